@@ -1,0 +1,452 @@
+"""RawDocument -> Article: title, dateline, byline, outlet, captions, language;
+boilerplate and repeats removed, each removal logged with its reason.
+
+The cleaned body is the kept paragraphs, whitespace collapsed and quotes
+straightened (one character for one), joined by blank lines. An
+:class:`~newsprism.records.OffsetMap` maps any span of it back to the source
+text the reader produced, so nothing is cited that the source did not say.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from importlib import resources
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from . import outlets as _outlets
+from .errors import SettingsError
+from .records import Article, Caption, OffsetMap, RawDocument, Removal, TimeZoneNote
+from .settings import Settings
+
+_WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+})  # fmt: skip
+_KEY_DROP = re.compile(r"[^\w\s]")
+_DATE = r"\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[+-]\d{2}:?\d{2}|Z|UTC|GMT|KST|JST))?)?"
+_DATELINE = re.compile(
+    rf"^(?:(?:published|posted|updated|modified|last updated|date)\s*:?\s*)?(?P<pub>{_DATE})"
+    rf"(?:\s*[|,/]\s*(?:(?:updated|modified|last updated)\s*:?\s*)?(?P<upd>{_DATE}))?$",
+    re.I,
+)
+_BYLINE = re.compile(r"^[Bb][Yy]:?\s+(?P<names>[A-Z][\w.'’\- ]+(?:(?:,|\band\b|&)\s*[A-Z][\w.'’\- ]+)*)\.?$")
+_WIRE_SUFFIX = re.compile(r",?\s*(?:for |of )?(?:the )?(?:associated press|reuters|afp|ap|cnn|bbc)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    max_words: int
+    promo: tuple[re.Pattern[str], ...]
+    copyright: tuple[re.Pattern[str], ...]
+    boilerplate: tuple[re.Pattern[str], ...]
+    ui_residue: re.Pattern[str]
+    caption: tuple[re.Pattern[str], ...]
+    credit: tuple[re.Pattern[str], ...]
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    text = resources.files("newsprism").joinpath("data/boilerplate.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+
+    def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.I) for p in data[key])
+
+    residue = "|".join(re.escape(r) for r in sorted(data["ui_residue"], key=len, reverse=True))
+    return _Rules(
+        max_words=int(data["max_words"]),
+        promo=compile_all("promo"),
+        copyright=compile_all("copyright"),
+        boilerplate=compile_all("boilerplate"),
+        ui_residue=re.compile(residue),
+        caption=compile_all("caption"),
+        credit=compile_all("credit"),
+    )
+
+
+@dataclass(slots=True)
+class _Block:
+    start: int
+    end: int
+    text: str  # whitespace-normalised, quotes straightened
+    anchors: list[tuple[int, int]]  # (offset in text, source offset)
+    cuts: list[tuple[int, int]]
+
+
+def clean(doc: RawDocument, settings: Settings) -> Article:
+    """Clean one RawDocument into an Article. Never drops text silently:
+    whatever is not body is a caption or a logged Removal."""
+    rules = _rules()
+    table = _outlets.table(settings)
+    src = doc.text
+    removals: list[Removal] = []
+    captions: list[Caption] = []
+    caption_keys: set[str] = set()
+    for text in doc.captions:
+        key = _key(text)
+        if key and key not in caption_keys:
+            caption_keys.add(key)
+            captions.append(Caption(_squash_plain(text), -1, -1))
+    printed: list[tuple[str, str]] = []
+    byline: list[str] = list(doc.authors)
+    published_raw, updated_raw = doc.published, doc.updated
+    credit: str | None = None
+    title = _squash_plain(doc.title) if doc.title else None
+
+    blocks = _blocks(src)
+    if title is None and doc.format == "text" and blocks:
+        first = blocks.pop(0)
+        title = _squash_plain(src[first.start:first.end])
+        removals.append(Removal("title", src[first.start:first.end], first.start, first.end))
+    title_key = _key(title) if title else None
+
+    kept: list[_Block] = []
+    kept_keys: dict[str, int] = {}
+    kept_shingles: list[tuple[frozenset[tuple[str, ...]], int]] = []
+    for block in blocks:
+        residue = list(rules.ui_residue.finditer(src, block.start, block.end))
+        if residue:
+            for m in residue:
+                removals.append(Removal("ui-residue", m.group(), m.start(), m.end()))
+            block = _make_block(src, block.start, block.end, [(m.start(), m.end()) for m in residue])
+            if not block.text:
+                continue
+        raw = src[block.start:block.end]
+        text = block.text
+        words = len(text.split())
+        key = _key(text)
+        reason, detail = None, None
+        short = words <= rules.max_words
+        if title_key and key == title_key:
+            reason = "title-repeat"
+        elif short and (m := _DATELINE.match(text)):
+            reason = "dateline"
+            published_raw = published_raw or m.group("pub")
+            updated_raw = updated_raw or m.group("upd")
+        elif short and (m := _first_match(rules.credit, text)):
+            reason = "credit"
+            credit = credit or m.group("credit")
+            found = re.search(_DATE, text)
+            if found:
+                if re.search(r"updated", text, re.I):
+                    updated_raw = updated_raw or found.group()
+                else:
+                    published_raw = published_raw or found.group()
+        elif short and (m := _BYLINE.match(text)):
+            reason = "byline"
+            byline.extend(n for n in _names(m.group("names")) if n not in byline)
+        elif short and (m := _first_match(rules.promo, text)):
+            reason = "promo"
+            printed.append((m.group("outlet"), "promo line"))
+        elif short and (m := _first_match(rules.copyright, text)):
+            reason = "copyright"
+            holder = _copyright_holder(m.group("outlet"))
+            if holder:
+                printed.append((holder, "copyright line"))
+        elif short and _first_match(rules.boilerplate, text):
+            reason = "boilerplate"
+        elif key in caption_keys:
+            reason = "caption-repeat"
+        elif words <= 60 and _first_match(rules.caption, text):
+            reason = "caption"
+            caption_keys.add(key)
+            captions.append(Caption(text, block.start, block.end))
+            detail = "kept as a caption"
+        elif not key:
+            reason = "empty-markup"
+        else:
+            seen = kept_keys.get(key)
+            if seen is None and words >= 8:
+                seen = _near_repeat(key, kept_shingles, settings.repeat_similarity)
+            if seen is not None:
+                reason = "repeated-paragraph"
+                detail = f"repeats paragraph {seen + 1}"
+        if reason is None:
+            kept_keys.setdefault(key, len(kept))
+            if words >= 8:
+                kept_shingles.append((_shingles(key), len(kept)))
+            kept.append(block)
+        else:
+            removals.append(Removal(reason, raw, block.start, block.end, detail))
+
+    paragraphs = tuple(b.text for b in kept)
+    anchors: list[tuple[int, int]] = []
+    pos = 0
+    for b in kept:
+        anchors.extend((pos + c, s) for c, s in b.anchors)
+        pos += len(b.text) + 2
+    outlet, evidence = _outlets.decide(
+        explicit=doc.outlet, url=doc.url, domain=doc.domain, site_name=doc.site_name,
+        printed=printed, outlets=table,
+    )
+    published, updated, zone = _times(published_raw, updated_raw, outlet, doc, table)
+    body_words = sum(len(p.split()) for p in paragraphs)
+    flags = []
+    if body_words < settings.min_body_words:
+        flags.append("empty")
+    if doc.summary_only:
+        flags.append("summary-only")
+    if published is None:
+        flags.append("undated")
+    sample = "\n".join(paragraphs)[: settings.language_sample_chars]
+    if len(sample) < 40:
+        sample = " ".join(x for x in (title, doc.description, sample) if x)
+    language = detect_language(sample, settings.languages) or doc.language
+    return Article(
+        article_id=article_id(doc),
+        source=doc.source,
+        format=doc.format,
+        encoding=doc.encoding,
+        url=doc.url,
+        outlet=outlet,
+        outlet_evidence=evidence,
+        title=title,
+        byline=tuple(_strip_wire(b) for b in byline if _strip_wire(b)),
+        credit=credit,
+        published=published,
+        updated=updated,
+        time_zone=zone,
+        language=language,
+        paragraphs=paragraphs,
+        captions=tuple(captions),
+        removals=tuple(sorted(removals, key=lambda r: (r.start, r.end))),
+        flags=tuple(flags),
+        description=_squash_plain(doc.description) if doc.description else None,
+        source_text=src,
+        offsets=OffsetMap(_compact(anchors)),
+        raw_id=doc.raw_id,
+        item=doc.item,
+    )
+
+
+def article_id(doc: RawDocument) -> str:
+    """A content hash of what the source said: the same article read twice
+    gets the same id; a wire story printed by two outlets gets two."""
+    ident = [doc.url or "", doc.outlet or "", doc.domain or "", doc.site_name or "",
+             _squash_plain(doc.title or ""), " ".join(doc.text.split())]
+    return hashlib.sha256(json.dumps(ident, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def _blocks(src: str) -> list[_Block]:
+    """Paragraphs of the source: blank-line separated blocks when the text has
+    blank lines, else one line each."""
+    if _BLANK_LINE.search(src):
+        spans, pos = [], 0
+        for m in _BLANK_LINE.finditer(src):
+            spans.append((pos, m.start()))
+            pos = m.end()
+        spans.append((pos, len(src)))
+    else:
+        spans, pos = [], 0
+        for line in src.split("\n"):
+            spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    out = []
+    for start, end in spans:
+        block = _make_block(src, start, end, [])
+        if block.text:
+            out.append(block)
+    return out
+
+
+def _make_block(src: str, start: int, end: int, cuts: list[tuple[int, int]]) -> _Block:
+    """Normalise src[start:end] minus cuts, recording offset anchors."""
+    pieces: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    pos = 0
+    delta: int | None = None
+    segments, cur = [], start
+    for a, b in sorted(cuts):
+        segments.append((cur, a))
+        cur = b
+    segments.append((cur, end))
+    for seg_start, seg_end in segments:
+        last = seg_start
+        for m in _WS.finditer(src, seg_start, seg_end):
+            chunk_start = last
+            chunk = src[chunk_start:m.start()]
+            if chunk:
+                if pos and not pieces[-1].endswith(" "):
+                    pieces.append(" ")
+                    pos += 1
+                if delta != chunk_start - pos:
+                    delta = chunk_start - pos
+                    anchors.append((pos, chunk_start))
+                pieces.append(chunk)
+                pos += len(chunk)
+            if pos and not pieces[-1].endswith(" "):
+                pieces.append(" ")
+                pos += 1
+                if delta != m.start() - (pos - 1):
+                    delta = m.start() - (pos - 1)
+                    anchors.append((pos - 1, m.start()))
+            last = m.end()
+        chunk = src[last:seg_end]
+        if chunk:
+            if pos and not pieces[-1].endswith(" "):
+                pieces.append(" ")
+                pos += 1
+            if delta != last - pos:
+                delta = last - pos
+                anchors.append((pos, last))
+            pieces.append(chunk)
+            pos += len(chunk)
+    text = "".join(pieces).rstrip(" ").translate(_QUOTES)
+    return _Block(start, end, text, anchors, cuts)
+
+
+def _compact(anchors: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for c, s in anchors:
+        if out and s - c == out[-1][1] - out[-1][0]:
+            continue
+        out.append((c, s))
+    return tuple(out)
+
+
+def _squash_plain(text: str) -> str:
+    return " ".join(_WS.split(text)).strip()
+
+
+def _key(text: str | None) -> str:
+    if not text:
+        return ""
+    return " ".join(_KEY_DROP.sub(" ", text.translate(_QUOTES).lower()).split())
+
+
+def _shingles(key: str, n: int = 3) -> frozenset[tuple[str, ...]]:
+    words = key.split()
+    return frozenset(tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1)))
+
+
+def _near_repeat(key: str, kept: list[tuple[frozenset[tuple[str, ...]], int]],
+                 threshold: float) -> int | None:
+    mine = _shingles(key)
+    for theirs, index in kept:
+        small, large = sorted((len(mine), len(theirs)))
+        if not large or small / large < threshold:
+            continue
+        if len(mine & theirs) / len(mine | theirs) >= threshold:
+            return index
+    return None
+
+
+def _first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    for p in patterns:
+        m = p.search(text)
+        if m:
+            return m
+    return None
+
+
+def _names(names: str) -> list[str]:
+    parts = re.split(r",|\band\b|&", names)
+    return [" ".join(p.split()).strip(" .") for p in parts if p.strip(" .")]
+
+
+def _strip_wire(name: str) -> str:
+    return _WIRE_SUFFIX.sub("", name).strip(" ,")
+
+
+def _copyright_holder(raw: str) -> str | None:
+    text = re.sub(r"\b(all rights reserved|copyright|\d{4})\b", " ", raw, flags=re.I)
+    text = " ".join(text.split()).strip(" .,;:|&-–—[]()")
+    return text or None
+
+
+# ---------------------------------------------------------------- times
+
+
+def _times(published_raw: str | None, updated_raw: str | None, outlet: str | None,
+           doc: RawDocument, table: _outlets.OutletTable,
+           ) -> tuple[datetime | None, datetime | None, TimeZoneNote | None]:
+    published = _parse_time(published_raw)
+    updated = _parse_time(updated_raw)
+    if published is None and updated is None:
+        return None, None, None
+    given = next((t for t in (published, updated) if t is not None and t.tzinfo), None)
+    if given is not None:
+        note = TimeZoneNote(_offset_name(given), False, "given with the time")
+        zone: Any = given.tzinfo
+    else:
+        found = _outlets.zone_for(outlet, doc.url, doc.domain, table)
+        if found:
+            name, reason = found
+            try:
+                zone = ZoneInfo(name)
+                note = TimeZoneNote(name, True, f"no zone given; {reason}")
+            except ZoneInfoNotFoundError:
+                zone, note = UTC, TimeZoneNote("UTC", True, "no zone given; assumed UTC")
+        else:
+            zone, note = UTC, TimeZoneNote("UTC", True, "no zone given; assumed UTC")
+    published = published.replace(tzinfo=zone) if published and not published.tzinfo else published
+    updated = updated.replace(tzinfo=zone) if updated and not updated.tzinfo else updated
+    return published, updated, note
+
+
+def _offset_name(t: datetime) -> str:
+    off = t.utcoffset() or timedelta(0)
+    minutes = int(off.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    """ISO 8601, ``2023.09.18 10:34:01``, RFC 822 or news-please's form."""
+    if not value:
+        return None
+    text = value.strip()
+    iso = re.sub(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})", r"\1-\2-\3", text)
+    iso = re.sub(r"^(\d{4})-(\d)(?=-)", r"\1-0\2", iso)
+    iso = re.sub(r"^(\d{4}-\d{2})-(\d)(?!\d)", r"\1-0\2", iso)
+    iso = re.sub(r"\s*(UTC|GMT|Z)$", "+00:00", iso)
+    iso = re.sub(r"\s*KST$", "+09:00", iso)
+    iso = re.sub(r"\s*JST$", "+09:00", iso)
+    iso = re.sub(r"\s+([+-]\d{2}:?\d{2})$", r"\1", iso)
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+# ---------------------------------------------------------------- language
+
+
+def detect_language(text: str, languages: tuple[str, ...]) -> str | None:
+    """ISO 639-1 code of the text's language, or None when it is too short
+    or lingua cannot tell."""
+    if len(text.strip()) < 20:
+        return None
+    language = _detector(languages).detect_language_of(text)
+    return language.iso_code_639_1.name.lower() if language is not None else None
+
+
+@functools.lru_cache(maxsize=4)
+def _detector(languages: tuple[str, ...]) -> Any:
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    if "all" in languages:
+        return LanguageDetectorBuilder.from_all_languages().build()
+    unknown = [c for c in languages if not hasattr(IsoCode639_1, c.upper())]
+    if unknown:
+        raise SettingsError(f"unknown language code(s): {', '.join(unknown)}; use ISO 639-1 "
+                            "codes such as en, fr, ko, or 'all'")
+    chosen = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in languages]
+    return LanguageDetectorBuilder.from_languages(*chosen).build()

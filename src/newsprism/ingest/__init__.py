@@ -1,0 +1,286 @@
+"""Readers: bytes of one input -> RawDocuments, the format sniffed.
+
+The format comes from the content, never from the file name. Each reader has a
+``detect`` test on the decoded head of the input; :data:`READERS` is the
+registry the built-ins use, in the order they are tried.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from charset_normalizer import from_bytes
+
+from ..errors import InputError
+from ..inputs import Input
+from ..records import Problem, RawDocument
+from ..settings import Settings
+
+_MAGIC = (
+    (b"%PDF", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_FEED_RE = re.compile(r"<(rss|feed|rdf:rdf)[\s>]", re.I)
+_HTML_RE = re.compile(r"<(!doctype\s+html|html|head|body|article|div|p|meta|title)[\s>/]", re.I)
+_META_CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.I)
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """Decode bytes to text; return ``(text, encoding)``.
+
+    UTF-8 and UTF-16 with a byte-order mark first, then strict UTF-8, then a
+    charset declared in HTML, then charset-normalizer's best guess among
+    legacy encodings. Raise InputError for binary or undecodable input.
+    """
+    if not data.strip():
+        raise InputError(source, "empty file")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(source, f"not text: starts like {what}")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise InputError(source, f"undecodable bytes after a {encoding} byte-order mark "
+                                 f"(at byte {exc.start})") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(source, "not text: holds NUL bytes (a binary file)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET_RE.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace")
+        try:
+            return data.decode(name), name.lower()
+        except (LookupError, UnicodeDecodeError):
+            pass
+    best = from_bytes(data[:65536]).best()
+    if best is None or best.chaos > 0.3:
+        raise InputError(
+            source,
+            "undecodable bytes: not UTF-8, UTF-16 or a recognisable legacy encoding",
+        )
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (LookupError, UnicodeDecodeError):
+        raise InputError(source, f"undecodable bytes (guessed {best.encoding}, which fails)") from None
+
+
+# ---------------------------------------------------------------- sniffing
+
+
+def sniff(data: bytes | str, partial: bool = False) -> str:
+    """Name the format of an input from its first bytes.
+
+    Returns one of ``text``, ``html``, ``json``, ``jsonl``, ``feed``, or
+    ``xml`` (XML that is not a feed). ``partial`` says the data is only the
+    head of a larger input.
+    """
+    head = data[:4096] if isinstance(data, str) else _head_text(data)
+    stripped = head.lstrip("\ufeff \t\r\n")
+    if stripped.startswith(("{", "[")):
+        if stripped.startswith("["):
+            return "json"
+        first, _, rest = stripped.partition("\n")
+        if rest.lstrip().startswith("{") and first.rstrip().endswith("}"):
+            return "jsonl"
+        return "json"
+    if stripped.startswith("<"):
+        if _FEED_RE.search(head):
+            return "feed"
+        if _HTML_RE.search(head):
+            return "html"
+        if stripped.startswith("<?xml"):
+            return "xml"
+        return "html"
+    return "text"
+
+
+def _head_text(data: bytes) -> str:
+    head = data[:4096]
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return head.decode(encoding, "ignore")
+    return head.decode("utf-8", "ignore")
+
+
+# ---------------------------------------------------------------- readers
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """A format: its name and the function that reads it."""
+
+    name: str
+    read: Callable[[str, str, int], Iterator[RawDocument | Problem]]
+
+
+def _read_text(text: str, source: str, first_line: int) -> Iterator[RawDocument | Problem]:
+    yield RawDocument(source=source, format="text", encoding="", text=text)
+
+
+def _read_html(text: str, source: str, first_line: int) -> Iterator[RawDocument | Problem]:
+    from .html import extract
+
+    yield extract(text, source)
+
+
+def _read_feed(text: str, source: str, first_line: int) -> Iterator[RawDocument | Problem]:
+    from .feed import entries
+
+    yield from entries(text, source)
+
+
+def _read_json(text: str, source: str, first_line: int) -> Iterator[RawDocument | Problem]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"malformed JSON at line {exc.lineno}, column {exc.colno}: "
+                         f"{exc.msg}") from None
+    items = data if isinstance(data, list) else [data]
+    many = isinstance(data, list)
+    for i, obj in enumerate(items):
+        where = f"{source}#{i}" if many else source
+        try:
+            yield _from_object(obj, where, "json", item=i if many else None)
+        except InputError as exc:
+            yield Problem(exc.path, exc.reason)
+
+
+def _read_jsonl(text: str, source: str, first_line: int) -> Iterator[RawDocument | Problem]:
+    for n, line in enumerate(text.splitlines(), start=first_line):
+        if not line.strip():
+            continue
+        where = f"{source}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(where, f"malformed JSON at column {exc.colno}: {exc.msg}")
+            continue
+        try:
+            yield _from_object(obj, where, "jsonl", raw=line)
+        except InputError as exc:
+            yield Problem(exc.path, exc.reason)
+
+
+READERS: dict[str, Reader] = {
+    "text": Reader("text", _read_text),
+    "html": Reader("html", _read_html),
+    "json": Reader("json", _read_json),
+    "jsonl": Reader("jsonl", _read_jsonl),
+    "feed": Reader("feed", _read_feed),
+}
+
+
+def read(item: Input, settings: Settings) -> Iterator[RawDocument | Problem]:
+    """Read one input into RawDocuments; a bad item becomes a Problem.
+
+    Raises InputError when the whole input is unreadable (binary, empty,
+    undecodable, malformed); a multi-item input (JSON Lines, a feed, a JSON
+    array) yields a Problem per bad item and goes on.
+    """
+    text, encoding = decode(item.data, item.source)
+    fmt = settings.format or sniff(text)
+    if fmt == "xml":
+        raise InputError(item.source, "XML, but not an RSS or Atom feed; pass --format to override")
+    if item.chunked and fmt == "json":
+        fmt = "jsonl"
+    reader = READERS[fmt]
+    whole: str | None = None
+    for doc in reader.read(text, item.source, item.first_line):
+        if isinstance(doc, Problem):
+            yield doc
+            continue
+        if doc.raw:
+            yield _with(doc, encoding=encoding, raw_id=raw_id(doc.raw))
+        else:
+            whole = whole or raw_id(item.data)
+            yield _with(doc, encoding=encoding, raw_id=whole)
+
+
+def raw_id(data: bytes | str) -> str:
+    """The content hash of raw input."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def _with(doc: RawDocument, **changes: Any) -> RawDocument:
+    from dataclasses import replace
+
+    return replace(doc, **changes)
+
+
+# ---------------------------------------------------------------- JSON objects
+
+
+def _from_object(obj: Any, source: str, fmt: str, raw: str | None = None,
+                 item: int | None = None) -> RawDocument:
+    """A news-please object or one in newsprism's own schema -> RawDocument."""
+    if not isinstance(obj, dict):
+        raise InputError(source, f"expected a JSON object, found {type(obj).__name__}")
+    text = _first_str(obj, "text", "maintext", "body", "content")
+    paragraphs = obj.get("paragraphs")
+    if text is None and isinstance(paragraphs, list):
+        text = "\n\n".join(str(p) for p in paragraphs if isinstance(p, str))
+    title = _first_str(obj, "title", "title_page", "title_rss", "headline")
+    description = _first_str(obj, "description", "summary")
+    if not text and not title and not description:
+        keys = ", ".join(sorted(obj)[:8])
+        raise InputError(source, f"JSON object has no title, text or description (keys: {keys})")
+    authors = obj.get("authors") or obj.get("byline") or ()
+    if isinstance(authors, str):
+        authors = [authors]
+    captions = obj.get("captions") or ()
+    return RawDocument(
+        source=source,
+        format=fmt,
+        encoding="",
+        text=text or "",
+        title=title,
+        url=_first_str(obj, "url", "canonical_url"),
+        site_name=_first_str(obj, "site_name"),
+        domain=_first_str(obj, "source_domain"),
+        outlet=_first_str(obj, "outlet"),
+        authors=tuple(str(a) for a in authors if isinstance(a, str) and a.strip()),
+        published=_first_str(obj, "published", "date_publish"),
+        updated=_first_str(obj, "updated", "date_modify"),
+        description=description,
+        language=_first_str(obj, "language"),
+        captions=tuple(str(c) for c in captions if isinstance(c, str)),
+        summary_only=not text and bool(description),
+        item=item,
+        raw=raw or "",
+    )
+
+
+def _first_str(obj: dict[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip() and value.strip() != "None":
+            return value
+    return None

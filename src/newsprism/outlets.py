@@ -1,0 +1,138 @@
+"""Outlet names: from a URL's domain, a page's site name, or the promo and
+copyright lines the cleaner found; normalised through ``data/outlets.toml``
+and the user's own mappings."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from urllib.parse import urlsplit
+
+from .settings import Settings
+
+#: Second-level labels under which domains are registered (example.co.uk).
+_SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "go", "ne", "or", "edu"}
+#: Subdomains that name an edition or a device, not a different outlet.
+_EDITIONS = {
+    "www", "www1", "www2", "m", "mobile", "amp", "edition", "news", "uk", "us", "usa",
+    "europe", "africa", "asia", "global", "en", "english", "int", "eu", "beta",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class OutletTable:
+    """The outlet mappings in force: shipped data plus the user's own."""
+
+    domains: dict[str, str]
+    names: dict[str, str]
+    zones: dict[str, str]
+    tld_zones: dict[str, str]
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> dict[str, dict[str, str]]:
+    text = resources.files("newsprism").joinpath("data/outlets.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def table(settings: Settings) -> OutletTable:
+    """The shipped mappings with the user's settings laid over them."""
+    data = _shipped()
+    domains = {k.lower(): v for k, v in data["domains"].items()}
+    names = {k.lower(): v for k, v in data["names"].items()}
+    for key, value in settings.outlets.items():
+        (domains if "." in key and " " not in key else names)[key.lower()] = value
+    zones = dict(data["zones"])
+    zones.update(settings.outlet_zones)
+    return OutletTable(domains, names, zones, dict(data["tld_zones"]))
+
+
+def host(url_or_domain: str | None) -> str | None:
+    """The lower-case host of a URL or domain."""
+    if not url_or_domain:
+        return None
+    value = url_or_domain.strip().lower()
+    if "//" not in value:
+        value = "//" + value
+    try:
+        return urlsplit(value).hostname
+    except ValueError:
+        return None
+
+
+def registrable(hostname: str) -> str:
+    """``edition.cnn.com`` -> ``cnn.com``; ``www.bbc.co.uk`` -> ``bbc.co.uk``."""
+    labels = hostname.split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def from_domain(url_or_domain: str | None, outlets: OutletTable) -> str | None:
+    """The outlet a URL or domain belongs to, if the table knows it."""
+    h = host(url_or_domain)
+    if not h:
+        return None
+    labels = h.split(".")
+    while len(labels) > 2 and labels[0] in _EDITIONS:
+        labels = labels[1:]
+    candidates = [".".join(labels[i:]) for i in range(len(labels) - 1)]
+    for c in candidates:
+        if c in outlets.domains:
+            return outlets.domains[c]
+    return None
+
+
+def normalise_name(name: str, outlets: OutletTable) -> str:
+    """Map a printed outlet name to its canonical form."""
+    clean = " ".join(name.split()).strip(" .,;:|-–—&")
+    return outlets.names.get(clean.lower(), clean)
+
+
+def decide(
+    *,
+    explicit: str | None,
+    url: str | None,
+    domain: str | None,
+    site_name: str | None,
+    printed: list[tuple[str, str]],
+    outlets: OutletTable,
+) -> tuple[str | None, str | None]:
+    """Pick the outlet name and say where it came from.
+
+    Order: an explicit outlet, a known domain, the page's site name, a name
+    printed in the text (promo line, copyright footer), the bare domain.
+    ``printed`` holds ``(name, evidence)`` pairs found by the cleaner.
+    """
+    if explicit:
+        return normalise_name(explicit, outlets), "outlet field"
+    for value in (url, domain):
+        name = from_domain(value, outlets)
+        if name:
+            return name, f"domain {host(value)}"
+    if site_name:
+        return normalise_name(site_name, outlets), "site name"
+    for name, evidence in printed:
+        return normalise_name(name, outlets), evidence
+    for value in (url, domain):
+        h = host(value)
+        if h:
+            return registrable(h), f"domain {h} (not in the outlet table)"
+    return None, None
+
+
+def zone_for(outlet: str | None, url: str | None, domain: str | None,
+             outlets: OutletTable) -> tuple[str, str] | None:
+    """The newsroom zone of an outlet, or of its domain's country:
+    ``(zone, reason)``, or None."""
+    if outlet and outlet in outlets.zones:
+        return outlets.zones[outlet], f"outlet {outlet} publishes in {outlets.zones[outlet]}"
+    for value in (url, domain):
+        h = host(value)
+        if h:
+            tld = h.rsplit(".", 1)[-1]
+            if tld in outlets.tld_zones:
+                return outlets.tld_zones[tld], f"domain {h} is under .{tld}"
+    return None

@@ -1,0 +1,97 @@
+"""Settings: defaults in code, optionally overridden by a TOML file."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingsError
+
+DEFAULT_DB = "newsprism.db"
+
+#: Languages the detector chooses among by default: the commonest languages of
+#: world news. Fewer candidates make detection faster and steadier; set
+#: ``languages = ["all"]`` to consider every language lingua knows.
+DEFAULT_LANGUAGES = (
+    "en", "es", "fr", "de", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar",
+    "fa", "he", "zh", "ja", "ko", "hi", "id", "vi", "sv", "el", "cs", "ro",
+)  # fmt: skip
+
+FORMATS = ("text", "html", "json", "jsonl", "feed")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a run can be told. Every field has a working default."""
+
+    db: str = DEFAULT_DB
+    #: Largest single-document input read into memory; JSON Lines are streamed.
+    max_file_bytes: int = 50 * 1024 * 1024
+    #: Force one reader instead of sniffing (text, html, json, jsonl, feed).
+    format: str | None = None
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    #: Characters of body text the language detector reads.
+    language_sample_chars: int = 600
+    #: A body with fewer words than this after cleaning is flagged ``empty``.
+    min_body_words: int = 25
+    #: Paragraphs at least this similar (0..1, on word shingles) are repeats.
+    repeat_similarity: float = 0.9
+    #: Extra outlet mappings: domain or name -> outlet name.
+    outlets: dict[str, str] = field(default_factory=dict)
+    #: Extra outlet home zones: outlet name -> IANA zone.
+    outlet_zones: dict[str, str] = field(default_factory=dict)
+    #: Articles written per store transaction during ingest.
+    batch_size: int = 100
+
+    def replace(self, **changes: Any) -> Settings:
+        """Return a copy with some fields changed (``None`` values ignored)."""
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, **overrides: Any) -> Settings:
+        """Read settings from a TOML file (its ``[newsprism]`` table or top
+        level), then apply keyword overrides. ``$NEWSPRISM_DB`` sets ``db``."""
+        values: dict[str, Any] = {}
+        env_db = os.environ.get("NEWSPRISM_DB")
+        if env_db:
+            values["db"] = env_db
+        if path is not None:
+            p = Path(path)
+            try:
+                data = tomllib.loads(p.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                raise SettingsError(f"{p}: settings file not found") from None
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise SettingsError(f"{p}: not valid TOML ({exc})") from None
+            values.update(data.get("newsprism", data))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - names)
+        if unknown:
+            raise SettingsError(
+                f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(names))}"
+            )
+        if "languages" in values:
+            values["languages"] = tuple(values["languages"])
+        settings = cls(**values)
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        """Raise SettingsError when a value cannot work."""
+        if self.format is not None and self.format not in FORMATS:
+            raise SettingsError(
+                f"format {self.format!r} is not one of: {', '.join(FORMATS)}"
+            )
+        if self.max_file_bytes <= 0:
+            raise SettingsError("max_file_bytes must be positive")
+        if not 0 < self.repeat_similarity <= 1:
+            raise SettingsError("repeat_similarity must be in (0, 1]")
+        if self.batch_size <= 0:
+            raise SettingsError("batch_size must be positive")
+        if not self.languages:
+            raise SettingsError("languages must name at least one language, or 'all'")

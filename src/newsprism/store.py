@@ -1,0 +1,373 @@
+"""The SQLite store: schema, migrations, records <-> rows. The only module
+that touches the database; stages never do I/O.
+
+SQLite in WAL mode; one transaction per batch, a savepoint per input so a
+failed input leaves nothing behind; full-text search (FTS5) over titles and
+bodies, laid out as sqlite-utils does so that Datasette's search box finds it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import NotFoundError, StoreError
+from .records import Article, Caption, OffsetMap, Removal, TimeZoneNote
+
+#: Named migrations, applied in order; a store records which it has.
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "0001_articles",
+        """
+        CREATE TABLE raw_inputs (
+            raw_id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            data BLOB NOT NULL          -- zlib-compressed bytes as read
+        );
+        CREATE TABLE articles (
+            rowid INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL UNIQUE,
+            url TEXT,
+            outlet TEXT,
+            outlet_evidence TEXT,
+            title TEXT,
+            byline TEXT NOT NULL,       -- JSON list
+            credit TEXT,
+            published TEXT,             -- ISO 8601 with offset
+            updated TEXT,
+            time_zone TEXT,             -- JSON {zone, inferred, reason}
+            language TEXT,
+            body TEXT NOT NULL,         -- paragraphs joined by blank lines
+            paragraphs TEXT NOT NULL,   -- JSON list
+            captions TEXT NOT NULL,     -- JSON list of {text, start, end}
+            flags TEXT NOT NULL,        -- JSON list
+            description TEXT,
+            source TEXT NOT NULL,
+            format TEXT NOT NULL,
+            encoding TEXT NOT NULL,
+            raw_id TEXT REFERENCES raw_inputs(raw_id),
+            item INTEGER,
+            source_text TEXT NOT NULL,
+            offsets TEXT NOT NULL,      -- JSON [[clean, source], ...]
+            revision_of TEXT,
+            revision INTEGER NOT NULL DEFAULT 1,
+            superseded INTEGER NOT NULL DEFAULT 0,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_url ON articles(url);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE TABLE removals (
+            article_id TEXT NOT NULL REFERENCES articles(article_id),
+            seq INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            detail TEXT,
+            PRIMARY KEY (article_id, seq)
+        );
+        CREATE INDEX removals_reason ON removals(reason);
+        CREATE VIRTUAL TABLE articles_fts USING FTS5 (
+            title, body, content="articles", content_rowid="rowid"
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, body)
+            VALUES (new.rowid, new.title, new.body);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, body)
+            VALUES ('delete', old.rowid, old.title, old.body);
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, body)
+            VALUES ('delete', old.rowid, old.title, old.body);
+            INSERT INTO articles_fts (rowid, title, body)
+            VALUES (new.rowid, new.title, new.body);
+        END;
+        """,
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One line of an article listing."""
+
+    article_id: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    language: str | None
+    paragraphs: int
+    flags: tuple[str, ...]
+    url: str | None
+    source: str
+    revision: int
+
+
+class Store:
+    """A newsprism database file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as a newsprism store ({exc})") from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------ schema
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations this store lacks; return their names."""
+        c = self.conn
+        c.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+        done = {r[0] for r in c.execute("SELECT name FROM migrations")}
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {version} is newer than this newsprism "
+                f"({SCHEMA_VERSION}); upgrade newsprism"
+            )
+        applied = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            with self.atomic():
+                for statement in _statements(sql):
+                    c.execute(statement)
+                c.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (name,))
+            applied.append(name)
+        c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        return applied
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # ------------------------------------------------------------ transactions
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """A transaction, or a savepoint inside one: all or nothing."""
+        c = self.conn
+        if c.in_transaction:
+            name = f"sp{id(object())}"
+            c.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                c.execute(f"ROLLBACK TO {name}")
+                c.execute(f"RELEASE {name}")
+                raise
+            c.execute(f"RELEASE {name}")
+        else:
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                c.execute("ROLLBACK")
+                raise
+            c.execute("COMMIT")
+
+    # ------------------------------------------------------------ articles
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE article_id = ?", (article_id,))
+        return row.fetchone() is not None
+
+    def add_raw(self, raw_id: str, source: str, data: bytes) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO raw_inputs VALUES (?, ?, ?, ?)",
+            (raw_id, source, len(data), zlib.compress(data, 6)),
+        )
+
+    def raw(self, raw_id: str) -> bytes:
+        row = self.conn.execute("SELECT data FROM raw_inputs WHERE raw_id = ?", (raw_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"raw input {raw_id} is not in {self.path}")
+        return zlib.decompress(row[0])
+
+    def add_article(self, article: Article, ingested_at: datetime) -> str:
+        """Store an article; return ``added``, ``present`` or ``revised``."""
+        if self.has_article(article.article_id):
+            return "present"
+        c = self.conn
+        revision_of, revision = None, 1
+        if article.url:
+            prior = c.execute(
+                "SELECT article_id, revision FROM articles WHERE url = ? AND superseded = 0 "
+                "ORDER BY revision DESC LIMIT 1",
+                (article.url,),
+            ).fetchone()
+            if prior:
+                revision_of, revision = prior[0], prior[1] + 1
+                c.execute("UPDATE articles SET superseded = 1 WHERE url = ?", (article.url,))
+        row = _to_row(article)
+        row.update(revision_of=revision_of, revision=revision, ingested_at=ingested_at.isoformat())
+        cols = ", ".join(f'"{k}"' for k in row)
+        c.execute(f"INSERT INTO articles ({cols}) VALUES ({', '.join('?' * len(row))})",
+                  tuple(row.values()))
+        c.executemany(
+            'INSERT INTO removals (article_id, seq, reason, text, start, "end", detail) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(article.article_id, i, r.reason, r.text, r.start, r.end, r.detail)
+             for i, r in enumerate(article.removals)],
+        )
+        return "revised" if revision_of else "added"
+
+    def article(self, ref: str) -> Article:
+        """An article by id or by a unique prefix of its id."""
+        rows = self.conn.execute(
+            "SELECT * FROM articles WHERE article_id = ? OR article_id LIKE ? LIMIT 2",
+            (ref, ref.replace("%", "").replace("_", "") + "%"),
+        ).fetchall()
+        exact = [r for r in rows if r["article_id"] == ref]
+        if exact:
+            rows = exact
+        if not rows:
+            raise NotFoundError(f"no article {ref!r} in {self.path}; list them with "
+                                "`newsprism articles`")
+        if len(rows) > 1:
+            raise NotFoundError(f"article id prefix {ref!r} is ambiguous; give more characters")
+        return self._article(rows[0])
+
+    def _article(self, row: sqlite3.Row) -> Article:
+        removals = self.conn.execute(
+            'SELECT reason, text, start, "end", detail FROM removals WHERE article_id = ? '
+            "ORDER BY seq",
+            (row["article_id"],),
+        ).fetchall()
+        return _from_row(row, removals)
+
+    def iter_articles(self, include_superseded: bool = False) -> Iterator[Article]:
+        where = "" if include_superseded else "WHERE superseded = 0"
+        for row in self.conn.execute(f"SELECT * FROM articles {where} ORDER BY rowid"):
+            yield self._article(row)
+
+    def summaries(self, include_superseded: bool = False) -> list[ArticleSummary]:
+        where = "" if include_superseded else "WHERE superseded = 0"
+        out = []
+        for r in self.conn.execute(
+            "SELECT article_id, outlet, title, published, language, paragraphs, flags, url, "
+            f"source, revision FROM articles {where} ORDER BY published IS NULL, published, rowid"
+        ):
+            out.append(ArticleSummary(r[0], r[1], r[2], r[3], r[4], len(json.loads(r[5])),
+                                      tuple(json.loads(r[6])), r[7], r[8], r[9]))
+        return out
+
+    def count(self, table: str = "articles") -> int:
+        if table not in ("articles", "removals", "raw_inputs"):
+            raise ValueError(table)
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def removal_counts(self) -> dict[str, int]:
+        rows = self.conn.execute(
+            "SELECT reason, count(*) FROM removals GROUP BY reason ORDER BY count(*) DESC")
+        return {r[0]: r[1] for r in rows}
+
+    def flag_counts(self) -> dict[str, int]:
+        rows = self.conn.execute(
+            "SELECT j.value, count(*) FROM articles, json_each(articles.flags) j "
+            "WHERE superseded = 0 GROUP BY j.value ORDER BY count(*) DESC")
+        return {r[0]: r[1] for r in rows}
+
+    def search(self, query: str, limit: int = 20) -> list[str]:
+        """Article ids whose title or body match an FTS5 query, best first."""
+        rows = self.conn.execute(
+            "SELECT a.article_id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))
+        return [r[0] for r in rows]
+
+    def integrity(self) -> str:
+        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements (triggers hold semicolons)."""
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    return out
+
+
+def _to_row(a: Article) -> dict[str, Any]:
+    return {
+        "article_id": a.article_id,
+        "url": a.url,
+        "outlet": a.outlet,
+        "outlet_evidence": a.outlet_evidence,
+        "title": a.title,
+        "byline": json.dumps(list(a.byline), ensure_ascii=False),
+        "credit": a.credit,
+        "published": a.published.isoformat() if a.published else None,
+        "updated": a.updated.isoformat() if a.updated else None,
+        "time_zone": json.dumps(
+            {"zone": a.time_zone.zone, "inferred": a.time_zone.inferred,
+             "reason": a.time_zone.reason} if a.time_zone else None),
+        "language": a.language,
+        "body": a.text,
+        "paragraphs": json.dumps(list(a.paragraphs), ensure_ascii=False),
+        "captions": json.dumps([{"text": c.text, "start": c.start, "end": c.end}
+                                for c in a.captions], ensure_ascii=False),
+        "flags": json.dumps(list(a.flags)),
+        "description": a.description,
+        "source": a.source,
+        "format": a.format,
+        "encoding": a.encoding,
+        "raw_id": a.raw_id,
+        "item": a.item,
+        "source_text": a.source_text,
+        "offsets": json.dumps([list(x) for x in a.offsets.anchors]),
+    }
+
+
+def _from_row(r: sqlite3.Row, removals: list[sqlite3.Row]) -> Article:
+    tz = json.loads(r["time_zone"]) if r["time_zone"] else None
+    return Article(
+        article_id=r["article_id"],
+        source=r["source"],
+        format=r["format"],
+        encoding=r["encoding"],
+        url=r["url"],
+        outlet=r["outlet"],
+        outlet_evidence=r["outlet_evidence"],
+        title=r["title"],
+        byline=tuple(json.loads(r["byline"])),
+        credit=r["credit"],
+        published=datetime.fromisoformat(r["published"]) if r["published"] else None,
+        updated=datetime.fromisoformat(r["updated"]) if r["updated"] else None,
+        time_zone=TimeZoneNote(**tz) if tz else None,
+        language=r["language"],
+        paragraphs=tuple(json.loads(r["paragraphs"])),
+        captions=tuple(Caption(**c) for c in json.loads(r["captions"])),
+        removals=tuple(Removal(x[0], x[1], x[2], x[3], x[4]) for x in removals),
+        flags=tuple(json.loads(r["flags"])),
+        description=r["description"],
+        source_text=r["source_text"],
+        offsets=OffsetMap(tuple((int(a), int(b)) for a, b in json.loads(r["offsets"]))),
+        raw_id=r["raw_id"],
+        item=r["item"],
+        revision=r["revision"],
+        revision_of=r["revision_of"],
+        superseded=bool(r["superseded"]),
+    )
