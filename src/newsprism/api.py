@@ -96,7 +96,7 @@ class Prism:
                 if not (isinstance(item, _inputs.Input) and item.chunked):
                     done += 1
                 if progress:
-                    progress("input", done, total, getattr(item, "source", None) or item.path)
+                    progress("input", done, total, item.source if isinstance(item, _inputs.Input) else item.path)
                 if pending >= settings.batch_size:
                     store.conn.execute("COMMIT")
                     store.conn.execute("BEGIN IMMEDIATE")

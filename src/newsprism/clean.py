@@ -113,6 +113,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
     kept: list[_Block] = []
     kept_keys: dict[str, int] = {}
     kept_shingles: list[tuple[frozenset[tuple[str, ...]], int]] = []
+    m: re.Match[str] | None
     for block in blocks:
         residue = list(rules.ui_residue.finditer(src, block.start, block.end))
         if residue:

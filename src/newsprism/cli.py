@@ -35,7 +35,7 @@ err = Console(stderr=True)
 
 DbOption = Annotated[
     Optional[str],
-    typer.Option("--db", metavar="FILE", help="SQLite store [default: $NEWSPRISM_DB or ./newsprism.db]."),
+    typer.Option("--db", metavar="FILE", help="SQLite store (default: $NEWSPRISM_DB, else ./newsprism.db)."),
 ]
 SettingsOption = Annotated[
     Optional[str],
@@ -65,18 +65,23 @@ def _prism(db: str | None, settings_file: str | None, **overrides: Any) -> Itera
         settings = Settings.load(settings_file, **({"db": db} if db else {}), **overrides)
         prism = Prism(settings=settings)
     except NewsprismError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(2) from None
     try:
         yield prism
     except NotFoundError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(2) from None
     except NewsprismError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(2) from None
     finally:
         prism.close()
+
+
+def _error(message: str) -> None:
+    """One line on stderr, never wrapped (scripts grep it)."""
+    typer.echo(f"error: {message}", err=True)
 
 
 def _print_json(data: object) -> None:
@@ -91,7 +96,8 @@ def ingest_cli(
     format: Annotated[Optional[str], typer.Option(
         "--format", help="Skip sniffing: text, html, json, jsonl or feed.")] = None,
     max_file_size: Annotated[Optional[int], typer.Option(
-        "--max-file-size", metavar="MB", help="Largest single document to read [default: 50].")] = None,
+        "--max-file-size", metavar="MB",
+        help="Largest single document to read, in MB (default: 50; JSON Lines are streamed).")] = None,
     json_out: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -122,7 +128,7 @@ def ingest_cli(
             result = prism.ingest(paths, progress=progress)
         if not show_bar:
             for p in result.problems:
-                err.print(f"failed: {p}", highlight=False, markup=False, soft_wrap=True)
+                typer.echo(f"failed: {p}", err=True)
         if json_out:
             _print_json(ingest_dict(result))
         else:
@@ -153,7 +159,7 @@ def articles_cli(
             when = (s.published or "undated")[:16]
             flags = f"  [{', '.join(s.flags)}]" if s.flags else ""
             typer.echo(f"{s.article_id}  {when:16}  {(s.outlet or '?')[:24]:24}  {s.title or '(no title)'}{flags}")
-        err.print(f"{len(rows)} articles", highlight=False)
+        typer.echo(f"{len(rows)} articles", err=True)
 
 
 @app.command("show")

@@ -72,12 +72,14 @@ def _entry(entry: Any, source: str, fmt: str, i: int, site: str | None,
 def _when(entry: Any, key: str) -> str | None:
     """The entry's date as the feed wrote it (the cleaner parses it, keeping
     its offset); feedparser's UTC reading when the text is not there."""
-    raw = entry.get(key)
+    keys = set(entry.keys())  # entry.get("updated") would fall back to "published"
+    raw = entry[key] if key in keys else None
     if raw:
         return str(raw)
-    parsed = entry.get(f"{key}_parsed")
+    parsed = entry[f"{key}_parsed"] if f"{key}_parsed" in keys else None
     if parsed:
-        return datetime(*parsed[:6], tzinfo=UTC).isoformat()
+        y, mo, d, h, mi, sec = parsed[:6]
+        return datetime(y, mo, d, h, mi, sec, tzinfo=UTC).isoformat()
     return None
 
 

@@ -1,0 +1,52 @@
+"""Shared fixtures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism import Prism, Settings
+from newsprism.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "examples" / "demo"
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "test.db")
+
+
+@pytest.fixture
+def prism(db: str) -> Prism:
+    p = Prism(db=db, settings=Settings())
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def cli() -> Callable[..., CliResult]:
+    """Run the real CLI in-process; stdout and stderr apart."""
+
+    def run(*args: str, input: str | bytes | None = None) -> CliResult:
+        result = CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+        return CliResult(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def demo() -> Path:
+    return DEMO

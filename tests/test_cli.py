@@ -1,0 +1,113 @@
+"""The CLI: summaries, JSON output, exit codes, error messages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from newsprism.cli import app
+
+P = ("The harbour master of Skelby said on Tuesday that the ferry would not sail until the storm "
+     "had passed, leaving about 300 passengers waiting in the terminal overnight.")
+ARTICLE = f"Ferry held in Skelby\n\n2025.02.04 18:30:00 | 2025.02.04 19:00:00\n\n{P}\n\nBy Kari Holm"
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> str:
+    f = tmp_path / "ferry.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    return str(f)
+
+
+def test_cli_ingest_summary(cli, db: str, article_file: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("ingest", article_file, "--db", db, "--quiet")
+    assert r.exit_code == 0
+    assert r.stdout == f"ingested 1 new, 0 revised, 0 already present, 0 failed (store: {db})\n"
+    r = cli("ingest", article_file, "--db", db, "--quiet")
+    assert r.stdout.startswith("ingested 0 new, 0 revised, 1 already present, 0 failed")
+
+
+def test_cli_ingest_json_is_one_document_on_stdout(cli, db: str, article_file: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("ingest", article_file, str(Path(article_file).parent / "missing.txt"), "--db", db, "--json")
+    assert r.exit_code == 1
+    data = json.loads(r.stdout)
+    assert data["ok"] is False and len(data["added"]) == 1
+    assert data["failed"] == [{"path": str(Path(article_file).parent / "missing.txt"),
+                               "reason": "no such file or directory"}]
+
+
+def test_cli_ingest_stdin(cli, db: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("ingest", "-", "--db", db, "--quiet", input=ARTICLE.encode("utf-8"))
+    assert r.exit_code == 0, r.stderr
+    r = cli("articles", "--db", db, "--json")
+    (row,) = [json.loads(line) for line in r.stdout.splitlines()]
+    assert row["source"] == "<stdin>" and row["title"] == "Ferry held in Skelby"
+
+
+def test_cli_articles_json_lines(cli, db: str, article_file: str) -> None:  # type: ignore[no-untyped-def]
+    cli("ingest", article_file, "--db", db, "--quiet")
+    r = cli("articles", "--db", db, "--json")
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(rows) == 1 and rows[0]["outlet"] is None and rows[0]["published"].startswith("2025-02-04T18:30")
+
+
+def test_cli_show_json_fields(cli, db: str, article_file: str) -> None:  # type: ignore[no-untyped-def]
+    cli("ingest", article_file, "--db", db, "--quiet")
+    aid = json.loads(cli("articles", "--db", db, "--json").stdout)["id"]
+    data = json.loads(cli("show", aid[:6], "--db", db, "--json").stdout)
+    for key in ("id", "url", "outlet", "title", "byline", "published", "updated", "language",
+                "paragraphs", "captions", "removed", "flags", "time_zone"):
+        assert key in data
+    assert data["byline"] == ["Kari Holm"] and data["paragraphs"] == [P] and data["language"] == "en"
+    assert data["updated"] == "2025-02-04T19:00:00+00:00"
+    assert data["time_zone"] == {"zone": "UTC", "inferred": True, "reason": "no zone given; assumed UTC"}
+    assert [r["reason"] for r in data["removed"]] == ["title", "dateline", "byline"]
+
+
+def test_cli_show_text(cli, db: str, article_file: str) -> None:  # type: ignore[no-untyped-def]
+    cli("ingest", article_file, "--db", db, "--quiet")
+    aid = json.loads(cli("articles", "--db", db, "--json").stdout)["id"]
+    out = cli("show", aid, "--db", db).stdout
+    assert out.startswith("Ferry held in Skelby\n") and P in out and "[byline] By Kari Holm" in out
+
+
+def test_cli_show_unknown_article(cli, db: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("show", "deadbeef", "--db", db)
+    assert r.exit_code == 2
+    assert r.stderr.strip() == f"error: no article 'deadbeef' in {db}; list them with `newsprism articles`"
+
+
+def test_cli_bad_format_option_is_a_usage_error(cli, db: str, article_file: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("ingest", article_file, "--db", db, "--format", "pdf")
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "error: format 'pdf' is not one of: text, html, json, jsonl, feed"
+
+
+def test_cli_db_from_environment(cli, tmp_path: Path, article_file: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "env.db"
+    monkeypatch.setenv("NEWSPRISM_DB", str(target))
+    assert cli("ingest", article_file, "--quiet").exit_code == 0
+    assert target.exists()
+
+
+def test_cli_store_that_is_not_a_database(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "not.db"
+    bad.write_text("hello, not sqlite " * 100)
+    r = cli("articles", "--db", str(bad))
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"error: {bad}: cannot open as a newsprism store")
+
+
+def _commands() -> list[str]:
+    return sorted(c.name for c in app.registered_commands if c.name)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_cli_every_command_has_help_and_docs(cli, command: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli(command, "--help")
+    assert r.exit_code == 0 and "Usage:" in r.stdout
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## `newsprism {command}`", docs, re.M), f"docs/cli.md lacks {command}"

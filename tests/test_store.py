@@ -1,0 +1,88 @@
+"""The store: idempotent ingest, revisions, raw input kept, FTS, migrations."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from newsprism import Prism
+from newsprism.store import SCHEMA_VERSION, Store
+
+P = ("The harbour master of Skelby said on Tuesday that the ferry would not sail until the storm "
+     "had passed, leaving about 300 passengers waiting in the terminal overnight.")
+
+
+def write(tmp_path: Path, name: str, obj: dict[str, object]) -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(obj), encoding="utf-8")
+    return str(path)
+
+
+def test_store_ingesting_twice_adds_nothing(prism: Prism, tmp_path: Path) -> None:
+    f = write(tmp_path, "a.json", {"title": "Ferry held", "text": P, "url": "https://x.example/a"})
+    first = prism.ingest([f])
+    second = prism.ingest([f])
+    assert len(first.added) == 1 and second.added == () and second.present == first.added
+    assert prism.store.count() == 1
+
+
+def test_store_changed_article_at_same_url_is_a_revision(prism: Prism, tmp_path: Path) -> None:
+    a = write(tmp_path, "a.json", {"title": "Ferry held", "text": P, "url": "https://x.example/a"})
+    b = write(tmp_path, "b.json", {"title": "Ferry held", "text": P + " It sailed at noon.",
+                                   "url": "https://x.example/a"})
+    (first,) = prism.ingest([a]).added
+    (second,) = prism.ingest([b]).revised
+    assert [s.article_id for s in prism.articles()] == [second]
+    assert len(prism.articles(include_superseded=True)) == 2
+    newer = prism.article(second)
+    assert newer.revision == 2 and newer.revision_of == first
+    assert prism.article(first).superseded
+
+
+def test_store_keeps_raw_input_for_reprocessing(prism: Prism, tmp_path: Path) -> None:
+    obj = {"title": "Ferry held", "text": P}
+    f = write(tmp_path, "a.json", obj)
+    (aid,) = prism.ingest([f]).added
+    article = prism.article(aid)
+    assert article.raw_id is not None
+    assert json.loads(prism.store.raw(article.raw_id)) == obj
+
+
+def test_store_full_text_search(prism: Prism, tmp_path: Path) -> None:
+    f = write(tmp_path, "a.json", {"title": "Ferry held", "text": P})
+    g = write(tmp_path, "b.json", {"title": "Budget vote", "text": "The council approved the budget " * 5})
+    prism.ingest([f, g])
+    assert [a.title for a in prism.search("harbour")] == ["Ferry held"]
+
+
+def test_store_fts_is_laid_out_for_datasette(db: str, prism: Prism) -> None:
+    # Datasette's detect_fts finds a virtual table whose SQL names content="articles".
+    sql = sqlite3.connect(db).execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+    assert 'content="articles"' in sql and "FTS5" in sql
+
+
+def test_store_wal_mode_and_schema_version(db: str, prism: Prism) -> None:
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    names = [r[0] for r in conn.execute("SELECT name FROM migrations")]
+    assert names == ["0001_articles"]
+
+
+def test_store_reopening_applies_no_migration(db: str, prism: Prism) -> None:
+    assert Store(db).migrate() == []
+
+
+def test_store_round_trips_an_article(prism: Prism, tmp_path: Path) -> None:
+    text = f"Ferry held\n\n2025.02.04 18:30:00\n\n{P}\n\nShare this article\n\nBy Kari Holm"
+    f = tmp_path / "a.txt"
+    f.write_text(text, encoding="utf-8")
+    (aid,) = prism.ingest([str(f)]).added
+    a = prism.article(aid)
+    assert a.title == "Ferry held" and a.byline == ("Kari Holm",) and a.paragraphs == (P,)
+    assert [r.reason for r in a.removals] == ["title", "dateline", "boilerplate", "byline"]
+    assert a.published is not None and a.published.isoformat() == "2025-02-04T18:30:00+00:00"
+    s, e = a.offsets.span_to_source(0, len(P))
+    assert a.source_text[s:e] == P
