@@ -6,6 +6,7 @@ exits or formats for a terminal; progress goes to a callback.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import BinaryIO
 from . import clean as _clean
 from . import ingest as _ingest
 from . import inputs as _inputs
-from .errors import InputError
+from .errors import InputError, StoreError
 from .records import Article, IngestResult, Problem
 from .settings import Settings
 from .store import ArticleSummary, Store
@@ -102,8 +103,13 @@ class Prism:
                     store.conn.execute("BEGIN IMMEDIATE")
                     pending = 0
             store.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if store.conn.in_transaction:
+                store.conn.execute("ROLLBACK")
+            raise StoreError(f"{settings.db}: {exc}; what was committed before is kept") from None
         except BaseException:
-            store.conn.execute("ROLLBACK")
+            if store.conn.in_transaction:
+                store.conn.execute("ROLLBACK")
             raise
         return IngestResult(tuple(added), tuple(present), tuple(revised), tuple(problems))
 

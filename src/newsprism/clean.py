@@ -40,6 +40,8 @@ _DATELINE = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^[Bb][Yy]:?\s+(?P<names>[A-Z][\w.'’\- ]+(?:(?:,|\band\b|&)\s*[A-Z][\w.'’\- ]+)*)\.?$")
+_SENTENCE_END = re.compile(r"[.!?:;\"')]$")
+_NAME_CREDIT = re.compile(r"\s*\((?P<credit>[A-Z][A-Za-z]{1,11})\)$")
 _WIRE_SUFFIX = re.compile(r",?\s*(?:for |of )?(?:the )?(?:associated press|reuters|afp|ap|cnn|bbc)$", re.I)
 
 
@@ -165,6 +167,8 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
             detail = "kept as a caption"
         elif not key:
             reason = "empty-markup"
+        elif not kept and words <= 4 and not _SENTENCE_END.search(text):
+            reason = "kicker"
         else:
             seen = kept_keys.get(key)
             if seen is None and words >= 8:
@@ -180,6 +184,15 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         else:
             removals.append(Removal(reason, raw, block.start, block.end, detail))
 
+    names: list[str] = []
+    for name in byline:
+        found = _NAME_CREDIT.search(name)
+        if found:
+            credit = credit or found.group("credit")
+            name = name[: found.start()]
+        name = _strip_wire(name)
+        if name and name not in names:
+            names.append(name)
     paragraphs = tuple(b.text for b in kept)
     anchors: list[tuple[int, int]] = []
     pos = 0
@@ -212,7 +225,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         outlet=outlet,
         outlet_evidence=evidence,
         title=title,
-        byline=tuple(_strip_wire(b) for b in byline if _strip_wire(b)),
+        byline=tuple(names),
         credit=credit,
         published=published,
         updated=updated,

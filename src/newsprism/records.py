@@ -26,6 +26,7 @@ REMOVAL_REASONS = (
     "caption-repeat",
     "repeated-paragraph",
     "empty-markup",
+    "kicker",
 )
 
 
