@@ -270,6 +270,10 @@ def _blocks(src: str) -> list[_Block]:
             pos += len(line) + 1
     out = []
     for start, end in spans:
+        while start < end and src[start].isspace():
+            start += 1
+        while end > start and src[end - 1].isspace():
+            end -= 1
         block = _make_block(src, start, end, [])
         if block.text:
             out.append(block)
