@@ -27,12 +27,13 @@ from .records import Article, Caption, OffsetMap, RawDocument, Removal, TimeZone
 from .settings import Settings
 
 _WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
+_ODD_SPACE = re.compile(r"[^\S ]|  |^ | $|[\u00a0\u200b\u200c\u200d\u2060\ufeff]")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
 })  # fmt: skip
-_KEY_DROP = re.compile(r"[^\w\s]")
+_KEY_DROP = re.compile(r"[^\w\s]|_")
 _DATE = r"\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[+-]\d{2}:?\d{2}|Z|UTC|GMT|KST|JST))?)?"
 _DATELINE = re.compile(
     rf"^(?:(?:published|posted|updated|modified|last updated|date)\s*:?\s*)?(?P<pub>{_DATE})"
@@ -43,6 +44,11 @@ _BYLINE = re.compile(r"^[Bb][Yy]:?\s+(?P<names>[A-Z][\w.'’\- ]+(?:(?:,|\band\b
 _SENTENCE_END = re.compile(r"[.!?:;\"')]$")
 _NAME_CREDIT = re.compile(r"\s*\((?P<credit>[A-Z][A-Za-z]{1,11})\)$")
 _WIRE_SUFFIX = re.compile(r",?\s*(?:for |of )?(?:the )?(?:associated press|reuters|afp|ap|cnn|bbc)$", re.I)
+
+
+#: Texts shorter than this get no language: lingua would guess from a phrase
+#: (and load its large 1- to 5-gram models to do it).
+MIN_LANGUAGE_CHARS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +130,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
             block = _make_block(src, block.start, block.end, [(m.start(), m.end()) for m in residue])
             if not block.text:
                 continue
-        raw = src[block.start:block.end]
+        raw = _without(src, block.start, block.end, block.cuts)
         text = block.text
         words = len(text.split())
         key = _key(text)
@@ -171,15 +177,16 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
             reason = "kicker"
         else:
             seen = kept_keys.get(key)
-            if seen is None and words >= 8:
-                seen = _near_repeat(key, kept_shingles, settings.repeat_similarity)
+            mine = _shingles(key) if words >= 8 else None
+            if seen is None and mine is not None:
+                seen = _near_repeat(mine, kept_shingles, settings.repeat_similarity)
             if seen is not None:
                 reason = "repeated-paragraph"
                 detail = f"repeats paragraph {seen + 1}"
         if reason is None:
             kept_keys.setdefault(key, len(kept))
-            if words >= 8:
-                kept_shingles.append((_shingles(key), len(kept)))
+            if mine is not None:
+                kept_shingles.append((mine, len(kept)))
             kept.append(block)
         else:
             removals.append(Removal(reason, raw, block.start, block.end, detail))
@@ -213,7 +220,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
     if published is None:
         flags.append("undated")
     sample = "\n".join(paragraphs)[: settings.language_sample_chars]
-    if len(sample) < 40:
+    if len(sample) < MIN_LANGUAGE_CHARS:
         sample = " ".join(x for x in (title, doc.description, sample) if x)
     language = detect_language(sample, settings.languages) or doc.language
     return Article(
@@ -282,6 +289,10 @@ def _blocks(src: str) -> list[_Block]:
 
 def _make_block(src: str, start: int, end: int, cuts: list[tuple[int, int]]) -> _Block:
     """Normalise src[start:end] minus cuts, recording offset anchors."""
+    if not cuts:
+        plain = src[start:end]
+        if not _ODD_SPACE.search(plain):  # single plain spaces only: one anchor
+            return _Block(start, end, plain.translate(_QUOTES), [(0, start)], [])
     pieces: list[str] = []
     anchors: list[tuple[int, int]] = []
     pos = 0
@@ -326,6 +337,16 @@ def _make_block(src: str, start: int, end: int, cuts: list[tuple[int, int]]) -> 
     return _Block(start, end, text, anchors, cuts)
 
 
+def _without(src: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
+    """src[start:end] with the cut spans left out (already logged apart)."""
+    out, cur = [], start
+    for a, b in sorted(cuts):
+        out.append(src[cur:a])
+        cur = b
+    out.append(src[cur:end])
+    return "".join(out)
+
+
 def _compact(anchors: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     for c, s in anchors:
@@ -350,9 +371,8 @@ def _shingles(key: str, n: int = 3) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1)))
 
 
-def _near_repeat(key: str, kept: list[tuple[frozenset[tuple[str, ...]], int]],
+def _near_repeat(mine: frozenset[tuple[str, ...]], kept: list[tuple[frozenset[tuple[str, ...]], int]],
                  threshold: float) -> int | None:
-    mine = _shingles(key)
     for theirs, index in kept:
         small, large = sorted((len(mine), len(theirs)))
         if not large or small / large < threshold:
@@ -450,7 +470,7 @@ def _parse_time(value: str | None) -> datetime | None:
 def detect_language(text: str, languages: tuple[str, ...]) -> str | None:
     """ISO 639-1 code of the text's language, or None when it is too short
     or lingua cannot tell."""
-    if len(text.strip()) < 20:
+    if len(text.strip()) < MIN_LANGUAGE_CHARS:
         return None
     language = _detector(languages).detect_language_of(text)
     return language.iso_code_639_1.name.lower() if language is not None else None
