@@ -15,6 +15,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
@@ -121,8 +122,8 @@ def ingest_cli(
                     bar.update(task, total=total)
                 elif event == "input":
                     bar.update(task, completed=done)
-                elif event == "problem" and isinstance(detail, Problem):
-                    bar.console.print(f"[yellow]failed:[/yellow] {detail}", highlight=False,
+                elif event == "problem" and show_bar and isinstance(detail, Problem):
+                    bar.console.print(f"[yellow]failed:[/yellow] {escape(str(detail))}", highlight=False,
                                       markup=True, soft_wrap=True)
 
             result = prism.ingest(paths, progress=progress)

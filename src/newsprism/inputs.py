@@ -89,7 +89,10 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Input | Problem]:
         with path.open("rb") as fh:
             data = fh.read()
     except FileNotFoundError:
-        yield Problem(name, "file disappeared before it could be read")
+        if path.is_symlink():
+            yield Problem(name, "broken symbolic link (its target does not exist)")
+        else:
+            yield Problem(name, "file disappeared before it could be read")
         return
     except PermissionError:
         yield Problem(name, "permission denied")

@@ -160,7 +160,7 @@ def _read_json(text: str, source: str, first_line: int) -> Iterator[RawDocument 
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(source, f"malformed JSON at line {exc.lineno}, column {exc.colno}: "
-                         f"{exc.msg}") from None
+                         f"{_json_msg(exc)}") from None
     items = data if isinstance(data, list) else [data]
     many = isinstance(data, list)
     for i, obj in enumerate(items):
@@ -179,12 +179,18 @@ def _read_jsonl(text: str, source: str, first_line: int) -> Iterator[RawDocument
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Problem(where, f"malformed JSON at column {exc.colno}: {exc.msg}")
+            yield Problem(where, f"malformed JSON at column {exc.colno}: {_json_msg(exc)}")
             continue
         try:
             yield _from_object(obj, where, "jsonl", raw=line)
         except InputError as exc:
             yield Problem(exc.path, exc.reason)
+
+
+def _json_msg(exc: json.JSONDecodeError) -> str:
+    """The json module's message without its dangling "starting at" / "at"
+    (it expects the position to follow, as in ``str(exc)``)."""
+    return re.sub(r"\s+(starting )?at$", "", exc.msg)
 
 
 READERS: dict[str, Reader] = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
+from xml.sax import SAXParseException
 
 import feedparser
 import lxml.html
@@ -20,9 +21,11 @@ _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 def entries(text: str, source: str) -> Iterator[RawDocument | Problem]:
     """Yield one RawDocument per feed entry."""
     parsed = feedparser.parse(text.encode("utf-8"))
+    error = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    broken = _xml_error(error, text)
     if not parsed.entries:
-        if parsed.get("bozo"):
-            raise InputError(source, f"malformed feed XML: {parsed.get('bozo_exception')}")
+        if error is not None:
+            raise InputError(source, f"malformed feed XML: {broken or error}")
         raise InputError(source, "feed has no entries")
     channel = parsed.feed
     site = channel.get("title")
@@ -33,7 +36,22 @@ def entries(text: str, source: str) -> Iterator[RawDocument | Problem]:
         try:
             yield _entry(entry, where, fmt, i, site, link)
         except InputError as exc:
-            yield Problem(exc.path, exc.reason)
+            # an entry cut short by broken XML: say so, not just that it is empty
+            yield Problem(exc.path, f"{exc.reason} (malformed feed XML: {broken})" if broken else exc.reason)
+
+
+def _xml_error(exc: object, text: str) -> str | None:
+    """feedparser's XML syntax error as ``MESSAGE at line N`` of our text
+    (feedparser puts an XML declaration on a line of its own before a text
+    that has none); None for no error or another complaint (a declared
+    encoding overridden, ...)."""
+    if not isinstance(exc, SAXParseException):
+        return None
+    line = exc.getLineNumber()
+    if line is None:
+        return str(exc.getMessage())
+    line -= 0 if text.startswith("<?xml") else 1
+    return f"{exc.getMessage()} at line {line}"
 
 
 def _entry(entry: Any, source: str, fmt: str, i: int, site: str | None,
