@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from newsprism import Prism
-from newsprism.store import SCHEMA_VERSION, Store
+from newsprism.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 P = ("The harbour master of Skelby said on Tuesday that the ferry would not sail until the storm "
      "had passed, leaving about 300 passengers waiting in the terminal overnight.")
@@ -68,7 +68,8 @@ def test_store_wal_mode_and_schema_version(db: str, prism: Prism) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     names = [r[0] for r in conn.execute("SELECT name FROM migrations")]
-    assert names == ["0001_articles"]
+    assert names == [name for name, _ in MIGRATIONS]
+    assert names[0] == "0001_articles"
 
 
 def test_store_reopening_applies_no_migration(db: str, prism: Prism) -> None:

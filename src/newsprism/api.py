@@ -8,21 +8,38 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from . import clean as _clean
 from . import ingest as _ingest
 from . import inputs as _inputs
-from .errors import InputError, StoreError
-from .records import Article, IngestResult, Problem
+from .errors import InputError, NotFoundError, StoreError
+from .records import AnalyseResult, Analysis, Article, Entity, IngestResult, Problem
 from .settings import Settings
 from .store import ArticleSummary, Store
+
+if TYPE_CHECKING:
+    from .copies import Copies, CopyGroup, CopyLink, Origin
+    from .stories import Membership, Stories, StorySummary
 
 #: ``progress(event, done, total, detail)``: event is ``start`` (total known),
 #: ``input`` (one input read, detail = its path) or ``problem`` (detail = Problem).
 Progress = Callable[[str, int, int, object], None]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDetail:
+    """One story with everything ``newsprism story`` shows."""
+
+    summary: StorySummary
+    articles: tuple[Article, ...]  # in publication order
+    memberships: tuple[Membership, ...]  # how each article joined
+    copy_groups: tuple[CopyGroup, ...]
+    copy_links: tuple[CopyLink, ...]
+    origins: tuple[Origin, ...]  # the independent sources
 
 
 class Prism:
@@ -157,3 +174,196 @@ class Prism:
             "flags": self.store.flag_counts(),
             "removals": self.store.removal_counts(),
         }
+
+    # ------------------------------------------------------------ analysis
+
+    def analyse(
+        self,
+        refs: list[str] | None = None,
+        *,
+        reanalyse: bool = False,
+        progress: Progress | None = None,
+        now: datetime | None = None,
+    ) -> AnalyseResult:
+        """Analyse stored articles (all current ones, or those named) and
+        resolve entities across every stored analysis.
+
+        Articles already analysed are skipped unless ``reanalyse``. An
+        undated article's relative dates resolve against the earliest
+        publication time of its story, when stories have been computed
+        (``newsprism stories``); otherwise they stay unresolved. Progress
+        events: ``start`` (total), ``article`` (detail = article id).
+        Raises ModelError when the configured spaCy pipeline is not installed.
+        """
+        from . import analyse as _analyse
+        from . import resolve as _resolve
+
+        now = now or datetime.now(UTC)
+        store = self.store
+        articles = [store.article(r) for r in refs] if refs else list(store.iter_articles())
+        done = set() if reanalyse else store.analysed_ids()
+        todo = [a for a in articles if a.article_id not in done]
+        skipped = tuple(a.article_id for a in articles if a.article_id in done)
+        if progress:
+            progress("start", 0, len(todo), None)
+        model = None
+        batch = self.settings.analyse_batch_size
+        bases = self._story_bases([a for a in todo if a.published is None])
+        try:
+            for i in range(0, len(todo), batch):
+                chunk = todo[i:i + batch]
+                results = _analyse.analyse(chunk, self.settings, bases=bases)
+                with store.atomic():
+                    for n, result in enumerate(results, start=i + 1):
+                        store.add_analysis(result, now)
+                        model = result.model
+                        if progress:
+                            progress("article", n, len(todo), result.article_id)
+            resolution = _resolve.resolve(list(store.iter_analyses()), self.settings)
+            with store.atomic():
+                for result in resolution.analyses:
+                    store.add_analysis(result, now)
+                store.replace_entities(resolution.entities)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.settings.db}: {exc}; analyses committed before are kept") from None
+        return AnalyseResult(tuple(a.article_id for a in todo), skipped, len(resolution.entities), model)
+
+    def _story_bases(self, undated: list[Article]) -> dict[str, datetime]:
+        """For undated articles, the earliest publication time in their story
+        (from stories already computed; none when stories were not run)."""
+        if not undated:
+            return {}
+        from . import stories as _stories
+
+        stored = self.store.stories()
+        story_of = {m.article_id: _stories.resolve(m.story_id, stored.merges) for m in stored.memberships}
+        earliest: dict[str, datetime] = {}
+        for a in self.store.iter_articles():
+            sid = story_of.get(a.article_id)
+            if sid is not None and a.published is not None and (sid not in earliest or a.published < earliest[sid]):
+                earliest[sid] = a.published
+        out = {}
+        for a in undated:
+            sid = story_of.get(a.article_id)
+            if sid is not None and sid in earliest:
+                out[a.article_id] = earliest[sid]
+        return out
+
+    def analysis(self, ref: str) -> Analysis:
+        """The stored analysis of one article (NotFoundError if not analysed)."""
+        article = self.store.article(ref)
+        found = self.store.analysis(article.article_id)
+        if found is None:
+            raise NotFoundError(f"article {article.article_id} has not been analysed; run `newsprism analyse`")
+        return found
+
+    def entities(self, article_ids: list[str] | None = None, *, story: str | None = None) -> list[Entity]:
+        """Canonical entities with mention counts and the variants seen, most
+        mentioned first; with ``article_ids`` or ``story`` (a story id or
+        unique prefix), only those mentioned in these articles."""
+        if story is not None:
+            article_ids = [*(article_ids or ()), *(a.article_id for a in self.story(story).articles)]
+        return self.store.entities(set(article_ids) if article_ids is not None else None)
+
+    # ------------------------------------------------------------ copies and stories
+
+    def update_copies(self, *, force: bool = False) -> Copies:
+        """Find copies among all current articles and store them.
+
+        Skipped (the stored result returned) when no article was added or
+        revised since the last run, unless ``force``.
+        """
+        from . import copies as _copies
+
+        store = self.store
+        fingerprint = store.articles_fingerprint()
+        if not force and store.derived_fingerprint("copies") == fingerprint:
+            return store.copies()
+        found = _copies.find_copies(store.iter_articles(), _copies.CopySettings())
+        try:
+            with store.atomic():
+                store.replace_copies(found)
+                store.set_derived_fingerprint("copies", fingerprint)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.settings.db}: {exc}") from None
+        return found
+
+    def copies(self) -> Copies:
+        """Copy links and copy groups (brought up to date first)."""
+        return self.update_copies()
+
+    def update_stories(self, *, force: bool = False) -> Stories:
+        """Assign articles not yet in a story to stories, and store the result.
+
+        Incremental: stored assignments are kept and only new articles are
+        placed (in publication order); ``force`` reclusters everything.
+        Copies are brought up to date first (a copy group shares a story).
+        """
+        from . import stories as _stories
+
+        store = self.store
+        copies = self.update_copies()
+        fingerprint = store.articles_fingerprint()
+        if not force and store.derived_fingerprint("stories") == fingerprint:
+            return store.stories()
+        articles = list(store.iter_articles())
+        previous = None if force else store.stories()
+        assigned = {m.article_id for m in previous.memberships} if previous else set()
+        prior = [a for a in articles if a.article_id in assigned]
+        new = [a for a in articles if a.article_id not in assigned]
+        result = _stories.assign(new, _stories.StorySettings(), previous=previous, prior=prior,
+                                 copy_groups=[g.article_ids for g in copies.groups])
+        try:
+            with store.atomic():
+                store.replace_stories(result)
+                store.set_derived_fingerprint("stories", fingerprint)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.settings.db}: {exc}") from None
+        return result
+
+    def stories(self) -> list[StorySummary]:
+        """Every story, newest activity first (brought up to date first)."""
+        from . import copies as _copies
+        from . import stories as _stories
+
+        result = self.update_stories()
+        copies = self.store.copies()
+        articles = {a.article_id: a for a in self.store.iter_articles()}
+        merged: dict[str, list[str]] = {}
+        for m in result.merges:
+            merged.setdefault(_stories.resolve(m.into, result.merges), []).append(m.merged)
+        out = [
+            _stories.summarise(st, articles, len(_copies.independent_sources(st.article_ids, copies)),
+                               merged.get(st.story_id, ()))
+            for st in _stories.build(result, articles)
+        ]
+        out.sort(key=lambda s: (s.last is None, -(s.last.timestamp() if s.last else 0.0), s.story_id))
+        return out
+
+    def story(self, ref: str) -> StoryDetail:
+        """One story by id (or unique id prefix, or a merged story's id), with
+        its articles, copy groups and independent sources."""
+        from . import copies as _copies
+        from . import stories as _stories
+
+        result = self.update_stories()
+        ids = {m.story_id for m in result.memberships} | {m.merged for m in result.merges}
+        matches = [i for i in ids if i == ref] or sorted(i for i in ids if i.startswith(ref))
+        if not matches:
+            raise NotFoundError(f"no story {ref!r} in {self.settings.db}; list them with `newsprism stories`")
+        if len(matches) > 1:
+            raise NotFoundError(f"story id prefix {ref!r} is ambiguous; give more characters")
+        sid = _stories.resolve(matches[0], result.merges)
+        articles = {a.article_id: a for a in self.store.iter_articles()}
+        story = next(s for s in _stories.build(result, articles) if s.story_id == sid)
+        copies = self.store.copies()
+        origins = _copies.independent_sources(story.article_ids, copies)
+        members = set(story.article_ids)
+        groups = tuple(g for g in copies.groups if members & set(g.article_ids))
+        links = tuple(x for x in copies.links if x.source in members or x.target in members)
+        merged = tuple(m.merged for m in result.merges if _stories.resolve(m.into, result.merges) == sid)
+        return StoryDetail(
+            _stories.summarise(story, articles, len(origins), merged),
+            tuple(articles[i] for i in story.article_ids),
+            tuple(m for m in result.memberships if m.article_id in members),
+            groups, links, tuple(origins))

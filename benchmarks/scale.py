@@ -1,0 +1,176 @@
+"""Speed and memory of copies and stories on synthetic corpora (10k, 100k articles).
+
+A deterministic generator writes articles of ~300 words: each belongs to a
+synthetic event (its own rare words and capitalised names over a shared
+vocabulary); 10% are republications of an earlier article with small edits
+and 5% rewrites (half the text, half new). All articles fall in a few days,
+so every story stays live.
+
+Reports: copy detection articles/s (signatures + LSH + verification, one core),
+story assignment ms/article as the number of live stories grows, and peak
+memory (tracemalloc for the Python heap, plus ru_maxrss for the process).
+
+    .venv/bin/python benchmarks/scale.py [--n 10000] [--events N] [--json] [--skip-copies] [--skip-stories] [--tracemalloc]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import random
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _articles import make_article  # noqa: E402
+
+from newsprism.copies import find_copies  # noqa: E402
+from newsprism.records import Article  # noqa: E402
+from newsprism.stories import StorySettings, assign  # noqa: E402
+
+T0 = datetime(2030, 1, 1, tzinfo=UTC)
+SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "shi", "ben", "dor", "gal", "pe", "qua", "zin", "tor", "el"]
+
+
+def _word(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(n))
+
+
+def generate(n: int, events: int, seed: int = 7) -> list[Article]:
+    rng = random.Random(seed)
+    common = [_word(rng, 3) for _ in range(3000)]
+    event_words = [[_word(rng, 4) for _ in range(15)] for _ in range(events)]
+    event_names = [[_word(rng, 4).capitalize() for _ in range(4)] for _ in range(events)]
+    out: list[Article] = []
+    bodies: list[tuple[str, str]] = []
+    for i in range(n):
+        when = T0 + timedelta(seconds=i * 259200 / n)  # three days in all
+        r = rng.random()
+        if bodies and r < 0.10:  # republication, one word changed
+            title, body = bodies[rng.randrange(len(bodies))]
+            words = body.split()
+            words[rng.randrange(len(words))] = rng.choice(common)
+            body = " ".join(words)
+        elif bodies and r < 0.15:  # rewrite: half the text kept, half new
+            title, body = bodies[rng.randrange(len(bodies))]
+            words = body.split()
+            keep = words[: len(words) // 2]
+            body = " ".join(keep + [rng.choice(common) for _ in range(len(words) - len(keep))])
+        else:
+            e = rng.randrange(events)
+            words = []
+            for _ in range(300):
+                x = rng.random()
+                words.append(rng.choice(event_words[e]) if x < 0.15 else rng.choice(event_names[e])
+                             if x < 0.22 else rng.choice(common))
+            sentences = [" ".join(words[k:k + 20]).capitalize() + "." for k in range(0, 300, 20)]
+            body = "\n".join(" ".join(sentences[k:k + 3]) for k in range(0, len(sentences), 3))
+            title = " ".join([*rng.sample(event_names[e], 2), *rng.sample(event_words[e], 3)])
+            bodies.append((title, body))
+        out.append(make_article(title, body, when, source=f"synthetic/{i}"))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=10000)
+    ap.add_argument("--events", type=int, default=None, help="synthetic events (default n/2)")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--skip-copies", action="store_true")
+    ap.add_argument("--skip-stories", action="store_true")
+    ap.add_argument("--tracemalloc", action="store_true", help="also measure the peak Python heap (a second, slower run)")
+    args = ap.parse_args()
+    events = args.events or max(1, args.n // 2)
+    t = time.perf_counter()
+    arts = generate(args.n, events)
+    out: dict[str, object] = {"articles": args.n, "events": events, "generate_s": round(time.perf_counter() - t, 1)}
+    gc.collect()
+    if not args.skip_copies:
+        t = time.perf_counter()
+        copies = find_copies(arts)
+        dt = time.perf_counter() - t
+        peak = 0
+        if args.tracemalloc:  # a second run: tracemalloc slows Python down several times
+            del copies
+            tracemalloc.start()
+            copies = find_copies(arts)
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        out["copies"] = {"seconds": round(dt, 2), "articles_per_s": round(args.n / dt),
+                         "links": len(copies.links), "groups": len(copies.groups),
+                         "peak_python_heap_mb": round(peak / 2**20, 1)}
+        del copies
+        gc.collect()
+    if not args.skip_stories:
+        settings = StorySettings()
+        block = max(1, args.n // 10)
+        blocks = []
+        t = time.perf_counter()
+        result = assign(arts, settings)
+        whole = time.perf_counter() - t
+        del result
+        peak_assign = 0
+        if args.tracemalloc:
+            gc.collect()
+            tracemalloc.start()
+            result = assign(arts, settings)
+            peak_assign = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            del result
+        gc.collect()
+        # one online pass over the whole stream, timing each article (replay-free)
+        from newsprism.stories import _Clusterer, features  # the clusterer inside assign(), to time each article
+
+        c = _Clusterer(settings)
+        for a in arts:
+            c.count(features(a, settings))
+        c.frozen = True
+        times: list[float] = []
+        for a in sorted(arts, key=lambda a: (a.published, a.article_id)):
+            t = time.perf_counter()
+            c.add(a, ())
+            times.append(time.perf_counter() - t)
+            if len(times) % block == 0:
+                window = times[-block:]
+                blocks.append({"articles": len(times), "live_stories": len(c.stories),
+                               "median_ms": round(statistics.median(window) * 1000, 3),
+                               "p95_ms": round(sorted(window)[int(0.95 * len(window))] * 1000, 3)})
+        out["stories"] = {"assign_whole_stream_s": round(whole, 2), "assign_articles_per_s": round(args.n / whole),
+                          "assign_peak_python_heap_mb": round(peak_assign / 2**20, 1),
+                          "articles_per_s": round(len(times) / sum(times)),
+                          "mean_ms": round(sum(times) / len(times) * 1000, 3),
+                          "stories": len(c.stories), "blocks": blocks}
+    out["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        print(f"{args.n} synthetic articles, {events} events (generated in {out['generate_s']} s)")
+        if "copies" in out:
+            c_ = out["copies"]
+            print(f"copies: {c_['articles_per_s']} articles/s ({c_['seconds']} s), {c_['links']} links, "  # type: ignore[index]
+                  f"{c_['groups']} groups, peak Python heap {c_['peak_python_heap_mb']} MB")  # type: ignore[index]
+        if "stories" in out:
+            s = out["stories"]
+            print(f"stories: assign() over the whole stream {s['assign_whole_stream_s']} s = "  # type: ignore[index]
+                  f"{s['assign_articles_per_s']} articles/s (features, IDF, assignment), "  # type: ignore[index]
+                  f"peak Python heap {s['assign_peak_python_heap_mb']} MB")  # type: ignore[index]
+            print(f"  assignment step alone: mean {s['mean_ms']} ms/article, "  # type: ignore[index]
+                  f"{s['stories']} stories at the end")  # type: ignore[index]
+            for b in s["blocks"]:  # type: ignore[index]
+                print(f"  after {b['articles']:>7} articles, {b['live_stories']:>7} live stories: "
+                      f"median {b['median_ms']} ms, p95 {b['p95_ms']} ms per article")
+        print(f"process max RSS {out['max_rss_mb']} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

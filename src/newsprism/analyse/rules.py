@@ -1,0 +1,103 @@
+"""Rule tables of the analyse stage: data, not logic."""
+
+from __future__ import annotations
+
+import re
+
+#: Entity labels kept as mentions.
+ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EQUIPMENT"})
+
+#: Military designations: a maker or series prefix, a hyphen, a number and an
+#: optional variant suffix (Tu-160, Tu-95MS, MiG-31I, Kh-47M2, S-400, F-35A).
+#: Single-letter prefixes need two digits or more (F-16, not B-1 visas).
+DESIGNATION = (
+    r"^(?:(?:Tu|MiG|Mig|MIG|Su|Kh|Il|An|Ka|Mi|Yak|Be|KJ|AH|UH|CH|MH|MQ|RQ|KC|EA|AGM|AIM|MGM|MIM|FGM|BGM|RIM|"
+    r"AS|SA|SS|BMP|BTR|BMD|Hwasong|Hwaseong|Pukguksong|KN|DF|JL|HQ|YJ|Shahed|Fateh|Geran|Zolfaghar|Kheibar)"
+    r"-\d{1,4}|(?:A|B|C|E|F|J|M|P|S|T)-\d{2,4})[A-Za-z0-9]{0,6}$"
+)
+DESIGNATION_RE = re.compile(DESIGNATION)
+#: Makers that often precede a designation ("Tupolev Tu-160").
+MAKERS = ("Tupolev", "Sukhoi", "Mikoyan", "Ilyushin", "Antonov", "Kamov", "Mil", "Yakovlev", "Boeing",
+          "Lockheed", "Northrop", "Dassault", "Saab", "Chengdu", "Shenyang", "Xian")
+
+#: Model errors a rule can fix: words the model tags as PERSON that are not names.
+NOT_PERSON = frozenset({"Photo", "Photos", "Image", "Video", "File", "Getty", "AFP", "Reuters", "AP"})
+#: Nouns after which a one-word ORG is part of a title ("Defense Minister").
+TITLE_NOUNS = frozenset({"Minister", "minister", "Secretary", "secretary", "Chief", "chief", "Spokesperson",
+                         "spokesperson", "Spokesman", "spokesman", "Ministers", "Secretaries"})
+#: A plural acronym ("ICBMs", "SLBMs") is a weapon class, not a place or a group.
+PLURAL_ACRONYM_RE = re.compile(r"^[A-Z]{2,}s$")
+
+#: Lemmas of reporting verbs.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "state", "add", "announce", "claim", "clarify", "confirm", "insist", "contend",
+    "emphasize", "emphasise", "stress", "note", "warn", "argue", "explain", "report", "assert",
+    "declare", "deny", "reiterate", "acknowledge", "admit", "allege", "suggest", "write", "indicate",
+    "point", "predict", "believe", "maintain", "highlight", "remark", "comment", "reply", "respond",
+    "ask", "urge", "vow", "pledge", "promise", "threaten", "accuse", "estimate", "conclude", "recall",
+})  # fmt: skip
+#: Reporting verbs whose object (not only a clause) is what was said, in paraphrase.
+PARAPHRASE_VERBS = frozenset({"emphasize", "emphasise", "stress", "highlight", "claim", "deny", "reiterate",
+                              "announce", "note", "confirm"})
+#: Quotes shorter than this (in words) are names or scare quotes, not speech.
+MIN_QUOTE_WORDS = 4
+
+#: Number words up to ninety, and scale words.
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
+APPROXIMATE = frozenset({"about", "approximately", "around", "roughly", "nearly", "almost", "some",
+                         "estimated", "an estimated", "close to", "circa", "approx."})
+UPPER_BOUND = frozenset({"up to", "as many as", "at most", "no more than", "less than", "fewer than", "under"})
+LOWER_BOUND = frozenset({"more than", "over", "at least", "upwards of", "in excess of"})
+_MODS = sorted(APPROXIMATE | UPPER_BOUND | LOWER_BOUND | {"between", "from"}, key=len, reverse=True)
+_NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+        + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
+_SCALE = r"(?:\s(?:thousand|million|billion|trillion)|\s?(?:bn|mn)\b)"
+_CUR = r"US\$|\$|€|£|¥|₩"
+QUANTITY_RE = re.compile(
+    rf"(?<![\w.,$€£¥₩-])(?:(?P<mod>{'|'.join(re.escape(m) for m in _MODS)})\s+)?"
+    rf"(?P<cur>{_CUR})?\s?(?P<a>{_NUM})(?P<ascale>{_SCALE})?"
+    rf"(?:\s?(?:to|-|–|—|and)\s?(?:{_CUR})?(?P<b>{_NUM})(?P<bscale>{_SCALE})?)?"
+    r"(?![\w]|[.,]\d)",
+    re.IGNORECASE,
+)
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "won": "KRW", "yen": "JPY",
+    "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "yuan": "CNY", "rupees": "INR",
+    "pounds sterling": "GBP",
+}  # fmt: skip
+PERCENT_WORDS = ("%", "percent", "per cent", "percentage points")
+#: Counts worth keeping without a unit: the number's noun, or a casualty verb after it.
+CASUALTY_WORDS = frozenset({"killed", "dead", "died", "injured", "wounded", "hurt", "missing", "arrested",
+                            "detained", "displaced", "evacuated", "rescued"})
+#: Preferred canonical unit per pint dimensionality.
+CANONICAL_UNITS = {
+    "[length]": "km", "[mass]": "kg", "[length] / [time]": "km/h", "[time]": "day", "[length] ** 2": "km**2",
+    "[length] ** 3": "L", "[mass] * [length] ** 2 / [time] ** 3": "W",
+}  # fmt: skip
+#: Single-character tokens accepted as units.
+SHORT_UNITS = frozenset({"m", "g", "t", "%"})
+
+_UNITS_OF_TIME = r"(?:year|month|week|day|hour|minute|second|decade|century|centuries|night|season|quarter)s?"
+#: A DATE/TIME span that is a duration or an age, not a point in time ("25 years", "24-hour", "33-year-old").
+DURATION_RE = re.compile(
+    r"^(?:(?:about|around|some|nearly|almost|more than|over|less than|just|only|at least|the past|the last|"
+    r"the next|the first|the previous|another|several|few|a few|many|the)\s+)*"
+    r"(?:a|an|\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r"|several|few|many)?(?:[\s-]+(?:and a half|plus))?[\s-]*"
+    + _UNITS_OF_TIME + r"(?:[\s-](?:old|long|later|earlier))?$",
+    re.IGNORECASE,
+)
+#: A bare number is a date only when it is a plausible year.
+BARE_NUMBER_RE = re.compile(r"^\d+$")
+DECADE_RE = re.compile(r"^(?:the\s+)?(?:\d{2})?\d0s$", re.IGNORECASE)
+
+#: Words stripped from a DATE/TIME span before dateparser reads it.
+TIME_PREFIX_RE = re.compile(r"^(?:(?:at|on|in|around|about|approximately|by|since|until|during|early|late|mid|"
+                            r"the|of)[\s-]+)+", re.IGNORECASE)
+TIME_NOISE_RE = re.compile(r"\((?:local(?: time)?|KST|UTC|GMT|ET|EST|EDT)\)|\blocal time\b", re.IGNORECASE)

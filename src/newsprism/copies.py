@@ -1,0 +1,329 @@
+"""Copies: which articles are the same report republished or rewritten.
+
+MinHash signatures over word shingles of the cleaned body give candidate
+pairs through datasketch's LSH index; every candidate is then verified on the
+exact shingle sets, so the index only decides what is compared, never what is
+linked. A verified pair is ``identical``, a ``copy`` (the same text with small
+edits: a wire story republished) or a ``rewrite`` (much of one text inside the
+other, with material added or cut). Linked articles form copy groups; each
+group's likely origin is an article crediting a wire agency, else the earliest
+published.
+
+:func:`independent_sources` is the one place that counts sources: a copy group
+counts once, articles crediting one wire agency count once.
+
+Pure functions over records: no I/O, no clock, no module-level state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import LeanMinHash, MinHashLSH
+
+from .records import Article
+
+# ------------------------------------------------------------------ rule tables
+
+#: Wire agencies: canonical name -> patterns that credit it. Searched in the
+#: credit line, the byline, the dateline (start of the body) and the last
+#: paragraph, never in the whole body ("Reuters reported" is not a credit).
+WIRES: dict[str, tuple[str, ...]] = {
+    "AP": (r"\(AP\)", r"\bAssociated Press\b", r"^AP$"),
+    "Reuters": (r"\bReuters\b", r"\bThomson Reuters\b"),
+    "AFP": (r"\(AFP\)", r"\bAFP\b", r"\bAgence France[- ]Presse\b"),
+    "Xinhua": (r"\bXinhua\b",),
+    "NPA": (r"\(NPA\)",),
+    "dpa": (r"\(dpa\)", r"\bdpa\b", r"\bDeutsche Presse-Agentur\b"),
+    "UPI": (r"\(UPI\)", r"\bUnited Press International\b"),
+    "Yonhap": (r"\bYonhap\b",),
+    "Kyodo": (r"\bKyodo\b",),
+    "PA": (r"\(PA\)", r"\bPress Association\b"),
+    "ANI": (r"\(ANI\)",),
+    "PTI": (r"\(PTI\)", r"\bPress Trust of India\b"),
+    "EFE": (r"\(EFE\)",),
+    "ANSA": (r"\(ANSA\)",),
+    "TASS": (r"\bTASS\b",),
+    "Bloomberg": (r"\(Bloomberg\)",),
+}
+_WIRE_RES = tuple((name, re.compile("|".join(pats), re.M)) for name, pats in WIRES.items())
+#: Characters at the start of the body searched for a dateline credit.
+_DATELINE_CHARS = 160
+#: Last-paragraph credit lines ("Reporting by ...; Editing by ..." is Reuters house style).
+#: Any agency-style dateline: "SKELBY, Nordland (NPA) — ..." credits NPA.
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{1,40})?\s\((?P<wire>[A-Z][A-Za-z]{1,7})\)\s*[—–-]")
+_TAIL_RES = (("Reuters", re.compile(r"\b(?:Reporting|Writing) by\b.*\bEditing by\b", re.S)),)
+
+_TOKEN = re.compile(r"\w+", re.U)
+
+KINDS = ("identical", "copy", "rewrite")
+
+
+@dataclass(frozen=True, slots=True)
+class CopySettings:
+    """Parameters of copy detection; the defaults are the measured ones."""
+
+    shingle: int = 5  # words per shingle
+    num_perm: int = 128  # MinHash permutations
+    lsh_threshold: float = 0.15  # Jaccard at which LSH proposes a candidate
+    min_containment: float = 0.5  # shared / shingles of the shorter text
+    min_shared: int = 30  # shared shingles, at least (one quotation is not a copy)
+    copy_jaccard: float = 0.8  # at or above: copy; below: rewrite
+    identical_jaccard: float = 0.98
+    seed: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class CopyLink:
+    """Two articles sharing enough text to be one report.
+
+    ``source`` is the likelier original (a wire credit, else the earlier one).
+    """
+
+    source: str
+    target: str
+    kind: str  # identical | copy | rewrite
+    jaccard: float
+    containment: float  # shared / shingles of the shorter text
+    shared: int  # shared shingles
+
+
+@dataclass(frozen=True, slots=True)
+class CopyGroup:
+    """Articles linked by copy links: one report, one source."""
+
+    group_id: str
+    article_ids: tuple[str, ...]  # origin first, then by publication time
+    origin: str  # likely origin article id
+    wire: str | None  # wire agency credited by the origin (or any member), if any
+    reason: str  # why the origin was chosen
+
+
+@dataclass(frozen=True, slots=True)
+class Copies:
+    """What :func:`find_copies` found."""
+
+    links: tuple[CopyLink, ...]
+    groups: tuple[CopyGroup, ...]
+    wires: tuple[tuple[str, str], ...] = ()  # (article_id, wire) for every credited article
+
+    def group_of(self, article_id: str) -> CopyGroup | None:
+        for g in self.groups:
+            if article_id in g.article_ids:
+                return g
+        return None
+
+
+# ------------------------------------------------------------------ public
+
+
+def find_copies(articles: Iterable[Article], settings: CopySettings | None = None) -> Copies:
+    """Find copies and rewrites among ``articles``.
+
+    Articles flagged ``empty`` (and bodies shorter than one shingle) never
+    join. Deterministic: the result depends only on the articles, not on
+    their order.
+    """
+    s = settings or CopySettings()
+    arts = sorted((a for a in articles if "empty" not in a.flags), key=lambda a: a.article_id)
+    shingles: dict[str, np.ndarray] = {}
+    token_cache: dict[str, int] = {}
+    for a in arts:
+        sh = _shingles(a.text, s.shingle, token_cache)
+        if sh.size:
+            shingles[a.article_id] = sh
+    by_id = {a.article_id: a for a in arts}
+    wires = {a.article_id: w for a in arts if (w := wire_credit(a))}
+    lsh = MinHashLSH(threshold=s.lsh_threshold, num_perm=s.num_perm)
+    perms = _permutations(s.num_perm, s.seed)
+    links: list[CopyLink] = []
+    for aid, sh in shingles.items():  # sorted by id: deterministic
+        mh = LeanMinHash(seed=s.seed, hashvalues=_minhash(sh, perms), scheme="legacy")
+        for other in sorted(lsh.query(mh)):
+            link = _verify(by_id[other], shingles[other], by_id[aid], sh, wires, s)
+            if link:
+                links.append(link)
+        lsh.insert(aid, mh)
+    links.sort(key=lambda x: (x.source, x.target))
+    groups = _groups(links, by_id, wires)
+    return Copies(tuple(links), groups, tuple(sorted(wires.items())))
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """One independent source among a set of articles."""
+
+    key: str  # "wire:AP", "group:<id>" or "article:<id>"
+    article_id: str  # the origin article (the first of the set when only a wire is known)
+    article_ids: tuple[str, ...]  # the articles of the set it accounts for
+    wire: str | None
+
+
+def independent_sources(article_ids: Sequence[str], copies: Copies) -> list[Origin]:
+    """The independent origins of a set of articles.
+
+    A copy group counts once; articles crediting the same wire agency count
+    once (two outlets running one AP story are one source, AP and Reuters on
+    one event are two); every other article is its own source. Origins come
+    in the order of their first article in ``article_ids``.
+    """
+    group_of = {aid: g for g in copies.groups for aid in g.article_ids}
+    wire_of = dict(copies.wires)
+    found: dict[str, tuple[str, list[str], str | None]] = {}
+    for aid in article_ids:
+        g = group_of.get(aid)
+        wire = (g.wire if g else None) or wire_of.get(aid)
+        if wire:
+            key = f"wire:{wire}"
+            origin = g.origin if g else aid
+        elif g:
+            key, origin = f"group:{g.group_id}", g.origin
+        else:
+            key, origin = f"article:{aid}", aid
+        if key not in found:
+            found[key] = (origin, [], wire)
+        found[key][1].append(aid)
+    return [Origin(k, o, tuple(ids), w) for k, (o, ids, w) in found.items()]
+
+
+def wire_credit(article: Article) -> str | None:
+    """The wire agency an article credits, if any (credit line, byline,
+    dateline or closing credit)."""
+    places = [article.credit or "", " ".join(article.byline)]
+    body = article.text
+    places.append(body[:_DATELINE_CHARS])
+    for text in places:
+        for name, rx in _WIRE_RES:
+            if text and rx.search(text):
+                return name
+    if m := _DATELINE_RE.match(body):
+        return m.group("wire")
+    if article.paragraphs:
+        last = article.paragraphs[-1]
+        if len(last) < 300:
+            for name, rx in _TAIL_RES:
+                if rx.search(last):
+                    return name
+            for name, rx in _WIRE_RES:
+                if rx.search(last) and len(last) < 120:
+                    return name
+    return None
+
+
+# ------------------------------------------------------------------ shingles and signatures
+
+_SHIFT = np.uint64(32)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _shingles(text: str, k: int, cache: dict[str, int]) -> np.ndarray:
+    """Sorted unique 64-bit hashes of the k-word shingles of ``text``."""
+    words = _TOKEN.findall(text.lower())
+    if len(words) < k:
+        return np.empty(0, dtype=np.uint64)
+    found = list(map(cache.get, words))
+    hashes = [x if x is not None else _token_hash(words[i], cache) for i, x in enumerate(found)]
+    ids = np.array(hashes, dtype=np.uint64)
+    n = len(words) - k + 1
+    h = ids[:n].copy()
+    with np.errstate(over="ignore"):
+        for j in range(1, k):
+            h = h * _MIX + ids[j:j + n]
+    return np.unique(h)
+
+
+def _token_hash(word: str, cache: dict[str, int]) -> int:
+    b = word.encode("utf-8")
+    h = (zlib.crc32(b) << 32) | zlib.adler32(b)
+    cache[word] = h
+    return h
+
+
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    gen = np.random.default_rng(seed)
+    a = gen.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)  # odd multipliers
+    b = gen.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def _minhash(shingles: np.ndarray, perms: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Batched MinHash: ``num_perm`` multiply-shift hashes of every shingle
+    (the top 32 bits of ``a * x + b`` mod 2**64), minimum per hash."""
+    a, b = perms
+    with np.errstate(over="ignore"):
+        phv = (shingles[np.newaxis, :] * a[:, np.newaxis] + b[:, np.newaxis]) >> _SHIFT
+    out: np.ndarray = phv.min(axis=1)
+    return out
+
+
+# ------------------------------------------------------------------ verification and groups
+
+
+def _verify(
+    a: Article, sa: np.ndarray, b: Article, sb: np.ndarray, wires: dict[str, str], s: CopySettings
+) -> CopyLink | None:
+    shared = int(np.intersect1d(sa, sb, assume_unique=True).size)
+    if shared < s.min_shared:
+        return None
+    shorter = min(sa.size, sb.size)
+    containment = shared / shorter
+    if containment < s.min_containment:
+        return None
+    jaccard = shared / (sa.size + sb.size - shared)
+    if jaccard >= s.identical_jaccard:
+        kind = "identical"
+    elif jaccard >= s.copy_jaccard:
+        kind = "copy"
+    else:
+        kind = "rewrite"
+    first, second = sorted((a, b), key=lambda x: _origin_key(x, wires))
+    return CopyLink(first.article_id, second.article_id, kind, round(jaccard, 4), round(containment, 4), shared)
+
+
+def _origin_key(a: Article, wires: dict[str, str]) -> tuple[int, int, float, str]:
+    """Sort key: the wire itself first (its outlet is the credited agency),
+    then articles crediting a wire, then dated before undated, earliest, id."""
+    pub = a.published.timestamp() if a.published else float("inf")
+    wire = wires.get(a.article_id)
+    rank = 2 if wire is None else 0 if (a.outlet or "").casefold() == wire.casefold() else 1
+    return (rank, 0 if a.published else 1, pub, a.article_id)
+
+
+def _groups(links: list[CopyLink], by_id: dict[str, Article], wires: dict[str, str]) -> tuple[CopyGroup, ...]:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for link in links:
+        ra, rb = find(link.source), find(link.target)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[str, list[str]] = {}
+    for aid in sorted({x for link in links for x in (link.source, link.target)}):
+        members.setdefault(find(aid), []).append(aid)
+    out = []
+    for ids in members.values():
+        arts = sorted((by_id[i] for i in ids), key=lambda x: _origin_key(x, wires))
+        origin = arts[0]
+        wire = wires.get(origin.article_id)
+        if wire:
+            reason = f"credits {wire}"
+        elif origin.published:
+            reason = "earliest published"
+        else:
+            reason = "no credit or date; first by id"
+        rest = sorted(arts[1:], key=lambda x: (x.published is None, x.published.timestamp() if x.published else 0,
+                                               x.article_id))
+        gid = hashlib.sha256(min(ids).encode()).hexdigest()[:12]
+        out.append(CopyGroup(gid, (origin.article_id, *(x.article_id for x in rest)), origin.article_id, wire, reason))
+    out.sort(key=lambda g: g.group_id)
+    return tuple(out)

@@ -1,0 +1,307 @@
+"""Mentions -> canonical entities.
+
+Alias packs (``data/aliases/*.toml``, plus any the ``alias_packs`` setting
+names) give canonical names, spelling and transliteration variants ("same
+as"), versions of an item ("variant of"), NATO reporting names, and capitals
+or seats of government that can stand for a government (metonymy).
+
+Resolution, in order:
+
+1. a mention that matched a pack entry (or whose normalised text is a pack
+   name) takes that entry's id;
+2. within an article, a partial person name ("Shoigu") takes the id of the
+   one full name it is part of ("Sergei Shoigu"); a role description ("the
+   North Korean leader") is kept only when the entity it names is also named
+   in the article, otherwise it stays unresolved;
+3. across articles, names outside the packs merge when their normalised forms
+   are equal or close (rapidfuzz ratio >= ``fuzzy_threshold``) within one
+   type group (people, places, organisations, groups, equipment).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+from rapidfuzz import fuzz
+
+from .errors import SettingsError
+from .records import Analysis, Entity, Mention, Quote, Relation
+from .settings import Settings
+
+#: Labels that share one namespace for canonical entities.
+GROUPS = {
+    "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
+    "NORP": "group", "EQUIPMENT": "equipment",
+}  # fmt: skip
+RELATION_KEYS = ("variant_of", "capital_of", "government_of", "part_of")
+#: Designation stem: Tu-95MS -> Tu-95, Su-30SM -> Su-30, F-35A -> F-35.
+_STEM = re.compile(r"^([A-Za-z]{1,8}-\d+)[A-Za-z][A-Za-z0-9]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class PackEntry:
+    """One entity of an alias pack."""
+
+    entity_id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    descriptions: tuple[str, ...]
+    nato: str | None
+    relations: tuple[Relation, ...]
+    pack: str  # file it came from
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class AliasPacks:
+    """Every pack entry, with a lookup from normalised names to ids."""
+
+    entries: tuple[PackEntry, ...]
+    by_name: Mapping[str, str]  # normalised name -> entity id (read-only)
+    by_id: Mapping[str, PackEntry]
+
+    def entry(self, entity_id: str) -> PackEntry | None:
+        return self.by_id.get(entity_id)
+
+    def lookup(self, text: str) -> str | None:
+        """The pack id a surface form names, if any."""
+        return self.by_name.get(normalise(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Canonical entities and the analyses with ids filled in."""
+
+    entities: tuple[Entity, ...]
+    analyses: tuple[Analysis, ...]
+
+
+def normalise(text: str) -> str:
+    """The comparison key of a name: no accents, case, hyphens, "the", possessive."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = t.replace("’", "'").casefold().strip()
+    t = re.sub(r"'s$", "", t)
+    t = re.sub(r"^the\s+", "", t)
+    t = re.sub(r"[-‐–.']", " ", t)
+    t = re.sub(r"[^\w\s]", " ", t)
+    return " ".join(t.split())
+
+
+def load_packs(settings: Settings | None = None) -> AliasPacks:
+    """Read the built-in packs and those named in ``settings.alias_packs``."""
+    extra = tuple(settings.alias_packs) if settings else ()
+    builtin = settings.builtin_aliases if settings else True
+    return _load_packs(extra, builtin)
+
+
+@lru_cache(maxsize=8)
+def _load_packs(extra: tuple[str, ...], builtin: bool) -> AliasPacks:
+    entries: dict[str, PackEntry] = {}
+    sources: list[tuple[str, str]] = []
+    if builtin:
+        folder = resources.files("newsprism") / "data" / "aliases"
+        for item in sorted(folder.iterdir(), key=lambda p: p.name):
+            if item.name.endswith(".toml"):
+                sources.append((f"newsprism/data/aliases/{item.name}", item.read_text(encoding="utf-8")))
+    for path in extra:
+        try:
+            sources.append((path, Path(path).read_text(encoding="utf-8")))
+        except OSError as exc:
+            raise SettingsError(f"{path}: cannot read alias pack ({exc.strerror}); fix alias_packs") from None
+    for name, text in sources:
+        for entry in _parse_pack(name, text):
+            entries[entry.entity_id] = entry
+    by_name: dict[str, str] = {}
+    for e in entries.values():
+        for n in (e.name, *e.aliases, *((e.nato,) if e.nato else ())):
+            by_name.setdefault(normalise(n), e.entity_id)
+    return AliasPacks(tuple(entries.values()), MappingProxyType(by_name), MappingProxyType(dict(entries)))
+
+
+def _parse_pack(name: str, text: str) -> list[PackEntry]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{name}: alias pack is not valid TOML ({exc})") from None
+    out = []
+    for i, raw in enumerate(data.get("entity", [])):
+        missing = [k for k in ("id", "name", "type") if k not in raw]
+        if missing:
+            raise SettingsError(f"{name}: entity {i + 1} lacks {', '.join(missing)}")
+        if raw["type"] not in GROUPS:
+            raise SettingsError(f"{name}: entity {raw['id']!r} has type {raw['type']!r}; "
+                                f"use one of {', '.join(GROUPS)}")
+        relations = tuple(Relation(k, str(raw[k])) for k in RELATION_KEYS if k in raw)
+        out.append(PackEntry(
+            entity_id=str(raw["id"]), name=str(raw["name"]), label=str(raw["type"]),
+            aliases=tuple(str(a) for a in raw.get("aliases", ())),
+            descriptions=tuple(str(d) for d in raw.get("descriptions", ())),
+            nato=str(raw["nato"]) if raw.get("nato") else None,
+            relations=relations, pack=name,
+        ))
+    return out
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"\s+", "-", normalise(text)) or "x"
+
+
+def resolve(analyses: Sequence[Analysis], settings: Settings | None = None,
+            packs: AliasPacks | None = None) -> Resolution:
+    """Give every mention (and quote speaker) a canonical entity id.
+
+    Args:
+        analyses: analyses of any number of articles; resolution across them.
+        settings: ``fuzzy_threshold`` and alias pack settings.
+        packs: alias packs (default: :func:`load_packs` of ``settings``).
+
+    Returns:
+        The canonical entities, and the analyses with ``entity_id``,
+        ``stands_for`` and ``speaker_entity_id`` set.
+    """
+    settings = settings or Settings()
+    packs = packs or load_packs(settings)
+    # 1 + 2: a provisional key per mention, article by article
+    keyed: list[list[tuple[Mention, str | None]]] = [_article_keys(a, packs) for a in analyses]
+    # 3: merge non-pack keys across articles by fuzzy matching within a group
+    key_names: dict[str, Counter[str]] = defaultdict(Counter)
+    for rows in keyed:
+        for m, key in rows:
+            if key is not None:
+                key_names[key][_surface(m.text)] += 1
+    merged = _merge_fuzzy(key_names, packs, settings.fuzzy_threshold)
+    # entity ids and records
+    final: dict[str, str] = {k: merged.get(k, k) for k in key_names}
+    out_analyses = []
+    per_entity: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+    for a, rows in zip(analyses, keyed, strict=True):
+        mentions = []
+        for m, key in rows:
+            eid = final[key] if key is not None else None
+            stands = None
+            if eid is not None and m.metonymic:
+                entry = packs.entry(eid)
+                if entry is not None:
+                    stands = next((r.target for r in entry.relations
+                                   if r.kind in ("capital_of", "government_of")), None)
+            new = replace(m, entity_id=eid, stands_for=stands)
+            mentions.append(new)
+            if eid is not None:
+                per_entity[eid].append((new, a.article_id))
+        quotes = tuple(_speaker_id(q, mentions) for q in a.quotes)
+        out_analyses.append(replace(a, mentions=tuple(mentions), quotes=quotes))
+    entities = tuple(_entity(eid, rows, packs) for eid, rows in sorted(per_entity.items()))
+    return Resolution(entities, tuple(out_analyses))
+
+
+def _surface(text: str) -> str:
+    t = " ".join(text.replace("’", "'").split())
+    return re.sub(r"'s$", "", t)
+
+
+def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | None]]:
+    keys: dict[int, str | None] = {}
+    for i, m in enumerate(a.mentions):
+        if m.kind != "name":
+            continue
+        pid = m.pack_id or packs.lookup(m.text)
+        if pid is not None:
+            keys[i] = pid
+        elif m.label == "EQUIPMENT":
+            keys[i] = f"equipment:{_slug(m.text)}"
+        else:
+            keys[i] = f"{GROUPS.get(m.label, 'other')}:{_slug(m.text)}"
+    # partial person names -> the one full name in the article that holds them
+    full: dict[str, set[str]] = defaultdict(set)
+    for i, m in enumerate(a.mentions):
+        key = keys.get(i)
+        if m.kind == "name" and m.label == "PERSON" and key is not None:
+            tokens = normalise(m.text).split()
+            if len(tokens) > 1:
+                for t in tokens:
+                    full[t].add(key)
+    for i, m in enumerate(a.mentions):
+        if m.kind == "name" and m.label == "PERSON" and m.pack_id is None:
+            tokens = normalise(m.text).split()
+            if len(tokens) == 1 and len(full.get(tokens[0], ())) == 1:
+                keys[i] = next(iter(full[tokens[0]]))
+    named = {k for k in keys.values() if k is not None}
+    out: list[tuple[Mention, str | None]] = []
+    for i, m in enumerate(a.mentions):
+        if m.kind == "name":
+            out.append((m, keys[i]))
+        else:  # a description resolves only when its entity is named here too
+            out.append((m, m.pack_id if m.pack_id in named else None))
+    return out
+
+
+def _merge_fuzzy(key_names: dict[str, Counter[str]], packs: AliasPacks, threshold: float) -> dict[str, str]:
+    """Map non-pack keys onto a pack id or onto an earlier, similar key."""
+    merged: dict[str, str] = {}
+    pack_ids = {e.entity_id for e in packs.entries}
+    pack_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for e in packs.entries:
+        for n in (e.name, *e.aliases):
+            pack_names[GROUPS[e.label]].append((normalise(n), e.entity_id))
+    seen: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    # most mentioned first, so that variants fold into the common spelling
+    order = sorted((k for k in key_names if k not in pack_ids),
+                   key=lambda k: (-sum(key_names[k].values()), k))
+    for key in order:
+        group, _, slug = key.partition(":")
+        norm = slug.replace("-", " ")
+        if len(norm) < 5 or group == "group":  # short names: exact only
+            seen[group].append((norm, key))
+            continue
+        target = None
+        for cand_norm, cand in (*pack_names.get(group, ()), *seen[group]):
+            if abs(len(cand_norm) - len(norm)) <= 3 and fuzz.ratio(norm, cand_norm) >= threshold:
+                target = merged.get(cand, cand)
+                break
+        if target is not None:
+            merged[key] = target
+        else:
+            seen[group].append((norm, key))
+    return merged
+
+
+def _speaker_id(q: Quote, mentions: Iterable[Mention]) -> Quote:
+    if q.speaker_start is None or q.speaker_end is None:
+        return q
+    best = None
+    for m in mentions:
+        covers = m.field == q.field and m.entity_id and m.start <= q.speaker_start and q.speaker_end <= m.end
+        if covers and (best is None or (m.end - m.start) > (best.end - best.start)):
+            best = m
+    return replace(q, speaker_entity_id=best.entity_id) if best else q
+
+
+def _entity(eid: str, rows: list[tuple[Mention, str]], packs: AliasPacks) -> Entity:
+    entry = packs.entry(eid)
+    names = Counter(_surface(m.text) for m, _ in rows if m.kind == "name")
+    descs = sorted({_surface(m.text) for m, _ in rows if m.kind != "name"})
+    variants = tuple(sorted(names, key=lambda n: (-names[n], n))) + tuple(descs)
+    articles = tuple(sorted({aid for _, aid in rows}))
+    labels = Counter(m.label for m, _ in rows)
+    if entry is not None:
+        return Entity(eid, entry.name, entry.label, variants, len(rows), articles,
+                      entry.relations, entry.nato, "pack")
+    name = max(names, key=lambda n: (len(n.split()), names[n], n)) if names else rows[0][0].text
+    label = labels.most_common(1)[0][0]
+    relations: tuple[Relation, ...] = ()
+    if label == "EQUIPMENT":
+        stem = _STEM.match(name)
+        if stem:
+            base = packs.lookup(stem.group(1))
+            relations = (Relation("variant_of", base or f"equipment:{_slug(stem.group(1))}"),)
+    return Entity(eid, name, label, variants, len(rows), articles, relations, None, "text")

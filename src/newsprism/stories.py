@@ -1,0 +1,442 @@
+"""Stories: online, incremental clustering of articles into stories.
+
+Articles are taken in publication order; each joins the best-matching story
+or opens a new one. An article is a sparse TF-IDF vector over lower-cased
+words (stop words dropped), with its title weighted up and capitalised name
+tokens (a cheap stand-in for named entities) as extra features. IDF is
+counted online, over the articles seen so far. A story is the sum of its
+articles' vectors; an inverted index over story terms finds candidates, so the
+cost per article stays flat as stories accumulate.
+
+Time: a story whose last article is more than ``window_days`` away from a
+new article is dormant; it can be revived, but only by a closer match
+(``revive_threshold``). An article that matches two stories strongly bridges
+them: they merge into the older one, and the merge is recorded so that a
+bookmarked story id still resolves. Story ids are a hash of the article that
+opened the story, so they never change.
+
+Articles that the copies stage put in one copy group always share a story.
+
+Pure: no I/O, no clock; the same input gives the same stories in any order
+of arrival (articles are sorted by publication time, then id).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .records import Article
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "mr", "ms", "mrs", "year", "new"}
+
+
+@dataclass(frozen=True, slots=True)
+class StorySettings:
+    """Parameters of story clustering; the defaults are the cross-validated ones."""
+
+    threshold: float = 0.15  # cosine to join a live story
+    revive_threshold: float = 0.3  # cosine to join a dormant story
+    merge_threshold: float = 0.3  # a second story at least this close merges
+    window_days: float = 30.0  # no article for this long: dormant
+    title_weight: float = 1.0  # title block : lead block
+    entity_weight: float = 1.0  # weight of E: name features within the lead block
+    body_words: int = 400  # words of the body read (the lead carries the event)
+    query_terms: int = 30  # highest-weighted terms used to find candidates
+    candidates: int = 10  # candidates scored exactly
+    max_postings: int = 200  # candidate search skips terms in more stories than this (and than 5% of them)
+    #: IDF over every article of the call (prior and new) before assigning,
+    #: instead of over the articles seen so far in the stream.
+    batch_idf: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """Why an article is in its story."""
+
+    article_id: str
+    story_id: str
+    how: str  # opened | joined | revived | copy (same copy group as a member)
+    similarity: float  # cosine to the story when it joined (1.0 when it opened it)
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Story ``merged`` was folded into ``into`` when ``article_id`` bridged them."""
+
+    merged: str
+    into: str
+    article_id: str
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    story_id: str
+    article_ids: tuple[str, ...]  # in publication order
+    first: datetime | None
+    last: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stories:
+    """The result of :func:`assign`: memberships of every article seen, and merges."""
+
+    memberships: tuple[Membership, ...]
+    merges: tuple[Merge, ...] = ()
+    stories: tuple[Story, ...] = field(default=())
+
+    def story_of(self) -> dict[str, str]:
+        return {m.article_id: m.story_id for m in self.memberships}
+
+
+def story_id(article_id: str) -> str:
+    """The stable id of the story an article opened."""
+    return "s" + hashlib.sha256(article_id.encode()).hexdigest()[:12]
+
+
+def assign(
+    articles: Iterable[Article],
+    settings: StorySettings | None = None,
+    *,
+    previous: Stories | None = None,
+    prior: Sequence[Article] = (),
+    copy_groups: Iterable[Sequence[str]] = (),
+) -> Stories:
+    """Assign ``articles`` to stories, continuing from ``previous``.
+
+    ``prior`` are the articles ``previous`` assigned: they are replayed into
+    their stories (not re-decided) to rebuild the story vectors. An article
+    flagged ``empty`` is matched on its title alone (a video page's headline
+    still names its story); with no title it opens a story of its own.
+    """
+    s = settings or StorySettings()
+    c = _Clusterer(s)
+    articles = list(articles)
+    if s.batch_idf:
+        for a in [*prior, *articles]:
+            vec = features(a, s)
+            c.vectors[a.article_id] = vec
+            c.count(vec)
+        c.frozen = True
+    if previous:
+        where = previous.story_of()
+        for a in _ordered(prior):
+            if a.article_id in where:
+                c.replay(a, where[a.article_id])
+        c.memberships = {m.article_id: m for m in previous.memberships}
+        c.merges = list(previous.merges)
+        for m in previous.merges:
+            c.redirect[m.merged] = m.into
+    group_of = {aid: tuple(g) for g in copy_groups for aid in g}
+    for a in _ordered(articles):
+        if a.article_id not in c.memberships:
+            c.add(a, group_of.get(a.article_id, ()))
+    return c.result()
+
+
+def resolve(story: str, merges: Iterable[Merge]) -> str:
+    """Follow merges: the story a (possibly merged) story id lives on in."""
+    into = {m.merged: m.into for m in merges}
+    seen = set()
+    while story in into and story not in seen:
+        seen.add(story)
+        story = into[story]
+    return story
+
+
+# ------------------------------------------------------------------ internals
+
+
+def _ordered(articles: Iterable[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.published is None,
+                                           a.published.timestamp() if a.published else 0.0, a.article_id))
+
+
+def features(article: Article, s: StorySettings) -> dict[str, float]:
+    """The raw (un-IDF'd) term vector of an article.
+
+    Two blocks, each L2-normalised and then weighted: title terms (prefixed
+    ``T:``) and lead terms (title and first ``body_words`` words of the body),
+    with capitalised tokens not opening a sentence doubled as ``E:`` name
+    features. A story's cosine is then roughly a weighted mean of the title
+    and the lead similarities.
+    """
+    title: dict[str, float] = {}
+    lead: dict[str, float] = {}
+
+    def add(counts: dict[str, float], text: str, prefix: str, entities: bool) -> None:
+        for sentence in _SENTENCES.split(text):
+            for i, w in enumerate(_WORD.findall(sentence)):
+                low = w.lower().replace("\u2019", "'").removesuffix("'s")
+                if len(low) <= 2 or low in _STOP:
+                    continue
+                counts[prefix + low] = counts.get(prefix + low, 0.0) + 1.0
+                if entities and s.entity_weight and w[0].isupper() and i > 0:
+                    counts["E:" + low] = counts.get("E:" + low, 0.0) + s.entity_weight
+
+    if article.title:
+        add(title, article.title, "T:", False)
+        add(lead, article.title, "", True)
+    add(lead, " ".join(article.text.split()[: s.body_words]), "", True)
+    out: dict[str, float] = {}
+    tw = s.title_weight / (1.0 + s.title_weight)
+    for block, weight in ((title, math.sqrt(tw)), (lead, math.sqrt(1.0 - tw))):
+        vec = {t: 1.0 + math.log(v) if v >= 1 else v for t, v in block.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out.update({t: weight * v / norm for t, v in vec.items()})
+    return out
+
+
+class _Story:
+    __slots__ = ("first", "last", "members", "norm", "sid", "sq", "vec")
+
+    def __init__(self, sid: str) -> None:
+        self.sid = sid
+        self.vec: dict[str, float] = {}
+        self.members: list[str] = []
+        self.first: float | None = None
+        self.last: float | None = None
+        self.norm = 1.0  # L2 norm of the IDF-weighted vector (1.0 while empty)
+        self.sq = 0.0  # its square, kept up to date as articles join
+
+
+class _Clusterer:
+    """Mutable state of one :func:`assign` call (never shared between calls)."""
+
+    def __init__(self, s: StorySettings) -> None:
+        self.s = s
+        self.df: dict[str, int] = {}
+        self.n = 0
+        self.stories: dict[str, _Story] = {}
+        self.index: dict[str, set[str]] = {}
+        self.memberships: dict[str, Membership] = {}
+        self.merges: list[Merge] = []
+        self.redirect: dict[str, str] = {}
+        self.article_story: dict[str, str] = {}
+        self.times: dict[str, datetime | None] = {}
+        self.frozen = False  # True: IDF counted over the batch up front (then cached)
+        self.idf_cache: dict[str, float] = {}
+        self.vectors: dict[str, dict[str, float]] = {}  # features computed up front, used once
+
+    # -- idf
+    def _idf(self, term: str) -> float:
+        if self.frozen:
+            cached = self.idf_cache.get(term)
+            if cached is not None:
+                return cached
+        value = math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        if self.frozen:
+            self.idf_cache[term] = value
+        return value
+
+    def count(self, vec: Mapping[str, float]) -> None:
+        if self.frozen:
+            return
+        self.n += 1
+        for t in vec:
+            self.df[t] = self.df.get(t, 0) + 1
+
+    # -- stories
+    def _story(self, sid: str) -> _Story:
+        while sid in self.redirect:
+            sid = self.redirect[sid]
+        st = self.stories.get(sid)
+        if st is None:
+            st = self.stories[sid] = _Story(sid)
+        return st
+
+    def _put(self, st: _Story, a: Article, vec: Mapping[str, float]) -> None:
+        idf = self._idf
+        sq = st.sq
+        for t, v in vec.items():
+            old = st.vec.get(t)
+            if old is None:
+                self.index.setdefault(t, set()).add(st.sid)
+                old = 0.0
+            st.vec[t] = old + v
+            sq += (2 * old * v + v * v) * idf(t) ** 2
+        st.sq = sq
+        st.norm = math.sqrt(sq) if sq > 0 else 1.0
+        st.members.append(a.article_id)
+        if a.published:
+            ts = a.published.timestamp()
+            st.first = ts if st.first is None else min(st.first, ts)
+            st.last = ts if st.last is None else max(st.last, ts)
+        self.article_story[a.article_id] = st.sid
+        self.times[a.article_id] = a.published
+
+    def _renorm(self, st: _Story) -> None:
+        idf = self._idf
+        st.sq = sum((v * idf(t)) ** 2 for t, v in st.vec.items())
+        st.norm = math.sqrt(st.sq) or 1.0
+
+    def _features(self, a: Article) -> dict[str, float]:
+        vec = self.vectors.pop(a.article_id, None)
+        return vec if vec is not None else features(a, self.s)
+
+    def replay(self, a: Article, sid: str) -> None:
+        vec = self._features(a)
+        self.count(vec)
+        self._put(self._story(sid), a, vec)
+
+    def add(self, a: Article, group: Sequence[str]) -> None:
+        s = self.s
+        vec = self._features(a)
+        self.count(vec)
+        placed = [self.article_story[g] for g in group if g in self.article_story]
+        if placed:
+            st = self._story(placed[0])
+            self._put(st, a, vec)
+            self.memberships[a.article_id] = Membership(a.article_id, st.sid, "copy", 1.0)
+            return
+        scored = self._score(a, vec) if vec else []
+        ts = a.published.timestamp() if a.published else None
+        window = s.window_days * 86400.0
+        accepted: list[tuple[float, str, str]] = []
+        for sim, sid in scored:
+            st = self.stories[sid]
+            live = ts is None or st.last is None or (st.last - window <= ts <= st.last + window) or (
+                st.first is not None and st.first - window <= ts <= st.first + window)
+            need = s.threshold if live else s.revive_threshold
+            if sim >= need:
+                accepted.append((sim, sid, "joined" if live else "revived"))
+        if not accepted:
+            sid = story_id(a.article_id)
+            self._put(self._story(sid), a, vec)
+            self.memberships[a.article_id] = Membership(a.article_id, sid, "opened", 1.0)
+            return
+        sim, sid, how = accepted[0]
+        target = self.stories[sid]
+        for other_sim, other, _ in accepted[1:]:
+            if other_sim >= s.merge_threshold:
+                target = self._merge(target, self.stories[other], a.article_id, other_sim)
+        self._put(target, a, vec)
+        self.memberships[a.article_id] = Membership(a.article_id, target.sid, how, round(sim, 4))
+
+    def _merge(self, a: _Story, b: _Story, article_id: str, sim: float) -> _Story:
+        """Fold the younger story into the older; return the survivor."""
+        def key(x: _Story) -> tuple[float, str]:
+            return (x.first if x.first is not None else math.inf, x.sid)
+
+        keep, gone = (a, b) if key(a) <= key(b) else (b, a)
+        for t, v in gone.vec.items():
+            if t not in keep.vec:
+                self.index.setdefault(t, set()).add(keep.sid)
+            keep.vec[t] = keep.vec.get(t, 0.0) + v
+            self.index[t].discard(gone.sid)
+        keep.members += gone.members
+        for x in (gone.first, gone.last):
+            if x is not None:
+                keep.first = x if keep.first is None else min(keep.first, x)
+                keep.last = x if keep.last is None else max(keep.last, x)
+        for aid in gone.members:
+            self.article_story[aid] = keep.sid
+        del self.stories[gone.sid]
+        self.redirect[gone.sid] = keep.sid
+        self.merges.append(Merge(gone.sid, keep.sid, article_id, round(sim, 4)))
+        self._renorm(keep)
+        return keep
+
+    def _score(self, a: Article, vec: Mapping[str, float]) -> list[tuple[float, str]]:
+        """Cosine of the article to its candidate stories, best first."""
+        s, idf = self.s, self._idf
+        weighted = {t: v * idf(t) for t, v in vec.items()}
+        qnorm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+        top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: s.query_terms]
+        rough: dict[str, float] = {}
+        crowded = max(s.max_postings, len(self.stories) // 20)
+        for t, w in top:
+            postings = self.index.get(t, ())
+            if len(postings) > crowded:  # a term in most stories finds no candidate worth finding
+                continue
+            i = idf(t)
+            for sid in postings:
+                rough[sid] = rough.get(sid, 0.0) + w * i * self.stories[sid].vec[t] / self.stories[sid].norm
+        best = sorted(rough.items(), key=lambda kv: (-kv[1], kv[0]))[: s.candidates]
+        out = []
+        for sid, _ in best:
+            st = self.stories[sid]
+            dot = sum(w * idf(t) * st.vec.get(t, 0.0) for t, w in weighted.items())
+            out.append((dot / (qnorm * st.norm), sid))
+        out.sort(key=lambda x: (-x[0], x[1]))
+        return out
+
+    def result(self) -> Stories:
+        ms = []
+        for m in sorted(self.memberships.values(), key=lambda m: m.article_id):
+            final = self.article_story.get(m.article_id, m.story_id)
+            ms.append(m if final == m.story_id else Membership(m.article_id, final, m.how, m.similarity))
+        stories = []
+        for sid, st in sorted(self.stories.items()):
+            ids = sorted(st.members, key=lambda x: (self.times.get(x) is None,
+                                                    t.timestamp() if (t := self.times.get(x)) else 0.0, x))
+            first = self.times.get(ids[0]) if ids else None
+            dated = [self.times[x] for x in ids if self.times.get(x)]
+            stories.append(Story(sid, tuple(ids), first, max(dated) if dated else None))  # type: ignore[type-var]
+        return Stories(tuple(ms), tuple(self.merges), tuple(stories))
+
+
+# ------------------------------------------------------------------ summaries
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One line of a story listing."""
+
+    story_id: str
+    title: str | None  # the best headline: the member title closest to the others
+    size: int
+    outlets: tuple[str, ...]
+    independent_sources: int
+    first: datetime | None
+    last: datetime | None
+    article_ids: tuple[str, ...]  # in publication order
+    merged: tuple[str, ...] = ()  # story ids that were folded into this one
+
+
+def summarise(story: Story, articles: Mapping[str, Article], sources: int, merged: Sequence[str] = ()) -> StorySummary:
+    """A :class:`StorySummary` of ``story``; ``sources`` comes from
+    :func:`newsprism.copies.independent_sources`."""
+    members = [articles[i] for i in story.article_ids if i in articles]
+    outlets = tuple(dict.fromkeys(a.outlet for a in members if a.outlet))
+    return StorySummary(story.story_id, best_title(members), len(story.article_ids), outlets, sources,
+                        story.first, story.last, story.article_ids, tuple(merged))
+
+
+def best_title(articles: Sequence[Article]) -> str | None:
+    """The headline sharing most words with the other headlines (ties: earliest)."""
+    titled = [a for a in articles if a.title and "empty" not in a.flags] or [a for a in articles if a.title]
+    if not titled:
+        return None
+    words = [{w.lower() for w in _WORD.findall(a.title or "") if w.lower() not in _STOP} for a in titled]
+    best, best_score = titled[0], -1.0
+    for i, a in enumerate(titled):
+        score = sum(len(words[i] & words[j]) / (len(words[i] | words[j]) or 1)
+                    for j in range(len(titled)) if j != i)
+        if score > best_score + 1e-12:
+            best, best_score = a, score
+    return best.title
+
+
+def build(stories: Stories, articles: Mapping[str, Article]) -> tuple[Story, ...]:
+    """Stories (members in publication order, first/last times) from memberships."""
+    members: dict[str, list[Article]] = {}
+    for m in stories.memberships:
+        if m.article_id in articles:
+            members.setdefault(m.story_id, []).append(articles[m.article_id])
+    out = []
+    for sid, arts in sorted(members.items()):
+        arts = _ordered(arts)
+        dated = [a.published for a in arts if a.published]
+        out.append(Story(sid, tuple(a.article_id for a in arts), min(dated) if dated else None,
+                         max(dated) if dated else None))
+    return tuple(out)

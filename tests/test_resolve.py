@@ -1,0 +1,155 @@
+"""resolve: mentions -> canonical entities, on hand-made records (no model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism import Settings
+from newsprism.errors import SettingsError
+from newsprism.records import Analysis, Event, Mention, Quote
+from newsprism.resolve import load_packs, normalise, resolve
+
+
+def _analysis(article_id: str, *mentions: tuple[str, str], quotes: tuple[Quote, ...] = ()) -> Analysis:
+    ms, at = [], 0
+    for text, label in mentions:
+        kind = "description" if text.islower() or text.startswith("the ") else "name"
+        pack_id = "kim-jong-un" if kind == "description" else None
+        ms.append(Mention(article_id, text, label, at, at + len(text), kind=kind, pack_id=pack_id,
+                          metonymic=text.endswith("!")))
+        at += len(text) + 1
+    return Analysis(article_id, "test", (), tuple(ms), quotes, (), (), Event(article_id))
+
+
+def _ids(analysis: Analysis) -> list[str | None]:
+    return [m.entity_id for m in analysis.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("Kim Jong-un", "kim jong un"), ("the Kremlin", "kremlin"), ("Russia’s", "russia"), ("Pyeongyang", "pyeongyang")],
+    ids=["hyphen", "article", "possessive", "plain"],
+)
+def test_resolve_normalise(text: str, key: str) -> None:
+    assert normalise(text) == key
+
+
+def test_resolve_transliteration_variants_share_one_entity() -> None:
+    res = resolve([_analysis("a", ("Kim Jong Un", "PERSON")), _analysis("b", ("Kim Jong-un", "PERSON"))])
+    assert _ids(res.analyses[0]) == _ids(res.analyses[1]) == ["kim-jong-un"]
+    (kim,) = res.entities
+    assert kim.name == "Kim Jong Un" and set(kim.variants) == {"Kim Jong Un", "Kim Jong-un"}
+    assert kim.articles == ("a", "b") and kim.source == "pack"
+
+
+def test_resolve_surname_takes_the_full_name_in_the_article() -> None:
+    res = resolve([_analysis("a", ("Sergei Shoigu", "PERSON"), ("Shoigu", "PERSON"))])
+    assert _ids(res.analyses[0]) == ["sergei-shoigu", "sergei-shoigu"]
+
+
+def test_resolve_surname_of_an_unknown_person() -> None:
+    res = resolve([_analysis("a", ("Maria Ostrova", "PERSON"), ("Ostrova", "PERSON"))])
+    assert _ids(res.analyses[0]) == ["person:maria-ostrova"] * 2
+
+
+def test_resolve_ambiguous_surname_stays_apart() -> None:
+    res = resolve([_analysis("a", ("Anna Berg", "PERSON"), ("Tom Berg", "PERSON"), ("Berg", "PERSON"))])
+    assert _ids(res.analyses[0]) == ["person:anna-berg", "person:tom-berg", "person:berg"]
+
+
+def test_resolve_description_needs_the_name_in_the_article() -> None:
+    named = _analysis("a", ("Kim Jong Un", "PERSON"), ("the North Korean leader", "PERSON"))
+    alone = _analysis("b", ("the North Korean leader", "PERSON"))
+    res = resolve([named, alone])
+    assert _ids(res.analyses[0]) == ["kim-jong-un", "kim-jong-un"]
+    assert _ids(res.analyses[1]) == [None]
+
+
+def test_resolve_fuzzy_across_articles() -> None:
+    res = resolve([_analysis("a", ("Zarnovica", "GPE")), _analysis("b", ("Zarnovicca", "GPE"))])
+    assert _ids(res.analyses[0]) == _ids(res.analyses[1])
+
+
+def test_resolve_fuzzy_keeps_types_apart() -> None:
+    res = resolve([_analysis("a", ("Zarnovica", "GPE")), _analysis("b", ("Zarnovica", "PERSON"))])
+    assert _ids(res.analyses[0]) != _ids(res.analyses[1])
+
+
+def test_resolve_same_as_vs_variant_of() -> None:
+    res = resolve([_analysis("a", ("Kinzhal", "EQUIPMENT"), ("Kh-47M2", "EQUIPMENT"), ("Tu-95MS", "EQUIPMENT"),
+                             ("Tu-95", "EQUIPMENT"))])
+    assert _ids(res.analyses[0]) == ["kh-47m2", "kh-47m2", "tu-95ms", "tu-95"]
+    by_id = {e.entity_id: e for e in res.entities}
+    assert [(r.kind, r.target) for r in by_id["tu-95ms"].relations] == [("variant_of", "tu-95")]
+    assert by_id["kh-47m2"].nato_name == "AS-24 Killjoy"
+
+
+def test_resolve_unknown_designation_is_a_variant_of_its_stem() -> None:
+    res = resolve([_analysis("a", ("Su-30SM2", "EQUIPMENT"))])
+    (e,) = res.entities
+    assert [(r.kind, r.target) for r in e.relations] == [("variant_of", "su-30")]
+
+
+def test_resolve_capital_used_as_actor_stands_for_the_country() -> None:
+    res = resolve([_analysis("a", ("Washington!", "GPE"), ("Washington", "GPE"))])
+    first, second = res.analyses[0].mentions
+    assert first.entity_id == second.entity_id == "washington"
+    assert first.stands_for == "united-states" and second.stands_for is None
+
+
+def test_resolve_quote_speaker_takes_the_mention_entity() -> None:
+    q = Quote("a", "we will win", 40, 51, "direct", speaker="Shoigu", speaker_start=14, speaker_end=20)
+    res = resolve([_analysis("a", ("Sergei Shoigu", "PERSON"), ("Shoigu", "PERSON"), quotes=(q,))])
+    assert res.analyses[0].quotes[0].speaker_entity_id == "sergei-shoigu"
+
+
+def test_resolve_user_pack_adds_entries(tmp_path: Path) -> None:
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[[entity]]\nid = "zed"\nname = "Zed Corp"\ntype = "ORG"\naliases = ["ZedCo"]\n', encoding="utf-8")
+    settings = Settings(alias_packs=(str(pack),))
+    res = resolve([_analysis("a", ("ZedCo", "ORG"))], settings)
+    assert _ids(res.analyses[0]) == ["zed"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[[entity]\n", "not valid TOML"),
+        ('[[entity]]\nid = "x"\n', "entity 1 lacks name, type"),
+        ('[[entity]]\nid = "x"\nname = "X"\ntype = "SHIP"\n', "has type 'SHIP'"),
+    ],
+    ids=["toml", "missing", "type"],
+)
+def test_resolve_bad_pack_is_a_settings_error(tmp_path: Path, content: str, message: str) -> None:
+    pack = tmp_path / "bad.toml"
+    pack.write_text(content, encoding="utf-8")
+    with pytest.raises(SettingsError, match=message):
+        load_packs(Settings(alias_packs=(str(pack),)))
+
+
+def test_resolve_missing_pack_is_a_settings_error(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="cannot read alias pack"):
+        load_packs(Settings(alias_packs=(str(tmp_path / "none.toml"),)))
+
+
+def test_resolve_builtin_packs_cover_the_three_scripts() -> None:
+    packs = load_packs()
+    for name in ("Kim Jong-eun", "Sergey Shoygu", "Muammar Qaddafi", "Pyeongyang", "Foxhound"):
+        assert packs.lookup(name) is not None, name
+
+
+def test_resolve_settings_file_names_packs(tmp_path: Path) -> None:
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[[entity]]\nid = "zed"\nname = "Zed Corp"\ntype = "ORG"\n', encoding="utf-8")
+    toml = tmp_path / "s.toml"
+    toml.write_text(f'alias_packs = ["{pack}"]\nfuzzy_threshold = 85\n', encoding="utf-8")
+    settings = Settings.load(toml)
+    assert settings.alias_packs == (str(pack),) and settings.fuzzy_threshold == 85
+    assert load_packs(settings).lookup("Zed Corp") == "zed"
+
+
+def test_resolve_bad_threshold_is_a_settings_error() -> None:
+    with pytest.raises(SettingsError, match=r"fuzzy_threshold must be in \(0, 100\]"):
+        Settings.load(None, fuzzy_threshold=150)

@@ -1,0 +1,223 @@
+"""Stories: online clustering, time window, stable ids, incremental updates, the Prism and CLI faces."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from newsprism import Prism
+from newsprism.records import Article
+from newsprism.stories import StorySettings, assign, resolve, story_id
+
+T0 = datetime(2031, 3, 4, 6, 0, tzinfo=UTC)
+
+FERRY = [
+    ("Ferry Aurora Vale runs aground off Skelby in fog",
+     "The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog on Tuesday. "
+     "All 214 passengers were taken ashore by lifeboats, the Nordland coastguard said."),
+    ("Skelby ferry grounding: passengers describe fog and scraping hull",
+     "Passengers of the Aurora Vale said they heard a scraping hull before the ferry stopped on a sandbank "
+     "off Skelby. The Nordland coastguard brought everyone ashore in lifeboats."),
+    ("Tugs to pull grounded Aurora Vale ferry free at Skelby",
+     "Two tugs from Arnhal will try to pull the grounded ferry Aurora Vale off the Skelby sandbank at high "
+     "tide, the operator Marrow Line said. The coastguard reported a small diesel leak."),
+    ("Marrow Line charters boat after Aurora Vale ferry grounding",
+     "Marrow Line will charter a smaller boat for the island route while the Aurora Vale ferry, grounded off "
+     "Skelby in fog, is inspected in dry dock, the operator said."),
+]
+ELECTION = [
+    ("Greens win Arnhal council election in upset",
+     "The Green list won eleven of twenty seats on Arnhal city council, ending forty years of Liberal "
+     "control. Mayor-elect Sanna Dahl promised cheaper trams and new cycle lanes."),
+    ("Arnhal mayor-elect Sanna Dahl names tram plan as first priority",
+     "Sanna Dahl, whose Green list won the Arnhal council election, said cheaper tram fares would be her "
+     "first decision as mayor. The Liberals conceded defeat on Monday night."),
+    ("Liberals blame turnout for Arnhal council election defeat",
+     "Arnhal Liberal leader Jon Brekke blamed a low turnout for the council election defeat to the Greens "
+     "of mayor-elect Sanna Dahl, and said the party would rebuild."),
+]
+FOOTBALL = [
+    ("Skelby United beat Arnhal Rovers in cup semi-final",
+     "Skelby United reached the Nordland Cup final with a 3-1 win over Arnhal Rovers, striker Mads Olsen "
+     "scoring twice in the second half before a record home crowd."),
+    ("Mads Olsen double sends Skelby United to Nordland Cup final",
+     "Two second-half goals by striker Mads Olsen gave Skelby United a 3-1 cup semi-final win against "
+     "Arnhal Rovers and a place in the Nordland Cup final."),
+]
+
+
+def art(title: str, body: str, hours: float, *, outlet: str = "Outlet", flags: tuple[str, ...] = ()) -> Article:
+    aid = hashlib.sha256(f"{title}{hours}".encode()).hexdigest()[:16]
+    return Article(
+        article_id=aid, source=f"{aid}.txt", format="text", encoding="utf-8", url=None, outlet=outlet,
+        outlet_evidence="test", title=title, byline=(), credit=None, published=T0 + timedelta(hours=hours),
+        updated=None, time_zone=None, language="en", paragraphs=(body,), captions=(), removals=(), flags=flags,
+        description=None, source_text=body,
+    )
+
+
+def stream() -> tuple[list[Article], dict[str, str]]:
+    """Interleaved articles of three events, with the gold event of each."""
+    out, gold = [], {}
+    for event, items, start in (("ferry", FERRY, 0), ("election", ELECTION, 1), ("football", FOOTBALL, 2)):
+        for i, (title, body) in enumerate(items):
+            a = art(title, body, start + 5 * i, outlet=f"{event}-{i}")
+            out.append(a)
+            gold[a.article_id] = event
+    return out, gold
+
+
+def partition(story_of: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for aid, sid in story_of.items():
+        groups.setdefault(sid, set()).add(aid)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_stories_assign_groups_each_event() -> None:
+    arts, gold = stream()
+    got = partition(assign(arts).story_of())
+    assert got == partition(gold)
+
+
+def test_stories_ids_are_the_hash_of_the_first_article() -> None:
+    arts, _ = stream()
+    result = assign(arts)
+    for st in result.stories:
+        assert st.story_id == story_id(st.article_ids[0])
+
+
+def test_stories_deterministic_in_any_arrival_order() -> None:
+    arts, _ = stream()
+    assert assign(arts).story_of() == assign(list(reversed(arts))).story_of()
+
+
+def test_stories_incremental_matches_batch() -> None:
+    arts, _ = stream()
+    ordered = sorted(arts, key=lambda a: a.published or T0)
+    first, rest = ordered[:4], ordered[4:]
+    step1 = assign(first)
+    step2 = assign(rest, previous=step1, prior=first)
+    assert partition(step2.story_of()) == partition(assign(arts).story_of())
+    # earlier assignments keep their story ids
+    for m in step1.memberships:
+        assert step2.story_of()[m.article_id] == m.story_id
+
+
+def test_stories_late_older_article_joins_its_story() -> None:
+    arts, _ = stream()
+    late = art("Coastguard: Aurora Vale ferry aground off Skelby, passengers safe",
+               "The Nordland coastguard said the ferry Aurora Vale was aground on a sandbank off Skelby in fog "
+               "and its passengers were being taken ashore in lifeboats.", -1)
+    step1 = assign(arts)
+    step2 = assign([late], previous=step1, prior=arts)
+    ferry_story = step1.story_of()[arts[0].article_id]
+    assert step2.story_of()[late.article_id] == ferry_story
+
+
+def test_stories_dormant_story_needs_a_closer_match() -> None:
+    title, body = FERRY[0]
+    a = art(title, body, 0)
+    weak = art("Skelby harbour sandbank to be dredged",
+               "Skelby council will dredge the harbour sandbank this summer, the mayor said.", 24 * 90)
+    settings = StorySettings(threshold=0.05, revive_threshold=0.9, window_days=7)
+    result = assign([a, weak], settings)
+    assert result.story_of()[weak.article_id] != result.story_of()[a.article_id]
+    near = assign([a, weak], StorySettings(threshold=0.05, revive_threshold=0.05, window_days=7))
+    assert near.story_of()[weak.article_id] == near.story_of()[a.article_id]
+    assert next(m for m in near.memberships if m.article_id == weak.article_id).how == "revived"
+
+
+def test_stories_bridging_article_merges_and_records_it() -> None:
+    e1 = art(*ELECTION[0], 0)
+    f1 = art(*FOOTBALL[0], 1)
+    bridge = art("Arnhal mayor-elect Sanna Dahl cheers Skelby United cup win over Arnhal Rovers",
+                 ELECTION[0][1] + " " + FOOTBALL[0][1], 2)
+    settings = StorySettings(threshold=0.3, merge_threshold=0.3)
+    result = assign([e1, f1, bridge], settings)
+    assert len({result.story_of()[a.article_id] for a in (e1, f1, bridge)}) == 1
+    assert len(result.merges) == 1
+    merge = result.merges[0]
+    assert merge.article_id == bridge.article_id
+    assert merge.into == story_id(e1.article_id)  # the older story survives
+    assert resolve(story_id(f1.article_id), result.merges) == merge.into
+
+
+def test_stories_copy_group_shares_a_story() -> None:
+    title, body = FERRY[0]
+    a = art(title, body, 0)
+    b = art("Completely different headline words", "Unrelated filler text about gardening tools.", 1)
+    result = assign([a, b], copy_groups=[(a.article_id, b.article_id)])
+    assert result.story_of()[a.article_id] == result.story_of()[b.article_id]
+    assert next(m for m in result.memberships if m.article_id == b.article_id).how == "copy"
+
+
+def test_stories_empty_article_opens_its_own_story() -> None:
+    arts, _ = stream()
+    empty = art("Video", "", 3, flags=("empty",))
+    result = assign([*arts, empty])
+    sid = result.story_of()[empty.article_id]
+    assert [a for a, s in result.story_of().items() if s == sid] == [empty.article_id]
+
+
+# ------------------------------------------------------------ Prism and CLI
+
+
+@pytest.fixture
+def filled(prism: Prism) -> Prism:
+    arts, _ = stream()
+    with prism.store.atomic():
+        for a in arts:
+            prism.store.add_article(a, T0)
+    return prism
+
+
+def test_stories_prism_lists_stories(filled: Prism) -> None:
+    rows = filled.stories()
+    assert sorted(r.size for r in rows) == [2, 3, 4]
+    ferry = next(r for r in rows if r.size == 4)
+    assert "Aurora Vale" in (ferry.title or "")
+    assert ferry.independent_sources == 4
+    assert ferry.first is not None and ferry.last is not None and ferry.first < ferry.last
+
+
+def test_stories_prism_update_is_incremental(filled: Prism) -> None:
+    before = {r.story_id: r.article_ids for r in filled.stories()}
+    extra = art("Aurora Vale ferry refloated at Skelby by Arnhal tugs",
+                "Tugs from Arnhal refloated the grounded ferry Aurora Vale off Skelby at high tide; the coastguard "
+                "said the hull was intact.", 30)
+    filled.store.add_article(extra, T0)
+    after = {r.story_id: r.article_ids for r in filled.stories()}
+    assert set(after) == set(before)
+    grown = [sid for sid in after if len(after[sid]) == len(before[sid]) + 1]
+    assert len(grown) == 1 and extra.article_id in after[grown[0]]
+
+
+def test_stories_prism_story_by_prefix(filled: Prism) -> None:
+    sid = filled.stories()[0].story_id
+    detail = filled.story(sid[:7])
+    assert detail.summary.story_id == sid
+    assert len(detail.articles) == detail.summary.size == len(detail.origins)
+
+
+def test_stories_cli_json(cli, db: str, filled: Prism) -> None:  # type: ignore[no-untyped-def]
+    r = cli("stories", "--db", db, "--json")
+    assert r.exit_code == 0
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert {"id", "title", "size", "outlets", "independent_sources", "first_published",
+            "last_published"} <= set(rows[0])
+    one = cli("story", rows[0]["id"], "--db", db, "--json")
+    assert one.exit_code == 0
+    detail = json.loads(one.stdout)
+    assert detail["id"] == rows[0]["id"] and len(detail["articles"]) == rows[0]["size"]
+    copies = cli("copies", "--db", db, "--json")
+    assert copies.exit_code == 0 and json.loads(copies.stdout)["groups"] == []
+
+
+def test_stories_cli_unknown_story(cli, db: str, filled: Prism) -> None:  # type: ignore[no-untyped-def]
+    r = cli("story", "nope", "--db", db)
+    assert r.exit_code == 2
+    assert r.stderr.startswith("error: no story 'nope'")
