@@ -1,0 +1,544 @@
+"""Claims: the statements of a story's articles, aligned across sources.
+
+Each sentence of a body, each title and each caption is a :class:`Claim`
+carrying its attribution, entities, quantities, times and negation. Claims
+that state the same thing in different articles are grouped (lexical overlap
+weighted by rarity within the story, plus shared entities); a title or a
+caption may also join a group holding a sentence of its own article, which
+is how a headline or a caption that disagrees with its own text is found.
+
+A group's status counts **independent origins** (copies of one report count
+once, see :func:`newsprism.copies.independent_sources`) and compares the
+normalised values its claims carry: numbers with units, dates, places,
+designations and negation. Differences are either conflicts or "more
+specific" (Tu-95MS is a Tu-95; an airfield lies in its city). The stage
+shows evidence; it never decides who is right.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .copies import Copies, independent_sources
+from .records import Analysis, Article, Entity, Mention, Quantity, TimeExpression
+
+#: Statuses, strongest first: a group takes the first that applies.
+STATUSES = ("conflicting", "more-specific", "corroborated", "single-source")
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-']+|\d[\d,.]*")
+_NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|cannot|denied|denies|deny|without)\b|n't\b", re.I)
+_STOP = frozenset(
+    """a an the and or but if of in on at to from by for with about as into over after before
+    than then that this these those there here it its it's is are was were be been being has have
+    had do does did will would could should may might can also such which who whom whose what when
+    where while during between both each other some any more most many much very just only own same
+    so not no he she they them their his her we our you your i me my us said says say told according
+    one two new""".split()  # noqa: SIM905
+)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVE = re.compile(r"\b(in|at|near|inside|outside|to|from|into|of)\s+(the\s+)?$", re.I)
+_FROM_DISTANCE = re.compile(r"(kilomet(er|re)s?|km|miles?|meters?|metres?)\s+(from|of|outside|north|south|east|west)\b",
+                            re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement: a body sentence, a title or a caption."""
+
+    claim_id: str
+    article_id: str
+    field: str  # body | title | caption:N
+    start: int  # span into the field's text (body: Article.text)
+    end: int
+    text: str
+    attribution: str | None  # None: the outlet's own voice; else who it is attributed to
+    attribution_entity: str | None
+    quote: str | None  # direct | indirect | None
+    entities: tuple[str, ...]  # canonical entity ids mentioned
+    places: tuple[str, ...]  # entity ids used as the place of the statement
+    equipment: tuple[str, ...]
+    quantities: tuple[Quantity, ...]
+    times: tuple[TimeExpression, ...]
+    negated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """Two aligned claims whose values differ."""
+
+    kind: str  # number | date | time | place | designation | negation
+    status: str  # conflict | more-specific
+    a: str  # claim id
+    a_value: str
+    b: str
+    b_value: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Claims that state the same thing, with what the sources make of it."""
+
+    group_id: str
+    claim_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    origins: tuple[str, ...]  # independent origin keys (copies count once)
+    status: str
+    differences: tuple[Difference, ...]
+    internal: bool  # a difference lies inside one article (headline or caption vs text)
+
+    @property
+    def sources(self) -> int:
+        return len(self.origins)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The result of :func:`align` for one story."""
+
+    claims: tuple[Claim, ...]
+    groups: tuple[ClaimGroup, ...]
+
+    def claim(self, claim_id: str) -> Claim:
+        return self._index()[claim_id]
+
+    def _index(self) -> dict[str, Claim]:
+        return {c.claim_id: c for c in self.claims}
+
+
+@dataclass(frozen=True, slots=True)
+class AlignSettings:
+    """Thresholds of alignment; see docs/dossier.md for how they were chosen."""
+
+    threshold: float = 0.3  # similarity at which two claims state the same thing
+    group_threshold: float = 0.25  # average similarity across two groups that merge
+    # Values of two aligned claims are compared only when the claims are this
+    # similar: a count of the same thing (same measured noun) is a strong sign
+    # they speak of one fact; a date alone is not (a mayor acts on many days).
+    number_threshold: float = 0.3
+    date_threshold: float = 0.6
+    place_threshold: float = 0.45
+    internal_threshold: float = 0.22  # a title or caption against its own body
+    entity_weight: float = 0.35  # share of entity overlap in the similarity
+    number_tolerance: float = 0.1  # relative gap between two numbers still "the same"
+    negation_threshold: float = 0.75  # negation differs: a conflict only this similar
+    measure_threshold: float = 0.45  # two measurements (units, not counts) compared
+
+
+def extract(article: Article, analysis: Analysis,
+            entities: Mapping[str, Entity] | None = None) -> tuple[Claim, ...]:
+    """The claims of one article: its title, its body sentences, its captions."""
+    spans: list[tuple[str, int, int, str]] = []
+    if article.title:
+        spans.append(("title", 0, len(article.title), article.title))
+    body = article.text
+    for s, e in analysis.sentences:
+        spans.append(("body", s, e, body[s:e]))
+    for i, c in enumerate(article.captions):
+        spans.append((f"caption:{i}", 0, len(c.text), c.text))
+    out = []
+    for field, s, e, text in spans:
+        if len(_WORD.findall(text)) < 4:
+            continue
+        out.append(_claim(article.article_id, field, s, e, text, analysis, entities or {}))
+    return tuple(out)
+
+
+def _inside(field: str, s: int, e: int, r_field: str, rs: int, re_: int) -> bool:
+    return field == r_field and s <= rs and re_ <= e
+
+
+def _claim(article_id: str, field: str, s: int, e: int, text: str, analysis: Analysis,
+           entities: Mapping[str, Entity]) -> Claim:
+    mentions = [m for m in analysis.mentions if _inside(field, s, e, m.field, m.start, m.end)]
+    ids: list[str] = []
+    places: list[str] = []
+    equipment: list[str] = []
+    for m in mentions:
+        eid = m.entity_id
+        if not eid:
+            continue
+        ids.append(eid)
+        if m.stands_for:
+            ids.append(m.stands_for)
+        if m.label == "EQUIPMENT":
+            equipment.append(eid)
+        elif m.label in _PLACE_LABELS and not m.metonymic and _is_place(text, m, s):
+            places.append(eid)
+    attribution = entity = quote = None
+    for q in analysis.quotes:
+        overlaps = q.field == field and q.start < e and s < q.end
+        if overlaps:
+            attribution, entity, quote = q.speaker, q.speaker_entity_id, q.kind
+            break
+    return Claim(
+        claim_id=f"{article_id}:{field}:{s}",
+        article_id=article_id,
+        field=field,
+        start=s,
+        end=e,
+        text=text,
+        attribution=attribution,
+        attribution_entity=entity,
+        quote=quote,
+        entities=tuple(dict.fromkeys(ids)),
+        places=tuple(dict.fromkeys(places)),
+        equipment=tuple(dict.fromkeys(equipment)),
+        quantities=tuple(q for q in analysis.quantities if _inside(field, s, e, q.field, q.start, q.end)),
+        times=tuple(t for t in analysis.times if _inside(field, s, e, t.field, t.start, t.end)),
+        negated=bool(_NEGATION.search(text)),
+    )
+
+
+def _is_place(text: str, m: Mention, offset: int) -> bool:
+    """A place mention used as where something is or happens (not "Moscow's
+    weapons"): a facility always; a town or country after a locative word or
+    before "trip", "visit"."""
+    if m.label == "FAC":
+        return True
+    before = text[: m.start - offset]
+    after = text[m.end - offset:]
+    return bool(_LOCATIVE.search(before)) or bool(re.match(r"\s+(trip|visit|summit|airfield)\b", after))
+
+
+# ---------------------------------------------------------------- alignment
+
+
+def align(
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    entities: Sequence[Entity],
+    copies: Copies,
+    settings: AlignSettings | None = None,
+) -> Alignment:
+    """Extract the claims of a story's articles and group those that state
+    the same thing; give each group its status."""
+    s = settings or AlignSettings()
+    by_id = {e.entity_id: e for e in entities}
+    by_article = {a.article_id: a for a in analyses}
+    claims: list[Claim] = []
+    for art in articles:
+        an = by_article.get(art.article_id)
+        if an is not None and "empty" not in art.flags:
+            claims.extend(extract(art, an, by_id))
+    sim = _similarities(claims, by_id, s.entity_weight)
+    n = len(claims)
+    pairs = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = claims[i], claims[j]
+            same_article = a.article_id == b.article_id
+            if same_article and (a.field == "body") == (b.field == "body"):
+                continue  # two sentences of one body are two statements
+            if sim[i][j] >= (s.internal_threshold if same_article else s.threshold):
+                pairs.append((sim[i][j], i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for _sim, i, j in pairs:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        keys_i = {_slot(claims[k]) for k in members[gi]}
+        if any(_slot(claims[k]) in keys_i for k in members[gj]):
+            continue  # a group holds one body sentence, one title, one caption per article
+        cross = [sim[x][y] for x in members[gi] for y in members[gj]]
+        if sum(cross) / len(cross) < s.group_threshold:
+            continue  # average link: the groups as wholes must agree, not one pair
+        members[gi].extend(members.pop(gj))
+        for k in members[gi]:
+            group_of[k] = gi
+    groups = []
+    for root in sorted(members, key=lambda r: min(_order(claims[k]) for k in members[r])):
+        idx = sorted(members[root], key=lambda k: _order(claims[k]))
+        groups.append(_group([claims[k] for k in idx], [[sim[x][y] for y in idx] for x in idx], copies, by_id, s))
+    groups.extend(_headline_checks(articles, by_article, claims, by_id, copies))
+    groups.sort(key=lambda g: (-g.sources, STATUSES.index(g.status)))
+    return Alignment(tuple(claims), tuple(groups))
+
+
+def _headline_checks(articles: Sequence[Article], analyses: Mapping[str, Analysis], claims: Sequence[Claim],
+                     by_id: Mapping[str, Entity], copies: Copies) -> list[ClaimGroup]:
+    """A headline that puts the event somewhere its own text does not: the
+    title's places against the place of the article's main event."""
+    out = []
+    for art in articles:
+        an = analyses.get(art.article_id)
+        title = next((c for c in claims if c.article_id == art.article_id and c.field == "title"), None)
+        if an is None or title is None or not title.places or an.event.where is None:
+            continue
+        w = an.event.where
+        if w.field != "body":
+            continue
+        where = {m.entity_id for m in an.mentions
+                 if m.field == "body" and w.start <= m.start and m.end <= w.end and m.entity_id}
+        body = next((c for c in claims if c.article_id == art.article_id and c.field == "body"
+                     and c.start <= w.start and w.end <= c.end), None)
+        if not where or body is None:
+            continue
+        related = set(where)
+        for x in where:
+            related |= _ancestors(x, by_id, ("part_of",))
+        conflicts = []
+        for p in title.places:
+            if p in related or where & _ancestors(p, by_id, ("part_of",)):
+                continue
+            name = by_id[p].name if p in by_id else p
+            conflicts.append(Difference("place", "conflict", title.claim_id, name, body.claim_id, w.text))
+        if conflicts:
+            gid = "g" + hashlib.sha256(f"headline|{title.claim_id}|{body.claim_id}".encode()).hexdigest()[:12]
+            origins = tuple(o.key for o in independent_sources((art.article_id,), copies))
+            out.append(ClaimGroup(gid, (title.claim_id, body.claim_id), (art.article_id,), origins, "conflicting",
+                                  tuple(conflicts), True))
+    return out
+
+
+def _slot(c: Claim) -> tuple[str, str]:
+    return c.article_id, "body" if c.field == "body" else c.field
+
+
+def _order(c: Claim) -> tuple[str, int, int]:
+    return c.article_id, 0 if c.field == "title" else 1 if c.field == "body" else 2, c.start
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for w in _WORD.findall(text.lower()):
+        w = w.strip("'-")
+        if len(w) < 3 or w in _STOP:
+            continue
+        out.append(_stem(w))
+    return out
+
+
+def _stem(w: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def _similarities(claims: Sequence[Claim], by_id: Mapping[str, Entity], weight: float) -> list[list[float]]:
+    """Pairwise similarity: cosine of rarity-weighted words, blended with the
+    Jaccard overlap of entities (a variant counts as what it is a variant of)."""
+    vectors = _vectors(claims)
+    vocab: dict[str, int] = {}
+    for v in vectors:
+        for t in v:
+            vocab.setdefault(t, len(vocab))
+    ents = [_expand(c.entities, by_id) for c in claims]
+    eids: dict[str, int] = {}
+    for e in ents:
+        for x in e:
+            eids.setdefault(x, len(eids))
+    n = len(claims)
+    words = np.zeros((n, max(1, len(vocab))))
+    marks = np.zeros((n, max(1, len(eids))))
+    for i, vec in enumerate(vectors):
+        for term, weight_ in vec.items():
+            words[i, vocab[term]] = weight_
+        for ent in ents[i]:
+            marks[i, eids[ent]] = 1.0
+    cos = words @ words.T
+    inter = marks @ marks.T
+    sizes = marks.sum(axis=1)
+    union = sizes[:, None] + sizes[None, :] - inter
+    jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    both = (sizes[:, None] > 0) & (sizes[None, :] > 0)
+    out = (1 - weight) * cos + weight * np.where(both, jac, 0.0)
+    return [[float(x) for x in row] for row in out]
+
+
+def _vectors(claims: Sequence[Claim]) -> list[dict[str, float]]:
+    docs = [Counter(_tokens(c.text)) for c in claims]
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(d.keys())
+    n = len(docs) or 1
+    out = []
+    for d in docs:
+        v = {t: (1 + math.log(tf)) * math.log(1 + n / df[t]) for t, tf in d.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        out.append({t: x / norm for t, x in v.items()})
+    return out
+
+
+def _expand(ids: Sequence[str], by_id: Mapping[str, Entity]) -> frozenset[str]:
+    """An entity and what it is a variant of (Tu-95MS counts as a Tu-95)."""
+    out = set(ids)
+    for eid in ids:
+        e = by_id.get(eid)
+        if e is not None:
+            out.update(r.target for r in e.relations if r.kind == "variant_of")
+    return frozenset(out)
+
+
+def _similarity(a: dict[str, float], b: dict[str, float], ea: frozenset[str], eb: frozenset[str],
+                weight: float) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    cos = sum(x * b.get(t, 0.0) for t, x in a.items())
+    ent = len(ea & eb) / len(ea | eb) if ea and eb else 0.0
+    return (1 - weight) * cos + weight * ent
+
+
+# ---------------------------------------------------------------- status
+
+
+def _group(claims: list[Claim], sims: list[list[float]], copies: Copies, by_id: Mapping[str, Entity],
+           s: AlignSettings) -> ClaimGroup:
+    article_ids = tuple(dict.fromkeys(c.article_id for c in claims))
+    origins = tuple(o.key for o in independent_sources(article_ids, copies))
+    diffs: list[Difference] = []
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            internal = claims[i].article_id == claims[j].article_id
+            diffs.extend(_compare(claims[i], claims[j], sims[i][j], internal, by_id, s))
+    statuses = {d.status for d in diffs}
+    if "conflict" in statuses:
+        status = "conflicting"
+    elif "more-specific" in statuses:
+        status = "more-specific"
+    elif len(origins) >= 2:
+        status = "corroborated"
+    else:
+        status = "single-source"
+    inside = any(d.status == "conflict" and d.a.split(":", 1)[0] == d.b.split(":", 1)[0] for d in diffs)
+    gid = "g" + hashlib.sha256("|".join(c.claim_id for c in claims).encode()).hexdigest()[:12]
+    return ClaimGroup(gid, tuple(c.claim_id for c in claims), article_ids, origins, status, tuple(diffs), inside)
+
+
+def _compare(a: Claim, b: Claim, sim: float, internal: bool, by_id: Mapping[str, Entity],
+             s: AlignSettings) -> list[Difference]:
+    out: list[Difference] = []
+    floor = s.internal_threshold if internal else 0.0
+    if sim >= max(floor, s.number_threshold):
+        out.extend(_numbers(a, b, s, counts_only=sim < max(floor, s.measure_threshold)))
+    if sim >= (floor if internal else s.date_threshold):
+        out.extend(_dates(a, b))
+    if sim >= max(floor, s.place_threshold):
+        out.extend(_places(a, b, by_id))
+    out.extend(_designations(a, b, by_id))
+    if a.negated != b.negated and a.field == b.field == "body" and sim >= s.negation_threshold:
+        out.append(Difference("negation", "conflict", a.claim_id, _neg(a), b.claim_id, _neg(b)))
+    return out
+
+
+def _neg(c: Claim) -> str:
+    return "negated" if c.negated else "affirmed"
+
+
+def _numbers(a: Claim, b: Claim, s: AlignSettings, counts_only: bool = False) -> list[Difference]:
+    out = []
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if not _comparable(qa, qb) or (counts_only and qa.canonical_unit is not None):
+                continue
+            la, ha = _range(qa, s.number_tolerance)
+            lb, hb = _range(qb, s.number_tolerance)
+            if ha < lb or hb < la:
+                out.append(Difference("number", "conflict", a.claim_id, qa.text, b.claim_id, qb.text))
+    return out
+
+
+def _comparable(qa: Quantity, qb: Quantity) -> bool:
+    if qa.canonical_unit != qb.canonical_unit:
+        return False
+    if qa.canonical_unit is None:  # counts: only of the same thing
+        return bool(qa.measures) and qa.measures == qb.measures
+    return qa.measures == qb.measures or not qa.measures or not qb.measures
+
+
+def _range(q: Quantity, tolerance: float) -> tuple[float, float]:
+    low = q.canonical_low if q.canonical_low is not None else q.low
+    high = q.canonical_high if q.canonical_high is not None else q.high
+    slack = tolerance * 1.5 if q.approximate else tolerance
+    if q.bound == "upper":
+        low = 0.0
+    if q.bound == "lower":
+        high = math.inf
+    return low * (1 - slack), high * (1 + slack)
+
+
+def _dates(a: Claim, b: Claim) -> list[Difference]:
+    da = {t.value: t for t in a.times if t.status == "resolved" and t.granularity == "day" and t.value}
+    db = {t.value: t for t in b.times if t.status == "resolved" and t.granularity == "day" and t.value}
+    if not da or not db or set(da) & set(db):
+        return []
+    ta, tb = da[min(da)], db[min(db)]
+    return [Difference("date", "conflict", a.claim_id, f"{ta.text} ({ta.value})", b.claim_id, f"{tb.text} ({tb.value})")]
+
+
+def _ancestors(eid: str, by_id: Mapping[str, Entity], kinds: tuple[str, ...]) -> set[str]:
+    seen: set[str] = set()
+    todo = [eid]
+    while todo:
+        e = by_id.get(todo.pop())
+        if e is None:
+            continue
+        for r in e.relations:
+            if r.kind in kinds and r.target not in seen:
+                seen.add(r.target)
+                todo.append(r.target)
+    return seen
+
+
+def _places(a: Claim, b: Claim, by_id: Mapping[str, Entity]) -> list[Difference]:
+    if not a.places or not b.places:
+        return []
+    pa, pb = set(a.places), set(b.places)
+    up_a = {p: _ancestors(p, by_id, ("part_of",)) for p in pa}
+    up_b = {p: _ancestors(p, by_id, ("part_of",)) for p in pb}
+    names = {p: by_id[p].name if p in by_id else p for p in pa | pb}
+    if pa & pb:
+        narrower = _distance_vs_in(a, b, pa & pb, names)
+        return narrower
+    for x in pa:
+        for y in pb:
+            if y in up_a[x]:
+                return [Difference("place", "more-specific", a.claim_id, names[x], b.claim_id, names[y])]
+            if x in up_b[y]:
+                return [Difference("place", "more-specific", a.claim_id, names[x], b.claim_id, names[y])]
+    x, y = sorted(pa)[0], sorted(pb)[0]
+    return [Difference("place", "conflict", a.claim_id, names[x], b.claim_id, names[y])]
+
+
+def _distance_vs_in(a: Claim, b: Claim, shared: set[str], names: Mapping[str, str]) -> list[Difference]:
+    """"about 50 km from Vladivostok" against "in Vladivostok": compatible,
+    the first more specific."""
+    fa, fb = bool(_FROM_DISTANCE.search(a.text)), bool(_FROM_DISTANCE.search(b.text))
+    if fa == fb:
+        return []
+    near, within = (a, b) if fa else (b, a)
+    m = _FROM_DISTANCE.search(near.text)
+    tail = near.text[m.end():] if m else ""
+    place = min((names[p] for p in shared), key=lambda n: (tail.find(n) if n in tail else 10**6, n))
+    q = next((q.text for q in near.quantities if q.canonical_unit in ("km", "m", "mi")), "a distance")
+    return [Difference("place", "more-specific", near.claim_id, f"{q} from {place}", within.claim_id, f"in {place}")]
+
+
+def _designations(a: Claim, b: Claim, by_id: Mapping[str, Entity]) -> list[Difference]:
+    out = []
+    for x in a.equipment:
+        for y in b.equipment:
+            if x == y:
+                continue
+            if y in _ancestors(x, by_id, ("variant_of",)) or x in _ancestors(y, by_id, ("variant_of",)):
+                nx = by_id[x].name if x in by_id else x
+                ny = by_id[y].name if y in by_id else y
+                out.append(Difference("designation", "more-specific", a.claim_id, nx, b.claim_id, ny))
+    return out
+
+
+def status_counts(groups: Sequence[ClaimGroup]) -> dict[str, int]:
+    """How many groups have each status."""
+    counts: dict[str, int] = defaultdict(int)
+    for g in groups:
+        counts[g.status] += 1
+    return {s: counts.get(s, 0) for s in STATUSES}

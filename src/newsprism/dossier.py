@@ -1,0 +1,412 @@
+"""Story + its records -> Dossier: a plain data object, every statement cited.
+
+A dossier says what happened (the best-corroborated statements), who says so
+(sources, counted by independent origin), what only one source says, where
+sources disagree (conflict cards with both values and who says each), and how
+each outlet framed the story. Every sentence it holds carries citations:
+article id, field and character span.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from .claims import Alignment, Claim, ClaimGroup
+from .copies import Copies, independent_sources
+from .records import Analysis, Article, Entity, Quantity
+
+SUMMARY_SENTENCES = 5
+_ENTITY_SECTIONS = (
+    ("people", ("PERSON",)),
+    ("organisations", ("ORG", "NORP")),
+    ("places", ("GPE", "LOC", "FAC")),
+    ("equipment", ("EQUIPMENT",)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a statement stands: an article, a field and a span in it."""
+
+    article_id: str
+    field: str  # body | title | caption:N
+    start: int
+    end: int
+    outlet: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence of the dossier and the claims behind it."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    status: str
+    sources: int  # independent origins
+    group_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    article_id: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    published: datetime | None
+    origin: str  # the independent-origin key it counts under
+    role: str  # origin | copy | rewrite | independent
+    copy_of: str | None
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str  # ISO date, month or year
+    granularity: str
+    statement: Statement
+
+
+@dataclass(frozen=True, slots=True)
+class EntityEntry:
+    entity_id: str
+    name: str
+    label: str
+    mentions: int
+    variants: tuple[str, ...]
+    relations: tuple[tuple[str, str], ...]  # (kind, target name)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEntry:
+    speaker: str
+    speaker_entity: str | None
+    kind: str  # direct | indirect
+    text: str
+    verb: str | None
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One value of a conflict and who states it."""
+
+    value: str
+    statements: tuple[Statement, ...]
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictCard:
+    group_id: str
+    kind: str  # number | date | place | designation | negation
+    status: str  # conflict | more-specific
+    internal: bool  # inside one article (headline or caption against its text)
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """A value (a number, a designation) that one source adds to a statement
+    other sources make too: "a range of 1,500 to 2,000 kilometers"."""
+
+    origin: str
+    kind: str  # quantity | designation
+    value: str
+    statement: Statement
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """What an outlet leads with, and the share of its text each group gets."""
+
+    article_id: str
+    outlet: str | None
+    lead: Statement | None
+    shares: tuple[tuple[str, float], ...]  # (group id, share of the article's claim text)
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    story_id: str
+    headline: str
+    first: datetime | None
+    last: datetime | None
+    sources: tuple[Source, ...]
+    independent_sources: int
+    summary: tuple[Statement, ...]
+    timeline: tuple[TimelineEntry, ...]
+    entities: tuple[tuple[str, tuple[EntityEntry, ...]], ...]  # (section, entries)
+    quotes: tuple[tuple[str, tuple[QuoteEntry, ...]], ...]  # (speaker, quotes)
+    conflicts: tuple[ConflictCard, ...]
+    exclusives: tuple[tuple[str, tuple[Statement, ...]], ...]  # (origin key, what only it says)
+    details: tuple[Detail, ...]  # values one source adds to a statement others make too
+    groups: tuple[Statement, ...]  # every claim group, as the matrix rows
+    matrix: tuple[tuple[str, tuple[str, ...]], ...]  # (group id, mark per source column)
+    copy_tree: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (origin, ((article, kind), ...))
+    framing: tuple[Framing, ...]
+    status_counts: tuple[tuple[str, int], ...]
+
+
+def build(
+    story_id: str,
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    entities: Sequence[Entity],
+    copies: Copies,
+    alignment: Alignment,
+) -> Dossier:
+    """Assemble the dossier of one story from its records."""
+    arts = sorted(articles, key=lambda a: (a.published is None, a.published or datetime.min, a.article_id))
+    by_article = {a.article_id: a for a in arts}
+    claims = {c.claim_id: c for c in alignment.claims}
+    outlet = {a.article_id: a.outlet for a in arts}
+    origins = independent_sources([a.article_id for a in arts], copies)
+    origin_of = {aid: o.key for o in origins for aid in o.article_ids}
+
+    def cite(c: Claim) -> Citation:
+        return Citation(c.article_id, c.field, c.start, c.end, outlet.get(c.article_id))
+
+    def statement(g: ClaimGroup) -> Statement:
+        members = [claims[cid] for cid in g.claim_ids]
+        best = _representative(members, by_article)
+        return Statement(best.text, tuple(cite(c) for c in members), g.status, g.sources, g.group_id)
+
+    groups = [g for g in alignment.groups if all(cid in claims for cid in g.claim_ids)]
+    statements = {g.group_id: statement(g) for g in groups}
+    sources = tuple(_sources(arts, copies, origin_of))
+    summary = [statements[g.group_id] for g in groups
+               if g.sources >= 2 and any(claims[c].field == "body" for c in g.claim_ids)]
+    summary.sort(key=lambda s: (-s.sources, _first_position(s, by_article)))
+    summary = summary[:SUMMARY_SENTENCES] or [statements[g.group_id] for g in groups[:1]]
+
+    exclusives: dict[str, list[Statement]] = defaultdict(list)
+    for g in groups:
+        if g.sources == 1 and not g.internal and any(claims[c].field == "body" for c in g.claim_ids):
+            exclusives[g.origins[0]].append(statements[g.group_id])
+    details = _details(groups, claims, origin_of, by_entity={e.entity_id: e for e in entities}, cite=cite)
+
+    columns = [o.key for o in origins]
+    matrix = []
+    for g in groups:
+        marks = []
+        for key in columns:
+            inside = [a for a in g.article_ids if origin_of.get(a) == key]
+            marks.append("says" if inside else "")
+        matrix.append((g.group_id, tuple(marks)))
+
+    dates = [a.published for a in arts if a.published]
+    head = _headline(arts, groups, claims)
+    return Dossier(
+        story_id=story_id,
+        headline=head,
+        first=min(dates) if dates else None,
+        last=max(dates) if dates else None,
+        sources=sources,
+        independent_sources=len(origins),
+        summary=tuple(summary),
+        timeline=_timeline(groups, claims, cite),
+        entities=_entities(entities, {a.article_id for a in arts}),
+        quotes=_quotes(analyses, outlet),
+        conflicts=_conflicts(groups, claims, cite),
+        exclusives=tuple((k, tuple(v)) for k, v in exclusives.items()),
+        details=details,
+        groups=tuple(statements[g.group_id] for g in groups),
+        matrix=tuple(matrix),
+        copy_tree=tuple(
+            (g.origin, tuple((aid, _kind(aid, g.origin, copies)) for aid in g.article_ids if aid != g.origin))
+            for g in copies.groups if g.origin in by_article
+        ),
+        framing=_framing(arts, groups, claims, statements),
+        status_counts=tuple(sorted(Counter(g.status for g in groups).items())),
+    )
+
+
+def _representative(members: Sequence[Claim], by_article: Mapping[str, Article]) -> Claim:
+    """The statement to print for a group: a body sentence, from the earliest
+    article, shortest among equals."""
+    body = [c for c in members if c.field == "body"] or list(members)
+    return min(body, key=lambda c: (_published(by_article.get(c.article_id)), len(c.text)))
+
+
+def _published(a: Article | None) -> datetime:
+    return a.published.replace(tzinfo=None) if a is not None and a.published else datetime.max
+
+
+def _first_position(s: Statement, by_article: Mapping[str, Article]) -> float:
+    """How early in its articles a statement comes (0 = the lead)."""
+    spots = []
+    for c in s.citations:
+        a = by_article.get(c.article_id)
+        if c.field == "body" and a is not None and a.text:
+            spots.append(c.start / len(a.text))
+    return min(spots) if spots else 1.0
+
+
+def _kind(aid: str, origin: str, copies: Copies) -> str:
+    for link in copies.links:
+        if {link.source, link.target} == {aid, origin}:
+            return link.kind
+    return "copy"
+
+
+def _sources(arts: Sequence[Article], copies: Copies, origin_of: Mapping[str, str]) -> list[Source]:
+    group_of = {aid: g for g in copies.groups for aid in g.article_ids}
+    out = []
+    for a in arts:
+        g = group_of.get(a.article_id)
+        if g is None:
+            role, copy_of = "independent", None
+        elif g.origin == a.article_id:
+            role, copy_of = "origin", None
+        else:
+            role, copy_of = _kind(a.article_id, g.origin, copies), g.origin
+            role = "rewrite" if role == "rewrite" else "copy"
+        out.append(Source(a.article_id, a.outlet, a.title, a.url, a.published,
+                          origin_of.get(a.article_id, f"article:{a.article_id}"), role, copy_of, a.flags))
+    return out
+
+
+def _headline(arts: Sequence[Article], groups: Sequence[ClaimGroup], claims: Mapping[str, Claim]) -> str:
+    """The title that best states the story: the one whose claim group has the
+    most independent sources, else the earliest title."""
+    best: tuple[int, str] | None = None
+    for g in groups:
+        for cid in g.claim_ids:
+            c = claims[cid]
+            if c.field == "title" and (best is None or g.sources > best[0]):
+                best = (g.sources, c.text)
+    if best is not None:
+        return best[1]
+    return next((a.title for a in arts if a.title), "(untitled story)")
+
+
+def _timeline(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim],
+              cite: Callable[[Claim], Citation]) -> tuple[TimelineEntry, ...]:
+    """Resolved dates, each with the sentence that gives it (and its group's standing)."""
+    seen: dict[tuple[str, str], TimelineEntry] = {}
+    for g in groups:
+        for cid in g.claim_ids:
+            c = claims[cid]
+            for t in c.times:
+                if t.status != "resolved" or not t.value or not t.granularity:
+                    continue
+                key = (t.value, c.text)
+                if key not in seen:
+                    stated = Statement(c.text, (cite(c),), g.status, g.sources, g.group_id)
+                    seen[key] = TimelineEntry(t.value, t.granularity, stated)
+    return tuple(sorted(seen.values(), key=lambda e: (e.date, -e.statement.sources)))
+
+
+def _entities(entities: Sequence[Entity], article_ids: set[str]) -> tuple[tuple[str, tuple[EntityEntry, ...]], ...]:
+    names = {e.entity_id: e.name for e in entities}
+    out = []
+    for section, labels in _ENTITY_SECTIONS:
+        rows = [
+            EntityEntry(e.entity_id, e.name, e.label, e.mentions, e.variants,
+                        tuple((r.kind, names.get(r.target, r.target)) for r in e.relations))
+            for e in entities
+            if e.label in labels and set(e.articles) & article_ids
+        ]
+        rows.sort(key=lambda r: (-r.mentions, r.name))
+        out.append((section, tuple(rows)))
+    return tuple(out)
+
+
+def _quotes(analyses: Sequence[Analysis], outlet: Mapping[str, str | None]
+            ) -> tuple[tuple[str, tuple[QuoteEntry, ...]], ...]:
+    by_speaker: dict[str, list[QuoteEntry]] = defaultdict(list)
+    for an in analyses:
+        if an.article_id not in outlet:
+            continue
+        for q in an.quotes:
+            if not q.speaker:
+                continue
+            key = q.speaker_entity_id or q.speaker
+            by_speaker[key].append(QuoteEntry(
+                q.speaker, q.speaker_entity_id, q.kind, q.text, q.verb,
+                Citation(an.article_id, q.field, q.start, q.end, outlet.get(an.article_id))))
+    rows = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return tuple((max((q.speaker for q in v), key=len), tuple(v)) for _k, v in rows)
+
+
+def _conflicts(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim],
+               cite: Callable[[Claim], Citation]) -> tuple[ConflictCard, ...]:
+    """One card per group and kind of difference: each value, who states it, where."""
+    out = []
+    for g in groups:
+        kinds = dict.fromkeys((d.kind, d.status) for d in g.differences)
+        for kind, status in kinds:
+            sides: dict[str, list[Claim]] = defaultdict(list)
+            for d in g.differences:
+                if (d.kind, d.status) != (kind, status):
+                    continue
+                for cid, value in ((d.a, d.a_value), (d.b, d.b_value)):
+                    if claims[cid] not in sides[value]:
+                        sides[value].append(claims[cid])
+            cards = []
+            for value, cs in sides.items():
+                stated = tuple(Statement(c.text, (cite(c),), g.status, g.sources, g.group_id) for c in cs)
+                outlets = tuple(dict.fromkeys(cite(c).outlet or "?" for c in cs))
+                cards.append(Side(value, stated, outlets))
+            one_article = len({c.article_id for side in sides.values() for c in side}) == 1
+            out.append(ConflictCard(g.group_id, kind, status, one_article, tuple(cards)))
+    out.sort(key=lambda c: (c.status != "conflict", not c.internal, c.kind))
+    return tuple(out)
+
+
+def _details(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim], origin_of: Mapping[str, str], *,
+             by_entity: Mapping[str, Entity], cite: Callable[[Claim], Citation]) -> tuple[Detail, ...]:
+    out: list[Detail] = []
+    for g in groups:
+        if g.sources < 2:
+            continue
+        members = [claims[c] for c in g.claim_ids if claims[c].field == "body"]
+        for c in members:
+            origin = origin_of.get(c.article_id, c.article_id)
+            others = [o for o in members if origin_of.get(o.article_id, o.article_id) != origin]
+            stated = Statement(c.text, (cite(c),), g.status, g.sources, g.group_id)
+            for q in c.quantities:
+                if not any(_same_quantity(q, oq) for o in others for oq in o.quantities):
+                    out.append(Detail(origin, "quantity", q.text, stated))
+            # designations (names with a digit) no other source prints in any form
+            theirs = {v for o in others for eid in o.equipment for v in _designations(by_entity.get(eid), o.text)}
+            for eid in c.equipment:
+                for v in _designations(by_entity.get(eid), c.text):
+                    if not any(t in v or v in t for t in theirs):
+                        out.append(Detail(origin, "designation", v, stated))
+    unique = {(d.origin, d.kind, d.value): d for d in out}
+    return tuple(unique.values())
+
+
+def _designations(e: Entity | None, text: str) -> list[str]:
+    return [v for v in (e.variants if e else ()) if any(ch.isdigit() for ch in v) and v in text]
+
+
+def _same_quantity(a: Quantity, b: Quantity) -> bool:
+    return a.canonical_unit == b.canonical_unit and a.low == b.low and a.high == b.high
+
+
+def _framing(arts: Sequence[Article], groups: Sequence[ClaimGroup], claims: Mapping[str, Claim],
+             statements: Mapping[str, Statement]) -> tuple[Framing, ...]:
+    group_of = {cid: g.group_id for g in groups for cid in g.claim_ids}
+    out = []
+    for a in arts:
+        mine = [c for c in claims.values() if c.article_id == a.article_id and c.field == "body"]
+        mine.sort(key=lambda c: c.start)
+        total = sum(c.end - c.start for c in mine) or 1
+        share: Counter[str] = Counter()
+        for c in mine:
+            share[group_of.get(c.claim_id, c.claim_id)] += c.end - c.start
+        lead = None
+        if mine:
+            first = mine[0]
+            g = statements.get(group_of.get(first.claim_id, ""))
+            lead = Statement(first.text, (Citation(a.article_id, "body", first.start, first.end, a.outlet),),
+                             g.status if g else "single-source", g.sources if g else 1,
+                             g.group_id if g else first.claim_id)
+        out.append(Framing(a.article_id, a.outlet, lead,
+                           tuple((gid, round(n / total, 3)) for gid, n in share.most_common())))
+    return tuple(out)

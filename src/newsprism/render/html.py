@@ -1,0 +1,168 @@
+"""Dossier -> self-contained static HTML (no script, no outside resource).
+
+Every piece of article text goes through :func:`html.escape`: an article
+holding ``<script>`` shows it as text and runs nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from html import escape
+
+from ..dossier import Citation, Dossier, Statement
+from ..records import Article
+
+CSS = """
+body{font:16px/1.5 system-ui,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.6rem;margin-bottom:.2rem} h2{border-bottom:1px solid #ddd;margin-top:2rem}
+.meta{color:#555} .cite{font-size:.8rem;color:#555;text-decoration:none;margin-left:.3rem}
+.cite:hover{text-decoration:underline} .st{padding:.1rem .4rem;border-radius:.6rem;font-size:.75rem}
+.corroborated{background:#d8f0d8} .single-source{background:#eee} .conflicting{background:#f8d0d0}
+.more-specific{background:#d8e4f8} .card{border:1px solid #ccc;border-radius:.4rem;padding:.5rem 1rem;margin:.8rem 0}
+.card.conflict{border-color:#d88} table{border-collapse:collapse;font-size:.9rem}
+td,th{border:1px solid #ddd;padding:.2rem .4rem;vertical-align:top}
+mark{background:#fff3a8} mark:target{background:#ffc94d;outline:2px solid #e0a800}
+article{border-top:1px solid #eee;margin-top:1rem} .says{background:#d8f0d8;text-align:center}
+"""
+
+
+def _anchor(c: Citation) -> str:
+    return f"c-{c.article_id}-{c.field.replace(':', '-')}-{c.start}"
+
+
+def _cites(citations: Sequence[Citation]) -> str:
+    return "".join(
+        f'<a class="cite" href="#{_anchor(c)}">[{escape(c.outlet or c.article_id)}'
+        f'{escape(" · " + c.field.split(":")[0]) if c.field != "body" else ""}]</a>' for c in citations)
+
+
+def _when(first: datetime | None, last: datetime | None) -> str:
+    def fmt(t: datetime) -> str:
+        return t.strftime("%d %b %Y %H:%M %z").replace("+0000", "UTC")
+
+    if first is None:
+        return "undated"
+    if last is None or last == first:
+        return fmt(first)
+    return f"{fmt(first)} to {fmt(last)}"
+
+
+def _status(status: str) -> str:
+    return f'<span class="st {escape(status)}">{escape(status.replace("-", " "))}</span>'
+
+
+def _statement(s: Statement) -> str:
+    return f"{escape(s.text)} {_status(s.status)} <small>{s.sources} src</small>{_cites(s.citations)}"
+
+
+def _page(title: str, body: str) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)}</title><style>{CSS}</style></head><body>\n{body}\n</body></html>\n")
+
+
+def story_page(d: Dossier, articles: Sequence[Article]) -> str:
+    """One story's dossier, with the articles' text and cited spans highlighted."""
+    parts = [f'<p><a href="index.html">&larr; all stories</a></p><h1>{escape(d.headline)}</h1>']
+    parts.append(f'<p class="meta">{len(d.sources)} articles, {d.independent_sources} independent sources, '
+                 f"{escape(_when(d.first, d.last))}</p>")
+    parts.append("<h2>What happened</h2><ul>" + "".join(f"<li>{_statement(s)}</li>" for s in d.summary) + "</ul>")
+    if d.conflicts:
+        parts.append("<h2>Where sources disagree</h2>")
+        for card in d.conflicts:
+            label = "conflict" if card.status == "conflict" else "more specific, compatible"
+            inside = " (inside one article)" if card.internal else ""
+            sides = "".join(
+                f"<li><b>{escape(side.value)}</b> &mdash; {escape(', '.join(side.outlets))}<ul>"
+                + "".join(f"<li>{escape(st.text)}{_cites(st.citations)}</li>" for st in side.statements)
+                + "</ul></li>" for side in card.sides)
+            parts.append(f'<div class="card {escape(card.status)}"><b>{escape(card.kind)}: {label}{inside}</b>'
+                         f"<ul>{sides}</ul></div>")
+    if d.timeline:
+        parts.append("<h2>Timeline</h2><ul>" + "".join(
+            f"<li><b>{escape(t.date)}</b> {escape(t.statement.text)}{_cites(t.statement.citations)}</li>"
+            for t in d.timeline) + "</ul>")
+    names = {s.origin: s.outlet or s.article_id for s in d.sources}
+    parts.append("<h2>Sources</h2><table><tr><th>outlet</th><th>published</th><th>role</th><th>title</th></tr>"
+                 + "".join(
+                     f"<tr><td>{escape(s.outlet or '?')}</td>"
+                     f"<td>{escape(s.published.isoformat() if s.published else 'undated')}"
+                     f"</td><td>{escape(s.role)}{escape(' of ' + names.get(s.origin, '') if s.copy_of else '')}</td>"
+                     f'<td><a href="#a-{escape(s.article_id)}">{escape(s.title or s.article_id)}</a></td></tr>'
+                     for s in d.sources) + "</table>")
+    if d.exclusives:
+        parts.append("<h2>What each source alone says</h2>")
+        for origin, rows in d.exclusives:
+            parts.append(f"<h3>{escape(names.get(origin, origin))}</h3><ul>" + "".join(
+                f"<li>{escape(st.text)}{_cites(st.citations)}</li>" for st in rows) + "</ul>")
+    if d.quotes:
+        parts.append("<h2>Quotes</h2>")
+        for speaker, quotes in d.quotes:
+            parts.append(f"<h3>{escape(speaker)}</h3><ul>" + "".join(
+                f"<li>{escape(q.kind)}: &ldquo;{escape(q.text)}&rdquo;{_cites((q.citation,))}</li>"
+                for q in quotes) + "</ul>")
+    parts.append("<h2>People, organisations, places, equipment</h2>")
+    for section, entries in d.entities:
+        if entries:
+            parts.append(f"<p><b>{escape(section)}</b>: " + " &middot; ".join(
+                f"{escape(r.name)} &times;{r.mentions}"
+                + (f" <small>({escape(', '.join(v for v in r.variants if v != r.name))})</small>"
+                   if any(v != r.name for v in r.variants) else "") for r in entries) + "</p>")
+    parts.append(_matrix(d))
+    parts.append("<h2>Articles</h2>" + "".join(_article(a, d) for a in articles))
+    return _page(d.headline, "\n".join(parts))
+
+
+def _matrix(d: Dossier) -> str:
+    columns: dict[str, str] = {}
+    for s in d.sources:
+        columns.setdefault(s.origin, s.outlet or s.article_id)
+    rows = {s.group_id: s for s in d.groups}
+    head = "".join(f"<th>{escape(name)}</th>" for name in columns.values())
+    body = "".join(
+        f"<tr><td>{escape(rows[gid].text[:120])}</td><td>{_status(rows[gid].status)}</td>"
+        + "".join(f'<td class="{"says" if m else ""}">{"&#10003;" if m else ""}</td>' for m in marks) + "</tr>"
+        for gid, marks in d.matrix if gid in rows)
+    return f"<h2>Source &times; claim</h2><table><tr><th>claim</th><th>status</th>{head}</tr>{body}</table>"
+
+
+def _article(a: Article, d: Dossier) -> str:
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for s in (*d.groups, *d.summary):
+        for c in s.citations:
+            if c.article_id == a.article_id:
+                spans[c.field].append((c.start, c.end, _anchor(c)))
+    body = _marked(a.text, spans.get("body", []))
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    title = _marked(a.title or "", spans.get("title", []))
+    return (f'<article id="a-{escape(a.article_id)}"><h3>{title}</h3>'
+            f'<p class="meta">{escape(a.outlet or "?")} &middot; '
+            f"{escape(a.published.isoformat() if a.published else 'undated')} &middot; {escape(a.article_id)}</p>"
+            f"{paragraphs}</article>")
+
+
+def _marked(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Escape text, wrapping each cited span (non-overlapping, first wins) in a mark."""
+    out, pos = [], 0
+    for start, end, anchor in sorted(set(spans)):
+        if start < pos or end > len(text):
+            continue
+        out.append(escape(text[pos:start]))
+        out.append(f'<mark id="{escape(anchor)}">{escape(text[start:end])}</mark>')
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def index_page(dossiers: Sequence[tuple[str, Dossier]]) -> str:
+    """The list of stories, each linking to its page (``(file name, dossier)``)."""
+    rows = "".join(
+        f'<tr><td><a href="{escape(name)}">{escape(d.headline)}</a></td><td>{len(d.sources)}</td>'
+        f"<td>{d.independent_sources}</td><td>{len(d.conflicts)}</td>"
+        f"<td>{escape(d.first.date().isoformat() if d.first else '')}</td></tr>"
+        for name, d in dossiers)
+    body = ("<h1>Stories</h1><table><tr><th>story</th><th>articles</th><th>independent sources</th>"
+            f"<th>disagreements</th><th>first</th></tr>{rows}</table>")
+    return _page("newsprism stories", body)

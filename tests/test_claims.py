@@ -1,0 +1,149 @@
+"""claims: alignment and status on hand-built records (no model needed)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newsprism.claims import align, extract, status_counts
+from newsprism.copies import Copies, CopyGroup
+from newsprism.records import (
+    Analysis,
+    Article,
+    Entity,
+    Event,
+    Mention,
+    Quantity,
+    Relation,
+    TimeExpression,
+)
+
+T0 = datetime(2025, 3, 11, 9, 0, tzinfo=UTC)
+NO_COPIES = Copies(links=(), groups=())
+
+
+def article(aid: str, sentences: list[str], title: str | None = None, outlet: str | None = None) -> Article:
+    return Article(
+        article_id=aid, source=aid, format="text", encoding="utf-8", url=None, outlet=outlet or aid,
+        outlet_evidence=None, title=title, byline=(), credit=None, published=T0, updated=None, time_zone=None,
+        language="en", paragraphs=(" ".join(sentences),), captions=(), removals=(), flags=(), description=None,
+        source_text=" ".join(sentences),
+    )
+
+
+def spans(sentences: list[str]) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for s in sentences:
+        out.append((pos, pos + len(s)))
+        pos += len(s) + 1
+    return out
+
+
+def mention(aid: str, text: str, body: str, label: str, eid: str, field: str = "body") -> Mention:
+    start = body.index(text)
+    return Mention(aid, text, label, start, start + len(text), field=field, entity_id=eid)
+
+
+def count(aid: str, body: str, text: str, value: float, measures: str) -> Quantity:
+    start = body.index(text)
+    return Quantity(aid, text, start, start + len(text), value, value, None, None, None, None,
+                    approximate=True, measures=measures)
+
+
+def analysis(aid: str, sentences: list[str], mentions=(), quantities=(), times=()) -> Analysis:  # type: ignore[no-untyped-def]
+    return Analysis(aid, "test", tuple(spans(sentences)), tuple(mentions), (), tuple(quantities), tuple(times),
+                    Event(aid))
+
+
+A = ["About 1,200 residents of Varnholm were evacuated after the Tormund Dam spillway gate failed.",
+     "The mayor opened the sports hall for evacuees."]
+B = ["About 2,000 residents of Varnholm were evacuated after the spillway gate at the Tormund Dam failed.",
+     "A crane was brought from Kessford overnight to lower the gate."]
+ENTS = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 2, ("a", "b")),
+        Entity("tormund-dam", "Tormund Dam", "FAC", ("Tormund Dam",), 2, ("a", "b"))]
+
+
+def _pair() -> tuple[list[Article], list[Analysis]]:
+    arts = [article("a", A), article("b", B)]
+    ana = []
+    for aid, sents in (("a", A), ("b", B)):
+        body = " ".join(sents)
+        first = sents[0]
+        ana.append(analysis(aid, sents,
+                            [mention(aid, "Varnholm", body, "GPE", "varnholm"),
+                             mention(aid, "Tormund Dam", body, "FAC", "tormund-dam")],
+                            [count(aid, body, first.split(" residents")[0], float(first.split()[1].replace(",", "")),
+                                   "residents")]))
+    return arts, ana
+
+
+def test_claims_extract_sentences_with_their_values() -> None:
+    arts, ana = _pair()
+    claims = extract(arts[0], ana[0])
+    assert [c.text for c in claims] == A
+    assert claims[0].entities == ("varnholm", "tormund-dam") and claims[0].places == ("varnholm", "tormund-dam")
+    assert [q.text for q in claims[0].quantities] == ["About 1,200"]
+    assert claims[0].attribution is None
+
+
+def test_claims_conflicting_counts_of_the_same_thing() -> None:
+    arts, ana = _pair()
+    al = align(arts, ana, ENTS, NO_COPIES)
+    (g,) = [g for g in al.groups if len(g.claim_ids) == 2]
+    assert g.status == "conflicting" and g.sources == 2
+    (d,) = g.differences
+    assert (d.kind, d.status, d.a_value, d.b_value) == ("number", "conflict", "About 1,200", "About 2,000")
+    assert status_counts(al.groups) == {"conflicting": 1, "more-specific": 0, "corroborated": 0, "single-source": 2}
+
+
+def test_claims_copies_count_as_one_source() -> None:
+    arts = [article("a", A[:1]), article("c", A[:1])]
+    body = A[0]
+    ana = [analysis(x, A[:1], [mention(x, "Varnholm", body, "GPE", "varnholm")]) for x in ("a", "c")]
+    copies = Copies(links=(), groups=(CopyGroup("g1", ("a", "c"), "a", None, "earliest"),))
+    (g,) = align(arts, ana, ENTS, copies).groups
+    assert g.article_ids == ("a", "c") and g.sources == 1 and g.status == "single-source"
+    (g2,) = align(arts, ana, ENTS, NO_COPIES).groups
+    assert g2.sources == 2 and g2.status == "corroborated"
+
+
+def test_claims_variant_designation_is_more_specific_not_a_conflict() -> None:
+    sa = ["Kim inspected the Tu-95 strategic bomber at the airfield with Shoigu."]
+    sb = ["Kim inspected the Tu-95MS strategic bomber at the airfield with Shoigu on the visit."]
+    arts = [article("a", sa), article("b", sb)]
+    ana = [analysis("a", sa, [mention("a", "Tu-95", sa[0], "EQUIPMENT", "tu-95")]),
+           analysis("b", sb, [mention("b", "Tu-95MS", sb[0], "EQUIPMENT", "tu-95ms")])]
+    ents = [Entity("tu-95", "Tu-95", "EQUIPMENT", ("Tu-95",), 1, ("a",)),
+            Entity("tu-95ms", "Tu-95MS", "EQUIPMENT", ("Tu-95MS",), 1, ("b",), (Relation("variant_of", "tu-95"),))]
+    (g,) = align(arts, ana, ents, NO_COPIES).groups
+    assert g.status == "more-specific"
+    (d,) = g.differences
+    assert (d.kind, d.status) == ("designation", "more-specific")
+
+
+def test_claims_caption_date_against_its_own_text() -> None:
+    body = ["Kim and Shoigu visited the Knevichi airfield on Saturday to inspect bombers."]
+    cap = "Kim shakes hands with Shoigu at the Knevichi airfield on Sep. 17."
+    art = article("a", body)
+    art = Article(**{**{f: getattr(art, f) for f in art.__dataclass_fields__},  # type: ignore[attr-defined]
+                     "captions": (__import__("newsprism").Caption(cap, 0, len(cap)),)})
+    sat = body[0].index("Saturday")
+    sep = cap.index("Sep. 17")
+    times = [TimeExpression("a", "Saturday", sat, sat + 8, "DATE", "2025-03-08", "day", "resolved"),
+             TimeExpression("a", "Sep. 17", sep, sep + 7, "DATE", "2025-03-09", "day", "resolved",
+                            field="caption:0")]
+    ents = [Entity("kim", "Kim", "PERSON", ("Kim",), 2, ("a",)),
+            Entity("shoigu", "Shoigu", "PERSON", ("Shoigu",), 2, ("a",))]
+    mentions = [mention("a", "Kim", body[0], "PERSON", "kim"), mention("a", "Shoigu", body[0], "PERSON", "shoigu"),
+                mention("a", "Kim", cap, "PERSON", "kim", field="caption:0"),
+                mention("a", "Shoigu", cap, "PERSON", "shoigu", field="caption:0")]
+    al = align([art], [analysis("a", body, mentions, (), times)], ents, NO_COPIES)
+    (g,) = al.groups
+    assert g.status == "conflicting" and g.internal
+    (d,) = g.differences
+    assert (d.kind, d.a_value, d.b_value) == ("date", "Saturday (2025-03-08)", "Sep. 17 (2025-03-09)")
+
+
+def test_claims_two_sentences_of_one_body_never_align() -> None:
+    s = ["The gate failed on Monday night at the dam.", "The gate failed on Monday night at the dam again."]
+    al = align([article("a", s)], [analysis("a", s)], [], NO_COPIES)
+    assert all(len(g.claim_ids) == 1 for g in al.groups)

@@ -1,0 +1,108 @@
+"""dossier + renderers on hand-built records (no model needed)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from newsprism.claims import align
+from newsprism.copies import Copies, CopyGroup, CopyLink
+from newsprism.dossier import build
+from newsprism.records import Analysis, Article, Entity, Event, Mention, Quantity
+from newsprism.render.html import index_page, story_page
+from newsprism.render.json import dossier_dict
+from newsprism.render.markdown import dossier_markdown
+
+T = [datetime(2025, 3, 11, h, 0, tzinfo=UTC) for h in (8, 9, 10)]
+S1 = "About 1,200 residents of Varnholm were evacuated after the Tormund Dam spillway gate failed."
+S2 = "About 2,000 residents of Varnholm were evacuated after the spillway gate at the Tormund Dam failed."
+EXTRA = "<script>alert('x')</script> Volunteers from the rowing club pumped out the flooded cellars."
+
+
+def _article(aid: str, sentences: list[str], published: datetime, outlet: str, title: str) -> Article:
+    body = " ".join(sentences)
+    return Article(aid, aid, "text", "utf-8", None, outlet, None, title, (), None, published, None, None, "en",
+                   (body,), (), (), (), None, body)
+
+
+def _analysis(aid: str, sentences: list[str]) -> Analysis:
+    spans, pos = [], 0
+    for s in sentences:
+        spans.append((pos, pos + len(s)))
+        pos += len(s) + 1
+    body = " ".join(sentences)
+    mentions = [Mention(aid, "Varnholm", "GPE", body.index("Varnholm"), body.index("Varnholm") + 8,
+                        entity_id="varnholm")]
+    first = sentences[0]
+    n = first.split(" residents")[0]
+    quantities = [Quantity(aid, n, 0, len(n), float(n.split()[1].replace(",", "")),
+                           float(n.split()[1].replace(",", "")), None, None, None, None, True, None, "residents")]
+    return Analysis(aid, "test", tuple(spans), tuple(mentions), (), tuple(quantities), (), Event(aid))
+
+
+def _story():  # type: ignore[no-untyped-def]
+    arts = [_article("wire", [S1], T[0], "Nordic Press Agency", "Dam gate fails"),
+            _article("copy", [S1], T[1], "Valley <b>Courier</b>", "Varnholm evacuated"),
+            _article("indie", [S2, EXTRA], T[2], "Northern Observer", "<script>x</script> 2,000 leave")]
+    ana = [_analysis(a.article_id, [S1] if a.article_id != "indie" else [S2, EXTRA]) for a in arts]
+    ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 3, ("wire", "copy", "indie"))]
+    copies = Copies((CopyLink("wire", "copy", "copy", 1.0, 1.0, 40),),
+                    (CopyGroup("g1", ("wire", "copy"), "wire", "NPA", "wire credit"),), (("wire", "NPA"),))
+    al = align(arts, ana, ents, copies)
+    return build("s1", arts, ana, ents, copies, al), arts
+
+
+def test_dossier_counts_wire_copies_once_and_shows_the_conflict() -> None:
+    d, _ = _story()
+    assert len(d.sources) == 3 and d.independent_sources == 2
+    assert [(s.article_id, s.role) for s in d.sources] == [("wire", "origin"), ("copy", "copy"),
+                                                           ("indie", "independent")]
+    (card,) = [c for c in d.conflicts if c.kind == "number"]
+    values = {s.value: set(s.outlets) for s in card.sides}
+    assert values == {"About 1,200": {"Nordic Press Agency", "Valley <b>Courier</b>"},
+                      "About 2,000": {"Northern Observer"}}
+    assert not card.internal
+
+
+def test_dossier_every_summary_statement_cites_spans() -> None:
+    d, arts = _story()
+    texts = {a.article_id: a.text for a in arts}
+    assert d.summary
+    for st in d.summary:
+        for c in st.citations:
+            assert c.field != "body" or texts[c.article_id][c.start:c.end] in (S1, S2)
+
+
+def test_dossier_exclusive_statement_of_one_source() -> None:
+    d, _ = _story()
+    (origin, rows), = d.exclusives
+    assert origin == "article:indie" and [r.text for r in rows] == [EXTRA]
+
+
+def test_render_html_escapes_article_text() -> None:
+    d, arts = _story()
+    page = story_page(d, arts)
+    assert "<script" not in page and "<b>Courier" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert page.startswith("<!DOCTYPE html>") and "http" not in page  # self-contained: no outside resource
+    assert "<script" not in index_page([("s1.html", d)])
+
+
+def test_render_markdown_cites_every_summary_line() -> None:
+    d, _ = _story()
+    md = dossier_markdown(d)
+    summary = md.split("## What happened")[1].split("##")[0]
+    lines = [ln for ln in summary.splitlines() if ln.startswith("- ")]
+    assert lines and all("[wire:body:" in ln or "[indie:body:" in ln or "[copy:body:" in ln for ln in lines)
+
+
+def test_render_json_is_documented_shape() -> None:
+    d, _ = _story()
+    data = json.loads(json.dumps(dossier_dict(d)))
+    assert data["schema"] == "newsprism.dossier/1"
+    for key in ("story_id", "headline", "sources", "independent_sources", "summary", "timeline", "entities",
+                "quotes", "conflicts", "exclusives", "details", "matrix", "copy_tree", "framing", "status_counts"):
+        assert key in data
+    assert data["matrix"]["columns"][0] == {"origin": "wire:NPA", "outlets": ["Nordic Press Agency",
+                                                                               "Valley <b>Courier</b>"]}
+    assert data["copy_tree"] == [{"origin": "wire", "copies": [{"article_id": "copy", "kind": "copy"}]}]
