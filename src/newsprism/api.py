@@ -6,6 +6,7 @@ exits or formats for a terminal; progress goes to a callback.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from .store import ArticleSummary, Store
 
 if TYPE_CHECKING:
     from .copies import Copies, CopyGroup, CopyLink, Origin
+    from .dossier import Dossier
     from .stories import Membership, Stories, StorySummary
 
 #: ``progress(event, done, total, detail)``: event is ``start`` (total known),
@@ -40,6 +42,17 @@ class StoryDetail:
     copy_groups: tuple[CopyGroup, ...]
     copy_links: tuple[CopyLink, ...]
     origins: tuple[Origin, ...]  # the independent sources
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """What one ``Prism.run`` did and wrote."""
+
+    ingest: IngestResult
+    analyse: AnalyseResult
+    stories: tuple[tuple[str, Path, Path], ...]  # (story id, HTML page, JSON file)
+    index: Path  # index.html
+    failed: tuple[tuple[str, str], ...]  # (story id, why its dossier could not be built)
 
 
 class Prism:
@@ -367,3 +380,105 @@ class Prism:
             tuple(articles[i] for i in story.article_ids),
             tuple(m for m in result.memberships if m.article_id in members),
             groups, links, tuple(origins))
+
+    # ------------------------------------------------------------ dossiers
+
+    def dossier(self, ref: str) -> Dossier:
+        """The dossier of one story (id, unique prefix or a merged story's id).
+
+        Articles of the story that were not analysed yet are analysed first
+        (which needs the spaCy pipeline); nothing else is recomputed.
+        """
+        detail = self.story(ref)
+        return self._dossier(detail)
+
+    def _dossier(self, detail: StoryDetail) -> Dossier:
+        from . import claims as _claims
+        from . import dossier as _dossier
+
+        ids = [a.article_id for a in detail.articles]
+        analysed = self.store.analysed_ids()
+        missing = [i for i in ids if i not in analysed]
+        if missing:
+            self.analyse(missing)
+        analyses = [self.analysis(i) for i in ids]
+        # every canonical entity (relations may point outside the story), with
+        # counts and variants restricted to the story where it is mentioned
+        entities = {e.entity_id: e for e in self.store.entities()}
+        entities.update((e.entity_id, e) for e in self.store.entities(set(ids)))
+        ents = list(entities.values())
+        copies = self.store.copies()
+        alignment = _claims.align(detail.articles, analyses, ents, copies)
+        return _dossier.build(detail.summary.story_id, detail.articles, analyses, ents, copies, alignment)
+
+    def run(
+        self,
+        paths: list[str],
+        out: str | Path,
+        *,
+        progress: Progress | None = None,
+        stdin: BinaryIO | None = None,
+    ) -> RunResult:
+        """The main job: ingest ``paths``, analyse, find copies and stories, and
+        write the report to ``out``: ``index.html``, and for every story
+        ``<story>.html`` and ``<story>.json``.
+
+        Progress events are those of ingest and analyse, each preceded by
+        ``stage`` (detail = ``ingest``, ``analyse``, ``stories``, ``dossiers``),
+        then ``start``/``story`` (detail = story id) while dossiers are written.
+        A story whose dossier cannot be built is reported in ``failed`` and the
+        others are still written.
+        """
+        from .render.html import index_page, story_page
+        from .render.json import dossier_dict
+
+        def stage(name: str) -> None:
+            if progress:
+                progress("stage", 0, 0, name)
+
+        stage("ingest")
+        ingested = self.ingest(paths, progress=progress, stdin=stdin)
+        stage("stories")
+        self.update_stories()
+        stage("analyse")
+        analysed = self.analyse(progress=progress)
+        stage("dossiers")
+        folder = Path(out)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(str(folder), f"cannot create the report folder ({exc.strerror or exc})") from None
+        summaries = self.stories()
+        if progress:
+            progress("start", 0, len(summaries), None)
+        written: list[tuple[str, Path, Path]] = []
+        pages: list[tuple[str, Dossier]] = []
+        failed: list[tuple[str, str]] = []
+        for n, summary in enumerate(summaries, start=1):
+            try:
+                detail = self.story(summary.story_id)
+                d = self._dossier(detail)
+            except (ValueError, KeyError, IndexError, TypeError) as exc:  # a bug must not lose the other stories
+                failed.append((summary.story_id, f"{type(exc).__name__}: {exc}"))
+                continue
+            html_path = folder / f"{summary.story_id}.html"
+            json_path = folder / f"{summary.story_id}.json"
+            _write(html_path, story_page(d, detail.articles))
+            _write(json_path, json.dumps(dossier_dict(d), ensure_ascii=False, indent=1) + "\n")
+            written.append((summary.story_id, html_path, json_path))
+            pages.append((html_path.name, d))
+            if progress:
+                progress("story", n, len(summaries), summary.story_id)
+        index = folder / "index.html"
+        _write(index, index_page(pages))
+        return RunResult(ingested, analysed, tuple(written), index, tuple(failed))
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a report file whole or not at all (a temporary file, then rename)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write ({exc.strerror or exc})") from None

@@ -138,7 +138,14 @@ def extract(article: Article, analysis: Analysis,
     if article.title:
         spans.append(("title", 0, len(article.title), article.title))
     body = article.text
+    carry: int | None = None  # a fragment too short to stand alone ("VARNHOLM") opens the next sentence
     for s, e in analysis.sentences:
+        if carry is not None and not body[carry:s].strip("\n ").count("\n"):
+            s = carry
+        carry = None
+        if len(_WORD.findall(body[s:e])) < 4 and "\n" not in body[e:e + 2]:
+            carry = s
+            continue
         spans.append(("body", s, e, body[s:e]))
     for i, c in enumerate(article.captions):
         spans.append((f"caption:{i}", 0, len(c.text), c.text))

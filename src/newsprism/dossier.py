@@ -207,7 +207,7 @@ def build(
         sources=sources,
         independent_sources=len(origins),
         summary=tuple(summary),
-        timeline=_timeline(groups, claims, cite),
+        timeline=_timeline(groups, claims, cite, by_article),
         entities=_entities(entities, {a.article_id for a in arts}),
         quotes=_quotes(analyses, outlet),
         conflicts=_conflicts(groups, claims, cite),
@@ -284,20 +284,32 @@ def _headline(arts: Sequence[Article], groups: Sequence[ClaimGroup], claims: Map
 
 
 def _timeline(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim],
-              cite: Callable[[Claim], Citation]) -> tuple[TimelineEntry, ...]:
-    """Resolved dates, each with the sentence that gives it (and its group's standing)."""
-    seen: dict[tuple[str, str], TimelineEntry] = {}
+              cite: Callable[[Claim], Citation], by_article: Mapping[str, Article]) -> tuple[TimelineEntry, ...]:
+    """Resolved dates: one entry per claim group and date, printing the
+    group's representative sentence and citing every sentence that gives it."""
+    out = []
     for g in groups:
+        dated: dict[tuple[str, str], list[Claim]] = {}
         for cid in g.claim_ids:
             c = claims[cid]
             for t in c.times:
                 if t.status != "resolved" or not t.value or not t.granularity:
                     continue
-                key = (t.value, c.text)
-                if key not in seen:
-                    stated = Statement(c.text, (cite(c),), g.status, g.sources, g.group_id)
-                    seen[key] = TimelineEntry(t.value, t.granularity, stated)
-    return tuple(sorted(seen.values(), key=lambda e: (e.date, -e.statement.sources)))
+                members = dated.setdefault((t.value, t.granularity), [])
+                if c not in members:
+                    members.append(c)
+        for (value, granularity), cs in dated.items():
+            best = _representative(cs, by_article)
+            stated = Statement(best.text, tuple(cite(c) for c in cs), g.status, g.sources, g.group_id)
+            out.append(TimelineEntry(value, granularity, stated))
+    out.sort(key=lambda e: (e.date, -e.statement.sources, e.statement.group_id))
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for e in out:  # a sentence checked against its own headline sits in two groups: list it once
+        if (e.date, e.statement.text) not in seen:
+            seen.add((e.date, e.statement.text))
+            unique.append(e)
+    return tuple(unique)
 
 
 def _entities(entities: Sequence[Entity], article_ids: set[str]) -> tuple[tuple[str, tuple[EntityEntry, ...]], ...]:
@@ -348,7 +360,12 @@ def _conflicts(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim],
                         sides[value].append(claims[cid])
             cards = []
             for value, cs in sides.items():
-                stated = tuple(Statement(c.text, (cite(c),), g.status, g.sources, g.group_id) for c in cs)
+                # a wire story and its copies say it in the same words: print it once, cite each
+                same: dict[str, list[Claim]] = {}
+                for c in cs:
+                    same.setdefault(" ".join(c.text.split()).lower(), []).append(c)
+                stated = tuple(Statement(v[0].text, tuple(cite(c) for c in v), g.status, g.sources, g.group_id)
+                               for v in same.values())
                 outlets = tuple(dict.fromkeys(cite(c).outlet or "?" for c in cs))
                 cards.append(Side(value, stated, outlets))
             one_article = len({c.article_id for side in sides.values() for c in side}) == 1
