@@ -50,6 +50,9 @@ def _resolve(text: str, published: datetime | None, given: datetime | None,
         return None, "decade", "unresolved", "a decade: no single date", None
     if rules.BARE_NUMBER_RE.match(cleaned) and not (len(cleaned) == 4 and 1000 <= int(cleaned) <= 2200):
         return None, None, "unresolved", "a bare number, not a year", None
+    if not _ANCHOR_RE.search(cleaned):
+        # "11:20 p.m.", "a second night", "the early hours": no day to place
+        return None, None, "unresolved", "a time of day or a vague time, with no date in it", None
     if published is not None or given is not None:
         ref = published if published is not None else given
         assert ref is not None
@@ -77,6 +80,17 @@ def _resolve(text: str, published: datetime | None, given: datetime | None,
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_RE = re.compile(rf"^({'|'.join(_WEEKDAYS)})(\s+(morning|afternoon|evening|night))?$", re.I)
+
+
+_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+           "august|september|october|november|december")
+#: what places an expression on the calendar: a weekday, a month, a year, a
+#: numeric date, or a word relative to the day it was written
+_ANCHOR_RE = re.compile(
+    rf"\b({'|'.join(_WEEKDAYS)}|{_MONTHS})\b|\b\d{{4}}\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b|"
+    r"\b(today|yesterday|tomorrow|tonight|ago|last|next|this|weekend|week|month|year|years|months|weeks|days|"
+    r"earlier|later|recently|now|current|past|coming|spring|summer|autumn|fall|winter|christmas|easter)\b",
+    re.I)
 
 
 def _clean(text: str) -> str:
@@ -111,6 +125,9 @@ def _parser(base_iso: str, prefer: str) -> Any:
     })
 
 
+_FUTURE_MODALS = ("will", "shall", "'ll", "would", "could", "may", "might", "can", "should")
+
+
 def _tense(ent: Any) -> str:
     """``past`` or ``future``: the tense of the verb that governs the span."""
     tok = ent.root
@@ -121,7 +138,11 @@ def _tense(ent: Any) -> str:
             break
         tok = tok.head
     children = list(tok.children)
-    if any(c.tag_ == "MD" and c.lower_ in ("will", "shall", "'ll") for c in children):
+    if any(c.tag_ == "MD" and c.lower_ in _FUTURE_MODALS for c in children):
+        return "future"
+    # an infinitive ("expected residents to return home before Thursday",
+    # "plans to visit on Friday") points forward from when it was said
+    if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         return "future"
     if any(c.lower_ == "going" for c in children) or (tok.tag_ in ("VBG",) and any(
             c.lower_ in ("is", "are", "'s", "'re") for c in children)):
