@@ -147,3 +147,84 @@ def test_claims_two_sentences_of_one_body_never_align() -> None:
     s = ["The gate failed on Monday night at the dam.", "The gate failed on Monday night at the dam again."]
     al = align([article("a", s)], [analysis("a", s)], [], NO_COPIES)
     assert all(len(g.claim_ids) == 1 for g in al.groups)
+
+
+# ---------------------------------------------------------------- what is not a conflict
+
+
+def _numbers_pair(sa: str, sb: str, qa: list[tuple[str, float, str | None, bool]],
+                  qb: list[tuple[str, float, str | None, bool]]):  # type: ignore[no-untyped-def]
+    def q(aid: str, body: str, text: str, value: float, measures: str | None, approx: bool) -> Quantity:
+        start = body.index(text)
+        return Quantity(aid, text, start, start + len(text), value, value, None, None, None, None,
+                        approximate=approx, measures=measures)
+
+    arts = [article("a", [sa]), article("b", [sb])]
+    ana = [analysis("a", [sa], [mention("a", "Equifax", sa, "ORG", "equifax")] if "Equifax" in sa else [],
+                    [q("a", sa, *x) for x in qa]),
+           analysis("b", [sb], [mention("b", "Equifax", sb, "ORG", "equifax")] if "Equifax" in sb else [],
+                    [q("b", sb, *x) for x in qb])]
+    ents = [Entity("equifax", "Equifax", "ORG", ("Equifax",), 2, ("a", "b"))]
+    al = align(arts, ana, ents, NO_COPIES)
+    return [d for g in al.groups for d in g.differences]
+
+
+def test_claims_exact_counts_differ_within_their_rounding_only() -> None:
+    sa = "Equifax said the breach exposed personal data of 143 million people in the United States."
+    sb = "Equifax said the breach exposed personal data of 145.5 million people in the United States."
+    diffs = _numbers_pair(sa, sb, [("143 million", 143e6, "people", False)], [("145.5 million", 145.5e6, "people", False)])
+    assert [(d.kind, d.a_value, d.b_value) for d in diffs] == [("number", "143 million", "145.5 million")]
+    approx = _numbers_pair(sa.replace("143", "about 143"), sb,
+                           [("about 143 million", 143e6, "people", True)], [("145.5 million", 145.5e6, "people", False)])
+    assert approx == []  # "about" admits it
+
+
+def test_claims_a_number_the_other_claim_also_gives_is_no_conflict() -> None:
+    sa = "Police said 40 people were hurt and five people were trapped when the tram overturned in the city."
+    sb = "Police said 40 people were hurt when the tram overturned on a sharp bend in the city on Wednesday."
+    assert _numbers_pair(sa, sb, [("40", 40, "people", False), ("five", 5, "people", False)],
+                         [("40", 40, "people", False)]) == []
+
+
+def test_claims_number_in_a_name_is_no_count() -> None:
+    sa = "The Falcon Heavy rocket is essentially three Falcon 9 rockets strapped together for the launch."
+    sb = "The Falcon Heavy rocket is three Falcon 9 rockets strapped together, said the company on Tuesday."
+    assert _numbers_pair(sa, sb, [("three", 3, "rocket", False)], [("9", 9, "rocket", False)]) == []
+
+
+def test_claims_counts_of_different_things_with_one_noun_are_no_conflict() -> None:
+    sa = "Eight fire engines and 22 ambulance crews were involved in the rescue operation at the depot."
+    sb = "Eight fire engines and four fire and rescue crews were involved in the rescue operation at the depot."
+    assert _numbers_pair(sa, sb, [("22", 22, "crew", False)], [("four", 4, "crew", False)]) == []
+
+
+def _headline_case(title: str, sentences: list[str], places: list[tuple[str, str]], where: str):  # type: ignore[no-untyped-def]
+    body = " ".join(sentences)
+    art = article("a", sentences, title=title)
+    ms = [mention("a", t, title, "GPE", eid, field="title") for t, eid in places if t in title]
+    ms += [Mention("a", t, "GPE", i, i + len(t), field="body", entity_id=eid)
+           for t, eid in places for i in [j for j in range(len(body)) if body.startswith(t, j)]]
+    ws = body.index(where)
+    from newsprism.records import EventPart
+
+    ev = Event("a", where=EventPart(where, ws, ws + len(where), "body"))
+    an = Analysis("a", "test", tuple(spans(sentences)), tuple(ms), (), (), (), ev)
+    ents = [Entity(eid, t, "GPE", (t,), 1, ("a",)) for t, eid in places]
+    return [(d.kind, d.status, g.internal) for g in align([art], [an], ents, NO_COPIES).groups
+            for d in g.differences]
+
+
+def test_claims_headline_country_over_a_town_in_it_is_no_conflict() -> None:
+    got = _headline_case("12 killed in Costa Rica plane crash",
+                         ["The plane went down in Guanacaste on Sunday, killing all twelve people on board.",
+                          "Rescuers reached the wreck in Guanacaste after two hours, officials said."],
+                         [("Costa Rica", "costa-rica"), ("Guanacaste", "guanacaste")], "in Guanacaste")
+    assert got == []
+
+
+def test_claims_headline_town_against_the_body_town_is_flagged() -> None:
+    got = _headline_case("Minister inspects dam during Kessford trip",
+                         ["The minister visited the dam in Varnholm on Tuesday with the mayor.",
+                          "She later met evacuees in Varnholm and spoke at the sports hall in Varnholm."],
+                         [("Kessford", "kessford"), ("Varnholm", "varnholm")], "in Varnholm")
+    assert ("place", "conflict", True) in got

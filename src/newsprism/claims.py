@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -44,6 +45,8 @@ _STOP = frozenset(
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LOCATIVE = re.compile(r"\b(in|at|near|inside|outside|to|from|into|of)\s+(the\s+)?$", re.I)
+_SITE = re.compile(r"\b(in|at|near|inside|outside)\s+(the\s+)?$", re.I)
+_SITE_AFTER = re.compile(r"\s+(trip|visit|summit|airfield)\b", re.I)
 _FROM_DISTANCE = re.compile(r"(kilomet(er|re)s?|km|miles?|meters?|metres?)\s+(from|of|outside|north|south|east|west)\b",
                             re.I)
 
@@ -67,6 +70,10 @@ class Claim:
     quantities: tuple[Quantity, ...]
     times: tuple[TimeExpression, ...]
     negated: bool
+    # places used as where the event happens ("in X", "at X", "X trip"), not
+    # as where someone comes from or goes to: only these can conflict
+    sites: tuple[str, ...] = ()
+    site_names: tuple[str, ...] = ()  # their surfaces, as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +136,7 @@ class AlignSettings:
     number_tolerance: float = 0.1  # relative gap between two numbers still "the same"
     negation_threshold: float = 0.75  # negation differs: a conflict only this similar
     measure_threshold: float = 0.45  # two measurements (units, not counts) compared
+    negation_overlap: float = 0.75  # and share this much of their words, negation aside
 
 
 def extract(article: Article, analysis: Analysis,
@@ -166,6 +174,7 @@ def _claim(article_id: str, field: str, s: int, e: int, text: str, analysis: Ana
     mentions = [m for m in analysis.mentions if _inside(field, s, e, m.field, m.start, m.end)]
     ids: list[str] = []
     places: list[str] = []
+    sites: dict[str, str] = {}
     equipment: list[str] = []
     for m in mentions:
         eid = m.entity_id
@@ -178,6 +187,8 @@ def _claim(article_id: str, field: str, s: int, e: int, text: str, analysis: Ana
             equipment.append(eid)
         elif m.label in _PLACE_LABELS and not m.metonymic and _is_place(text, m, s):
             places.append(eid)
+            if _is_site(text, m, s):
+                sites.setdefault(eid, m.text)
     attribution = entity = quote = None
     for q in analysis.quotes:
         overlaps = q.field == field and q.start < e and s < q.end
@@ -200,7 +211,16 @@ def _claim(article_id: str, field: str, s: int, e: int, text: str, analysis: Ana
         quantities=tuple(q for q in analysis.quantities if _inside(field, s, e, q.field, q.start, q.end)),
         times=tuple(t for t in analysis.times if _inside(field, s, e, t.field, t.start, t.end)),
         negated=bool(_NEGATION.search(text)),
+        sites=tuple(sites),
+        site_names=tuple(sites.values()),
     )
+
+
+def _is_site(text: str, m: Mention, offset: int) -> bool:
+    """Where something happens: "in X", "at X", "X trip"; a facility only so."""
+    before = text[: m.start - offset]
+    after = text[m.end - offset:]
+    return bool(_SITE.search(before)) or bool(_SITE_AFTER.match(after))
 
 
 def _is_place(text: str, m: Mention, offset: int) -> bool:
@@ -278,7 +298,7 @@ def _headline_checks(articles: Sequence[Article], analyses: Mapping[str, Analysi
     for art in articles:
         an = analyses.get(art.article_id)
         title = next((c for c in claims if c.article_id == art.article_id and c.field == "title"), None)
-        if an is None or title is None or not title.places or an.event.where is None:
+        if an is None or title is None or not title.sites or an.event.where is None:
             continue
         w = an.event.where
         if w.field != "body":
@@ -292,9 +312,24 @@ def _headline_checks(articles: Sequence[Article], analyses: Mapping[str, Analysi
         related = set(where)
         for x in where:
             related |= _ancestors(x, by_id, ("part_of",))
+        # how often the body sets the event at each place ("in X", "at X", "X trip")
+        body_sites = Counter(p for c in claims if c.article_id == art.article_id and c.field == "body"
+                             for p in c.sites)
+        text = art.text
         conflicts = []
-        for p in title.places:
+        for p in title.sites:
             if p in related or where & _ancestors(p, by_id, ("part_of",)):
+                continue
+            # the body must set the event where its main event is, and at other places at least
+            # twice as often as at the headline's; and never say that one place lies in the other
+            others = sum(n for q, n in body_sites.items() if q != p)
+            if not any(body_sites[w] for w in where) or 2 * body_sites[p] >= others:
+                continue
+            if any(_contains_text(text, vp, vw) for vp in _surfaces(p, by_id) for w in where
+                   for vw in _surfaces(w, by_id)):
+                continue
+            inner = [w for w in where if _geo(_name(w, by_id)) is None] or list(where)
+            if any(_may_contain(_name(p, by_id), _name(w, by_id)) for w in inner):
                 continue
             name = by_id[p].name if p in by_id else p
             conflicts.append(Difference("place", "conflict", title.claim_id, name, body.claim_id, w.text))
@@ -304,6 +339,11 @@ def _headline_checks(articles: Sequence[Article], analyses: Mapping[str, Analysi
             out.append(ClaimGroup(gid, (title.claim_id, body.claim_id), (art.article_id,), origins, "conflicting",
                                   tuple(conflicts), True))
     return out
+
+
+def _surfaces(eid: str, by_id: Mapping[str, Entity]) -> tuple[str, ...]:
+    e = by_id.get(eid)
+    return tuple(dict.fromkeys((e.name, *e.variants))) if e else (eid,)
 
 
 def _slot(c: Claim) -> tuple[str, str]:
@@ -424,6 +464,8 @@ def _group(claims: list[Claim], sims: list[list[float]], copies: Copies, by_id: 
 def _compare(a: Claim, b: Claim, sim: float, internal: bool, by_id: Mapping[str, Entity],
              s: AlignSettings) -> list[Difference]:
     out: list[Difference] = []
+    if _norm(a.text) == _norm(b.text):
+        return out  # the same words (a wire story and its copy) state the same values
     floor = s.internal_threshold if internal else 0.0
     if sim >= max(floor, s.number_threshold):
         out.extend(_numbers(a, b, s, counts_only=sim < max(floor, s.measure_threshold)))
@@ -432,7 +474,9 @@ def _compare(a: Claim, b: Claim, sim: float, internal: bool, by_id: Mapping[str,
     if sim >= max(floor, s.place_threshold):
         out.extend(_places(a, b, by_id))
     out.extend(_designations(a, b, by_id))
-    if a.negated != b.negated and a.field == b.field == "body" and sim >= s.negation_threshold:
+    if (a.negated != b.negated and a.field == b.field == "body" and sim >= s.negation_threshold
+            and _overlap(_words(a.text), _words(b.text)) >= s.negation_overlap
+            and min(len(a.text), len(b.text)) >= 0.75 * max(len(a.text), len(b.text))):
         out.append(Difference("negation", "conflict", a.claim_id, _neg(a), b.claim_id, _neg(b)))
     return out
 
@@ -442,16 +486,94 @@ def _neg(c: Claim) -> str:
 
 
 def _numbers(a: Claim, b: Claim, s: AlignSettings, counts_only: bool = False) -> list[Difference]:
+    """Numbers that disagree: the same measured thing, values apart beyond the
+    tolerance, neither value found anywhere in the other claim (two numbers of
+    one sentence are two facts), and said of the same action (see _same_action)."""
     out = []
     for qa in a.quantities:
+        if _name_number(a, qa) or _matched(qa, b.quantities, s):
+            continue
         for qb in b.quantities:
             if not _comparable(qa, qb) or (counts_only and qa.canonical_unit is not None):
                 continue
+            if _name_number(b, qb) or _matched(qb, a.quantities, s):
+                continue
             la, ha = _range(qa, s.number_tolerance)
             lb, hb = _range(qb, s.number_tolerance)
-            if ha < lb or hb < la:
+            if (qa.unit or "").lower() != (qb.unit or "").lower():  # "12 inches" / "30 centimetres": converted
+                la, ha, lb, hb = la * 0.97, ha * 1.03, lb * 0.97, hb * 1.03
+            if (ha < lb or hb < la) and _same_action(a, qa, b, qb) and _modifier(a, qa) == _modifier(b, qb):
                 out.append(Difference("number", "conflict", a.claim_id, qa.text, b.claim_id, qb.text))
     return out
+
+
+def _matched(q: Quantity, others: Sequence[Quantity], s: AlignSettings) -> bool:
+    lo, hi = _range(q, s.number_tolerance)
+    for o in others:
+        if o.canonical_unit != q.canonical_unit:
+            continue
+        ol, oh = _range(o, s.number_tolerance)
+        if not (hi < ol or oh < lo):
+            return True
+    return False
+
+
+_QUANTITY_WORDS = frozenset((
+    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under", "more", "less",
+    "than", "up", "at", "least", "most", "just", "only", "another", "additional"))
+
+
+def _name_number(c: Claim, q: Quantity) -> bool:
+    """A number that is part of a name: "Falcon 9", "Boeing 737", "Apollo 11"."""
+    if q.canonical_unit is not None or not q.text[:1].isdigit():
+        return False
+    before = c.text[: max(0, q.start - c.start)].rstrip()
+    prev = before.rsplit(None, 1)[-1] if before else ""
+    return prev[:1].isupper() and prev.lower().strip("(\"'") not in _QUANTITY_WORDS and not prev.endswith((".", ":"))
+
+
+def _same_action(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """The words around two numbers (names and the measure aside) overlap:
+    two of them, or a quarter of the shorter context."""
+    ca, cb = _context(a, qa), _context(b, qb)
+    shared = len(ca & cb)
+    return shared >= 2 or (shared >= 1 and shared >= 0.25 * min(len(ca), len(cb)))
+
+
+def _context(c: Claim, q: Quantity, width: int = 8) -> set[str]:
+    """Lower-case content words near a number, without names and the measure itself."""
+    rel_s, rel_e = q.start - c.start, q.end - c.start
+    before = re.findall(r"[\w'-]+", c.text[:max(0, rel_s)])[-width:]
+    after = re.findall(r"[\w'-]+", c.text[max(0, rel_e):])[:width]
+    measure = {_stem(w) for w in (q.measures or "").lower().split()}
+    out = {_stem(w.lower()) for w in before + after
+           if w[:1].islower() and len(w) > 3 and w.lower() not in _STOP and w.lower() not in _QUANTITY_WORDS}
+    return out - measure
+
+
+def _modifier(c: Claim, q: Quantity) -> str:
+    """The words between a count and what it counts: "22 ambulance crews" and
+    "four fire and rescue crews" count different crews."""
+    if not q.measures:
+        return ""
+    rest = c.text[q.end - c.start:]
+    head = q.measures.lower().split()[-1]
+    m = re.search(rf"\b{re.escape(head[:-1] if len(head) > 3 else head)}", rest.lower())
+    if m is None or m.start() > 40:
+        return ""
+    return " ".join(w for w in re.findall(r"[\w-]+", rest[:m.start()].lower()) if w not in _STOP)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _tokens(text) if not _NEGATION.fullmatch(w)}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def _comparable(qa: Quantity, qb: Quantity) -> bool:
@@ -463,14 +585,32 @@ def _comparable(qa: Quantity, qb: Quantity) -> bool:
 
 
 def _range(q: Quantity, tolerance: float) -> tuple[float, float]:
+    """The values a quantity admits: an approximate one ("about 50") the
+    tolerance and a half on each side; an exact one only what its rounding
+    allows ("2,000" or "143 million": half a unit of the last non-zero digit,
+    when that is a thousand or more; "12" and "145.5" are exact)."""
     low = q.canonical_low if q.canonical_low is not None else q.low
     high = q.canonical_high if q.canonical_high is not None else q.high
-    slack = tolerance * 1.5 if q.approximate else tolerance
+    scale = (low / q.low) if q.low and q.canonical_low is not None else 1.0
+    if q.approximate:
+        lo, hi = low * (1 - tolerance * 1.5), high * (1 + tolerance * 1.5)
+    else:
+        lo, hi = low - _rounding(q.low) * scale, high + _rounding(q.high) * scale
+        lo, hi = min(lo, low * (1 - 0.005)), max(hi, high * (1 + 0.005))
     if q.bound == "upper":
-        low = 0.0
+        lo = 0.0
     if q.bound == "lower":
-        high = math.inf
-    return low * (1 - slack), high * (1 + slack)
+        hi = math.inf
+    return lo, hi
+
+
+def _rounding(value: float) -> float:
+    if not value or value != int(value):
+        return 0.0
+    n, step = int(abs(value)), 1
+    while n % (step * 10) == 0:
+        step *= 10
+    return step / 2 if step >= 1000 else 0.0
 
 
 def _dates(a: Claim, b: Claim) -> list[Difference]:
@@ -512,8 +652,89 @@ def _places(a: Claim, b: Claim, by_id: Mapping[str, Entity]) -> list[Difference]
                 return [Difference("place", "more-specific", a.claim_id, names[x], b.claim_id, names[y])]
             if x in up_b[y]:
                 return [Difference("place", "more-specific", a.claim_id, names[x], b.claim_id, names[y])]
-    x, y = sorted(pa)[0], sorted(pb)[0]
+    # a conflict needs both claims to set the event somewhere (in X / at X / X trip),
+    # and neither to name the other's place as such
+    sa, sb = set(a.sites) - pb, set(b.sites) - pa
+    if not sa or not sb or set(a.sites) & set(b.sites):
+        return []
+    both = a.text + " " + b.text
+    if any(_contains_text(both, vx, vy) for x in sa for y in sb
+           for vx in (names[x], *_surfaces(x, by_id)) for vy in (names[y], *_surfaces(y, by_id))):
+        return []
+    if any(_may_contain(names[x], names[y]) for x in sa for y in sb):
+        return []
+    x, y = sorted(sa)[0], sorted(sb)[0]
     return [Difference("place", "conflict", a.claim_id, names[x], b.claim_id, names[y])]
+
+
+def _name(eid: str, by_id: Mapping[str, Entity]) -> str:
+    return by_id[eid].name if eid in by_id else eid
+
+
+#: short English names that ISO 3166 spells otherwise
+_COUNTRY_ALIASES = {
+    "us": "US", "u.s.": "US", "usa": "US", "america": "US", "united states": "US", "uk": "GB", "u.k.": "GB",
+    "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "russia": "RU",
+    "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY", "vietnam": "VN", "laos": "LA",
+    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "taiwan": "TW", "the netherlands": "NL",
+    "czech republic": "CZ", "ivory coast": "CI", "palestine": "PS", "vatican": "VA", "macedonia": "MK",
+    "congo": "CD", "democratic republic of congo": "CD", "the democratic republic of congo": "CD",
+}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """ISO 3166 (pycountry): country names -> code, subdivision names -> country codes."""
+    import pycountry
+
+    countries = dict(_COUNTRY_ALIASES)
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                countries[value.lower()] = c.alpha_2
+    subs: dict[str, set[str]] = {}
+    for sd in pycountry.subdivisions:
+        subs.setdefault(sd.name.lower(), set()).add(sd.country_code)
+    return countries, {k: frozenset(v) for k, v in subs.items()}
+
+
+def _geo(name: str) -> tuple[str, frozenset[str]] | None:
+    """("country", {code}) or ("subdivision", {country codes}) or None (a city, a site, unknown)."""
+    key = re.sub(r"^the\s+", "", name.strip().lower()) if name.lower() not in _COUNTRY_ALIASES else name.lower()
+    countries, subs = _gazetteer()
+    if name.lower() in countries or key in countries:
+        return "country", frozenset({countries.get(name.lower()) or countries[key]})
+    if key in subs:
+        return "subdivision", subs[key]
+    return None
+
+
+def _may_contain(x: str, y: str) -> bool:
+    """True when one place may well lie in the other, so that two sources
+    naming them do not disagree: a country and a place inside it (or a place
+    the gazetteer does not know: a town, a beach, a zoo), a region and a town.
+    Two different countries, or regions of different countries, never do."""
+    gx, gy = _geo(x), _geo(y)
+    if gx is None and gy is None:
+        return False  # two towns or sites: the text has to say (see _contains_text)
+    if gx is None or gy is None:
+        return True
+    (kx, cx), (ky, cy) = gx, gy
+    if kx == ky == "country":
+        return False
+    return bool(cx & cy)
+
+
+def _contains_text(text: str, x: str, y: str) -> bool:
+    """Text that says one place lies in the other: "Cincinnati, Ohio",
+    "Las Vegas in the US", "Russia's Far East"."""
+    for inner, outer in ((x, y), (y, x)):
+        i, o = re.escape(inner), re.escape(outer)
+        if re.search(rf"{i}(,\s+[A-Z][\w .'-]*){{0,2}},\s+(the\s+)?{o}\b|{i}\s+in\s+(the\s+)?(\w+\s+)?{o}\b|"
+                     rf"{o}['’]s\s+{i}", text):
+            return True
+    return False
 
 
 def _distance_vs_in(a: Claim, b: Claim, shared: set[str], names: Mapping[str, str]) -> list[Difference]:
