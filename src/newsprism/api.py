@@ -402,10 +402,14 @@ class Prism:
         if missing:
             self.analyse(missing)
         analyses = [self.analysis(i) for i in ids]
-        # every canonical entity (relations may point outside the story), with
-        # counts and variants restricted to the story where it is mentioned
-        entities = {e.entity_id: e for e in self.store.entities()}
-        entities.update((e.entity_id, e) for e in self.store.entities(set(ids)))
+        # the story's entities (counts and variants restricted to it), and
+        # whatever their relations point to (Tu-95 for Tu-95MS), transitively
+        entities = {e.entity_id: e for e in self.store.entities(set(ids))}
+        todo = {r.target for e in entities.values() for r in e.relations} - set(entities)
+        while todo:
+            found = self.store.entities_by_id(todo)
+            entities.update((e.entity_id, e) for e in found)
+            todo = {r.target for e in found for r in e.relations} - set(entities)
         ents = list(entities.values())
         copies = self.store.copies()
         alignment = _claims.align(detail.articles, analyses, ents, copies)

@@ -256,16 +256,17 @@ def align(
             claims.extend(extract(art, an, by_id))
     sim = _similarities(claims, by_id, s.entity_weight)
     n = len(claims)
-    pairs = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = claims[i], claims[j]
-            same_article = a.article_id == b.article_id
-            if same_article and (a.field == "body") == (b.field == "body"):
-                continue  # two sentences of one body are two statements
-            if sim[i][j] >= (s.internal_threshold if same_article else s.threshold):
-                pairs.append((sim[i][j], i, j))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    index: dict[str, int] = {}
+    art = np.array([index.setdefault(c.article_id, len(index)) for c in claims], dtype=int)
+    body = np.array([c.field == "body" for c in claims])
+    same_article = art[:, None] == art[None, :]
+    floor = np.where(same_article, s.internal_threshold, s.threshold)
+    # two sentences of one body are two statements: inside an article only a
+    # title or caption meets a body sentence
+    allowed = ~same_article | (body[:, None] != body[None, :])
+    ii, jj = np.nonzero(np.triu(allowed & (sim >= floor), k=1))
+    order = np.lexsort((jj, ii, -sim[ii, jj]))
+    pairs = [(float(sim[i, j]), int(i), int(j)) for i, j in zip(ii[order], jj[order], strict=True)]
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _sim, i, j in pairs:
@@ -275,8 +276,7 @@ def align(
         keys_i = {_slot(claims[k]) for k in members[gi]}
         if any(_slot(claims[k]) in keys_i for k in members[gj]):
             continue  # a group holds one body sentence, one title, one caption per article
-        cross = [sim[x][y] for x in members[gi] for y in members[gj]]
-        if sum(cross) / len(cross) < s.group_threshold:
+        if float(sim[np.ix_(members[gi], members[gj])].mean()) < s.group_threshold:
             continue  # average link: the groups as wholes must agree, not one pair
         members[gi].extend(members.pop(gj))
         for k in members[gi]:
@@ -284,7 +284,7 @@ def align(
     groups = []
     for root in sorted(members, key=lambda r: min(_order(claims[k]) for k in members[r])):
         idx = sorted(members[root], key=lambda k: _order(claims[k]))
-        groups.append(_group([claims[k] for k in idx], [[sim[x][y] for y in idx] for x in idx], copies, by_id, s))
+        groups.append(_group([claims[k] for k in idx], sim[np.ix_(idx, idx)].tolist(), copies, by_id, s))
     groups.extend(_headline_checks(articles, by_article, claims, by_id, copies))
     groups.sort(key=lambda g: (-g.sources, STATUSES.index(g.status)))
     return Alignment(tuple(claims), tuple(groups))
@@ -371,35 +371,36 @@ def _stem(w: str) -> str:
     return w
 
 
-def _similarities(claims: Sequence[Claim], by_id: Mapping[str, Entity], weight: float) -> list[list[float]]:
+def _similarities(claims: Sequence[Claim], by_id: Mapping[str, Entity], weight: float) -> np.ndarray:
     """Pairwise similarity: cosine of rarity-weighted words, blended with the
     Jaccard overlap of entities (a variant counts as what it is a variant of)."""
+    from scipy import sparse
+
     vectors = _vectors(claims)
     vocab: dict[str, int] = {}
-    for v in vectors:
-        for t in v:
-            vocab.setdefault(t, len(vocab))
+    rows, cols, vals = [], [], []
+    for i, vec in enumerate(vectors):
+        for term, value in vec.items():
+            rows.append(i)
+            cols.append(vocab.setdefault(term, len(vocab)))
+            vals.append(value)
     ents = [_expand(c.entities, by_id) for c in claims]
     eids: dict[str, int] = {}
-    for e in ents:
+    er, ec = [], []
+    for i, e in enumerate(ents):
         for x in e:
-            eids.setdefault(x, len(eids))
+            er.append(i)
+            ec.append(eids.setdefault(x, len(eids)))
     n = len(claims)
-    words = np.zeros((n, max(1, len(vocab))))
-    marks = np.zeros((n, max(1, len(eids))))
-    for i, vec in enumerate(vectors):
-        for term, weight_ in vec.items():
-            words[i, vocab[term]] = weight_
-        for ent in ents[i]:
-            marks[i, eids[ent]] = 1.0
-    cos = words @ words.T
-    inter = marks @ marks.T
-    sizes = marks.sum(axis=1)
+    words = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))))
+    marks = sparse.csr_matrix((np.ones(len(er)), (er, ec)), shape=(n, max(1, len(eids))))
+    cos = (words @ words.T).toarray()
+    inter = (marks @ marks.T).toarray()
+    sizes = np.asarray(marks.sum(axis=1)).ravel()
     union = sizes[:, None] + sizes[None, :] - inter
     jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     both = (sizes[:, None] > 0) & (sizes[None, :] > 0)
-    out = (1 - weight) * cos + weight * np.where(both, jac, 0.0)
-    return [[float(x) for x in row] for row in out]
+    return (1 - weight) * cos + weight * np.where(both, jac, 0.0)
 
 
 def _vectors(claims: Sequence[Claim]) -> list[dict[str, float]]:

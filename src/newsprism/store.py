@@ -13,7 +13,7 @@ import json
 import sqlite3
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -513,20 +513,28 @@ class Store:
               e.nato_name, e.source) for e in entities],
         )
 
+    def entities_by_id(self, ids: Iterable[str]) -> list[Entity]:
+        """The canonical entities with these ids (those that exist)."""
+        out = []
+        for chunk in _chunks(sorted(set(ids))):
+            marks = ",".join("?" * len(chunk))
+            out.extend(_entity_from_row(r) for r in self.conn.execute(
+                f"SELECT * FROM entities WHERE entity_id IN ({marks})", chunk))
+        return out
+
     def entities(self, article_ids: set[str] | None = None) -> list[Entity]:
         """Canonical entities, most mentioned first; with ``article_ids``, only
         those mentioned there (counts and variants restricted to them)."""
-        rows = self.conn.execute("SELECT * FROM entities ORDER BY mentions DESC, entity_id").fetchall()
-        out = [_entity_from_row(r) for r in rows]
         if article_ids is None:
-            return out
+            rows = self.conn.execute("SELECT * FROM entities ORDER BY mentions DESC, entity_id").fetchall()
+            return [_entity_from_row(r) for r in rows]
         counts: dict[str, Counter[str]] = {}
         for aid in article_ids:
             for eid, text in self.conn.execute(
                     "SELECT entity_id, text FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL", (aid,)):
                 counts.setdefault(eid, Counter())[text] += 1
         kept = []
-        for e in out:
+        for e in self.entities_by_id(counts):
             if e.entity_id in counts:
                 c = counts[e.entity_id]
                 kept.append(dataclasses.replace(
@@ -534,6 +542,11 @@ class Store:
                     articles=tuple(a for a in e.articles if a in article_ids)))
         kept.sort(key=lambda e: (-e.mentions, e.entity_id))
         return kept
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def _statements(sql: str) -> list[str]:
