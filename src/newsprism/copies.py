@@ -38,7 +38,6 @@ WIRES: dict[str, tuple[str, ...]] = {
     "Reuters": (r"\bReuters\b", r"\bThomson Reuters\b"),
     "AFP": (r"\(AFP\)", r"\bAFP\b", r"\bAgence France[- ]Presse\b"),
     "Xinhua": (r"\bXinhua\b",),
-    "NPA": (r"\(NPA\)",),
     "dpa": (r"\(dpa\)", r"\bdpa\b", r"\bDeutsche Presse-Agentur\b"),
     "UPI": (r"\(UPI\)", r"\bUnited Press International\b"),
     "Yonhap": (r"\bYonhap\b",),
