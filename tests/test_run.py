@@ -132,3 +132,17 @@ def test_cli_run_into_a_file_is_a_clear_error_and_keeps_the_store(cli, tmp_path:
     assert f"error: {blocker}: cannot create the report folder" in r.stderr
     with Prism(db=db) as prism:
         assert len(prism.articles()) == 8  # what was ingested and analysed stays
+
+
+def test_run_with_embeddings_caches_claim_vectors(tmp_path: Path) -> None:
+    settings = Settings.load(SETTINGS).replace(embeddings=True)
+    with Prism(db=tmp_path / "e.db", settings=settings) as prism:
+        result = prism.run([str(DEMO)], tmp_path / "out")
+        assert result.failed == ()
+        stored = prism.store.conn.execute("SELECT COUNT(*) FROM claim_vectors").fetchone()[0]
+        assert stored > 50  # every claim of the demo story, embedded once
+        d = _flood(result)
+        assert any(c["kind"] == "number" and c["status"] == "conflict" for c in d["conflicts"])
+        again = prism.dossier(result.stories[0][0])  # from the cache: nothing new is stored
+        assert prism.store.conn.execute("SELECT COUNT(*) FROM claim_vectors").fetchone()[0] == stored
+        assert again.independent_sources == d["independent_sources"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +23,9 @@ from .settings import Settings
 from .store import ArticleSummary, Store
 
 if TYPE_CHECKING:
+    import numpy as np
+
+    from .claims import Claim
     from .copies import Copies, CopyGroup, CopyLink, Origin
     from .dossier import Dossier
     from .stories import Membership, Stories, StorySummary
@@ -412,8 +415,37 @@ class Prism:
             todo = {r.target for e in found for r in e.relations} - set(entities)
         ents = list(entities.values())
         copies = self.store.copies()
-        alignment = _claims.align(detail.articles, analyses, ents, copies)
+        embed = self._embedder() if self.settings.embeddings else None
+        alignment = _claims.align(detail.articles, analyses, ents, copies, embed=embed)
         return _dossier.build(detail.summary.story_id, detail.articles, analyses, ents, copies, alignment)
+
+    def _embedder(self) -> Callable[[Sequence[Claim]], np.ndarray]:
+        """Claim vectors from the store's cache, encoding (and storing) the missing ones."""
+        import numpy as np
+
+        from . import embed as _embed
+
+        def vectors(claims: Sequence[Claim]) -> np.ndarray:
+            keys = [(c.article_id, c.field, c.start, c.end) for c in claims]
+            cached = self.store.claim_vectors({k[0] for k in keys}, _embed.MODEL)
+            missing = [i for i, k in enumerate(keys) if k not in cached]
+            out = np.zeros((len(claims), 512), dtype=np.float32)
+            if missing:
+                fresh = _embed.encode([claims[i].text for i in missing], self.settings.embedding_threads)
+                for row, i in enumerate(missing):
+                    out[i] = fresh[row]
+                try:
+                    with self.store.atomic():
+                        self.store.add_claim_vectors(
+                            _embed.MODEL, ((keys[i], _embed.to_blob(fresh[row])) for row, i in enumerate(missing)))
+                except sqlite3.Error as exc:
+                    raise StoreError(f"{self.settings.db}: {exc}") from None
+            for i, k in enumerate(keys):
+                if k in cached:
+                    out[i] = _embed.from_blob(cached[k])
+            return out
+
+        return vectors
 
     def run(
         self,

@@ -21,7 +21,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -136,6 +136,13 @@ class AlignSettings:
     number_tolerance: float = 0.1  # relative gap between two numbers still "the same"
     negation_threshold: float = 0.75  # negation differs: a conflict only this similar
     measure_threshold: float = 0.45  # two measurements (units, not counts) compared
+    # With sentence embeddings (see docs/dossier.md, "Alignment"): words and
+    # entities propose a pair of claims of two articles at embedding_gate, the
+    # embeddings' cosine decides at embedding_threshold; two groups merge when
+    # their average cosine reaches embedding_group_threshold.
+    embedding_gate: float = 0.15
+    embedding_threshold: float = 0.45
+    embedding_group_threshold: float = 0.35
     negation_overlap: float = 0.75  # and share this much of their words, negation aside
 
 
@@ -243,9 +250,15 @@ def align(
     entities: Sequence[Entity],
     copies: Copies,
     settings: AlignSettings | None = None,
+    embed: Callable[[Sequence[Claim]], np.ndarray] | None = None,
 ) -> Alignment:
     """Extract the claims of a story's articles and group those that state
-    the same thing; give each group its status."""
+    the same thing; give each group its status.
+
+    ``embed`` (optional) returns one unit vector per claim; with it, pairs of
+    claims of different articles are decided by the vectors' cosine (among the
+    pairs words and entities propose), without it by words and entities alone.
+    """
     s = settings or AlignSettings()
     by_id = {e.entity_id: e for e in entities}
     by_article = {a.article_id: a for a in analyses}
@@ -257,16 +270,23 @@ def align(
     sim = _similarities(claims, by_id, s.entity_weight)
     n = len(claims)
     index: dict[str, int] = {}
-    art = np.array([index.setdefault(c.article_id, len(index)) for c in claims], dtype=int)
+    owner = np.array([index.setdefault(c.article_id, len(index)) for c in claims], dtype=int)
     body = np.array([c.field == "body" for c in claims])
-    same_article = art[:, None] == art[None, :]
+    same_article = owner[:, None] == owner[None, :]
     floor = np.where(same_article, s.internal_threshold, s.threshold)
+    decide, average, group_floor = sim, sim, s.group_threshold
+    if embed is not None and n:
+        vectors = embed(claims)
+        cosine = vectors @ vectors.T
+        decide = np.where(same_article, sim, np.where(sim >= s.embedding_gate, cosine, 0.0))
+        floor = np.where(same_article, s.internal_threshold, s.embedding_threshold)
+        average, group_floor = cosine, s.embedding_group_threshold
     # two sentences of one body are two statements: inside an article only a
     # title or caption meets a body sentence
     allowed = ~same_article | (body[:, None] != body[None, :])
-    ii, jj = np.nonzero(np.triu(allowed & (sim >= floor), k=1))
-    order = np.lexsort((jj, ii, -sim[ii, jj]))
-    pairs = [(float(sim[i, j]), int(i), int(j)) for i, j in zip(ii[order], jj[order], strict=True)]
+    ii, jj = np.nonzero(np.triu(allowed & (decide >= floor), k=1))
+    order = np.lexsort((jj, ii, -decide[ii, jj]))
+    pairs = [(float(decide[i, j]), int(i), int(j)) for i, j in zip(ii[order], jj[order], strict=True)]
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _sim, i, j in pairs:
@@ -276,7 +296,7 @@ def align(
         keys_i = {_slot(claims[k]) for k in members[gi]}
         if any(_slot(claims[k]) in keys_i for k in members[gj]):
             continue  # a group holds one body sentence, one title, one caption per article
-        if float(sim[np.ix_(members[gi], members[gj])].mean()) < s.group_threshold:
+        if float(average[np.ix_(members[gi], members[gj])].mean()) < group_floor:
             continue  # average link: the groups as wholes must agree, not one pair
         members[gi].extend(members.pop(gj))
         for k in members[gi]:
@@ -400,7 +420,7 @@ def _similarities(claims: Sequence[Claim], by_id: Mapping[str, Entity], weight: 
     union = sizes[:, None] + sizes[None, :] - inter
     jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     both = (sizes[:, None] > 0) & (sizes[None, :] > 0)
-    return (1 - weight) * cos + weight * np.where(both, jac, 0.0)
+    return np.asarray((1 - weight) * cos + weight * np.where(both, jac, 0.0), dtype=np.float64)
 
 
 def _vectors(claims: Sequence[Claim]) -> list[dict[str, float]]:

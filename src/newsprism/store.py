@@ -203,6 +203,20 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX entities_label ON entities(label);
         """,
     ),
+    (
+        "0004_claim_vectors",
+        """
+        CREATE TABLE claim_vectors (        -- sentence embeddings of claims, a cache
+            article_id TEXT NOT NULL REFERENCES articles(article_id),
+            field TEXT NOT NULL,            -- body | title | caption:N
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,           -- float16, little-endian
+            PRIMARY KEY (article_id, field, start, "end", model)
+        );
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -473,6 +487,7 @@ class Store:
         """Store (or replace) an article's analysis and its mentions."""
         c = self.conn
         c.execute("DELETE FROM mentions WHERE article_id = ?", (analysis.article_id,))
+        c.execute("DELETE FROM claim_vectors WHERE article_id = ?", (analysis.article_id,))
         c.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                   _analysis_row(analysis, analysed_at))
         c.executemany(
@@ -513,9 +528,22 @@ class Store:
               e.nato_name, e.source) for e in entities],
         )
 
+    def claim_vectors(self, article_ids: Iterable[str], model: str) -> dict[tuple[str, str, int, int], bytes]:
+        """Stored claim embeddings of these articles: (article, field, start, end) -> float16 bytes."""
+        out = {}
+        for aid in article_ids:
+            for r in self.conn.execute('SELECT field, start, "end", vector FROM claim_vectors '
+                                       "WHERE article_id = ? AND model = ?", (aid, model)):
+                out[(aid, r[0], r[1], r[2])] = r[3]
+        return out
+
+    def add_claim_vectors(self, model: str, rows: Iterable[tuple[tuple[str, str, int, int], bytes]]) -> None:
+        self.conn.executemany("INSERT OR REPLACE INTO claim_vectors VALUES (?, ?, ?, ?, ?, ?)",
+                              [(*key, model, blob) for key, blob in rows])
+
     def entities_by_id(self, ids: Iterable[str]) -> list[Entity]:
         """The canonical entities with these ids (those that exist)."""
-        out = []
+        out: list[Entity] = []
         for chunk in _chunks(sorted(set(ids))):
             marks = ",".join("?" * len(chunk))
             out.extend(_entity_from_row(r) for r in self.conn.execute(

@@ -27,17 +27,40 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    with Prism(db=tmp_path_factory.mktemp("sd") / "s.db") as prism:
+def _embed(claims):  # type: ignore[no-untyped-def]
+    from newsprism.embed import encode
+
+    return encode([c.text for c in claims])
+
+
+def _dossier(tmp: Path, embed):  # type: ignore[no-untyped-def]
+    with Prism(db=tmp / "s.db") as prism:
         ids = prism.ingest([str(SEEDS)]).added
         arts = [prism.article(i) for i in ids]
     res = resolve(analyse(arts))
     copies = find_copies(arts)
-    al = align(arts, res.analyses, res.entities, copies)
+    al = align(arts, res.analyses, res.entities, copies, embed=embed)
     d = build("seeds", arts, res.analyses, res.entities, copies, al)
     key = {a.article_id: Path(a.source).name for a in arts}
     return d, key, arts
+
+
+@pytest.fixture(scope="module")
+def seeds_embedded(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Aligned with sentence embeddings (the optional refinement, off by default)."""
+    return _dossier(tmp_path_factory.mktemp("se"), _embed)
+
+
+@pytest.mark.parametrize("phrase", ["Tu-160", "fly from Moscow to Japan", "Kinzhal"])
+def test_seed_corroborated_with_embeddings(seeds_embedded, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    d, key, _ = seeds_embedded
+    assert any(phrase in text for text in _groups_citing_both(d, key)), phrase
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The seeds' dossier as newsprism builds it by default: words and entities."""
+    return _dossier(tmp_path_factory.mktemp("sd"), None)
 
 
 def _groups_citing_both(d: Dossier, key: dict[str, str]) -> list[str]:

