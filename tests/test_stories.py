@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from datetime import UTC, datetime, timedelta
@@ -10,7 +11,7 @@ import pytest
 
 from newsprism import Prism
 from newsprism.records import Article
-from newsprism.stories import StorySettings, assign, resolve, story_id
+from newsprism.stories import StorySettings, _number, assign, resolve, story_id, url_words
 
 T0 = datetime(2031, 3, 4, 6, 0, tzinfo=UTC)
 
@@ -161,6 +162,53 @@ def test_stories_empty_article_opens_its_own_story() -> None:
     result = assign([*arts, empty])
     sid = result.story_of()[empty.article_id]
     assert [a for a, s in result.story_of().items() if s == sid] == [empty.article_id]
+
+
+def test_stories_url_words_keep_the_slug_only() -> None:
+    assert url_words("https://www.npr.org/templates/search/index.php?searchinput=Costa+Rica+plane+crash") == [
+        "costa", "rica", "plane", "crash"]
+    assert url_words("https://x.example/national/teen-girl-slapped-soldiers/2018/01/01/3e137e9e-ef0e_story.html"
+                     "?utm_term=.c54d9ffdebff") == ["teen", "girl", "slapped", "soldiers"]
+    assert url_words(None) == []
+
+
+def test_stories_numbers_are_normalised() -> None:
+    assert _number("$6,000") == _number("6k") == _number("6000") == "6000"
+    assert _number("$121 billion") == _number("121bn")
+    assert _number("3") is None  # small counts are everywhere
+
+
+def test_stories_generic_page_title_is_placed_by_its_url() -> None:
+    arts, _ = stream()
+    page = dataclasses.replace(
+        art("World news - Nordland Daily", "Subscribe to our newsletter for the latest headlines.", 3),
+        url="https://nordland.example/world/2031/03/04/aurora-vale-ferry-aground-skelby-fog/index.html")
+    with_url = assign([*arts, page]).story_of()
+    assert with_url[page.article_id] == with_url[arts[0].article_id]
+    without = assign([*arts, page], StorySettings(url_weight=0.0)).story_of()
+    assert without[page.article_id] != without[arts[0].article_id]
+
+
+def test_stories_grown_story_absorbs_its_other_half() -> None:
+    a1 = art(*FERRY[0], 0)
+    b = art(*FERRY[2], 0.5)
+    a2 = art(FERRY[0][0] + " today", FERRY[0][1] + " Lifeboats helped.", 1)
+    apart = assign([a1, b, a2], StorySettings(threshold=0.4, merge_threshold=1.1, story_merge=1.1))
+    assert len(set(apart.story_of().values())) == 2 and not apart.merges
+    merged = assign([a1, b, a2], StorySettings(threshold=0.4, merge_threshold=1.1, story_merge=0.2))
+    assert len(set(merged.story_of().values())) == 1
+    (m,) = merged.merges
+    assert (m.merged, m.into, m.article_id) == (story_id(b.article_id), story_id(a1.article_id), a2.article_id)
+
+
+def test_stories_lone_clear_candidate_joins_below_threshold() -> None:
+    arts, _ = stream()
+    weak = art("Skelby harbour master retires",
+               "The Skelby harbour master retired after the Aurora Vale season, the town said.", 6)
+    on = assign([*arts, weak], StorySettings(threshold=0.5, lone_threshold=0.05, lone_margin=0.06)).story_of()
+    assert on[weak.article_id] == on[arts[0].article_id]
+    off = assign([*arts, weak], StorySettings(threshold=0.5, lone_threshold=1.1)).story_of()
+    assert off[weak.article_id] != off[arts[0].article_id]
 
 
 # ------------------------------------------------------------ Prism and CLI
