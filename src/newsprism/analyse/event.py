@@ -1,76 +1,151 @@
 """The main event of an article, 5W1H-style, from its title and lead.
 
-Who: the first subject (title, then the first body sentences) that is a name,
-as the name itself; else the headline's first person or organisation; else
-the first subject's core. What: the first clause's verb with auxiliaries,
-particles and the core of its object (a reporting verb gives way to the
-reported clause); a headline without a verb names the event with its head
-noun phrase. When: the first DATE/TIME naming a day, date or time of day that
-resolves. Where: the first place after "in", "at", "near" ..., else the first
-place that is not a modifier ("US election"). Each answer is a span; a
-question the lead does not answer stays None.
+The title and the first body sentences are read as clauses (subject, verb):
+the root verb of each sentence, else the first verb whose subject is not a
+pronoun ("You knew it couldn't come easily, but the Cubs are champions");
+for a reporting verb ("police said that a tram derailed") the reported
+clause; a headline in passive shorthand ("Victims named as ...", "March
+marred by shooting") is a clause too.
+
+- Who: the subject of the first clause whose subject is a name (the name
+  itself, not its titles: "Max Verstappen", not "Formula One star Max
+  Verstappen"); else a person or organisation of the headline; else the first
+  clause's subject core.
+- What: the first clause's verb with its auxiliaries, particles and the core
+  of its object or of its first prepositional phrase (not a date: "sank on
+  Saturday" -> "sank"); a headline without a clause names the event with its
+  head noun phrase ("Croydon tram derailment", "Afghanistan: Fatal attack
+  ..." -> "Fatal attack") or its verbless outcome ("Several dead and dozens
+  injured after ..." -> "Several dead and dozens injured").
+- When: the first DATE/TIME naming a day, a date or a time of day that
+  resolves, in the title and the first body sentences ("the early hours of
+  Wednesday morning" -> "Wednesday morning").
+- Where: a place modifying the headline's event noun ("Croydon tram crash:
+  ..."); else the first place inside a place phrase ("in", "at", "near" ...,
+  also "in the city of X"; "from X" only after a verb, not "a man from X"),
+  title first, then lead; else the lead's wire dateline ("WASHINGTON, Nov 6
+  (Reuters) -"). A name tagged otherwise counts as a place when the article
+  tags it as one elsewhere.
+
+The choices that grammar does not settle are the fields of
+:class:`EventOptions`; ``benchmarks/fivew1h.py`` chooses them by
+cross-validation and :data:`DEFAULT_OPTIONS` holds the choice made on all
+folds. Each answer is a span; a question the lead does not answer stays None.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..records import Event, EventPart, TimeExpression
 from .rules import REPORTING_VERBS
 
-_LEAD_SENTENCES = 3
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EQUIPMENT")
 #: Prepositions that open a circumstance, not the object of the event ("crash out as ...").
 _NOT_OBJECT_PREPS = frozenset({"as", "after", "before", "despite", "during", "amid", "since", "until", "because"})
 _WHO_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _WHEN_GRAINS = ("day", "week", "month", "year")
+#: Verbs whose subject is a source, not an actor ("Seattle police revealed they are investigating ...").
+_SOURCE_VERBS = REPORTING_VERBS | {"reveal", "tell", "quote", "cite"}
 #: A "when" names a day, a date or a time of day, not a duration ("two days", "108 years").
 _WHEN_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|tomorrow|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
-    r"september|october|november|december|morning|afternoon|evening|night)\b|\d(?:am|pm|:\d\d)", re.IGNORECASE)
+    r"september|october|november|december|morning|afternoon|evening|night|noon|midnight)\b"
+    r"|\d(?:am|pm|:\d\d)|\d\s*[ap]\.?m\b", re.IGNORECASE)
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "into", "from", "off")
+#: A place in one of these relations modifies a noun ("US election", "Russia's president"): not where.
+_MODIFIER_DEPS = ("compound", "poss", "nmod", "amod", "npadvmod")
+#: A wire dateline: a place in capitals, an optional date, an optional agency, a dash.
+_DATELINE = re.compile(
+    r"(?<![\w,])([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z][\w .&]{0,30}\))? ?(?:--|—|–|-) ")
+_DATELINE_CHARS = 300
 _MAX_WHO = 8
 _MAX_WHAT = 8
 
 
-def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpression, ...]) -> Event:
+@dataclass(frozen=True, slots=True)
+class EventOptions:
+    """Choices of the main-event rules that grammar does not settle.
+
+    Attributes:
+        lead_sentences: body sentences read after the title.
+        when_sentences: body sentences searched for a date (a lead often
+            says what happened before it says when).
+        who_skip_sources: the subject of a reporting verb ("Robert Merner
+            told reporters") is a source, not the actor.
+        who_title_actor: with no named subject, the headline's person or
+            organisation (``"subject"``: only one in the headline's subject;
+            ``"any"``: anywhere in the headline; ``"none"``: not used).
+        when_main_clause: prefer a date outside relative clauses ("Trump, who
+            won on Wednesday, met Obama on Thursday" -> Thursday).
+        where_title_modifier: a place modifying the headline's event noun
+            ("Croydon tram crash: ...") answers where before the lead's places.
+        where_modifier_first: such a modifier comes before a place phrase of
+            the headline ("Croydon tram crash: victims named as three adults
+            from South London" -> Croydon).
+        where_dateline: the lead's dateline answers where when no place phrase
+            does.
+        where_any: with no place phrase, the first place that is not a
+            modifier answers where.
+    """
+
+    lead_sentences: int = 3
+    when_sentences: int = 8
+    who_skip_sources: bool = False
+    who_title_actor: str = "any"
+    when_main_clause: bool = False
+    where_title_modifier: bool = True
+    where_modifier_first: bool = True
+    where_dateline: bool = True
+    where_any: bool = False
+
+
+DEFAULT_OPTIONS = EventOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    subj: Any
+    verb: Any
+    source: bool  # the verb reports speech and no reported clause was found
+
+
+def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpression, ...],
+               options: EventOptions = DEFAULT_OPTIONS) -> Event:
     """Who did what, when and where, from the title and the first sentences."""
     if not doc.has_annotation("DEP"):
         return Event(article_id)
-    title, lead = _lead(doc, layout)
-    clauses = [c for c in (_clause(s) for s in title + lead) if c is not None]
-    # the headline's person or organisation, when no subject names anyone
-    actor = next((e for s in title for e in s.ents if e.label_ in ("PERSON", "ORG")), None)
-    who, what = actor, None
+    title, body = _lead(doc, layout, max(options.lead_sentences, options.when_sentences))
+    lead = body[:options.lead_sentences]
+    tclauses = [c for c in (_clause(s) for s in title) if c is not None]
+    lclauses = [c for c in (_clause(s) for s in lead) if c is not None]
+    clauses = tclauses + lclauses
+    who = _who(doc, title, clauses, options)
+    what = None
     if clauses:
-        # what: the first clause (the title's when it has one); who: the first
-        # subject that is a name, else the first subject
-        verb = clauses[0][1]
-        if verb.lemma_ in REPORTING_VERBS:  # "police said that a tram derailed": the event is what was said
-            verb = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), verb)
-        what = _what_span(doc, verb)
-        named = [w for w in (_who_span(doc, subj) for subj, _ in clauses) if w.label_ in _WHO_LABELS]
-        who = named[0] if named else actor or _who_span(doc, clauses[0][0])
-    if title and not any(_clause(s) is not None for s in title):
-        what = _nominal(doc, title[0]) or what
-    resolved = {(t.field, t.start) for t in times if t.status == "resolved" and t.granularity in _WHEN_GRAINS}
-    when_span = next((e for s in title + lead for e in s.ents if e.label_ in ("DATE", "TIME")
-                      and _WHEN_WORDS.search(e.text)
-                      and (p := layout.place(e.start_char, e.end_char)) and (p[0], p[1]) in resolved), None)
-    where_span = _where(title, True) or _where(lead, True) or _where(title, False) or _where(lead, False)
+        first = next((c for c in clauses if not c.source), clauses[0])
+        what = _what_span(doc, first.verb)
+    if title and not tclauses:
+        what = next((n for n in (_nominal(doc, t) for t in title) if n is not None), None) or what
+    when_span = _when(title + body[:options.when_sentences], layout, times, options)
+    where_span = _where(doc, title, lead, layout, options)
     when_value = None
     if when_span is not None:
         placed = layout.place(when_span.start_char, when_span.end_char)
         if placed is not None:
-            when_value = next((t.value for t in times if t.field == placed[0] and t.start == placed[1]), None)
+            # the time record holding the span ("Wednesday morning" of "the early hours of Wednesday morning")
+            when_value = next((t.value for t in times if t.field == placed[0]
+                               and t.start <= placed[1] and placed[2] <= t.end), None)
     return Event(article_id, _part(layout, who), _part(layout, what), _part(layout, when_span),
                  _part(layout, where_span), when_value)
 
 
-def _lead(doc: Any, layout: Any) -> tuple[list[Any], list[Any]]:
+def _lead(doc: Any, layout: Any, n: int) -> tuple[list[Any], list[Any]]:
     title: list[Any] = []
     body: list[Any] = []
     for s in doc.sents:
@@ -82,7 +157,9 @@ def _lead(doc: Any, layout: Any) -> tuple[list[Any], list[Any]]:
             continue
         if placed[0] == "title":
             title.append(s)
-        elif placed[0] == "body" and len(body) < _LEAD_SENTENCES:
+        elif placed[0] == "body":
+            if len(body) >= n:
+                break
             body.append(s)
     return title, body
 
@@ -98,18 +175,59 @@ def _trim_space(span: Any) -> Any:
     return doc[s:e] if e > s else None
 
 
-def _clause(sent: Any) -> tuple[Any, Any] | None:
-    root = sent.root
-    verb = root if root.pos_ in ("VERB", "AUX") else None
-    if verb is None:
-        verb = next((t for t in sent if t.pos_ == "VERB" and any(c.dep_.startswith("nsubj") for c in t.children)),
-                    None)
-    if verb is None:
-        return None
+def _subject(verb: Any) -> Any:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.pos_ == "PRON":
-        return None
-    return subj, verb
+    return None if subj is None or subj.pos_ == "PRON" else subj
+
+
+def _clause(sent: Any) -> _Clause | None:
+    root = sent.root
+    if root.pos_ in ("NOUN", "PROPN"):
+        # headline shorthand for the passive: "Victims named as ...", "March marred by shooting"
+        part = _participle(root)
+        if part is not None:
+            return _Clause(root, part, False)
+    # the root verb, else the first verb with a subject that is not a pronoun
+    # ("You knew it couldn't come easily, but the Cubs are champions")
+    verbs = ([root] if root.pos_ in ("VERB", "AUX") else []) + [
+        t for t in sent if t.pos_ in ("VERB", "AUX") and t.i != root.i and _subject(t) is not None]
+    for verb in verbs:
+        subj = _subject(verb)
+        if subj is None:
+            continue
+        if (part := _participle(subj)) is not None and subj.i < verb.i:
+            return _Clause(subj, part, False)  # "Victims named as repair work starts ..."
+        if verb.lemma_ in _SOURCE_VERBS:  # "police said that a tram derailed": the event is what was said
+            for c in verb.children:
+                if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (s := _subject(c)) is not None:
+                    return _Clause(s, c, False)
+            return _Clause(subj, verb, True)
+        return _Clause(subj, verb, False)
+    return None
+
+
+def _participle(noun: Any) -> Any:
+    """The past participle right after a noun, in a headline's passive shorthand ("victims named")."""
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1), None)
+
+
+def _who(doc: Any, title: list[Any], clauses: list[_Clause], options: EventOptions) -> Any:
+    actors = [c for c in clauses if not (options.who_skip_sources and c.source)]
+    named = [w for w in (_who_span(doc, c.subj) for c in actors) if w.label_ in _WHO_LABELS]
+    if named:
+        return named[0]
+    if options.who_title_actor != "none":
+        for s in title:
+            for e in s.ents:
+                if e.label_ not in ("PERSON", "ORG"):
+                    continue
+                if options.who_title_actor == "subject" and not (
+                        e.root.dep_ in ("nsubj", "nsubjpass", "ROOT") or e.root == s.root):
+                    continue
+                return e
+    if actors:
+        return _who_span(doc, actors[0].subj)
+    return _who_span(doc, clauses[0].subj) if clauses else None
 
 
 def _who_span(doc: Any, subj: Any) -> Any:
@@ -137,8 +255,9 @@ def _what_span(doc: Any, verb: Any) -> Any:
     hi = verb.i + 1
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")), None)
     if obj is None:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i
-                     and c.lower_ not in _NOT_OBJECT_PREPS), None)
+        prep = next((c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i
+                     and c.lower_ not in _NOT_OBJECT_PREPS
+                     and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)), None)  # "on Saturday"
         if prep is not None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), prep)
     for c in verb.children:
@@ -148,34 +267,121 @@ def _what_span(doc: Any, verb: Any) -> Any:
         hi = max(hi, obj.i + 1)
     if hi - lo > _MAX_WHAT:
         hi = lo + _MAX_WHAT
+    while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_quote):
+        hi -= 1
     return doc[lo:hi]
 
 
 def _nominal(doc: Any, sent: Any) -> Any:
-    """A nominal headline names the event: "Croydon tram derailment: ..." -> "Croydon tram derailment"."""
-    head = sent.root
-    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
-        return None  # not a noun, or a name ("Nordic Shipping under fire"): no event noun
-    lo = min((c.i for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i), default=head.i)
-    return doc[max(lo, head.i - 4):head.i + 1]
-
-
-def _has_name(doc: Any, span: Any) -> bool:
-    return span is not None and any(
-        e.label_ in _NAME_LABELS and span.start <= e.start and e.end <= span.end for e in doc.ents)
-
-
-def _where(sents: list[Any], after_preposition: bool) -> Any:
-    for s in sents:
-        for e in s.ents:
-            if e.label_ not in _PLACE_LABELS and not (e.label_ == "ORG" and e.root.head.lower_ == "at"):
-                continue
-            if after_preposition and not (e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPS):
-                continue
-            if e.root.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod"):
-                continue  # "US election", "Russia's president": a modifier, not where it happened
-            return e
+    """A headline without a clause names the event: "Croydon tram derailment: ..." -> "Croydon tram
+    derailment"; "Afghanistan: Fatal attack on ..." -> "Fatal attack"; "Several dead and dozens injured
+    after ..." -> "Several dead and dozens injured"."""
+    root = sent.root
+    if root.pos_ in ("ADJ", "NUM") or (root.pos_ == "VERB" and root.tag_ == "VBN"):
+        # a verbless report of an outcome: up to its first circumstance ("after", "in", ":")
+        end = next((t.left_edge.i for t in sent[root.i - sent.start + 1:]
+                    if t.dep_ in ("advcl", "prep", "mark", "punct")), sent.end)
+        return doc[sent.start:end] if end - sent.start <= _MAX_WHAT else None
+    # the root, or what a label before a colon introduces ("Afghanistan: Fatal attack ...")
+    for head in [root] + [c for c in root.children if c.dep_ == "appos" and c.i > root.i]:
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
+            continue  # not a noun, or a name ("Nordic Shipping under fire"): no event noun
+        lo = min((c.i for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i),
+                 default=head.i)
+        return doc[max(lo, head.i - 4):head.i + 1]
     return None
+
+
+def _in_main_clause(tok: Any) -> bool:
+    """No relative clause (or participle of a noun) between the token and its sentence's root."""
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return True
+
+
+def _when(sents: list[Any], layout: Any, times: tuple[TimeExpression, ...], options: EventOptions) -> Any:
+    resolved = {(t.field, t.start) for t in times if t.status == "resolved" and t.granularity in _WHEN_GRAINS}
+    found = [e for s in sents for e in s.ents if e.label_ in ("DATE", "TIME") and _WHEN_WORDS.search(e.text)
+             and (p := layout.place(e.start_char, e.end_char)) and (p[0], p[1]) in resolved]
+    if options.when_main_clause:
+        found.sort(key=lambda e: not _in_main_clause(e.root))  # stable: first main-clause date first
+    if not found:
+        return None
+    e = found[0]
+    of = [t.i for t in e if t.lower_ == "of"]
+    if of and _WHEN_WORDS.search(e.doc[of[-1] + 1:e.end].text):
+        return e.doc[of[-1] + 1:e.end]  # "the early hours of Wednesday morning" -> "Wednesday morning"
+    return e
+
+
+def _place_phrase(e: Any) -> bool:
+    """The place is (in) the object of a place preposition: "in Seattle", "in the city of Mazar-i-Sharif"."""
+    tok = e.root
+    for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS:
+            # "from" a place is where someone comes from ("a man from Beckenham"), unless a verb moves
+            return tok.head.lower_ != "from" or tok.head.head.pos_ in ("VERB", "AUX")
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep":
+            tok = tok.head.head  # "city" of "the city of X"
+            continue
+        if tok.dep_ in ("appos", "conj"):
+            tok = tok.head
+            continue
+        return False
+    return False
+
+
+def _is_place(e: Any, places: set[str]) -> bool:
+    """A place entity, an organisation one is "at", or a name the article tags as a place elsewhere
+    ("Croydon" of "Croydon tram crash", tagged PRODUCT there, is a place "in Croydon" further on)."""
+    return e.label_ in _PLACE_LABELS or e.text in places or (e.label_ == "ORG" and e.root.head.lower_ == "at")
+
+
+def _where(doc: Any, title: list[Any], lead: list[Any], layout: Any, options: EventOptions) -> Any:
+    places = {e.text for e in doc.ents if e.label_ in _PLACE_LABELS}
+
+    def phrase(sents: list[Any]) -> Any:
+        return next((e for s in sents for e in s.ents if _is_place(e, places) and _place_phrase(e)
+                     and e.root.dep_ not in _MODIFIER_DEPS), None)
+
+    def free(sents: list[Any]) -> Any:
+        return next((e for s in sents for e in s.ents if _is_place(e, places) and e.root.dep_ not in _MODIFIER_DEPS),
+                    None)
+
+    found = None
+    if options.where_title_modifier and title:
+        found = next((e for s in title for e in s.ents if _is_place(e, places) and _heads_title(e.root)), None)
+    if found is None or not options.where_modifier_first:
+        found = phrase(title) or found
+    found = found or phrase(lead)
+    if found is None and options.where_dateline:
+        found = _dateline(doc, layout)
+    if found is None and options.where_any:
+        found = free(title) or free(lead)
+    return found
+
+
+def _heads_title(tok: Any) -> bool:
+    """A modifier of the headline's head noun or of its subject ("Croydon tram crash: ...")."""
+    if tok.dep_ != "compound":
+        return False
+    while tok.dep_ == "compound":
+        tok = tok.head
+    subject = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+    return tok.pos_ == "NOUN" and (tok.dep_ == "ROOT" or subject)
+
+
+def _dateline(doc: Any, layout: Any) -> Any:
+    """The place of a wire dateline near the start of the body ("SAO PAULO (AP) --")."""
+    start = layout.body_start
+    text = doc.text[start:start + min(_DATELINE_CHARS, layout.body_len)]
+    m = _DATELINE.search(text)
+    if m is None or len(m.group(1).replace(".", "")) < 2:
+        return None
+    span = doc.char_span(start + m.start(1), start + m.end(1), alignment_mode="contract")
+    return span if span is not None and len(span) else None
 
 
 def _part(layout: Any, span: Any) -> EventPart | None:
