@@ -123,8 +123,11 @@ def _quantities(blank, text: str):  # type: ignore[no-untyped-def]
         ("More than 300 tons of grain", ("More than 300 tons", 300, 300, "kg", 272155, 272155, False, "lower")),
         ("Prices rose 4.5 percent.", ("4.5 percent", 4.5, 4.5, "%", 4.5, 4.5, False, None)),
         ("At least 12 killed in the blast.", ("At least 12 killed", 12, 12, None, None, None, False, "lower")),
+        ("Ship hits bridge in Germany; 27 hurt", ("27 hurt", 27, 27, None, None, None, False, None)),
+        ("The ship hit the bridge (12 injured).", ("12 injured", 12, 12, None, None, None, False, None)),
     ],
-    ids=["approx", "range", "mach", "money", "miles", "tons-lower", "percent", "count"],
+    ids=["approx", "range", "mach", "money", "miles", "tons-lower", "percent", "count", "after-semicolon",
+         "after-bracket"],
 )
 def test_analyse_quantities(blank, text: str, expected: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
     qs = _quantities(blank, text)

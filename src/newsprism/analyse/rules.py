@@ -61,7 +61,7 @@ _SCALE = r"(?:\s(?:thousand|million|billion|trillion)|\s?(?:bn|mn)\b)"
 _CUR = r"US\$|\$|€|£|¥|₩"
 QUANTITY_RE = re.compile(
     rf"(?<![\w.,$€£¥₩-])(?:(?P<mod>{'|'.join(re.escape(m) for m in _MODS)})\s+)?"
-    rf"(?P<cur>{_CUR})?\s?(?P<a>{_NUM})(?P<ascale>{_SCALE})?"
+    rf"(?:(?P<cur>{_CUR})\s?)?(?P<a>{_NUM})(?P<ascale>{_SCALE})?"
     rf"(?:\s?(?:to|-|–|—|and)\s?(?:{_CUR})?(?P<b>{_NUM})(?P<bscale>{_SCALE})?)?"
     r"(?![\w]|[.,]\d)",
     re.IGNORECASE,
