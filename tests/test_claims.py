@@ -228,3 +228,16 @@ def test_claims_headline_town_against_the_body_town_is_flagged() -> None:
                           "She later met evacuees in Varnholm and spoke at the sports hall in Varnholm."],
                          [("Kessford", "kessford"), ("Varnholm", "varnholm")], "in Varnholm")
     assert ("place", "conflict", True) in got
+
+
+def test_claims_headline_counts_in_title_case_conflict() -> None:
+    sa = "Tourist ship strikes highway bridge in Germany; 27 hurt"
+    sb = "Tourist Ship Strikes Highway Bridge in Germany; 25 Hurt"
+    diffs = _numbers_pair(sa, sb, [("27 hurt", 27, "hurt", False)], [("25 Hurt", 25, "hurt", False)])
+    assert [(d.kind, d.status, d.a_value, d.b_value) for d in diffs] == [("number", "conflict", "27 hurt", "25 Hurt")]
+
+
+def test_claims_a_number_written_as_a_word_in_the_other_claim_is_no_conflict() -> None:
+    sa = "Five other defendants, including the activist, were fined 30,000 pounds each by the court."
+    sb = "The case involves 25 defendants, five of whom, including the activist, were fined 30,000 pounds each."
+    assert _numbers_pair(sa, sb, [("Five", 5, "defendant", False)], [("25", 25, "defendant", False)]) == []

@@ -512,12 +512,12 @@ def _numbers(a: Claim, b: Claim, s: AlignSettings, counts_only: bool = False) ->
     one sentence are two facts), and said of the same action (see _same_action)."""
     out = []
     for qa in a.quantities:
-        if _name_number(a, qa) or _matched(qa, b.quantities, s):
+        if _name_number(a, qa) or _matched(qa, b.quantities, s) or _written(qa, b):
             continue
         for qb in b.quantities:
             if not _comparable(qa, qb) or (counts_only and qa.canonical_unit is not None):
                 continue
-            if _name_number(b, qb) or _matched(qb, a.quantities, s):
+            if _name_number(b, qb) or _matched(qb, a.quantities, s) or _written(qb, a):
                 continue
             la, ha = _range(qa, s.number_tolerance)
             lb, hb = _range(qb, s.number_tolerance)
@@ -526,6 +526,21 @@ def _numbers(a: Claim, b: Claim, s: AlignSettings, counts_only: bool = False) ->
             if (ha < lb or hb < la) and _same_action(a, qa, b, qb) and _modifier(a, qa) == _modifier(b, qb):
                 out.append(Difference("number", "conflict", a.claim_id, qa.text, b.claim_id, qb.text))
     return out
+
+
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                 "twenty")
+
+
+def _written(q: Quantity, other: Claim) -> bool:
+    """The other claim writes the same number, even where it is no quantity of
+    its own ("25 defendants, five of whom ..." has the five)."""
+    if q.low != q.high or q.low != int(q.low) or q.canonical_unit not in (None,):
+        return False
+    n = int(q.low)
+    forms = {f"{n:,}", str(n)} | ({_NUMBER_WORDS[n]} if n < len(_NUMBER_WORDS) else set())
+    return any(re.search(rf"(?<![\w.,]){re.escape(f)}(?![\w]|[.,]\d)", other.text, re.I) for f in forms)
 
 
 def _matched(q: Quantity, others: Sequence[Quantity], s: AlignSettings) -> bool:
@@ -550,7 +565,8 @@ def _name_number(c: Claim, q: Quantity) -> bool:
         return False
     before = c.text[: max(0, q.start - c.start)].rstrip()
     prev = before.rsplit(None, 1)[-1] if before else ""
-    return prev[:1].isupper() and prev.lower().strip("(\"'") not in _QUANTITY_WORDS and not prev.endswith((".", ":"))
+    return (prev[:1].isupper() and prev.lower() not in _QUANTITY_WORDS
+            and bool(re.fullmatch(r"[A-Z][\w-]*", prev)))  # "Falcon 9"; not "Germany; 27"
 
 
 def _same_action(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
@@ -567,8 +583,12 @@ def _context(c: Claim, q: Quantity, width: int = 8) -> set[str]:
     before = re.findall(r"[\w'-]+", c.text[:max(0, rel_s)])[-width:]
     after = re.findall(r"[\w'-]+", c.text[max(0, rel_e):])[:width]
     measure = {_stem(w) for w in (q.measures or "").lower().split()}
+    words = re.findall(r"[\w'-]+", c.text)
+    # in a headline in title case every word is capitalised: names cannot be told apart
+    title_case = sum(w[:1].isupper() for w in words) > 0.6 * max(1, len(words))
     out = {_stem(w.lower()) for w in before + after
-           if w[:1].islower() and len(w) > 3 and w.lower() not in _STOP and w.lower() not in _QUANTITY_WORDS}
+           if (title_case or w[:1].islower()) and len(w) > 3 and w.lower() not in _STOP
+           and w.lower() not in _QUANTITY_WORDS}
     return out - measure
 
 
@@ -600,9 +620,9 @@ def _overlap(a: set[str], b: set[str]) -> float:
 def _comparable(qa: Quantity, qb: Quantity) -> bool:
     if qa.canonical_unit != qb.canonical_unit:
         return False
-    if qa.canonical_unit is None:  # counts: only of the same thing
-        return bool(qa.measures) and qa.measures == qb.measures
-    return qa.measures == qb.measures or not qa.measures or not qb.measures
+    # counts and measurements alike: only of the same thing ("$10" previous offer
+    # and "$82 per share" are two amounts, not two accounts of one)
+    return bool(qa.measures) and qa.measures == qb.measures
 
 
 def _range(q: Quantity, tolerance: float) -> tuple[float, float]:
