@@ -786,8 +786,12 @@ def _distance_vs_in(a: Claim, b: Claim, shared: set[str], names: Mapping[str, st
         return []
     near, within = (a, b) if fa else (b, a)
     m = _FROM_DISTANCE.search(near.text)
-    tail = near.text[m.end():] if m else ""
-    place = min((names[p] for p in shared), key=lambda n: (tail.find(n) if n in tail else 10**6, n))
+    tail = near.text[m.end():m.end() + 40] if m else ""
+    # the distance must be measured from the place the other claim sets the event in
+    candidates = [p for p in shared if p in within.sites and names[p] in tail]
+    if not candidates:
+        return []
+    place = min((names[p] for p in candidates), key=lambda n: (tail.find(n), n))
     q = next((q.text for q in near.quantities if q.canonical_unit in ("km", "m", "mi")), "a distance")
     return [Difference("place", "more-specific", near.claim_id, f"{q} from {place}", within.claim_id, f"in {place}")]
 
