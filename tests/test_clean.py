@@ -203,3 +203,202 @@ def test_clean_loses_nothing() -> None:
     kept = set(a.paragraphs) | {c.text for c in a.captions} | {r.text for r in a.removals}
     for block in text.split("\n\n"):
         assert block in kept, block
+
+
+# ---------------------------------------------------------------- page residue (invented lines)
+
+LEAD = ("Hundreds of volunteers filled sandbags through the night as the river rose in Ostrava Nova, "
+        "the council said on Tuesday, and the old tram depot was closed to traffic.")
+
+
+def flat(text: str) -> RawDocument:
+    """A page flattened to one line, as some extractors give it (title apart)."""
+    return doc(text, format="json", title="Flood in Ostrava Nova")
+
+
+def covered(a, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Every character of the source is body, or inside a logged removal."""
+    spans = sorted((r.start, r.end) for r in a.removals)
+    body = a.text
+    for p in a.paragraphs:
+        i = body.index(p)
+        spans.append(a.offsets.span_to_source(i, i + len(p)))
+    left = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            left[i] = " "
+    assert not "".join(left).strip(), "".join(left).strip()
+
+
+def test_clean_image_copyright_paragraph_is_a_photo_copyright_not_the_outlet() -> None:
+    a = clean(doc(f"Title\n\nImage copyright Harbour Photo Agency\n\n{BODY}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    [r] = [r for r in a.removals if r.reason == "copyright"]
+    assert r.text == "Image copyright Harbour Photo Agency"
+    assert r.detail is not None and "Harbour Photo Agency" in r.detail and "not the outlet" in r.detail
+    assert a.outlet is None
+
+
+def test_clean_image_copyright_and_caption_line_split_into_copyright_and_caption() -> None:
+    line = "Image copyright Nordic Pictures Image caption Volunteers fill sandbags near the old depot"
+    text = f"Title\n\n{line}\n\n{BODY}\n\n{BODY2}"
+    a = clean(doc(text), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [c.text for c in a.captions] == ["Volunteers fill sandbags near the old depot"]
+    c = a.captions[0]
+    assert text[c.start:c.end] == "Volunteers fill sandbags near the old depot"
+    assert reasons(a) == ["title", "copyright", "caption"]
+    assert [r.text for r in a.removals][1:] == ["Image copyright Nordic Pictures",
+                                                 "Image caption Volunteers fill sandbags near the old depot"]
+    assert a.outlet is None
+
+
+def test_clean_flattened_lead_caption_ends_where_the_lead_begins() -> None:
+    text = ("Image copyright Nordic Pictures Image caption Volunteers worked along the river bank "
+            f"{LEAD} {BODY2}")
+    a = clean(flat(text), S)
+    assert a.paragraphs == (f"{LEAD} {BODY2}",)
+    assert [c.text for c in a.captions] == ["Volunteers worked along the river bank"]
+    assert reasons(a) == ["copyright", "caption"]
+    s, e = a.offsets.span_to_source(0, len(LEAD))
+    assert text[s:e] == LEAD
+    covered(a, text)
+
+
+def test_clean_caption_does_not_end_inside_a_quote_or_after_in_the() -> None:
+    text = ('Media caption Mayor Brandt in Ostrava Nova: "We will rebuild. We will not wait." '
+            f"{LEAD} {BODY2}")
+    a = clean(flat(text), S)
+    assert [c.text for c in a.captions] == ['Mayor Brandt in Ostrava Nova: "We will rebuild. We will not wait."']
+    assert a.paragraphs[0].startswith("Hundreds of volunteers")
+
+
+def test_clean_caption_that_runs_too_long_leaves_the_words_and_cuts_the_label() -> None:
+    words = " ".join(["and the water rose"] * 15)
+    text = f"Image caption Volunteers {words} {LEAD}"
+    a = clean(flat(text), S)
+    assert a.captions == ()
+    assert [(r.reason, r.text) for r in a.removals] == [("ui-residue", "Image caption ")]
+    assert a.paragraphs[0].startswith("Volunteers and the water rose")
+
+
+def test_clean_repeated_image_caption_is_a_caption_repeat() -> None:
+    cap = "Image caption Volunteers fill sandbags near the old depot"
+    a = clean(doc(f"Title\n\n{cap}\n\n{BODY}\n\n{cap}\n\n{BODY2}"), S)
+    assert reasons(a) == ["title", "caption", "caption-repeat"]
+    assert len(a.captions) == 1
+
+
+@pytest.mark.parametrize(
+    ("residue", "reason"),
+    [
+        ("Media playback is unsupported on your device", "ui-residue"),
+        ("Media playback is not supported on this device", "ui-residue"),
+        ("Click to share on WhatsApp (Opens in new window)", "ui-residue"),
+        ("Skip Ad Ad Loading... x Embed x Share", "ui-residue"),
+        ("3 of 12 Skip in Skip x Embed x Share CLOSE", "ui-residue"),
+        ("1 of 9 Full Screen Autoplay Close Skip Ad x", "ui-residue"),
+        ("2 of 9 Full Screen Autoplay Close Skip Ad ×", "ui-residue"),
+        ("Buy Photo Wait 1 second to continue.", "ui-residue"),
+        ("Facebook Twitter Pinterest", "ui-residue"),
+        ("Video Loading Video Unavailable Click to play Tap to play The video will start in 8 Cancel Play now "
+         "Watch this video again Video will play in Share this video Watch Next", "ui-residue"),
+        ("Get local updates directly to your inbox + Subscribe Thank you for subscribing! Could not subscribe, "
+         "try again later Invalid Email", "boilerplate"),
+        ("Advertisement Continue reading the main story", "boilerplate"),
+        ("Read or Share this story: https://example.test/2xYz", "boilerplate"),
+    ],
+    ids=["playback-unsupported", "playback-not-supported", "share-widget", "skip-ad", "gallery-skip",
+         "autoplay", "autoplay-times", "buy-photo", "share-icons", "video-player", "signup-widget", "advert",
+         "read-or-share"],
+)
+def test_clean_cuts_widget_text_glued_into_a_paragraph(residue: str, reason: str) -> None:
+    text = f"{LEAD} {residue} {BODY2}"
+    a = clean(flat(text), S)
+    assert a.paragraphs == (f"{LEAD} {BODY2}",)
+    assert [(r.reason, r.text) for r in a.removals] == [(reason, residue)]
+    r = a.removals[0]
+    assert text[r.start:r.end] == residue
+    covered(a, text)
+
+
+def test_clean_widget_text_as_its_own_paragraph_is_removed_whole() -> None:
+    a = clean(doc(f"Title\n\n{BODY}\n\nClick to share on Facebook (Opens in new window)\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert reasons(a) == ["title", "ui-residue"]
+
+
+def test_clean_leading_photo_label_before_a_dateline_is_cut_but_photos_sentences_stay() -> None:
+    a = clean(flat(f"Photo OSTRAVA NOVA, Czech Republic -- {LEAD}"), S)
+    assert a.paragraphs == (f"OSTRAVA NOVA, Czech Republic -- {LEAD}",)
+    assert [(r.reason, r.text) for r in a.removals] == [("ui-residue", "Photo")]
+    for real in ("Photos released by the council on Monday show the flooded depot and the damaged tram lines.",
+                 "Photo ID cards will be required at the new depot from next year, the council said.",
+                 "Photo LAB owners said they lost equipment in the flood, and the council promised help."):
+        b = clean(flat(f"{real} {LEAD}"), S)
+        assert b.paragraphs == (f"{real} {LEAD}",) and b.removals == ()
+
+
+def test_clean_leading_close_label_of_a_video_player_is_cut() -> None:
+    a = clean(flat(f"CLOSE {LEAD}"), S)
+    assert a.paragraphs == (LEAD,)
+    assert [(r.reason, r.text) for r in a.removals] == [("ui-residue", "CLOSE")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters Volunteers fill sandbags near the old tram depot in Ostrava Nova",
+        "AP:Associated Press The river rose by two metres overnight",
+        "Getty Images - Getty Firefighters pump water from the depot",
+        "EPA Mayor Ilse Brandt visits the flooded depot",
+    ],
+)
+def test_clean_caption_led_by_a_photo_credit_is_a_caption(line: str) -> None:
+    a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [c.text for c in a.captions] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters reported on Monday that the depot would close for a month.",
+        "Reuters The council said it would vote again on Friday.",
+        "AFP was unable to confirm the figures independently.",
+    ],
+)
+def test_clean_sentence_about_an_agency_stays_body(line: str) -> None:
+    a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, line, BODY2)
+
+
+@pytest.mark.parametrize("line", ["Anna Berg/AP Anna Berg/AP", "Tomas Ek/Getty Images", "Jo Lind /AFP/Getty Images"])
+def test_clean_photo_credit_line_is_a_copyright_removal(line: str) -> None:
+    a = clean(doc(f"Title\n\n{line}\n\n{BODY}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [(r.reason, r.text) for r in a.removals][1:] == [("copyright", line)]
+    assert a.outlet is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Newsletter Sign Up Continue reading the main story The Harbour Briefing Get the news of the valley "
+        "delivered to your inbox every morning. Please verify you're not a robot by clicking the box. Invalid "
+        "email address. Please re-enter. You must select a newsletter to subscribe to. Sign Up You agree to "
+        "receive occasional updates and special offers. Thank you for subscribing. An error has occurred. "
+        "Please try again later. View all New York Times newsletters.",
+        "NPR transcripts are created on a rush deadline by an NPR contractor, and produced using a proprietary "
+        "transcription process developed with NPR. This text may not be in its final form and may be updated "
+        "or revised in the future. Accuracy and availability may vary.",
+        "We pay for your stories! Do you have a story for The Harbour Gazette news team? Email us at "
+        "tips@example.test or call 0100 000 0000. We pay for videos too. Click here to upload yours.",
+    ],
+    ids=["nyt-newsletter", "npr-transcript", "tips"],
+)
+def test_clean_long_widget_paragraphs_are_boilerplate(line: str) -> None:
+    assert len(line.split()) > 30
+    a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [(r.reason, r.text) for r in a.removals][1:] == [("boilerplate", line)]

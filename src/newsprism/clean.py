@@ -60,6 +60,37 @@ class _Rules:
     ui_residue: re.Pattern[str]
     caption: tuple[re.Pattern[str], ...]
     credit: tuple[re.Pattern[str], ...]
+    long_boilerplate: tuple[re.Pattern[str], ...]
+    photo_credit: tuple[re.Pattern[str], ...]
+    inline: tuple[tuple[str, re.Pattern[str], str], ...]  # (reason, pattern, a word it needs)
+
+
+#: Reasons an ``inline`` rule may give (see boilerplate.toml).
+_INLINE_REASONS = frozenset({"ui-residue", "boilerplate", "copyright", "caption"})
+
+
+def _spaces(pattern: str) -> str:
+    """A literal space in an inline pattern (outside a character class)
+    matches any run of white space."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif ch == "[" and not in_class:
+            in_class = True
+            out.append(ch)
+        elif ch == "]" and in_class:
+            in_class = False
+            out.append(ch)
+        elif ch == " " and not in_class:
+            out.append(r"\s+")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,6 +102,13 @@ def _rules() -> _Rules:
         return tuple(re.compile(p, re.I) for p in data[key])
 
     residue = "|".join(re.escape(r) for r in sorted(data["ui_residue"], key=len, reverse=True))
+    inline_patterns = [_spaces(rule["pattern"]) for rule in data.get("inline", [])]
+    for rule in data.get("inline", []):
+        if rule["reason"] not in _INLINE_REASONS:
+            raise ValueError(f"boilerplate.toml: inline reason {rule['reason']!r} is not one of "
+                             f"{sorted(_INLINE_REASONS)}")
+    inline = tuple((rule["reason"], re.compile(p), rule["needs"])
+                   for rule, p in zip(data.get("inline", []), inline_patterns, strict=True))
     return _Rules(
         max_words=int(data["max_words"]),
         promo=compile_all("promo"),
@@ -79,6 +117,9 @@ def _rules() -> _Rules:
         ui_residue=re.compile(residue),
         caption=compile_all("caption"),
         credit=compile_all("credit"),
+        long_boilerplate=compile_all("long_boilerplate"),
+        photo_credit=compile_all("photo_credit"),
+        inline=inline,
     )
 
 
@@ -118,16 +159,34 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         removals.append(Removal("title", src[first.start:first.end], first.start, first.end))
     title_key = _key(title) if title else None
 
+    inline_rules = [r for r in rules.inline if r[2] in src]
     kept: list[_Block] = []
     kept_keys: dict[str, int] = {}
     kept_shingles: list[tuple[frozenset[tuple[str, ...]], int]] = []
     m: re.Match[str] | None
     for block in blocks:
-        residue = list(rules.ui_residue.finditer(src, block.start, block.end))
-        if residue:
-            for m in residue:
-                removals.append(Removal("ui-residue", m.group(), m.start(), m.end()))
-            block = _make_block(src, block.start, block.end, [(m.start(), m.end()) for m in residue])
+        cuts: list[tuple[int, int]] = []
+        for m in rules.ui_residue.finditer(src, block.start, block.end):
+            removals.append(Removal("ui-residue", m.group(), m.start(), m.end()))
+            cuts.append((m.start(), m.end()))
+        inline = [r for r in inline_rules if src.find(r[2], block.start, block.end) >= 0]
+        if inline:
+            for cut in _inline_cuts(src, block.start, block.end, inline, cuts):
+                cuts.append((cut.start, cut.end))
+                if cut.caption is None:
+                    removals.append(Removal(cut.reason, src[cut.start:cut.end], cut.start, cut.end, cut.detail))
+                    continue
+                c_text, c_start = cut.caption
+                c_key = _key(c_text)
+                if c_key in caption_keys:
+                    removals.append(Removal("caption-repeat", src[cut.start:cut.end], cut.start, cut.end))
+                else:
+                    caption_keys.add(c_key)
+                    captions.append(Caption(c_text, c_start, cut.end))
+                    removals.append(Removal("caption", src[cut.start:cut.end], cut.start, cut.end,
+                                            "kept as a caption"))
+        if cuts:
+            block = _make_block(src, block.start, block.end, cuts)
             if not block.text:
                 continue
         raw = _without(src, block.start, block.end, block.cuts)
@@ -138,6 +197,8 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         short = words <= rules.max_words
         if title_key and key == title_key:
             reason = "title-repeat"
+        elif _first_match(rules.long_boilerplate, text):
+            reason = "boilerplate"
         elif short and (m := _DATELINE.match(text)):
             reason = "dateline"
             published_raw = published_raw or m.group("pub")
@@ -157,6 +218,9 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         elif short and (m := _first_match(rules.promo, text)):
             reason = "promo"
             printed.append((m.group("outlet"), "promo line"))
+        elif short and _first_match(rules.photo_credit, text):
+            reason = "copyright"
+            detail = "a photo's copyright or credit; not the outlet"
         elif short and (m := _first_match(rules.copyright, text)):
             reason = "copyright"
             holder = _copyright_holder(m.group("outlet"))
@@ -403,6 +467,124 @@ def _copyright_holder(raw: str) -> str | None:
     text = re.sub(r"\b(all rights reserved|copyright|\d{4})\b", " ", raw, flags=re.I)
     text = " ".join(text.split()).strip(" .,;:|&-–—[]()")
     return text or None
+
+
+# ---------------------------------------------------------------- inline residue
+
+
+@dataclass(frozen=True, slots=True)
+class _Cut:
+    reason: str
+    start: int
+    end: int
+    detail: str | None = None
+    caption: tuple[str, int] | None = None  # (caption text, its source start)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: After these words a capitalised word goes on the phrase ("in New York",
+#: "the Taliban", "said Donald Trump"), so a caption does not end there.
+_CONNECTORS = _words("""
+a an the of in on at to for from by with and or nor but as near into onto over under after before during
+about against between among amid via like than outside inside across around toward towards through
+throughout including within without upon behind beyond since until while when where whether if because
+although though that which who whom whose what is was are were be been being has have had will would can
+could may might shall should must do does did not his her their its our my your this these those named
+called dubbed aka versus vs said says say told tells tell meets met meet visited visits greets greeted
+joined joins former late new fellow then per de del la le von van bin al el
+""")
+#: Words that start a sentence after a capitalised word ("in New York Mr Trump ...").
+_STARTERS = _words("""
+Mr Mrs Ms Dr The A An In It He She They We I But This That These Those Then There When While After Before
+On At As However According Meanwhile Earlier Later If Some Many Most
+""")
+_TOKEN = re.compile(r"\S+")
+#: A caption after "Image caption" longer than this is not looked for.
+_CAPTION_MAX_WORDS = 40
+
+
+def _inline_cuts(src: str, start: int, end: int, rules: list[tuple[str, re.Pattern[str], str]],
+                 taken: list[tuple[int, int]]) -> list[_Cut]:
+    """The inline rules' cuts in src[start:end], not overlapping ``taken`` or
+    each other; caption labels last, each caption ending at the next cut."""
+    sub = src[start:end]
+    cuts: list[_Cut] = []
+    spans = [(a - start, b - start) for a, b in taken]
+    labels: list[re.Match[str]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in spans)
+
+    for reason, pattern, _ in rules:
+        for m in pattern.finditer(sub):
+            if m.end() == m.start() or not free(m.start(), m.end()):
+                continue
+            if reason == "caption":
+                labels.append(m)
+                continue
+            detail = None
+            if reason == "copyright":
+                holder = m.groupdict().get("holder")
+                detail = f"a photo's copyright ({holder}); not the outlet" if holder else None
+            spans.append((m.start(), m.end()))
+            cuts.append(_Cut(reason, start + m.start(), start + m.end(), detail))
+    labels.sort(key=lambda m: m.start())
+    for i, m in enumerate(labels):
+        if not free(m.start(), m.end()):
+            continue
+        stop = min([x for x, _ in spans if x >= m.end()]
+                   + [n.start() for n in labels[i + 1:]] + [len(sub)])
+        c_end = _caption_end(sub, m.end(), stop)
+        if c_end is None:  # no end found: cut the label only, leave the words
+            cuts.append(_Cut("ui-residue", start + m.start(), start + m.end()))
+            spans.append((m.start(), m.end()))
+            continue
+        text = _squash_plain(sub[m.end():c_end]).translate(_QUOTES)
+        cuts.append(_Cut("caption", start + m.start(), start + c_end, caption=(text, start + m.end())))
+        spans.append((m.start(), c_end))
+    return sorted(cuts, key=lambda c: c.start)
+
+
+def _caption_end(sub: str, start: int, stop: int) -> int | None:
+    """Where a caption that begins at ``start`` (after its label) ends: at
+    ``stop`` when what is left is a short phrase (the caption is its own
+    line), else where the next sentence begins: a capitalised word after a
+    word that ends a phrase (not inside quotes, not after "in", "the",
+    "said" ...): "... fell into a dry well | Dozens of rescuers ...". None when
+    no end is found within ``_CAPTION_MAX_WORDS`` words."""
+    words = list(_TOKEN.finditer(sub, start, stop))
+    if not words:
+        return None
+    if len(words) <= _CAPTION_MAX_WORDS and not words[-1].group().endswith("."):
+        return words[-1].end()
+    quotes = 0
+    for i, w in enumerate(words[: _CAPTION_MAX_WORDS + 1]):
+        token = w.group()
+        if i >= 2 and quotes % 2 == 0 and _sentence_starts(words[i - 1].group(), token):
+            return words[i - 1].end()
+        quotes += token.count('"') + token.count("\u201c") + token.count("\u201d")
+    return None
+
+
+def _sentence_starts(prev: str, token: str) -> bool:
+    core = token.lstrip("\"\u201c'\u2018(")
+    if not core or not core[0].isupper():
+        return False
+    if re.search(r"['\u2019]s\W*$", core):  # a possessive goes on a phrase: "saw Clinton's ..."
+        return False
+    if prev[-1] in ":,;":  # a colon introduces what follows; a comma goes on
+        return False
+    if prev[-1] in "?!" or prev[-1] in "\"\u201d":
+        return True
+    if prev[-1] == "." and prev[0].islower() and prev[:-1].isalpha() and len(prev) > 4:
+        return True
+    word = prev.strip("\"\u201c\u201d'\u2018\u2019(),;:")
+    if word and word[0].islower() and word[-1].isalpha():
+        return word.lower() not in _CONNECTORS
+    return core.rstrip(",.;:") in _STARTERS
 
 
 # ---------------------------------------------------------------- times
