@@ -100,9 +100,9 @@ class EventOptions:
     who_title_actor: str = "any"
     when_main_clause: bool = False
     where_title_modifier: bool = True
-    where_modifier_first: bool = True
+    where_modifier_first: bool = False
     where_dateline: bool = True
-    where_any: bool = False
+    where_any: bool = True
 
 
 DEFAULT_OPTIONS = EventOptions()
