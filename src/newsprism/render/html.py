@@ -160,9 +160,15 @@ def index_page(dossiers: Sequence[tuple[str, Dossier]]) -> str:
     """The list of stories, each linking to its page (``(file name, dossier)``)."""
     rows = "".join(
         f'<tr><td><a href="{escape(name)}">{escape(d.headline)}</a></td><td>{len(d.sources)}</td>'
-        f"<td>{d.independent_sources}</td><td>{len(d.conflicts)}</td>"
-        f"<td>{escape(d.first.date().isoformat() if d.first else '')}</td></tr>"
+        f"<td>{d.independent_sources}</td>"
+        f"<td>{sum(c.status == 'conflict' for c in d.conflicts)}</td>"
+        f'<td style="white-space:nowrap">{escape(d.first.date().isoformat() if d.first else "undated")}</td></tr>'
         for name, d in dossiers)
-    body = ("<h1>Stories</h1><table><tr><th>story</th><th>articles</th><th>independent sources</th>"
-            f"<th>disagreements</th><th>first</th></tr>{rows}</table>")
+    articles = sum(len(d.sources) for _n, d in dossiers)
+    body = (f"<h1>Stories</h1><p class=\"meta\">{len(dossiers)} stories from {articles} articles. "
+            "<em>Independent sources</em> counts a wire story and its copies or rewrites once; "
+            "<em>disagreements</em> counts the values sources (or one article's headline, caption and text) "
+            "state differently. Each story's page cites every statement to its sentences.</p>"
+            "<table><tr><th>story</th><th>articles</th><th>independent sources</th>"
+            f"<th>disagreements</th><th>first published</th></tr>{rows}</table>")
     return _page("newsprism stories", body)
