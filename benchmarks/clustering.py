@@ -43,6 +43,7 @@ GRID: dict[str, list[float]] = {
     "lone_threshold": [0.05, 0.07, 1.1],  # 1.1: no lone-candidate rule
     "lone_margin": [0.06, 0.1],
     "story_merge": [0.15, 0.2, 1.1],  # 1.1: no story-to-story merging
+    "word_support": [0.0, 0.7],  # 0: a join may rest on one shared word
 }
 QUICK: dict[str, list[float]] = {"threshold": [0.12, 0.15], "story_merge": [0.15, 1.1]}
 

@@ -11,6 +11,7 @@ story assignment ms/article as the number of live stories grows, and peak
 memory (tracemalloc for the Python heap, plus ru_maxrss for the process).
 
     .venv/bin/python benchmarks/scale.py [--n 10000] [--events N] [--json] [--skip-copies] [--skip-stories] [--tracemalloc]
+                                      [--word-support X]
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--skip-copies", action="store_true")
     ap.add_argument("--skip-stories", action="store_true")
+    ap.add_argument("--word-support", type=float, default=None,
+                    help="StorySettings.word_support for the run (default: the StorySettings default)")
     ap.add_argument("--tracemalloc", action="store_true", help="also measure the peak Python heap (a second, slower run)")
     args = ap.parse_args()
     events = args.events or max(1, args.n // 2)
@@ -111,7 +114,7 @@ def main() -> int:
         del copies
         gc.collect()
     if not args.skip_stories:
-        settings = StorySettings()
+        settings = StorySettings() if args.word_support is None else StorySettings(word_support=args.word_support)
         block = max(1, args.n // 10)
         blocks = []
         t = time.perf_counter()

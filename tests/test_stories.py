@@ -211,6 +211,24 @@ def test_stories_lone_clear_candidate_joins_below_threshold() -> None:
     assert off[weak.article_id] != off[arts[0].article_id]
 
 
+def test_stories_one_shared_word_does_not_carry_a_join() -> None:
+    teigen = art("Chrissy Teigen flight turns back to Los Angeles",
+                 "A United flight carrying Chrissy Teigen turned back to Los Angeles after a passenger "
+                 "boarded without a ticket.", 0)
+    hawaii = art("Hawaiian flight leaves in 2018 and lands in 2017",
+                 "A Hawaiian Airlines flight from Auckland crossed the date line and landed in Honolulu "
+                 "the day before, giving its passengers two New Year parties.", 2)
+    again = art("Chrissy Teigen flight back in Los Angeles after passenger mix-up",
+                "United said the flight with Chrissy Teigen aboard returned to Los Angeles because a "
+                "passenger had boarded without a ticket.", 3)
+    loose = StorySettings(threshold=0.05, lone_threshold=1.1, story_merge=1.1)
+    joined = assign([teigen, hawaii, again], loose).story_of()
+    assert joined[hawaii.article_id] == joined[teigen.article_id]  # "flight" alone clears 0.05
+    strict = assign([teigen, hawaii, again], dataclasses.replace(loose, word_support=0.7)).story_of()
+    assert strict[hawaii.article_id] != strict[teigen.article_id]
+    assert strict[again.article_id] == strict[teigen.article_id]  # many shared words: still joins
+
+
 # ------------------------------------------------------------ Prism and CLI
 
 

@@ -18,7 +18,9 @@ bookmarked story id still resolves. A story that has grown by an article is
 compared, as a whole, with the other live stories: one within ``story_merge``
 is folded in the same way (two halves of one event that opened apart).
 Story ids are a hash of the article that opened the story, so they never
-change.
+change. Optionally (``word_support``) a join must not rest on one shared
+word: the cosine left without that word's share must still clear a fraction
+of the threshold.
 
 Articles that the copies stage put in one copy group always share a story.
 
@@ -64,7 +66,8 @@ class StorySettings:
     The defaults are the grid's best on the whole benchmark corpus
     (``benchmarks/clustering.py``; held-out figures come from tuning on other
     events only). ``lone_*`` is off by default: the cross-validation folds
-    picked it, the whole corpus did not.
+    picked it, the whole corpus did not; the same holds for ``word_support``
+    (every fold picks 0.7, the whole corpus 0).
     """
 
     threshold: float = 0.15  # cosine to join a live story
@@ -85,6 +88,10 @@ class StorySettings:
     lone_margin: float = 0.06  # ... by at least this much
     story_merge: float = 0.2  # after an article joins, a live story whose centroid is this close merges (> 1: never)
     max_postings: int = 200  # candidate search skips terms in more stories than this (and than 5% of them)
+    #: a join must hold without its strongest shared word: the cosine left
+    #: after removing that word's share (its title, lead and name features)
+    #: must be at least this fraction of the join threshold (0: rule off)
+    word_support: float = 0.0
     #: IDF over every article of the call (prior and new) before assigning,
     #: instead of over the articles seen so far in the stream.
     batch_idf: bool = True
@@ -399,6 +406,7 @@ class _Clusterer:
         scored = self._score(vec) if vec else []
         ts = a.published.timestamp() if a.published else None
         accepted: list[tuple[float, str, str]] = []
+        twice: dict[str, float] | None = None
         for rank, (sim, sid) in enumerate(scored):
             live = self._live(self.stories[sid], ts)
             if not live and not self._revivable(self.stories[sid], ts):
@@ -409,6 +417,11 @@ class _Clusterer:
                 runner_up = scored[1][0] if len(scored) > 1 else 0.0
                 if sim - runner_up >= s.lone_margin:
                     need = min(need, s.lone_threshold)
+            if sim >= need and s.word_support > 0:
+                if twice is None:
+                    twice = self._twice(vec)
+                if self._without_top_word(twice, self.stories[sid]) < s.word_support * need:
+                    continue  # one shared word carries the match
             if sim >= need:
                 accepted.append((sim, sid, "joined" if live else "revived"))
         if not accepted:
@@ -485,6 +498,30 @@ class _Clusterer:
         self.merges.append(Merge(gone.sid, keep.sid, article_id, round(sim, 4)))
         self._renorm(keep)
         return keep
+
+    def _twice(self, vec: Mapping[str, float]) -> dict[str, float]:
+        """The article's terms weighted by IDF squared (the story side is raw), and the query norm."""
+        idf = self._idf
+        weighted = {t: v * idf(t) for t, v in vec.items()}
+        qnorm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+        return {t: w * idf(t) / qnorm for t, w in weighted.items()}
+
+    @staticmethod
+    def _without_top_word(twice: Mapping[str, float], st: _Story) -> float:
+        """Cosine of an article to a story once the shared word with the largest share is taken out.
+
+        A word's share sums its forms: title (``T:``), lead and name (``E:``) features.
+        """
+        get = st.vec.get
+        share: dict[str, float] = {}
+        for t, w in twice.items():
+            v = get(t)
+            if v:
+                key = t[2:] if t[1] == ":" and t[0] in "TE" else t
+                share[key] = share.get(key, 0.0) + w * v
+        if not share:
+            return 0.0
+        return (sum(share.values()) - max(share.values())) / st.norm
 
     def _score(self, vec: Mapping[str, float]) -> list[tuple[float, str]]:
         """Cosine of the article to its candidate stories, best first."""
