@@ -85,12 +85,7 @@ def story_claims(prism, article_ids: Sequence[str]):  # type: ignore[no-untyped-
     from newsprism import claims as C
 
     ids = list(article_ids)
-    entities = {e.entity_id: e for e in prism.store.entities(set(ids))}
-    todo = {r.target for e in entities.values() for r in e.relations} - set(entities)
-    while todo:
-        found = prism.store.entities_by_id(todo)
-        entities.update((e.entity_id, e) for e in found)
-        todo = {r.target for e in found for r in e.relations} - set(entities)
+    entities = {e.entity_id: e for e in prism.store.entities_with_relations(set(ids))}
     analysed = prism.store.analysed_ids()
     claims = []
     for aid in ids:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -75,6 +76,15 @@ class Prism:
 
     def close(self) -> None:
         self.store.close()
+
+    @contextmanager
+    def _storing(self) -> Iterator[None]:
+        """One store transaction; a SQLite failure becomes a StoreError naming the store."""
+        try:
+            with self.store.atomic():
+                yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.settings.db}: {exc}") from None
 
     def __enter__(self) -> Prism:
         return self
@@ -296,12 +306,9 @@ class Prism:
         if not force and store.derived_fingerprint("copies") == fingerprint:
             return store.copies()
         found = _copies.find_copies(store.iter_articles(), _copies.CopySettings())
-        try:
-            with store.atomic():
-                store.replace_copies(found)
-                store.set_derived_fingerprint("copies", fingerprint)
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.settings.db}: {exc}") from None
+        with self._storing():
+            store.replace_copies(found)
+            store.set_derived_fingerprint("copies", fingerprint)
         return found
 
     def copies(self) -> Copies:
@@ -329,12 +336,9 @@ class Prism:
         new = [a for a in articles if a.article_id not in assigned]
         result = _stories.assign(new, _stories.StorySettings(), previous=previous, prior=prior,
                                  copy_groups=[g.article_ids for g in copies.groups])
-        try:
-            with store.atomic():
-                store.replace_stories(result)
-                store.set_derived_fingerprint("stories", fingerprint)
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.settings.db}: {exc}") from None
+        with self._storing():
+            store.replace_stories(result)
+            store.set_derived_fingerprint("stories", fingerprint)
         return result
 
     def stories(self) -> list[StorySummary]:
@@ -405,15 +409,7 @@ class Prism:
         if missing:
             self.analyse(missing)
         analyses = [self.analysis(i) for i in ids]
-        # the story's entities (counts and variants restricted to it), and
-        # whatever their relations point to (Tu-95 for Tu-95MS), transitively
-        entities = {e.entity_id: e for e in self.store.entities(set(ids))}
-        todo = {r.target for e in entities.values() for r in e.relations} - set(entities)
-        while todo:
-            found = self.store.entities_by_id(todo)
-            entities.update((e.entity_id, e) for e in found)
-            todo = {r.target for e in found for r in e.relations} - set(entities)
-        ents = list(entities.values())
+        ents = self.store.entities_with_relations(set(ids))
         copies = self.store.copies()
         embed = self._embedder() if self.settings.embeddings else None
         alignment = _claims.align(detail.articles, analyses, ents, copies, embed=embed)
@@ -434,12 +430,9 @@ class Prism:
                 fresh = _embed.encode([claims[i].text for i in missing], self.settings.embedding_threads)
                 for row, i in enumerate(missing):
                     out[i] = fresh[row]
-                try:
-                    with self.store.atomic():
-                        self.store.add_claim_vectors(
-                            _embed.MODEL, ((keys[i], _embed.to_blob(fresh[row])) for row, i in enumerate(missing)))
-                except sqlite3.Error as exc:
-                    raise StoreError(f"{self.settings.db}: {exc}") from None
+                with self._storing():
+                    self.store.add_claim_vectors(
+                        _embed.MODEL, ((keys[i], _embed.to_blob(fresh[row])) for row, i in enumerate(missing)))
             for i, k in enumerate(keys):
                 if k in cached:
                     out[i] = _embed.from_blob(cached[k])

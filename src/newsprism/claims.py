@@ -73,7 +73,6 @@ class Claim:
     # places used as where the event happens ("in X", "at X", "X trip"), not
     # as where someone comes from or goes to: only these can conflict
     sites: tuple[str, ...] = ()
-    site_names: tuple[str, ...] = ()  # their surfaces, as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +180,7 @@ def _claim(article_id: str, field: str, s: int, e: int, text: str, analysis: Ana
     mentions = [m for m in analysis.mentions if _inside(field, s, e, m.field, m.start, m.end)]
     ids: list[str] = []
     places: list[str] = []
-    sites: dict[str, str] = {}
+    sites: list[str] = []
     equipment: list[str] = []
     for m in mentions:
         eid = m.entity_id
@@ -195,7 +194,7 @@ def _claim(article_id: str, field: str, s: int, e: int, text: str, analysis: Ana
         elif m.label in _PLACE_LABELS and not m.metonymic and _is_place(text, m, s):
             places.append(eid)
             if _is_site(text, m, s):
-                sites.setdefault(eid, m.text)
+                sites.append(eid)
     attribution = entity = quote = None
     for q in analysis.quotes:
         overlaps = q.field == field and q.start < e and s < q.end
@@ -218,8 +217,7 @@ def _claim(article_id: str, field: str, s: int, e: int, text: str, analysis: Ana
         quantities=tuple(q for q in analysis.quantities if _inside(field, s, e, q.field, q.start, q.end)),
         times=tuple(t for t in analysis.times if _inside(field, s, e, t.field, t.start, t.end)),
         negated=bool(_NEGATION.search(text)),
-        sites=tuple(sites),
-        site_names=tuple(sites.values()),
+        sites=tuple(dict.fromkeys(sites)),
     )
 
 

@@ -550,6 +550,18 @@ class Store:
                 f"SELECT * FROM entities WHERE entity_id IN ({marks})", chunk))
         return out
 
+    def entities_with_relations(self, article_ids: set[str]) -> list[Entity]:
+        """The entities mentioned in these articles (counts and variants
+        restricted to them) and whatever their relations point to (Tu-95 for
+        Tu-95MS), transitively."""
+        found = {e.entity_id: e for e in self.entities(article_ids)}
+        todo = {r.target for e in found.values() for r in e.relations} - set(found)
+        while todo:
+            more = self.entities_by_id(todo)
+            found.update((e.entity_id, e) for e in more)
+            todo = {r.target for e in more for r in e.relations} - set(found)
+        return list(found.values())
+
     def entities(self, article_ids: set[str] | None = None) -> list[Entity]:
         """Canonical entities, most mentioned first; with ``article_ids``, only
         those mentioned there (counts and variants restricted to them)."""
