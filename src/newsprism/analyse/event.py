@@ -56,7 +56,17 @@ _WHEN_WORDS = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december|morning|afternoon|evening|night|noon|midnight)\b"
     r"|\d(?:am|pm|:\d\d)|\d\s*[ap]\.?m\b", re.IGNORECASE)
+#: A time of day on the clock: "7 pm", "6:10am", "11 a.m.".
+_CLOCK = re.compile(r"\d(?::\d\d)?\s*[ap]\.?m\b|\d:\d\d", re.IGNORECASE)
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "into", "from", "off")
+#: Nouns that name a kind of place: "the city of X", "X city", "in the province of X" (not "the wake of X").
+_PLACE_NOUNS = frozenset({
+    "city", "town", "village", "province", "state", "region", "county", "district", "capital", "suburb",
+    "area", "island", "port", "neighbourhood", "neighborhood", "borough", "country", "municipality",
+    "prefecture", "territory", "township", "hamlet", "outskirts"})
+#: Prepositions whose object is a site even when the model tags it as an organisation or a person
+#: ("outside Trump Tower", "at the Interlagos circuit").
+_SITE_PREPS = ("at", "outside", "near", "inside")
 #: A place in one of these relations modifies a noun ("US election", "Russia's president"): not where.
 _MODIFIER_DEPS = ("compound", "poss", "nmod", "amod", "npadvmod")
 #: A wire dateline: a place in capitals, an optional date, an optional agency, a dash.
@@ -92,6 +102,16 @@ class EventOptions:
             does.
         where_any: with no place phrase, the first place that is not a
             modifier answers where.
+        who_skip_passive: the subject of a passive ("Trump protest march
+            marred by shooting", "victims named") is who it happened to, not
+            who did it: look for the actor in the next clauses.
+        what_headline_verb: when the headline's verb is not the lead's, a
+            headline word with the lead verb's lemma is the event, read as a
+            verb ("Lady Gaga stages protest ..." + "Lady Gaga staged a
+            protest ..." -> "stages protest", where the model took "stages"
+            for a noun).
+        when_clock: a time of day without a date ("shortly before 7 pm")
+            answers when too.
     """
 
     lead_sentences: int = 3
@@ -102,7 +122,10 @@ class EventOptions:
     where_title_modifier: bool = True
     where_modifier_first: bool = False
     where_dateline: bool = True
-    where_any: bool = True
+    where_any: bool = False
+    who_skip_passive: bool = False
+    what_headline_verb: bool = True
+    when_clock: bool = True
 
 
 DEFAULT_OPTIONS = EventOptions()
@@ -113,6 +136,7 @@ class _Clause:
     subj: Any
     verb: Any
     source: bool  # the verb reports speech and no reported clause was found
+    passive: bool = False  # the subject is the patient ("victims named", "protest marred by")
 
 
 def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpression, ...],
@@ -130,6 +154,8 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     if clauses:
         first = next((c for c in clauses if not c.source), clauses[0])
         what = _what_span(doc, first.verb)
+        if options.what_headline_verb and tclauses and first is tclauses[0] and lclauses:
+            what = _headline_verb(doc, title, first, lclauses) or what
     if title and not tclauses:
         what = next((n for n in (_nominal(doc, t) for t in title) if n is not None), None) or what
     when_span = _when(title + body[:options.when_sentences], layout, times, options)
@@ -186,7 +212,7 @@ def _clause(sent: Any) -> _Clause | None:
         # headline shorthand for the passive: "Victims named as ...", "March marred by shooting"
         part = _participle(root)
         if part is not None:
-            return _Clause(root, part, False)
+            return _Clause(root, part, False, True)
     # the root verb, else the first verb with a subject that is not a pronoun
     # ("You knew it couldn't come easily, but the Cubs are champions")
     verbs = ([root] if root.pos_ in ("VERB", "AUX") else []) + [
@@ -196,13 +222,13 @@ def _clause(sent: Any) -> _Clause | None:
         if subj is None:
             continue
         if (part := _participle(subj)) is not None and subj.i < verb.i:
-            return _Clause(subj, part, False)  # "Victims named as repair work starts ..."
+            return _Clause(subj, part, False, True)  # "Victims named as repair work starts ..."
         if verb.lemma_ in _SOURCE_VERBS:  # "police said that a tram derailed": the event is what was said
             for c in verb.children:
                 if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (s := _subject(c)) is not None:
-                    return _Clause(s, c, False)
+                    return _Clause(s, c, False, s.dep_ == "nsubjpass")
             return _Clause(subj, verb, True)
-        return _Clause(subj, verb, False)
+        return _Clause(subj, verb, False, subj.dep_ == "nsubjpass")
     return None
 
 
@@ -211,8 +237,36 @@ def _participle(noun: Any) -> Any:
     return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1), None)
 
 
+def _headline_verb(doc: Any, title: list[Any], first: _Clause, lead: list[_Clause]) -> Any:
+    """The headline's word for the lead's event, when the model parsed the headline otherwise:
+    "Lady Gaga stages protest" (lead: "Lady Gaga staged a protest") -> "stages protest"."""
+    verb = next((c.verb for c in lead if not c.source), lead[0].verb)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    if verb.lemma_ == first.verb.lemma_ or obj is None or obj.lemma_ != first.verb.lemma_:
+        return None  # only where the headline's verb is the lead's object: a noun taken for a verb
+    for sent in title:
+        for tok in sent:
+            if (tok.lemma_ != verb.lemma_ and _stem(tok.lower_) != _stem(verb.lower_)) or tok.is_stop \
+                    or tok.i == first.verb.i:
+                continue
+            hi = tok.i + 1
+            if obj is not None:
+                hi = next((t.i + 1 for t in doc[tok.i + 1:min(sent.end, tok.i + 4)] if t.lemma_ == obj.lemma_), hi)
+            return doc[tok.i:hi]
+    return None
+
+
+def _stem(word: str) -> str:
+    """A crude stem for comparing inflections the lemmatiser missed ("staged" -> "stag")."""
+    for suffix in ("ing", "es", "ed", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def _who(doc: Any, title: list[Any], clauses: list[_Clause], options: EventOptions) -> Any:
-    actors = [c for c in clauses if not (options.who_skip_sources and c.source)]
+    actors = [c for c in clauses if not (options.who_skip_sources and c.source)
+              and not (options.who_skip_passive and c.passive)]
     named = [w for w in (_who_span(doc, c.subj) for c in actors) if w.label_ in _WHO_LABELS]
     if named:
         return named[0]
@@ -304,7 +358,8 @@ def _in_main_clause(tok: Any) -> bool:
 def _when(sents: list[Any], layout: Any, times: tuple[TimeExpression, ...], options: EventOptions) -> Any:
     resolved = {(t.field, t.start) for t in times if t.status == "resolved" and t.granularity in _WHEN_GRAINS}
     found = [e for s in sents for e in s.ents if e.label_ in ("DATE", "TIME") and _WHEN_WORDS.search(e.text)
-             and (p := layout.place(e.start_char, e.end_char)) and (p[0], p[1]) in resolved]
+             and (p := layout.place(e.start_char, e.end_char))
+             and ((p[0], p[1]) in resolved or (options.when_clock and _CLOCK.search(e.text)))]
     if options.when_main_clause:
         found.sort(key=lambda e: not _in_main_clause(e.root))  # stable: first main-clause date first
     if not found:
@@ -323,8 +378,12 @@ def _place_phrase(e: Any) -> bool:
         if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS:
             # "from" a place is where someone comes from ("a man from Beckenham"), unless a verb moves
             return tok.head.lower_ != "from" or tok.head.head.pos_ in ("VERB", "AUX")
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep":
-            tok = tok.head.head  # "city" of "the city of X"
+        if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep"
+                and tok.head.head.lemma_.lower() in _PLACE_NOUNS):
+            tok = tok.head.head  # "city" of "the city of X", not "wake" of "in the wake of X"
+            continue
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _PLACE_NOUNS and tok.head.i > tok.i:
+            tok = tok.head  # "in Afghanistan's Mazar-i-Sharif city"
             continue
         if tok.dep_ in ("appos", "conj"):
             tok = tok.head
@@ -336,7 +395,13 @@ def _place_phrase(e: Any) -> bool:
 def _is_place(e: Any, places: set[str]) -> bool:
     """A place entity, an organisation one is "at", or a name the article tags as a place elsewhere
     ("Croydon" of "Croydon tram crash", tagged PRODUCT there, is a place "in Croydon" further on)."""
-    return e.label_ in _PLACE_LABELS or e.text in places or (e.label_ == "ORG" and e.root.head.lower_ == "at")
+    if e.label_ in _PLACE_LABELS or e.text in places:
+        return True
+    if e.label_ in ("ORG", "PERSON", "PRODUCT") and e.root.dep_ == "pobj":
+        head = e.root.head
+        # a site ("outside Trump Tower"), or a name in "the city of X" the model took for a person
+        return head.lower_ in _SITE_PREPS or (head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_NOUNS)
+    return False
 
 
 def _where(doc: Any, title: list[Any], lead: list[Any], layout: Any, options: EventOptions) -> Any:
