@@ -106,3 +106,16 @@ def test_render_json_is_documented_shape() -> None:
     assert data["matrix"]["columns"][0] == {"origin": "wire:NPA", "outlets": ["Nordic Press Agency",
                                                                                "Valley <b>Courier</b>"]}
     assert data["copy_tree"] == [{"origin": "wire", "copies": [{"article_id": "copy", "kind": "copy"}]}]
+
+
+def test_dossier_entity_sections_keep_nationalities_apart_from_organisations() -> None:
+    arts = [_article("wire", [S1], T[0], "Nordic Press Agency", "Dam gate fails")]
+    ana = [_analysis("wire", [S1])]
+    ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 1, ("wire",)),
+            Entity("nordic", "Nordic", "NORP", ("Nordic",), 2, ("wire",)),
+            Entity("tormund-dam-authority", "Tormund Dam Authority", "ORG", ("Tormund Dam Authority",), 1, ("wire",))]
+    copies = Copies((), (), ())
+    d = build("s1", arts, ana, ents, copies, align(arts, ana, ents, copies))
+    sections = {name: [e.name for e in rows] for name, rows in d.entities}
+    assert sections["organisations"] == ["Tormund Dam Authority"]
+    assert sections["groups"] == ["Nordic"] and sections["places"] == ["Varnholm"]

@@ -21,9 +21,10 @@ from .records import Analysis, Article, Entity, Quantity
 SUMMARY_SENTENCES = 5
 _ENTITY_SECTIONS = (
     ("people", ("PERSON",)),
-    ("organisations", ("ORG", "NORP")),
+    ("organisations", ("ORG",)),
     ("places", ("GPE", "LOC", "FAC")),
     ("equipment", ("EQUIPMENT",)),
+    ("groups", ("NORP",)),  # nationalities, religious and political groups ("Russian", "Taliban")
 )
 
 

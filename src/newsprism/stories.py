@@ -154,8 +154,9 @@ def assign(
 
     ``prior`` are the articles ``previous`` assigned: they are replayed into
     their stories (not re-decided) to rebuild the story vectors. An article
-    flagged ``empty`` is matched on its title alone (a video page's headline
-    still names its story); with no title it opens a story of its own.
+    flagged ``empty`` has little or no body, so it is matched on its title,
+    URL words and description (a video page's headline still names its
+    story); with none of them it opens a story of its own.
     """
     s = settings or StorySettings()
     c = _Clusterer(s)

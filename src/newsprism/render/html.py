@@ -103,7 +103,7 @@ def story_page(d: Dossier, articles: Sequence[Article]) -> str:
             parts.append(f"<h3>{escape(speaker)}</h3><ul>" + "".join(
                 f"<li>{escape(q.kind)}: &ldquo;{escape(q.text)}&rdquo;{_cites((q.citation,))}</li>"
                 for q in quotes) + "</ul>")
-    parts.append("<h2>People, organisations, places, equipment</h2>")
+    parts.append("<h2>People, organisations, places, equipment, groups</h2>")
     for section, entries in d.entities:
         if entries:
             parts.append(f"<p><b>{escape(section)}</b>: " + " &middot; ".join(

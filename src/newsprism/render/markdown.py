@@ -68,7 +68,7 @@ def dossier_markdown(d: Dossier) -> str:
             out.append(f"### {_md(speaker)}")
             out += [f"- {q.kind}: \u201c{_md(q.text)}\u201d ({cite(q.citation)})" for q in quotes]
             out.append("")
-    out += ["## People, organisations, places, equipment", ""]
+    out += ["## People, organisations, places, equipment, groups", ""]
     for section, entries in d.entities:
         if entries:
             items = []
