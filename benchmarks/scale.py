@@ -11,7 +11,7 @@ story assignment ms/article as the number of live stories grows, and peak
 memory (tracemalloc for the Python heap, plus ru_maxrss for the process).
 
     .venv/bin/python benchmarks/scale.py [--n 10000] [--events N] [--json] [--skip-copies] [--skip-stories] [--tracemalloc]
-                                      [--word-support X]
+                                      [--word-support X] [--compare-minhash]
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import numpy as np  # noqa: E402
 from _articles import make_article  # noqa: E402
 
 from newsprism.copies import find_copies  # noqa: E402
@@ -81,6 +82,46 @@ def generate(n: int, events: int, seed: int = 7) -> list[Article]:
     return out
 
 
+def compare_minhash(arts: list[Article], num_perm: int = 128, shingle: int = 5) -> dict[str, float]:
+    """Articles/s of MinHash signatures: newsprism's batched numpy against datasketch's ``MinHash``.
+
+    Three ways over the same texts: (1) newsprism: 64-bit shingle hashes, then one numpy
+    multiply-shift over all permutations (``copies._minhash``); (2) datasketch ``update_batch``
+    on the same shingle hashes (its legacy scheme, permutations made once and shared), so
+    only the signature step differs; (3) datasketch as usually called: shingle strings
+    hashed by its default SHA-1 function. (1) and (2) include making the shingle hashes.
+    """
+    from datasketch import MinHash
+
+    from newsprism.copies import _TOKEN, _minhash, _permutations, _shingles
+
+    out: dict[str, float] = {}
+    cache: dict[str, int] = {}
+    perms = _permutations(num_perm, 1)
+    t = time.perf_counter()
+    for a in arts:
+        sh = _shingles(a.text, shingle, cache)
+        if sh.size:
+            _minhash(sh, perms)
+    out["numpy_batched"] = len(arts) / (time.perf_counter() - t)
+    shared = MinHash(num_perm=num_perm, seed=1, scheme="legacy").permutations
+    cache = {}
+    t = time.perf_counter()
+    for a in arts:
+        sh = _shingles(a.text, shingle, cache)
+        m = MinHash(num_perm=num_perm, hashfunc=int, permutations=shared, scheme="legacy")
+        m.update_batch((sh >> np.uint64(32)).tolist())  # 32-bit values, as its legacy scheme expects
+    out["datasketch_update_batch_same_hashes"] = len(arts) / (time.perf_counter() - t)
+    t = time.perf_counter()
+    for a in arts:
+        words = _TOKEN.findall(a.text.lower())
+        grams = [" ".join(words[i:i + shingle]).encode("utf-8") for i in range(len(words) - shingle + 1)]
+        m = MinHash(num_perm=num_perm, permutations=shared, scheme="legacy")
+        m.update_batch(grams)
+    out["datasketch_sha1_strings"] = len(arts) / (time.perf_counter() - t)
+    return {k: round(v) for k, v in out.items()}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=10000)
@@ -91,12 +132,16 @@ def main() -> int:
     ap.add_argument("--word-support", type=float, default=None,
                     help="StorySettings.word_support for the run (default: the StorySettings default)")
     ap.add_argument("--tracemalloc", action="store_true", help="also measure the peak Python heap (a second, slower run)")
+    ap.add_argument("--compare-minhash", action="store_true",
+                    help="time MinHash signatures: newsprism's batched numpy against datasketch's MinHash")
     args = ap.parse_args()
     events = args.events or max(1, args.n // 2)
     t = time.perf_counter()
     arts = generate(args.n, events)
     out: dict[str, object] = {"articles": args.n, "events": events, "generate_s": round(time.perf_counter() - t, 1)}
     gc.collect()
+    if args.compare_minhash:
+        out["minhash_articles_per_s"] = compare_minhash(arts)
     if not args.skip_copies:
         t = time.perf_counter()
         copies = find_copies(arts)
@@ -157,6 +202,9 @@ def main() -> int:
         print(json.dumps(out, indent=2))
     else:
         print(f"{args.n} synthetic articles, {events} events (generated in {out['generate_s']} s)")
+        if "minhash_articles_per_s" in out:
+            for k, v in out["minhash_articles_per_s"].items():  # type: ignore[attr-defined]
+                print(f"MinHash signatures, {k}: {v} articles/s")
         if "copies" in out:
             c_ = out["copies"]
             print(f"copies: {c_['articles_per_s']} articles/s ({c_['seconds']} s), {c_['links']} links, "  # type: ignore[index]
