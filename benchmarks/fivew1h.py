@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _articles import cleaned_article, make_article
 
-from newsprism.analyse import Layout, analyse, doc_text, load_model
+from newsprism.analyse import Layout, analyse, doc_text, headline_doc, load_model
 from newsprism.analyse.event import DEFAULT_OPTIONS, EventOptions, main_event
 from newsprism.analyse.times import times
 from newsprism.records import Event
@@ -171,11 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     t = time.perf_counter()
     nlp = load_model()
     docs = list(nlp.pipe((doc_text(a) for a in articles), batch_size=32))
-    inputs = [(doc, a, Layout.of(a), times(doc, a, Layout.of(a), None)) for doc, a in zip(docs, articles, strict=True)]
+    inputs = [(doc, a, Layout.of(a), times(doc, a, Layout.of(a), None), headline_doc(nlp, a))
+              for doc, a in zip(docs, articles, strict=True)]
     elapsed = time.perf_counter() - t
     # the benchmark calls main_event as analyse() does: check it on a few articles
-    for r, (doc, a, layout, tr) in zip(analyse(articles[:6]), inputs[:6], strict=True):
-        assert r.event == main_event(doc, a.article_id, layout, tr), "benchmark and analyse() disagree"
+    for r, (doc, a, layout, tr, td) in zip(analyse(articles[:12]), inputs[:12], strict=True):
+        assert r.event == main_event(doc, a.article_id, layout, tr, title_doc=td), "benchmark and analyse() disagree"
 
     grid = options_grid()
     fold = [i % k for i in range(len(files))]
@@ -190,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     def events_of(o: EventOptions) -> list[Event]:
         full = tuple(asdict(o).values())
         if full not in cache:
-            cache[full] = [main_event(doc, a.article_id, layout, tr, o) for doc, a, layout, tr in inputs]
+            cache[full] = [main_event(doc, a.article_id, layout, tr, o, td) for doc, a, layout, tr, td in inputs]
         return cache[full]
 
     for o in grid:

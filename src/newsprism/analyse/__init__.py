@@ -24,7 +24,7 @@ from ..records import Analysis, Article, Mention
 from ..resolve import AliasPacks, load_packs, normalise
 from ..settings import Settings
 from . import rules
-from .event import main_event
+from .event import main_event, sentence_case
 from .quantities import quantities
 from .quotes import quotes
 from .times import times
@@ -33,8 +33,8 @@ RULER = "newsprism_entity_ruler"
 PARAGRAPHS = "newsprism_paragraphs"
 HYPHENS = "newsprism_hyphen_names"
 
-__all__ = ["HYPHENS", "PARAGRAPHS", "RULER", "Layout", "add_ruler", "analyse", "doc_text", "iter_analyse", "load_model",
-           "source_span"]
+__all__ = ["HYPHENS", "PARAGRAPHS", "RULER", "Layout", "add_ruler", "analyse", "doc_text", "headline_doc", "iter_analyse",
+           "load_model", "source_span"]
 
 
 def load_model(settings: Settings | None = None) -> Any:
@@ -266,11 +266,22 @@ def iter_analyse(
     bases = bases or {}
     items = ((doc_text(a), a) for a in articles)
     for doc, article in nlp.pipe(items, as_tuples=True, batch_size=settings.analyse_batch_size):
-        yield _analyse_doc(doc, article, model, packs, describe, bases.get(article.article_id))
+        yield _analyse_doc(doc, article, model, packs, describe, bases.get(article.article_id),
+                           headline_doc(nlp, article))
+
+
+def headline_doc(nlp: Any, article: Article) -> Any:
+    """The headline parsed again in sentence case when it is written in Title Case
+    (:func:`newsprism.analyse.event.sentence_case`), else None. The main event reads it
+    instead of the Title Case parse; entities, quotes and the rest keep the article's Doc."""
+    if not article.title:
+        return None
+    cased = sentence_case(article.title, article.text)
+    return nlp(cased) if cased is not None else None
 
 
 def _analyse_doc(doc: Any, article: Article, model: str, packs: AliasPacks, describe: Any,
-                 base: datetime | None) -> Analysis:
+                 base: datetime | None, title_doc: Any = None) -> Analysis:
     layout = Layout.of(article)
     mentions = _mentions(doc, article.article_id, layout, packs, describe)
     time_records = times(doc, article, layout, base)
@@ -286,7 +297,7 @@ def _analyse_doc(doc: Any, article: Article, model: str, packs: AliasPacks, desc
         quotes=quotes(doc, article.article_id, layout),
         quantities=quantities(doc, article.article_id, layout),
         times=time_records,
-        event=main_event(doc, article.article_id, layout, time_records),
+        event=main_event(doc, article.article_id, layout, time_records, title_doc=title_doc),
     )
 
 

@@ -27,6 +27,10 @@ marred by shooting") is a clause too.
   (Reuters) -"). A name tagged otherwise counts as a place when the article
   tags it as one elsewhere.
 
+A headline in Title Case is read from a second parse in sentence case
+(:func:`sentence_case`, given as ``title_doc``), and a wire dateline is no
+subject.
+
 The choices that grammar does not settle are the fields of
 :class:`EventOptions`; ``benchmarks/fivew1h.py`` chooses them by
 cross-validation and :data:`DEFAULT_OPTIONS` holds the choice made on all
@@ -69,9 +73,10 @@ _PLACE_NOUNS = frozenset({
 _SITE_PREPS = ("at", "outside", "near", "inside")
 #: A place in one of these relations modifies a noun ("US election", "Russia's president"): not where.
 _MODIFIER_DEPS = ("compound", "poss", "nmod", "amod", "npadvmod")
-#: A wire dateline: a place in capitals, an optional date, an optional agency, a dash.
+#: A wire dateline: a place in capitals, an optional country, an optional date, an optional agency, a dash.
 _DATELINE = re.compile(
     r"(?<![\w,])([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[ ,]))?"  # "KUNDUZ, Afghanistan --"
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z][\w .&]{0,30}\))? ?(?:--|—|–|-) ")
 _DATELINE_CHARS = 300
 _MAX_WHO = 8
@@ -140,24 +145,33 @@ class _Clause:
 
 
 def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpression, ...],
-               options: EventOptions = DEFAULT_OPTIONS) -> Event:
-    """Who did what, when and where, from the title and the first sentences."""
+               options: EventOptions = DEFAULT_OPTIONS, title_doc: Any = None) -> Event:
+    """Who did what, when and where, from the title and the first sentences.
+
+    ``title_doc``: the headline parsed again in sentence case (see
+    :func:`sentence_case`), read instead of the title's sentences of ``doc``;
+    its characters line up with the title's, so every span stays the title's.
+    """
     if not doc.has_annotation("DEP"):
         return Event(article_id)
     title, body = _lead(doc, layout, max(options.lead_sentences, options.when_sentences))
+    if title_doc is not None and title_doc.has_annotation("DEP") and len(title_doc.text) == layout.title_len:
+        title = [t for t in (_trim_space(s) for s in title_doc.sents) if t is not None]
     lead = body[:options.lead_sentences]
     tclauses = [c for c in (_clause(s) for s in title) if c is not None]
-    lclauses = [c for c in (_clause(s) for s in lead) if c is not None]
+    # a wire dateline ("KUNDUZ, Afghanistan --") is no subject: the lead's clause starts after it
+    after = _dateline_end(doc, layout) if _dateline(doc, layout) is not None else 0
+    lclauses = [c for c in (_clause(s, after) for s in lead) if c is not None]
     clauses = tclauses + lclauses
-    who = _who(doc, title, clauses, options)
+    who = _who(title, clauses, options)
     what = None
     if clauses:
         first = next((c for c in clauses if not c.source), clauses[0])
-        what = _what_span(doc, first.verb)
+        what = _what_span(first.verb.doc, first.verb)
         if options.what_headline_verb and tclauses and first is tclauses[0] and lclauses:
-            what = _headline_verb(doc, title, first, lclauses) or what
+            what = _headline_verb(title, first, lclauses) or what
     if title and not tclauses:
-        what = next((n for n in (_nominal(doc, t) for t in title) if n is not None), None) or what
+        what = next((n for n in (_nominal(t.doc, t) for t in title) if n is not None), None) or what
     when_span = _when(title + body[:options.when_sentences], layout, times, options)
     where_span = _where(doc, title, lead, layout, options)
     when_value = None
@@ -167,8 +181,45 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
             # the time record holding the span ("Wednesday morning" of "the early hours of Wednesday morning")
             when_value = next((t.value for t in times if t.field == placed[0]
                                and t.start <= placed[1] and placed[2] <= t.end), None)
-    return Event(article_id, _part(layout, who), _part(layout, what), _part(layout, when_span),
-                 _part(layout, where_span), when_value)
+    text = doc.text
+    return Event(article_id, _part(layout, who, text), _part(layout, what, text), _part(layout, when_span, text),
+                 _part(layout, where_span, text), when_value)
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)[\"“‘']?$")
+
+
+def sentence_case(title: str, body: str) -> str | None:
+    """The headline in sentence case when it is written in Title Case, else None.
+
+    The small model parses "Taliban Strike German Consulate" with "Strike" a
+    name. A word of four letters or more, capitalised in the headline, is
+    lower-cased unless the body writes it capitalised inside a sentence (a
+    name: "Taliban", "German Consulate"); short words, the first word and
+    words in capitals ("F.B.I.") are kept. Only headlines whose words of four
+    letters or more are nearly all capitalised (at least 80 %, at least three
+    of them) are Title Case. The result has the title's length, character for
+    character, so spans found in it are spans of the title.
+    """
+    words = [m for m in _TITLE_WORD.finditer(title) if len(m.group()) >= 4]
+    if len(words) < 3 or sum(m.group()[0].isupper() for m in words) < 0.8 * len(words):
+        return None
+    named = set()
+    for m in _TITLE_WORD.finditer(body):
+        w = m.group()
+        if w[0].isupper() and not _SENTENCE_START.search(body[max(0, m.start() - 4):m.start()]):
+            named.add(w)
+    out = list(title)
+    changed = False
+    for m in words:
+        w = m.group()
+        if (m.start() == 0 or not w[0].isupper() or w in named or w.isupper()
+                or any(c.isupper() for c in w[1:]) or _SENTENCE_START.search(title[:m.start()])):
+            continue
+        out[m.start()] = w[0].lower()
+        changed = True
+    return "".join(out) if changed else None
 
 
 def _lead(doc: Any, layout: Any, n: int) -> tuple[list[Any], list[Any]]:
@@ -201,14 +252,16 @@ def _trim_space(span: Any) -> Any:
     return doc[s:e] if e > s else None
 
 
-def _subject(verb: Any) -> Any:
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+def _subject(verb: Any, after: int = 0) -> Any:
+    """The verb's subject, not a pronoun, and not in a dateline (before char ``after``)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= after), None)
     return None if subj is None or subj.pos_ == "PRON" else subj
 
 
-def _clause(sent: Any) -> _Clause | None:
+def _clause(sent: Any, after: int = 0) -> _Clause | None:
+    """The sentence's event clause; a subject before char ``after`` (a wire dateline) does not count."""
     root = sent.root
-    if root.pos_ in ("NOUN", "PROPN"):
+    if root.pos_ in ("NOUN", "PROPN") and root.idx >= after:
         # headline shorthand for the passive: "Victims named as ...", "March marred by shooting"
         part = _participle(root)
         if part is not None:
@@ -216,16 +269,16 @@ def _clause(sent: Any) -> _Clause | None:
     # the root verb, else the first verb with a subject that is not a pronoun
     # ("You knew it couldn't come easily, but the Cubs are champions")
     verbs = ([root] if root.pos_ in ("VERB", "AUX") else []) + [
-        t for t in sent if t.pos_ in ("VERB", "AUX") and t.i != root.i and _subject(t) is not None]
+        t for t in sent if t.pos_ in ("VERB", "AUX") and t.i != root.i and _subject(t, after) is not None]
     for verb in verbs:
-        subj = _subject(verb)
+        subj = _subject(verb, after)
         if subj is None:
             continue
         if (part := _participle(subj)) is not None and subj.i < verb.i:
             return _Clause(subj, part, False, True)  # "Victims named as repair work starts ..."
         if verb.lemma_ in _SOURCE_VERBS:  # "police said that a tram derailed": the event is what was said
             for c in verb.children:
-                if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (s := _subject(c)) is not None:
+                if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (s := _subject(c, after)) is not None:
                     return _Clause(s, c, False, s.dep_ == "nsubjpass")
             return _Clause(subj, verb, True)
         return _Clause(subj, verb, False, subj.dep_ == "nsubjpass")
@@ -237,7 +290,7 @@ def _participle(noun: Any) -> Any:
     return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == noun.i + 1), None)
 
 
-def _headline_verb(doc: Any, title: list[Any], first: _Clause, lead: list[_Clause]) -> Any:
+def _headline_verb(title: list[Any], first: _Clause, lead: list[_Clause]) -> Any:
     """The headline's word for the lead's event, when the model parsed the headline otherwise:
     "Lady Gaga stages protest" (lead: "Lady Gaga staged a protest") -> "stages protest"."""
     verb = next((c.verb for c in lead if not c.source), lead[0].verb)
@@ -251,8 +304,9 @@ def _headline_verb(doc: Any, title: list[Any], first: _Clause, lead: list[_Claus
                 continue
             hi = tok.i + 1
             if obj is not None:
-                hi = next((t.i + 1 for t in doc[tok.i + 1:min(sent.end, tok.i + 4)] if t.lemma_ == obj.lemma_), hi)
-            return doc[tok.i:hi]
+                hi = next((t.i + 1 for t in tok.doc[tok.i + 1:min(sent.end, tok.i + 4)] if t.lemma_ == obj.lemma_),
+                          hi)
+            return tok.doc[tok.i:hi]
     return None
 
 
@@ -264,10 +318,10 @@ def _stem(word: str) -> str:
     return word
 
 
-def _who(doc: Any, title: list[Any], clauses: list[_Clause], options: EventOptions) -> Any:
+def _who(title: list[Any], clauses: list[_Clause], options: EventOptions) -> Any:
     actors = [c for c in clauses if not (options.who_skip_sources and c.source)
               and not (options.who_skip_passive and c.passive)]
-    named = [w for w in (_who_span(doc, c.subj) for c in actors) if w.label_ in _WHO_LABELS]
+    named = [w for w in (_who_span(c.subj.doc, c.subj) for c in actors) if w.label_ in _WHO_LABELS]
     if named:
         return named[0]
     if options.who_title_actor != "none":
@@ -280,8 +334,8 @@ def _who(doc: Any, title: list[Any], clauses: list[_Clause], options: EventOptio
                     continue
                 return e
     if actors:
-        return _who_span(doc, actors[0].subj)
-    return _who_span(doc, clauses[0].subj) if clauses else None
+        return _who_span(actors[0].subj.doc, actors[0].subj)
+    return _who_span(clauses[0].subj.doc, clauses[0].subj) if clauses else None
 
 
 def _who_span(doc: Any, subj: Any) -> Any:
@@ -438,18 +492,33 @@ def _heads_title(tok: Any) -> bool:
     return tok.pos_ == "NOUN" and (tok.dep_ == "ROOT" or subject)
 
 
-def _dateline(doc: Any, layout: Any) -> Any:
-    """The place of a wire dateline near the start of the body ("SAO PAULO (AP) --")."""
+def _dateline_match(doc: Any, layout: Any) -> tuple[int, Any] | None:
     start = layout.body_start
     text = doc.text[start:start + min(_DATELINE_CHARS, layout.body_len)]
     m = _DATELINE.search(text)
     if m is None or len(m.group(1).replace(".", "")) < 2:
         return None
+    return start, m
+
+
+def _dateline(doc: Any, layout: Any) -> Any:
+    """The place of a wire dateline near the start of the body ("SAO PAULO (AP) --")."""
+    found = _dateline_match(doc, layout)
+    if found is None:
+        return None
+    start, m = found
     span = doc.char_span(start + m.start(1), start + m.end(1), alignment_mode="contract")
     return span if span is not None and len(span) else None
 
 
-def _part(layout: Any, span: Any) -> EventPart | None:
+def _dateline_end(doc: Any, layout: Any) -> int:
+    """Where the body's text starts after its wire dateline (0 when there is none)."""
+    found = _dateline_match(doc, layout)
+    return found[0] + found[1].end() if found is not None else 0
+
+
+def _part(layout: Any, span: Any, text: str) -> EventPart | None:
+    """The span as an event part; its text is the article's own (a re-parsed headline is sentence-cased)."""
     if span is not None and len(span) > 1 and span[-1].lower_ in ("'s", "’s", "'"):
         span = span[:-1]
     if span is None or len(span) == 0:
@@ -457,4 +526,4 @@ def _part(layout: Any, span: Any) -> EventPart | None:
     placed = layout.place(span.start_char, span.end_char)
     if placed is None:
         return None
-    return EventPart(span.text, placed[1], placed[2], placed[0])
+    return EventPart(text[span.start_char:span.end_char], placed[1], placed[2], placed[0])
