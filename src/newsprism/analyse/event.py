@@ -77,7 +77,7 @@ _MODIFIER_DEPS = ("compound", "poss", "nmod", "amod", "npadvmod")
 _DATELINE = re.compile(
     r"(?<![\w,])([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
     r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[ ,]))?"  # "KUNDUZ, Afghanistan --"
-    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z][\w .&]{0,30}\))? ?(?:--|—|–|-) ")
+    r"(, [A-Z][a-z]{2,8}\.? \d{1,2})?( \([A-Za-z][\w .&]{0,30}\))? ?(?:--|—|–|-) ")
 _DATELINE_CHARS = 300
 _MAX_WHO = 8
 _MAX_WHAT = 8
@@ -209,17 +209,23 @@ def sentence_case(title: str, body: str) -> str | None:
     for m in _TITLE_WORD.finditer(body):
         w = m.group()
         if w[0].isupper() and not _SENTENCE_START.search(body[max(0, m.start() - 4):m.start()]):
-            named.add(w)
+            named.add(_bare(w))
     out = list(title)
     changed = False
     for m in words:
         w = m.group()
-        if (m.start() == 0 or not w[0].isupper() or w in named or w.isupper()
+        if (m.start() == 0 or not w[0].isupper() or _bare(w) in named or w.isupper()
                 or any(c.isupper() for c in w[1:]) or _SENTENCE_START.search(title[:m.start()])):
             continue
         out[m.start()] = w[0].lower()
         changed = True
     return "".join(out) if changed else None
+
+
+def _bare(word: str) -> str:
+    """A word without a possessive or a closing full stop, for comparing ("Trump's", "Kabul." -> "Trump", "Kabul")."""
+    word = word.replace("’", "'").rstrip(".")
+    return word[:-2] if word.endswith("'s") else word
 
 
 def _lead(doc: Any, layout: Any, n: int) -> tuple[list[Any], list[Any]]:
@@ -462,8 +468,10 @@ def _where(doc: Any, title: list[Any], lead: list[Any], layout: Any, options: Ev
     places = {e.text for e in doc.ents if e.label_ in _PLACE_LABELS}
 
     def phrase(sents: list[Any]) -> Any:
+        # a modifier is no place, unless of a place noun ("in the Kunduz province")
         return next((e for s in sents for e in s.ents if _is_place(e, places) and _place_phrase(e)
-                     and e.root.dep_ not in _MODIFIER_DEPS), None)
+                     and (e.root.dep_ not in _MODIFIER_DEPS
+                          or (e.root.dep_ == "compound" and e.root.head.lemma_.lower() in _PLACE_NOUNS))), None)
 
     def free(sents: list[Any]) -> Any:
         return next((e for s in sents for e in s.ents if _is_place(e, places) and e.root.dep_ not in _MODIFIER_DEPS),
@@ -493,12 +501,19 @@ def _heads_title(tok: Any) -> bool:
 
 
 def _dateline_match(doc: Any, layout: Any) -> tuple[int, Any] | None:
+    """A wire dateline near the start of the body: at the very start, after a sentence, a
+    line or a closing bracket (a photo credit "...Getty Images) WASHINGTON --"), or anywhere
+    with its date or agency ("... Mark Hosenball WASHINGTON, Nov 6 (Reuters) -"); not a
+    capitalised word before a dash inside a sentence ("the head of NATO - the alliance")."""
     start = layout.body_start
     text = doc.text[start:start + min(_DATELINE_CHARS, layout.body_len)]
-    m = _DATELINE.search(text)
-    if m is None or len(m.group(1).replace(".", "")) < 2:
-        return None
-    return start, m
+    for m in _DATELINE.finditer(text):
+        if len(m.group(1).replace(".", "")) < 2:
+            continue
+        before = text[:m.start()].rstrip(" \t")
+        if m.group(2) or m.group(3) or not before or before[-1] in ".!?)]\n\"”":
+            return start, m
+    return None
 
 
 def _dateline(doc: Any, layout: Any) -> Any:
