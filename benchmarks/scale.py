@@ -83,13 +83,16 @@ def generate(n: int, events: int, seed: int = 7) -> list[Article]:
 
 
 def compare_minhash(arts: list[Article], num_perm: int = 128, shingle: int = 5) -> dict[str, float]:
-    """Articles/s of MinHash signatures: newsprism's batched numpy against datasketch's ``MinHash``.
+    """Articles/s of MinHash signatures and of the LSH index: newsprism's batched numpy
+    against datasketch's ``MinHash`` and ``MinHashLSH``.
 
     Three ways over the same texts: (1) newsprism: 64-bit shingle hashes, then one numpy
     multiply-shift over all permutations (``copies._minhash``); (2) datasketch ``update_batch``
     on the same shingle hashes (its legacy scheme, permutations made once and shared), so
     only the signature step differs; (3) datasketch as usually called: shingle strings
     hashed by its default SHA-1 function. (1) and (2) include making the shingle hashes.
+    Then the candidate pairs from the same signatures: datasketch's ``MinHashLSH`` (insert and
+    query per text) against ``copies._band_candidates`` (one batch, same bands and rows).
     """
     from datasketch import MinHash
 
@@ -119,6 +122,27 @@ def compare_minhash(arts: list[Article], num_perm: int = 128, shingle: int = 5) 
         m = MinHash(num_perm=num_perm, permutations=shared, scheme="legacy")
         m.update_batch(grams)
     out["datasketch_sha1_strings"] = len(arts) / (time.perf_counter() - t)
+    # the LSH index over the same signatures: datasketch's MinHashLSH (insert and query, one text
+    # at a time) against newsprism's batch banding (same bands and rows); both give the same pairs
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from newsprism.copies import CopySettings, _band_candidates
+
+    settings = CopySettings()
+    cache = {}
+    sigs = [_minhash(sh, perms) for a in arts if (sh := _shingles(a.text, shingle, cache)).size]
+    t = time.perf_counter()
+    lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=num_perm)
+    found = 0
+    for k, sig in enumerate(sigs):
+        mh = LeanMinHash(seed=1, hashvalues=sig, scheme="legacy")
+        found += len(lsh.query(mh))
+        lsh.insert(k, mh)
+    out["lsh_datasketch"] = len(sigs) / (time.perf_counter() - t)
+    t = time.perf_counter()
+    batch = _band_candidates(np.stack(sigs), settings)
+    out["lsh_numpy_batch"] = len(sigs) / (time.perf_counter() - t)
+    assert found == sum(len(v) for v in batch.values()), "the two indexes disagree"
     return {k: round(v) for k, v in out.items()}
 
 
@@ -133,7 +157,7 @@ def main() -> int:
                     help="StorySettings.word_support for the run (default: the StorySettings default)")
     ap.add_argument("--tracemalloc", action="store_true", help="also measure the peak Python heap (a second, slower run)")
     ap.add_argument("--compare-minhash", action="store_true",
-                    help="time MinHash signatures: newsprism's batched numpy against datasketch's MinHash")
+                    help="time MinHash signatures and the LSH index: newsprism's batched numpy against datasketch")
     args = ap.parse_args()
     events = args.events or max(1, args.n // 2)
     t = time.perf_counter()
@@ -204,7 +228,7 @@ def main() -> int:
         print(f"{args.n} synthetic articles, {events} events (generated in {out['generate_s']} s)")
         if "minhash_articles_per_s" in out:
             for k, v in out["minhash_articles_per_s"].items():  # type: ignore[attr-defined]
-                print(f"MinHash signatures, {k}: {v} articles/s")
+                print(f"{'LSH index' if k.startswith('lsh') else 'MinHash signatures'}, {k}: {v} articles/s")
         if "copies" in out:
             c_ = out["copies"]
             print(f"copies: {c_['articles_per_s']} articles/s ({c_['seconds']} s), {c_['links']} links, "  # type: ignore[index]

@@ -190,3 +190,38 @@ def test_copies_wire_credit(where: str, value: object, expected: str | None) -> 
             text = "A long opening paragraph without any credit in it at all, just words. " * 3 + text
         a = art("w", [text, "Closing paragraph of the piece, long enough to be ordinary text here."], outlet="X")
     assert wire_credit(a) == expected
+
+
+def test_copies_a_short_text_inside_a_long_one_is_found() -> None:
+    """High containment, low Jaccard: LSH (built for Jaccard) misses it; the sampled-shingle index does not."""
+    brief = art("brief", WIRE[:3], outlet="Skelby Courier", hours=1)
+    notes = [f"In archive note {i} the Skelby museum lists item {i * 7} as a wooden model of the {i}th ferry "
+             f"built at the Arnhal yard, restored by volunteer crew {i + 3} over {i % 9 + 2} winters."
+             for i in range(1, 60)]
+    feature = art("feature", [*WIRE, *notes], outlet="Coast Today", hours=5)
+    found = find_copies([brief, feature])
+    (link,) = found.links
+    assert link.kind == "rewrite" and link.containment >= 0.9 and link.jaccard < 0.15
+    assert not find_copies([brief, feature], CopySettings(sample_mod=0)).links  # LSH alone misses it
+
+
+def test_copies_batch_banding_gives_datasketch_lsh_pairs(syndicated: dict[str, Article]) -> None:
+    """The numpy banding proposes exactly the pairs datasketch's MinHashLSH (same bands and rows) would."""
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from newsprism.copies import _band_candidates, _minhash, _permutations, _shingles
+
+    s = CopySettings()
+    texts = [a.text for a in syndicated.values()] + [" ".join(OTHER_WIRE), " ".join(REWRITE[::-1])]
+    cache: dict[str, int] = {}
+    perms = _permutations(s.num_perm, s.seed)
+    sigs = [_minhash(_shingles(t, s.shingle, cache), perms) for t in texts]
+    lsh = MinHashLSH(threshold=s.lsh_threshold, num_perm=s.num_perm)
+    expected = set()
+    for k, sig in enumerate(sigs):
+        mh = LeanMinHash(seed=s.seed, hashvalues=sig, scheme="legacy")
+        expected |= {(k, j) for j in lsh.query(mh)}
+        lsh.insert(k, mh)
+    got = {(k, j) for k, earlier in _band_candidates(np.stack(sigs), s).items() for j in earlier}
+    assert got == expected and len(expected) >= 4

@@ -1,9 +1,11 @@
 """Copies: which articles are the same report republished or rewritten.
 
 MinHash signatures over word shingles of the cleaned body give candidate
-pairs through datasketch's LSH index; every candidate is then verified on the
-exact shingle sets, so the index only decides what is compared, never what is
-linked. A verified pair is ``identical``, a ``copy`` (the same text with small
+pairs through LSH banding (datasketch's bands and rows, computed for the whole
+batch with numpy), and a sampled-shingle index adds the pairs of a short text
+inside a long one, which Jaccard LSH misses; every candidate is then verified
+on the exact shingle sets, so the indexes only decide what is compared, never
+what is linked. A verified pair is ``identical``, a ``copy`` (the same text with small
 edits: a wire story republished) or a ``rewrite`` (much of one text inside the
 other, with material added or cut). Linked articles form copy groups; each
 group's likely origin is an article crediting a wire agency, else the earliest
@@ -22,9 +24,10 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 from .records import Article
 
@@ -75,6 +78,13 @@ class CopySettings:
     copy_jaccard: float = 0.8  # at or above: copy; below: rewrite
     identical_jaccard: float = 0.98
     seed: int = 1
+    # A second source of candidates, for a short text inside a long one (high containment, low
+    # Jaccard, which LSH misses): every text's shingles whose hash is 0 mod ``sample_mod`` go to an
+    # inverted index; two texts sharing ``sample_hits`` sampled shingles are candidates too.
+    # 0 turns it off. A sampled shingle already in ``sample_cap`` texts (boilerplate) is not counted.
+    sample_mod: int = 16
+    sample_hits: int = 2
+    sample_cap: int = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,16 +148,20 @@ def find_copies(articles: Iterable[Article], settings: CopySettings | None = Non
             shingles[a.article_id] = sh
     by_id = {a.article_id: a for a in arts}
     wires = {a.article_id: w for a in arts if (w := wire_credit(a))}
-    lsh = MinHashLSH(threshold=s.lsh_threshold, num_perm=s.num_perm)
+    ids = list(shingles)
     perms = _permutations(s.num_perm, s.seed)
+    signatures = np.stack([_minhash(sh, perms) for sh in shingles.values()]) if shingles else None
+    candidates = _band_candidates(signatures, s) if signatures is not None else {}
+    if s.sample_mod:
+        for later, earlier in _sampled_candidates(list(shingles.values()), s).items():
+            candidates.setdefault(later, set()).update(earlier)
     links: list[CopyLink] = []
-    for aid, sh in shingles.items():  # sorted by id: deterministic
-        mh = LeanMinHash(seed=s.seed, hashvalues=_minhash(sh, perms), scheme="legacy")
-        for other in sorted(lsh.query(mh)):
-            link = _verify(by_id[other], shingles[other], by_id[aid], sh, wires, s)
+    for k in sorted(candidates):  # sorted by id: deterministic
+        aid = ids[k]
+        for j in sorted(candidates[k]):
+            link = _verify(by_id[ids[j]], shingles[ids[j]], by_id[aid], shingles[aid], wires, s)
             if link:
                 links.append(link)
-        lsh.insert(aid, mh)
     links.sort(key=lambda x: (x.source, x.target))
     groups = _groups(links, by_id, wires)
     return Copies(tuple(links), groups, tuple(sorted(wires.items())))
@@ -241,6 +255,86 @@ def _token_hash(word: str, cache: dict[str, int]) -> int:
     h = (zlib.crc32(b) << 32) | zlib.adler32(b)
     cache[word] = h
     return h
+
+
+@lru_cache(maxsize=16)
+def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows) of the LSH index: datasketch's choice for the threshold and permutations
+    (it weighs false positives and false negatives equally)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return int(lsh.b), int(lsh.r)
+
+
+def _groups_of_equal(keys: np.ndarray, cap: int | None = None) -> np.ndarray:
+    """Pair codes ``i * n + j`` (i < j) of the rows whose keys are equal; groups over ``cap`` skipped."""
+    n = np.int64(keys.size)
+    order = np.argsort(keys, kind="stable")  # equal keys keep their rows in ascending order
+    k = keys[order]
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    sizes = np.diff(np.r_[starts, k.size])
+    two = starts[sizes == 2]
+    codes = [order[two].astype(np.int64) * n + order[two + 1]]
+    big = (sizes > 2) if cap is None else (sizes > 2) & (sizes <= cap)
+    for st, size in zip(starts[big].tolist(), sizes[big].tolist(), strict=True):
+        g = order[st:st + size].astype(np.int64)
+        i, j = np.triu_indices(size, 1)
+        codes.append(g[i] * n + g[j])
+    return np.concatenate(codes)
+
+
+def _pairs(codes: list[np.ndarray], n: int, min_count: int = 1) -> dict[int, set[int]]:
+    """{later row: {earlier rows}} of the pair codes seen at least ``min_count`` times."""
+    if not codes:
+        return {}
+    pairs, counts = np.unique(np.concatenate(codes), return_counts=True)
+    out: dict[int, set[int]] = {}
+    for code in pairs[counts >= min_count].tolist():
+        earlier, later = divmod(code, n)
+        out.setdefault(later, set()).add(earlier)
+    return out
+
+
+def _band_candidates(signatures: np.ndarray, s: CopySettings) -> dict[int, set[int]]:
+    """MinHash LSH in one batch: texts whose signatures agree on all ``r`` rows of at least one of
+    the ``b`` bands are candidates (the banding of datasketch's ``MinHashLSH``, with its ``b`` and
+    ``r``; each band's rows are mixed into one 64-bit key and the keys sorted, band by band)."""
+    b, r = _lsh_bands(s.lsh_threshold, s.num_perm)
+    mix = _permutations(r, s.seed + 1)[0]  # odd 64-bit multipliers
+    codes = []
+    with np.errstate(over="ignore"):
+        for band in range(b):
+            keys = (signatures[:, band * r:(band + 1) * r] * mix).sum(axis=1, dtype=np.uint64)
+            codes.append(_groups_of_equal(keys))
+    return _pairs(codes, signatures.shape[0])
+
+
+def _sampled_candidates(shingles: list[np.ndarray], s: CopySettings) -> dict[int, set[int]]:
+    """Pairs of texts sharing at least ``s.sample_hits`` sampled shingles (hash 0 mod
+    ``s.sample_mod``), as {later index: {earlier indices}}: the candidates of a short text
+    inside a long one, which Jaccard LSH misses. Sampled shingles found in more than
+    ``s.sample_cap`` texts (boilerplate) do not count. One sort of all samples; no loop
+    over texts."""
+    mod = np.uint64(s.sample_mod)
+    samples = [sh[sh % mod == 0] for sh in shingles]
+    if not samples:
+        return {}
+    h = np.concatenate(samples)
+    d = np.concatenate([np.full(x.size, k, dtype=np.int64) for k, x in enumerate(samples)])
+    order = np.lexsort((d, h))
+    h, d = h[order], d[order]
+    # rows of equal sampled hashes, as pair codes of their texts
+    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
+    sizes = np.diff(np.r_[starts, h.size])
+    n = np.int64(len(shingles))
+    two = starts[sizes == 2]
+    codes = [d[two] * n + d[two + 1]]
+    big = (sizes > 2) & (sizes <= s.sample_cap)
+    for st, size in zip(starts[big].tolist(), sizes[big].tolist(), strict=True):
+        g = d[st:st + size]
+        i, j = np.triu_indices(size, 1)
+        codes.append(g[i] * n + g[j])
+    codes = [c[c // n != c % n] for c in codes]  # a text repeating a shingle is no pair with itself
+    return _pairs(codes, int(n), s.sample_hits)
 
 
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
