@@ -83,6 +83,7 @@ def main() -> int:
     all_cards = []
     wrong_counts = 0
     groups_with_copies = 0
+    copy_cited = [0, 0]  # articles cited by the groups that cite copies, and their independent origins
     built = 0
     with Prism(db=db) as prism:
         copies = prism.store.copies()
@@ -102,7 +103,10 @@ def main() -> int:
                 arts = sorted({c.article_id for c in g.citations})
                 origins = len(independent_sources(arts, copies))
                 wrong_counts += g.sources != origins
-                groups_with_copies += origins < len(arts)
+                if origins < len(arts):
+                    groups_with_copies += 1
+                    copy_cited[0] += len(arts)
+                    copy_cited[1] += origins
         target = min(sizes, key=lambda k: (abs(sizes[k] - 20), -sizes[k]))
         detail = prism.story(target)
         reps = []
@@ -121,6 +125,7 @@ def main() -> int:
         "statuses": dict(statuses.most_common()),
         "cards": dict(cards.most_common()),
         "groups_citing_copies": groups_with_copies,
+        "their_cited_articles_and_origins": copy_cited,
         "groups_whose_count_is_not_their_origins": wrong_counts,
     })
     if args.sample:
