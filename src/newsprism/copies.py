@@ -319,22 +319,13 @@ def _sampled_candidates(shingles: list[np.ndarray], s: CopySettings) -> dict[int
     if not samples:
         return {}
     h = np.concatenate(samples)
-    d = np.concatenate([np.full(x.size, k, dtype=np.int64) for k, x in enumerate(samples)])
-    order = np.lexsort((d, h))
-    h, d = h[order], d[order]
-    # rows of equal sampled hashes, as pair codes of their texts
-    starts = np.flatnonzero(np.r_[True, h[1:] != h[:-1]])
-    sizes = np.diff(np.r_[starts, h.size])
+    text = np.concatenate([np.full(x.size, k, dtype=np.int64) for k, x in enumerate(samples)])
+    # rows of equal sampled hashes; rows run in text order and a text's shingles are unique,
+    # so the earlier row of a pair is the earlier text
+    rows = np.int64(h.size)
+    first, second = np.divmod(_groups_of_equal(h, s.sample_cap), rows)
     n = np.int64(len(shingles))
-    two = starts[sizes == 2]
-    codes = [d[two] * n + d[two + 1]]
-    big = (sizes > 2) & (sizes <= s.sample_cap)
-    for st, size in zip(starts[big].tolist(), sizes[big].tolist(), strict=True):
-        g = d[st:st + size]
-        i, j = np.triu_indices(size, 1)
-        codes.append(g[i] * n + g[j])
-    codes = [c[c // n != c % n] for c in codes]  # a text repeating a shingle is no pair with itself
-    return _pairs(codes, int(n), s.sample_hits)
+    return _pairs([text[first] * n + text[second]], int(n), s.sample_hits)
 
 
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:

@@ -160,7 +160,7 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     lead = body[:options.lead_sentences]
     tclauses = [c for c in (_clause(s) for s in title) if c is not None]
     # a wire dateline ("KUNDUZ, Afghanistan --") is no subject: the lead's clause starts after it
-    after = _dateline_end(doc, layout) if _dateline(doc, layout) is not None else 0
+    after = _dateline_end(doc, layout)
     lclauses = [c for c in (_clause(s, after) for s in lead) if c is not None]
     clauses = tclauses + lclauses
     who = _who(title, clauses, options)
