@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "giveme5w1h_gold_standard" / "data"
 QUESTIONS = ("who", "what", "when", "where")
 _WORD = re.compile(r"\w+")
-#: The tunable choices and the values tried (every combination: 2 * 2 * 2 * 3 * 2 ** 8 = 6,144).
+#: The tunable choices and the values tried (every combination: 2 * 2 * 2 * 3 * 2 ** 11 = 49,152).
 GRID: dict[str, tuple[Any, ...]] = {
     "lead_sentences": (2, 3),
     "when_sentences": (3, 8),
@@ -60,13 +60,17 @@ GRID: dict[str, tuple[Any, ...]] = {
     "who_skip_passive": (False, True),
     "what_headline_verb": (False, True),
     "when_clock": (False, True),
+    "where_specific": (False, True),
+    "when_not_modifier": (False, True),
+    "when_title_event": (False, True),
 }
 #: The options each answer depends on (an answer is computed once per distinct setting of these).
 DEPENDS: dict[str, tuple[str, ...]] = {
     "who": ("lead_sentences", "who_skip_sources", "who_title_actor", "who_skip_passive"),
     "what": ("lead_sentences", "what_headline_verb"),
-    "when": ("when_sentences", "when_main_clause", "when_clock"),
-    "where": ("lead_sentences", "where_title_modifier", "where_modifier_first", "where_dateline", "where_any"),
+    "when": ("when_sentences", "when_main_clause", "when_clock", "when_not_modifier", "when_title_event"),
+    "where": ("lead_sentences", "where_title_modifier", "where_modifier_first", "where_dateline", "where_any",
+              "where_specific"),
 }
 
 

