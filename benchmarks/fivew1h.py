@@ -109,6 +109,7 @@ class Score:
 
     def __init__(self) -> None:
         self.c = {q: [0, 0, 0, 0, 0] for q in QUESTIONS}
+        self.rules: dict[tuple[str, str], list[int]] = {}  # (question, rule) -> [predicted, correct]
 
     def add(self, event: Event, gold: dict[str, list[str]], wrong: list[str] | None = None) -> None:
         for q in QUESTIONS:
@@ -120,10 +121,30 @@ class Score:
                 continue
             row[0] += 1
             row[2] += relaxed(part.text, gold[q])
+            by_rule = self.rules.setdefault((q, part.rule), [0, 0])
+            by_rule[0] += 1
             if correct(part.text, gold[q]):
                 row[1] += 1
+                by_rule[1] += 1
             elif wrong is not None:
                 wrong.append(f"{q}: {part.text!r} ({part.field})  gold={gold[q]}")
+
+    def merge(self, other: Score) -> None:
+        for q in QUESTIONS:
+            self.c[q] = [a + b for a, b in zip(self.c[q], other.c[q], strict=True)]
+        for k, (p, c) in other.rules.items():
+            row = self.rules.setdefault(k, [0, 0])
+            row[0] += p
+            row[1] += c
+
+    def rule_table(self, title: str) -> str:
+        """Precision of the answers each rule gave (EventPart.rule)."""
+        lines = [title, f"{'question':9} {'rule':34} {'precision':>9} {'correct':>8} {'predicted':>9}"]
+        for q in QUESTIONS:
+            for (qq, rule), (p, c) in sorted(self.rules.items(), key=lambda kv: -kv[1][0]):
+                if qq == q:
+                    lines.append(f"{q:9} {rule:34} {c / p if p else 0:9.3f} {c:8d} {p:9d}")
+        return "\n".join(lines)
 
     def f1(self) -> float:
         p = sum(r[0] for r in self.c.values())
@@ -233,9 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         train = set(range(k)) - {f}
         best = max(range(len(grid)), key=lambda j: (f1(j, train), -j))
         chosen.append(best)
-        s = score(best, {f}, wrong)
-        for q in QUESTIONS:
-            held.c[q] = [a + b for a, b in zip(held.c[q], s.c[q], strict=True)]
+        held.merge(score(best, {f}, wrong))
     everything = set(range(k))
     best_all = max(range(len(grid)), key=lambda j: (f1(j, everything), -j))
 
@@ -243,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
           f"analysed in {elapsed:.1f} s   option sets tried: {len(grid)}")
     print(held.table(f"\nheld out (options chosen on the other {k - 1} folds by micro-F1):"))
     print(score(0, everything).table("\nin sample (DEFAULT_OPTIONS on all articles):"))
+    print(held.rule_table("\nheld out, by the rule that gave the answer:"))
     for f, j in enumerate(chosen):
         diff = {n: v for n, v in asdict(grid[j]).items() if v != getattr(DEFAULT_OPTIONS, n)}
         print(f"fold {f}: chosen options differ from DEFAULT_OPTIONS in {diff or 'nothing'}")

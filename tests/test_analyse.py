@@ -560,8 +560,8 @@ def test_main_event_where_a_country_gives_way_to_a_city_in_it() -> None:
     a = _article("A car bomb exploded outside the consulate in Norway late on Friday. The blast was heard across "
                  "the northern city of Tromso, officials said.", title="Car bomb hits consulate in Norway")
     on, off = _event_with(a, where_specific=True), _event_with(a, where_specific=False)
-    assert on.where is not None and on.where.text == "Tromso"
-    assert off.where is not None and off.where.text == "Norway"
+    assert on.where is not None and (on.where.text, on.where.rule) == ("Tromso", "place inside the country")
+    assert off.where is not None and (off.where.text, off.where.rule) == ("Norway", "place phrase")
 
 
 @pytest.mark.model
@@ -570,8 +570,8 @@ def test_main_event_when_a_date_modifying_a_noun_names_another_event() -> None:
     a = _article("Lena Dahl blamed the regulator for her defeat in Tuesday's vote during a call with donors "
                  "on Saturday.")
     on, off = _event_with(a, when_not_modifier=True), _event_with(a, when_not_modifier=False)
-    assert on.when is not None and on.when.text == "Saturday"
-    assert off.when is not None and off.when.text == "Tuesday"
+    assert on.when is not None and (on.when.text, on.when.rule) == ("Saturday", "first date")
+    assert off.when is not None and (off.when.text, off.when.rule) == ("Tuesday", "date modifying a noun")
 
 
 @pytest.mark.model
@@ -580,8 +580,9 @@ def test_main_event_when_prefers_the_date_of_the_headline_event() -> None:
     a = _article("The death toll at the harbour depot rose to six on Friday. Rebels bombed the depot late on "
                  "Thursday, officials said.", title="Rebels bomb harbour depot in Halden")
     on, off = _event_with(a, when_title_event=True), _event_with(a, when_title_event=False)
-    assert on.when is not None and on.when.text == "Thursday" and on.when.field == "body"
-    assert off.when is not None and off.when.text == "Friday"
+    assert on.when is not None and (on.when.text, on.when.field, on.when.rule) == (
+        "Thursday", "body", "date of a headline word")
+    assert off.when is not None and (off.when.text, off.when.rule) == ("Friday", "first date")
 
 
 @pytest.mark.model

@@ -87,3 +87,17 @@ def test_store_round_trips_an_article(prism: Prism, tmp_path: Path) -> None:
     assert a.published is not None and a.published.isoformat() == "2025-02-04T18:30:00+00:00"
     s, e = a.offsets.span_to_source(0, len(P))
     assert a.source_text[s:e] == P
+
+
+def test_store_round_trips_the_main_event_with_its_rules(prism: Prism, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from newsprism.records import Analysis, Event, EventPart
+
+    (aid,) = prism.ingest([write(tmp_path, "a.json", {"title": "Ferry held", "text": P})]).added
+    event = Event(aid, who=EventPart("The harbour master", 0, 18, "body", "subject"),
+                  where=EventPart("Skelby", 22, 28, "body", "place phrase"), when_value="2025-02-04")
+    prism.store.add_analysis(Analysis(aid, "test", (), (), (), (), (), event), datetime.now(UTC))
+    stored = prism.store.analysis(aid)
+    assert stored is not None and stored.event == event
+    assert stored.event.where is not None and stored.event.where.rule == "place phrase"

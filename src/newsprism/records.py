@@ -261,12 +261,13 @@ class TimeExpression:
 
 @dataclass(frozen=True, slots=True)
 class EventPart:
-    """One answer of the main event: a span."""
+    """One answer of the main event: a span, and the rule that found it."""
 
     text: str
     start: int
     end: int
     field: str = "body"
+    rule: str = ""  # e.g. "named subject", "headline name", "place phrase", "dateline" (see docs/analysis.md)
 
 
 @dataclass(frozen=True, slots=True)

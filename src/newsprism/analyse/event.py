@@ -19,13 +19,15 @@ marred by shooting") is a clause too.
   injured after ..." -> "Several dead and dozens injured").
 - When: the first DATE/TIME naming a day, a date or a time of day that
   resolves, in the title and the first body sentences ("the early hours of
-  Wednesday morning" -> "Wednesday morning").
+  Wednesday morning" -> "Wednesday morning"); a date told of a headline word
+  first, a date modifying a noun ("Tuesday's election") last.
 - Where: a place modifying the headline's event noun ("Croydon tram crash:
   ..."); else the first place inside a place phrase ("in", "at", "near" ...,
   also "in the city of X"; "from X" only after a verb, not "a man from X"),
   title first, then lead; else the lead's wire dateline ("WASHINGTON, Nov 6
   (Reuters) -"). A name tagged otherwise counts as a place when the article
-  tags it as one elsewhere.
+  tags it as one elsewhere. A country gives way to a city or region the
+  lead names ("in Afghanistan" ... "in the city of Mazar-i-Sharif").
 
 A headline in Title Case is read from a second parse in sentence case
 (:func:`sentence_case`, given as ``title_doc``), and a wire dateline is no
@@ -73,6 +75,8 @@ _PLACE_NOUNS = frozenset({
 #: Prepositions whose object is a site even when the model tags it as an organisation or a person
 #: ("outside Trump Tower", "at the Interlagos circuit").
 _SITE_PREPS = ("at", "outside", "near", "inside")
+#: A short acronym is an organisation or a thing, not a site ("at home GP").
+_ACRONYM = re.compile(r"[A-Z]{1,3}")
 #: A place in one of these relations modifies a noun ("US election", "Russia's president"): not where.
 _MODIFIER_DEPS = ("compound", "poss", "nmod", "amod", "npadvmod")
 #: A wire dateline: a place in capitals, an optional country, an optional date, an optional agency, a dash.
@@ -152,6 +156,10 @@ class EventOptions:
 DEFAULT_OPTIONS = EventOptions()
 
 
+#: An answer and the rule that found it ("named subject", "place phrase", ...), or None.
+_Found = tuple[Any, str] | None
+
+
 @dataclass(frozen=True, slots=True)
 class _Clause:
     subj: Any
@@ -180,26 +188,30 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     lclauses = [c for c in (_clause(s, after) for s in lead) if c is not None]
     clauses = tclauses + lclauses
     who = _who(title, clauses, options)
-    what = None
+    what: _Found = None
     if clauses:
         first = next((c for c in clauses if not c.source), clauses[0])
-        what = _what_span(first.verb.doc, first.verb)
-        if options.what_headline_verb and tclauses and first is tclauses[0] and lclauses:
-            what = _headline_verb(title, first, lclauses) or what
+        in_title = any(first is c for c in tclauses)
+        what = (_what_span(first.verb.doc, first.verb), "headline clause" if in_title else "lead clause")
+        if (options.what_headline_verb and tclauses and first is tclauses[0] and lclauses
+                and (word := _headline_verb(title, first, lclauses)) is not None):
+            what = (word, "headline word of the lead's verb")
     if title and not tclauses:
-        what = next((n for n in (_nominal(t.doc, t) for t in title) if n is not None), None) or what
-    when_span = _when(title + body[:options.when_sentences], title, layout, times, options)
-    where_span = _where(doc, title, lead, layout, options)
+        noun = next((n for n in (_nominal(t.doc, t) for t in title) if n is not None), None)
+        if noun is not None:
+            what = (noun, "headline noun phrase")
+    when = _when(title + body[:options.when_sentences], title, layout, times, options)
+    where = _where(doc, title, lead, body[:options.when_sentences], layout, options)
     when_value = None
-    if when_span is not None:
-        placed = layout.place(when_span.start_char, when_span.end_char)
+    if when is not None:
+        placed = layout.place(when[0].start_char, when[0].end_char)
         if placed is not None:
             # the time record holding the span ("Wednesday morning" of "the early hours of Wednesday morning")
             when_value = next((t.value for t in times if t.field == placed[0]
                                and t.start <= placed[1] and placed[2] <= t.end), None)
     text = doc.text
-    return Event(article_id, _part(layout, who, text), _part(layout, what, text), _part(layout, when_span, text),
-                 _part(layout, where_span, text), when_value)
+    return Event(article_id, _part(layout, who, text), _part(layout, what, text), _part(layout, when, text),
+                 _part(layout, where, text), when_value)
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -344,12 +356,12 @@ def _stem(word: str) -> str:
     return word
 
 
-def _who(title: list[Any], clauses: list[_Clause], options: EventOptions) -> Any:
+def _who(title: list[Any], clauses: list[_Clause], options: EventOptions) -> _Found:
     actors = [c for c in clauses if not (options.who_skip_sources and c.source)
               and not (options.who_skip_passive and c.passive)]
     named = [w for w in (_who_span(c.subj.doc, c.subj) for c in actors) if w.label_ in _WHO_LABELS]
     if named:
-        return named[0]
+        return named[0], "named subject"
     if options.who_title_actor != "none":
         for s in title:
             for e in s.ents:
@@ -358,10 +370,10 @@ def _who(title: list[Any], clauses: list[_Clause], options: EventOptions) -> Any
                 if options.who_title_actor == "subject" and not (
                         e.root.dep_ in ("nsubj", "nsubjpass", "ROOT") or e.root == s.root):
                     continue
-                return _name_part(e)
+                return _name_part(e), "headline name"
     if actors:
-        return _who_span(actors[0].subj.doc, actors[0].subj)
-    return _who_span(clauses[0].subj.doc, clauses[0].subj) if clauses else None
+        return _who_span(actors[0].subj.doc, actors[0].subj), "subject"
+    return (_who_span(clauses[0].subj.doc, clauses[0].subj), "subject") if clauses else None
 
 
 def _name_part(e: Any) -> Any:
@@ -466,16 +478,19 @@ def _governor(tok: Any) -> Any:
 
 
 def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpression, ...],
-          options: EventOptions) -> Any:
+          options: EventOptions) -> _Found:
     resolved = {(t.field, t.start) for t in times if t.status == "resolved" and t.granularity in _WHEN_GRAINS}
     found = [e for s in sents for e in s.ents if e.label_ in ("DATE", "TIME") and _WHEN_WORDS.search(e.text)
              and (p := layout.place(e.start_char, e.end_char))
              and ((p[0], p[1]) in resolved or (options.when_clock and _CLOCK.search(e.text)))]
     if options.when_main_clause:
         found.sort(key=lambda e: not _in_main_clause(e.root))  # stable: first main-clause date first
+    def modifier(e: Any) -> bool:
+        return bool(e.root.dep_ in ("poss", "compound") and e.root.head.pos_ in ("NOUN", "PROPN"))
+
     if options.when_not_modifier:
-        # a date naming another event ("Tuesday's election", "a November surprise") comes last
-        found.sort(key=lambda e: e.root.dep_ in ("poss", "compound") and e.root.head.pos_ in ("NOUN", "PROPN"))
+        found.sort(key=modifier)  # a date naming another event ("Tuesday's election", "a November surprise") last
+    stems: set[str] = set()
     if options.when_title_event and title:
         # the date of the headline's event first: "Taliban attacks ... with truck bomb" + "the toll rose
         # Friday ... the bombing late Thursday" -> late Thursday
@@ -484,10 +499,15 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
     if not found:
         return None
     e = found[0]
+    placed = layout.place(e.start_char, e.end_char)
+    rule = ("date of a headline word" if _stem(_governor(e.root).lower_) in stems
+            else "date modifying a noun" if modifier(e)
+            else "first date" if placed is not None and (placed[0], placed[1]) in resolved
+            else "time of day")
     of = [t.i for t in e if t.lower_ == "of"]
     if of and _WHEN_WORDS.search(e.doc[of[-1] + 1:e.end].text):
-        return e.doc[of[-1] + 1:e.end]  # "the early hours of Wednesday morning" -> "Wednesday morning"
-    return e
+        return e.doc[of[-1] + 1:e.end], rule  # "the early hours of Wednesday morning" -> "Wednesday morning"
+    return e, rule
 
 
 def _place_phrase(e: Any) -> bool:
@@ -516,14 +536,15 @@ def _is_place(e: Any, places: set[str]) -> bool:
     ("Croydon" of "Croydon tram crash", tagged PRODUCT there, is a place "in Croydon" further on)."""
     if e.label_ in _PLACE_LABELS or e.text in places:
         return True
-    if e.label_ in ("ORG", "PERSON", "PRODUCT") and e.root.dep_ == "pobj":
+    if e.label_ in ("ORG", "PERSON", "PRODUCT") and e.root.dep_ == "pobj" and not _ACRONYM.fullmatch(e.text):
         head = e.root.head
         # a site ("outside Trump Tower"), or a name in "the city of X" the model took for a person
         return head.lower_ in _SITE_PREPS or (head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_NOUNS)
     return False
 
 
-def _where(doc: Any, title: list[Any], lead: list[Any], layout: Any, options: EventOptions) -> Any:
+def _where(doc: Any, title: list[Any], lead: list[Any], wider: list[Any], layout: Any,
+           options: EventOptions) -> _Found:
     places = {e.text for e in doc.ents if e.label_ in _PLACE_LABELS}
 
     def phrases(sents: list[Any]) -> Iterator[Any]:
@@ -539,20 +560,24 @@ def _where(doc: Any, title: list[Any], lead: list[Any], layout: Any, options: Ev
         return next((e for s in sents for e in s.ents if _is_place(e, places) and e.root.dep_ not in _MODIFIER_DEPS),
                     None)
 
-    found = None
+    found: _Found = None
     if options.where_title_modifier and title:
-        found = next((e for s in title for e in s.ents if _is_place(e, places) and _heads_title(e.root)), None)
+        e = next((e for s in title for e in s.ents if _is_place(e, places) and _heads_title(e.root)), None)
+        found = (e, "headline modifier") if e is not None else None
     if found is None or not options.where_modifier_first:
-        found = phrase(title) or found
-    found = found or phrase(lead)
-    if found is not None and options.where_specific and is_country(found.text):
+        e = phrase(title)
+        found = (e, "place phrase") if e is not None else found
+    if found is None and (e := phrase(lead)) is not None:
+        found = (e, "place phrase")
+    if found is not None and options.where_specific and is_country(found[0].text):
         # "... consulate in Afghanistan" then "in the northern city of Mazar-i-Sharif": the city
-        found = next((e for e in phrases(title + lead) if e.label_ in ("GPE", "LOC") and not is_country(e.text)),
-                     found)
-    if found is None and options.where_dateline:
-        found = _dateline(doc, layout)
-    if found is None and options.where_any:
-        found = free(title) or free(lead)
+        inside = next((e for e in phrases(title + wider) if e.label_ in ("GPE", "LOC") and not is_country(e.text)
+                       and not any(c.isdigit() for c in e.text)), None)  # "F1" tagged GPE
+        found = (inside, "place inside the country") if inside is not None else found
+    if found is None and options.where_dateline and (e := _dateline(doc, layout)) is not None:
+        found = (e, "dateline")
+    if found is None and options.where_any and (e := free(title) or free(lead)) is not None:
+        found = (e, "any place")
     return found
 
 
@@ -598,8 +623,11 @@ def _dateline_end(doc: Any, layout: Any) -> int:
     return found[0] + found[1].end() if found is not None else 0
 
 
-def _part(layout: Any, span: Any, text: str) -> EventPart | None:
+def _part(layout: Any, found: _Found, text: str) -> EventPart | None:
     """The span as an event part; its text is the article's own (a re-parsed headline is sentence-cased)."""
+    if found is None:
+        return None
+    span, rule = found
     if span is not None and len(span) > 1 and span[-1].lower_ in ("'s", "’s", "'"):
         span = span[:-1]
     if span is None or len(span) == 0:
@@ -607,4 +635,4 @@ def _part(layout: Any, span: Any, text: str) -> EventPart | None:
     placed = layout.place(span.start_char, span.end_char)
     if placed is None:
         return None
-    return EventPart(text[span.start_char:span.end_char], placed[1], placed[2], placed[0])
+    return EventPart(text[span.start_char:span.end_char], placed[1], placed[2], placed[0], rule)

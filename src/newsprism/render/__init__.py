@@ -137,7 +137,7 @@ def analysis_dict(an: Analysis) -> dict[str, Any]:
             for t in an.times
         ],
         "event": {
-            **{k: ({"text": p.text, "span": [p.start, p.end], "field": p.field} if p else None)
+            **{k: ({"text": p.text, "span": [p.start, p.end], "field": p.field, "rule": p.rule} if p else None)
                for k, p in (("who", ev.who), ("what", ev.what), ("when", ev.when), ("where", ev.where))},
             "when_value": ev.when_value,
         },
@@ -161,7 +161,7 @@ def analysis_text(an: Analysis) -> str:
     for k, p in (("who", ev.who), ("what", ev.what), ("when", ev.when), ("where", ev.where)):
         if p:
             extra = f" = {ev.when_value}" if k == "when" and ev.when_value else ""
-            lines.append(f"  {k:>5}: {p.text}{extra}")
+            lines.append(f"  {k:>5}: {p.text}{extra}" + (f"  ({p.rule})" if p.rule else ""))
     ents: dict[str, set[str]] = {}
     for m in an.mentions:
         ents.setdefault(f"{m.label} {m.entity_id or '?'}", set()).add(m.text)
