@@ -561,7 +561,7 @@ def test_main_event_where_a_country_gives_way_to_a_city_in_it() -> None:
                  "the northern city of Tromso, officials said.", title="Car bomb hits consulate in Norway")
     on, off = _event_with(a, where_specific=True), _event_with(a, where_specific=False)
     assert on.where is not None and (on.where.text, on.where.rule) == ("Tromso", "place inside the country")
-    assert off.where is not None and (off.where.text, off.where.rule) == ("Norway", "place phrase")
+    assert off.where is not None and (off.where.text, off.where.rule) == ("Norway", "place phrase in the headline")
 
 
 @pytest.mark.model
@@ -570,7 +570,7 @@ def test_main_event_when_a_date_modifying_a_noun_names_another_event() -> None:
     a = _article("Lena Dahl blamed the regulator for her defeat in Tuesday's vote during a call with donors "
                  "on Saturday.")
     on, off = _event_with(a, when_not_modifier=True), _event_with(a, when_not_modifier=False)
-    assert on.when is not None and (on.when.text, on.when.rule) == ("Saturday", "first date")
+    assert on.when is not None and (on.when.text, on.when.rule) == ("Saturday", "date in the first sentence")
     assert off.when is not None and (off.when.text, off.when.rule) == ("Tuesday", "date modifying a noun")
 
 
@@ -582,7 +582,7 @@ def test_main_event_when_prefers_the_date_of_the_headline_event() -> None:
     on, off = _event_with(a, when_title_event=True), _event_with(a, when_title_event=False)
     assert on.when is not None and (on.when.text, on.when.field, on.when.rule) == (
         "Thursday", "body", "date of a headline word")
-    assert off.when is not None and (off.when.text, off.when.rule) == ("Friday", "first date")
+    assert off.when is not None and (off.when.text, off.when.rule) == ("Friday", "date in the first sentence")
 
 
 @pytest.mark.model

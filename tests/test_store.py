@@ -96,8 +96,8 @@ def test_store_round_trips_the_main_event_with_its_rules(prism: Prism, tmp_path:
 
     (aid,) = prism.ingest([write(tmp_path, "a.json", {"title": "Ferry held", "text": P})]).added
     event = Event(aid, who=EventPart("The harbour master", 0, 18, "body", "subject"),
-                  where=EventPart("Skelby", 22, 28, "body", "place phrase"), when_value="2025-02-04")
+                  where=EventPart("Skelby", 22, 28, "body", "place phrase in the lead"), when_value="2025-02-04")
     prism.store.add_analysis(Analysis(aid, "test", (), (), (), (), (), event), datetime.now(UTC))
     stored = prism.store.analysis(aid)
     assert stored is not None and stored.event == event
-    assert stored.event.where is not None and stored.event.where.rule == "place phrase"
+    assert stored.event.where is not None and stored.event.where.rule == "place phrase in the lead"

@@ -456,6 +456,13 @@ def _in_main_clause(tok: Any) -> bool:
     return True
 
 
+def _date_rule(e: Any, sents: list[Any], n_title: int) -> str:
+    """Where the first date stands: its precision falls with its distance from the headline."""
+    i = next((i for i, s in enumerate(sents) if s.start <= e.start < s.end), len(sents))
+    return "date in the headline" if i < n_title else "date in the first sentence" if i == n_title \
+        else "date later in the lead"
+
+
 def _circumstance(tok: Any) -> bool:
     """The word is in a circumstance of its sentence ("after shock election win", "as Cubs end ...")."""
     while tok.head.i != tok.i:
@@ -502,7 +509,7 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
     placed = layout.place(e.start_char, e.end_char)
     rule = ("date of a headline word" if _stem(_governor(e.root).lower_) in stems
             else "date modifying a noun" if modifier(e)
-            else "first date" if placed is not None and (placed[0], placed[1]) in resolved
+            else _date_rule(e, sents, len(title)) if placed is not None and (placed[0], placed[1]) in resolved
             else "time of day")
     of = [t.i for t in e if t.lower_ == "of"]
     if of and _WHEN_WORDS.search(e.doc[of[-1] + 1:e.end].text):
@@ -566,9 +573,9 @@ def _where(doc: Any, title: list[Any], lead: list[Any], wider: list[Any], layout
         found = (e, "headline modifier") if e is not None else None
     if found is None or not options.where_modifier_first:
         e = phrase(title)
-        found = (e, "place phrase") if e is not None else found
+        found = (e, "place phrase in the headline") if e is not None else found
     if found is None and (e := phrase(lead)) is not None:
-        found = (e, "place phrase")
+        found = (e, "place phrase in the lead")
     if found is not None and options.where_specific and is_country(found[0].text):
         # "... consulate in Afghanistan" then "in the northern city of Mazar-i-Sharif": the city
         inside = next((e for e in phrases(title + wider) if e.label_ in ("GPE", "LOC") and not is_country(e.text)
