@@ -458,7 +458,8 @@ def _in_main_clause(tok: Any) -> bool:
 
 def _date_rule(e: Any, sents: list[Any], n_title: int) -> str:
     """Where the first date stands: its precision falls with its distance from the headline."""
-    i = next((i for i, s in enumerate(sents) if s.start <= e.start < s.end), len(sents))
+    # the headline's sentences may come from its own sentence-case parse: compare within one Doc
+    i = next((i for i, s in enumerate(sents) if s.doc is e.doc and s.start <= e.start < s.end), len(sents))
     return "date in the headline" if i < n_title else "date in the first sentence" if i == n_title \
         else "date later in the lead"
 
