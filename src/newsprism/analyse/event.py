@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from ..gazetteer import is_country
@@ -181,6 +182,7 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     title, body = _lead(doc, layout, max(options.lead_sentences, options.when_sentences))
     if title_doc is not None and title_doc.has_annotation("DEP") and len(title_doc.text) == layout.title_len:
         title = [t for t in (_trim_space(s) for s in title_doc.sents) if t is not None]
+    title = [part for s in title for part in _title_parts(s)]
     lead = body[:options.lead_sentences]
     tclauses = [c for c in (_clause(s) for s in title) if c is not None]
     # a wire dateline ("KUNDUZ, Afghanistan --") is no subject: the lead's clause starts after it
@@ -200,7 +202,7 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
         noun = next((n for n in (_nominal(t.doc, t) for t in title) if n is not None), None)
         if noun is not None:
             what = (noun, "headline noun phrase")
-    when = _when(title + body[:options.when_sentences], title, layout, times, options)
+    when = _when(title + body[:options.when_sentences], title, layout, times, options, after)
     where = _where(doc, title, lead, body[:options.when_sentences], layout, options)
     when_value = None
     if when is not None:
@@ -273,6 +275,17 @@ def _lead(doc: Any, layout: Any, n: int) -> tuple[list[Any], list[Any]]:
                 break
             body.append(s)
     return title, body
+
+
+def _title_parts(sent: Any) -> list[Any]:
+    """A headline's clauses joined by a semicolon, read one by one, the first first ("Spillway gate fails
+    at Tormund Dam, flooding Esk river town; 1,200 evacuated": the model makes "evacuated" the root)."""
+    cuts = [t.i for t in sent if t.text == ";"]
+    if not cuts:
+        return [sent]
+    bounds = [sent.start, *cuts, sent.end]
+    parts = (_trim_space(sent.doc[a + (a in cuts):b]) for a, b in pairwise(bounds))
+    return [p for p in parts if p is not None]
 
 
 def _trim_space(span: Any) -> Any:
@@ -486,7 +499,8 @@ def _governor(tok: Any) -> Any:
 
 
 def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpression, ...],
-          options: EventOptions) -> _Found:
+          options: EventOptions, after: int = 0) -> _Found:
+    """``after``: where the body's wire dateline ends (its date is the filing's, told of no word)."""
     resolved = {(t.field, t.start) for t in times if t.status == "resolved" and t.granularity in _WHEN_GRAINS}
     found = [e for s in sents for e in s.ents if e.label_ in ("DATE", "TIME") and _WHEN_WORDS.search(e.text)
              and (p := layout.place(e.start_char, e.end_char))
@@ -499,16 +513,23 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
     if options.when_not_modifier:
         found.sort(key=modifier)  # a date naming another event ("Tuesday's election", "a November surprise") last
     stems: set[str] = set()
+    def in_dateline(e: Any) -> bool:
+        placed = layout.place(e.start_char, e.end_char)
+        return placed is not None and placed[0] == "body" and e.start_char < after
+
+    def told_of_headline(e: Any) -> bool:
+        return not in_dateline(e) and _stem(_governor(e.root).lower_) in stems
+
     if options.when_title_event and title:
         # the date of the headline's event first: "Taliban attacks ... with truck bomb" + "the toll rose
         # Friday ... the bombing late Thursday" -> late Thursday
         stems = {_stem(t.lower_) for s in title for t in s if t.is_alpha and not t.is_stop and not _circumstance(t)}
-        found.sort(key=lambda e: _stem(_governor(e.root).lower_) not in stems)
+        found.sort(key=lambda e: not told_of_headline(e))
     if not found:
         return None
     e = found[0]
     placed = layout.place(e.start_char, e.end_char)
-    rule = ("date of a headline word" if _stem(_governor(e.root).lower_) in stems
+    rule = ("date of a headline word" if stems and told_of_headline(e)
             else "date modifying a noun" if modifier(e)
             else _date_rule(e, sents, len(title)) if placed is not None and (placed[0], placed[1]) in resolved
             else "time of day")
