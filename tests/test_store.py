@@ -101,3 +101,9 @@ def test_store_round_trips_the_main_event_with_its_rules(prism: Prism, tmp_path:
     stored = prism.store.analysis(aid)
     assert stored is not None and stored.event == event
     assert stored.event.where is not None and stored.event.where.rule == "place phrase in the lead"
+    # a row written before answers had rules reads with an empty rule
+    prism.store.conn.execute("UPDATE analyses SET event = json_remove(event, '$.where.rule') WHERE article_id = ?",
+                             (aid,))
+    older = prism.store.analysis(aid)
+    assert older is not None and older.event.where is not None
+    assert (older.event.where.text, older.event.where.rule) == ("Skelby", "")

@@ -22,6 +22,17 @@ _COUNTRY_ALIASES = {
 }
 
 
+#: regions wider than a country: never a place inside one
+_WIDE_REGIONS = frozenset({
+    "africa", "antarctica", "asia", "australasia", "europe", "oceania", "americas", "north america",
+    "south america", "central america", "latin america", "middle east", "near east", "far east", "central asia",
+    "south asia", "southeast asia", "south east asia", "east asia", "west africa", "east africa", "north africa",
+    "southern africa", "sub-saharan africa", "horn of africa", "balkans", "scandinavia", "caribbean", "gulf",
+    "persian gulf", "arctic", "mediterranean", "western europe", "eastern europe", "central europe",
+    "northern europe", "southern europe", "sahel", "pacific", "atlantic", "baltic", "caucasus", "west",
+})
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """ISO 3166 (pycountry): country names -> code, subdivision names -> country codes."""
@@ -54,3 +65,8 @@ def is_country(name: str) -> bool:
     """The name is a country's ("Afghanistan", "the UK", "U.S.")."""
     found = geo(name)
     return found is not None and found[0] == "country"
+
+
+def is_wide_region(name: str) -> bool:
+    """The name is a continent or a region wider than a country ("Europe", "the Middle East")."""
+    return re.sub(r"^the\s+", "", name.strip().lower()) in _WIDE_REGIONS

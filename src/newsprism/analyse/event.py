@@ -26,8 +26,9 @@ marred by shooting") is a clause too.
   also "in the city of X"; "from X" only after a verb, not "a man from X"),
   title first, then lead; else the lead's wire dateline ("WASHINGTON, Nov 6
   (Reuters) -"). A name tagged otherwise counts as a place when the article
-  tags it as one elsewhere. A country gives way to a city or region the
-  lead names ("in Afghanistan" ... "in the city of Mazar-i-Sharif").
+  tags it as one elsewhere. A country gives way to a city or region named
+  in the first body sentences ("in Afghanistan" ... "in the city of
+  Mazar-i-Sharif").
 
 A headline in Title Case is read from a second parse in sentence case
 (:func:`sentence_case`, given as ``title_doc``), and a wire dateline is no
@@ -47,7 +48,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from ..gazetteer import is_country
+from ..gazetteer import geo, is_country, is_wide_region
 from ..records import Event, EventPart, TimeExpression
 from .rules import REPORTING_VERBS
 
@@ -126,9 +127,10 @@ class EventOptions:
             for a noun).
         when_clock: a time of day without a date ("shortly before 7 pm")
             answers when too.
-        where_specific: a country gives way to a place inside one named in
-            the title or the lead ("consulate in Afghanistan" ... "in the
-            city of Mazar-i-Sharif" -> Mazar-i-Sharif).
+        where_specific: a country gives way to a place that may lie inside
+            it, named in a place phrase of the title or of the first
+            ``when_sentences`` body sentences ("consulate in Afghanistan" ...
+            "in the city of Mazar-i-Sharif" -> Mazar-i-Sharif).
         when_not_modifier: a date that modifies a noun names another event
             ("blamed Comey for her defeat in Tuesday's election ... on
             Saturday" -> Saturday): it answers only when no other date does.
@@ -391,8 +393,8 @@ def _who(title: list[Any], clauses: list[_Clause], options: EventOptions) -> _Fo
 
 def _name_part(e: Any) -> Any:
     """A name the model ran into the next words cut at its first inner article ("Cubs a World Series"
-    -> "Cubs"); "The Hague" keeps its own."""
-    cut = next((t.i for t in e[1:] if t.pos_ == "DET"), e.end)
+    -> "Cubs"); "The Hague" and "Bank of the West" keep theirs."""
+    cut = next((t.i for t in e[1:] if t.pos_ == "DET" and t.nbor(-1).lower_ != "of"), e.end)
     return e.doc[e.start:cut]
 
 
@@ -510,9 +512,8 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
     def modifier(e: Any) -> bool:
         return bool(e.root.dep_ in ("poss", "compound") and e.root.head.pos_ in ("NOUN", "PROPN"))
 
-    if options.when_not_modifier:
-        found.sort(key=modifier)  # a date naming another event ("Tuesday's election", "a November surprise") last
     stems: set[str] = set()
+
     def in_dateline(e: Any) -> bool:
         placed = layout.place(e.start_char, e.end_char)
         return placed is not None and placed[0] == "body" and e.start_char < after
@@ -524,7 +525,8 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
         # the date of the headline's event first: "Taliban attacks ... with truck bomb" + "the toll rose
         # Friday ... the bombing late Thursday" -> late Thursday
         stems = {_stem(t.lower_) for s in title for t in s if t.is_alpha and not t.is_stop and not _circumstance(t)}
-        found.sort(key=lambda e: not told_of_headline(e))
+    # a date naming another event ("Tuesday's election", "a November surprise") last, whatever its noun
+    found.sort(key=lambda e: (options.when_not_modifier and modifier(e), not told_of_headline(e)))
     if not found:
         return None
     e = found[0]
@@ -600,14 +602,24 @@ def _where(doc: Any, title: list[Any], lead: list[Any], wider: list[Any], layout
         found = (e, "place phrase in the lead")
     if found is not None and options.where_specific and is_country(found[0].text):
         # "... consulate in Afghanistan" then "in the northern city of Mazar-i-Sharif": the city
-        inside = next((e for e in phrases(title + wider) if e.label_ in ("GPE", "LOC") and not is_country(e.text)
-                       and not any(c.isdigit() for c in e.text)), None)  # "F1" tagged GPE
+        inside = next((e for e in phrases(title + wider) if _inside(e, found[0].text)), None)
         found = (inside, "place inside the country") if inside is not None else found
     if found is None and options.where_dateline and (e := _dateline(doc, layout)) is not None:
         found = (e, "dateline")
     if found is None and options.where_any and (e := free(title) or free(lead)) is not None:
         found = (e, "any place")
     return found
+
+
+def _inside(e: Any, country: str) -> bool:
+    """The place may lie inside the country: a city or a region, not a country, not a region of another
+    country (ISO 3166-2), not a continent or a wider region ("Europe"), no digits ("F1" tagged GPE)."""
+    if e.label_ not in ("GPE", "LOC") or any(c.isdigit() for c in e.text) or is_wide_region(e.text):
+        return False
+    found, home = geo(e.text), geo(country)
+    if found is None:
+        return True  # a city or a region the gazetteer does not know
+    return found[0] == "subdivision" and home is not None and bool(found[1] & home[1])
 
 
 def _heads_title(tok: Any) -> bool:
