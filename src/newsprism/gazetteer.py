@@ -38,12 +38,20 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """ISO 3166 (pycountry): country names -> code, subdivision names -> country codes."""
     import pycountry
 
+    from .resolve import load_packs
+
     countries = dict(_COUNTRY_ALIASES)
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             value = getattr(c, attr, None)
             if value:
                 countries[value.lower()] = c.alpha_2
+    # the built-in alias packs' spellings of a country ("DPRK", "N. Korea", "ROK")
+    for entry in load_packs().entries:
+        code = countries.get(entry.name.lower())
+        if code is not None and entry.label == "GPE":
+            for alias in entry.aliases:
+                countries.setdefault(alias.lower(), code)
     subs: dict[str, set[str]] = {}
     for sd in pycountry.subdivisions:
         subs.setdefault(sd.name.lower(), set()).add(sd.country_code)
@@ -68,5 +76,7 @@ def is_country(name: str) -> bool:
 
 
 def is_wide_region(name: str) -> bool:
-    """The name is a continent or a region wider than a country ("Europe", "the Middle East")."""
-    return re.sub(r"^the\s+", "", name.strip().lower()) in _WIDE_REGIONS
+    """The name is a continent, a region wider than a country ("Europe", "the Middle East") or a sea
+    ("the Pacific Ocean", "the South China Sea")."""
+    key = re.sub(r"^the\s+", "", name.strip().lower())
+    return key in _WIDE_REGIONS or key.endswith((" ocean", " sea"))
