@@ -188,7 +188,7 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     lead = body[:options.lead_sentences]
     tclauses = [c for c in (_clause(s) for s in title) if c is not None]
     # a wire dateline ("KUNDUZ, Afghanistan --") is no subject: the lead's clause starts after it
-    after = _dateline_end(doc, layout)
+    dateline, after = _dateline(doc, layout)
     lclauses = [c for c in (_clause(s, after) for s in lead) if c is not None]
     clauses = tclauses + lclauses
     who = _who(title, clauses, options)
@@ -205,7 +205,7 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
         if noun is not None:
             what = (noun, "headline noun phrase")
     when = _when(title + body[:options.when_sentences], title, layout, times, options, after)
-    where = _where(doc, title, lead, body[:options.when_sentences], layout, options)
+    where = _where(doc, title, lead, body[:options.when_sentences], dateline, options)
     when_value = None
     if when is not None:
         placed = layout.place(when[0].start_char, when[0].end_char)
@@ -574,7 +574,7 @@ def _is_place(e: Any, places: set[str]) -> bool:
     return False
 
 
-def _where(doc: Any, title: list[Any], lead: list[Any], wider: list[Any], layout: Any,
+def _where(doc: Any, title: list[Any], lead: list[Any], wider: list[Any], dateline: Any,
            options: EventOptions) -> _Found:
     places = {e.text for e in doc.ents if e.label_ in _PLACE_LABELS}
 
@@ -604,8 +604,8 @@ def _where(doc: Any, title: list[Any], lead: list[Any], wider: list[Any], layout
         # "... consulate in Afghanistan" then "in the northern city of Mazar-i-Sharif": the city
         inside = next((e for e in phrases(title + wider) if _inside(e, found[0].text)), None)
         found = (inside, "place inside the country") if inside is not None else found
-    if found is None and options.where_dateline and (e := _dateline(doc, layout)) is not None:
-        found = (e, "dateline")
+    if found is None and options.where_dateline and dateline is not None:
+        found = (dateline, "dateline")
     if found is None and options.where_any and (e := free(title) or free(lead)) is not None:
         found = (e, "any place")
     return found
@@ -648,20 +648,15 @@ def _dateline_match(doc: Any, layout: Any) -> tuple[int, Any] | None:
     return None
 
 
-def _dateline(doc: Any, layout: Any) -> Any:
-    """The place of a wire dateline near the start of the body ("SAO PAULO (AP) --")."""
+def _dateline(doc: Any, layout: Any) -> tuple[Any, int]:
+    """The place of a wire dateline near the start of the body ("SAO PAULO (AP) --"), or None, and
+    where the body's text starts after the dateline (0 when there is none)."""
     found = _dateline_match(doc, layout)
     if found is None:
-        return None
+        return None, 0
     start, m = found
     span = doc.char_span(start + m.start(1), start + m.end(1), alignment_mode="contract")
-    return span if span is not None and len(span) else None
-
-
-def _dateline_end(doc: Any, layout: Any) -> int:
-    """Where the body's text starts after its wire dateline (0 when there is none)."""
-    found = _dateline_match(doc, layout)
-    return found[0] + found[1].end() if found is not None else 0
+    return (span if span is not None and len(span) else None), start + m.end()
 
 
 def _part(layout: Any, found: _Found, text: str) -> EventPart | None:
