@@ -582,6 +582,36 @@ def test_main_event_when_prefers_the_date_of_the_headline_event() -> None:
 
 
 @needs_model
+def test_main_event_when_prefers_a_main_clause_date() -> None:
+    relative = _article("Erik Lund, who won the vote on Wednesday, said it was an honour to meet the mayor at the "
+                        "town hall on Thursday.")
+    on, off = _event_with(relative, when_main_clause=True), _event_with(relative, when_main_clause=False)
+    assert on.when is not None and on.when.text == "Thursday"  # an infinitive ("to meet") is no background
+    assert off.when is not None and off.when.text == "Wednesday"
+    since = _article("Crowds have marched in Halden every night since the result was confirmed on Wednesday. "
+                     "Police named the three organisers of the march on Saturday afternoon.", article_id="a2")
+    ev = _event_with(since, when_main_clause=True)
+    # "Saturday" and "afternoon", tagged as two names, are one answer, valued by its day
+    assert ev.when is not None and ev.when.text == "Saturday afternoon" and ev.when_value == "2023-09-16"
+    assert ev.when.rule == "date later in the lead"  # not "date modifying a noun": "afternoon" is that day's
+
+
+@needs_model
+def test_main_event_no_headline_actor_from_whom_others_oppose() -> None:
+    a = _article("Five people were hurt after a shooting near the protest.",
+                 title="Five hurt in Halden near protests against Lena Dahl's election victory")
+    ev = _event_with(a, who_title_actor="any")
+    assert ev.who is None or "Dahl" not in ev.who.text
+    anti = _article("Five people were hurt after a shooting near the protest.",
+                    title="Five shot in Halden close to anti-Lena Dahl protest", article_id="a2")
+    ev = _event_with(anti, who_title_actor="any")
+    assert ev.who is None or "Dahl" not in ev.who.text
+    acting = _article("Five people were hurt after a shooting near the protest.",
+                      title="Lena Dahl visits Halden after shooting", article_id="a3")
+    assert _event_with(acting, who_title_actor="any").who.text == "Lena Dahl"
+
+
+@needs_model
 def test_main_event_what_leaves_out_a_long_circumstance_and_reads_a_headline_noun_with_a_subject() -> None:
     long = _article("Chocolate fans complained about the Swiss maker's smaller new bar on Monday.")
     short = _article("Chocolate fans complained about the bar on Monday.", article_id="a2")

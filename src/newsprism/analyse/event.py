@@ -56,10 +56,15 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EQUIPMENT")
 #: Prepositions that open a circumstance, not the object of the event ("crash out as ...").
 _NOT_OBJECT_PREPS = frozenset({"as", "after", "before", "despite", "during", "amid", "since", "until", "because"})
 _WHO_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+#: A name in their phrase is the target of the event, not its actor ("protests against Trump").
+_OPPOSING_PREPS = frozenset({"against", "versus", "vs", "vs."})
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _WHEN_GRAINS = ("day", "week", "month", "year")
 #: Verbs whose subject is a source, not an actor ("Seattle police revealed they are investigating ...").
 _SOURCE_VERBS = REPORTING_VERBS | {"reveal", "tell", "quote", "cite"}
+#: Conjunctions of a clause that dates another event than the main one ("since his victory was confirmed
+#: on Wednesday").
+_BACKGROUND_MARKS = frozenset({"since", "after", "before", "until", "when", "while", "as", "because", "once"})
 #: A "when" names a day, a date or a time of day, not a duration ("two days", "108 years").
 _WHEN_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|tomorrow|"
@@ -106,8 +111,11 @@ class EventOptions:
         who_title_actor: with no named subject, the headline's person or
             organisation (``"subject"``: only one in the headline's subject;
             ``"any"``: anywhere in the headline; ``"none"``: not used).
-        when_main_clause: prefer a date outside relative clauses ("Trump, who
-            won on Wednesday, met Obama on Thursday" -> Thursday).
+        when_main_clause: prefer a date outside relative clauses, participles
+            of a noun and clauses opened by "since", "when", "after" ...
+            ("Trump, who won on Wednesday, met Obama on Thursday" ->
+            Thursday; "killed when a tram derailed on Wednesday ... unknown
+            until Saturday afternoon" -> Saturday).
         where_title_modifier: a place modifying the headline's event noun
             ("Croydon tram crash: ...") answers where before the lead's places.
         where_modifier_first: such a modifier comes before a place phrase of
@@ -143,7 +151,7 @@ class EventOptions:
     when_sentences: int = 8
     who_skip_sources: bool = False
     who_title_actor: str = "any"
-    when_main_clause: bool = False
+    when_main_clause: bool = True
     where_title_modifier: bool = True
     where_modifier_first: bool = False
     where_dateline: bool = True
@@ -210,9 +218,10 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     if when is not None:
         placed = layout.place(when[0].start_char, when[0].end_char)
         if placed is not None:
-            # the time record holding the span ("Wednesday morning" of "the early hours of Wednesday morning")
+            # the time record where the span starts ("Wednesday morning" of "the early hours of Wednesday
+            # morning"; "Saturday" of "Saturday afternoon")
             when_value = next((t.value for t in times if t.field == placed[0]
-                               and t.start <= placed[1] and placed[2] <= t.end), None)
+                               and t.start <= placed[1] < t.end), None)
     text = doc.text
     return Event(article_id, _part(layout, who, text), _part(layout, what, text), _part(layout, when, text),
                  _part(layout, where, text), when_value)
@@ -380,7 +389,7 @@ def _who(title: list[Any], clauses: list[_Clause], options: EventOptions) -> _Fo
     if options.who_title_actor != "none":
         for s in title:
             for e in s.ents:
-                if e.label_ not in ("PERSON", "ORG"):
+                if e.label_ not in ("PERSON", "ORG") or _opposed(e):
                     continue
                 if options.who_title_actor == "subject" and not (
                         e.root.dep_ in ("nsubj", "nsubjpass", "ROOT") or e.root == s.root):
@@ -389,6 +398,19 @@ def _who(title: list[Any], clauses: list[_Clause], options: EventOptions) -> _Fo
     if actors:
         return _who_span(actors[0].subj.doc, actors[0].subj), "subject"
     return (_who_span(clauses[0].subj.doc, clauses[0].subj), "subject") if clauses else None
+
+
+def _opposed(e: Any) -> bool:
+    """The name is what others oppose, not who acts: "anti-Donald Trump protest", "protests against
+    Donald Trump's election victory"."""
+    if re.search(r"\banti-?\s*$", e.doc.text[max(0, e.start_char - 6):e.start_char], re.IGNORECASE):
+        return True
+    tok = e.root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ == "ADP":
+            return tok.lower_ in _OPPOSING_PREPS
+    return False
 
 
 def _name_part(e: Any) -> Any:
@@ -463,9 +485,14 @@ def _nominal(doc: Any, sent: Any) -> Any:
 
 
 def _in_main_clause(tok: Any) -> bool:
-    """No relative clause (or participle of a noun) between the token and its sentence's root."""
+    """No relative clause, participle of a noun ("woman killed ...") or clause opened by "since", "when"
+    ... between the token and its sentence's root; an infinitive ("an honour to meet him on Thursday")
+    does not count."""
     while tok.head.i != tok.i:
-        if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX"):
+        if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VB":
+            return False
+        if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _BACKGROUND_MARKS
+                                       for c in tok.children):
             return False
         tok = tok.head
     return True
@@ -510,7 +537,9 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
     if options.when_main_clause:
         found.sort(key=lambda e: not _in_main_clause(e.root))  # stable: first main-clause date first
     def modifier(e: Any) -> bool:
-        return bool(e.root.dep_ in ("poss", "compound") and e.root.head.pos_ in ("NOUN", "PROPN"))
+        head = e.root.head  # "Tuesday's election", not "Saturday afternoon" (a time of that day)
+        return bool(e.root.dep_ in ("poss", "compound") and head.pos_ in ("NOUN", "PROPN")
+                    and head.ent_type_ not in ("DATE", "TIME") and not _WHEN_WORDS.fullmatch(head.text))
 
     stems: set[str] = set()
 
@@ -535,6 +564,9 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
             else "date modifying a noun" if modifier(e)
             else _date_rule(e, sents, len(title)) if placed is not None and (placed[0], placed[1]) in resolved
             else "time of day")
+    head = e.root.head
+    if e.root.dep_ == "compound" and head.i == e.end and (head.ent_type_ == "TIME" or _WHEN_WORDS.fullmatch(head.text)):
+        e = e.doc[e.start:head.i + 1]  # "Saturday" + "afternoon", tagged as two names -> "Saturday afternoon"
     of = [t.i for t in e if t.lower_ == "of"]
     if of and _WHEN_WORDS.search(e.doc[of[-1] + 1:e.end].text):
         return e.doc[of[-1] + 1:e.end], rule  # "the early hours of Wednesday morning" -> "Wednesday morning"
