@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "giveme5w1h_gold_standard" / "data"
 QUESTIONS = ("who", "what", "when", "where")
 _WORD = re.compile(r"\w+")
-#: The tunable choices and the values tried (every combination: 2 * 2 * 2 * 3 * 2 ** 11 = 49,152).
+#: The tunable choices and the values tried (every combination: 2 * 2 * 2 * 3 * 2 ** 12 = 98,304).
 GRID: dict[str, tuple[Any, ...]] = {
     "lead_sentences": (2, 3),
     "when_sentences": (3, 8),
@@ -63,11 +63,12 @@ GRID: dict[str, tuple[Any, ...]] = {
     "where_specific": (False, True),
     "when_not_modifier": (False, True),
     "when_title_event": (False, True),
+    "what_lead_in_headline": (False, True),
 }
 #: The options each answer depends on (an answer is computed once per distinct setting of these).
 DEPENDS: dict[str, tuple[str, ...]] = {
     "who": ("lead_sentences", "who_skip_sources", "who_title_actor", "who_skip_passive"),
-    "what": ("lead_sentences", "what_headline_verb"),
+    "what": ("lead_sentences", "what_headline_verb", "what_lead_in_headline"),
     "when": ("when_sentences", "when_main_clause", "when_clock", "when_not_modifier", "when_title_event"),
     "where": ("lead_sentences", "when_sentences", "where_title_modifier", "where_modifier_first", "where_dateline",
               "where_any", "where_specific"),

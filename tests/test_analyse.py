@@ -612,6 +612,17 @@ def test_main_event_no_headline_actor_from_whom_others_oppose() -> None:
 
 
 @needs_model
+def test_main_event_what_the_lead_event_as_the_headline_words_it() -> None:
+    # the model finds no main verb in the headline ("lead" a noun): the lead's "led the celebrations" says
+    a = _article("Fans sang in the streets. Lena Dahl and Erik Lund led the celebrations as Halden FC ended their "
+                 "50-year curse.", title="Lena Dahl and Erik Lund lead celebrations as Halden FC end 50-year curse")
+    on, off = _event_with(a, what_lead_in_headline=True), _event_with(a, what_lead_in_headline=False)
+    assert on.what is not None and (on.what.text, on.what.field, on.what.rule) == (
+        "lead celebrations", "title", "headline words of the lead's event")
+    assert off.what is not None and off.what.text != "lead celebrations"
+
+
+@needs_model
 def test_main_event_what_leaves_out_a_long_circumstance_and_reads_a_headline_noun_with_a_subject() -> None:
     long = _article("Chocolate fans complained about the Swiss maker's smaller new bar on Monday.")
     short = _article("Chocolate fans complained about the bar on Monday.", article_id="a2")

@@ -145,6 +145,10 @@ class EventOptions:
         when_title_event: a date told of a word of the headline comes first
             ("Taliban attacks ... with truck bomb": "the toll rose Friday
             ... the bombing late Thursday" -> late Thursday).
+        what_lead_in_headline: where the model found no main verb in the
+            headline, the lead's verb and object as the headline words them
+            are the what ("Taliban bomber rams truck into ..." + "a suicide
+            bomber crashed a truck ..." -> "rams truck").
     """
 
     lead_sentences: int = 3
@@ -162,6 +166,7 @@ class EventOptions:
     where_specific: bool = True
     when_not_modifier: bool = True
     when_title_event: bool = True
+    what_lead_in_headline: bool = True
 
 
 DEFAULT_OPTIONS = EventOptions()
@@ -212,6 +217,10 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
         noun = next((n for n in (_nominal(t.doc, t) for t in title) if n is not None), None)
         if noun is not None:
             what = (noun, "headline noun phrase")
+    if (options.what_lead_in_headline and title
+            and (not tclauses or all(_circumstance(c.verb) for c in tclauses))
+            and (words := _lead_in_headline(title, lead)) is not None):
+        what = (words, "headline words of the lead's event")
     when = _when(title + body[:options.when_sentences], title, layout, times, options, after)
     where = _where(doc, title, lead, body[:options.when_sentences], dateline, options)
     when_value = None
@@ -369,6 +378,28 @@ def _headline_verb(title: list[Any], first: _Clause, lead: list[_Clause]) -> Any
                 hi = next((t.i + 1 for t in tok.doc[tok.i + 1:min(sent.end, tok.i + 4)] if t.lemma_ == obj.lemma_),
                           hi)
             return tok.doc[tok.i:hi]
+    return None
+
+
+def _lead_in_headline(title: list[Any], lead: list[Any]) -> Any:
+    """The lead's event as the headline words it, where the model found no main verb in the headline:
+    a verb of the lead and its object, or a word in -s right before that object ("Taliban bomber rams
+    truck into ..." + "... after a suicide bomber crashed a truck ..." -> "rams truck"; "Bill Murray and
+    Barack Obama lead celebrations as ..." + "... led the celebrations" -> "lead celebrations")."""
+    for verb in (t for s in lead for t in s if t.pos_ == "VERB" and t.lemma_ not in _SOURCE_VERBS):
+        obj = next((o for o in verb.children if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")), None)
+        if obj is None:
+            continue
+        for sent in title:
+            for tok in sent:
+                if tok.lemma_.lower() != obj.lemma_.lower() or tok.i == sent.start:
+                    continue
+                for v in reversed(tok.doc[max(sent.start, tok.i - 3):tok.i]):
+                    if _circumstance(v) or any(a.pos_ in ("VERB", "AUX") for a in v.ancestors):
+                        continue  # "after 'speeding' round a bend", "claims it is impossible to read emails"
+                    if v.lemma_ == verb.lemma_ or _stem(v.lower_) == _stem(verb.lower_) or (
+                            v.i == tok.i - 1 and v.tag_ in ("NNS", "VBZ") and v.lower_.endswith("s")):
+                        return tok.doc[v.i:tok.i + 1]
     return None
 
 
