@@ -622,6 +622,35 @@ def test_main_event_what_the_lead_event_as_the_headline_words_it() -> None:
     assert off.what is not None and off.what.text != "lead celebrations"
 
 
+def test_clock_times_are_time_entities(blank: spacy.language.Language) -> None:
+    doc = blank("The tram derailed at 6.10am and the line reopened at 7 PM, not at 19 or 25:10am.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("6.10am", "TIME"), ("7 PM", "TIME")]
+
+
+@needs_model
+def test_clock_times_the_model_mislabels_become_times_and_its_own_stay() -> None:
+    nlp = load_model()
+    doc = nlp("The attack happened at around 11:30pm local time. The tram derailed at 6.10am on Wednesday. "
+              "Updated at 9:50 p.m. ET Thursday.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents["11:30pm"] == "TIME" and ents["6.10am"] == "TIME"  # the model: EVENT and CARDINAL
+    assert ents["9:50 p.m. ET"] == "TIME"  # the model's longer span is kept
+
+
+@needs_model
+def test_main_event_when_a_time_of_day_takes_its_date_and_a_status_time_comes_last() -> None:
+    a = _article("Two trucks collided near the harbour in Halden. The crash happened at 6.10am on Saturday, "
+                 "police said.")
+    ev = _event_with(a)
+    assert ev.when is not None and (ev.when.text, ev.when.rule) == ("6.10am on Saturday", "time of day and its date")
+    assert ev.when_value == "2023-09-16"
+    status = _article("Two people were still trapped in the wreck as of 11.30am. The trucks collided near Halden "
+                      "on Saturday.", article_id="a2")
+    on, off = _event_with(status, when_main_clause=True), _event_with(status, when_main_clause=False)
+    assert on.when is not None and on.when.text == "Saturday"
+    assert off.when is not None and off.when.text == "11.30am"
+
+
 @needs_model
 def test_main_event_what_leaves_out_a_long_circumstance_and_reads_a_headline_noun_with_a_subject() -> None:
     long = _article("Chocolate fans complained about the Swiss maker's smaller new bar on Monday.")

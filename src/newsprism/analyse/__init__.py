@@ -32,9 +32,10 @@ from .times import times
 RULER = "newsprism_entity_ruler"
 PARAGRAPHS = "newsprism_paragraphs"
 HYPHENS = "newsprism_hyphen_names"
+CLOCK = "newsprism_clock_times"
 
-__all__ = ["HYPHENS", "PARAGRAPHS", "RULER", "Layout", "add_ruler", "analyse", "doc_text", "headline_doc", "iter_analyse",
-           "load_model", "source_span"]
+__all__ = ["CLOCK", "HYPHENS", "PARAGRAPHS", "RULER", "Layout", "add_ruler", "analyse", "doc_text", "headline_doc",
+           "iter_analyse", "load_model", "source_span"]
 
 
 def load_model(settings: Settings | None = None) -> Any:
@@ -84,6 +85,36 @@ _NAME_PARTICLES = frozenset({"i", "e", "a", "o", "el", "al", "ul", "ud", "ad", "
 _HYPHEN_PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "mid", "self", "then", "co", "vice"})
 
 
+def _clock_times(doc: Any) -> Any:
+    """A time on the clock ("6.10am", "11:30pm", "7 pm") that the model tagged as a number or an event,
+    or left untagged, becomes a TIME entity; one inside a DATE or TIME the model found ("around 9:50
+    p.m. ET Thursday") or inside a name is left as it is."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    clocks = []
+    for tok in doc:
+        if rules.CLOCK_TOKEN_RE.match(tok.text):
+            clocks.append((tok.i, tok.i + 1))
+        elif (rules.CLOCK_NUMBER_RE.match(tok.text) and tok.i + 1 < len(doc)
+              and doc[tok.i + 1].lower_ in rules.CLOCK_SUFFIXES):
+            clocks.append((tok.i, tok.i + 2))
+    if not clocks:
+        return doc
+    ents = list(doc.ents)
+    changed = False
+    for start, end in clocks:
+        over = [e for e in ents if e.start < end and start < e.end]
+        if any(e.label_ in ("DATE", "TIME") or e.label_ in _NAME_LABELS or e.label_ == "EQUIPMENT" for e in over):
+            continue
+        lo, hi = min([start] + [e.start for e in over]), max([end] + [e.end for e in over])
+        ents = [e for e in ents if not any(e is o for o in over)] + [Span(doc, lo, hi, label="TIME")]
+        changed = True
+    if changed:
+        doc.set_ents(filter_spans(ents))
+    return doc
+
+
 def _hyphen_names(doc: Any) -> Any:
     """Join a name the tokenizer split at its hyphens and the model tagged in part:
     "Mazar-i-Sharif" tagged "Mazar" (LOC) becomes one LOC entity. Only tokens
@@ -128,8 +159,9 @@ def _hyphen_names(doc: Any) -> Any:
 
 def add_ruler(nlp: Any, packs: AliasPacks) -> Any:
     """Add ``newsprism_entity_ruler`` (before ``ner`` when there is one),
-    ``newsprism_paragraphs`` (first: a blank line ends a sentence) and
-    ``newsprism_hyphen_names`` (last: a name split at its hyphens is one entity)."""
+    ``newsprism_paragraphs`` (first: a blank line ends a sentence),
+    ``newsprism_hyphen_names`` (a name split at its hyphens is one entity) and
+    ``newsprism_clock_times`` (last: a time on the clock is a TIME)."""
     from spacy.language import Language
 
     if PARAGRAPHS not in Language.factories:
@@ -138,8 +170,12 @@ def add_ruler(nlp: Any, packs: AliasPacks) -> Any:
         Language.component(HYPHENS, func=_hyphen_names)
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, first=True)
+    if CLOCK not in Language.factories:
+        Language.component(CLOCK, func=_clock_times)
     if HYPHENS not in nlp.pipe_names:
         nlp.add_pipe(HYPHENS, last=True)
+    if CLOCK not in nlp.pipe_names:
+        nlp.add_pipe(CLOCK, last=True)
     if RULER in nlp.pipe_names:
         return nlp.get_pipe(RULER)
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}

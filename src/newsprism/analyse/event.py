@@ -227,10 +227,11 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     if when is not None:
         placed = layout.place(when[0].start_char, when[0].end_char)
         if placed is not None:
-            # the time record where the span starts ("Wednesday morning" of "the early hours of Wednesday
-            # morning"; "Saturday" of "Saturday afternoon")
-            when_value = next((t.value for t in times if t.field == placed[0]
-                               and t.start <= placed[1] < t.end), None)
+            # the first time record with a value where the span starts or inside it ("Wednesday morning" of
+            # "the early hours of Wednesday morning"; "Saturday" of "Saturday afternoon"; "Tuesday" of
+            # "11:36am local time on Tuesday")
+            when_value = next((t.value for t in times if t.field == placed[0] and t.value
+                               and (t.start <= placed[1] < t.end or placed[1] <= t.start < placed[2])), None)
     text = doc.text
     return Event(article_id, _part(layout, who, text), _part(layout, what, text), _part(layout, when, text),
                  _part(layout, where, text), when_value)
@@ -529,6 +530,16 @@ def _in_main_clause(tok: Any) -> bool:
     return True
 
 
+def _status_time(tok: Any) -> bool:
+    """The date tells how things stood, not when they happened: "as of 11.30am", "by 5pm", "until
+    Saturday", "since Wednesday"."""
+    prep = tok.head
+    if prep.pos_ != "ADP" or prep.i > tok.i:
+        return False
+    return prep.lower_ in ("since", "until", "till", "by") or (
+        prep.lower_ == "of" and prep.i > 0 and prep.nbor(-1).lower_ == "as")
+
+
 def _date_rule(e: Any, sents: list[Any], n_title: int) -> str:
     """Where the first date stands: its precision falls with its distance from the headline."""
     # the headline's sentences may come from its own sentence-case parse: compare within one Doc
@@ -565,8 +576,8 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
     found = [e for s in sents for e in s.ents if e.label_ in ("DATE", "TIME") and _WHEN_WORDS.search(e.text)
              and (p := layout.place(e.start_char, e.end_char))
              and ((p[0], p[1]) in resolved or (options.when_clock and _CLOCK.search(e.text)))]
-    if options.when_main_clause:
-        found.sort(key=lambda e: not _in_main_clause(e.root))  # stable: first main-clause date first
+    if options.when_main_clause:  # stable: the first main-clause date first
+        found.sort(key=lambda e: not _in_main_clause(e.root) or _status_time(e.root))
     def modifier(e: Any) -> bool:
         head = e.root.head  # "Tuesday's election", not "Saturday afternoon" (a time of that day)
         return bool(e.root.dep_ in ("poss", "compound") and head.pos_ in ("NOUN", "PROPN")
@@ -595,6 +606,10 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
             else "date modifying a noun" if modifier(e)
             else _date_rule(e, sents, len(title)) if placed is not None and (placed[0], placed[1]) in resolved
             else "time of day")
+    if rule == "time of day" and (day := next((d for d in found if d.doc is e.doc and e.end <= d.start <= e.end + 4
+                                                and d.sent == e.sent and not _CLOCK.search(d.text)), None)):
+        e = e.doc[e.start:day.end]  # "6.13am today", "11:36am local time on Tuesday"
+        rule = "time of day and its date"
     head = e.root.head
     if e.root.dep_ == "compound" and head.i == e.end and (head.ent_type_ == "TIME" or _WHEN_WORDS.fullmatch(head.text)):
         e = e.doc[e.start:head.i + 1]  # "Saturday" + "afternoon", tagged as two names -> "Saturday afternoon"

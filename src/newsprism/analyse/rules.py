@@ -20,6 +20,14 @@ DESIGNATION_RE = re.compile(DESIGNATION)
 MAKERS = ("Tupolev", "Sukhoi", "Mikoyan", "Ilyushin", "Antonov", "Kamov", "Mil", "Yakovlev", "Boeing",
           "Lockheed", "Northrop", "Dassault", "Saab", "Chengdu", "Shenyang", "Xian")
 
+#: A time on the clock, which the model often tags CARDINAL or EVENT ("6.10am", "11:30pm"): one token,
+#: or a number followed by one of CLOCK_SUFFIXES ("7:33 p.m.", "11 pm"), lower-cased.
+CLOCK_TOKEN = r"^(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?[ap]\.?m\.?$"
+CLOCK_NUMBER = r"^(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?$"
+CLOCK_SUFFIXES = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
+CLOCK_TOKEN_RE = re.compile(CLOCK_TOKEN, re.IGNORECASE)
+CLOCK_NUMBER_RE = re.compile(CLOCK_NUMBER)
+
 #: Model errors a rule can fix: words the model tags as PERSON that are not names.
 NOT_PERSON = frozenset({"Photo", "Photos", "Image", "Video", "File", "Getty", "AFP", "Reuters", "AP"})
 #: Nouns after which a one-word ORG is part of a title ("Defense Minister").
