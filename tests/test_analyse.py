@@ -652,6 +652,14 @@ def test_main_event_when_a_time_of_day_takes_its_date_and_a_status_time_comes_la
 
 
 @needs_model
+def test_main_event_what_keeps_both_quote_marks() -> None:
+    a = _article("A woman who was on the ferry said she saw chaos on the deck.",
+                 title="Ferry survivor describes 'chaos' which left two dead")
+    ev = _event_with(a)
+    assert ev.what is not None and ev.what.text == "describes 'chaos'"
+
+
+@needs_model
 def test_main_event_what_leaves_out_a_long_circumstance_and_reads_a_headline_noun_with_a_subject() -> None:
     long = _article("Chocolate fans complained about the Swiss maker's smaller new bar on Monday.")
     short = _article("Chocolate fans complained about the bar on Monday.", article_id="a2")

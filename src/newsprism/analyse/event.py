@@ -493,6 +493,11 @@ def _what_span(doc: Any, verb: Any) -> Any:
         hi = lo + _MAX_WHAT
     while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_quote):
         hi -= 1
+    if sum(t.is_quote for t in doc[lo:hi]) % 2:  # a quote mark's pair: "describes 'carnage'", "'blacked out'"
+        if hi < len(doc) and doc[hi].is_quote:
+            hi += 1
+        elif lo > 0 and doc[lo - 1].is_quote:
+            lo -= 1
     return doc[lo:hi]
 
 
@@ -742,7 +747,8 @@ def _part(layout: Any, found: _Found, text: str) -> EventPart | None:
     if found is None:
         return None
     span, rule = found
-    if span is not None and len(span) > 1 and span[-1].lower_ in ("'s", "’s", "'"):
+    if span is not None and len(span) > 1 and (span[-1].lower_ in ("'s", "’s") or (
+            span[-1].lower_ == "'" and sum(t.is_quote for t in span) % 2)):  # "Jones'", not "'carnage'"
         span = span[:-1]
     if span is None or len(span) == 0:
         return None
