@@ -9,18 +9,23 @@ marred by shooting") is a clause too.
 
 - Who: the subject of the first clause whose subject is a name (the name
   itself, not its titles: "Max Verstappen", not "Formula One star Max
-  Verstappen"); else a person or organisation of the headline; else the first
-  clause's subject core.
+  Verstappen"); else a person or organisation of the headline, not one
+  others oppose ("anti-Trump protest"); else the first clause's subject core.
 - What: the first clause's verb with its auxiliaries, particles and the core
   of its object or of its first prepositional phrase (not a date: "sank on
   Saturday" -> "sank"); a headline without a clause names the event with its
   head noun phrase ("Croydon tram derailment", "Afghanistan: Fatal attack
   ..." -> "Fatal attack") or its verbless outcome ("Several dead and dozens
-  injured after ..." -> "Several dead and dozens injured").
+  injured after ..." -> "Several dead and dozens injured"); where the model
+  found no main verb in the headline, the lead's verb and object as the
+  headline words them ("Taliban bomber rams truck ..." -> "rams truck").
 - When: the first DATE/TIME naming a day, a date or a time of day that
   resolves, in the title and the first body sentences ("the early hours of
-  Wednesday morning" -> "Wednesday morning"); a date told of a headline word
-  first, a date modifying a noun ("Tuesday's election") last.
+  Wednesday morning" -> "Wednesday morning"); a main-clause date before one
+  in a relative or "since ..." clause or of a status ("as of 11.30am"); a
+  date told of a headline word first, a date modifying a noun ("Tuesday's
+  election") last; a time of day with the date right after it ("11pm local
+  time on Thursday").
 - Where: a place modifying the headline's event noun ("Croydon tram crash:
   ..."); else the first place inside a place phrase ("in", "at", "near" ...,
   also "in the city of X"; "from X" only after a verb, not "a man from X"),
