@@ -622,7 +622,7 @@ def test_main_event_what_the_lead_event_as_the_headline_words_it() -> None:
     assert off.what is not None and off.what.text != "lead celebrations"
 
 
-def test_clock_times_are_time_entities(blank: spacy.language.Language) -> None:
+def test_times_of_day_clock_times_are_time_entities(blank: spacy.language.Language) -> None:
     doc = blank("The tram derailed at 6.10am and the line reopened at 7 PM, not at 19 or 25:10am.")
     assert [(e.text, e.label_) for e in doc.ents] == [("6.10am", "TIME"), ("7 PM", "TIME")]
 
@@ -635,6 +635,23 @@ def test_clock_times_the_model_mislabels_become_times_and_its_own_stay() -> None
     ents = {e.text: e.label_ for e in doc.ents}
     assert ents["11:30pm"] == "TIME" and ents["6.10am"] == "TIME"  # the model: EVENT and CARDINAL
     assert ents["9:50 p.m. ET"] == "TIME"  # the model's longer span is kept
+
+
+def test_a_day_and_its_part_are_one_time() -> None:
+    from newsprism.analyse import _times_of_day
+
+    doc = _doc(["Gates", "closed", "on", "Tuesday", "night", "and", "Friday", ",", "morning", "came"],
+               ["O", "O", "O", "B-DATE", "B-TIME", "O", "B-DATE", "O", "B-TIME", "O"])
+    doc = _times_of_day(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tuesday night", "TIME"), ("Friday", "DATE"),
+                                                      ("morning", "TIME")]  # only parts right after the day
+
+
+@needs_model
+def test_a_day_and_its_part_resolve_as_one_time() -> None:
+    a = _article("The gate was closed late on Tuesday night, the authority said on Wednesday morning.")
+    (result,) = analyse([a])
+    assert {t.text: t.value for t in result.times} == {"Tuesday night": "2023-09-12", "Wednesday morning": "2023-09-13"}
 
 
 @needs_model
@@ -707,7 +724,7 @@ def test_main_event_a_short_acronym_is_no_site_and_a_late_date_says_so() -> None
     assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Sunday", "date later in the lead")
 
 
-def test_main_event_name_cut_at_an_inner_article() -> None:
+def test_main_event_name_cut_at_an_inner_article_or_a_circumstance() -> None:
     from spacy.tokens import Span
 
     from newsprism.analyse.event import _name_part
@@ -719,6 +736,9 @@ def test_main_event_name_cut_at_an_inner_article() -> None:
     assert _name_part(Span(doc2, 0, 2, label="GPE")).text == "The Hague"
     doc3 = Doc(spacy.blank("en").vocab, words=["Bank", "of", "the", "West"], pos=["PROPN", "ADP", "DET", "PROPN"])
     assert _name_part(Span(doc3, 0, 4, label="ORG")).text == "Bank of the West"
+    doc4 = Doc(spacy.blank("en").vocab, words=["Varnholm", "as", "Tormund", "gate"],
+               pos=["PROPN", "SCONJ", "PROPN", "NOUN"])
+    assert _name_part(Span(doc4, 0, 4, label="GPE")).text == "Varnholm"
 
 
 @needs_model

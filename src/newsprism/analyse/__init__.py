@@ -32,9 +32,9 @@ from .times import times
 RULER = "newsprism_entity_ruler"
 PARAGRAPHS = "newsprism_paragraphs"
 HYPHENS = "newsprism_hyphen_names"
-CLOCK = "newsprism_clock_times"
+TIMES_OF_DAY = "newsprism_times_of_day"
 
-__all__ = ["CLOCK", "HYPHENS", "PARAGRAPHS", "RULER", "Layout", "add_ruler", "analyse", "doc_text", "headline_doc",
+__all__ = ["HYPHENS", "PARAGRAPHS", "RULER", "TIMES_OF_DAY", "Layout", "add_ruler", "analyse", "doc_text", "headline_doc",
            "iter_analyse", "load_model", "source_span"]
 
 
@@ -85,33 +85,43 @@ _NAME_PARTICLES = frozenset({"i", "e", "a", "o", "el", "al", "ul", "ud", "ad", "
 _HYPHEN_PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "mid", "self", "then", "co", "vice"})
 
 
-def _clock_times(doc: Any) -> Any:
-    """A time on the clock ("6.10am", "11:30pm", "7 pm") that the model tagged as a number or an event,
-    or left untagged, becomes a TIME entity; one inside a DATE or TIME the model found ("around 9:50
-    p.m. ET Thursday") or inside a name is left as it is."""
+def _times_of_day(doc: Any) -> Any:
+    """Times of day the model splits or misses. A time on the clock ("6.10am", "11:30pm", "7 pm") that
+    the model tagged as a number or an event, or left untagged, becomes a TIME; one inside a DATE or
+    TIME the model found ("around 9:50 p.m. ET Thursday") or inside a name is left as it is. A day and
+    the part of it right after it, which the model tags as two ("Wednesday" DATE + "morning" TIME),
+    become one TIME ("Wednesday morning")."""
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    clocks = []
-    for tok in doc:
-        if rules.CLOCK_TOKEN_RE.match(tok.text):
-            clocks.append((tok.i, tok.i + 1))
-        elif (rules.CLOCK_NUMBER_RE.match(tok.text) and tok.i + 1 < len(doc)
-              and doc[tok.i + 1].lower_ in rules.CLOCK_SUFFIXES):
-            clocks.append((tok.i, tok.i + 2))
-    if not clocks:
-        return doc
     ents = list(doc.ents)
     changed = False
-    for start, end in clocks:
+    for tok in doc:
+        if rules.CLOCK_TOKEN_RE.match(tok.text):
+            start, end = tok.i, tok.i + 1
+        elif (rules.CLOCK_NUMBER_RE.match(tok.text) and tok.i + 1 < len(doc)
+              and doc[tok.i + 1].lower_ in rules.CLOCK_SUFFIXES):
+            start, end = tok.i, tok.i + 2
+        else:
+            continue
         over = [e for e in ents if e.start < end and start < e.end]
         if any(e.label_ in ("DATE", "TIME") or e.label_ in _NAME_LABELS or e.label_ == "EQUIPMENT" for e in over):
             continue
         lo, hi = min([start] + [e.start for e in over]), max([end] + [e.end for e in over])
         ents = [e for e in ents if not any(e is o for o in over)] + [Span(doc, lo, hi, label="TIME")]
         changed = True
+    ents.sort(key=lambda e: e.start)
+    joined: list[Any] = []
+    for e in ents:
+        prev = joined[-1] if joined else None
+        if (prev is not None and prev.label_ == "DATE" and e.label_ == "TIME" and e.start == prev.end
+                and len(e) == 1 and e[0].lower_ in rules.PARTS_OF_DAY):
+            joined[-1] = Span(doc, prev.start, e.end, label="TIME")
+            changed = True
+        else:
+            joined.append(e)
     if changed:
-        doc.set_ents(filter_spans(ents))
+        doc.set_ents(filter_spans(joined))
     return doc
 
 
@@ -161,7 +171,7 @@ def add_ruler(nlp: Any, packs: AliasPacks) -> Any:
     """Add ``newsprism_entity_ruler`` (before ``ner`` when there is one),
     ``newsprism_paragraphs`` (first: a blank line ends a sentence),
     ``newsprism_hyphen_names`` (a name split at its hyphens is one entity) and
-    ``newsprism_clock_times`` (last: a time on the clock is a TIME)."""
+    ``newsprism_times_of_day`` (last: a time on the clock is a TIME, "Wednesday" + "morning" one)."""
     from spacy.language import Language
 
     if PARAGRAPHS not in Language.factories:
@@ -170,12 +180,12 @@ def add_ruler(nlp: Any, packs: AliasPacks) -> Any:
         Language.component(HYPHENS, func=_hyphen_names)
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, first=True)
-    if CLOCK not in Language.factories:
-        Language.component(CLOCK, func=_clock_times)
+    if TIMES_OF_DAY not in Language.factories:
+        Language.component(TIMES_OF_DAY, func=_times_of_day)
     if HYPHENS not in nlp.pipe_names:
         nlp.add_pipe(HYPHENS, last=True)
-    if CLOCK not in nlp.pipe_names:
-        nlp.add_pipe(CLOCK, last=True)
+    if TIMES_OF_DAY not in nlp.pipe_names:
+        nlp.add_pipe(TIMES_OF_DAY, last=True)
     if RULER in nlp.pipe_names:
         return nlp.get_pipe(RULER)
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}

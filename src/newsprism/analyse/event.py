@@ -69,7 +69,7 @@ _WHEN_GRAINS = ("day", "week", "month", "year")
 _SOURCE_VERBS = REPORTING_VERBS | {"reveal", "tell", "quote", "cite"}
 #: Conjunctions of a clause that dates another event than the main one ("since his victory was confirmed
 #: on Wednesday").
-_BACKGROUND_MARKS = frozenset({"since", "after", "before", "until", "when", "while", "as", "because", "once"})
+_BACKGROUND_MARKS = frozenset({"since", "after", "before", "when", "while", "as", "because", "once"})
 #: A "when" names a day, a date or a time of day, not a duration ("two days", "108 years").
 _WHEN_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|tomorrow|"
@@ -452,8 +452,10 @@ def _opposed(e: Any) -> bool:
 
 def _name_part(e: Any) -> Any:
     """A name the model ran into the next words cut at its first inner article ("Cubs a World Series"
-    -> "Cubs"); "The Hague" and "Bank of the West" keep theirs."""
-    cut = next((t.i for t in e[1:] if t.pos_ == "DET" and t.nbor(-1).lower_ != "of"), e.end)
+    -> "Cubs") or a lower-case conjunction of a circumstance ("Varnholm as Tormund gate" -> "Varnholm");
+    "The Hague" and "Bank of the West" keep theirs."""
+    cut = next((t.i for t in e[1:] if (t.pos_ == "DET" and t.nbor(-1).lower_ != "of")
+                or (t.text in _NOT_OBJECT_PREPS)), e.end)
     return e.doc[e.start:cut]
 
 
@@ -541,12 +543,12 @@ def _in_main_clause(tok: Any) -> bool:
 
 
 def _status_time(tok: Any) -> bool:
-    """The date tells how things stood, not when they happened: "as of 11.30am", "by 5pm", "until
-    Saturday", "since Wednesday"."""
+    """The date tells how things stood, not when they happened: "as of 11.30am", "by 5pm", "since
+    Wednesday" (but "unknown until Saturday" dates the change)."""
     prep = tok.head
     if prep.pos_ != "ADP" or prep.i > tok.i:
         return False
-    return prep.lower_ in ("since", "until", "till", "by") or (
+    return prep.lower_ in ("since", "by") or (
         prep.lower_ == "of" and prep.i > 0 and prep.nbor(-1).lower_ == "as")
 
 

@@ -27,6 +27,9 @@ CLOCK_NUMBER = r"^(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?$"
 CLOCK_SUFFIXES = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
 CLOCK_TOKEN_RE = re.compile(CLOCK_TOKEN, re.IGNORECASE)
 CLOCK_NUMBER_RE = re.compile(CLOCK_NUMBER)
+#: Parts of a day the model tags apart from the day before them ("Wednesday" + "morning").
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midday", "midnight", "lunchtime",
+                          "overnight"})
 
 #: Model errors a rule can fix: words the model tags as PERSON that are not names.
 NOT_PERSON = frozenset({"Photo", "Photos", "Image", "Video", "File", "Getty", "AFP", "Reuters", "AP"})
