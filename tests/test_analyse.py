@@ -647,6 +647,22 @@ def test_a_day_and_its_part_are_one_time() -> None:
                                                       ("morning", "TIME")]  # only parts right after the day
 
 
+def test_times_of_day_leaves_dates_money_and_numbers_after_no() -> None:
+    from newsprism.analyse import _times_of_day
+
+    doc = _times_of_day(_doc(["It", "ended", "9:50", "p.m.", "ET", "Thursday"], ["O", "O", "B-TIME", "I-TIME", "I-TIME",
+                                                                                "B-DATE"]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("9:50 p.m. ET", "TIME"), ("Thursday", "DATE")]
+    doc = _times_of_day(_doc(["The", "4.50pm", "from", "Paddington"], ["B-WORK_OF_ART", "I-WORK_OF_ART",
+                                                                      "I-WORK_OF_ART", "I-WORK_OF_ART"]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("The 4.50pm from Paddington", "WORK_OF_ART")]
+    doc = _times_of_day(_doc(["at", "8.30am", ",", "police", "said"], ["O", "B-ORG", "O", "O", "O"]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("8.30am", "TIME")]  # a clock the model took for a name
+    for words in (["Outside", "No", "10", "pm", "today"], ["Tickets", "cost", "£", "7", "pm"],
+                  ["I", "am", "19", "am", "I", "right"]):
+        assert not _times_of_day(_doc(words, ["O"] * len(words))).ents
+
+
 @needs_model
 def test_a_day_and_its_part_resolve_as_one_time() -> None:
     a = _article("The gate was closed late on Tuesday night, the authority said on Wednesday morning.")
@@ -674,6 +690,56 @@ def test_main_event_what_keeps_both_quote_marks() -> None:
                  title="Ferry survivor describes 'chaos' which left two dead")
     ev = _event_with(a)
     assert ev.what is not None and ev.what.text == "describes 'chaos'"
+
+
+@needs_model
+def test_main_event_what_a_word_in_s_before_the_lead_object() -> None:
+    # "rams" tagged a noun: the lead's "drove a van" has the headline's object, so "rams van" is the event
+    body = "Three officers were hurt. A man drove a van into the police station in Halden on Monday."
+    a = _article(body, title="Halden bomber rams van into police station")
+    on, off = _event_with(a, what_lead_in_headline=True), _event_with(a, what_lead_in_headline=False)
+    assert on.what is not None and (on.what.text, on.what.rule) == ("rams van", "headline words of the lead's event")
+    assert off.what is not None and off.what.text == "were hurt"
+    # not where the body uses the word as a noun ("Halden roads bridge opening")
+    rams = _article(body + " The rams painted on the station's sign were damaged.",
+                    title="Halden bomber rams van into police station", article_id="a2")
+    assert _event_with(rams).what is not None and _event_with(rams).what.text != "rams van"
+    # nor from a circumstance of the headline ("after crews clear roads")
+    after = _article("Residents cheered. Crews cleared the roads on Monday.",
+                     title="Relief in Halden after crews clear roads", article_id="a3")
+    ev = _event_with(after)
+    assert ev.what is not None and ev.what.rule != "headline words of the lead's event"
+
+
+@needs_model
+def test_main_event_when_default_reads_the_main_clause_and_not_a_modal_relative_clause() -> None:
+    from newsprism.analyse.event import DEFAULT_OPTIONS
+
+    assert DEFAULT_OPTIONS.when_main_clause
+    a = _article("Erik Lund, who will meet the mayor on Thursday, won the vote on Wednesday.")
+    ev = _event_with(a)  # the default options
+    assert ev.when is not None and ev.when.text == "Wednesday"  # "will meet" is a relative clause, no infinitive
+    until = _article("Six people were killed when a tram derailed on Wednesday. Their names were unknown until "
+                     "Saturday.", article_id="a2")
+    ev = _event_with(until)
+    assert ev.when is not None and ev.when.text == "Saturday"  # "until" dates the change: no status time
+
+
+@needs_model
+def test_main_event_a_time_of_day_takes_only_a_date_right_after_it() -> None:
+    said = _article("The fire started at 4.20am, officials said on Friday.")
+    ev = _event_with(said)
+    assert ev.when is not None and (ev.when.text, ev.when.rule) == ("4.20am", "time of day")
+    # a month is no part of a day: "Saturday's march" still modifies a noun
+    march = _article("Crowds joined Saturday's march. Two men were detained in Halden on Sunday.", article_id="a2")
+    assert _event_with(march).when is not None and _event_with(march).when.text == "Sunday"
+
+
+@needs_model
+def test_main_event_what_a_possessive_apostrophe_is_no_quote_mark() -> None:
+    a = _article("Officers were seen at the house on Monday.", title="'Police search the Dahls' home' in Halden")
+    ev = _event_with(a)
+    assert ev.what is not None and ev.what.text == "search the Dahls' home"
 
 
 @needs_model

@@ -78,6 +78,8 @@ def _paragraph_starts(doc: Any) -> Any:
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+#: Labels the model gives a time on the clock by mistake ("6.10am" CARDINAL, "11:30pm" EVENT).
+_RELABEL_AS_TIME = frozenset({"CARDINAL", "EVENT"})
 #: Lower-case parts of hyphenated names ("Mazar-i-Sharif", "Kim Jong-un", "Stratford-upon-Avon").
 _NAME_PARTICLES = frozenset({"i", "e", "a", "o", "el", "al", "ul", "ud", "ad", "ed", "un", "il", "en", "de", "la",
                              "le", "du", "di", "da", "au", "sur", "sous", "upon", "on", "in", "under", "by"})
@@ -87,10 +89,11 @@ _HYPHEN_PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", 
 
 def _times_of_day(doc: Any) -> Any:
     """Times of day the model splits or misses. A time on the clock ("6.10am", "11:30pm", "7 pm") that
-    the model tagged as a number or an event, or left untagged, becomes a TIME; one inside a DATE or
-    TIME the model found ("around 9:50 p.m. ET Thursday") or inside a name is left as it is. A day and
-    the part of it right after it, which the model tags as two ("Wednesday" DATE + "morning" TIME),
-    become one TIME ("Wednesday morning")."""
+    the model tagged as a number, an event or a name of its own, or left untagged, becomes a TIME; one
+    inside a DATE or TIME the model found ("around 9:50 p.m. ET Thursday"), inside a longer name, or
+    after "No" or a currency sign ("No 10 PM Theresa May", "£7 pm") is left as it is. A day and the part
+    of it right after it, which the model tags as two ("Wednesday" DATE + "morning" TIME), become one
+    TIME ("Wednesday morning")."""
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
@@ -100,15 +103,19 @@ def _times_of_day(doc: Any) -> Any:
         if rules.CLOCK_TOKEN_RE.match(tok.text):
             start, end = tok.i, tok.i + 1
         elif (rules.CLOCK_NUMBER_RE.match(tok.text) and tok.i + 1 < len(doc)
-              and doc[tok.i + 1].lower_ in rules.CLOCK_SUFFIXES):
+              and doc[tok.i + 1].lower_ in rules.CLOCK_SUFFIXES
+              and not (doc[tok.i + 1].text in ("PM", "AM") and tok.i + 2 < len(doc)
+                       and doc[tok.i + 2].pos_ == "PROPN")):  # "10 PM Theresa May"
             start, end = tok.i, tok.i + 2
         else:
             continue
-        over = [e for e in ents if e.start < end and start < e.end]
-        if any(e.label_ in ("DATE", "TIME") or e.label_ in _NAME_LABELS or e.label_ == "EQUIPMENT" for e in over):
+        if tok.i > 0 and (doc[tok.i - 1].is_currency or doc[tok.i - 1].lower_ in rules.NOT_CLOCK_BEFORE):
             continue
-        lo, hi = min([start] + [e.start for e in over]), max([end] + [e.end for e in over])
-        ents = [e for e in ents if not any(e is o for o in over)] + [Span(doc, lo, hi, label="TIME")]
+        over = [e for e in ents if e.start < end and start < e.end]
+        if any(e.label_ not in _RELABEL_AS_TIME and (e.start < start or end < e.end or e.label_ in ("DATE", "TIME"))
+               for e in over):
+            continue  # the model's own date or time, or a longer name, money, a work's title ...
+        ents = [e for e in ents if not any(e is o for o in over)] + [Span(doc, start, end, label="TIME")]
         changed = True
     ents.sort(key=lambda e: e.start)
     joined: list[Any] = []

@@ -55,7 +55,7 @@ from typing import Any
 
 from ..gazetteer import geo, is_country, is_wide_region
 from ..records import Event, EventPart, TimeExpression
-from .rules import REPORTING_VERBS
+from .rules import PARTS_OF_DAY, REPORTING_VERBS
 
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EQUIPMENT")
 #: Prepositions that open a circumstance, not the object of the event ("crash out as ...").
@@ -76,6 +76,9 @@ _WHEN_WORDS = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december|morning|afternoon|evening|night|noon|midnight)\b"
     r"|\d(?:am|pm|:\d\d)|\d\s*[ap]\.?m\b", re.IGNORECASE)
+#: Words between a time of day and its date: "11pm local time on Thursday", "9am GMT on Friday".
+_TIME_TO_DATE = frozenset({"local", "time", "on", "this", "last", "next", "gmt", "bst", "utc", "et", "est", "edt",
+                           "pt", "pst", "pdt", "cet", "cest"})
 #: A time of day on the clock: "7 pm", "6:10am", "11 a.m.".
 _CLOCK = re.compile(r"\d(?::\d\d)?\s*[ap]\.?m\b|\d:\d\d", re.IGNORECASE)
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "into", "from", "off")
@@ -224,7 +227,7 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
             what = (noun, "headline noun phrase")
     if (options.what_lead_in_headline and title
             and (not tclauses or all(_circumstance(c.verb) for c in tclauses))
-            and (words := _lead_in_headline(title, lead)) is not None):
+            and (words := _lead_in_headline(title, lead, body)) is not None):
         what = (words, "headline words of the lead's event")
     when = _when(title + body[:options.when_sentences], title, layout, times, options, after)
     where = _where(doc, title, lead, body[:options.when_sentences], dateline, options)
@@ -387,11 +390,13 @@ def _headline_verb(title: list[Any], first: _Clause, lead: list[_Clause]) -> Any
     return None
 
 
-def _lead_in_headline(title: list[Any], lead: list[Any]) -> Any:
+def _lead_in_headline(title: list[Any], lead: list[Any], body: list[Any]) -> Any:
     """The lead's event as the headline words it, where the model found no main verb in the headline:
-    a verb of the lead and its object, or a word in -s right before that object ("Taliban bomber rams
-    truck into ..." + "... after a suicide bomber crashed a truck ..." -> "rams truck"; "Bill Murray and
-    Barack Obama lead celebrations as ..." + "... led the celebrations" -> "lead celebrations")."""
+    a verb of the lead and its object, or a word in -s right before that object that the ``body``
+    sentences never use as a noun ("Taliban bomber rams truck into ..." + "... after a suicide bomber
+    crashed a truck ..." -> "rams truck", but not "roads" of "Halden roads bridge opening"; "Bill Murray
+    and Barack Obama lead celebrations as ..." + "... led the celebrations" -> "lead celebrations")."""
+    nouns = {t.lower_ for s in body for t in s if t.pos_ in ("NOUN", "PROPN")}
     for verb in (t for s in lead for t in s if t.pos_ == "VERB" and t.lemma_ not in _SOURCE_VERBS):
         obj = next((o for o in verb.children if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")), None)
         if obj is None:
@@ -404,7 +409,8 @@ def _lead_in_headline(title: list[Any], lead: list[Any]) -> Any:
                     if _circumstance(v) or any(a.pos_ in ("VERB", "AUX") for a in v.ancestors):
                         continue  # "after 'speeding' round a bend", "claims it is impossible to read emails"
                     if v.lemma_ == verb.lemma_ or _stem(v.lower_) == _stem(verb.lower_) or (
-                            v.i == tok.i - 1 and v.tag_ in ("NNS", "VBZ") and v.lower_.endswith("s")):
+                            v.i == tok.i - 1 and v.tag_ in ("NNS", "VBZ") and v.lower_.endswith("s")
+                            and v.lower_ not in nouns):
                         return tok.doc[v.i:tok.i + 1]
     return None
 
@@ -500,12 +506,17 @@ def _what_span(doc: Any, verb: Any) -> Any:
         hi = lo + _MAX_WHAT
     while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_quote):
         hi -= 1
-    if sum(t.is_quote for t in doc[lo:hi]) % 2:  # a quote mark's pair: "describes 'carnage'", "'blacked out'"
+    if _quote_marks(doc[lo:hi]) % 2:  # a quote mark's pair: "describes 'carnage'", "'blacked out'"
         if hi < len(doc) and doc[hi].is_quote:
             hi += 1
         elif lo > 0 and doc[lo - 1].is_quote:
             lo -= 1
     return doc[lo:hi]
+
+
+def _quote_marks(span: Any) -> int:
+    """Quote marks in the span, not counting a possessive apostrophe ("the Dahls' home")."""
+    return sum(t.is_quote and t.dep_ != "case" for t in span)
 
 
 def _nominal(doc: Any, sent: Any) -> Any:
@@ -533,7 +544,8 @@ def _in_main_clause(tok: Any) -> bool:
     ... between the token and its sentence's root; an infinitive ("an honour to meet him on Thursday")
     does not count."""
     while tok.head.i != tok.i:
-        if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "VB":
+        if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):  # not "will meet", only "to meet"
             return False
         if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _BACKGROUND_MARKS
                                        for c in tok.children):
@@ -545,6 +557,8 @@ def _in_main_clause(tok: Any) -> bool:
 def _status_time(tok: Any) -> bool:
     """The date tells how things stood, not when they happened: "as of 11.30am", "by 5pm", "since
     Wednesday" (but "unknown until Saturday" dates the change)."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head  # "Saturday" of "Saturday afternoon", tagged apart
     prep = tok.head
     if prep.pos_ != "ADP" or prep.i > tok.i:
         return False
@@ -593,7 +607,7 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
     def modifier(e: Any) -> bool:
         head = e.root.head  # "Tuesday's election", not "Saturday afternoon" (a time of that day)
         return bool(e.root.dep_ in ("poss", "compound") and head.pos_ in ("NOUN", "PROPN")
-                    and head.ent_type_ not in ("DATE", "TIME") and not _WHEN_WORDS.fullmatch(head.text))
+                    and head.ent_type_ not in ("DATE", "TIME") and head.lower_ not in PARTS_OF_DAY)
 
     stems: set[str] = set()
 
@@ -619,11 +633,13 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
             else _date_rule(e, sents, len(title)) if placed is not None and (placed[0], placed[1]) in resolved
             else "time of day")
     if rule == "time of day" and (day := next((d for d in found if d.doc is e.doc and e.end <= d.start <= e.end + 4
-                                                and d.sent == e.sent and not _CLOCK.search(d.text)), None)):
+                                                and not _CLOCK.search(d.text)
+                                                and all(t.lower_ in _TIME_TO_DATE for t in e.doc[e.end:d.start])),
+                                               None)):
         e = e.doc[e.start:day.end]  # "6.13am today", "11:36am local time on Tuesday"
         rule = "time of day and its date"
     head = e.root.head
-    if e.root.dep_ == "compound" and head.i == e.end and (head.ent_type_ == "TIME" or _WHEN_WORDS.fullmatch(head.text)):
+    if e.root.dep_ == "compound" and head.i == e.end and head.lower_ in PARTS_OF_DAY:
         e = e.doc[e.start:head.i + 1]  # "Saturday" + "afternoon", tagged as two names -> "Saturday afternoon"
     of = [t.i for t in e if t.lower_ == "of"]
     if of and _WHEN_WORDS.search(e.doc[of[-1] + 1:e.end].text):
@@ -755,7 +771,7 @@ def _part(layout: Any, found: _Found, text: str) -> EventPart | None:
         return None
     span, rule = found
     if span is not None and len(span) > 1 and (span[-1].lower_ in ("'s", "’s") or (
-            span[-1].lower_ == "'" and sum(t.is_quote for t in span) % 2)):  # "Jones'", not "'carnage'"
+            span[-1].lower_ == "'" and (span[-1].dep_ == "case" or _quote_marks(span) % 2))):  # "Jones'", not "'carnage'"
         span = span[:-1]
     if span is None or len(span) == 0:
         return None

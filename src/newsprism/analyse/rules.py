@@ -22,11 +22,13 @@ MAKERS = ("Tupolev", "Sukhoi", "Mikoyan", "Ilyushin", "Antonov", "Kamov", "Mil",
 
 #: A time on the clock, which the model often tags CARDINAL or EVENT ("6.10am", "11:30pm"): one token,
 #: or a number followed by one of CLOCK_SUFFIXES ("7:33 p.m.", "11 pm"), lower-cased.
-CLOCK_TOKEN = r"^(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?[ap]\.?m\.?$"
-CLOCK_NUMBER = r"^(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?$"
+CLOCK_TOKEN = r"^(?:0?[1-9]|1[0-2])(?:[:.][0-5]\d)?[ap]\.?m\.?$"
+CLOCK_NUMBER = r"^(?:0?[1-9]|1[0-2])(?:[:.][0-5]\d)?$"
 CLOCK_SUFFIXES = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
 CLOCK_TOKEN_RE = re.compile(CLOCK_TOKEN, re.IGNORECASE)
 CLOCK_NUMBER_RE = re.compile(CLOCK_NUMBER)
+#: Words before a number that make it no time ("No 10 PM Theresa May", "£7 pm").
+NOT_CLOCK_BEFORE = frozenset({"no", "no.", "number", "nr", "#"})
 #: Parts of a day the model tags apart from the day before them ("Wednesday" + "morning").
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midday", "midnight", "lunchtime",
                           "overnight"})
