@@ -661,6 +661,12 @@ def test_times_of_day_leaves_dates_money_and_numbers_after_no() -> None:
     for words in (["Outside", "No", "10", "pm", "today"], ["Tickets", "cost", "£", "7", "pm"],
                   ["I", "am", "19", "am", "I", "right"]):
         assert not _times_of_day(_doc(words, ["O"] * len(words))).ents
+    # a number or quantity around a clock is the time; a part of the day the resolver cannot read stays apart
+    doc = _times_of_day(_doc(["open", "between", "7am", "and", "10pm"], ["O", "B-QUANTITY", "I-QUANTITY", "I-QUANTITY",
+                                                                        "I-QUANTITY"]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("between 7am and 10pm", "TIME")]
+    doc = _times_of_day(_doc(["held", "Wednesday", "midday"], ["O", "B-DATE", "B-TIME"]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Wednesday", "DATE"), ("midday", "TIME")]
 
 
 @needs_model
@@ -740,6 +746,19 @@ def test_main_event_what_a_possessive_apostrophe_is_no_quote_mark() -> None:
     a = _article("Officers were seen at the house on Monday.", title="'Police search the Dahls' home' in Halden")
     ev = _event_with(a)
     assert ev.what is not None and ev.what.text == "search the Dahls' home"
+
+
+@needs_model
+def test_main_event_what_an_opening_quote_parsed_as_case_is_still_a_quote() -> None:
+    a = _article("The mayor spoke on Monday.", title="Mayor slams 'thugs' in Halden")
+    assert _event_with(a).what is not None and _event_with(a).what.text == "slams 'thugs'"
+
+
+@needs_model
+def test_main_event_when_a_status_time_split_by_the_model_is_still_a_status() -> None:
+    # "Saturday" (compound) + "midday": the preposition governs "midday"
+    a = _article("Two people were still missing by Saturday midday. The boat sank near Halden on Friday.")
+    assert _event_with(a).when is not None and _event_with(a).when.text == "Friday"
 
 
 @needs_model

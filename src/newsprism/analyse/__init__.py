@@ -78,8 +78,9 @@ def _paragraph_starts(doc: Any) -> Any:
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-#: Labels the model gives a time on the clock by mistake ("6.10am" CARDINAL, "11:30pm" EVENT).
-_RELABEL_AS_TIME = frozenset({"CARDINAL", "EVENT"})
+#: Labels the model gives a time on the clock by mistake ("6.10am" CARDINAL, "11:30pm" EVENT, "between 7am
+#: and 10pm" QUANTITY).
+_RELABEL_AS_TIME = frozenset({"CARDINAL", "EVENT", "QUANTITY"})
 #: Lower-case parts of hyphenated names ("Mazar-i-Sharif", "Kim Jong-un", "Stratford-upon-Avon").
 _NAME_PARTICLES = frozenset({"i", "e", "a", "o", "el", "al", "ul", "ud", "ad", "ed", "un", "il", "en", "de", "la",
                              "le", "du", "di", "da", "au", "sur", "sous", "upon", "on", "in", "under", "by"})
@@ -103,9 +104,7 @@ def _times_of_day(doc: Any) -> Any:
         if rules.CLOCK_TOKEN_RE.match(tok.text):
             start, end = tok.i, tok.i + 1
         elif (rules.CLOCK_NUMBER_RE.match(tok.text) and tok.i + 1 < len(doc)
-              and doc[tok.i + 1].lower_ in rules.CLOCK_SUFFIXES
-              and not (doc[tok.i + 1].text in ("PM", "AM") and tok.i + 2 < len(doc)
-                       and doc[tok.i + 2].pos_ == "PROPN")):  # "10 PM Theresa May"
+              and doc[tok.i + 1].lower_ in rules.CLOCK_SUFFIXES):
             start, end = tok.i, tok.i + 2
         else:
             continue
@@ -115,7 +114,10 @@ def _times_of_day(doc: Any) -> Any:
         if any(e.label_ not in _RELABEL_AS_TIME and (e.start < start or end < e.end or e.label_ in ("DATE", "TIME"))
                for e in over):
             continue  # the model's own date or time, or a longer name, money, a work's title ...
-        ents = [e for e in ents if not any(e is o for o in over)] + [Span(doc, start, end, label="TIME")]
+        # a number, quantity or event around the clock is the time ("between 7am and 10pm" QUANTITY)
+        lo = min([start] + [e.start for e in over if e.label_ in _RELABEL_AS_TIME])
+        hi = max([end] + [e.end for e in over if e.label_ in _RELABEL_AS_TIME])
+        ents = [e for e in ents if not any(e is o for o in over)] + [Span(doc, lo, hi, label="TIME")]
         changed = True
     ents.sort(key=lambda e: e.start)
     joined: list[Any] = []

@@ -514,9 +514,15 @@ def _what_span(doc: Any, verb: Any) -> Any:
     return doc[lo:hi]
 
 
+def _possessive(tok: Any) -> bool:
+    """A possessive apostrophe, glued to the word before it ("the Dahls' home"); the model also parses
+    some opening quote marks as ``case`` ("describes 'carnage'"), which have a space before them."""
+    return tok.text in ("'", "’") and tok.dep_ == "case" and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
 def _quote_marks(span: Any) -> int:
-    """Quote marks in the span, not counting a possessive apostrophe ("the Dahls' home")."""
-    return sum(t.is_quote and t.dep_ != "case" for t in span)
+    """Quote marks in the span, not counting a possessive apostrophe."""
+    return sum(t.is_quote and not _possessive(t) for t in span)
 
 
 def _nominal(doc: Any, sent: Any) -> Any:
@@ -771,7 +777,7 @@ def _part(layout: Any, found: _Found, text: str) -> EventPart | None:
         return None
     span, rule = found
     if span is not None and len(span) > 1 and (span[-1].lower_ in ("'s", "’s") or (
-            span[-1].lower_ == "'" and (span[-1].dep_ == "case" or _quote_marks(span) % 2))):  # "Jones'", not "'carnage'"
+            span[-1].lower_ == "'" and (_possessive(span[-1]) or _quote_marks(span) % 2))):  # "Jones'", not "'carnage'"
         span = span[:-1]
     if span is None or len(span) == 0:
         return None

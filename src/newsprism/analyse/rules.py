@@ -29,9 +29,9 @@ CLOCK_TOKEN_RE = re.compile(CLOCK_TOKEN, re.IGNORECASE)
 CLOCK_NUMBER_RE = re.compile(CLOCK_NUMBER)
 #: Words before a number that make it no time ("No 10 PM Theresa May", "£7 pm").
 NOT_CLOCK_BEFORE = frozenset({"no", "no.", "number", "nr", "#"})
-#: Parts of a day the model tags apart from the day before them ("Wednesday" + "morning").
-PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midday", "midnight", "lunchtime",
-                          "overnight"})
+#: Parts of a day the model tags apart from the day before them ("Wednesday" + "morning"); only those the
+#: time resolver reads with a day ("Wednesday midday" would no longer resolve).
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 #: Model errors a rule can fix: words the model tags as PERSON that are not names.
 NOT_PERSON = frozenset({"Photo", "Photos", "Image", "Video", "File", "Getty", "AFP", "Reuters", "AP"})
