@@ -762,6 +762,25 @@ def test_main_event_when_a_status_time_split_by_the_model_is_still_a_status() ->
 
 
 @needs_model
+def test_main_event_who_an_event_is_no_actor() -> None:
+    a = _article("A gunman opened fire near the town hall in Halden on Wednesday night and wounded five people.",
+                 title="Halden protest march marred by shooting")
+    on, off = _event_with(a, who_agent=True), _event_with(a, who_agent=False)
+    assert on.who is not None and (on.who.text, on.who.rule) == ("A gunman", "subject")
+    assert off.who is not None and "march" in off.who.text
+    blast = _article("The blast was heard across the harbour.", title="Blast at Halden harbour", article_id="a2")
+    assert _event_with(blast, who_agent=True).who is None  # no actor named: no answer, rather than "The blast"
+
+
+@needs_model
+def test_main_event_who_a_headline_speaker_is_the_actor_a_lead_source_is_not() -> None:
+    a = _article("A spokesman for the foreign ministry told reporters that companies breaking the sanctions would be "
+                 "fined.", title="Norway promises to punish sanctions violators")
+    ev = _event_with(a, who_skip_sources=True)
+    assert ev.who is not None and (ev.who.text, ev.who.field) == ("Norway", "title")
+
+
+@needs_model
 def test_main_event_what_leaves_out_a_long_circumstance_and_reads_a_headline_noun_with_a_subject() -> None:
     long = _article("Chocolate fans complained about the Swiss maker's smaller new bar on Monday.")
     short = _article("Chocolate fans complained about the bar on Monday.", article_id="a2")

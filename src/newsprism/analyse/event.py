@@ -61,6 +61,15 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EQUIPMENT")
 #: Prepositions that open a circumstance, not the object of the event ("crash out as ...").
 _NOT_OBJECT_PREPS = frozenset({"as", "after", "before", "despite", "during", "amid", "since", "until", "because"})
 _WHO_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+#: Nouns that name an event, a thing that happened or a report of it, never who acted ("A decision to
+#: space out the triangles has upset fans", "Seattle shooting leaves five hurt").
+_NOT_AGENTS = frozenset({
+    "attack", "blast", "explosion", "bombing", "shooting", "crash", "collision", "derailment", "accident",
+    "incident", "fire", "blaze", "flood", "storm", "earthquake", "quake", "march", "protest", "rally",
+    "demonstration", "strike", "raid", "war", "fighting", "clash", "violence", "decision", "move", "change",
+    "plan", "deal", "vote", "election", "result", "row", "scandal", "investigation", "probe", "inquiry", "report",
+    "study", "survey", "poll", "video", "footage", "photo", "picture", "image", "mystery", "race", "rescue",
+    "search", "tragedy", "disaster", "death", "loss", "win", "victory", "defeat"})
 #: A name in their phrase is the target of the event, not its actor ("protests against Trump").
 _OPPOSING_PREPS = frozenset({"against", "versus", "vs", "vs."})
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -114,8 +123,10 @@ class EventOptions:
         lead_sentences: body sentences read after the title.
         when_sentences: body sentences searched for a date (a lead often
             says what happened before it says when).
-        who_skip_sources: the subject of a reporting verb ("Robert Merner
-            told reporters") is a source, not the actor.
+        who_skip_sources: the subject of a reporting verb in the lead
+            ("Robert Merner told reporters") is a source, not the actor; in
+            the headline it is the actor ("China promises to deal seriously
+            with ...").
         who_title_actor: with no named subject, the headline's person or
             organisation (``"subject"``: only one in the headline's subject;
             ``"any"``: anywhere in the headline; ``"none"``: not used).
@@ -157,11 +168,15 @@ class EventOptions:
             headline, the lead's verb and object as the headline words them
             are the what ("Taliban bomber rams truck into ..." + "a suicide
             bomber crashed a truck ..." -> "rams truck").
+        who_agent: a subject that names an event, a decision or a report
+            ("Trump protest march ... marred by shooting", "A decision to
+            space out the triangles", "The blast") is no actor: the next
+            clause's subject answers ("A gunman opened fire"), or none.
     """
 
     lead_sentences: int = 3
     when_sentences: int = 8
-    who_skip_sources: bool = False
+    who_skip_sources: bool = True
     who_title_actor: str = "any"
     when_main_clause: bool = True
     where_title_modifier: bool = True
@@ -175,6 +190,7 @@ class EventOptions:
     when_not_modifier: bool = True
     when_title_event: bool = True
     what_lead_in_headline: bool = True
+    who_agent: bool = True
 
 
 DEFAULT_OPTIONS = EventOptions()
@@ -212,7 +228,7 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     dateline, after = _dateline(doc, layout)
     lclauses = [c for c in (_clause(s, after) for s in lead) if c is not None]
     clauses = tclauses + lclauses
-    who = _who(title, clauses, options)
+    who = _who(title, clauses, options, len(tclauses))
     what: _Found = None
     if clauses:
         first = next((c for c in clauses if not c.source), clauses[0])
@@ -423,8 +439,10 @@ def _stem(word: str) -> str:
     return word
 
 
-def _who(title: list[Any], clauses: list[_Clause], options: EventOptions) -> _Found:
-    actors = [c for c in clauses if not (options.who_skip_sources and c.source)
+def _who(title: list[Any], clauses: list[_Clause], options: EventOptions, n_title: int = 0) -> _Found:
+    """``n_title``: how many of ``clauses`` are the headline's (a headline's speaker is its actor: "China
+    promises to deal seriously with ...")."""
+    actors = [c for i, c in enumerate(clauses) if not (options.who_skip_sources and c.source and i >= n_title)
               and not (options.who_skip_passive and c.passive)]
     named = [w for w in (_who_span(c.subj.doc, c.subj) for c in actors) if w.label_ in _WHO_LABELS]
     if named:
@@ -438,9 +456,18 @@ def _who(title: list[Any], clauses: list[_Clause], options: EventOptions) -> _Fo
                         e.root.dep_ in ("nsubj", "nsubjpass", "ROOT") or e.root == s.root):
                     continue
                 return _name_part(e), "headline name"
+    if options.who_agent:  # an event or a decision is no actor: "A decision to space out ...", "Seattle shooting"
+        actors = [c for c in actors if not _not_agent(c.subj)]
+        clauses = [c for c in clauses if not _not_agent(c.subj)]
     if actors:
         return _who_span(actors[0].subj.doc, actors[0].subj), "subject"
     return (_who_span(clauses[0].subj.doc, clauses[0].subj), "subject") if clauses else None
+
+
+def _not_agent(subj: Any) -> bool:
+    """The subject names an event or a report ("Seattle shooting", "A decision"), not who acted."""
+    return subj.pos_ != "PROPN" and (subj.lower_ in _NOT_AGENTS or subj.lemma_.lower() in _NOT_AGENTS
+                                    or subj.lower_.rstrip("s") in _NOT_AGENTS)
 
 
 def _opposed(e: Any) -> bool:
