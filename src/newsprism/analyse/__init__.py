@@ -183,18 +183,13 @@ def add_ruler(nlp: Any, packs: AliasPacks) -> Any:
     ``newsprism_times_of_day`` (last: a time on the clock is a TIME, "Wednesday" + "morning" one)."""
     from spacy.language import Language
 
-    if PARAGRAPHS not in Language.factories:
-        Language.component(PARAGRAPHS, func=_paragraph_starts)
-    if HYPHENS not in Language.factories:
-        Language.component(HYPHENS, func=_hyphen_names)
-    if PARAGRAPHS not in nlp.pipe_names:
-        nlp.add_pipe(PARAGRAPHS, first=True)
-    if TIMES_OF_DAY not in Language.factories:
-        Language.component(TIMES_OF_DAY, func=_times_of_day)
-    if HYPHENS not in nlp.pipe_names:
-        nlp.add_pipe(HYPHENS, last=True)
-    if TIMES_OF_DAY not in nlp.pipe_names:
-        nlp.add_pipe(TIMES_OF_DAY, last=True)
+    # (name, function, first?): the paragraph starts first, the entity fixes last, in this order
+    for name, func, first in ((PARAGRAPHS, _paragraph_starts, True), (HYPHENS, _hyphen_names, False),
+                              (TIMES_OF_DAY, _times_of_day, False)):
+        if name not in Language.factories:
+            Language.component(name, func=func)
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, **({"first": True} if first else {"last": True}))
     if RULER in nlp.pipe_names:
         return nlp.get_pipe(RULER)
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
