@@ -502,7 +502,7 @@ def test_main_event_dateline_is_not_the_actor() -> None:
     a = _article("KUNDUZ, Norway -- Rebel fighters struck the harbour depot late on Saturday, officials said.")
     ev = analyse([a])[0].event
     assert ev.who is not None and "KUNDUZ" not in ev.who.text
-    assert ev.where is not None and ev.where.text == "KUNDUZ"
+    assert ev.where is not None and ev.where.text == "KUNDUZ, Norway"  # the dateline with its country
     _event_parts_are_spans(a, ev)
 
 
@@ -856,3 +856,45 @@ def test_main_event_headline_clauses_split_at_a_semicolon_and_a_dateline_date_is
     assert ev.what is not None and (ev.what.text, ev.what.field) == ("fails at Tormund Dam", "title")
     # "March 11" of the dateline is when the wire filed, not a date told of the headline's "evacuated"
     assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Monday night", "date of a headline word")
+
+
+@needs_model
+def test_main_event_where_keeps_the_place_the_answer_lies_in() -> None:
+    site = _article("Lena Dahl protested outside Trump Tower in New York City on Wednesday.")
+    ev = _event_with(site)
+    assert ev.where is not None and ev.where.text == "Trump Tower in New York City"
+    chain = _article("A small plane crashed in Punta Islita, Guanacaste, Costa Rica, on Sunday.", article_id="a2")
+    ev = _event_with(chain)
+    assert ev.where is not None and ev.where.text == "Punta Islita, Guanacaste, Costa Rica"
+    # a list is no enclosing place; nor is a country whose possession follows
+    listed = _article("Talks were held in France, Germany and Italy on Monday.", article_id="a3")
+    ev = _event_with(listed)
+    assert ev.where is not None and ev.where.text == "France"
+    capital = _article("A bomb went off in Kabul, Afghanistan's capital, on Monday.", article_id="a4")
+    ev = _event_with(capital)
+    assert ev.where is not None and ev.where.text == "Kabul"
+
+
+@needs_model
+def test_main_event_what_of_a_headline_noun_phrase_with_a_relative_clause() -> None:
+    a = _article("Rescuers searched the village for a third day.",
+                 title="Mystery of the Norwegian boy who 'fell down a deep well' after huge rescue operation")
+    ev = _event_with(a)
+    assert ev.what is not None and (ev.what.text, ev.what.rule) == ("'fell down a deep well'",
+                                                                    "headline relative clause")
+    # an infinitive is no relative clause's event
+    things = _article("The leak named hundreds of companies.", title="The Halden files: 7 things to know",
+                      article_id="a2")
+    assert _event_with(things).what is not None and _event_with(things).what.rule != "headline relative clause"
+
+
+@needs_model
+def test_main_event_who_leaves_out_a_dateline_run_into_the_subject() -> None:
+    a = _article("PARIS - A truck rammed into crowd in Halden, southern Norway, killing dozens.",
+                 title="Truck rams into crowd in Halden, dozens dead: reports")
+    ev = _event_with(a)
+    assert ev.who is not None and ev.who.text == "A truck"
+    credit = _article("(NRK) Chaos broke out in Halden after a truck plowed through the crowd.",
+                      title="Truck attack in Halden", article_id="a2")
+    ev = _event_with(credit)
+    assert ev.who is not None and ev.who.text == "Chaos"

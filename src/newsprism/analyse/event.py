@@ -69,7 +69,7 @@ _NOT_AGENTS = frozenset({
     "demonstration", "strike", "raid", "war", "fighting", "clash", "violence", "decision", "move", "change",
     "plan", "deal", "vote", "election", "result", "row", "scandal", "investigation", "probe", "inquiry", "report",
     "study", "survey", "poll", "video", "footage", "photo", "picture", "image", "mystery", "race", "rescue",
-    "search", "tragedy", "disaster", "death", "loss", "win", "victory", "defeat"})
+    "search", "tragedy", "disaster", "death", "killing", "loss", "win", "victory", "defeat", "statement"})
 #: A name in their phrase is the target of the event, not its actor ("protests against Trump").
 _OPPOSING_PREPS = frozenset({"against", "versus", "vs", "vs."})
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -109,6 +109,7 @@ _DATELINE = re.compile(
     r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[ ,]))?"  # "KUNDUZ, Afghanistan --"
     r"(, [A-Z][a-z]{2,8}\.? \d{1,2})?( \([A-Za-z][\w .&]{0,30}\))? ?(?:--|—|–|-) ")
 _DATELINE_CHARS = 300
+_DASHES = ("-", "--", "—", "–")
 _MAX_WHO = 8
 _MAX_WHAT = 8
 #: The most words from a preposition to its object's head for the phrase to be part of the what.
@@ -241,6 +242,8 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
         noun = next((n for n in (_nominal(t.doc, t) for t in title) if n is not None), None)
         if noun is not None:
             what = (noun, "headline noun phrase")
+        if (rel := _relative_verb(title)) is not None:
+            what = (_what_span(rel.doc, rel), "headline relative clause")
     if (options.what_lead_in_headline and title
             and (not tclauses or all(_circumstance(c.verb) for c in tclauses))
             and (words := _lead_in_headline(title, lead, body)) is not None):
@@ -504,6 +507,9 @@ def _who_span(doc: Any, subj: Any) -> Any:
             hi = max(hi, c.i + 1)
     if hi - lo > _MAX_WHO:
         lo = hi - _MAX_WHO
+    for t in doc[lo:subj.i]:  # a dateline or a credit the model ran into the subject: "PARIS - A truck", "CNN) Chaos"
+        if t.text in (")", "]") or (t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_):
+            lo = t.i + 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
     return doc[lo:hi]
@@ -534,11 +540,21 @@ def _what_span(doc: Any, verb: Any) -> Any:
     while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_quote):
         hi -= 1
     if _quote_marks(doc[lo:hi]) % 2:  # a quote mark's pair: "describes 'carnage'", "'blacked out'"
+        close = next((t.i for t in doc[hi:min(len(doc), lo + _MAX_WHAT)] if t.is_quote and not _possessive(t)), None)
         if hi < len(doc) and doc[hi].is_quote:
             hi += 1
         elif lo > 0 and doc[lo - 1].is_quote:
             lo -= 1
+        elif doc[lo].is_quote and close is not None and close < verb.sent.end:
+            hi = close + 1  # "'fell down a deep well'", the object the model missed inside the quote
     return doc[lo:hi]
+
+
+def _relative_verb(title: list[Any]) -> Any:
+    """In a headline without a clause, the verb of a relative clause tells the event: "Mystery of the
+    Chinese boy who 'fell down a deep well' after ..." -> "fell"; not an infinitive ("7 things to know")."""
+    return next((t for s in title for t in s if t.dep_ == "relcl" and t.pos_ == "VERB"
+                 and not any(c.tag_ == "TO" for c in t.children)), None)
 
 
 def _possessive(tok: Any) -> bool:
@@ -747,7 +763,36 @@ def _where(doc: Any, title: list[Any], lead: list[Any], wider: list[Any], dateli
         found = (dateline, "dateline")
     if found is None and options.where_any and (e := free(title) or free(lead)) is not None:
         found = (e, "any place")
+    if found is not None:  # "outside Trump Tower in New York City", "in Sterling Heights, Michigan"
+        inner, outer = found[0], _enclosing(found[0])
+        for _ in range(2):  # "Punta Islita, Guanacaste, Costa Rica"
+            if outer is None:
+                break
+            found = (inner.doc[inner.start:outer.end], found[1])
+            outer = _enclosing(outer)
     return found
+
+
+def _enclosing(e: Any) -> Any:
+    """The place right after the answer that it lies in: "Trump Tower" + "in New York City"; "Sterling
+    Heights" + ", Michigan" (after a comma only a country or a region the gazetteer knows, and not the
+    next of a list: "in France, Germany and Italy"), or None."""
+    doc = e.doc
+    if e.end + 1 >= len(doc):
+        return None
+    sep = doc[e.end]
+    wider = next((x for x in doc.ents if x.start == e.end + 1), None)
+    if (wider is None or wider.label_ not in ("GPE", "LOC") or wider.sent.start != e.sent.start
+            or wider.text == e.text or is_wide_region(wider.text)):
+        return None
+    after = doc[wider.end] if wider.end < len(doc) else None
+    if after is not None and (after.lower_ in ("and", "or", "'s", "’s") or after.dep_ == "case"):
+        return None  # "in Paris and Lyon", "Kabul, Afghanistan's capital"
+    if sep.lower_ == "in":
+        return wider if wider.root.head.i == sep.i else None
+    if sep.text == ",":
+        return wider if geo(wider.text) is not None and not is_country(e.text) else None
+    return None
 
 
 def _inside(e: Any, country: str) -> bool:
