@@ -898,3 +898,27 @@ def test_main_event_who_leaves_out_a_dateline_run_into_the_subject() -> None:
                       title="Truck attack in Halden", article_id="a2")
     ev = _event_with(credit)
     assert ev.who is not None and ev.who.text == "Chaos"
+
+
+@needs_model
+def test_main_event_datelines_with_a_state_two_places_or_a_label() -> None:
+    state = _article("HALDEN, Pa. — A Pennsylvania woman says she found a bill for $284 billion on Monday.")
+    ev = _event_with(state)
+    assert ev.where is not None and (ev.where.text, ev.where.rule) == ("HALDEN", "dateline")
+    two = _article("TOKYO/SEOUL (Reuters) - North Korea fired a missile on Friday.", article_id="a2")
+    ev = _event_with(two)
+    assert ev.where is not None and ev.where.text == "TOKYO/SEOUL"
+    label = _article("FILE - In this Dec. 13, 2016, file photo, the logo of the bank is shown.", article_id="a3")
+    assert _event_with(label).where is None  # a label, not a place
+    banner = _article("HALDEN PRELIMS TEST SERIES – 2018 (Total 47 Tests) The bank said profits fell.",
+                      article_id="a4")
+    assert _event_with(banner).where is None
+
+
+@needs_model
+def test_main_event_a_caption_before_the_dateline_is_no_lead() -> None:
+    a = _article("Hundreds of thousands of people lined the street to watch the floats in Halden, Jan 1, 2018. "
+                 "[Photo/IC]\n\nHALDEN, Ill. — Floral floats rolled under sunny skies as the parade drew "
+                 "thousands of revelers.", title="Sun, fun, flowers as parade rolls in Halden")
+    ev = _event_with(a)
+    assert ev.who is not None and ev.who.text == "Floral floats"

@@ -105,10 +105,13 @@ _ACRONYM = re.compile(r"[A-Z]{1,3}")
 _MODIFIER_DEPS = ("compound", "poss", "nmod", "amod", "npadvmod")
 #: A wire dateline: a place in capitals, an optional country, an optional date, an optional agency, a dash.
 _DATELINE = re.compile(
-    r"(?<![\w,])([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
-    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[ ,]))?"  # "KUNDUZ, Afghanistan --"
+    r"(?<![\w,])(?<![A-Z.'\-] )([A-Z][A-Z.'\-]+(?:/[A-Z][A-Z.'\-]+)?(?: [A-Z][A-Z.'\-]+){0,2})"
+    r"(?:, (?:[A-Z][a-z]+\.?|(?:[A-Z]\.){2,3})(?: [A-Z][a-z]+)?(?=[ ,]))?"  # "KUNDUZ, Afghanistan --", "ERIE, Pa. --"
     r"(, [A-Z][a-z]{2,8}\.? \d{1,2})?( \([A-Za-z][\w .&]{0,30}\))? ?(?:--|—|–|-) ")
 _DATELINE_CHARS = 300
+#: A label in capitals before a dash is no dateline: "FILE - In this Dec. 13, 2016, file photo, ...".
+_NOT_DATELINES = frozenset({"FILE", "FILE PHOTO", "PHOTO", "VIDEO", "WATCH", "UPDATE", "UPDATED", "BREAKING",
+                            "BREAKING NEWS", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "LIVE", "CORRECTION"})
 _DASHES = ("-", "--", "—", "–")
 _MAX_WHO = 8
 _MAX_WHAT = 8
@@ -225,9 +228,12 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     title = [part for s in title for part in _title_parts(s)]
     lead = body[:options.lead_sentences]
     tclauses = [c for c in (_clause(s) for s in title) if c is not None]
-    # a wire dateline ("KUNDUZ, Afghanistan --") is no subject: the lead's clause starts after it
+    # a wire dateline ("KUNDUZ, Afghanistan --") is no subject: the lead's clause starts after it, and a
+    # caption before it ("... in Pasadena, Jan 1, 2018. [Photo/IC] PASADENA, Calif. -- Floral floats ...")
+    # has none
     dateline, after = _dateline(doc, layout)
-    lclauses = [c for c in (_clause(s, after) for s in lead) if c is not None]
+    told = [s for s in body if s.end_char > after][:options.lead_sentences]
+    lclauses = [c for c in (_clause(s, after) for s in told) if c is not None]
     clauses = tclauses + lclauses
     who = _who(title, clauses, options, len(tclauses))
     what: _Found = None
@@ -824,7 +830,7 @@ def _dateline_match(doc: Any, layout: Any) -> tuple[int, Any] | None:
     start = layout.body_start
     text = doc.text[start:start + min(_DATELINE_CHARS, layout.body_len)]
     for m in _DATELINE.finditer(text):
-        if len(m.group(1).replace(".", "")) < 2:
+        if len(m.group(1).replace(".", "")) < 2 or m.group(1) in _NOT_DATELINES:
             continue
         before = text[:m.start()].rstrip(" \t")
         if m.group(2) or m.group(3) or not before or before[-1] in ".!?)]\n\"”":
