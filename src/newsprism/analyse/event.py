@@ -61,15 +61,18 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EQUIPMENT")
 #: Prepositions that open a circumstance, not the object of the event ("crash out as ...").
 _NOT_OBJECT_PREPS = frozenset({"as", "after", "before", "despite", "during", "amid", "since", "until", "because"})
 _WHO_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-#: Nouns that name an event, a thing that happened or a report of it, never who acted ("A decision to
-#: space out the triangles has upset fans", "Seattle shooting leaves five hurt").
-_NOT_AGENTS = frozenset({
+#: Nouns that name an event or a thing that happened ("Seattle shooting", "Death of the man who ...").
+_EVENT_NOUNS = frozenset({
     "attack", "blast", "explosion", "bombing", "shooting", "crash", "collision", "derailment", "accident",
     "incident", "fire", "blaze", "flood", "storm", "earthquake", "quake", "march", "protest", "rally",
     "demonstration", "strike", "raid", "war", "fighting", "clash", "violence", "decision", "move", "change",
-    "plan", "deal", "vote", "election", "result", "row", "scandal", "investigation", "probe", "inquiry", "report",
-    "study", "survey", "poll", "video", "footage", "photo", "picture", "image", "mystery", "race", "rescue",
-    "search", "tragedy", "disaster", "death", "killing", "loss", "win", "victory", "defeat", "statement"})
+    "plan", "deal", "vote", "election", "result", "row", "scandal", "investigation", "probe", "inquiry", "race",
+    "rescue", "search", "hunt", "tragedy", "disaster", "death", "killing", "murder", "arrest", "trial", "funeral",
+    "loss", "win", "victory", "defeat"})
+#: Nouns that name an event or a report of it, never who acted ("A decision to space out the triangles
+#: has upset fans", "Seattle shooting leaves five hurt", "A government statement says ...").
+_NOT_AGENTS = _EVENT_NOUNS | {"report", "study", "survey", "poll", "statement", "video", "footage", "photo",
+                              "picture", "image", "mystery"}
 #: A name in their phrase is the target of the event, not its actor ("protests against Trump").
 _OPPOSING_PREPS = frozenset({"against", "versus", "vs", "vs."})
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -103,16 +106,22 @@ _SITE_PREPS = ("at", "outside", "near", "inside")
 _ACRONYM = re.compile(r"[A-Z]{1,3}")
 #: A place in one of these relations modifies a noun ("US election", "Russia's president"): not where.
 _MODIFIER_DEPS = ("compound", "poss", "nmod", "amod", "npadvmod")
-#: A wire dateline: a place in capitals, an optional country, an optional date, an optional agency, a dash.
+#: A place in capitals in a dateline: "KUNDUZ", "SAN LUIS OBISPO".
+_CAPS_PLACE = r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}"
+#: A wire dateline: places in capitals ("TOKYO/SEOUL"), not inside a run of capitals ("INSIGHTS PRELIMS
+#: TEST SERIES –"); an optional country or state ("KUNDUZ, Afghanistan", "ERIE, Pa.", "ALBANY, N.Y.",
+#: "ERIE, PA"), an optional date, an optional agency, a dash.
 _DATELINE = re.compile(
-    r"(?<![\w,])(?<![A-Z.'\-] )([A-Z][A-Z.'\-]+(?:/[A-Z][A-Z.'\-]+)?(?: [A-Z][A-Z.'\-]+){0,2})"
-    r"(?:, (?:[A-Z][a-z]+\.?|(?:[A-Z]\.){2,3})(?: [A-Z][a-z]+)?(?=[ ,]))?"  # "KUNDUZ, Afghanistan --", "ERIE, Pa. --"
-    r"(, [A-Z][a-z]{2,8}\.? \d{1,2})?( \([A-Za-z][\w .&]{0,30}\))? ?(?:--|—|–|-) ")
+    r"(?<![\w,])(?<![A-Z'\-] )(?<![A-Z]\. )"
+    rf"(?P<place>{_CAPS_PLACE}(?:/{_CAPS_PLACE}){{0,2}})"
+    r"(?P<region>, (?:[A-Z][a-z]+\.?|(?:[A-Z]\.){2,3}|[A-Z]{2})(?: [A-Z][a-z]+)?(?=[ ,—]))?"
+    r"(?P<date>, [A-Z][a-z]{2,8}\.? \d{1,2})?(?P<agency> \([A-Za-z][\w .&]{0,30}\))?"
+    r"(?: ?(?:--|—|–|-) | ?—(?=[A-Z]))")
 _DATELINE_CHARS = 300
-#: A label in capitals before a dash is no dateline: "FILE - In this Dec. 13, 2016, file photo, ...".
-_NOT_DATELINES = frozenset({"FILE", "FILE PHOTO", "PHOTO", "VIDEO", "WATCH", "UPDATE", "UPDATED", "BREAKING",
-                            "BREAKING NEWS", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "LIVE", "CORRECTION"})
-_DASHES = ("-", "--", "—", "–")
+#: A label in capitals before a dash is no dateline: "FILE - In this Dec. 13, 2016, file photo, ...",
+#: "AP PHOTO -", "FILE/PHOTO -".
+_NOT_DATELINE_WORDS = frozenset({"FILE", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "UPDATE", "UPDATED", "BREAKING",
+                                 "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "LIVE", "CORRECTION"})
 _MAX_WHO = 8
 _MAX_WHAT = 8
 #: The most words from a preposition to its object's head for the phrase to be part of the what.
@@ -232,8 +241,8 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     # caption before it ("... in Pasadena, Jan 1, 2018. [Photo/IC] PASADENA, Calif. -- Floral floats ...")
     # has none
     dateline, after = _dateline(doc, layout)
-    told = [s for s in body if s.end_char > after][:options.lead_sentences]
-    lclauses = [c for c in (_clause(s, after) for s in told) if c is not None]
+    after_dateline = [s for s in body if s.end_char > after][:options.lead_sentences]
+    lclauses = [c for c in (_clause(s, after) for s in after_dateline) if c is not None]
     clauses = tclauses + lclauses
     who = _who(title, clauses, options, len(tclauses))
     what: _Found = None
@@ -248,8 +257,8 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
         noun = next((n for n in (_nominal(t.doc, t) for t in title) if n is not None), None)
         if noun is not None:
             what = (noun, "headline noun phrase")
-        if (rel := _relative_verb(title)) is not None:
-            what = (_what_span(rel.doc, rel), "headline relative clause")
+            if (rel := _relative_verb(noun)) is not None:
+                what = (_what_span(rel.doc, rel), "headline relative clause")
     if (options.what_lead_in_headline and title
             and (not tclauses or all(_circumstance(c.verb) for c in tclauses))
             and (words := _lead_in_headline(title, lead, body)) is not None):
@@ -513,9 +522,16 @@ def _who_span(doc: Any, subj: Any) -> Any:
             hi = max(hi, c.i + 1)
     if hi - lo > _MAX_WHO:
         lo = hi - _MAX_WHO
-    for t in doc[lo:subj.i]:  # a dateline or a credit the model ran into the subject: "PARIS - A truck", "CNN) Chaos"
-        if t.text in (")", "]") or (t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_):
+    # a dateline or a credit the model ran into the subject ("PARIS - A truck", "(CNN) Chaos", "CNN)
+    # Chaos"), but not a bracket inside it ("The Islamic State (IS) group")
+    if ((m := _DATELINE.match(doc.text, doc[lo].idx)) is not None and m.end() <= subj.idx
+            and len(m.group("place")) > 2):  # not "US - China talks"
+        lo = next(t.i for t in doc[lo:subj.i + 1] if t.idx >= m.end())
+    for t in doc[lo:subj.i]:
+        if t.text in (")", "]") and (doc[lo].text in ("(", "[") or not any(o.text in ("(", "[")
+                                                                           for o in doc[lo:t.i])):
             lo = t.i + 1
+            break
     while lo < hi and doc[lo].is_punct:
         lo += 1
     return doc[lo:hi]
@@ -546,21 +562,36 @@ def _what_span(doc: Any, verb: Any) -> Any:
     while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_quote):
         hi -= 1
     if _quote_marks(doc[lo:hi]) % 2:  # a quote mark's pair: "describes 'carnage'", "'blacked out'"
-        close = next((t.i for t in doc[hi:min(len(doc), lo + _MAX_WHAT)] if t.is_quote and not _possessive(t)), None)
         if hi < len(doc) and doc[hi].is_quote:
             hi += 1
         elif lo > 0 and doc[lo - 1].is_quote:
             lo -= 1
-        elif doc[lo].is_quote and close is not None and close < verb.sent.end:
-            hi = close + 1  # "'fell down a deep well'", the object the model missed inside the quote
+        elif doc[lo].is_quote and (close := next((t.i for t in doc[hi:min(verb.sent.end, lo + _MAX_WHAT)]
+                                                  if t.is_quote and not _possessive(t)), None)) is not None:
+            hi = close + 1  # "'fell down a deep well'": the model tagged the mark an auxiliary, "well" no object
     return doc[lo:hi]
 
 
-def _relative_verb(title: list[Any]) -> Any:
-    """In a headline without a clause, the verb of a relative clause tells the event: "Mystery of the
-    Chinese boy who 'fell down a deep well' after ..." -> "fell"; not an infinitive ("7 things to know")."""
-    return next((t for s in title for t in s if t.dep_ == "relcl" and t.pos_ == "VERB"
-                 and not any(c.tag_ == "TO" for c in t.children)), None)
+def _relative_verb(noun: Any) -> Any:
+    """The verb of a relative clause on the object of a headline's head noun, which tells the event:
+    "Mystery of the Chinese boy who 'fell down a deep well' after ..." -> "fell" (the model hangs
+    the "who" clause on "Mystery" or on "boy"); not an infinitive ("Questions of the kind to ask"),
+    nor a clause on a head noun without such an object ("5 things we learned", "Man who killed five
+    ... sentenced")."""
+    root = noun.root
+    if root.lemma_.lower() in _EVENT_NOUNS:
+        return None  # "Death of the man who founded the party": the death
+    objects = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]
+    if not objects:
+        return None
+    for head in [*objects, root]:
+        for rel in head.children:
+            if (rel.dep_ != "relcl" or rel.pos_ != "VERB" or any(t.tag_ == "TO" for t in rel.subtree)
+                    or (head is root and not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in rel.children))):
+                continue
+            return rel
+    return None
 
 
 def _possessive(tok: Any) -> bool:
@@ -780,9 +811,11 @@ def _where(doc: Any, title: list[Any], lead: list[Any], wider: list[Any], dateli
 
 
 def _enclosing(e: Any) -> Any:
-    """The place right after the answer that it lies in: "Trump Tower" + "in New York City"; "Sterling
-    Heights" + ", Michigan" (after a comma only a country or a region the gazetteer knows, and not the
-    next of a list: "in France, Germany and Italy"), or None."""
+    """The place right after the answer that it lies in, or None: after "in" any city, region or
+    country ("Trump Tower" + "in New York City"); after a comma a country or a region the gazetteer
+    knows ("Sterling Heights" + ", Michigan"), one the answer may lie in (not "Paris, Berlin" nor
+    "Berlin, Israel"), that is not the subject of what follows ("Clashes erupted in Gaza, Israel
+    said") nor one of a list ("in Paris and Lyon", "in London, Paris, Berlin and Rome")."""
     doc = e.doc
     if e.end + 1 >= len(doc):
         return None
@@ -796,9 +829,16 @@ def _enclosing(e: Any) -> Any:
         return None  # "in Paris and Lyon", "Kabul, Afghanistan's capital"
     if sep.lower_ == "in":
         return wider if wider.root.head.i == sep.i else None
-    if sep.text == ",":
-        return wider if geo(wider.text) is not None and not is_country(e.text) else None
-    return None
+    if sep.text != "," or is_country(e.text) or wider.root.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    region, inner = geo(wider.text), geo(e.text)
+    if region is None or (inner is not None and not inner[1] & region[1]):
+        return None  # not a known region, or one of another country than the answer's
+    if after is not None and after.text == ",":
+        following = next((x for x in doc.ents if x.start == wider.end + 1), None)
+        if following is not None and following.label_ in ("GPE", "LOC") and not is_country(following.text):
+            return None  # "London, Paris, Berlin ...": a list
+    return wider
 
 
 def _inside(e: Any, country: str) -> bool:
@@ -826,26 +866,30 @@ def _dateline_match(doc: Any, layout: Any) -> tuple[int, Any] | None:
     """A wire dateline near the start of the body: at the very start, after a sentence, a
     line or a closing bracket (a photo credit "...Getty Images) WASHINGTON --"), or anywhere
     with its date or agency ("... Mark Hosenball WASHINGTON, Nov 6 (Reuters) -"); not a
-    capitalised word before a dash inside a sentence ("the head of NATO - the alliance")."""
+    capitalised word before a dash inside a sentence ("the head of NATO - the alliance"), nor
+    a label ("FILE -", "AP PHOTO -")."""
     start = layout.body_start
     text = doc.text[start:start + min(_DATELINE_CHARS, layout.body_len)]
     for m in _DATELINE.finditer(text):
-        if len(m.group(1).replace(".", "")) < 2 or m.group(1) in _NOT_DATELINES:
+        place = m.group("place")
+        if len(place.replace(".", "")) < 2 or _NOT_DATELINE_WORDS.intersection(re.split(r"[ /]", place)):
             continue
         before = text[:m.start()].rstrip(" \t")
-        if m.group(2) or m.group(3) or not before or before[-1] in ".!?)]\n\"”":
+        if m.group("date") or m.group("agency") or not before or before[-1] in ".!?)]\n\"”":
             return start, m
     return None
 
 
 def _dateline(doc: Any, layout: Any) -> tuple[Any, int]:
-    """The place of a wire dateline near the start of the body ("SAO PAULO (AP) --"), or None, and
-    where the body's text starts after the dateline (0 when there is none)."""
+    """The place of a wire dateline near the start of the body, with its country or state ("SAO
+    PAULO (AP) --" -> "SAO PAULO", "ERIE, Pa. --" -> "ERIE, Pa."), or None, and where the body's
+    text starts after the dateline (0 when there is none)."""
     found = _dateline_match(doc, layout)
     if found is None:
         return None, 0
     start, m = found
-    span = doc.char_span(start + m.start(1), start + m.end(1), alignment_mode="contract")
+    end = m.end("region") if m.group("region") else m.end("place")
+    span = doc.char_span(start + m.start("place"), start + end, alignment_mode="contract")
     return (span if span is not None and len(span) else None), start + m.end()
 
 
