@@ -595,7 +595,7 @@ def _relative_verb(noun: Any) -> Any:
     for head in [*objects, root]:
         for rel in head.children:
             if (rel.dep_ != "relcl" or rel.pos_ != "VERB" or any(t.tag_ == "TO" for t in rel.subtree)
-                    or (head is root and not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in rel.children))):
+                    or (head.i == root.i and not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in rel.children))):
                 continue
             return rel
     return None
