@@ -959,13 +959,3 @@ def test_main_event_a_caption_before_the_dateline_is_no_lead() -> None:
                  "thousands of revelers.", title="Sun, fun, flowers as parade rolls in Halden")
     ev = _event_with(a)
     assert ev.who is not None and ev.who.text == "Floral floats"
-
-
-@needs_model
-def test_main_event_a_common_noun_opening_a_sentence_is_no_name() -> None:
-    # the model tags "Driver" a name; the article writes "driver" in lower case too
-    a = _article("Driver is arrested as investigators say the tram was going too fast. The driver had worked for "
-                 "the company for ten years.",
-                 title="Halden tram driver 'blacked out' in crash that killed seven, claim passengers")
-    ev = _event_with(a)
-    assert ev.who is not None and (ev.who.text, ev.who.rule) == ("Halden tram driver", "subject")

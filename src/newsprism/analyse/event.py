@@ -462,8 +462,7 @@ def _who(title: list[Any], clauses: list[_Clause], options: EventOptions, n_titl
     promises to deal seriously with ...")."""
     actors = [c for i, c in enumerate(clauses) if not (options.who_skip_sources and c.source and i >= n_title)
               and not (options.who_skip_passive and c.passive)]
-    named = [w for w in (_who_span(c.subj.doc, c.subj) for c in actors) if w.label_ in _WHO_LABELS
-             and not _common_word(w)]
+    named = [w for w in (_who_span(c.subj.doc, c.subj) for c in actors) if w.label_ in _WHO_LABELS]
     if named:
         return named[0], "named subject"
     if options.who_title_actor != "none":
@@ -481,12 +480,6 @@ def _who(title: list[Any], clauses: list[_Clause], options: EventOptions, n_titl
     if actors:
         return _who_span(actors[0].subj.doc, actors[0].subj), "subject"
     return (_who_span(clauses[0].subj.doc, clauses[0].subj), "subject") if clauses else None
-
-
-def _common_word(e: Any) -> bool:
-    """A one-word "name" that opens its sentence and that the article writes in lower case elsewhere:
-    a common noun the model took for a name ("Driver is retiring at the end of the season")."""
-    return len(e) == 1 and e.start == e.sent.start and any(t.text == e.text.lower() for t in e.doc)
 
 
 def _not_agent(subj: Any) -> bool:
