@@ -959,3 +959,15 @@ def test_main_event_a_caption_before_the_dateline_is_no_lead() -> None:
                  "thousands of revelers.", title="Sun, fun, flowers as parade rolls in Halden")
     ev = _event_with(a)
     assert ev.who is not None and ev.who.text == "Floral floats"
+
+
+@needs_model
+def test_main_event_what_keeps_the_infinitive_of_a_verb_without_object() -> None:
+    a = _article("Police will look at the driver's phone records on Monday.",
+                 title="Halden tram crash: Police set to check driver's mobile phone records")
+    ev = _event_with(a)
+    assert ev.what is not None and ev.what.text == "set to check driver's mobile phone records"
+    bird = _article("The bird flew into the cabin on Saturday.", title="How a small bird managed to take over a "
+                    "Halden flight", article_id="a2")
+    ev = _event_with(bird)
+    assert ev.what is not None and ev.what.text == "managed to take over a Halden flight"

@@ -557,6 +557,11 @@ def _what_span(doc: Any, verb: Any) -> Any:
             hi = max(hi, c.i + 1)
     if obj is not None and obj.i > verb.i:
         hi = max(hi, obj.i + 1)
+    elif obj is None and (to := next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                                      and c.pos_ == "VERB" and any(a.tag_ == "TO" and a.i == hi for a in c.children)),
+                                     None)):
+        # right after the verb: "managed to take over a Delta flight", not "voted on Tuesday to repeal ..."
+        hi = max(hi, _what_span(doc, to).end)
     if hi - lo > _MAX_WHAT:
         hi = lo + _MAX_WHAT
     while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_quote):
