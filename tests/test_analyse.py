@@ -971,3 +971,12 @@ def test_main_event_what_keeps_the_infinitive_of_a_verb_without_object() -> None
                     "Halden flight", article_id="a2")
     ev = _event_with(bird)
     assert ev.what is not None and ev.what.text == "managed to take over a Halden flight"
+
+
+@needs_model
+def test_main_event_a_headline_future_after_a_label() -> None:
+    a = _article("The company plans a test flight of its largest rocket from Halden later this month.",
+                 title="Elon Musk: SpaceX to launch Falcon Heavy rocket this month")
+    ev = _event_with(a)
+    assert ev.what is not None and (ev.what.text, ev.what.rule) == ("to launch Falcon Heavy rocket",
+                                                                    "headline clause")

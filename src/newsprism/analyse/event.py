@@ -380,6 +380,12 @@ def _clause(sent: Any, after: int = 0) -> _Clause | None:
         subj = _subject(root, after)
         if subj is not None and subj.i < root.i and root.tag_ == "NNS":
             return _Clause(subj, root, False)
+        # a headline's future: a name and its infinitive ("SpaceX to launch Falcon Heavy rocket"), also
+        # after a label and a colon ("Elon Musk: SpaceX to launch ...")
+        for head in [root, *(c for c in root.children if c.dep_ == "appos" and c.i > root.i)]:
+            if (head.pos_ == "PROPN" and head.idx >= after
+                    and (to := _headline_future(head)) is not None):
+                return _Clause(head, to, False)
     # the root verb, else the first verb with a subject that is not a pronoun
     # ("You knew it couldn't come easily, but the Cubs are champions")
     verbs = ([root] if root.pos_ in ("VERB", "AUX") else []) + [
@@ -397,6 +403,15 @@ def _clause(sent: Any, after: int = 0) -> _Clause | None:
             return _Clause(subj, verb, True)
         return _Clause(subj, verb, False, subj.dep_ == "nsubjpass")
     return None
+
+
+def _headline_future(name: Any) -> Any:
+    """The verb of "to" right after a name, the headline's future ("SpaceX to launch ..."), or None."""
+    doc = name.doc
+    if name.i + 1 >= len(doc) or doc[name.i + 1].tag_ != "TO":
+        return None
+    verb = doc[name.i + 1].head
+    return verb if verb.pos_ == "VERB" and verb.head.i == name.i and verb.dep_ in ("relcl", "acl") else None
 
 
 def _participle(noun: Any) -> Any:
