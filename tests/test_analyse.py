@@ -971,6 +971,22 @@ def test_main_event_what_keeps_the_infinitive_of_a_verb_without_object() -> None
                     "Halden flight", article_id="a2")
     ev = _event_with(bird)
     assert ev.what is not None and ev.what.text == "managed to take over a Halden flight"
+    # too long for a what: the infinitive's verb only, not a phrase cut after "mobile"
+    long = _event_with(_article("Officials said so on Monday.", title="Police set to check the driver's mobile "
+                                "phone records", article_id="a3"))
+    assert long.what is not None and long.what.text == "set to check"
+    # an infinitive that opens a quote it does not close: the verb alone, no stray quote mark
+    quote = _event_with(_article("Officials said so on Monday.", title='Police want to "speak to anyone who saw '
+                                 'the crash"', article_id="a4"))
+    assert quote.what is not None and quote.what.text == "want"
+
+
+@needs_model
+def test_main_event_what_closes_the_quote_it_opens() -> None:
+    for n, (title, what) in enumerate((("Minister slams 'reckless plans'", "slams 'reckless plans'"),
+                                       ("Mayor promises 'a new start'", "promises 'a new start'"))):
+        ev = _event_with(_article("Officials said so on Monday.", title=title, article_id=f"b{n}"))
+        assert ev.what is not None and ev.what.text == what
 
 
 @needs_model
@@ -980,3 +996,7 @@ def test_main_event_a_headline_future_after_a_label() -> None:
     ev = _event_with(a)
     assert ev.what is not None and (ev.what.text, ev.what.rule) == ("to launch Falcon Heavy rocket",
                                                                     "headline clause")
+    # "a"/"another" name and an infinitive is no future
+    for n, title in enumerate(("A Christmas to Remember", "Obama: Another Chance to Lead")):
+        other = _event_with(_article("Fans celebrated in Halden on Monday.", title=title, article_id=f"b{n}"))
+        assert other.what is not None and not other.what.text.startswith("to "), title

@@ -408,8 +408,9 @@ def _clause(sent: Any, after: int = 0) -> _Clause | None:
 def _headline_future(name: Any) -> Any:
     """The verb of "to" right after a name, the headline's future ("SpaceX to launch ..."), or None."""
     doc = name.doc
-    if name.i + 1 >= len(doc) or doc[name.i + 1].tag_ != "TO":
-        return None
+    if name.i + 1 >= len(doc) or doc[name.i + 1].tag_ != "TO" or any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in name.children):
+        return None  # "A Christmas to Remember", "Another Chance to Lead": no future
     verb = doc[name.i + 1].head
     return verb if verb.pos_ == "VERB" and verb.head.i == name.i and verb.dep_ in ("relcl", "acl") else None
 
@@ -572,24 +573,42 @@ def _what_span(doc: Any, verb: Any) -> Any:
             hi = max(hi, c.i + 1)
     if obj is not None and obj.i > verb.i:
         hi = max(hi, obj.i + 1)
-    elif obj is None and (to := next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
-                                      and c.pos_ == "VERB" and any(a.tag_ == "TO" and a.i == hi for a in c.children)),
-                                     None)):
-        # right after the verb: "managed to take over a Delta flight", not "voted on Tuesday to repeal ..."
-        hi = max(hi, _what_span(doc, to).end)
+    own = hi  # the verb's own words, before an infinitive
+    if obj is None and (to := next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                                    and c.pos_ == "VERB" and any(a.tag_ == "TO" and a.i == hi for a in c.children)),
+                                   None)):
+        # right after the verb: "managed to take over a Delta flight", not "voted on Tuesday to repeal ...";
+        # only the infinitive's verb when its phrase is too long ("set to check the driver's mobile ...")
+        end = _what_span(doc, to).end
+        hi = end if end - lo <= _MAX_WHAT else to.i + 1 if to.i + 1 - lo <= _MAX_WHAT else hi
     if hi - lo > _MAX_WHAT:
         hi = lo + _MAX_WHAT
+    lo, hi = _paired(doc, verb, lo, hi)
+    if _quote_marks(doc[lo:hi]) % 2 and hi > own:
+        lo, hi = _paired(doc, verb, lo, own)  # an infinitive that opens a quote it does not close: the verb alone
+    return doc[lo:hi]
+
+
+def _paired(doc: Any, verb: Any, lo: int, hi: int) -> tuple[int, int]:
+    """The what's bounds without trailing punctuation, and with the pair of a quote mark it opens or
+    closes where that mark is right outside it ("describes 'carnage'", "'blacked out'")."""
     while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_quote):
         hi -= 1
-    if _quote_marks(doc[lo:hi]) % 2:  # a quote mark's pair: "describes 'carnage'", "'blacked out'"
+    if _quote_marks(doc[lo:hi]) % 2:
         if hi < len(doc) and doc[hi].is_quote:
             hi += 1
         elif lo > 0 and doc[lo - 1].is_quote:
             lo -= 1
-        elif doc[lo].is_quote and (close := next((t.i for t in doc[hi:min(verb.sent.end, lo + _MAX_WHAT)]
-                                                  if t.is_quote and not _possessive(t)), None)) is not None:
-            hi = close + 1  # "'fell down a deep well'": the model tagged the mark an auxiliary, "well" no object
-    return doc[lo:hi]
+        elif _opens(doc, lo, hi) and (close := next((t.i for t in doc[hi:min(verb.sent.end, lo + _MAX_WHAT)]
+                                                     if t.is_quote), None)) is not None:
+            hi = close + 1  # "'fell down a deep well'", "promises 'a new start'": the object the model missed
+    return lo, hi
+
+
+def _opens(doc: Any, lo: int, hi: int) -> bool:
+    """The span's last quote mark opens a quote: it starts the span or has a space before it."""
+    last = next((t for t in reversed(doc[lo:hi]) if t.is_quote and not _possessive(t)), None)
+    return last is not None and (last.i == lo or bool(doc[last.i - 1].whitespace_))
 
 
 def _relative_verb(noun: Any) -> Any:
@@ -918,8 +937,10 @@ def _part(layout: Any, found: _Found, text: str) -> EventPart | None:
     if found is None:
         return None
     span, rule = found
+    # a possessive ("Jones'") or a stray closing mark goes; a mark that closes a quote in the span stays
+    # ("'carnage'", "'reckless plans'", whose closing mark the model tags as a possessive)
     if span is not None and len(span) > 1 and (span[-1].lower_ in ("'s", "’s") or (
-            span[-1].lower_ == "'" and (_possessive(span[-1]) or _quote_marks(span) % 2))):  # "Jones'", not "'carnage'"
+            span[-1].lower_ == "'" and not _quote_marks(span[:-1]) % 2)):
         span = span[:-1]
     if span is None or len(span) == 0:
         return None
