@@ -859,7 +859,7 @@ def _enclosing(e: Any) -> Any:
     if e.end + 1 >= len(doc):
         return None
     sep = doc[e.end]
-    wider = next((x for x in doc.ents if x.start == e.end + 1), None)
+    wider = _entity_at(doc, e.end + 1)
     if (wider is None or wider.label_ not in ("GPE", "LOC") or wider.sent.start != e.sent.start
             or wider.text == e.text or is_wide_region(wider.text)):
         return None
@@ -874,10 +874,15 @@ def _enclosing(e: Any) -> Any:
     if region is None or (inner is not None and not inner[1] & region[1]):
         return None  # not a known region, or one of another country than the answer's
     if after is not None and after.text == ",":
-        following = next((x for x in doc.ents if x.start == wider.end + 1), None)
+        following = _entity_at(doc, wider.end + 1)
         if following is not None and following.label_ in ("GPE", "LOC") and not is_country(following.text):
             return None  # "London, Paris, Berlin ...": a list
     return wider
+
+
+def _entity_at(doc: Any, i: int) -> Any:
+    """The entity that starts at token ``i``, or None."""
+    return next((x for x in doc.ents if x.start == i), None)
 
 
 def _inside(e: Any, country: str) -> bool:
