@@ -582,6 +582,33 @@ def test_main_event_when_prefers_the_date_of_the_headline_event() -> None:
 
 
 @needs_model
+def test_main_event_when_a_time_counted_from_an_event_in_the_headline_or_first_sentence() -> None:
+    titled = _article("The regulator said its review of the accounts found no breach. The board met the inspectors "
+                      "in Halden on Saturday.", title="Regulator clears Nordic Shipping two days before vote")
+    ev = _event_with(titled)
+    # before a date further down the lead; no day is named, so no value
+    assert ev.when is not None and (ev.when.text, ev.when.field, ev.when.rule) == (
+        "two days before vote", "title", "time relative to an event")
+    assert ev.when_value is None
+    # the model hangs "after the blast" on the count here; still the same time
+    hung = _article("Police arrived at the depot three hours after the blast. Rebels claimed the attack on "
+                    "Saturday.", article_id="a2")
+    ev = _event_with(hung)
+    assert ev.when is not None and (ev.when.text, ev.when.rule) == (
+        "three hours after the blast", "time relative to an event")
+    # a date of the first sentence still comes first
+    dated = _article("The regulator said on Sunday that its review found no breach, two days before the vote. The "
+                     "board met the inspectors on Saturday.", article_id="a3")
+    ev = _event_with(dated)
+    assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Sunday", "date in the first sentence")
+    # no count ("just days before"), or years, which date no event of the news
+    for i, body in enumerate(("The regulator cleared the firm just days before the vote.",
+                              "The Halden Hawks won the cup for the first time in 58 years after a thrilling final.")):
+        ev = _event_with(_article(body + " Fans crowded the square on Saturday.", article_id=f"b{i}"))
+        assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Saturday", "date later in the lead")
+
+
+@needs_model
 def test_main_event_when_prefers_a_main_clause_date() -> None:
     relative = _article("Erik Lund, who won the vote on Wednesday, said it was an honour to meet the mayor at the "
                         "town hall on Thursday.")

@@ -88,6 +88,8 @@ _WHEN_WORDS = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december|morning|afternoon|evening|night|noon|midnight)\b"
     r"|\d(?:am|pm|:\d\d)|\d\s*[ap]\.?m\b", re.IGNORECASE)
+#: A duration counted from an event: "two days before the election", "three hours after the blast".
+_ANCHOR_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"})
 #: Words between a time of day and its date: "11pm local time on Thursday", "9am GMT on Friday".
 _TIME_TO_DATE = frozenset({"local", "time", "on", "this", "last", "next", "gmt", "bst", "utc", "et", "est", "edt",
                            "pt", "pst", "pdt", "cet", "cest"})
@@ -749,14 +751,19 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
         stems = {_stem(t.lower_) for s in title for t in s if t.is_alpha and not t.is_stop and not _circumstance(t)}
     # a date naming another event ("Tuesday's election", "a November surprise") last, whatever its noun
     found.sort(key=lambda e: (options.when_not_modifier and modifier(e), not told_of_headline(e)))
+    # a time counted from an event in the headline or the first sentence ("FBI clears Clinton ... two days
+    # before election") comes before a date further down, which more often dates something else
+    anchored = next((a for s in sents[:len(title) + 1] if (a := _anchored(s)) is not None), None)
     if not found:
-        return None
+        return None if anchored is None else (anchored, "time relative to an event")
     e = found[0]
     placed = layout.place(e.start_char, e.end_char)
     rule = ("date of a headline word" if stems and told_of_headline(e)
             else "date modifying a noun" if modifier(e)
             else _date_rule(e, sents, len(title)) if placed is not None and (placed[0], placed[1]) in resolved
             else "time of day")
+    if anchored is not None and rule == "date later in the lead":
+        return anchored, "time relative to an event"
     if rule == "time of day" and (day := next((d for d in found if d.doc is e.doc and e.end <= d.start <= e.end + 4
                                                 and not _CLOCK.search(d.text)
                                                 and all(t.lower_ in _TIME_TO_DATE for t in e.doc[e.end:d.start])),
@@ -770,6 +777,27 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
     if of and _WHEN_WORDS.search(e.doc[of[-1] + 1:e.end].text):
         return e.doc[of[-1] + 1:e.end], rule  # "the early hours of Wednesday morning" -> "Wednesday morning"
     return e, rule
+
+
+def _anchored(sent: Any) -> Any:
+    """A count of minutes, hours, days or weeks before or after an event the sentence names, up to the
+    event's noun: "two days before election", "only 11 days before the presidential election", "three
+    hours after the blast"; not "just days before the vote", which counts nothing, nor "a day after she
+    encouraged her fans", which names no event by a noun, nor years ("in 108 years after a thrilling
+    game"); or None."""
+    for e in sent.ents:
+        unit = e.root
+        if (e.label_ not in ("DATE", "TIME") or unit.lower_ not in _ANCHOR_UNITS or e.end >= len(e.doc)
+                or not any(t.like_num or t.lower_ in ("a", "an") for t in e)):
+            continue
+        prep = e.doc[e.end]  # "days" -> "before", or "before" -> "hours" where the model hangs it on the count
+        if prep.lower_ not in ("before", "after") or not (
+                (unit.dep_ == "npadvmod" and unit.head.i == prep.i) or prep.head.i == unit.i):
+            continue
+        event = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if event is not None:
+            return e.doc[e.start:event.i + 1]
+    return None
 
 
 def _place_phrase(e: Any) -> bool:
