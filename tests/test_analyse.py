@@ -528,6 +528,9 @@ def test_sentence_case_knows_a_name_with_a_possessive_or_a_full_stop() -> None:
         == "Council blocks Dahl's harbour plan"
     assert sentence_case("Storm Floods Villages Near Halden", "Water reached the villages near Halden.") \
         == "Storm floods villages near Halden"
+    # days and months are names whatever the body writes ("March" is a verb too and follows the body)
+    assert sentence_case("Regulator Clears Shipping Firm Days After Tuesday's Vote In October", "No date here.") \
+        == "Regulator clears shipping firm days after Tuesday's vote In October"
 
 
 def _event_with(a: Article, **options: object):  # type: ignore[no-untyped-def]
@@ -601,11 +604,40 @@ def test_main_event_when_a_time_counted_from_an_event_in_the_headline_or_first_s
                      "board met the inspectors on Saturday.", article_id="a3")
     ev = _event_with(dated)
     assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Sunday", "date in the first sentence")
-    # no count ("just days before"), or years, which date no event of the news
+    # no count ("just days before"), years, which date no event of the news, or a period ("the two days")
     for i, body in enumerate(("The regulator cleared the firm just days before the vote.",
-                              "The Halden Hawks won the cup for the first time in 58 years after a thrilling final.")):
+                              "The Halden Hawks won the cup for the first time in 58 years after a thrilling final.",
+                              "Shares in Nordic Shipping fell 3 percent in the two days after the vote.")):
         ev = _event_with(_article(body + " Fans crowded the square on Saturday.", article_id=f"b{i}"))
         assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Saturday", "date later in the lead")
+
+
+@needs_model
+def test_main_event_when_a_time_counted_from_an_event_after_a_dateline_and_before_other_dates() -> None:
+    def when(body: str, title: str | None = None) -> tuple[str, str, str | None]:
+        ev = _event_with(_article(body, title=title))
+        assert ev.when is not None
+        return ev.when.text, ev.when.rule, ev.when_value
+
+    relative = "time relative to an event"
+    # after a wire dateline the model makes a sentence of, the first sentence is the one after it
+    assert when("OSLO, Norway (Reuters) - Police arrived at the depot three hours after the blast. Rebels "
+                "claimed the attack on Saturday.") == ("three hours after the blast", relative, None)
+    # a date of the event's noun is not the time ("Tuesday" is the vote's, the ruling came two days before)
+    assert when("The regulator cleared the firm two days before Tuesday's election. Fans crowded the square on "
+                "Saturday.") == ("two days before Tuesday's election", relative, None)
+    assert when("The regulator cleared the firm a week after the Nov. 8 election.") == (
+        "a week after the Nov. 8 election", relative, None)
+    # nor is a later date that modifies a noun, or a later time of day
+    assert when("The regulator said its review found no breach. It came ahead of Tuesday's vote.",
+                "Regulator clears Nordic Shipping two days before vote")[:2] == ("two days before vote", relative)
+    assert when("Police arrived at the depot three hours after the blast. Rebels claimed the attack at 7pm.")[:2] \
+        == ("three hours after the blast", relative)
+    # the event's noun keeps its short "of" phrase; a Title Case headline keeps its day
+    assert when("Fans crowded the square on Saturday.", "Rebels Storm Stadium Three Hours After The Start Of The "
+                "Match")[:2] == ("Three Hours After The Start Of The Match", relative)
+    assert when("Fans crowded the square on Saturday.", "Regulator Clears Nordic Shipping Two Days After "
+                "Tuesday's Vote")[:2] == ("Two Days After Tuesday's Vote", relative)
 
 
 @needs_model

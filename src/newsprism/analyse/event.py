@@ -88,7 +88,7 @@ _WHEN_WORDS = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
     r"september|october|november|december|morning|afternoon|evening|night|noon|midnight)\b"
     r"|\d(?:am|pm|:\d\d)|\d\s*[ap]\.?m\b", re.IGNORECASE)
-#: A duration counted from an event: "two days before the election", "three hours after the blast".
+#: The units of a time counted from an event ("two days before the election", "three hours after the blast").
 _ANCHOR_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"})
 #: Words between a time of day and its date: "11pm local time on Thursday", "9am GMT on Friday".
 _TIME_TO_DATE = frozenset({"local", "time", "on", "this", "last", "next", "gmt", "bst", "utc", "et", "est", "edt",
@@ -268,7 +268,7 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     when = _when(title + body[:options.when_sentences], title, layout, times, options, after)
     where = _where(doc, title, lead, body[:options.when_sentences], dateline, options)
     when_value = None
-    if when is not None:
+    if when is not None and when[1] != "time relative to an event":  # its dates are the event's, not its own
         placed = layout.place(when[0].start_char, when[0].end_char)
         if placed is not None:
             # the first time record with a value where the span starts or inside it ("Wednesday morning" of
@@ -281,6 +281,10 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
                  _part(layout, where, text), when_value)
 
 
+#: Names of days and months, capitalised in any sentence ("March", a verb too, is not among them).
+_CALENDAR_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "april", "june", "july", "august", "september", "october", "november", "december"})
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)[\"“‘']?$")
 
@@ -291,9 +295,10 @@ def sentence_case(title: str, body: str) -> str | None:
     The small model parses "Taliban Strike German Consulate" with "Strike" a
     name. A word of four letters or more, capitalised in the headline, is
     lower-cased unless the body writes it capitalised inside a sentence (a
-    name: "Taliban", "German Consulate"); short words, the first word and
-    words in capitals ("F.B.I.") are kept. Only headlines whose words of four
-    letters or more are nearly all capitalised (at least 80 %, at least three
+    name: "Taliban", "German Consulate"); short words, the first word,
+    names of days and months and words in capitals ("F.B.I.") are kept.
+    Only headlines whose words of four letters or more are nearly all
+    capitalised (at least 80 %, at least three
     of them) are Title Case. The result has the title's length, character for
     character, so spans found in it are spans of the title.
     """
@@ -310,6 +315,7 @@ def sentence_case(title: str, body: str) -> str | None:
     for m in words:
         w = m.group()
         if (m.start() == 0 or not w[0].isupper() or _bare(w) in named or w.isupper()
+                or _bare(w).lower() in _CALENDAR_NAMES
                 or any(c.isupper() for c in w[1:]) or _SENTENCE_START.search(title[:m.start()])):
             continue
         out[m.start()] = w[0].lower()
@@ -693,11 +699,17 @@ def _status_time(tok: Any) -> bool:
         prep.lower_ == "of" and prep.i > 0 and prep.nbor(-1).lower_ == "as")
 
 
-def _date_rule(e: Any, sents: list[Any], n_title: int) -> str:
-    """Where the first date stands: its precision falls with its distance from the headline."""
+def _sent_index(e: Any, sents: list[Any]) -> int:
+    """The index of the sentence the span starts in (len(sents) when none)."""
     # the headline's sentences may come from its own sentence-case parse: compare within one Doc
-    i = next((i for i, s in enumerate(sents) if s.doc is e.doc and s.start <= e.start < s.end), len(sents))
-    return "date in the headline" if i < n_title else "date in the first sentence" if i == n_title \
+    return next((i for i, s in enumerate(sents) if s.doc is e.doc and s.start <= e.start < s.end), len(sents))
+
+
+def _date_rule(e: Any, sents: list[Any], n_title: int, first: int) -> str:
+    """Where the first date stands: its precision falls with its distance from the headline. ``first``:
+    the index of the lead's first sentence (after a dateline the model made a sentence of)."""
+    i = _sent_index(e, sents)
+    return "date in the headline" if i < n_title else "date in the first sentence" if i <= first \
         else "date later in the lead"
 
 
@@ -751,18 +763,26 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
         stems = {_stem(t.lower_) for s in title for t in s if t.is_alpha and not t.is_stop and not _circumstance(t)}
     # a date naming another event ("Tuesday's election", "a November surprise") last, whatever its noun
     found.sort(key=lambda e: (options.when_not_modifier and modifier(e), not told_of_headline(e)))
+    # the lead's first sentence: the first body sentence that ends after a wire dateline, which the model
+    # may make a sentence of its own ("OSLO, Norway (Reuters) -")
+    first = next((i for i, s in enumerate(sents) if i >= len(title) and s.end_char > after), len(sents))
     # a time counted from an event in the headline or the first sentence ("FBI clears Clinton ... two days
-    # before election") comes before a date further down, which more often dates something else
-    anchored = next((a for s in sents[:len(title) + 1] if (a := _anchored(s)) is not None), None)
+    # before election") comes before a date further down, which more often dates something else, and before
+    # a date that names another event ("Tuesday's vote") or lies inside it ("a week after the Nov. 8 election")
+    anchored = next((a for s in sents[:first + 1] if (a := _anchored(s)) is not None), None)
     if not found:
         return None if anchored is None else (anchored, "time relative to an event")
     e = found[0]
     placed = layout.place(e.start_char, e.end_char)
     rule = ("date of a headline word" if stems and told_of_headline(e)
             else "date modifying a noun" if modifier(e)
-            else _date_rule(e, sents, len(title)) if placed is not None and (placed[0], placed[1]) in resolved
+            else _date_rule(e, sents, len(title), first) if placed is not None and (placed[0], placed[1]) in resolved
             else "time of day")
-    if anchored is not None and rule == "date later in the lead":
+    # (it stands in the headline or the first sentence: a date of a later sentence is further down)
+    if anchored is not None and (
+            (e.doc is anchored.doc and anchored.start <= e.start < anchored.end)
+            or (rule != "date of a headline word" and (
+                rule == "date modifying a noun" or _sent_index(e, sents) > _sent_index(anchored, sents)))):
         return anchored, "time relative to an event"
     if rule == "time of day" and (day := next((d for d in found if d.doc is e.doc and e.end <= d.start <= e.end + 4
                                                 and not _CLOCK.search(d.text)
@@ -782,21 +802,29 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
 def _anchored(sent: Any) -> Any:
     """A count of minutes, hours, days or weeks before or after an event the sentence names, up to the
     event's noun: "two days before election", "only 11 days before the presidential election", "three
-    hours after the blast"; not "just days before the vote", which counts nothing, nor "a day after she
-    encouraged her fans", which names no event by a noun, nor years ("in 108 years after a thrilling
-    game"); or None."""
+    hours after the blast", with the noun's short "of" phrase ("three hours after the start of the
+    match"); not "just days before the vote", which counts nothing, nor "a day after she encouraged her
+    fans", which names no event by a noun, nor years ("in 108 years after a thrilling game"), nor a
+    period ("fell 3 percent in the two days after the vote"); or None."""
     for e in sent.ents:
         unit = e.root
         if (e.label_ not in ("DATE", "TIME") or unit.lower_ not in _ANCHOR_UNITS or e.end >= len(e.doc)
-                or not any(t.like_num or t.lower_ in ("a", "an") for t in e)):
+                or e[0].lower_ == "the" or not any(t.like_num or t.lower_ in ("a", "an") for t in e)):
             continue
         prep = e.doc[e.end]  # "days" -> "before", or "before" -> "hours" where the model hangs it on the count
         if prep.lower_ not in ("before", "after") or not (
                 (unit.dep_ == "npadvmod" and unit.head.i == prep.i) or prep.head.i == unit.i):
             continue
         event = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if event is not None:
-            return e.doc[e.start:event.i + 1]
+        if event is None or event.lower_ == "fact":  # "two days after the fact"
+            continue
+        end = event.i + 1
+        of = next((c for c in event.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            words = list(of.subtree)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            end = words[-1].i + 1 if len(words) <= 6 else obj.i + 1 if obj is not None else end
+        return e.doc[e.start:end]
     return None
 
 
