@@ -298,9 +298,9 @@ def sentence_case(title: str, body: str) -> str | None:
     name: "Taliban", "German Consulate"); short words, the first word,
     names of days and months and words in capitals ("F.B.I.") are kept.
     Only headlines whose words of four letters or more are nearly all
-    capitalised (at least 80 %, at least three
-    of them) are Title Case. The result has the title's length, character for
-    character, so spans found in it are spans of the title.
+    capitalised (at least 80 %, at least three of them) are Title Case. The
+    result has the title's length, character for character, so spans found
+    in it are spans of the title.
     """
     words = [m for m in _TITLE_WORD.finditer(title) if len(m.group()) >= 4]
     if len(words) < 3 or sum(m.group()[0].isupper() for m in words) < 0.8 * len(words):
