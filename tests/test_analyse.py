@@ -531,6 +531,8 @@ def test_sentence_case_knows_a_name_with_a_possessive_or_a_full_stop() -> None:
     # days and months are names whatever the body writes ("March" is a verb too and follows the body)
     assert sentence_case("Regulator Clears Shipping Firm Days After Tuesday's Vote In October", "No date here.") \
         == "Regulator clears shipping firm days after Tuesday's vote In October"
+    assert sentence_case("Crowds March Through Halden Streets", "They walked to Halden.") \
+        == "Crowds march through Halden streets"
 
 
 def _event_with(a: Article, **options: object):  # type: ignore[no-untyped-def]

@@ -90,6 +90,8 @@ _WHEN_WORDS = re.compile(
     r"|\d(?:am|pm|:\d\d)|\d\s*[ap]\.?m\b", re.IGNORECASE)
 #: The units of a time counted from an event ("two days before the election", "three hours after the blast").
 _ANCHOR_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"})
+#: The rule of such a time: it names no day, and the dates inside it are its event's, so it has no when_value.
+_RELATIVE_TIME = "time relative to an event"
 #: Words between a time of day and its date: "11pm local time on Thursday", "9am GMT on Friday".
 _TIME_TO_DATE = frozenset({"local", "time", "on", "this", "last", "next", "gmt", "bst", "utc", "et", "est", "edt",
                            "pt", "pst", "pdt", "cet", "cest"})
@@ -268,7 +270,7 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     when = _when(title + body[:options.when_sentences], title, layout, times, options, after)
     where = _where(doc, title, lead, body[:options.when_sentences], dateline, options)
     when_value = None
-    if when is not None and when[1] != "time relative to an event":  # its dates are the event's, not its own
+    if when is not None and when[1] != _RELATIVE_TIME:
         placed = layout.place(when[0].start_char, when[0].end_char)
         if placed is not None:
             # the first time record with a value where the span starts or inside it ("Wednesday morning" of
@@ -771,7 +773,7 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
     # a date that names another event ("Tuesday's vote") or lies inside it ("a week after the Nov. 8 election")
     anchored = next((a for s in sents[:first + 1] if (a := _anchored(s)) is not None), None)
     if not found:
-        return None if anchored is None else (anchored, "time relative to an event")
+        return None if anchored is None else (anchored, _RELATIVE_TIME)
     e = found[0]
     placed = layout.place(e.start_char, e.end_char)
     rule = ("date of a headline word" if stems and told_of_headline(e)
@@ -783,7 +785,7 @@ def _when(sents: list[Any], title: list[Any], layout: Any, times: tuple[TimeExpr
             (e.doc is anchored.doc and anchored.start <= e.start < anchored.end)
             or (rule != "date of a headline word" and (
                 rule == "date modifying a noun" or _sent_index(e, sents) > _sent_index(anchored, sents)))):
-        return anchored, "time relative to an event"
+        return anchored, _RELATIVE_TIME
     if rule == "time of day" and (day := next((d for d in found if d.doc is e.doc and e.end <= d.start <= e.end + 4
                                                 and not _CLOCK.search(d.text)
                                                 and all(t.lower_ in _TIME_TO_DATE for t in e.doc[e.end:d.start])),
