@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,18 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert text == path.read_text(encoding="utf-8")
 
     return check
+
+
+def dead_links(page: str) -> list[str]:
+    """Every ``href="#..."`` of an HTML page whose target id the page lacks."""
+    ids = set(re.findall(r'\sid="([^"]+)"', page))
+    return [h for h in re.findall(r'href="#([^"]+)"', page) if h not in ids]
+
+
+@pytest.fixture(name="dead_links")
+def dead_links_fixture() -> Callable[[str], list[str]]:
+    """The link checker: ``dead_links(page)`` lists the dead in-page links."""
+    return dead_links
 
 
 @dataclass

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
+
+import pytest
 
 from newsprism.claims import align
 from newsprism.copies import Copies, CopyGroup, CopyLink
@@ -103,8 +106,9 @@ def test_render_json_is_documented_shape() -> None:
     for key in ("story_id", "headline", "sources", "independent_sources", "summary", "timeline", "entities",
                 "quotes", "conflicts", "exclusives", "details", "matrix", "copy_tree", "framing", "status_counts"):
         assert key in data
-    assert data["matrix"]["columns"][0] == {"origin": "wire:NPA", "outlets": ["Nordic Press Agency",
-                                                                               "Valley <b>Courier</b>"]}
+    assert data["matrix"]["columns"][0] == {"origin": "wire:NPA", "name": "Nordic Press Agency",
+                                            "outlets": ["Nordic Press Agency", "Valley <b>Courier</b>"]}
+    assert [(e["origin"], e["name"]) for e in data["exclusives"]] == [("article:indie", "Northern Observer")]
     assert data["copy_tree"] == [{"origin": "wire", "copies": [{"article_id": "copy", "kind": "copy"}]}]
 
 
@@ -119,3 +123,76 @@ def test_dossier_entity_sections_keep_nationalities_apart_from_organisations() -
     sections = {name: [e.name for e in rows] for name, rows in d.entities}
     assert sections["organisations"] == ["Tormund Dam Authority"]
     assert sections["groups"] == ["Nordic"] and sections["places"] == ["Varnholm"]
+
+
+def test_render_names_a_copy_by_its_origin_outlet_everywhere() -> None:
+    d, arts = _story()
+    page = story_page(d, arts)
+    assert "<td>copy of Nordic Press Agency</td>" in page
+    md = dossier_markdown(d)
+    assert "| copy of Nordic Press Agency | Nordic Press Agency |" in md
+    assert "| copy of wire" not in md and "| wire:NPA |" not in md
+
+
+def _sources(*rows: tuple[str, str | None, str, str, str | None]):  # type: ignore[no-untyped-def]
+    from newsprism.dossier import Source
+
+    return tuple(Source(aid, outlet, None, None, None, origin, role, copy_of, ())
+                 for aid, outlet, origin, role, copy_of in rows)
+
+
+def test_render_source_names_one_name_per_origin() -> None:
+    import dataclasses
+
+    from newsprism.render import source_names
+
+    d, _ = _story()
+    d = dataclasses.replace(d, sources=_sources(
+        ("a1", "The Times", "wire:AP", "independent", None),  # two wires first run by one outlet
+        ("a2", "The Times", "wire:Reuters", "independent", None),
+        ("a3", "Radio Esk", "article:a3", "independent", None),  # one outlet, two independent articles
+        ("a4", "Radio Esk", "article:a4", "independent", None),
+        ("a5", "AP", "wire:AP", "independent", None),
+        ("a6", "Copier", "group:g", "copy", "outside"),  # its origin sits in another story
+    ))
+    by_article, names = source_names(d)
+    assert names == {"wire:AP": "AP (via The Times)", "wire:Reuters": "Reuters (via The Times)",
+                     "article:a3": "Radio Esk", "article:a4": "Radio Esk (2)", "group:g": "Copier"}
+    assert by_article["a5"] == "AP"
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Short enough.", 20, "Short enough."),
+        ("The spillway gate failed overnight at the dam", 30, "The spillway gate failed\u2026"),
+        ("Evacuated, residents waited", 13, "Evacuated\u2026"),
+        ("Supercalifragilistic word", 10, "Supercali\u2026"),
+    ],
+    ids=["fits", "word-boundary", "punctuation-dropped", "one-long-word"],
+)
+def test_render_cut_at_a_word_with_an_ellipsis(text: str, limit: int, expected: str) -> None:
+    from newsprism.render import cut
+
+    assert cut(text, limit) == expected and len(cut(text, limit)) <= limit
+
+
+def test_render_plural() -> None:
+    from newsprism.render import plural
+
+    assert [plural(1, "story", "stories"), plural(2, "story", "stories"), plural(1, "article"),
+            plural(0, "article")] == ["1 story", "2 stories", "1 article", "0 articles"]
+
+
+def test_render_html_marks_overlapping_spans_and_anchors_each() -> None:
+    from newsprism.render.html import _marked
+
+    text = "Alpha beta gamma.\n\nDelta epsilon."
+    # a sentence, a quote inside it, and a span across the paragraph break
+    out = _marked(text, [(0, 17, "s1"), (6, 10, "q1"), (11, 24, "x1")])
+    for anchor in ("s1", "q1", "x1"):
+        assert out.count(f'id="{anchor}"') == 1
+    assert '<mark data-c="s1 q1">beta</mark>' in out
+    assert '<mark data-c="s1 x1">gamma.</mark>' in out
+    assert "\n\n" in out and '<mark data-c="x1">Delta</mark>' in out  # never a mark across paragraphs
+    assert "".join(re.sub(r"<[^>]+>", "", out)) == text

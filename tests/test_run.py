@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -88,6 +90,92 @@ def test_run_html_escapes_article_markup(report) -> None:  # type: ignore[no-unt
     assert "alert(&#x27;owned&#x27;)" in pages or "alert('owned')" not in pages
     assert "<script" not in pages.lower() and "<img" not in pages.lower()
     assert "&lt;script&gt;" in pages
+
+
+def test_run_html_every_citation_lands_on_its_text(report, dead_links) -> None:  # type: ignore[no-untyped-def]
+    _base, result, _ = report
+    for _sid, html_path, _j in result.stories:
+        page = html_path.read_text(encoding="utf-8")
+        assert page.count('href="#c-') > 50 or len(result.stories) > 1
+        assert dead_links(page) == [], html_path.name
+
+
+def test_run_html_quote_and_caption_citations_land(report) -> None:  # type: ignore[no-untyped-def]
+    _base, result, _ = report
+    d = _flood(result)
+    page = next(h for sid, h, _j in result.stories if sid == d["story_id"]).read_text(encoding="utf-8")
+    quote = d["quotes"][0]["quotes"][0]["citation"]
+    anchor = f"c-{quote['article_id']}-{quote['field'].replace(':', '-')}-{quote['start']}-{quote['end']}"
+    assert f'href="#{anchor}"' in page and f'id="{anchor}"' in page
+    assert '<p class="caption">Caption: ' in page and 'href="#c-' in page and "-caption-0-" in page
+
+
+def test_run_html_text_reads_plain_until_a_citation_is_followed(report) -> None:  # type: ignore[no-untyped-def]
+    _base, result, _ = report
+    page = result.stories[0][1].read_text(encoding="utf-8")
+    css = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", css)
+    # marks carry no colour of their own; a colour is given only to the spans of a :target
+    assert ("mark", "background:none;color:inherit") in [(sel.strip(), body) for sel, body in rules]
+    lit = [sel for sel, body in rules if "mark" in sel and "background:none" not in body]
+    assert lit and all(":target" in sel for sel in lit)
+
+
+def _names_of_copies(d: dict) -> dict[str, str]:  # type: ignore[type-arg]
+    outlet = {s["article_id"]: s["outlet"] for s in d["sources"]}
+    return {s["article_id"]: f"{s['role']} of {outlet[s['copy_of']]}" for s in d["sources"] if s["copy_of"]}
+
+
+def test_run_html_copies_named_for_the_json_copy_of_outlet(report) -> None:  # type: ignore[no-untyped-def]
+    _base, result, _ = report
+    d = _flood(result)
+    page = next(h for sid, h, _j in result.stories if sid == d["story_id"]).read_text(encoding="utf-8")
+    rows = {m.group(2): m.group(1) for m in re.finditer(r'<td>((?:copy|rewrite) of [^<]*)</td><td><a href="#a-(\w+)"',
+                                                          page)}
+    assert rows and rows == _names_of_copies(d)
+    assert set(rows.values()) == {"copy of Nordic Press Agency", "rewrite of Nordic Press Agency"}
+
+
+def test_run_exclusives_and_matrix_name_each_origin_once(report) -> None:  # type: ignore[no-untyped-def]
+    _base, result, _ = report
+    d = _flood(result)
+    page = next(h for sid, h, _j in result.stories if sid == d["story_id"]).read_text(encoding="utf-8")
+    wire = next(e for e in d["exclusives"] if e["origin"].startswith("wire:"))
+    assert wire["name"] == "Nordic Press Agency"
+    assert "<h3>Nordic Press Agency, with its copies and rewrites (" in page
+    names = [c["name"] for c in d["matrix"]["columns"]]
+    assert len(names) == len(set(names)) and "Esk Valley Radio (2)" in names
+    assert "<h3>Kessford Daily</h3>" not in page
+
+
+def test_run_markdown_names_outlets_never_ids_in_the_tables(report) -> None:  # type: ignore[no-untyped-def]
+    base, result, _ = report
+    d = _flood(result)
+    with Prism(db=base / "r.db", settings=Settings.load(SETTINGS)) as prism:
+        from newsprism.render.markdown import dossier_markdown
+
+        md = dossier_markdown(prism.dossier(d["story_id"]))
+    sources = md.split("## Sources", 1)[1].split("\n## ", 1)[0]
+    copies = md.split("## Copies", 1)[1].split("\n## ", 1)[0]
+    headings = [line for line in md.splitlines() if line.startswith("### ")]
+    for part in (sources, copies, *headings):
+        assert not any(s["article_id"] in part for s in d["sources"]), part
+        assert "wire:" not in part and "article:" not in part
+    assert "copy of Nordic Press Agency" in sources and "1 articles" not in md
+
+
+def test_run_matrix_cells_cut_at_a_word_with_an_ellipsis(report) -> None:  # type: ignore[no-untyped-def]
+    _base, result, _ = report
+    d = _flood(result)
+    page = next(h for sid, h, _j in result.stories if sid == d["story_id"]).read_text(encoding="utf-8")
+    table = page.split("<h2>Source &times; claim</h2>", 1)[1].split("</table>", 1)[0]
+    cells = [html.unescape(c) for c in re.findall(r"<tr><td>([^<]*)</td>", table)]
+    cut = [c for c in cells if c.endswith("\u2026")]
+    assert cut and all(len(c) <= 120 and c[-2] != " " for c in cut)
+    full = {" ".join(s["text"].split()) for s in d["groups"]}
+    for c in cut:  # the cut ends where a word of the full statement ends
+        stem = c[:-1]
+        assert any(f.startswith(stem) and f[len(stem)] in " ,;:.-" for f in full), c
 
 
 def test_run_again_adds_nothing_and_writes_the_same_report(report) -> None:  # type: ignore[no-untyped-def]

@@ -199,7 +199,7 @@ def build(
         matrix.append((g.group_id, tuple(marks)))
 
     dates = [a.published for a in arts if a.published]
-    head = _headline(arts, groups, claims)
+    head = _headline(arts, groups, claims, summary)
     return Dossier(
         story_id=story_id,
         headline=head,
@@ -270,18 +270,37 @@ def _sources(arts: Sequence[Article], copies: Copies, origin_of: Mapping[str, st
     return out
 
 
-def _headline(arts: Sequence[Article], groups: Sequence[ClaimGroup], claims: Mapping[str, Claim]) -> str:
+def _headline(arts: Sequence[Article], groups: Sequence[ClaimGroup], claims: Mapping[str, Claim],
+              summary: Sequence[Statement]) -> str:
     """The title that best states the story: the one whose claim group has the
-    most independent sources, else the earliest title."""
+    most independent sources, else the earliest title. A title flagged as
+    inconsistent with its own article's text is never the headline; when every
+    title is, the lead statement of the summary is."""
+    flagged = _flagged_titles(groups, claims)
     best: tuple[int, str] | None = None
     for g in groups:
         for cid in g.claim_ids:
             c = claims[cid]
-            if c.field == "title" and (best is None or g.sources > best[0]):
+            if c.field == "title" and c.article_id not in flagged and (best is None or g.sources > best[0]):
                 best = (g.sources, c.text)
     if best is not None:
         return best[1]
-    return next((a.title for a in arts if a.title), "(untitled story)")
+    title = next((a.title for a in arts if a.title and a.article_id not in flagged), None)
+    if title:
+        return title
+    return summary[0].text if summary else "(untitled story)"
+
+
+def _flagged_titles(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim]) -> set[str]:
+    """The articles whose title conflicts with a sentence of their own text."""
+    out = set()
+    for g in groups:
+        for d in g.differences:
+            a, b = claims.get(d.a), claims.get(d.b)
+            if d.status != "conflict" or a is None or b is None or a.article_id != b.article_id:
+                continue
+            out |= {c.article_id for c in (a, b) if c.field == "title"}
+    return out
 
 
 def _timeline(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim],

@@ -136,8 +136,19 @@ def test_seed_timeline(seeds) -> None:  # type: ignore[no-untyped-def]
     assert any(date == "2023-09-17" for date, _ in dates)  # the state media report, on Sunday
 
 
-def test_seed_html_escapes_and_highlights(seeds) -> None:  # type: ignore[no-untyped-def]
+def test_seed_html_escapes_and_every_citation_lands(seeds, dead_links) -> None:  # type: ignore[no-untyped-def]
     d, _, arts = seeds
     page = story_page(d, arts)
     assert "<script" not in page
-    assert page.count("<mark id=") >= len(d.summary)
+    assert page.count('href="#c-') >= len(d.summary)
+    assert dead_links(page) == []
+
+
+def test_seed_headline_is_never_a_flagged_title(seeds) -> None:  # type: ignore[no-untyped-def]
+    d, key, arts = seeds
+    flagged = {c.article_id for card in d.conflicts if card.internal and card.status == "conflict"
+               for side in card.sides for st in side.statements for c in st.citations if c.field == "title"}
+    assert flagged == {a.article_id for a in arts if key[a.article_id] == B}  # "... during Moscow trip"
+    titles = {a.article_id: a.title for a in arts}
+    assert d.headline not in {titles[aid] for aid in flagged}
+    assert d.headline == next(a.title for a in arts if key[a.article_id] == A)

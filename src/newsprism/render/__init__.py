@@ -11,7 +11,79 @@ from ..store import ArticleSummary
 if TYPE_CHECKING:
     from ..api import StoryDetail
     from ..copies import Copies, CopyGroup, CopyLink
+    from ..dossier import Dossier
     from ..stories import StorySummary
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 story``, ``2 stories``: a count and its noun."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, an
+    ellipsis marking the cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if space > limit // 2:
+        head = head[:space]
+    return head.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
+
+
+def source_names(d: Dossier) -> tuple[dict[str, str], dict[str, str]]:
+    """One name per article and per independent origin of a dossier, the same
+    in every renderer: ``(by article id, by origin key)``.
+
+    An article is named by its outlet. An origin is named by the outlet of its
+    origin article (the article its copies copy); a wire origin with no copy in
+    the story is the wire as run by its first outlet ("AP (via The Times)").
+    Two origins that would share a name are numbered in order ("Esk Valley
+    Radio (2)"), so a matrix column or a heading names one origin only.
+    """
+    by_article = {s.article_id: s.outlet or "unknown outlet" for s in d.sources}
+    names: dict[str, str] = {}
+    for s in d.sources:
+        if s.origin in names:
+            continue
+        members = [x for x in d.sources if x.origin == s.origin]
+        origin = next((x for x in members if x.role == "origin"), None)
+        if origin is None and s.copy_of in by_article:
+            origin = next(x for x in d.sources if x.article_id == s.copy_of)
+        if origin is not None:
+            names[s.origin] = by_article[origin.article_id]
+        elif s.origin.startswith("wire:"):
+            wire = s.origin.removeprefix("wire:")
+            names[s.origin] = wire if s.outlet in (None, wire) else f"{wire} (via {s.outlet})"
+        else:
+            names[s.origin] = by_article[s.article_id]
+    seen: dict[str, int] = {}
+    for key, name in names.items():
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            names[key] = f"{name} ({seen[name]})"
+    return by_article, names
+
+
+def origin_heading(d: Dossier, origin: str) -> str:
+    """The heading of what one independent origin says: its name, and the
+    outlets that carry it as copies or rewrites, whose sentences count as its."""
+    by_article, names = source_names(d)
+    name = names.get(origin, "unknown source")
+    others = [by_article[s.article_id] for s in d.sources
+              if s.origin == origin and s.role in ("copy", "rewrite")]
+    if not others:
+        return name
+    return f"{name}, with its copies and rewrites ({', '.join(dict.fromkeys(others))})"
+
+
+def copy_label(role: str, copy_of: str | None, by_article: dict[str, str]) -> str:
+    """A source's role as a reader reads it: "copy of Nordic Press Agency"."""
+    if copy_of is None:
+        return role
+    return f"{role} of {by_article.get(copy_of, 'an article outside this story')}"
 
 
 def article_dict(a: Article) -> dict[str, Any]:

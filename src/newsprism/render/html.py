@@ -6,13 +6,20 @@ holding ``<script>`` shows it as text and runs nothing.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from html import escape
+from itertools import pairwise
 
 from ..dossier import Citation, Dossier, Statement
 from ..records import Article
+from . import copy_label, cut, origin_heading, plural, source_names
+
+#: How a cited span stands out once a reader follows a citation to it.
+_TARGET_STYLE = "background:#ffe08a;outline:2px solid #e0a800"
 
 CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -23,13 +30,25 @@ h1{font-size:1.6rem;margin-bottom:.2rem} h2{border-bottom:1px solid #ddd;margin-
 .more-specific{background:#d8e4f8} .card{border:1px solid #ccc;border-radius:.4rem;padding:.5rem 1rem;margin:.8rem 0}
 .card.conflict{border-color:#d88} table{border-collapse:collapse;font-size:.9rem}
 td,th{border:1px solid #ddd;padding:.2rem .4rem;vertical-align:top}
-mark{background:#fff3a8} mark:target{background:#ffc94d;outline:2px solid #e0a800}
+mark{background:none;color:inherit} .caption{color:#555;font-style:italic}
 article{border-top:1px solid #eee;margin-top:1rem} .says{background:#d8f0d8;text-align:center}
 """
 
 
 def _anchor(c: Citation) -> str:
-    return f"c-{c.article_id}-{c.field.replace(':', '-')}-{c.start}"
+    return f"c-{c.article_id}-{c.field.replace(':', '-')}-{c.start}-{c.end}"
+
+
+def _citations(value: object) -> Iterator[Citation]:
+    """Every citation anywhere in a dossier (summary, cards, quotes, ...)."""
+    if isinstance(value, Citation):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _citations(getattr(value, f.name))
+    elif isinstance(value, tuple | list):
+        for v in value:
+            yield from _citations(v)
 
 
 def _cites(citations: Sequence[Citation]) -> str:
@@ -57,16 +76,17 @@ def _statement(s: Statement) -> str:
     return f"{escape(s.text)} {_status(s.status)} <small>{s.sources} src</small>{_cites(s.citations)}"
 
 
-def _page(title: str, body: str) -> str:
+def _page(title: str, body: str, css: str = "") -> str:
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title><style>{CSS}</style></head><body>\n{body}\n</body></html>\n")
+            f"<title>{escape(title)}</title><style>{CSS}{css}</style></head><body>\n{body}\n</body></html>\n")
 
 
 def story_page(d: Dossier, articles: Sequence[Article]) -> str:
     """One story's dossier, with the articles' text and cited spans highlighted."""
     parts = [f'<p><a href="index.html">&larr; all stories</a></p><h1>{escape(d.headline)}</h1>']
-    parts.append(f'<p class="meta">{len(d.sources)} articles, {d.independent_sources} independent sources, '
+    parts.append(f'<p class="meta">{plural(len(d.sources), "article")}, '
+                 f'{plural(d.independent_sources, "independent source")}, '
                  f"{escape(_when(d.first, d.last))}</p>")
     parts.append("<h2>What happened</h2><ul>" + "".join(f"<li>{_statement(s)}</li>" for s in d.summary) + "</ul>")
     if d.conflicts:
@@ -84,18 +104,18 @@ def story_page(d: Dossier, articles: Sequence[Article]) -> str:
         parts.append("<h2>Timeline</h2><ul>" + "".join(
             f"<li><b>{escape(t.date)}</b> {escape(t.statement.text)}{_cites(t.statement.citations)}</li>"
             for t in d.timeline) + "</ul>")
-    names = {s.origin: s.outlet or s.article_id for s in d.sources}
+    by_article, names = source_names(d)
     parts.append("<h2>Sources</h2><table><tr><th>outlet</th><th>published</th><th>role</th><th>title</th></tr>"
                  + "".join(
                      f"<tr><td>{escape(s.outlet or '?')}</td>"
                      f"<td>{escape(s.published.isoformat() if s.published else 'undated')}"
-                     f"</td><td>{escape(s.role)}{escape(' of ' + names.get(s.origin, '') if s.copy_of else '')}</td>"
+                     f"</td><td>{escape(copy_label(s.role, s.copy_of, by_article))}</td>"
                      f'<td><a href="#a-{escape(s.article_id)}">{escape(s.title or s.article_id)}</a></td></tr>'
                      for s in d.sources) + "</table>")
     if d.exclusives:
         parts.append("<h2>What each source alone says</h2>")
         for origin, rows in d.exclusives:
-            parts.append(f"<h3>{escape(names.get(origin, origin))}</h3><ul>" + "".join(
+            parts.append(f"<h3>{escape(origin_heading(d, origin))}</h3><ul>" + "".join(
                 f"<li>{escape(st.text)}{_cites(st.citations)}</li>" for st in rows) + "</ul>")
     if d.quotes:
         parts.append("<h2>Quotes</h2>")
@@ -110,19 +130,22 @@ def story_page(d: Dossier, articles: Sequence[Article]) -> str:
                 f"{escape(r.name)} &times;{r.mentions}"
                 + (f" <small>({escape(', '.join(v for v in r.variants if v != r.name))})</small>"
                    if any(v != r.name for v in r.variants) else "") for r in entries) + "</p>")
-    parts.append(_matrix(d))
+    parts.append(_matrix(d, names))
+    cited = sorted({_anchor(c) for c in _citations(d)})
     parts.append("<h2>Articles</h2>" + "".join(_article(a, d) for a in articles))
-    return _page(d.headline, "\n".join(parts))
+    # a followed citation lights its span (every piece of it, when other spans cut it)
+    css = "".join(f"body:has(#{a}:target) mark[data-c~=\"{a}\"]{{{_TARGET_STYLE}}}" for a in cited)
+    return _page(d.headline, "\n".join(parts), css)
 
 
-def _matrix(d: Dossier) -> str:
+def _matrix(d: Dossier, names: dict[str, str]) -> str:
     columns: dict[str, str] = {}
     for s in d.sources:
-        columns.setdefault(s.origin, s.outlet or s.article_id)
+        columns.setdefault(s.origin, names[s.origin])
     rows = {s.group_id: s for s in d.groups}
     head = "".join(f"<th>{escape(name)}</th>" for name in columns.values())
     body = "".join(
-        f"<tr><td>{escape(rows[gid].text[:120])}</td><td>{_status(rows[gid].status)}</td>"
+        f"<tr><td>{escape(cut(rows[gid].text, 120))}</td><td>{_status(rows[gid].status)}</td>"
         + "".join(f'<td class="{"says" if m else ""}">{"&#10003;" if m else ""}</td>' for m in marks) + "</tr>"
         for gid, marks in d.matrix if gid in rows)
     return f"<h2>Source &times; claim</h2><table><tr><th>claim</th><th>status</th>{head}</tr>{body}</table>"
@@ -130,29 +153,41 @@ def _matrix(d: Dossier) -> str:
 
 def _article(a: Article, d: Dossier) -> str:
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for s in (*d.groups, *d.summary):
-        for c in s.citations:
-            if c.article_id == a.article_id:
-                spans[c.field].append((c.start, c.end, _anchor(c)))
+    for c in _citations(d):
+        if c.article_id == a.article_id:
+            spans[c.field].append((c.start, c.end, _anchor(c)))
     body = _marked(a.text, spans.get("body", []))
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    captions = "".join(
+        f'<p class="caption">Caption: {_marked(cap.text, spans.get(f"caption:{n}", []))}</p>'
+        for n, cap in enumerate(a.captions))
     title = _marked(a.title or "", spans.get("title", []))
     return (f'<article id="a-{escape(a.article_id)}"><h3>{title}</h3>'
             f'<p class="meta">{escape(a.outlet or "?")} &middot; '
             f"{escape(a.published.isoformat() if a.published else 'undated')} &middot; {escape(a.article_id)}</p>"
-            f"{paragraphs}</article>")
+            f"{paragraphs}{captions}</article>")
 
 
 def _marked(text: str, spans: list[tuple[int, int, str]]) -> str:
-    """Escape text, wrapping each cited span (non-overlapping, first wins) in a mark."""
-    out, pos = [], 0
-    for start, end, anchor in sorted(set(spans)):
-        if start < pos or end > len(text):
-            continue
-        out.append(escape(text[pos:start]))
-        out.append(f'<mark id="{escape(anchor)}">{escape(text[start:end])}</mark>')
-        pos = end
-    out.append(escape(text[pos:]))
+    """Escape text, marking every cited span, overlapping or not.
+
+    The text is cut at every span's start and end; each piece inside a span is
+    a ``mark`` listing the spans that cover it (``data-c``), and each span's
+    anchor is an empty element where it starts. Nothing is highlighted until a
+    reader follows a citation: the page's style lights the pieces of that one.
+    """
+    spans = sorted({(s, e, a) for s, e, a in spans if 0 <= s < e <= len(text)})
+    breaks = [m for x in re.finditer("\n\n", text) for m in (x.start(), x.end())]
+    cuts = sorted({0, len(text), *breaks, *(s for s, _e, _a in spans), *(e for _s, e, _a in spans)})
+    starts: dict[int, list[str]] = defaultdict(list)
+    for s, _e, anchor in spans:
+        starts[s].append(anchor)
+    out = []
+    for left, right in pairwise(cuts):
+        out += [f'<span id="{escape(anchor)}"></span>' for anchor in starts.get(left, [])]
+        piece = escape(text[left:right])
+        covering = [anchor for s, e, anchor in spans if s <= left and right <= e and piece != "\n\n"]
+        out.append(f'<mark data-c="{escape(" ".join(covering))}">{piece}</mark>' if covering else piece)
     return "".join(out)
 
 
@@ -165,7 +200,8 @@ def index_page(dossiers: Sequence[tuple[str, Dossier]]) -> str:
         f'<td style="white-space:nowrap">{escape(d.first.date().isoformat() if d.first else "undated")}</td></tr>'
         for name, d in dossiers)
     articles = sum(len(d.sources) for _n, d in dossiers)
-    body = (f"<h1>Stories</h1><p class=\"meta\">{len(dossiers)} stories from {articles} articles. "
+    body = (f"<h1>Stories</h1><p class=\"meta\">{plural(len(dossiers), 'story', 'stories')} from "
+            f"{plural(articles, 'article')}. "
             "<em>Independent sources</em> counts a wire story and its copies or rewrites once; "
             "<em>disagreements</em> counts the values sources (or one article's headline, caption and text) "
             "state differently. Each story's page cites every statement to its sentences.</p>"

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from ..dossier import Dossier
+from . import source_names
 
 SCHEMA = "newsprism.dossier/1"
 
@@ -26,11 +27,13 @@ def _plain(value: Any) -> Any:
 def dossier_dict(d: Dossier) -> dict[str, Any]:
     """The documented JSON shape of a dossier."""
     data = _plain(d)
+    _by_article, names = source_names(d)
     data["entities"] = {section: rows for section, rows in data["entities"]}
     data["quotes"] = [{"speaker": speaker, "quotes": rows} for speaker, rows in data["quotes"]]
-    data["exclusives"] = [{"origin": origin, "statements": rows} for origin, rows in data["exclusives"]]
+    data["exclusives"] = [{"origin": origin, "name": names.get(origin), "statements": rows}
+                          for origin, rows in data["exclusives"]]
     data["matrix"] = {
-        "columns": _columns(d),
+        "columns": _columns(d, names),
         "rows": [{"group_id": gid, "marks": list(marks)} for gid, marks in d.matrix],
     }
     data["copy_tree"] = [{"origin": o, "copies": [{"article_id": a, "kind": k} for a, k in rows]}
@@ -41,8 +44,8 @@ def dossier_dict(d: Dossier) -> dict[str, Any]:
     return {"schema": SCHEMA, **data}
 
 
-def _columns(d: Dossier) -> list[dict[str, Any]]:
+def _columns(d: Dossier, names: dict[str, str]) -> list[dict[str, Any]]:
     seen: dict[str, list[str]] = {}
     for s in d.sources:
         seen.setdefault(s.origin, []).append(s.outlet or s.article_id)
-    return [{"origin": k, "outlets": v} for k, v in seen.items()]
+    return [{"origin": k, "name": names[k], "outlets": v} for k, v in seen.items()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..dossier import Citation, Dossier, Statement
+from . import copy_label, origin_heading, plural, source_names
 
 _STATUS = {
     "corroborated": "corroborated",
@@ -29,8 +30,8 @@ def dossier_markdown(d: Dossier) -> str:
     """A readable Markdown dossier."""
     out = [f"# {_md(d.headline)}", ""]
     span = " to ".join(x.isoformat() for x in (d.first, d.last) if x) or "undated"
-    out += [f"Story `{d.story_id}` · {len(d.sources)} articles · {d.independent_sources} independent sources · {span}",
-            ""]
+    out += [f"Story `{d.story_id}` · {plural(len(d.sources), 'article')} · "
+            f"{plural(d.independent_sources, 'independent source')} · {span}", ""]
     out += ["## What happened", ""] + [f"- {_statement(s)}" for s in d.summary] + [""]
     if d.conflicts:
         out += ["## Where sources disagree", ""]
@@ -50,16 +51,17 @@ def dossier_markdown(d: Dossier) -> str:
                 for t in d.timeline]
         out.append("")
     out += ["## Sources", "", "| outlet | published | role | counts as | title |", "|---|---|---|---|---|"]
+    by_article, names = source_names(d)
     for s in d.sources:
         when = s.published.isoformat() if s.published else "undated"
-        role = f"{s.role} of {s.copy_of}" if s.copy_of else s.role
-        out.append(f"| {_md(s.outlet or '?')} | {when} | {role} | {s.origin} | {_md(s.title or '')} |")
+        role = copy_label(s.role, s.copy_of, by_article)
+        out.append(f"| {_md(s.outlet or '?')} | {when} | {_md(role)} | {_md(names[s.origin])} | "
+                   f"{_md(s.title or '')} |")
     out.append("")
-    names = {s.origin: s.outlet for s in d.sources}
     if d.exclusives:
         out += ["## What each source alone says", ""]
         for origin, rows in d.exclusives:
-            out.append(f"### {names.get(origin) or origin}")
+            out.append(f"### {_md(origin_heading(d, origin))}")
             out += [f"- {_md(st.text)} ({'; '.join(cite(c) for c in st.citations)})" for st in rows]
             out.append("")
     if d.quotes:
@@ -80,10 +82,12 @@ def dossier_markdown(d: Dossier) -> str:
             out.append(f"- **{section}**: " + " · ".join(_md(i) for i in items))
     out.append("")
     if d.copy_tree:
+        titles = {s.article_id: s.title for s in d.sources}
         out += ["## Copies", ""]
         for origin, copied in d.copy_tree:
-            out.append(f"- {origin} (origin)")
-            out += [f"  - {aid}: {kind}" for aid, kind in copied]
+            out.append(f"- {_md(by_article.get(origin, '?'))}: {_md(titles.get(origin) or '(no title)')} (origin)")
+            out += [f"  - {kind}: {_md(by_article.get(aid, '?'))}, {_md(titles.get(aid) or '(no title)')}"
+                    for aid, kind in copied]
         out.append("")
     out += ["## Claim status", ""] + [f"- {k}: {v}" for k, v in d.status_counts] + [""]
     return "\n".join(out)
