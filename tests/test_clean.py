@@ -402,3 +402,85 @@ def test_clean_long_widget_paragraphs_are_boilerplate(line: str) -> None:
     a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
     assert a.paragraphs == (BODY, BODY2)
     assert [(r.reason, r.text) for r in a.removals][1:] == [("boilerplate", line)]
+
+
+@pytest.mark.parametrize(
+    ("top", "url"),
+    [
+        ("http://www.ostrava-courier.example/news/2024/05/03/depot-to-close.html",
+         "http://www.ostrava-courier.example/news/2024/05/03/depot-to-close.html"),
+        # a tokenizer's spaces inside the address (corpora print URLs so)
+        ("http://www.ostrava-courier. example/news/2024/05/03/depot-to-close. html",
+         "http://www.ostrava-courier.example/news/2024/05/03/depot-to-close.html"),
+        ("https://ostrava-courier. example/truth _ and _ rumours/view/4411-depot",
+         "https://ostrava-courier.example/truth_and_rumours/view/4411-depot"),
+    ],
+    ids=["plain", "tokenized", "underscores"],
+)
+def test_clean_first_line_url_is_the_url_not_the_title(top: str, url: str) -> None:
+    a = clean(doc(f"{top}\n\nDepot to close\n\n{BODY}\n\n{BODY2}"), S)
+    assert a.url == url and a.title == "Depot to close"
+    assert a.paragraphs == (BODY, BODY2)
+    assert reasons(a) == ["url", "title"]
+    assert a.removals[0].text == top
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Friday, May 3, 2024 23:51", "2024-05-03T23:51:00+00:00"),
+        ("May 03, 2024", "2024-05-03T00:00:00+00:00"),
+        ("MAY 3, 2024", "2024-05-03T00:00:00+00:00"),
+        ("May 3rd, 2024, 7:35 pm", "2024-05-03T19:35:00+00:00"),
+        ("3 May 2024", "2024-05-03T00:00:00+00:00"),
+        ("Sept. 14, 2024 at 12:05 a.m. GMT", "2024-09-14T00:05:00+00:00"),
+    ],
+    ids=["weekday-time", "zero-day", "capitals", "ordinal-pm", "day-month", "abbrev-am-gmt"],
+)
+def test_clean_lone_date_line_under_the_title_is_the_inferred_date(line: str, published: str) -> None:
+    a = clean(doc(f"Depot to close\n\n{line}\n\n{BODY}\n\n{BODY2}"), S)
+    assert a.title == "Depot to close" and a.paragraphs == (BODY, BODY2)
+    assert a.published is not None and a.published.isoformat() == published
+    assert "published-inferred" in a.flags and "undated" not in a.flags
+    dateline = next(r for r in a.removals if r.reason == "dateline")
+    assert dateline.text == line and "published-inferred" in (dateline.detail or "")
+
+
+def test_clean_url_then_date_line_then_title() -> None:
+    text = f"https://courier.example/a/b-c. html\n\nDECEMBER 16, 2008\n\nDepot to close\n\n{BODY}"
+    a = clean(doc(text), S)
+    assert a.url == "https://courier.example/a/b-c.html" and a.title == "Depot to close"
+    assert a.published is not None and a.published.date().isoformat() == "2008-12-16"
+    assert reasons(a) == ["url", "dateline", "title"]
+
+
+def test_clean_date_in_the_url_when_no_date_is_given() -> None:
+    text = f"http://courier.example/2013/05/03/depot-to-close\n\nDepot to close\n\n{BODY}\n\n{BODY2}"
+    a = clean(doc(text), S)
+    assert a.published is not None and a.published.date().isoformat() == "2013-05-03"
+    assert "published-inferred" in a.flags
+    html = clean(doc(f"<p>{BODY}</p>", format="html", title="Depot to close",
+                     url="https://courier.example/news/2013-05-03-depot.html"), S)
+    assert html.published is not None and html.published.date().isoformat() == "2013-05-03"
+    assert "published-inferred" in html.flags
+
+
+def test_clean_given_date_beats_date_line_and_url() -> None:
+    text = f"http://courier.example/2013/05/03/x\n\nDepot to close\n\nMay 4, 2013\n\n{BODY}"
+    a = clean(doc(text, published="2013-05-05T10:00:00+02:00"), S)
+    assert a.published is not None and a.published.isoformat() == "2013-05-05T10:00:00+02:00"
+    assert "published-inferred" not in a.flags and a.paragraphs == (BODY,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Depot to close\n\n{BODY}\n\nMay 4, 2013\n\n{BODY2}",  # not near the top: below the first paragraph
+        f"Depot to close\n\nOn May 4, 2013 the council met.\n\n{BODY}",  # a sentence, not a date line
+        f"www.courier.example is closing its depot page and moving to a new site today\n\n{BODY}",
+    ],
+    ids=["below-the-lead", "sentence", "url-in-a-sentence"],
+)
+def test_clean_dates_and_urls_in_the_text_stay_text(text: str) -> None:
+    a = clean(doc(text), S)
+    assert a.published is None and "published-inferred" not in a.flags and a.url is None

@@ -40,6 +40,25 @@ _DATELINE = re.compile(
     rf"(?:\s*[|,/]\s*(?:(?:updated|modified|last updated)\s*:?\s*)?(?P<upd>{_DATE}))?$",
     re.I,
 )
+_MONTHS = {name: n for n, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+    ("nov", "november"), ("dec", "december")), start=1) for name in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+#: A line holding only a date, as pages print one over or under their title:
+#: "Monday, March 11, 2013 23:51", "December 15th, 2008, 7:35 am", "11 March 2013".
+_DATE_LINE = re.compile(
+    r"^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+    rf"(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{{2}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>(?:19|20)\d{{2}}))"
+    r"(?:,?\s*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?P<ap>[ap]\.?m\.?)?(?:\s*(?P<utc>UTC|GMT))?)?\.?$",
+    re.I,
+)
+#: A line holding only a URL (saved pages and corpora put the address first),
+#: spaces a tokenizer put inside it allowed ("http://example. com/a. html").
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+(?:\s\S+){0,30}$", re.I)
+#: A date in a URL's path: /2013/05/03/, /2013-05-03-.
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/.\-_]|$)")
 _BYLINE = re.compile(r"^[Bb][Yy]:?\s+(?P<names>[A-Z][\w.'’\- ]+(?:(?:,|\band\b|&)\s*[A-Z][\w.'’\- ]+)*)\.?$")
 _SENTENCE_END = re.compile(r"[.!?:;\"')]$")
 _NAME_CREDIT = re.compile(r"\s*\((?P<credit>[A-Z][A-Za-z]{1,11})\)$")
@@ -153,6 +172,20 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
     title = _squash_plain(doc.title) if doc.title else None
 
     blocks = _blocks(src)
+    url = doc.url
+    date_line: str | None = None  # a publication time inferred from a lone date line
+    if title is None and doc.format == "text":
+        # over the title: the page's address, a date line; neither is the title
+        while blocks and (_url_line(src, blocks[0]) or _date_line(blocks[0].text)):
+            top = blocks.pop(0)
+            if _url_line(src, top):
+                url = url or _WS.sub("", top.text)
+                removals.append(Removal("url", src[top.start:top.end], top.start, top.end,
+                                        "the article's address, kept as its URL"))
+            else:
+                date_line = date_line or _date_line(top.text)
+                removals.append(Removal("dateline", src[top.start:top.end], top.start, top.end,
+                                        _DATE_LINE_DETAIL))
     if title is None and doc.format == "text" and blocks:
         first = blocks.pop(0)
         title = _squash_plain(src[first.start:first.end])
@@ -203,6 +236,9 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
             reason = "dateline"
             published_raw = published_raw or m.group("pub")
             updated_raw = updated_raw or m.group("upd")
+        elif short and not kept and (found_date := _date_line(text)):
+            reason, detail = "dateline", _DATE_LINE_DETAIL
+            date_line = date_line or found_date
         elif short and (m := _first_match(rules.credit, text)):
             reason = "credit"
             credit = credit or m.group("credit")
@@ -271,10 +307,13 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         anchors.extend((pos + c, s) for c, s in b.anchors)
         pos += len(b.text) + 2
     outlet, evidence = _outlets.decide(
-        explicit=doc.outlet, url=doc.url, domain=doc.domain, site_name=doc.site_name,
+        explicit=doc.outlet, url=url, domain=doc.domain, site_name=doc.site_name,
         printed=printed, outlets=table,
     )
-    published, updated, zone = _times(published_raw, updated_raw, outlet, doc, table)
+    inferred = None
+    if not published_raw and not updated_raw:
+        inferred = date_line or _url_date(url)
+    published, updated, zone = _times(inferred or published_raw, updated_raw, outlet, doc, table)
     body_words = sum(len(p.split()) for p in paragraphs)
     flags = []
     if body_words < settings.min_body_words:
@@ -283,6 +322,8 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         flags.append("summary-only")
     if published is None:
         flags.append("undated")
+    elif inferred:
+        flags.append("published-inferred")
     sample = "\n".join(paragraphs)[: settings.language_sample_chars]
     if len(sample) < MIN_LANGUAGE_CHARS:
         sample = " ".join(x for x in (title, doc.description, sample) if x)
@@ -292,7 +333,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         source=doc.source,
         format=doc.format,
         encoding=doc.encoding,
-        url=doc.url,
+        url=url,
         outlet=outlet,
         outlet_evidence=evidence,
         title=title,
@@ -588,6 +629,50 @@ def _sentence_starts(prev: str, token: str) -> bool:
 
 
 # ---------------------------------------------------------------- times
+
+_DATE_LINE_DETAIL = "a date line; the publication date when none is given (flag published-inferred)"
+
+
+def _date_line(text: str) -> str | None:
+    """The ISO date (and time) of a line that holds only a date, else None."""
+    m = _DATE_LINE.match(text.strip())
+    if not m:
+        return None
+    month = _MONTHS[(m.group("m1") or m.group("m2")).lower()]
+    day, year = int(m.group("d1") or m.group("d2")), int(m.group("y1") or m.group("y2"))
+    hour, minute = (int(m.group("h")), int(m.group("mi"))) if m.group("h") else (None, None)
+    if hour is not None and m.group("ap"):
+        pm = m.group("ap").lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    try:
+        when = datetime(year, month, day, hour or 0, minute or 0)
+    except ValueError:
+        return None
+    if hour is None:
+        return when.date().isoformat()
+    return when.isoformat(timespec="minutes") + (" UTC" if m.group("utc") else "")
+
+
+def _url_line(src: str, block: _Block) -> bool:
+    """Whether a block is one line holding a URL alone: its words look like
+    pieces of an address (a slash or a dot in them) more than like words."""
+    if "\n" in src[block.start:block.end] or not _URL_LINE.match(block.text):
+        return False
+    tokens = block.text.split()
+    words = sum(t.isalpha() and len(t) > 1 for t in tokens)
+    return words <= sum("/" in t or "." in t for t in tokens)
+
+
+def _url_date(url: str | None) -> str | None:
+    """The date in a URL's path (``/2013/05/03/``), as an ISO date, else None."""
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    try:
+        return datetime(int(m.group("y")), int(m.group("m")), int(m.group("d"))).date().isoformat()
+    except ValueError:
+        return None
+
 
 
 def _times(published_raw: str | None, updated_raw: str | None, outlet: str | None,

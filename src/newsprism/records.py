@@ -13,6 +13,7 @@ from datetime import datetime
 
 #: Removal reasons, in the order the cleaner considers them.
 REMOVAL_REASONS = (
+    "url",
     "title",
     "title-repeat",
     "dateline",
