@@ -19,7 +19,7 @@ from ..records import Article
 from . import copy_label, cut, origin_heading, plural, source_names
 
 #: How a cited span stands out once a reader follows a citation to it.
-_TARGET_STYLE = "background:#ffe08a;outline:2px solid #e0a800"
+_TARGET_STYLE = "background:#ffe08a"
 
 CSS = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#222}
