@@ -154,11 +154,18 @@ def test_render_source_names_one_name_per_origin() -> None:
         ("a4", "Radio Esk", "article:a4", "independent", None),
         ("a5", "AP", "wire:AP", "independent", None),
         ("a6", "Copier", "group:g", "copy", "outside"),  # its origin sits in another story
+        ("a7", "Daily Post", "wire:PA", "origin", None),  # an outlet's PA story that others copy
+        ("a8", "Herald", "wire:PA", "copy", "a7"),
+        ("b1", "Associated Press", "wire:UPI", "origin", None),  # an agency outlet running another's story
+        ("b2", "Agence France-Presse", "wire:AFP", "independent", None),
+        ("b3", "Nordic Press Agency", "wire:NPA", "origin", None),
     ))
     by_article, names = source_names(d)
     assert names == {"wire:AP": "AP (via The Times)", "wire:Reuters": "Reuters (via The Times)",
-                     "article:a3": "Radio Esk", "article:a4": "Radio Esk (2)", "group:g": "Copier"}
-    assert by_article["a5"] == "AP"
+                     "article:a3": "Radio Esk", "article:a4": "Radio Esk (2)", "group:g": "Copier",
+                     "wire:PA": "PA (via Daily Post)", "wire:UPI": "UPI (via Associated Press)",
+                     "wire:AFP": "Agence France-Presse", "wire:NPA": "Nordic Press Agency"}
+    assert by_article["a5"] == "AP" and by_article["a8"] == "Herald"
 
 
 @pytest.mark.parametrize(

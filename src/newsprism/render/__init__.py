@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -38,8 +39,9 @@ def source_names(d: Dossier) -> tuple[dict[str, str], dict[str, str]]:
     in every renderer: ``(by article id, by origin key)``.
 
     An article is named by its outlet. An origin is named by the outlet of its
-    origin article (the article its copies copy); a wire origin with no copy in
-    the story is the wire as run by its first outlet ("AP (via The Times)").
+    origin article (the article its copies copy); a wire origin, by that outlet
+    when it is the agency itself ("Nordic Press Agency" for NPA), else as the
+    wire run by that outlet ("AP (via The Times)").
     Two origins that would share a name are numbered in order ("Esk Valley
     Radio (2)"), so a matrix column or a heading names one origin only.
     """
@@ -52,19 +54,28 @@ def source_names(d: Dossier) -> tuple[dict[str, str], dict[str, str]]:
         origin = next((x for x in members if x.role == "origin"), None)
         if origin is None and s.copy_of in by_article:
             origin = next(x for x in d.sources if x.article_id == s.copy_of)
-        if origin is not None:
-            names[s.origin] = by_article[origin.article_id]
-        elif s.origin.startswith("wire:"):
+        outlet = by_article[(origin or s).article_id]
+        if s.origin.startswith("wire:"):
             wire = s.origin.removeprefix("wire:")
-            names[s.origin] = wire if s.outlet in (None, wire) else f"{wire} (via {s.outlet})"
+            names[s.origin] = outlet if _is_wire(outlet, wire) else f"{wire} (via {outlet})"
         else:
-            names[s.origin] = by_article[s.article_id]
+            names[s.origin] = outlet
     seen: dict[str, int] = {}
     for key, name in names.items():
         seen[name] = seen.get(name, 0) + 1
         if seen[name] > 1:
             names[key] = f"{name} ({seen[name]})"
     return by_article, names
+
+
+def _is_wire(outlet: str, wire: str) -> bool:
+    """Whether an outlet name is the wire agency itself: "Reuters", "Associated
+    Press" (its credit patterns), "Nordic Press Agency" (its initials, NPA)."""
+    from ..copies import WIRES
+
+    initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
+    return (outlet.casefold() == wire.casefold() or initials == wire
+            or any(re.search(p, outlet) for p in WIRES.get(wire, ())))
 
 
 def origin_heading(d: Dossier, origin: str) -> str:
