@@ -148,6 +148,7 @@ def test_cli_run_every_input_failed_says_so(cli, tmp_path: Path) -> None:  # typ
     assert f"error: every input failed (1, listed above): no article was read, so the report ({out / 'index.html'}) " \
            "shows only what the store held before (0 stories); fix the inputs and run again" in r.stderr
     assert f"failed: {bad / 'a.pdf'}: " in r.stderr
+    assert "<strong>No story</strong>: no article was read" in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_cli_run_with_no_article_in_the_inputs_says_so(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -200,6 +200,10 @@ def index_page(dossiers: Sequence[tuple[str, Dossier]]) -> str:
         f'<td style="white-space:nowrap">{escape(d.first.date().isoformat() if d.first else "undated")}</td></tr>'
         for name, d in dossiers)
     articles = sum(len(d.sources) for _n, d in dossiers)
+    if not dossiers:
+        return _page("newsprism stories", "<h1>Stories</h1><p><strong>No story</strong>: no article was read "
+                     "into the store (every input failed, or none held an article), or no story's dossier "
+                     "could be built. The command that wrote this page listed why.</p>")
     body = (f"<h1>Stories</h1><p class=\"meta\">{plural(len(dossiers), 'story', 'stories')} from "
             f"{plural(articles, 'article')}. "
             "<em>Independent sources</em> counts a wire story and its copies or rewrites once; "
