@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,9 +40,11 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 
 def dead_links(page: str) -> list[str]:
-    """Every ``href="#..."`` of an HTML page whose target id the page lacks."""
-    ids = set(re.findall(r'\sid="([^"]+)"', page))
-    return [h for h in re.findall(r'href="#([^"]+)"', page) if h not in ids]
+    """Every ``href="#..."`` of an HTML page whose target id the page lacks
+    or holds more than once."""
+    ids = Counter(re.findall(r'\sid="([^"]+)"', page))
+    once = {i for i, n in ids.items() if n == 1}
+    return [h for h in re.findall(r'href="#([^"]+)"', page) if h not in once]
 
 
 @pytest.fixture(name="dead_links")
