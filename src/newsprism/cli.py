@@ -470,4 +470,4 @@ def _short_help() -> None:
         info.cls = _Command
 
 
-_short_help()
+_short_help()  # last in the module: it reaches the commands registered above it
