@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from .analyse.times import period_start
 from .claims import Alignment, Claim, ClaimGroup
 from .copies import Copies, independent_sources
 from .records import Analysis, Article, Entity, Quantity
@@ -65,7 +66,7 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    date: str  # ISO date, month or year
+    date: str  # ISO day, week (2025-W10), month, quarter (2025-Q1) or year
     granularity: str
     statement: Statement
 
@@ -322,7 +323,8 @@ def _timeline(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim],
             best = _representative(cs, by_article)
             stated = Statement(best.text, tuple(cite(c) for c in cs), g.status, g.sources, g.group_id)
             out.append(TimelineEntry(value, granularity, stated))
-    out.sort(key=lambda e: (e.date, -e.statement.sources, e.statement.group_id))
+    # in calendar order whatever the granularity ("2025-W10" before "2025-03-11"), the wider period first
+    out.sort(key=lambda e: (str(period_start(e.date) or e.date), e.date, -e.statement.sources, e.statement.group_id))
     seen: set[tuple[str, str]] = set()
     unique = []
     for e in out:  # a sentence checked against its own headline sits in two groups: list it once

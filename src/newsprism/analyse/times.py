@@ -1,32 +1,61 @@
-"""DATE/TIME spans -> dates, resolved against the publication time.
+"""DATE/TIME spans -> dates, resolved as a reader resolves them.
 
-dateparser reads the span only (never the raw text: "Tu-95" is no year),
-with the publication time as ``RELATIVE_BASE``. A weekday or a month without a
-year is placed by the tense of the verb that governs it: past tense looks
-back ("on Saturday" in a Monday article is two days before), future looks
-ahead. Without a publication time (and no base given), only expressions that
-read the same whatever the base (a full date, a year) are resolved; the rest
-say "unresolved" and why.
+The anchor is the publication day, in the article's own zone. A weekday in
+a past-tense sentence is the most recent such day on or before the anchor
+("early Tuesday" in a Tuesday article is that Tuesday), in a future-tense
+sentence the next one on or after it; without a tense (a headline's present,
+a noun's date) the nearest one. A month, or a month and day, without a year
+takes the year that puts it nearest the anchor in the same direction.
+"today", "yesterday", "last week", "this month", "last October", "almost four
+years ago" count from the anchor; "that day", "the next day" from the last
+day named before them in the same field. The granularity (day, week, month,
+quarter, year) is kept. A clock time ("2100 GMT", "21:00") is a time of day,
+never a year.
+
+Only the span is read (never the raw text: "Tu-95" is no year); a full date
+with a year needs no anchor, and is resolved in an undated article too;
+the rest say "unresolved" and why. Word tables live in ``datewords.py``.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
 from ..records import Article, TimeExpression
+from . import datewords as w
 from . import rules
 
-#: Two unrelated bases: an expression that parses the same from both is absolute.
-_PROBES = (datetime(2001, 3, 14, 12, 0), datetime(2011, 10, 2, 12, 0))
+#: The reason of a relative expression in an article with no publication time.
+NO_ANCHOR = "the article has no publication date, and this expression is relative to one"
+NO_ANTECEDENT = "names the day of a date told before it, and none was"
+CLOCK_ONLY = "a time of day or a vague time, with no date in it"
+UNREADABLE = "not a date it can read (a duration or a vague time)"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a date expression denotes: an ISO value at its granularity, or why not."""
+
+    value: str | None
+    granularity: str | None
+    status: str  # resolved | unresolved
+    reason: str | None = None
 
 
 def times(doc: Any, article: Article, layout: Any, base: datetime | None = None) -> tuple[TimeExpression, ...]:
-    """Every DATE/TIME entity of the doc, resolved where it can be."""
-    published = article.published
+    """Every DATE/TIME entity of the doc, resolved where it can be.
+
+    ``base`` stands in for a missing publication time (``base="given"``).
+    """
+    ref = article.published if article.published is not None else base
+    kind = None if ref is None else ("published" if article.published is not None else "given")
+    anchor = ref.date() if ref is not None else None  # the wall-clock day in the article's own zone
     out = []
+    last_day: dict[str, date] = {}  # per field: the last day named, for "that day"
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -34,117 +63,457 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         if placed is None:
             continue
         field, start, end = placed
-        prefer = _tense(ent)
-        value, granularity, status, reason, base_kind = _resolve(ent.text, published, base, prefer)
-        out.append(TimeExpression(article.article_id, ent.text, start, end, ent.label_, value, granularity,
-                                  status, reason, base_kind, field))
+        got = read(ent.text, anchor, direction(ent), last_day.get(field), ent.label_)
+        if got.status == "resolved" and got.granularity == "day" and got.value:
+            last_day[field] = date.fromisoformat(got.value)
+        out.append(TimeExpression(article.article_id, ent.text, start, end, ent.label_, got.value, got.granularity,
+                                  got.status, got.reason, kind if got.status == "resolved" else None, field))
     return tuple(out)
 
 
-def _resolve(text: str, published: datetime | None, given: datetime | None,
-             prefer: str) -> tuple[str | None, str | None, str, str | None, str | None]:
-    cleaned = _clean(text)
+def period_start(value: str) -> date | None:
+    """The first day of a resolved value's period (``2025-03-11``, ``2025-W11``, ``2025-03``, ``2025-Q1``,
+    ``2025``), to put values of any granularity in calendar order; None for anything else."""
+    try:
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
+            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            return date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
+        if m := re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value):
+            return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+    return None
+
+
+# ---------------------------------------------------------------- reading a span
+
+
+def read(text: str, anchor: date | None, direction: str = "past", previous: date | None = None,
+         label: str = "DATE") -> Reading:
+    """Resolve one date expression.
+
+    Args:
+        text: the span as written ("early Tuesday", "Jan. 14", "2100 GMT").
+        anchor: the publication day (None: undated, only absolute dates resolve).
+        direction: ``past``, ``future`` or ``either`` (the tense of its sentence).
+        previous: the last day named before it, for "that day", "the next day".
+        label: the model's label; a TIME that is a bare four-digit number is a clock time.
+    """
+    return _read(text, anchor, direction, previous, label)
+
+
+@lru_cache(maxsize=8192)
+def _read(text: str, anchor: date | None, direction: str, previous: date | None, label: str) -> Reading:
+    raw = rules.TIME_NOISE_RE.sub(" ", text)
+    no_clock = w.CLOCK_RE.sub(" ", raw)
+    if label == "TIME" and re.fullmatch(r"\s*(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d\s*", no_clock, re.I):
+        no_clock = ""  # "at 2100": a clock time
+    cleaned = " ".join(rules.TIME_PREFIX_RE.sub("", " ".join(no_clock.split())).split())
     if rules.DURATION_RE.match(cleaned):
-        return None, None, "unresolved", "a duration or an age, not a point in time", None
+        return Reading(None, None, "unresolved", "a duration or an age, not a point in time")
     if rules.DECADE_RE.match(cleaned):
-        return None, "decade", "unresolved", "a decade: no single date", None
+        return Reading(None, "decade", "unresolved", "a decade: no single date")
     if rules.BARE_NUMBER_RE.match(cleaned) and not (len(cleaned) == 4 and 1000 <= int(cleaned) <= 2200):
-        return None, None, "unresolved", "a bare number, not a year", None
-    if not _ANCHOR_RE.search(cleaned):
-        # "11:20 p.m.", "a second night", "the early hours": no day to place
-        return None, None, "unresolved", "a time of day or a vague time, with no date in it", None
-    if published is not None or given is not None:
-        ref = published if published is not None else given
-        assert ref is not None
-        kind = "published" if published is not None else "given"
-        local = ref.replace(tzinfo=None)
-        same = _WEEKDAY_RE.match(cleaned)
-        if same and _WEEKDAYS.index(same.group(1).lower()) == local.weekday():
-            # "on Tuesday" in a Tuesday article is that day (dateparser, told to
-            # prefer the past or the future, goes a week away)
-            return local.strftime("%Y-%m-%d"), "day", "resolved", None, kind
-        got = _parse(cleaned, local.isoformat(), prefer)
-        if got is None:
-            return None, None, "unresolved", "not a date dateparser can read (a duration or a vague time)", None
-        value, granularity = got
-        return value, granularity, "resolved", None, kind
-    first = _parse(cleaned, _PROBES[0].isoformat(), prefer)
-    second = _parse(cleaned, _PROBES[1].isoformat(), prefer)
-    if first is None:
-        return None, None, "unresolved", "not a date dateparser can read (a duration or a vague time)", None
-    if first == second:
-        return first[0], first[1], "resolved", None, None
-    return (None, first[1], "unresolved",
-            "the article has no publication date, and this expression is relative to one", None)
+        return Reading(None, None, "unresolved", "a bare number, not a year")
+    s = _normalise(no_clock)
+    if not s:
+        return Reading(None, None, "unresolved", CLOCK_ONLY)
+    for rule in (_anaphoric, _ago, _deictic, _unit, _weekday, _month, _quarter, _year, _numeric, _other):
+        got = rule(s, no_clock, anchor, direction, previous)
+        if got is not None:
+            return got
+    return Reading(None, None, "unresolved", CLOCK_ONLY if not _HAS_DATE_WORD.search(s) else UNREADABLE)
 
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY_RE = re.compile(rf"^({'|'.join(_WEEKDAYS)})(\s+(morning|afternoon|evening|night))?$", re.I)
-
-
-_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
-           "august|september|october|november|december")
-#: what places an expression on the calendar: a weekday, a month, a year, a
-#: numeric date, or a word relative to the day it was written
-_ANCHOR_RE = re.compile(
-    rf"\b({'|'.join(_WEEKDAYS)}|{_MONTHS})\b|\b\d{{4}}\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b|"
+_HAS_DATE_WORD = re.compile(
+    r"\b(" + "|".join(w.WEEKDAYS) + "|" + "|".join(w.MONTHS) + r")\b|\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}\b|"
     r"\b(today|yesterday|tomorrow|tonight|ago|last|next|this|weekend|week|month|year|years|months|weeks|days|"
-    r"earlier|later|recently|now|current|past|coming|spring|summer|autumn|fall|winter|christmas|easter)\b",
-    re.I)
+    r"earlier|later|recently|now|current|past|coming|spring|summer|autumn|fall|winter|christmas|easter)\b")
 
 
-def _clean(text: str) -> str:
-    t = rules.TIME_NOISE_RE.sub(" ", text)
-    t = rules.TIME_PREFIX_RE.sub("", t.strip())
-    return " ".join(t.split())
+def _normalise(text: str) -> str:
+    """Lower case, no possessive, no commas or abbreviation stops, hyphens between words as spaces."""
+    s = text.lower().replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"(?<=[a-z])\.", " ", s)
+    s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)
+    s = re.sub(r"[,;:()\"“”]|(?<!\w)'(?!\d\d\b)", " ", s)
+    s = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", s)
+    return " ".join(s.split()).strip(" .-")
+
+
+_LEADING = re.compile(r"^(?:(?:" + "|".join(sorted((re.escape(x) for x in w.LEADING_WORDS), key=len, reverse=True))
+                      + r")\s+)+")
+
+
+def _strip(s: str) -> str:
+    return _LEADING.sub("", s).strip()
+
+
+def _need(anchor: date | None, granularity: str) -> Reading | None:
+    return Reading(None, granularity, "unresolved", NO_ANCHOR) if anchor is None else None
+
+
+def _day(d: date) -> Reading:
+    return Reading(d.isoformat(), "day", "resolved")
+
+
+def _week(d: date) -> Reading:
+    iso = d.isocalendar()
+    return Reading(f"{iso[0]}-W{iso[1]:02d}", "week", "resolved")
+
+
+def _month_of(y: int, m: int) -> Reading:
+    return Reading(f"{y:04d}-{m:02d}", "month", "resolved")
+
+
+def _shift_months(d: date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _count(word: str) -> float | None:
+    if word in ("a", "an", "one"):
+        return 1
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    return float(rules.NUMBER_WORDS[word]) if word in rules.NUMBER_WORDS else None
+
+
+# ---------------------------------------------------------------- rules, in order
+
+
+def _anaphoric(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+    stripped = _strip(s)
+    for phrase, offset in w.ANAPHORIC_DAYS:
+        if phrase in (s, stripped) or stripped == _strip(phrase):
+            if previous is None:
+                return Reading(None, "day", "unresolved", NO_ANTECEDENT)
+            return _day(previous + timedelta(days=offset))
+    return None
+
+
+_HEDGE = "|".join(sorted((re.escape(h) for h in w.HEDGES), key=len, reverse=True))
+_AGO_RE = re.compile(rf"^(?:(?:{_HEDGE})\s+)*(\S+)(?:\s+(?:and a half))?\s+(day|week|month|year|decade)s?\s+ago$")
+
+
+def _ago(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+    m = _AGO_RE.match(_strip(s))
+    if m is None:
+        return None
+    n, unit = _count(m.group(1)), m.group(2)
+    if unit == "decade":
+        return Reading(None, "decade", "unresolved", "a decade: no single date")
+    if n is None:
+        return Reading(None, unit, "unresolved", "a vague count of time before the article")
+    if (missing := _need(anchor, unit)) is not None:
+        return missing
+    assert anchor is not None
+    if unit == "day":
+        return _day(anchor - timedelta(days=round(n)))
+    if unit == "week":
+        return _week(anchor - timedelta(weeks=n))
+    if unit == "month":
+        return _month_of(*_shift_months(anchor, -round(n)))
+    return Reading(f"{anchor.year - round(n):04d}", "year", "resolved")
+
+
+_DEICTIC_RE = re.compile(r"\b(" + "|".join(w.DEICTIC_DAYS) + r")\b")
+
+
+def _deictic(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+    offset = next((o for phrase, o in w.DEICTIC_PHRASES if s == phrase or _strip(s) == phrase), None)
+    if offset is None:
+        # "today", "late yesterday", "yesterday morning", "Theresa May today" (a day word beats a bare month)
+        m = _DEICTIC_RE.search(s)
+        if m is None or _MONTH_DAY_RE.search(s) or _YEAR_RE.search(s):
+            return None
+        offset = w.DEICTIC_DAYS[m.group(1)]
+    if (missing := _need(anchor, "day")) is not None:
+        return missing
+    assert anchor is not None
+    return _day(anchor + timedelta(days=offset))
+
+
+_UNIT_RE = re.compile(r"^(this past|this coming|the current|last|past|previous|next|coming|this|current)\s+"
+                      r"(week|month|year|weekend)$")
+
+
+def _unit(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+    stripped = _strip(s)
+    if stripped == "weekend":  # "the weekend": the week of the nearest Saturday in the sentence's direction
+        if (missing := _need(anchor, "week")) is not None:
+            return missing
+        assert anchor is not None
+        got = _weekday("saturday", raw, anchor, direction, previous)
+        return _week(date.fromisoformat(got.value or "")) if got is not None else None
+    m = _UNIT_RE.match(stripped)
+    if m is None:
+        return None
+    which, unit = m.groups()
+    step = -1 if which in w.BACK else 1 if which in w.AHEAD else 0
+    if (missing := _need(anchor, w.UNITS[unit])) is not None:
+        return missing
+    assert anchor is not None
+    if unit in ("week", "weekend"):
+        return _week(anchor + timedelta(weeks=step))
+    if unit == "month":
+        return _month_of(*_shift_months(anchor, step))
+    return Reading(f"{anchor.year + step:04d}", "year", "resolved")
+
+
+_WEEKDAY_RE = re.compile(
+    r"^(?:(last|next|this|past|coming|this past|this coming)\s+)?("
+    + "|".join(w.WEEKDAYS) + "|" + "|".join(w.WEEKDAY_ABBREVIATIONS)
+    + r")(?:\s+(?:" + "|".join(w.PARTS_OF_DAY) + r"))?$")
+
+
+def _weekday(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+    m = _WEEKDAY_RE.match(_strip(s))
+    if m is None:
+        return None
+    which, name = m.groups()
+    wd = w.WEEKDAYS.index(name) if name in w.WEEKDAYS else w.WEEKDAY_ABBREVIATIONS[name]
+    if (missing := _need(anchor, "day")) is not None:
+        return missing
+    assert anchor is not None
+    back = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
+    ahead = anchor + timedelta(days=(wd - anchor.weekday()) % 7)
+    if which in w.BACK:
+        return _day(back if back < anchor else back - timedelta(days=7))
+    if which in w.AHEAD:
+        return _day(ahead if ahead > anchor else ahead + timedelta(days=7))
+    if direction == "future":
+        return _day(ahead)
+    if direction == "either" or which is not None:  # "this Friday": the nearest
+        return _day(back if (anchor - back).days <= 3 else ahead)
+    return _day(back)
+
+
+_MONTH_WORD = r"(" + "|".join(sorted(w.MONTHS, key=len, reverse=True)) + r")"
+_MONTH_DAY_RE = re.compile(rf"\b{_MONTH_WORD}\s+(\d{{1,2}})\b(?!\s*\d{{2}}\b)|\b(\d{{1,2}})\s+(?:of\s+)?{_MONTH_WORD}\b")
+_MONTH_RE = re.compile(rf"\b{_MONTH_WORD}\b")
+_YEAR_RE = re.compile(r"(?<![\d-])(1[0-9]\d\d|20\d\d|2100)(?![\d-])|'(\d\d)\b")
+_REL_YEAR_RE = re.compile(r"\b(last|this|next|the previous|the following|the coming|the past) year\b")
+#: What may stand around a month, a day and a year in a date ("early", "the", "of", a weekday ...).
+_FILLER = frozenset(w.LEADING_WORDS) | frozenset(w.WEEKDAYS) | frozenset(w.WEEKDAY_ABBREVIATIONS) | frozenset(
+    w.PARTS_OF_DAY) | {"last", "next", "this", "past", "coming", "year", "of", "the", "and", "or", "a", "m", "p",
+                       "early", "late", "mid", "calendar", "fiscal", "first", "half", "second", "week", "weekend"}
+
+
+def _month(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+    names = [m for m in _MONTH_RE.finditer(s) if _is_month(m, raw)]
+    if len(names) != 1:
+        return None
+    month = w.MONTHS[names[0].group(1)]
+    md = _MONTH_DAY_RE.search(s)
+    day = int(md.group(2) or md.group(3)) if md is not None and _is_month(names[0], raw) else None
+    if day is not None and not 1 <= day <= 31:
+        day = None
+    y = _YEAR_RE.search(s)
+    rest = set(_YEAR_RE.sub(" ", _MONTH_RE.sub(" ", _MONTH_DAY_RE.sub(" ", s))).split())
+    if not rest <= _FILLER:
+        return None  # words this rule does not know ("the week after May 5")
+    if y is not None:
+        year = int(y.group(1)) if y.group(1) else _two_digit_year(int(y.group(2)), anchor)
+        return _dated(year, month, day)
+    if (missing := _need(anchor, "day" if day else "month")) is not None:
+        return missing
+    assert anchor is not None
+    rel = _REL_YEAR_RE.search(s)
+    if rel is not None and rel.start() > names[0].start():  # "June last year", "in March this year"
+        step = {"last": -1, "the previous": -1, "the past": -1, "this": 0}.get(rel.group(1), 1)
+        return _dated(anchor.year + step, month, day)
+    before = s[:names[0].start()].split()
+    which = before[-1] if before and before[-1] in ("last", "next", "this", "past", "coming") else None
+    candidates = [(yr, month, day) for yr in (anchor.year - 1, anchor.year, anchor.year + 1)
+                  if day is None or _valid(yr, month, day)]
+    here = (anchor.year, anchor.month, anchor.day if day else None)
+
+    def key(c: tuple[int, int, int | None]) -> int:
+        """Signed distance from the anchor, in days (a month: in months)."""
+        if day is None:
+            return (c[0] - here[0]) * 12 + c[1] - here[1]
+        return (date(c[0], c[1], day) - anchor).days
+
+    if which == "this":
+        pick = next((c for c in candidates if c[0] == anchor.year), None)
+    elif which in ("last", "past") or (which is None and direction == "past"):
+        strict = which is not None
+        pick = max((c for c in candidates if key(c) < 0 or (key(c) == 0 and not strict)), key=key, default=None)
+    elif which in ("next", "coming") or direction == "future":
+        strict = which is not None
+        pick = min((c for c in candidates if key(c) > 0 or (key(c) == 0 and not strict)), key=key, default=None)
+    else:
+        pick = None
+    if pick is None:  # no direction (or no 29 February that way): the nearest
+        pick = min(candidates, key=lambda c: (abs(key(c)), key(c) > 0), default=None)
+    if pick is None:
+        return Reading(None, "day", "unresolved", "no such day in the calendar")
+    return _dated(pick[0], month, day)
+
+
+def _is_month(m: re.Match[str], raw: str) -> bool:
+    """"May" and "March" are months only when capitalised (not "may", "march")."""
+    if m.group(1) not in ("may", "mar", "march"):
+        return True
+    return bool(re.search(r"\b" + m.group(1).capitalize() + r"\b|\b" + m.group(1).upper() + r"\b", raw))
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _dated(year: int, month: int, day: int | None) -> Reading:
+    if day is None:
+        return _month_of(year, month)
+    if not _valid(year, month, day):
+        return Reading(None, "day", "unresolved", "no such day in the calendar")
+    return _day(date(year, month, day))
+
+
+def _two_digit_year(yy: int, anchor: date | None) -> int:
+    """'98 -> 1998: the century that puts it nearest the anchor (or before 2030 when undated)."""
+    ref = anchor.year if anchor is not None else 2000
+    return min((c + yy for c in (1900, 2000, 2100)), key=lambda y: abs(y - ref))
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTER_RE = re.compile(r"^(first|1st|second|2nd|third|3rd|fourth|4th) quarter(?: of)?(?: (\d{4}|this year|"
+                         r"last year|next year))?$|^q([1-4])(?: (\d{4}))?$")
+
+
+def _quarter(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+    m = _QUARTER_RE.match(_strip(s))
+    if m is None:
+        return None
+    q = _ORDINALS[m.group(1)] if m.group(1) else int(m.group(3))
+    year_word = m.group(2) or m.group(4)
+    if year_word and year_word[0].isdigit():
+        return Reading(f"{year_word}-Q{q}", "quarter", "resolved")
+    if (missing := _need(anchor, "quarter")) is not None:
+        return missing
+    assert anchor is not None
+    if year_word:
+        year = anchor.year + {"last year": -1, "this year": 0, "next year": 1}[year_word]
+    else:  # the quarter nearest the anchor in the sentence's direction
+        now = (anchor.month - 1) // 3 + 1
+        year = anchor.year
+        if direction == "past" and q > now:
+            year -= 1
+        elif direction == "future" and q < now:
+            year += 1
+    return Reading(f"{year:04d}-Q{q}", "quarter", "resolved")
+
+
+_YEAR_ONLY_RE = re.compile(r"^(?:(?:the )?(?:calendar |fiscal )?(?:year )?)?(?:fiscal )?(\d{4}|'\d\d)$")
+
+
+def _year(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+    """A year alone ("1998", "fiscal 1998", "'98"), or with words that name a part of it that has no
+    calendar value of its own ("the first half of 1998", "the spring of 1998")."""
+    m = _YEAR_ONLY_RE.match(_strip(s))
+    if m is not None:
+        token = m.group(1)
+    else:
+        years = _YEAR_RE.findall(s)
+        rest = set(_YEAR_RE.sub(" ", s).split())
+        if len(years) != 1 or _MONTH_RE.search(s) or not rest <= _FILLER | set(w.SEASONS):
+            return None
+        token = years[0][0] or "'" + years[0][1]
+    year = int(token) if token[0].isdigit() else _two_digit_year(int(token[1:]), anchor)
+    if not 1000 <= year <= 2200:
+        return None
+    return Reading(f"{year:04d}", "year", "resolved")
+
+
+_ISO_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_US_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+
+
+def _numeric(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+    t = _strip(s)
+    if (m := _ISO_RE.match(t)) is not None:
+        return _dated(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if (m := _US_RE.match(t)) is not None:  # month/day/year, as US news writes it
+        yy = int(m.group(3))
+        return _dated(yy if yy > 99 else _two_digit_year(yy, anchor), int(m.group(1)), int(m.group(2)))
+    return None
+
+
+#: Two unrelated bases: a date dateparser reads the same from both needs no anchor.
+_PROBES = ("2001-03-14T12:00:00", "2011-10-02T12:00:00")
+
+
+def _other(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+    """Any other form with a year in it ("16.09.2023"), as dateparser reads it, when that reading does not
+    depend on the day it is read on (dateparser's own guesses of a relative date are not used)."""
+    if not _YEAR_RE.search(s):
+        return None
+    first, second = (_parse(" ".join(raw.split()), base) for base in _PROBES)
+    if first is None or first != second:
+        return None
+    return Reading(first[0], first[1], "resolved")
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str, base_iso: str, prefer: str) -> tuple[str, str] | None:
-    """(ISO value at its granularity, granularity) or None."""
-    if not text or not any(c.isalnum() for c in text):
-        return None
-    data = _parser(base_iso, prefer).get_date_data(text)
+def _parse(text: str, base_iso: str) -> tuple[str, str] | None:
+    """(ISO value at its granularity, granularity) as dateparser reads ``text``, or None."""
+    from dateparser.date import DateDataParser
+
+    data = DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": datetime.fromisoformat(base_iso), "RETURN_AS_TIMEZONE_AWARE": False,
+    }).get_date_data(text)
     when = data.date_obj
     if when is None:
         return None
-    period = str(data.period or "day")
-    granularity = {"time": "day", "day": "day", "week": "week", "month": "month", "year": "year"}.get(period, "day")
+    granularity = {"week": "week", "month": "month", "year": "year"}.get(str(data.period or "day"), "day")
+    if granularity == "week":
+        return None
     value = {"month": when.strftime("%Y-%m"), "year": when.strftime("%Y")}.get(granularity, when.strftime("%Y-%m-%d"))
     return value, granularity
 
 
-@lru_cache(maxsize=64)
-def _parser(base_iso: str, prefer: str) -> Any:
-    from dateparser.date import DateDataParser
-
-    return DateDataParser(languages=["en"], settings={
-        "RELATIVE_BASE": datetime.fromisoformat(base_iso),
-        "PREFER_DATES_FROM": prefer,
-        "RETURN_AS_TIMEZONE_AWARE": False,
-    })
+# ---------------------------------------------------------------- the tense of a span's sentence
 
 
-_FUTURE_MODALS = ("will", "shall", "'ll", "would", "could", "may", "might", "can", "should")
+_FUTURE_MODALS = ("will", "shall", "'ll", "would", "could", "may", "might", "can", "should", "wo", "must")
+_PRESENT_BE = ("is", "are", "am", "'s", "'re")
 
 
-def _tense(ent: Any) -> str:
-    """``past`` or ``future``: the tense of the verb that governs the span."""
+def direction(ent: Any) -> str:
+    """``past``, ``future`` or ``either``: which way the span's verb looks from the day of writing.
+
+    A modal ("will", "would"), "going to", an infinitive ("plans to visit on
+    Friday") or a present progressive ("is meeting Friday") looks ahead; a past
+    tense or a perfect looks back; a present tense, or no verb at all (a
+    headline, "Tuesday's vote"), says nothing: the nearest day is meant.
+    """
+    def verb(t: Any) -> bool:
+        return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
+
     tok = ent.root
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
-            break
-        if tok.head is tok:
+        if verb(tok) or tok.dep_ == "ROOT" or tok.head is tok:
             break
         tok = tok.head
+    if not verb(tok):
+        return "either"
     children = list(tok.children)
     if any(c.tag_ == "MD" and c.lower_ in _FUTURE_MODALS for c in children):
         return "future"
-    # an infinitive ("expected residents to return home before Thursday",
-    # "plans to visit on Friday") points forward from when it was said
     if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
         return "future"
-    if any(c.lower_ == "going" for c in children) or (tok.tag_ in ("VBG",) and any(
-            c.lower_ in ("is", "are", "'s", "'re") for c in children)):
+    if any(c.lower_ == "going" for c in children) or (tok.tag_ == "VBG" and any(
+            c.lower_ in _PRESENT_BE for c in children)):
         return "future"
+    if tok.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in children):
+        return "past"
+    if tok.tag_ in ("VBZ", "VBP"):
+        return "either"
     return "past"

@@ -1,0 +1,67 @@
+"""Words of date expressions, for the time resolver (``times.py``): data, not logic."""
+
+from __future__ import annotations
+
+import re
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Weekday abbreviations as written in news ("Tue.", "Thurs").
+WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                         "sat": 5, "sun": 6}
+#: Month names and their abbreviations (with or without a full stop), to the month's number.
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+#: Words naming a day relative to the day of writing, to its offset in days.
+DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+#: Phrases naming a day relative to the day of writing, longest first (matched on the whole span).
+DEICTIC_PHRASES = (
+    ("the day before yesterday", -2), ("the day after tomorrow", 2), ("last night", -1),
+    ("this morning", 0), ("this afternoon", 0), ("this evening", 0), ("earlier today", 0), ("later today", 0),
+)
+#: Parts of a day that may follow a day ("Tuesday night", "yesterday morning").
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "midday", "noon", "midnight", "dawn", "daybreak",
+                "lunchtime", "overnight")
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+#: Words before a unit that count back from or forward to the day of writing ("last week", "next month").
+BACK = ("last", "past", "previous", "this past")
+AHEAD = ("next", "coming", "this coming")
+THIS = ("this", "current", "the current")
+#: Units a relative expression counts in, to the granularity of its value.
+UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+         "year": "year", "years": "year", "weekend": "week"}
+#: Words that soften a count without changing it ("almost four years ago").
+HEDGES = ("about", "almost", "nearly", "some", "roughly", "around", "approximately", "just", "only", "barely",
+          "more than", "over", "less than", "under", "at least", "exactly", "precisely", "well over", "fully")
+#: Phrases naming the day of a date told just before ("Earlier that day") and their offset from it.
+ANAPHORIC_DAYS = (
+    ("earlier that day", 0), ("later that day", 0), ("that same day", 0), ("the same day", 0), ("that day", 0),
+    ("that morning", 0), ("that afternoon", 0), ("that evening", 0), ("that night", 0), ("later that night", 0),
+    ("earlier that morning", 0), ("the next day", 1), ("the following day", 1), ("the day after", 1),
+    ("the next morning", 1), ("the following morning", 1), ("the day before", -1), ("the previous day", -1),
+    ("the night before", -1), ("the eve", -1),
+)
+#: Words in front of a date that do not change the day it names ("early Tuesday", "since March", "mid-July",
+#: "the early hours of Saturday").
+LEADING_WORDS = (
+    *PARTS_OF_DAY,
+    "hours", "small", "wee", "early", "late", "mid", "the", "on", "in", "at", "by", "since", "until", "till",
+    "through", "during", "around", "about", "approximately", "of", "from", "before", "after", "as of", "as early as",
+    "as late as", "sometime", "some time", "earlier", "later", "beginning", "end", "middle", "start",
+)
+#: Time zones written after a clock time ("2100 GMT", "0600 local time").
+ZONES = ("gmt", "utc", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "ct", "cet",
+         "cest", "bst", "kst", "jst", "ist", "msk", "aest", "aedt", "hkt", "sgt", "wib", "eet", "eest", "local",
+         "local time", "hours", "hrs", "h")
+
+_ZONE = "|".join(sorted((re.escape(z) for z in ZONES), key=len, reverse=True))
+#: A clock time: "2100 GMT", "21:00", "9.30 a.m.", "9 pm", "noon" (removed before a date is read).
+CLOCK_RE = re.compile(
+    rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:{_ZONE})\b\.?"
+    rf"|(?<![\d.:/])\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?![.:/]?\d)(?:\s*[ap]\.?m\b\.?)?(?:\s*(?:{_ZONE})\b\.?)?"
+    rf"|\b(?:0?[1-9]|1[0-2])\s*[ap]\.?m\b\.?(?:\s*(?:{_ZONE})\b\.?)?"
+    r"|\((?:local(?: time)?|[a-z]{2,4})\)",
+    re.IGNORECASE,
+)
