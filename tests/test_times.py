@@ -9,7 +9,7 @@ fixture sentence and date here is made up.
 from __future__ import annotations
 
 import importlib.util
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -24,8 +24,8 @@ needs_model = pytest.mark.skipif(not HAS_MODEL, reason="spaCy model en_core_web_
 
 
 def _value(text: str, anchor: date | None = TUESDAY, direction: str = "past",
-           previous: date | None = None, label: str = "DATE") -> tuple[str | None, str | None]:
-    got = read(text, anchor, direction, previous, label)
+           context: tuple[str, str] | None = None, label: str = "DATE") -> tuple[str | None, str | None]:
+    got = read(text, anchor, direction, context, label)
     return got.value, got.granularity
 
 
@@ -41,8 +41,9 @@ def _value(text: str, anchor: date | None = TUESDAY, direction: str = "past",
     ("Thursday night", "past", FRIDAY, "2025-07-17"),  # the night before, not a week on
     ("Thursday", "future", TUESDAY, "2025-03-13"),
     ("Tuesday", "future", TUESDAY, "2025-03-11"),
-    ("Friday", "either", TUESDAY, "2025-03-14"),  # no tense: the nearest Friday
-    ("Saturday", "either", TUESDAY, "2025-03-08"),
+    ("Friday", "either", TUESDAY, "2025-03-07"),  # no tense: news tells what has happened
+    ("this Friday", "past", TUESDAY, "2025-03-14"),  # "this": the nearest
+    ("this Saturday", "past", TUESDAY, "2025-03-08"),
     ("last Tuesday", "past", TUESDAY, "2025-03-04"),
     ("next Tuesday", "past", TUESDAY, "2025-03-18"),
     ("Tuesday's", "past", TUESDAY, "2025-03-11"),
@@ -145,12 +146,47 @@ def test_times_relative_to_the_day_of_writing(text: str, expected: tuple[str, st
     ("the day before", "2025-03-07"),
 ])
 def test_times_that_day_is_the_day_named_before(text: str, expected: str) -> None:
-    assert _value(text, previous=date(2025, 3, 8)) == (expected, "day")
+    assert _value(text, context=("2025-03-08", "day")) == (expected, "day")
 
 
 def test_times_that_day_without_a_day_before_is_unresolved() -> None:
     got = read("Earlier that day", TUESDAY, "past", None)
     assert (got.value, got.granularity, got.status, got.reason) == (None, "day", "unresolved", NO_ANTECEDENT)
+
+
+@pytest.mark.parametrize(("text", "near", "context", "expected"), [
+    ("a year earlier", None, None, ("2024", "year")),  # nothing else in the sentence: from the day of writing
+    ("a year earlier", ("2019-06", "month"), None, ("2018", "year")),
+    ("two days later", ("2025-03-02", "day"), None, ("2025-03-04", "day")),
+    ("three months earlier", None, None, ("2024-12", "month")),
+    ("The following month", None, ("2024-04-20", "day"), ("2024-05", "month")),
+    ("the previous year", None, ("2019", "year"), ("2018", "year")),
+], ids=lambda v: str(v))
+def test_times_counted_from_a_date_told_before(text: str, near: tuple[str, str] | None,
+                                              context: tuple[str, str] | None, expected: tuple[str, str]) -> None:
+    got = read(text, TUESDAY, "past", context, "DATE", near)
+    assert (got.value, got.granularity) == expected
+
+
+def test_times_a_day_later_than_a_year_has_no_day() -> None:
+    got = read("a day later", TUESDAY, "past", None, "DATE", ("2019", "year"))
+    assert (got.value, got.status) == (None, "unresolved")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the year", "2025"), ("the fiscal year", "2025"), ("the end of the year", "2025"), ("year-end", "2025"),
+    ("year's end", "2025"),
+])
+def test_times_the_year_is_the_year_of_writing(text: str, expected: str) -> None:
+    assert _value(text) == (expected, "year")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("nineteen ninety-one", "1991"), ("the year two thousand", "2000"), ("two thousand and four", "2004"),
+    ("nineteen hundred", "1900"), ("twenty twenty", "2020"),
+])
+def test_times_a_year_in_words(text: str, expected: str) -> None:
+    assert _value(text, None) == (expected, "year")
 
 
 # ------------------------------------------------------------ absolute dates, granularity, undated articles
@@ -228,6 +264,29 @@ def test_times_sentences_resolve_as_a_reader_would() -> None:
     assert got["Earlier that day"] == ("2025-03-02", "day")
     assert got["last week"] == ("2025-W10", "week")
     assert got["almost four years ago"] == ("2021", "year")
+
+
+def _resolved(body: str, published: datetime) -> list[tuple[str, str | None]]:
+    (result,) = analyse([_article(body, published)])
+    return [(t.text, t.value) for t in result.times if t.status == "resolved"]
+
+
+@needs_model
+@pytest.mark.model
+@pytest.mark.parametrize(("body", "expected"), [
+    # a deadline or the end of a span: the verb's past tense does not place it
+    ("The port authority extended its offer to Nov. 20.", ("Nov. 20", "2025-11-20")),
+    ("The sale is expected in December, the company said.", ("December", "2025-12")),
+    ("The minister will be named head of the delegation for a summit in December.", ("December", "2025-12")),
+    ("The shipyard expects the work to be completed by Dec. 15.", ("Dec. 15", "2025-12-15")),
+    ("The ferry company said it sank in April.", ("April", "2025-04")),
+    # dates inside a longer span are read apart
+    ("The bank reported a loss for the quarter ended Sept. 30.", ("Sept. 30", "2025-09-30")),
+    ("The mayor held office between 2015 and 2019.", ("2015", "2015")),
+], ids=["deadline", "expected", "noun-in-future-clause", "infinitive", "past", "embedded-day", "embedded-year"])
+def test_times_direction_and_embedded_dates_in_sentences(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)
+    assert expected in _resolved(body, published)
 
 
 @pytest.mark.parametrize(("value", "expected"), [

@@ -32,6 +32,19 @@ THIS = ("this", "current", "the current")
 #: Units a relative expression counts in, to the granularity of its value.
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
          "year": "year", "years": "year", "weekend": "week"}
+#: Verbs (lemmas) that look ahead: a date of what they announce lies after the day of writing unless the
+#: tense says otherwise ("is expected in December", "plans to meet on Friday").
+LOOKING_AHEAD = frozenset({
+    "expect", "plan", "intend", "want", "hope", "schedule", "aim", "agree", "decide", "promise", "threaten", "vow",
+    "prepare", "seek", "set", "try", "propose", "offer", "ask", "urge", "order", "call", "need", "wish", "mean",
+    "pledge", "forecast", "predict", "project", "anticipate", "due", "likely", "able", "resume", "delay", "postpone",
+    "defer",
+})  # fmt: skip
+#: Prepositions that make a date the end of a span or a deadline ("extended to Nov. 20", "loans through
+#: January"): the tense of the verb does not say on which side of the day of writing it lies.
+END_POINT_PREPOSITIONS = frozenset({"to", "until", "till", "through", "by", "before"})
+#: Granularities from the finest, to compare them.
+GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 #: Words that soften a count without changing it ("almost four years ago").
 HEDGES = ("about", "almost", "nearly", "some", "roughly", "around", "approximately", "just", "only", "barely",
           "more than", "over", "less than", "under", "at least", "exactly", "precisely", "well over", "fully")

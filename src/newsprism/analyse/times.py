@@ -47,7 +47,9 @@ class Reading:
 
 
 def times(doc: Any, article: Article, layout: Any, base: datetime | None = None) -> tuple[TimeExpression, ...]:
-    """Every DATE/TIME entity of the doc, resolved where it can be.
+    """Every DATE/TIME entity of the doc, resolved where it can be; and, inside an entity that does not
+    read as one date ("the quarter ended Sept. 30", "from today through Nov. 17", "between 1985 and
+    1987"), each date it holds, as a record of its own.
 
     ``base`` stands in for a missing publication time (``base="given"``).
     """
@@ -55,7 +57,9 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
     kind = None if ref is None else ("published" if article.published is not None else "given")
     anchor = ref.date() if ref is not None else None  # the wall-clock day in the article's own zone
     out = []
-    last_day: dict[str, date] = {}  # per field: the last day named, for "that day"
+    last: dict[str, tuple[str, str]] = {}  # per field: the last value resolved, for "that day"
+    near: dict[tuple[str, int], tuple[str, str]] = {}  # per sentence: the same, for "a year earlier"
+    sentences = doc.has_annotation("SENT_START")
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -63,11 +67,23 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         if placed is None:
             continue
         field, start, end = placed
-        got = read(ent.text, anchor, direction(ent), last_day.get(field), ent.label_)
-        if got.status == "resolved" and got.granularity == "day" and got.value:
-            last_day[field] = date.fromisoformat(got.value)
-        out.append(TimeExpression(article.article_id, ent.text, start, end, ent.label_, got.value, got.granularity,
-                                  got.status, got.reason, kind if got.status == "resolved" else None, field))
+        way = direction(ent)
+        sentence = (field, ent.sent.start if sentences else 0)
+        got = read(ent.text, anchor, way, last.get(field), ent.label_, near.get(sentence))
+        parts = [(ent.text, start, end, got)]
+        if got.status == "unresolved" and got.reason == UNREADABLE:
+            for m in _EMBEDDED_RE.finditer(ent.text):
+                before = ent.text[:m.start()].split()
+                inner_way = "either" if (way == "past" and before
+                                         and before[-1].lower() in w.END_POINT_PREPOSITIONS) else way
+                inner = read(m.group(0), anchor, inner_way, last.get(field), ent.label_, near.get(sentence))
+                if inner.status == "resolved" and inner.granularity != "quarter":
+                    parts.append((m.group(0), start + m.start(), start + m.end(), inner))
+        for text, s0, e0, r in parts:
+            if r.status == "resolved" and r.value and r.granularity:
+                last[field] = near[sentence] = (r.value, r.granularity)
+            out.append(TimeExpression(article.article_id, text, s0, e0, ent.label_, r.value, r.granularity,
+                                      r.status, r.reason, kind if r.status == "resolved" else None, field))
     return tuple(out)
 
 
@@ -89,38 +105,47 @@ def period_start(value: str) -> date | None:
 # ---------------------------------------------------------------- reading a span
 
 
-def read(text: str, anchor: date | None, direction: str = "past", previous: date | None = None,
-         label: str = "DATE") -> Reading:
+def read(text: str, anchor: date | None, direction: str = "past", context: tuple[str, str] | None = None,
+         label: str = "DATE", near: tuple[str, str] | None = None) -> Reading:
     """Resolve one date expression.
 
     Args:
         text: the span as written ("early Tuesday", "Jan. 14", "2100 GMT").
         anchor: the publication day (None: undated, only absolute dates resolve).
         direction: ``past``, ``future`` or ``either`` (the tense of its sentence).
-        previous: the last day named before it, for "that day", "the next day".
+        context: the last date resolved before it in the same field (value, granularity), for "that day",
+            "the next day".
+        near: the last date resolved before it in the same sentence, for "a year earlier" (without
+            one, it counts from the anchor).
         label: the model's label; a TIME that is a bare four-digit number is a clock time.
     """
-    return _read(text, anchor, direction, previous, label)
+    return _read(text, anchor, direction, context, label, near)
 
 
 @lru_cache(maxsize=8192)
-def _read(text: str, anchor: date | None, direction: str, previous: date | None, label: str) -> Reading:
+def _read(text: str, anchor: date | None, direction: str, context: tuple[str, str] | None, label: str,
+          near: tuple[str, str] | None) -> Reading:
     raw = rules.TIME_NOISE_RE.sub(" ", text)
     no_clock = w.CLOCK_RE.sub(" ", raw)
     if label == "TIME" and re.fullmatch(r"\s*(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d\s*", no_clock, re.I):
         no_clock = ""  # "at 2100": a clock time
     cleaned = " ".join(rules.TIME_PREFIX_RE.sub("", " ".join(no_clock.split())).split())
+    s = _normalise(no_clock)
+    # "a year earlier", "the year": not durations
+    if (got := _shifted(s, no_clock, anchor, direction, (near, context))
+            or _current(s, no_clock, anchor, direction, near)):
+        return got
     if rules.DURATION_RE.match(cleaned):
         return Reading(None, None, "unresolved", "a duration or an age, not a point in time")
     if rules.DECADE_RE.match(cleaned):
         return Reading(None, "decade", "unresolved", "a decade: no single date")
     if rules.BARE_NUMBER_RE.match(cleaned) and not (len(cleaned) == 4 and 1000 <= int(cleaned) <= 2200):
         return Reading(None, None, "unresolved", "a bare number, not a year")
-    s = _normalise(no_clock)
     if not s:
         return Reading(None, None, "unresolved", CLOCK_ONLY)
-    for rule in (_anaphoric, _ago, _deictic, _unit, _weekday, _month, _quarter, _year, _numeric, _other):
-        got = rule(s, no_clock, anchor, direction, previous)
+    for rule in (_anaphoric, _ago, _deictic, _unit, _weekday, _month, _quarter, _year, _spelled_year, _numeric,
+                 _other):
+        got = rule(s, no_clock, anchor, direction, context)
         if got is not None:
             return got
     return Reading(None, None, "unresolved", CLOCK_ONLY if not _HAS_DATE_WORD.search(s) else UNREADABLE)
@@ -137,7 +162,7 @@ def _normalise(text: str) -> str:
     s = text.lower().replace("’", "'")
     s = re.sub(r"'s\b", "", s)
     s = re.sub(r"(?<=[a-z])\.", " ", s)
-    s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)
+    s = re.sub(r"(?<=[a-z])-(?=[a-z0-9])", " ", s)
     s = re.sub(r"[,;:()\"“”]|(?<!\w)'(?!\d\d\b)", " ", s)
     s = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", s)
     return " ".join(s.split()).strip(" .-")
@@ -184,13 +209,13 @@ def _count(word: str) -> float | None:
 # ---------------------------------------------------------------- rules, in order
 
 
-def _anaphoric(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+def _anaphoric(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     stripped = _strip(s)
     for phrase, offset in w.ANAPHORIC_DAYS:
         if phrase in (s, stripped) or stripped == _strip(phrase):
-            if previous is None:
+            if context is None or context[1] != "day":
                 return Reading(None, "day", "unresolved", NO_ANTECEDENT)
-            return _day(previous + timedelta(days=offset))
+            return _day(date.fromisoformat(context[0]) + timedelta(days=offset))
     return None
 
 
@@ -198,7 +223,7 @@ _HEDGE = "|".join(sorted((re.escape(h) for h in w.HEDGES), key=len, reverse=True
 _AGO_RE = re.compile(rf"^(?:(?:{_HEDGE})\s+)*(\S+)(?:\s+(?:and a half))?\s+(day|week|month|year|decade)s?\s+ago$")
 
 
-def _ago(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+def _ago(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     m = _AGO_RE.match(_strip(s))
     if m is None:
         return None
@@ -222,7 +247,7 @@ def _ago(s: str, raw: str, anchor: date | None, direction: str, previous: date |
 _DEICTIC_RE = re.compile(r"\b(" + "|".join(w.DEICTIC_DAYS) + r")\b")
 
 
-def _deictic(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+def _deictic(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     offset = next((o for phrase, o in w.DEICTIC_PHRASES if s == phrase or _strip(s) == phrase), None)
     if offset is None:
         # "today", "late yesterday", "yesterday morning", "Theresa May today" (a day word beats a bare month)
@@ -240,13 +265,13 @@ _UNIT_RE = re.compile(r"^(this past|this coming|the current|last|past|previous|n
                       r"(week|month|year|weekend)$")
 
 
-def _unit(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+def _unit(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     stripped = _strip(s)
     if stripped == "weekend":  # "the weekend": the week of the nearest Saturday in the sentence's direction
         if (missing := _need(anchor, "week")) is not None:
             return missing
         assert anchor is not None
-        got = _weekday("saturday", raw, anchor, direction, previous)
+        got = _weekday("saturday", raw, anchor, direction, context)
         return _week(date.fromisoformat(got.value or "")) if got is not None else None
     m = _UNIT_RE.match(stripped)
     if m is None:
@@ -269,7 +294,7 @@ _WEEKDAY_RE = re.compile(
     + r")(?:\s+(?:" + "|".join(w.PARTS_OF_DAY) + r"))?$")
 
 
-def _weekday(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+def _weekday(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     m = _WEEKDAY_RE.match(_strip(s))
     if m is None:
         return None
@@ -286,9 +311,9 @@ def _weekday(s: str, raw: str, anchor: date | None, direction: str, previous: da
         return _day(ahead if ahead > anchor else ahead + timedelta(days=7))
     if direction == "future":
         return _day(ahead)
-    if direction == "either" or which is not None:  # "this Friday": the nearest
+    if which is not None:  # "this Friday": the nearest
         return _day(back if (anchor - back).days <= 3 else ahead)
-    return _day(back)
+    return _day(back)  # past, or no tense: news tells what has happened
 
 
 _MONTH_WORD = r"(" + "|".join(sorted(w.MONTHS, key=len, reverse=True)) + r")"
@@ -299,10 +324,10 @@ _REL_YEAR_RE = re.compile(r"\b(last|this|next|the previous|the following|the com
 #: What may stand around a month, a day and a year in a date ("early", "the", "of", a weekday ...).
 _FILLER = frozenset(w.LEADING_WORDS) | frozenset(w.WEEKDAYS) | frozenset(w.WEEKDAY_ABBREVIATIONS) | frozenset(
     w.PARTS_OF_DAY) | {"last", "next", "this", "past", "coming", "year", "of", "the", "and", "or", "a", "m", "p",
-                       "early", "late", "mid", "calendar", "fiscal", "first", "half", "second", "week", "weekend"}
+                       "early", "late", "mid", "calendar", "fiscal", "first", "half", "second", "week", "weekend", "an"}
 
 
-def _month(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     names = [m for m in _MONTH_RE.finditer(s) if _is_month(m, raw)]
     if len(names) != 1:
         return None
@@ -388,7 +413,7 @@ _QUARTER_RE = re.compile(r"^(first|1st|second|2nd|third|3rd|fourth|4th) quarter(
                          r"last year|next year))?$|^q([1-4])(?: (\d{4}))?$")
 
 
-def _quarter(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+def _quarter(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     m = _QUARTER_RE.match(_strip(s))
     if m is None:
         return None
@@ -414,7 +439,7 @@ def _quarter(s: str, raw: str, anchor: date | None, direction: str, previous: da
 _YEAR_ONLY_RE = re.compile(r"^(?:(?:the )?(?:calendar |fiscal )?(?:year )?)?(?:fiscal )?(\d{4}|'\d\d)$")
 
 
-def _year(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+def _year(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     """A year alone ("1998", "fiscal 1998", "'98"), or with words that name a part of it that has no
     calendar value of its own ("the first half of 1998", "the spring of 1998")."""
     m = _YEAR_ONLY_RE.match(_strip(s))
@@ -436,7 +461,7 @@ _ISO_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _US_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 
 
-def _numeric(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+def _numeric(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     t = _strip(s)
     if (m := _ISO_RE.match(t)) is not None:
         return _dated(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -446,11 +471,102 @@ def _numeric(s: str, raw: str, anchor: date | None, direction: str, previous: da
     return None
 
 
+_SHIFT_RE = re.compile(rf"^(?:(?:{'|'.join(w.HEDGES)})\s+)*(\S+)\s+(day|week|month|year)s?\s+(earlier|later|before|after)$"
+                       r"|^the (following|next|previous|preceding|prior) (week|month|year)$")
+
+
+def _shifted(s: str, raw: str, anchor: date | None, direction: str,
+             contexts: tuple[tuple[str, str] | None, tuple[str, str] | None]) -> Reading | None:
+    """"a year earlier", "two days later": counted from the last date told before it in the same
+    sentence, or, with none, from the day of writing; "the following month", "the previous year": from
+    the last date told before it."""
+    m = _SHIFT_RE.match(s)
+    if m is None:
+        return None
+    context = contexts[0] if m.group(1) else contexts[1]
+    if m.group(1):
+        n, unit, way = _count(m.group(1)), m.group(2), m.group(3)
+        if n is None or n != int(n):
+            return None
+        step = -int(n) if way in ("earlier", "before") else int(n)
+    else:
+        unit, step = m.group(5), 1 if m.group(4) in ("following", "next") else -1
+    start = period_start(context[0]) if context is not None else anchor
+    if context is not None and w.GRANULARITY_RANK.get(context[1], 0) > w.GRANULARITY_RANK[unit]:
+        start = None  # "a day later" after "in 1998": no day to count from
+    if start is None:
+        return Reading(None, unit, "unresolved", NO_ANCHOR if anchor is None else NO_ANTECEDENT)
+    if unit == "day":
+        return _day(start + timedelta(days=step))
+    if unit == "week":
+        return _week(start + timedelta(weeks=step))
+    if unit == "month":
+        return _month_of(*_shift_months(start, step))
+    return Reading(f"{start.year + step:04d}", "year", "resolved")
+
+
+_CURRENT_RE = re.compile(r"^(?:the )?(?:(?:end|beginning|start|rest|remainder|middle) of (?:the )?)?"
+                         r"(?:(?:current|full|fiscal|calendar) )?(year)$|^(?:by )?year end$")
+
+
+def _current(s: str, raw: str, anchor: date | None, direction: str,
+             context: tuple[str, str] | None) -> Reading | None:
+    """"the year", "the fiscal year", "the end of the year", "year-end": the year of writing."""
+    if not _CURRENT_RE.match(s) or s == "year":
+        return None
+    if (missing := _need(anchor, "year")) is not None:
+        return missing
+    assert anchor is not None
+    return Reading(f"{anchor.year:04d}", "year", "resolved")
+
+
+def _spelled_year(s: str, raw: str, anchor: date | None, direction: str,
+                  context: tuple[str, str] | None) -> Reading | None:
+    """A year in words, as spoken: "nineteen ninety-one", "the year two thousand", "two thousand and one"."""
+    words = [x for x in _strip(s).split() if x != "and"]
+    if words[:1] == ["year"]:
+        words = words[1:]
+    if len(words) < 2 or any(x not in rules.NUMBER_WORDS and x != "thousand" for x in words):
+        return None
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        year = 2000 + (_small(rest) if rest else 0)
+    elif rules.NUMBER_WORDS.get(words[0], 0) in range(10, 21) and words[1] != "thousand":
+        if words[1:] == ["hundred"]:
+            year = rules.NUMBER_WORDS[words[0]] * 100
+        else:
+            year = rules.NUMBER_WORDS[words[0]] * 100 + _small(words[1:])
+    else:
+        return None
+    return Reading(f"{year:04d}", "year", "resolved") if 1000 <= year <= 2200 else None
+
+
+def _small(words: list[str]) -> int:
+    """"ninety one" -> 91; anything else -> a value that no year takes."""
+    if not 1 <= len(words) <= 2 or any(rules.NUMBER_WORDS[x] >= 100 for x in words):
+        return 10_000
+    total = sum(rules.NUMBER_WORDS[x] for x in words)
+    return total if total < 100 else 10_000
+
+
+#: Dates inside a longer span ("the quarter ended Sept. 30", "between 1985 and 1987").
+_EMBEDDED_RE = re.compile(
+    r"\b(?:(?:" + "|".join(w.WEEKDAYS) + r"),?\s+)?" + _MONTH_WORD + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
+    r"|\b\d{1,2}\s+" + _MONTH_WORD + r"\b(?:\s+\d{4}\b)?"
+    r"|\b" + _MONTH_WORD + r"\.?,?\s+\d{4}\b"
+    r"|\b(?:last|this|next)\s+(?:week|month|year|" + _MONTH_WORD + r")\b"
+    r"|(?<!previous )(?<!preceding )(?<!following )(?<!that )(?<!same )\b(?:" + "|".join(w.WEEKDAYS) + r")\b"
+    r"|\b(?:today|yesterday|tomorrow|tonight)\b"
+    r"|(?<![\d,.$])\b(?:1[0-9]\d\d|20\d\d)\b(?![\d%]|[,.]\d)"
+    r"|\b" + _MONTH_WORD + r"\b",
+    re.IGNORECASE)
+
+
 #: Two unrelated bases: a date dateparser reads the same from both needs no anchor.
 _PROBES = ("2001-03-14T12:00:00", "2011-10-02T12:00:00")
 
 
-def _other(s: str, raw: str, anchor: date | None, direction: str, previous: date | None) -> Reading | None:
+def _other(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     """Any other form with a year in it ("16.09.2023"), as dateparser reads it, when that reading does not
     depend on the day it is read on (dateparser's own guesses of a relative date are not used)."""
     if not _YEAR_RE.search(s):
@@ -482,38 +598,82 @@ def _parse(text: str, base_iso: str) -> tuple[str, str] | None:
 # ---------------------------------------------------------------- the tense of a span's sentence
 
 
-_FUTURE_MODALS = ("will", "shall", "'ll", "would", "could", "may", "might", "can", "should", "wo", "must")
-_PRESENT_BE = ("is", "are", "am", "'s", "'re")
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll", "would", "could", "may", "might", "can", "should", "wo", "must"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "be", "has", "have", "'ve", "do", "does"})
+#: Roles in which a date tells when its head happened ("said Friday", "on Friday", "early Tuesday").
+_ADVERBIAL = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod:tmod"})
 
 
 def direction(ent: Any) -> str:
-    """``past``, ``future`` or ``either``: which way the span's verb looks from the day of writing.
+    """``past``, ``future`` or ``either``: which way the verb the span dates looks from the day of writing.
 
-    A modal ("will", "would"), "going to", an infinitive ("plans to visit on
-    Friday") or a present progressive ("is meeting Friday") looks ahead; a past
-    tense or a perfect looks back; a present tense, or no verb at all (a
-    headline, "Tuesday's vote"), says nothing: the nearest day is meant.
+    Only a date that tells when its verb happens takes the verb's tense: an
+    adverbial ("said Friday", "on Friday"), not an object ("has set Nov. 10 as
+    the deadline") nor a noun's or adjective's date ("a dividend payable Dec.
+    1", "Tuesday's vote", a headline): those say nothing, and the nearest day
+    is meant. A modal ("will", "would"), "going to", an infinitive after a verb
+    that looks ahead ("expect to be completed by Dec. 15", "plans to visit on
+    Friday"), a present progressive ("is meeting Friday") or a present passive
+    of such a verb ("is expected in December") looks ahead; a past tense or a
+    perfect looks back; another present tense says nothing.
     """
-    def verb(t: Any) -> bool:
-        return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
-
     tok = ent.root
-    for _ in range(6):
-        if verb(tok) or tok.dep_ == "ROOT" or tok.head is tok:
-            break
+    while tok.dep_ == "conj" and tok.head is not tok:  # "Monday and Tuesday"
         tok = tok.head
-    if not verb(tok):
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative") and tok.head.head is not tok.head:
+        tok = tok.head.head  # "on Friday" -> the word "on" hangs from
+    elif tok.dep_ in _ADVERBIAL or (tok.dep_ == "prep" and tok.head is not tok):
+        tok = tok.head
+    else:
+        tok = None  # the date is a subject, an object, a noun's modifier, or the root
+    if tok is not None and _verb(tok):
+        tense = _tense(tok, 0)
+        if tense == "past" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS:
+            return "either"  # "extended the offer to Nov. 20": the verb's tense does not place a deadline
+        return tense
+    # a noun's date ("a mission in December") looks ahead in a clause that does: otherwise it says nothing
+    clause = ent.root
+    for _ in range(8):
+        if _verb(clause) or clause.head is clause:
+            break
+        clause = clause.head
+    return "future" if _verb(clause) and _tense(clause, 0) == "future" else "either"
+
+
+def _verb(t: Any) -> bool:
+    return bool(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
+
+
+def _tense(tok: Any, depth: int) -> str:
+    if not _verb(tok):
         return "either"
     children = list(tok.children)
-    if any(c.tag_ == "MD" and c.lower_ in _FUTURE_MODALS for c in children):
+    aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" and c.lower_ in _FUTURE_MODALS for c in aux):
         return "future"
-    if tok.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+    if any(c.lower_ == "to" for c in aux):  # an infinitive: the verb it completes says which way
+        head = tok.head
+        if head is tok or depth > 3:
+            return "future"
+        if head.lemma_.lower() in w.LOOKING_AHEAD or head.lemma_.lower() == "be" or not _verb(head):
+            return "future"  # "plans to visit", "is to resume", "likely to close", "in order to meet"
+        return _tense(head, depth + 1)
+    if tok.dep_ == "xcomp" and not aux and tok.head is not tok and depth <= 3:
+        return _tense(tok.head, depth + 1)  # "will begin withdrawing on Friday"
+    if any(c.lower_ == "going" for c in children):
         return "future"
-    if any(c.lower_ == "going" for c in children) or (tok.tag_ == "VBG" and any(
-            c.lower_ in _PRESENT_BE for c in children)):
-        return "future"
-    if tok.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in children):
+    present = any(c.lower_ in _PRESENT_AUX for c in aux)
+    if tok.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am", "'s", "'re") for c in aux):
+        return "future"  # "is meeting Friday"
+    if tok.lemma_.lower() in w.LOOKING_AHEAD and (tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBN" and present
+                                                                                and not _perfect(aux))):
+        return "future"  # "is expected in December", "plans a vote on Friday"
+    if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or _perfect(aux):
         return "past"
-    if tok.tag_ in ("VBZ", "VBP"):
-        return "either"
-    return "past"
+    if tok.tag_ == "VBN":
+        return "either" if present else "past"  # "is held on Friday" / "killed Friday"
+    return "either"  # a present tense, a gerund, a bare verb
+
+
+def _perfect(aux: list[Any]) -> bool:
+    return any(c.lower_ in ("has", "have", "'ve", "had", "'d") and c.dep_ == "aux" for c in aux)
