@@ -77,7 +77,8 @@ def test_times_clock_time_with_a_day_gives_the_day() -> None:
     ("July 15", "past", "2025-07-15"),  # in a July 18 article, not the year before
     ("July 26", "future", "2025-07-26"),
     ("July 26", "either", "2025-07-26"),
-    ("July 26", "past", "2024-07-26"),
+    ("July 26", "past", "2025-07-26"),  # a year back would say "last year"
+    ("Oct. 26", "past", "2024-10-26"),
     ("Jan. 14", "future", "2026-01-14"),  # the article looks ahead
     ("Jan. 14", "either", "2026-01-14"),
     ("Dec. 30", "past", "2024-12-30"),
@@ -98,6 +99,29 @@ def test_times_month_takes_the_nearest_year_in_the_sentences_direction(text: str
     value, granularity = _value(text, FRIDAY, direction)
     assert value == expected
     assert granularity == ("month" if len(expected) == 7 else "day")
+
+
+def test_times_a_month_day_about_a_year_back_is_the_one_ahead() -> None:
+    # "had proclaimed the end of the emergency on July 26" in a July 14 article: no "last year"
+    assert _value("July 26", date(2025, 7, 14), "past") == ("2025-07-26", "day")
+    assert _value("Sept. 30", date(2025, 7, 14), "past") == ("2024-09-30", "day")  # ten months back stays
+
+
+@pytest.mark.parametrize(("text", "direction", "expected"), [
+    ("early Tuesday", "past", "2025-03-11"),  # a launch in Asia, told in a Monday-evening article
+    ("Tuesday", "either", "2025-03-11"),
+    ("Monday", "past", "2025-03-10"),
+    ("Sunday", "past", "2025-03-09"),
+    ("March 11", "past", "2025-03-11"),
+    ("today", "past", "2025-03-10"),  # the publication day stays the publication day
+    ("yesterday", "past", "2025-03-09"),
+])
+def test_times_late_in_the_day_a_past_day_may_be_the_next_day(text: str, direction: str, expected: str) -> None:
+    monday = date(2025, 3, 10)
+    got = read(text, monday, direction, None, "DATE", None, late=True)
+    assert got.value == expected
+    if text == "early Tuesday":
+        assert read(text, monday, direction).value == "2025-03-04"  # in the morning, a week before
 
 
 def test_times_a_day_word_beats_a_name_read_as_a_month() -> None:
@@ -240,6 +264,15 @@ def _article(body: str, published: datetime, title: str | None = None) -> Articl
         time_zone=None, language="en", paragraphs=tuple(body.split("\n\n")), captions=(), removals=(),
         flags=(), description=None, source_text=body,
     )
+
+
+@needs_model
+@pytest.mark.model
+@pytest.mark.parametrize(("hour", "expected"), [(21, "2025-03-11"), (0, "2025-03-11"), (9, "2025-03-04")],
+                         ids=["evening", "no-time-of-day", "morning"])
+def test_times_publication_hour_decides_a_weekday_after_it(hour: int, expected: str) -> None:
+    monday = datetime(2025, 3, 10, hour, 0, tzinfo=timezone(timedelta(hours=-5)))
+    assert ("early Tuesday", expected) in _resolved("Vesteria fired a rocket early Tuesday, officials said.", monday)
 
 
 @needs_model

@@ -43,6 +43,10 @@ LOOKING_AHEAD = frozenset({
 #: Prepositions that make a date the end of a span or a deadline ("extended to Nov. 20", "loans through
 #: January"): the tense of the verb does not say on which side of the day of writing it lies.
 END_POINT_PREPOSITIONS = frozenset({"to", "until", "till", "through", "by", "before"})
+#: How far back (in days) a month and day without a year, told in the past, may lie: a writer who
+#: means about a year ago writes the year or "last year", so past that the nearest one is meant ("had
+#: proclaimed the end of the emergency on July 26" in a July 14 article).
+MAX_BACK_DAYS = 300
 #: Granularities from the finest, to compare them.
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 #: Words that soften a count without changing it ("almost four years ago").

@@ -31,6 +31,10 @@ from . import rules
 
 #: The reason of a relative expression in an article with no publication time.
 NO_ANCHOR = "the article has no publication date, and this expression is relative to one"
+#: From this hour of the publication day (in the article's own zone) it is already the next day in
+#: zones 9 or more hours ahead (15:00 in New York is 04:00 next day in Seoul): a weekday told in the past
+#: may then be the day after the publication day.
+LATE_HOUR = 15
 NO_ANTECEDENT = "names the day of a date told before it, and none was"
 CLOCK_ONLY = "a time of day or a vague time, with no date in it"
 UNREADABLE = "not a date it can read (a duration or a vague time)"
@@ -56,6 +60,8 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
     ref = article.published if article.published is not None else base
     kind = None if ref is None else ("published" if article.published is not None else "given")
     anchor = ref.date() if ref is not None else None  # the wall-clock day in the article's own zone
+    # late in the day, or a day with no time of day (00:00:00): somewhere ahead it may be the next day
+    late = ref is not None and (ref.hour >= LATE_HOUR or (ref.hour, ref.minute, ref.second) == (0, 0, 0))
     out = []
     last: dict[str, tuple[str, str]] = {}  # per field: the last value resolved, for "that day"
     near: dict[tuple[str, int], tuple[str, str]] = {}  # per sentence: the same, for "a year earlier"
@@ -69,14 +75,14 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         field, start, end = placed
         way = direction(ent)
         sentence = (field, ent.sent.start if sentences else 0)
-        got = read(ent.text, anchor, way, last.get(field), ent.label_, near.get(sentence))
+        got = read(ent.text, anchor, way, last.get(field), ent.label_, near.get(sentence), late)
         parts = [(ent.text, start, end, got)]
         if got.status == "unresolved" and got.reason == UNREADABLE:
             for m in _EMBEDDED_RE.finditer(ent.text):
                 before = ent.text[:m.start()].split()
                 inner_way = "either" if (way == "past" and before
                                          and before[-1].lower() in w.END_POINT_PREPOSITIONS) else way
-                inner = read(m.group(0), anchor, inner_way, last.get(field), ent.label_, near.get(sentence))
+                inner = read(m.group(0), anchor, inner_way, last.get(field), ent.label_, near.get(sentence), late)
                 if inner.status == "resolved" and inner.granularity != "quarter":
                     parts.append((m.group(0), start + m.start(), start + m.end(), inner))
         for text, s0, e0, r in parts:
@@ -106,7 +112,7 @@ def period_start(value: str) -> date | None:
 
 
 def read(text: str, anchor: date | None, direction: str = "past", context: tuple[str, str] | None = None,
-         label: str = "DATE", near: tuple[str, str] | None = None) -> Reading:
+         label: str = "DATE", near: tuple[str, str] | None = None, late: bool = False) -> Reading:
     """Resolve one date expression.
 
     Args:
@@ -117,14 +123,17 @@ def read(text: str, anchor: date | None, direction: str = "past", context: tuple
             "the next day".
         near: the last date resolved before it in the same sentence, for "a year earlier" (without
             one, it counts from the anchor).
+        late: the article was published late in its day (:data:`LATE_HOUR` or after), when in zones
+            ahead it is already the next day: a weekday or a date told in the past may be that next day
+            ("early Tuesday" in a Monday-evening report of a launch in Asia).
         label: the model's label; a TIME that is a bare four-digit number is a clock time.
     """
-    return _read(text, anchor, direction, context, label, near)
+    return _read(text, anchor, direction, context, label, near, late)
 
 
 @lru_cache(maxsize=8192)
 def _read(text: str, anchor: date | None, direction: str, context: tuple[str, str] | None, label: str,
-          near: tuple[str, str] | None) -> Reading:
+          near: tuple[str, str] | None, late: bool) -> Reading:
     raw = rules.TIME_NOISE_RE.sub(" ", text)
     no_clock = w.CLOCK_RE.sub(" ", raw)
     if label == "TIME" and re.fullmatch(r"\s*(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d\s*", no_clock, re.I):
@@ -145,7 +154,10 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
         return Reading(None, None, "unresolved", CLOCK_ONLY)
     for rule in (_anaphoric, _ago, _deictic, _unit, _weekday, _month, _quarter, _year, _spelled_year, _numeric,
                  _other):
-        got = rule(s, no_clock, anchor, direction, context)
+        limit = anchor
+        if late and anchor is not None and direction != "future" and rule in (_weekday, _month):
+            limit = anchor + timedelta(days=1)  # already the next day in zones ahead
+        got = rule(s, no_clock, limit, direction, context)
         if got is not None:
             return got
     return Reading(None, None, "unresolved", CLOCK_ONLY if not _HAS_DATE_WORD.search(s) else UNREADABLE)
@@ -367,6 +379,8 @@ def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple
     elif which in ("last", "past") or (which is None and direction == "past"):
         strict = which is not None
         pick = max((c for c in candidates if key(c) < 0 or (key(c) == 0 and not strict)), key=key, default=None)
+        if which is None and day is not None and pick is not None and -key(pick) > w.MAX_BACK_DAYS:
+            pick = None  # a year back would carry "last year": the same date ahead is meant ("on July 26")
     elif which in ("next", "coming") or direction == "future":
         strict = which is not None
         pick = min((c for c in candidates if key(c) > 0 or (key(c) == 0 and not strict)), key=key, default=None)
