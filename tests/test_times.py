@@ -328,3 +328,38 @@ def test_times_direction_and_embedded_dates_in_sentences(body: str, expected: tu
 ])
 def test_times_period_start_orders_any_granularity(value: str, expected: date | None) -> None:
     assert period_start(value) == expected
+
+
+def _hand_doc(words: list[str], ents: list[str], pos: list[str]) -> tuple[object, Article]:
+    import spacy
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * (len(words) - 1) + [False], pos=pos, ents=ents)
+    return doc, _article(doc.text, datetime(2025, 3, 10, 9, 0, tzinfo=UTC))
+
+
+@pytest.mark.parametrize(("words", "ents", "pos", "reason"), [
+    # the model tags "2100" as a date and leaves "GMT" out: "just before 6 a.m. (2100 GMT Monday)"
+    (["before", "2100", "GMT", "Monday"], ["O", "B-DATE", "O", "O"], ["ADP", "NUM", "PROPN", "PROPN"],
+     "a time of day or a vague time, with no date in it"),
+    # "Minister Ellen May said": the model tags "May" as a date
+    (["Minister", "Ellen", "May", "said"], ["O", "O", "B-DATE", "O"], ["PROPN", "PROPN", "PROPN", "VERB"],
+     "a name (the word after a given name), not a month"),
+], ids=["clock-before-zone", "name"])
+def test_times_the_words_around_a_span_say_it_is_no_date(words: list[str], ents: list[str], pos: list[str],
+                                                          reason: str) -> None:
+    from newsprism.analyse import Layout
+    from newsprism.analyse.times import times
+
+    doc, article = _hand_doc(words, ents, pos)
+    (t,) = times(doc, article, Layout.of(article))
+    assert (t.value, t.status, t.reason) == (None, "unresolved", reason)
+
+
+def test_times_may_after_a_preposition_is_a_month() -> None:
+    from newsprism.analyse import Layout
+    from newsprism.analyse.times import times
+
+    doc, article = _hand_doc(["It", "rained", "in", "May"], ["O", "O", "O", "B-DATE"], ["PRON", "VERB", "ADP", "PROPN"])
+    (t,) = times(doc, article, Layout.of(article))
+    assert (t.value, t.granularity) == ("2025-05", "month")  # no parse, no direction: the nearest May

@@ -36,6 +36,7 @@ NO_ANCHOR = "the article has no publication date, and this expression is relativ
 #: may then be the day after the publication day.
 LATE_HOUR = 15
 NO_ANTECEDENT = "names the day of a date told before it, and none was"
+NAME_NOT_MONTH = "a name (the word after a given name), not a month"
 CLOCK_ONLY = "a time of day or a vague time, with no date in it"
 UNREADABLE = "not a date it can read (a duration or a vague time)"
 
@@ -75,7 +76,8 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         field, start, end = placed
         way = direction(ent)
         sentence = (field, ent.sent.start if sentences else 0)
-        got = read(ent.text, anchor, way, last.get(field), ent.label_, near.get(sentence), late)
+        got = _as_name_or_clock(ent) or read(ent.text, anchor, way, last.get(field), ent.label_, near.get(sentence),
+                                             late)
         parts = [(ent.text, start, end, got)]
         if got.status == "unresolved" and got.reason == UNREADABLE:
             for m in _EMBEDDED_RE.finditer(ent.text):
@@ -91,6 +93,20 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
             out.append(TimeExpression(article.article_id, text, s0, e0, ent.label_, r.value, r.granularity,
                                       r.status, r.reason, kind if r.status == "resolved" else None, field))
     return tuple(out)
+
+
+def _as_name_or_clock(ent: Any) -> Reading | None:
+    """What the words around a span show it is not: "2100" before "GMT" is a clock time ("just before
+    6 a.m. (2100 GMT Monday)"), "May" after a name is a name ("Theresa May today said")."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if (after is not None and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", ent.text.strip())
+            and after.lower_ in w.ZONES):
+        return Reading(None, None, "unresolved", CLOCK_ONLY)
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if ent.text == "May" and before is not None and before.pos_ == "PROPN" and before.is_title:
+        return Reading(None, None, "unresolved", NAME_NOT_MONTH)
+    return None
 
 
 def period_start(value: str) -> date | None:
