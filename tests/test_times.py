@@ -363,3 +363,15 @@ def test_times_may_after_a_preposition_is_a_month() -> None:
     doc, article = _hand_doc(["It", "rained", "in", "May"], ["O", "O", "O", "B-DATE"], ["PRON", "VERB", "ADP", "PROPN"])
     (t,) = times(doc, article, Layout.of(article))
     assert (t.value, t.granularity) == ("2025-05", "month")  # no parse, no direction: the nearest May
+
+
+def test_times_an_inferred_publication_date_is_the_anchor_and_says_so() -> None:
+    from dataclasses import replace
+
+    from newsprism.analyse import Layout
+    from newsprism.analyse.times import times
+
+    doc, article = _hand_doc(["It", "rained", "yesterday"], ["O", "O", "B-DATE"], ["PRON", "VERB", "NOUN"])
+    article = replace(article, flags=("published-inferred",))
+    (t,) = times(doc, article, Layout.of(article))
+    assert (t.value, t.base) == ("2025-03-09", "inferred")

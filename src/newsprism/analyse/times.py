@@ -56,10 +56,13 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
     read as one date ("the quarter ended Sept. 30", "from today through Nov. 17", "between 1985 and
     1987"), each date it holds, as a record of its own.
 
-    ``base`` stands in for a missing publication time (``base="given"``).
+    ``base`` stands in for a missing publication time (``base="given"``); a publication date the
+    cleaner inferred from a date line or the URL (flag ``published-inferred``) gives ``base="inferred"``.
     """
     ref = article.published if article.published is not None else base
     kind = None if ref is None else ("published" if article.published is not None else "given")
+    if kind == "published" and "published-inferred" in article.flags:  # from a date line or the URL (clean)
+        kind = "inferred"
     anchor = ref.date() if ref is not None else None  # the wall-clock day in the article's own zone
     # late in the day, or a day with no time of day (00:00:00): somewhere ahead it may be the next day
     late = ref is not None and (ref.hour >= LATE_HOUR or (ref.hour, ref.minute, ref.second) == (0, 0, 0))
