@@ -18,7 +18,9 @@ the working directory) and `--settings FILE` (a TOML file, see
 [settings.md](settings.md)). Exit codes: 0 fine; 1 some inputs failed (each listed
 on stderr as `PATH: reason`, the others stored); 2 usage, settings or store error.
 Output meant for programs (`--json`) goes to stdout alone; progress and messages go
-to stderr.
+to stderr. Text output shows control characters from articles and file names
+escaped (`\\x1b`), never raw. Only `ingest`, `analyse` and `run` create or change
+a store; the other commands open it read-only and exit 2 when it is missing.
 """
 
 

@@ -75,7 +75,8 @@ def test_cli_show_text(cli, db: str, article_file: str) -> None:  # type: ignore
     assert out.startswith("Ferry held in Skelby\n") and P in out and "[byline] By Kari Holm" in out
 
 
-def test_cli_show_unknown_article(cli, db: str) -> None:  # type: ignore[no-untyped-def]
+def test_cli_show_unknown_article(cli, db: str, article_file: str) -> None:  # type: ignore[no-untyped-def]
+    cli("ingest", article_file, "--db", db, "--quiet")
     r = cli("show", "deadbeef", "--db", db)
     assert r.exit_code == 2
     assert r.stderr.strip() == f"error: no article 'deadbeef' in {db}; list them with `newsprism articles`"
@@ -99,7 +100,8 @@ def test_cli_store_that_is_not_a_database(cli, tmp_path: Path) -> None:  # type:
     bad.write_text("hello, not sqlite " * 100)
     r = cli("articles", "--db", str(bad))
     assert r.exit_code == 2
-    assert r.stderr.startswith(f"error: {bad}: cannot open as a newsprism store")
+    assert r.stderr == f"error: {bad}: not a newsprism store (not an SQLite database); left untouched; give another --db\n"
+    assert bad.read_text() == "hello, not sqlite " * 100
 
 
 def _commands() -> list[str]:

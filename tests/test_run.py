@@ -205,6 +205,7 @@ def test_cli_run_json_and_dossier_formats(cli, tmp_path: Path) -> None:  # type:
 
 def test_cli_dossier_errors(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db = str(tmp_path / "e.db")
+    Prism(db).close()
     r = cli("dossier", "nosuchstory", "--db", db)
     assert r.exit_code == 2 and r.stderr.startswith("error: no story 'nosuchstory'")
     r = cli("dossier", "x", "--db", db, "--format", "pdf")

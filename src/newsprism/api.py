@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from . import clean as _clean
 from . import ingest as _ingest
 from . import inputs as _inputs
-from .errors import InputError, NotFoundError, StoreError
+from .errors import InputError, ModelError, NotFoundError, SettingsError, StoreError
 from .records import AnalyseResult, Analysis, Article, Entity, IngestResult, Problem
 from .settings import Settings
 from .store import ArticleSummary, Store
@@ -59,20 +59,44 @@ class RunResult:
     failed: tuple[tuple[str, str], ...]  # (story id, why its dossier could not be built)
 
 
+#: A batch of cleaned articles waiting to be stored is written once it holds
+#: ``Settings.batch_size`` articles or this many bytes of raw input and text.
+BATCH_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class _Cleaned:
+    """One cleaned article waiting to be stored, with its raw input."""
+
+    source: str
+    article: Article
+    raw_id: str | None
+    raw: bytes
+    raw_source: str
+
+
 class Prism:
     """A newsprism store and the pipeline over it.
 
     Args:
-        db: path of the SQLite store (created if missing); defaults to
-            ``settings.db``.
+        db: path of the SQLite store (created if missing unless ``readonly``);
+            defaults to ``settings.db``.
         settings: run settings; defaults to :class:`Settings` ().
+        readonly: open the store for reading only: it must exist, nothing is
+            ever written to it, and the writing methods (``ingest``,
+            ``analyse``, ``run``, ``update_copies``, ``update_stories``) raise
+            StoreError. Copies and stories not yet brought up to date by a
+            writer are computed in memory, and a dossier needs its articles
+            analysed.
     """
 
-    def __init__(self, db: str | Path | None = None, settings: Settings | None = None) -> None:
+    def __init__(self, db: str | Path | None = None, settings: Settings | None = None, *,
+                 readonly: bool = False) -> None:
         self.settings = settings or Settings()
         if db is not None:
             self.settings = self.settings.replace(db=str(db))
-        self.store = Store(self.settings.db)
+        self.readonly = readonly
+        self.store = Store(self.settings.db, readonly=readonly)
 
     def close(self) -> None:
         self.store.close()
@@ -85,6 +109,10 @@ class Prism:
                 yield
         except sqlite3.Error as exc:
             raise StoreError(f"{self.settings.db}: {exc}") from None
+
+    def _writable(self, what: str) -> None:
+        if self.readonly:
+            raise StoreError(f"{self.settings.db}: opened read-only; {what} writes to the store")
 
     def __enter__(self) -> Prism:
         return self
@@ -108,71 +136,103 @@ class Prism:
         its writes are rolled back. Articles already stored are counted as
         present; a changed article at a known URL is stored as a revision.
         """
+        self._writable("ingest")
         settings = self.settings
         now = now or datetime.now(UTC)
-        added: list[str] = []
-        present: list[str] = []
-        revised: list[str] = []
+        found: dict[str, list[str]] = {"added": [], "present": [], "revised": []}
         problems: list[Problem] = []
         total = _inputs.count(paths) if progress else 0
         if progress:
             progress("start", 0, total, None)
         done = 0
-        pending = 0
-        store = self.store
-        store.conn.execute("BEGIN IMMEDIATE")
-        try:
-            for item in _inputs.iter_inputs(paths, settings, stdin=stdin):
-                if isinstance(item, Problem):
-                    problems.append(item)
-                    if progress:
-                        progress("problem", done, total, item)
-                else:
-                    outcome = self._ingest_one(item, now)
-                    for kind, value in outcome:
-                        if isinstance(value, Problem):
-                            problems.append(value)
-                            if progress:
-                                progress("problem", done, total, value)
-                        else:
-                            {"added": added, "present": present, "revised": revised}[kind].append(value)
-                            pending += kind != "present"
-                if not (isinstance(item, _inputs.Input) and item.chunked):
-                    done += 1
-                if progress:
-                    progress("input", done, total, item.source if isinstance(item, _inputs.Input) else item.path)
-                if pending >= settings.batch_size:
-                    store.conn.execute("COMMIT")
-                    store.conn.execute("BEGIN IMMEDIATE")
-                    pending = 0
-            store.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if store.conn.in_transaction:
-                store.conn.execute("ROLLBACK")
-            raise StoreError(f"{settings.db}: {exc}; what was committed before is kept") from None
-        except BaseException:
-            if store.conn.in_transaction:
-                store.conn.execute("ROLLBACK")
-            raise
-        return IngestResult(tuple(added), tuple(present), tuple(revised), tuple(problems))
+        batch: list[_Cleaned] = []
+        size = 0
 
-    def _ingest_one(self, item: _inputs.Input, now: datetime) -> list[tuple[str, str | Problem]]:
-        """Read, clean and store one input inside a savepoint."""
-        out: list[tuple[str, str | Problem]] = []
-        try:
-            with self.store.atomic():
-                for doc in _ingest.read(item, self.settings):
-                    if isinstance(doc, Problem):
-                        out.append(("problem", doc))
+        def problem(p: Problem) -> None:
+            problems.append(p)
+            if progress:
+                progress("problem", done, total, p)
+
+        def flush() -> None:
+            nonlocal size
+            for kind, value in self._store_batch(batch, now):
+                if isinstance(value, Problem):
+                    problem(value)
+                else:
+                    found[kind].append(value)
+            batch.clear()
+            size = 0
+
+        for item in _inputs.iter_inputs(paths, settings, stdin=stdin):
+            if isinstance(item, Problem):
+                problem(item)
+            else:
+                for entry in self._clean_one(item):
+                    if isinstance(entry, Problem):
+                        problem(entry)
                         continue
+                    batch.append(entry)
+                    size += len(entry.raw) + 2 * len(entry.article.source_text)
+                    if len(batch) >= settings.batch_size or size >= BATCH_BYTES:
+                        flush()
+            if not (isinstance(item, _inputs.Input) and item.chunked):
+                done += 1
+            if progress:
+                progress("input", done, total, item.source if isinstance(item, _inputs.Input) else item.path)
+        flush()
+        return IngestResult(tuple(found["added"]), tuple(found["present"]), tuple(found["revised"]),
+                            tuple(problems))
+
+    def _clean_one(self, item: _inputs.Input) -> Iterator[_Cleaned | Problem]:
+        """Read and clean one input, outside any store transaction.
+
+        This is where one input is isolated from the batch: whatever goes
+        wrong reading it, or cleaning one of its items, becomes a Problem
+        naming the input (or the item: ``path:line``, ``path#n``), and the
+        batch goes on. Settings and model errors still stop the run.
+        """
+        try:
+            for doc in _ingest.read(item, self.settings):
+                if isinstance(doc, Problem):
+                    yield doc
+                    continue
+                try:
                     article = _clean.clean(doc, self.settings)
                     raw = doc.raw.encode("utf-8") if doc.raw else item.data
-                    if doc.raw_id:
-                        self.store.add_raw(doc.raw_id, item.source, raw)
-                    kind = self.store.add_article(article, now)
-                    out.append((kind, article.article_id))
+                except (SettingsError, ModelError):
+                    raise
+                except Exception as exc:  # one item must not stop the batch
+                    yield Problem(doc.source, _unexpected("cleaned", exc))
+                    continue
+                yield _Cleaned(doc.source, article, doc.raw_id, raw, item.source)
         except InputError as exc:
-            return [("problem", Problem(exc.path, exc.reason))]
+            yield Problem(exc.path, exc.reason)
+        except (SettingsError, ModelError):
+            raise
+        except Exception as exc:  # one input must not stop the batch
+            yield Problem(item.source, _unexpected("read", exc))
+
+    def _store_batch(self, batch: list[_Cleaned], now: datetime) -> list[tuple[str, str | Problem]]:
+        """Store cleaned articles in one short transaction (the write lock is
+        held only while writing), each in a savepoint: an article that cannot
+        be stored becomes a Problem and leaves nothing behind."""
+        out: list[tuple[str, str | Problem]] = []
+        if not batch:
+            return out
+        store = self.store
+        try:
+            with store.atomic():
+                for c in batch:
+                    try:
+                        with store.atomic():
+                            if c.raw_id:
+                                store.add_raw(c.raw_id, c.raw_source, c.raw)
+                            out.append((store.add_article(c.article, now), c.article.article_id))
+                    except (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceError,
+                            sqlite3.ProgrammingError, ValueError, OverflowError) as exc:
+                        out.append(("problem", Problem(c.source, _unexpected("stored", exc))))
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.settings.db}: {exc}; what was committed before is kept") from None
         return out
 
     # ------------------------------------------------------------ reading
@@ -216,14 +276,15 @@ class Prism:
 
         Articles already analysed are skipped unless ``reanalyse``. An
         undated article's relative dates resolve against the earliest
-        publication time of its story, when stories have been computed
-        (``newsprism stories``); otherwise they stay unresolved. Progress
+        publication time of its story (copies and stories are brought up to
+        date, and stored, first when some article is undated). Progress
         events: ``start`` (total), ``article`` (detail = article id).
         Raises ModelError when the configured spaCy pipeline is not installed.
         """
         from . import analyse as _analyse
         from . import resolve as _resolve
 
+        self._writable("analyse")
         now = now or datetime.now(UTC)
         store = self.store
         articles = [store.article(r) for r in refs] if refs else list(store.iter_articles())
@@ -261,7 +322,7 @@ class Prism:
             return {}
         from . import stories as _stories
 
-        stored = self.store.stories()
+        stored = self._current_stories()
         story_of = {m.article_id: _stories.resolve(m.story_id, stored.merges) for m in stored.memberships}
         earliest: dict[str, datetime] = {}
         for a in self.store.iter_articles():
@@ -299,6 +360,11 @@ class Prism:
         Skipped (the stored result returned) when no article was added or
         revised since the last run, unless ``force``.
         """
+        self._writable("update_copies")
+        return self._current_copies(force=force)
+
+    def _current_copies(self, *, force: bool = False) -> Copies:
+        """Stored copies when current; else computed, and stored unless read-only."""
         from . import copies as _copies
 
         store = self.store
@@ -306,14 +372,15 @@ class Prism:
         if not force and store.derived_fingerprint("copies") == fingerprint:
             return store.copies()
         found = _copies.find_copies(store.iter_articles(), _copies.CopySettings())
-        with self._storing():
-            store.replace_copies(found)
-            store.set_derived_fingerprint("copies", fingerprint)
+        if not self.readonly:
+            with self._storing():
+                store.replace_copies(found)
+                store.set_derived_fingerprint("copies", fingerprint)
         return found
 
     def copies(self) -> Copies:
-        """Copy links and copy groups (brought up to date first)."""
-        return self.update_copies()
+        """Copy links and copy groups (computed first when out of date)."""
+        return self._current_copies()
 
     def update_stories(self, *, force: bool = False) -> Stories:
         """Assign articles not yet in a story to stories, and store the result.
@@ -322,10 +389,16 @@ class Prism:
         placed (in publication order); ``force`` reclusters everything.
         Copies are brought up to date first (a copy group shares a story).
         """
+        self._writable("update_stories")
+        return self._current_stories(force=force)
+
+    def _current_stories(self, *, force: bool = False) -> Stories:
+        """Stored stories when current; else computed (incrementally), and
+        stored unless read-only."""
         from . import stories as _stories
 
         store = self.store
-        copies = self.update_copies()
+        copies = self._current_copies()
         fingerprint = store.articles_fingerprint()
         if not force and store.derived_fingerprint("stories") == fingerprint:
             return store.stories()
@@ -336,6 +409,8 @@ class Prism:
         new = [a for a in articles if a.article_id not in assigned]
         result = _stories.assign(new, _stories.StorySettings(), previous=previous, prior=prior,
                                  copy_groups=[g.article_ids for g in copies.groups])
+        if self.readonly:
+            return result
         with self._storing():
             store.replace_stories(result)
             store.set_derived_fingerprint("stories", fingerprint)
@@ -346,8 +421,8 @@ class Prism:
         from . import copies as _copies
         from . import stories as _stories
 
-        result = self.update_stories()
-        copies = self.store.copies()
+        result = self._current_stories()
+        copies = self._current_copies()
         articles = {a.article_id: a for a in self.store.iter_articles()}
         merged: dict[str, list[str]] = {}
         for m in result.merges:
@@ -366,7 +441,7 @@ class Prism:
         from . import copies as _copies
         from . import stories as _stories
 
-        result = self.update_stories()
+        result = self._current_stories()
         ids = {m.story_id for m in result.memberships} | {m.merged for m in result.merges}
         matches = [i for i in ids if i == ref] or sorted(i for i in ids if i.startswith(ref))
         if not matches:
@@ -376,7 +451,7 @@ class Prism:
         sid = _stories.resolve(matches[0], result.merges)
         articles = {a.article_id: a for a in self.store.iter_articles()}
         story = next(s for s in _stories.build(result, articles) if s.story_id == sid)
-        copies = self.store.copies()
+        copies = self._current_copies()
         origins = _copies.independent_sources(story.article_ids, copies)
         members = set(story.article_ids)
         groups = tuple(g for g in copies.groups if members & set(g.article_ids))
@@ -394,7 +469,8 @@ class Prism:
         """The dossier of one story (id, unique prefix or a merged story's id).
 
         Articles of the story that were not analysed yet are analysed first
-        (which needs the spaCy pipeline); nothing else is recomputed.
+        (which needs the spaCy pipeline); nothing else is recomputed. Read-only,
+        they are not: NotFoundError says to run ``newsprism analyse``.
         """
         detail = self.story(ref)
         return self._dossier(detail)
@@ -406,11 +482,15 @@ class Prism:
         ids = [a.article_id for a in detail.articles]
         analysed = self.store.analysed_ids()
         missing = [i for i in ids if i not in analysed]
+        if missing and self.readonly:
+            raise NotFoundError(
+                f"{len(missing)} of the {len(ids)} articles of story {detail.summary.story_id} have not been "
+                "analysed; run `newsprism analyse` (or `newsprism run`) first")
         if missing:
             self.analyse(missing)
         analyses = [self.analysis(i) for i in ids]
         ents = self.store.entities_with_relations(set(ids))
-        copies = self.store.copies()
+        copies = self._current_copies()
         embed = self._embedder() if self.settings.embeddings else None
         alignment = _claims.align(detail.articles, analyses, ents, copies, embed=embed)
         return _dossier.build(detail.summary.story_id, detail.articles, analyses, ents, copies, alignment)
@@ -430,9 +510,15 @@ class Prism:
                 fresh = _embed.encode([claims[i].text for i in missing], self.settings.embedding_threads)
                 for row, i in enumerate(missing):
                     out[i] = fresh[row]
+                if self.readonly:  # a cache: a reader computes, never stores
+                    return _fill(out, keys, cached)
                 with self._storing():
                     self.store.add_claim_vectors(
                         _embed.MODEL, ((keys[i], _embed.to_blob(fresh[row])) for row, i in enumerate(missing)))
+            return _fill(out, keys, cached)
+
+        def _fill(out: np.ndarray, keys: list[tuple[str, str, int, int]],
+                  cached: dict[tuple[str, str, int, int], bytes]) -> np.ndarray:
             for i, k in enumerate(keys):
                 if k in cached:
                     out[i] = _embed.from_blob(cached[k])
@@ -501,6 +587,16 @@ class Prism:
         index = folder / "index.html"
         _write(index, index_page(pages))
         return RunResult(ingested, analysed, tuple(written), index, tuple(failed))
+
+
+def _unexpected(stage: str, exc: BaseException) -> str:
+    """The reason for an input that failed in a way no reader foresaw."""
+    if isinstance(exc, RecursionError):
+        return f"could not be {stage}: nested too deeply"
+    text = " ".join(str(exc).split())
+    if len(text) > 200:
+        text = text[:199] + "\u2026"
+    return f"could not be {stage} ({type(exc).__name__}: {text}); skipped, the rest goes on"
 
 
 def _write(path: Path, text: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -195,7 +196,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
     inline_rules = [r for r in rules.inline if r[2] in src]
     kept: list[_Block] = []
     kept_keys: dict[str, int] = {}
-    kept_shingles: list[tuple[frozenset[tuple[str, ...]], int]] = []
+    kept_shingles = _RepeatIndex(settings.repeat_similarity, blocks)
     m: re.Match[str] | None
     for block in blocks:
         cuts: list[tuple[int, int]] = []
@@ -279,14 +280,14 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
             seen = kept_keys.get(key)
             mine = _shingles(key) if words >= 8 else None
             if seen is None and mine is not None:
-                seen = _near_repeat(mine, kept_shingles, settings.repeat_similarity)
+                seen = _near_repeat(mine, kept_shingles)
             if seen is not None:
                 reason = "repeated-paragraph"
                 detail = f"repeats paragraph {seen + 1}"
         if reason is None:
             kept_keys.setdefault(key, len(kept))
             if mine is not None:
-                kept_shingles.append((mine, len(kept)))
+                kept_shingles.add(mine, len(kept))
             kept.append(block)
         else:
             removals.append(Removal(reason, raw, block.start, block.end, detail))
@@ -476,9 +477,64 @@ def _shingles(key: str, n: int = 3) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1)))
 
 
-def _near_repeat(mine: frozenset[tuple[str, ...]], kept: list[tuple[frozenset[tuple[str, ...]], int]],
-                 threshold: float) -> int | None:
-    for theirs, index in kept:
+_Shingle = tuple[str, ...]
+
+#: At most this many earlier paragraphs are compared with each paragraph in
+#: the near-repeat check (those sharing its rarest shingles, earliest first):
+#: it keeps the check linear in the size of the text.
+MAX_REPEAT_CANDIDATES = 64
+
+
+class _RepeatIndex:
+    """The kept paragraphs' shingle sets, indexed for the near-repeat check.
+
+    Prefix filtering (Chaudhuri et al. 2006; Bayardo et al. 2007): with each
+    set's shingles in one global order, rarest in the text first, two sets
+    whose Jaccard similarity reaches ``threshold`` share a shingle among the
+    first ``n - ceil(threshold * n) + 1`` of either. Only paragraphs sharing
+    such a shingle are compared, at most :data:`MAX_REPEAT_CANDIDATES` of them,
+    so a text's check takes time linear in its size (a comparison costs the
+    size of the paragraph, and the size filter bounds the other's size). The
+    answer is the one a comparison with every kept paragraph gives, unless
+    more than that many candidates share a shingle (never in news text).
+    """
+
+    def __init__(self, threshold: float, blocks: list[_Block]) -> None:
+        self.threshold = threshold
+        counts: dict[_Shingle, int] = {}
+        for b in blocks:
+            for sh in _shingles(_key(b.text)):
+                counts[sh] = counts.get(sh, 0) + 1
+        self.counts = counts
+        self.sets: list[tuple[frozenset[_Shingle], int]] = []
+        self.postings: dict[_Shingle, list[int]] = {}
+
+    def _prefix(self, shingles: frozenset[_Shingle]) -> list[_Shingle]:
+        n = len(shingles)
+        size = n - math.ceil(self.threshold * n - 1e-9) + 1
+        counts = self.counts
+        return sorted(shingles, key=lambda sh: (counts.get(sh, 0), sh))[:max(1, size)]
+
+    def add(self, shingles: frozenset[_Shingle], index: int) -> None:
+        position = len(self.sets)
+        self.sets.append((shingles, index))
+        for sh in self._prefix(shingles):
+            self.postings.setdefault(sh, []).append(position)
+
+    def candidates(self, shingles: frozenset[_Shingle]) -> list[int]:
+        """Positions of kept sets sharing a prefix shingle, earliest first."""
+        found: set[int] = set()
+        for sh in self._prefix(shingles):
+            found.update(self.postings.get(sh, ())[:MAX_REPEAT_CANDIDATES])
+        return sorted(found)[:MAX_REPEAT_CANDIDATES]
+
+
+def _near_repeat(mine: frozenset[_Shingle], kept: _RepeatIndex) -> int | None:
+    """The index of the first kept paragraph this one nearly repeats (Jaccard
+    similarity of word 3-shingles at least the threshold), or None."""
+    threshold = kept.threshold
+    for position in kept.candidates(mine) if mine else ():
+        theirs, index = kept.sets[position]
         small, large = sorted((len(mine), len(theirs)))
         if not large or small / large < threshold:
             continue

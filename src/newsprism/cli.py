@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +24,7 @@ from typer.core import TyperArgument, TyperCommand
 
 from . import __version__
 from .api import Prism
-from .errors import NewsprismError, NotFoundError
+from .errors import NewsprismError
 from .records import Problem
 from .render import (
     analysis_dict,
@@ -73,29 +75,54 @@ def main(
 
 
 @contextmanager
-def _prism(db: str | None, settings_file: str | None, **overrides: Any) -> Iterator[Prism]:
-    """Open the store, mapping library errors to messages and exit code 2."""
+def _prism(db: str | None, settings_file: str | None, *, write: bool = False,
+           **overrides: Any) -> Iterator[Prism]:
+    """Open the store (read-only unless ``write``: only writing commands may
+    create or change a store), mapping library errors to messages and exit
+    code 2."""
     try:
         settings = Settings.load(settings_file, **({"db": db} if db else {}), **overrides)
-        prism = Prism(settings=settings)
+        prism = Prism(settings=settings, readonly=not write)
     except NewsprismError as exc:
         _error(str(exc))
         raise typer.Exit(2) from None
     try:
         yield prism
-    except NotFoundError as exc:
-        _error(str(exc))
-        raise typer.Exit(2) from None
     except NewsprismError as exc:
         _error(str(exc))
+        raise typer.Exit(2) from None
+    except sqlite3.DatabaseError as exc:  # a store damaged after it opened
+        _error(f"{settings.db}: the store is damaged or cannot be read ({exc}); "
+               "check it with `sqlite3 FILE 'PRAGMA integrity_check'`")
         raise typer.Exit(2) from None
     finally:
         prism.close()
 
 
+#: Control characters (C0 but tab and newline, DEL, C1) a terminal would obey.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _safe(text: str, one_line: bool = False) -> str:
+    """Text for a terminal: control characters (terminal escapes, and with
+    ``one_line`` newlines and tabs too) shown as ``\\x1b``, never obeyed."""
+    pattern = _CONTROL_LINE if one_line else _CONTROL
+    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print data from the store (titles, outlets, file names) safely."""
+    typer.echo(_safe(text), err=err, nl=nl)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(_safe(text))
+
+
 def _error(message: str) -> None:
     """One line on stderr, never wrapped (scripts grep it)."""
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {_safe(message, one_line=True)}", err=True)
 
 
 def _print_json(data: object) -> None:
@@ -125,7 +152,7 @@ def ingest_cli(
     overrides: dict[str, Any] = {"format": format}
     if max_file_size is not None:
         overrides["max_file_bytes"] = max_file_size * 1024 * 1024
-    with _prism(db, settings, **overrides) as prism:
+    with _prism(db, settings, write=True, **overrides) as prism:
         show_bar = not quiet and err.is_terminal
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, disable=not show_bar) as bar:
@@ -137,13 +164,13 @@ def ingest_cli(
                 elif event == "input":
                     bar.update(task, completed=done)
                 elif event == "problem" and show_bar and isinstance(detail, Problem):
-                    bar.console.print(f"[yellow]failed:[/yellow] {escape(str(detail))}", highlight=False,
-                                      markup=True, soft_wrap=True)
+                    bar.console.print(f"[yellow]failed:[/yellow] {escape(_safe(str(detail), True))}",
+                                      highlight=False, markup=True, soft_wrap=True)
 
             result = prism.ingest(paths, progress=progress)
         if not show_bar:
             for p in result.problems:
-                typer.echo(f"failed: {p}", err=True)
+                typer.echo(f"failed: {_safe(str(p), one_line=True)}", err=True)
         if json_out:
             _print_json(ingest_dict(result))
         else:
@@ -173,7 +200,8 @@ def articles_cli(
         for s in rows:
             when = (s.published or "undated")[:16]
             flags = f"  [{', '.join(s.flags)}]" if s.flags else ""
-            typer.echo(f"{s.article_id}  {when:16}  {(s.outlet or '?')[:24]:24}  {s.title or '(no title)'}{flags}")
+            _echo(f"{s.article_id}  {when:16}  {_safe((s.outlet or '?')[:24], True):24}  "
+                  f"{_safe(s.title or '(no title)', True)}{flags}")
         typer.echo(plural(len(rows), "article"), err=True)
 
 
@@ -192,9 +220,9 @@ def show_cli(
         if json_out:
             _print_json({**article_dict(a), **(analysis_dict(an) if an else {})})
         else:
-            typer.echo(article_text(a), nl=False)
+            _echo(article_text(a), nl=False)
             if an:
-                typer.echo("\n" + analysis_text(an), nl=False)
+                _echo("\n" + analysis_text(an), nl=False)
 
 
 @app.command("report")
@@ -212,7 +240,7 @@ def report_cli(
         for section, counts in data.items():
             typer.echo(f"{section}:")
             for k, v in counts.items():
-                typer.echo(f"  {k:24} {v}")
+                _echo(f"  {_safe(k, True):24} {v}")
 
 
 @app.command("analyse")
@@ -229,7 +257,7 @@ def analyse_cli(
 ) -> None:
     """Analyse stored articles: entities, quotes, quantities, times, main event;
     then resolve entities across every analysed article."""
-    with _prism(db, settings, spacy_model=model) as prism:
+    with _prism(db, settings, write=True, spacy_model=model) as prism:
         show_bar = not quiet and err.is_terminal
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, disable=not show_bar) as bar:
@@ -267,8 +295,8 @@ def entities_cli(
             return
         for e in rows:
             rel = "; ".join(f"{r.kind} {r.target}" for r in e.relations)
-            typer.echo(f"{e.mentions:5}  {e.label:9}  {e.entity_id:28}  {', '.join(e.variants)}"
-                       + (f"  [{rel}]" if rel else ""))
+            _echo(_safe(f"{e.mentions:5}  {e.label:9}  {e.entity_id:28}  {', '.join(e.variants)}"
+                        + (f"  [{rel}]" if rel else ""), one_line=True))
         typer.echo(plural(len(rows), "entity", "entities"), err=True)
 
 
@@ -281,8 +309,8 @@ def stories_cli(
     """List stories: id, best headline, size, outlets, independent sources,
     first and last published. Newest activity first.
 
-    Copies and stories are brought up to date first: articles not yet in a
-    story are placed (incrementally, in publication order).
+    Reads the store without writing: articles added since `run` last stored
+    the stories are placed in memory (incrementally, in publication order).
     """
     from .render import stories_text, story_summary_dict
 
@@ -292,7 +320,7 @@ def stories_cli(
             for s in rows:
                 sys.stdout.write(json.dumps(story_summary_dict(s), ensure_ascii=False) + "\n")
             return
-        sys.stdout.write(stories_text(rows))
+        _out(stories_text(rows))
         typer.echo(plural(len(rows), "story", "stories"), err=True)
 
 
@@ -312,7 +340,7 @@ def story_cli(
         if json_out:
             _print_json(story_detail_dict(detail))
         else:
-            sys.stdout.write(story_text(detail))
+            _out(story_text(detail))
 
 
 @app.command("copies")
@@ -331,7 +359,7 @@ def copies_cli(
             _print_json(copies_dict(found))
             return
         titles = {s.article_id: s.title for s in prism.articles()}
-        sys.stdout.write(copies_text(found, titles))
+        _out(copies_text(found, titles))
         typer.echo(f"{plural(len(found.groups), 'copy group')}, {plural(len(found.links), 'link')}", err=True)
 
 
@@ -356,7 +384,7 @@ def run_cli(
     failed, or none held an article), or when a dossier could not be built; the
     rest is written all the same.
     """
-    with _prism(db, settings, spacy_model=model) as prism:
+    with _prism(db, settings, write=True, spacy_model=model) as prism:
         show_bar = not quiet and err.is_terminal
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err, disable=not show_bar) as bar:
@@ -374,15 +402,15 @@ def run_cli(
                 elif event in ("input", "article", "story"):
                     bar.update(task, completed=done)
                 elif event == "problem" and show_bar and isinstance(detail, Problem):
-                    bar.console.print(f"[yellow]failed:[/yellow] {escape(str(detail))}", highlight=False,
-                                      markup=True, soft_wrap=True)
+                    bar.console.print(f"[yellow]failed:[/yellow] {escape(_safe(str(detail), True))}",
+                                      highlight=False, markup=True, soft_wrap=True)
 
             result = prism.run(paths, out, progress=progress)
         if not show_bar:
             for p in result.ingest.problems:
-                typer.echo(f"failed: {p}", err=True)
+                typer.echo(f"failed: {_safe(str(p), one_line=True)}", err=True)
         for sid, why in result.failed:
-            typer.echo(f"failed: story {sid}: dossier not built ({why})", err=True)
+            typer.echo(f"failed: story {sid}: dossier not built ({_safe(why, one_line=True)})", err=True)
         ing = result.ingest
         read_nothing = not (ing.added or ing.revised or ing.present)
         if json_out:
@@ -430,11 +458,11 @@ def dossier_cli(
         elif format == "html":
             from .render.html import story_page
 
-            sys.stdout.write(story_page(d, prism.story(story_id).articles))
+            _out(story_page(d, prism.story(story_id).articles))
         else:
             from .render.markdown import dossier_markdown
 
-            sys.stdout.write(dossier_markdown(d))
+            _out(dossier_markdown(d))
 
 
 class _Command(TyperCommand):

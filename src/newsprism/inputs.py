@@ -47,23 +47,110 @@ def count(paths: list[str]) -> int:
     return n
 
 
+def display_name(path: str | Path) -> str:
+    """A path as text that can be printed and stored: bytes that are not
+    UTF-8 (kept by the file system as surrogate escapes) shown as ``\\xff``."""
+    name = os.fspath(path)
+    if not any("\udc80" <= ch <= "\udcff" for ch in name):
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def iter_inputs(
     paths: list[str], settings: Settings, stdin: BinaryIO | None = None
 ) -> Iterator[Input | Problem]:
     """Yield an Input per file (recursively for directories), or a Problem."""
     for path in paths:
         if path == STDIN:
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield Input("<stdin>", stream.read())
+            yield from _read_stdin(stdin, settings)
             continue
         p = Path(path)
-        if p.is_dir():
+        try:
+            is_dir = p.is_dir()
+            exists = is_dir or p.exists() or p.is_symlink()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL in the name
+            yield Problem(display_name(path), f"cannot read path ({_why(exc)})")
+            continue
+        if is_dir:
             for child in _walk(p):
                 yield from _read_file(child, settings)
-        elif p.exists() or p.is_symlink():
+        elif exists:
             yield from _read_file(p, settings)
         else:
-            yield Problem(path, "no such file or directory")
+            yield Problem(display_name(path), "no such file or directory")
+
+
+def _why(exc: BaseException) -> str:
+    return str(getattr(exc, "strerror", None) or exc)
+
+
+def _read_stdin(stdin: BinaryIO | None, settings: Settings) -> Iterator[Input | Problem]:
+    """Standard input, read up to the single-document limit (JSON Lines are
+    streamed past it); closed or unreadable standard input is a Problem."""
+    name = "<stdin>"
+    stream = stdin
+    if stream is None:
+        stream = getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
+    if stream is None:
+        yield Problem(name, "standard input is closed")
+        return
+    try:
+        yield from _read_stream(name, stream, settings)
+    except (OSError, ValueError) as exc:  # a closed or unreadable stream
+        yield Problem(name, f"cannot read standard input ({_why(exc)})")
+
+
+def _read_stream(name: str, stream: BinaryIO, settings: Settings) -> Iterator[Input | Problem]:
+    limit = settings.max_file_bytes
+    data = stream.read(limit + 1)
+    if len(data) <= limit:
+        yield Input(name, data)
+        return
+    from .ingest import sniff  # local import: ingest imports nothing from here
+
+    fmt = settings.format or sniff(data[:4096], partial=True)
+    if fmt != "jsonl":
+        yield Problem(name, f"more than {limit / 1024 / 1024:g} MB, over the limit for one document "
+                            "(only JSON Lines are streamed); raise it with --max-file-size")
+        return
+    yield from _jsonl_chunks(name, data, stream, limit)
+
+
+def _jsonl_chunks(name: str, head: bytes, stream: BinaryIO, limit: int) -> Iterator[Input | Problem]:
+    """A JSON Lines stream in chunks of about JSONL_CHUNK_BYTES split at line
+    ends; a line longer than ``limit`` is a Problem and is skipped unread."""
+    line = 1
+    buf = head
+    while True:
+        if len(buf) < JSONL_CHUNK_BYTES:
+            more = stream.read(JSONL_CHUNK_BYTES)
+            buf += more
+            if not more:
+                if buf:
+                    yield Input(name, buf, first_line=line, chunked=True)
+                return
+            continue
+        cut = buf.rfind(b"\n") + 1
+        if cut == 0:  # no line end in the buffer: read the line on, up to the limit
+            rest = stream.readline(limit + 1 - len(buf)) if len(buf) <= limit else b""
+            buf += rest
+            if buf.endswith(b"\n") or (not rest and len(buf) <= limit):
+                yield Input(name, buf, first_line=line, chunked=True)
+                line += buf.count(b"\n")
+                buf = b""
+                continue
+            yield Problem(f"{name}:{line}", f"line longer than the {limit / 1024 / 1024:g} MB limit "
+                                            "for one document; skipped")
+            while True:  # skip to the end of the long line
+                rest = stream.readline(JSONL_CHUNK_BYTES)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            line += 1
+            buf = b""
+            continue
+        yield Input(name, buf[:cut], first_line=line, chunked=True)
+        line += buf.count(b"\n", 0, cut)
+        buf = buf[cut:]
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -77,7 +164,7 @@ def _walk(root: Path) -> Iterator[Path]:
 
 
 def _read_file(path: Path, settings: Settings) -> Iterator[Input | Problem]:
-    name = str(path)
+    name = display_name(path)
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -109,7 +196,7 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Input | Problem]:
 def _read_large(path: Path, size: int, settings: Settings) -> Iterator[Input | Problem]:
     """A file over the single-document limit: stream it if it is JSON Lines,
     refuse it otherwise."""
-    name = str(path)
+    name = display_name(path)
     with path.open("rb") as fh:
         head = fh.read(4096)
     from .ingest import sniff  # local import: ingest imports nothing from here
@@ -123,13 +210,5 @@ def _read_large(path: Path, size: int, settings: Settings) -> Iterator[Input | P
             "document (only JSON Lines are streamed); raise it with --max-file-size",
         )
         return
-    line = 1
     with path.open("rb") as fh:
-        while True:
-            chunk = fh.read(JSONL_CHUNK_BYTES)
-            if not chunk:
-                break
-            rest = fh.readline()  # finish the line the chunk cut
-            chunk += rest
-            yield Input(name, chunk, first_line=line, chunked=True)
-            line += chunk.count(b"\n")
+        yield from _jsonl_chunks(name, b"", fh, settings.max_file_bytes)

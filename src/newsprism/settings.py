@@ -90,10 +90,9 @@ class Settings:
             raise SettingsError(
                 f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(names))}"
             )
-        if "languages" in values:
-            values["languages"] = tuple(values["languages"])
-        if "alias_packs" in values:
-            values["alias_packs"] = tuple(values["alias_packs"])
+        where = f"{path}: " if path is not None else ""
+        types = {f.name: str(f.type) for f in dataclasses.fields(cls)}
+        values = {k: _checked(k, v, types[k], where) for k, v in values.items()}
         settings = cls(**values)
         settings.check()
         return settings
@@ -118,3 +117,48 @@ class Settings:
             raise SettingsError("fuzzy_threshold must be in (0, 100]")
         if not self.languages:
             raise SettingsError("languages must name at least one language, or 'all'")
+
+
+def _checked(name: str, value: Any, kind: str, where: str) -> Any:
+    """A setting's value in the type its field declares, or SettingsError
+    saying what was expected (``languages = "en"`` is not the codes e and n)."""
+    def fail(expected: str) -> SettingsError:
+        return SettingsError(f"{where}{name} must be {expected}, not {_shown(value)}")
+
+    if kind in ("str", "str | None"):
+        if value is None and kind == "str | None":
+            return None
+        if not isinstance(value, str):
+            raise fail("a string")
+        return value
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise fail("a whole number")
+        return value
+    if kind == "float":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise fail("a number")
+        return float(value)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise fail("true or false")
+        return value
+    if kind == "tuple[str, ...]":
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise fail(f'a list of strings, such as ["{value}"]' if isinstance(value, str) else "a list of strings")
+        return tuple(value)
+    if kind == "dict[str, str]":
+        if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                  for k, v in value.items()):
+            raise fail("a table of strings (name = \"value\")")
+        return value
+    return value
+
+
+def _shown(value: Any) -> str:
+    kinds = {str: "a string", bool: "a boolean", int: "a number", float: "a number", list: "a list",
+             tuple: "a list", dict: "a table"}
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:39] + "\u2026"
+    return f"{text} ({kinds.get(type(value), type(value).__name__)})"

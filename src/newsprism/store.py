@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sqlite3
 import zlib
 from collections import Counter
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from .errors import NotFoundError, StoreError
 from .records import (
@@ -237,20 +239,69 @@ class ArticleSummary:
     revision: int
 
 
-class Store:
-    """A newsprism database file."""
+#: The first bytes of every SQLite database file.
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
-    def __init__(self, path: str | Path) -> None:
+
+class Store:
+    """A newsprism database file.
+
+    Args:
+        path: the SQLite file.
+        readonly: open for reading only: the file must exist and be a
+            newsprism store of this schema version, and nothing is written
+            to it (a reader never waits on a writer: SQLite's WAL mode).
+
+    A file that exists but is not a newsprism store (another SQLite
+    database, or not SQLite at all) is refused untouched.
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        self.readonly = readonly
+        _check_file(self.path, readonly)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            if readonly:
+                self.conn = _connect_readonly(self.path)
+            else:
+                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.migrate()
+            self._check_newsprism()
+            if readonly:
+                self._check_version()
+                self.conn.execute("PRAGMA query_only=ON")
+            else:
+                if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.execute("PRAGMA foreign_keys=ON")
+                self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as a newsprism store ({exc})") from None
+
+    def _check_newsprism(self) -> None:
+        """Refuse an SQLite database that another program made."""
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            if self.readonly:
+                raise StoreError(f"{self.path}: empty, not a newsprism store yet; create one with "
+                                 "`newsprism ingest`")
+            return
+        first = MIGRATIONS[0][0]
+        if "migrations" in tables and self.conn.execute(
+                "SELECT 1 FROM migrations WHERE name = ?", (first,)).fetchone():
+            return
+        raise StoreError(f"{self.path}: an SQLite database but not a newsprism store (no newsprism "
+                         "tables); left untouched; give another --db")
+
+    def _check_version(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this newsprism "
+                             f"({SCHEMA_VERSION}); upgrade newsprism")
+        if version < SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by an older newsprism (schema {version}); a writing "
+                             "command (`newsprism ingest`, `analyse` or `run`) upgrades it")
 
     def close(self) -> None:
         self.conn.close()
@@ -260,9 +311,11 @@ class Store:
     def migrate(self) -> list[str]:
         """Apply the migrations this store lacks; return their names."""
         c = self.conn
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return []  # up to date: open without writing (another writer may hold the lock)
         c.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
         done = {r[0] for r in c.execute("SELECT name FROM migrations")}
-        version = c.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: schema version {version} is newer than this newsprism "
@@ -582,6 +635,43 @@ class Store:
                     articles=tuple(a for a in e.articles if a in article_ids)))
         kept.sort(key=lambda e: (-e.mentions, e.entity_id))
         return kept
+
+
+def _check_file(path: str, readonly: bool) -> None:
+    """Refuse a missing store (when reading) or a file that is not SQLite,
+    before SQLite opens (and would change) it."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        if readonly:
+            raise StoreError(f"{path}: no such store; create one with `newsprism ingest` "
+                             "(or give another --db)") from None
+        return
+    except IsADirectoryError:
+        raise StoreError(f"{path}: is a directory, not a newsprism store") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the store ({exc.strerror or exc})") from None
+    if head and head != _SQLITE_HEADER:
+        raise StoreError(f"{path}: not a newsprism store (not an SQLite database); left untouched; "
+                         "give another --db")
+    if not head and readonly:
+        raise StoreError(f"{path}: empty, not a newsprism store yet; create one with `newsprism ingest`")
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """A read-only connection; where SQLite cannot make the WAL index next to
+    a store in a read-only folder, the file is read as immutable."""
+    uri = "file:" + quote(os.path.abspath(path))
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=30)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc):
+            raise
+        conn.close()
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+    return conn
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:

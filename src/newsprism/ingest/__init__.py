@@ -7,6 +7,7 @@ registry the built-ins use, in the order they are tried.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -40,6 +41,7 @@ _BOMS = (
 )
 _FEED_RE = re.compile(r"<(rss|feed|rdf:rdf)[\s>]", re.I)
 _HTML_RE = re.compile(r"<(!doctype\s+html|html|head|body|article|div|p|meta|title)[\s>/]", re.I)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _META_CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.I)
 
 
@@ -65,12 +67,15 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(source, f"undecodable bytes after a {encoding} byte-order mark "
                                  f"(at byte {exc.start})") from None
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere, not only at the head
         raise InputError(source, "not text: holds NUL bytes (a binary file)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _decode_lines(data, source)
+    if mixed is not None:
+        return mixed
     declared = _META_CHARSET_RE.search(data[:4096])
     if declared:
         name = declared.group(1).decode("ascii", "replace")
@@ -88,6 +93,49 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         return data.decode(best.encoding), best.encoding
     except (LookupError, UnicodeDecodeError):
         raise InputError(source, f"undecodable bytes (guessed {best.encoding}, which fails)") from None
+
+
+#: Line numbers named in a mixed-encoding label or message, at most.
+_MAX_LINES_NAMED = 5
+
+
+def _decode_lines(data: bytes, source: str) -> tuple[str, str] | None:
+    """Text that is UTF-8 (it holds UTF-8 multi-byte sequences) except some
+    lines: those lines are read as cp1252 and the encoding says which, e.g.
+    ``utf-8; cp1252 on line 3``. Raise InputError when such a line is not
+    cp1252 either. None when the input holds no UTF-8 beyond ASCII (a legacy
+    encoding throughout: the caller decides)."""
+    lines = data.split(b"\n")
+    out: list[str] = []
+    legacy: list[int] = []
+    utf8_seen = False
+    for n, line in enumerate(lines, start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            legacy.append(n)
+            out.append("")
+            continue
+        utf8_seen = utf8_seen or not line.isascii()
+        out.append(text)
+    if not utf8_seen:
+        return None
+    bad: list[int] = []
+    for n in legacy:
+        try:
+            out[n - 1] = lines[n - 1].decode("cp1252")
+        except UnicodeDecodeError:
+            bad.append(n)
+    if bad:
+        raise InputError(source, f"mixed encodings: UTF-8, but {_line_list(bad)} neither UTF-8 nor "
+                                 "cp1252; convert the file to UTF-8")
+    return "\n".join(out), f"utf-8; cp1252 on {_line_list(legacy)}"
+
+
+def _line_list(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:_MAX_LINES_NAMED])
+    more = f" and {len(numbers) - _MAX_LINES_NAMED} more" if len(numbers) > _MAX_LINES_NAMED else ""
+    return f"line{'s' if len(numbers) > 1 else ''} {shown}{more}"
 
 
 # ---------------------------------------------------------------- sniffing
@@ -161,6 +209,8 @@ def _read_json(text: str, source: str, first_line: int) -> Iterator[RawDocument 
     except json.JSONDecodeError as exc:
         raise InputError(source, f"malformed JSON at line {exc.lineno}, column {exc.colno}: "
                          f"{_json_msg(exc)}") from None
+    except (RecursionError, ValueError) as exc:
+        raise InputError(source, _json_refused(exc)) from None
     items = data if isinstance(data, list) else [data]
     many = isinstance(data, list)
     for i, obj in enumerate(items):
@@ -181,10 +231,22 @@ def _read_jsonl(text: str, source: str, first_line: int) -> Iterator[RawDocument
         except json.JSONDecodeError as exc:
             yield Problem(where, f"malformed JSON at column {exc.colno}: {_json_msg(exc)}")
             continue
+        except (RecursionError, ValueError) as exc:
+            yield Problem(where, _json_refused(exc))
+            continue
         try:
             yield _from_object(obj, where, "jsonl", raw=line)
         except InputError as exc:
             yield Problem(exc.path, exc.reason)
+
+
+def _json_refused(exc: Exception) -> str:
+    """Why well-formed JSON that Python will not parse is refused."""
+    if isinstance(exc, RecursionError):
+        return "JSON nested too deeply to read (arrays or objects inside one another)"
+    if "integer string conversion" in str(exc):
+        return "JSON holds a number with too many digits to read"
+    return f"unreadable JSON ({exc})"
 
 
 def _json_msg(exc: json.JSONDecodeError) -> str:
@@ -258,11 +320,9 @@ def _from_object(obj: Any, source: str, fmt: str, raw: str | None = None,
     if not text and not title and not description:
         keys = ", ".join(sorted(obj)[:8])
         raise InputError(source, f"JSON object has no title, text or description (keys: {keys})")
-    authors = obj.get("authors") or obj.get("byline") or ()
-    if isinstance(authors, str):
-        authors = [authors]
-    captions = obj.get("captions") or ()
-    return RawDocument(
+    authors = _str_list(obj, "authors", source) or _str_list(obj, "byline", source)
+    captions = _str_list(obj, "captions", source)
+    doc = RawDocument(
         source=source,
         format=fmt,
         encoding="",
@@ -277,11 +337,42 @@ def _from_object(obj: Any, source: str, fmt: str, raw: str | None = None,
         updated=_first_str(obj, "updated", "date_modify"),
         description=description,
         language=_first_str(obj, "language"),
-        captions=tuple(str(c) for c in captions if isinstance(c, str)),
+        captions=tuple(c for c in captions if c.strip()),
         summary_only=not text and bool(description),
         item=item,
         raw=raw or "",
     )
+    _no_surrogates(doc, source)
+    return doc
+
+
+def _str_list(obj: dict[str, Any], key: str, source: str) -> list[str]:
+    """A field that holds a string or a list of strings (others ignored in a
+    list); any other type is an InputError naming the field."""
+    value = obj.get(key)
+    if value is None or value == "" or value == []:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    raise InputError(source, f"field {key!r} must be a string or a list of strings, not {_json_type(value)}")
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "a number",
+             float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _no_surrogates(doc: RawDocument, source: str) -> None:
+    """JSON may escape half of a UTF-16 pair (``"\\ud800"``), which is not text."""
+    for f in dataclasses.fields(doc):
+        value = getattr(doc, f.name)
+        for v in value if isinstance(value, tuple) else (value,):
+            if isinstance(v, str) and _SURROGATE.search(v):
+                raise InputError(source, f"field {f.name!r} holds a lone surrogate (an escape such as "
+                                         "\\ud800 that is half of a character)")
 
 
 def _first_str(obj: dict[str, Any], *keys: str) -> str | None:

@@ -14,16 +14,25 @@ _STATUS = {
 
 
 def cite(c: Citation) -> str:
-    return f"{c.outlet or '?'} [{c.article_id}:{c.field}:{c.start}-{c.end}]"
+    return f"{_md(c.outlet or '?')} [{c.article_id}:{_md(c.field)}:{c.start}-{c.end}]"
 
 
 def _statement(s: Statement) -> str:
     where = "; ".join(cite(c) for c in s.citations)
-    return f"{s.text} *({_STATUS.get(s.status, s.status)}, {s.sources} source{'s' if s.sources != 1 else ''}: {where})*"
+    return f"{_md(s.text)} *({_STATUS.get(s.status, s.status)}, {s.sources} source{'s' if s.sources != 1 else ''}: {where})*"
+
+
+#: What articles say is text, never markup: HTML is shown, not run, and no
+#: link can be made (``[x](javascript:...)``, ``<javascript:...>``).
+_MD_ESCAPES = str.maketrans({
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|", "[": "\\[", "]": "\\]", "\\": "\\\\",
+    "`": "\\`", "\n": " ", "\r": " ",
+})  # fmt: skip
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text from an article as inert Markdown (HTML escaped, no links)."""
+    return text.translate(_MD_ESCAPES)
 
 
 def dossier_markdown(d: Dossier) -> str:
@@ -38,7 +47,7 @@ def dossier_markdown(d: Dossier) -> str:
         for card in d.conflicts:
             label = "conflict" if card.status == "conflict" else "more specific (compatible)"
             inside = " inside one article" if card.internal else ""
-            out.append(f"### {card.kind}: {label}{inside}")
+            out.append(f"### {_md(card.kind)}: {label}{inside}")
             out.append("")
             for side in card.sides:
                 out.append(f"- **{_md(side.value)}** — {', '.join(side.outlets)}")
@@ -89,5 +98,5 @@ def dossier_markdown(d: Dossier) -> str:
             out += [f"  - {kind}: {_md(by_article.get(aid, '?'))}, {_md(titles.get(aid) or '(no title)')}"
                     for aid, kind in copied]
         out.append("")
-    out += ["## Claim status", ""] + [f"- {k}: {v}" for k, v in d.status_counts] + [""]
+    out += ["## Claim status", ""] + [f"- {_md(k)}: {v}" for k, v in d.status_counts] + [""]
     return "\n".join(out)
