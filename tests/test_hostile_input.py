@@ -243,6 +243,21 @@ def test_ingest_a_legacy_file_throughout_is_still_read(tmp_path: Path) -> None:
         assert "caf\u00e9" in prism.article(result.added[0]).text
 
 
+def test_ingest_legacy_text_with_a_chance_utf8_pair_is_not_read_per_line(tmp_path: Path) -> None:
+    lines = ["\u041f\u0430\u0440\u043e\u043c \u0432\u0435\u0440\u043d\u0443\u043b\u0441\u044f "
+             "\u0432 \u0433\u0430\u0432\u0430\u043d\u044c \u0432\u043e "
+             "\u0432\u0442\u043e\u0440\u043d\u0438\u043a \u0443\u0442\u0440\u043e\u043c."] * 6
+    data = "\n\n".join(f"{line} {i}" for i, line in enumerate(lines)).encode("cp1251")
+    data += b"\n\n\xd0\xa2\n"  # cp1251 for two letters, and valid UTF-8 by chance
+    path = tmp_path / "ru.txt"
+    path.write_bytes(data)
+    with Prism(tmp_path / "s.db") as prism:
+        result = prism.ingest([str(path)])
+        article = prism.article(result.added[0])
+    assert not article.encoding.startswith("utf-8")
+    assert "\u041f\u0430\u0440\u043e\u043c" in article.text
+
+
 # ---------------------------------------------------------------- settings
 
 
@@ -474,7 +489,7 @@ def test_clean_near_repeat_index_gives_the_brute_force_answer(threshold: float) 
         paragraphs.append(" ".join(words))
     blocks = [clean_module._make_block(p, 0, len(p), []) for p in paragraphs]
     index = _RepeatIndex(threshold, blocks)
-    kept: list[tuple[frozenset[tuple[str, ...]], int]] = []
+    kept: list[tuple[frozenset[int], int]] = []
     hits = 0
     for n, p in enumerate(paragraphs):
         mine = _shingles(p)

@@ -102,7 +102,7 @@ def _read_stdin(stdin: BinaryIO | None, settings: Settings) -> Iterator[Input | 
 
 def _read_stream(name: str, stream: BinaryIO, settings: Settings) -> Iterator[Input | Problem]:
     limit = settings.max_file_bytes
-    data = stream.read(limit + 1)
+    data = _read_up_to(stream, limit + 1)
     if len(data) <= limit:
         yield Input(name, data)
         return
@@ -114,6 +114,20 @@ def _read_stream(name: str, stream: BinaryIO, settings: Settings) -> Iterator[In
                             "(only JSON Lines are streamed); raise it with --max-file-size")
         return
     yield from _jsonl_chunks(name, data, stream, limit)
+
+
+def _read_up_to(stream: BinaryIO, size: int) -> bytes:
+    """``size`` bytes, or fewer at the end of the stream (a raw stream or a
+    pipe may return less than asked before its end)."""
+    parts: list[bytes] = []
+    left = size
+    while left > 0:
+        part = stream.read(left)
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
 
 
 def _jsonl_chunks(name: str, head: bytes, stream: BinaryIO, limit: int) -> Iterator[Input | Problem]:

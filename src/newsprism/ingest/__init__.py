@@ -97,18 +97,21 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
 
 #: Line numbers named in a mixed-encoding label or message, at most.
 _MAX_LINES_NAMED = 5
+#: A file is UTF-8 with some legacy lines (not legacy throughout) when at least
+#: one in this many of its non-ASCII lines is valid UTF-8.
+_MIN_UTF8_SHARE = 4
 
 
 def _decode_lines(data: bytes, source: str) -> tuple[str, str] | None:
     """Text that is UTF-8 (it holds UTF-8 multi-byte sequences) except some
     lines: those lines are read as cp1252 and the encoding says which, e.g.
     ``utf-8; cp1252 on line 3``. Raise InputError when such a line is not
-    cp1252 either. None when the input holds no UTF-8 beyond ASCII (a legacy
+    cp1252 either. None when few of its non-ASCII lines are UTF-8 (a legacy
     encoding throughout: the caller decides)."""
     lines = data.split(b"\n")
     out: list[str] = []
     legacy: list[int] = []
-    utf8_seen = False
+    utf8_lines = 0
     for n, line in enumerate(lines, start=1):
         try:
             text = line.decode("utf-8")
@@ -116,10 +119,10 @@ def _decode_lines(data: bytes, source: str) -> tuple[str, str] | None:
             legacy.append(n)
             out.append("")
             continue
-        utf8_seen = utf8_seen or not line.isascii()
+        utf8_lines += not line.isascii()
         out.append(text)
-    if not utf8_seen:
-        return None
+    if utf8_lines * _MIN_UTF8_SHARE < len(legacy):
+        return None  # legacy throughout, a byte pair or two that happen to be valid UTF-8 aside
     bad: list[int] = []
     for n in legacy:
         try:
