@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _quote_spans import paragraphs, quote_spans  # noqa: E402
+from _quote_spans import paragraphs, quote_spans
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "giveme5w1h_news_cluster"
 LABELS = Path(__file__).parent / "data" / "quote-labels.tsv"
@@ -115,6 +115,72 @@ def _spans(corpus: Path, raw: Path, n: int) -> None:
     print(f"{len(rows)} rows, {len(kept)} labelled ({len(dev)} dev, {len(kept) - len(dev)} held) -> {LABELS}")
 
 
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "the", "a", "an", "one", "of"})
+
+
+def _words(name: str) -> set[str]:
+    from newsprism.resolve import normalise
+
+    return {w for w in normalise(name).split() if w not in _TITLES}
+
+
+def _correct(pred_name: str | None, pred_span: tuple[int, int] | None, row: dict[str, str]) -> bool:
+    """The predicted speaker is the labelled one: the same span, or the same name (a name's words
+    within the other's: "Tan" = "Hock Tan"); for an unnamed speaker ("a relative"), its words."""
+    ss, se = int(row["speaker_start"]), int(row["speaker_end"])
+    if pred_span is not None and pred_span[0] < se and ss < pred_span[1]:
+        return True
+    if not pred_name:
+        return False
+    got = _words(pred_name)
+    for alt in row["speaker"].split("|"):
+        want = _words(alt)
+        if got and want and (got <= want or want <= got):
+            return True
+    return False
+
+
+def _score(corpus: Path, half: str, show: bool) -> None:
+    from _articles import cleaned_article
+
+    from newsprism.analyse import analyse, source_span
+    from newsprism.resolve import resolve
+
+    rows = [r for r in csv.DictReader(LABELS.open(encoding="utf-8"), delimiter="\t")
+            if r["kind"] != "excluded" and (half == "all" or r["half"] == half)]
+    texts = _texts(corpus)
+    ids = sorted({r["article_id"] for r in rows})
+    articles = [cleaned_article(texts[i].get("title"), texts[i].get("text") or "", texts[i].get("date_publish"),
+                                f"{i}.json") for i in ids]
+    res = resolve(analyse(articles))
+    names = {e.entity_id: e.name for e in res.entities}
+    by_doc = {a: (art, an) for a, art, an in zip(ids, articles, res.analyses, strict=True)}
+    right = found = 0
+    for r in rows:
+        art, an = by_doc[r["article_id"]]
+        qs, qe = int(r["quote_start"]), int(r["quote_end"])
+        best = None
+        for q in an.quotes:
+            if q.kind != "direct":
+                continue
+            span = source_span(art, q.field, q.start, q.end)
+            if span is not None and span[0] < qe and qs < span[1]:
+                best = q
+                break
+        name = span_s = None
+        if best is not None:
+            found += 1
+            if best.speaker_start is not None and best.speaker_end is not None:
+                span_s = source_span(art, best.field, best.speaker_start, best.speaker_end)
+            name = names.get(best.speaker_entity_id or "", best.speaker)
+        ok = _correct(name, span_s, r)
+        right += ok
+        if show and not ok:
+            print(f"{r['qid']} {r['half']:4} want {r['speaker']!r:40} got {name!r}")
+    n = len(rows)
+    print(f"half={half} quotes={n} found={found} right={right} accuracy={right / n:.3f}")
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -126,6 +192,10 @@ def main() -> None:
     sp.add_argument("raw", type=Path)
     sp.add_argument("--n", type=int, default=200)
     sp.add_argument("--corpus", type=Path, default=CORPUS)
+    sp = sub.add_parser("score")
+    sp.add_argument("--half", choices=("dev", "held", "all"), default="held")
+    sp.add_argument("--show", action="store_true")
+    sp.add_argument("--corpus", type=Path, default=CORPUS)
     args = p.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"{args.corpus}: corpus not found (see ../shared/benchmarks/README.md)")
@@ -133,6 +203,8 @@ def main() -> None:
         _sheet(args.corpus, args.n, args.sheet)
     elif args.cmd == "spans":
         _spans(args.corpus, args.raw, args.n)
+    elif args.cmd == "score":
+        _score(args.corpus, args.half, args.show)
 
 
 if __name__ == "__main__":

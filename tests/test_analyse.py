@@ -220,13 +220,11 @@ def test_analyse_vague_time_is_unresolved() -> None:
 # ------------------------------------------------------------ quotes
 
 
-def test_analyse_direct_quote_spans_paragraphs(blank) -> None:  # type: ignore[no-untyped-def]
+def test_analyse_direct_quote_per_paragraph(blank) -> None:  # type: ignore[no-untyped-def]
     body = "“We will rebuild the bridge.\n\n“It will take two years,” the mayor said. A “Kinzhal” flew."
     (result,) = analyse([_article(body)], nlp=blank)
-    (q,) = result.quotes
-    assert q.kind == "direct"
-    assert q.text == "We will rebuild the bridge.\n\n“It will take two years,"
-    assert body[q.start:q.end] == q.text
+    assert [q.text for q in result.quotes] == ["We will rebuild the bridge.", "It will take two years,"]
+    assert all(body[q.start:q.end] == q.text and q.kind == "direct" for q in result.quotes)
 
 
 @needs_model
@@ -1058,3 +1056,45 @@ def test_main_event_a_headline_future_after_a_label() -> None:
     for n, title in enumerate(("A Christmas to Remember", "Obama: Another Chance to Lead")):
         other = _event_with(_article("Fans celebrated in Halden on Monday.", title=title, article_id=f"b{n}"))
         assert other.what is not None and not other.what.text.startswith("to "), title
+
+
+@needs_model
+def test_analyse_continued_quote_keeps_its_speaker() -> None:
+    body = ("Harbour master Tove Lindahl said the quay would stay shut. “The water came over the wall at "
+            "dawn,” she said. “We moved every boat to the inner basin before noon.”\n\n"
+            "“Nobody was hurt and the cranes are safe,” Lindahl added.\n\n"
+            "“We will reopen the quay on Friday once the divers have checked it.\n\n"
+            "The storm also closed the road to Brekkvik, where mayor Pål Henriksen ordered sandbags.")
+    (result,) = analyse([_article(body)])
+    direct = [(q.text[:12], q.speaker) for q in result.quotes if q.kind == "direct"]
+    assert direct == [("The water ca", "Tove Lindahl"), ("We moved eve", "Tove Lindahl"),
+                      ("Nobody was h", "Lindahl"), ("We will reop", "Lindahl")]
+
+
+@needs_model
+def test_analyse_role_speaker_resolves_to_the_named_person() -> None:
+    body = ("The council's spokeswoman, Marit Dahl, confirmed the closure on Monday.\n\n"
+            "“The bridge is unsafe for heavy lorries until the survey is done,” the spokeswoman said.")
+    (result,) = analyse([_article(body)])
+    (q,) = [q for q in result.quotes if q.kind == "direct"]
+    assert q.speaker == "Marit Dahl"
+
+
+@needs_model
+def test_analyse_one_type_per_name_from_its_mentions() -> None:
+    body = ("Rolf Aske, the ferry operator in Tarnvik, said the crossing would resume.\n\n"
+            "Tarnvik has no other road link. Aske said boats from Tarnvik would run every hour.\n\n"
+            "Residents in Tarnvik queued at the quay.")
+    (result,) = analyse([_article(body)])
+    labels = {m.text: m.label for m in result.mentions if m.kind == "name"}
+    assert labels.get("Tarnvik") in ("GPE", "LOC")
+    assert {m.label for m in result.mentions if m.text == "Tarnvik"} == {labels["Tarnvik"]}
+    assert labels.get("Aske") == "PERSON"
+
+
+@needs_model
+def test_analyse_place_before_a_unit_noun_names_the_unit() -> None:
+    body = "The admiral inspected a warship of the Northern fleet at the Arctic base in Norway's Far North."
+    (result,) = analyse([_article(body)])
+    texts = {m.text: m.label for m in result.mentions}
+    assert "Northern" not in texts

@@ -8,7 +8,7 @@ import pytest
 
 from newsprism import Settings
 from newsprism.errors import SettingsError
-from newsprism.records import Analysis, Event, Mention, Quote
+from newsprism.records import Analysis, Event, Mention, Quote, Relation
 from newsprism.resolve import load_packs, normalise, resolve
 
 
@@ -72,9 +72,9 @@ def test_resolve_fuzzy_across_articles() -> None:
     assert _ids(res.analyses[0]) == _ids(res.analyses[1])
 
 
-def test_resolve_fuzzy_keeps_types_apart() -> None:
+def test_resolve_one_name_is_one_entity_whatever_the_model_called_it() -> None:
     res = resolve([_analysis("a", ("Zarnovica", "GPE")), _analysis("b", ("Zarnovica", "PERSON"))])
-    assert _ids(res.analyses[0]) != _ids(res.analyses[1])
+    assert _ids(res.analyses[0]) == _ids(res.analyses[1]) == ["place:zarnovica"]
 
 
 def test_resolve_same_as_vs_variant_of() -> None:
@@ -153,3 +153,22 @@ def test_resolve_settings_file_names_packs(tmp_path: Path) -> None:
 def test_resolve_bad_threshold_is_a_settings_error() -> None:
     with pytest.raises(SettingsError, match=r"fuzzy_threshold must be in \(0, 100\]"):
         Settings.load(None, fuzzy_threshold=150)
+
+
+def test_resolve_numbers_keep_designations_apart() -> None:
+    res = resolve([_analysis("a1", ("Hwasong-12", "EQUIPMENT"), ("Hwasong-14", "EQUIPMENT"))])
+    ids = {m.text: m.entity_id for m in res.analyses[0].mentions}
+    assert len(set(ids.values())) == 2
+    assert "hwasong-17" not in ids.values()
+
+
+def test_resolve_one_type_per_name_across_articles() -> None:
+    rows = [_analysis(f"a{i}", ("Lindby", label)) for i, label in enumerate(("GPE", "GPE", "PERSON"))]
+    res = resolve(rows)
+    (entity,) = [e for e in res.entities if e.name == "Lindby"]
+    assert entity.label == "GPE" and entity.mentions == 3
+
+
+def test_resolve_possessive_region_is_part_of_its_country() -> None:
+    (entity,) = resolve([_analysis("a1", ("Russia's Far East", "LOC"))]).entities
+    assert Relation("part_of", "russia") in entity.relations

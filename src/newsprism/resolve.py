@@ -171,6 +171,7 @@ def resolve(analyses: Sequence[Analysis], settings: Settings | None = None,
     """
     settings = settings or Settings()
     packs = packs or load_packs(settings)
+    analyses = _one_type_per_name(analyses, packs)
     # 1 + 2: a provisional key per mention, article by article
     keyed: list[list[tuple[Mention, str | None]]] = [_article_keys(a, packs) for a in analyses]
     # 3: merge non-pack keys across articles by fuzzy matching within a group
@@ -202,6 +203,29 @@ def resolve(analyses: Sequence[Analysis], settings: Settings | None = None,
         out_analyses.append(replace(a, mentions=tuple(mentions), quotes=quotes))
     entities = tuple(_entity(eid, rows, packs) for eid, rows in sorted(per_entity.items()))
     return Resolution(entities, tuple(out_analyses))
+
+
+def _one_type_per_name(analyses: Sequence[Analysis], packs: AliasPacks) -> list[Analysis]:
+    """Every mention of a name outside the packs takes the type most of its mentions have across
+    the analyses (each article has already decided one type per name from the words around it); a
+    tie goes to the type named first."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in analyses:
+        for m in a.mentions:
+            if m.kind == "name" and m.pack_id is None and m.label != "EQUIPMENT" and not packs.lookup(m.text):
+                votes[normalise(m.text)][GROUPS.get(m.label, "other")] += 1
+    out = []
+    for a in analyses:
+        mentions = []
+        for m in a.mentions:
+            key = normalise(m.text)
+            if key in votes and GROUPS.get(m.label) != votes[key].most_common(1)[0][0]:
+                group = votes[key].most_common(1)[0][0]
+                label = next(lab for lab, g in GROUPS.items() if g == group)
+                m = replace(m, label=label)
+            mentions.append(m)
+        out.append(replace(a, mentions=tuple(mentions)))
+    return out
 
 
 def _surface(text: str) -> str:
@@ -265,7 +289,8 @@ def _merge_fuzzy(key_names: dict[str, Counter[str]], packs: AliasPacks, threshol
             continue
         target = None
         for cand_norm, cand in (*pack_names.get(group, ()), *seen[group]):
-            if abs(len(cand_norm) - len(norm)) <= 3 and fuzz.ratio(norm, cand_norm) >= threshold:
+            if (abs(len(cand_norm) - len(norm)) <= 3 and _numbers(cand_norm) == _numbers(norm)
+                    and fuzz.ratio(norm, cand_norm) >= threshold):
                 target = merged.get(cand, cand)
                 break
         if target is not None:
@@ -273,6 +298,11 @@ def _merge_fuzzy(key_names: dict[str, Counter[str]], packs: AliasPacks, threshol
         else:
             seen[group].append((norm, key))
     return merged
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers in a name: "Hwasong-12" and "Hwasong-17" are two things however alike they look."""
+    return re.findall(r"\d+", text)
 
 
 def _speaker_id(q: Quote, mentions: Iterable[Mention]) -> Quote:
@@ -299,6 +329,11 @@ def _entity(eid: str, rows: list[tuple[Mention, str]], packs: AliasPacks) -> Ent
     name = max(names, key=lambda n: (len(n.split()), names[n], n)) if names else rows[0][0].text
     label = labels.most_common(1)[0][0]
     relations: tuple[Relation, ...] = ()
+    owner = re.match(r"^(.+?)['’]s\s+\S", name)
+    if GROUPS.get(label) == "place" and owner:
+        whole = packs.lookup(owner.group(1))
+        if whole is not None:
+            relations = (Relation("part_of", whole),)
     if label == "EQUIPMENT":
         stem = _STEM.match(name)
         if stem:

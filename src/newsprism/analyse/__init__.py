@@ -13,8 +13,9 @@ wrong (a designation tagged GPE, a city tagged PERSON).
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -367,12 +368,15 @@ def _description_matcher(nlp: Any, packs: AliasPacks) -> Any:
 
 def _mentions(doc: Any, article_id: str, layout: Layout, packs: AliasPacks, describe: Any) -> tuple[Mention, ...]:
     out: list[Mention] = []
+    spans: list[Any] = []
     taken: list[tuple[int, int]] = []
     for ent in doc.ents:
         span = _trim(ent)
         if span is None:
             continue
         label = ent.label_
+        if label in ("GPE", "LOC", "NORP") and not ent.ent_id_:
+            span, label = _place_in_name(span, label)
         text = span.text
         pack_id = ent.ent_id_ or packs.lookup(text) or None
         entry = packs.entry(pack_id) if pack_id else None
@@ -393,6 +397,7 @@ def _mentions(doc: Any, article_id: str, layout: Layout, packs: AliasPacks, desc
         metonymic = root.dep_ in ("nsubj", "nsubjpass", "poss", "agent") or (
             root.dep_ == "pobj" and root.head.lower_ == "by")
         out.append(Mention(article_id, text, label, start, end, field, "name", pack_id, metonymic))
+        spans.append(span)
         taken.append((span.start, span.end))
     for match_id, s, e in describe(doc):
         if any(s < te and ts < e for ts, te in taken):
@@ -407,9 +412,104 @@ def _mentions(doc: Any, article_id: str, layout: Layout, packs: AliasPacks, desc
         entry = packs.entry(pack_id)
         label = entry.label if entry else "PERSON"
         out.append(Mention(article_id, span.text, label, placed[1], placed[2], placed[0], "description", pack_id))
+        spans.append(span)
         taken.append((s, e))
+    out = _decide_types(doc, out, spans, packs)
     out.sort(key=lambda m: (m.field != "title", m.start))
     return tuple(out)
+
+
+def _place_in_name(span: Any, label: str) -> tuple[Any, str]:
+    """A place name that is part of a longer one: before a unit noun it names an organisation
+    ("Pacific fleet"); after a country's possessive it is that country's region ("Russia's Far East")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in rules.UNIT_NOUNS:
+        return doc[span.start:span.end + 1], "ORG"
+    if (label == "LOC" and span.start >= 2 and doc[span.start - 1].text in ("'s", "’s")
+            and doc[span.start - 2].ent_type_ == "GPE"):
+        owner = doc[span.start - 2]
+        while owner.i > 0 and doc[owner.i - 1].ent_type_ == "GPE" and doc[owner.i].ent_iob_ != "B":
+            owner = doc[owner.i - 1]
+        return doc[owner.i:span.end], label
+    return span, label
+
+
+def _cue(span: Any, label: str) -> str | None:
+    """The type the words in and around one name say it has: "place", "org", "person" or None. A
+    preposition of place says nothing against the model's organisation ("from the Red Cross")."""
+    doc = span.doc
+    words = [t.lower_ for t in span]
+    at = span.start - 1
+    if at > 0 and doc[at].lower_ == "the":  # "in the Kessford exhibition hall"
+        at -= 1
+    before = doc[at].lower_ if at >= 0 else ""
+    if words[-1] in rules.ORG_HEADS:
+        return "org"
+    if words[0] in rules.PLACE_HEADS or words[-1] in rules.PLACE_HEADS:
+        return "place"
+    if before.rstrip(".") in rules.PERSON_TITLES:
+        return "person"
+    if label == "ORG":
+        return None
+    if before in rules.PLACE_PREPOSITIONS or (before == "of" and at > 0
+                                               and doc[at - 1].lower_ in rules.PLACE_PREPOSITIONS):
+        return "place"
+    return None
+
+
+_CUE_LABEL = {"place": "GPE", "org": "ORG", "person": "PERSON"}
+
+
+def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: AliasPacks) -> list[Mention]:
+    """One type per name in the article, from all its mentions: an alias pack's type; a country or a
+    region of one (ISO 3166) is a place; else the evidence of the words around its mentions (a
+    preposition of place, a place or organisation head word, a title) by majority; else the model's
+    most frequent label. A one-word name that is a word of a longer person's name in the article is
+    that person ("Aske" of "Rolf Aske"); a one-word name written in lower case elsewhere in the
+    article is a word, not a name ("Floodwater")."""
+    from ..gazetteer import geo
+
+    lower_words = {t.lemma_ for t in doc if t.is_lower} | {t.text for t in doc if t.is_lower}
+    person_words: set[str] = set()
+    for m in mentions:
+        if m.kind == "name" and m.label == "PERSON" and m.pack_id is None and len(m.text.split()) > 1:
+            person_words.update(normalise(m.text).split())
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for m, span in zip(mentions, spans, strict=True):
+        if m.kind != "name" or m.pack_id is not None or m.label == "EQUIPMENT" or span is None:
+            continue
+        key = normalise(m.text)
+        labels[key][m.label] += 1
+        cue = _cue(span, m.label)
+        if cue is not None:
+            votes[key][cue] += 1
+    decided: dict[str, str | None] = {}
+    for key, counts in labels.items():
+        text = key
+        if len(text.split()) == 1 and text in person_words:
+            decided[key] = "PERSON"
+        elif len(text.split()) == 1 and (text in lower_words or text.rstrip("s") in lower_words):
+            decided[key] = None  # a common word the model took for a name
+        elif geo(text) is not None:
+            decided[key] = "GPE"
+        elif votes[key]:
+            decided[key] = _CUE_LABEL[votes[key].most_common(1)[0][0]]
+        else:
+            decided[key] = counts.most_common(1)[0][0]
+    out = []
+    for m in mentions:
+        key = normalise(m.text)
+        if m.kind != "name" or m.pack_id is not None or key not in decided:
+            out.append(m)
+            continue
+        label = decided[key]
+        if label is None:
+            continue
+        if label == "GPE" and m.label in ("LOC", "FAC"):
+            label = m.label  # a place stays the kind of place the model saw
+        out.append(replace(m, label=label))
+    return out
 
 
 def _trim(ent: Any) -> Any:

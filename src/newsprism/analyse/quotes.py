@@ -14,82 +14,252 @@ a paraphrase verb with an object ("X emphasized the range ..."), or
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..records import Quote
 from . import rules
 
-_CURLY = re.compile(r"“([^”]+?)”", re.DOTALL)
-_STRAIGHT = re.compile(r'"([^"\n]+?)"')
+_OPEN_CLOSE = {"“": "”", '"': '"'}
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+@dataclass(slots=True)
+class _Direct:
+    """A direct quote being attributed: doc character offsets of the words and of the marks."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    paragraph: int
+    opens_paragraph: bool  # nothing but space before its opening mark in the paragraph
+    left_open: bool  # the paragraph ends before the quote closes (continued in the next)
+    speaker: Any = None
+    verb: Any = None
 
 
 def quotes(doc: Any, article_id: str, layout: Any) -> tuple[Quote, ...]:
     """Every direct and indirect quote of the doc."""
-    out: list[Quote] = []
-    direct_spans: list[tuple[int, int]] = []
     text = doc.text
-    for pattern in (_CURLY, _STRAIGHT):
-        for m in pattern.finditer(text):
-            start, end = m.span(1)
-            if any(start < e and s < end for s, e in direct_spans):
-                continue
-            inner = m.group(1)
-            if len(inner.split()) < rules.MIN_QUOTE_WORDS:
-                continue
-            direct_spans.append((m.start(), m.end()))
-            q = _direct(doc, article_id, layout, start, end, m.start(), m.end())
-            if q is not None:
-                out.append(q)
-    if doc.has_annotation("DEP"):
-        out += _indirect(doc, article_id, layout, direct_spans)
+    paragraphs = _paragraphs(text)
+    found = _direct_spans(text, paragraphs)
+    parsed = doc.has_annotation("DEP")
+    speakers = _Speakers(doc, paragraphs) if parsed else None
+    for d in found:
+        if speakers is not None:
+            d.speaker, d.verb = speakers.own(d)
+    if speakers is not None:
+        _follow_structure(found, speakers)
+    out: list[Quote] = []
+    for d in found:
+        if layout.place(d.start, d.end) is None:
+            continue
+        field, s, e = layout.place(d.start, d.end)
+        out.append(_quote(article_id, layout, doc, text[d.start:d.end], field, s, e, "direct", d.speaker, d.verb))
+    if parsed:
+        out += _indirect(doc, article_id, layout, [(d.outer_start, d.outer_end) for d in found])
     out.sort(key=lambda q: (q.field != "title", q.start))
     return tuple(out)
 
 
-def _direct(doc: Any, article_id: str, layout: Any, start: int, end: int, outer_start: int,
-            outer_end: int) -> Quote | None:
-    placed = layout.place(start, end)
-    if placed is None:
-        return None
-    field, s, e = placed
-    span = doc.char_span(outer_start, outer_end, alignment_mode="expand")
-    speaker = verb = None
-    if span is not None and doc.has_annotation("DEP"):
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, len(text)))
+    return out
+
+
+def _direct_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Direct]:
+    """Quoted words, paragraph by paragraph: curly or straight marks paired in order; a mark the
+    paragraph does not close runs to the paragraph's end (the quote goes on in the next one)."""
+    out: list[_Direct] = []
+    for k, (ps, pe) in enumerate(paragraphs):
+        i = ps
+        while i < pe:
+            ch = text[i]
+            if ch not in _OPEN_CLOSE:
+                i += 1
+                continue
+            close = text.find(_OPEN_CLOSE[ch], i + 1, pe)
+            end = close if close >= 0 else pe
+            inner = text[i + 1:end]
+            if len(inner.split()) >= rules.MIN_QUOTE_WORDS:
+                lead = len(inner) - len(inner.lstrip())
+                tail = len(inner) - len(inner.rstrip())
+                out.append(_Direct(i + 1 + lead, end - tail, i, end + 1 if close >= 0 else end, k,
+                                   not text[ps:i].strip(), close < 0))
+            i = end + 1
+    return out
+
+
+class _Speakers:
+    """Who says what in one parsed doc: reporting verbs, their subjects, names for roles."""
+
+    def __init__(self, doc: Any, paragraphs: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.paragraphs = paragraphs
+        self.spans: list[tuple[int, int]] = []
+
+    def paragraph_of(self, char: int) -> int:
+        for k, (_ps, pe) in enumerate(self.paragraphs):
+            if char <= pe:
+                return k
+        return len(self.paragraphs) - 1
+
+    def own(self, d: _Direct) -> tuple[Any, Any]:
+        """(speaker, verb) from the sentence around the quote, within its paragraph."""
+        doc = self.doc
+        span = doc.char_span(d.outer_start, d.outer_end, alignment_mode="expand")
+        if span is None:
+            return None, None
+        ps, pe = self.paragraphs[d.paragraph]
         first, last = span[0].sent, span[-1].sent
-        context = [t for t in doc[first.start:last.end] if not outer_start <= t.idx < outer_end]
+        context = [t for t in doc[first.start:last.end]
+                   if not d.outer_start <= t.idx < d.outer_end and ps <= t.idx < pe]
         # the next sentence may attribute a quote that closes a sentence ("..." she said.)
-        if last.end < len(doc):
-            following = doc[last.end].sent
-            context += [t for t in following][:6]
-        speaker, verb = _attribution(context, doc, outer_start)
-    return _quote(article_id, layout, doc, doc.text[start:end], field, s, e, "direct", speaker, verb)
+        if last.end < len(doc) and doc[last.end].idx < pe:
+            context += [t for t in doc[last.end].sent if t.idx < pe][:6]
+        return self.attribution(context, d.outer_start, d.outer_end)
 
-
-def _attribution(tokens: list[Any], doc: Any, before: int) -> tuple[Any, Any]:
-    """(speaker span, verb span) from tokens around a quote."""
-    for i, t in enumerate(tokens):
-        if t.lower_ == "according" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to":
-            obj = next((c for c in tokens[i + 1].children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return _speaker_span(obj, doc, before), doc[t.i:t.i + 2]
-    for t in tokens:
-        if t.lemma_ in rules.REPORTING_VERBS and t.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    def attribution(self, tokens: list[Any], q_start: int, q_end: int) -> tuple[Any, Any]:
+        """A reporting verb's subject (the verb nearest the quote first), else "according to X"."""
+        doc = self.doc
+        verbs = [t for t in tokens if t.lemma_ in rules.REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
+        verbs.sort(key=lambda t: min(abs(t.idx - q_start), abs(t.idx - q_end)))
+        for t in verbs:
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and not q_start <= c.idx < q_end), None)
+            if subj is None:  # "... wrote on Twitter Christian Estrosi": a name right after the verb
+                subj = next((x for x in doc[t.i + 1:min(len(doc), t.i + 5)]
+                             if x.ent_type_ == "PERSON" and not q_start <= x.idx < q_end), None)
             if subj is not None:
-                return _speaker_span(subj, doc, before), doc[t.i:t.i + 1]
+                return self.speaker_span(subj, q_start), doc[t.i:t.i + 1]
+        for i, t in enumerate(tokens):
+            if t.lower_ == "according" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to":
+                obj = next((c for c in tokens[i + 1].children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self.speaker_span(obj, q_start), doc[t.i:t.i + 2]
+        return None, None
+
+    def speaker_span(self, tok: Any, before: int) -> Any:
+        """The name in a subject phrase; a pronoun's or a role's person; else the phrase's core."""
+        doc = self.doc
+        if tok.pos_ == "PRON" or tok.lower_ in _PRONOUNS:
+            return self.antecedent(tok, before) or doc[tok.i:tok.i + 1]
+        for ent in doc.ents:
+            if ent.label_ in _SPEAKER_LABELS and ent.start <= tok.i < ent.end:
+                return _strip_the(ent)
+        # a role: the person in apposition ("the spokeswoman, Hua Chunying"), else the person the text
+        # names for that role ("spokesman Geng Shuang" ... "the spokesman said")
+        kinds = _SPEAKER_LABELS if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound") and c.ent_type_ in kinds:
+                return self._ent_at(c)
+        named = self.named_for(tok, before)
+        if named is not None:
+            return named
+        return _strip_the(doc[tok.left_edge.i:tok.i + 1])
+
+    def _ent_at(self, tok: Any) -> Any:
+        for ent in self.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+        return self.doc[tok.i:tok.i + 1]
+
+    def named_for(self, tok: Any, before: int) -> Any:
+        """The PERSON a role noun stands next to elsewhere in the text, in apposition or as a title
+        ("director Quentin Tarantino", "Hua Chunying, the spokeswoman"): the nearest use before
+        ``before``, else the nearest after it."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
+            return None
+        # a name in apposition to a person's title is that person whatever the model called it
+        kinds = _SPEAKER_LABELS if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
+        hits = []
+        for t in self.doc:
+            if t.lemma_.lower() != tok.lemma_.lower() or t.ent_type_:
+                continue
+            cands = [c for c in t.children if c.dep_ in ("appos", "compound")]
+            if t.dep_ in ("appos", "compound"):
+                cands.append(t.head)
+            person = next((c for c in cands if c.ent_type_ in kinds), None)
+            if person is not None:
+                hits.append(self._ent_at(person))
+        if not hits:
+            return None
+        earlier = [h for h in hits if h.start_char < before]
+        return earlier[-1] if earlier else min(hits, key=lambda h: h.start_char)
+
+    def antecedent(self, tok: Any, before: int) -> Any:
+        """A pronoun's person: the last person who is a subject in the paragraph before it, else the
+        last person a reporting verb has as subject in the three paragraphs before, else the last
+        person named before it."""
+        doc = self.doc
+        k = self.paragraph_of(tok.idx)
+        ps = self.paragraphs[k][0]
+        lo = self.paragraphs[max(0, k - 3)][0]
+        names = [e for e in doc.ents if e.label_ in _SPEAKER_LABELS and e.end_char <= before and e.start_char < tok.idx]
+        persons = [e for e in names if e.label_ == "PERSON"]
+        subject = ("nsubj", "nsubjpass")
+        for found in (
+            # a name that speaks in the same paragraph (the model may call a person a place)
+            [e for e in names if ps <= e.start_char and e.root.dep_ in subject
+             and e.root.head.lemma_ in rules.REPORTING_VERBS],
+            [e for e in persons if ps <= e.start_char and e.root.dep_ in subject],
+            [e for e in persons if lo <= e.start_char and e.root.dep_ in subject
+             and e.root.head.lemma_ in rules.REPORTING_VERBS],
+            [e for e in persons if lo <= e.start_char and e.root.dep_ in subject],
+            persons,
+        ):
+            if found:
+                return _strip_the(found[-1])
+        return None
+
+
+def _follow_structure(found: list[_Direct], speakers: _Speakers) -> None:
+    """A quote with no attribution of its own takes the speaker of the quote it continues: one
+    attributed in its paragraph (the one before it first), or, when it opens its paragraph, the last
+    speaker of the paragraph before; a quote left open at its paragraph's end takes the speaker of
+    the quote that goes on at the start of the next."""
+    changed = True
+    while changed:
+        changed = False
+        for d in found:
+            if d.speaker is not None:
+                continue
+            same = [o for o in found if o.paragraph == d.paragraph and o is not d and o.speaker is not None]
+            before = [o for o in same if o.start < d.start]
+            source = before[-1] if before else (same[0] if same else None)
+            if source is None and d.opens_paragraph and d.paragraph > 0:
+                prev = [o for o in found if o.paragraph == d.paragraph - 1 and o.speaker is not None]
+                source = prev[-1] if prev else None
+                if source is None:
+                    d.speaker, d.verb = _last_speaker(speakers, d.paragraph - 1, d.outer_start)
+                    changed = changed or d.speaker is not None
+                    continue
+            if source is None and d.left_open:
+                nxt = [o for o in found if o.paragraph == d.paragraph + 1 and o.opens_paragraph and o.speaker is not None]
+                source = nxt[0] if nxt else None
+            if source is not None:
+                d.speaker, d.verb = source.speaker, source.verb
+                changed = True
+
+
+def _last_speaker(speakers: _Speakers, paragraph: int, before: int) -> tuple[Any, Any]:
+    """The last reporting verb's subject in a paragraph ("He added: ..."), resolved."""
+    doc = speakers.doc
+    ps, pe = speakers.paragraphs[paragraph]
+    tokens = [t for t in doc if ps <= t.idx < pe]
+    verbs = [t for t in tokens if t.lemma_ in rules.REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
+    for t in reversed(verbs):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return speakers.speaker_span(subj, before), doc[t.i:t.i + 1]
     return None, None
-
-
-def _speaker_span(tok: Any, doc: Any, before: int) -> Any:
-    """The name in a subject phrase, the phrase's core, or a pronoun's antecedent."""
-    if tok.pos_ == "PRON":
-        prior = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
-        return prior[-1] if prior else doc[tok.i:tok.i + 1]
-    for ent in doc.ents:
-        if ent.label_ in _SPEAKER_LABELS and ent.start <= tok.i < ent.end:
-            return _strip_the(ent)
-    return _strip_the(doc[tok.left_edge.i:tok.i + 1])
 
 
 def _strip_the(span: Any) -> Any:
@@ -100,6 +270,7 @@ def _strip_the(span: Any) -> Any:
 
 def _indirect(doc: Any, article_id: str, layout: Any, direct: list[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
+    speakers = _Speakers(doc, _paragraphs(doc.text))
 
     def inside_direct(tok: Any) -> bool:
         return any(s <= tok.idx < e for s, e in direct)
@@ -123,7 +294,7 @@ def _indirect(doc: Any, article_id: str, layout: Any, direct: list[tuple[int, in
                 hi = comp.right_edge.i + 1
                 content = doc[lo:hi]
                 verb = doc[t.i:t.i + 1]
-                speaker = _speaker_span(subj, doc, t.idx)
+                speaker = speakers.speaker_span(subj, t.idx)
             elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
                 if obj is None:
@@ -132,7 +303,7 @@ def _indirect(doc: Any, article_id: str, layout: Any, direct: list[tuple[int, in
                 left, right = doc[sent.start:prep_lo], doc[prep_hi:sent.end]
                 content = left if len(left) >= len(right) else right
                 verb = doc[t.i:t.i + 2]
-                speaker = _speaker_span(obj, doc, t.idx)
+                speaker = speakers.speaker_span(obj, t.idx)
             if content is None or len(content) < 3 or any(inside_direct(x) for x in content):
                 continue
             content = _strip_edges(content)

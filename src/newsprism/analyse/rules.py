@@ -38,6 +38,28 @@ NOT_PERSON = frozenset({"Photo", "Photos", "Image", "Video", "File", "Getty", "A
 #: Nouns after which a one-word ORG is part of a title ("Defense Minister").
 TITLE_NOUNS = frozenset({"Minister", "minister", "Secretary", "secretary", "Chief", "chief", "Spokesperson",
                          "spokesperson", "Spokesman", "spokesman", "Ministers", "Secretaries"})
+#: Evidence for an entity's type in the words around a name, read per mention and decided per name
+#: (``analyse._decide_types``): a preposition of place before it ("in Varnholm"), a head word of a place
+#: or an organisation in it ("Cape Erimo", "Harbour Gazette"), a title before it ("Mayor Elin Marsh").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "towards",
+                                "toward", "through", "throughout", "downstream", "upstream", "from", "village",
+                                "town", "city", "port", "region", "province", "county"})
+PLACE_HEADS = frozenset({"cape", "mount", "mt", "lake", "river", "bay", "island", "islands", "street", "road",
+                         "avenue", "square", "bridge", "dam", "valley", "harbour", "harbor", "port", "airport",
+                         "airfield", "station", "peninsula", "strait", "gulf", "sea", "ocean", "coast", "hill"})
+ORG_HEADS = frozenset({"gazette", "times", "post", "news", "herald", "courier", "radio", "tv", "television",
+                       "agency", "press", "journal", "tribune", "chronicle", "ministry", "department", "authority",
+                       "service", "council", "committee", "party", "bank", "company", "corporation", "inc",
+                       "ltd", "university", "hospital", "police", "army", "navy", "fleet", "command",
+                       "brigade", "school", "association", "union", "foundation"})
+#: Nouns after a place name that make it an organisation's name ("Russia's Pacific fleet").
+UNIT_NOUNS = frozenset({"fleet", "command", "army", "corps", "division", "brigade"})
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mayor", "president",
+                           "minister", "spokesman", "spokeswoman", "spokesperson", "chief", "director",
+                           "professor", "prof", "general", "gen", "colonel", "col", "captain", "capt",
+                           "sergeant", "officer", "senator", "governor", "judge", "rabbi", "pope", "king",
+                           "queen", "prince", "princess", "secretary", "chairman", "chairwoman", "coach",
+                           "engineer", "resident", "farmer", "inspector", "superintendent", "manager"})
 #: A plural acronym ("ICBMs", "SLBMs") is a weapon class, not a place or a group.
 PLURAL_ACRONYM_RE = re.compile(r"^[A-Z]{2,}s$")
 
@@ -48,6 +70,7 @@ REPORTING_VERBS = frozenset({
     "declare", "deny", "reiterate", "acknowledge", "admit", "allege", "suggest", "write", "indicate",
     "point", "predict", "believe", "maintain", "highlight", "remark", "comment", "reply", "respond",
     "ask", "urge", "vow", "pledge", "promise", "threaten", "accuse", "estimate", "conclude", "recall",
+    "continue", "tweet", "shout", "holler", "exclaim",
 })  # fmt: skip
 #: Reporting verbs whose object (not only a clause) is what was said, in paraphrase.
 PARAPHRASE_VERBS = frozenset({"emphasize", "emphasise", "stress", "highlight", "claim", "deny", "reiterate",
