@@ -203,3 +203,23 @@ def test_render_html_marks_overlapping_spans_and_anchors_each() -> None:
     assert '<mark data-c="s1 x1">gamma.</mark>' in out
     assert "\n\n" in out and '<mark data-c="x1">Delta</mark>' in out  # never a mark across paragraphs
     assert "".join(re.sub(r"<[^>]+>", "", out)) == text
+
+
+def test_dossier_one_quote_one_entry_citing_every_copy() -> None:
+    from dataclasses import replace
+
+    from newsprism.records import Quote
+
+    arts = [_article("wire", [S1], T[0], "Nordic Press Agency", "Dam gate fails"),
+            _article("copy", [S1], T[1], "Valley Courier", "Varnholm evacuated")]
+    words = "About 1,200 residents of Varnholm were evacuated"
+    ana = [replace(_analysis(a.article_id, [S1]), quotes=(Quote(a.article_id, words, 0, len(words), "direct",
+                                                                speaker="Elin Marsh"),)) for a in arts]
+    ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 2, ("wire", "copy"))]
+    copies = Copies((CopyLink("wire", "copy", "copy", 1.0, 1.0, 40),),
+                    (CopyGroup("g1", ("wire", "copy"), "wire", "NPA", "wire credit"),), (("wire", "NPA"),))
+    d = build("s1", arts, ana, ents, copies, align(arts, ana, ents, copies))
+    ((speaker, (entry,)),) = d.quotes
+    assert speaker == "Elin Marsh"
+    assert [c.article_id for c in (entry.citation, *entry.also)] == ["wire", "copy"]
+    assert "Valley Courier" in dossier_markdown(d)

@@ -9,9 +9,10 @@ article id, field and character span.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from .analyse.times import period_start
@@ -89,6 +90,7 @@ class QuoteEntry:
     text: str
     verb: str | None
     citation: Citation
+    also: tuple[Citation, ...] = ()  # the same words in other articles (wire copies, rewrites)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,17 +353,25 @@ def _entities(entities: Sequence[Entity], article_ids: set[str]) -> tuple[tuple[
 
 def _quotes(analyses: Sequence[Analysis], outlet: Mapping[str, str | None]
             ) -> tuple[tuple[str, tuple[QuoteEntry, ...]], ...]:
+    """Quotes by speaker; one entry per quote, citing every article that carries the same words."""
     by_speaker: dict[str, list[QuoteEntry]] = defaultdict(list)
+    seen: dict[str, tuple[str, int]] = {}  # normalised words -> (speaker key, index)
     for an in analyses:
         if an.article_id not in outlet:
             continue
         for q in an.quotes:
             if not q.speaker:
                 continue
+            cite = Citation(an.article_id, q.field, q.start, q.end, outlet.get(an.article_id))
+            words = " ".join(re.sub(r"[^\w\s]", " ", q.text.lower()).split())
+            if words in seen:
+                key, i = seen[words]
+                entry = by_speaker[key][i]
+                by_speaker[key][i] = replace(entry, also=(*entry.also, cite))
+                continue
             key = q.speaker_entity_id or q.speaker
-            by_speaker[key].append(QuoteEntry(
-                q.speaker, q.speaker_entity_id, q.kind, q.text, q.verb,
-                Citation(an.article_id, q.field, q.start, q.end, outlet.get(an.article_id))))
+            seen[words] = (key, len(by_speaker[key]))
+            by_speaker[key].append(QuoteEntry(q.speaker, q.speaker_entity_id, q.kind, q.text, q.verb, cite))
     rows = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return tuple((max((q.speaker for q in v), key=len), tuple(v)) for _k, v in rows)
 

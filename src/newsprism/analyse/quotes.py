@@ -103,7 +103,7 @@ class _Speakers:
     def __init__(self, doc: Any, paragraphs: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.paragraphs = paragraphs
-        self.spans: list[tuple[int, int]] = []
+        self.spoken: list[Any] = []  # speakers attributed so far, in text order
 
     def paragraph_of(self, char: int) -> int:
         for k, (_ps, pe) in enumerate(self.paragraphs):
@@ -129,16 +129,14 @@ class _Speakers:
     def attribution(self, tokens: list[Any], q_start: int, q_end: int) -> tuple[Any, Any]:
         """A reporting verb's subject (the verb nearest the quote first), else "according to X"."""
         doc = self.doc
-        verbs = [t for t in tokens if t.lemma_ in rules.REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in tokens if _reporting(t)]
         verbs.sort(key=lambda t: min(abs(t.idx - q_start), abs(t.idx - q_end)))
         for t in verbs:
-            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and not q_start <= c.idx < q_end), None)
-            if subj is None:  # "... wrote on Twitter Christian Estrosi": a name right after the verb
-                subj = next((x for x in doc[t.i + 1:min(len(doc), t.i + 5)]
-                             if x.ent_type_ == "PERSON" and not q_start <= x.idx < q_end), None)
+            subj = self.subject(t, q_start, q_end)
             if subj is not None:
-                return self.speaker_span(subj, q_start), doc[t.i:t.i + 1]
+                speaker = self.speaker_span(subj, q_start)
+                self.spoken.append(speaker)
+                return speaker, doc[t.i:t.i + 1]
         for i, t in enumerate(tokens):
             if t.lower_ == "according" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to":
                 obj = next((c for c in tokens[i + 1].children if c.dep_ == "pobj"), None)
@@ -146,19 +144,55 @@ class _Speakers:
                     return self.speaker_span(obj, q_start), doc[t.i:t.i + 2]
         return None, None
 
+    def subject(self, verb: Any, q_start: int = -1, q_end: int = -1) -> Any:
+        """A reporting verb's subject outside the quote: its own; that of the verb it depends on ("He
+        ended by saying"); or, inverted, a name or a person's title right after it ("... wrote on
+        Twitter Christian Estrosi", "... tweeted the US president")."""
+        doc = self.doc
+        head = verb
+        for _ in range(3):
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and not q_start <= c.idx < q_end), None)
+            if subj is not None or head.dep_ not in ("xcomp", "pcomp", "prep") or head.head is head:
+                break
+            head = head.head
+        if subj is not None and subj.tag_ in ("WP", "WDT"):  # "Ri, the newsreader, who ... declared"
+            clause = next((a for a in subj.ancestors if a.dep_ == "relcl"), None)
+            subj = clause.head if clause is not None else None
+        if subj is not None:
+            return subj
+        for x in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
+            if q_start <= x.idx < q_end or (x.is_punct and x.text not in (",",)):
+                break
+            if x.ent_type_ == "PERSON" or (x.pos_ == "NOUN" and x.lemma_.lower() in rules.PERSON_TITLES):
+                return x
+        between = [x for x in doc if q_end <= x.idx < verb.idx] if verb.idx >= q_end >= 0 else [verb]
+        if all(x.is_punct or x.is_space for x in between):  # '"...," claimed the state media
+            return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos")
+                         and c.pos_ in ("NOUN", "PROPN")), None)
+        return None
+
     def speaker_span(self, tok: Any, before: int) -> Any:
         """The name in a subject phrase; a pronoun's or a role's person; else the phrase's core."""
         doc = self.doc
-        if tok.pos_ == "PRON" or tok.lower_ in _PRONOUNS:
+        if tok.lower_ in _PRONOUNS:
             return self.antecedent(tok, before) or doc[tok.i:tok.i + 1]
+        if tok.pos_ == "PRON":
+            return doc[tok.i:tok.i + 1]
         for ent in doc.ents:
             if ent.label_ in _SPEAKER_LABELS and ent.start <= tok.i < ent.end:
                 return _strip_the(ent)
+        if tok.lemma_.lower() in rules.STATEMENT_NOUNS:  # "a statement released by the agency"
+            agent = next((c for t in tok.subtree if t.lower_ in ("by", "from") for c in t.children
+                          if c.dep_ == "pobj"), None)
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if agent is not None or owner is not None:
+                return self.speaker_span(agent if agent is not None else owner, before)
         # a role: the person in apposition ("the spokeswoman, Hua Chunying"), else the person the text
         # names for that role ("spokesman Geng Shuang" ... "the spokesman said")
         kinds = _SPEAKER_LABELS if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
         for c in tok.children:
-            if c.dep_ in ("appos", "compound") and c.ent_type_ in kinds:
+            if (c.dep_ == "appos" and c.ent_type_ in kinds) or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
                 return self._ent_at(c)
         named = self.named_for(tok, before)
         if named is not None:
@@ -183,10 +217,11 @@ class _Speakers:
         for t in self.doc:
             if t.lemma_.lower() != tok.lemma_.lower() or t.ent_type_:
                 continue
-            cands = [c for c in t.children if c.dep_ in ("appos", "compound")]
-            if t.dep_ in ("appos", "compound"):
+            cands = [c for c in t.children if c.dep_ == "appos" and c.ent_type_ in kinds]
+            cands += [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+            if (t.dep_ == "appos" and t.head.ent_type_ in kinds) or (t.dep_ == "compound" and t.head.ent_type_ == "PERSON"):
                 cands.append(t.head)
-            person = next((c for c in cands if c.ent_type_ in kinds), None)
+            person = cands[0] if cands else None
             if person is not None:
                 hits.append(self._ent_at(person))
         if not hits:
@@ -205,13 +240,19 @@ class _Speakers:
         names = [e for e in doc.ents if e.label_ in _SPEAKER_LABELS and e.end_char <= before and e.start_char < tok.idx]
         persons = [e for e in names if e.label_ == "PERSON"]
         subject = ("nsubj", "nsubjpass")
+        spoken = [sp for sp in self.spoken if lo <= sp.start_char and sp.end_char <= before
+                  and sp.root.pos_ == "PROPN"]
+        untagged = [doc[t.left_edge.i:t.i + 1] for t in doc if ps <= t.idx and t.idx + len(t) <= before
+                    and t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in subject
+                    and t.head.lemma_ in rules.REPORTING_VERBS and t.i < tok.i]
         for found in (
-            # a name that speaks in the same paragraph (the model may call a person a place)
-            [e for e in names if ps <= e.start_char and e.root.dep_ in subject
-             and e.root.head.lemma_ in rules.REPORTING_VERBS],
+            # a name that speaks in the same paragraph (the model may call a person a place, or miss it)
+            sorted([e for e in names if ps <= e.start_char and e.root.dep_ in subject
+                    and e.root.head.lemma_ in rules.REPORTING_VERBS] + untagged, key=lambda e: e.start),
             [e for e in persons if ps <= e.start_char and e.root.dep_ in subject],
-            [e for e in persons if lo <= e.start_char and e.root.dep_ in subject
-             and e.root.head.lemma_ in rules.REPORTING_VERBS],
+            # the last speaker of the paragraphs before: of a quote, or the subject of a reporting verb
+            sorted(spoken + [e for e in names if lo <= e.start_char and e.root.dep_ in subject
+                             and e.root.head.lemma_ in rules.REPORTING_VERBS], key=lambda e: e.start),
             [e for e in persons if lo <= e.start_char and e.root.dep_ in subject],
             persons,
         ):
@@ -234,6 +275,11 @@ def _follow_structure(found: list[_Direct], speakers: _Speakers) -> None:
             same = [o for o in found if o.paragraph == d.paragraph and o is not d and o.speaker is not None]
             before = [o for o in same if o.start < d.start]
             source = before[-1] if before else (same[0] if same else None)
+            if source is None and not d.opens_paragraph:  # "..., said Mayor X. "..."": the paragraph's speaker
+                d.speaker, d.verb = _last_speaker(speakers, d.paragraph, d.outer_start)
+                if d.speaker is not None:
+                    changed = True
+                    continue
             if source is None and d.opens_paragraph and d.paragraph > 0:
                 prev = [o for o in found if o.paragraph == d.paragraph - 1 and o.speaker is not None]
                 source = prev[-1] if prev else None
@@ -253,13 +299,20 @@ def _last_speaker(speakers: _Speakers, paragraph: int, before: int) -> tuple[Any
     """The last reporting verb's subject in a paragraph ("He added: ..."), resolved."""
     doc = speakers.doc
     ps, pe = speakers.paragraphs[paragraph]
-    tokens = [t for t in doc if ps <= t.idx < pe]
+    tokens = [t for t in doc if ps <= t.idx < min(pe, before)]
     verbs = [t for t in tokens if t.lemma_ in rules.REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
     for t in reversed(verbs):
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = speakers.subject(t)
         if subj is not None:
             return speakers.speaker_span(subj, before), doc[t.i:t.i + 1]
     return None, None
+
+
+def _reporting(t: Any) -> bool:
+    """A reporting verb (also one the tagger took for a noun but parsed with a subject: "a statement
+    ... read")."""
+    return t.lemma_ in rules.REPORTING_VERBS and (
+        t.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in t.children))
 
 
 def _strip_the(span: Any) -> Any:

@@ -70,8 +70,11 @@ REPORTING_VERBS = frozenset({
     "declare", "deny", "reiterate", "acknowledge", "admit", "allege", "suggest", "write", "indicate",
     "point", "predict", "believe", "maintain", "highlight", "remark", "comment", "reply", "respond",
     "ask", "urge", "vow", "pledge", "promise", "threaten", "accuse", "estimate", "conclude", "recall",
-    "continue", "tweet", "shout", "holler", "exclaim",
+    "continue", "tweet", "shout", "holler", "exclaim", "describe", "call", "brand", "dismiss", "read",
 })  # fmt: skip
+#: Nouns for what someone issued: its speaker is who issued it ("a statement released by the agency").
+STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
+                             "tweet", "report", "commentary", "notice", "announcement"})
 #: Reporting verbs whose object (not only a clause) is what was said, in paraphrase.
 PARAPHRASE_VERBS = frozenset({"emphasize", "emphasise", "stress", "highlight", "claim", "deny", "reiterate",
                               "announce", "note", "confirm"})

@@ -121,7 +121,7 @@ def story_page(d: Dossier, articles: Sequence[Article]) -> str:
         parts.append("<h2>Quotes</h2>")
         for speaker, quotes in d.quotes:
             parts.append(f"<h3>{escape(speaker)}</h3><ul>" + "".join(
-                f"<li>{escape(q.kind)}: &ldquo;{escape(q.text)}&rdquo;{_cites((q.citation,))}</li>"
+                f"<li>{escape(q.kind)}: &ldquo;{escape(q.text)}&rdquo;{_cites((q.citation, *q.also))}</li>"
                 for q in quotes) + "</ul>")
     parts.append("<h2>People, organisations, places, equipment, groups</h2>")
     for section, entries in d.entities:

@@ -77,7 +77,8 @@ def dossier_markdown(d: Dossier) -> str:
         out += ["## Quotes", ""]
         for speaker, quotes in d.quotes:
             out.append(f"### {_md(speaker)}")
-            out += [f"- {q.kind}: \u201c{_md(q.text)}\u201d ({cite(q.citation)})" for q in quotes]
+            out += [f"- {q.kind}: \u201c{_md(q.text)}\u201d ({'; '.join(cite(c) for c in (q.citation, *q.also))})"
+                    for q in quotes]
             out.append("")
     out += ["## People, organisations, places, equipment, groups", ""]
     for section, entries in d.entities:
