@@ -1098,3 +1098,22 @@ def test_analyse_place_before_a_unit_noun_names_the_unit() -> None:
     (result,) = analyse([_article(body)])
     texts = {m.text: m.label for m in result.mentions}
     assert "Northern" not in texts
+
+
+@needs_model
+def test_analyse_pronoun_after_a_role_speaker_is_that_role() -> None:
+    body = ("A Kessford Fire Service spokesman said crews had been called at 6am to the flooded underpass.\n\n"
+            "“There are six fire engines and three rescue boats at the scene,” they added.")
+    (result,) = analyse([_article(body)])
+    (q,) = [q for q in result.quotes if q.kind == "direct"]
+    assert q.speaker is not None and "spokesman" in q.speaker
+
+
+@needs_model
+def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None:
+    body = ("Passenger Ivar Holm was in the front carriage.\n\n"
+            "“There was water everywhere and bags floating in the aisle.” Police have confirmed that a "
+            "man was arrested at the station.")
+    (result,) = analyse([_article(body)])
+    (q,) = [q for q in result.quotes if q.kind == "direct"]
+    assert q.speaker != "Police"

@@ -343,7 +343,8 @@ def _analyse_doc(doc: Any, article: Article, model: str, packs: AliasPacks, desc
         model=model,
         sentences=sentences,
         mentions=mentions,
-        quotes=quotes(doc, article.article_id, layout),
+        quotes=quotes(doc, article.article_id, layout,
+                      frozenset(normalise(m.text) for m in mentions if m.label == "PERSON")),
         quantities=quantities(doc, article.article_id, layout),
         times=time_records,
         event=main_event(doc, article.article_id, layout, time_records, title_doc=title_doc),
@@ -470,10 +471,6 @@ def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: Al
     from ..gazetteer import geo
 
     lower_words = {t.lemma_ for t in doc if t.is_lower} | {t.text for t in doc if t.is_lower}
-    person_words: set[str] = set()
-    for m in mentions:
-        if m.kind == "name" and m.label == "PERSON" and m.pack_id is None and len(m.text.split()) > 1:
-            person_words.update(normalise(m.text).split())
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for m, span in zip(mentions, spans, strict=True):
@@ -484,19 +481,26 @@ def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: Al
         cue = _cue(span, m.label)
         if cue is not None:
             votes[key][cue] += 1
-    decided: dict[str, str | None] = {}
-    for key, counts in labels.items():
-        text = key
-        if len(text.split()) == 1 and text in person_words:
+
+    def by_evidence(key: str) -> str:
+        if geo(key) is not None:
+            return "GPE"
+        if votes[key]:
+            return _CUE_LABEL[votes[key].most_common(1)[0][0]]
+        return labels[key].most_common(1)[0][0]
+
+    # longer names first: the words of a person's full name make its one-word forms that person
+    decided: dict[str, str | None] = {k: by_evidence(k) for k in labels if len(k.split()) > 1}
+    person_words = {w for k, lab in decided.items() if lab == "PERSON" for w in k.split()}
+    for key in labels:
+        if len(key.split()) > 1:
+            continue
+        if key in person_words:
             decided[key] = "PERSON"
-        elif len(text.split()) == 1 and (text in lower_words or text.rstrip("s") in lower_words):
+        elif key in lower_words or key.rstrip("s") in lower_words:
             decided[key] = None  # a common word the model took for a name
-        elif geo(text) is not None:
-            decided[key] = "GPE"
-        elif votes[key]:
-            decided[key] = _CUE_LABEL[votes[key].most_common(1)[0][0]]
         else:
-            decided[key] = counts.most_common(1)[0][0]
+            decided[key] = by_evidence(key)
     out = []
     for m in mentions:
         key = normalise(m.text)

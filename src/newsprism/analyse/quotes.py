@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..records import Quote
+from ..resolve import normalise
 from . import rules
 
 _OPEN_CLOSE = {"“": "”", '"': '"'}
@@ -41,13 +42,14 @@ class _Direct:
     verb: Any = None
 
 
-def quotes(doc: Any, article_id: str, layout: Any) -> tuple[Quote, ...]:
-    """Every direct and indirect quote of the doc."""
+def quotes(doc: Any, article_id: str, layout: Any, persons: frozenset[str] = frozenset()) -> tuple[Quote, ...]:
+    """Every direct and indirect quote of the doc. ``persons``: the normalised names the article's
+    mentions decided are people (the model may have tagged some of their mentions otherwise)."""
     text = doc.text
     paragraphs = _paragraphs(text)
     found = _direct_spans(text, paragraphs)
     parsed = doc.has_annotation("DEP")
-    speakers = _Speakers(doc, paragraphs) if parsed else None
+    speakers = _Speakers(doc, paragraphs, persons) if parsed else None
     for d in found:
         if speakers is not None:
             d.speaker, d.verb = speakers.own(d)
@@ -100,8 +102,9 @@ def _direct_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Direct]
 class _Speakers:
     """Who says what in one parsed doc: reporting verbs, their subjects, names for roles."""
 
-    def __init__(self, doc: Any, paragraphs: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Any, paragraphs: list[tuple[int, int]], persons: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.persons = persons
         self.paragraphs = paragraphs
         self.spoken: list[Any] = []  # speakers attributed so far, in text order
 
@@ -122,8 +125,12 @@ class _Speakers:
         context = [t for t in doc[first.start:last.end]
                    if not d.outer_start <= t.idx < d.outer_end and ps <= t.idx < pe]
         # the next sentence may attribute a quote that closes a sentence ("..." she said.)
+        # — only a bare attribution, not a sentence that reports something else ("Police confirmed a
+        # man was arrested")
         if last.end < len(doc) and doc[last.end].idx < pe:
-            context += [t for t in doc[last.end].sent if t.idx < pe][:6]
+            following = [t for t in doc[last.end].sent if t.idx < pe][:6]
+            if not any(_reporting(t) and any(c.dep_ in ("ccomp", "dobj") for c in t.children) for t in following):
+                context += following
         return self.attribution(context, d.outer_start, d.outer_end)
 
     def attribution(self, tokens: list[Any], q_start: int, q_end: int) -> tuple[Any, Any]:
@@ -132,6 +139,8 @@ class _Speakers:
         verbs = [t for t in tokens if _reporting(t)]
         verbs.sort(key=lambda t: min(abs(t.idx - q_start), abs(t.idx - q_end)))
         for t in verbs:
+            if t.idx >= q_end and _ends_sentence(doc, q_end) and _reports_other(t, q_start, q_end):
+                continue
             subj = self.subject(t, q_start, q_end)
             if subj is not None:
                 speaker = self.speaker_span(subj, q_start)
@@ -153,14 +162,18 @@ class _Speakers:
         for _ in range(3):
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
                          and not q_start <= c.idx < q_end), None)
-            if subj is not None or head.dep_ not in ("xcomp", "pcomp", "prep") or head.head is head:
+            if subj is not None or head.head is head or not (
+                    head.dep_ in ("xcomp", "pcomp", "prep")
+                    or (head.dep_ in ("advcl", "acl") and head.head.lemma_ in rules.REPORTING_VERBS)):
                 break
-            head = head.head
+            head = head.head  # "X was quoted ... saying: ...": the subject of "quoted"
         if subj is not None and subj.tag_ in ("WP", "WDT"):  # "Ri, the newsreader, who ... declared"
             clause = next((a for a in subj.ancestors if a.dep_ == "relcl"), None)
             subj = clause.head if clause is not None else None
         if subj is not None:
             return subj
+        if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+            return None  # it reports something of its own ("... and confirmed the driver was killed")
         for x in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
             if q_start <= x.idx < q_end or (x.is_punct and x.text not in (",",)):
                 break
@@ -190,10 +203,16 @@ class _Speakers:
                 return self.speaker_span(agent if agent is not None else owner, before)
         # a role: the person in apposition ("the spokeswoman, Hua Chunying"), else the person the text
         # names for that role ("spokesman Geng Shuang" ... "the spokesman said")
-        kinds = _SPEAKER_LABELS if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
+        kinds = ("PERSON", "ORG") if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
         for c in tok.children:
             if (c.dep_ == "appos" and c.ent_type_ in kinds) or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
                 return self._ent_at(c)
+        # a person named inside the subject phrase, not as a possessor ("Washington's ambassador to
+        # the UN Nikki Haley", not "Bruce Steinberg's sister")
+        inner = [e for e in doc.ents if e.label_ == "PERSON" and tok.left_edge.i <= e.start
+                 and e.end <= tok.right_edge.i + 1 and e.root.dep_ != "poss"]
+        if inner:
+            return inner[0]
         named = self.named_for(tok, before)
         if named is not None:
             return named
@@ -212,7 +231,7 @@ class _Speakers:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
             return None
         # a name in apposition to a person's title is that person whatever the model called it
-        kinds = _SPEAKER_LABELS if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
+        kinds = ("PERSON", "ORG") if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
         hits = []
         for t in self.doc:
             if t.lemma_.lower() != tok.lemma_.lower() or t.ent_type_:
@@ -230,34 +249,44 @@ class _Speakers:
         return earlier[-1] if earlier else min(hits, key=lambda h: h.start_char)
 
     def antecedent(self, tok: Any, before: int) -> Any:
-        """A pronoun's person: the last person who is a subject in the paragraph before it, else the
-        last person a reporting verb has as subject in the three paragraphs before, else the last
-        person named before it."""
+        """A pronoun's person: the name that speaks in its paragraph before it, else a person who is a
+        subject there; else, paragraph by paragraph back over three, the last speaker there, else the
+        last person who is a subject there; else the last person named before it."""
         doc = self.doc
         k = self.paragraph_of(tok.idx)
         ps = self.paragraphs[k][0]
-        lo = self.paragraphs[max(0, k - 3)][0]
         names = [e for e in doc.ents if e.label_ in _SPEAKER_LABELS and e.end_char <= before and e.start_char < tok.idx]
-        persons = [e for e in names if e.label_ == "PERSON"]
+        persons = [e for e in names if e.label_ == "PERSON" or normalise(e.text) in self.persons]
         subject = ("nsubj", "nsubjpass")
-        spoken = [sp for sp in self.spoken if lo <= sp.start_char and sp.end_char <= before
-                  and sp.root.pos_ == "PROPN"]
         untagged = [doc[t.left_edge.i:t.i + 1] for t in doc if ps <= t.idx and t.idx + len(t) <= before
                     and t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in subject
                     and t.head.lemma_ in rules.REPORTING_VERBS and t.i < tok.i]
-        for found in (
-            # a name that speaks in the same paragraph (the model may call a person a place, or miss it)
-            sorted([e for e in names if ps <= e.start_char and e.root.dep_ in subject
-                    and e.root.head.lemma_ in rules.REPORTING_VERBS] + untagged, key=lambda e: e.start),
-            [e for e in persons if ps <= e.start_char and e.root.dep_ in subject],
-            # the last speaker of the paragraphs before: of a quote, or the subject of a reporting verb
-            sorted(spoken + [e for e in names if lo <= e.start_char and e.root.dep_ in subject
-                             and e.root.head.lemma_ in rules.REPORTING_VERBS], key=lambda e: e.start),
-            [e for e in persons if lo <= e.start_char and e.root.dep_ in subject],
-            persons,
-        ):
-            if found:
-                return _strip_the(found[-1])
+        # a name that speaks in the same paragraph (the model may call a person a place, or miss it),
+        # else a person who is a subject there
+        same = sorted([e for e in names if ps <= e.start_char and e.root.dep_ in subject
+                       and e.root.head.lemma_ in rules.REPORTING_VERBS] + untagged, key=lambda e: e.start)
+        if same:
+            return _strip_the(same[-1])
+        same = [e for e in persons if ps <= e.start_char and e.root.dep_ in subject]
+        if same:
+            return _strip_the(same[-1])
+        # the paragraphs before, nearest first: its last speaker (of a quote, or the subject of a
+        # reporting verb), else the last person who is a subject there
+        for j in range(k - 1, max(-1, k - 4), -1):
+            js, je = self.paragraphs[j]
+            spoke = [sp for sp in self.spoken if js <= sp.start_char < je and sp.root.pos_ in ("PROPN", "NOUN")]
+            for t in doc:  # the subject of a reporting verb there, a name or a role ("the spokesman said")
+                subj = self.subject(t) if js <= t.idx < min(je, before) and _reporting(t) else None
+                if subj is not None and (subj.pos_ == "PROPN" or subj.lemma_.lower() in rules.PERSON_TITLES
+                                         or any(c.dep_ == "appos" and c.ent_type_ for c in subj.children)):
+                    spoke.append(self.speaker_span(subj, before))
+            if spoke:
+                return _strip_the(max(spoke, key=lambda e: e.start))
+            acting = [e for e in persons if js <= e.start_char < je and e.root.dep_ in subject]
+            if acting:
+                return _strip_the(acting[-1])
+        if persons:
+            return _strip_the(persons[-1])
         return None
 
 
@@ -306,6 +335,22 @@ def _last_speaker(speakers: _Speakers, paragraph: int, before: int) -> tuple[Any
         if subj is not None:
             return speakers.speaker_span(subj, before), doc[t.i:t.i + 1]
     return None, None
+
+
+def _ends_sentence(doc: Any, q_end: int) -> bool:
+    """The quote closes with a full stop, a question or exclamation mark (not a comma)."""
+    return doc.text[max(0, q_end - 2):q_end].rstrip("”\"'’ ")[-1:] in (".", "!", "?")
+
+
+def _reports_other(verb: Any, q_start: int, q_end: int) -> bool:
+    """The verb reports content of its own that holds no part of the quote ('..." Police have
+    confirmed a man was arrested')."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            if not (lo < q_end and q_start < hi):
+                return True
+    return False
 
 
 def _reporting(t: Any) -> bool:

@@ -59,7 +59,13 @@ PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord
                            "professor", "prof", "general", "gen", "colonel", "col", "captain", "capt",
                            "sergeant", "officer", "senator", "governor", "judge", "rabbi", "pope", "king",
                            "queen", "prince", "princess", "secretary", "chairman", "chairwoman", "coach",
-                           "engineer", "resident", "farmer", "inspector", "superintendent", "manager"})
+                           "engineer", "resident", "farmer", "inspector", "superintendent", "manager",
+                           "head", "leader", "ambassador", "adviser", "advisor", "analyst", "expert",
+                           "official", "executive", "ceo", "founder", "witness", "friend", "sister",
+                           "brother", "mother", "father", "wife", "husband", "son", "daughter", "relative",
+                           "neighbour", "neighbor", "teacher", "doctor", "lawyer", "prosecutor",
+                           "fisherman", "passenger", "driver", "pilot", "survivor", "researcher",
+                           "scientist", "astronaut", "banker", "economist"})
 #: A plural acronym ("ICBMs", "SLBMs") is a weapon class, not a place or a group.
 PLURAL_ACRONYM_RE = re.compile(r"^[A-Z]{2,}s$")
 
@@ -70,7 +76,7 @@ REPORTING_VERBS = frozenset({
     "declare", "deny", "reiterate", "acknowledge", "admit", "allege", "suggest", "write", "indicate",
     "point", "predict", "believe", "maintain", "highlight", "remark", "comment", "reply", "respond",
     "ask", "urge", "vow", "pledge", "promise", "threaten", "accuse", "estimate", "conclude", "recall",
-    "continue", "tweet", "shout", "holler", "exclaim", "describe", "call", "brand", "dismiss", "read",
+    "continue", "tweet", "shout", "holler", "exclaim", "describe", "call", "brand", "dismiss", "read", "quote",
 })  # fmt: skip
 #: Nouns for what someone issued: its speaker is who issued it ("a statement released by the agency").
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
