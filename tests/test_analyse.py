@@ -1117,3 +1117,14 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
     (result,) = analyse([_article(body)])
     (q,) = [q for q in result.quotes if q.kind == "direct"]
     assert q.speaker != "Police"
+
+
+@needs_model
+def test_analyse_place_and_person_evidence_beats_the_model() -> None:
+    body = ("The lighthouse at Cape Halvard was closed. Vessa's lawyer said the charges were false.\n\n"
+            "Deploying Thaad batteries near the coast was discussed. Vessa denied the charges.")
+    (result,) = analyse([_article(body)])
+    labels = {m.text: m.label for m in result.mentions if m.kind == "name"}
+    assert labels.get("Cape Halvard") in ("GPE", "LOC", "FAC")
+    assert labels.get("Vessa") == "PERSON"
+    assert "Deploying Thaad" not in labels

@@ -172,3 +172,10 @@ def test_resolve_one_type_per_name_across_articles() -> None:
 def test_resolve_possessive_region_is_part_of_its_country() -> None:
     (entity,) = resolve([_analysis("a1", ("Russia's Far East", "LOC"))]).entities
     assert Relation("part_of", "russia") in entity.relations
+
+
+def test_resolve_pack_keeps_hwasong_missiles_apart() -> None:
+    packs = load_packs()
+    ids = [packs.lookup(n) for n in ("Hwasong-12", "Hwasong-14", "Hwasong-15", "Hwasong-17")]
+    assert len(set(ids)) == 4 and None not in ids
+    assert all(not (e := packs.entry(i)) or not e.relations for i in ids if i)

@@ -450,8 +450,11 @@ def _cue(span: Any, label: str) -> str | None:
         return "place"
     if before.rstrip(".") in rules.PERSON_TITLES:
         return "person"
-    if label == "ORG":
-        return None
+    if (span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s")
+            and doc[span.end + 1].lower_ in rules.PERSON_TITLES):
+        return "person"  # "Tamimi's lawyer", "Aske's daughter"
+    if label == "ORG" and len(span) > 1:
+        return None  # "from the Kessford Red Cross branch": the preposition says nothing
     if before in rules.PLACE_PREPOSITIONS or (before == "of" and at > 0
                                                and doc[at - 1].lower_ in rules.PLACE_PREPOSITIONS):
         return "place"
@@ -520,8 +523,8 @@ def _trim(ent: Any) -> Any:
     """The entity span without a leading "the", a possessive or edge punctuation."""
     s, e = ent.start, ent.end
     doc = ent.doc
-    while s < e and (doc[s].lower_ == "the" or doc[s].is_punct):
-        s += 1
+    while s < e and (doc[s].lower_ == "the" or doc[s].is_punct or (doc[s].tag_ == "VBG" and e - s > 1)):
+        s += 1  # "the", punctuation, a verb the model took in ("Deploying Thaad")
     while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or (doc[e - 1].is_punct and doc[e - 1].text != ".")):
         e -= 1
     if e > s and doc[e - 1].text.endswith("-") and len(doc[e - 1].text) > 1:
