@@ -303,7 +303,10 @@ def _follow_structure(found: list[_Direct], speakers: _Speakers) -> None:
                 continue
             same = [o for o in found if o.paragraph == d.paragraph and o is not d and o.speaker is not None]
             before = [o for o in same if o.start < d.start]
-            source = before[-1] if before else (same[0] if same else None)
+            # a quote after it only when nothing but a few words stand between ('"A." "B," she said')
+            after = [o for o in same if o.start > d.start
+                     and len(speakers.doc.text[d.outer_end:o.outer_start].split()) <= 3]
+            source = before[-1] if before else (after[0] if after else None)
             if source is None and not d.opens_paragraph:  # "..., said Mayor X. "..."": the paragraph's speaker
                 d.speaker, d.verb = _last_speaker(speakers, d.paragraph, d.outer_start)
                 if d.speaker is not None:
@@ -346,7 +349,7 @@ def _reports_other(verb: Any, q_start: int, q_end: int) -> bool:
     """The verb reports content of its own that holds no part of the quote ('..." Police have
     confirmed a man was arrested')."""
     for c in verb.children:
-        if c.dep_ == "ccomp":
+        if c.dep_ in ("ccomp", "dobj"):
             lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
             if not (lo < q_end and q_start < hi):
                 return True
