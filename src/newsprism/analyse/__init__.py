@@ -424,7 +424,7 @@ def _place_in_name(span: Any, label: str) -> tuple[Any, str]:
     """A place name that is part of a longer one: before a unit noun it names an organisation
     ("Pacific fleet"); after a country's possessive it is that country's region ("Russia's Far East")."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in rules.UNIT_NOUNS:
+    if span.end < len(doc) and doc[span.end].lemma_.lower() in rules.UNIT_NOUNS:  # "Pacific fleets" too
         return doc[span.start:span.end + 1], "ORG"
     if (label == "LOC" and span.start >= 2 and doc[span.start - 1].text in ("'s", "’s")
             and doc[span.start - 2].ent_type_ == "GPE"):
