@@ -1112,7 +1112,7 @@ def test_analyse_pronoun_after_a_role_speaker_is_that_role() -> None:
 @needs_model
 def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None:
     body = ("Passenger Ivar Holm was in the front carriage.\n\n"
-            "“There was water everywhere and bags floating in the aisle.” Police have confirmed that a "
+            "“There was water everywhere and bags floating in the aisle.” Police say that a "
             "man was arrested at the station.")
     (result,) = analyse([_article(body)])
     (q,) = [q for q in result.quotes if q.kind == "direct"]

@@ -452,7 +452,7 @@ def _cue(span: Any, label: str) -> str | None:
         return "person"
     if (span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s")
             and doc[span.end + 1].lower_ in rules.PERSON_TITLES):
-        return "person"  # "Tamimi's lawyer", "Aske's daughter"
+        return "person"  # "Vessa's lawyer", "Aske's daughter"
     if label == "ORG" and len(span) > 1:
         return None  # "from the Kessford Red Cross branch": the preposition says nothing
     if before in rules.PLACE_PREPOSITIONS or (before == "of" and at > 0

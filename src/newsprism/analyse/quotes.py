@@ -155,8 +155,8 @@ class _Speakers:
 
     def subject(self, verb: Any, q_start: int = -1, q_end: int = -1) -> Any:
         """A reporting verb's subject outside the quote: its own; that of the verb it depends on ("He
-        ended by saying"); or, inverted, a name or a person's title right after it ("... wrote on
-        Twitter Christian Estrosi", "... tweeted the US president")."""
+        closed by saying"); or, inverted, a name or a person's title right after it ("... wrote on
+        Twitter Mayor Lena Voss", "... tweeted the US president")."""
         doc = self.doc
         head = verb
         for _ in range(3):
@@ -173,7 +173,7 @@ class _Speakers:
         if subj is not None:
             return subj
         if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
-            return None  # it reports something of its own ("... and confirmed the driver was killed")
+            return None  # it reports something of its own ("... and confirmed the road was shut")
         for x in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
             if q_start <= x.idx < q_end or (x.is_punct and x.text not in (",",)):
                 break
@@ -201,14 +201,14 @@ class _Speakers:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if agent is not None or owner is not None:
                 return self.speaker_span(agent if agent is not None else owner, before)
-        # a role: the person in apposition ("the spokeswoman, Hua Chunying"), else the person the text
+        # a role: the person in apposition ("the spokeswoman, Marit Dahl"), else the person the text
         # names for that role ("spokesman Geng Shuang" ... "the spokesman said")
         kinds = ("PERSON", "ORG") if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
         for c in tok.children:
             if (c.dep_ == "appos" and c.ent_type_ in kinds) or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
                 return self._ent_at(c)
         # a person named inside the subject phrase, not as a possessor ("Washington's ambassador to
-        # the UN Nikki Haley", not "Bruce Steinberg's sister")
+        # the UN Kari Mo", not "the mayor's sister")
         inner = [e for e in doc.ents if e.label_ == "PERSON" and tok.left_edge.i <= e.start
                  and e.end <= tok.right_edge.i + 1 and e.root.dep_ != "poss"]
         if inner:
@@ -226,7 +226,7 @@ class _Speakers:
 
     def named_for(self, tok: Any, before: int) -> Any:
         """The PERSON a role noun stands next to elsewhere in the text, in apposition or as a title
-        ("director Quentin Tarantino", "Hua Chunying, the spokeswoman"): the nearest use before
+        ("director Jon Brekke", "Marit Dahl, the spokeswoman"): the nearest use before
         ``before``, else the nearest after it."""
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
             return None

@@ -41,7 +41,7 @@ TITLE_NOUNS = frozenset({"Minister", "minister", "Secretary", "secretary", "Chie
 #: Evidence for an entity's type in the words around a name, read per mention and decided per name
 #: (``analyse._decide_types``): a preposition of place before it ("in Varnholm"), a head word of a place
 #: or an organisation in it ("Cape Erimo", "Harbour Gazette"), a title before it ("Mayor Elin Marsh") or
-#: a person's noun after its possessive ("Tamimi's lawyer"). PERSON_TITLES are the nouns for a person.
+#: a person's noun after its possessive ("Vessa's lawyer"). PERSON_TITLES are the nouns for a person.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "across", "around", "towards",
                                 "toward", "through", "throughout", "downstream", "upstream", "from", "village",
                                 "town", "city", "port", "region", "province", "county"})
