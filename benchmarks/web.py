@@ -1,0 +1,226 @@
+"""Latency of `newsprism serve` while another process ingests into the same store.
+
+Two stores: the 383 news_cluster articles after `newsprism run` (real stories,
+analyses and dossiers), and a synthetic store of 20,000 articles (deterministic
+word-soup articles of ~300 words in 1,000 events; stories written from the
+generator's events, not clustered, since this measures serving, not
+clustering; only the largest story is analysed, for its dossier). For each, a
+real server (`newsprism serve`, uvicorn, one process) is started and, while a
+`newsprism ingest` of 2,000 more synthetic articles runs against the same store,
+requests are timed one after another from this process:
+
+- the stories page (`/`, pages 1-3 in turn),
+- a search (`/search?q=...`, rotating words drawn from the store),
+- the dossier page of the largest story (`/stories/ID`).
+
+Reported per store: the first request of each kind (cold: nothing cached) and
+the median and p95 of the next N (warm: listings and dossiers are cached under
+the store's version, which an ingest does not change until stories are
+recomputed). Goals: p95 under 300 ms for the stories page and search, the
+largest story's dossier page under 1 s.
+
+    .venv/bin/python benchmarks/web.py [--corpus DIR] [--workdir DIR] [--n 20000] [--requests 60] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import httpx  # noqa: E402
+from _articles import make_article  # noqa: E402
+
+from newsprism import Prism  # noqa: E402
+from newsprism.copies import Copies  # noqa: E402
+from newsprism.stories import Membership, Stories  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "benchmarks" / "giveme5w1h_news_cluster" / "data"
+EXE = Path(sys.executable).parent / "newsprism"
+T0 = datetime(2030, 1, 1, tzinfo=UTC)
+SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "shi", "ben", "dor", "gal", "pe", "qua", "zin", "tor", "el"]
+
+
+def _word(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(n))
+
+
+def synthetic(n: int, events: int, seed: int) -> list[tuple[int, str, str, datetime]]:
+    """``(event, title, body, published)``: word soup over a shared vocabulary,
+    each event with its own rare words and capitalised names."""
+    rng = random.Random(seed)
+    common = [_word(rng, 3) for _ in range(3000)]
+    words_of = [[_word(rng, 4) for _ in range(15)] for _ in range(events)]
+    names_of = [[_word(rng, 4).capitalize() for _ in range(4)] for _ in range(events)]
+    weights = [1 / (k + 1) for k in range(events)]  # a few big events, many small ones
+    out = []
+    for i in range(n):
+        e = rng.choices(range(events), weights)[0]
+        words = [rng.choice(words_of[e]) if (x := rng.random()) < 0.15 else rng.choice(names_of[e]) if x < 0.22
+                 else rng.choice(common) for _ in range(300)]
+        sentences = [" ".join(words[k:k + 20]).capitalize() + "." for k in range(0, 300, 20)]
+        body = "\n".join(" ".join(sentences[k:k + 3]) for k in range(0, len(sentences), 3))
+        title = " ".join([*rng.sample(names_of[e], 2), *rng.sample(words_of[e], 3)])
+        out.append((e, title, body, T0 + timedelta(seconds=i * 259200 / n)))
+    return out
+
+
+def build_synthetic(db: Path, n: int) -> None:
+    """Articles stored directly, stories from the events, the largest story analysed."""
+    rows = synthetic(n, events=1000, seed=11)
+    now = datetime.now(UTC)
+    with Prism(db=db) as prism:
+        store = prism.store
+        members: list[Membership] = []
+        sizes: dict[int, list[str]] = {}
+        with store.atomic():
+            for i, (e, title, body, when) in enumerate(rows):
+                a = make_article(title, body, when, source=f"synthetic/{i}")
+                a = dataclasses.replace(a, outlet=f"Outlet {i % 40}")
+                if store.add_article(a, now) == "added":
+                    sizes.setdefault(e, []).append(a.article_id)
+                    how = "opened" if len(sizes[e]) == 1 else "joined"
+                    members.append(Membership(a.article_id, f"s{e:05d}", how, 1.0))
+            store.replace_copies(Copies((), (), ()))
+            store.replace_stories(Stories(tuple(members), ()))
+            fingerprint = store.articles_fingerprint()
+            store.set_derived_fingerprint("copies", fingerprint)
+            store.set_derived_fingerprint("stories", fingerprint)
+        largest = max(sizes.values(), key=len)
+        prism.analyse(largest)
+
+
+def write_ingest_batch(folder: Path, n: int) -> None:
+    """``n`` more synthetic articles as JSON Lines, for the concurrent ingest."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = synthetic(n, events=200, seed=99)
+    for k in range(0, n, 100):
+        with (folder / f"batch-{k:05d}.jsonl").open("w", encoding="utf-8") as f:
+            for i, (_e, title, body, when) in enumerate(rows[k:k + 100], start=k):
+                f.write(json.dumps({"newsprism": 1, "title": title, "text": body, "published": when.isoformat(),
+                                    "outlet": "Ingest Wire", "url": f"https://ingest.example/{i}"}) + "\n")
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def measure(db: Path, batch: Path, requests: int) -> dict[str, object]:
+    port = _port()
+    server = subprocess.Popen([str(EXE), "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    client = httpx.Client(base_url=base, timeout=120)
+    try:
+        for _ in range(200):
+            try:
+                client.get("/api/version")
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        stories = client.get("/api/stories", params={"limit": 1000}).json()
+        largest = max(stories, key=lambda s: s["size"])
+        titles = [s["title"] for s in stories if s["title"]]
+        rng = random.Random(5)
+        words = [w for t in titles for w in t.split() if len(w) > 4 and w.isalpha()]
+        kinds = {
+            "stories": lambda i: client.get("/", params={"page": i % 3 + 1}),
+            "search": lambda i: client.get("/search", params={"q": rng.choice(words)}),
+            "dossier": lambda i: client.get(f"/stories/{largest['id']}"),
+        }
+        ingest = subprocess.Popen([str(EXE), "ingest", "--db", str(db), str(batch), "-q"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        out: dict[str, object] = {"stories": len(stories), "largest_story_articles": largest["size"]}
+        before = client.get("/api/version").json()["articles"]
+        for kind, call in kinds.items():
+            times = []
+            for i in range(requests + 1):
+                t = time.perf_counter()
+                r = call(i)
+                times.append((time.perf_counter() - t) * 1000)
+                assert r.status_code == 200, (kind, r.status_code, r.text[:300])
+            warm = sorted(times[1:])
+            out[kind] = {"cold_ms": round(times[0], 1), "median_ms": round(statistics.median(warm), 1),
+                         "p95_ms": round(warm[int(0.95 * (len(warm) - 1))], 1), "max_ms": round(warm[-1], 1)}
+        out["ingest_running_at_end"] = ingest.poll() is None
+        out["articles_before"] = before
+        out["articles_after"] = client.get("/api/version").json()["articles"]
+        ingest.wait(600)
+        return out
+    finally:
+        client.close()
+        server.terminate()
+        server.wait(10)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default=str(DEFAULT))
+    ap.add_argument("--workdir", help="Keep the stores here and reuse them (default: a temporary folder).")
+    ap.add_argument("--n", type=int, default=20000, help="Articles in the synthetic store.")
+    ap.add_argument("--requests", type=int, default=60, help="Timed requests per kind after the first.")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    if not Path(args.corpus).exists():
+        print(f"corpus not found: {args.corpus} (see ../shared/benchmarks/README.md)", file=sys.stderr)
+        return 2
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="np-web-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict[str, object] = {}
+    for name, build in (
+        ("news_cluster", lambda db: subprocess.run([str(EXE), "run", args.corpus, "--db", str(db), "--out",
+                                                    str(work / "report"), "-q"], check=False,
+                                                   stdout=subprocess.DEVNULL)),
+        (f"synthetic_{args.n}", lambda db: build_synthetic(db, args.n)),
+    ):
+        pristine = work / f"{name}.db"
+        t = time.perf_counter()
+        if not pristine.exists():
+            build(pristine)
+            print(f"{name}: built in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+        db = work / f"{name}-serving.db"  # each measurement ingests into a copy
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        with Prism(db=pristine) as p:
+            p.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy(pristine, db)
+        batch = work / "ingest-batch"
+        if not batch.exists():
+            write_ingest_batch(batch, 2000)
+        results[name] = measure(db, batch, args.requests)
+    results["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    if args.json:
+        print(json.dumps(results, indent=1))
+    else:
+        for name, r in results.items():
+            if name == "machine":
+                continue
+            assert isinstance(r, dict)
+            print(f"{name}: {r['stories']} stories, largest {r['largest_story_articles']} articles; "
+                  f"articles {r['articles_before']} -> {r['articles_after']} during the run")
+            for kind in ("stories", "search", "dossier"):
+                k = r[kind]
+                print(f"  {kind:8} cold {k['cold_ms']:8.1f} ms   median {k['median_ms']:7.1f} ms   "
+                      f"p95 {k['p95_ms']:7.1f} ms   max {k['max_ms']:7.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
