@@ -379,6 +379,19 @@ def test_web_serve_binds_loopback_by_default(monkeypatch: pytest.MonkeyPatch, db
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
 
 
+@pytest.mark.parametrize(("host", "status"), [("127.0.0.1:8000", 200), ("localhost:8000", 200), ("[::1]:8000", 200),
+                                              ("localhost", 200), ("evil.example", 400), ("evil.example:8000", 400),
+                                              ("127.0.0.1.evil.example", 400)], ids=lambda v: str(v))
+def test_web_loopback_server_answers_only_local_names(web_db: str, host: str, status: int) -> None:
+    from newsprism.web.app import LOOPBACK_HOSTS
+
+    with TestClient(create_app(Settings(db=web_db), allowed_hosts=LOOPBACK_HOSTS)) as c:
+        r = c.get("/api/version", headers={"Host": host})
+    assert r.status_code == status
+    if status == 400:
+        assert _error_shape(r, 400)["error"] == f"host {host!r} is not served here; use http://127.0.0.1"
+
+
 def test_web_static_htmx_is_vendored() -> None:
     static = ROOT / "src" / "newsprism" / "web" / "static"
     assert (static / "htmx.min.js").stat().st_size > 10_000 and "Zero-Clause BSD" in (static / "htmx.LICENSE").read_text()

@@ -495,10 +495,13 @@ def _serve(db: str | None, settings_file: str | None, host: str, port: int, max_
     import uvicorn
 
     from .web import create_app
+    from .web.app import LOOPBACK_HOSTS
 
     try:
         s = Settings.load(settings_file, **({"db": db} if db else {}))
-        web = create_app(s, token=os.environ.get("NEWSPRISM_TOKEN") or None, max_body=max_body * 1024 * 1024)
+        loopback = host in LOOPBACK_HOSTS
+        web = create_app(s, token=os.environ.get("NEWSPRISM_TOKEN") or None, max_body=max_body * 1024 * 1024,
+                         allowed_hosts=LOOPBACK_HOSTS if loopback else None)
     except NewsprismError as exc:
         _error(str(exc))
         raise typer.Exit(2) from None

@@ -12,7 +12,7 @@ import hmac
 import io
 import json
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
@@ -61,7 +61,8 @@ ASGIApp = Callable[[MutableMapping[str, Any], Callable[[], Awaitable[MutableMapp
                     Callable[[MutableMapping[str, Any]], Awaitable[None]]], Awaitable[None]]
 
 
-def create_app(settings: Settings, *, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
+def create_app(settings: Settings, *, token: str | None = None, max_body: int = MAX_BODY,
+               allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     """The ASGI app over the store ``settings.db``.
 
     Args:
@@ -69,6 +70,9 @@ def create_app(settings: Settings, *, token: str | None = None, max_body: int = 
         token: when set, ``POST /api/articles`` ingests for requests that send
             it as ``Authorization: Bearer TOKEN``; when None, writing is off.
         max_body: largest request body in bytes (larger: 413).
+        allowed_hosts: when given, requests whose Host header (port aside) is
+            not one of these get 400: a server on 127.0.0.1 answers only to
+            local names, so a web page cannot reach it by DNS rebinding.
     """
     if not Path(settings.db).is_file():
         raise SettingsError(f"{settings.db}: no store there; create one with `newsprism ingest --db {settings.db} ...`")
@@ -90,6 +94,8 @@ def create_app(settings: Settings, *, token: str | None = None, max_body: int = 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(_Headers)
     app.add_middleware(_BodyLimit, max_bytes=max_body)
+    if allowed_hosts is not None:
+        app.add_middleware(_HostCheck, hosts=frozenset(h.lower() for h in allowed_hosts))
 
     def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         v = store.version()
@@ -396,6 +402,27 @@ class _Headers:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+#: The names a server bound to a loopback address answers to.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+class _HostCheck:
+    """Refuse requests whose Host header is not an allowed name (DNS rebinding)."""
+
+    def __init__(self, app: ASGIApp, hosts: frozenset[str]) -> None:
+        self.app = app
+        self.hosts = hosts
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+            name = host[1:].split("]")[0] if host.startswith("[") else host.rsplit(":", 1)[0]
+            if name.lower() not in self.hosts:
+                await _send_json(send, 400, f"host {host!r} is not served here; use http://127.0.0.1")
+                return
+        await self.app(scope, receive, send)
 
 
 class _BodyLimit:
