@@ -395,3 +395,15 @@ def test_web_loopback_server_answers_only_local_names(web_db: str, host: str, st
 def test_web_static_htmx_is_vendored() -> None:
     static = ROOT / "src" / "newsprism" / "web" / "static"
     assert (static / "htmx.min.js").stat().st_size > 10_000 and "Zero-Clause BSD" in (static / "htmx.LICENSE").read_text()
+
+
+def test_web_matrix_columns_tell_apart_two_origins_of_one_outlet() -> None:
+    from types import SimpleNamespace
+
+    from newsprism.web.app import _columns
+
+    src = [SimpleNamespace(origin="article:aaaaaaaa1", outlet="Radio", article_id="aaaaaaaa1"),
+           SimpleNamespace(origin="article:bbbbbbbb2", outlet="Radio", article_id="bbbbbbbb2"),
+           SimpleNamespace(origin="group:g1", outlet="Paper", article_id="cccccccc3"),
+           SimpleNamespace(origin="group:g1", outlet="Other", article_id="dddddddd4")]
+    assert _columns(SimpleNamespace(sources=src)) == ["Radio (aaaaaa)", "Radio (bbbbbb)", "Paper"]

@@ -373,10 +373,13 @@ def _summary(a: Any) -> Any:
 
 
 def _columns(d: Any) -> list[str]:
-    seen: dict[str, str] = {}
+    """The matrix's column heads: an origin's outlet, with its article id's
+    start where two origins share an outlet."""
+    seen: dict[str, tuple[str, str]] = {}
     for s in d.sources:
-        seen.setdefault(s.origin, s.outlet or s.article_id)
-    return list(seen.values())
+        seen.setdefault(s.origin, (s.outlet or s.article_id, s.article_id))
+    names = Counter(name for name, _aid in seen.values())
+    return [f"{name} ({aid[:6]})" if names[name] > 1 else name for name, aid in seen.values()]
 
 
 # ------------------------------------------------------------ ASGI middleware
