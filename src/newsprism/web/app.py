@@ -136,7 +136,7 @@ def create_app(settings: Settings, *, token: str | None = None, max_body: int = 
         listing = store.listing()
         rows = list(listing.stories)
         if q:
-            hits = {listing.story_of.get(a.article_id) for a in store.prism().search(q, limit=500)}
+            hits = {listing.story_of.get(a.article_id) for a in store.prism().search(q, limit=200)}
             rows = [s for s in rows if s.story_id in hits]
         if start:
             rows = [s for s in rows if s.last is not None and s.last.date() >= start]

@@ -120,12 +120,14 @@ class WebStore:
     def dossier(self, ref: str) -> Dossier:
         """The dossier of a story; NotAnalysedError when some of its articles
         are not analysed (the server never analyses: that writes)."""
-        detail = self.story(ref)
-        missing = [a.article_id for a in detail.articles if a.article_id not in self.analysed()]
+        listed = {s.story_id: s for s in self.listing().stories}
+        summary = listed.get(ref) or self.story(ref).summary  # a prefix or a merged id: ask Prism
+        analysed = self.analysed()
+        missing = [a for a in summary.article_ids if a not in analysed]
         if missing:
             raise NotAnalysedError(
-                f"story {detail.summary.story_id}: {len(missing)} of its {len(detail.articles)} articles are not "
+                f"story {summary.story_id}: {len(missing)} of its {summary.size} articles are not "
                 f"analysed yet, so it has no dossier; run `newsprism analyse --db {self.settings.db}`")
         v = self.version()
-        sid = detail.summary.story_id
+        sid = summary.story_id
         return self._cached(("dossier", sid, v.stories, v.analyses), lambda: self.prism().dossier(sid, update=False))
