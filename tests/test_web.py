@@ -407,3 +407,15 @@ def test_web_matrix_columns_tell_apart_two_origins_of_one_outlet() -> None:
            SimpleNamespace(origin="group:g1", outlet="Paper", article_id="cccccccc3"),
            SimpleNamespace(origin="group:g1", outlet="Other", article_id="dddddddd4")]
     assert _columns(SimpleNamespace(sources=src)) == ["Radio (aaaaaa)", "Radio (bbbbbb)", "Paper"]
+
+
+@pytest.mark.parametrize(("text", "query", "expected"), [
+    ("The gate of the <dam> failed.", "dam", "The gate of the &lt;<mark>dam</mark>&gt; failed."),
+    ("Spillways were shut.", "spill*", "<mark>Spillways</mark> were shut."),
+    ("Nothing here.", "zeppelin", "Nothing here."),
+    ("A <b>bold</b> word.", '"bold" AND word', "A &lt;b&gt;<mark>bold</mark>&lt;/b&gt; word."),
+], ids=["escaped", "prefix", "no-hit", "operators"])
+def test_web_search_snippet_marks_the_word_and_escapes(text: str, query: str, expected: str) -> None:
+    from newsprism.web.present import snippet
+
+    assert str(snippet(text, query)) == expected

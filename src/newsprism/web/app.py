@@ -89,8 +89,9 @@ def create_app(settings: Settings, *, token: str | None = None, max_body: int = 
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
     env.autoescape = True
-    env.globals.update(safe_url=present.safe_url, when=present.when, day=present.day, short=present.short,
-                       plural=present.plural, joined=present.joined, version=__version__, db=Path(settings.db).name)
+    env.globals.update(safe_url=present.safe_url, snippet=present.snippet, when=present.when, day=present.day,
+                       short=present.short, plural=present.plural, joined=present.joined, version=__version__,
+                       db=Path(settings.db).name)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(_Headers)
     app.add_middleware(_BodyLimit, max_bytes=max_body)

@@ -4,6 +4,7 @@ made only for http and https URLs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -64,6 +65,22 @@ def body_paragraphs(a: Article, start: int | None, end: int | None) -> list[Mark
         seen = seen or touches
         pos += len(p) + 2  # paragraphs are joined by a blank line
     return out
+
+
+def snippet(text: str, query: str, width: int = 220) -> Markup:
+    """About ``width`` characters of ``text`` around the first word of
+    ``query`` found in it (prefix match, ignoring case), that word marked."""
+    words = [w.lower() for w in re.findall(r"\w+", query) if w.upper() not in ("AND", "OR", "NOT", "NEAR")]
+    flat = " ".join(text.split())
+    low = flat.lower()
+    hits = [(m.start(), m.end()) for w in words for m in [re.search(rf"\b{re.escape(w)}\w*", low)] if m]
+    if not hits:
+        return escape(short(flat, width))
+    start, end = min(hits)
+    left = max(0, start - width // 3)
+    right = min(len(flat), left + width)
+    return Markup(("…" if left else "") + escape(flat[left:start]) + Markup("<mark>") + escape(flat[start:end])
+                  + Markup("</mark>") + escape(flat[end:right]) + ("…" if right < len(flat) else ""))
 
 
 def when(d: datetime | str | None) -> str:
