@@ -419,3 +419,26 @@ def test_web_search_snippet_marks_the_word_and_escapes(text: str, query: str, ex
     from newsprism.web.present import snippet
 
     assert str(snippet(text, query)) == expected
+
+
+def test_web_run_serve_serves_after_the_run(monkeypatch: pytest.MonkeyPatch, web_db: str, tmp_path: Path,
+                                            cli: Callable[..., Any]) -> None:
+    import uvicorn
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    import shutil
+
+    db = tmp_path / "copy.db"
+    with Prism(db=web_db) as p:  # everything in the main file
+        p.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(web_db, db)
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "ferry.json").write_text(json.dumps(_article(9)), encoding="utf-8")
+    result = cli("run", str(tmp_path / "new"), "--db", str(db), "--out", str(tmp_path / "out"), "--serve",
+                 "--port", "8123", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "out" / "index.html").exists()
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8123
+    with TestClient(seen["app"]) as c:
+        assert c.get("/api/stories", headers={"Host": "127.0.0.1:8123"}).json()
