@@ -6,7 +6,10 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from newsprism import Prism
+from newsprism.errors import NotFoundError
 from newsprism.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 P = ("The harbour master of Skelby said on Tuesday that the ferry would not sail until the storm "
@@ -107,3 +110,32 @@ def test_store_round_trips_the_main_event_with_its_rules(prism: Prism, tmp_path:
     older = prism.store.analysis(aid)
     assert older is not None and older.event.where is not None
     assert (older.event.where.text, older.event.where.rule) == ("Skelby", "")
+
+
+def test_store_article_by_id_or_unique_prefix(prism: Prism, tmp_path: Path) -> None:
+    ids = []
+    for n in range(12):
+        r = prism.ingest([write(tmp_path, f"a{n}.json", {"title": f"Ferry {n} sails",
+                                                         "text": f"The ferry number {n} sailed on time today."})])
+        ids.extend(r.added)
+    store = prism.store
+    assert {a.article_id for a in store.articles_by_id([*ids[:3], "nosuch"])} == set(ids[:3])
+    for aid in ids:
+        assert store.article(aid).article_id == aid
+        unique = next(aid[:k] for k in range(1, 17) if sum(i.startswith(aid[:k]) for i in ids) == 1)
+        assert store.article(unique).article_id == aid
+    shared = next(i[:1] for i in ids if sum(j.startswith(i[:1]) for j in ids) > 1)
+    with pytest.raises(NotFoundError, match="ambiguous"):
+        store.article(shared)
+    with pytest.raises(NotFoundError, match="no article 'zz'"):
+        store.article("zz")
+
+
+def test_store_version_changes_with_articles_analyses_and_stories(prism: Prism, tmp_path: Path) -> None:
+    v0 = prism.version()
+    prism.ingest([write(tmp_path, "a.json", {"title": "Ferry sails", "text": "The ferry sailed on time today."})])
+    v1 = prism.version()
+    assert v1.articles != v0.articles and v1.stories == v0.stories and v1.updated
+    prism.update_stories()
+    v2 = prism.version()
+    assert v2.stories != v1.stories and v2.articles == v1.articles

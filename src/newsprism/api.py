@@ -475,8 +475,8 @@ class Prism:
             raise NotFoundError(f"story id prefix {ref!r} is ambiguous; give more characters")
         sid = _stories.resolve(matches[0], result.merges)
         lives_in = {i: _stories.resolve(i, result.merges) for i in {m.story_id for m in result.memberships}}
-        articles = {m.article_id: self.store.article(m.article_id) for m in result.memberships  # its own only
-                    if lives_in[m.story_id] == sid}
+        articles = {a.article_id: a for a in self.store.articles_by_id(  # its own only
+            m.article_id for m in result.memberships if lives_in[m.story_id] == sid)}
         story = next(s for s in _stories.build(result, articles) if s.story_id == sid)
         copies = self._current_copies() if update else self.store.copies()
         origins = _copies.independent_sources(story.article_ids, copies)

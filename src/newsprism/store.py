@@ -246,7 +246,7 @@ class StoreVersion:
 
     articles: str  # changes when an article is added
     analyses: str  # changes when analyses or canonical entities change
-    stories: str  # changes when copies or stories are stored, or an article is superseded
+    stories: str  # changes when copies or stories are stored
     updated: str | None  # the latest ingest or analysis time, ISO 8601
 
 
@@ -420,19 +420,26 @@ class Store:
 
     def article(self, ref: str) -> Article:
         """An article by id or by a unique prefix of its id."""
-        rows = self.conn.execute(
-            "SELECT * FROM articles WHERE article_id = ? OR article_id LIKE ? LIMIT 2",
-            (ref, ref.replace("%", "").replace("_", "") + "%"),
-        ).fetchall()
-        exact = [r for r in rows if r["article_id"] == ref]
-        if exact:
-            rows = exact
+        rows = self.conn.execute("SELECT * FROM articles WHERE article_id = ?", (ref,)).fetchall()
+        if not rows and ref:  # a prefix: a range of the unique index, never a scan of the table
+            upper = ref[:-1] + chr(ord(ref[-1]) + 1)
+            rows = self.conn.execute("SELECT * FROM articles WHERE article_id >= ? AND article_id < ? LIMIT 2",
+                                     (ref, upper)).fetchall()
         if not rows:
             raise NotFoundError(f"no article {ref!r} in {self.path}; list them with "
                                 "`newsprism articles`")
         if len(rows) > 1:
             raise NotFoundError(f"article id prefix {ref!r} is ambiguous; give more characters")
         return self._article(rows[0])
+
+    def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
+        """The articles with these exact ids (those that exist), in no set order."""
+        out: list[Article] = []
+        for chunk in _chunks(sorted(set(ids))):
+            marks = ",".join("?" * len(chunk))
+            out.extend(self._article(r) for r in self.conn.execute(
+                f"SELECT * FROM articles WHERE article_id IN ({marks})", chunk).fetchall())
+        return out
 
     def _article(self, row: sqlite3.Row) -> Article:
         removals = self.conn.execute(
@@ -483,16 +490,18 @@ class Store:
 
     def version(self) -> StoreVersion:
         """What the store holds now, in a few cheap counts (see :class:`StoreVersion`)."""
+        # counts and largest rowids only, read from indexes: a revision, a
+        # reanalysis (INSERT OR REPLACE) and new entities all take new rowids
         row = self.conn.execute(
             "SELECT (SELECT count(*) || ':' || coalesce(max(rowid), 0) FROM articles), "
-            "(SELECT coalesce(sum(superseded), 0) FROM articles), "
-            "(SELECT count(*) || ':' || coalesce(max(analysed_at), '') FROM analyses), "
-            "(SELECT count(*) || ':' || coalesce(sum(mentions), 0) FROM entities), "
+            "(SELECT count(*) || ':' || coalesce(max(rowid), 0) FROM analyses), "
+            "(SELECT count(*) || ':' || coalesce(max(rowid), 0) FROM entities), "
             "(SELECT coalesce(group_concat(name || '=' || articles, ';'), '') "
             " FROM (SELECT * FROM derived_state ORDER BY name)), "
-            "(SELECT max(t) FROM (SELECT max(ingested_at) AS t FROM articles "
-            "                     UNION ALL SELECT max(analysed_at) FROM analyses))").fetchone()
-        return StoreVersion(row[0], f"{row[2]}|{row[3]}", f"{row[4]}|{row[1]}", row[5])
+            "(SELECT ingested_at FROM articles ORDER BY rowid DESC LIMIT 1), "
+            "(SELECT analysed_at FROM analyses ORDER BY rowid DESC LIMIT 1)").fetchone()
+        updated = max((t for t in (row[4], row[5]) if t), default=None)
+        return StoreVersion(row[0], f"{row[1]}|{row[2]}", row[3], updated)
 
     def integrity(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
