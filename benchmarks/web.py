@@ -6,8 +6,9 @@ word-soup articles of ~300 words in 1,000 events of 6 to ~130 articles; stories 
 generator's events, not clustered, since this measures serving, not
 clustering; only the largest story is analysed, for its dossier). For each, a
 real server (`newsprism serve`, uvicorn, one process) is started and, while a
-`newsprism ingest` of 2,000 more synthetic articles runs against the same store,
-requests are timed one after another from this process:
+`newsprism ingest` of more synthetic articles runs against the same store,
+requests are timed one after another from this process (the writer ingests
+folder after folder of 2,000 articles until the measurement ends):
 
 - the stories page (`/`, pages 1-3 in turn),
 - a search (`/search?q=...`, rotating words drawn from the store),
@@ -36,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -106,15 +108,50 @@ def build_synthetic(db: Path, n: int) -> None:
         prism.analyse(largest)
 
 
-def write_ingest_batch(folder: Path, n: int) -> None:
-    """``n`` more synthetic articles as JSON Lines, for the concurrent ingest."""
-    folder.mkdir(parents=True, exist_ok=True)
-    rows = synthetic(n, events=200, seed=99)
-    for k in range(0, n, 100):
-        with (folder / f"batch-{k:05d}.jsonl").open("w", encoding="utf-8") as f:
-            for i, (_e, title, body, when) in enumerate(rows[k:k + 100], start=k):
-                f.write(json.dumps({"newsprism": 1, "title": title, "text": body, "published": when.isoformat(),
-                                    "outlet": "Ingest Wire", "url": f"https://ingest.example/{i}"}) + "\n")
+def write_ingest_batches(folder: Path, batches: int, n: int) -> list[Path]:
+    """Folders of ``n`` more synthetic articles each, as JSON Lines files of
+    100, for the concurrent ingest (a fresh folder for each ``newsprism ingest``)."""
+    out = []
+    for b in range(batches):
+        sub = folder / f"batch-{b:02d}"
+        out.append(sub)
+        if sub.exists():
+            continue
+        sub.mkdir(parents=True)
+        rows = synthetic(n, events=200, seed=99 + b)
+        for k in range(0, n, 100):
+            with (sub / f"part-{k:05d}.jsonl").open("w", encoding="utf-8") as f:
+                for i, (_e, title, body, when) in enumerate(rows[k:k + 100], start=k):
+                    f.write(json.dumps({"newsprism": 1, "title": title, "text": body, "published": when.isoformat(),
+                                        "outlet": "Ingest Wire", "url": f"https://ingest.example/{b}/{i}"}) + "\n")
+    return out
+
+
+class Writer:
+    """``newsprism ingest`` of one batch folder after another, against the
+    served store, until stopped: the server is measured while it writes."""
+
+    def __init__(self, db: Path, batches: list[Path]) -> None:
+        self.db, self.batches = db, batches
+        self.stop = threading.Event()
+        self.runs = 0
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        for batch in self.batches:
+            if self.stop.is_set():
+                return
+            subprocess.run([str(EXE), "ingest", "--db", str(self.db), str(batch), "-q"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            self.runs += 1
+
+    def __enter__(self) -> Writer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
 
 
 def _port() -> int:
@@ -123,7 +160,7 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
-def measure(db: Path, batch: Path, requests: int) -> dict[str, object]:
+def measure(db: Path, batches: list[Path], requests: int) -> dict[str, object]:
     port = _port()
     server = subprocess.Popen([str(EXE), "serve", "--db", str(db), "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -148,25 +185,24 @@ def measure(db: Path, batch: Path, requests: int) -> dict[str, object]:
             "search": lambda i: client.get("/search", params={"q": rng.choice(words)}),
             "dossier": lambda i: client.get(f"/stories/{largest['id']}"),
         }
-        ingest = subprocess.Popen([str(EXE), "ingest", "--db", str(db), str(batch), "-q"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        out: dict[str, object] = {"stories": len(stories), "largest_story_articles": largest["size"],
+        out: dict[str, object] = {"story_count": len(stories), "largest_story_articles": largest["size"],
                                   "listing_cold_ms": round(listing_cold, 1)}
         before = client.get("/api/version").json()["articles"]
-        for kind, call in kinds.items():
-            times = []
-            for i in range(requests + 1):
-                t = time.perf_counter()
-                r = call(i)
-                times.append((time.perf_counter() - t) * 1000)
-                assert r.status_code == 200, (kind, r.status_code, r.text[:300])
-            warm = sorted(times[1:])
-            out[kind] = {"cold_ms": round(times[0], 1), "median_ms": round(statistics.median(warm), 1),
-                         "p95_ms": round(warm[int(0.95 * (len(warm) - 1))], 1), "max_ms": round(warm[-1], 1)}
-        out["ingest_running_at_end"] = ingest.poll() is None
+        with Writer(db, batches) as writer:
+            time.sleep(2)  # the ingest is under way
+            for kind, call in kinds.items():
+                times = []
+                for i in range(requests + 1):
+                    t = time.perf_counter()
+                    r = call(i)
+                    times.append((time.perf_counter() - t) * 1000)
+                    assert r.status_code == 200, (kind, r.status_code, r.text[:300])
+                warm = sorted(times[1:])
+                out[kind] = {"cold_ms": round(times[0], 1), "median_ms": round(statistics.median(warm), 1),
+                             "p95_ms": round(warm[int(0.95 * (len(warm) - 1))], 1), "max_ms": round(warm[-1], 1)}
+            out["ingest_running_at_end"] = writer.thread.is_alive() and writer.runs < len(batches)
+            out["articles_after"] = client.get("/api/version").json()["articles"]
         out["articles_before"] = before
-        out["articles_after"] = client.get("/api/version").json()["articles"]
-        ingest.wait(600)
         return out
     finally:
         client.close()
@@ -209,10 +245,8 @@ def main() -> int:
         with Prism(db=pristine) as p:
             p.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         shutil.copy(pristine, db)
-        batch = work / "ingest-batch"
-        if not batch.exists():
-            write_ingest_batch(batch, 2000)
-        results[name] = measure(db, batch, args.requests)
+        batches = write_ingest_batches(work / "ingest", 6, 2000)
+        results[name] = measure(db, batches, args.requests)
     results["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
     if args.json:
         print(json.dumps(results, indent=1))
@@ -221,7 +255,7 @@ def main() -> int:
             if name == "machine":
                 continue
             assert isinstance(r, dict)
-            print(f"{name}: {r['stories']} stories, largest {r['largest_story_articles']} articles; "
+            print(f"{name}: {r['story_count']} stories, largest {r['largest_story_articles']} articles; "
                   f"articles {r['articles_before']} -> {r['articles_after']} during the run "
                   f"(ingest still running at the end: {r['ingest_running_at_end']}); "
                   f"first listing (cold) {r['listing_cold_ms']} ms")

@@ -23,6 +23,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -89,9 +90,9 @@ def create_app(settings: Settings, *, token: str | None = None, max_body: int = 
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     env = templates.env
     env.autoescape = True
-    env.globals.update(safe_url=present.safe_url, snippet=present.snippet, when=present.when, day=present.day,
-                       short=present.short, plural=present.plural, joined=present.joined, version=__version__,
-                       db=Path(settings.db).name)
+    env.globals.update(safe_url=present.safe_url, snippet=present.snippet, cites=present.cites, when=present.when,
+                       day=present.day, short=present.short, plural=present.plural, joined=present.joined,
+                       version=__version__, db=Path(settings.db).name)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(_Headers)
     app.add_middleware(_BodyLimit, max_bytes=max_body)
@@ -294,10 +295,17 @@ def create_app(settings: Settings, *, token: str | None = None, max_body: int = 
             problem = None
         except NotAnalysedError as exc:
             d, problem = None, str(exc)
-        names = {a.article_id: a.outlet or a.article_id for a in detail.articles}
-        origins = {s.origin: s.outlet or s.article_id for s in d.sources} if d else {}
-        return page(request, "story.html", detail=detail, d=d, problem=problem, names=names, origins=origins,
-                    columns=_columns(d) if d else [], rows={g.group_id: g for g in d.groups} if d else {})
+
+        def render() -> Markup:  # the dossier's HTML, kept as long as the dossier is
+            names = {a.article_id: a.outlet or a.article_id for a in detail.articles}
+            origins = {s.origin: s.outlet or s.article_id for s in d.sources} if d else {}
+            return Markup(env.get_template("_dossier.html").render(
+                detail=detail, d=d, problem=problem, names=names, origins=origins,
+                columns=_columns(d) if d else [], rows={g.group_id: g for g in d.groups} if d else {}))
+
+        v = store.version()
+        body = store.memo(("story-html", detail.summary.story_id, d is None, v.stories, v.analyses), render)
+        return page(request, "story.html", detail=detail, d=d, body=body)
 
     @app.get("/articles", include_in_schema=False)
     def articles_page(request: Request, page_no: PageNo = 1) -> HTMLResponse:

@@ -5,9 +5,10 @@ made only for http and https URLs."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
 
@@ -81,6 +82,20 @@ def snippet(text: str, query: str, width: int = 220) -> Markup:
     right = min(len(flat), left + width)
     return Markup(("…" if left else "") + escape(flat[left:start]) + Markup("<mark>") + escape(flat[start:end])
                   + Markup("</mark>") + escape(flat[end:right]) + ("…" if right < len(flat) else ""))
+
+
+def cites(citations: Sequence[Any], names: Mapping[str, str] | None = None) -> Markup:
+    """Citation links: each opens its article beside the dossier (htmx) or,
+    without script, on its own page, the cited span highlighted."""
+    out = []
+    for c in citations:
+        url = f"/articles/{quote(c.article_id)}?field={quote(c.field)}&amp;start={int(c.start)}&amp;end={int(c.end)}"
+        name = (names or {}).get(c.article_id) or c.outlet or c.article_id[:8]
+        kind = "" if c.field == "body" else " · " + c.field.split(":")[0]
+        out.append(f'<a class="cite" href="{url}#cited" hx-get="{url}" hx-target="#reader" hx-swap="innerHTML" '
+                   f'data-article="{escape(c.article_id)}" data-field="{escape(c.field)}" data-start="{int(c.start)}" '
+                   f'data-end="{int(c.end)}">[{escape(name)}{escape(kind)}]</a>')
+    return Markup("".join(out))
 
 
 def when(d: datetime | str | None) -> str:

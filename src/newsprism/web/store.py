@@ -77,7 +77,8 @@ class WebStore:
     def version(self) -> StoreVersion:
         return self.prism().version()
 
-    def _cached(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+    def memo(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``key`` (which should hold the parts of the store version it depends on)."""
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
@@ -99,23 +100,23 @@ class WebStore:
             stories = tuple(self.prism().stories(update=False))
             return Listing(stories, {a: s.story_id for s in stories for a in s.article_ids})
 
-        return self._cached(("listing", v.stories), compute)
+        return self.memo(("listing", v.stories), compute)
 
     def articles(self) -> tuple[ArticleSummary, ...]:
         v = self.version()
-        return self._cached(("articles", v.articles, v.stories), lambda: tuple(self.prism().articles()))
+        return self.memo(("articles", v.articles, v.stories), lambda: tuple(self.prism().articles()))
 
     def entities(self) -> tuple[Entity, ...]:
         v = self.version()
-        return self._cached(("entities", v.analyses), lambda: tuple(self.prism().entities()))
+        return self.memo(("entities", v.analyses), lambda: tuple(self.prism().entities()))
 
     def story(self, ref: str) -> StoryDetail:
         v = self.version()
-        return self._cached(("story", ref, v.stories), lambda: self.prism().story(ref, update=False))
+        return self.memo(("story", ref, v.stories), lambda: self.prism().story(ref, update=False))
 
     def analysed(self) -> frozenset[str]:
         v = self.version()
-        return self._cached(("analysed", v.analyses), lambda: frozenset(self.prism().store.analysed_ids()))
+        return self.memo(("analysed", v.analyses), lambda: frozenset(self.prism().store.analysed_ids()))
 
     def dossier(self, ref: str) -> Dossier:
         """The dossier of a story; NotAnalysedError when some of its articles
@@ -130,4 +131,4 @@ class WebStore:
                 f"analysed yet, so it has no dossier; run `newsprism analyse --db {self.settings.db}`")
         v = self.version()
         sid = summary.story_id
-        return self._cached(("dossier", sid, v.stories, v.analyses), lambda: self.prism().dossier(sid, update=False))
+        return self.memo(("dossier", sid, v.stories, v.analyses), lambda: self.prism().dossier(sid, update=False))
