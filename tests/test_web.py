@@ -397,16 +397,15 @@ def test_web_static_htmx_is_vendored() -> None:
     assert (static / "htmx.min.js").stat().st_size > 10_000 and "Zero-Clause BSD" in (static / "htmx.LICENSE").read_text()
 
 
-def test_web_matrix_columns_tell_apart_two_origins_of_one_outlet() -> None:
-    from types import SimpleNamespace
+def test_web_dossier_names_sources_as_every_renderer_does(client: TestClient, story_id: str) -> None:
+    from html import escape
 
-    from newsprism.web.app import _columns
-
-    src = [SimpleNamespace(origin="article:aaaaaaaa1", outlet="Radio", article_id="aaaaaaaa1"),
-           SimpleNamespace(origin="article:bbbbbbbb2", outlet="Radio", article_id="bbbbbbbb2"),
-           SimpleNamespace(origin="group:g1", outlet="Paper", article_id="cccccccc3"),
-           SimpleNamespace(origin="group:g1", outlet="Other", article_id="dddddddd4")]
-    assert _columns(SimpleNamespace(sources=src)) == ["Radio (aaaaaa)", "Radio (bbbbbb)", "Paper"]
+    d = client.get(f"/api/stories/{story_id}/dossier").json()
+    html = client.get(f"/stories/{story_id}").text
+    heads = re.search(r'<table class="matrix sortable"><thead><tr>(.*?)</tr>', html, re.S)
+    assert heads is not None
+    assert re.findall(r'<th data-sort="mark">(.*?)</th>', heads.group(1)) == [escape(c["name"]) for c in
+                                                                             d["matrix"]["columns"]]
 
 
 @pytest.mark.parametrize(("text", "query", "expected"), [

@@ -33,8 +33,11 @@ from ..errors import InputError, NewsprismError, NotFoundError, SettingsError, S
 from ..render import (
     analysis_dict,
     article_dict,
+    copy_label,
     entity_dict,
     ingest_dict,
+    origin_heading,
+    source_names,
     story_detail_dict,
     story_summary_dict,
     summary_dict,
@@ -298,10 +301,15 @@ def create_app(settings: Settings, *, token: str | None = None, max_body: int = 
 
         def render() -> Markup:  # the dossier's HTML, kept as long as the dossier is
             names = {a.article_id: a.outlet or a.article_id for a in detail.articles}
-            origins = {s.origin: s.outlet or s.article_id for s in d.sources} if d else {}
+            origins: dict[str, str] = {}
+            if d:  # one name per article and per origin, as in every renderer
+                by_article, origins = source_names(d)
+                names.update(by_article)
             return Markup(env.get_template("_dossier.html").render(
                 detail=detail, d=d, problem=problem, names=names, origins=origins,
-                columns=_columns(d) if d else [], rows={g.group_id: g for g in d.groups} if d else {}))
+                columns=[origins[o] for o in dict.fromkeys(s.origin for s in d.sources)] if d else [],
+                rows={g.group_id: g for g in d.groups} if d else {},
+                heading=(lambda o: origin_heading(d, o)) if d else None, copy_label=copy_label))
 
         v = store.version()
         body = store.memo(("story-html", detail.summary.story_id, d is None, v.stories, v.analyses), render)
@@ -379,16 +387,6 @@ def _summary(a: Any) -> Any:
 
     return ArticleSummary(a.article_id, a.outlet, a.title, a.published.isoformat() if a.published else None,
                           a.language, len(a.paragraphs), tuple(a.flags), a.url, a.source, a.revision)
-
-
-def _columns(d: Any) -> list[str]:
-    """The matrix's column heads: an origin's outlet, with its article id's
-    start where two origins share an outlet."""
-    seen: dict[str, tuple[str, str]] = {}
-    for s in d.sources:
-        seen.setdefault(s.origin, (s.outlet or s.article_id, s.article_id))
-    names = Counter(name for name, _aid in seen.values())
-    return [f"{name} ({aid[:6]})" if names[name] > 1 else name for name, aid in seen.values()]
 
 
 # ------------------------------------------------------------ ASGI middleware
