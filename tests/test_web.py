@@ -343,7 +343,10 @@ def test_web_new_stories_show_without_restart(tmp_path: Path) -> None:
             assert len(stories) == 1 and stories[0]["size"] == 1
             writer.ingest([str(DEMO)])
             writer.update_stories()
-            assert sum(s["size"] for s in c.get("/api/stories").json()) == 8
+            stories = c.get("/api/stories").json()
+            assert sum(s["size"] for s in stories) == 8
+            n = len(stories)
+            assert f"{n} {'story' if n == 1 else 'stories'} of 8 articles." in c.get("/").text
 
 
 def test_web_unanalysed_story_has_no_dossier_yet(tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ from ..render import (
     entity_dict,
     ingest_dict,
     origin_heading,
+    plural,
     source_names,
     story_detail_dict,
     story_summary_dict,
@@ -94,7 +95,7 @@ def create_app(settings: Settings, *, token: str | None = None, max_body: int = 
     env = templates.env
     env.autoescape = True
     env.globals.update(safe_url=present.safe_url, snippet=present.snippet, cites=present.cites, when=present.when,
-                       day=present.day, short=present.short, plural=present.plural, joined=present.joined,
+                       day=present.day, short=present.short, plural=plural, joined=present.joined,
                        version=__version__, db=Path(settings.db).name)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(_Headers)

@@ -118,9 +118,5 @@ def short(text: str | None, n: int = 160) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def joined(items: Sequence[str], n: int = 4) -> str:
     return ", ".join(items[:n]) + (f" +{len(items) - n}" if len(items) > n else "")
