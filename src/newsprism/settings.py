@@ -61,6 +61,9 @@ class Settings:
     embeddings: bool = False
     #: Threads the sentence encoder may use.
     embedding_threads: int = 1
+    #: Story clustering parameters (``[stories]`` table; the fields of
+    #: ``newsprism.stories.StorySettings``), overriding its defaults.
+    stories: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Settings:
         """Return a copy with some fields changed (``None`` values ignored)."""
@@ -83,6 +86,8 @@ class Settings:
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 raise SettingsError(f"{p}: not valid TOML ({exc})") from None
             values.update(data.get("newsprism", data))
+            if "stories" in data and "newsprism" in data:
+                values["stories"] = data["stories"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(values) - names)
@@ -115,6 +120,10 @@ class Settings:
             raise SettingsError("analyse_batch_size must be positive")
         if not 0 < self.fuzzy_threshold <= 100:
             raise SettingsError("fuzzy_threshold must be in (0, 100]")
+        if self.stories:
+            from .stories import story_settings
+
+            story_settings(self.stories)
         if not self.languages:
             raise SettingsError("languages must name at least one language, or 'all'")
 
