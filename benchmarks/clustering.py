@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsprism import Prism  # noqa: E402
+from newsprism import stories as _stories  # noqa: E402
 from newsprism.copies import find_copies  # noqa: E402
 from newsprism.records import Article  # noqa: E402
 from newsprism.stories import Stories, StorySettings, assign, story_id  # noqa: E402
@@ -110,6 +111,21 @@ def scores(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
 
 
 _GROUPS: dict[frozenset[str], list[tuple[str, ...]]] = {}
+_FEATURE_FIELDS = ("title_weight", "entity_weight", "body_words", "url_weight", "number_weight", "stem", "description")
+_FEATURES: dict[tuple[object, ...], dict[str, float]] = {}
+_features = _stories.features
+
+
+def _cached_features(article: Article, s: StorySettings) -> dict[str, float]:
+    """``stories.features``, computed once per article and feature settings (the grid reruns the same articles)."""
+    key = (article.article_id, *(getattr(s, f) for f in _FEATURE_FIELDS))
+    vec = _FEATURES.get(key)
+    if vec is None:
+        vec = _FEATURES[key] = _features(article, s)
+    return dict(vec)
+
+
+_stories.features = _cached_features  # type: ignore[assignment]
 
 
 def run(arts: list[Article], settings: StorySettings, use_copies: bool = True) -> Stories:

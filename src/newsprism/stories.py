@@ -107,7 +107,7 @@ class StorySettings:
     candidates: int = 10  # candidates scored exactly
     lone_threshold: float = 1.1  # a live best candidate this close joins if it leads the runner-up ...
     lone_margin: float = 0.06  # ... by at least this much
-    story_merge: float = 0.25  # after an article joins, a live story whose centroid is this close merges (> 1: never)
+    story_merge: float = 1.1  # after an article joins, a live story whose centroid is this close merges (> 1: never)
     max_postings: int = 200  # candidate search skips terms in more stories than this (and than 5% of them)
     #: a join must hold without its strongest shared word: the cosine left
     #: after removing that word's share (its title, lead and name features)
