@@ -339,6 +339,15 @@ def test_stories_prism_lists_stories(filled: Prism) -> None:
     assert ferry.first is not None and ferry.last is not None and ferry.first < ferry.last
 
 
+def test_stories_prism_reads_the_stories_table(db: str) -> None:
+    with Prism(settings=Settings(db=db, stories={"threshold": 1.1, "revive_threshold": 1.1})) as strict:
+        arts, _ = stream()
+        with strict.store.atomic():
+            for a in arts:
+                strict.store.add_article(a, T0)
+        assert len(strict.stories()) == len(arts)  # nothing clears a cosine above 1: every article alone
+
+
 def test_stories_prism_update_is_incremental(filled: Prism) -> None:
     before = {r.story_id: r.article_ids for r in filled.stories()}
     extra = art("Aurora Vale ferry refloated at Skelby by Arnhal tugs",

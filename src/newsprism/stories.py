@@ -2,16 +2,21 @@
 
 Articles are taken in publication order; each joins the best-matching story
 or opens a new one. An article is a sparse TF-IDF vector over lower-cased
-words (stop words dropped), with its title weighted up, capitalised name
-tokens (a cheap stand-in for named entities) and normalised numbers as extra
-features, and the words of its URL slug (which name the story when the page
-title is a site's generic one). IDF is counted over the call's articles, or
-online over the articles seen so far. A story is the sum of its articles'
-vectors; an inverted index over story terms finds candidates, so the cost per
-article stays flat as stories accumulate.
+words (stop words dropped), with capitalised name tokens (a cheap stand-in
+for named entities) and normalised numbers as extra features, and the words
+of its URL slug (which name the story when the page title is a site's
+generic one). A headline that is a URL is read as the URL. IDF is counted
+over the call's articles, or online over the articles seen so far. A story
+is the sum of its articles' vectors, each of length 1; an article is scored
+against it between centroid cosine and mean cosine to its articles
+(``link``); an inverted index over story terms finds candidates, so the cost
+per article stays flat as stories accumulate. A join is refused when neither
+side names the other's strongest names (``name_conflict``): two events of
+one kind.
 
-Time: a story whose last article is more than ``window_days`` away from a
-new article is dormant; it can be revived, but only by a closer match
+Time: an article's time is its publication time or, without one, the first
+full date its headline, lead or URL writes (``text_dates``). A story whose
+last article is more than ``window_days`` away from a new article is dormant; it can be revived, but only by a closer match
 (``revive_threshold``). An article that matches two stories strongly bridges
 them: they merge into the older one, and the merge is recorded so that a
 bookmarked story id still resolves. A story that has grown by an article is
@@ -84,11 +89,11 @@ _HEADLINE_WORDS = 25
 class StorySettings:
     """Parameters of story clustering.
 
-    The defaults are the grid's best on the whole benchmark corpus
-    (``benchmarks/clustering.py``; held-out figures come from tuning on other
-    events only). ``lone_*`` is off by default: the cross-validation folds
-    picked it, the whole corpus did not; the same holds for ``word_support``
-    (every fold picks 0.7, the whole corpus 0).
+    The defaults are one setting for two corpora, news with publication dates
+    (news_cluster) and saved articles without (ECB+): the grid's best on both
+    at once (``benchmarks/clustering.py --choose``), whose held-out figures
+    come from cross-validation that holds out ECB+ topics and news_cluster
+    events of both corpora at once (docs/copies-and-stories.md).
     """
 
     threshold: float = 0.15  # cosine to join a live story
