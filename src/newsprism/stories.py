@@ -46,6 +46,7 @@ from urllib.parse import urlsplit
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from . import clean as _clean
 from .errors import SettingsError
 from .records import Article
 
@@ -64,9 +65,6 @@ _URL_STOP = frozenset({
 })
 _NUM_TOKEN = re.compile(r"\$?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|bn|million|billion)\b)?")
 _NUMBER = re.compile(r"\$?(\d[\d,]*)(\.\d+)?\s?(k|K|bn|million|billion)?")
-#: a "headline" that is really a URL (a saved page's first line; detokenised
-#: text may have spaces inside it: ``www.site. com/a-b. html``)
-_URL_TITLE = re.compile(r"^\s*(?:https?\s*:\s*/\s*/|www\s*\.)\S", re.I)
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MON = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _YEAR = r"((?:19|20)\d\d)"
@@ -76,7 +74,6 @@ _TEXT_DATES = (
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\s*,?\s*{_YEAR}\b", re.I)),
     ("ymd", re.compile(rf"\b{_YEAR}[-/](\d\d)[-/](\d\d)\b")),
 )
-_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 #: a date in a URL's path: /2008/12/16/, /2008-12-23/, ymd=20081216
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])?(?!\d)")
 #: words of headline and body searched for a written date
@@ -310,7 +307,10 @@ def _number(token: str) -> str | None:
 
 def is_url(title: str | None) -> bool:
     """True when a headline is a URL (a saved page's first line), not words."""
-    return bool(title and _URL_TITLE.match(title))
+    if not title or not _clean._URL_LINE.match(title.strip()):  # the cleaner's one rule for a URL line
+        return False
+    tokens = title.split()
+    return sum(t.isalpha() and len(t) > 1 for t in tokens) <= sum("/" in t or "." in t for t in tokens)
 
 
 def headline(article: Article) -> tuple[str | None, str | None, str]:
@@ -325,20 +325,12 @@ def headline(article: Article) -> tuple[str | None, str | None, str]:
         url = url or "".join((title or "").split())
         title = None
         paras = list(article.paragraphs)
-        while paras and _is_dateline(paras[0]):
+        while paras and _clean._date_line(paras[0]) is not None:  # the cleaner's dateline rule
             paras.pop(0)
         if paras and len(paras[0].split()) <= _HEADLINE_WORDS:
             title = paras[0]
             body = "\n\n".join(paras[1:])
     return title, url, body
-
-
-def _is_dateline(text: str) -> bool:
-    """A short line that is a date and time ("Updated: November 11, 2011 20:09 IST"), not a headline."""
-    words = text.split()
-    if not words or len(words) > 10:
-        return False
-    return any(p.search(text) for _, p in _TEXT_DATES) or bool(_CLOCK.search(text) and len(words) <= 4)
 
 
 def text_date(article: Article) -> datetime | None:
