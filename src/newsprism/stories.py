@@ -109,7 +109,7 @@ class StorySettings:
     candidates: int = 10  # candidates scored exactly
     lone_threshold: float = 1.1  # a live best candidate this close joins if it leads the runner-up ...
     lone_margin: float = 0.06  # ... by at least this much
-    story_merge: float = 1.1  # after an article joins, a live story whose centroid is this close merges (> 1: never)
+    story_merge: float = 0.25  # after an article joins, a live story whose centroid is this close merges (> 1: never)
     max_postings: int = 200  # candidate search skips terms in more stories than this (and than 5% of them)
     #: a join must hold without its strongest shared word: the cosine left
     #: after removing that word's share (its title, lead and name features)
@@ -124,7 +124,7 @@ class StorySettings:
     text_dates: bool = True
     #: how a story is compared: 0 cosine to its centroid, 1 the mean cosine to
     #: its articles (average link: a big story does not draw more), or between
-    link: float = 0.5
+    link: float = 0.7
     #: a story never spans more than this many days (first to last article)
     max_span_days: float = math.inf
     #: IDF over every article of the call (prior and new) before assigning,
