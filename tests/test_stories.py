@@ -313,6 +313,9 @@ def test_stories_settings_table(tmp_path: Path) -> None:
     f.write_text("[stories]\nthreshold = 'high'\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"\[stories\]: threshold must be like 0\.15, not 'high'"):
         Settings.load(f)
+    f.write_text("stories = 3\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"stories must be a table, not 3"):
+        Settings.load(f)
     f.write_text("[stories]\nthreshhold = 0.2\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"\[stories\]: unknown setting\(s\): threshhold; known: "):
         Settings.load(f)

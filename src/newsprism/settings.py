@@ -161,6 +161,10 @@ def _checked(name: str, value: Any, kind: str, where: str) -> Any:
                                                   for k, v in value.items()):
             raise fail("a table of strings (name = \"value\")")
         return value
+    if kind == "dict[str, Any]":
+        if not isinstance(value, dict):
+            raise fail("a table")
+        return value
     return value
 
 
