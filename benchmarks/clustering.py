@@ -1,16 +1,26 @@
-"""Story clustering on ../shared/benchmarks/giveme5w1h_news_cluster, cross-validated.
+"""Story clustering on two labelled corpora at once, cross-validated by held-out topics and events.
 
-The 69 gold events are split into two folds (even / odd event id). Parameters
-are tuned on one fold's articles and scored on the other's, and the other way
-round; the held-out scores are what we report. ``--repeats R`` adds R random
-splits of the events into ``--k`` folds (seeded), each fold scored with
-parameters tuned on the others, and reports their mean and spread. Metrics
-(the corpus README): pairwise precision/recall/F1 over article pairs, B-cubed
-P/R/F1 and ARI. ``--errors`` lists, per held-out fold, the gold events split
-over several stories or sharing one, with each misplaced article's decision.
+Corpora (next to the repository, ``../shared/benchmarks``):
+- ``giveme5w1h_news_cluster``: 383 news articles with publication dates, 69 gold events;
+- ``ecbplus_dev``: 772 articles in 33 topics, two similar events per topic (66 gold
+  events), no publication dates; the ECB+-half files open with a URL line.
 
-    .venv/bin/python benchmarks/clustering.py [--corpus DIR] [--json] [--quick] [--errors]
-                                              [--repeats R] [--k K]
+Cross-validation: the ECB+ topics (both events of a topic go together) and the
+news_cluster events are each shuffled (seeded) into ``--k`` folds; fold i of
+both corpora is held out at once. Parameters are grid-searched on the other
+folds of both corpora (objective: the mean over the two corpora of the mean of
+pairwise F1 and B-cubed F1) and scored on the held-out fold of each corpus,
+which the tuner never saw. ``--repeats R`` repeats with R seeds. Reported: each
+fold's tuned settings and held-out scores, their mean, sd and min per corpus;
+the shipped defaults (``StorySettings()``) on each whole corpus; with
+``--choose``, the grid's best on both whole corpora (how the defaults are
+picked). Metrics as in the corpora's READMEs (pairwise P/R/F1, B-cubed P/R/F1,
+ARI). ``--errors`` lists split and merged gold events at the defaults;
+``--pred DIR`` writes each corpus's predicted stories at the defaults as
+``DIR/<corpus>.tsv`` (file, story) for the corpora's own ``score.py``.
+
+    .venv/bin/python benchmarks/clustering.py [--news DIR] [--ecb DIR] [--k 3] [--repeats 1]
+                                              [--choose] [--quick] [--errors] [--pred DIR] [--json]
 """
 
 from __future__ import annotations
@@ -31,32 +41,49 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsprism import Prism  # noqa: E402
+from newsprism import stories as _stories  # noqa: E402
 from newsprism.copies import find_copies  # noqa: E402
 from newsprism.records import Article  # noqa: E402
 from newsprism.stories import Stories, StorySettings, assign, story_id  # noqa: E402
 
-DEFAULT = ROOT.parent / "shared" / "benchmarks" / "giveme5w1h_news_cluster"
+SHARED = ROOT.parent / "shared" / "benchmarks"
+DEFAULT = SHARED / "giveme5w1h_news_cluster"
+ECB = SHARED / "ecbplus_dev"
 
 GRID: dict[str, list[float]] = {
     "threshold": [0.12, 0.15, 0.2],
-    "revive_threshold": [0.3, 0.4],
-    "lone_threshold": [0.05, 0.07, 1.1],  # 1.1: no lone-candidate rule
-    "lone_margin": [0.06, 0.1],
-    "story_merge": [0.15, 0.2, 1.1],  # 1.1: no story-to-story merging
-    "word_support": [0.0, 0.7],  # 0: a join may rest on one shared word
+    "link": [0.5, 0.7],  # 0: centroid cosine, 1: mean cosine to the story's articles
+    "title_weight": [0.01, 0.2],
+    "name_conflict": [0, 3],  # 0: names never block a join
+    "story_merge": [0.25, 1.1],  # 1.1: no story-to-story merging
 }
-QUICK: dict[str, list[float]] = {"threshold": [0.12, 0.15], "story_merge": [0.15, 1.1]}
+QUICK: dict[str, list[float]] = {"threshold": [0.15, 0.2], "name_conflict": [0, 2]}
 
 
 def load(corpus: Path) -> tuple[list[Article], dict[str, str]]:
-    """Ingest the corpus into a throw-away store; return articles and gold event per article id."""
+    """Ingest a corpus into a throw-away store; return articles and gold event per article id.
+
+    news_cluster layout: ``data/`` and ``labels.tsv`` (``file``, ``event_id``);
+    ECB+ layout: ``docs/`` and ``labels.tsv`` (``file``, ``topic``, ``event``).
+    """
     with (corpus / "labels.tsv").open(encoding="utf-8") as fh:
-        event = {row["file"]: row["event_id"] for row in csv.DictReader(fh, delimiter="\t")}
-    with tempfile.TemporaryDirectory() as tmp, Prism(db=Path(tmp) / "nc.db") as prism:
-        prism.ingest([str(corpus / "data")])
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    ecb = (corpus / "docs").is_dir()
+    event = {row["file"]: row["event" if ecb else "event_id"] for row in rows}
+    with tempfile.TemporaryDirectory() as tmp, Prism(db=Path(tmp) / "c.db") as prism:
+        prism.ingest([str(corpus / ("docs" if ecb else "data"))])
         arts = list(prism.store.iter_articles())
     gold = {a.article_id: event[Path(a.source).name] for a in arts}
     return arts, gold
+
+
+def present(corpus: Path) -> bool:
+    return (corpus / "labels.tsv").is_file() and ((corpus / "data").is_dir() or (corpus / "docs").is_dir())
+
+
+def unit(event: str) -> str:
+    """What a fold holds out whole: an ECB+ topic (``12_ecb`` and ``12_plus`` together), else the event."""
+    return event.rsplit("_", 1)[0] if event.endswith(("_ecb", "_plus")) else event
 
 
 def scores(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
@@ -84,6 +111,21 @@ def scores(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
 
 
 _GROUPS: dict[frozenset[str], list[tuple[str, ...]]] = {}
+_FEATURE_FIELDS = ("title_weight", "entity_weight", "body_words", "url_weight", "number_weight", "stem", "description")
+_FEATURES: dict[tuple[object, ...], dict[str, float]] = {}
+_features = _stories.features
+
+
+def _cached_features(article: Article, s: StorySettings) -> dict[str, float]:
+    """``stories.features``, computed once per article and feature settings (the grid reruns the same articles)."""
+    key = (article.article_id, *(getattr(s, f) for f in _FEATURE_FIELDS))
+    vec = _FEATURES.get(key)
+    if vec is None:
+        vec = _FEATURES[key] = _features(article, s)
+    return dict(vec)
+
+
+_stories.features = _cached_features  # type: ignore[assignment]
 
 
 def run(arts: list[Article], settings: StorySettings, use_copies: bool = True) -> Stories:
@@ -100,18 +142,29 @@ def cluster(arts: list[Article], settings: StorySettings, use_copies: bool = Tru
     return run(arts, settings, use_copies).story_of()
 
 
-def tune(arts: list[Article], gold: dict[str, str], grid: dict[str, list[float]]) -> tuple[StorySettings, float]:
-    best: tuple[float, StorySettings] | None = None
+Corpus = tuple[str, list[Article], dict[str, str]]  # name, articles, gold event per article id
+
+
+def objective(sc: dict[str, float]) -> float:
+    return (sc["pairwise_f1"] + sc["bcubed_f1"]) / 2
+
+
+def candidates(grid: dict[str, list[float]]) -> list[StorySettings]:
+    out = []
     keys = list(grid)
     for values in itertools.product(*(grid[k] for k in keys)):
         params = dict(zip(keys, values, strict=True))
         if params.get("revive_threshold", 1.0) < params.get("threshold", 0.0):
             continue
-        if params.get("lone_threshold", 0.0) > 1.0 and params.get("lone_margin") != grid.get("lone_margin", [None])[0]:
-            continue  # the rule is off: its margin does not matter
-        st = StorySettings(**params)  # type: ignore[arg-type]
-        sc = scores(cluster(arts, st), gold)
-        obj = (sc["pairwise_f1"] + sc["bcubed_f1"]) / 2
+        out.append(StorySettings(**params))  # type: ignore[arg-type]
+    return out
+
+
+def tune(corpora: list[Corpus], grid: dict[str, list[float]]) -> tuple[StorySettings, float]:
+    """The grid point with the best mean objective over the corpora (ties: the earlier point)."""
+    best: tuple[float, StorySettings] | None = None
+    for st in candidates(grid):
+        obj = statistics.fmean(objective(scores(cluster(arts, st), gold)) for _, arts, gold in corpora)
         if best is None or obj > best[0] + 1e-12:
             best = (obj, st)
     assert best is not None
@@ -165,31 +218,42 @@ def errors(arts: list[Article], gold: dict[str, str], result: Stories, names: di
     return lines
 
 
-def cross_validate(arts: list[Article], gold: dict[str, str], folds: list[set[str]], grid: dict[str, list[float]],
-                   names: dict[str, str], show_errors: bool) -> list[dict[str, object]]:
-    """Tune on all folds but one, score the one; for each fold. ``folds`` are sets of gold event ids."""
-    out = []
-    for k, events in enumerate(folds):
-        train = [a for a in arts if gold[a.article_id] not in events]
-        test = [a for a in arts if gold[a.article_id] in events]
-        t0 = time.perf_counter()
-        st, obj = tune(train, {a.article_id: gold[a.article_id] for a in train}, grid)
-        test_gold = {a.article_id: gold[a.article_id] for a in test}
-        result = run(test, st)
-        sc = scores(result.story_of(), test_gold)
-        out.append({
-            "test_fold": k, "train_articles": len(train), "test_articles": len(test),
-            "tuned": {g: getattr(st, g) for g in grid},
-            "train_objective": round(obj, 4), "held_out": {m: round(v, 4) for m, v in sc.items()},
-            "tune_seconds": round(time.perf_counter() - t0, 1),
-            "errors": errors(test, test_gold, result, names) if show_errors else [],
-        })
+def folds_of(corpora: list[Corpus], k: int, seed: int) -> list[dict[str, set[str]]]:
+    """k folds; fold i holds out, in every corpus, a seeded i-th share of its units (topics or events)."""
+    out: list[dict[str, set[str]]] = [{} for _ in range(k)]
+    for name, _, gold in corpora:
+        units = sorted({unit(e) for e in gold.values()})
+        random.Random(seed).shuffle(units)
+        for i in range(k):
+            out[i][name] = set(units[i::k])
     return out
 
 
-def summary(folds: list[dict[str, object]]) -> dict[str, dict[str, float]]:
-    metrics = list(folds[0]["held_out"])  # type: ignore[call-overload]
-    values = {m: [f["held_out"][m] for f in folds] for m in metrics}  # type: ignore[index]
+def cross_validate(corpora: list[Corpus], k: int, seed: int, grid: dict[str, list[float]]) -> list[dict[str, object]]:
+    """Tune on all folds but one (of every corpus at once), score the held-out fold of each corpus."""
+    out: list[dict[str, object]] = []
+    for i, held in enumerate(folds_of(corpora, k, seed)):
+        train: list[Corpus] = []
+        test: list[Corpus] = []
+        for name, arts, gold in corpora:
+            out_arts = [a for a in arts if unit(gold[a.article_id]) in held[name]]
+            in_arts = [a for a in arts if unit(gold[a.article_id]) not in held[name]]
+            train.append((name, in_arts, {a.article_id: gold[a.article_id] for a in in_arts}))
+            test.append((name, out_arts, {a.article_id: gold[a.article_id] for a in out_arts}))
+        t0 = time.perf_counter()
+        st, obj = tune(train, grid)
+        held_out = {name: {m: round(v, 4) for m, v in scores(cluster(arts, st), gold).items()}
+                    for name, arts, gold in test}
+        out.append({"repeat": seed, "test_fold": i, "tuned": {g: getattr(st, g) for g in grid},
+                    "train_objective": round(obj, 4), "test_articles": {n: len(a) for n, a, _ in test},
+                    "held_out": held_out, "tune_seconds": round(time.perf_counter() - t0, 1)})
+    return out
+
+
+def summary(folds: list[dict[str, object]], name: str) -> dict[str, dict[str, float]]:
+    rows = [f["held_out"][name] for f in folds]  # type: ignore[index]
+    metrics = list(rows[0])
+    values = {m: [r[m] for r in rows] for m in metrics}
     return {
         "mean": {m: round(statistics.fmean(v), 4) for m, v in values.items()},
         "sd": {m: round(statistics.stdev(v), 4) if len(v) > 1 else 0.0 for m, v in values.items()},
@@ -204,63 +268,75 @@ def _line(h: dict[str, float]) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=DEFAULT)
+    ap.add_argument("--news", type=Path, default=DEFAULT, help="giveme5w1h_news_cluster folder")
+    ap.add_argument("--ecb", type=Path, default=ECB, help="ecbplus_dev folder")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--quick", action="store_true", help="a small grid (smoke test)")
-    ap.add_argument("--errors", action="store_true", help="list split and merged gold events per held-out fold")
-    ap.add_argument("--repeats", type=int, default=0, help="random event splits, on top of the parity folds")
-    ap.add_argument("--k", type=int, default=3, help="folds per random split")
+    ap.add_argument("--errors", action="store_true", help="list split and merged gold events at the defaults")
+    ap.add_argument("--k", type=int, default=3, help="folds per split")
+    ap.add_argument("--repeats", type=int, default=1, help="seeded splits (0: no cross-validation)")
+    ap.add_argument("--choose", action="store_true", help="also print the grid's best on both whole corpora")
+    ap.add_argument("--pred", type=Path, help="write DIR/<corpus>.tsv (file, story) at the defaults")
     args = ap.parse_args()
-    if not (args.corpus / "data").is_dir() or not (args.corpus / "labels.tsv").is_file():
-        print(f"error: corpus not found at {args.corpus} (expected data/ and labels.tsv); "
-              "pass --corpus DIR", file=sys.stderr)
-        return 2
-    arts, gold = load(args.corpus)
-    with (args.corpus / "labels.tsv").open(encoding="utf-8") as fh:
-        names = {row["event_id"]: row["event"] for row in csv.DictReader(fh, delimiter="\t")}
+    corpora: list[Corpus] = []
+    for name, path in (("news_cluster", args.news), ("ecbplus_dev", args.ecb)):
+        if not present(path):
+            print(f"error: corpus not found at {path} (expected labels.tsv and data/ or docs/); "
+                  f"pass --{'news' if name == 'news_cluster' else 'ecb'} DIR", file=sys.stderr)
+            return 2
+        arts, gold = load(path)
+        corpora.append((name, arts, gold))
     grid = QUICK if args.quick else GRID
-    events = sorted(set(gold.values()), key=int)
-    parity = [{e for e in events if int(e) % 2 == k} for k in (0, 1)]
-    out: dict[str, object] = {"articles": len(arts), "events": len(events), "grid": grid}
-    out["folds"] = cross_validate(arts, gold, parity, grid, names, args.errors)
-    out["held_out_mean"] = summary(out["folds"])["mean"]  # type: ignore[arg-type]
-    splits = []
+    out: dict[str, object] = {"corpora": {n: {"articles": len(a), "events": len(set(g.values()))}
+                                          for n, a, g in corpora}, "grid": grid}
+    folds: list[dict[str, object]] = []
     for r in range(args.repeats):
-        shuffled = list(events)
-        random.Random(r).shuffle(shuffled)
-        folds = [set(shuffled[i::args.k]) for i in range(args.k)]
-        splits += [{"repeat": r, **f} for f in cross_validate(arts, gold, folds, grid, names, args.errors)]
-    if splits:
-        out["random_splits"] = {"repeats": args.repeats, "k": args.k, "folds": splits, **summary(splits)}
+        folds += cross_validate(corpora, args.k, r, grid)
+    if folds:
+        out["folds"] = folds
+        out["held_out"] = {name: summary(folds, name) for name, _, _ in corpora}
+    if args.choose:
+        st, obj = tune(corpora, grid)
+        out["chosen_on_all"] = {"settings": {g: getattr(st, g) for g in grid}, "objective": round(obj, 4)}
     default = StorySettings()
-    out["defaults_whole_corpus"] = {m: round(v, 4) for m, v in scores(cluster(arts, default), gold).items()}
-    out["defaults_whole_corpus_without_copies"] = {
-        m: round(v, 4) for m, v in scores(cluster(arts, default, use_copies=False), gold).items()}
+    out["defaults"] = {}
+    names: dict[str, str] = {}
+    if (args.news / "labels.tsv").is_file():
+        with (args.news / "labels.tsv").open(encoding="utf-8") as fh:
+            names = {row["event_id"]: row["event"] for row in csv.DictReader(fh, delimiter="\t")}
+    error_lines: dict[str, list[str]] = {}
+    for name, arts, gold in corpora:
+        result = run(arts, default)
+        out["defaults"][name] = {m: round(v, 4) for m, v in scores(result.story_of(), gold).items()}  # type: ignore[index]
+        if args.errors:
+            error_lines[name] = errors(arts, gold, result, names)
+        if args.pred:
+            args.pred.mkdir(parents=True, exist_ok=True)
+            by_id = {a.article_id: a for a in arts}
+            with (args.pred / f"{name}.tsv").open("w", encoding="utf-8") as fh:
+                fh.write("file\tstory\n")
+                for aid, sid in sorted(result.story_of().items(), key=lambda kv: Path(by_id[kv[0]].source).name):
+                    fh.write(f"{Path(by_id[aid].source).name}\t{sid}\n")
     if args.json:
         print(json.dumps(out, indent=2))
         return 0
-    print(f"{out['articles']} articles, {out['events']} gold events; two folds split by event id parity")
-    for f in out["folds"]:  # type: ignore[attr-defined]
-        h = f["held_out"]
-        print(f"fold {f['test_fold']} held out ({f['test_articles']} articles), tuned on the other: {f['tuned']}")
-        print(f"  {_line(h)} | {h['stories']} stories / {h['events']} events")
-        for e in f["errors"]:
+    print(", ".join(f"{n}: {c['articles']} articles, {c['events']} gold events"  # type: ignore[index]
+                    for n, c in out["corpora"].items()))  # type: ignore[attr-defined]
+    for f in folds:
+        print(f"repeat {f['repeat']} fold {f['test_fold']} held out {f['test_articles']}, tuned on the rest of both: "
+              f"{f['tuned']}")
+        for name, h in f["held_out"].items():  # type: ignore[attr-defined]
+            print(f"  {name:13} {_line(h)} | {h['stories']} stories / {h['events']} events")
+    if folds:
+        for name, sm in out["held_out"].items():  # type: ignore[attr-defined]
+            for what in ("mean", "sd", "min"):
+                print(f"held out {name:13} {what:4}: {_line(sm[what])}")
+    if args.choose:
+        print(f"grid best on both whole corpora: {out['chosen_on_all']}")
+    for name, h in out["defaults"].items():  # type: ignore[attr-defined]
+        print(f"defaults, whole {name:13}: {_line(h)} | {h['stories']} stories / {h['events']} events")
+        for e in error_lines.get(name, []):
             print(e)
-    print(f"held_out_mean (parity folds): {_line(out['held_out_mean'])}")  # type: ignore[arg-type]
-    if splits:
-        rs = out["random_splits"]
-        print(f"{args.repeats} random splits of the events into {args.k} folds (seeds 0..{args.repeats - 1}):")
-        for f in splits:
-            print(f"  repeat {f['repeat']} fold {f['test_fold']} ({f['test_articles']} articles) "
-                  f"tuned {f['tuned']}")
-            print(f"    {_line(f['held_out'])}")  # type: ignore[arg-type]
-            for e in f["errors"]:  # type: ignore[attr-defined]
-                print("  " + e)
-        print(f"random splits mean: {_line(rs['mean'])}")  # type: ignore[index]
-        print(f"random splits sd:   {_line(rs['sd'])}")  # type: ignore[index]
-        print(f"random splits min:  {_line(rs['min'])}")  # type: ignore[index]
-    for name in ("defaults_whole_corpus", "defaults_whole_corpus_without_copies"):
-        print(f"{name}: {_line(out[name])}")  # type: ignore[arg-type]
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Copy detection on ../shared/benchmarks/giveme5w1h_news_cluster.
+"""Copy detection on ../shared/benchmarks/giveme5w1h_news_cluster (or ``--corpus`` ecbplus_dev).
 
 Lists every copy group found, with its links' kind, containment and Jaccard,
 outlets and the chosen origin. Checks:
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from clustering import DEFAULT, load  # noqa: E402
+from clustering import DEFAULT, load, present  # noqa: E402
 
 from newsprism.copies import CopySettings, _shingles, _verify, find_copies, wire_credit  # noqa: E402
 
@@ -34,8 +34,8 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    if not (args.corpus / "data").is_dir() or not (args.corpus / "labels.tsv").is_file():
-        print(f"error: corpus not found at {args.corpus} (expected data/ and labels.tsv); pass --corpus DIR",
+    if not present(args.corpus):
+        print(f"error: corpus not found at {args.corpus} (expected labels.tsv and data/ or docs/); pass --corpus DIR",
               file=sys.stderr)
         return 2
     arts, gold = load(args.corpus)

@@ -6,12 +6,26 @@ import dataclasses
 import hashlib
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from newsprism import Prism
+from newsprism.errors import SettingsError
 from newsprism.records import Article
-from newsprism.stories import StorySettings, _number, assign, resolve, story_id, url_words
+from newsprism.settings import Settings
+from newsprism.stories import (
+    StorySettings,
+    _number,
+    assign,
+    best_title,
+    headline,
+    resolve,
+    story_id,
+    story_settings,
+    text_date,
+    url_words,
+)
 
 T0 = datetime(2031, 3, 4, 6, 0, tzinfo=UTC)
 
@@ -221,12 +235,90 @@ def test_stories_one_shared_word_does_not_carry_a_join() -> None:
     again = art("Chrissy Teigen flight back in Los Angeles after passenger mix-up",
                 "United said the flight with Chrissy Teigen aboard returned to Los Angeles because a "
                 "passenger had boarded without a ticket.", 3)
-    loose = StorySettings(threshold=0.05, lone_threshold=1.1, story_merge=1.1)
+    loose = StorySettings(threshold=0.05, lone_threshold=1.1, story_merge=1.1, name_conflict=0, title_weight=1.0,
+                          entity_weight=1.0, link=0.0)
     joined = assign([teigen, hawaii, again], loose).story_of()
     assert joined[hawaii.article_id] == joined[teigen.article_id]  # "flight" alone clears 0.05
     strict = assign([teigen, hawaii, again], dataclasses.replace(loose, word_support=0.7)).story_of()
     assert strict[hawaii.article_id] != strict[teigen.article_id]
     assert strict[again.article_id] == strict[teigen.article_id]  # many shared words: still joins
+
+
+def saved(first_line: str, paragraphs: tuple[str, ...], name: str) -> Article:
+    """A saved page as the plain-text reader makes it: no publication time, the first line as its title."""
+    a = art(first_line, "", 0)
+    return dataclasses.replace(a, article_id=name, published=None, paragraphs=paragraphs, source_text="")
+
+
+def test_stories_url_headline_is_read_as_the_url() -> None:
+    page = saved("https://www.harbour-gazette. example/2031/03/04/ferry-aurora-vale-aground. html",
+                 ("March 4th, 2031, 07:10 GMT", "Ferry Aurora Vale runs aground off Skelby",
+                  "The ferry ran aground on a sandbank outside Skelby harbour in thick fog."), "p1")
+    title, url, body = headline(page)
+    assert title == "Ferry Aurora Vale runs aground off Skelby"  # the dateline line is not a headline
+    assert url == "https://www.harbour-gazette.example/2031/03/04/ferry-aurora-vale-aground.html"
+    assert body.startswith("The ferry ran aground")
+    assert url_words(url) == ["ferry", "aurora", "vale", "aground"]
+    assert best_title([page]) == "Ferry Aurora Vale runs aground off Skelby"
+
+
+@pytest.mark.parametrize(("paragraphs", "url", "expected"), [
+    (("Tugs freed the ferry on December 15th, 2030, the operator said.",), None, datetime(2030, 12, 15, tzinfo=UTC)),
+    (("Updated 3 March 2031 by the desk.", "On 2030-01-02 it sailed."), None, datetime(2031, 3, 3, tzinfo=UTC)),
+    (("The ferry sailed on Monday and again in 2030.",), None, None),
+    (("No date here.",), "https://news.example/2031/03/ferry-aground", datetime(2031, 3, 1, tzinfo=UTC)),
+    (("No date here.",), "https://news.example/item?ymd=20310305&id=4", datetime(2031, 3, 5, tzinfo=UTC)),
+], ids=["month-day-year", "first-of-two", "relative-only", "url-path", "url-query"])
+def test_stories_text_date(paragraphs: tuple[str, ...], url: str | None, expected: datetime | None) -> None:
+    a = dataclasses.replace(saved("Ferry news", paragraphs, "d"), url=url)
+    assert text_date(a) == expected
+
+
+def test_stories_undated_articles_are_placed_by_their_written_dates() -> None:
+    body = ("The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog. "
+            "All passengers were taken ashore by lifeboats, the Nordland coastguard said.")
+    one = saved("Ferry runs aground off Skelby", ("Skelby, 4 March 2031", body), "a1")
+    two = saved("Ferry runs aground off Skelby", ("Skelby, 6 March 2031", body + " Tugs stood by."), "a2")
+    later = saved("Ferry runs aground off Skelby", ("Skelby, 9 April 2033", body + " A diver inspected it."), "a3")
+    settings = StorySettings(threshold=0.1, revive_threshold=1.1, window_days=30)
+    dated = assign([one, two, later], settings).story_of()
+    assert dated["a1"] == dated["a2"] != dated["a3"]  # two years apart: another grounding
+    undated = assign([one, two, later], dataclasses.replace(settings, text_dates=False)).story_of()
+    assert undated["a1"] == undated["a2"] == undated["a3"]
+
+
+def test_stories_name_conflict_keeps_two_events_of_one_kind_apart() -> None:
+    aurora = [art("Ferry Aurora Vale runs aground off Skelby",
+                  "The ferry Aurora Vale ran aground outside Skelby in fog. Captain Ivar Lund said all 214 "
+                  "passengers were safe.", 0),
+              art("Aurora Vale grounding: Captain Ivar Lund praised",
+                  "Captain Ivar Lund of the Aurora Vale kept passengers calm after the ferry ran aground "
+                  "off Skelby in fog.", 1)]
+    polar = art("Ferry Polar Wren runs aground off Tovik",
+                "The ferry Polar Wren ran aground outside Tovik in fog. Captain Else Berg said all "
+                "passengers were safe.", 2)
+    loose = StorySettings(threshold=0.05, story_merge=1.1, name_conflict=0)
+    joined = assign([*aurora, polar], loose).story_of()
+    assert joined[polar.article_id] == joined[aurora[0].article_id]
+    apart = assign([*aurora, polar], dataclasses.replace(loose, name_conflict=3)).story_of()
+    assert apart[polar.article_id] != apart[aurora[0].article_id]
+    assert apart[aurora[1].article_id] == apart[aurora[0].article_id]
+
+
+def test_stories_settings_table(tmp_path: Path) -> None:
+    f = tmp_path / "s.toml"
+    f.write_text("[newsprism]\ndb = 'x.db'\n\n[stories]\nthreshold = 0.3\nname_conflict = 0\n", encoding="utf-8")
+    loaded = Settings.load(f)
+    assert story_settings(loaded.stories) == StorySettings(threshold=0.3, name_conflict=0)
+    f.write_text("[stories]\nthreshold = 'high'\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"\[stories\]: threshold must be like 0\.15, not 'high'"):
+        Settings.load(f)
+    f.write_text("stories = 3\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"stories must be a table, not 3"):
+        Settings.load(f)
+    f.write_text("[stories]\nthreshhold = 0.2\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"\[stories\]: unknown setting\(s\): threshhold; known: "):
+        Settings.load(f)
 
 
 # ------------------------------------------------------------ Prism and CLI
@@ -248,6 +340,15 @@ def test_stories_prism_lists_stories(filled: Prism) -> None:
     assert "Aurora Vale" in (ferry.title or "")
     assert ferry.independent_sources == 4
     assert ferry.first is not None and ferry.last is not None and ferry.first < ferry.last
+
+
+def test_stories_prism_reads_the_stories_table(db: str) -> None:
+    with Prism(settings=Settings(db=db, stories={"threshold": 1.1, "revive_threshold": 1.1})) as strict:
+        arts, _ = stream()
+        with strict.store.atomic():
+            for a in arts:
+                strict.store.add_article(a, T0)
+        assert len(strict.stories()) == len(arts)  # nothing clears a cosine above 1: every article alone
 
 
 def test_stories_prism_update_is_incremental(filled: Prism) -> None:

@@ -430,7 +430,7 @@ class Prism:
         assigned = {m.article_id for m in previous.memberships} if previous else set()
         prior = [a for a in articles if a.article_id in assigned]
         new = [a for a in articles if a.article_id not in assigned]
-        result = _stories.assign(new, _stories.StorySettings(), previous=previous, prior=prior,
+        result = _stories.assign(new, _stories.story_settings(self.settings.stories), previous=previous, prior=prior,
                                  copy_groups=[g.article_ids for g in copies.groups])
         if self.readonly:
             return result

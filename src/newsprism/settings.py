@@ -61,6 +61,9 @@ class Settings:
     embeddings: bool = False
     #: Threads the sentence encoder may use.
     embedding_threads: int = 1
+    #: Story clustering parameters (``[stories]`` table; the fields of
+    #: ``newsprism.stories.StorySettings``), overriding its defaults.
+    stories: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Settings:
         """Return a copy with some fields changed (``None`` values ignored)."""
@@ -83,6 +86,8 @@ class Settings:
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 raise SettingsError(f"{p}: not valid TOML ({exc})") from None
             values.update(data.get("newsprism", data))
+            if "stories" in data and "newsprism" in data:
+                values["stories"] = data["stories"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(values) - names)
@@ -115,6 +120,10 @@ class Settings:
             raise SettingsError("analyse_batch_size must be positive")
         if not 0 < self.fuzzy_threshold <= 100:
             raise SettingsError("fuzzy_threshold must be in (0, 100]")
+        if self.stories:
+            from .stories import story_settings
+
+            story_settings(self.stories)
         if not self.languages:
             raise SettingsError("languages must name at least one language, or 'all'")
 
@@ -151,6 +160,10 @@ def _checked(name: str, value: Any, kind: str, where: str) -> Any:
         if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str)
                                                   for k, v in value.items()):
             raise fail("a table of strings (name = \"value\")")
+        return value
+    if kind == "dict[str, Any]":
+        if not isinstance(value, dict):
+            raise fail("a table")
         return value
     return value
 

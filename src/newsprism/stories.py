@@ -2,16 +2,21 @@
 
 Articles are taken in publication order; each joins the best-matching story
 or opens a new one. An article is a sparse TF-IDF vector over lower-cased
-words (stop words dropped), with its title weighted up, capitalised name
-tokens (a cheap stand-in for named entities) and normalised numbers as extra
-features, and the words of its URL slug (which name the story when the page
-title is a site's generic one). IDF is counted over the call's articles, or
-online over the articles seen so far. A story is the sum of its articles'
-vectors; an inverted index over story terms finds candidates, so the cost per
-article stays flat as stories accumulate.
+words (stop words dropped), with capitalised name tokens (a cheap stand-in
+for named entities) and normalised numbers as extra features, and the words
+of its URL slug (which name the story when the page title is a site's
+generic one). A headline that is a URL is read as the URL. IDF is counted
+over the call's articles, or online over the articles seen so far. A story
+is the sum of its articles' vectors, each of length 1; an article is scored
+against it between centroid cosine and mean cosine to its articles
+(``link``); an inverted index over story terms finds candidates, so the cost
+per article stays flat as stories accumulate. A join is refused when neither
+side names the other's strongest names (``name_conflict``): two events of
+one kind.
 
-Time: a story whose last article is more than ``window_days`` away from a
-new article is dormant; it can be revived, but only by a closer match
+Time: an article's time is its publication time or, without one, the first
+full date its headline, lead or URL writes (``text_dates``). A story whose
+last article is more than ``window_days`` away from a new article is dormant; it can be revived, but only by a closer match
 (``revive_threshold``). An article that matches two stories strongly bridges
 them: they merge into the older one, and the merge is recorded so that a
 bookmarked story id still resolves. A story that has grown by an article is
@@ -34,12 +39,15 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from . import clean as _clean
+from .errors import SettingsError
 from .records import Article
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
@@ -48,7 +56,7 @@ _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "mr", "m
 _URL_SPLIT = re.compile(r"[^A-Za-z0-9]+")
 #: URL words that name a site's sections, templates or file types, not a story.
 _URL_STOP = frozenset({
-    "www", "com", "org", "net", "html", "htm", "php", "asp", "aspx", "shtml", "cms", "amp", "index",
+    "www", "http", "https", "com", "org", "net", "html", "htm", "php", "asp", "aspx", "shtml", "cms", "amp", "index",
     "article", "articles", "story", "stories", "news", "world", "video", "videos", "content", "entry",
     "post", "posts", "page", "pages", "section", "sections", "templates", "search", "searchinput",
     "utm", "term", "source", "medium", "campaign", "live", "latest", "blog", "blogs", "topic", "topics",
@@ -57,17 +65,32 @@ _URL_STOP = frozenset({
 })
 _NUM_TOKEN = re.compile(r"\$?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|K|bn|million|billion)\b)?")
 _NUMBER = re.compile(r"\$?(\d[\d,]*)(\.\d+)?\s?(k|K|bn|million|billion)?")
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MON = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_YEAR = r"((?:19|20)\d\d)"
+#: full dates written out in text: "December 15th, 2008", "16 December 2008", "2008-12-16"
+_TEXT_DATES = (
+    ("mdy", re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*{_YEAR}\b", re.I)),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\s*,?\s*{_YEAR}\b", re.I)),
+    ("ymd", re.compile(rf"\b{_YEAR}[-/](\d\d)[-/](\d\d)\b")),
+)
+#: a date in a URL's path: /2008/12/16/, /2008-12-23/, ymd=20081216
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])?(?!\d)")
+#: words of headline and body searched for a written date
+_DATE_WORDS = 200
+#: the first paragraph stands in for a URL headline when it is at most this many words
+_HEADLINE_WORDS = 25
 
 
 @dataclass(frozen=True, slots=True)
 class StorySettings:
     """Parameters of story clustering.
 
-    The defaults are the grid's best on the whole benchmark corpus
-    (``benchmarks/clustering.py``; held-out figures come from tuning on other
-    events only). ``lone_*`` is off by default: the cross-validation folds
-    picked it, the whole corpus did not; the same holds for ``word_support``
-    (every fold picks 0.7, the whole corpus 0).
+    The defaults are one setting for two corpora, news with publication dates
+    (news_cluster) and saved articles without (ECB+): the grid's best on both
+    at once (``benchmarks/clustering.py --choose``), whose held-out figures
+    come from cross-validation that holds out ECB+ topics and news_cluster
+    events of both corpora at once (docs/copies-and-stories.md).
     """
 
     threshold: float = 0.15  # cosine to join a live story
@@ -75,9 +98,9 @@ class StorySettings:
     merge_threshold: float = 0.3  # a second story at least this close merges
     window_days: float = 30.0  # no article for this long: dormant
     revive_days: float = math.inf  # a story dormant for longer than this is never revived
-    title_weight: float = 1.0  # title block : lead block
-    entity_weight: float = 1.0  # weight of E: name features within the lead block
-    body_words: int = 400  # words of the body read (the lead carries the event)
+    title_weight: float = 0.01  # title block : lead block
+    entity_weight: float = 2.0  # weight of E: name features within the lead block
+    body_words: int = 1000  # words of the body read (the lead carries the event)
     url_weight: float = 1.0  # weight of a URL slug word in the lead (and title) block; 0: URL not read
     number_weight: float = 1.0  # weight of N: number features in the lead block
     stem: bool = False  # plural words counted as their singular (measured: no gain here)
@@ -86,12 +109,24 @@ class StorySettings:
     candidates: int = 10  # candidates scored exactly
     lone_threshold: float = 1.1  # a live best candidate this close joins if it leads the runner-up ...
     lone_margin: float = 0.06  # ... by at least this much
-    story_merge: float = 0.2  # after an article joins, a live story whose centroid is this close merges (> 1: never)
+    story_merge: float = 0.25  # after an article joins, a live story whose centroid is this close merges (> 1: never)
     max_postings: int = 200  # candidate search skips terms in more stories than this (and than 5% of them)
     #: a join must hold without its strongest shared word: the cosine left
     #: after removing that word's share (its title, lead and name features)
     #: must be at least this fraction of the join threshold (0: rule off)
     word_support: float = 0.0
+    #: a join is refused when the article's ``name_conflict`` strongest names
+    #: are all absent from the story and the story's from the article (0: off)
+    name_conflict: int = 3
+    conflict_prefixes: tuple[str, ...] = ("E:",)
+    #: an article without a publication time is placed at the first full date
+    #: its headline, lead or URL writes (a dateline), when there is one
+    text_dates: bool = True
+    #: how a story is compared: 0 cosine to its centroid, 1 the mean cosine to
+    #: its articles (average link: a big story does not draw more), or between
+    link: float = 0.7
+    #: a story never spans more than this many days (first to last article)
+    max_span_days: float = math.inf
     #: IDF over every article of the call (prior and new) before assigning,
     #: instead of over the articles seen so far in the stream.
     batch_idf: bool = True
@@ -135,6 +170,30 @@ class Stories:
 
     def story_of(self) -> dict[str, str]:
         return {m.article_id: m.story_id for m in self.memberships}
+
+
+def story_settings(values: Mapping[str, Any]) -> StorySettings:
+    """StorySettings from a ``[stories]`` table; an unknown key or a wrong type is a SettingsError."""
+    known = {f.name: f for f in fields(StorySettings)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise SettingsError(f"[stories]: unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        default = getattr(StorySettings(), key)
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, int):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif isinstance(default, float):
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, list | tuple)
+            value = tuple(value) if ok else value
+        if not ok:
+            raise SettingsError(f"[stories]: {key} must be like {default!r}, not {value!r}")
+        out[key] = type(default)(value) if isinstance(default, int | float) and not isinstance(default, bool) else value
+    return StorySettings(**out)
 
 
 def story_id(article_id: str) -> str:
@@ -246,6 +305,71 @@ def _number(token: str) -> str | None:
     return f"{value:g}"
 
 
+def is_url(title: str | None) -> bool:
+    """True when a headline is a URL (a saved page's first line), not words."""
+    if not title or not _clean._URL_LINE.match(title.strip()):  # the cleaner's one rule for a URL line
+        return False
+    tokens = title.split()
+    return sum(t.isalpha() and len(t) > 1 for t in tokens) <= sum("/" in t or "." in t for t in tokens)
+
+
+def headline(article: Article) -> tuple[str | None, str | None, str]:
+    """The article's headline, URL and body text as stories read them.
+
+    A title that is a URL is read as the URL (when the article has none), and
+    the body's first paragraph, when short, stands in as the headline (it is
+    then not read again as body).
+    """
+    title, url, body = article.title, article.url, article.text
+    if is_url(title):
+        url = url or "".join((title or "").split())
+        title = None
+        paras = list(article.paragraphs)
+        while paras and _clean._date_line(paras[0]) is not None:  # the cleaner's dateline rule
+            paras.pop(0)
+        if paras and len(paras[0].split()) <= _HEADLINE_WORDS:
+            title = paras[0]
+            body = "\n\n".join(paras[1:])
+    return title, url, body
+
+
+def text_date(article: Article) -> datetime | None:
+    """The first full date written in the article's headline, lead or URL (UTC midnight), or None.
+
+    For articles without a publication time (saved pages, corpora): a
+    dateline or the date in a URL places the article near its event. Only
+    dates with day, month and year count ("in 2008" or "on Monday" place
+    nothing without a publication date).
+    """
+    title, url, body = headline(article)
+    text = " ".join(((title or "") + " " + body).split()[:_DATE_WORDS])
+    found: list[tuple[int, datetime]] = []
+    for order, pattern in _TEXT_DATES:
+        for m in pattern.finditer(text):
+            g = m.groups()
+            try:
+                if order == "mdy":
+                    when = datetime(int(g[2]), _MONTH_NAMES.index(g[0][:3].lower()) + 1, int(g[1]), tzinfo=UTC)
+                elif order == "dmy":
+                    when = datetime(int(g[2]), _MONTH_NAMES.index(g[1][:3].lower()) + 1, int(g[0]), tzinfo=UTC)
+                else:
+                    when = datetime(int(g[0]), int(g[1]), int(g[2]), tzinfo=UTC)
+            except ValueError:
+                continue
+            found.append((m.start(), when))
+    if found:
+        return min(found, key=lambda x: x[0])[1]
+    if url:
+        parts = urlsplit("".join(url.split()))
+        u = _URL_DATE.search(parts.path + "?" + parts.query)
+        if u:
+            try:
+                return datetime(int(u.group(1)), int(u.group(2)), int(u.group(3) or 1), tzinfo=UTC)
+            except ValueError:
+                return None
+    return None
+
+
 def features(article: Article, s: StorySettings) -> dict[str, float]:
     """The raw (un-IDF'd) term vector of an article.
 
@@ -277,12 +401,13 @@ def features(article: Article, s: StorySettings) -> dict[str, float]:
                     if n is not None:
                         counts["N:" + n] = counts.get("N:" + n, 0.0) + s.number_weight
 
-    slug = url_words(article.url) if s.url_weight else []
+    title_text, url, body = headline(article)
+    slug = url_words(url) if s.url_weight else []
     if s.stem:
         slug = [_stem(w) for w in slug]
-    if article.title:
-        add(title, article.title, "T:", False)
-        add(lead, article.title, "", True)
+    if title_text:
+        add(title, title_text, "T:", False)
+        add(lead, title_text, "", True)
     for w in slug:
         lead[w] = lead.get(w, 0.0) + s.url_weight
     if len(set(slug)) >= 3 and not any("T:" + w in title for w in slug):
@@ -292,7 +417,7 @@ def features(article: Article, s: StorySettings) -> dict[str, float]:
             title["T:" + w] = title.get("T:" + w, 0.0) + s.url_weight
     if s.description and article.description:
         add(lead, article.description, "", True)
-    add(lead, " ".join(article.text.split()[: s.body_words]), "", True)
+    add(lead, " ".join(body.split()[: s.body_words]), "", True)
     out: dict[str, float] = {}
     tw = s.title_weight / (1.0 + s.title_weight)
     for block, weight in ((title, math.sqrt(tw)), (lead, math.sqrt(1.0 - tw))):
@@ -303,7 +428,7 @@ def features(article: Article, s: StorySettings) -> dict[str, float]:
 
 
 class _Story:
-    __slots__ = ("first", "last", "members", "norm", "sid", "sq", "vec")
+    __slots__ = ("first", "last", "members", "norm", "sid", "sq", "top", "vec")
 
     def __init__(self, sid: str) -> None:
         self.sid = sid
@@ -313,6 +438,7 @@ class _Story:
         self.last: float | None = None
         self.norm = 1.0  # L2 norm of the IDF-weighted vector (1.0 while empty)
         self.sq = 0.0  # its square, kept up to date as articles join
+        self.top: tuple[float, list[str]] | None = None  # (sq when computed, strongest names)
 
 
 class _Clusterer:
@@ -332,6 +458,7 @@ class _Clusterer:
         self.frozen = False  # True: IDF counted over the batch up front (then cached)
         self.idf_cache: dict[str, float] = {}
         self.vectors: dict[str, dict[str, float]] = {}  # features computed up front, used once
+        self.when_cache: dict[str, float | None] = {}
 
     # -- idf
     def _idf(self, term: str) -> float:
@@ -363,7 +490,10 @@ class _Clusterer:
     def _put(self, st: _Story, a: Article, vec: Mapping[str, float]) -> None:
         idf = self._idf
         sq = st.sq
+        # every article counts once: its IDF-weighted vector has length 1 in the story's sum
+        unit = 1.0 / (math.sqrt(sum((v * idf(t)) ** 2 for t, v in vec.items())) or 1.0)
         for t, v in vec.items():
+            v *= unit
             old = st.vec.get(t)
             if old is None:
                 self.index.setdefault(t, set()).add(st.sid)
@@ -373,8 +503,8 @@ class _Clusterer:
         st.sq = sq
         st.norm = math.sqrt(sq) if sq > 0 else 1.0
         st.members.append(a.article_id)
-        if a.published:
-            ts = a.published.timestamp()
+        ts = self._when(a)
+        if ts is not None:
             st.first = ts if st.first is None else min(st.first, ts)
             st.last = ts if st.last is None else max(st.last, ts)
         self.article_story[a.article_id] = st.sid
@@ -405,19 +535,23 @@ class _Clusterer:
             self.memberships[a.article_id] = Membership(a.article_id, st.sid, "copy", 1.0)
             return
         scored = self._score(vec) if vec else []
-        ts = a.published.timestamp() if a.published else None
+        ts = self._when(a)
         accepted: list[tuple[float, str, str]] = []
         twice: dict[str, float] | None = None
         for rank, (sim, sid) in enumerate(scored):
             live = self._live(self.stories[sid], ts)
             if not live and not self._revivable(self.stories[sid], ts):
                 continue
+            if not self._in_span(self.stories[sid], ts):
+                continue  # the story would stretch longer than one event plausibly lasts
             need = s.threshold if live else s.revive_threshold
             if rank == 0 and live and sim >= s.lone_threshold:
                 # a clear best: well ahead of every other candidate
                 runner_up = scored[1][0] if len(scored) > 1 else 0.0
                 if sim - runner_up >= s.lone_margin:
                     need = min(need, s.lone_threshold)
+            if sim >= need and s.name_conflict > 0 and self._names_conflict(vec, self.stories[sid]):
+                continue  # each names someone (somewhere) the other never does: another event
             if sim >= need and s.word_support > 0:
                 if twice is None:
                     twice = self._twice(vec)
@@ -433,7 +567,8 @@ class _Clusterer:
         sim, sid, how = accepted[0]
         target = self.stories[sid]
         for other_sim, other, _ in accepted[1:]:
-            if other_sim >= s.merge_threshold:
+            if other_sim >= s.merge_threshold and not (
+                    s.name_conflict and self._names_conflict(target.vec, self.stories[other])):
                 target = self._merge(target, self.stories[other], a.article_id, other_sim)
         self._put(target, a, vec)
         self.memberships[a.article_id] = Membership(a.article_id, target.sid, how, round(sim, 4))
@@ -442,6 +577,23 @@ class _Clusterer:
             near = [sid for x, sid in scored if x >= s.story_merge / 2 and sid != target.sid]
             if near:
                 self._absorb(target, a.article_id, ts, near)
+
+    def _when(self, a: Article) -> float | None:
+        """The article's time: published, else (``text_dates``) the first full date it writes."""
+        if a.published:
+            return a.published.timestamp()
+        if not self.s.text_dates:
+            return None
+        when = self.when_cache.get(a.article_id, 0.0)
+        if when == 0.0:
+            found = text_date(a)
+            when = self.when_cache[a.article_id] = found.timestamp() if found else None
+        return when
+
+    def _in_span(self, st: _Story, ts: float | None) -> bool:
+        if ts is None or st.first is None or st.last is None or math.isinf(self.s.max_span_days):
+            return True
+        return max(st.last, ts) - min(st.first, ts) <= self.s.max_span_days * 86400.0
 
     def _live(self, st: _Story, ts: float | None) -> bool:
         window = self.s.window_days * 86400.0
@@ -470,7 +622,9 @@ class _Clusterer:
             small, big = (st.vec, other.vec) if len(st.vec) <= len(other.vec) else (other.vec, st.vec)
             get = big.get
             dot = sum(v * get(t, 0.0) * idf(t) ** 2 for t, v in small.items())
-            sim = dot / (st.norm * other.norm)
+            sim = dot / (self._size(st) * self._size(other))
+            if self.s.name_conflict and sim >= self.s.story_merge and self._names_conflict(st.vec, other):
+                continue
             if sim >= self.s.story_merge and (best is None or sim > best[0]):
                 best = (sim, sid)
         if best is not None:
@@ -507,8 +661,36 @@ class _Clusterer:
         qnorm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
         return {t: w * idf(t) / qnorm for t, w in weighted.items()}
 
-    @staticmethod
-    def _without_top_word(twice: Mapping[str, float], st: _Story) -> float:
+    def _story_names(self, st: _Story) -> list[str]:
+        """The story's strongest names, cached until the story changes."""
+        if st.top is None or st.top[0] != st.sq:
+            st.top = (st.sq, self._top_names(st.vec))
+        return st.top[1]
+
+    def _top_names(self, vec: Mapping[str, float]) -> list[str]:
+        idf = self._idf
+        names = [(v * idf(t), t) for t, v in vec.items() if t.startswith(self.s.conflict_prefixes)]
+        names.sort(key=lambda x: (-x[0], x[1]))
+        return [t for _, t in names[: self.s.name_conflict]]
+
+    def _names_conflict(self, vec: Mapping[str, float], st: _Story) -> bool:
+        """True when the article's top names are all absent from the story, and the story's from the article."""
+        mine = self._top_names(vec)
+        if not mine or any(t in st.vec for t in mine):
+            return False
+        theirs = self._story_names(st)
+        return bool(theirs) and not any(t in vec for t in theirs)
+
+    def _size(self, st: _Story) -> float:
+        """What a dot product with the story is divided by: its norm (centroid cosine, ``link`` 0)
+        or its article count (average cosine to its articles, ``link`` 1), or between."""
+        a = self.s.link
+        if a <= 0.0:
+            return st.norm
+        n = max(len(st.members), 1)
+        return n if a >= 1.0 else st.norm ** (1.0 - a) * n ** a
+
+    def _without_top_word(self, twice: Mapping[str, float], st: _Story) -> float:
         """Cosine of an article to a story once the shared word with the largest share is taken out.
 
         A word's share sums its forms: title (``T:``), lead and name (``E:``) features.
@@ -522,7 +704,7 @@ class _Clusterer:
                 share[key] = share.get(key, 0.0) + w * v
         if not share:
             return 0.0
-        return (sum(share.values()) - max(share.values())) / st.norm
+        return (sum(share.values()) - max(share.values())) / self._size(st)
 
     def _score(self, vec: Mapping[str, float]) -> list[tuple[float, str]]:
         """Cosine of the article to its candidate stories, best first."""
@@ -550,7 +732,7 @@ class _Clusterer:
             else:
                 get = twice.get
                 dot = sum(v * get(t, 0.0) for t, v in st.vec.items())
-            out.append((dot / (qnorm * st.norm), sid))
+            out.append((dot / (qnorm * self._size(st)), sid))
         out.sort(key=lambda x: (-x[0], x[1]))
         return out
 
@@ -597,18 +779,20 @@ def summarise(story: Story, articles: Mapping[str, Article], sources: int, merge
 
 
 def best_title(articles: Sequence[Article]) -> str | None:
-    """The headline sharing most words with the other headlines (ties: earliest)."""
-    titled = [a for a in articles if a.title and "empty" not in a.flags] or [a for a in articles if a.title]
+    """The headline sharing most words with the other headlines (ties: earliest); never a URL."""
+    heads = {a.article_id: headline(a)[0] for a in articles}
+    titled = [a for a in articles if heads[a.article_id] and "empty" not in a.flags] or [
+        a for a in articles if heads[a.article_id]]
     if not titled:
         return None
-    words = [{w.lower() for w in _WORD.findall(a.title or "") if w.lower() not in _STOP} for a in titled]
+    words = [{w.lower() for w in _WORD.findall(heads[a.article_id] or "") if w.lower() not in _STOP} for a in titled]
     best, best_score = titled[0], -1.0
     for i, a in enumerate(titled):
         score = sum(len(words[i] & words[j]) / (len(words[i] | words[j]) or 1)
                     for j in range(len(titled)) if j != i)
         if score > best_score + 1e-12:
             best, best_score = a, score
-    return best.title
+    return heads[best.article_id]
 
 
 def build(stories: Stories, articles: Mapping[str, Article]) -> tuple[Story, ...]:
