@@ -11,6 +11,11 @@ timeline entries, quotes and entities.
 instead of running it. ``--show N`` prints up to N flagged items per kind (text
 on the terminal only, never into the repository).
 
+``--sample N [--seed S]`` instead cleans the corpus and prints, for N articles
+drawn with a fixed seed, every removal (reason, detail, source span, text) for a
+person to check against the source text that none holds a sentence of the
+article's own text (protocol and verdicts: ``benchmarks/data/body-loss-check.md``).
+
 The patterns below are the checker's own, written from the kinds of page
 furniture (video player controls, gallery counters and captions, lists of related
 headlines, social embeds, newsletter boxes, photo credits, "most read" sidebars)
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import subprocess
 import sys
@@ -178,6 +184,30 @@ def _where(statement: dict[str, Any]) -> str:
     return " ".join(f"{c['article_id']}:{c['field']}:{c['start']}-{c['end']}" for c in statement["citations"][:3])
 
 
+def sample(corpus: str, n: int, seed: int) -> int:
+    """Print every removal of n articles of the corpus drawn with ``seed``."""
+    from newsprism.clean import clean
+    from newsprism.ingest import read
+    from newsprism.inputs import iter_inputs
+    from newsprism.records import RawDocument
+    from newsprism.settings import Settings
+
+    settings = Settings()
+    articles = []
+    for item in iter_inputs([corpus], settings):
+        if isinstance(item, RawDocument) or not hasattr(item, "data"):
+            continue
+        for doc in read(item, settings):
+            if isinstance(doc, RawDocument):
+                articles.append(clean(doc, settings))
+    articles.sort(key=lambda a: a.article_id)
+    for a in random.Random(seed).sample(articles, min(n, len(articles))):
+        print(f"== {a.article_id} {a.source} ({len(a.source_text)} chars, {len(a.removals)} removals)")
+        for r in a.removals:
+            print(f"  {r.reason:18} {r.start}-{r.end} {r.detail or ''}: {' '.join(r.text.split())}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
@@ -185,7 +215,11 @@ def main() -> int:
     ap.add_argument("--report", help="Check the JSON dossiers in this folder instead of running newsprism.")
     ap.add_argument("--show", type=int, default=0, help="Print up to N flagged items per kind.")
     ap.add_argument("--json", action="store_true", help="Print the figures as JSON.")
+    ap.add_argument("--sample", type=int, help="Print every removal of N articles drawn with --seed.")
+    ap.add_argument("--seed", type=int, default=20261206)
     args = ap.parse_args()
+    if args.sample:
+        return sample(args.corpus, args.sample, args.seed)
     if args.report:
         report = Path(args.report)
     else:
