@@ -583,3 +583,11 @@ def test_clean_photo_caption_with_credit_is_a_caption_without_it(line: str, capt
 def test_clean_keeps_article_text_that_looks_like_furniture(line: str) -> None:
     a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
     assert a.paragraphs == (BODY, line.replace("\u2019", "'"), BODY2)
+
+
+def test_clean_a_copyright_line_is_not_a_photo_caption() -> None:
+    line = "Copyright © 2025 Ostrava Courier Media Ventures. Nordic - Courier Network"
+    a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [r.reason for r in a.removals if r.text == line] == ["copyright"]
+    assert a.captions == ()
