@@ -346,18 +346,22 @@ def test_clean_leading_close_label_of_a_video_player_is_cut() -> None:
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "caption"),
     [
-        "Reuters Volunteers fill sandbags near the old tram depot in Ostrava Nova",
-        "AP:Associated Press The river rose by two metres overnight",
-        "Getty Images - Getty Firefighters pump water from the depot",
-        "EPA Mayor Ilse Brandt visits the flooded depot",
+        ("Reuters Volunteers fill sandbags near the old tram depot in Ostrava Nova",
+         "Volunteers fill sandbags near the old tram depot in Ostrava Nova"),
+        ("AP:Associated Press The river rose by two metres overnight", "The river rose by two metres overnight"),
+        ("Getty Images - Getty Firefighters pump water from the depot", "Firefighters pump water from the depot"),
+        ("EPA Mayor Ilse Brandt visits the flooded depot", "Mayor Ilse Brandt visits the flooded depot"),
     ],
 )
-def test_clean_caption_led_by_a_photo_credit_is_a_caption(line: str) -> None:
+def test_clean_caption_led_by_a_photo_credit_is_a_caption(line: str, caption: str) -> None:
     a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
     assert a.paragraphs == (BODY, BODY2)
-    assert [c.text for c in a.captions] == [line]
+    assert [c.text for c in a.captions] == [caption]  # the credit is not the caption
+    assert [r.text for r in a.removals if r.reason == "caption"] == [line]
+    c = a.captions[0]
+    assert a.source_text[c.start:c.end] == caption
 
 
 @pytest.mark.parametrize(
@@ -484,3 +488,106 @@ def test_clean_given_date_beats_date_line_and_url() -> None:
 def test_clean_dates_and_urls_in_the_text_stay_text(text: str) -> None:
     a = clean(doc(text), S)
     assert a.published is None and "published-inferred" not in a.flags and a.url is None
+
+
+# ---------------------------------------------------------------- blocks of page furniture
+
+
+@pytest.mark.parametrize(
+    ("block", "reason", "kind"),
+    [
+        ("JUST WATCHED Why the depot is closing Replay More Videos ... MUST WATCH Why the depot is closing 01:42",
+         "ui-residue", "video player controls"),
+        ("Trams are part of who we are. pic.twitter.com/abc123XYZ — Ostrava Nova Trams (@onova_trams) March 9, 2025",
+         "embed", "social media post embedded in the page"),
+        ("The depot closes, and we say goodbye. — Jan Novak (@jnovak) 9 March 2025",
+         "embed", "social media post embedded in the page"),
+        ("Last ride through the depot A post shared by Jan Novak (@jnovak) on Mar 9, 2025 at 5:12pm CET",
+         "embed", "social media post embedded in the page"),
+        ("[Ostrava Nova weighs a new bus line for the east bank]", "boilerplate", "related headline"),
+        ("MOST READ IN NEWS TRAM TROUBLE Depot staff tell of last shift FLOOD FEARS River rises again",
+         "boilerplate", "most read sidebar"),
+        ("Related stories DEPOT DRAMA Council row over tram sheds BUS PLAN New line for east bank",
+         "boilerplate", "list of related headlines"),
+    ],
+    ids=["video-player", "tweet", "tweet-day-first", "instagram", "related-headline", "most-read", "related-list"],
+)
+def test_clean_recognises_page_furniture_blocks(block: str, reason: str, kind: str) -> None:
+    a = clean(doc(f"Title\n\n{BODY}\n\n{block}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [(r.reason, r.text, r.detail) for r in a.removals if r.reason != "title"] == [(reason, block, kind)]
+    assert a.captions == ()
+
+
+def test_clean_gallery_captions_lose_their_counters_and_credits() -> None:
+    gallery = [
+        "Photos: The old depot Trams wait in the depot on the last day of service. Hide Caption 1 of 3",
+        "Photos: The old depot Mayor Ilse Brandt speaks to workers. Hide Caption 2 of 3",
+    ]
+    a = clean(doc("\n\n".join(["Title", BODY, *gallery, BODY2])), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [c.text for c in a.captions] == [
+        "The old depot Trams wait in the depot on the last day of service.",
+        "The old depot Mayor Ilse Brandt speaks to workers.",
+    ]
+    assert all(r.detail == "kept as a caption: gallery captions with counters"
+               for r in a.removals if r.reason == "caption")
+    src = a.source_text
+    for c in a.captions:
+        assert src[c.start:c.end] == c.text
+
+
+def test_clean_gallery_counters_need_a_series() -> None:
+    items = ["1/3 Trams wait in the depot Jana Novak/Getty Images", "2/3 Workers leave the depot Rex Features"]
+    a = clean(doc("\n\n".join(["Title", BODY, *items, BODY2])), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [c.text for c in a.captions] == ["Trams wait in the depot", "Workers leave the depot"]
+    lone = "9/11 changed how the town thought about its stations, the mayor said on Monday in a speech."
+    b = clean(doc("\n\n".join(["Title", BODY, lone, BODY2])), S)
+    assert b.paragraphs == (BODY, lone, BODY2)
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Volunteers fill sandbags near the depot. (Jana Novak/AP)", "Volunteers fill sandbags near the depot."),
+        ("Volunteers fill sandbags near the depot. Photograph: Jana Novak/Reuters",
+         "Volunteers fill sandbags near the depot."),
+        ("Volunteers fill sandbags near the depot Jana Novak/Getty Images", "Volunteers fill sandbags near the depot"),
+        ("GETTY Volunteers fill sandbags near the depot", "Volunteers fill sandbags near the depot"),
+        ("FILE - In this March 2, 2025, file photo, trams wait in the depot in Ostrava Nova. The council voted on "
+         "Monday to close it. (AP Photo/Jana Novak, File)",
+         "FILE - In this March 2, 2025, file photo, trams wait in the depot in Ostrava Nova. The council voted on "
+         "Monday to close it."),
+    ],
+    ids=["paren-credit", "photograph", "slash-credit", "credit-first", "ap-file-photo"],
+)
+def test_clean_photo_caption_with_credit_is_a_caption_without_it(line: str, caption: str) -> None:
+    a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [c.text for c in a.captions] == [caption]
+    assert [r.text for r in a.removals if r.reason == "caption"] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Editor's note: This story has been updated with the mayor's comments.]",
+        "[The account below is based on interviews with six depot workers.]",
+        "The closure was first reported by Reuters, and confirmed by the council on Monday (local time).",
+        "Brandt wrote on Twitter that the depot \"served us well\" and thanked @onova_trams for 90 years.",
+        "Features like autoplay videos keep riders on the app, the operator said.",
+    ],
+    ids=["editors-note", "account-note", "reuters-mention", "handle-in-text", "autoplay"],
+)
+def test_clean_keeps_article_text_that_looks_like_furniture(line: str) -> None:
+    a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, line.replace("\u2019", "'"), BODY2)
+
+
+def test_clean_a_copyright_line_is_not_a_photo_caption() -> None:
+    line = "Copyright © 2025 Ostrava Courier Media Ventures. Nordic - Courier Network"
+    a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [r.reason for r in a.removals if r.text == line] == ["copyright"]
+    assert a.captions == ()

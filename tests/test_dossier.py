@@ -223,3 +223,23 @@ def test_dossier_one_quote_one_entry_citing_every_copy() -> None:
     assert speaker == "Elin Marsh"
     assert [c.article_id for c in (entry.citation, *entry.also)] == ["wire", "copy"]
     assert "Valley Courier" in dossier_markdown(d)
+
+
+def test_dossier_timeline_takes_no_date_from_a_caption() -> None:
+    from newsprism.records import Caption, TimeExpression
+
+    body = "The Varnholm council reopened the Tormund Dam road on 12 March 2025 after repairs."
+    caption = "Volunteers fill sandbags near a school in another town on 2 November 2024."
+    arts, ana = [], []
+    for aid in ("a", "b"):
+        arts.append(Article(aid, aid, "text", "utf-8", None, f"Outlet {aid}", None, "Dam road reopens", (), None,
+                            T[0], None, None, "en", (body,), (Caption(caption, 0, len(caption)),), (), (), None,
+                            body))
+        b_day, c_day = body.index("12 March 2025"), caption.index("2 November 2024")
+        times = (TimeExpression(aid, "12 March 2025", b_day, b_day + 13, "DATE", "2025-03-12", "day", "resolved"),
+                 TimeExpression(aid, "2 November 2024", c_day, c_day + 15, "DATE", "2024-11-02", "day",
+                                "resolved", field="caption:0"))
+        ana.append(Analysis(aid, "test", ((0, len(body)),), (), (), (), times, Event(aid)))
+    copies = Copies((), (), ())
+    d = build("s2", arts, ana, [], copies, align(arts, ana, [], copies))
+    assert [(t.date, t.statement.text) for t in d.timeline] == [("2025-03-12", body)]

@@ -83,10 +83,27 @@ class _Rules:
     long_boilerplate: tuple[re.Pattern[str], ...]
     photo_credit: tuple[re.Pattern[str], ...]
     inline: tuple[tuple[str, re.Pattern[str], str], ...]  # (reason, pattern, a word it needs)
+    blocks: tuple[_BlockRule, ...]
+    caption_trim: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _BlockRule:
+    """A kind of block of page furniture, recognised in a whole paragraph."""
+
+    kind: str  # what it recognises ("video player controls"); the removal's detail
+    reason: str
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...]  # the paragraph must hold one of these for the pattern to be tried
+    max_words: int  # the most words of the paragraph (with items: of each caption)
+    items: re.Pattern[str] | None  # separates the captions of one paragraph
+    series: bool  # applies only when another paragraph of the article matches too
 
 
 #: Reasons an ``inline`` rule may give (see boilerplate.toml).
 _INLINE_REASONS = frozenset({"ui-residue", "boilerplate", "copyright", "caption"})
+#: Reasons a ``block`` rule may give.
+_BLOCK_REASONS = frozenset({"ui-residue", "boilerplate", "copyright", "caption", "embed"})
 
 
 def _spaces(pattern: str) -> str:
@@ -129,6 +146,24 @@ def _rules() -> _Rules:
                              f"{sorted(_INLINE_REASONS)}")
     inline = tuple((rule["reason"], re.compile(p), rule["needs"])
                    for rule, p in zip(data.get("inline", []), inline_patterns, strict=True))
+    agency = data["photo_agency"]
+
+    def fill(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern.replace("{agency}", agency))
+
+    blocks = []
+    for rule in data.get("block", []):
+        if rule["reason"] not in _BLOCK_REASONS:
+            raise ValueError(f"boilerplate.toml: block reason {rule['reason']!r} is not one of "
+                             f"{sorted(_BLOCK_REASONS)}")
+        if "items" in rule and rule["reason"] != "caption":
+            raise ValueError(f"boilerplate.toml: block {rule['kind']!r}: only captions have items")
+        needs = rule["needs"]
+        blocks.append(_BlockRule(rule["kind"], rule["reason"], fill(rule["pattern"]),
+                                 (needs,) if isinstance(needs, str) else tuple(needs),
+                                 int(rule["max_words"]),
+                                 fill(rule["items"]) if "items" in rule else None,
+                                 bool(rule.get("series", False))))
     return _Rules(
         max_words=int(data["max_words"]),
         promo=compile_all("promo"),
@@ -140,6 +175,8 @@ def _rules() -> _Rules:
         long_boilerplate=compile_all("long_boilerplate"),
         photo_credit=compile_all("photo_credit"),
         inline=inline,
+        blocks=tuple(blocks),
+        caption_trim=tuple(fill(p) for p in data["caption_trim"]),
     )
 
 
@@ -194,6 +231,8 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
     title_key = _key(title) if title else None
 
     inline_rules = [r for r in rules.inline if r[2] in src]
+    block_rules = [r for r in rules.blocks if _holds(src, r.needs)]
+    in_series = _series(blocks, [r for r in block_rules if r.series])
     kept: list[_Block] = []
     kept_keys: dict[str, int] = {}
     kept_shingles = _RepeatIndex(settings.repeat_similarity, blocks)
@@ -229,8 +268,19 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         key = _key(text)
         reason, detail = None, None
         short = words <= rules.max_words
+        hit = _block_rule(block_rules, text, words, in_series) if block_rules else None
         if title_key and key == title_key:
             reason = "title-repeat"
+        elif hit is not None:
+            rule, hit_match = hit
+            reason, detail = rule.reason, rule.kind
+            if rule.reason == "caption":
+                detail = f"kept as a caption: {rule.kind}"
+                for c_text, c_start, c_end in _block_captions(rule, hit_match, block, rules.caption_trim):
+                    c_key = _key(c_text)
+                    if c_key and c_key not in caption_keys:
+                        caption_keys.add(c_key)
+                        captions.append(Caption(c_text, c_start, c_end))
         elif _first_match(rules.long_boilerplate, text):
             reason = "boilerplate"
         elif short and (m := _DATELINE.match(text)):
@@ -270,7 +320,12 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         elif words <= 60 and _first_match(rules.caption, text):
             reason = "caption"
             caption_keys.add(key)
-            captions.append(Caption(text, block.start, block.end))
+            c_a, c_b = _trimmed(text, 0, len(text), rules.caption_trim)
+            if c_a < c_b:
+                caption_keys.add(_key(text[c_a:c_b]))
+                captions.append(Caption(text[c_a:c_b], _source_pos(block, c_a), _source_pos(block, c_b)))
+            else:
+                captions.append(Caption(text, block.start, block.end))
             detail = "kept as a caption"
         elif not key:
             reason = "empty-markup"
@@ -566,6 +621,110 @@ def _copyright_holder(raw: str) -> str | None:
     text = re.sub(r"\b(all rights reserved|copyright|\d{4})\b", " ", raw, flags=re.I)
     text = " ".join(text.split()).strip(" .,;:|&-–—[]()")
     return text or None
+
+
+# ---------------------------------------------------------------- blocks of page furniture
+
+
+def _series(blocks: list[_Block], rules: list[_BlockRule]) -> set[int]:
+    """The ids of the series rules that match two or more paragraphs."""
+    out = set()
+    for rule in rules:
+        hits = 0
+        for b in blocks:
+            if _holds(b.text, rule.needs) and rule.pattern.search(b.text):
+                hits += 1
+                if hits == 2:
+                    out.add(id(rule))
+                    break
+    return out
+
+
+def _holds(text: str, needs: tuple[str, ...]) -> bool:
+    """Whether text holds one of ``needs`` (a loop: any() over a generator
+    costs more on this hot path)."""
+    for n in needs:  # noqa: SIM110
+        if n in text:
+            return True
+    return False
+
+
+def _block_rule(rules: list[_BlockRule], text: str, words: int,
+                in_series: set[int]) -> tuple[_BlockRule, re.Match[str]] | None:
+    """The first block rule that recognises the paragraph, and its match. A
+    paragraph (or, for a gallery, one of its captions) longer than the rule's
+    ``max_words`` is not that kind of block: a text flattened into one
+    paragraph is never taken whole."""
+    for rule in rules:
+        if rule.items is None and words > rule.max_words:
+            continue
+        if not _holds(text, rule.needs) or (rule.series and id(rule) not in in_series):
+            continue
+        m = rule.pattern.search(text)
+        if not m:
+            continue
+        if rule.items is not None and any(len(text[a:b].split()) > rule.max_words
+                                          for a, b in _pieces(rule.items, text)):
+            continue
+        return rule, m
+    return None
+
+
+def _pieces(items: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans of text between the matches of ``items``."""
+    out, pos = [], 0
+    for sep in items.finditer(text):
+        out.append((pos, sep.start()))
+        pos = sep.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def _block_captions(rule: _BlockRule, m: re.Match[str], block: _Block,
+                    trim: tuple[re.Pattern[str], ...]) -> list[tuple[str, int, int]]:
+    """The captions a recognised paragraph holds, each trimmed of its labels
+    and credits, with its span in the source text."""
+    text = block.text
+    if rule.items is not None:
+        pieces = _pieces(rule.items, text)
+    elif "caption" in rule.pattern.groupindex and m.group("caption") is not None:
+        pieces = [(m.start("caption"), m.end("caption"))]
+    else:
+        pieces = [(0, len(text))]
+    out = []
+    for a, b in pieces:
+        a, b = _trimmed(text, a, b, trim)
+        if a < b:
+            out.append((text[a:b], _source_pos(block, a), _source_pos(block, b)))
+    return out
+
+
+def _trimmed(text: str, a: int, b: int, trim: tuple[re.Pattern[str], ...]) -> tuple[int, int]:
+    """The span of a caption in text[a:b] without the labels and credits the
+    ``caption_trim`` patterns find at its start or end."""
+    changed = True
+    while changed and a < b:
+        changed = False
+        while a < b and text[a] in " -–—|,;:":
+            a += 1
+        while b > a and text[b - 1] in " -–—|,;:":
+            b -= 1
+        for p in trim:
+            t = p.search(text[a:b])
+            if t and t.end() > t.start() and (t.start() == 0 or t.end() == b - a):
+                a, b = (a + t.end(), b) if t.start() == 0 else (a, a + t.start())
+                changed = True
+    return a, b
+
+
+def _source_pos(block: _Block, pos: int) -> int:
+    """The source offset of a position in a block's normalised text."""
+    src_pos = block.start
+    for c, s in block.anchors:
+        if c > pos:
+            break
+        src_pos = s + (pos - c)
+    return src_pos
 
 
 # ---------------------------------------------------------------- inline residue

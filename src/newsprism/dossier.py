@@ -309,12 +309,16 @@ def _flagged_titles(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim]) -
 def _timeline(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim],
               cite: Callable[[Claim], Citation], by_article: Mapping[str, Article]) -> tuple[TimelineEntry, ...]:
     """Resolved dates: one entry per claim group and date, printing the
-    group's representative sentence and citing every sentence that gives it."""
+    group's representative sentence and citing every sentence that gives it.
+    A caption's date is the photo's (a gallery's captions are other days'
+    news): captions make no timeline entries."""
     out = []
     for g in groups:
         dated: dict[tuple[str, str], list[Claim]] = {}
         for cid in g.claim_ids:
             c = claims[cid]
+            if c.field.startswith("caption"):
+                continue
             for t in c.times:
                 if t.status != "resolved" or not t.value or not t.granularity:
                     continue
