@@ -512,3 +512,51 @@ def test_clean_repeated_paragraphs_are_found_in_a_long_text() -> None:
     article = clean_module.clean(doc, Settings())
     repeats = [r.detail for r in article.removals if r.reason == "repeated-paragraph"]
     assert repeats == ["repeats paragraph 11", "repeats paragraph 2001"]
+
+
+# ---------------------------------------------------------------- markup bounds and removal runs
+
+
+def test_ingest_markup_over_the_element_or_depth_limit_is_refused_and_the_batch_goes_on(
+        tmp_path: Path) -> None:
+    many = tmp_path / "many.html"
+    many.write_text("<html><body>" + "<p>a</p>" * 2001 + "</body></html>", encoding="utf-8")
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div>" * 300 + "<p>Text.</p>" + "</div>" * 300 + "</body></html>",
+                    encoding="utf-8")
+    feed = tmp_path / "deep.xml"
+    feed.write_text("<rss><channel><item><title>t</title><description>" + "<b>" * 300 + "x"
+                    + "</b>" * 300 + "</description></item></channel></rss>", encoding="utf-8")
+    fine = tmp_path / "fine.html"
+    body = "".join(f"<p>{p}</p>" for p in good_text(3).split("\n\n")[1:])
+    fine.write_text(f"<html><body><h1>Marrowby ferry returns</h1>{body}</body></html>", encoding="utf-8")
+    with Prism(tmp_path / "s.db", Settings(max_markup_elements=2000)) as prism:
+        result = prism.ingest([str(p) for p in (deep, feed, fine, many)])
+    assert [str(p) for p in result.problems] == [
+        f"{deep}: HTML page nests elements more than 255 deep (max_markup_depth); refused",
+        f"{feed}: feed nests elements more than 255 deep (max_markup_depth); refused",
+        f"{many}: HTML page holds more than 2,000 elements (max_markup_elements), more than any news "
+        "page; refused"]
+    assert stored(str(tmp_path / "s.db")) == 1
+    # at the limit, a page is read
+    many.write_text("<html><body>" + "<p>Ferry news.</p>" * 1997 + "</body></html>", encoding="utf-8")
+    with Prism(tmp_path / "s.db", Settings(max_markup_elements=2000)) as prism:
+        assert not prism.ingest([str(many)]).problems
+
+
+def test_clean_consecutive_removals_of_one_reason_are_one_run() -> None:
+    lines = ["Kicker"] * 5000
+    text = "Ferry returns\n\n" + "\n\n".join(lines) + "\n\n" + good_text(1).split("\n\n", 1)[1]
+    doc = RawDocument(source="runs.txt", format="text", encoding="utf-8", text=text)
+    article = clean_module.clean(doc, Settings())
+    kickers = [r for r in article.removals if r.reason == "kicker"]
+    assert len(kickers) == 1
+    (run,) = kickers
+    assert run.detail == "a run of 5000 removals"
+    assert run.text == text[run.start:run.end] == "\n\n".join(lines)
+    assert article.paragraphs and article.paragraphs[0].startswith("The harbour office")
+    # a short run stays one removal each, as before
+    short = RawDocument(source="r.txt", format="text", encoding="utf-8",
+                        text="Ferry returns\n\nEsk flood\n\nBreaking\n\n" + good_text(1).split("\n\n", 1)[1])
+    assert [r.text for r in clean_module.clean(short, Settings()).removals if r.reason == "kicker"] == [
+        "Esk flood", "Breaking"]

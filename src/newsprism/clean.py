@@ -401,7 +401,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         language=language,
         paragraphs=paragraphs,
         captions=tuple(captions),
-        removals=tuple(sorted(removals, key=lambda r: (r.start, r.end))),
+        removals=_runs(sorted(removals, key=lambda r: (r.start, r.end)), src),
         flags=tuple(flags),
         description=_squash_plain(doc.description) if doc.description else None,
         source_text=src,
@@ -409,6 +409,35 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         raw_id=doc.raw_id,
         item=doc.item,
     )
+
+
+#: This many or more consecutive removals of one reason (and detail), with
+#: only whitespace between them, are logged as one run.
+MIN_RUN = 10
+
+
+def _runs(removals: list[Removal], src: str) -> tuple[Removal, ...]:
+    """The removals, each run of ``MIN_RUN`` or more consecutive ones of one
+    reason and detail, separated by whitespace alone, as one removal: its span
+    and text the whole run's, its detail saying how many (a page of a million
+    kicker lines is one row, not a million)."""
+    out: list[Removal] = []
+    i = 0
+    while i < len(removals):
+        first = last = removals[i]
+        j = i + 1
+        while (j < len(removals) and removals[j].reason == first.reason
+               and removals[j].detail == first.detail and removals[j].start >= last.end
+               and not src[last.end:removals[j].start].strip()):
+            last = removals[j]
+            j += 1
+        if j - i >= MIN_RUN:
+            detail = f"a run of {j - i} removals" + (f"; {first.detail}" if first.detail else "")
+            out.append(Removal(first.reason, src[first.start:last.end], first.start, last.end, detail))
+        else:
+            out.extend(removals[i:j])
+        i = j
+    return tuple(out)
 
 
 def article_id(doc: RawDocument) -> str:

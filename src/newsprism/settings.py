@@ -31,6 +31,11 @@ class Settings:
     db: str = DEFAULT_DB
     #: Largest single-document input read into memory; JSON Lines are streamed.
     max_file_bytes: int = 50 * 1024 * 1024
+    #: An HTML page or feed with more elements than this is refused unparsed.
+    max_markup_elements: int = 200_000
+    #: An HTML page or feed with elements nested deeper than this is refused
+    #: (lxml stops at 256 levels and drops what lies below).
+    max_markup_depth: int = 255
     #: Force one reader instead of sniffing (text, html, json, jsonl, feed).
     format: str | None = None
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
@@ -110,6 +115,10 @@ class Settings:
             )
         if self.max_file_bytes <= 0:
             raise SettingsError("max_file_bytes must be positive")
+        if self.max_markup_elements <= 0:
+            raise SettingsError("max_markup_elements must be positive")
+        if not 0 < self.max_markup_depth <= 255:
+            raise SettingsError("max_markup_depth must be in 1..255 (lxml reads no deeper)")
         if not 0 < self.repeat_similarity <= 1:
             raise SettingsError("repeat_similarity must be in (0, 1]")
         if self.batch_size <= 0:

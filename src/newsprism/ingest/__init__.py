@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from charset_normalizer import from_bytes
+from lxml import etree
 
 from ..errors import InputError
 from ..inputs import Input
@@ -280,6 +281,8 @@ def read(item: Input, settings: Settings) -> Iterator[RawDocument | Problem]:
         raise InputError(item.source, "XML, but not an RSS or Atom feed; pass --format to override")
     if item.chunked and fmt == "json":
         fmt = "jsonl"
+    if fmt in ("html", "feed"):
+        _markup_bounded(text, item.source, fmt, settings)
     reader = READERS[fmt]
     whole: str | None = None
     for doc in reader.read(text, item.source, item.first_line):
@@ -291,6 +294,40 @@ def read(item: Input, settings: Settings) -> Iterator[RawDocument | Problem]:
         else:
             whole = whole or raw_id(item.data)
             yield _with(doc, encoding=encoding, raw_id=whole)
+
+
+def _markup_bounded(text: str, source: str, fmt: str, settings: Settings) -> None:
+    """Raise InputError when an HTML page or feed holds more elements, or
+    nests them deeper, than the settings allow: a pull parse that counts
+    start events and stops at the first limit passed, so a hostile page
+    costs a fraction of a second, not the minutes and gigabytes of parsing it
+    whole (trafilatura, feedparser)."""
+    parser: Any
+    if fmt == "html":
+        parser = etree.HTMLPullParser(events=("start", "end"))
+    else:
+        parser = etree.XMLPullParser(events=("start", "end"), recover=True,
+                                     resolve_entities=False, no_network=True)
+    what = "HTML page" if fmt == "html" else "feed"
+    count = depth = 0
+    for at in range(0, len(text), 1 << 20):
+        try:
+            parser.feed(text[at:at + (1 << 20)])
+        except etree.LxmlError:
+            return  # malformed: the reader says how
+        for event, element in parser.read_events():
+            if event == "end":
+                depth -= 1
+                element.clear()
+                continue
+            count += 1
+            depth += 1
+            if count > settings.max_markup_elements:
+                raise InputError(source, f"{what} holds more than {settings.max_markup_elements:,} "
+                                 "elements (max_markup_elements), more than any news page; refused")
+            if depth > settings.max_markup_depth:
+                raise InputError(source, f"{what} nests elements more than {settings.max_markup_depth} "
+                                 "deep (max_markup_depth); refused")
 
 
 def raw_id(data: bytes | str) -> str:
