@@ -13,6 +13,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -560,3 +561,40 @@ def test_clean_consecutive_removals_of_one_reason_are_one_run() -> None:
                         text="Ferry returns\n\nEsk flood\n\nBreaking\n\n" + good_text(1).split("\n\n", 1)[1])
     assert [r.text for r in clean_module.clean(short, Settings()).removals if r.reason == "kicker"] == [
         "Esk flood", "Breaking"]
+
+
+def test_analyse_writes_the_entity_resolution_in_bounded_transactions(  # type: ignore[no-untyped-def]
+        tmp_path: Path, monkeypatch) -> None:
+    paths = []
+    for i in range(7):
+        paths.append(tmp_path / f"g{i}.txt")
+        paths[-1].write_text(good_text(i), encoding="utf-8")
+    with Prism(tmp_path / "s.db", Settings(spacy_model="blank:en", analyse_batch_size=3)) as prism:
+        prism.ingest([str(p) for p in paths])
+        store = prism.store
+        real_atomic, real_add = store.atomic, store.add_analysis
+        written: list[int] = []  # analyses written per outermost transaction
+        depth = [0]
+
+        @contextmanager
+        def atomic():  # type: ignore[no-untyped-def]
+            if depth[0] == 0:
+                written.append(0)
+            depth[0] += 1
+            try:
+                with real_atomic():
+                    yield
+            finally:
+                depth[0] -= 1
+
+        def add_analysis(result, now):  # type: ignore[no-untyped-def]
+            assert depth[0] > 0
+            written[-1] += 1
+            real_add(result, now)
+
+        monkeypatch.setattr(store, "atomic", atomic)
+        monkeypatch.setattr(store, "add_analysis", add_analysis)
+        prism.analyse()
+    # (stories first: the articles are undated) 7 analyses in 3 + 3 + 1, then the
+    # 7 resolved ones the same way, then the entities alone
+    assert written[-7:] == [3, 3, 1, 3, 3, 1, 0] and max(written) <= 3

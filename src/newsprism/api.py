@@ -323,9 +323,13 @@ class Prism:
                         if progress:
                             progress("article", n, len(todo), result.article_id)
             resolution = _resolve.resolve(list(store.iter_analyses()), self.settings)
+            # bounded transactions here too; every analyse resolves anew, so a
+            # run killed between them is completed by the next one
+            for i in range(0, len(resolution.analyses), batch):
+                with store.atomic():
+                    for result in resolution.analyses[i:i + batch]:
+                        store.add_analysis(result, now)
             with store.atomic():
-                for result in resolution.analyses:
-                    store.add_analysis(result, now)
                 store.replace_entities(resolution.entities)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.settings.db}: {exc}; analyses committed before are kept") from None
