@@ -598,3 +598,17 @@ def test_analyse_writes_the_entity_resolution_in_bounded_transactions(  # type: 
     # (stories first: the articles are undated) 7 analyses in 3 + 3 + 1, then the
     # 7 resolved ones the same way, then the entities alone
     assert written[-7:] == [3, 3, 1, 3, 3, 1, 0] and max(written) <= 3
+
+
+def test_cli_json_output_escapes_del_and_c1_controls(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "s.db")
+    evil = tmp_path / "evil.txt"
+    evil.write_text("Ferry \x9b2J\x90 news\x7f café\n\n" + good_text(5).split("\n\n", 1)[1], encoding="utf-8")
+    assert cli("ingest", str(evil), "--db", db, "--quiet").exit_code == 0
+    listing = cli("articles", "--db", db, "--json").stdout
+    aid = json.loads(listing)["id"]
+    shown = cli("show", aid, "--db", db, "--json").stdout
+    for out in (listing, shown):
+        assert not any("\x7f" <= ch <= "\x9f" for ch in out)
+        assert "\\u009b2J\\u0090 news\\u007f café" in out
+    assert json.loads(shown)["title"] == "Ferry \x9b2J\x90 news\x7f café"

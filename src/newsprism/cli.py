@@ -125,8 +125,19 @@ def _error(message: str) -> None:
     typer.echo(f"error: {_safe(message, one_line=True)}", err=True)
 
 
+#: Characters JSON leaves raw that a terminal may obey: DEL and C1 (U+009B is CSI).
+_JSON_RAW_CONTROL = re.compile("[\x7f-\x9f]")
+
+
+def _json(data: object, indent: int | None = None) -> str:
+    """JSON for a terminal: non-ASCII text kept, but DEL and C1 control
+    characters escaped (``\\u009b``) like the C0 ones ``json`` escapes."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(_json(data, indent=2) + "\n")
 
 
 @app.command("ingest")
@@ -195,7 +206,7 @@ def articles_cli(
         rows = prism.articles(include_superseded=all_revisions)
         if json_out:
             for s in rows:
-                sys.stdout.write(json.dumps(summary_dict(s), ensure_ascii=False) + "\n")
+                sys.stdout.write(_json(summary_dict(s)) + "\n")
             return
         for s in rows:
             when = (s.published or "undated")[:16]
@@ -291,7 +302,7 @@ def entities_cli(
         rows = prism.entities(ids, story=story)
         if json_out:
             for e in rows:
-                sys.stdout.write(json.dumps(entity_dict(e), ensure_ascii=False) + "\n")
+                sys.stdout.write(_json(entity_dict(e)) + "\n")
             return
         for e in rows:
             rel = "; ".join(f"{r.kind} {r.target}" for r in e.relations)
@@ -318,7 +329,7 @@ def stories_cli(
         rows = prism.stories()
         if json_out:
             for s in rows:
-                sys.stdout.write(json.dumps(story_summary_dict(s), ensure_ascii=False) + "\n")
+                sys.stdout.write(_json(story_summary_dict(s)) + "\n")
             return
         _out(stories_text(rows))
         typer.echo(plural(len(rows), "story", "stories"), err=True)
