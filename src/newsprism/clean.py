@@ -413,7 +413,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
 
 #: This many or more consecutive removals of one reason (and detail), with
 #: only whitespace between them, are logged as one run.
-MIN_RUN = 10
+MIN_RUN = 100
 
 
 def _runs(removals: list[Removal], src: str) -> tuple[Removal, ...]:
