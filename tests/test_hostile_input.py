@@ -612,3 +612,15 @@ def test_cli_json_output_escapes_del_and_c1_controls(cli, tmp_path: Path) -> Non
         assert not any("\x7f" <= ch <= "\x9f" for ch in out)
         assert "\\u009b2J\\u0090 news\\u007f café" in out
     assert json.loads(shown)["title"] == "Ferry \x9b2J\x90 news\x7f café"
+
+
+def test_ingest_text_over_the_paragraph_limit_is_refused_and_the_batch_goes_on(tmp_path: Path) -> None:
+    many = tmp_path / "many.txt"
+    many.write_text("Marrowby ferry log\n" + "a\n" * 1200, encoding="utf-8")
+    fine = tmp_path / "fine.txt"
+    fine.write_text(good_text(3), encoding="utf-8")
+    with Prism(tmp_path / "s.db", Settings(max_paragraphs=1000)) as prism:
+        result = prism.ingest([str(many), str(fine)])
+    assert [str(p) for p in result.problems] == [
+        f"{many}: text holds more than 1,000 paragraphs (max_paragraphs), more than any news article; refused"]
+    assert stored(str(tmp_path / "s.db")) == 1

@@ -199,6 +199,9 @@ class Prism:
                 try:
                     article = _clean.clean(doc, self.settings)
                     raw = doc.raw.encode("utf-8") if doc.raw else item.data
+                except InputError as exc:
+                    yield Problem(exc.path, exc.reason)
+                    continue
                 except (SettingsError, ModelError):
                     raise
                 except Exception as exc:  # one item must not stop the batch

@@ -23,7 +23,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import outlets as _outlets
-from .errors import SettingsError
+from .errors import InputError, SettingsError
 from .records import Article, Caption, OffsetMap, RawDocument, Removal, TimeZoneNote
 from .settings import Settings
 
@@ -209,6 +209,10 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
     credit: str | None = None
     title = _squash_plain(doc.title) if doc.title else None
 
+    n_paragraphs = (sum(1 for _ in _BLANK_LINE.finditer(src)) if _BLANK_LINE.search(src) else src.count("\n")) + 1
+    if n_paragraphs > settings.max_paragraphs:  # counted before any is built: memory stays bounded
+        raise InputError(doc.source, f"text holds more than {settings.max_paragraphs:,} paragraphs "
+                         "(max_paragraphs), more than any news article; refused")
     blocks = _blocks(src)
     url = doc.url
     date_line: str | None = None  # a publication time inferred from a lone date line

@@ -36,6 +36,9 @@ class Settings:
     #: An HTML page or feed with elements nested deeper than this is refused
     #: (lxml stops at 256 levels and drops what lies below).
     max_markup_depth: int = 255
+    #: A document whose text holds more paragraphs (lines) than this is refused
+    #: before cleaning; it bounds cleaning memory (about 600 bytes a paragraph).
+    max_paragraphs: int = 100_000
     #: Force one reader instead of sniffing (text, html, json, jsonl, feed).
     format: str | None = None
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
@@ -117,6 +120,8 @@ class Settings:
             raise SettingsError("max_file_bytes must be positive")
         if self.max_markup_elements <= 0:
             raise SettingsError("max_markup_elements must be positive")
+        if self.max_paragraphs <= 0:
+            raise SettingsError("max_paragraphs must be positive")
         if not 0 < self.max_markup_depth <= 255:
             raise SettingsError("max_markup_depth must be in 1..255 (lxml reads no deeper)")
         if not 0 < self.repeat_similarity <= 1:
