@@ -1128,3 +1128,46 @@ def test_analyse_place_and_person_evidence_beats_the_model() -> None:
     assert labels.get("Cape Halvard") in ("GPE", "LOC", "FAC")
     assert labels.get("Vessa") == "PERSON"
     assert "Deploying Thaad" not in labels
+
+
+def _tag_the_and_blank_line(doc: Doc) -> Doc:
+    """What the model was seen doing: "the" and the blank line after it tagged as an ORG."""
+    from spacy.tokens import Span
+
+    for t in doc[:-1]:
+        if t.lower_ == "the" and doc[t.i + 1].is_space:
+            doc.ents = [Span(doc, t.i, t.i + 2, label="ORG")]
+    return doc
+
+
+def test_analyse_an_entity_of_only_the_and_a_blank_line_is_no_mention() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Council votes to keep the\n\nThe Esk council voted on Monday.")
+    assert [t.text for t in doc[4:7]] == ["the", "\n\n", "The"]
+    assert _tag_the_and_blank_line(doc).ents[0].text == "the\n\n"
+    from newsprism.analyse import _trim
+
+    assert _trim(doc.ents[0]) is None
+
+
+def test_analyse_one_failing_article_is_a_problem_naming_it_and_the_others_go_on(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import newsprism.analyse as an
+
+    real = an._analyse_doc
+
+    def flaky(doc, article, *args):  # type: ignore[no-untyped-def]
+        if article.article_id == "bad":
+            raise IndexError("list index out of range")
+        return real(doc, article, *args)
+
+    monkeypatch.setattr(an, "_analyse_doc", flaky)
+    nlp = spacy.blank("en")
+    add_ruler(nlp, load_packs())
+    articles = [_article("The dam held on Monday.", article_id=i) for i in ("a1", "bad", "a3")]
+    out: list = []
+    results = tuple(an.iter_analyse(articles, Settings(), nlp, problems=out))
+    assert [r.article_id for r in results] == ["a1", "a3"]
+    assert [(p.path, p.reason) for p in out] == [
+        ("bad", "analysis failed (IndexError: list index out of range); the other articles were analysed")]
+    with pytest.raises(IndexError):
+        analyse(articles, nlp=nlp)

@@ -6,6 +6,9 @@ exits or formats for a terminal; progress goes to a callback.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -13,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from . import clean as _clean
 from . import ingest as _ingest
@@ -46,6 +49,7 @@ class StoryDetail:
     copy_groups: tuple[CopyGroup, ...]
     copy_links: tuple[CopyLink, ...]
     origins: tuple[Origin, ...]  # the independent sources
+    wires: tuple[tuple[str, str], ...] = ()  # (article id, wire agency) for members crediting one
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,58 @@ class _Cleaned:
     raw_id: str | None
     raw: bytes
     raw_source: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """An article already stored from the same raw bytes (not cleaned again)."""
+
+    article_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class _StoryIndex:
+    """Stories and copies indexed by story and article, built once per run so
+    that each story's detail costs what the story holds, not what the store does."""
+
+    stories: Stories
+    members: dict[str, list[Membership]]
+    merged: dict[str, list[str]]
+    copies: Copies
+    group_of: dict[str, tuple[int, CopyGroup]]  # article id -> (position in copies.groups, group)
+    links_of: dict[str, list[tuple[int, CopyLink]]]
+    wires_of: dict[str, list[tuple[int, tuple[str, str]]]]
+
+    @classmethod
+    def of(cls, stories: Stories, copies: Copies) -> _StoryIndex:
+        from . import stories as _stories
+
+        members: dict[str, list[Membership]] = {}
+        for m in stories.memberships:
+            members.setdefault(m.story_id, []).append(m)
+        merged: dict[str, list[str]] = {}
+        for g in stories.merges:
+            merged.setdefault(_stories.resolve(g.into, stories.merges), []).append(g.merged)
+        links_of: dict[str, list[tuple[int, CopyLink]]] = {}
+        for n, x in enumerate(copies.links):
+            links_of.setdefault(x.source, []).append((n, x))
+            if x.target != x.source:
+                links_of.setdefault(x.target, []).append((n, x))
+        wires_of: dict[str, list[tuple[int, tuple[str, str]]]] = {}
+        for n, w in enumerate(copies.wires):
+            wires_of.setdefault(w[0], []).append((n, w))
+        return cls(stories, members, merged, copies,
+                   {aid: (n, g) for n, g in enumerate(copies.groups) for aid in g.article_ids}, links_of, wires_of)
+
+    def copies_of(self, article_ids: Sequence[str]) -> Copies:
+        """The copy groups, links and wire credits touching these articles, in stored order."""
+        from .copies import Copies
+
+        groups = dict(self.group_of[aid] for aid in article_ids if aid in self.group_of)
+        links = dict(x for aid in article_ids for x in self.links_of.get(aid, ()))
+        wires = dict(w for aid in article_ids for w in self.wires_of.get(aid, ()))
+        return Copies(tuple(links[n] for n in sorted(links)), tuple(groups[n] for n in sorted(groups)),
+                      tuple(wires[n] for n in sorted(wires)))
 
 
 class Prism:
@@ -171,6 +227,9 @@ class Prism:
                     if isinstance(entry, Problem):
                         problem(entry)
                         continue
+                    if isinstance(entry, _Known):
+                        found["present"].append(entry.article_id)
+                        continue
                     batch.append(entry)
                     size += len(entry.raw) + 2 * len(entry.article.source_text)
                     if len(batch) >= settings.batch_size or size >= BATCH_BYTES:
@@ -183,18 +242,31 @@ class Prism:
         return IngestResult(tuple(found["added"]), tuple(found["present"]), tuple(found["revised"]),
                             tuple(problems))
 
-    def _clean_one(self, item: _inputs.Input) -> Iterator[_Cleaned | Problem]:
+    def _clean_one(self, item: _inputs.Input) -> Iterator[_Cleaned | _Known | Problem]:
         """Read and clean one input, outside any store transaction.
 
         This is where one input is isolated from the batch: whatever goes
         wrong reading it, or cleaning one of its items, becomes a Problem
         naming the input (or the item: ``path:line``, ``path#n``), and the
         batch goes on. Settings and model errors still stop the run.
+        Raw bytes read before (their content hash is a stored current
+        article's ``raw_id``) are not cleaned again: their articles come back
+        as ``_Known``, counted as present.
         """
+        if not item.chunked:
+            known = self.store.articles_of_raw(_ingest.raw_id(item.data))
+            if known:  # these very bytes were read before: not read or cleaned again
+                yield from (_Known(aid) for aid in known)
+                return
         try:
             for doc in _ingest.read(item, self.settings):
                 if isinstance(doc, Problem):
                     yield doc
+                    continue
+                # an item with raw bytes of its own (a feed entry, a JSON record) read before
+                known = self.store.articles_of_raw(doc.raw_id) if doc.raw and doc.raw_id else []
+                if known:
+                    yield from (_Known(aid) for aid in known)
                     continue
                 try:
                     article = _clean.clean(doc, self.settings)
@@ -300,8 +372,8 @@ class Prism:
         events: ``start`` (total), ``article`` (detail = article id).
         Raises ModelError when the configured spaCy pipeline is not installed.
         """
-        from . import analyse as _analyse
         from . import resolve as _resolve
+        from .analyse import pool as _pool
 
         self._writable("analyse")
         now = now or datetime.now(UTC)
@@ -315,28 +387,48 @@ class Prism:
         model = None
         batch = self.settings.analyse_batch_size
         bases = self._story_bases([a for a in todo if a.published is None])
+        analysed: list[str] = []
+        problems: list[Problem] = []
+        n = 0
         try:
-            for i in range(0, len(todo), batch):
-                chunk = todo[i:i + batch]
-                results = _analyse.analyse(chunk, self.settings, bases=bases)
+            batches = [todo[i:i + batch] for i in range(0, len(todo), batch)]
+            for results, failed in _pool.analyse_batches(batches, self.settings, bases):
                 with store.atomic():
-                    for n, result in enumerate(results, start=i + 1):
+                    for result in results:
                         store.add_analysis(result, now)
                         model = result.model
+                        analysed.append(result.article_id)
+                        n += 1
                         if progress:
                             progress("article", n, len(todo), result.article_id)
-            resolution = _resolve.resolve(list(store.iter_analyses()), self.settings)
-            # bounded transactions here too; every analyse resolves anew, so a
-            # run killed between them is completed by the next one
-            for i in range(0, len(resolution.analyses), batch):
-                with store.atomic():
-                    for result in resolution.analyses[i:i + batch]:
-                        store.add_analysis(result, now)
-            with store.atomic():
-                store.replace_entities(resolution.entities)
+                for problem in failed:
+                    problems.append(problem)
+                    n += 1
+                    if progress:
+                        progress("problem", n, len(todo), problem)
+            entities = self._resolve_entities(_resolve, now, force=bool(todo))
         except sqlite3.Error as exc:
             raise StoreError(f"{self.settings.db}: {exc}; analyses committed before are kept") from None
-        return AnalyseResult(tuple(a.article_id for a in todo), skipped, len(resolution.entities), model)
+        return AnalyseResult(tuple(analysed), skipped, entities, model, tuple(problems))
+
+    def _resolve_entities(self, resolve: Any, now: datetime, *, force: bool) -> int:
+        """Resolve entities across every stored analysis and store them; skipped
+        (the stored count returned) when no analysis changed since the last time."""
+        store = self.store
+        if not force and store.derived_fingerprint("entities") == store.analyses_fingerprint():
+            return store.count("entities")
+        resolution = resolve.resolve(list(store.iter_analyses()), self.settings)
+        # bounded transactions; the fingerprint is set last, so a run killed
+        # between them resolves anew next time
+        batch = self.settings.analyse_batch_size
+        for i in range(0, len(resolution.analyses), batch):
+            with store.atomic():
+                for result in resolution.analyses[i:i + batch]:
+                    store.add_analysis(result, now)
+        with store.atomic():
+            store.replace_entities(resolution.entities)
+            store.set_derived_fingerprint("entities", store.analyses_fingerprint())
+        return len(resolution.entities)
 
     def _story_bases(self, undated: list[Article]) -> dict[str, datetime]:
         """For undated articles, the earliest publication time in their story
@@ -470,7 +562,6 @@ class Prism:
         """One story by id (or unique id prefix, or a merged story's id), with
         its articles, copy groups and independent sources (stories brought up
         to date first, unless ``update`` is false)."""
-        from . import copies as _copies
         from . import stories as _stories
 
         result = self._current_stories() if update else self.store.stories()
@@ -481,21 +572,26 @@ class Prism:
         if len(matches) > 1:
             raise NotFoundError(f"story id prefix {ref!r} is ambiguous; give more characters")
         sid = _stories.resolve(matches[0], result.merges)
-        lives_in = {i: _stories.resolve(i, result.merges) for i in {m.story_id for m in result.memberships}}
-        articles = {a.article_id: a for a in self.store.articles_by_id(  # its own only
-            m.article_id for m in result.memberships if lives_in[m.story_id] == sid)}
-        story = next(s for s in _stories.build(result, articles) if s.story_id == sid)
-        copies = self._current_copies() if update else self.store.copies()
+        return self._detail(sid, _StoryIndex.of(result, self._current_copies() if update else self.store.copies()))
+
+    def _detail(self, sid: str, index: _StoryIndex) -> StoryDetail:
+        """One story's detail, reading only its own articles from the store."""
+        from . import copies as _copies
+        from . import stories as _stories
+
+        mine = index.members.get(sid, [])
+        articles = {a.article_id: a for a in self.store.articles_by_id(m.article_id for m in mine)
+                    if not a.superseded}
+        own = dataclasses.replace(index.stories, memberships=tuple(mine), stories=())
+        story = next(s for s in _stories.build(own, articles) if s.story_id == sid)
+        copies = index.copies_of(story.article_ids)
         origins = _copies.independent_sources(story.article_ids, copies)
         members = set(story.article_ids)
-        groups = tuple(g for g in copies.groups if members & set(g.article_ids))
-        links = tuple(x for x in copies.links if x.source in members or x.target in members)
-        merged = tuple(m.merged for m in result.merges if _stories.resolve(m.into, result.merges) == sid)
         return StoryDetail(
-            _stories.summarise(story, articles, len(origins), merged),
+            _stories.summarise(story, articles, len(origins), index.merged.get(sid, ())),
             tuple(articles[i] for i in story.article_ids),
-            tuple(m for m in result.memberships if m.article_id in members),
-            groups, links, tuple(origins))
+            tuple(m for m in mine if m.article_id in members),
+            copies.groups, copies.links, tuple(origins), copies.wires)
 
     # ------------------------------------------------------------ dossiers
 
@@ -517,25 +613,52 @@ class Prism:
                                     "analysed; run `newsprism analyse`")
         return self._dossier(detail, update=update)
 
-    def _dossier(self, detail: StoryDetail, *, update: bool = True) -> Dossier:
+    def _dossier(self, detail: StoryDetail, *, update: bool = True, analyse_missing: bool = True) -> Dossier:
+        return self._cached_dossier(detail, update=update, analyse_missing=analyse_missing)[0]
+
+    def _cached_dossier(self, detail: StoryDetail, *, update: bool = True,
+                        analyse_missing: bool = True) -> tuple[Dossier, bool]:
+        """The story's dossier, and whether it was built now (False: its inputs
+        are those of the dossier stored last time, which is returned). Articles
+        whose analysis failed are left out of it. With ``update`` false, or
+        read-only, a dossier built now is not stored."""
+        import pickle
+
         from . import claims as _claims
+        from . import copies as _copies
         from . import dossier as _dossier
 
         ids = [a.article_id for a in detail.articles]
-        analysed = self.store.analysed_ids()
-        missing = [i for i in ids if i not in analysed]
-        if missing and self.readonly:
+        analyses = self.store.analyses_by_id(ids)
+        missing = [i for i in ids if i not in analyses]
+        if missing and self.readonly and analyse_missing:
             raise NotFoundError(
                 f"{len(missing)} of the {len(ids)} articles of story {detail.summary.story_id} have not been "
                 "analysed; run `newsprism analyse` (or `newsprism run`) first")
-        if missing:
+        if missing and analyse_missing:
             self.analyse(missing)
-        analyses = [self.analysis(i) for i in ids]
-        ents = self.store.entities_with_relations(set(ids))
-        copies = self._current_copies() if update else self.store.copies()
+            analyses.update(self.store.analyses_by_id(missing))
+        articles = [a for a in detail.articles if a.article_id in analyses]
+        kept = [analyses[a.article_id] for a in articles]
+        ents = self.store.entities_with_relations({a.article_id for a in articles})
+        copies = _copies.Copies(detail.copy_links, detail.copy_groups, detail.wires)
+        sid = detail.summary.story_id
+        settings = self.settings.replace(db="", workers=1)
+        key = hashlib.sha256(repr((
+            _code_fingerprint(), settings, sid, tuple(ids), kept,
+            sorted(ents, key=lambda e: e.entity_id), copies)).encode("utf-8")).hexdigest()
+        cached = self.store.cached_dossier(sid, key)
+        if cached is not None:
+            found: Dossier = pickle.loads(cached)
+            return found, False
         embed = self._embedder() if self.settings.embeddings else None
-        alignment = _claims.align(detail.articles, analyses, ents, copies, embed=embed)
-        return _dossier.build(detail.summary.story_id, detail.articles, analyses, ents, copies, alignment)
+        alignment = _claims.align(articles, kept, ents, copies, embed=embed)
+        built = _dossier.build(sid, articles, kept, ents, copies, alignment)
+        if self.readonly or not update:
+            return built, True
+        with self._storing():
+            self.store.cache_dossier(sid, key, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+        return built, True
 
     def _embedder(self) -> Callable[[Sequence[Claim]], np.ndarray]:
         """Claim vectors from the store's cache, encoding (and storing) the missing ones."""
@@ -611,17 +734,19 @@ class Prism:
         written: list[tuple[str, Path, Path]] = []
         pages: list[tuple[str, Dossier]] = []
         failed: list[tuple[str, str]] = []
+        by_story = _StoryIndex.of(self.update_stories(), self._current_copies())
         for n, summary in enumerate(summaries, start=1):
             try:
-                detail = self.story(summary.story_id)
-                d = self._dossier(detail)
+                detail = self._detail(summary.story_id, by_story)
+                d, fresh = self._cached_dossier(detail, analyse_missing=False)
             except (ValueError, KeyError, IndexError, TypeError) as exc:  # a bug must not lose the other stories
                 failed.append((summary.story_id, f"{type(exc).__name__}: {exc}"))
                 continue
             html_path = folder / f"{summary.story_id}.html"
             json_path = folder / f"{summary.story_id}.json"
-            _write(html_path, story_page(d, detail.articles))
-            _write(json_path, json.dumps(dossier_dict(d), ensure_ascii=False, indent=1) + "\n")
+            if fresh or not (html_path.exists() and json_path.exists()):  # else: written last time, unchanged
+                _write(html_path, story_page(d, detail.articles))
+                _write(json_path, json.dumps(dossier_dict(d), ensure_ascii=False, indent=1) + "\n")
             written.append((summary.story_id, html_path, json_path))
             pages.append((html_path.name, d))
             if progress:
@@ -639,6 +764,19 @@ def _unexpected(stage: str, exc: BaseException) -> str:
     if len(text) > 200:
         text = text[:199] + "\u2026"
     return f"could not be {stage} ({type(exc).__name__}: {text}); skipped, the rest goes on"
+
+
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A hash of newsprism's code and data files: a cached dossier (and the report
+    files written from it) is rebuilt whenever any of them changes."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix not in (".pyc",) and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _write(path: Path, text: str) -> None:

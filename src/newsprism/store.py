@@ -219,6 +219,17 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0005_incremental_runs",
+        """
+        CREATE INDEX articles_raw ON articles(raw_id);
+        CREATE TABLE dossiers (             -- built dossiers, a cache: rebuilt when their inputs change
+            story_id TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,      -- hash of the story's articles, analyses, entities and copies
+            dossier BLOB NOT NULL           -- the Dossier record, pickled
+        );
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -384,6 +395,29 @@ class Store:
             (raw_id, source, len(data), zlib.compress(data, 6)),
         )
 
+    def articles_of_raw(self, raw_id: str) -> list[str]:
+        """The current articles cleaned from the raw input with this content hash."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT article_id FROM articles WHERE raw_id = ? AND superseded = 0 ORDER BY rowid", (raw_id,))]
+
+    def analyses_by_id(self, ids: list[str]) -> dict[str, Analysis]:
+        """The stored analyses of these articles (those analysed)."""
+        out: dict[str, Analysis] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT * FROM analyses WHERE article_id IN ({marks})", chunk):
+                out[row["article_id"]] = self._analysis(row)
+        return out
+
+    def cached_dossier(self, story_id: str, fingerprint: str) -> bytes | None:
+        """A dossier built before from inputs with this fingerprint (pickled), if any."""
+        row = self.conn.execute("SELECT dossier FROM dossiers WHERE story_id = ? AND fingerprint = ?",
+                                (story_id, fingerprint)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def cache_dossier(self, story_id: str, fingerprint: str, data: bytes) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO dossiers VALUES (?, ?, ?)", (story_id, fingerprint, data))
+
     def raw(self, raw_id: str) -> bytes:
         row = self.conn.execute("SELECT data FROM raw_inputs WHERE raw_id = ?", (raw_id,)).fetchone()
         if row is None:
@@ -466,7 +500,7 @@ class Store:
         return out
 
     def count(self, table: str = "articles") -> int:
-        if table not in ("articles", "removals", "raw_inputs"):
+        if table not in ("articles", "removals", "raw_inputs", "entities"):
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
@@ -513,6 +547,12 @@ class Store:
         row = self.conn.execute(
             "SELECT count(*), coalesce(max(rowid), 0), coalesce(sum(rowid), 0) FROM articles "
             "WHERE superseded = 0").fetchone()
+        return f"{row[0]}:{row[1]}:{row[2]}"
+
+    def analyses_fingerprint(self) -> str:
+        """Changes whenever an analysis is added or replaced."""
+        row = self.conn.execute(
+            "SELECT count(*), coalesce(max(rowid), 0), coalesce(sum(rowid), 0) FROM analyses").fetchone()
         return f"{row[0]}:{row[1]}:{row[2]}"
 
     def derived_fingerprint(self, name: str) -> str | None:

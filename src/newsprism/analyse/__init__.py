@@ -14,14 +14,14 @@ wrong (a designation tagged GPE, a city tagged PERSON).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 from ..errors import ModelError
-from ..records import Analysis, Article, Mention
+from ..records import Analysis, Article, Mention, Problem
 from ..resolve import AliasPacks, load_packs, normalise
 from ..settings import Settings
 from . import rules
@@ -35,8 +35,12 @@ PARAGRAPHS = "newsprism_paragraphs"
 HYPHENS = "newsprism_hyphen_names"
 TIMES_OF_DAY = "newsprism_times_of_day"
 
-__all__ = ["HYPHENS", "PARAGRAPHS", "RULER", "TIMES_OF_DAY", "Layout", "add_ruler", "analyse", "doc_text", "headline_doc",
-           "iter_analyse", "load_model", "source_span"]
+__all__ = ["HYPHENS", "PARAGRAPHS", "RULER", "TIMES_OF_DAY", "Layout", "add_ruler", "analyse", "analyse_batch", "doc_text",
+           "headline_doc", "iter_analyse", "load_model", "source_span"]
+
+#: What one article's analysis may raise on text the rules did not foresee; with a
+#: ``problems`` list it becomes a Problem naming the article and the others go on.
+ARTICLE_ERRORS = (ValueError, KeyError, IndexError, TypeError, AttributeError)
 
 
 def load_model(settings: Settings | None = None) -> Any:
@@ -302,8 +306,13 @@ def iter_analyse(
     nlp: Any = None,
     *,
     bases: Mapping[str, datetime] | None = None,
+    problems: list[Problem] | None = None,
 ) -> Iterator[Analysis]:
-    """Like :func:`analyse`, one record at a time (streams large inputs)."""
+    """Like :func:`analyse`, one record at a time (streams large inputs).
+
+    With ``problems``, an article whose analysis raises one of
+    :data:`ARTICLE_ERRORS` is appended there as a :class:`Problem` (path = its
+    article id) and left out; without, the error propagates."""
     settings = settings or Settings()
     packs = load_packs(settings)
     if nlp is None:
@@ -315,8 +324,29 @@ def iter_analyse(
     bases = bases or {}
     items = ((doc_text(a), a) for a in articles)
     for doc, article in nlp.pipe(items, as_tuples=True, batch_size=settings.analyse_batch_size):
-        yield _analyse_doc(doc, article, model, packs, describe, bases.get(article.article_id),
-                           headline_doc(nlp, article))
+        try:
+            result = _analyse_doc(doc, article, model, packs, describe, bases.get(article.article_id),
+                                  headline_doc(nlp, article))
+        except ARTICLE_ERRORS as exc:
+            if problems is None:
+                raise
+            problems.append(Problem(article.article_id, f"analysis failed ({type(exc).__name__}: {exc}); "
+                                    "the other articles were analysed"))
+            continue
+        yield result
+
+
+def analyse_batch(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    bases: Mapping[str, datetime] | None = None,
+) -> tuple[tuple[Analysis, ...], tuple[Problem, ...]]:
+    """Analyse one batch of articles without a store: the analyses in input order,
+    and a Problem for each article whose analysis failed. Worker processes call
+    this (:mod:`newsprism.analyse.pool`), as a scale-out runner may."""
+    problems: list[Problem] = []
+    done = tuple(iter_analyse(articles, settings, bases=bases, problems=problems))
+    return done, tuple(problems)
 
 
 def headline_doc(nlp: Any, article: Article) -> Any:
@@ -520,11 +550,14 @@ def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: Al
 
 
 def _trim(ent: Any) -> Any:
-    """The entity span without a leading "the", a possessive or edge punctuation."""
+    """The entity span without a leading "the" or whitespace, a possessive or edge
+    punctuation (the model may tag "the" and the blank line after it as an ORG:
+    nothing is left then, and None says so)."""
     s, e = ent.start, ent.end
     doc = ent.doc
-    while s < e and (doc[s].lower_ == "the" or doc[s].is_punct or (doc[s].tag_ == "VBG" and e - s > 1)):
-        s += 1  # "the", punctuation, a verb the model took in ("Deploying Thaad")
+    while s < e and (doc[s].lower_ == "the" or doc[s].is_punct or doc[s].is_space
+                     or (doc[s].tag_ == "VBG" and e - s > 1)):
+        s += 1  # "the", punctuation, whitespace, a verb the model took in ("Deploying Thaad")
     while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or (doc[e - 1].is_punct and doc[e - 1].text != ".")):
         e -= 1
     if e > s and doc[e - 1].text.endswith("-") and len(doc[e - 1].text) > 1:

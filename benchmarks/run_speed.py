@@ -1,0 +1,138 @@
+"""Speed of ``newsprism run``: throughput vs spaCy alone, workers, incremental runs,
+dossier time per story vs store size.
+
+Usage: .venv/bin/python benchmarks/run_speed.py [CORPUS_DIR] [--limit N] [--repeat R] [--json]
+
+CORPUS_DIR defaults to ../shared/benchmarks/giveme5w1h_news_cluster/data (383
+articles); ``--limit`` takes the first N files (sorted by name). Every round runs,
+in turn, in this one process (the spaCy model loaded once, before timing):
+
+- ``spacy``: ``nlp.pipe`` of the configured model alone over the same texts analyse builds;
+- ``run1`` / ``run2``: ``Prism.run`` into a fresh store with ``workers`` = 1 / 2;
+- ``again``: a second ``run`` over the same inputs into ``run1``'s store (nothing new);
+- ``plus1``: a ``run`` adding the last file to a store that holds (and reported) the others;
+- ``dossier``: every story's dossier rebuilt (cache emptied) in a store of half the files,
+  then the same stories in the store of all of them: seconds per story for each.
+
+Printed: the median of each over the rounds, the ratios taken round by round (the
+machine's load drifts; a ratio within one round is the figure to quote) with their
+median, and the load average before and after. Speeds are articles per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsprism import Prism, Settings
+from newsprism.analyse import doc_text, load_model
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "benchmarks" / "giveme5w1h_news_cluster" / "data"
+
+
+def _corpus(src: Path, files: list[Path], into: Path) -> Path:
+    into.mkdir(parents=True)
+    for f in files:
+        shutil.copy(f, into / f.name)
+    return into
+
+
+def _timed_run(db: Path, corpus: Path, out: Path, workers: int) -> tuple[float, int]:
+    with Prism(db=db, settings=Settings(workers=workers)) as prism:
+        t = time.perf_counter()
+        result = prism.run([str(corpus)], out)
+        return time.perf_counter() - t, len(result.analyse.analysed)
+
+
+def _dossier_seconds(db: Path, stories: list[str]) -> float:
+    with Prism(db=db, settings=Settings(workers=1)) as prism:
+        prism.store.conn.execute("DELETE FROM dossiers")
+        t = time.perf_counter()
+        for sid in stories:
+            prism.dossier(sid)
+        return (time.perf_counter() - t) / max(len(stories), 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    src = Path(args.corpus)
+    if not src.is_dir():
+        print(f"{src}: corpus not found (see ../shared/benchmarks/README)", file=sys.stderr)
+        return 2
+    files = sorted(p for p in src.iterdir() if p.is_file())[: args.limit]
+    settings = Settings()
+    nlp = load_model(settings)
+    load_before = os.getloadavg()
+    times: dict[str, list[float]] = {k: [] for k in ("spacy", "run1", "run2", "again", "plus1",
+                                                     "dossier_half", "dossier_full")}
+    ratios: dict[str, list[float]] = {k: [] for k in ("run1_vs_spacy", "run2_vs_run1", "again_pct", "plus1_pct",
+                                                      "dossier_full_vs_half")}
+    n = 0
+    with tempfile.TemporaryDirectory(prefix="np-speed-") as tmp:
+        base = Path(tmp)
+        all_files = _corpus(src, files, base / "all")
+        rest = _corpus(src, files[:-1], base / "rest")
+        half = _corpus(src, files[: len(files) // 2], base / "half")
+        with Prism(db=base / "texts.db", settings=Settings(workers=1)) as prism:
+            prism.ingest([str(all_files)])
+            texts = [doc_text(a) for a in prism.store.iter_articles()]
+        for r in range(args.repeat):
+            t = time.perf_counter()
+            for _doc in nlp.pipe(texts, batch_size=settings.analyse_batch_size):
+                pass
+            times["spacy"].append(time.perf_counter() - t)
+            rd = base / f"r{r}"
+            rd.mkdir()
+            t1, n = _timed_run(rd / "one.db", all_files, rd / "out1", 1)
+            t2, _ = _timed_run(rd / "two.db", all_files, rd / "out2", 2)
+            ta, _ = _timed_run(rd / "one.db", all_files, rd / "out1", 1)
+            _timed_run(rd / "rest.db", rest, rd / "outp", 1)
+            tp, _ = _timed_run(rd / "rest.db", all_files, rd / "outp", 1)
+            _timed_run(rd / "half.db", half, rd / "outh", 1)
+            with Prism(db=rd / "half.db", settings=Settings(workers=1)) as prism:
+                stories = [s.story_id for s in prism.stories()]
+            with Prism(db=rd / "two.db", settings=Settings(workers=1)) as prism:
+                full_ids = {s.story_id for s in prism.stories()}
+            stories = [s for s in stories if s in full_ids]  # the same stories, grown store
+            dh = _dossier_seconds(rd / "half.db", stories)
+            df = _dossier_seconds(rd / "two.db", stories)
+            for k, v in (("run1", t1), ("run2", t2), ("again", ta), ("plus1", tp), ("dossier_half", dh),
+                         ("dossier_full", df)):
+                times[k].append(v)
+            sp = times["spacy"][-1]
+            ratios["run1_vs_spacy"].append((n / t1) / (len(texts) / sp))
+            ratios["run2_vs_run1"].append(t1 / t2)
+            ratios["again_pct"].append(100 * ta / t1)
+            ratios["plus1_pct"].append(100 * tp / t1)
+            ratios["dossier_full_vs_half"].append(df / dh)
+            print(f"round {r + 1}: " + ", ".join(f"{k} {v[-1]:.2f}" for k, v in times.items()), file=sys.stderr)
+    report = {
+        "articles": n, "texts": len(texts), "repeat": args.repeat, "cores": os.cpu_count(),
+        "loadavg_before": load_before, "loadavg_after": os.getloadavg(),
+        "median_seconds": {k: round(statistics.median(v), 3) for k, v in times.items()},
+        "median_ratio": {k: round(statistics.median(v), 3) for k, v in ratios.items()},
+        "ratios": {k: [round(x, 3) for x in v] for k, v in ratios.items()},
+    }
+    if args.json:
+        print(json.dumps(report, indent=1))
+    else:
+        for k, v in report.items():
+            print(f"{k}: {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

