@@ -154,6 +154,33 @@ def score(prism: Any, labels: Path) -> None:
     print(f"labelled items no longer in today's output: {gone}")
 
 
+def independence(prism: Any) -> None:
+    """Counts that need no labels: corroborated groups whose citations all come from one outlet, and
+    stories counting more independent sources than they have outlets (each with how many a wire
+    credit explains: an outlet's own report and a wire story it ran are two origins)."""
+    groups = one_outlet = one_outlet_wire = stories = more = more_wire = 0
+    for story in prism.stories():
+        d = prism.dossier(story.story_id)
+        stories += 1
+        outlets = {s.outlet or s.article_id for s in d.sources}
+        if d.independent_sources > len(outlets):
+            more += 1
+            more_wire += any(s.origin.startswith("wire:") for s in d.sources)
+        origin = {s.article_id: s.origin for s in d.sources}
+        outlet = {s.article_id: s.outlet or s.article_id for s in d.sources}
+        for st in d.groups:
+            if st.status != "corroborated":
+                continue
+            groups += 1
+            if len({outlet[c.article_id] for c in st.citations}) == 1:
+                one_outlet += 1
+                one_outlet_wire += any(origin[c.article_id].startswith("wire:") for c in st.citations)
+    print(f"corroborated groups citing one outlet only: {one_outlet} of {groups} "
+          f"({one_outlet_wire} of them an outlet's own report beside a wire story it ran)")
+    print(f"stories counting more independent sources than outlets: {more} of {stories} "
+          f"({more_wire} of them with a wire copy)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("cmd", choices=("sample", "score"))
@@ -171,6 +198,7 @@ def main() -> None:
             sample(prism, args.sheet, args.labels, args.seed)
         else:
             score(prism, args.labels)
+            independence(prism)
     sys.stdout.flush()
 
 

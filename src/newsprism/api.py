@@ -452,7 +452,8 @@ class Prism:
         for m in result.merges:
             merged.setdefault(_stories.resolve(m.into, result.merges), []).append(m.merged)
         out = [
-            _stories.summarise(st, articles, len(_copies.independent_sources(st.article_ids, copies)),
+            _stories.summarise(st, articles, len(_copies.independent_sources(
+                st.article_ids, copies, {a: articles[a].outlet for a in st.article_ids if a in articles})),
                                merged.get(st.story_id, ()))
             for st in _stories.build(result, articles)
         ]
@@ -479,7 +480,8 @@ class Prism:
             m.article_id for m in result.memberships if lives_in[m.story_id] == sid)}
         story = next(s for s in _stories.build(result, articles) if s.story_id == sid)
         copies = self._current_copies() if update else self.store.copies()
-        origins = _copies.independent_sources(story.article_ids, copies)
+        origins = _copies.independent_sources(story.article_ids, copies,
+                                              {a: articles[a].outlet for a in story.article_ids if a in articles})
         members = set(story.article_ids)
         groups = tuple(g for g in copies.groups if members & set(g.article_ids))
         links = tuple(x for x in copies.links if x.source in members or x.target in members)
