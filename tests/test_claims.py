@@ -321,3 +321,23 @@ def test_claims_an_inconsistency_inside_one_article_leaves_the_cross_source_grou
     assert cross and all(g.status == "corroborated" for g in cross)
     (card,) = [g for g in al.groups if g.internal]
     assert card.article_ids == ("b",) and card.status == "conflicting"
+
+
+def test_claims_counts_in_two_groups_still_meet_as_a_value_card() -> None:
+    sa = ["Police said five people died when the tram overturned on the bend at Varnholm."]
+    sb = ["Seven people died after the tram overturned on a bend in Varnholm, officials said."]
+    arts = [article("a", sa), article("b", sb)]
+    qa = [_bounded("a", sa[0], "five", 5, None)]
+    qb = [_bounded("b", sb[0], "Seven", 7, None)]
+    ana = [analysis("a", sa, quantities=qa), analysis("b", sb, quantities=qb)]
+    vecs = {sa[0]: [1.0, 0.0], sb[0]: [0.6, 0.8]}  # cosine 0.6: not one statement, close enough to compare
+
+    def embed(claims):  # type: ignore[no-untyped-def]
+        return np.array([vecs[c.text] for c in claims])
+
+    al = align(arts, ana, [], NO_COPIES, embed=embed)
+    statements = [g for g in al.groups if g.kind == "statement"]
+    assert all(len(g.claim_ids) == 1 and g.status == "single-source" for g in statements)
+    (card,) = [g for g in al.groups if g.kind == "values"]
+    assert card.status == "conflicting" and card.sources == 2
+    assert [(d.a_value, d.b_value) for d in card.differences] == [("five", "Seven")]
