@@ -289,8 +289,12 @@ def align(
         # a statement in the same words (a shared run of words: a quotation, a copied
         # clause) needs less of the vectors: "Shoigu also introduced Kim to the ..."
         ii, jj = np.nonzero(np.triu((decide >= s.wording_threshold) & (decide < floor) & ~same_article, k=1))
+        runs: dict[int, frozenset[tuple[str, ...]]] = {}
         for i, j in zip(ii.tolist(), jj.tolist(), strict=True):
-            if _shared_run(claims[i].text, claims[j].text) >= s.wording_run:
+            for k in (i, j):
+                if k not in runs:
+                    runs[k] = _word_runs(claims[k].text, s.wording_run)
+            if runs[i] & runs[j]:
                 decide[i, j] = decide[j, i] = floor
     decide = np.where(same_article, -1.0, decide)  # one claim per article in a group
     members = _complete_link(decide, floor)
@@ -329,18 +333,11 @@ def _complete_link(decide: np.ndarray, floor: float) -> list[list[int]]:
     return list(members.values())
 
 
-def _shared_run(a: str, b: str) -> int:
-    """The longest run of words two texts share, in order (lower-cased)."""
-    ta, tb = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
-    best, prev = 0, [0] * (len(tb) + 1)
-    for x in ta:
-        cur = [0] * (len(tb) + 1)
-        for k, y in enumerate(tb):
-            if x == y:
-                cur[k + 1] = prev[k] + 1
-                best = max(best, cur[k + 1])
-        prev = cur
-    return best
+def _word_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
+    """Every run of ``n`` words of a text, in order (lower-cased): two texts
+    sharing one share a run of at least ``n`` words."""
+    words = re.findall(r"\w+", text.lower())
+    return frozenset(tuple(words[k:k + n]) for k in range(len(words) - n + 1))
 
 
 def _medoid(idx: Sequence[int], decide: np.ndarray, claims: Sequence[Claim]) -> int:
