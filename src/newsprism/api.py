@@ -529,7 +529,7 @@ class Prism:
         ents = self.store.entities_with_relations(set(ids))
         copies = self._current_copies() if update else self.store.copies()
         embed = self._embedder() if self.settings.embeddings else None
-        alignment = _claims.align(detail.articles, analyses, ents, copies, embed=embed)
+        alignment = _claims.align(detail.articles, analyses, ents, copies, self.settings.align_settings(), embed=embed)
         return _dossier.build(detail.summary.story_id, detail.articles, analyses, ents, copies, alignment)
 
     def _embedder(self) -> Callable[[Sequence[Claim]], np.ndarray]:
