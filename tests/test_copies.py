@@ -227,15 +227,17 @@ def test_copies_batch_banding_gives_datasketch_lsh_pairs(syndicated: dict[str, A
     assert got == expected and len(expected) >= 4
 
 
-@pytest.mark.parametrize(("reason", "expected"), [("copyright", "AP"), ("boilerplate", None)],
-                         ids=["removed-copyright-footer-credits", "other-removals-do-not"])
-def test_copies_wire_credit_in_a_removed_line(reason: str, expected: str | None) -> None:
+@pytest.mark.parametrize(("reason", "footer", "expected"), [
+    ("copyright", "Copyright 2025 The Associated Press. All rights reserved.", "AP"),
+    ("boilerplate", "Copyright 2025 The Associated Press. All rights reserved.", None),
+    ("copyright", "Image copyright Reuters", None),
+], ids=["removed-copyright-footer-credits", "other-removals-do-not", "a-picture-credit-does-not"])
+def test_copies_wire_credit_in_a_removed_line(reason: str, footer: str, expected: str | None) -> None:
     from dataclasses import replace
 
     from newsprism.records import Removal
 
     a = art("w", ["An ordinary opening paragraph about the ferry, with no agency named in it at all."], outlet="X")
-    footer = "Copyright 2025 The Associated Press. All rights reserved."
     a = replace(a, removals=(Removal(reason, footer, 500, 500 + len(footer)),))
     assert wire_credit(a) == expected
 

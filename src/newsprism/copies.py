@@ -61,6 +61,8 @@ _DATELINE_CHARS = 160
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{1,40})?\s\((?P<wire>[A-Z][A-Za-z]{1,7})\)\s*[—–-]")
 #: Removal reasons whose text can carry a wire credit.
 _CREDIT_REMOVALS = frozenset({"credit", "copyright", "byline", "dateline"})
+#: A removed line that credits a picture, not the text ("Image copyright AFP", "/AFP/Getty Images").
+_PICTURE_CREDIT = re.compile(r"\b(image|images|photo|photos|photograph|picture|pictures|caption)\b", re.I)
 _TAIL_RES = (("Reuters", re.compile(r"\b(?:Reporting|Writing) by\b.*\bEditing by\b", re.S)),)
 
 _TOKEN = re.compile(r"\w+", re.U)
@@ -243,7 +245,8 @@ def wire_credit(article: Article) -> str | None:
     body = article.text
     places.append(body[:_DATELINE_CHARS])
     # a credit the cleaner removed (a copyright footer, a credit line) still credits
-    places.extend(r.text for r in article.removals if r.reason in _CREDIT_REMOVALS and len(r.text) < 300)
+    places.extend(r.text for r in article.removals
+                  if r.reason in _CREDIT_REMOVALS and len(r.text) < 300 and not _PICTURE_CREDIT.search(r.text))
     for text in places:
         for name, rx in _WIRE_RES:
             if text and rx.search(text):
