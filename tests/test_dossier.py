@@ -108,7 +108,7 @@ def test_render_json_is_documented_shape() -> None:
         assert key in data
     assert data["matrix"]["columns"][0] == {"origin": "wire:NPA", "name": "Nordic Press Agency",
                                             "outlets": ["Nordic Press Agency", "Valley <b>Courier</b>"]}
-    assert [(e["origin"], e["name"]) for e in data["exclusives"]] == [("article:indie", "Northern Observer")]
+    assert [(e["origin"], e["name"]) for e in data["exclusives"]] == [("outlet:northern observer", "Northern Observer")]
     assert data["copy_tree"] == [{"origin": "wire", "copies": [{"article_id": "copy", "kind": "copy"}]}]
 
 
