@@ -101,7 +101,7 @@ def main() -> int:
                     all_cards.append((s.story_id, d.headline, c))
             for g in d.groups:
                 arts = sorted({c.article_id for c in g.citations})
-                origins = len(independent_sources(arts, copies))
+                origins = len(independent_sources(arts, copies, {a.article_id: a.outlet for a in detail.articles}))
                 wrong_counts += g.sources != origins
                 if origins < len(arts):
                     groups_with_copies += 1

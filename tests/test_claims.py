@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import numpy as np
+
 from newsprism.claims import align, extract, status_counts
 from newsprism.copies import Copies, CopyGroup
 from newsprism.records import (
@@ -137,10 +139,10 @@ def test_claims_caption_date_against_its_own_text() -> None:
                 mention("a", "Kim", cap, "PERSON", "kim", field="caption:0"),
                 mention("a", "Shoigu", cap, "PERSON", "shoigu", field="caption:0")]
     al = align([art], [analysis("a", body, mentions, (), times)], ents, NO_COPIES)
-    (g,) = al.groups
-    assert g.status == "conflicting" and g.internal
+    (g,) = [g for g in al.groups if g.internal]  # its own card, beside the caption's and the body's groups
+    assert g.status == "conflicting" and g.representative.split(":")[1] == "body"
     (d,) = g.differences
-    assert (d.kind, d.a_value, d.b_value) == ("date", "Saturday (2025-03-08)", "Sep. 17 (2025-03-09)")
+    assert (d.a_value, d.b_value) == ("Saturday (2025-03-08)", "Sep. 17 (2025-03-09)") and d.kind == "date"
 
 
 def test_claims_two_sentences_of_one_body_never_align() -> None:
@@ -241,3 +243,117 @@ def test_claims_a_number_written_as_a_word_in_the_other_claim_is_no_conflict() -
     sa = "Five other defendants, including the activist, were fined 30,000 pounds each by the court."
     sb = "The case involves 25 defendants, five of whom, including the activist, were fined 30,000 pounds each."
     assert _numbers_pair(sa, sb, [("Five", 5, "defendant", False)], [("25", 25, "defendant", False)]) == []
+
+
+def _bounded(aid: str, body: str, text: str, value: float, bound: str | None) -> Quantity:
+    start = body.index(text)
+    return Quantity(aid, text, start, start + len(text), value, value, None, None, None, None,
+                    bound=bound, measures="people")
+
+
+def test_claims_a_bound_admitting_the_other_count_is_compatible_and_shown() -> None:
+    sa = "Police said at least five people died when the tram overturned on the bend."
+    sb = "Police said seven people died when the tram overturned on the sharp bend."
+    arts = [article("a", [sa]), article("b", [sb])]
+    ana = [analysis("a", [sa], quantities=[_bounded("a", sa, "at least five", 5, "lower")]),
+           analysis("b", [sb], quantities=[_bounded("b", sb, "seven", 7, None)])]
+    (g,) = [g for g in align(arts, ana, [], NO_COPIES).groups if len(g.claim_ids) == 2]
+    assert g.status == "more-specific"
+    (d,) = g.differences
+    assert (d.kind, d.status, d.a_value, d.b_value) == ("number", "more-specific", "at least five", "seven")
+
+
+def test_claims_two_bounds_that_overlap_are_compatible() -> None:
+    sa = "Police said at least 40 people died when the tram overturned on the bend."
+    sb = "Police said more than 50 people died when the tram overturned on the sharp bend."
+    arts = [article("a", [sa]), article("b", [sb])]
+    ana = [analysis("a", [sa], quantities=[_bounded("a", sa, "at least 40", 40, "lower")]),
+           analysis("b", [sb], quantities=[_bounded("b", sb, "more than 50", 50, "lower")])]
+    diffs = [d for g in align(arts, ana, [], NO_COPIES).groups for d in g.differences]
+    assert [(d.kind, d.status) for d in diffs] == [("number", "more-specific")]
+
+
+def test_claims_complete_link_groups_never_chain() -> None:
+    from newsprism.claims import _complete_link
+
+    # a~b and b~c are similar, a and c are not: b joins one of them, never both
+    sim = np.array([[1.0, 0.8, 0.1], [0.8, 1.0, 0.7], [0.1, 0.7, 1.0]])
+    groups = sorted(sorted(g) for g in _complete_link(sim, 0.5))
+    assert groups == [[0, 1], [2]]
+
+
+def test_claims_embeddings_decide_and_the_line_shown_is_a_member() -> None:
+    sa = ["The Tormund Dam spillway gate failed on Monday night at Varnholm."]
+    sb = ["The spillway gate of the Tormund Dam failed late on Monday at Varnholm."]
+    sc = ["The Tormund Dam spillway gate at Varnholm will be inspected by engineers on Monday."]
+    arts = [article(x, s) for x, s in (("a", sa), ("b", sb), ("c", sc))]
+    ana = [analysis(x, s) for x, s in (("a", sa), ("b", sb), ("c", sc))]
+    vecs = {sa[0]: [1.0, 0.0], sb[0]: [0.9, 0.436], sc[0]: [0.0, 1.0]}
+
+    def embed(claims):  # type: ignore[no-untyped-def]
+        return np.array([vecs[c.text] for c in claims])
+
+    al = align(arts, ana, [], NO_COPIES, embed=embed)
+    (g,) = [g for g in al.groups if len(g.claim_ids) > 1]
+    assert set(g.article_ids) == {"a", "b"} and g.representative in g.claim_ids
+
+
+def test_claims_an_inconsistency_inside_one_article_leaves_the_cross_source_group_alone() -> None:
+    body_a = ["Kim and Shoigu visited the Knevichi airfield on Saturday to inspect bombers."]
+    body_b = ["Kim and Shoigu visited the Knevichi airfield on Saturday to inspect the bombers."]
+    cap = "Kim shakes hands with Shoigu at the Knevichi airfield on Sep. 17."
+    a = article("a", body_a)
+    b = article("b", body_b)
+    b = Article(**{**{f: getattr(b, f) for f in b.__dataclass_fields__},  # type: ignore[attr-defined]
+                   "captions": (__import__("newsprism").Caption(cap, 0, len(cap)),)})
+    sat = body_a[0].index("Saturday")
+    sep = cap.index("Sep. 17")
+    ta = [TimeExpression("a", "Saturday", sat, sat + 8, "DATE", "2025-03-08", "day", "resolved")]
+    tb = [TimeExpression("b", "Saturday", sat, sat + 8, "DATE", "2025-03-08", "day", "resolved"),
+          TimeExpression("b", "Sep. 17", sep, sep + 7, "DATE", "2025-03-09", "day", "resolved", field="caption:0")]
+    ents = [Entity("kim", "Kim", "PERSON", ("Kim",), 3, ("a", "b")),
+            Entity("shoigu", "Shoigu", "PERSON", ("Shoigu",), 3, ("a", "b"))]
+    ma = [mention("a", n, body_a[0], "PERSON", n.lower()) for n in ("Kim", "Shoigu")]
+    mb = [mention("b", n, body_b[0], "PERSON", n.lower()) for n in ("Kim", "Shoigu")]
+    mb += [mention("b", n, cap, "PERSON", n.lower(), field="caption:0") for n in ("Kim", "Shoigu")]
+    al = align([a, b], [analysis("a", body_a, ma, times=ta), analysis("b", body_b, mb, times=tb)], ents, NO_COPIES)
+    cross = [g for g in al.groups if not g.internal and {"a", "b"} <= set(g.article_ids)]
+    assert cross and all(g.status == "corroborated" for g in cross)
+    (card,) = [g for g in al.groups if g.internal]
+    assert card.article_ids == ("b",) and card.status == "conflicting"
+
+
+def test_claims_counts_in_two_groups_still_meet_as_a_value_card() -> None:
+    sa = ["Police said five people died when the tram overturned on the bend at Varnholm."]
+    sb = ["Seven people died after the tram overturned on a bend in Varnholm, officials said."]
+    arts = [article("a", sa), article("b", sb)]
+    qa = [_bounded("a", sa[0], "five", 5, None)]
+    qb = [_bounded("b", sb[0], "Seven", 7, None)]
+    ana = [analysis("a", sa, quantities=qa), analysis("b", sb, quantities=qb)]
+    vecs = {sa[0]: [1.0, 0.0], sb[0]: [0.6, 0.8]}  # cosine 0.6: not one statement, close enough to compare
+
+    def embed(claims):  # type: ignore[no-untyped-def]
+        return np.array([vecs[c.text] for c in claims])
+
+    al = align(arts, ana, [], NO_COPIES, embed=embed)
+    statements = [g for g in al.groups if g.kind == "statement"]
+    assert all(len(g.claim_ids) == 1 and g.status == "single-source" for g in statements)
+    (card,) = [g for g in al.groups if g.kind == "values"]
+    assert card.status == "conflicting" and card.sources == 2
+    assert [(d.a_value, d.b_value) for d in card.differences] == [("five", "Seven")]
+
+
+def test_claims_thresholds_settable_from_the_settings_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from newsprism.errors import SettingsError
+    from newsprism.settings import Settings
+
+    good = tmp_path / "s.toml"
+    good.write_text("[newsprism.claims]\nembedding_threshold = 0.8\nwording_run = 8\n", encoding="utf-8")
+    s = Settings.load(good).align_settings()
+    assert (s.embedding_threshold, s.wording_run, s.embedding_gate) == (0.8, 8, 0.2)
+    bad = tmp_path / "b.toml"
+    bad.write_text("[newsprism.claims]\nembeding_threshold = 0.8\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="unknown claims setting"):
+        Settings.load(bad)

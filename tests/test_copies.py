@@ -225,3 +225,32 @@ def test_copies_batch_banding_gives_datasketch_lsh_pairs(syndicated: dict[str, A
         lsh.insert(k, mh)
     got = {(k, j) for k, earlier in _band_candidates(np.stack(sigs), s).items() for j in earlier}
     assert got == expected and len(expected) >= 4
+
+
+@pytest.mark.parametrize(("reason", "footer", "expected"), [
+    ("copyright", "Copyright 2025 The Associated Press. All rights reserved.", "AP"),
+    ("boilerplate", "Copyright 2025 The Associated Press. All rights reserved.", None),
+    ("copyright", "Image copyright Reuters", None),
+], ids=["removed-copyright-footer-credits", "other-removals-do-not", "a-picture-credit-does-not"])
+def test_copies_wire_credit_in_a_removed_line(reason: str, footer: str, expected: str | None) -> None:
+    from dataclasses import replace
+
+    from newsprism.records import Removal
+
+    a = art("w", ["An ordinary opening paragraph about the ferry, with no agency named in it at all."], outlet="X")
+    a = replace(a, removals=(Removal(reason, footer, 500, 500 + len(footer)),))
+    assert wire_credit(a) == expected
+
+
+def test_copies_an_outlet_counts_once_however_many_articles() -> None:
+    one = art("one", ["First report of the Skelby grounding by the island paper."], outlet="Island Post")
+    two = art("two", ["A second, later report of the grounding by the same paper."], outlet="Island Post", hours=2)
+    other = art("three", ["Another paper's own report of the grounding."], outlet="Coast Times")
+    wire = art("four", ["The agency's report of the grounding, run by the island paper."], outlet="Island Post",
+               credit="Reuters")
+    copies = find_copies([one, two, other, wire])
+    outlets = {a.article_id: a.outlet for a in (one, two, other, wire)}
+    ids = [one.article_id, two.article_id, other.article_id, wire.article_id]
+    keys = [o.key for o in independent_sources(ids, copies, outlets)]
+    assert keys == ["outlet:island post", "outlet:coast times", "wire:Reuters"]
+    assert len(independent_sources(ids, copies)) == 4  # without outlets: every article its own source

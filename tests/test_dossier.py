@@ -79,7 +79,7 @@ def test_dossier_every_summary_statement_cites_spans() -> None:
 def test_dossier_exclusive_statement_of_one_source() -> None:
     d, _ = _story()
     (origin, rows), = d.exclusives
-    assert origin == "article:indie" and [r.text for r in rows] == [EXTRA]
+    assert origin == "outlet:northern observer" and [r.text for r in rows] == [EXTRA]
 
 
 def test_render_html_escapes_article_text() -> None:
@@ -108,7 +108,7 @@ def test_render_json_is_documented_shape() -> None:
         assert key in data
     assert data["matrix"]["columns"][0] == {"origin": "wire:NPA", "name": "Nordic Press Agency",
                                             "outlets": ["Nordic Press Agency", "Valley <b>Courier</b>"]}
-    assert [(e["origin"], e["name"]) for e in data["exclusives"]] == [("article:indie", "Northern Observer")]
+    assert [(e["origin"], e["name"]) for e in data["exclusives"]] == [("outlet:northern observer", "Northern Observer")]
     assert data["copy_tree"] == [{"origin": "wire", "copies": [{"article_id": "copy", "kind": "copy"}]}]
 
 
@@ -243,3 +243,19 @@ def test_dossier_timeline_takes_no_date_from_a_caption() -> None:
     copies = Copies((), (), ())
     d = build("s2", arts, ana, [], copies, align(arts, ana, [], copies))
     assert [(t.date, t.statement.text) for t in d.timeline] == [("2025-03-12", body)]
+
+
+def test_render_what_one_source_adds_is_in_markdown_and_html() -> None:
+    sa = "The Varnholm dam gate was lowered by a crane brought from Kessford overnight."
+    sb = "The Varnholm dam gate, 40 tonnes of steel, was lowered by a crane brought from Kessford overnight."
+    arts = [_article("a", [sa], T[0], "Island Post", "Gate lowered"),
+            _article("b", [sb], T[1], "Coast Times", "Crane lowers gate")]
+    start = sb.index("40 tonnes")
+    ana = [Analysis("a", "test", ((0, len(sa)),), (), (), (), (), Event("a")),
+           Analysis("b", "test", ((0, len(sb)),), (), (),
+                    (Quantity("b", "40 tonnes", start, start + 9, 40, 40, "tonnes", "t", 40, 40),), (), Event("b"))]
+    copies = Copies((), ())
+    d = build("s2", arts, ana, [], copies, align(arts, ana, [], copies))
+    assert [(det.kind, det.value) for det in d.details] == [("quantity", "40 tonnes")]
+    assert "adds the quantity **40 tonnes**" in dossier_markdown(d)
+    assert "adds the quantity <b>40 tonnes</b>" in story_page(d, arts)

@@ -551,7 +551,8 @@ class Prism:
         for m in result.merges:
             merged.setdefault(_stories.resolve(m.into, result.merges), []).append(m.merged)
         out = [
-            _stories.summarise(st, articles, len(_copies.independent_sources(st.article_ids, copies)),
+            _stories.summarise(st, articles, len(_copies.independent_sources(
+                st.article_ids, copies, {a: articles[a].outlet for a in st.article_ids if a in articles})),
                                merged.get(st.story_id, ()))
             for st in _stories.build(result, articles)
         ]
@@ -585,7 +586,8 @@ class Prism:
         own = dataclasses.replace(index.stories, memberships=tuple(mine), stories=())
         story = next(s for s in _stories.build(own, articles) if s.story_id == sid)
         copies = index.copies_of(story.article_ids)
-        origins = _copies.independent_sources(story.article_ids, copies)
+        origins = _copies.independent_sources(story.article_ids, copies,
+                                              {a: articles[a].outlet for a in story.article_ids if a in articles})
         members = set(story.article_ids)
         return StoryDetail(
             _stories.summarise(story, articles, len(origins), index.merged.get(sid, ())),
@@ -652,7 +654,7 @@ class Prism:
             found: Dossier = pickle.loads(cached)
             return found, False
         embed = self._embedder() if self.settings.embeddings else None
-        alignment = _claims.align(articles, kept, ents, copies, embed=embed)
+        alignment = _claims.align(articles, kept, ents, copies, self.settings.align_settings(), embed=embed)
         built = _dossier.build(sid, articles, kept, ents, copies, alignment)
         if self.readonly or not update:
             return built, True

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,6 +59,10 @@ _DATELINE_CHARS = 160
 #: Last-paragraph credit lines ("Reporting by ...; Editing by ..." is Reuters house style).
 #: Any agency-style dateline: "SKELBY, Nordland (NPA) — ..." credits NPA.
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{1,40})?\s\((?P<wire>[A-Z][A-Za-z]{1,7})\)\s*[—–-]")
+#: Removal reasons whose text can carry a wire credit.
+_CREDIT_REMOVALS = frozenset({"credit", "copyright", "byline", "dateline"})
+#: A removed line that credits a picture, not the text ("Image copyright AFP", "/AFP/Getty Images").
+_PICTURE_CREDIT = re.compile(r"\b(image|images|photo|photos|photograph|picture|pictures|caption)\b", re.I)
 _TAIL_RES = (("Reuters", re.compile(r"\b(?:Reporting|Writing) by\b.*\bEditing by\b", re.S)),)
 
 _TOKEN = re.compile(r"\w+", re.U)
@@ -171,35 +175,65 @@ def find_copies(articles: Iterable[Article], settings: CopySettings | None = Non
 class Origin:
     """One independent source among a set of articles."""
 
-    key: str  # "wire:AP", "group:<id>" or "article:<id>"
+    key: str  # "wire:AP", "outlet:<name>", "group:<id>" or "article:<id>"
     article_id: str  # the origin article (the first of the set when only a wire is known)
     article_ids: tuple[str, ...]  # the articles of the set it accounts for
     wire: str | None
 
 
-def independent_sources(article_ids: Sequence[str], copies: Copies) -> list[Origin]:
+def independent_sources(article_ids: Sequence[str], copies: Copies,
+                        outlets: Mapping[str, str | None] | None = None) -> list[Origin]:
     """The independent origins of a set of articles.
 
     A copy group counts once; articles crediting the same wire agency count
     once (two outlets running one AP story are one source, AP and Reuters on
-    one event are two); every other article is its own source. Origins come
-    in the order of their first article in ``article_ids``.
+    one event are two); with ``outlets`` (article id -> outlet name), the
+    articles of one outlet that credit no wire count once too, and so does
+    everything they are copies of. Every other article is its own source.
+    Origins come in the order of their first article in ``article_ids``.
     """
     group_of = {aid: g for g in copies.groups for aid in g.article_ids}
     wire_of = dict(copies.wires)
-    found: dict[str, tuple[str, list[str], str | None]] = {}
+    outlets = outlets or {}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: str, y: str) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    keys: dict[str, str] = {}
+    wires: dict[str, str | None] = {}
     for aid in article_ids:
         g = group_of.get(aid)
         wire = (g.wire if g else None) or wire_of.get(aid)
+        wires[aid] = wire
         if wire:
-            key = f"wire:{wire}"
-            origin = g.origin if g else aid
-        elif g:
-            key, origin = f"group:{g.group_id}", g.origin
-        else:
-            key, origin = f"article:{aid}", aid
+            keys[aid] = f"wire:{wire}"
+            continue  # a wire copy is the wire's report, not its outlet's
+        keys[aid] = f"group:{g.group_id}" if g else f"article:{aid}"
+        if outlet := outlets.get(aid):
+            union(keys[aid], f"outlet:{outlet.casefold()}")
+    outlet_of: dict[str, str] = {}
+    for node in list(parent):
+        if node.startswith("outlet:"):
+            root = find(node)
+            outlet_of[root] = min(outlet_of.get(root, node), node)
+    found: dict[str, tuple[str, list[str], str | None]] = {}
+    for aid in article_ids:
+        key = keys[aid]
+        if not key.startswith("wire:"):
+            key = outlet_of.get(find(key), key)
+        g = group_of.get(aid)
         if key not in found:
-            found[key] = (origin, [], wire)
+            found[key] = (g.origin if g else aid, [], wires[aid])
         found[key][1].append(aid)
     return [Origin(k, o, tuple(ids), w) for k, (o, ids, w) in found.items()]
 
@@ -210,6 +244,9 @@ def wire_credit(article: Article) -> str | None:
     places = [article.credit or "", " ".join(article.byline)]
     body = article.text
     places.append(body[:_DATELINE_CHARS])
+    # a credit the cleaner removed (a copyright footer, a credit line) still credits
+    places.extend(r.text for r in article.removals
+                  if r.reason in _CREDIT_REMOVALS and len(r.text) < 300 and not _PICTURE_CREDIT.search(r.text))
     for text in places:
         for name, rx in _WIRE_RES:
             if text and rx.search(text):

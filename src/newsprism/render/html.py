@@ -112,11 +112,17 @@ def story_page(d: Dossier, articles: Sequence[Article]) -> str:
                      f"</td><td>{escape(copy_label(s.role, s.copy_of, by_article))}</td>"
                      f'<td><a href="#a-{escape(s.article_id)}">{escape(s.title or s.article_id)}</a></td></tr>'
                      for s in d.sources) + "</table>")
-    if d.exclusives:
+    alone = dict(d.exclusives)
+    adds: dict[str, list[str]] = {}
+    for det in d.details:  # what one source adds to a statement others make too
+        adds.setdefault(det.origin, []).append(
+            f'<li class="detail">adds the {escape(det.kind)} <b>{escape(det.value)}</b> to a shared statement: '
+            f"{escape(det.statement.text)}{_cites(det.statement.citations)}</li>")
+    if alone or adds:
         parts.append("<h2>What each source alone says</h2>")
-        for origin, rows in d.exclusives:
-            parts.append(f"<h3>{escape(origin_heading(d, origin))}</h3><ul>" + "".join(
-                f"<li>{escape(st.text)}{_cites(st.citations)}</li>" for st in rows) + "</ul>")
+        for origin in dict.fromkeys([*alone, *adds]):
+            parts.append(f"<h3>{escape(origin_heading(d, origin))}</h3><ul>" + "".join(adds.get(origin, [])) + "".join(
+                f"<li>{escape(st.text)}{_cites(st.citations)}</li>" for st in alone.get(origin, ())) + "</ul>")
     if d.quotes:
         parts.append("<h2>Quotes</h2>")
         for speaker, quotes in d.quotes:

@@ -67,11 +67,18 @@ def dossier_markdown(d: Dossier) -> str:
         out.append(f"| {_md(s.outlet or '?')} | {when} | {_md(role)} | {_md(names[s.origin])} | "
                    f"{_md(s.title or '')} |")
     out.append("")
-    if d.exclusives:
+    alone = dict(d.exclusives)
+    adds: dict[str, list[str]] = {}
+    for det in d.details:  # what one source adds to a statement others make too
+        adds.setdefault(det.origin, []).append(
+            f"- adds the {det.kind} **{_md(det.value)}** to a shared statement: {_md(det.statement.text)}"
+            f" ({'; '.join(cite(c) for c in det.statement.citations)})")
+    if alone or adds:
         out += ["## What each source alone says", ""]
-        for origin, rows in d.exclusives:
+        for origin in dict.fromkeys([*alone, *adds]):
             out.append(f"### {_md(origin_heading(d, origin))}")
-            out += [f"- {_md(st.text)} ({'; '.join(cite(c) for c in st.citations)})" for st in rows]
+            out += adds.get(origin, [])
+            out += [f"- {_md(st.text)} ({'; '.join(cite(c) for c in st.citations)})" for st in alone.get(origin, ())]
             out.append("")
     if d.quotes:
         out += ["## Quotes", ""]

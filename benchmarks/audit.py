@@ -1,0 +1,206 @@
+"""A labelled audit of dossiers on news_cluster: corroborated groups, summary lines, conflict cards.
+
+Usage:
+  .venv/bin/python benchmarks/audit.py sample --db STORE --sheet SHEET.md   (draw the items; write the sheet)
+  .venv/bin/python benchmarks/audit.py score --db STORE                     (score the labels against today's output)
+
+STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data (at the
+shipped settings). Protocol (``benchmarks/data/audit-labels.tsv`` holds the items and their labels, as spans):
+
+* Frame: every story of the store, less the stories that hold an article of
+  ``benchmarks/data/alignment-pairs.tsv`` (the pair labels the thresholds were chosen on).
+* Items, drawn with ``random.Random(SEED)``: 50 groups with status ``corroborated`` (``Dossier.groups``),
+  50 summary lines (``Dossier.summary``; all of them when the frame holds fewer), and every conflict card
+  of the whole corpus (``Dossier.conflicts``, conflicts and "more specific" alike, inside one article or
+  across sources: the frame alone holds too few).
+* The sheet (written outside the repository: it holds article text) shows, per item in shuffled order,
+  only the cited sentences and each one's outlet: not the status, the source count, the similarity or
+  the setting that produced it. The labeller reads the first cited sentence (the line the dossier
+  prints) and marks each other citation 1 when it states that line's fact (the same happening or value,
+  even worded differently; a sentence that only shares a topic or an entity is 0), 0 otherwise; for a
+  card, 1 when the sides are a real difference about one fact (same thing counted/dated/placed,
+  different values), 0 otherwise.
+* Scores: a corroborated group is right when every citation states the line and the citing
+  articles come from at least two outlets that are not copies of one another (the labeller's count of
+  independent outlets among the stating citations, column ``outlets``); summary citations: the share of
+  citations (the printed line's own included) that state the line; cards: the share of real ones.
+  ``score`` matches items by their spans to today's output and says how many no longer exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks" / "data"
+LABELS = DATA / "audit-labels.tsv"
+PAIRS = DATA / "alignment-pairs.tsv"
+SEED = 20261207
+COLUMNS = ["item", "kind", "spans", "says", "outlets", "real"]
+HEADER = """# Audit items of news_cluster dossiers for benchmarks/audit.py (protocol: that script's docstring).
+# Spans only: article:field:start-end, ';' between citations (the first is the line printed), '|' between a card's sides.
+# says: per citation after the first, 1 = states the printed line's fact, 0 = not (groups and summary lines);
+# outlets: independent outlets among the stating citations (the labeller's count); real: a card's verdict.
+# Drawn with seed SEED. Labelled by hand by a Claude helper session (issue 17) on 2026-12-06 from the sheet alone
+# (cited sentences and outlets, in shuffled order, no status, count or setting shown).
+"""
+
+
+def _stories(prism: Any, labels: Path) -> list[Any]:
+    """The frame: stories holding no article of the labels thresholds were chosen on."""
+    held = set()
+    with PAIRS.open(encoding="utf-8") as f:
+        for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
+            held |= {row["article_a"], row["article_b"]}
+    for other in sorted(DATA.glob("audit-*labels.tsv")):
+        if other.resolve() == labels.resolve():
+            continue
+        with other.open(encoding="utf-8") as f:
+            for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
+                held |= {sp.split(":")[0] for sp in row["spans"].replace("|", ";").split(";")}
+    return [s for s in prism.stories() if not held & set(s.article_ids)]
+
+
+def _span(c: Any) -> str:
+    return f"{c.article_id}:{c.field}:{c.start}-{c.end}"
+
+
+def _items(prism: Any, labels: Path) -> dict[str, list[tuple[str, Any]]]:
+    """Every candidate item of the frame, by kind: (spans key, object)."""
+    out: dict[str, list[tuple[str, Any]]] = {"group": [], "summary": [], "card": []}
+    frame = {s.story_id for s in _stories(prism, labels)}
+    for story in prism.stories():
+        d = prism.dossier(story.story_id)
+        for card in d.conflicts:  # cards are few: every card of the corpus
+            key = "|".join(";".join(_span(c) for st in side.statements for c in st.citations) for side in card.sides)
+            out["card"].append((key, card))
+        if story.story_id not in frame:
+            continue
+        for st in d.groups:
+            if st.status == "corroborated":
+                out["group"].append((";".join(_span(c) for c in st.citations), st))
+        for st in d.summary:
+            out["summary"].append((";".join(_span(c) for c in st.citations), st))
+    return out
+
+
+def _text(prism: Any, c: Any, cache: dict[str, Any]) -> str:
+    a = cache.setdefault(c.article_id, prism.article(c.article_id))
+    if c.field == "body":
+        return str(a.text[c.start:c.end])
+    if c.field == "title":
+        return str(a.title[c.start:c.end])
+    return str(a.captions[int(c.field.split(":")[1])].text[c.start:c.end])
+
+
+def sample(prism: Any, sheet: Path, labels: Path, seed: int) -> None:
+    items = _items(prism, labels)
+    rng = random.Random(seed)
+    chosen = [("group", k, o) for k, o in rng.sample(items["group"], min(50, len(items["group"])))]
+    chosen += [("summary", k, o) for k, o in rng.sample(items["summary"], min(50, len(items["summary"])))]
+    chosen += [("card", k, o) for k, o in items["card"]]
+    rng.shuffle(chosen)
+    cache: dict[str, Any] = {}
+    lines = ["# Audit sheet (not for the repository: it quotes articles)", ""]
+    with labels.open("w", encoding="utf-8", newline="") as f:
+        f.write(HEADER.replace("SEED", str(seed)))
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(COLUMNS)
+        for n, (kind, key, obj) in enumerate(chosen, 1):
+            w.writerow([n, kind, key, "", "", ""])
+            lines.append(f"## item {n}")
+            if kind == "card":
+                for side in obj.sides:
+                    lines.append(f"- side **{side.value}**")
+                    for st in side.statements:
+                        for c in st.citations:
+                            lines.append(f"  - [{c.outlet}] {_text(prism, c, cache)}")
+            else:
+                for i, c in enumerate(obj.citations):
+                    lines.append(f"- {'LINE' if i == 0 else f'c{i}'} [{c.outlet}] {_text(prism, c, cache)}")
+            lines.append("")
+    sheet.write_text("\n".join(lines), encoding="utf-8")
+    print(f"{len(chosen)} items ({sum(k == 'group' for k, _, _ in chosen)} groups, "
+          f"{sum(k == 'summary' for k, _, _ in chosen)} summary lines, {len(items['card'])} cards) -> {labels}; "
+          f"sheet {sheet}; frame {len(_stories(prism, labels))} stories")
+
+
+def score(prism: Any, labels: Path) -> None:
+    items = _items(prism, labels)
+    present = {kind: {k for k, _ in rows} for kind, rows in items.items()}
+    with labels.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
+    groups = [r for r in rows if r["kind"] == "group"]
+    summary = [r for r in rows if r["kind"] == "summary"]
+    cards = [r for r in rows if r["kind"] == "card"]
+    right = sum(all(x == "1" for x in r["says"].split(",") if x) and int(r["outlets"] or 0) >= 2 for r in groups)
+    partial = sum(any(x == "1" for x in r["says"].split(",")) and not all(x == "1" for x in r["says"].split(","))
+                  for r in groups)
+    cited = sum(1 + len([x for x in r["says"].split(",") if x]) for r in summary)
+    stating = sum(1 + sum(x == "1" for x in r["says"].split(",")) for r in summary)
+    real = sum(r["real"] == "1" for r in cards)
+    gone = {kind: sum(r["spans"] not in present[kind] for r in rows if r["kind"] == kind) for kind in present}
+    print(f"corroborated groups: {right} of {len(groups)} right ({right / max(1, len(groups)):.3f}); "
+          f"{partial} with some citation not stating the line")
+    print(f"summary citations: {stating} of {cited} state their line ({stating / max(1, cited):.3f}) "
+          f"over {len(summary)} lines")
+    print(f"conflict cards: {real} of {len(cards)} real ({real / max(1, len(cards)):.3f}); "
+          f"cards in today's output: {len(items['card'])}")
+    print(f"labelled items no longer in today's output: {gone}")
+
+
+def independence(prism: Any) -> None:
+    """Counts that need no labels: corroborated groups whose citations all come from one outlet, and
+    stories counting more independent sources than they have outlets (each with how many a wire
+    credit explains: an outlet's own report and a wire story it ran are two origins)."""
+    groups = one_outlet = one_outlet_wire = stories = more = more_wire = 0
+    for story in prism.stories():
+        d = prism.dossier(story.story_id)
+        stories += 1
+        outlets = {s.outlet or s.article_id for s in d.sources}
+        if d.independent_sources > len(outlets):
+            more += 1
+            more_wire += any(s.origin.startswith("wire:") for s in d.sources)
+        origin = {s.article_id: s.origin for s in d.sources}
+        outlet = {s.article_id: s.outlet or s.article_id for s in d.sources}
+        for st in d.groups:
+            if st.status != "corroborated":
+                continue
+            groups += 1
+            if len({outlet[c.article_id] for c in st.citations}) == 1:
+                one_outlet += 1
+                one_outlet_wire += any(origin[c.article_id].startswith("wire:") for c in st.citations)
+    print(f"corroborated groups citing one outlet only: {one_outlet} of {groups} "
+          f"({one_outlet_wire} of them an outlet's own report beside a wire story it ran)")
+    print(f"stories counting more independent sources than outlets: {more} of {stories} "
+          f"({more_wire} of them with a wire copy)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("cmd", choices=("sample", "score"))
+    ap.add_argument("--db", type=Path, required=True)
+    ap.add_argument("--sheet", type=Path, default=Path("/tmp/np-audit-sheet.md"))
+    ap.add_argument("--labels", type=Path, default=LABELS)
+    ap.add_argument("--seed", type=int, default=SEED)
+    args = ap.parse_args()
+    if str(args.sheet.resolve()).startswith(str(ROOT)):
+        raise SystemExit("the sheet quotes articles: write it outside the repository")
+    from newsprism import Prism
+
+    with Prism(db=args.db) as prism:
+        if args.cmd == "sample":
+            sample(prism, args.sheet, args.labels, args.seed)
+        else:
+            score(prism, args.labels)
+            independence(prism)
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
