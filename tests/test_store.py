@@ -139,3 +139,31 @@ def test_store_version_changes_with_articles_analyses_and_stories(prism: Prism, 
     prism.update_stories()
     v2 = prism.version()
     assert v2.stories != v1.stories and v2.articles == v1.articles
+
+
+class _WritesAFile:
+    """A crafted pickle payload: unpickling it would call pathlib's write_text."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (self.path.write_text, ("pwned",))
+
+
+def test_store_cached_dossier_round_trips_records_and_refuses_other_pickles(prism: Prism, tmp_path: Path) -> None:
+    import pickle
+    from datetime import UTC, datetime
+
+    from newsprism.records import Problem, TimeZoneNote
+
+    store = prism.store
+    value = (Problem("a.txt", "bad"), TimeZoneNote("Europe/Oslo", True, "outlet"), datetime(2025, 2, 4, tzinfo=UTC))
+    store.cache_dossier("s1", "k1", value)
+    assert store.cached_dossier("s1", "k1") == value
+    assert store.cached_dossier("s1", "other") is None
+    target = tmp_path / "written.txt"
+    store.conn.execute("INSERT OR REPLACE INTO dossiers VALUES (?, ?, ?)",
+                       ("s2", "k2", pickle.dumps(_WritesAFile(target))))
+    assert store.cached_dossier("s2", "k2") is None  # counts as no cache: the story is rebuilt
+    assert not target.exists()

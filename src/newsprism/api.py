@@ -624,8 +624,6 @@ class Prism:
         are those of the dossier stored last time, which is returned). Articles
         whose analysis failed are left out of it. With ``update`` false, or
         read-only, a dossier built now is not stored."""
-        import pickle
-
         from . import claims as _claims
         from . import copies as _copies
         from . import dossier as _dossier
@@ -650,16 +648,15 @@ class Prism:
             _code_fingerprint(), settings, sid, tuple(ids), kept,
             sorted(ents, key=lambda e: e.entity_id), copies)).encode("utf-8")).hexdigest()
         cached = self.store.cached_dossier(sid, key)
-        if cached is not None:
-            found: Dossier = pickle.loads(cached)
-            return found, False
+        if isinstance(cached, _dossier.Dossier):
+            return cached, False
         embed = self._embedder() if self.settings.embeddings else None
         alignment = _claims.align(articles, kept, ents, copies, self.settings.align_settings(), embed=embed)
         built = _dossier.build(sid, articles, kept, ents, copies, alignment)
         if self.readonly or not update:
             return built, True
         with self._storing():
-            self.store.cache_dossier(sid, key, pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+            self.store.cache_dossier(sid, key, built)
         return built, True
 
     def _embedder(self) -> Callable[[Sequence[Claim]], np.ndarray]:

@@ -9,8 +9,11 @@ bodies, laid out as sqlite-utils does so that Datasette's search box finds it.
 from __future__ import annotations
 
 import dataclasses
+import enum
+import io
 import json
 import os
+import pickle
 import sqlite3
 import zlib
 from collections import Counter
@@ -409,13 +412,25 @@ class Store:
                 out[row["article_id"]] = self._analysis(row)
         return out
 
-    def cached_dossier(self, story_id: str, fingerprint: str) -> bytes | None:
-        """A dossier built before from inputs with this fingerprint (pickled), if any."""
+    def cached_dossier(self, story_id: str, fingerprint: str) -> object | None:
+        """A dossier built before from inputs with this fingerprint, if any.
+
+        It is read back with an unpickler that builds only newsprism's own
+        records (dataclasses and enums) and the standard date types, so a store
+        someone else crafted cannot run code; anything else counts as no cache."""
         row = self.conn.execute("SELECT dossier FROM dossiers WHERE story_id = ? AND fingerprint = ?",
                                 (story_id, fingerprint)).fetchone()
-        return bytes(row[0]) if row else None
+        if row is None:
+            return None
+        try:
+            found: object = _RecordUnpickler(io.BytesIO(bytes(row[0]))).load()
+            return found
+        except (pickle.UnpicklingError, AttributeError, EOFError, ImportError, IndexError, TypeError,
+                ValueError):
+            return None
 
-    def cache_dossier(self, story_id: str, fingerprint: str, data: bytes) -> None:
+    def cache_dossier(self, story_id: str, fingerprint: str, dossier: object) -> None:
+        data = pickle.dumps(dossier, protocol=pickle.HIGHEST_PROTOCOL)
         self.conn.execute("INSERT OR REPLACE INTO dossiers VALUES (?, ?, ?)", (story_id, fingerprint, data))
 
     def raw(self, raw_id: str) -> bytes:
@@ -861,3 +876,23 @@ def _entity_from_row(r: sqlite3.Row) -> Entity:
         relations=tuple(Relation(x["kind"], x["target"]) for x in json.loads(r["relations"])),
         nato_name=r["nato_name"], source=r["source"],
     )
+
+
+class _RecordUnpickler(pickle.Unpickler):
+    """Unpickles newsprism records only: a class of the package that is a
+    dataclass or an enum, or a standard date type. Functions and other
+    callables are refused, so a crafted blob cannot run code."""
+
+    _STANDARD = frozenset({("datetime", "datetime"), ("datetime", "date"), ("datetime", "time"),
+                           ("datetime", "timedelta"), ("datetime", "timezone"), ("zoneinfo", "ZoneInfo"),
+                           ("zoneinfo._zoneinfo", "ZoneInfo")})
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in self._STANDARD:
+            return super().find_class(module, name)
+        if module == "newsprism" or module.startswith("newsprism."):
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not a newsprism record")
+
