@@ -287,6 +287,23 @@ def test_stories_undated_articles_are_placed_by_their_written_dates() -> None:
     assert undated["a1"] == undated["a2"] == undated["a3"]
 
 
+def test_stories_undated_articles_are_spread_through_the_stream() -> None:
+    body = ("The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog. "
+            "All passengers were taken ashore by lifeboats, the Nordland coastguard said.")
+    dated = art("Ferry Aurora Vale runs aground off Skelby", body, 0)
+    undated = saved("Aurora Vale aground off Skelby", (body + " Tugs stood by.",), "u1")
+    written = saved("Aurora Vale aground off Skelby", ("Skelby, 3 March 2031", body + " A diver went down."), "w1")
+    settings = StorySettings(threshold=0.1)
+    # an article with no time at all meets the stream halfway, not after every dated article
+    spread = assign([dated, undated], settings).memberships
+    assert {m.article_id: m.how for m in spread} == {dated.article_id: "joined", "u1": "opened"}
+    last = assign([dated, undated], dataclasses.replace(settings, spread_undated=False)).memberships
+    assert {m.article_id: m.how for m in last} == {dated.article_id: "opened", "u1": "joined"}
+    # a date the text writes orders the article as a publication date would: 3 March comes first
+    by_date = assign([dated, written], settings).memberships
+    assert {m.article_id: m.how for m in by_date} == {dated.article_id: "joined", "w1": "opened"}
+
+
 def test_stories_name_conflict_keeps_two_events_of_one_kind_apart() -> None:
     aurora = [art("Ferry Aurora Vale runs aground off Skelby",
                   "The ferry Aurora Vale ran aground outside Skelby in fog. Captain Ivar Lund said all 214 "

@@ -1,6 +1,6 @@
 """Stories: online, incremental clustering of articles into stories.
 
-Articles are taken in publication order; each joins the best-matching story
+Articles are taken in time order; each joins the best-matching story
 or opens a new one. An article is a sparse TF-IDF vector over lower-cased
 words (stop words dropped), with capitalised name tokens (a cheap stand-in
 for named entities) and normalised numbers as extra features, and the words
@@ -30,7 +30,8 @@ of the threshold.
 Articles that the copies stage put in one copy group always share a story.
 
 Pure: no I/O, no clock; the same input gives the same stories in any order
-of arrival (articles are sorted by publication time, then id).
+of arrival (articles are sorted by their time, then id; those with no time
+are spread evenly among them in id order, ``spread_undated``).
 """
 
 from __future__ import annotations
@@ -122,6 +123,10 @@ class StorySettings:
     #: an article without a publication time is placed at the first full date
     #: its headline, lead or URL writes (a dateline), when there is one
     text_dates: bool = True
+    #: articles with no time at all (none given, inferred or written) are
+    #: spread evenly through the stream, in id order, instead of all taken
+    #: after the dated ones (where each would meet stories already grown)
+    spread_undated: bool = True
     #: how a story is compared: 0 cosine to its centroid, 1 the mean cosine to
     #: its articles (average link: a big story does not draw more), or between
     link: float = 0.7
@@ -236,7 +241,7 @@ def assign(
         for m in previous.merges:
             c.redirect[m.merged] = m.into
     group_of = {aid: tuple(g) for g in copy_groups for aid in g}
-    for a in _ordered(articles):
+    for a in c.stream(articles):
         if a.article_id not in c.memberships:
             c.add(a, group_of.get(a.article_id, ()))
     return c.result()
@@ -577,6 +582,38 @@ class _Clusterer:
             near = [sid for x, sid in scored if x >= s.story_merge / 2 and sid != target.sid]
             if near:
                 self._absorb(target, a.article_id, ts, near)
+
+    def stream(self, articles: Sequence[Article]) -> list[Article]:
+        """The order articles are assigned in: by their time (given, inferred or written).
+
+        The time is the one the window uses (``_when``), so an inferred date
+        orders an article as a given one would. Articles with no time are
+        taken in id order, spread evenly among the dated ones
+        (``spread_undated``), or after all of them.
+        """
+        dated: list[tuple[float, str, Article]] = []
+        undated: list[Article] = []
+        for a in articles:
+            ts = self._when(a)
+            if ts is None:
+                undated.append(a)
+            else:
+                dated.append((ts, a.article_id, a))
+        dated.sort(key=lambda x: (x[0], x[1]))
+        undated.sort(key=lambda a: a.article_id)
+        if not self.s.spread_undated or not dated or not undated:
+            return [x[2] for x in dated] + undated
+        # undated article i goes where a uniform share of the stream would put it
+        out: list[Article] = []
+        j = 0
+        for i, a in enumerate(undated):
+            until = (2 * i + 1) * len(dated) // (2 * len(undated))
+            while j < until:
+                out.append(dated[j][2])
+                j += 1
+            out.append(a)
+        out.extend(x[2] for x in dated[j:])
+        return out
 
     def _when(self, a: Article) -> float | None:
         """The article's time: published, else (``text_dates``) the first full date it writes."""
