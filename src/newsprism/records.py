@@ -268,7 +268,7 @@ class EventPart:
     start: int
     end: int
     field: str = "body"
-    rule: str = ""  # e.g. "named subject", "headline name", "place phrase", "dateline" (see docs/analysis.md)
+    rule: str = ""  # e.g. "named subject", "headline name", "place phrase", "dateline" (see docs/event.md)
 
 
 @dataclass(frozen=True, slots=True)
