@@ -41,21 +41,17 @@ def headline_verb(r: Reading) -> Any:
     return _headline_verb(r.title, first, r.lclauses)
 
 
-def _headline_noun(r: Reading) -> Any:
+def headline_noun(r: Reading) -> Any:
+    """A headline without a clause names the event with its head noun phrase or its verbless outcome."""
     if not r.title or r.tclauses:
         return None
     return next((n for n in (_nominal(t.doc, t) for t in r.title) if n is not None), None)
 
 
-def headline_noun(r: Reading) -> Any:
-    """A headline without a clause names the event with its head noun phrase or its verbless outcome."""
-    return _headline_noun(r)
-
-
 def headline_relative(r: Reading) -> Any:
     """The verb of a relative clause that tells the event of such a noun phrase ("Mystery of the boy
     who 'fell down a deep well'")."""
-    noun = _headline_noun(r)
+    noun = headline_noun(r)
     rel = None if noun is None else _relative_verb(noun)
     return None if rel is None else what_span(rel.doc, rel)
 
