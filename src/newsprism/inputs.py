@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .formats import sniff
 from .records import Problem
 from .settings import Settings
 
@@ -106,8 +107,6 @@ def _read_stream(name: str, stream: BinaryIO, settings: Settings) -> Iterator[In
     if len(data) <= limit:
         yield Input(name, data)
         return
-    from .ingest import sniff  # local import: ingest imports nothing from here
-
     fmt = settings.format or sniff(data[:4096], partial=True)
     if fmt != "jsonl":
         yield Problem(name, f"more than {limit / 1024 / 1024:g} MB, over the limit for one document "
@@ -213,8 +212,6 @@ def _read_large(path: Path, size: int, settings: Settings) -> Iterator[Input | P
     name = display_name(path)
     with path.open("rb") as fh:
         head = fh.read(4096)
-    from .ingest import sniff  # local import: ingest imports nothing from here
-
     fmt = settings.format or sniff(head, partial=True)
     if fmt != "jsonl":
         limit = settings.max_file_bytes / 1024 / 1024

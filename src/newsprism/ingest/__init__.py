@@ -19,6 +19,8 @@ from charset_normalizer import from_bytes
 from lxml import etree
 
 from ..errors import InputError
+from ..formats import BOMS
+from ..formats import sniff as sniff  # re-exported: its old home
 from ..inputs import Input
 from ..records import Problem, RawDocument
 from ..settings import Settings
@@ -35,13 +37,6 @@ _MAGIC = (
     (b"\x7fELF", "an executable"),
     (b"SQLite format 3\x00", "an SQLite database"),
 )
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-_FEED_RE = re.compile(r"<(rss|feed|rdf:rdf)[\s>]", re.I)
-_HTML_RE = re.compile(r"<(!doctype\s+html|html|head|body|article|div|p|meta|title)[\s>/]", re.I)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _META_CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.I)
 
@@ -61,7 +56,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(source, f"not text: starts like {what}")
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding.replace("-sig", "")
@@ -143,41 +138,6 @@ def _line_list(numbers: list[int]) -> str:
 
 
 # ---------------------------------------------------------------- sniffing
-
-
-def sniff(data: bytes | str, partial: bool = False) -> str:
-    """Name the format of an input from its first bytes.
-
-    Returns one of ``text``, ``html``, ``json``, ``jsonl``, ``feed``, or
-    ``xml`` (XML that is not a feed). ``partial`` says the data is only the
-    head of a larger input.
-    """
-    head = data[:4096] if isinstance(data, str) else _head_text(data)
-    stripped = head.lstrip("\ufeff \t\r\n")
-    if stripped.startswith(("{", "[")):
-        if stripped.startswith("["):
-            return "json"
-        first, _, rest = stripped.partition("\n")
-        if rest.lstrip().startswith("{") and first.rstrip().endswith("}"):
-            return "jsonl"
-        return "json"
-    if stripped.startswith("<"):
-        if _FEED_RE.search(head):
-            return "feed"
-        if _HTML_RE.search(head):
-            return "html"
-        if stripped.startswith("<?xml"):
-            return "xml"
-        return "html"
-    return "text"
-
-
-def _head_text(data: bytes) -> str:
-    head = data[:4096]
-    for bom, encoding in _BOMS:
-        if head.startswith(bom):
-            return head.decode(encoding, "ignore")
-    return head.decode("utf-8", "ignore")
 
 
 # ---------------------------------------------------------------- readers
