@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from ..lexicon import WIRES
 from ..records import Analysis, Article, Entity, IngestResult
 from ..store import ArticleSummary
 
@@ -71,8 +72,6 @@ def source_names(d: Dossier) -> tuple[dict[str, str], dict[str, str]]:
 def _is_wire(outlet: str, wire: str) -> bool:
     """Whether an outlet name is the wire agency itself: "Reuters", "Associated
     Press" (its credit patterns), "Nordic Press Agency" (its initials, NPA)."""
-    from ..copies import WIRES
-
     initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
     return (outlet.casefold() == wire.casefold() or initials == wire
             or any(re.search(p, outlet) for p in WIRES.get(wire, ())))
