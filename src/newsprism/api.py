@@ -23,6 +23,8 @@ from . import ingest as _ingest
 from . import inputs as _inputs
 from .errors import InputError, ModelError, NotFoundError, SettingsError, StoreError
 from .records import AnalyseResult, Analysis, Article, Entity, IngestResult, Problem
+from .records import RunResult as RunResult  # re-exported: its old home
+from .records import StoryDetail as StoryDetail  # re-exported: its old home
 from .settings import Settings
 from .store import ArticleSummary, Store, StoreVersion
 
@@ -30,37 +32,13 @@ if TYPE_CHECKING:
     import numpy as np
 
     from .claims import Claim
-    from .copies import Copies, CopyGroup, CopyLink, Origin
+    from .copies import Copies, CopyGroup, CopyLink
     from .dossier import Dossier
     from .stories import Membership, Stories, StorySummary
 
 #: ``progress(event, done, total, detail)``: event is ``start`` (total known),
 #: ``input`` (one input read, detail = its path) or ``problem`` (detail = Problem).
 Progress = Callable[[str, int, int, object], None]
-
-
-@dataclass(frozen=True, slots=True)
-class StoryDetail:
-    """One story with everything ``newsprism story`` shows."""
-
-    summary: StorySummary
-    articles: tuple[Article, ...]  # in publication order
-    memberships: tuple[Membership, ...]  # how each article joined
-    copy_groups: tuple[CopyGroup, ...]
-    copy_links: tuple[CopyLink, ...]
-    origins: tuple[Origin, ...]  # the independent sources
-    wires: tuple[tuple[str, str], ...] = ()  # (article id, wire agency) for members crediting one
-
-
-@dataclass(frozen=True, slots=True)
-class RunResult:
-    """What one ``Prism.run`` did and wrote."""
-
-    ingest: IngestResult
-    analyse: AnalyseResult
-    stories: tuple[tuple[str, Path, Path], ...]  # (story id, HTML page, JSON file)
-    index: Path  # index.html
-    failed: tuple[tuple[str, str], ...]  # (story id, why its dossier could not be built)
 
 
 #: A batch of cleaned articles waiting to be stored is written once it holds

@@ -28,7 +28,11 @@ import numpy as np
 
 from .copies import Copies, independent_sources
 from .gazetteer import geo
-from .records import Analysis, Article, Entity, Mention, Quantity, TimeExpression
+from .records import Alignment as Alignment  # re-exported: its old home
+from .records import Analysis, Article, Entity, Mention, Quantity
+from .records import Claim as Claim  # re-exported: its old home
+from .records import ClaimGroup as ClaimGroup  # re-exported: its old home
+from .records import Difference as Difference  # re-exported: its old home
 
 #: Statuses, strongest first: a group takes the first that applies.
 STATUSES = ("conflicting", "more-specific", "corroborated", "single-source")
@@ -49,77 +53,6 @@ _SITE = re.compile(r"\b(in|at|near|inside|outside)\s+(the\s+)?$", re.I)
 _SITE_AFTER = re.compile(r"\s+(trip|visit|summit|airfield)\b", re.I)
 _FROM_DISTANCE = re.compile(r"(kilomet(er|re)s?|km|miles?|meters?|metres?)\s+(from|of|outside|north|south|east|west)\b",
                             re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """One statement: a body sentence, a title or a caption."""
-
-    claim_id: str
-    article_id: str
-    field: str  # body | title | caption:N
-    start: int  # span into the field's text (body: Article.text)
-    end: int
-    text: str
-    attribution: str | None  # None: the outlet's own voice; else who it is attributed to
-    attribution_entity: str | None
-    quote: str | None  # direct | indirect | None
-    entities: tuple[str, ...]  # canonical entity ids mentioned
-    places: tuple[str, ...]  # entity ids used as the place of the statement
-    equipment: tuple[str, ...]
-    quantities: tuple[Quantity, ...]
-    times: tuple[TimeExpression, ...]
-    negated: bool
-    # places used as where the event happens ("in X", "at X", "X trip"), not
-    # as where someone comes from or goes to: only these can conflict
-    sites: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Difference:
-    """Two aligned claims whose values differ."""
-
-    kind: str  # number | date | time | place | designation | negation
-    status: str  # conflict | more-specific
-    a: str  # claim id
-    a_value: str
-    b: str
-    b_value: str
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimGroup:
-    """Claims that state the same thing, with what the sources make of it."""
-
-    group_id: str
-    claim_ids: tuple[str, ...]
-    article_ids: tuple[str, ...]
-    origins: tuple[str, ...]  # independent origin keys (copies count once)
-    status: str
-    differences: tuple[Difference, ...]
-    internal: bool  # an inconsistency inside one article (headline or caption vs its text)
-    representative: str = ""  # the claim id of the line the group displays (one of its members)
-    # statement: claims stating one thing; values: two claims counting one thing differently;
-    # internal: a title or caption against its own text (a card, not a statement)
-    kind: str = "statement"
-
-    @property
-    def sources(self) -> int:
-        return len(self.origins)
-
-
-@dataclass(frozen=True, slots=True)
-class Alignment:
-    """The result of :func:`align` for one story."""
-
-    claims: tuple[Claim, ...]
-    groups: tuple[ClaimGroup, ...]
-
-    def claim(self, claim_id: str) -> Claim:
-        return self._index()[claim_id]
-
-    def _index(self) -> dict[str, Claim]:
-        return {c.claim_id: c for c in self.claims}
 
 
 @dataclass(frozen=True, slots=True)

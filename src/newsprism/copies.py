@@ -31,6 +31,10 @@ from datasketch import MinHashLSH
 
 from .lexicon import WIRES as WIRES
 from .records import Article
+from .records import Copies as Copies  # re-exported: its old home
+from .records import CopyGroup as CopyGroup  # re-exported: its old home
+from .records import CopyLink as CopyLink  # re-exported: its old home
+from .records import Origin as Origin  # re-exported: its old home
 
 # ------------------------------------------------------------------ rule tables
 
@@ -72,47 +76,6 @@ class CopySettings:
     sample_cap: int = 200
 
 
-@dataclass(frozen=True, slots=True)
-class CopyLink:
-    """Two articles sharing enough text to be one report.
-
-    ``source`` is the likelier original (a wire credit, else the earlier one).
-    """
-
-    source: str
-    target: str
-    kind: str  # identical | copy | rewrite
-    jaccard: float
-    containment: float  # shared / shingles of the shorter text
-    shared: int  # shared shingles
-
-
-@dataclass(frozen=True, slots=True)
-class CopyGroup:
-    """Articles linked by copy links: one report, one source."""
-
-    group_id: str
-    article_ids: tuple[str, ...]  # origin first, then by publication time
-    origin: str  # likely origin article id
-    wire: str | None  # wire agency credited by the origin (or any member), if any
-    reason: str  # why the origin was chosen
-
-
-@dataclass(frozen=True, slots=True)
-class Copies:
-    """What :func:`find_copies` found."""
-
-    links: tuple[CopyLink, ...]
-    groups: tuple[CopyGroup, ...]
-    wires: tuple[tuple[str, str], ...] = ()  # (article_id, wire) for every credited article
-
-    def group_of(self, article_id: str) -> CopyGroup | None:
-        for g in self.groups:
-            if article_id in g.article_ids:
-                return g
-        return None
-
-
 # ------------------------------------------------------------------ public
 
 
@@ -150,16 +113,6 @@ def find_copies(articles: Iterable[Article], settings: CopySettings | None = Non
     links.sort(key=lambda x: (x.source, x.target))
     groups = _groups(links, by_id, wires)
     return Copies(tuple(links), groups, tuple(sorted(wires.items())))
-
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """One independent source among a set of articles."""
-
-    key: str  # "wire:AP", "outlet:<name>", "group:<id>" or "article:<id>"
-    article_id: str  # the origin article (the first of the set when only a wire is known)
-    article_ids: tuple[str, ...]  # the articles of the set it accounts for
-    wire: str | None
 
 
 def independent_sources(article_ids: Sequence[str], copies: Copies,

@@ -12,13 +12,24 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from .analyse.times import period_start
 from .claims import Alignment, Claim, ClaimGroup
 from .copies import Copies, independent_sources
 from .records import Analysis, Article, Entity, Quantity
+from .records import Citation as Citation  # re-exported: its old home
+from .records import ConflictCard as ConflictCard  # re-exported: its old home
+from .records import Detail as Detail  # re-exported: its old home
+from .records import Dossier as Dossier  # re-exported: its old home
+from .records import EntityEntry as EntityEntry  # re-exported: its old home
+from .records import Framing as Framing  # re-exported: its old home
+from .records import QuoteEntry as QuoteEntry  # re-exported: its old home
+from .records import Side as Side  # re-exported: its old home
+from .records import Source as Source  # re-exported: its old home
+from .records import Statement as Statement  # re-exported: its old home
+from .records import TimelineEntry as TimelineEntry  # re-exported: its old home
 
 SUMMARY_SENTENCES = 5
 _ENTITY_SECTIONS = (
@@ -28,130 +39,6 @@ _ENTITY_SECTIONS = (
     ("equipment", ("EQUIPMENT",)),
     ("groups", ("NORP",)),  # nationalities, religious and political groups ("Russian", "Taliban")
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """Where a statement stands: an article, a field and a span in it."""
-
-    article_id: str
-    field: str  # body | title | caption:N
-    start: int
-    end: int
-    outlet: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """A sentence of the dossier and the claims behind it."""
-
-    text: str
-    citations: tuple[Citation, ...]
-    status: str
-    sources: int  # independent origins
-    group_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    article_id: str
-    outlet: str | None
-    title: str | None
-    url: str | None
-    published: datetime | None
-    origin: str  # the independent-origin key it counts under
-    role: str  # origin | copy | rewrite | independent
-    copy_of: str | None
-    flags: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    date: str  # ISO day, week (2025-W10), month, quarter (2025-Q1) or year
-    granularity: str
-    statement: Statement
-
-
-@dataclass(frozen=True, slots=True)
-class EntityEntry:
-    entity_id: str
-    name: str
-    label: str
-    mentions: int
-    variants: tuple[str, ...]
-    relations: tuple[tuple[str, str], ...]  # (kind, target name)
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteEntry:
-    speaker: str
-    speaker_entity: str | None
-    kind: str  # direct | indirect
-    text: str
-    verb: str | None
-    citation: Citation
-    also: tuple[Citation, ...] = ()  # the same words in other articles (wire copies, rewrites)
-
-
-@dataclass(frozen=True, slots=True)
-class Side:
-    """One value of a conflict and who states it."""
-
-    value: str
-    statements: tuple[Statement, ...]
-    outlets: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ConflictCard:
-    group_id: str
-    kind: str  # number | date | place | designation | negation
-    status: str  # conflict | more-specific
-    internal: bool  # inside one article (headline or caption against its text)
-    sides: tuple[Side, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Detail:
-    """A value (a number, a designation) that one source adds to a statement
-    other sources make too: "a range of 1,500 to 2,000 kilometers"."""
-
-    origin: str
-    kind: str  # quantity | designation
-    value: str
-    statement: Statement
-
-
-@dataclass(frozen=True, slots=True)
-class Framing:
-    """What an outlet leads with, and the share of its text each group gets."""
-
-    article_id: str
-    outlet: str | None
-    lead: Statement | None
-    shares: tuple[tuple[str, float], ...]  # (group id, share of the article's claim text)
-
-
-@dataclass(frozen=True, slots=True)
-class Dossier:
-    story_id: str
-    headline: str
-    first: datetime | None
-    last: datetime | None
-    sources: tuple[Source, ...]
-    independent_sources: int
-    summary: tuple[Statement, ...]
-    timeline: tuple[TimelineEntry, ...]
-    entities: tuple[tuple[str, tuple[EntityEntry, ...]], ...]  # (section, entries)
-    quotes: tuple[tuple[str, tuple[QuoteEntry, ...]], ...]  # (speaker, quotes)
-    conflicts: tuple[ConflictCard, ...]
-    exclusives: tuple[tuple[str, tuple[Statement, ...]], ...]  # (origin key, what only it says)
-    details: tuple[Detail, ...]  # values one source adds to a statement others make too
-    groups: tuple[Statement, ...]  # every claim group, as the matrix rows
-    matrix: tuple[tuple[str, tuple[str, ...]], ...]  # (group id, mark per source column)
-    copy_tree: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (origin, ((article, kind), ...))
-    framing: tuple[Framing, ...]
-    status_counts: tuple[tuple[str, int], ...]
 
 
 def build(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 #: Removal reasons, in the order the cleaner considers them.
 REMOVAL_REASONS = (
@@ -335,3 +336,373 @@ class AnalyseResult:
     entities: int  # canonical entities after resolution over every stored analysis
     model: str | None  # the spaCy pipeline used (None when nothing was analysed)
     problems: tuple[Problem, ...] = ()  # articles whose analysis failed (path = article id), left unanalysed
+
+
+# ---------------------------------------------------------------- copies (found by copies.find_copies)
+
+
+@dataclass(frozen=True, slots=True)
+class CopyLink:
+    """Two articles sharing enough text to be one report.
+
+    ``source`` is the likelier original (a wire credit, else the earlier one).
+    """
+
+    source: str
+    target: str
+    kind: str  # identical | copy | rewrite
+    jaccard: float
+    containment: float  # shared / shingles of the shorter text
+    shared: int  # shared shingles
+
+
+@dataclass(frozen=True, slots=True)
+class CopyGroup:
+    """Articles linked by copy links: one report, one source."""
+
+    group_id: str
+    article_ids: tuple[str, ...]  # origin first, then by publication time
+    origin: str  # likely origin article id
+    wire: str | None  # wire agency credited by the origin (or any member), if any
+    reason: str  # why the origin was chosen
+
+
+@dataclass(frozen=True, slots=True)
+class Copies:
+    """What :func:`find_copies` found."""
+
+    links: tuple[CopyLink, ...]
+    groups: tuple[CopyGroup, ...]
+    wires: tuple[tuple[str, str], ...] = ()  # (article_id, wire) for every credited article
+
+    def group_of(self, article_id: str) -> CopyGroup | None:
+        for g in self.groups:
+            if article_id in g.article_ids:
+                return g
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """One independent source among a set of articles."""
+
+    key: str  # "wire:AP", "outlet:<name>", "group:<id>" or "article:<id>"
+    article_id: str  # the origin article (the first of the set when only a wire is known)
+    article_ids: tuple[str, ...]  # the articles of the set it accounts for
+    wire: str | None
+
+
+# ---------------------------------------------------------------- stories (made by stories.assign and stories.summarise)
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """Why an article is in its story."""
+
+    article_id: str
+    story_id: str
+    how: str  # opened | joined | revived | copy (same copy group as a member)
+    similarity: float  # cosine to the story when it joined (1.0 when it opened it)
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Story ``merged`` was folded into ``into`` when ``article_id`` bridged them."""
+
+    merged: str
+    into: str
+    article_id: str
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    story_id: str
+    article_ids: tuple[str, ...]  # in publication order
+    first: datetime | None
+    last: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stories:
+    """The result of :func:`assign`: memberships of every article seen, and merges."""
+
+    memberships: tuple[Membership, ...]
+    merges: tuple[Merge, ...] = ()
+    stories: tuple[Story, ...] = field(default=())
+
+    def story_of(self) -> dict[str, str]:
+        return {m.article_id: m.story_id for m in self.memberships}
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One line of a story listing."""
+
+    story_id: str
+    title: str | None  # the best headline: the member title closest to the others
+    size: int
+    outlets: tuple[str, ...]
+    independent_sources: int
+    first: datetime | None
+    last: datetime | None
+    article_ids: tuple[str, ...]  # in publication order
+    merged: tuple[str, ...] = ()  # story ids that were folded into this one
+
+
+# ---------------------------------------------------------------- claims (aligned by claims.align)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement: a body sentence, a title or a caption."""
+
+    claim_id: str
+    article_id: str
+    field: str  # body | title | caption:N
+    start: int  # span into the field's text (body: Article.text)
+    end: int
+    text: str
+    attribution: str | None  # None: the outlet's own voice; else who it is attributed to
+    attribution_entity: str | None
+    quote: str | None  # direct | indirect | None
+    entities: tuple[str, ...]  # canonical entity ids mentioned
+    places: tuple[str, ...]  # entity ids used as the place of the statement
+    equipment: tuple[str, ...]
+    quantities: tuple[Quantity, ...]
+    times: tuple[TimeExpression, ...]
+    negated: bool
+    # places used as where the event happens ("in X", "at X", "X trip"), not
+    # as where someone comes from or goes to: only these can conflict
+    sites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """Two aligned claims whose values differ."""
+
+    kind: str  # number | date | time | place | designation | negation
+    status: str  # conflict | more-specific
+    a: str  # claim id
+    a_value: str
+    b: str
+    b_value: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Claims that state the same thing, with what the sources make of it."""
+
+    group_id: str
+    claim_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    origins: tuple[str, ...]  # independent origin keys (copies count once)
+    status: str
+    differences: tuple[Difference, ...]
+    internal: bool  # an inconsistency inside one article (headline or caption vs its text)
+    representative: str = ""  # the claim id of the line the group displays (one of its members)
+    # statement: claims stating one thing; values: two claims counting one thing differently;
+    # internal: a title or caption against its own text (a card, not a statement)
+    kind: str = "statement"
+
+    @property
+    def sources(self) -> int:
+        return len(self.origins)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The result of :func:`align` for one story."""
+
+    claims: tuple[Claim, ...]
+    groups: tuple[ClaimGroup, ...]
+
+    def claim(self, claim_id: str) -> Claim:
+        return self._index()[claim_id]
+
+    def _index(self) -> dict[str, Claim]:
+        return {c.claim_id: c for c in self.claims}
+
+
+# ---------------------------------------------------------------- dossiers (built by dossier.build)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a statement stands: an article, a field and a span in it."""
+
+    article_id: str
+    field: str  # body | title | caption:N
+    start: int
+    end: int
+    outlet: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence of the dossier and the claims behind it."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    status: str
+    sources: int  # independent origins
+    group_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    article_id: str
+    outlet: str | None
+    title: str | None
+    url: str | None
+    published: datetime | None
+    origin: str  # the independent-origin key it counts under
+    role: str  # origin | copy | rewrite | independent
+    copy_of: str | None
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str  # ISO day, week (2025-W10), month, quarter (2025-Q1) or year
+    granularity: str
+    statement: Statement
+
+
+@dataclass(frozen=True, slots=True)
+class EntityEntry:
+    entity_id: str
+    name: str
+    label: str
+    mentions: int
+    variants: tuple[str, ...]
+    relations: tuple[tuple[str, str], ...]  # (kind, target name)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEntry:
+    speaker: str
+    speaker_entity: str | None
+    kind: str  # direct | indirect
+    text: str
+    verb: str | None
+    citation: Citation
+    also: tuple[Citation, ...] = ()  # the same words in other articles (wire copies, rewrites)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One value of a conflict and who states it."""
+
+    value: str
+    statements: tuple[Statement, ...]
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictCard:
+    group_id: str
+    kind: str  # number | date | place | designation | negation
+    status: str  # conflict | more-specific
+    internal: bool  # inside one article (headline or caption against its text)
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """A value (a number, a designation) that one source adds to a statement
+    other sources make too: "a range of 1,500 to 2,000 kilometers"."""
+
+    origin: str
+    kind: str  # quantity | designation
+    value: str
+    statement: Statement
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """What an outlet leads with, and the share of its text each group gets."""
+
+    article_id: str
+    outlet: str | None
+    lead: Statement | None
+    shares: tuple[tuple[str, float], ...]  # (group id, share of the article's claim text)
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    story_id: str
+    headline: str
+    first: datetime | None
+    last: datetime | None
+    sources: tuple[Source, ...]
+    independent_sources: int
+    summary: tuple[Statement, ...]
+    timeline: tuple[TimelineEntry, ...]
+    entities: tuple[tuple[str, tuple[EntityEntry, ...]], ...]  # (section, entries)
+    quotes: tuple[tuple[str, tuple[QuoteEntry, ...]], ...]  # (speaker, quotes)
+    conflicts: tuple[ConflictCard, ...]
+    exclusives: tuple[tuple[str, tuple[Statement, ...]], ...]  # (origin key, what only it says)
+    details: tuple[Detail, ...]  # values one source adds to a statement others make too
+    groups: tuple[Statement, ...]  # every claim group, as the matrix rows
+    matrix: tuple[tuple[str, tuple[str, ...]], ...]  # (group id, mark per source column)
+    copy_tree: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (origin, ((article, kind), ...))
+    framing: tuple[Framing, ...]
+    status_counts: tuple[tuple[str, int], ...]
+
+
+# ---------------------------------------------------------------- listings and versions (read by store.Store)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One line of an article listing."""
+
+    article_id: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    language: str | None
+    paragraphs: int
+    flags: tuple[str, ...]
+    url: str | None
+    source: str
+    revision: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoreVersion:
+    """What a store holds, in counts that change whenever it changes: a face
+    may cache what it computed from the store under them."""
+
+    articles: str  # changes when an article is added
+    analyses: str  # changes when analyses or canonical entities change
+    stories: str  # changes when copies or stories are stored
+    updated: str | None  # the latest ingest or analysis time, ISO 8601
+
+
+# ---------------------------------------------------------------- what Prism returns
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDetail:
+    """One story with everything ``newsprism story`` shows."""
+
+    summary: StorySummary
+    articles: tuple[Article, ...]  # in publication order
+    memberships: tuple[Membership, ...]  # how each article joined
+    copy_groups: tuple[CopyGroup, ...]
+    copy_links: tuple[CopyLink, ...]
+    origins: tuple[Origin, ...]  # the independent sources
+    wires: tuple[tuple[str, str], ...] = ()  # (article id, wire agency) for members crediting one
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """What one ``Prism.run`` did and wrote."""
+
+    ingest: IngestResult
+    analyse: AnalyseResult
+    stories: tuple[tuple[str, Path, Path], ...]  # (story id, HTML page, JSON file)
+    index: Path  # index.html
+    failed: tuple[tuple[str, str], ...]  # (story id, why its dossier could not be built)

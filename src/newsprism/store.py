@@ -19,10 +19,9 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 from .errors import NotFoundError, StoreError
@@ -30,22 +29,26 @@ from .records import (
     Analysis,
     Article,
     Caption,
+    Copies,
+    CopyGroup,
+    CopyLink,
     Entity,
     Event,
     EventPart,
+    Membership,
     Mention,
+    Merge,
     OffsetMap,
     Quantity,
     Quote,
     Relation,
     Removal,
+    Stories,
     TimeExpression,
     TimeZoneNote,
 )
-
-if TYPE_CHECKING:  # the stages import numpy, datasketch and scikit-learn: only when used
-    from .copies import Copies
-    from .stories import Stories
+from .records import ArticleSummary as ArticleSummary  # re-exported: its old home
+from .records import StoreVersion as StoreVersion  # re-exported: its old home
 
 #: Named migrations, applied in order; a store records which it has.
 MIGRATIONS: tuple[tuple[str, str], ...] = (
@@ -235,33 +238,6 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    """One line of an article listing."""
-
-    article_id: str
-    outlet: str | None
-    title: str | None
-    published: str | None
-    language: str | None
-    paragraphs: int
-    flags: tuple[str, ...]
-    url: str | None
-    source: str
-    revision: int
-
-
-@dataclass(frozen=True, slots=True)
-class StoreVersion:
-    """What a store holds, in counts that change whenever it changes: a face
-    may cache what it computed from the store under them."""
-
-    articles: str  # changes when an article is added
-    analyses: str  # changes when analyses or canonical entities change
-    stories: str  # changes when copies or stories are stored
-    updated: str | None  # the latest ingest or analysis time, ISO 8601
 
 
 #: The first bytes of every SQLite database file.
@@ -590,7 +566,6 @@ class Store:
         c.executemany("INSERT INTO wire_credits VALUES (?, ?)", list(copies.wires))
 
     def copies(self) -> Copies:
-        from .copies import Copies, CopyGroup, CopyLink
 
         c = self.conn
         links = tuple(CopyLink(r[0], r[1], r[2], r[3], r[4], r[5]) for r in c.execute(
@@ -612,7 +587,6 @@ class Store:
 
     def stories(self) -> Stories:
         """Stored story memberships and merges (``stories`` left empty)."""
-        from .stories import Membership, Merge, Stories
 
         c = self.conn
         members = tuple(Membership(r[0], r[1], r[2], r[3]) for r in c.execute(

@@ -40,7 +40,7 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -50,6 +50,11 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from . import clean as _clean
 from .errors import SettingsError
 from .records import Article
+from .records import Membership as Membership  # re-exported: its old home
+from .records import Merge as Merge  # re-exported: its old home
+from .records import Stories as Stories  # re-exported: its old home
+from .records import Story as Story  # re-exported: its old home
+from .records import StorySummary as StorySummary  # re-exported: its old home
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
@@ -135,46 +140,6 @@ class StorySettings:
     #: IDF over every article of the call (prior and new) before assigning,
     #: instead of over the articles seen so far in the stream.
     batch_idf: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class Membership:
-    """Why an article is in its story."""
-
-    article_id: str
-    story_id: str
-    how: str  # opened | joined | revived | copy (same copy group as a member)
-    similarity: float  # cosine to the story when it joined (1.0 when it opened it)
-
-
-@dataclass(frozen=True, slots=True)
-class Merge:
-    """Story ``merged`` was folded into ``into`` when ``article_id`` bridged them."""
-
-    merged: str
-    into: str
-    article_id: str
-    similarity: float
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    story_id: str
-    article_ids: tuple[str, ...]  # in publication order
-    first: datetime | None
-    last: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class Stories:
-    """The result of :func:`assign`: memberships of every article seen, and merges."""
-
-    memberships: tuple[Membership, ...]
-    merges: tuple[Merge, ...] = ()
-    stories: tuple[Story, ...] = field(default=())
-
-    def story_of(self) -> dict[str, str]:
-        return {m.article_id: m.story_id for m in self.memberships}
 
 
 def story_settings(values: Mapping[str, Any]) -> StorySettings:
@@ -789,21 +754,6 @@ class _Clusterer:
 
 
 # ------------------------------------------------------------------ summaries
-
-
-@dataclass(frozen=True, slots=True)
-class StorySummary:
-    """One line of a story listing."""
-
-    story_id: str
-    title: str | None  # the best headline: the member title closest to the others
-    size: int
-    outlets: tuple[str, ...]
-    independent_sources: int
-    first: datetime | None
-    last: datetime | None
-    article_ids: tuple[str, ...]  # in publication order
-    merged: tuple[str, ...] = ()  # story ids that were folded into this one
 
 
 def summarise(story: Story, articles: Mapping[str, Article], sources: int, merged: Sequence[str] = ()) -> StorySummary:

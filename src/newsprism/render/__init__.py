@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..lexicon import WIRES
-from ..records import Analysis, Article, Entity, IngestResult
-from ..store import ArticleSummary
-
-if TYPE_CHECKING:
-    from ..api import StoryDetail
-    from ..copies import Copies, CopyGroup, CopyLink
-    from ..dossier import Dossier
-    from ..stories import StorySummary
+from ..records import (
+    Analysis,
+    Article,
+    ArticleSummary,
+    Copies,
+    CopyGroup,
+    CopyLink,
+    Dossier,
+    Entity,
+    IngestResult,
+    StoryDetail,
+    StorySummary,
+)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

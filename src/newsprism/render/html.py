@@ -14,8 +14,7 @@ from datetime import datetime
 from html import escape
 from itertools import pairwise
 
-from ..dossier import Citation, Dossier, Statement
-from ..records import Article
+from ..records import Article, Citation, Dossier, Statement
 from . import copy_label, cut, origin_heading, plural, source_names
 
 #: How a cited span stands out once a reader follows a citation to it.

@@ -6,7 +6,7 @@ import dataclasses
 from datetime import datetime
 from typing import Any
 
-from ..dossier import Dossier
+from ..records import Dossier
 from . import source_names
 
 SCHEMA = "newsprism.dossier/1"

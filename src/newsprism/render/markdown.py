@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..dossier import Citation, Dossier, Statement
+from ..records import Citation, Dossier, Statement
 from . import copy_label, origin_heading, plural, source_names
 
 _STATUS = {
