@@ -22,7 +22,6 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -33,6 +32,7 @@ from .records import Analysis, Article, Entity, Mention, Quantity
 from .records import Claim as Claim  # re-exported: its old home
 from .records import ClaimGroup as ClaimGroup  # re-exported: its old home
 from .records import Difference as Difference  # re-exported: its old home
+from .settings import AlignSettings as AlignSettings  # re-exported: its old home
 
 #: Statuses, strongest first: a group takes the first that applies.
 STATUSES = ("conflicting", "more-specific", "corroborated", "single-source")
@@ -53,37 +53,6 @@ _SITE = re.compile(r"\b(in|at|near|inside|outside)\s+(the\s+)?$", re.I)
 _SITE_AFTER = re.compile(r"\s+(trip|visit|summit|airfield)\b", re.I)
 _FROM_DISTANCE = re.compile(r"(kilomet(er|re)s?|km|miles?|meters?|metres?)\s+(from|of|outside|north|south|east|west)\b",
                             re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class AlignSettings:
-    """Thresholds of alignment; see docs/dossier.md for how they were chosen."""
-
-    threshold: float = 0.3  # similarity at which two claims state the same thing
-    # Values of two aligned claims are compared only when the claims are this
-    # similar: a count of the same thing (same measured noun) is a strong sign
-    # they speak of one fact; a date alone is not (a mayor acts on many days).
-    number_threshold: float = 0.3
-    date_threshold: float = 0.6
-    place_threshold: float = 0.45
-    internal_threshold: float = 0.22  # a title or caption against its own body
-    entity_weight: float = 0.35  # share of entity overlap in the similarity
-    number_tolerance: float = 0.1  # relative gap between two numbers still "the same"
-    negation_threshold: float = 0.75  # negation differs: a conflict only this similar
-    measure_threshold: float = 0.45  # two measurements (units, not counts) compared
-    # With sentence embeddings (the default, see docs/dossier.md, "Alignment"): words and
-    # entities propose a pair of claims of two articles at embedding_gate, the
-    # embeddings' cosine decides at embedding_threshold; a group holds claims that are
-    # pairwise that close (complete link). Chosen by leave-one-story-out for F0.5 on
-    # the development audit's labels (benchmarks/data/audit-dev-labels.tsv).
-    embedding_gate: float = 0.2
-    embedding_threshold: float = 0.7
-    # ... or at wording_threshold when the two share a run of wording_run words
-    wording_threshold: float = 0.55
-    wording_run: int = 6
-    # two claims not in one group are still compared for counts at this closeness
-    value_threshold: float = 0.55
-    negation_overlap: float = 0.75  # and share this much of their words, negation aside
 
 
 def extract(article: Article, analysis: Analysis,

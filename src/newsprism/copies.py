@@ -23,7 +23,6 @@ import hashlib
 import re
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -35,6 +34,7 @@ from .records import Copies as Copies  # re-exported: its old home
 from .records import CopyGroup as CopyGroup  # re-exported: its old home
 from .records import CopyLink as CopyLink  # re-exported: its old home
 from .records import Origin as Origin  # re-exported: its old home
+from .settings import CopySettings as CopySettings  # re-exported: its old home
 
 # ------------------------------------------------------------------ rule tables
 
@@ -53,27 +53,6 @@ _TAIL_RES = (("Reuters", re.compile(r"\b(?:Reporting|Writing) by\b.*\bEditing by
 _TOKEN = re.compile(r"\w+", re.U)
 
 KINDS = ("identical", "copy", "rewrite")
-
-
-@dataclass(frozen=True, slots=True)
-class CopySettings:
-    """Parameters of copy detection; the defaults are the measured ones."""
-
-    shingle: int = 5  # words per shingle
-    num_perm: int = 128  # MinHash permutations
-    lsh_threshold: float = 0.15  # Jaccard at which LSH proposes a candidate
-    min_containment: float = 0.5  # shared / shingles of the shorter text
-    min_shared: int = 30  # shared shingles, at least (one quotation is not a copy)
-    copy_jaccard: float = 0.8  # at or above: copy; below: rewrite
-    identical_jaccard: float = 0.98
-    seed: int = 1
-    # A second source of candidates, for a short text inside a long one (high containment, low
-    # Jaccard, which LSH misses): every text's shingles whose hash is 0 mod ``sample_mod`` go to an
-    # inverted index; two texts sharing ``sample_hits`` sampled shingles are candidates too.
-    # 0 turns it off. A sampled shingle already in ``sample_cap`` texts (boilerplate) is not counted.
-    sample_mod: int = 16
-    sample_hits: int = 2
-    sample_cap: int = 200
 
 
 # ------------------------------------------------------------------ public

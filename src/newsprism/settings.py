@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,140 @@ DEFAULT_LANGUAGES = (
 )  # fmt: skip
 
 FORMATS = ("text", "html", "json", "jsonl", "feed")
+
+# ------------------------------------------------------------------ sections
+# One frozen dataclass per stage; the TOML file reaches each as a table of the
+# same name ([copies], [stories], [claims]).
+
+
+@dataclass(frozen=True, slots=True)
+class CopySettings:
+    """Parameters of copy detection; the defaults are the measured ones."""
+
+    shingle: int = 5  # words per shingle
+    num_perm: int = 128  # MinHash permutations
+    lsh_threshold: float = 0.15  # Jaccard at which LSH proposes a candidate
+    min_containment: float = 0.5  # shared / shingles of the shorter text
+    min_shared: int = 30  # shared shingles, at least (one quotation is not a copy)
+    copy_jaccard: float = 0.8  # at or above: copy; below: rewrite
+    identical_jaccard: float = 0.98
+    seed: int = 1
+    # A second source of candidates, for a short text inside a long one (high containment, low
+    # Jaccard, which LSH misses): every text's shingles whose hash is 0 mod ``sample_mod`` go to an
+    # inverted index; two texts sharing ``sample_hits`` sampled shingles are candidates too.
+    # 0 turns it off. A sampled shingle already in ``sample_cap`` texts (boilerplate) is not counted.
+    sample_mod: int = 16
+    sample_hits: int = 2
+    sample_cap: int = 200
+
+
+@dataclass(frozen=True, slots=True)
+class StorySettings:
+    """Parameters of story clustering.
+
+    The defaults are one setting for two corpora, news with publication dates
+    (news_cluster) and saved articles without (ECB+): the grid's best on both
+    at once (``benchmarks/clustering.py --choose``), whose held-out figures
+    come from cross-validation that holds out ECB+ topics and news_cluster
+    events of both corpora at once (docs/copies-and-stories.md).
+    """
+
+    threshold: float = 0.15  # cosine to join a live story
+    revive_threshold: float = 0.3  # cosine to join a dormant story
+    merge_threshold: float = 0.3  # a second story at least this close merges
+    window_days: float = 30.0  # no article for this long: dormant
+    revive_days: float = math.inf  # a story dormant for longer than this is never revived
+    title_weight: float = 0.01  # title block : lead block
+    entity_weight: float = 2.0  # weight of E: name features within the lead block
+    body_words: int = 1000  # words of the body read (the lead carries the event)
+    url_weight: float = 1.0  # weight of a URL slug word in the lead (and title) block; 0: URL not read
+    number_weight: float = 1.0  # weight of N: number features in the lead block
+    stem: bool = False  # plural words counted as their singular (measured: no gain here)
+    description: bool = True  # read the article's description (standfirst) into the lead
+    query_terms: int = 30  # highest-weighted terms used to find candidates
+    candidates: int = 10  # candidates scored exactly
+    lone_threshold: float = 1.1  # a live best candidate this close joins if it leads the runner-up ...
+    lone_margin: float = 0.06  # ... by at least this much
+    story_merge: float = 0.25  # after an article joins, a live story whose centroid is this close merges (> 1: never)
+    max_postings: int = 200  # candidate search skips terms in more stories than this (and than 5% of them)
+    #: a join must hold without its strongest shared word: the cosine left
+    #: after removing that word's share (its title, lead and name features)
+    #: must be at least this fraction of the join threshold (0: rule off)
+    word_support: float = 0.0
+    #: a join is refused when the article's ``name_conflict`` strongest names
+    #: are all absent from the story and the story's from the article (0: off)
+    name_conflict: int = 3
+    conflict_prefixes: tuple[str, ...] = ("E:",)
+    #: an article without a publication time is placed at the first full date
+    #: its headline, lead or URL writes (a dateline), when there is one
+    text_dates: bool = True
+    #: articles with no time at all (none given, inferred or written) are
+    #: spread evenly through the stream, in id order, instead of all taken
+    #: after the dated ones (where each would meet stories already grown)
+    spread_undated: bool = True
+    #: how a story is compared: 0 cosine to its centroid, 1 the mean cosine to
+    #: its articles (average link: a big story does not draw more), or between
+    link: float = 0.7
+    #: a story never spans more than this many days (first to last article)
+    max_span_days: float = math.inf
+    #: IDF over every article of the call (prior and new) before assigning,
+    #: instead of over the articles seen so far in the stream.
+    batch_idf: bool = True
+
+
+def story_settings(values: Mapping[str, Any]) -> StorySettings:
+    """StorySettings from a ``[stories]`` table; an unknown key or a wrong type is a SettingsError."""
+    known = {f.name: f for f in fields(StorySettings)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise SettingsError(f"[stories]: unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        default = getattr(StorySettings(), key)
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, int):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif isinstance(default, float):
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, list | tuple)
+            value = tuple(value) if ok else value
+        if not ok:
+            raise SettingsError(f"[stories]: {key} must be like {default!r}, not {value!r}")
+        out[key] = type(default)(value) if isinstance(default, int | float) and not isinstance(default, bool) else value
+    return StorySettings(**out)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignSettings:
+    """Thresholds of alignment; see docs/dossier.md for how they were chosen."""
+
+    threshold: float = 0.3  # similarity at which two claims state the same thing
+    # Values of two aligned claims are compared only when the claims are this
+    # similar: a count of the same thing (same measured noun) is a strong sign
+    # they speak of one fact; a date alone is not (a mayor acts on many days).
+    number_threshold: float = 0.3
+    date_threshold: float = 0.6
+    place_threshold: float = 0.45
+    internal_threshold: float = 0.22  # a title or caption against its own body
+    entity_weight: float = 0.35  # share of entity overlap in the similarity
+    number_tolerance: float = 0.1  # relative gap between two numbers still "the same"
+    negation_threshold: float = 0.75  # negation differs: a conflict only this similar
+    measure_threshold: float = 0.45  # two measurements (units, not counts) compared
+    # With sentence embeddings (the default, see docs/dossier.md, "Alignment"): words and
+    # entities propose a pair of claims of two articles at embedding_gate, the
+    # embeddings' cosine decides at embedding_threshold; a group holds claims that are
+    # pairwise that close (complete link). Chosen by leave-one-story-out for F0.5 on
+    # the development audit's labels (benchmarks/data/audit-dev-labels.tsv).
+    embedding_gate: float = 0.2
+    embedding_threshold: float = 0.7
+    # ... or at wording_threshold when the two share a run of wording_run words
+    wording_threshold: float = 0.55
+    wording_run: int = 6
+    # two claims not in one group are still compared for counts at this closeness
+    value_threshold: float = 0.55
+    negation_overlap: float = 0.75  # and share this much of their words, negation aside
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +257,6 @@ class Settings:
 
     def align_settings(self) -> Any:
         """The claim alignment settings: the defaults with ``claims`` laid over them."""
-        from .claims import AlignSettings
-
         known = {f.name for f in dataclasses.fields(AlignSettings)}
         unknown = sorted(set(self.claims) - known)
         if unknown:
@@ -158,8 +292,6 @@ class Settings:
         if not 0 < self.fuzzy_threshold <= 100:
             raise SettingsError("fuzzy_threshold must be in (0, 100]")
         if self.stories:
-            from .stories import story_settings
-
             story_settings(self.stories)
         if not self.languages:
             raise SettingsError("languages must name at least one language, or 'all'")

@@ -40,21 +40,20 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from typing import Any
 from urllib.parse import urlsplit
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import clean as _clean
-from .errors import SettingsError
 from .records import Article
 from .records import Membership as Membership  # re-exported: its old home
 from .records import Merge as Merge  # re-exported: its old home
 from .records import Stories as Stories  # re-exported: its old home
 from .records import Story as Story  # re-exported: its old home
 from .records import StorySummary as StorySummary  # re-exported: its old home
+from .settings import StorySettings as StorySettings  # re-exported: its old home
+from .settings import story_settings as story_settings  # re-exported: its old home
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
@@ -86,84 +85,6 @@ _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|
 _DATE_WORDS = 200
 #: the first paragraph stands in for a URL headline when it is at most this many words
 _HEADLINE_WORDS = 25
-
-
-@dataclass(frozen=True, slots=True)
-class StorySettings:
-    """Parameters of story clustering.
-
-    The defaults are one setting for two corpora, news with publication dates
-    (news_cluster) and saved articles without (ECB+): the grid's best on both
-    at once (``benchmarks/clustering.py --choose``), whose held-out figures
-    come from cross-validation that holds out ECB+ topics and news_cluster
-    events of both corpora at once (docs/copies-and-stories.md).
-    """
-
-    threshold: float = 0.15  # cosine to join a live story
-    revive_threshold: float = 0.3  # cosine to join a dormant story
-    merge_threshold: float = 0.3  # a second story at least this close merges
-    window_days: float = 30.0  # no article for this long: dormant
-    revive_days: float = math.inf  # a story dormant for longer than this is never revived
-    title_weight: float = 0.01  # title block : lead block
-    entity_weight: float = 2.0  # weight of E: name features within the lead block
-    body_words: int = 1000  # words of the body read (the lead carries the event)
-    url_weight: float = 1.0  # weight of a URL slug word in the lead (and title) block; 0: URL not read
-    number_weight: float = 1.0  # weight of N: number features in the lead block
-    stem: bool = False  # plural words counted as their singular (measured: no gain here)
-    description: bool = True  # read the article's description (standfirst) into the lead
-    query_terms: int = 30  # highest-weighted terms used to find candidates
-    candidates: int = 10  # candidates scored exactly
-    lone_threshold: float = 1.1  # a live best candidate this close joins if it leads the runner-up ...
-    lone_margin: float = 0.06  # ... by at least this much
-    story_merge: float = 0.25  # after an article joins, a live story whose centroid is this close merges (> 1: never)
-    max_postings: int = 200  # candidate search skips terms in more stories than this (and than 5% of them)
-    #: a join must hold without its strongest shared word: the cosine left
-    #: after removing that word's share (its title, lead and name features)
-    #: must be at least this fraction of the join threshold (0: rule off)
-    word_support: float = 0.0
-    #: a join is refused when the article's ``name_conflict`` strongest names
-    #: are all absent from the story and the story's from the article (0: off)
-    name_conflict: int = 3
-    conflict_prefixes: tuple[str, ...] = ("E:",)
-    #: an article without a publication time is placed at the first full date
-    #: its headline, lead or URL writes (a dateline), when there is one
-    text_dates: bool = True
-    #: articles with no time at all (none given, inferred or written) are
-    #: spread evenly through the stream, in id order, instead of all taken
-    #: after the dated ones (where each would meet stories already grown)
-    spread_undated: bool = True
-    #: how a story is compared: 0 cosine to its centroid, 1 the mean cosine to
-    #: its articles (average link: a big story does not draw more), or between
-    link: float = 0.7
-    #: a story never spans more than this many days (first to last article)
-    max_span_days: float = math.inf
-    #: IDF over every article of the call (prior and new) before assigning,
-    #: instead of over the articles seen so far in the stream.
-    batch_idf: bool = True
-
-
-def story_settings(values: Mapping[str, Any]) -> StorySettings:
-    """StorySettings from a ``[stories]`` table; an unknown key or a wrong type is a SettingsError."""
-    known = {f.name: f for f in fields(StorySettings)}
-    unknown = sorted(set(values) - set(known))
-    if unknown:
-        raise SettingsError(f"[stories]: unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-    out: dict[str, Any] = {}
-    for key, value in values.items():
-        default = getattr(StorySettings(), key)
-        if isinstance(default, bool):
-            ok = isinstance(value, bool)
-        elif isinstance(default, int):
-            ok = isinstance(value, int) and not isinstance(value, bool)
-        elif isinstance(default, float):
-            ok = isinstance(value, int | float) and not isinstance(value, bool)
-        else:
-            ok = isinstance(value, list | tuple)
-            value = tuple(value) if ok else value
-        if not ok:
-            raise SettingsError(f"[stories]: {key} must be like {default!r}, not {value!r}")
-        out[key] = type(default)(value) if isinstance(default, int | float) and not isinstance(default, bool) else value
-    return StorySettings(**out)
 
 
 def story_id(article_id: str) -> str:
