@@ -355,5 +355,5 @@ def test_claims_thresholds_settable_from_the_settings_file(tmp_path) -> None:  #
     assert (s.embedding_threshold, s.wording_run, s.embedding_gate) == (0.8, 8, 0.2)
     bad = tmp_path / "b.toml"
     bad.write_text("[newsprism.claims]\nembeding_threshold = 0.8\n", encoding="utf-8")
-    with pytest.raises(SettingsError, match="unknown claims setting"):
+    with pytest.raises(SettingsError, match=r"\[claims\]: unknown setting"):
         Settings.load(bad)

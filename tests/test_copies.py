@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -254,3 +255,19 @@ def test_copies_an_outlet_counts_once_however_many_articles() -> None:
     keys = [o.key for o in independent_sources(ids, copies, outlets)]
     assert keys == ["outlet:island post", "outlet:coast times", "wire:Reuters"]
     assert len(independent_sources(ids, copies)) == 4  # without outlets: every article its own source
+
+
+def test_copies_settings_table(tmp_path: Path) -> None:
+    from newsprism.errors import SettingsError
+    from newsprism.settings import Settings
+
+    f = tmp_path / "s.toml"
+    f.write_text("[newsprism]\ndb = 'x.db'\n\n[copies]\nmin_containment = 0.7\nsample_mod = 0\n", encoding="utf-8")
+    assert Settings.load(f).copies == CopySettings(min_containment=0.7, sample_mod=0)
+    f.write_text("[copies]\nshingle = 2.5\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"\[copies\]: shingle must be like 5, not 2\.5"):
+        Settings.load(f)
+    f.write_text("[copies]\nshingles = 4\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"\[copies\]: unknown setting\(s\): shingles; known: "):
+        Settings.load(f)
+    assert Settings(copies={"seed": 2}).copies == CopySettings(seed=2)  # a table given in code is checked too

@@ -471,7 +471,7 @@ class Prism:
         fingerprint = store.articles_fingerprint()
         if not force and store.derived_fingerprint("copies") == fingerprint:
             return store.copies()
-        found = _copies.find_copies(store.iter_articles(), _copies.CopySettings())
+        found = _copies.find_copies(store.iter_articles(), self.settings.copies)
         if not self.readonly:
             with self._storing():
                 store.replace_copies(found)
@@ -507,7 +507,7 @@ class Prism:
         assigned = {m.article_id for m in previous.memberships} if previous else set()
         prior = [a for a in articles if a.article_id in assigned]
         new = [a for a in articles if a.article_id not in assigned]
-        result = _stories.assign(new, _stories.story_settings(self.settings.stories), previous=previous, prior=prior,
+        result = _stories.assign(new, self.settings.stories, previous=previous, prior=prior,
                                  copy_groups=[g.article_ids for g in copies.groups])
         if self.readonly:
             return result
@@ -629,7 +629,7 @@ class Prism:
         if isinstance(cached, _dossier.Dossier):
             return cached, False
         embed = self._embedder() if self.settings.embeddings else None
-        alignment = _claims.align(articles, kept, ents, copies, self.settings.align_settings(), embed=embed)
+        alignment = _claims.align(articles, kept, ents, copies, self.settings.claims, embed=embed)
         built = _dossier.build(sid, articles, kept, ents, copies, alignment)
         if self.readonly or not update:
             return built, True

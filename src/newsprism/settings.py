@@ -9,7 +9,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import SettingsError
 
@@ -24,6 +24,8 @@ DEFAULT_LANGUAGES = (
 )  # fmt: skip
 
 FORMATS = ("text", "html", "json", "jsonl", "feed")
+
+_S = TypeVar("_S")
 
 # ------------------------------------------------------------------ sections
 # One frozen dataclass per stage; the TOML file reaches each as a table of the
@@ -105,30 +107,6 @@ class StorySettings:
     batch_idf: bool = True
 
 
-def story_settings(values: Mapping[str, Any]) -> StorySettings:
-    """StorySettings from a ``[stories]`` table; an unknown key or a wrong type is a SettingsError."""
-    known = {f.name: f for f in fields(StorySettings)}
-    unknown = sorted(set(values) - set(known))
-    if unknown:
-        raise SettingsError(f"[stories]: unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-    out: dict[str, Any] = {}
-    for key, value in values.items():
-        default = getattr(StorySettings(), key)
-        if isinstance(default, bool):
-            ok = isinstance(value, bool)
-        elif isinstance(default, int):
-            ok = isinstance(value, int) and not isinstance(value, bool)
-        elif isinstance(default, float):
-            ok = isinstance(value, int | float) and not isinstance(value, bool)
-        else:
-            ok = isinstance(value, list | tuple)
-            value = tuple(value) if ok else value
-        if not ok:
-            raise SettingsError(f"[stories]: {key} must be like {default!r}, not {value!r}")
-        out[key] = type(default)(value) if isinstance(default, int | float) and not isinstance(default, bool) else value
-    return StorySettings(**out)
-
-
 @dataclass(frozen=True, slots=True)
 class AlignSettings:
     """Thresholds of alignment; see docs/dossier.md for how they were chosen."""
@@ -158,6 +136,45 @@ class AlignSettings:
     # two claims not in one group are still compared for counts at this closeness
     value_threshold: float = 0.55
     negation_overlap: float = 0.75  # and share this much of their words, negation aside
+
+
+def section(cls: type[_S], values: Mapping[str, Any] | _S, table: str, where: str = "") -> _S:
+    """A section from its TOML table: each value must have the type of the field's
+    default (a whole number stands for a float); an unknown key or a wrong type is a
+    SettingsError naming the table. A section already built is returned as it is."""
+    if isinstance(values, cls):
+        return values
+    assert isinstance(values, Mapping)
+    known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise SettingsError(
+            f"{where}[{table}]: unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        default = getattr(cls(), key)
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, int):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif isinstance(default, float):
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, list | tuple)
+            value = tuple(value) if ok else value
+        if not ok:
+            raise SettingsError(f"{where}[{table}]: {key} must be like {default!r}, not {value!r}")
+        out[key] = type(default)(value) if isinstance(default, int | float) and not isinstance(default, bool) else value
+    return cls(**out)
+
+
+def story_settings(values: Mapping[str, Any] | StorySettings) -> StorySettings:
+    """StorySettings from a ``[stories]`` table; an unknown key or a wrong type is a SettingsError."""
+    return section(StorySettings, values, "stories")
+
+
+#: The sections of Settings: field (and TOML table) name -> section class.
+SECTIONS: dict[str, type] = {"copies": CopySettings, "stories": StorySettings, "claims": AlignSettings}
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,12 +226,20 @@ class Settings:
     embeddings: bool = True
     #: Threads the sentence encoder may use.
     embedding_threads: int = 1
-    #: Story clustering parameters (``[stories]`` table; the fields of
-    #: ``newsprism.stories.StorySettings``), overriding its defaults.
-    stories: dict[str, Any] = field(default_factory=dict)
-    #: Claim alignment thresholds (``[claims]`` table; the fields of
-    #: ``newsprism.claims.AlignSettings``), overriding the measured defaults (docs/dossier.md).
-    claims: dict[str, Any] = field(default_factory=dict)
+    #: Copy detection (``[copies]`` table, the fields of :class:`CopySettings`).
+    copies: CopySettings = field(default_factory=CopySettings)
+    #: Story clustering (``[stories]`` table, the fields of :class:`StorySettings`).
+    stories: StorySettings = field(default_factory=StorySettings)
+    #: Claim alignment thresholds (``[claims]`` table, the fields of :class:`AlignSettings`;
+    #: the measured defaults, docs/dossier.md).
+    claims: AlignSettings = field(default_factory=AlignSettings)
+
+    def __post_init__(self) -> None:
+        # A section may be given as its table (a dict): it becomes the section, checked.
+        for name, cls in SECTIONS.items():
+            value = getattr(self, name)
+            if not isinstance(value, cls):
+                object.__setattr__(self, name, section(cls, value, name))
 
     def replace(self, **changes: Any) -> Settings:
         """Return a copy with some fields changed (``None`` values ignored)."""
@@ -237,10 +262,8 @@ class Settings:
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 raise SettingsError(f"{p}: not valid TOML ({exc})") from None
             values.update(data.get("newsprism", data))
-            if "stories" in data and "newsprism" in data:
-                values["stories"] = data["stories"]
-            if "claims" in data and "newsprism" in data:
-                values["claims"] = data["claims"]
+            if "newsprism" in data:
+                values.update({name: data[name] for name in SECTIONS if name in data})
         values.update({k: v for k, v in overrides.items() if v is not None})
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(values) - names)
@@ -255,14 +278,9 @@ class Settings:
         settings.check()
         return settings
 
-    def align_settings(self) -> Any:
-        """The claim alignment settings: the defaults with ``claims`` laid over them."""
-        known = {f.name for f in dataclasses.fields(AlignSettings)}
-        unknown = sorted(set(self.claims) - known)
-        if unknown:
-            raise SettingsError(f"unknown claims setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-        values: dict[str, Any] = dict(self.claims)
-        return AlignSettings(**values)
+    def align_settings(self) -> AlignSettings:
+        """The claim alignment settings (the ``claims`` section)."""
+        return self.claims
 
     def check(self) -> None:
         """Raise SettingsError when a value cannot work."""
@@ -286,13 +304,10 @@ class Settings:
             raise SettingsError("embedding_threads must be positive")
         if self.workers <= 0:
             raise SettingsError("workers must be positive")
-        self.align_settings()
         if self.analyse_batch_size <= 0:
             raise SettingsError("analyse_batch_size must be positive")
         if not 0 < self.fuzzy_threshold <= 100:
             raise SettingsError("fuzzy_threshold must be in (0, 100]")
-        if self.stories:
-            story_settings(self.stories)
         if not self.languages:
             raise SettingsError("languages must name at least one language, or 'all'")
 
@@ -330,10 +345,10 @@ def _checked(name: str, value: Any, kind: str, where: str) -> Any:
                                                   for k, v in value.items()):
             raise fail("a table of strings (name = \"value\")")
         return value
-    if kind == "dict[str, Any]":
-        if not isinstance(value, dict):
+    if name in SECTIONS:
+        if not isinstance(value, dict | SECTIONS[name]):
             raise fail("a table")
-        return value
+        return section(SECTIONS[name], value, name, where)
     return value
 
 

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from newsprism.errors import SettingsError
+from newsprism.settings import SECTIONS, AlignSettings, Settings, StorySettings
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "settings.md"
+
+
+def test_every_setting_is_documented() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    missing = [f.name for f in dataclasses.fields(Settings) if f.name not in SECTIONS and f"| `{f.name}` |" not in text]
+    for table, cls in SECTIONS.items():
+        part = text[text.index(f"### `[{table}]`"):]
+        part = part[:part.find("\n### ", 1)] if "\n### " in part[1:] else part
+        missing += [f"{table}.{f.name}" for f in dataclasses.fields(cls) if f"| `{f.name}` |" not in part]
+    assert not missing
+
+
+def test_sections_are_frozen_and_read_from_either_table(tmp_path: Path) -> None:
+    f = tmp_path / "s.toml"
+    f.write_text("[newsprism.claims]\nwording_run = 8\n\n[newsprism.stories]\nthreshold = 1\n", encoding="utf-8")
+    s = Settings.load(f)
+    assert s.claims == AlignSettings(wording_run=8) and s.align_settings() is s.claims
+    assert s.stories == StorySettings(threshold=1.0) and isinstance(s.stories.threshold, float)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.claims.threshold = 0.5  # type: ignore[misc]
+    f.write_text("[claims]\nthreshold = 'high'\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"s\.toml: \[claims\]: threshold must be like 0\.3, not 'high'"):
+        Settings.load(f)
