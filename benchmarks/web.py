@@ -21,7 +21,8 @@ the store's version, which an ingest does not change until stories are
 recomputed). Goals: p95 under 300 ms for the stories page and search, the
 largest story's dossier page under 1 s.
 
-    .venv/bin/python benchmarks/web.py [--corpus DIR] [--workdir DIR] [--n 20000] [--requests 60] [--json]
+    .venv/bin/python benchmarks/web.py [--corpus DIR] [--workdir DIR] [--n 20000] [--requests 60]
+        [--stores news_cluster,synthetic] [--json]
 """
 
 from __future__ import annotations
@@ -220,6 +221,8 @@ def main() -> int:
     ap.add_argument("--workdir", help="Keep the stores here and reuse them (default: a temporary folder).")
     ap.add_argument("--n", type=int, default=20000, help="Articles in the synthetic store.")
     ap.add_argument("--requests", type=int, default=60, help="Timed requests per kind after the first.")
+    ap.add_argument("--stores", default="news_cluster,synthetic",
+                    help="Which stores to measure (comma-separated: news_cluster, synthetic).")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if not Path(args.corpus).exists():
@@ -234,6 +237,8 @@ def main() -> int:
                                                    stdout=subprocess.DEVNULL)),
         (f"synthetic_{args.n}", lambda db: build_synthetic(db, args.n)),
     ):
+        if name.rstrip("_0123456789") not in {n.strip() for n in args.stores.split(",")}:
+            continue
         pristine = work / f"{name}.db"
         t = time.perf_counter()
         if not pristine.exists():

@@ -235,6 +235,21 @@ def test_web_pages_render(client: TestClient, story_id: str) -> None:
         assert r.status_code == 200, (url, r.text[:300])
 
 
+def test_web_dossier_is_read_from_the_store_not_recomputed(client: TestClient, web_db: str, story_id: str,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # The run stored every dossier; a server started with other settings (here none, the run had
+    # examples/newsprism.toml) reads it back: aligning claims again would fail.
+    expected = client.get(f"/api/stories/{story_id}/dossier").json()
+
+    def no_alignment(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the server recomputed a dossier the run had stored")
+
+    monkeypatch.setattr("newsprism.claims.align", no_alignment)
+    with TestClient(create_app(Settings(db=web_db))) as fresh:
+        assert fresh.get(f"/api/stories/{story_id}/dossier").json() == expected
+        assert fresh.get(f"/stories/{story_id}").status_code == 200
+
+
 def test_web_dossier_page_shows_dossier_sections(client: TestClient, story_id: str) -> None:
     html = client.get(f"/stories/{story_id}").text
     for heading in ("What happened", "Where sources disagree", "Sources", "Source × claim", "Copy tree"):

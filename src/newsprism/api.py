@@ -621,7 +621,10 @@ class Prism:
         ents = self.store.entities_with_relations({a.article_id for a in articles})
         copies = _copies.Copies(detail.copy_links, detail.copy_groups, detail.wires)
         sid = detail.summary.story_id
-        settings = self.settings.replace(db="", workers=1)
+        # Only the settings a dossier is built from (ingest, analysis and story
+        # settings are in the inputs already), so a server or a reader started
+        # with another settings file still finds the dossier a run stored.
+        settings = (self.settings.align_settings(), self.settings.embeddings)
         key = hashlib.sha256(repr((
             _code_fingerprint(), settings, sid, tuple(ids), kept,
             sorted(ents, key=lambda e: e.entity_id), copies)).encode("utf-8")).hexdigest()
