@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsprism import Prism
-from newsprism.errors import NotFoundError
+from newsprism.errors import InputError, NotFoundError
 from newsprism.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 P = ("The harbour master of Skelby said on Tuesday that the ferry would not sail until the storm "
@@ -167,3 +167,35 @@ def test_store_cached_dossier_round_trips_records_and_refuses_other_pickles(pris
                        ("s2", "k2", pickle.dumps(_WritesAFile(target))))
     assert store.cached_dossier("s2", "k2") is None  # counts as no cache: the story is rebuilt
     assert not target.exists()
+
+
+def test_store_claim_search_replaces_a_storys_groups(prism: Prism) -> None:
+    store = prism.store
+    store.index_claims("s1", [("g1", "The ferry was held at the harbour wall.", "agreed", 3),
+                              ("g2", "Twelve passengers were aboard.", "conflict", 2)])
+    store.index_claims("s2", [("g9", "The council approved the harbour budget.", "single", 1)])
+    assert {(h.story_id, h.group_id) for h in store.search_claims("harbour")} == {("s1", "g1"), ("s2", "g9")}
+    hit = store.search_claims("passengers")[0]
+    assert (hit.story_id, hit.group_id, hit.status, hit.sources) == ("s1", "g2", "conflict", 2)
+    store.index_claims("s1", [("g3", "The ferry sailed at noon.", "single", 1)])  # the dossier was rebuilt
+    assert store.search_claims("passengers") == []
+    assert [h.group_id for h in store.search_claims("ferry")] == ["g3"]
+    with pytest.raises(InputError):
+        prism.search_claims('"unbalanced')
+
+
+def test_store_claim_search_migration_empties_the_dossier_cache(db: str, prism: Prism) -> None:
+    # A store from before 0006: its cached dossiers were never indexed, so they are dropped and rebuilt.
+    prism.store.cache_dossier("s1", "k1", ("a dossier",))
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("DROP TABLE claims_fts")
+        conn.execute("DELETE FROM migrations WHERE name = '0006_claim_search'")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.close()
+    prism.close()
+    store = Store(db)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.cached_dossier("s1", "k1") is None
+    assert store.search_claims("dossier") == []
+    store.close()

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 from newsprism import Prism, Settings
 from newsprism.web import create_app
@@ -87,6 +88,29 @@ def test_web_api_search_finds_articles_stories_and_entities(client: TestClient) 
     assert found["query"] == "spillway" and found["articles"] and found["stories"]
     assert all("spillway" in (a["title"] or "").lower() or a["id"] for a in found["articles"])
     assert any(e["name"] == "Varnholm" for e in client.get("/api/search", params={"q": "varnholm"}).json()["entities"])
+
+
+def _claim_word(client: TestClient, story_id: str) -> tuple[str, str]:
+    """A claim group's text in the stored dossier, and a long word of it."""
+    rows = client.get(f"/api/stories/{story_id}/dossier").json()["groups"]
+    text = next(g["text"] for g in rows if any(len(w) > 6 and w.isalpha() for w in g["text"].split()))
+    return text, max((w for w in text.split() if w.isalpha()), key=len)
+
+
+def test_web_api_search_finds_claim_groups(client: TestClient, story_id: str) -> None:
+    text, word = _claim_word(client, story_id)
+    found = client.get("/api/search", params={"q": word, "limit": 1000}).json()
+    hits = [c for c in found["claims"] if c["text"] == text]
+    assert hits and hits[0]["story_id"] == story_id and hits[0]["group_id"] and hits[0]["sources"] >= 1
+    assert all(word.lower() in c["text"].lower() for c in found["claims"])
+    assert client.get("/api/search", params={"q": "zzqxnotaword"}).json()["claims"] == []
+
+
+def test_web_search_page_lists_claims(client: TestClient, story_id: str) -> None:
+    text, word = _claim_word(client, story_id)
+    html = client.get("/search", params={"q": word}).text
+    listed = html.split('class="results claims-found"')[1].split("</ul>")[0]
+    assert f'href="/stories/{story_id}"' in listed and str(escape(text)) in listed
 
 
 def test_web_api_story_filters(client: TestClient, story_id: str) -> None:

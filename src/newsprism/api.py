@@ -16,13 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from . import clean as _clean
 from . import ingest as _ingest
 from . import inputs as _inputs
 from .errors import InputError, ModelError, NotFoundError, SettingsError, StoreError
-from .records import AnalyseResult, Analysis, Article, Entity, IngestResult, Problem
+from .records import AnalyseResult, Analysis, Article, ClaimHit, Entity, IngestResult, Problem
 from .records import RunResult as RunResult  # re-exported: its old home
 from .records import StoryDetail as StoryDetail  # re-exported: its old home
 from .settings import Settings
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 #: ``progress(event, done, total, detail)``: event is ``start`` (total known),
 #: ``input`` (one input read, detail = its path) or ``problem`` (detail = Problem).
 Progress = Callable[[str, int, int, object], None]
+T = TypeVar("T")
 
 
 #: A batch of cleaned articles waiting to be stored is written once it holds
@@ -304,14 +305,23 @@ class Prism:
         Raises InputError when the query is not valid FTS5 (an unbalanced
         quote, a bare operator).
         """
+        return [self.store.article(i) for i in self._fts(self.store.search, query, limit)]
+
+    def search_claims(self, query: str, limit: int = 20) -> list[ClaimHit]:
+        """Claim groups of the dossiers a writer stored (``run``, ``dossier``)
+        matching a full-text query (SQLite FTS5 syntax), best first. A group
+        of a story that was since merged or split may still answer until its
+        dossier is stored again. Raises InputError as :meth:`search` does."""
+        return self._fts(self.store.search_claims, query, limit)
+
+    def _fts(self, search: Callable[[str, int], list[T]], query: str, limit: int) -> list[T]:
         try:
-            ids = self.store.search(query, limit)
+            return search(query, limit)
         except sqlite3.OperationalError as exc:
             if any(w in str(exc) for w in ("locked", "disk", "no such table", "malformed")):
                 raise StoreError(f"{self.settings.db}: {exc}") from None
             raise InputError("query", f"not a valid full-text query ({exc}); put words in double quotes "
                                       'to search for them literally, e.g. "NEAR("') from None
-        return [self.store.article(i) for i in ids]
 
     def version(self) -> StoreVersion:
         """What the store holds now (see :class:`newsprism.store.StoreVersion`);
@@ -638,6 +648,7 @@ class Prism:
             return built, True
         with self._storing():
             self.store.cache_dossier(sid, key, built)
+            self.store.index_claims(sid, ((g.group_id, g.text, g.status, g.sources) for g in built.groups))
         return built, True
 
     def _embedder(self) -> Callable[[Sequence[Claim]], np.ndarray]:

@@ -681,6 +681,17 @@ class StoreVersion:
     updated: str | None  # the latest ingest or analysis time, ISO 8601
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimHit:
+    """A claim group of a stored dossier that matched a search."""
+
+    story_id: str
+    group_id: str
+    text: str
+    status: str
+    sources: int
+
+
 # ---------------------------------------------------------------- what Prism returns
 
 

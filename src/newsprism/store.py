@@ -29,6 +29,7 @@ from .records import (
     Analysis,
     Article,
     Caption,
+    ClaimHit,
     Copies,
     CopyGroup,
     CopyLink,
@@ -236,6 +237,18 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0006_claim_search",
+        """
+        CREATE VIRTUAL TABLE claims_fts USING FTS5 (  -- the claim groups of stored dossiers, for search
+            text,                           -- the group's representative claim
+            story_id UNINDEXED, group_id UNINDEXED,
+            status UNINDEXED,               -- agreed | single | conflict | more-specific | ...
+            sources UNINDEXED               -- independent origins
+        );
+        DELETE FROM dossiers;               -- a cache: rebuilt (and so indexed) by the next writer
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -408,6 +421,20 @@ class Store:
     def cache_dossier(self, story_id: str, fingerprint: str, dossier: object) -> None:
         data = pickle.dumps(dossier, protocol=pickle.HIGHEST_PROTOCOL)
         self.conn.execute("INSERT OR REPLACE INTO dossiers VALUES (?, ?, ?)", (story_id, fingerprint, data))
+
+    def index_claims(self, story_id: str, lines: Iterable[tuple[str, str, str, int]]) -> None:
+        """Replace the story's searchable claim groups: (group id, text, status, independent sources)."""
+        self.conn.execute("DELETE FROM claims_fts WHERE story_id = ?", (story_id,))
+        self.conn.executemany("INSERT INTO claims_fts (text, story_id, group_id, status, sources) "
+                              "VALUES (?, ?, ?, ?, ?)",
+                              ((text, story_id, gid, status, sources) for gid, text, status, sources in lines))
+
+    def search_claims(self, query: str, limit: int = 20) -> list[ClaimHit]:
+        """Claim groups of stored dossiers whose text matches an FTS5 query, best first."""
+        rows = self.conn.execute(
+            "SELECT story_id, group_id, text, status, sources FROM claims_fts WHERE claims_fts MATCH ? "
+            "ORDER BY rank LIMIT ?", (query, limit))
+        return [ClaimHit(r[0], r[1], r[2], r[3], int(r[4])) for r in rows]
 
     def raw(self, raw_id: str) -> bytes:
         row = self.conn.execute("SELECT data FROM raw_inputs WHERE raw_id = ?", (raw_id,)).fetchone()

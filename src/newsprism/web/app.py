@@ -166,7 +166,8 @@ def create_app(settings: Settings, *, token: str | None = None, max_body: int = 
         needle = " ".join(w.strip('"*()').lower() for w in q.split() if w.upper() not in ("AND", "OR", "NOT"))
         ents = [e for e in store.entities()
                 if needle and any(needle in v.lower() for v in (e.name, *e.variants))][:limit]
-        return {"articles": arts, "stories": [by_id[s] for s in sids], "entities": ents}
+        claims = [c for c in store.prism().search_claims(q, limit=limit) if c.story_id in by_id]
+        return {"articles": arts, "stories": [by_id[s] for s in sids], "entities": ents, "claims": claims}
 
     # ------------------------------------------------------------ API
 
@@ -242,11 +243,14 @@ def create_app(settings: Settings, *, token: str | None = None, max_body: int = 
     @app.get("/api/search", tags=["api"], summary="Full-text search")
     def api_search(q: Annotated[str, Query(min_length=1, description="SQLite FTS5 query.")],
                    limit: Limit = 20) -> dict[str, Any]:
-        """Articles matching an FTS5 query (title and body), the stories they are in, and entities whose
-        name or a variant contains the words. A query that is not valid FTS5 answers 400."""
+        """Articles matching an FTS5 query (title and body), the stories they are in, claim groups of the
+        stored dossiers matching it, and entities whose name or a variant contains the words. A query
+        that is not valid FTS5 answers 400."""
         found = search_all(q, limit)
         return {"query": q, "articles": [summary_dict(_summary(a)) for a in found["articles"]],
                 "stories": [story_summary_dict(s) for s in found["stories"]],
+                "claims": [{"story_id": c.story_id, "group_id": c.group_id, "text": c.text, "status": c.status,
+                            "sources": c.sources} for c in found["claims"]],
                 "entities": [entity_dict(e) for e in found["entities"]]}
 
     @app.get("/api/version", tags=["api"], summary="What the store holds now")
