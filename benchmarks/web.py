@@ -4,7 +4,8 @@ Two stores: the 383 news_cluster articles after `newsprism run` (real stories,
 analyses and dossiers), and a synthetic store of 20,000 articles (deterministic
 word-soup articles of ~300 words in 1,000 events of 6 to ~130 articles; stories written from the
 generator's events, not clustered, since this measures serving, not
-clustering; only the largest story is analysed, for its dossier). For each, a
+clustering; only the largest story is analysed, and its dossier built and stored as
+`run` stores every story's). For each, a
 real server (`newsprism serve`, uvicorn, one process) is started and, while a
 `newsprism ingest` of more synthetic articles runs against the same store,
 requests are timed one after another from this process (the writer ingests
@@ -85,7 +86,7 @@ def synthetic(n: int, events: int, seed: int) -> list[tuple[int, str, str, datet
 
 
 def build_synthetic(db: Path, n: int) -> None:
-    """Articles stored directly, stories from the events, the largest story analysed."""
+    """Articles stored directly, stories from the events, the largest story analysed and its dossier stored."""
     rows = synthetic(n, events=1000, seed=11)
     now = datetime.now(UTC)
     with Prism(db=db) as prism:
@@ -105,8 +106,9 @@ def build_synthetic(db: Path, n: int) -> None:
             fingerprint = store.articles_fingerprint()
             store.set_derived_fingerprint("copies", fingerprint)
             store.set_derived_fingerprint("stories", fingerprint)
-        largest = max(sizes.values(), key=len)
-        prism.analyse(largest)
+        largest = max(sizes, key=lambda e: len(sizes[e]))
+        prism.analyse(sizes[largest])
+        prism.dossier(f"s{largest:05d}")  # built and stored, as `run` stores every story's dossier
 
 
 def write_ingest_batches(folder: Path, batches: int, n: int) -> list[Path]:
