@@ -8,7 +8,9 @@ STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h
 shipped settings). Protocol (``benchmarks/data/audit-labels.tsv`` holds the items and their labels, as spans):
 
 * Frame: every story of the store, less the stories that hold an article of
-  ``benchmarks/data/alignment-pairs.tsv`` (the pair labels the thresholds were chosen on).
+  ``benchmarks/data/alignment-pairs.tsv`` (the pair labels the thresholds were chosen on) or of
+  ``audit-dev-labels.tsv`` (labels read while developing). Scoring draws (``audit-labels.tsv``, seed
+  20261207, and ``audit-2-labels.tsv``, seed 20261208, a fresh draw after the stories changed) may overlap.
 * Items, drawn with ``random.Random(SEED)``: 50 groups with status ``corroborated`` (``Dossier.groups``),
   50 summary lines (``Dossier.summary``; all of them when the frame holds fewer), and every conflict card
   of the whole corpus (``Dossier.conflicts``, conflicts and "more specific" alike, inside one article or
@@ -57,7 +59,7 @@ def _stories(prism: Any, labels: Path) -> list[Any]:
     with PAIRS.open(encoding="utf-8") as f:
         for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
             held |= {row["article_a"], row["article_b"]}
-    for other in sorted(DATA.glob("audit-*labels.tsv")):
+    for other in sorted(DATA.glob("audit-dev*labels.tsv")):  # development labels only: scoring draws may overlap
         if other.resolve() == labels.resolve():
             continue
         with other.open(encoding="utf-8") as f:
