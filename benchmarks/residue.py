@@ -23,7 +23,9 @@ before the cleaner's rules for them were written, and kept apart from
 ``src/newsprism/data/boilerplate.toml``: a checker that used the cleaner's rules
 would measure nothing. After a first run on the uncleaned dossiers, three of its
 patterns were narrowed because they matched the articles' own text (a bare
-@handle inside a quoted tweet, "autoplay videos", "related topics"). A statement whose every citation is a caption
+@handle inside a quoted tweet, "autoplay videos", "related topics"); later a
+fourth, the bracketed line, because it took an editor's note (the publication's
+own text) for a related headline. A statement whose every citation is a caption
 (``caption:N``) is shown as a caption; a photo credit in it is not residue.
 """
 
@@ -68,7 +70,9 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"^\s*Gallery\s*[:|]",
     ),
     "related headlines": (
-        r"^\s*\[[^\]]{12,240}\]\s*$",
+        # a bracketed line alone, unless it is the publication's own note on the
+        # article ("[Editor's note: ...]", "[Update: ...]", "[Correction: ...]")
+        r"^\s*\[(?!\s*(?i:editor'?s'? note|ed\. note|note|update|correction|clarification)\b)[^\]]{12,240}\]\s*$",
         r"\[[A-Z][^\]]{8,240}(?:…|\.\.\.)\s*\]",
         r"\b(?:READ MORE|Read More|RELATED|SEE ALSO|See Also|ALSO READ|Also Read|MORE ON THIS|More on this)\s*:",
         r"(?i)\brelated (?:stories|articles|coverage|content|links)\b",

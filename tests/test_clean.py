@@ -547,6 +547,42 @@ def test_clean_gallery_counters_need_a_series() -> None:
     assert b.paragraphs == (BODY, lone, BODY2)
 
 
+CITES_A_POST = "The riders' union said on Twitter that the closure was \"a day of shame for the city.\""
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "3/3 This is why we ask every rider to sign the petition before the depot closes.",
+        "(2/5) Riders deserve better than a bus that comes once an hour. #SaveTheDepot",
+        "We will be at the depot gates at 6am tomorrow. Join us. (4/4)",
+    ],
+    ids=["counter-first", "counter-in-parentheses", "counter-last"],
+)
+def test_clean_thread_post_after_the_text_that_cites_it_is_an_embed(post: str) -> None:
+    a = clean(doc("\n\n".join(["Title", BODY, CITES_A_POST, post, BODY2])), S)
+    assert a.paragraphs == (BODY, CITES_A_POST.replace("\u2019", "'"), BODY2)
+    assert [(r.reason, r.text, r.detail) for r in a.removals if r.reason != "title"] == [
+        ("embed", post, "social media post with a thread counter, after the text that cites it")]
+
+
+@pytest.mark.parametrize(
+    ("before", "line"),
+    [
+        ("The union asked riders to sign a petition.",  # no post cited
+         "3/3 This is why we ask every rider to sign the petition before the depot closes."),
+        (CITES_A_POST, "9/11 Memorial trams will run from the depot on Sunday, the council said."),  # a date's name
+        (CITES_A_POST, "24/7 Service returns to the east bank once the new depot opens, the council said."),
+        (CITES_A_POST, "The depot will stay open around the clock (24/7)"),
+        (CITES_A_POST, "5/8 of the riders asked said they would take the bus instead."),  # a fraction: lower case
+    ],
+    ids=["no-citation", "date-9-11", "part-over-parts", "24-7-at-the-end", "fraction"],
+)
+def test_clean_counters_that_are_not_thread_posts_stay_text(before: str, line: str) -> None:
+    a = clean(doc("\n\n".join(["Title", BODY, before, line, BODY2])), S)
+    assert a.paragraphs == (BODY, before.replace("\u2019", "'"), line, BODY2)
+
+
 @pytest.mark.parametrize(
     ("line", "caption"),
     [

@@ -98,6 +98,7 @@ class _BlockRule:
     max_words: int  # the most words of the paragraph (with items: of each caption)
     items: re.Pattern[str] | None  # separates the captions of one paragraph
     series: bool  # applies only when another paragraph of the article matches too
+    after: re.Pattern[str] | None  # the paragraph before must match this (an embed's introduction)
 
 
 #: Reasons an ``inline`` rule may give (see boilerplate.toml).
@@ -158,12 +159,17 @@ def _rules() -> _Rules:
                              f"{sorted(_BLOCK_REASONS)}")
         if "items" in rule and rule["reason"] != "caption":
             raise ValueError(f"boilerplate.toml: block {rule['kind']!r}: only captions have items")
+        pattern = fill(rule["pattern"])
+        if len({"part", "parts"} & set(pattern.groupindex)) == 1:
+            raise ValueError(f"boilerplate.toml: block {rule['kind']!r}: a counter needs both groups "
+                             "'part' and 'parts'")
         needs = rule["needs"]
-        blocks.append(_BlockRule(rule["kind"], rule["reason"], fill(rule["pattern"]),
+        blocks.append(_BlockRule(rule["kind"], rule["reason"], pattern,
                                  (needs,) if isinstance(needs, str) else tuple(needs),
                                  int(rule["max_words"]),
                                  fill(rule["items"]) if "items" in rule else None,
-                                 bool(rule.get("series", False))))
+                                 bool(rule.get("series", False)),
+                                 re.compile(rule["after"]) if "after" in rule else None))
     return _Rules(
         max_words=int(data["max_words"]),
         promo=compile_all("promo"),
@@ -241,7 +247,9 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
     kept_keys: dict[str, int] = {}
     kept_shingles = _RepeatIndex(settings.repeat_similarity, blocks)
     m: re.Match[str] | None
+    before = ""  # the paragraph before this one, whatever became of it
     for block in blocks:
+        previous, before = before, block.text
         cuts: list[tuple[int, int]] = []
         for m in rules.ui_residue.finditer(src, block.start, block.end):
             removals.append(Removal("ui-residue", m.group(), m.start(), m.end()))
@@ -272,7 +280,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         key = _key(text)
         reason, detail = None, None
         short = words <= rules.max_words
-        hit = _block_rule(block_rules, text, words, in_series) if block_rules else None
+        hit = _block_rule(block_rules, text, words, in_series, previous) if block_rules else None
         if title_key and key == title_key:
             reason = "title-repeat"
         elif hit is not None:
@@ -682,12 +690,14 @@ def _holds(text: str, needs: tuple[str, ...]) -> bool:
     return False
 
 
-def _block_rule(rules: list[_BlockRule], text: str, words: int,
-                in_series: set[int]) -> tuple[_BlockRule, re.Match[str]] | None:
+def _block_rule(rules: list[_BlockRule], text: str, words: int, in_series: set[int],
+                previous: str = "") -> tuple[_BlockRule, re.Match[str]] | None:
     """The first block rule that recognises the paragraph, and its match. A
     paragraph (or, for a gallery, one of its captions) longer than the rule's
     ``max_words`` is not that kind of block: a text flattened into one
-    paragraph is never taken whole."""
+    paragraph is never taken whole. A rule with ``after`` applies only when
+    ``previous`` (the paragraph before) matches it; a match with groups
+    ``part`` and ``parts`` (a counter "2/3") only when 0 < part <= parts."""
     for rule in rules:
         if rule.items is None and words > rule.max_words:
             continue
@@ -695,6 +705,10 @@ def _block_rule(rules: list[_BlockRule], text: str, words: int,
             continue
         m = rule.pattern.search(text)
         if not m:
+            continue
+        if rule.after is not None and not rule.after.search(previous):
+            continue
+        if "parts" in rule.pattern.groupindex and not 0 < int(m.group("part")) <= int(m.group("parts")):
             continue
         if rule.items is not None and any(len(text[a:b].split()) > rule.max_words
                                           for a, b in _pieces(rule.items, text)):

@@ -1,0 +1,36 @@
+"""The residue checker of benchmarks/residue.py: its own patterns, on invented text."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "residue.py"
+
+
+def _checker() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("residue_checker", _PATH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("[Ostrava Nova weighs a new bus line for the east bank]", ["related headlines"]),
+        ("[Editorial board picks its ten best trams of the year]", ["related headlines"]),
+        ("[Editor's note: This story has been updated with the mayor's comments.]", []),
+        ("[Update: The council met again on Tuesday and confirmed the vote.]", []),
+        ("[Correction: An earlier version gave the wrong year for the depot's opening.]", []),
+        ("JUST WATCHED Why the depot is closing Replay More Videos", ["video player"]),
+        ("The council voted on Monday to close the old tram depot.", []),
+    ],
+    ids=["headline", "editorial-headline", "editors-note", "update", "correction", "player", "text"],
+)
+def test_residue_checker_tells_notes_from_related_headlines(text: str, kinds: list[str]) -> None:
+    assert _checker().kinds_of(text) == kinds
