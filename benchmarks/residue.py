@@ -27,6 +27,12 @@ patterns were narrowed because they matched the articles' own text (a bare
 fourth, the bracketed line, because it took an editor's note (the publication's
 own text) for a related headline. A statement whose every citation is a caption
 (``caption:N``) is shown as a caption; a photo credit in it is not residue.
+
+Captions: besides the statements shown as captions, it counts those that cite a
+caption among other citations (each citation names its field, ``caption:N``) and
+those whose wording is a photo caption's ("in this undated photo", "(pictured)"),
+a caption left in the body; the latter are not counted as residue, since article
+text can use the words too, and are read by hand (``--show N``).
 """
 
 from __future__ import annotations
@@ -116,6 +122,16 @@ KINDS: dict[str, tuple[str, ...]] = {
 }
 #: Kinds a caption may hold and still be a fair caption.
 CAPTION_KINDS = frozenset({"photo credit"})
+#: Wording of a photo's caption ("in this undated photo", "(pictured)", "Grab from
+#: a video"): counted apart in statements not shown as captions, as a caption that
+#: stayed in the body. Not residue by itself: article text can say "pictured" too,
+#: so these are read by hand (``--show``).
+CAPTION_WORDING = re.compile(
+    r"(?i)^(?:FILE - )?In this (?:[\w.,]+ ){0,6}(?:file )?photo\b|\bin this (?:undated )?(?:handout )?photo\b"
+    r"|\bThis (?:undated )?(?:handout )?(?:photo|image|picture)(?: \w+){0,8} shows\b|^(?:Grab|Still) from a video\b"
+    r"|\(pictured(?:[ ,][^)]{0,30})?\)|^Pictured\b|, pictured,|\bis pictured\b"
+    r"|\((?:left|right|centre|center|second (?:left|right))\)"
+)
 _COMPILED = {kind: tuple(re.compile(p) for p in pats) for kind, pats in KINDS.items()}
 
 
@@ -134,6 +150,8 @@ def check(dossiers: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, lis
     counts: Counter[str] = Counter()
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     shown_as_caption: Counter[str] = Counter()
+    cites_a_caption: Counter[str] = Counter()  # some citations captions, not all
+    caption_wording: Counter[str] = Counter()
     examples: dict[str, list[tuple[str, str]]] = defaultdict(list)
 
     def judge(field: str, text: str, where: str, caption: bool = False) -> None:
@@ -147,23 +165,31 @@ def check(dossiers: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, lis
             by_kind[field][kind] += 1
             examples[kind].append((f"{field} {where}", text))
 
+    def shown(field: str, statement: dict[str, Any]) -> bool:
+        """Whether the statement is shown as a caption; counts caption
+        citations and caption wording in the others."""
+        cap = _is_caption(statement)
+        shown_as_caption[field] += cap
+        if not cap:
+            fields = [str(c["field"]) for c in statement.get("citations") or []]
+            cites_a_caption[field] += any(f.startswith("caption") for f in fields)
+            if CAPTION_WORDING.search(statement["text"]):
+                caption_wording[field] += 1
+                examples["caption wording"].append((f"{field} {_where(statement)}", statement["text"]))
+        return cap
+
     totals: Counter[str] = Counter()
     for d in dossiers:
         for g in d["groups"]:
             totals["claim groups"] += 1
-            cap = _is_caption(g)
-            shown_as_caption["claim groups"] += cap
-            judge("claim groups", g["text"], _where(g), cap)
+            judge("claim groups", g["text"], _where(g), shown("claim groups", g))
         for s in d["summary"]:
             totals["summary lines"] += 1
-            cap = _is_caption(s)
-            shown_as_caption["summary lines"] += cap
-            judge("summary lines", s["text"], _where(s), cap)
+            judge("summary lines", s["text"], _where(s), shown("summary lines", s))
         for t in d["timeline"]:
             totals["timeline entries"] += 1
-            cap = _is_caption(t["statement"])
-            shown_as_caption["timeline entries"] += cap
-            judge("timeline entries", t["statement"]["text"], _where(t["statement"]), cap)
+            judge("timeline entries", t["statement"]["text"], _where(t["statement"]),
+                  shown("timeline entries", t["statement"]))
         for speaker in d["quotes"]:
             for q in speaker["quotes"]:
                 totals["quotes"] += 1
@@ -180,6 +206,8 @@ def check(dossiers: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, lis
         "totals": dict(totals),
         "residue_by_kind": {f: dict(c.most_common()) for f, c in by_kind.items()},
         "shown_as_caption": dict(shown_as_caption),
+        "cites_a_caption_among_others": dict(cites_a_caption),
+        "caption_wording_not_shown_as_caption": dict(caption_wording),
     }
     return figures, examples
 
@@ -257,6 +285,12 @@ def main() -> int:
             print(f"{field:17} residue {n:5} of {figures['totals'].get(field, 0):6}" + (f"  ({kinds})" if kinds else ""))
         print("shown as captions (every citation a caption): "
               + ", ".join(f"{k} {v}" for k, v in figures["shown_as_caption"].items()))
+        print("citing a caption among other citations: "
+              + ", ".join(f"{k} {figures['cites_a_caption_among_others'].get(k, 0)}"
+                          for k in figures["shown_as_caption"]))
+        print("caption wording, not shown as a caption (read by hand): "
+              + ", ".join(f"{k} {figures['caption_wording_not_shown_as_caption'].get(k, 0)}"
+                          for k in figures["shown_as_caption"]))
     for kind, rows in examples.items():
         for where, text in rows[: args.show]:
             print(f"[{kind}] {where}: {' '.join(text.split())[:300]}")

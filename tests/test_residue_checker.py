@@ -34,3 +34,18 @@ def _checker() -> ModuleType:
 )
 def test_residue_checker_tells_notes_from_related_headlines(text: str, kinds: list[str]) -> None:
     assert _checker().kinds_of(text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "wording"),
+    [
+        ("A tram waits at the depot in this undated photo released by the council.", True),
+        ("FILE - In this March 2, 2025 file photo trams wait in the depot.", True),
+        ("Mayor Ilse Brandt (pictured) opened the depot in 1990.", True),
+        ("The council voted on Monday to close the old tram depot.", False),
+        ("The photo of the depot went round the town.", False),
+    ],
+    ids=["undated-photo", "file-photo", "pictured", "text", "photo-in-text"],
+)
+def test_residue_checker_counts_caption_wording(text: str, wording: bool) -> None:
+    assert bool(_checker().CAPTION_WORDING.search(text)) is wording
