@@ -635,3 +635,23 @@ def test_main_event_a_headline_future_after_a_label() -> None:
     for n, title in enumerate(("A Christmas to Remember", "Obama: Another Chance to Lead")):
         other = _event(_article("Fans celebrated in Halden on Monday.", title=title, article_id=f"b{n}"))
         assert other.what is not None and not other.what.text.startswith("to "), title
+
+
+@needs_model
+def test_main_event_when_the_date_of_a_report_gives_way_to_the_day_of_what_it_reports() -> None:
+    title = "Governor inspects Halden flood works"
+    lead = ("The governor's visit to the valley drew crowds. Regional radio reported on Sunday that the governor's "
+            "convoy reached the valley. The governor and two engineers toured the dam on {day} to inspect the "
+            "spillways.")
+    ev = _event(_article(lead.format(day="Saturday"), title=title))
+    assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Saturday", "date of the reported event")
+    assert ev.when_value == "2023-09-16"  # the Saturday before the Monday of writing, not the report's Sunday
+    # an event of the report's own day keeps the report's date
+    same = _event(_article(lead.format(day="Sunday"), title=title, article_id="a2"))
+    assert same.when is not None and same.when.start == lead.index("Sunday") and same.when_value == "2023-09-17"
+    # a day long before the report is no day of what it reports
+    far = _event(_article(lead.format(day="Sept. 2"), title=title, article_id="a3"))
+    assert far.when is not None and far.when.text == "Sunday" and far.when_value == "2023-09-17"
+    # nor is a day of a clause without a verb of the headline (another event)
+    other = _event(_article(lead.format(day="Saturday").replace("inspect", "paint"), title=title, article_id="a4"))
+    assert other.when is not None and other.when.text == "Sunday" and other.when_value == "2023-09-17"

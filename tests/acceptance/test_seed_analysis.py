@@ -156,6 +156,12 @@ def test_seed_b_weekdays_follow_publication_date(seeds: Seeds) -> None:
     assert got["Sunday"] == ("2023-09-17", "day", "resolved")
 
 
+def test_seed_b_main_event_is_dated_by_the_visit_not_the_report(seeds: Seeds) -> None:
+    when = seeds.analyses["004"].event
+    assert when.when is not None and (when.when.text, when.when_value) == ("Saturday", "2023-09-16")
+    assert when.when.rule == "date of the reported event"
+
+
 def test_seed_b_caption_date(seeds: Seeds) -> None:
     caption_times = [t for t in seeds.analyses["004"].times if t.field.startswith("caption:")]
     assert [(t.text, t.value) for t in caption_times] == [("Sep. 17", "2023-09-17")]

@@ -30,6 +30,7 @@ class When(StrEnum):
     IN_HEADLINE = "date in the headline"
     FIRST_SENTENCE = "date in the first sentence"
     LATER = "date later in the lead"
+    REPORTED_EVENT = "date of the reported event"
     TIME_OF_DAY = "time of day"
     TIME_AND_DATE = "time of day and its date"
     RELATIVE = "time relative to an event"

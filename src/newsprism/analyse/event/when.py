@@ -4,6 +4,7 @@ further down."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..rules import PARTS_OF_DAY
@@ -15,6 +16,8 @@ from .words import (
     BACKGROUND_MARKS,
     CLOCK,
     NOT_ANCHOR_EVENTS,
+    REPORT_LAG_DAYS,
+    SOURCE_VERBS,
     STATUS_PREPS,
     TIME_LABELS,
     TIME_TO_DATE,
@@ -34,6 +37,8 @@ class _Dates:
         self.sents = r.title + r.body[:r.when_sentences]
         times = r.times
         self.resolved = {(t.field, t.start) for t in times if t.status == "resolved" and t.granularity in WHEN_GRAINS}
+        self.days = {(t.field, t.start): date.fromisoformat(t.value) for t in times
+                     if t.status == "resolved" and t.granularity == "day" and t.value}
         # the words of the headline, to find the date of the headline's event ("Taliban attacks ... with truck
         # bomb" + "the toll rose Friday ... the bombing late Thursday" -> late Thursday)
         self.stems = {stem(t.lower_) for s in r.title for t in s if t.is_alpha and not t.is_stop
@@ -72,6 +77,35 @@ class _Dates:
         """The date dates a relative clause or a clause opened by "since", "when" ..., or a status."""
         return not _in_main_clause(e.root) or _status_time(e.root)
 
+    def day(self, e: Any) -> date | None:
+        """The day a candidate resolves to, or None (a week, a month, a year, a time of day)."""
+        placed = self.r.layout.place(e.start_char, e.end_char)
+        return None if placed is None else self.days.get((placed[0], placed[1]))
+
+    @staticmethod
+    def reported(e: Any) -> bool:
+        """The date tells when a report was made, not when what it reports happened: it dates a verb of
+        saying that has a clause of what was said ("state media reported on Sunday that ...")."""
+        verb = _governor(e.root)
+        return verb.lemma_.lower() in SOURCE_VERBS and any(c.dep_ == "ccomp" for c in verb.children)
+
+    def reported_event(self, e: Any, found: list[Any]) -> Any:
+        """For the date of a report, the date of the event it reports: a later date of the lead, in a main
+        clause with a verb of the headline's, naming a day up to :data:`REPORT_LAG_DAYS` before the report's
+        ("reported on Sunday that ..." + "... visited the airfield on Saturday"); or None. An event of the
+        report's own day keeps the report's date."""
+        told = self.day(e)
+        if told is None or not self.reported(e):
+            return None
+        return next((d for d in found if d.start_char > e.start_char and (day := self.day(d)) is not None
+                     and 0 < (told - day).days <= REPORT_LAG_DAYS and not self.reported(d)
+                     and not self.modifier(d) and not self.background(d) and self.headline_verb_in_clause(d)), None)
+
+    def headline_verb_in_clause(self, e: Any) -> bool:
+        """A verb of the clause the date tells the time of shares its stem with a headline word ("visited the
+        airfield on Saturday to inspect ..." under "Kim inspects ...")."""
+        return any(t.pos_ == "VERB" and stem(t.lower_) in self.stems for t in _governor(e.root).subtree)
+
     def rank(self, e: Any) -> tuple[bool, ...]:
         """The date's place in the ranking (False first; a tie keeps the text's order): a date naming
         another event last, then one told of no headline word, then a background date."""
@@ -105,6 +139,8 @@ def when(r: Reading) -> Found:
         return None if anchored is None else (anchored, When.RELATIVE)
     e = found[0]
     rule = dates.rule(e)
+    if rule != When.HEADLINE_WORD and (event := dates.reported_event(e, found)) is not None:
+        e, rule = event, When.REPORTED_EVENT
     # (it stands in the headline or the first sentence: a date of a later sentence is further down)
     if anchored is not None and (
             (e.doc is anchored.doc and anchored.start <= e.start < anchored.end)

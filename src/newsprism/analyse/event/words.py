@@ -72,6 +72,9 @@ SOURCE_VERBS = REPORTING_VERBS | {"reveal", "tell", "quote", "cite"}
 #: Conjunctions of a clause that dates another event than the main one ("since his victory was confirmed
 #: on Wednesday").
 BACKGROUND_MARKS = frozenset({"since", "after", "before", "when", "while", "as", "because", "once"})
+#: How many days before a report the event it reports may lie, for the report's date to give way to the
+#: event's ("reported on Sunday that ..." and "visited ... on Saturday").
+REPORT_LAG_DAYS = 7
 #: A "when" names a day, a date or a time of day, not a duration ("two days", "108 years").
 WHEN_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|tomorrow|"
