@@ -168,13 +168,55 @@ def test_times_relative_to_the_day_of_writing(text: str, expected: tuple[str, st
     ("the same day", "2025-03-08"),
     ("the next day", "2025-03-09"),
     ("the day before", "2025-03-07"),
+    ("later in the day", "2025-03-08"),  # a part of the day named before
+    ("Earlier in the day", "2025-03-08"),
+    ("the morning", "2025-03-08"),
+    ("in the afternoon", "2025-03-08"),
+    ("the previous Saturday", "2025-03-01"),  # counted from that Saturday: the one a week before
+    ("the previous Thursday", "2025-03-06"),
+    ("the following Monday", "2025-03-10"),
+    ("the next Saturday", "2025-03-15"),
 ])
 def test_times_that_day_is_the_day_named_before(text: str, expected: str) -> None:
     assert _value(text, context=("2025-03-08", "day")) == (expected, "day")
 
 
-def test_times_that_day_without_a_day_before_is_unresolved() -> None:
-    got = read("Earlier that day", TUESDAY, "past", None)
+@pytest.mark.parametrize(("text", "context", "expected"), [
+    ("later that year", ("2019-06-03", "day"), ("2019", "year")),
+    ("that month", ("2019-06-03", "day"), ("2019-06", "month")),
+    ("the same week", ("2019-06-03", "day"), ("2019-W23", "week")),
+    ("that year", ("2019", "year"), ("2019", "year")),
+    ("that month", ("2019", "year"), (None, "month")),  # no month was named
+    ("that year", None, (None, "year")),
+    ("later in the year", None, ("2025", "year")),  # of the day of writing
+    ("Earlier in the week", ("2019-06-03", "day"), ("2025-W11", "week")),
+    ("earlier in the month", None, ("2025-03", "month")),
+], ids=lambda v: str(v))
+def test_times_the_period_of_a_date_told_before_or_of_writing(text: str, context: tuple[str, str] | None,
+                                                              expected: tuple[str | None, str]) -> None:
+    assert _value(text, context=context) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "direction", "expected"), [
+    ("Christmas", date(2025, 12, 20), "past", "2025-12-25"),  # five days ahead, not a year back
+    ("Christmas", date(2025, 1, 10), "past", "2024-12-25"),
+    ("on Christmas Day", date(2025, 3, 11), "future", "2025-12-25"),
+    ("last Christmas", date(2025, 12, 20), "past", "2024-12-25"),
+    ("New Year's Eve", date(2025, 1, 3), "past", "2024-12-31"),
+    ("Valentine's Day", date(2025, 3, 11), "either", "2025-02-14"),
+], ids=lambda v: str(v))
+def test_times_a_holiday_on_a_fixed_day_is_that_day(text: str, anchor: date, direction: str, expected: str) -> None:
+    assert _value(text, anchor, direction) == (expected, "day")
+
+
+@pytest.mark.parametrize("text", ["early morning", "overnight", "the evening news"])
+def test_times_a_part_of_the_day_alone_names_no_day(text: str) -> None:
+    assert read(text, TUESDAY, "past", ("2025-03-08", "day")).status == "unresolved"
+
+
+@pytest.mark.parametrize("text", ["Earlier that day", "the previous Friday", "later in the day"])
+def test_times_that_day_without_a_day_before_is_unresolved(text: str) -> None:
+    got = read(text, TUESDAY, "past", None)
     assert (got.value, got.granularity, got.status, got.reason) == (None, "day", "unresolved", NO_ANTECEDENT)
 
 
@@ -299,6 +341,18 @@ def test_times_sentences_resolve_as_a_reader_would() -> None:
     assert got["almost four years ago"] == ("2021", "year")
 
 
+@needs_model
+@pytest.mark.model
+def test_times_the_body_counts_from_the_day_the_headline_names() -> None:
+    friday = datetime(2025, 3, 14, 18, 0, tzinfo=UTC)
+    a = _article("The index closed 2% lower, down 4% from the previous Friday.\n\nTraders left early.", friday,
+                 title="Harbour shares slide Friday")
+    (result,) = analyse([a])
+    got = {t.text: (t.value, t.field) for t in result.times}
+    assert got["Friday"] == ("2025-03-14", "title")
+    assert got["the previous Friday"] == ("2025-03-07", "body")
+
+
 def _resolved(body: str, published: datetime) -> list[tuple[str, str | None]]:
     (result,) = analyse([_article(body, published)])
     return [(t.text, t.value) for t in result.times if t.status == "resolved"]
@@ -316,7 +370,12 @@ def _resolved(body: str, published: datetime) -> list[tuple[str, str | None]]:
     # dates inside a longer span are read apart
     ("The bank reported a loss for the quarter ended Sept. 30.", ("Sept. 30", "2025-09-30")),
     ("The mayor held office between 2015 and 2019.", ("2015", "2015")),
-], ids=["deadline", "expected", "noun-in-future-clause", "infinitive", "past", "embedded-day", "embedded-year"])
+    # "since" looks back; a present in a clause of time under a future looks ahead
+    ("The harbour has stayed shut since the November storms.", ("November", "2024-11")),
+    ("Ferry fares are at their lowest since mid-November.", ("mid-November", "2024-11")),
+    ("Fans will cheer when the new ferry reaches the harbour on Oct. 2.", ("Oct. 2", "2026-10-02")),
+], ids=["deadline", "expected", "noun-in-future-clause", "infinitive", "past", "embedded-day", "embedded-year",
+        "since-noun", "since", "present-under-future"])
 def test_times_direction_and_embedded_dates_in_sentences(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)
     assert expected in _resolved(body, published)

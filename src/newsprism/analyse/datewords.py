@@ -43,6 +43,9 @@ LOOKING_AHEAD = frozenset({
 #: Prepositions that make a date the end of a span or a deadline ("extended to Nov. 20", "loans through
 #: January"): the tense of the verb does not say on which side of the day of writing it lies.
 END_POINT_PREPOSITIONS = frozenset({"to", "until", "till", "through", "by", "before"})
+#: Words that open a clause of time or condition, whose present tense tells the future when the clause it
+#: hangs from looks ahead ("will be happy when the film reaches theaters on May 4").
+TIME_CLAUSE_MARKS = frozenset({"when", "until", "till", "before", "after", "once", "if", "unless", "as", "whenever"})
 #: How far back (in days) a month and day without a year, told in the past, may lie: a writer who
 #: means about a year ago writes the year or "last year", so past that the nearest one is meant ("had
 #: proclaimed the end of the emergency on July 26" in a July 14 article).
@@ -60,6 +63,28 @@ ANAPHORIC_DAYS = (
     ("the next morning", 1), ("the following morning", 1), ("the day before", -1), ("the previous day", -1),
     ("the night before", -1), ("the eve", -1),
 )
+#: Phrases naming a part of the day told just before ("later in the day", "in the morning"), matched as
+#: the whole span only ("early morning" alone says nothing of which day).
+ANAPHORIC_PARTS = frozenset({
+    "later in the day", "earlier in the day", "later in the morning", "later in the afternoon", "the morning",
+    "the afternoon", "the evening", "in the morning", "in the afternoon", "in the evening"})
+#: Phrases naming the year, month or week of a date told just before ("later that year", "the same month"),
+#: to the granularity they name.
+ANAPHORIC_PERIODS = {
+    f"{lead}{unit}": unit
+    for unit in ("year", "month", "week")
+    for lead in ("that ", "later that ", "earlier that ", "the same ", "that same ", "later in that ", "earlier in that ")
+}
+#: Phrases naming a part of the year, month or week of writing ("later in the year"), to the granularity.
+CURRENT_PERIODS = {f"{when} in the {unit}": unit for unit in ("year", "month", "week") for when in ("earlier", "later")}
+#: Holidays on a fixed day of the calendar (after normalising: no possessive), to (month, day).
+FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "new year day": (1, 1), "new year eve": (12, 31), "halloween": (10, 31), "valentine day": (2, 14),
+}
+#: Words before a weekday that count it from the day told just before it ("down from the previous Friday",
+#: "the following Monday"), to the direction they count in.
+ANAPHORIC_WEEKDAY_WORDS = {"previous": -1, "preceding": -1, "prior": -1, "following": 1, "next": 1}
 #: Words in front of a date that do not change the day it names ("early Tuesday", "since March", "mid-July",
 #: "the early hours of Saturday").
 LEADING_WORDS = (

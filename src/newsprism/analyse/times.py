@@ -8,7 +8,7 @@ a noun's date) the nearest one. A month, or a month and day, without a year
 takes the year that puts it nearest the anchor in the same direction.
 "today", "yesterday", "last week", "this month", "last October", "almost four
 years ago" count from the anchor; "that day", "the next day" from the last
-day named before them in the same field. The granularity (day, week, month,
+day named before them in the same field (in the body: or in the headline). The granularity (day, week, month,
 quarter, year) is kept. A clock time ("2100 GMT", "21:00") is a time of day,
 never a year.
 
@@ -79,15 +79,15 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         field, start, end = placed
         way = direction(ent)
         sentence = (field, ent.sent.start if sentences else 0)
-        got = _as_name_or_clock(ent) or read(ent.text, anchor, way, last.get(field), ent.label_, near.get(sentence),
-                                             late)
+        told = last.get(field) or (last.get("title") if field == "body" else None)  # the headline's day, for the body
+        got = _as_name_or_clock(ent) or read(ent.text, anchor, way, told, ent.label_, near.get(sentence), late)
         parts = [(ent.text, start, end, got)]
         if got.status == "unresolved" and got.reason == UNREADABLE:
             for m in _EMBEDDED_RE.finditer(ent.text):
                 before = ent.text[:m.start()].split()
                 inner_way = "either" if (way == "past" and before
                                          and before[-1].lower() in w.END_POINT_PREPOSITIONS) else way
-                inner = read(m.group(0), anchor, inner_way, last.get(field), ent.label_, near.get(sentence), late)
+                inner = read(m.group(0), anchor, inner_way, told, ent.label_, near.get(sentence), late)
                 if inner.status == "resolved" and inner.granularity != "quarter":
                     parts.append((m.group(0), start + m.start(), start + m.end(), inner))
         for text, s0, e0, r in parts:
@@ -171,8 +171,8 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
         return Reading(None, None, "unresolved", "a bare number, not a year")
     if not s:
         return Reading(None, None, "unresolved", CLOCK_ONLY)
-    for rule in (_anaphoric, _ago, _deictic, _unit, _weekday, _month, _quarter, _year, _spelled_year, _numeric,
-                 _other):
+    for rule in (_anaphoric, _period, _ago, _deictic, _unit, _weekday, _holiday, _month, _quarter, _year,
+                 _spelled_year, _numeric, _other):
         limit = anchor
         if late and anchor is not None and direction != "future" and rule in (_weekday, _month):
             limit = anchor + timedelta(days=1)  # already the next day in zones ahead
@@ -240,14 +240,67 @@ def _count(word: str) -> float | None:
 # ---------------------------------------------------------------- rules, in order
 
 
+_ANAPHORIC_WEEKDAY_RE = re.compile(r"^the (" + "|".join(w.ANAPHORIC_WEEKDAY_WORDS) + r") ("
+                                   + "|".join(w.WEEKDAYS) + r")(?: (?:" + "|".join(w.PARTS_OF_DAY) + r"))?$")
+
+
 def _anaphoric(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
+    """A day named from the day told before it: "that day", "later in the day", "the next day", "the
+    previous Friday" (the Friday before that day)."""
     stripped = _strip(s)
-    for phrase, offset in w.ANAPHORIC_DAYS:
+    m = _ANAPHORIC_WEEKDAY_RE.match(s)
+    days = ((s, 0),) if m or s in w.ANAPHORIC_PARTS else w.ANAPHORIC_DAYS
+    for phrase, offset in days:
         if phrase in (s, stripped) or stripped == _strip(phrase):
             if context is None or context[1] != "day":
                 return Reading(None, "day", "unresolved", NO_ANTECEDENT)
-            return _day(date.fromisoformat(context[0]) + timedelta(days=offset))
+            told = date.fromisoformat(context[0])
+            if m is None:
+                return _day(told + timedelta(days=offset))
+            way, wd = w.ANAPHORIC_WEEKDAY_WORDS[m.group(1)], w.WEEKDAYS.index(m.group(2))
+            return _day(told + timedelta(days=way * ((way * (wd - told.weekday()) - 1) % 7 + 1)))
     return None
+
+
+def _period(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
+    """The year, month or week of the date told before ("later that year", "the same month"), or of the day of
+    writing ("later in the year", "earlier in the week")."""
+    unit = w.ANAPHORIC_PERIODS.get(s)
+    start: date | None
+    if unit is not None:
+        start = period_start(context[0]) if context is not None else None
+        if context is not None and w.GRANULARITY_RANK.get(context[1], 9) > w.GRANULARITY_RANK[unit]:
+            start = None  # "that month" after "in 1998": no month named
+        if start is None:
+            return Reading(None, unit, "unresolved", NO_ANTECEDENT)
+    elif (unit := w.CURRENT_PERIODS.get(s)) is not None:
+        if (missing := _need(anchor, unit)) is not None:
+            return missing
+        start = anchor
+    else:
+        return None
+    assert start is not None
+    if unit == "week":
+        return _week(start)
+    if unit == "month":
+        return _month_of(start.year, start.month)
+    return Reading(f"{start.year:04d}", "year", "resolved")
+
+
+_HOLIDAY_RE = re.compile(r"^(?:(last|this|next|past|coming) )?(" + "|".join(
+    sorted((re.escape(h) for h in w.FIXED_HOLIDAYS), key=len, reverse=True)) + r")$")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+
+
+def _holiday(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
+    """A holiday on a fixed day ("Christmas", "on New Year's Eve"): that month and day, read as one."""
+    m = _HOLIDAY_RE.match(_strip(s))
+    if m is None:
+        return None
+    month, day = w.FIXED_HOLIDAYS[m.group(2)]
+    text = f"{m.group(1) + ' ' if m.group(1) else ''}{_MONTH_NAMES[month - 1]} {day}"
+    return _month(text, text.title(), anchor, direction, context)
 
 
 _HEDGE = "|".join(sorted((re.escape(h) for h in w.HEDGES), key=len, reverse=True))
@@ -659,8 +712,10 @@ def direction(ent: Any) -> str:
         tok = tok.head
     else:
         tok = None  # the date is a subject, an object, a noun's modifier, or the root
+    if _since(ent):
+        return "past"  # "since the November attacks", "the lowest since mid-November"
     if tok is not None and _verb(tok):
-        tense = _tense(tok, 0)
+        tense = _clause_tense(tok)
         if tense == "past" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS:
             return "either"  # "extended the offer to Nov. 20": the verb's tense does not place a deadline
         return tense
@@ -670,7 +725,33 @@ def direction(ent: Any) -> str:
         if _verb(clause) or clause.head is clause:
             break
         clause = clause.head
-    return "future" if _verb(clause) and _tense(clause, 0) == "future" else "either"
+    return "future" if _verb(clause) and _clause_tense(clause) == "future" else "either"
+
+
+def _since(ent: Any) -> bool:
+    """The date is, or lies in, the object of "since" ("since May", "since the May election"): it is past."""
+    doc = ent.doc
+    if ent[0].lower_ == "since" or (ent.start > 0 and doc[ent.start - 1].lower_ == "since"):
+        return True
+    tok = ent.root
+    for _ in range(6):
+        if tok.head is tok or _verb(tok.head):
+            return False
+        tok = tok.head
+        if tok.lower_ == "since" and tok.pos_ in ("ADP", "SCONJ"):
+            return True
+    return False
+
+
+def _clause_tense(tok: Any) -> str:
+    """The verb's tense; a present in a clause of time or condition takes the tense of the clause it hangs
+    from when that looks ahead ("will be happy when the film reaches theaters on May 4")."""
+    tense = _tense(tok, 0)
+    if (tense == "either" and tok.dep_ == "advcl" and tok.head is not tok and tok.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in w.TIME_CLAUSE_MARKS for c in tok.children)
+            and _tense(tok.head, 1) == "future"):
+        return "future"
+    return tense
 
 
 def _verb(t: Any) -> bool:
