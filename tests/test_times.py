@@ -434,3 +434,23 @@ def test_times_an_inferred_publication_date_is_the_anchor_and_says_so() -> None:
     article = replace(article, flags=("published-inferred",))
     (t,) = times(doc, article, Layout.of(article))
     assert (t.value, t.base) == ("2025-03-09", "inferred")
+
+
+@needs_model
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Depot to close\n\nMay 03, 2013\n\n{body}\n\n{body2}",  # a date line under the title
+    "http://courier.example/2013/05/03/depot-to-close\n\nDepot to close\n\n{body}\n\n{body2}",  # a URL date
+], ids=["date-line", "url"])
+def test_times_an_undated_article_counts_from_its_date_line_or_url_date_marked_inferred(text: str) -> None:
+    from newsprism.clean import clean
+    from newsprism.records import RawDocument
+    from newsprism.settings import Settings
+
+    body = "The council of Ostrava Nova voted yesterday to close the old tram depot after a long debate."
+    body2 = "Mayor Ilse Brandt said on Monday that the site would be turned into housing for many families."
+    raw = RawDocument(source="t.txt", format="text", encoding="utf-8", text=text.format(body=body, body2=body2))
+    (result,) = analyse([clean(raw, Settings())])
+    got = {t.text: (t.value, t.base) for t in result.times}
+    assert got["yesterday"] == ("2013-05-02", "inferred")
+    assert got["Monday"] == ("2013-04-29", "inferred")
