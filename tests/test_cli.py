@@ -159,3 +159,14 @@ def test_cli_run_with_no_article_in_the_inputs_says_so(cli, tmp_path: Path) -> N
     r = cli("run", str(empty), "--db", str(tmp_path / "r.db"), "--out", str(tmp_path / "out"), "--json")
     assert r.exit_code == 1 and not json.loads(r.stdout)["ok"]
     assert f"\nerror: no article found in {empty}: no article was read" in r.stderr
+
+
+def test_cli_report_counts_removals_by_reason(cli, db: str, article_file: str) -> None:  # type: ignore[no-untyped-def]
+    cli("ingest", article_file, "--db", db, "--quiet")
+    r = cli("report", "--db", db, "--json")
+    assert r.exit_code == 0
+    data = json.loads(r.stdout)
+    assert data["totals"] == {"articles": 1, "articles_with_revisions": 1, "removals": sum(data["removals"].values())}
+    assert data["removals"]["byline"] == 1 and data["removals"]["dateline"] == 1
+    text = cli("report", "--db", db).stdout
+    assert text.startswith("totals:\n  articles                 1\n") and "removals:\n" in text

@@ -38,16 +38,16 @@ def test_run_writes_index_and_one_page_and_json_per_story(report) -> None:  # ty
     base, result, stories = report
     assert result.ingest.problems == () and len(result.ingest.added) == 9
     assert len(result.analyse.analysed) == 9 and result.failed == ()
-    assert {sid for sid, _h, _j in result.stories} == {s.story_id for s in stories}
+    assert {w.story_id for w in result.stories} == {s.story_id for s in stories}
     index = (base / "out" / "index.html").read_text(encoding="utf-8")
-    for sid, html_path, json_path in result.stories:
-        assert html_path.exists() and json_path.exists()
-        assert f'href="{sid}.html"' in index
-        assert json.loads(json_path.read_text(encoding="utf-8"))["story_id"] == sid
+    for w in result.stories:
+        assert w.html.exists() and w.json.exists()
+        assert f'href="{w.story_id}.html"' in index
+        assert json.loads(w.json.read_text(encoding="utf-8"))["story_id"] == w.story_id
 
 
 def _flood(result) -> dict:  # type: ignore[no-untyped-def]
-    dossiers = [json.loads(j.read_text(encoding="utf-8")) for _s, _h, j in result.stories]
+    dossiers = [json.loads(w.json.read_text(encoding="utf-8")) for w in result.stories]
     return max(dossiers, key=lambda d: len(d["sources"]))
 
 
@@ -78,7 +78,7 @@ def test_run_timeline_places_a_future_weekday_ahead(report) -> None:  # type: ig
 
 def test_run_html_escapes_article_markup(report) -> None:  # type: ignore[no-untyped-def]
     _base, result, _ = report
-    pages = "".join(h.read_text(encoding="utf-8") for _s, h, _j in result.stories)
+    pages = "".join(w.html.read_text(encoding="utf-8") for w in result.stories)
     assert "alert(&#x27;owned&#x27;)" in pages or "alert('owned')" not in pages
     assert "<script" not in pages.lower() and "<img" not in pages.lower()
     assert "&lt;script&gt;" in pages
@@ -86,7 +86,7 @@ def test_run_html_escapes_article_markup(report) -> None:  # type: ignore[no-unt
 
 def test_run_html_every_citation_lands_on_its_text(report, dead_links) -> None:  # type: ignore[no-untyped-def]
     _base, result, _ = report
-    for _sid, html_path, _j in result.stories:
+    for html_path in (w.html for w in result.stories):
         page = html_path.read_text(encoding="utf-8")
         assert 'href="#c-' in page
         assert dead_links(page) == [], html_path.name
@@ -95,7 +95,7 @@ def test_run_html_every_citation_lands_on_its_text(report, dead_links) -> None: 
 def test_run_html_quote_and_caption_citations_land(report) -> None:  # type: ignore[no-untyped-def]
     _base, result, _ = report
     d = _flood(result)
-    page = next(h for sid, h, _j in result.stories if sid == d["story_id"]).read_text(encoding="utf-8")
+    page = next(w.html for w in result.stories if w.story_id == d["story_id"]).read_text(encoding="utf-8")
     quote = d["quotes"][0]["quotes"][0]["citation"]
     anchor = f"c-{quote['article_id']}-{quote['field'].replace(':', '-')}-{quote['start']}-{quote['end']}"
     assert f'href="#{anchor}"' in page and f'id="{anchor}"' in page
@@ -104,7 +104,7 @@ def test_run_html_quote_and_caption_citations_land(report) -> None:  # type: ign
 
 def test_run_html_text_reads_plain_until_a_citation_is_followed(report) -> None:  # type: ignore[no-untyped-def]
     _base, result, _ = report
-    page = result.stories[0][1].read_text(encoding="utf-8")
+    page = result.stories[0].html.read_text(encoding="utf-8")
     css = page.split("<style>", 1)[1].split("</style>", 1)[0]
     rules = re.findall(r"([^{}]+)\{([^{}]*)\}", css)
     # marks carry no colour of their own; a colour is given only to the spans of a :target
@@ -121,7 +121,7 @@ def _names_of_copies(d: dict) -> dict[str, str]:  # type: ignore[type-arg]
 def test_run_html_copies_named_for_the_json_copy_of_outlet(report) -> None:  # type: ignore[no-untyped-def]
     _base, result, _ = report
     d = _flood(result)
-    page = next(h for sid, h, _j in result.stories if sid == d["story_id"]).read_text(encoding="utf-8")
+    page = next(w.html for w in result.stories if w.story_id == d["story_id"]).read_text(encoding="utf-8")
     rows = {m.group(2): m.group(1) for m in re.finditer(r'<td>((?:copy|rewrite) of [^<]*)</td><td><a href="#a-(\w+)"',
                                                           page)}
     assert rows and rows == _names_of_copies(d)
@@ -131,7 +131,7 @@ def test_run_html_copies_named_for_the_json_copy_of_outlet(report) -> None:  # t
 def test_run_exclusives_and_matrix_name_each_origin_once(report) -> None:  # type: ignore[no-untyped-def]
     _base, result, _ = report
     d = _flood(result)
-    page = next(h for sid, h, _j in result.stories if sid == d["story_id"]).read_text(encoding="utf-8")
+    page = next(w.html for w in result.stories if w.story_id == d["story_id"]).read_text(encoding="utf-8")
     wire = next(e for e in d["exclusives"] if e["origin"].startswith("wire:"))
     assert wire["name"] == "Nordic Press Agency"
     assert "<h3>Nordic Press Agency, with its copies and rewrites (" in page
@@ -160,7 +160,7 @@ def test_run_markdown_names_outlets_never_ids_in_the_tables(report) -> None:  # 
 def test_run_matrix_cells_cut_at_a_word_with_an_ellipsis(report) -> None:  # type: ignore[no-untyped-def]
     _base, result, _ = report
     d = _flood(result)
-    page = next(h for sid, h, _j in result.stories if sid == d["story_id"]).read_text(encoding="utf-8")
+    page = next(w.html for w in result.stories if w.story_id == d["story_id"]).read_text(encoding="utf-8")
     table = page.split("<h2>Source &times; claim</h2>", 1)[1].split("</table>", 1)[0]
     cells = [html.unescape(c) for c in re.findall(r"<tr><td>([^<]*)</td>", table)]
     cut = [c for c in cells if c.endswith("\u2026")]
@@ -225,6 +225,6 @@ def test_run_with_embeddings_caches_claim_vectors(tmp_path: Path) -> None:
         assert stored > 50  # every claim of the demo story, embedded once
         d = _flood(result)
         assert any(c["kind"] == "number" and c["status"] == "conflict" for c in d["conflicts"])
-        again = prism.dossier(result.stories[0][0])  # from the cache: nothing new is stored
+        again = prism.dossier(result.stories[0].story_id)  # from the cache: nothing new is stored
         assert prism.store.conn.execute("SELECT COUNT(*) FROM claim_vectors").fetchone()[0] == stored
         assert again.independent_sources == d["independent_sources"]

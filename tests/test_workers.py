@@ -17,7 +17,7 @@ def _run(tmp: Path, name: str, **changes: object) -> tuple[dict[str, object], di
     with Prism(db=tmp / f"{name}.db", settings=settings) as prism:
         result = prism.run([str(DEMO)], tmp / name)
         analyses = {a.article_id: prism.analysis(a.article_id) for a in prism.articles()}
-    dossiers = {sid: j.read_text(encoding="utf-8") for sid, _h, j in result.stories}
+    dossiers = {w.story_id: w.json.read_text(encoding="utf-8") for w in result.stories}
     return analyses, dossiers
 
 
@@ -53,5 +53,5 @@ def test_run_one_article_failing_analysis_is_a_problem_and_the_run_goes_on(tmp_p
         (bad,) = failed
         assert "harbour" in prism.article(bad).source
         assert all("IndexError" in p.reason for p in result.analyse.problems)
-    assert result.stories and all(json.loads(j.read_text(encoding="utf-8"))["story_id"] == sid
-                                  for sid, _h, j in result.stories)
+    assert result.stories and all(json.loads(w.json.read_text(encoding="utf-8"))["story_id"] == w.story_id
+                                  for w in result.stories)

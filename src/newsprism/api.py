@@ -22,7 +22,18 @@ from . import clean as _clean
 from . import ingest as _ingest
 from . import inputs as _inputs
 from .errors import InputError, ModelError, NotFoundError, SettingsError, StoreError
-from .records import AnalyseResult, Analysis, Article, ClaimHit, Entity, IngestResult, Problem
+from .records import (
+    AnalyseResult,
+    Analysis,
+    Article,
+    ClaimHit,
+    CleaningReport,
+    Entity,
+    IngestResult,
+    Problem,
+    StoryFailure,
+    StoryFiles,
+)
 from .records import RunResult as RunResult  # re-exported: its old home
 from .records import StoryDetail as StoryDetail  # re-exported: its old home
 from .settings import Settings
@@ -328,17 +339,11 @@ class Prism:
         cheap, so a face can check it on every request and cache under it."""
         return self.store.version()
 
-    def ingest_report(self) -> dict[str, dict[str, int]]:
+    def ingest_report(self) -> CleaningReport:
         """Counts for a cleaning report: articles, flags, removals by reason."""
-        return {
-            "totals": {
-                "articles": len(self.store.summaries()),
-                "articles_with_revisions": self.store.count("articles"),
-                "removals": self.store.count("removals"),
-            },
-            "flags": self.store.flag_counts(),
-            "removals": self.store.removal_counts(),
-        }
+        store = self.store
+        return CleaningReport(len(store.summaries()), store.count("articles"), store.count("removals"),
+                              store.flag_counts(), store.removal_counts())
 
     # ------------------------------------------------------------ analysis
 
@@ -722,23 +727,23 @@ class Prism:
         summaries = self.stories()
         if progress:
             progress("start", 0, len(summaries), None)
-        written: list[tuple[str, Path, Path]] = []
+        written: list[StoryFiles] = []
         pages: list[tuple[str, Dossier]] = []
-        failed: list[tuple[str, str]] = []
+        failed: list[StoryFailure] = []
         by_story = _StoryIndex.of(self.update_stories(), self._current_copies())
         for n, summary in enumerate(summaries, start=1):
             try:
                 detail = self._detail(summary.story_id, by_story)
                 d, fresh = self._cached_dossier(detail, analyse_missing=False)
             except (ValueError, KeyError, IndexError, TypeError) as exc:  # a bug must not lose the other stories
-                failed.append((summary.story_id, f"{type(exc).__name__}: {exc}"))
+                failed.append(StoryFailure(summary.story_id, f"{type(exc).__name__}: {exc}"))
                 continue
             html_path = folder / f"{summary.story_id}.html"
             json_path = folder / f"{summary.story_id}.json"
             if fresh or not (html_path.exists() and json_path.exists()):  # else: written last time, unchanged
                 _write(html_path, story_page(d, detail.articles))
                 _write(json_path, json.dumps(dossier_dict(d), ensure_ascii=False, indent=1) + "\n")
-            written.append((summary.story_id, html_path, json_path))
+            written.append(StoryFiles(summary.story_id, html_path, json_path))
             pages.append((html_path.name, d))
             if progress:
                 progress("story", n, len(summaries), summary.story_id)

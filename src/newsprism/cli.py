@@ -34,6 +34,7 @@ from .render import (
     entity_dict,
     ingest_dict,
     plural,
+    report_dict,
     summary_dict,
 )
 from .settings import Settings
@@ -244,7 +245,7 @@ def report_cli(
 ) -> None:
     """Cleaning report: articles, flags, and removals counted by reason."""
     with _prism(db, settings) as prism:
-        data = prism.ingest_report()
+        data = report_dict(prism.ingest_report())
         if json_out:
             _print_json(data)
             return
@@ -430,8 +431,8 @@ def run_cli(
                 typer.echo(f"failed: {_safe(str(p), one_line=True)}", err=True)
             for p in result.analyse.problems:
                 typer.echo(f"failed: article {_safe(str(p), one_line=True)}", err=True)
-        for sid, why in result.failed:
-            typer.echo(f"failed: story {sid}: dossier not built ({_safe(why, one_line=True)})", err=True)
+        for f in result.failed:
+            typer.echo(f"failed: story {f.story_id}: dossier not built ({_safe(f.reason, one_line=True)})", err=True)
         ing = result.ingest
         read_nothing = not (ing.added or ing.revised or ing.present)
         if json_out:
@@ -440,9 +441,9 @@ def run_cli(
                 "ingest": ingest_dict(result.ingest),
                 "analysed": len(result.analyse.analysed),
                 "analyse_failed": [{"article": p.path, "reason": p.reason} for p in result.analyse.problems],
-                "stories": [{"id": sid, "html": str(h), "json": str(j)} for sid, h, j in result.stories],
+                "stories": [{"id": w.story_id, "html": str(w.html), "json": str(w.json)} for w in result.stories],
                 "index": str(result.index),
-                "failed": [{"story": sid, "reason": why} for sid, why in result.failed],
+                "failed": [{"story": f.story_id, "reason": f.reason} for f in result.failed],
             })
         else:
             typer.echo(f"ingested {len(ing.added)} new, {len(ing.revised)} revised, {len(ing.present)} already "

@@ -709,11 +709,47 @@ class StoryDetail:
 
 
 @dataclass(frozen=True, slots=True)
+class Tally:
+    """One thing counted: a removal reason or a flag, and how many times."""
+
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CleaningReport:
+    """What cleaning did over the whole store (``Prism.ingest_report``)."""
+
+    articles: int  # current articles (a revised article counts once)
+    articles_with_revisions: int  # every stored article, revisions included
+    removals: int  # removals logged
+    flags: tuple[Tally, ...]  # current articles per flag, most first
+    removal_reasons: tuple[Tally, ...]  # removals per reason, most first
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFiles:
+    """The report files ``Prism.run`` wrote for one story."""
+
+    story_id: str
+    html: Path  # the dossier page
+    json: Path  # the JSON dossier
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFailure:
+    """A story whose dossier ``Prism.run`` could not build, and why."""
+
+    story_id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class RunResult:
     """What one ``Prism.run`` did and wrote."""
 
     ingest: IngestResult
     analyse: AnalyseResult
-    stories: tuple[tuple[str, Path, Path], ...]  # (story id, HTML page, JSON file)
+    stories: tuple[StoryFiles, ...]
     index: Path  # index.html
-    failed: tuple[tuple[str, str], ...]  # (story id, why its dossier could not be built)
+    failed: tuple[StoryFailure, ...]

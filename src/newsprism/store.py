@@ -45,6 +45,7 @@ from .records import (
     Relation,
     Removal,
     Stories,
+    Tally,
     TimeExpression,
     TimeZoneNote,
 )
@@ -522,16 +523,18 @@ class Store:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
-    def removal_counts(self) -> dict[str, int]:
+    def removal_counts(self) -> tuple[Tally, ...]:
+        """Removals per reason, most first."""
         rows = self.conn.execute(
             "SELECT reason, count(*) FROM removals GROUP BY reason ORDER BY count(*) DESC")
-        return {r[0]: r[1] for r in rows}
+        return tuple(Tally(r[0], r[1]) for r in rows)
 
-    def flag_counts(self) -> dict[str, int]:
+    def flag_counts(self) -> tuple[Tally, ...]:
+        """Current articles per flag, most first."""
         rows = self.conn.execute(
             "SELECT j.value, count(*) FROM articles, json_each(articles.flags) j "
             "WHERE superseded = 0 GROUP BY j.value ORDER BY count(*) DESC")
-        return {r[0]: r[1] for r in rows}
+        return tuple(Tally(r[0], r[1]) for r in rows)
 
     def search(self, query: str, limit: int = 20) -> list[str]:
         """Article ids whose title or body match an FTS5 query, best first."""

@@ -11,6 +11,7 @@ from ..records import (
     Analysis,
     Article,
     ArticleSummary,
+    CleaningReport,
     Copies,
     CopyGroup,
     CopyLink,
@@ -151,6 +152,16 @@ def ingest_dict(r: IngestResult) -> dict[str, Any]:
         "present": list(r.present),
         "revised": list(r.revised),
         "failed": [{"path": p.path, "reason": p.reason} for p in r.problems],
+    }
+
+
+def report_dict(r: CleaningReport) -> dict[str, dict[str, int]]:
+    """The cleaning report as ``newsprism report --json`` prints it: totals, flags, removals by reason."""
+    return {
+        "totals": {"articles": r.articles, "articles_with_revisions": r.articles_with_revisions,
+                   "removals": r.removals},
+        "flags": {t.name: t.count for t in r.flags},
+        "removals": {t.name: t.count for t in r.removal_reasons},
     }
 
 
