@@ -655,3 +655,17 @@ def test_main_event_when_the_date_of_a_report_gives_way_to_the_day_of_what_it_re
     # nor is a day of a clause without a verb of the headline (another event)
     other = _event(_article(lead.format(day="Saturday").replace("inspect", "paint"), title=title, article_id="a4"))
     assert other.when is not None and other.when.text == "Sunday" and other.when_value == "2023-09-17"
+
+
+@needs_model
+def test_main_event_reads_as_many_lead_sentences_as_the_analyse_section_says(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.settings import Settings
+
+    a = _article("The council met on Monday. It voted to close the bridge. Divers searched the river in Halden.",
+                 title="Council votes to close bridge")
+    (default,) = analyse([a])
+    assert default.event.where is not None and default.event.where.text == "Halden"
+    f = tmp_path / "s.toml"
+    f.write_text("[analyse]\nlead_sentences = 1\nwhen_sentences = 1\n", encoding="utf-8")
+    (short,) = analyse([a], Settings.load(f))
+    assert short.event.where is None

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.errors import SettingsError
-from newsprism.settings import SECTIONS, AlignSettings, Settings, StorySettings
+from newsprism.settings import SECTIONS, AlignSettings, AnalyseSettings, Settings, StorySettings
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "settings.md"
 
@@ -31,4 +31,16 @@ def test_sections_are_frozen_and_read_from_either_table(tmp_path: Path) -> None:
         s.claims.threshold = 0.5  # type: ignore[misc]
     f.write_text("[claims]\nthreshold = 'high'\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"s\.toml: \[claims\]: threshold must be like 0\.3, not 'high'"):
+        Settings.load(f)
+
+
+def test_analyse_section_is_checked(tmp_path: Path) -> None:
+    f = tmp_path / "s.toml"
+    f.write_text("[newsprism.analyse]\nlead_sentences = 2\n", encoding="utf-8")
+    assert Settings.load(f).analyse == AnalyseSettings(lead_sentences=2, when_sentences=8)
+    f.write_text("[analyse]\nlead_sentences = 0\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"\[analyse\]: lead_sentences and when_sentences must be positive"):
+        Settings.load(f)
+    f.write_text("[analyse]\nsentences = 2\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"\[analyse\]: unknown setting\(s\): sentences"):
         Settings.load(f)

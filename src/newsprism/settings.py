@@ -29,7 +29,7 @@ _S = TypeVar("_S")
 
 # ------------------------------------------------------------------ sections
 # One frozen dataclass per stage; the TOML file reaches each as a table of the
-# same name ([copies], [stories], [claims]).
+# same name ([copies], [stories], [claims], [analyse]).
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +138,17 @@ class AlignSettings:
     negation_overlap: float = 0.75  # and share this much of their words, negation aside
 
 
+@dataclass(frozen=True, slots=True)
+class AnalyseSettings:
+    """What the analyse stage reads of an article for its main event (``analyse.event``)."""
+
+    #: body sentences read for a clause and a place phrase after the title
+    lead_sentences: int = 3
+    #: body sentences searched for a date and for a place inside a country (a lead often says
+    #: what happened before it says when)
+    when_sentences: int = 8
+
+
 def section(cls: type[_S], values: Mapping[str, Any] | _S, table: str, where: str = "") -> _S:
     """A section from its TOML table: each value must have the type of the field's
     default (a whole number stands for a float); an unknown key or a wrong type is a
@@ -174,7 +185,8 @@ def story_settings(values: Mapping[str, Any] | StorySettings) -> StorySettings:
 
 
 #: The sections of Settings: field (and TOML table) name -> section class.
-SECTIONS: dict[str, type] = {"copies": CopySettings, "stories": StorySettings, "claims": AlignSettings}
+SECTIONS: dict[str, type] = {"copies": CopySettings, "stories": StorySettings, "claims": AlignSettings,
+                              "analyse": AnalyseSettings}
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +245,8 @@ class Settings:
     #: Claim alignment thresholds (``[claims]`` table, the fields of :class:`AlignSettings`;
     #: the measured defaults, docs/dossier.md).
     claims: AlignSettings = field(default_factory=AlignSettings)
+    #: The main event's reading of the lead (``[analyse]`` table, the fields of :class:`AnalyseSettings`).
+    analyse: AnalyseSettings = field(default_factory=AnalyseSettings)
 
     def __post_init__(self) -> None:
         # A section may be given as its table (a dict): it becomes the section, checked.
@@ -310,6 +324,8 @@ class Settings:
             raise SettingsError("fuzzy_threshold must be in (0, 100]")
         if not self.languages:
             raise SettingsError("languages must name at least one language, or 'all'")
+        if self.analyse.lead_sentences <= 0 or self.analyse.when_sentences <= 0:
+            raise SettingsError("[analyse]: lead_sentences and when_sentences must be positive")
 
 
 def _checked(name: str, value: Any, kind: str, where: str) -> Any:

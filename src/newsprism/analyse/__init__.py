@@ -23,7 +23,7 @@ from typing import Any
 from ..errors import ModelError
 from ..records import Analysis, Article, Mention, Problem
 from ..resolve import AliasPacks, load_packs, normalise
-from ..settings import Settings
+from ..settings import AnalyseSettings, Settings
 from . import rules
 from .event import main_event, sentence_case
 from .quantities import quantities
@@ -326,7 +326,7 @@ def iter_analyse(
     for doc, article in nlp.pipe(items, as_tuples=True, batch_size=settings.analyse_batch_size):
         try:
             result = _analyse_doc(doc, article, model, packs, describe, bases.get(article.article_id),
-                                  headline_doc(nlp, article))
+                                  headline_doc(nlp, article), settings.analyse)
         except ARTICLE_ERRORS as exc:
             if problems is None:
                 raise
@@ -360,7 +360,8 @@ def headline_doc(nlp: Any, article: Article) -> Any:
 
 
 def _analyse_doc(doc: Any, article: Article, model: str, packs: AliasPacks, describe: Any,
-                 base: datetime | None, title_doc: Any = None) -> Analysis:
+                 base: datetime | None, title_doc: Any = None,
+                 options: AnalyseSettings = AnalyseSettings()) -> Analysis:
     layout = Layout.of(article)
     mentions = _mentions(doc, article.article_id, layout, packs, describe)
     time_records = times(doc, article, layout, base)
@@ -377,7 +378,7 @@ def _analyse_doc(doc: Any, article: Article, model: str, packs: AliasPacks, desc
                       frozenset(normalise(m.text) for m in mentions if m.label == "PERSON")),
         quantities=quantities(doc, article.article_id, layout),
         times=time_records,
-        event=main_event(doc, article.article_id, layout, time_records, title_doc=title_doc),
+        event=main_event(doc, article.article_id, layout, time_records, options, title_doc=title_doc),
     )
 
 

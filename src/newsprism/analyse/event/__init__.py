@@ -24,10 +24,10 @@ question the lead does not answer stays None.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ...records import Event, EventPart, TimeExpression
+from ...settings import AnalyseSettings
 from . import what as _what
 from . import where as _where
 from . import who as _who
@@ -36,25 +36,8 @@ from .names import What, When, Where, Who
 from .parse import Reading, clause, lead, quote_marks, sentence_case, title_parts, trim_space
 from .when import when
 
-__all__ = ["DEFAULT_OPTIONS", "PRIORITY", "EventOptions", "What", "When", "Where", "Who", "main_event",
-           "sentence_case"]
+__all__ = ["PRIORITY", "What", "When", "Where", "Who", "main_event", "sentence_case"]
 
-
-@dataclass(frozen=True, slots=True)
-class EventOptions:
-    """How much of the body the main-event rules read.
-
-    Attributes:
-        lead_sentences: body sentences read for a clause and a place phrase after the title.
-        when_sentences: body sentences searched for a date and for a place inside a country (a lead
-            often says what happened before it says when).
-    """
-
-    lead_sentences: int = 3
-    when_sentences: int = 8
-
-
-DEFAULT_OPTIONS = EventOptions()
 
 #: Per question, its candidate rules in order of priority: the first that finds a span answers.
 PRIORITY: Mapping[str, tuple[Who, ...] | tuple[What, ...] | tuple[Where, ...]] = {
@@ -92,8 +75,10 @@ def _where_answer(r: Reading) -> _Found:
 
 
 def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpression, ...],
-               options: EventOptions = DEFAULT_OPTIONS, title_doc: Any = None) -> Event:
+               options: AnalyseSettings = AnalyseSettings(), title_doc: Any = None) -> Event:
     """Who did what, when and where, from the title and the first sentences.
+
+    ``options``: how many lead sentences the rules read (the ``[analyse]`` settings section).
 
     ``title_doc``: the headline parsed again in sentence case (see
     :func:`sentence_case`), read instead of the title's sentences of ``doc``;
