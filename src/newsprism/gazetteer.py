@@ -3,13 +3,21 @@ a country from a place inside it.
 
 Used by the main event ("consulate in Afghanistan" ... "the city of
 Mazar-i-Sharif": the city answers where) and by the claims (a country and a
-place inside it do not disagree).
+place inside it do not disagree). A country's spellings in the alias packs
+(built-in, and the user's ``alias_packs``) name it too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .resolve import AliasPacks
 
 #: short English names that ISO 3166 spells otherwise
 _COUNTRY_ALIASES = {
@@ -33,12 +41,33 @@ _WIDE_REGIONS = frozenset({
 })
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Gazetteer:
+    """Country and subdivision names (lower case) with their ISO 3166 codes."""
+
+    countries: Mapping[str, str]  # country name -> alpha-2 code
+    subdivisions: Mapping[str, frozenset[str]]  # subdivision name -> codes of the countries holding one so named
+
+    def geo(self, name: str) -> tuple[str, frozenset[str]] | None:
+        """("country", {code}) or ("subdivision", {country codes}) or None (a city, a site, unknown)."""
+        lower = name.lower()
+        key = re.sub(r"^the\s+", "", name.strip().lower()) if lower not in _COUNTRY_ALIASES else lower
+        if lower in self.countries or key in self.countries:
+            return "country", frozenset({self.countries.get(lower) or self.countries[key]})
+        if key in self.subdivisions:
+            return "subdivision", self.subdivisions[key]
+        return None
+
+    def is_country(self, name: str) -> bool:
+        """The name is a country's ("Afghanistan", "the UK", "U.S.")."""
+        found = self.geo(name)
+        return found is not None and found[0] == "country"
+
+
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+def _iso() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """ISO 3166 (pycountry): country names -> code, subdivision names -> country codes."""
     import pycountry
-
-    from .resolve import load_packs
 
     countries = dict(_COUNTRY_ALIASES)
     for c in pycountry.countries:
@@ -46,33 +75,37 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
             value = getattr(c, attr, None)
             if value:
                 countries[value.lower()] = c.alpha_2
-    # the built-in alias packs' spellings of a country ("DPRK", "N. Korea", "ROK")
-    for entry in load_packs().entries:
-        code = countries.get(entry.name.lower())
-        if code is not None and entry.label == "GPE":
-            for alias in entry.aliases:
-                countries.setdefault(alias.lower(), code)
     subs: dict[str, set[str]] = {}
     for sd in pycountry.subdivisions:
         subs.setdefault(sd.name.lower(), set()).add(sd.country_code)
     return countries, {k: frozenset(v) for k, v in subs.items()}
 
 
+@lru_cache(maxsize=8)
+def gazetteer(packs: AliasPacks | None = None) -> Gazetteer:
+    """ISO 3166 with the countries' spellings in the alias packs ("DPRK", "N. Korea", "ROK"): those of
+    ``packs`` (``resolve.load_packs(settings)``: the built-in packs and the user's ``alias_packs``), or
+    of the built-in packs when None."""
+    from .resolve import load_packs
+
+    iso, subs = _iso()
+    countries = dict(iso)
+    for entry in (packs or load_packs()).entries:
+        code = iso.get(entry.name.lower())
+        if code is not None and entry.label == "GPE":
+            for alias in entry.aliases:
+                countries.setdefault(alias.lower(), code)
+    return Gazetteer(MappingProxyType(countries), MappingProxyType(subs))
+
+
 def geo(name: str) -> tuple[str, frozenset[str]] | None:
-    """("country", {code}) or ("subdivision", {country codes}) or None (a city, a site, unknown)."""
-    key = re.sub(r"^the\s+", "", name.strip().lower()) if name.lower() not in _COUNTRY_ALIASES else name.lower()
-    countries, subs = _gazetteer()
-    if name.lower() in countries or key in countries:
-        return "country", frozenset({countries.get(name.lower()) or countries[key]})
-    if key in subs:
-        return "subdivision", subs[key]
-    return None
+    """:meth:`Gazetteer.geo` of the built-in gazetteer."""
+    return gazetteer().geo(name)
 
 
 def is_country(name: str) -> bool:
-    """The name is a country's ("Afghanistan", "the UK", "U.S.")."""
-    found = geo(name)
-    return found is not None and found[0] == "country"
+    """:meth:`Gazetteer.is_country` of the built-in gazetteer."""
+    return gazetteer().is_country(name)
 
 
 def is_wide_region(name: str) -> bool:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ModelError
+from ..gazetteer import Gazetteer, gazetteer
 from ..records import Analysis, Article, Mention, Problem
 from ..resolve import AliasPacks, load_packs, normalise
 from ..settings import AnalyseSettings, Settings
@@ -321,12 +322,13 @@ def iter_analyse(
         add_ruler(nlp, packs)
     model = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '0')}"
     describe = _description_matcher(nlp, packs)
+    known = gazetteer(packs)
     bases = bases or {}
     items = ((doc_text(a), a) for a in articles)
     for doc, article in nlp.pipe(items, as_tuples=True, batch_size=settings.analyse_batch_size):
         try:
             result = _analyse_doc(doc, article, model, packs, describe, bases.get(article.article_id),
-                                  headline_doc(nlp, article), settings.analyse)
+                                  headline_doc(nlp, article), settings.analyse, known)
         except ARTICLE_ERRORS as exc:
             if problems is None:
                 raise
@@ -361,9 +363,10 @@ def headline_doc(nlp: Any, article: Article) -> Any:
 
 def _analyse_doc(doc: Any, article: Article, model: str, packs: AliasPacks, describe: Any,
                  base: datetime | None, title_doc: Any = None,
-                 options: AnalyseSettings = AnalyseSettings()) -> Analysis:
+                 options: AnalyseSettings = AnalyseSettings(), known: Gazetteer | None = None) -> Analysis:
     layout = Layout.of(article)
-    mentions = _mentions(doc, article.article_id, layout, packs, describe)
+    known = known or gazetteer(packs)
+    mentions = _mentions(doc, article.article_id, layout, packs, describe, known)
     time_records = times(doc, article, layout, base)
     sentences = tuple(
         (p[1], p[2]) for s in _sentences(doc)
@@ -378,7 +381,8 @@ def _analyse_doc(doc: Any, article: Article, model: str, packs: AliasPacks, desc
                       frozenset(normalise(m.text) for m in mentions if m.label == "PERSON")),
         quantities=quantities(doc, article.article_id, layout),
         times=time_records,
-        event=main_event(doc, article.article_id, layout, time_records, options, title_doc=title_doc),
+        event=main_event(doc, article.article_id, layout, time_records, options, title_doc=title_doc,
+                         gazetteer=known),
     )
 
 
@@ -398,7 +402,8 @@ def _description_matcher(nlp: Any, packs: AliasPacks) -> Any:
     return matcher
 
 
-def _mentions(doc: Any, article_id: str, layout: Layout, packs: AliasPacks, describe: Any) -> tuple[Mention, ...]:
+def _mentions(doc: Any, article_id: str, layout: Layout, packs: AliasPacks, describe: Any,
+              known: Gazetteer) -> tuple[Mention, ...]:
     out: list[Mention] = []
     spans: list[Any] = []
     taken: list[tuple[int, int]] = []
@@ -446,7 +451,7 @@ def _mentions(doc: Any, article_id: str, layout: Layout, packs: AliasPacks, desc
         out.append(Mention(article_id, span.text, label, placed[1], placed[2], placed[0], "description", pack_id))
         spans.append(span)
         taken.append((s, e))
-    out = _decide_types(doc, out, spans, packs)
+    out = _decide_types(doc, out, spans, packs, known)
     out.sort(key=lambda m: (m.field != "title", m.start))
     return tuple(out)
 
@@ -495,15 +500,14 @@ def _cue(span: Any, label: str) -> str | None:
 _CUE_LABEL = {"place": "GPE", "org": "ORG", "person": "PERSON"}
 
 
-def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: AliasPacks) -> list[Mention]:
+def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: AliasPacks,
+                  known: Gazetteer) -> list[Mention]:
     """One type per name in the article, from all its mentions: an alias pack's type; a country or a
     region of one (ISO 3166) is a place; else the evidence of the words around its mentions (a
     preposition of place, a place or organisation head word, a title) by majority; else the model's
     most frequent label. A one-word name that is a word of a longer person's name in the article is
     that person ("Aske" of "Rolf Aske"); a one-word name written in lower case elsewhere in the
     article is a word, not a name ("Floodwater")."""
-    from ..gazetteer import geo
-
     lower_words = {t.lemma_ for t in doc if t.is_lower} | {t.text for t in doc if t.is_lower}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -517,7 +521,7 @@ def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: Al
             votes[key][cue] += 1
 
     def by_evidence(key: str) -> str:
-        if geo(key) is not None:
+        if known.geo(key) is not None:
             return "GPE"
         if votes[key]:
             return _CUE_LABEL[votes[key].most_common(1)[0][0]]

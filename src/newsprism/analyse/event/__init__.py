@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ...gazetteer import Gazetteer
+from ...gazetteer import gazetteer as builtin_gazetteer
 from ...records import Event, EventPart, TimeExpression
 from ...settings import AnalyseSettings
 from . import what as _what
@@ -71,14 +73,16 @@ def _where_answer(r: Reading) -> _Found:
     span, rule = found
     if rule in _where.NARROWED and (inner := _where.inside_country(r, span)) is not None:
         span, rule = inner, Where.INSIDE_COUNTRY
-    return _where.widen(span), rule
+    return _where.widen(span, r.gazetteer), rule
 
 
 def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpression, ...],
-               options: AnalyseSettings = AnalyseSettings(), title_doc: Any = None) -> Event:
+               options: AnalyseSettings = AnalyseSettings(), title_doc: Any = None,
+               gazetteer: Gazetteer | None = None) -> Event:
     """Who did what, when and where, from the title and the first sentences.
 
     ``options``: how many lead sentences the rules read (the ``[analyse]`` settings section).
+    ``gazetteer``: the countries the place rules know (default: the built-in alias packs' and ISO 3166's).
 
     ``title_doc``: the headline parsed again in sentence case (see
     :func:`sentence_case`), read instead of the title's sentences of ``doc``;
@@ -98,7 +102,7 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
     after_dateline = [s for s in body if s.end_char > after][:options.lead_sentences]
     lclauses = [c for c in (clause(s, after) for s in after_dateline) if c is not None]
     r = Reading(doc, layout, title, body, body[:options.lead_sentences], tclauses, lclauses, place, after, times,
-                options.when_sentences)
+                options.when_sentences, gazetteer or builtin_gazetteer())
     who, what, where = _choose("who", r), _choose("what", r), _where_answer(r)
     time = when(r)
     when_value = None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from ...gazetteer import Gazetteer
 from .words import (
     CALENDAR_NAMES,
     NOT_FUTURE_DETS,
@@ -218,6 +219,7 @@ class Reading:
         after: where the body's text starts after that dateline (0 when there is none).
         times: the article's time records.
         when_sentences: body sentences searched for a date.
+        gazetteer: the countries and their subdivisions the place rules know.
     """
 
     doc: Any
@@ -231,6 +233,7 @@ class Reading:
     after: int
     times: tuple[Any, ...]
     when_sentences: int
+    gazetteer: Gazetteer
 
     @property
     def clauses(self) -> list[Clause]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ...gazetteer import geo, is_country, is_wide_region
+from ...gazetteer import Gazetteer, is_wide_region
+from ...gazetteer import gazetteer as builtin_gazetteer
 from .names import Where
 from .parse import Reading
 from .words import (
@@ -70,21 +71,23 @@ NARROWED = frozenset({Where.HEADLINE_PHRASE, Where.HEADLINE_MODIFIER, Where.LEAD
 def inside_country(r: Reading, country: Any) -> Any:
     """A place phrase of the title or of the first body sentences naming a place that may lie inside the
     country ("consulate in Afghanistan" ... "in the city of Mazar-i-Sharif" -> Mazar-i-Sharif), or None."""
-    if not is_country(country.text):
+    if not r.gazetteer.is_country(country.text):
         return None
     wider = r.body[:r.when_sentences]
-    return next((e for e in _phrases(r.title + wider, _places(r)) if inside(e, country.text)), None)
+    return next((e for e in _phrases(r.title + wider, _places(r)) if inside(e, country.text, r.gazetteer)), None)
 
 
-def widen(found: Any) -> Any:
+def widen(found: Any, gazetteer: Gazetteer | None = None) -> Any:
     """The answer with up to two places it lies in right after it ("outside Trump Tower in New York
-    City", "in Sterling Heights, Michigan", "Punta Islita, Guanacaste, Costa Rica")."""
-    inner, outer = found, _enclosing(found)
+    City", "in Sterling Heights, Michigan", "Punta Islita, Guanacaste, Costa Rica"); ``gazetteer``
+    defaults to the built-in one."""
+    known = gazetteer or builtin_gazetteer()
+    inner, outer = found, _enclosing(found, known)
     for _ in range(2):
         if outer is None:
             break
         found = inner.doc[inner.start:outer.end]
-        outer = _enclosing(outer)
+        outer = _enclosing(outer, known)
     return found
 
 
@@ -121,7 +124,7 @@ def _is_place(e: Any, places: set[str]) -> bool:
     return False
 
 
-def _enclosing(e: Any) -> Any:
+def _enclosing(e: Any, known: Gazetteer) -> Any:
     """The place right after the answer that it lies in, or None: after "in" any city, region or
     country ("Trump Tower" + "in New York City"); after a comma a country or a region the gazetteer
     knows ("Sterling Heights" + ", Michigan"), one the answer may lie in (not "Paris, Berlin" nor
@@ -140,14 +143,14 @@ def _enclosing(e: Any) -> Any:
         return None  # "in Paris and Lyon", "Kabul, Afghanistan's capital"
     if sep.lower_ == "in":
         return wider if wider.root.head.i == sep.i else None
-    if sep.text != "," or is_country(e.text) or wider.root.dep_ in SUBJECT_DEPS:
+    if sep.text != "," or known.is_country(e.text) or wider.root.dep_ in SUBJECT_DEPS:
         return None
-    region, inner = geo(wider.text), geo(e.text)
+    region, inner = known.geo(wider.text), known.geo(e.text)
     if region is None or (inner is not None and not inner[1] & region[1]):
         return None  # not a known region, or one of another country than the answer's
     if after is not None and after.text == ",":
         following = _entity_at(doc, wider.end + 1)
-        if following is not None and following.label_ in AREA_LABELS and not is_country(following.text):
+        if following is not None and following.label_ in AREA_LABELS and not known.is_country(following.text):
             return None  # "London, Paris, Berlin ...": a list
     return wider
 
@@ -157,12 +160,14 @@ def _entity_at(doc: Any, i: int) -> Any:
     return next((x for x in doc.ents if x.start == i), None)
 
 
-def inside(e: Any, country: str) -> bool:
+def inside(e: Any, country: str, gazetteer: Gazetteer | None = None) -> bool:
     """The place may lie inside the country: a city or a region, not a country, not a region of another
-    country (ISO 3166-2), not a continent or a wider region ("Europe"), no digits ("F1" tagged GPE)."""
+    country (ISO 3166-2), not a continent or a wider region ("Europe"), no digits ("F1" tagged GPE);
+    ``gazetteer`` defaults to the built-in one."""
     if e.label_ not in AREA_LABELS or any(c.isdigit() for c in e.text) or is_wide_region(e.text):
         return False
-    found, home = geo(e.text), geo(country)
+    known = gazetteer or builtin_gazetteer()
+    found, home = known.geo(e.text), known.geo(country)
     if found is None:
         return True  # a city or a region the gazetteer does not know
     return found[0] == "subdivision" and home is not None and bool(found[1] & home[1])
