@@ -27,6 +27,7 @@ import numpy as np
 
 from .copies import Copies, independent_sources
 from .gazetteer import geo
+from .lexicon import SMALL_NUMBER_WORDS, STOP_WORDS, strip_inflection
 from .records import Alignment as Alignment  # re-exported: its old home
 from .records import Analysis, Article, Entity, Mention, Quantity
 from .records import Claim as Claim  # re-exported: its old home
@@ -39,14 +40,6 @@ STATUSES = ("conflicting", "more-specific", "corroborated", "single-source")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-']+|\d[\d,.]*")
 _NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|cannot|denied|denies|deny|without)\b|n't\b", re.I)
-_STOP = frozenset(
-    """a an the and or but if of in on at to from by for with about as into over after before
-    than then that this these those there here it its it's is are was were be been being has have
-    had do does did will would could should may might can also such which who whom whose what when
-    where while during between both each other some any more most many much very just only own same
-    so not no he she they them their his her we our you your i me my us said says say told according
-    one two new""".split()  # noqa: SIM905
-)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LOCATIVE = re.compile(r"\b(in|at|near|inside|outside|to|from|into|of)\s+(the\s+)?$", re.I)
 _SITE = re.compile(r"\b(in|at|near|inside|outside)\s+(the\s+)?$", re.I)
@@ -377,17 +370,10 @@ def _tokens(text: str) -> list[str]:
     out = []
     for w in _WORD.findall(text.lower()):
         w = w.strip("'-")
-        if len(w) < 3 or w in _STOP:
+        if len(w) < 3 or w in STOP_WORDS:
             continue
-        out.append(_stem(w))
+        out.append(strip_inflection(w))
     return out
-
-
-def _stem(w: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
-    return w
 
 
 def _similarities(claims: Sequence[Claim], by_id: Mapping[str, Entity], weight: float) -> np.ndarray:
@@ -534,10 +520,6 @@ def _numbers(a: Claim, b: Claim, s: AlignSettings, counts_only: bool = False) ->
     return out
 
 
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-                 "twenty")
-
 
 def _written(q: Quantity, other: Claim) -> bool:
     """The other claim writes the same number, even where it is no quantity of
@@ -545,7 +527,7 @@ def _written(q: Quantity, other: Claim) -> bool:
     if q.low != q.high or q.low != int(q.low) or q.canonical_unit not in (None,):
         return False
     n = int(q.low)
-    forms = {f"{n:,}", str(n)} | ({_NUMBER_WORDS[n]} if n < len(_NUMBER_WORDS) else set())
+    forms = {f"{n:,}", str(n)} | ({SMALL_NUMBER_WORDS[n]} if n < len(SMALL_NUMBER_WORDS) else set())
     return any(re.search(rf"(?<![\w.,]){re.escape(f)}(?![\w]|[.,]\d)", other.text, re.I) for f in forms)
 
 
@@ -588,12 +570,12 @@ def _context(c: Claim, q: Quantity, width: int = 8) -> set[str]:
     rel_s, rel_e = q.start - c.start, q.end - c.start
     before = re.findall(r"[\w'-]+", c.text[:max(0, rel_s)])[-width:]
     after = re.findall(r"[\w'-]+", c.text[max(0, rel_e):])[:width]
-    measure = {_stem(w) for w in (q.measures or "").lower().split()}
+    measure = {strip_inflection(w) for w in (q.measures or "").lower().split()}
     words = re.findall(r"[\w'-]+", c.text)
     # in a headline in title case every word is capitalised: names cannot be told apart
     title_case = sum(w[:1].isupper() for w in words) > 0.6 * max(1, len(words))
-    out = {_stem(w.lower()) for w in before + after
-           if (title_case or w[:1].islower()) and len(w) > 3 and w.lower() not in _STOP
+    out = {strip_inflection(w.lower()) for w in before + after
+           if (title_case or w[:1].islower()) and len(w) > 3 and w.lower() not in STOP_WORDS
            and w.lower() not in _QUANTITY_WORDS}
     return out - measure
 
@@ -608,7 +590,7 @@ def _modifier(c: Claim, q: Quantity) -> str:
     m = re.search(rf"\b{re.escape(head[:-1] if len(head) > 3 else head)}", rest.lower())
     if m is None or m.start() > 40:
         return ""
-    return " ".join(w for w in re.findall(r"[\w-]+", rest[:m.start()].lower()) if w not in _STOP)
+    return " ".join(w for w in re.findall(r"[\w-]+", rest[:m.start()].lower()) if w not in STOP_WORDS)
 
 
 def _norm(text: str) -> str:

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import outlets as _outlets
 from .errors import InputError, SettingsError
+from .lexicon import BYLINE_AGENCIES
 from .records import Article, Caption, OffsetMap, RawDocument, Removal, TimeZoneNote
 from .settings import Settings
 
@@ -63,7 +64,7 @@ _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,
 _BYLINE = re.compile(r"^[Bb][Yy]:?\s+(?P<names>[A-Z][\w.'’\- ]+(?:(?:,|\band\b|&)\s*[A-Z][\w.'’\- ]+)*)\.?$")
 _SENTENCE_END = re.compile(r"[.!?:;\"')]$")
 _NAME_CREDIT = re.compile(r"\s*\((?P<credit>[A-Z][A-Za-z]{1,11})\)$")
-_WIRE_SUFFIX = re.compile(r",?\s*(?:for |of )?(?:the )?(?:associated press|reuters|afp|ap|cnn|bbc)$", re.I)
+_WIRE_SUFFIX = re.compile(r",?\s*(?:for |of )?(?:the )?(?:" + "|".join(BYLINE_AGENCIES) + ")$", re.I)
 
 
 #: Texts shorter than this get no language: lingua would guess from a phrase

@@ -28,6 +28,7 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHashLSH
 
+from .lexicon import AGENCY_DATELINE
 from .lexicon import WIRES as WIRES
 from .records import Article
 from .records import Copies as Copies  # re-exported: its old home
@@ -42,8 +43,6 @@ _WIRE_RES = tuple((name, re.compile("|".join(pats), re.M)) for name, pats in WIR
 #: Characters at the start of the body searched for a dateline credit.
 _DATELINE_CHARS = 160
 #: Last-paragraph credit lines ("Reporting by ...; Editing by ..." is Reuters house style).
-#: Any agency-style dateline: "SKELBY, Nordland (NPA) — ..." credits NPA.
-_DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{1,40})?\s\((?P<wire>[A-Z][A-Za-z]{1,7})\)\s*[—–-]")
 #: Removal reasons whose text can carry a wire credit.
 _CREDIT_REMOVALS = frozenset({"credit", "copyright", "byline", "dateline"})
 #: A removed line that credits a picture, not the text ("Image copyright AFP", "/AFP/Getty Images").
@@ -164,7 +163,7 @@ def wire_credit(article: Article) -> str | None:
         for name, rx in _WIRE_RES:
             if text and rx.search(text):
                 return name
-    if m := _DATELINE_RE.match(body):
+    if m := AGENCY_DATELINE.match(body):
         return m.group("wire")
     if article.paragraphs:
         last = article.paragraphs[-1]

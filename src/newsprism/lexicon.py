@@ -1,10 +1,13 @@
-"""Text knowledge shared by the stages: data, not logic.
+"""Text knowledge shared by the stages: data, and the two small word functions
+that read it.
 
 One table per kind of thing recognised, named for it; a stage that needs it
 imports it from here rather than writing its own.
 """
 
 from __future__ import annotations
+
+import re
 
 #: Wire agencies: canonical name -> patterns that credit it. Searched in the
 #: credit line, the byline, the dateline (start of the body) and the last
@@ -26,3 +29,63 @@ WIRES: dict[str, tuple[str, ...]] = {
     "TASS": (r"\bTASS\b",),
     "Bloomberg": (r"\(Bloomberg\)",),
 }
+
+#: An agency-style dateline at the start of a body, crediting the agency in brackets:
+#: "SKELBY, Nordland (NPA) — ..." credits NPA (group ``wire``).
+AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{1,40})?\s\((?P<wire>[A-Z][A-Za-z]{1,7})\)\s*[—–-]")
+
+#: Wire agencies and broadcasters a byline names after the reporter ("Jane Roe, Associated Press",
+#: "John Doe for Reuters"): cut from the byline's names.
+BYLINE_AGENCIES = ("associated press", "reuters", "afp", "ap", "cnn", "bbc")
+
+#: Number words up to ninety, and "hundred" and "dozen": word -> value.
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+
+#: The number words of zero to twenty, indexed by their value ("three" is ``SMALL_NUMBER_WORDS[3]``).
+SMALL_NUMBER_WORDS: tuple[str, ...] = ("zero", *sorted((w for w, n in NUMBER_WORDS.items() if n <= 20 and w != "dozen"),
+                                                     key=NUMBER_WORDS.__getitem__))
+
+#: Function words, pronouns, reporting verbs and the commonest news words: words that say nothing of
+#: which fact a sentence states (claims compare sentences without them).
+STOP_WORDS = frozenset(
+    """a an the and or but if of in on at to from by for with about as into over after before
+    than then that this these those there here it its it's is are was were be been being has have
+    had do does did will would could should may might can also such which who whom whose what when
+    where while during between both each other some any more most many much very just only own same
+    so not no he she they them their his her we our you your i me my us said says say told according
+    one two new""".split()  # noqa: SIM905
+)
+
+#: Words of news reports that say nothing of which story an article tells, besides scikit-learn's
+#: English stop words (story clustering drops both).
+NEWS_STOP_WORDS = frozenset({"said", "says", "say", "told", "mr", "ms", "mrs", "year", "new"})
+
+#: Inflection endings cut by :func:`strip_inflection`, longest tried first where two overlap.
+INFLECTIONS = ("ing", "ed", "es", "s")
+#: Verb endings, "d" of "staged" too (the main event compares verbs the lemmatiser missed).
+VERB_INFLECTIONS = ("ing", "es", "ed", "s", "d")
+
+
+def strip_inflection(word: str, endings: tuple[str, ...] = INFLECTIONS, keep: int = 4) -> str:
+    """A crude stem: ``word`` without the first of ``endings`` it ends with, when at least ``keep``
+    characters are left ("reported" -> "report"); else ``word``."""
+    for suffix in endings:
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            return word[: -len(suffix)]
+    return word
+
+
+def singular(word: str) -> str:
+    """Plural to singular, crudely: ``satellites`` -> ``satellite``, ``cities`` -> ``city``."""
+    if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1]

@@ -46,6 +46,7 @@ from urllib.parse import urlsplit
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import clean as _clean
+from .lexicon import NEWS_STOP_WORDS, singular
 from .records import Article
 from .records import Membership as Membership  # re-exported: its old home
 from .records import Merge as Merge  # re-exported: its old home
@@ -57,7 +58,7 @@ from .settings import story_settings as story_settings  # re-exported: its old h
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "mr", "ms", "mrs", "year", "new"}
+_STOP = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
 _URL_SPLIT = re.compile(r"[^A-Za-z0-9]+")
 #: URL words that name a site's sections, templates or file types, not a story.
 _URL_STOP = frozenset({
@@ -169,17 +170,6 @@ def url_words(url: str | None) -> list[str]:
     return out
 
 
-def _stem(word: str) -> str:
-    """Plural to singular, crudely: ``satellites`` -> ``satellite``, ``cities`` -> ``city``."""
-    if len(word) <= 4 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s")):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    return word[:-1]
-
-
 def _number(token: str) -> str | None:
     """A normalised number feature: ``$6,000`` / ``6k`` / ``6000`` -> ``6000``."""
     m = _NUMBER.fullmatch(token)
@@ -282,7 +272,7 @@ def features(article: Article, s: StorySettings) -> dict[str, float]:
                 if len(low) <= 2 or low in _STOP:
                     continue
                 if s.stem:
-                    low = _stem(low)
+                    low = singular(low)
                 counts[prefix + low] = counts.get(prefix + low, 0.0) + 1.0
                 if entities and s.entity_weight and w[0].isupper() and i > 0:
                     counts["E:" + low] = counts.get("E:" + low, 0.0) + s.entity_weight
@@ -295,7 +285,7 @@ def features(article: Article, s: StorySettings) -> dict[str, float]:
     title_text, url, body = headline(article)
     slug = url_words(url) if s.url_weight else []
     if s.stem:
-        slug = [_stem(w) for w in slug]
+        slug = [singular(w) for w in slug]
     if title_text:
         add(title, title_text, "T:", False)
         add(lead, title_text, "", True)

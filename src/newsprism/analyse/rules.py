@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import NUMBER_WORDS as NUMBER_WORDS  # read here by quantities and times
+
 #: Entity labels kept as mentions.
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EQUIPMENT"})
 
@@ -88,13 +90,7 @@ PARAPHRASE_VERBS = frozenset({"emphasize", "emphasise", "stress", "highlight", "
 #: Quotes shorter than this (in words) are names or scare quotes, not speech.
 MIN_QUOTE_WORDS = 4
 
-#: Number words up to ninety, and scale words.
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}  # fmt: skip
+#: Scale words (the number words are :data:`newsprism.lexicon.NUMBER_WORDS`).
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
 APPROXIMATE = frozenset({"about", "approximately", "around", "roughly", "nearly", "almost", "some",
                          "estimated", "an estimated", "close to", "circa", "approx."})

@@ -8,13 +8,13 @@ from itertools import pairwise
 from typing import Any
 
 from ...gazetteer import Gazetteer
+from ...lexicon import VERB_INFLECTIONS, strip_inflection
 from .words import (
     CALENDAR_NAMES,
     NOT_FUTURE_DETS,
     NOT_OBJECT_PREPS,
     SENTENCE_START,
     SOURCE_VERBS,
-    STEM_SUFFIXES,
     SUBJECT_DEPS,
     TITLE_WORD,
 )
@@ -171,10 +171,7 @@ def participle(noun: Any) -> Any:
 
 def stem(word: str) -> str:
     """A crude stem for comparing inflections the lemmatiser missed ("staged" -> "stag")."""
-    for suffix in STEM_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+    return strip_inflection(word, VERB_INFLECTIONS, 3)
 
 
 def circumstance(tok: Any) -> bool:

@@ -143,5 +143,3 @@ TITLE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)[\"“‘']?$")
 #: Determiners before a name that make "to" after it no headline future ("A Christmas to Remember").
 NOT_FUTURE_DETS = ("a", "an", "another")
-#: Suffixes the crude stem strips, longest first ("staged" -> "stag").
-STEM_SUFFIXES = ("ing", "es", "ed", "s", "d")

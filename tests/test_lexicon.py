@@ -1,0 +1,75 @@
+"""lexicon: the text knowledge the stages share, written once."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from newsprism.lexicon import (
+    AGENCY_DATELINE,
+    NUMBER_WORDS,
+    SMALL_NUMBER_WORDS,
+    VERB_INFLECTIONS,
+    singular,
+    strip_inflection,
+)
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "newsprism"
+
+
+@pytest.mark.parametrize(("word", "endings", "keep", "stem"), [
+    ("reported", None, 4, "report"),
+    ("cities", None, 4, "citi"),
+    ("uses", None, 4, "uses"),  # too short to cut
+    ("staged", VERB_INFLECTIONS, 3, "stag"),
+    ("fired", VERB_INFLECTIONS, 3, "fir"),
+], ids=["ed", "es", "short", "verb-ed", "verb-d"])
+def test_lexicon_strip_inflection(word: str, endings: tuple[str, ...] | None, keep: int, stem: str) -> None:
+    assert (strip_inflection(word, endings, keep) if endings else strip_inflection(word)) == stem
+
+
+@pytest.mark.parametrize(("word", "one"), [("satellites", "satellite"), ("cities", "city"), ("churches", "church"),
+                                           ("bus", "bus"), ("analysis", "analysis"), ("news", "news")])
+def test_lexicon_singular(word: str, one: str) -> None:
+    assert singular(word) == one
+
+
+def test_lexicon_number_words_agree() -> None:
+    assert SMALL_NUMBER_WORDS[0] == "zero" and len(SMALL_NUMBER_WORDS) == 21
+    assert all(NUMBER_WORDS[w] == n for n, w in enumerate(SMALL_NUMBER_WORDS) if n)
+
+
+def test_lexicon_agency_dateline_names_the_wire() -> None:
+    m = AGENCY_DATELINE.match("SKELBY, Nordland (NPA) — The ferry did not sail.")
+    assert m is not None and m["wire"] == "NPA"
+    assert AGENCY_DATELINE.match("Skelby, Nordland (NPA) — lower case is no dateline") is None
+
+
+def _written_words(node: ast.AST) -> bool:
+    """The value writes words itself: a literal collection of strings, or a string split into words."""
+    return any((isinstance(n, ast.Set | ast.List | ast.Tuple | ast.Dict)
+               and any(isinstance(c, ast.Constant) and isinstance(c.value, str) for c in ast.walk(n)))
+               or (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "split"
+               and isinstance(n.func.value, ast.Constant)) for n in ast.walk(node))
+
+
+def test_lexicon_word_tables_and_stemmers_are_written_once() -> None:
+    """No module but lexicon.py writes a number-word or stop-word table or a stemmer of its own
+    (one derived from the lexicon's, or a one-line call of its stemmer, is fine)."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        if path.name == "lexicon.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and _written_words(node.value):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.FunctionDef) and len(node.body) > 2:
+                names = [node.name]
+            else:
+                continue
+            found += [f"{path.relative_to(SRC)}: {n}" for n in names
+                      if re.fullmatch(r"_?(NUMBER_WORDS|STOP(_WORDS)?|stem|singular|\w*INFLECTIONS)", n)]
+    assert found == []
