@@ -6,10 +6,8 @@ exits or formats for a terminal; progress goes to a callback.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
-import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -43,9 +41,9 @@ if TYPE_CHECKING:
     import numpy as np
 
     from .claims import Claim
-    from .copies import Copies, CopyGroup, CopyLink
+    from .copies import Copies
     from .dossier import Dossier
-    from .stories import Membership, Stories, StorySummary
+    from .stories import Stories, StoryIndex, StorySummary
 
 #: ``progress(event, done, total, detail)``: event is ``start`` (total known),
 #: ``input`` (one input read, detail = its path) or ``problem`` (detail = Problem).
@@ -74,51 +72,6 @@ class _Known:
     """An article already stored from the same raw bytes (not cleaned again)."""
 
     article_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class _StoryIndex:
-    """Stories and copies indexed by story and article, built once per run so
-    that each story's detail costs what the story holds, not what the store does."""
-
-    stories: Stories
-    members: dict[str, list[Membership]]
-    merged: dict[str, list[str]]
-    copies: Copies
-    group_of: dict[str, tuple[int, CopyGroup]]  # article id -> (position in copies.groups, group)
-    links_of: dict[str, list[tuple[int, CopyLink]]]
-    wires_of: dict[str, list[tuple[int, tuple[str, str]]]]
-
-    @classmethod
-    def of(cls, stories: Stories, copies: Copies) -> _StoryIndex:
-        from . import stories as _stories
-
-        members: dict[str, list[Membership]] = {}
-        for m in stories.memberships:
-            members.setdefault(m.story_id, []).append(m)
-        merged: dict[str, list[str]] = {}
-        for g in stories.merges:
-            merged.setdefault(_stories.resolve(g.into, stories.merges), []).append(g.merged)
-        links_of: dict[str, list[tuple[int, CopyLink]]] = {}
-        for n, x in enumerate(copies.links):
-            links_of.setdefault(x.source, []).append((n, x))
-            if x.target != x.source:
-                links_of.setdefault(x.target, []).append((n, x))
-        wires_of: dict[str, list[tuple[int, tuple[str, str]]]] = {}
-        for n, w in enumerate(copies.wires):
-            wires_of.setdefault(w[0], []).append((n, w))
-        return cls(stories, members, merged, copies,
-                   {aid: (n, g) for n, g in enumerate(copies.groups) for aid in g.article_ids}, links_of, wires_of)
-
-    def copies_of(self, article_ids: Sequence[str]) -> Copies:
-        """The copy groups, links and wire credits touching these articles, in stored order."""
-        from .copies import Copies
-
-        groups = dict(self.group_of[aid] for aid in article_ids if aid in self.group_of)
-        links = dict(x for aid in article_ids for x in self.links_of.get(aid, ()))
-        wires = dict(w for aid in article_ids for w in self.wires_of.get(aid, ()))
-        return Copies(tuple(links[n] for n in sorted(links)), tuple(groups[n] for n in sorted(groups)),
-                      tuple(wires[n] for n in sorted(wires)))
 
 
 class Prism:
@@ -430,19 +383,7 @@ class Prism:
             return {}
         from . import stories as _stories
 
-        stored = self._current_stories()
-        story_of = {m.article_id: _stories.resolve(m.story_id, stored.merges) for m in stored.memberships}
-        earliest: dict[str, datetime] = {}
-        for a in self.store.iter_articles():
-            sid = story_of.get(a.article_id)
-            if sid is not None and a.published is not None and (sid not in earliest or a.published < earliest[sid]):
-                earliest[sid] = a.published
-        out = {}
-        for a in undated:
-            sid = story_of.get(a.article_id)
-            if sid is not None and sid in earliest:
-                out[a.article_id] = earliest[sid]
-        return out
+        return _stories.earliest_published(self._current_stories(), self.store.iter_articles(), undated)
 
     def analysis(self, ref: str) -> Analysis:
         """The stored analysis of one article (NotFoundError if not analysed)."""
@@ -534,23 +475,11 @@ class Prism:
     def stories(self, *, update: bool = True) -> list[StorySummary]:
         """Every story, newest activity first (brought up to date first, unless
         ``update`` is false: then the stories as stored, writing nothing)."""
-        from . import copies as _copies
         from . import stories as _stories
 
         result = self._current_stories() if update else self.store.stories()
         copies = self._current_copies() if update else self.store.copies()
-        articles = {a.article_id: a for a in self.store.iter_articles()}
-        merged: dict[str, list[str]] = {}
-        for m in result.merges:
-            merged.setdefault(_stories.resolve(m.into, result.merges), []).append(m.merged)
-        out = [
-            _stories.summarise(st, articles, len(_copies.independent_sources(
-                st.article_ids, copies, {a: articles[a].outlet for a in st.article_ids if a in articles})),
-                               merged.get(st.story_id, ()))
-            for st in _stories.build(result, articles)
-        ]
-        out.sort(key=lambda s: (s.last is None, -(s.last.timestamp() if s.last else 0.0), s.story_id))
-        return out
+        return _stories.summaries(result, copies, {a.article_id: a for a in self.store.iter_articles()})
 
     def story(self, ref: str, *, update: bool = True) -> StoryDetail:
         """One story by id (or unique id prefix, or a merged story's id), with
@@ -566,27 +495,12 @@ class Prism:
         if len(matches) > 1:
             raise NotFoundError(f"story id prefix {ref!r} is ambiguous; give more characters")
         sid = _stories.resolve(matches[0], result.merges)
-        return self._detail(sid, _StoryIndex.of(result, self._current_copies() if update else self.store.copies()))
+        return self._detail(sid, _stories.StoryIndex.of(result, self._current_copies() if update else self.store.copies()))
 
-    def _detail(self, sid: str, index: _StoryIndex) -> StoryDetail:
+    def _detail(self, sid: str, index: StoryIndex) -> StoryDetail:
         """One story's detail, reading only its own articles from the store."""
-        from . import copies as _copies
-        from . import stories as _stories
-
-        mine = index.members.get(sid, [])
-        articles = {a.article_id: a for a in self.store.articles_by_id(m.article_id for m in mine)
-                    if not a.superseded}
-        own = dataclasses.replace(index.stories, memberships=tuple(mine), stories=())
-        story = next(s for s in _stories.build(own, articles) if s.story_id == sid)
-        copies = index.copies_of(story.article_ids)
-        origins = _copies.independent_sources(story.article_ids, copies,
-                                              {a: articles[a].outlet for a in story.article_ids if a in articles})
-        members = set(story.article_ids)
-        return StoryDetail(
-            _stories.summarise(story, articles, len(origins), index.merged.get(sid, ())),
-            tuple(articles[i] for i in story.article_ids),
-            tuple(m for m in mine if m.article_id in members),
-            copies.groups, copies.links, tuple(origins), copies.wires)
+        articles = {a.article_id: a for a in self.store.articles_by_id(index.member_ids(sid)) if not a.superseded}
+        return index.detail(sid, articles)
 
     # ------------------------------------------------------------ dossiers
 
@@ -657,32 +571,17 @@ class Prism:
         return built, True
 
     def _embedder(self) -> Callable[[Sequence[Claim]], np.ndarray]:
-        """Claim vectors from the store's cache, encoding (and storing) the missing ones."""
-        import numpy as np
-
+        """Claim vectors from the store's cache; the missing ones are encoded, and stored unless
+        read-only (a reader computes, never stores)."""
         from . import embed as _embed
 
         def vectors(claims: Sequence[Claim]) -> np.ndarray:
             keys = [(c.article_id, c.field, c.start, c.end) for c in claims]
             cached = self.store.claim_vectors({k[0] for k in keys}, _embed.MODEL)
-            missing = [i for i, k in enumerate(keys) if k not in cached]
-            out = np.zeros((len(claims), 512), dtype=np.float32)
-            if missing:
-                fresh = _embed.encode([claims[i].text for i in missing], self.settings.embedding_threads)
-                for row, i in enumerate(missing):
-                    out[i] = fresh[row]
-                if self.readonly:  # a cache: a reader computes, never stores
-                    return _fill(out, keys, cached)
+            out, fresh = _embed.vectors(keys, [c.text for c in claims], cached, self.settings.embedding_threads)
+            if fresh and not self.readonly:
                 with self._storing():
-                    self.store.add_claim_vectors(
-                        _embed.MODEL, ((keys[i], _embed.to_blob(fresh[row])) for row, i in enumerate(missing)))
-            return _fill(out, keys, cached)
-
-        def _fill(out: np.ndarray, keys: list[tuple[str, str, int, int]],
-                  cached: dict[tuple[str, str, int, int], bytes]) -> np.ndarray:
-            for i, k in enumerate(keys):
-                if k in cached:
-                    out[i] = _embed.from_blob(cached[k])
+                    self.store.add_claim_vectors(_embed.MODEL, fresh)
             return out
 
         return vectors
@@ -705,8 +604,8 @@ class Prism:
         A story whose dossier cannot be built is reported in ``failed`` and the
         others are still written.
         """
-        from .render.html import index_page, story_page
-        from .render.json import dossier_dict
+        from . import report as _report
+        from . import stories as _stories
 
         def stage(name: str) -> None:
             if progress:
@@ -719,18 +618,14 @@ class Prism:
         stage("analyse")
         analysed = self.analyse(progress=progress)
         stage("dossiers")
-        folder = Path(out)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise InputError(str(folder), f"cannot create the report folder ({exc.strerror or exc})") from None
+        folder = _report.folder(out)
         summaries = self.stories()
         if progress:
             progress("start", 0, len(summaries), None)
         written: list[StoryFiles] = []
         pages: list[tuple[str, Dossier]] = []
         failed: list[StoryFailure] = []
-        by_story = _StoryIndex.of(self.update_stories(), self._current_copies())
+        by_story = _stories.StoryIndex.of(self.update_stories(), self._current_copies())
         for n, summary in enumerate(summaries, start=1):
             try:
                 detail = self._detail(summary.story_id, by_story)
@@ -738,18 +633,12 @@ class Prism:
             except (ValueError, KeyError, IndexError, TypeError) as exc:  # a bug must not lose the other stories
                 failed.append(StoryFailure(summary.story_id, f"{type(exc).__name__}: {exc}"))
                 continue
-            html_path = folder / f"{summary.story_id}.html"
-            json_path = folder / f"{summary.story_id}.json"
-            if fresh or not (html_path.exists() and json_path.exists()):  # else: written last time, unchanged
-                _write(html_path, story_page(d, detail.articles))
-                _write(json_path, json.dumps(dossier_dict(d), ensure_ascii=False, indent=1) + "\n")
-            written.append(StoryFiles(summary.story_id, html_path, json_path))
-            pages.append((html_path.name, d))
+            files = _report.write_story(folder, summary.story_id, d, detail.articles, fresh=fresh)
+            written.append(files)
+            pages.append((files.html.name, d))
             if progress:
                 progress("story", n, len(summaries), summary.story_id)
-        index = folder / "index.html"
-        _write(index, index_page(pages))
-        return RunResult(ingested, analysed, tuple(written), index, tuple(failed))
+        return RunResult(ingested, analysed, tuple(written), _report.write_index(folder, pages), tuple(failed))
 
 
 def _unexpected(stage: str, exc: BaseException) -> str:
@@ -773,13 +662,3 @@ def _code_fingerprint() -> str:
             digest.update(str(path.relative_to(package)).encode("utf-8"))
             digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def _write(path: Path, text: str) -> None:
-    """Write a report file whole or not at all (a temporary file, then rename)."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        raise InputError(str(path), f"cannot write ({exc.strerror or exc})") from None

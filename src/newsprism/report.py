@@ -1,0 +1,54 @@
+"""The report folder ``Prism.run`` writes: each story's HTML page and JSON dossier, and the index.
+
+A file is written whole or not at all (a temporary file, then a rename); a folder or a file that
+cannot be written is an InputError naming it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import InputError
+from .records import Article, Dossier, StoryFiles
+from .render.html import index_page, story_page
+from .render.json import dossier_dict
+
+
+def folder(path: str | Path) -> Path:
+    """The report folder, created when missing."""
+    out = Path(path)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(str(out), f"cannot create the report folder ({exc.strerror or exc})") from None
+    return out
+
+
+def write_story(out: Path, story_id: str, dossier: Dossier, articles: Sequence[Article], *,
+                fresh: bool = True) -> StoryFiles:
+    """Write ``<story>.html`` and ``<story>.json``; when the dossier is not ``fresh`` (the one stored
+    last time) and both files exist, they were written from it then and are left as they are."""
+    files = StoryFiles(story_id, out / f"{story_id}.html", out / f"{story_id}.json")
+    if fresh or not (files.html.exists() and files.json.exists()):
+        _write(files.html, story_page(dossier, articles))
+        _write(files.json, json.dumps(dossier_dict(dossier), ensure_ascii=False, indent=1) + "\n")
+    return files
+
+
+def write_index(out: Path, pages: Sequence[tuple[str, Dossier]]) -> Path:
+    """Write ``index.html`` listing the stories' pages (file name, dossier)."""
+    index = out / "index.html"
+    _write(index, index_page(pages))
+    return index
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a report file whole or not at all (a temporary file, then rename)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write ({exc.strerror or exc})") from None
