@@ -398,6 +398,7 @@ def print_throughput(r: dict[str, Any]) -> None:
 
 def run_report(args: argparse.Namespace) -> dict[str, Any]:
     from newsprism import Prism
+    from newsprism.render import report_dict
 
     corpus = Path(args.corpus)
     files = corpus_files(corpus)
@@ -411,7 +412,7 @@ def run_report(args: argparse.Namespace) -> dict[str, Any]:
                 text=True,
                 check=False,
             )
-            report = prism.ingest_report()
+            report = report_dict(prism.ingest_report())
             domains: dict[str, str | None] = {}
             for path in files:
                 try:
