@@ -9,10 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import spacy
 from typer.testing import CliRunner
 
+from _support import make_article
 from newsprism import Prism, Settings
+from newsprism.analyse import add_ruler
 from newsprism.cli import app
+from newsprism.records import Article
+from newsprism.resolve import load_packs
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"
@@ -86,6 +91,21 @@ def cli() -> Callable[..., CliResult]:
 @pytest.fixture
 def demo() -> Path:
     return DEMO
+
+
+@pytest.fixture(scope="session")
+def blank() -> spacy.language.Language:
+    """A blank English pipeline with newsprism's entity ruler (the alias packs): no model."""
+    nlp = spacy.blank("en")
+    add_ruler(nlp, load_packs())
+    return nlp
+
+
+@pytest.fixture
+def article() -> Callable[..., Article]:
+    """The Article factory of tests/_support.py: ``article(body, title=..., published=..., captions=...,
+    article_id=...)``, a cleaned article of blank-line separated paragraphs, without a store."""
+    return make_article
 
 
 #: Invented hostile articles: markup and script URLs that must show as text and never run.

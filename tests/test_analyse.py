@@ -16,19 +16,11 @@ from spacy.tokens import Doc
 from _support import KST, MONDAY, make_article, needs_model
 from newsprism import Settings
 from newsprism.analyse import Layout, add_ruler, analyse, load_model
-from newsprism.analyse.quantities import quantities
 from newsprism.analyse.times import times
 from newsprism.errors import ModelError
 from newsprism.resolve import load_packs
 
 _article = make_article
-
-
-@pytest.fixture(scope="module")
-def blank() -> spacy.language.Language:
-    nlp = spacy.blank("en")
-    add_ruler(nlp, load_packs())
-    return nlp
 
 
 def _doc(words: list[str], ents: list[str], heads: list[int] | None = None, deps: list[str] | None = None,
@@ -84,51 +76,6 @@ def test_analyse_description_mention(blank) -> None:  # type: ignore[no-untyped-
 def test_analyse_unknown_model_is_a_model_error() -> None:
     with pytest.raises(ModelError, match=r"spaCy pipeline 'no_such_pipeline_x' is not installed .*set spacy_model"):
         load_model(Settings(spacy_model="no_such_pipeline_x"))
-
-
-# ------------------------------------------------------------ quantities
-
-
-def _quantities(blank, text: str):  # type: ignore[no-untyped-def]
-    a = _article(text)
-    doc = blank(a.text)
-    return quantities(doc, a.article_id, Layout.of(a))
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The base lies approximately 50 kilometers away.",
-         ("approximately 50 kilometers", 50, 50, "km", 50, 50, True, None)),
-        ("It has a range of 1,500 to 2,000 kilometers.",
-         ("1,500 to 2,000 kilometers", 1500, 2000, "km", 1500, 2000, False, None)),
-        ("It flies up to ten times the speed of sound.",
-         ("up to ten times the speed of sound", 10, 10, "mach", 10, 10, False, "upper")),
-        ("The deal is worth $5 billion.", ("$5 billion", 5e9, 5e9, "USD", 5e9, 5e9, False, None)),
-        ("The convoy drove 10 miles.", ("10 miles", 10, 10, "km", 16.0934, 16.0934, False, None)),
-        ("More than 300 tons of grain", ("More than 300 tons", 300, 300, "kg", 272155, 272155, False, "lower")),
-        ("Prices rose 4.5 percent.", ("4.5 percent", 4.5, 4.5, "%", 4.5, 4.5, False, None)),
-        ("At least 12 killed in the blast.", ("At least 12 killed", 12, 12, None, None, None, False, "lower")),
-        ("Ship hits bridge in Germany; 27 hurt", ("27 hurt", 27, 27, None, None, None, False, None)),
-        ("The ship hit the bridge (12 injured).", ("12 injured", 12, 12, None, None, None, False, None)),
-    ],
-    ids=["approx", "range", "mach", "money", "miles", "tons-lower", "percent", "count", "after-semicolon",
-         "after-bracket"],
-)
-def test_analyse_quantities(blank, text: str, expected: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
-    qs = _quantities(blank, text)
-    assert len(qs) == 1
-    q = qs[0]
-    got = (q.text, q.low, q.high, q.canonical_unit, q.canonical_low, q.canonical_high, q.approximate, q.bound)
-    assert got[:4] == expected[:4] and got[6:] == expected[6:]
-    if q.canonical_low is not None:
-        assert q.canonical_low == pytest.approx(expected[4], rel=1e-3)
-        assert q.canonical_high == pytest.approx(expected[5], rel=1e-3)
-    assert _article(text).text[q.start:q.end] == q.text
-
-
-def test_analyse_designations_and_years_are_not_quantities(blank) -> None:  # type: ignore[no-untyped-def]
-    assert _quantities(blank, "The Tu-160 and the Kh-47M2 flew on 2023.09.18 near 9K720 sites.") == ()
 
 
 # ------------------------------------------------------------ times
@@ -374,15 +321,6 @@ def test_a_day_and_its_part_resolve_as_one_time() -> None:
     a = _article("The gate was closed late on Tuesday night, the authority said on Wednesday morning.")
     (result,) = analyse([a])
     assert {t.text: t.value for t in result.times} == {"Tuesday night": "2023-09-12", "Wednesday morning": "2023-09-13"}
-
-
-def test_gazetteer_knows_pack_spellings_of_countries_and_seas() -> None:
-    from newsprism.gazetteer import geo, is_country, is_wide_region
-
-    assert geo("DPRK") == geo("North Korea") == ("country", frozenset({"KP"}))  # from the places pack
-    assert is_country("the U.S.") and not is_country("Mazar-i-Sharif")
-    assert is_wide_region("the Pacific Ocean") and is_wide_region("the Middle East")
-    assert not is_wide_region("Hokkaido")
 
 
 @needs_model

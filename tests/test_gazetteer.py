@@ -64,3 +64,12 @@ def test_gazetteer_user_country_widens_the_main_event_place(user_settings: Setti
     (user,) = analyse([a], user_settings)
     assert builtin.event.where is not None and builtin.event.where.text == "Bergen"
     assert user.event.where is not None and user.event.where.text == "Bergen, Norge"
+
+
+def test_gazetteer_knows_pack_spellings_of_countries_and_seas() -> None:
+    from newsprism.gazetteer import geo, is_country, is_wide_region
+
+    assert geo("DPRK") == geo("North Korea") == ("country", frozenset({"KP"}))  # from the places pack
+    assert is_country("the U.S.") and not is_country("Mazar-i-Sharif")
+    assert is_wide_region("the Pacific Ocean") and is_wide_region("the Middle East")
+    assert not is_wide_region("Hokkaido")
