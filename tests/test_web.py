@@ -392,6 +392,7 @@ def test_web_unanalysed_story_has_no_dossier_yet(tmp_path: Path) -> None:
     db = str(tmp_path / "plain.db")
     with Prism(db=db) as writer:
         writer.ingest([str(DEMO)])
+        writer.update_stories()  # stored, but not analysed
         sid = writer.stories()[0].story_id
     with TestClient(create_app(Settings(db=db))) as c:
         body = _error_shape(c.get(f"/api/stories/{sid}/dossier"), 409)

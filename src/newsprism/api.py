@@ -419,8 +419,9 @@ class Prism:
         self._writable("update_copies")
         return self._current_copies(force=force)
 
-    def _current_copies(self, *, force: bool = False) -> Copies:
-        """Stored copies when current; else computed, and stored unless read-only."""
+    def _current_copies(self, *, force: bool = False, persist: bool = True) -> Copies:
+        """Stored copies when current; else computed, and stored when ``persist`` (a writer's call)
+        unless read-only."""
         from . import copies as _copies
 
         store = self.store
@@ -428,15 +429,16 @@ class Prism:
         if not force and store.derived_fingerprint("copies") == fingerprint:
             return store.copies()
         found = _copies.find_copies(store.iter_articles(), self.settings.copies)
-        if not self.readonly:
+        if persist and not self.readonly:
             with self._storing():
                 store.replace_copies(found)
                 store.set_derived_fingerprint("copies", fingerprint)
         return found
 
     def copies(self) -> Copies:
-        """Copy links and copy groups (computed first when out of date)."""
-        return self._current_copies()
+        """Copy links and copy groups (computed in memory when out of date; nothing is written:
+        :meth:`update_copies` stores them)."""
+        return self._current_copies(persist=False)
 
     def update_stories(self, *, force: bool = False) -> Stories:
         """Assign articles not yet in a story to stories, and store the result.
@@ -448,13 +450,13 @@ class Prism:
         self._writable("update_stories")
         return self._current_stories(force=force)
 
-    def _current_stories(self, *, force: bool = False) -> Stories:
+    def _current_stories(self, *, force: bool = False, persist: bool = True) -> Stories:
         """Stored stories when current; else computed (incrementally), and
-        stored unless read-only."""
+        stored when ``persist`` (a writer's call) unless read-only."""
         from . import stories as _stories
 
         store = self.store
-        copies = self._current_copies()
+        copies = self._current_copies(persist=persist)
         fingerprint = store.articles_fingerprint()
         if not force and store.derived_fingerprint("stories") == fingerprint:
             return store.stories()
@@ -465,7 +467,7 @@ class Prism:
         new = [a for a in articles if a.article_id not in assigned]
         result = _stories.assign(new, self.settings.stories, previous=previous, prior=prior,
                                  copy_groups=[g.article_ids for g in copies.groups])
-        if self.readonly:
+        if self.readonly or not persist:
             return result
         with self._storing():
             store.replace_stories(result)
@@ -473,21 +475,21 @@ class Prism:
         return result
 
     def stories(self, *, update: bool = True) -> list[StorySummary]:
-        """Every story, newest activity first (brought up to date first, unless
-        ``update`` is false: then the stories as stored, writing nothing)."""
+        """Every story, newest activity first: brought up to date in memory, unless ``update`` is
+        false (then the stories as stored). Nothing is written: :meth:`update_stories` stores them."""
         from . import stories as _stories
 
-        result = self._current_stories() if update else self.store.stories()
-        copies = self._current_copies() if update else self.store.copies()
+        result = self._current_stories(persist=False) if update else self.store.stories()
+        copies = self._current_copies(persist=False) if update else self.store.copies()
         return _stories.summaries(result, copies, {a.article_id: a for a in self.store.iter_articles()})
 
     def story(self, ref: str, *, update: bool = True) -> StoryDetail:
         """One story by id (or unique id prefix, or a merged story's id), with
         its articles, copy groups and independent sources (stories brought up
-        to date first, unless ``update`` is false)."""
+        to date in memory, unless ``update`` is false; nothing is written)."""
         from . import stories as _stories
 
-        result = self._current_stories() if update else self.store.stories()
+        result = self._current_stories(persist=False) if update else self.store.stories()
         ids = {m.story_id for m in result.memberships} | {m.merged for m in result.merges}
         matches = [i for i in ids if i == ref] or sorted(i for i in ids if i.startswith(ref))
         if not matches:
@@ -495,7 +497,8 @@ class Prism:
         if len(matches) > 1:
             raise NotFoundError(f"story id prefix {ref!r} is ambiguous; give more characters")
         sid = _stories.resolve(matches[0], result.merges)
-        return self._detail(sid, _stories.StoryIndex.of(result, self._current_copies() if update else self.store.copies()))
+        copies = self._current_copies(persist=False) if update else self.store.copies()
+        return self._detail(sid, _stories.StoryIndex.of(result, copies))
 
     def _detail(self, sid: str, index: StoryIndex) -> StoryDetail:
         """One story's detail, reading only its own articles from the store."""
