@@ -77,7 +77,7 @@ def main() -> int:
         "cross_event_links": len(cross),
         "exhaustive_links": len(exhaustive),
         "candidate_recall_vs_exhaustive": round(len(lsh & exhaustive) / len(exhaustive), 4) if exhaustive else 1.0,
-        "wire_credits": dict(sorted({w: sum(1 for _, x in found.wires if x == w) for _, w in found.wires}.items())),
+        "wire_credits": dict(sorted({w.wire: sum(1 for x in found.wires if x.wire == w.wire) for w in found.wires}.items())),
         "copy_groups": groups,
     }
     if args.json:

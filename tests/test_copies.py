@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.copies import CopySettings, find_copies, independent_sources, wire_credit
-from newsprism.records import Article
+from newsprism.records import Article, WireCredit
 
 T0 = datetime(2031, 3, 4, 6, 0, tzinfo=UTC)
 
@@ -84,6 +84,7 @@ def test_copies_wire_republished_and_rewritten_is_one_group(syndicated: dict[str
     assert set(group.article_ids) == {a.article_id for a in syndicated.values()}
     assert group.origin == syndicated["wire"].article_id
     assert group.wire == "NPA"
+    assert WireCredit(syndicated["wire"].article_id, "NPA") in found.wires
 
 
 def test_copies_kinds(syndicated: dict[str, Article]) -> None:

@@ -11,7 +11,7 @@ import pytest
 from newsprism.claims import align
 from newsprism.copies import Copies, CopyGroup, CopyLink
 from newsprism.dossier import build
-from newsprism.records import Analysis, Article, Entity, Event, Mention, Quantity
+from newsprism.records import Analysis, Article, Entity, Event, Mention, Quantity, WireCredit
 from newsprism.render.html import index_page, story_page
 from newsprism.render.json import dossier_dict
 from newsprism.render.markdown import dossier_markdown
@@ -50,7 +50,7 @@ def _story():  # type: ignore[no-untyped-def]
     ana = [_analysis(a.article_id, [S1] if a.article_id != "indie" else [S2, EXTRA]) for a in arts]
     ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 3, ("wire", "copy", "indie"))]
     copies = Copies((CopyLink("wire", "copy", "copy", 1.0, 1.0, 40),),
-                    (CopyGroup("g1", ("wire", "copy"), "wire", "NPA", "wire credit"),), (("wire", "NPA"),))
+                    (CopyGroup("g1", ("wire", "copy"), "wire", "NPA", "wire credit"),), (WireCredit("wire", "NPA"),))
     al = align(arts, ana, ents, copies)
     return build("s1", arts, ana, ents, copies, al), arts
 
@@ -217,7 +217,7 @@ def test_dossier_one_quote_one_entry_citing_every_copy() -> None:
                                                                 speaker="Elin Marsh"),)) for a in arts]
     ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 2, ("wire", "copy"))]
     copies = Copies((CopyLink("wire", "copy", "copy", 1.0, 1.0, 40),),
-                    (CopyGroup("g1", ("wire", "copy"), "wire", "NPA", "wire credit"),), (("wire", "NPA"),))
+                    (CopyGroup("g1", ("wire", "copy"), "wire", "NPA", "wire credit"),), (WireCredit("wire", "NPA"),))
     d = build("s1", arts, ana, ents, copies, align(arts, ana, ents, copies))
     ((speaker, (entry,)),) = d.quotes
     assert speaker == "Elin Marsh"

@@ -30,7 +30,7 @@ from datasketch import MinHashLSH
 
 from .lexicon import AGENCY_DATELINE
 from .lexicon import WIRES as WIRES
-from .records import Article
+from .records import Article, WireCredit
 from .records import Copies as Copies  # re-exported: its old home
 from .records import CopyGroup as CopyGroup  # re-exported: its old home
 from .records import CopyLink as CopyLink  # re-exported: its old home
@@ -90,7 +90,7 @@ def find_copies(articles: Iterable[Article], settings: CopySettings | None = Non
                 links.append(link)
     links.sort(key=lambda x: (x.source, x.target))
     groups = _groups(links, by_id, wires)
-    return Copies(tuple(links), groups, tuple(sorted(wires.items())))
+    return Copies(tuple(links), groups, tuple(WireCredit(aid, w) for aid, w in sorted(wires.items())))
 
 
 def independent_sources(article_ids: Sequence[str], copies: Copies,
@@ -105,7 +105,7 @@ def independent_sources(article_ids: Sequence[str], copies: Copies,
     Origins come in the order of their first article in ``article_ids``.
     """
     group_of = {aid: g for g in copies.groups for aid in g.article_ids}
-    wire_of = dict(copies.wires)
+    wire_of = {w.article_id: w.wire for w in copies.wires}
     outlets = outlets or {}
     parent: dict[str, str] = {}
 

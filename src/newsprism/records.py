@@ -368,12 +368,20 @@ class CopyGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class WireCredit:
+    """An article that credits a wire agency (``lexicon.WIRES``, or an agency dateline)."""
+
+    article_id: str
+    wire: str
+
+
+@dataclass(frozen=True, slots=True)
 class Copies:
     """What :func:`find_copies` found."""
 
     links: tuple[CopyLink, ...]
     groups: tuple[CopyGroup, ...]
-    wires: tuple[tuple[str, str], ...] = ()  # (article_id, wire) for every credited article
+    wires: tuple[WireCredit, ...] = ()  # every credited article, by article id
 
     def group_of(self, article_id: str) -> CopyGroup | None:
         for g in self.groups:
@@ -705,7 +713,7 @@ class StoryDetail:
     copy_groups: tuple[CopyGroup, ...]
     copy_links: tuple[CopyLink, ...]
     origins: tuple[Origin, ...]  # the independent sources
-    wires: tuple[tuple[str, str], ...] = ()  # (article id, wire agency) for members crediting one
+    wires: tuple[WireCredit, ...] = ()  # the members that credit a wire agency
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ from .records import (
     Tally,
     TimeExpression,
     TimeZoneNote,
+    WireCredit,
 )
 from .records import ArticleSummary as ArticleSummary  # re-exported: its old home
 from .records import StoreVersion as StoreVersion  # re-exported: its old home
@@ -593,7 +594,7 @@ class Store:
         c.executemany("INSERT INTO copy_groups VALUES (?, ?, ?, ?, ?)",
                       [(g.group_id, g.origin, g.wire, g.reason, json.dumps(list(g.article_ids)))
                        for g in copies.groups])
-        c.executemany("INSERT INTO wire_credits VALUES (?, ?)", list(copies.wires))
+        c.executemany("INSERT INTO wire_credits VALUES (?, ?)", [(w.article_id, w.wire) for w in copies.wires])
 
     def copies(self) -> Copies:
 
@@ -602,7 +603,8 @@ class Store:
             "SELECT source, target, kind, jaccard, containment, shared FROM copy_links ORDER BY source, target"))
         groups = tuple(CopyGroup(r[0], tuple(json.loads(r[4])), r[1], r[2], r[3]) for r in c.execute(
             "SELECT group_id, origin, wire, reason, article_ids FROM copy_groups ORDER BY group_id"))
-        wires = tuple((r[0], r[1]) for r in c.execute("SELECT article_id, wire FROM wire_credits ORDER BY article_id"))
+        wires = tuple(WireCredit(r[0], r[1])
+                      for r in c.execute("SELECT article_id, wire FROM wire_credits ORDER BY article_id"))
         return Copies(links, groups, wires)
 
     def replace_stories(self, stories: Stories) -> None:

@@ -49,7 +49,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from . import clean as _clean
 from .copies import independent_sources
 from .lexicon import NEWS_STOP_WORDS, singular
-from .records import Article, Copies, CopyGroup, CopyLink, StoryDetail
+from .records import Article, Copies, CopyGroup, CopyLink, StoryDetail, WireCredit
 from .records import Membership as Membership  # re-exported: its old home
 from .records import Merge as Merge  # re-exported: its old home
 from .records import Stories as Stories  # re-exported: its old home
@@ -762,7 +762,7 @@ class StoryIndex:
     copies: Copies
     group_of: dict[str, tuple[int, CopyGroup]]  # article id -> (position in copies.groups, group)
     links_of: dict[str, list[tuple[int, CopyLink]]]
-    wires_of: dict[str, list[tuple[int, tuple[str, str]]]]
+    wires_of: dict[str, list[tuple[int, WireCredit]]]
 
     @classmethod
     def of(cls, stories: Stories, copies: Copies) -> StoryIndex:
@@ -774,9 +774,9 @@ class StoryIndex:
             links_of.setdefault(x.source, []).append((n, x))
             if x.target != x.source:
                 links_of.setdefault(x.target, []).append((n, x))
-        wires_of: dict[str, list[tuple[int, tuple[str, str]]]] = {}
+        wires_of: dict[str, list[tuple[int, WireCredit]]] = {}
         for n, w in enumerate(copies.wires):
-            wires_of.setdefault(w[0], []).append((n, w))
+            wires_of.setdefault(w.article_id, []).append((n, w))
         return cls(stories, members, merged_into(stories.merges), copies,
                    {aid: (n, g) for n, g in enumerate(copies.groups) for aid in g.article_ids}, links_of, wires_of)
 

@@ -314,7 +314,7 @@ def copy_link_dict(x: CopyLink) -> dict[str, Any]:
 def copies_dict(c: Copies) -> dict[str, Any]:
     """``newsprism copies --json``: groups, links and wire credits."""
     return {"groups": [copy_group_dict(g) for g in c.groups], "links": [copy_link_dict(x) for x in c.links],
-            "wire_credits": {aid: w for aid, w in c.wires}}
+            "wire_credits": {w.article_id: w.wire for w in c.wires}}
 
 
 def story_detail_dict(d: StoryDetail) -> dict[str, Any]:
