@@ -26,7 +26,9 @@ shipped settings). Protocol (``benchmarks/data/audit-labels.tsv`` holds the item
   articles come from at least two outlets that are not copies of one another (the labeller's count of
   independent outlets among the stating citations, column ``outlets``); summary citations: the share of
   citations (the printed line's own included) that state the line; cards: the share of real ones.
-  ``score`` matches items by their spans to today's output and says how many no longer exist.
+  ``score`` matches items by their spans to today's output and says how many no longer exist; for groups it
+  also scores those still corroborated today (a group whose members are unchanged but whose origins now count
+  fewer than two is no longer "corroborated": the precision of what is still shown as such).
 """
 
 from __future__ import annotations
@@ -149,6 +151,11 @@ def score(prism: Any, labels: Path) -> None:
     gone = {kind: sum(r["spans"] not in present[kind] for r in rows if r["kind"] == kind) for kind in present}
     print(f"corroborated groups: {right} of {len(groups)} right ({right / max(1, len(groups)):.3f}); "
           f"{partial} with some citation not stating the line")
+    ok = [all(x == "1" for x in r["says"].split(",") if x) and int(r["outlets"] or 0) >= 2 for r in groups]
+    kept = [o for r, o in zip(groups, ok, strict=True) if r["spans"] in present["group"]]
+    print(f"  of those still corroborated in today's output: {sum(kept)} of {len(kept)} right "
+          f"({sum(kept) / max(1, len(kept)):.3f}); {len(groups) - len(kept)} no longer corroborated "
+          f"({sum(ok) - sum(kept)} of them labelled right)")
     print(f"summary citations: {stating} of {cited} state their line ({stating / max(1, cited):.3f}) "
           f"over {len(summary)} lines")
     print(f"conflict cards: {real} of {len(cards)} real ({real / max(1, len(cards)):.3f}); "

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from newsprism.claims import align, extract, status_counts
+from newsprism.claims import AlignSettings, ClaimGroup, align, extract, status_counts
 from newsprism.copies import Copies, CopyGroup
 from newsprism.records import (
     Analysis,
@@ -104,8 +104,45 @@ def test_claims_copies_count_as_one_source() -> None:
     copies = Copies(links=(), groups=(CopyGroup("g1", ("a", "c"), "a", None, "earliest"),))
     (g,) = align(arts, ana, ENTS, copies).groups
     assert g.article_ids == ("a", "c") and g.sources == 1 and g.status == "single-source"
+    # not found as copies, the same words outside quotation marks are still one report ...
     (g2,) = align(arts, ana, ENTS, NO_COPIES).groups
-    assert g2.sources == 2 and g2.status == "corroborated"
+    assert g2.sources == 1 and g2.status == "single-source"
+    # ... and two without that check
+    (g3,) = align(arts, ana, ENTS, NO_COPIES, AlignSettings(origin_run=0)).groups
+    assert g3.sources == 2 and g3.status == "corroborated"
+
+
+def _one_line(texts: dict[str, str], outlets: dict[str, str] | None = None) -> ClaimGroup:
+    """The group of one sentence per article (each naming Varnholm), its outlets as given."""
+    arts = [article(aid, [t], outlet=(outlets or {}).get(aid)) for aid, t in texts.items()]
+    ana = [analysis(aid, [t], [mention(aid, "Varnholm", t, "GPE", "varnholm")]) for aid, t in texts.items()]
+    (g,) = [g for g in align(arts, ana, ENTS, NO_COPIES, AlignSettings(threshold=0.1)).groups
+            if len(g.article_ids) == len(texts)]
+    return g
+
+
+def test_claims_the_same_quotation_given_to_two_outlets_counts_twice() -> None:
+    quote = "\u201cThe gate held for forty years and we will rebuild it before the spring floods,\u201d"
+    g = _one_line({"a": f"{quote} the Varnholm council said in an emailed statement.",
+                   "b": f"{quote} a spokeswoman for Varnholm told reporters."})
+    assert g.sources == 2 and g.status == "corroborated"
+
+
+def test_claims_shared_wording_outside_quotation_marks_is_one_report() -> None:
+    run = "Engineers from Varnholm worked through the night to lower the damaged spillway gate"
+    g = _one_line({"a": f"{run}, officials said.", "b": f"{run} on Tuesday."})
+    assert g.sources == 1 and g.status == "single-source"
+
+
+def test_claims_a_report_crediting_another_outlet_counts_with_it() -> None:
+    texts = {"a": "The Varnholm mayor said the dam would be inspected by an outside firm next week.",
+             "b": "The Varnholm mayor told the Kessford Courier that an outside firm would inspect the dam."}
+    outlets = {"a": "Kessford Courier", "b": "Northern Ledger"}
+    g = _one_line(texts, outlets)
+    assert g.sources == 1 and g.status == "single-source" and g.origins == ("outlet:kessford courier",)
+    # the same two sentences without the credit are two reports
+    texts["b"] = "The Varnholm mayor told reporters that an outside firm would inspect the dam."
+    assert _one_line(texts, outlets).sources == 2
 
 
 def test_claims_variant_designation_is_more_specific_not_a_conflict() -> None:
@@ -300,7 +337,7 @@ def test_claims_embeddings_decide_and_the_line_shown_is_a_member() -> None:
 
 def test_claims_an_inconsistency_inside_one_article_leaves_the_cross_source_group_alone() -> None:
     body_a = ["Kim and Shoigu visited the Knevichi airfield on Saturday to inspect bombers."]
-    body_b = ["Kim and Shoigu visited the Knevichi airfield on Saturday to inspect the bombers."]
+    body_b = ["Kim and Shoigu inspected bombers at the Knevichi airfield on Saturday."]
     cap = "Kim shakes hands with Shoigu at the Knevichi airfield on Sep. 17."
     a = article("a", body_a)
     b = article("b", body_b)
@@ -309,7 +346,8 @@ def test_claims_an_inconsistency_inside_one_article_leaves_the_cross_source_grou
     sat = body_a[0].index("Saturday")
     sep = cap.index("Sep. 17")
     ta = [TimeExpression("a", "Saturday", sat, sat + 8, "DATE", "2025-03-08", "day", "resolved")]
-    tb = [TimeExpression("b", "Saturday", sat, sat + 8, "DATE", "2025-03-08", "day", "resolved"),
+    sat_b = body_b[0].index("Saturday")
+    tb = [TimeExpression("b", "Saturday", sat_b, sat_b + 8, "DATE", "2025-03-08", "day", "resolved"),
           TimeExpression("b", "Sep. 17", sep, sep + 7, "DATE", "2025-03-09", "day", "resolved", field="caption:0")]
     ents = [Entity("kim", "Kim", "PERSON", ("Kim",), 3, ("a", "b")),
             Entity("shoigu", "Shoigu", "PERSON", ("Shoigu",), 3, ("a", "b"))]

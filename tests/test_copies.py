@@ -8,10 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.copies import CopySettings, find_copies, independent_sources, wire_credit
-from newsprism.records import Article, WireCredit
+from newsprism.copies import (
+    Copies,
+    CopySettings,
+    find_copies,
+    independent_sources,
+    line_origins,
+    outlet_credits,
+    wire_credit,
+)
+from newsprism.records import Article, Claim, WireCredit
 
 T0 = datetime(2031, 3, 4, 6, 0, tzinfo=UTC)
+NONE = Copies(links=(), groups=())
 
 # A fictional wire story (Nordland Press Agency, "NPA").
 WIRE = [
@@ -272,3 +281,119 @@ def test_copies_settings_table(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match=r"\[copies\]: unknown setting\(s\): shingles; known: "):
         Settings.load(f)
     assert Settings(copies={"seed": 2}).copies == CopySettings(seed=2)  # a table given in code is checked too
+
+
+# ---------------------------------------------------------------- outlet credits and the origins of one line
+
+CREDITING = [
+    "Marrow Line's chief executive told the Island Post that the ferry would return to service in May.",
+    "The company will also review its fog procedures, he said.",
+    "Harbour records show two earlier groundings on the route.",
+]
+
+
+def _claim(a: Article, k: int, field: str = "body") -> Claim:
+    """Paragraph ``k`` of ``a`` as a claim (one sentence per paragraph in these fixtures)."""
+    start = sum(len(p) + 2 for p in a.paragraphs[:k])
+    text = a.paragraphs[k]
+    return Claim(f"{a.article_id}:{k}", a.article_id, field, start, start + len(text), text, None, None, None,
+                 (), (), (), (), (), False)
+
+
+@pytest.mark.parametrize(("sentence", "credited"), [
+    ("The mayor told the Island Post that the harbour would be dredged.", "Island Post"),
+    ("The harbour will be dredged, Island Post reported on Monday.", "Island Post"),
+    ("The plan, first reported by the Island Post, costs two million.", "Island Post"),
+    ("According to a report in the Island Post, the plan costs two million.", "Island Post"),
+    ("In an interview with Island Post, the mayor defended the plan.", "Island Post"),
+    ("Documents obtained by Island Post show the plan was delayed.", "Island Post"),
+    ("The plan was delayed, Reuters reported.", "Reuters"),
+    ("The mayor spoke to reporters at the island post office on Monday.", None),
+    ("The Island Post is the island's oldest paper.", None),
+    ("The mayor told the Coast Times that the plan was sound.", None),  # its own outlet
+], ids=["told", "reported", "first-reported-by", "according-to", "interview", "obtained-by", "wire",
+        "lower-case", "no-verb", "own-outlet"])
+def test_copies_outlet_credits_find_the_credited_outlet(sentence: str, credited: str | None) -> None:
+    a = art("c", [sentence], outlet="Coast Times")
+    found = outlet_credits(a, ["Island Post", "Coast Times"])
+    assert [c.outlet for c in found] == ([credited] if credited else [])
+    if found:
+        c = found[0]
+        assert c.field == "body" and credited in a.text[c.start:c.end] and c.key == (
+            "wire:Reuters" if credited == "Reuters" else "outlet:island post")
+
+
+@pytest.mark.parametrize(("paragraphs", "covered"), [(0, [0]), (1, [0]), (2, [0, 1]), (-1, [0, 1, 2])])
+def test_copies_an_outlet_credit_covers_its_sentence_paragraphs_or_article(paragraphs: int,
+                                                                           covered: list[int]) -> None:
+    a = art("c", CREDITING, outlet="Coast Times")
+    (credit,) = outlet_credits(a, ["Island Post"], paragraphs)
+    claims = [_claim(a, k) for k in range(3)]
+    hit = [k for k, c in enumerate(claims)
+           if credit.cover in ("*", c.field) and c.start < credit.cover_end and credit.cover_start < c.end]
+    assert hit == covered
+
+
+def test_copies_line_origins_count_a_credited_report_with_its_source() -> None:
+    post = art("p", ["Marrow Line's chief executive said the ferry would return to service in May."],
+               outlet="Island Post")
+    times = art("t", CREDITING, outlet="Coast Times", hours=3)
+    ledger = art("l", ["The ferry is due back in service in May, the Island Post reported."], outlet="Ledger",
+                 hours=4)
+    copies = find_copies([post, times, ledger])
+    outlets = {x.article_id: x.outlet for x in (post, times, ledger)}
+    credits = [c for x in (post, times, ledger) for c in outlet_credits(x, ["Island Post", "Coast Times", "Ledger"])]
+    line = [_claim(post, 0), _claim(times, 0), _claim(ledger, 0)]
+    (origin,) = line_origins(line, copies, outlets, credits)
+    assert origin.key == "outlet:island post" and origin.article_id == post.article_id
+    assert set(origin.article_ids) == {post.article_id, times.article_id, ledger.article_id}
+    # without the source among the members, the two crediting reports are still one (the Post's)
+    assert len(line_origins(line[1:], copies, outlets, credits)) == 1
+    # a sentence the credit does not cover is the outlet's own
+    own = art("t2", ["The ferry would return to service in May, the company's chief executive said."],
+              outlet="Coast Times")
+    assert len(line_origins([_claim(post, 0), _claim(own, 0)], copies, outlets | {own.article_id: "Coast Times"},
+                            credits)) == 2
+
+
+def test_copies_line_origins_shared_wording_outside_quotation_marks() -> None:
+    quote = "\u201cThe channel has been silting up for years and nobody listened to us,\u201d"
+    a = art("qa", [f"{quote} said Ilse Tranberg, the harbour master."], outlet="Island Post")
+    b = art("qb", [f"{quote} the harbour master told the council on Monday."], outlet="Coast Times")
+    c = art("qc", ["Two tugs were sent from the port of Arnhal to pull the ferry free at high tide, officials said."],
+            outlet="Ledger")
+    d = art("qd", ["On Tuesday two tugs were sent from the port of Arnhal to pull the ferry free at high tide."],
+            outlet="Gazette")
+    outlets = {x.article_id: x.outlet for x in (a, b, c, d)}
+    line = [_claim(x, 0) for x in (a, b, c, d)]
+    # a and b share only the quotation: two reports; c and d share 16 words of narration: one
+    assert [len(o.article_ids) for o in line_origins(line, NONE, outlets, (), run=8)] == [1, 1, 2]
+    assert len(line_origins(line, NONE, outlets, (), run=0)) == 4  # the check off
+    # a straight single-quoted statement is a quotation too
+    e = art("qe", ["'We heard a long scraping sound and then the engines stopped,' said a teacher on board."],
+            outlet="Island Post")
+    f = art("qf", ["'We heard a long scraping sound and then the engines stopped,' Tomas Leith told us."],
+            outlet="Coast Times")
+    assert len(line_origins([_claim(e, 0), _claim(f, 0)], NONE, outlets | {e.article_id: "Island Post",
+                                                                         f.article_id: "Coast Times"}, (), 8)) == 2
+
+
+def test_copies_line_origins_never_count_more_origins_than_outlets() -> None:
+    own = art("o1", ["The island paper's own report: the ferry struck the bank in fog."], outlet="Island Post")
+    wire = art("o2", ["The agency's report: fog put the ferry on the sandbank."], outlet="Island Post", credit="Reuters")
+    other = art("o3", ["Another paper: the ferry hit the bank in thick fog."], outlet="Coast Times")
+    copies = find_copies([own, wire, other])
+    outlets = {x.article_id: x.outlet for x in (own, wire, other)}
+    ids = [own.article_id, wire.article_id]
+    assert len(independent_sources(ids, copies, outlets)) == 2  # the story counts the wire story apart
+    (one,) = line_origins([_claim(own, 0), _claim(wire, 0)], copies, outlets)  # a line: one outlet, one source
+    assert set(one.article_ids) == set(ids)
+    assert len(line_origins([_claim(x, 0) for x in (own, wire, other)], copies, outlets)) == 2
+
+
+def test_copies_printed_names_of_an_outlet() -> None:
+    from newsprism.outlets import printed_names
+
+    assert printed_names("BBC")[:2] == ("BBC", "BBC News")
+    assert "Huffington Post" in printed_names("HuffPost")
+    assert printed_names("The Kessford Courier") == ("The Kessford Courier", "Kessford Courier")

@@ -247,7 +247,7 @@ def test_dossier_timeline_takes_no_date_from_a_caption() -> None:
 
 def test_render_what_one_source_adds_is_in_markdown_and_html() -> None:
     sa = "The Varnholm dam gate was lowered by a crane brought from Kessford overnight."
-    sb = "The Varnholm dam gate, 40 tonnes of steel, was lowered by a crane brought from Kessford overnight."
+    sb = "Overnight a crane from Kessford lowered the Varnholm dam gate, 40 tonnes of steel."
     arts = [_article("a", [sa], T[0], "Island Post", "Gate lowered"),
             _article("b", [sb], T[1], "Coast Times", "Crane lowers gate")]
     start = sb.index("40 tonnes")

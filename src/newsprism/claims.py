@@ -7,8 +7,10 @@ weighted by rarity within the story, plus shared entities); a title or a
 caption may also join a group holding a sentence of its own article, which
 is how a headline or a caption that disagrees with its own text is found.
 
-A group's status counts **independent origins** (copies of one report count
-once, see :func:`newsprism.copies.independent_sources`) and compares the
+A group's status counts **independent origins** among the members that state
+its line (copies of one report, an outlet's report and the articles crediting
+it, members sharing wording outside quotation marks count once, see
+:func:`newsprism.copies.line_origins`) and compares the
 normalised values its claims carry: numbers with units, dates, places,
 designations and negation. Differences are either conflicts or "more
 specific" (Tu-95MS is a Tu-95; an airfield lies in its city). The stage
@@ -25,11 +27,11 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from .copies import Copies, independent_sources
+from .copies import Copies, independent_sources, line_origins, outlet_credits
 from .gazetteer import geo
 from .lexicon import SMALL_NUMBER_WORDS, STOP_WORDS, strip_inflection
 from .records import Alignment as Alignment  # re-exported: its old home
-from .records import Analysis, Article, Entity, Mention, Quantity
+from .records import Analysis, Article, Entity, Mention, OutletCredit, Quantity
 from .records import Claim as Claim  # re-exported: its old home
 from .records import ClaimGroup as ClaimGroup  # re-exported: its old home
 from .records import Difference as Difference  # re-exported: its old home
@@ -164,6 +166,8 @@ def align(
     by_id = {e.entity_id: e for e in entities}
     by_article = {a.article_id: a for a in analyses}
     outlets = {a.article_id: a.outlet for a in articles}
+    names = {a.outlet for a in articles if a.outlet}
+    credits = tuple(cr for a in articles for cr in outlet_credits(a, names, s.credit_paragraphs))
     claims: list[Claim] = []
     for art in articles:
         an = by_article.get(art.article_id)
@@ -198,8 +202,8 @@ def align(
         idx = sorted(idx, key=lambda k: _order(claims[k]))
         rep = _medoid(idx, decide, claims)
         groups.append(_group([claims[k] for k in idx], sim[np.ix_(idx, idx)].tolist(), copies, by_id, s,
-                             outlets, claims[rep].claim_id))
-    groups.extend(_value_checks(claims, members, decide, sim, copies, by_id, s, outlets))
+                             outlets, claims[rep].claim_id, credits))
+    groups.extend(_value_checks(claims, members, decide, sim, copies, by_id, s, outlets, credits))
     groups.extend(_internal_checks(claims, sim, copies, by_id, s, outlets))
     groups.extend(_headline_checks(articles, by_article, claims, by_id, copies, outlets))
     groups.sort(key=lambda g: (-g.sources, STATUSES.index(g.status)))
@@ -246,7 +250,7 @@ def _medoid(idx: Sequence[int], decide: np.ndarray, claims: Sequence[Claim]) -> 
 
 def _value_checks(claims: Sequence[Claim], members: Sequence[Sequence[int]], decide: np.ndarray, sim: np.ndarray,
                   copies: Copies, by_id: Mapping[str, Entity], s: AlignSettings,
-                  outlets: Mapping[str, str | None]) -> list[ClaimGroup]:
+                  outlets: Mapping[str, str | None], credits: Sequence[OutletCredit] = ()) -> list[ClaimGroup]:
     """Two sources counting the same thing differently rarely say it in words
     close enough to be one statement: claims of two articles that are not in
     one group but are close (``value_threshold``) are compared for counts and
@@ -271,7 +275,7 @@ def _value_checks(claims: Sequence[Claim], members: Sequence[Sequence[int]], dec
         status = "conflicting" if any(d.status == "conflict" for d in diffs) else "more-specific"
         ids = (a.claim_id, b.claim_id)
         gid = "g" + hashlib.sha256(f"values|{a.claim_id}|{b.claim_id}".encode()).hexdigest()[:12]
-        origins = tuple(o.key for o in independent_sources((a.article_id, b.article_id), copies, outlets))
+        origins = tuple(o.key for o in line_origins((a, b), copies, outlets, credits, s.origin_run))
         if len(origins) < 2:
             continue
         out.append(ClaimGroup(gid, ids, (a.article_id, b.article_id), origins, status, tuple(diffs), False,
@@ -445,9 +449,12 @@ def _similarity(a: dict[str, float], b: dict[str, float], ea: frozenset[str], eb
 
 
 def _group(claims: list[Claim], sims: list[list[float]], copies: Copies, by_id: Mapping[str, Entity],
-           s: AlignSettings, outlets: Mapping[str, str | None], representative: str) -> ClaimGroup:
+           s: AlignSettings, outlets: Mapping[str, str | None], representative: str,
+           credits: Sequence[OutletCredit] = ()) -> ClaimGroup:
     article_ids = tuple(dict.fromkeys(c.article_id for c in claims))
-    origins = tuple(o.key for o in independent_sources(article_ids, copies, outlets))
+    # the origins of this line: copies once, a member crediting another outlet is that outlet's
+    # report, members sharing wording outside quotation marks are one report (copies.line_origins)
+    origins = tuple(o.key for o in line_origins(claims, copies, outlets, credits, s.origin_run))
     diffs: list[Difference] = []
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):

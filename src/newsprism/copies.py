@@ -12,7 +12,13 @@ group's likely origin is an article crediting a wire agency, else the earliest
 published.
 
 :func:`independent_sources` is the one place that counts sources: a copy group
-counts once, articles crediting one wire agency count once.
+counts once, articles crediting one wire agency count once. :func:`line_origins`
+counts them for one line (the members of a claim group): there an article that
+credits another outlet for what it reports (:func:`outlet_credits`: "told
+Newsweek", "according to CNN") is that outlet's report, and two members sharing a
+run of words outside quotation marks are one report (a wire copy not found as a
+copy, a close rewrite); the same words inside quotation marks are a statement
+given to several outlets and count for each.
 
 Pure functions over records: no I/O, no clock, no module-level state.
 """
@@ -28,9 +34,10 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHashLSH
 
-from .lexicon import AGENCY_DATELINE
+from .lexicon import AGENCY_DATELINE, REPORT_CREDITS
 from .lexicon import WIRES as WIRES
-from .records import Article, WireCredit
+from .outlets import printed_names
+from .records import Article, Claim, OutletCredit, WireCredit
 from .records import Copies as Copies  # re-exported: its old home
 from .records import CopyGroup as CopyGroup  # re-exported: its old home
 from .records import CopyLink as CopyLink  # re-exported: its old home
@@ -148,6 +155,151 @@ def independent_sources(article_ids: Sequence[str], copies: Copies,
             found[key] = (g.origin if g else aid, [], wires[aid])
         found[key][1].append(aid)
     return [Origin(k, o, tuple(ids), w) for k, (o, ids, w) in found.items()]
+
+
+def outlet_credits(article: Article, names: Iterable[str], paragraphs: int = 0) -> tuple[OutletCredit, ...]:
+    """Where ``article`` credits another outlet for what it reports: a phrase of
+    ``lexicon.REPORT_CREDITS`` naming one of ``names`` (the outlets of its story,
+    as printed: see :func:`newsprism.outlets.printed_names`) or a wire agency.
+    Its own outlet never counts. Each credit covers the sentence holding it
+    (``paragraphs`` 0), its paragraph and the ``paragraphs - 1`` after it, or
+    the whole article (``paragraphs`` -1): its ``cover`` span, field ``*``."""
+    own = _credited_key(article.outlet) if article.outlet else None
+    names = tuple(sorted({n for n in names if n and _credited_key(n) != own}))
+    if not names:
+        return ()
+    surfaces, patterns = _credit_patterns(names)
+    body = article.text
+    starts = [0]
+    for par in article.paragraphs[:-1]:
+        starts.append(starts[-1] + len(par) + 2)
+    out: list[OutletCredit] = []
+    for field, text in (("title", article.title or ""), ("body", body)):
+        for rx in patterns:
+            for m in rx.finditer(text):
+                name = surfaces[re.sub(r"^[Tt]he\s+", "", " ".join(m.group("outlet").split()))]
+                key = _credited_key(name)
+                if key == own:
+                    continue
+                start, end = m.span()
+                if paragraphs < 0:
+                    cover, c0, c1 = "*", 0, len(body) + len(article.title or "") + 1
+                elif paragraphs == 0 or field == "title":
+                    cover, c0, c1 = field, start, end
+                else:
+                    k = max(i for i, st in enumerate(starts) if st <= start)
+                    last = min(len(starts), k + paragraphs) - 1
+                    cover, c0, c1 = field, starts[k], starts[last] + len(article.paragraphs[last])
+                out.append(OutletCredit(article.article_id, field, start, end, name, key, cover, c0, c1))
+    out.sort(key=lambda c: (c.field, c.start, c.key))
+    return tuple(dict.fromkeys(out))
+
+
+def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, str | None] | None = None,
+                 credits: Sequence[OutletCredit] = (), run: int = 0) -> list[Origin]:
+    """The independent origins among the members of one line (the claims of a
+    group, one per article): :func:`independent_sources` of their articles,
+    then one origin for a member and the outlet a credit covering it names
+    (see :func:`outlet_credits`), and one for two members whose texts share a
+    run of ``run`` words outside quotation marks (0: not checked); and a line
+    never counts more origins than outlets (with ``outlets``): when it would,
+    each outlet's members are one origin. Each origin
+    keeps the key of one of its articles' own origins (the credited outlet's
+    when it is a member), so it is one of the story's columns."""
+    article_ids = tuple(dict.fromkeys(c.article_id for c in claims))
+    base = independent_sources(article_ids, copies, outlets)
+    key_of = {aid: o.key for o in base for aid in o.article_ids}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: str, y: str) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    credited: set[str] = set()
+    for c in claims:
+        for cr in credits:
+            if (cr.article_id == c.article_id and cr.cover in ("*", c.field)
+                    and c.start < cr.cover_end and cr.cover_start < c.end):
+                union(key_of[c.article_id], cr.key)
+                credited.add(cr.key)
+    if run > 0:
+        runs = [(c, _unquoted_runs(c.text, run)) for c in claims]
+        for i, (a, ra) in enumerate(runs):
+            for b, rb in runs[i + 1:]:
+                if a.article_id != b.article_id and ra & rb:
+                    union(key_of[a.article_id], key_of[b.article_id])
+    # an outlet is one source however many articles it runs: a line no more origins than outlets
+    # (an outlet's own report beside a wire story it ran, both stating the line, is one outlet)
+    outlet_of = {aid: ((outlets or {}).get(aid) or f"article:{aid}").casefold() for aid in article_ids}
+    if len({find(k) for k in key_of.values()}) > len(set(outlet_of.values())):
+        first: dict[str, str] = {}
+        for aid in article_ids:
+            union(first.setdefault(outlet_of[aid], key_of[aid]), key_of[aid])
+    by_root: dict[str, Origin] = {}
+    for o in base:
+        by_root.setdefault(find(o.key), o)
+    for o in base:  # a credited outlet that is a member names the origin
+        if o.key in credited:
+            by_root[find(o.key)] = o
+    merged: dict[str, list[str]] = {}
+    for aid in article_ids:
+        merged.setdefault(find(key_of[aid]), []).append(aid)
+    return [Origin(by_root[r].key, by_root[r].article_id, tuple(ids), by_root[r].wire) for r, ids in merged.items()]
+
+
+#: Quotations: double marks, curly single marks, guillemets, and straight single marks
+#: opened before a word and closed after one ("'We are here,' she said"; an apostrophe
+#: inside a word neither opens nor closes).
+_QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\u2018.*?\u2019(?!\w)|\u00ab[^\u00bb\n]*\u00bb'
+                     r"|(?<!\w)'(?=[\w\u201c\"]).*?(?<=[\w.,!?\u201d\"])'(?!\w)")
+_OPENING = re.compile(r'\u201c|\u00ab|(?<!\w)"(?=\w)|(?<!\w)[\u2018\'](?=\w)')
+_CLOSING = re.compile(r'\u201d|\u00bb|(?<=[\w.,!?])"|(?<=[.,!?])[\u2019\']')
+
+
+def _unquoted_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
+    """Every run of ``n`` words (lower-cased, in order) of the parts of a text
+    outside quotation marks: a quotation closed here but opened in an earlier
+    sentence counts from the text's start, one left open runs to its end."""
+    parts = _QUOTED.split(text)
+    if (m := _CLOSING.search(parts[0])) and not _OPENING.search(parts[0][:m.start()]):
+        parts[0] = parts[0][m.end():]
+    if m := _OPENING.search(parts[-1]):
+        parts[-1] = parts[-1][:m.start()]
+    out: set[tuple[str, ...]] = set()
+    for part in parts:
+        words = _TOKEN.findall(part.lower())
+        out.update(tuple(words[k:k + n]) for k in range(len(words) - n + 1))
+    return frozenset(out)
+
+
+def _credited_key(name: str | None) -> str:
+    """The origin key of a credited outlet: a wire agency's, else the outlet's."""
+    text = name or ""
+    for wire, rx in _WIRE_RES:
+        if text == wire or (rx.search(text) and len(text) <= 30):
+            return f"wire:{wire}"
+    return f"outlet:{text.casefold()}"
+
+
+@lru_cache(maxsize=64)
+def _credit_patterns(names: tuple[str, ...]) -> tuple[dict[str, str], tuple[re.Pattern[str], ...]]:
+    """(printed name -> credited name, compiled REPORT_CREDITS) for these outlet names and the wires."""
+    surfaces: dict[str, str] = {}
+    for name in (*names, *WIRES):
+        for printed in printed_names(name):
+            if bare := re.sub(r"^[Tt]he\s+", "", " ".join(printed.split())):
+                surfaces.setdefault(bare, name)
+    alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(surfaces, key=lambda x: (-len(x), x)))
+    outlet = rf"(?P<outlet>(?<![\w.])(?-i:(?:[Tt]he\s+)?(?:{alternatives}))(?![\w-]))"
+    return surfaces, tuple(re.compile(p.replace("{outlet}", outlet), re.I) for p in REPORT_CREDITS)
 
 
 def wire_credit(article: Article) -> str | None:

@@ -136,3 +136,12 @@ def zone_for(outlet: str | None, url: str | None, domain: str | None,
             if tld in outlets.tld_zones:
                 return outlets.tld_zones[tld], f"domain {h} is under .{tld}"
     return None
+
+
+def printed_names(name: str) -> tuple[str, ...]:
+    """The ways an outlet's name is printed: the name itself, without a leading
+    "The", and every printed name the shipped table maps to it ("BBC News" for BBC)."""
+    out = [name]
+    out += [printed for printed, canonical in _shipped()["names"].items() if canonical == name]
+    out += [n[4:] for n in out if n.startswith("The ") and len(n) > 4]
+    return tuple(dict.fromkeys(n for n in out if n.strip()))

@@ -400,6 +400,22 @@ class Origin:
     wire: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class OutletCredit:
+    """A passage of an article crediting another outlet as the source of what it
+    reports ("told Newsweek", "according to CNN", "first reported by Reuters")."""
+
+    article_id: str
+    field: str  # body | title
+    start: int  # span of the credit phrase in the field's text
+    end: int
+    outlet: str  # the credited outlet, as the story's articles name it (or the wire)
+    key: str  # its origin key: "wire:<agency>" or "outlet:<name, case-folded>"
+    cover: str  # the field whose claims it covers (body | title), or "*": the whole article
+    cover_start: int  # the span of that field it covers: its sentence, paragraphs, or all
+    cover_end: int
+
+
 # ---------------------------------------------------------------- stories (made by stories.assign and stories.summarise)
 
 

@@ -136,6 +136,12 @@ class AlignSettings:
     # two claims not in one group are still compared for counts at this closeness
     value_threshold: float = 0.55
     negation_overlap: float = 0.75  # and share this much of their words, negation aside
+    # Origins of one line (copies.line_origins): two members sharing a run of origin_run
+    # words outside quotation marks are one report (0: not checked); an outlet credit
+    # ("told Newsweek") covers its sentence (credit_paragraphs 0), its paragraph and the
+    # credit_paragraphs - 1 after it, or the whole article (-1). See docs/dossier.md.
+    origin_run: int = 9
+    credit_paragraphs: int = 0
 
 
 @dataclass(frozen=True, slots=True)
