@@ -38,6 +38,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "benchmarks" / "ecbplus_dev"
 SWEEP = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+HAPPENING_LINK = (0.5, 0.6)
+HAPPENING_THRESHOLD = (0.15, 0.2, 0.25, 0.3)
 
 
 def _score_module(bench: Path) -> Any:
@@ -67,31 +69,6 @@ def _spans(article: Any, claim: Any) -> tuple[int, int] | None:
         return article.offsets.span_to_source(claim.start, claim.end)  # type: ignore[no-any-return]
     at = article.source_text.find(claim.text)
     return (at, at + len(claim.text)) if at >= 0 else None
-
-
-def _groups(prism: Any, sets: list[list[str]], settings: Any) -> list[dict[str, Any]]:
-    from newsprism import claims as C
-
-    out = []
-    embed = prism._embedder() if prism.settings.embeddings else None
-    copies = prism.store.copies()
-    for ids in sets:
-        arts = [prism.article(i) for i in ids]
-        analyses = [prism.analysis(i) for i in ids]
-        ents = prism.store.entities_with_relations(set(ids))
-        al = C.align(arts, analyses, ents, copies, settings, embed=embed)
-        by_id = {a.article_id: a for a in arts}
-        for g in al.groups:
-            if len(g.claim_ids) < 2 or g.internal:
-                continue
-            members = []
-            for cid in g.claim_ids:
-                c = al.claim(cid)
-                span = _spans(by_id[c.article_id], c)
-                if span:
-                    members.append({"file": Path(by_id[c.article_id].source).name, "start": span[0], "end": span[1]})
-            out.append({"members": members})
-    return out
 
 
 def _score(bench: Path, score: Any, groups: list[dict[str, Any]], path: Path) -> tuple[str, dict[str, Any]]:
@@ -126,7 +103,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/np-ecbplus"))
     ap.add_argument("--bench", type=Path, default=BENCH)
-    ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--sweep", action="store_true", help="leave-one-topic-out over the happening settings")
+    ap.add_argument("--sweep-groups", action="store_true", help="the same over the groups' embedding_threshold")
     args = ap.parse_args()
     if not (args.bench / "score.py").exists():
         raise SystemExit(f"{args.bench}: the ECB+ benchmark folder (score.py) is not there")
@@ -142,28 +120,151 @@ def main() -> None:
         by_topic[topic_of[name]].append(aid)
     shipped = AlignSettings()
     print(f"shipped defaults: embeddings={prism.settings.embeddings} {shipped}")
-    out, f1s = _score(args.bench, score, _groups(prism, list(by_topic.values()), shipped),
-                      args.workdir / "pred-topics.jsonl")
-    print("== gold topics as stories (alignment alone)\n" + out + _spread(f1s))
+    topics = list(by_topic.values())
     stories = [list(s.article_ids) for s in prism.stories()]
-    out, f1s = _score(args.bench, score, _groups(prism, stories, shipped), args.workdir / "pred-stories.jsonl")
-    print(f"== newsprism stories ({len(stories)}; end to end)\n" + out + _spread(f1s))
-    if args.sweep:
-        table = {}
-        for t in SWEEP:
-            s = dataclasses.replace(shipped, embedding_threshold=t)
-            _out, table[t] = _score(args.bench, score, _groups(prism, list(by_topic.values()), s),
-                                    args.workdir / f"pred-{t}.jsonl")
-            print(f"embedding_threshold {t}: " + _out.strip().splitlines()[-1])
-        topics = sorted(f1s)
-        chosen, held = [], []
-        for t_out in topics:  # leave one topic out: pick on the others (micro F1 over their pairs), score it
-            best = max(SWEEP, key=lambda t: (statistics.mean(table[t][x][2] for x in topics if x != t_out), t))
-            chosen.append(best)
-            held.append(table[best][t_out][2])
-        print(f"leave-one-topic-out: chosen thresholds {sorted(set(chosen))}, held-out F1 median "
-              f"{statistics.median(held):.3f} (range {min(held):.3f}-{max(held):.3f})")
+    for mode, name, sets in (("topics", "gold topics as stories (alignment alone)", topics),
+                             ("stories", f"newsprism stories ({len(stories)}; end to end)", stories)):
+        aligned = _align_all(prism, sets, shipped)
+        made = _lines(aligned)
+        for level, what in (("groups", "statement groups (one fact)"), ("happenings", "reports of one happening")):
+            out, f1s = _score(args.bench, score, made[level], args.workdir / f"pred-{level}-{mode}.jsonl")
+            print(f"== {name}: {what}\n" + out + _spread(f1s), flush=True)
+        if args.sweep:
+            _sweep_happenings(args, score, shipped, mode, aligned)
+    if args.sweep_groups:
+        _sweep_groups(args, score, prism, shipped, topics)
 
+
+def _align_all(prism: Any, sets: list[list[str]], settings: Any) -> list[tuple[Any, ...]]:
+    """Each story aligned once: (alignment, articles by id, entities by id, cosine of its claims)."""
+    import numpy as np
+
+    from newsprism import claims as C
+
+    embed = prism._embedder() if prism.settings.embeddings else None
+    copies = prism.store.copies()
+    out = []
+    for ids in sets:
+        arts = [prism.article(i) for i in ids]
+        ents = prism.store.entities_with_relations(set(ids))
+        al = C.align(arts, [prism.analysis(i) for i in ids], ents, copies, settings, embed=embed)
+        cosine = None
+        if embed is not None and al.claims:
+            vectors = embed(al.claims)
+            cosine = np.asarray(vectors @ vectors.T, dtype=np.float64)
+        out.append((al, {a.article_id: a for a in arts}, {e.entity_id: e for e in ents}, cosine))
+    return out
+
+
+def _members(al: Any, by_art: dict[str, Any], claim_ids: Any) -> list[dict[str, Any]]:
+    found = []
+    for cid in claim_ids:
+        c = al.claim(cid)
+        span = _spans(by_art[c.article_id], c)
+        if span:
+            found.append({"file": Path(by_art[c.article_id].source).name, "start": span[0], "end": span[1]})
+    return found
+
+
+def _lines(aligned: list[tuple[Any, ...]], happening: Any = None) -> dict[str, list[dict[str, Any]]]:
+    """PRED_GROUPS lines of each level: ``groups`` (statement groups, one fact each) and
+    ``happenings`` (reports of one happening: all the claims of its groups), the latter
+    as ``align`` made them or, with ``happening`` (settings), made again at those settings."""
+    from newsprism import claims as C
+
+    out: dict[str, list[dict[str, Any]]] = {"groups": [], "happenings": []}
+    for al, by_art, by_id, cosine in aligned:
+        statements = [g for g in al.groups if g.kind == "statement"]
+        for g in statements:
+            if len(g.claim_ids) >= 2 and happening is None:
+                out["groups"].append({"members": _members(al, by_art, g.claim_ids)})
+        if happening is None:
+            parts = [[gid for gid in h.group_ids] for h in al.happenings]
+        else:
+            at = {c.claim_id: k for k, c in enumerate(al.claims)}
+            members = [[at[c] for c in g.claim_ids] for g in statements]
+            parts = [[statements[g].group_id for g in part]
+                     for part in C._happenings(al.claims, members, cosine, by_id, happening)]
+        by_gid = {g.group_id: g for g in statements}
+        for part in parts:
+            cids = [cid for gid in part for cid in by_gid[gid].claim_ids]
+            if len(cids) >= 2:
+                out["happenings"].append({"members": _members(al, by_art, cids)})
+    return out
+
+
+def _micro(counts: dict[str, tuple[int, int, int]], keep: Any) -> tuple[float, float, float]:
+    tp = sum(counts[t][0] for t in counts if keep(t))
+    pred = sum(counts[t][1] for t in counts if keep(t))
+    pos = sum(counts[t][2] for t in counts if keep(t))
+    p = tp / pred if pred else 1.0
+    r = tp / pos if pos else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _sweep_happenings(args: Any, score: Any, shipped: Any, mode: str, aligned: list[tuple[Any, ...]]) -> None:
+    """Leave one topic out over the happening settings (the stories aligned once): for each
+    topic, the setting with the best micro F1 over the other topics' pairs, scored on it."""
+    counts: dict[tuple[float, float], dict[str, tuple[int, int, int]]] = {}
+    for link in HAPPENING_LINK:
+        for t in HAPPENING_THRESHOLD:
+            s = dataclasses.replace(shipped, happening_link_threshold=link, happening_threshold=t)
+            groups = _lines(aligned, s)["happenings"]
+            counts[(link, t)] = _counts(args.bench, score, groups, args.workdir / f"pred-h-{mode}-{link}-{t}.jsonl")
+            p, r, f = _micro(counts[(link, t)], lambda _t: True)
+            print(f"{mode}: happening_link_threshold {link} happening_threshold {t}: "
+                  f"P {p:.3f} R {r:.3f} F1 {f:.3f}", flush=True)
+    topics = sorted(next(iter(counts.values())))
+    chosen, held, pooled = [], [], [0, 0, 0]
+    for out in topics:
+        best = max(counts, key=lambda k, out=out: (_micro(counts[k], lambda t, out=out: t != out)[2], k))
+        chosen.append(best)
+        tp, pred, pos = counts[best][out]
+        held.append(_micro({out: (tp, pred, pos)}, lambda _t: True)[2])
+        pooled = [pooled[0] + tp, pooled[1] + pred, pooled[2] + pos]
+    p, r, f = _micro({"all": (pooled[0], pooled[1], pooled[2])}, lambda _t: True)
+    picks = ", ".join(f"{k} x{chosen.count(k)}" for k in sorted(set(chosen)))
+    print(f"{mode}: leave-one-topic-out ({len(topics)} folds): chosen (link, threshold) {picks}; "
+          f"held-out F1 per fold median {statistics.median(held):.3f} (range {min(held):.3f}-{max(held):.3f}); "
+          f"pooled held-out P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+
+def _counts(bench: Path, score: Any, groups: list[dict[str, Any]], path: Path) -> dict[str, tuple[int, int, int]]:
+    """Per topic: true, predicted and positive scored pairs."""
+    with path.open("w", encoding="utf-8") as f:
+        for g in groups:
+            f.write(json.dumps(g) + "\n")
+    b = score.load_bench(bench)
+    pred, _ = score.predicted_pairs(b, score.read_groups(path))
+    pos, neg, _ex = score.strict_pairs(b)
+    per_topic: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    topic = [s.topic for s in b.sentences]
+    for p in pos:
+        per_topic[topic[p[0]]][2] += 1
+    for p in pred & (pos | neg):
+        per_topic[topic[p[0]]][1] += 1
+        per_topic[topic[p[0]]][0] += p in pos
+    return {t: (v[0], v[1], v[2]) for t, v in per_topic.items()}
+
+
+def _sweep_groups(args: Any, score: Any, prism: Any, shipped: Any, topics: list[list[str]]) -> None:
+    """The statement groups at other values of embedding_threshold, leave one topic out."""
+    table = {}
+    f1s: dict[str, Any] = {}
+    for t in SWEEP:
+        s = dataclasses.replace(shipped, embedding_threshold=t)
+        groups = _lines(_align_all(prism, topics, s))["groups"]
+        _out, table[t] = _score(args.bench, score, groups, args.workdir / f"pred-{t}.jsonl")
+        f1s = table[t]
+        print(f"embedding_threshold {t}: " + _out.strip().splitlines()[-1])
+    names = sorted(f1s)
+    chosen, held = [], []
+    for t_out in names:  # leave one topic out: pick on the others (mean F1 over their topics), score it
+        best = max(SWEEP, key=lambda t: (statistics.mean(table[t][x][2] for x in names if x != t_out), t))
+        chosen.append(best)
+        held.append(table[best][t_out][2])
+    print(f"leave-one-topic-out: chosen thresholds {sorted(set(chosen))}, held-out F1 median "
+          f"{statistics.median(held):.3f} (range {min(held):.3f}-{max(held):.3f})")
 
 if __name__ == "__main__":
     main()

@@ -395,3 +395,34 @@ def test_claims_thresholds_settable_from_the_settings_file(tmp_path) -> None:  #
     bad.write_text("[newsprism.claims]\nembeding_threshold = 0.8\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"\[claims\]: unknown setting"):
         Settings.load(bad)
+
+
+def test_claims_happenings_join_groups_that_share_a_participant_and_nest_them() -> None:
+    sa = ["The spillway gate of the Tormund Dam failed on Monday night, flooding lower Varnholm."]
+    sb = ["Water poured through the broken Tormund Dam gate and into the streets below it."]
+    sc = ["Residents were told that the sports hall would stay open for them through the week."]
+    sd = ["A choir from Kessford sang at the harvest festival on the market square."]
+    texts = {"a": sa, "b": sb, "c": sc, "d": sd}
+    arts = [article(x, s) for x, s in texts.items()]
+    dam = [mention(x, "Tormund Dam", s[0], "FAC", "tormund-dam") for x, s in texts.items() if "Tormund Dam" in s[0]]
+    ana = [analysis(x, s, [m for m in dam if m.article_id == x]) for x, s in texts.items()]
+    ents = [Entity("tormund-dam", "Tormund Dam", "FAC", ("Tormund Dam",), 2, ("a", "b"))]
+    # a-b: cosine 0.6 (one happening, not one fact) and a shared place; a-c: cosine 0.45 and nothing
+    # shared (below the link threshold alone); d is far from all
+    vecs = {sa[0]: [1.0, 0.0, 0.0], sb[0]: [0.6, 0.8, 0.0], sc[0]: [0.45, -0.338, 0.826], sd[0]: [0.0, 0.0, -1.0]}
+
+    def embed(claims):  # type: ignore[no-untyped-def]
+        v = np.array([vecs[c.text] for c in claims])
+        return v / np.linalg.norm(v, axis=1)[:, None]
+
+    al = align(arts, ana, ents, NO_COPIES, embed=embed)
+    statements = {g.group_id: g for g in al.groups if g.kind == "statement"}
+    assert all(len(g.claim_ids) == 1 for g in statements.values())  # no two state one fact
+    # every group lies in exactly one happening
+    assert sorted(gid for h in al.happenings for gid in h.group_ids) == sorted(statements)
+    assert all(statements[gid].happening == h.happening_id for h in al.happenings for gid in h.group_ids)
+    (joined,) = [h for h in al.happenings if len(h.group_ids) > 1]
+    assert set(joined.article_ids) == {"a", "b"} and joined.sources == 2
+    # without sentence vectors, every group is its own happening
+    plain = align(arts, ana, ents, NO_COPIES)
+    assert all(len(h.group_ids) == 1 for h in plain.happenings)

@@ -263,8 +263,29 @@ def test_copies_an_outlet_counts_once_however_many_articles() -> None:
     outlets = {a.article_id: a.outlet for a in (one, two, other, wire)}
     ids = [one.article_id, two.article_id, other.article_id, wire.article_id]
     keys = [o.key for o in independent_sources(ids, copies, outlets)]
-    assert keys == ["outlet:island post", "outlet:coast times", "wire:Reuters"]
+    # the wire story the island paper ran is the island paper's too: one outlet, one source
+    assert keys == ["outlet:island post", "outlet:coast times"]
     assert len(independent_sources(ids, copies)) == 4  # without outlets: every article its own source
+
+
+def test_copies_an_outlet_beside_its_own_wire_copy_is_one_source() -> None:
+    own = art("own", ["The island paper's own report of the Skelby grounding and the rescue."], outlet="Island Post")
+    ran = art("ran", ["The agency's account of the grounding, as the island paper printed it."], outlet="Island Post",
+              credit="Reuters")
+    also = art("also", ["The same agency account of the grounding, printed by a mainland paper."],
+               outlet="Mainland Daily", credit="Reuters")
+    other = art("other", ["A second agency's own account of the grounding near the harbour."], outlet="Coast Times",
+                credit="AP")
+    copies = find_copies([own, ran, also, other])
+    outlets = {a.article_id: a.outlet for a in (own, ran, also, other)}
+    one = independent_sources([own.article_id, ran.article_id], copies, outlets)
+    assert [o.key for o in one] == ["outlet:island post"]
+    assert one[0].article_ids == (own.article_id, ran.article_id)
+    # a wire run by two outlets stays the wire's one source, named for the wire
+    assert [o.key for o in independent_sources([ran.article_id, also.article_id], copies, outlets)] == ["wire:Reuters"]
+    # counted among the members given: without the copy it ran, the island paper's own report is apart from Reuters
+    keys = [o.key for o in independent_sources([own.article_id, also.article_id, other.article_id], copies, outlets)]
+    assert keys == ["outlet:island post", "wire:Reuters", "wire:AP"]
 
 
 def test_copies_settings_table(tmp_path: Path) -> None:

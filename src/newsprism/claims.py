@@ -24,6 +24,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -31,7 +32,7 @@ from .copies import Copies, independent_sources, line_origins, outlet_credits
 from .gazetteer import geo
 from .lexicon import SMALL_NUMBER_WORDS, STOP_WORDS, strip_inflection
 from .records import Alignment as Alignment  # re-exported: its old home
-from .records import Analysis, Article, Entity, Mention, OutletCredit, Quantity
+from .records import Analysis, Article, Entity, Happening, Mention, OutletCredit, Quantity
 from .records import Claim as Claim  # re-exported: its old home
 from .records import ClaimGroup as ClaimGroup  # re-exported: its old home
 from .records import Difference as Difference  # re-exported: its old home
@@ -179,6 +180,7 @@ def align(
     owner = np.array([index.setdefault(c.article_id, len(index)) for c in claims], dtype=int)
     same_article = owner[:, None] == owner[None, :]
     decide, floor = sim, s.threshold
+    cosine: np.ndarray | None = None
     if embed is not None and n:
         vectors = embed(claims)
         cosine = np.asarray(vectors @ vectors.T, dtype=np.float64)
@@ -196,18 +198,112 @@ def align(
             if runs[i] & runs[j]:
                 decide[i, j] = decide[j, i] = floor
     decide = np.where(same_article, -1.0, decide)  # one claim per article in a group
-    members = _complete_link(decide, floor)
+    members = sorted((sorted(m, key=lambda k: _order(claims[k])) for m in _complete_link(decide, floor)),
+                     key=lambda m: _order(claims[m[0]]))
     groups = []
-    for idx in sorted(members, key=lambda m: min(_order(claims[k]) for k in m)):
-        idx = sorted(idx, key=lambda k: _order(claims[k]))
+    for idx in members:
         rep = _medoid(idx, decide, claims)
         groups.append(_group([claims[k] for k in idx], sim[np.ix_(idx, idx)].tolist(), copies, by_id, s,
                              outlets, claims[rep].claim_id, credits))
+    happenings: list[Happening] = []
+    # without sentence vectors every group is a happening of its own
+    parts = [[g] for g in range(len(members))] if cosine is None else _happenings(claims, members, cosine, by_id, s)
+    for part in parts:
+        part = sorted(part, key=lambda g: (-groups[g].sources, g))
+        ids = tuple(dict.fromkeys(a for g in part for a in groups[g].article_ids))
+        origins = tuple(o.key for o in independent_sources(ids, copies, outlets))
+        hid = "h" + hashlib.sha256("|".join(groups[g].group_id for g in part).encode()).hexdigest()[:12]
+        happenings.append(Happening(hid, tuple(groups[g].group_id for g in part), ids, origins))
+        for g in part:
+            groups[g] = replace(groups[g], happening=hid)
+    happenings.sort(key=lambda h: (-h.sources, -len(h.group_ids), h.happening_id))
     groups.extend(_value_checks(claims, members, decide, sim, copies, by_id, s, outlets, credits))
     groups.extend(_internal_checks(claims, sim, copies, by_id, s, outlets))
     groups.extend(_headline_checks(articles, by_article, claims, by_id, copies, outlets))
     groups.sort(key=lambda g: (-g.sources, STATUSES.index(g.status)))
-    return Alignment(tuple(claims), tuple(groups))
+    return Alignment(tuple(claims), tuple(groups), tuple(happenings))
+
+
+def _arguments(c: Claim, by_id: Mapping[str, Entity]) -> frozenset[str]:
+    """What a sentence says a happening involves: its canonical entities (a
+    variant also as what it is a variant of: participants, places, equipment)
+    and the days its resolved dates name."""
+    days = {f"day:{t.value[:10]}" for t in c.times if t.status == "resolved" and t.granularity == "day" and t.value}
+    return _expand(c.entities, by_id) | days
+
+
+def _happenings(claims: Sequence[Claim], members: Sequence[Sequence[int]], cosine: np.ndarray,
+                by_id: Mapping[str, Entity], s: AlignSettings) -> list[list[int]]:
+    """Statement groups that report one happening, as lists of indices into
+    ``members``: average link over the sentence vectors' cosine, starting from
+    the groups (so every group lies inside one happening). Two parts merge when
+    some claim of one and some claim of the other are linked (sharing a
+    participant, place or date with cosine >= ``happening_argument_threshold``,
+    or cosine >= ``happening_link_threshold`` alone) and the mean cosine over
+    every pair across them reaches ``happening_threshold``."""
+    n = len(claims)
+    args = [_arguments(c, by_id) for c in claims]
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, a in enumerate(args):
+        for x in a:
+            index[x].append(k)
+    shared = np.zeros((n, n), dtype=bool)
+    for ks in index.values():
+        if len(ks) > 1:
+            shared[np.ix_(ks, ks)] = True
+    link = (shared & (cosine >= s.happening_argument_threshold)) | (cosine >= s.happening_link_threshold)
+    part_of = np.empty(n, dtype=int)
+    for g, idx in enumerate(members):
+        part_of[list(idx)] = g
+    m = len(members)
+    onehot = np.zeros((m, n))
+    onehot[part_of, np.arange(n)] = 1.0
+    linked = (onehot @ link.astype(float) @ onehot.T) > 0
+    np.fill_diagonal(linked, False)
+    # parts merge only inside a connected component of the links: cluster each apart
+    comp = list(range(m))
+
+    def find(x: int) -> int:
+        while comp[x] != x:
+            comp[x] = comp[comp[x]]
+            x = comp[x]
+        return x
+
+    for i, j in zip(*np.nonzero(np.triu(linked, k=1)), strict=True):
+        ri, rj = find(int(i)), find(int(j))
+        if ri != rj:
+            comp[max(ri, rj)] = min(ri, rj)
+    by_comp: dict[int, list[int]] = defaultdict(list)
+    for g in range(m):
+        by_comp[find(g)].append(g)
+    out: list[list[int]] = []
+    for gs in by_comp.values():
+        if len(gs) == 1:
+            out.append(gs)
+            continue
+        sub = onehot[gs]
+        total = sub @ cosine @ sub.T  # sums of cosine over the pairs across two parts
+        size = sub.sum(axis=1)
+        can = linked[np.ix_(gs, gs)].copy()
+        parts = [[g] for g in gs]
+        alive = np.ones(len(gs), dtype=bool)
+        while True:
+            mean = np.where(can & alive[:, None] & alive[None, :], total / np.outer(size, size), -np.inf)
+            k = int(np.argmax(mean))
+            i, j = divmod(k, len(gs))
+            if mean[i, j] < s.happening_threshold:
+                break
+            total[i, :] += total[j, :]
+            total[:, i] += total[:, j]
+            can[i, :] |= can[j, :]
+            can[:, i] |= can[:, j]
+            can[i, i] = False
+            size[i] += size[j]
+            alive[j] = False
+            parts[i].extend(parts[j])
+            parts[j] = []
+        out.extend(sorted(p) for p in parts if p)
+    return sorted(out, key=lambda p: p[0])
 
 
 def _complete_link(decide: np.ndarray, floor: float) -> list[list[int]]:

@@ -107,9 +107,14 @@ def independent_sources(article_ids: Sequence[str], copies: Copies,
     A copy group counts once; articles crediting the same wire agency count
     once (two outlets running one AP story are one source, AP and Reuters on
     one event are two); with ``outlets`` (article id -> outlet name), the
-    articles of one outlet that credit no wire count once too, and so does
-    everything they are copies of. Every other article is its own source.
-    Origins come in the order of their first article in ``article_ids``.
+    articles of one outlet count once, its own reports and the wire stories it
+    ran alike, and so does everything they are copies of (one outlet is one
+    source: an outlet beside its own wire copy corroborates nothing). Sources
+    joined so are one origin, however they chain: an origin holding an
+    outlet's own report is named for that outlet (``outlet:...``), one made of
+    wire copies only for the wire (``wire:...``). Every other article is its
+    own source. Origins come in the order of their first article in
+    ``article_ids``.
     """
     group_of = {aid: g for g in copies.groups for aid in g.article_ids}
     wire_of = {w.article_id: w.wire for w in copies.wires}
@@ -130,26 +135,28 @@ def independent_sources(article_ids: Sequence[str], copies: Copies,
 
     keys: dict[str, str] = {}
     wires: dict[str, str | None] = {}
+    own: set[str] = set()  # outlet nodes with a report of their own (not a wire copy)
     for aid in article_ids:
         g = group_of.get(aid)
         wire = (g.wire if g else None) or wire_of.get(aid)
         wires[aid] = wire
-        if wire:
-            keys[aid] = f"wire:{wire}"
-            continue  # a wire copy is the wire's report, not its outlet's
-        keys[aid] = f"group:{g.group_id}" if g else f"article:{aid}"
+        keys[aid] = f"wire:{wire}" if wire else f"group:{g.group_id}" if g else f"article:{aid}"
+        find(keys[aid])
         if outlet := outlets.get(aid):
-            union(keys[aid], f"outlet:{outlet.casefold()}")
-    outlet_of: dict[str, str] = {}
+            node = f"outlet:{outlet.casefold()}"
+            union(keys[aid], node)
+            if not wire:
+                own.add(node)
+    named: dict[str, tuple[tuple[int, str], str]] = {}
     for node in list(parent):
-        if node.startswith("outlet:"):
-            root = find(node)
-            outlet_of[root] = min(outlet_of.get(root, node), node)
+        root = find(node)
+        rank = (0 if node in own else 1 if node.startswith("wire:") else 2, node)
+        if node.startswith(("outlet:", "wire:")) and (root not in named or rank < named[root][0]):
+            named[root] = (rank, node)
     found: dict[str, tuple[str, list[str], str | None]] = {}
     for aid in article_ids:
-        key = keys[aid]
-        if not key.startswith("wire:"):
-            key = outlet_of.get(find(key), key)
+        root = find(keys[aid])
+        key = named[root][1] if root in named else keys[aid]
         g = group_of.get(aid)
         if key not in found:
             found[key] = (g.origin if g else aid, [], wires[aid])

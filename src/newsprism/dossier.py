@@ -25,6 +25,7 @@ from .records import Detail as Detail  # re-exported: its old home
 from .records import Dossier as Dossier  # re-exported: its old home
 from .records import EntityEntry as EntityEntry  # re-exported: its old home
 from .records import Framing as Framing  # re-exported: its old home
+from .records import HappeningEntry as HappeningEntry
 from .records import QuoteEntry as QuoteEntry  # re-exported: its old home
 from .records import Side as Side  # re-exported: its old home
 from .records import Source as Source  # re-exported: its old home
@@ -117,6 +118,10 @@ def build(
         ),
         framing=_framing(arts, groups, claims, statements),
         status_counts=tuple(sorted(Counter(g.status for g in groups).items())),
+        happenings=tuple(
+            HappeningEntry(h.happening_id, h.sources, tuple(statements[gid] for gid in h.group_ids))
+            for h in alignment.happenings
+            if len(h.group_ids) >= 2 and all(gid in statements for gid in h.group_ids)),
     )
 
 

@@ -528,6 +528,25 @@ class ClaimGroup:
     # statement: claims stating one thing; values: two claims counting one thing differently;
     # internal: a title or caption against its own text (a card, not a statement)
     kind: str = "statement"
+    # the happening the group reports (see Happening): its id; "" for cards
+    happening: str = ""
+
+    @property
+    def sources(self) -> int:
+        return len(self.origins)
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """Reports of one happening: the statement groups of a story whose sentences
+    report the same happening (close sentence vectors, and a shared participant,
+    place or date), coarser than a group, which states one fact. Every group is
+    in exactly one happening; most happenings hold one group."""
+
+    happening_id: str
+    group_ids: tuple[str, ...]  # its statement groups, most independent sources first
+    article_ids: tuple[str, ...]
+    origins: tuple[str, ...]  # independent origins among all its members
 
     @property
     def sources(self) -> int:
@@ -540,6 +559,7 @@ class Alignment:
 
     claims: tuple[Claim, ...]
     groups: tuple[ClaimGroup, ...]
+    happenings: tuple[Happening, ...] = ()
 
     def claim(self, claim_id: str) -> Claim:
         return self._index()[claim_id]
@@ -571,6 +591,17 @@ class Statement:
     status: str
     sources: int  # independent origins
     group_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class HappeningEntry:
+    """Reports of one happening in a dossier: the lines of its statement groups
+    (each with its own citations and count), most independent sources first,
+    and the independent origins among all of them."""
+
+    happening_id: str
+    sources: int
+    statements: tuple[Statement, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -673,6 +704,8 @@ class Dossier:
     copy_tree: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (origin, ((article, kind), ...))
     framing: tuple[Framing, ...]
     status_counts: tuple[tuple[str, int], ...]
+    # reports of one happening that join two or more statement groups
+    happenings: tuple[HappeningEntry, ...] = ()
 
 
 # ---------------------------------------------------------------- listings and versions (read by store.Store)
