@@ -165,8 +165,8 @@ def score(prism: Any, labels: Path) -> None:
 
 def independence(prism: Any) -> None:
     """Counts that need no labels: corroborated groups whose citations all come from one outlet, and
-    stories counting more independent sources than they have outlets (each with how many a wire
-    credit explains: an outlet's own report and a wire story it ran are two origins)."""
+    stories counting more independent sources than they have outlets (each with how many hold a wire
+    copy). Both should be 0: an outlet's own report and a wire story it ran count as one origin."""
     groups = one_outlet = one_outlet_wire = stories = more = more_wire = 0
     for story in prism.stories():
         d = prism.dossier(story.story_id)

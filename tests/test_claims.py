@@ -426,3 +426,26 @@ def test_claims_happenings_join_groups_that_share_a_participant_and_nest_them() 
     # without sentence vectors, every group is its own happening
     plain = align(arts, ana, ents, NO_COPIES)
     assert all(len(h.group_ids) == 1 for h in plain.happenings)
+
+
+def test_claims_a_distance_from_a_town_against_in_it_is_a_compatible_value_card() -> None:
+    sa = ["The ferry ran aground about 12 kilometres from Varnholm late on Monday, the coastguard said."]
+    sb = ["A ferry ran aground in Varnholm on Monday night and its passengers were taken ashore."]
+    arts = [article("a", sa), article("b", sb)]
+    at = sa[0].index("about 12 kilometres")
+    km = Quantity("a", "about 12 kilometres", at, at + 19, 12.0, 12.0, "kilometres", "km", 12.0, 12.0, True)
+    ma = [mention("a", "Varnholm", sa[0], "GPE", "varnholm")]
+    mb = [mention("b", "Varnholm", sb[0], "GPE", "varnholm")]
+    ana = [analysis("a", sa, ma, quantities=[km]), analysis("b", sb, mb)]
+    ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 2, ("a", "b"))]
+    vecs = {sa[0]: [1.0, 0.0], sb[0]: [0.66, 0.7513]}  # cosine 0.66: two statements, close enough to compare
+
+    def embed(claims):  # type: ignore[no-untyped-def]
+        return np.array([vecs[c.text] for c in claims])
+
+    al = align(arts, ana, ents, NO_COPIES, embed=embed)
+    assert all(len(g.claim_ids) == 1 for g in al.groups if g.kind == "statement")
+    (card,) = [g for g in al.groups if g.kind == "values"]
+    assert card.status == "more-specific" and card.sources == 2
+    assert [(d.kind, d.a_value, d.b_value) for d in card.differences] == [
+        ("place", "about 12 kilometres from Varnholm", "in Varnholm")]

@@ -259,3 +259,27 @@ def test_render_what_one_source_adds_is_in_markdown_and_html() -> None:
     assert [(det.kind, det.value) for det in d.details] == [("quantity", "40 tonnes")]
     assert "adds the quantity **40 tonnes**" in dossier_markdown(d)
     assert "adds the quantity <b>40 tonnes</b>" in story_page(d, arts)
+
+
+def test_dossier_json_lists_reports_of_one_happening() -> None:
+    a1 = ["The spillway gate of the Tormund Dam failed on Monday night above Varnholm."]
+    a2 = ["Water poured through the broken gate of the Tormund Dam into Varnholm's lower streets."]
+    arts = [_article("a", a1, T[0], "Coast Times", "Gate fails"), _article("b", a2, T[1], "Island Post", "Flood")]
+    ana = [Analysis(aid, "test", ((0, len(t[0])),),
+                    (Mention(aid, "Varnholm", "GPE", t[0].index("Varnholm"), t[0].index("Varnholm") + 8,
+                             entity_id="varnholm"),), (), (), (), Event(aid))
+           for aid, t in (("a", a1), ("b", a2))]
+    ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 2, ("a", "b"))]
+    no_copies = Copies((), ())
+    vecs = {a1[0]: [1.0, 0.0], a2[0]: [0.6, 0.8]}  # one happening (cosine 0.6, a shared place), two facts
+
+    def embed(claims):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        return np.array([vecs.get(c.text, [0.0, 1.0]) for c in claims])
+
+    d = build("s2", arts, ana, ents, no_copies, align(arts, ana, ents, no_copies, embed=embed))
+    (h,) = d.happenings
+    assert h.sources == 2 and [s.citations[0].article_id for s in h.statements] == ["a", "b"]
+    data = json.loads(json.dumps(dossier_dict(d)))
+    assert [[s["text"] for s in x["statements"]] for x in data["happenings"]] == [[a1[0], a2[0]]]

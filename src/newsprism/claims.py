@@ -350,8 +350,9 @@ def _value_checks(claims: Sequence[Claim], members: Sequence[Sequence[int]], dec
     """Two sources counting the same thing differently rarely say it in words
     close enough to be one statement: claims of two articles that are not in
     one group but are close (``value_threshold``) are compared for counts and
-    amounts of the same thing said of the same action (see _numbers); each
-    disagreement is a card of its own, two claims, one value each. The groups
+    amounts of the same thing said of the same action (see _numbers), and for a
+    distance from a place against "in" that place (see _distance_vs_in); each
+    difference is a card of its own, two claims, one value each. The groups
     (and what they count as corroborated) are left as they are."""
     group_of = {k: g for g, idx in enumerate(members) for k in idx}
     ii, jj = np.nonzero(np.triu(decide >= s.value_threshold, k=1))
@@ -359,11 +360,15 @@ def _value_checks(claims: Sequence[Claim], members: Sequence[Sequence[int]], dec
     seen: set[tuple[str, ...]] = set()
     for i, j in zip(ii.tolist(), jj.tolist(), strict=True):
         a, b = claims[i], claims[j]
-        if group_of.get(i) == group_of.get(j) or a.article_id == b.article_id or not a.quantities or not b.quantities:
+        if group_of.get(i) == group_of.get(j) or a.article_id == b.article_id or not (a.quantities or b.quantities):
             continue
         if _norm(a.text) == _norm(b.text):
             continue
         diffs = _numbers(a, b, s, counts_only=float(sim[i, j]) < s.measure_threshold)
+        # a distance from a place against "in" that place ("50 km from X" / "in X"): compatible, shown
+        shared = set(a.places) & set(b.places)
+        if shared:
+            diffs += _distance_vs_in(a, b, shared, {p: _name(p, by_id) for p in shared})
         key = tuple(sorted(f"{d.a_value}|{d.b_value}".lower() for d in diffs))
         if not diffs or key in seen:
             continue  # a wire story and its copy against one other source: one card

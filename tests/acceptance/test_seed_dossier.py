@@ -148,9 +148,6 @@ def test_seed_compatible_pairs_are_more_specific(seeds) -> None:  # type: ignore
     assert all(c.internal for c in conflicts), "the seeds disagree only inside B"
 
 
-@pytest.mark.xfail(reason="A's arrival sentence and B's visit sentence meet at cosine 0.66, below the shipped 0.70 "
-                          "(chosen by cross-validation for precision), so they are not one group and their places "
-                          "are not compared")
 def test_seed_distance_from_a_city_is_more_specific_than_in_it(seeds) -> None:  # type: ignore[no-untyped-def]
     d, _, _ = seeds
     specific = {frozenset(s.value for s in c.sides) for c in d.conflicts if c.status == "more-specific"}
