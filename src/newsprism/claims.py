@@ -20,6 +20,7 @@ shows evidence; it never decides who is right.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -252,13 +253,15 @@ def _happenings(claims: Sequence[Claim], members: Sequence[Sequence[int]], cosin
         if len(ks) > 1:
             shared[np.ix_(ks, ks)] = True
     link = (shared & (cosine >= s.happening_argument_threshold)) | (cosine >= s.happening_link_threshold)
+    from scipy import sparse
+
     part_of = np.empty(n, dtype=int)
     for g, idx in enumerate(members):
         part_of[list(idx)] = g
     m = len(members)
-    onehot = np.zeros((m, n))
-    onehot[part_of, np.arange(n)] = 1.0
-    linked = (onehot @ link.astype(float) @ onehot.T) > 0
+    linked = np.zeros((m, m), dtype=bool)
+    ii, jj = np.nonzero(link)
+    linked[part_of[ii], part_of[jj]] = True
     np.fill_diagonal(linked, False)
     # parts merge only inside a connected component of the links: cluster each apart
     comp = list(range(m))
@@ -281,27 +284,37 @@ def _happenings(claims: Sequence[Claim], members: Sequence[Sequence[int]], cosin
         if len(gs) == 1:
             out.append(gs)
             continue
-        sub = onehot[gs]
-        total = sub @ cosine @ sub.T  # sums of cosine over the pairs across two parts
-        size = sub.sum(axis=1)
-        can = linked[np.ix_(gs, gs)].copy()
+        cols = [k for g in gs for k in members[g]]
+        rows = [a for a, g in enumerate(gs) for _k in members[g]]
+        sub = sparse.csr_matrix((np.ones(len(cols)), (rows, range(len(cols)))), shape=(len(gs), len(cols)))
+        # sums of cosine over the pairs across two parts
+        total = np.asarray((sub @ (sub @ cosine[np.ix_(cols, cols)]).T).T)
+        size = np.array([float(len(members[g])) for g in gs])
+        near = [set(np.nonzero(row)[0].tolist()) for row in linked[np.ix_(gs, gs)]]
         parts = [[g] for g in gs]
-        alive = np.ones(len(gs), dtype=bool)
-        while True:
-            mean = np.where(can & alive[:, None] & alive[None, :], total / np.outer(size, size), -np.inf)
-            k = int(np.argmax(mean))
-            i, j = divmod(k, len(gs))
-            if mean[i, j] < s.happening_threshold:
+        version = [0] * len(gs)
+        heap = [(-total[i, j] / (size[i] * size[j]), i, j, 0, 0) for i in range(len(gs)) for j in near[i] if i < j]
+        heapq.heapify(heap)
+        while heap:
+            neg, i, j, vi, vj = heapq.heappop(heap)
+            if -neg < s.happening_threshold:
                 break
+            if vi != version[i] or vj != version[j] or not parts[i] or not parts[j]:
+                continue  # stale: one side has merged since
             total[i, :] += total[j, :]
             total[:, i] += total[:, j]
-            can[i, :] |= can[j, :]
-            can[:, i] |= can[:, j]
-            can[i, i] = False
             size[i] += size[j]
-            alive[j] = False
             parts[i].extend(parts[j])
             parts[j] = []
+            near[i] = (near[i] | near[j]) - {i, j}
+            for k in near[j] - {i}:
+                near[k].discard(j)
+                near[k].add(i)
+            version[i] += 1
+            for k in near[i]:
+                if parts[k]:
+                    lo, hi = min(i, k), max(i, k)
+                    heapq.heappush(heap, (-total[lo, hi] / (size[lo] * size[hi]), lo, hi, version[lo], version[hi]))
         out.extend(sorted(p) for p in parts if p)
     return sorted(out, key=lambda p: p[0])
 
