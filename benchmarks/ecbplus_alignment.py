@@ -178,8 +178,8 @@ def _lines(aligned: list[tuple[Any, ...]], happening: Any = None) -> dict[str, l
         for g in statements:
             if len(g.claim_ids) >= 2 and happening is None:
                 out["groups"].append({"members": _members(al, by_art, g.claim_ids)})
-        if happening is None:
-            parts = [[gid for gid in h.group_ids] for h in al.happenings]
+        if happening is None or cosine is None:  # as align made them (a story without claims has none)
+            parts = [list(h.group_ids) for h in al.happenings]
         else:
             at = {c.claim_id: k for k, c in enumerate(al.claims)}
             members = [[at[c] for c in g.claim_ids] for g in statements]
