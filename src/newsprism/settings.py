@@ -146,7 +146,8 @@ class AlignSettings:
     # groups merge (average link from the groups) when a claim of each shares a participant,
     # place or date at cosine >= happening_argument_threshold, or reaches
     # happening_link_threshold alone, and the mean cosine across them is >= happening_threshold.
-    # Chosen by leave-topics-out cross-validation on ECB+ topics 1-35.
+    # The last two chosen by leave-one-topic-out on ECB+ topics 1-35 (benchmarks/ecbplus_alignment.py
+    # --sweep); the first set while designing the rule on those topics.
     happening_argument_threshold: float = 0.4
     happening_link_threshold: float = 0.5
     happening_threshold: float = 0.2
