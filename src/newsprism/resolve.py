@@ -245,8 +245,10 @@ def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | N
             keys[i] = f"equipment:{_slug(m.text)}"
         else:
             keys[i] = f"{GROUPS.get(m.label, 'other')}:{_slug(m.text)}"
-    # partial person names -> the one full name in the article that holds them
+    # partial person names -> the one full name in the article that holds them, when the text named
+    # that person in full before it first used the short name (a headline may use it first)
     full: dict[str, set[str]] = defaultdict(set)
+    first_full: dict[str, int] = {}
     for i, m in enumerate(a.mentions):
         key = keys.get(i)
         if m.kind == "name" and m.label == "PERSON" and key is not None:
@@ -254,11 +256,19 @@ def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | N
             if len(tokens) > 1:
                 for t in tokens:
                     full[t].add(key)
+                if m.field == "body":
+                    first_full.setdefault(key, m.start)
+    first_short: dict[str, int] = {}
+    for m in a.mentions:
+        if m.kind == "name" and m.label == "PERSON" and m.field == "body" and len(normalise(m.text).split()) == 1:
+            first_short.setdefault(normalise(m.text), m.start)
     for i, m in enumerate(a.mentions):
         if m.kind == "name" and m.label == "PERSON" and m.pack_id is None:
             tokens = normalise(m.text).split()
             if len(tokens) == 1 and len(full.get(tokens[0], ())) == 1:
-                keys[i] = next(iter(full[tokens[0]]))
+                target = next(iter(full[tokens[0]]))
+                if first_full.get(target, 0) <= first_short.get(tokens[0], first_full.get(target, 0)):
+                    keys[i] = target
     named = {k for k in keys.values() if k is not None}
     out: list[tuple[Mention, str | None]] = []
     for i, m in enumerate(a.mentions):

@@ -84,6 +84,9 @@ REPORTING_VERBS = frozenset({
 #: Nouns for what someone issued: its speaker is who issued it ("a statement released by the agency").
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
                              "tweet", "report", "commentary", "notice", "announcement"})
+#: Reporting verbs that name who passed words on rather than who said them ("X said ... "...," the paper
+#: reports"): when another reporting verb also holds the quote, its subject is the speaker.
+SOURCING_VERBS = frozenset({"report"})
 #: Reporting verbs whose object (not only a clause) is what was said, in paraphrase.
 PARAPHRASE_VERBS = frozenset({"emphasize", "emphasise", "stress", "highlight", "claim", "deny", "reiterate",
                               "announce", "note", "confirm"})
