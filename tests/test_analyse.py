@@ -475,3 +475,34 @@ def test_analyse_tweeted_by_a_title_after_the_verb() -> None:
     (result,) = analyse([_article(body)])
     (q,) = [q for q in result.quotes if q.kind == "direct"]
     assert q.speaker == "Lena Voss"
+
+
+@needs_model
+def test_analyse_a_compound_word_opening_a_caption_is_no_name() -> None:
+    article = make_article("The flood reached the lower town on Tuesday and the water rose through the night "
+                               "in Lindvik.",
+                               captions=("Floodwater covers the harbour road in Lindvik's lower town on Tuesday "
+                                         "morning.",))
+    (result,) = analyse([article])
+    assert "Floodwater" not in {m.text for m in result.mentions}
+
+
+@needs_model
+def test_analyse_a_name_before_a_building_noun_is_a_facility() -> None:
+    (result,) = analyse([_article("All 38 residents of the Brennmoen care home in Lindvik were taken out by boat "
+                                  "on Tuesday.")])
+    assert {m.text: m.label for m in result.mentions}.get("Brennmoen") == "FAC"
+
+
+@needs_model
+def test_analyse_a_name_ends_before_a_clause_word() -> None:
+    (result,) = analyse([_article("The river fell at Lindvik on Tuesday.", title="River falling at Lindvik as "
+                                  "Brenna gate is closed")])
+    assert not [m for m in result.mentions if " as " in m.text]
+
+
+def test_analyse_compound_of_two_lower_case_words() -> None:
+    from newsprism.analyse import _compound_of
+
+    assert _compound_of("floodwater", {"flood", "water"})
+    assert not _compound_of("solbacken", {"flood", "water", "sol"})
