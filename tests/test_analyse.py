@@ -459,9 +459,14 @@ def test_analyse_one_failing_article_is_a_problem_naming_it_and_the_others_go_on
      "It added: “We will need to contact every one of these customers by post.”", ["firm"]),
     ("Mayor Lena Voss toured the quay.\n\nEarlier Voss declared “we have heard the river's warning loud and "
      "clear” after the dam gave way.", ["Voss"]),
+    ('Mr Berg said: "When we came round the bend the bus was going faster and faster.\n\nOla Berg at the '
+     'hospital on Tuesday\n\n"We hit the bend way too fast and the bus tipped over. "There was a girl on top of '
+     'me and she did not move at all. "People had broken legs and cuts everywhere.\n\nThe police closed the '
+     'road\n\n"There was glass everywhere and bags and shoes. It was chaos." Police say a man was arrested.',
+     ["Berg"] * 5),
 ], ids=["inner-clause-before-the-paper-reports", "left-open-quote-across-a-caption", "introduced-person",
         "organisation-subject-not-it", "colon-introduces-the-quotes", "second-verb-of-one-subject",
-        "it-is-the-noun-that-spoke", "no-adverb-in-the-name"])
+        "it-is-the-noun-that-spoke", "no-adverb-in-the-name", "straight-marks-reopened-sentence-by-sentence"])
 def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) -> None:
     (result,) = analyse([_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

@@ -88,15 +88,24 @@ def _direct_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Direct]
                 i += 1
                 continue
             close = text.find(_OPEN_CLOSE[ch], i + 1, pe)
+            reopened = close >= 0 and ch == '"' and _opens(text, close, ps)
             end = close if close >= 0 else pe
             inner = text[i + 1:end]
             if len(inner.split()) >= rules.MIN_QUOTE_WORDS:
                 lead = len(inner) - len(inner.lstrip())
                 tail = len(inner) - len(inner.rstrip())
-                out.append(_Direct(i + 1 + lead, end - tail, i, end + 1 if close >= 0 else end, k,
-                                   not text[ps:i].strip(), close < 0))
-            i = end + 1
+                out.append(_Direct(i + 1 + lead, end - tail, i, end + 1 if close >= 0 and not reopened else end - tail,
+                                   k, not text[ps:i].strip(), close < 0))
+            i = end if reopened else end + 1
     return out
+
+
+def _opens(text: str, at: int, start: int) -> bool:
+    """A straight mark that opens a quote (space or nothing before it, a word after it): the quote before
+    it was never closed ('"We hit the bend. "There was a girl on top of me.')."""
+    before = text[at - 1] if at > start else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return before.isspace() and not after.isspace()
 
 
 class _Speakers:
