@@ -464,9 +464,16 @@ def test_analyse_one_failing_article_is_a_problem_naming_it_and_the_others_go_on
      'me and she did not move at all. "People had broken legs and cuts everywhere.\n\nThe police closed the '
      'road\n\n"There was glass everywhere and bags and shoes. It was chaos." Police say a man was arrested.',
      ["Berg"] * 5),
+    ("Here is how one local blog summed up the council's week:\n\n\"The mayor has written 3 letters, each using "
+     "the word 'delay' as often as the phrases 'sources suggest' and 'may have been'.\"\n\n\"Neither letter names "
+     "the contractor, nor does either mention the missing money from the bridge fund.\"",
+     ["one local blog", "one local blog"]),
+    ("The hearing ended at noon.\n\nLawyer Harjit Singh said: “We will appeal the ruling as soon as the court "
+     "opens.”", ["Harjit Singh"]),
 ], ids=["inner-clause-before-the-paper-reports", "left-open-quote-across-a-caption", "introduced-person",
         "organisation-subject-not-it", "colon-introduces-the-quotes", "second-verb-of-one-subject",
-        "it-is-the-noun-that-spoke", "no-adverb-in-the-name", "straight-marks-reopened-sentence-by-sentence"])
+        "it-is-the-noun-that-spoke", "no-adverb-in-the-name", "straight-marks-reopened-sentence-by-sentence",
+        "colon-subject-not-a-verb-inside-a-quote", "no-title-before-the-name"])
 def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) -> None:
     (result,) = analyse([_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

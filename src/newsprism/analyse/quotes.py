@@ -50,6 +50,8 @@ def quotes(doc: Any, article_id: str, layout: Any, persons: frozenset[str] = fro
     found = _direct_spans(text, paragraphs)
     parsed = doc.has_annotation("DEP")
     speakers = _Speakers(doc, paragraphs, persons) if parsed else None
+    if speakers is not None:
+        speakers.quoted = [(d.outer_start, d.outer_end) for d in found]
     for d in found:
         if speakers is not None:
             d.speaker, d.verb = speakers.own(d)
@@ -116,6 +118,7 @@ class _Speakers:
         self.persons = persons
         self.paragraphs = paragraphs
         self.spoken: list[Any] = []  # speakers attributed so far, in text order
+        self.quoted: list[tuple[int, int]] = []  # the direct quotes' marks: a verb inside one reports nothing
 
     def paragraph_of(self, char: int) -> int:
         for k, (_ps, pe) in enumerate(self.paragraphs):
@@ -260,8 +263,12 @@ class _Speakers:
         ps, pe = self.paragraphs[paragraph]
         if self.doc.text[ps:pe].rstrip().endswith(":"):
             last = [s for s in self.doc.sents if ps <= s.start_char < pe]
-            subj = next((t for t in last[-1] if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
-                         and t.pos_ in ("NOUN", "PROPN")), None) if last else None
+            # the subject of its main or a reporting verb ("One officer described what he saw:"), else
+            # the last noun that is a subject ("Here is how one website put it:")
+            subjects = [t for t in last[-1] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+                        and not any(qs <= t.idx < qe for qs, qe in self.quoted)] if last else []
+            subj = next((t for t in subjects if t.head.dep_ == "ROOT" or _reporting(t.head)),
+                        subjects[-1] if subjects else None)
             if subj is not None:
                 return self.speaker_span(subj, pe)
         first = next((s for s in self.doc.sents if ps <= s.start_char < pe), None)
@@ -409,7 +416,8 @@ def _last_speaker(speakers: _Speakers, paragraph: int, before: int) -> tuple[Any
     """The last reporting verb's subject in a paragraph ("He added: ..."), resolved."""
     doc = speakers.doc
     ps, pe = speakers.paragraphs[paragraph]
-    tokens = [t for t in doc if ps <= t.idx < min(pe, before)]
+    tokens = [t for t in doc if ps <= t.idx < min(pe, before)
+              and not any(qs <= t.idx < qe for qs, qe in speakers.quoted)]
     verbs = [t for t in tokens if t.lemma_ in rules.REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
     for t in reversed(verbs):
         subj = speakers.subject(t)
@@ -463,12 +471,15 @@ def _reporting(t: Any) -> bool:
 
 
 def _strip_the(span: Any) -> Any:
-    """A speaker's words without a leading article or adverb ("Earlier Trump") or a trailing adverb."""
+    """A speaker's words without a leading article, adverb ("Earlier Trump") or title before a name
+    ("Lawyer Kari Mo"), or a trailing adverb."""
     while len(span) > 1 and (span[0].lower_ in ("the", "a", "an") or span[0].pos_ == "ADV" or span[0].is_punct
                              or span[0].tag_ == "JJR"):  # "Earlier", "Later"
         span = span[1:]
     while len(span) > 1 and (span[-1].pos_ == "ADV" or span[-1].is_punct):
         span = span[:-1]
+    while len(span) > 1 and span[0].lower_.rstrip(".") in rules.PERSON_TITLES and span[1].pos_ == "PROPN":
+        span = span[1:]  # "Lawyer Kari Mo", "Mayor Voss": the person's name
     return span
 
 
