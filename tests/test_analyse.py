@@ -436,3 +436,85 @@ def test_analyse_one_failing_article_is_a_problem_naming_it_and_the_others_go_on
         ("bad", "analysis failed (IndexError: list index out of range); the other articles were analysed")]
     with pytest.raises(IndexError):
         analyse(articles, nlp=nlp)
+
+
+@needs_model
+@pytest.mark.parametrize(("body", "speakers"), [
+    ("Ola Berg, 30, a passenger, said the bus sped up and “everyone just literally went flying,” the Valley "
+     "Courier reports.", ["Ola Berg"]),
+    ("The flood reached the square at noon. Mr Berg said: “We saw the wall go and the water came through the "
+     "streets.\n\nOla Berg outside his house in Lindvik\n\n“We had ten minutes to get the children upstairs and "
+     "the dog.”", ["Berg", "Berg"]),
+    ("The sirens started at dawn in Lindvik.\n\nKari Nystrom, who has run the bakery for 20 years, was opening "
+     "the shop when the sirens started.\n\n“I have never heard anything like it in my whole life.”",
+     ["Kari Nystrom"]),
+    ("Vestland accused the council of pushing the valley towards “an extreme level of danger” and declared it "
+     "will respond with “tough counter-measures”.", ["Vestland"]),
+    ("The line went quiet for a minute. Then one officer described exactly what he could see from the roof:\n\n"
+     "“I can see the water coming over the wall on the east side of the quay.”\n\n"
+     "“Repeating, the water is over the wall. Move everyone back.”", ["one officer", "one officer"]),
+    ("Mayor Lena Voss walked to the quay on Tuesday and said: “We will not leave anyone behind tonight.”",
+     ["Lena Voss"]),
+    ("The firm said on Monday that a file holding 15,000 customer records had been stolen.\n\n"
+     "It added: “We will need to contact every one of these customers by post.”", ["firm"]),
+    ("Mayor Lena Voss toured the quay.\n\nEarlier Voss declared “we have heard the river's warning loud and "
+     "clear” after the dam gave way.", ["Voss"]),
+    ('Mr Berg said: "When we came round the bend the bus was going faster and faster.\n\nOla Berg at the '
+     'hospital on Tuesday\n\n"We hit the bend way too fast and the bus tipped over. "There was a girl on top of '
+     'me and she did not move at all. "People had broken legs and cuts everywhere.\n\nThe police closed the '
+     'road\n\n"There was glass everywhere and bags and shoes. It was chaos." Police say a man was arrested.',
+     ["Berg"] * 5),
+    ("Here is how one local blog summed up the council's week:\n\n\"The mayor has written 3 letters, each using "
+     "the word 'delay' as often as the phrases 'sources suggest' and 'may have been'.\"\n\n\"Neither letter names "
+     "the contractor, nor does either mention the missing money from the bridge fund.\"",
+     ["one local blog", "one local blog"]),
+    ("The hearing ended at noon.\n\nLawyer Harjit Singh said: “We will appeal the ruling as soon as the court "
+     "opens.”", ["Harjit Singh"]),
+], ids=["inner-clause-before-the-paper-reports", "left-open-quote-across-a-caption", "introduced-person",
+        "organisation-subject-not-it", "colon-introduces-the-quotes", "second-verb-of-one-subject",
+        "it-is-the-noun-that-spoke", "no-adverb-in-the-name", "straight-marks-reopened-sentence-by-sentence",
+        "colon-subject-not-a-verb-inside-a-quote", "no-title-before-the-name"])
+def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) -> None:
+    (result,) = analyse([_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@needs_model
+def test_analyse_tweeted_by_a_title_after_the_verb() -> None:
+    body = ("President Lena Voss has accused Vestland of selling oil to the north. Oslo has denied it.\n\n"
+            "“Caught RED HANDED – very disappointed that Vestland is allowing oil to go north. There will "
+            "never be a deal if this goes on!” tweeted the Esk president.")
+    (result,) = analyse([_article(body)])
+    (q,) = [q for q in result.quotes if q.kind == "direct"]
+    assert q.speaker == "Lena Voss"
+
+
+@needs_model
+def test_analyse_a_compound_word_opening_a_caption_is_no_name() -> None:
+    article = make_article("The flood reached the lower town on Tuesday and the water rose through the night "
+                               "in Lindvik.",
+                               captions=("Floodwater covers the harbour road in Lindvik's lower town on Tuesday "
+                                         "morning.",))
+    (result,) = analyse([article])
+    assert "Floodwater" not in {m.text for m in result.mentions}
+
+
+@needs_model
+def test_analyse_a_name_before_a_building_noun_is_a_facility() -> None:
+    (result,) = analyse([_article("All 38 residents of the Brennmoen care home in Lindvik were taken out by boat "
+                                  "on Tuesday.")])
+    assert {m.text: m.label for m in result.mentions}.get("Brennmoen") == "FAC"
+
+
+@needs_model
+def test_analyse_a_name_ends_before_a_clause_word() -> None:
+    (result,) = analyse([_article("The river fell at Lindvik on Tuesday.", title="River falling at Lindvik as "
+                                  "Brenna gate is closed")])
+    assert not [m for m in result.mentions if " as " in m.text]
+
+
+def test_analyse_compound_of_two_lower_case_words() -> None:
+    from newsprism.analyse import _compound_of
+
+    assert _compound_of("floodwater", {"flood", "water"})
+    assert not _compound_of("solbacken", {"flood", "water", "sol"})

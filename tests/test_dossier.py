@@ -283,3 +283,22 @@ def test_dossier_json_lists_reports_of_one_happening() -> None:
     assert h.sources == 2 and [s.citations[0].article_id for s in h.statements] == ["a", "b"]
     data = json.loads(json.dumps(dossier_dict(d)))
     assert [[s["text"] for s in x["statements"]] for x in data["happenings"]] == [[a1[0], a2[0]]]
+
+
+def test_dossier_quote_entry_takes_the_speaker_most_copies_give() -> None:
+    from dataclasses import replace
+
+    from newsprism.records import Quote
+
+    arts = [_article(i, [S1], T[k], o, "Dam gate fails") for k, (i, o) in
+            enumerate((("first", "Harbour Gazette"), ("wire", "Nordic Press Agency"), ("copy", "Valley Courier")))]
+    words = "About 1,200 residents of Varnholm were evacuated"
+    speakers = {"first": "Jonas Berg", "wire": "Elin Marsh", "copy": "Elin Marsh"}
+    ana = [replace(_analysis(a.article_id, [S1]), quotes=(Quote(a.article_id, words, 0, len(words), "direct",
+                                                                speaker=speakers[a.article_id]),)) for a in arts]
+    ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 3, ("first", "wire", "copy"))]
+    copies = Copies((), (), ())
+    d = build("s1", arts, ana, ents, copies, align(arts, ana, ents, copies))
+    ((speaker, (entry,)),) = d.quotes
+    assert speaker == "Elin Marsh"
+    assert [c.article_id for c in (entry.citation, *entry.also)] == ["wire", "first", "copy"]

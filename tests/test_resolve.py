@@ -54,6 +54,17 @@ def test_resolve_surname_of_an_unknown_person() -> None:
     assert _ids(res.analyses[0]) == ["person:maria-ostrova"] * 2
 
 
+def test_resolve_surname_used_before_a_relative_is_named_stays_apart() -> None:
+    # "Ostrova" is the article's subject throughout; her father "Ivan Ostrova" is named once, later
+    res = resolve([_analysis("a", *[("Ostrova", "PERSON")] * 3, ("Ivan Ostrova", "PERSON"), ("Ostrova", "PERSON"))])
+    assert _ids(res.analyses[0]) == ["person:ostrova"] * 3 + ["person:ivan-ostrova", "person:ostrova"]
+
+
+def test_resolve_a_lead_surname_before_the_full_name_joins_it() -> None:
+    res = resolve([_analysis("a", ("Ostrova", "PERSON"), ("Maria Ostrova", "PERSON"), ("Ostrova", "PERSON"))])
+    assert _ids(res.analyses[0]) == ["person:maria-ostrova"] * 3
+
+
 def test_resolve_ambiguous_surname_stays_apart() -> None:
     res = resolve([_analysis("a", ("Anna Berg", "PERSON"), ("Tom Berg", "PERSON"), ("Berg", "PERSON"))])
     assert _ids(res.analyses[0]) == ["person:anna-berg", "person:tom-berg", "person:berg"]

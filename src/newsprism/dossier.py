@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from datetime import datetime
 
 from .analyse.times import period_start
 from .claims import Alignment, Claim, ClaimGroup
 from .copies import Copies, independent_sources
-from .records import Analysis, Article, Entity, Quantity
+from .records import Analysis, Article, Entity, Quantity, Quote
 from .records import Citation as Citation  # re-exported: its old home
 from .records import ConflictCard as ConflictCard  # re-exported: its old home
 from .records import Detail as Detail  # re-exported: its old home
@@ -254,9 +253,10 @@ def _entities(entities: Sequence[Entity], article_ids: set[str]) -> tuple[tuple[
 
 def _quotes(analyses: Sequence[Analysis], outlet: Mapping[str, str | None]
             ) -> tuple[tuple[str, tuple[QuoteEntry, ...]], ...]:
-    """Quotes by speaker; one entry per quote, citing every article that carries the same words."""
-    by_speaker: dict[str, list[QuoteEntry]] = defaultdict(list)
-    seen: dict[str, tuple[str, int]] = {}  # normalised words -> (speaker key, index)
+    """Quotes by speaker; one entry per quote, citing every article that carries the same words. The
+    entry's speaker is the one most of those articles give (the first of them on a tie): a copy whose
+    page layout hid the attribution does not split the quote off."""
+    copies: dict[str, list[tuple[Quote, Citation]]] = {}  # normalised words -> every article's quote
     for an in analyses:
         if an.article_id not in outlet:
             continue
@@ -265,14 +265,14 @@ def _quotes(analyses: Sequence[Analysis], outlet: Mapping[str, str | None]
                 continue
             cite = Citation(an.article_id, q.field, q.start, q.end, outlet.get(an.article_id))
             words = " ".join(re.sub(r"[^\w\s]", " ", q.text.lower()).split())
-            if words in seen:
-                key, i = seen[words]
-                entry = by_speaker[key][i]
-                by_speaker[key][i] = replace(entry, also=(*entry.also, cite))
-                continue
-            key = q.speaker_entity_id or q.speaker
-            seen[words] = (key, len(by_speaker[key]))
-            by_speaker[key].append(QuoteEntry(q.speaker, q.speaker_entity_id, q.kind, q.text, q.verb, cite))
+            copies.setdefault(words, []).append((q, cite))
+    by_speaker: dict[str, list[QuoteEntry]] = defaultdict(list)
+    for found in copies.values():
+        votes = Counter(q.speaker_entity_id or q.speaker or "" for q, _ in found)
+        key = max(votes, key=lambda k: votes[k])  # the first most common
+        q, cite = next((q, c) for q, c in found if (q.speaker_entity_id or q.speaker or "") == key)
+        also = tuple(c for _, c in found if c is not cite)
+        by_speaker[key].append(QuoteEntry(q.speaker or "", q.speaker_entity_id, q.kind, q.text, q.verb, cite, also))
     rows = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return tuple((max((q.speaker for q in v), key=len), tuple(v)) for _k, v in rows)
 

@@ -10,7 +10,9 @@ Resolution, in order:
 1. a mention that matched a pack entry (or whose normalised text is a pack
    name) takes that entry's id;
 2. within an article, a partial person name ("Shoigu") takes the id of the
-   one full name it is part of ("Sergei Shoigu"); a role description ("the
+   one full name it is part of ("Sergei Shoigu"), unless the body uses it
+   on its own ``SHORT_NAME_ON_ITS_OWN`` times before it first gives that
+   full name; a role description ("the
    North Korean leader") is kept only when the entity it names is also named
    in the article, otherwise it stays unresolved;
 3. across articles, names outside the packs merge when their normalised forms
@@ -42,6 +44,10 @@ GROUPS = {
     "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
     "NORP": "group", "EQUIPMENT": "equipment",
 }  # fmt: skip
+#: A one-word person name the body uses this many times before it first gives a full name holding it
+#: is a person of its own (the article's subject "Ostrova", not her father "Ivan Ostrova" named later);
+#: fewer (a headline's or a lead's surname) join the full name.
+SHORT_NAME_ON_ITS_OWN = 3
 RELATION_KEYS = ("variant_of", "capital_of", "government_of", "part_of")
 #: Designation stem: Tu-95MS -> Tu-95, Su-30SM -> Su-30, F-35A -> F-35.
 _STEM = re.compile(r"^([A-Za-z]{1,8}-\d+)[A-Za-z][A-Za-z0-9]*$")
@@ -245,8 +251,10 @@ def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | N
             keys[i] = f"equipment:{_slug(m.text)}"
         else:
             keys[i] = f"{GROUPS.get(m.label, 'other')}:{_slug(m.text)}"
-    # partial person names -> the one full name in the article that holds them
+    # partial person names -> the one full name in the article that holds them, unless the body used the
+    # short name on its own SHORT_NAME_ON_ITS_OWN times before it gave that full name
     full: dict[str, set[str]] = defaultdict(set)
+    first_full: dict[str, int] = {}
     for i, m in enumerate(a.mentions):
         key = keys.get(i)
         if m.kind == "name" and m.label == "PERSON" and key is not None:
@@ -254,11 +262,20 @@ def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | N
             if len(tokens) > 1:
                 for t in tokens:
                     full[t].add(key)
+                if m.field == "body":
+                    first_full.setdefault(key, m.start)
+    shorts: dict[str, list[int]] = defaultdict(list)  # body offsets of each one-word person name
+    for m in a.mentions:
+        if m.kind == "name" and m.label == "PERSON" and m.field == "body" and len(normalise(m.text).split()) == 1:
+            shorts[normalise(m.text)].append(m.start)
     for i, m in enumerate(a.mentions):
         if m.kind == "name" and m.label == "PERSON" and m.pack_id is None:
             tokens = normalise(m.text).split()
             if len(tokens) == 1 and len(full.get(tokens[0], ())) == 1:
-                keys[i] = next(iter(full[tokens[0]]))
+                target = next(iter(full[tokens[0]]))
+                named_at = first_full.get(target, 0)
+                if sum(at < named_at for at in shorts.get(tokens[0], ())) < SHORT_NAME_ON_ITS_OWN:
+                    keys[i] = target
     named = {k for k in keys.values() if k is not None}
     out: list[tuple[Mention, str | None]] = []
     for i, m in enumerate(a.mentions):

@@ -482,6 +482,11 @@ def _cue(span: Any, label: str) -> str | None:
     before = doc[at].lower_ if at >= 0 else ""
     if words[-1] in rules.ORG_HEADS:
         return "org"
+    head = span.root
+    while head.dep_ == "compound" and head.head.i > head.i and (head.i < span.end or head.is_lower):
+        head = head.head  # "Solbacken" -> "care" -> "home"
+    if head.i >= span.end and head.is_lower and head.lemma_.lower() in rules.FACILITY_HEADS:
+        return "facility"  # "the Solbacken care home"
     if words[0] in rules.PLACE_HEADS or words[-1] in rules.PLACE_HEADS:
         return "place"
     if before.rstrip(".") in rules.PERSON_TITLES:
@@ -497,7 +502,7 @@ def _cue(span: Any, label: str) -> str | None:
     return None
 
 
-_CUE_LABEL = {"place": "GPE", "org": "ORG", "person": "PERSON"}
+_CUE_LABEL = {"place": "GPE", "org": "ORG", "person": "PERSON", "facility": "FAC"}
 
 
 def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: AliasPacks,
@@ -507,15 +512,20 @@ def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: Al
     preposition of place, a place or organisation head word, a title) by majority; else the model's
     most frequent label. A one-word name that is a word of a longer person's name in the article is
     that person ("Aske" of "Rolf Aske"); a one-word name written in lower case elsewhere in the
-    article is a word, not a name ("Floodwater")."""
+    article, or only at the start of sentences and made of two words the article writes in lower case,
+    is a word, not a name ("Floodwater"). A name that modifies a building's noun is a facility ("the
+    Solbacken care home")."""
     lower_words = {t.lemma_ for t in doc if t.is_lower} | {t.text for t in doc if t.is_lower}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
+    inside: set[str] = set()  # names written mid-sentence at least once
     for m, span in zip(mentions, spans, strict=True):
         if m.kind != "name" or m.pack_id is not None or m.label == "EQUIPMENT" or span is None:
             continue
         key = normalise(m.text)
         labels[key][m.label] += 1
+        if not (span.start == span.sent.start or all(t.is_punct or t.is_space for t in doc[span.sent.start:span.start])):
+            inside.add(key)
         cue = _cue(span, m.label)
         if cue is not None:
             votes[key][cue] += 1
@@ -535,8 +545,9 @@ def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: Al
             continue
         if key in person_words:
             decided[key] = "PERSON"
-        elif key in lower_words or key.rstrip("s") in lower_words:
-            decided[key] = None  # a common word the model took for a name
+        elif key in lower_words or key.rstrip("s") in lower_words or (
+                key not in inside and _compound_of(key, lower_words)):
+            decided[key] = None  # a common word the model took for a name ("Floodwater" opening a caption)
         else:
             decided[key] = by_evidence(key)
     out = []
@@ -554,6 +565,11 @@ def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: Al
     return out
 
 
+def _compound_of(word: str, lower_words: set[str]) -> bool:
+    """The word is two words of at least three letters the text writes in lower case ("floodwater")."""
+    return any(word[:i] in lower_words and word[i:] in lower_words for i in range(3, len(word) - 2))
+
+
 def _trim(ent: Any) -> Any:
     """The entity span without a leading "the" or whitespace, a possessive or edge
     punctuation (the model may tag "the" and the blank line after it as an ORG:
@@ -565,6 +581,11 @@ def _trim(ent: Any) -> Any:
         s += 1  # "the", punctuation, whitespace, a verb the model took in ("Deploying Thaad")
     while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or (doc[e - 1].is_punct and doc[e - 1].text != ".")):
         e -= 1
+    cut = next((i for i in range(s + 1, e) if doc[i].is_lower and doc[i].lower_ in rules.NAME_BREAKS), None)
+    if cut is not None:  # "Varnholm as Tormund gate": the name ends before the clause word
+        e = cut
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+            e -= 1
     if e > s and doc[e - 1].text.endswith("-") and len(doc[e - 1].text) > 1:
         return None
     return doc[s:e] if e > s else None

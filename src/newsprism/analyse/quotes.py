@@ -50,6 +50,8 @@ def quotes(doc: Any, article_id: str, layout: Any, persons: frozenset[str] = fro
     found = _direct_spans(text, paragraphs)
     parsed = doc.has_annotation("DEP")
     speakers = _Speakers(doc, paragraphs, persons) if parsed else None
+    if speakers is not None:
+        speakers.quoted = [(d.outer_start, d.outer_end) for d in found]
     for d in found:
         if speakers is not None:
             d.speaker, d.verb = speakers.own(d)
@@ -88,15 +90,24 @@ def _direct_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Direct]
                 i += 1
                 continue
             close = text.find(_OPEN_CLOSE[ch], i + 1, pe)
+            reopened = close >= 0 and ch == '"' and _opens(text, close, ps)
             end = close if close >= 0 else pe
             inner = text[i + 1:end]
             if len(inner.split()) >= rules.MIN_QUOTE_WORDS:
                 lead = len(inner) - len(inner.lstrip())
                 tail = len(inner) - len(inner.rstrip())
-                out.append(_Direct(i + 1 + lead, end - tail, i, end + 1 if close >= 0 else end, k,
-                                   not text[ps:i].strip(), close < 0))
-            i = end + 1
+                out.append(_Direct(i + 1 + lead, end - tail, i, end + 1 if close >= 0 and not reopened else end - tail,
+                                   k, not text[ps:i].strip(), close < 0))
+            i = end if reopened else end + 1
     return out
+
+
+def _opens(text: str, at: int, start: int) -> bool:
+    """A straight mark that opens a quote (space or nothing before it, a word after it): the quote before
+    it was never closed ('"We hit the bend. "There was a girl on top of me.')."""
+    before = text[at - 1] if at > start else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return before.isspace() and not after.isspace()
 
 
 class _Speakers:
@@ -107,6 +118,7 @@ class _Speakers:
         self.persons = persons
         self.paragraphs = paragraphs
         self.spoken: list[Any] = []  # speakers attributed so far, in text order
+        self.quoted: list[tuple[int, int]] = []  # the direct quotes' marks: a verb inside one reports nothing
 
     def paragraph_of(self, char: int) -> int:
         for k, (_ps, pe) in enumerate(self.paragraphs):
@@ -129,7 +141,7 @@ class _Speakers:
         # man was arrested")
         if last.end < len(doc) and doc[last.end].idx < pe:
             following = [t for t in doc[last.end].sent if t.idx < pe][:6]
-            if not any(_reporting(t) and any(c.dep_ in ("ccomp", "dobj") for c in t.children) for t in following):
+            if not any(_reporting(t) and _content(t) for t in following):
                 context += following
         return self.attribution(context, d.outer_start, d.outer_end)
 
@@ -137,7 +149,12 @@ class _Speakers:
         """A reporting verb's subject (the verb nearest the quote first), else "according to X"."""
         doc = self.doc
         verbs = [t for t in tokens if _reporting(t)]
-        verbs.sort(key=lambda t: min(abs(t.idx - q_start), abs(t.idx - q_end)))
+        # the innermost verb whose clause holds the quote first ("X said the bus sped up and "...," the
+        # paper reports": X), then the nearest
+        # ("... the paper reports" names who passed it on: a verb of sourcing comes after the others)
+        verbs.sort(key=lambda t: (not _holds(t, q_start, q_end), t.lemma_ in rules.SOURCING_VERBS,
+                                  _size(t) if _holds(t, q_start, q_end) else 0,
+                                  min(abs(t.idx - q_start), abs(t.idx - q_end))))
         for t in verbs:
             if t.idx >= q_end and _ends_sentence(doc, q_end) and _reports_other(t, q_start, q_end):
                 continue
@@ -172,13 +189,25 @@ class _Speakers:
             subj = clause.head if clause is not None else None
         if subj is not None:
             return subj
-        if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
-            return None  # it reports something of its own ("... and confirmed the road was shut")
+        after = None
         for x in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
             if q_start <= x.idx < q_end or (x.is_punct and x.text not in (",",)):
                 break
             if x.ent_type_ == "PERSON" or (x.pos_ == "NOUN" and x.lemma_.lower() in rules.PERSON_TITLES):
-                return x
+                after = x
+                break
+        # the second of two verbs of one subject, the quote its own ("Voss walked to the quay and said:
+        # "...""); only under the sentence's main verb (a parse that hangs it on a reported clause errs)
+        first = verb.head
+        if (after is None and verb.dep_ == "conj" and first.dep_ == "ROOT" and first.pos_ in ("VERB", "AUX")
+                and q_start >= 0 and _holds(verb, q_start, q_end)):
+            subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+        if _content(verb):
+            return None  # it reports something of its own ("... and confirmed the road was shut")
+        if after is not None:
+            return after
         between = [x for x in doc if q_end <= x.idx < verb.idx] if verb.idx >= q_end >= 0 else [verb]
         if all(x.is_punct or x.is_space for x in between):  # '"...," claimed the state media
             return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos")
@@ -190,6 +219,15 @@ class _Speakers:
         doc = self.doc
         if tok.lower_ in _PRONOUNS:
             return self.antecedent(tok, before) or doc[tok.i:tok.i + 1]
+        if tok.lower_ == "it":  # an organisation or a country: the last one that was a subject before it
+            k = self.paragraph_of(tok.idx)
+            ps = self.paragraphs[max(0, k - 1)][0]
+            acting = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and ps <= e.start_char
+                      and e.end <= tok.i and e.root.dep_ in ("nsubj", "nsubjpass")]
+            # or a noun that spoke ("The firm said ... It added:")
+            acting += [doc[t.left_edge.i:t.i + 1] for t in doc[:tok.i] if ps <= t.idx and t.pos_ == "NOUN"
+                       and not t.ent_type_ and t.dep_ == "nsubj" and _reporting(t.head)]
+            return _strip_the(max(acting, key=lambda e: e.start)) if acting else doc[tok.i:tok.i + 1]
         if tok.pos_ == "PRON":
             return doc[tok.i:tok.i + 1]
         for ent in doc.ents:
@@ -217,6 +255,30 @@ class _Speakers:
         if named is not None:
             return named
         return _strip_the(doc[tok.left_edge.i:tok.i + 1])
+
+    def introduced(self, paragraph: int) -> Any:
+        """Who a paragraph without quotes introduces: when it ends with a colon, the subject of its last
+        sentence ("One officer described what he saw:"); else the subject of its first sentence that is
+        a person ("Kari Nystrom, who runs the bakery, was opening the shop ..."); else None."""
+        ps, pe = self.paragraphs[paragraph]
+        if self.doc.text[ps:pe].rstrip().endswith(":"):
+            last = [s for s in self.doc.sents if ps <= s.start_char < pe]
+            # the subject of its main or a reporting verb ("One officer described what he saw:"), else
+            # the last noun that is a subject ("Here is how one website put it:")
+            subjects = [t for t in last[-1] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+                        and not any(qs <= t.idx < qe for qs, qe in self.quoted)] if last else []
+            subj = next((t for t in subjects if t.head.dep_ == "ROOT" or _reporting(t.head)),
+                        subjects[-1] if subjects else None)
+            if subj is not None:
+                return self.speaker_span(subj, pe)
+        first = next((s for s in self.doc.sents if ps <= s.start_char < pe), None)
+        if first is None:
+            return None
+        for ent in self.doc.ents:
+            if (first.start <= ent.start < first.end and ent.root.dep_ in ("nsubj", "nsubjpass")
+                    and (ent.label_ == "PERSON" or normalise(ent.text) in self.persons)):
+                return ent
+        return None
 
     def _ent_at(self, tok: Any) -> Any:
         for ent in self.doc.ents:
@@ -313,10 +375,14 @@ def _follow_structure(found: list[_Direct], speakers: _Speakers) -> None:
                     changed = True
                     continue
             if source is None and d.opens_paragraph and d.paragraph > 0:
-                prev = [o for o in found if o.paragraph == d.paragraph - 1 and o.speaker is not None]
-                source = prev[-1] if prev else None
+                source = _left_open_before(found, d)
+                if source is None:
+                    prev = [o for o in found if o.paragraph == d.paragraph - 1 and o.speaker is not None]
+                    source = prev[-1] if prev else None
                 if source is None:
                     d.speaker, d.verb = _last_speaker(speakers, d.paragraph - 1, d.outer_start)
+                    if d.speaker is None and not any(o.paragraph == d.paragraph - 1 for o in found):
+                        d.speaker = speakers.introduced(d.paragraph - 1)
                     changed = changed or d.speaker is not None
                     continue
             if source is None and d.left_open:
@@ -327,17 +393,52 @@ def _follow_structure(found: list[_Direct], speakers: _Speakers) -> None:
                 changed = True
 
 
+#: Paragraphs without quotes (captions, picture credits) that may stand between a quote left open at
+#: its paragraph's end and the paragraph that reopens it.
+MAX_INTERRUPTING_PARAGRAPHS = 2
+
+
+def _left_open_before(found: list[_Direct], d: _Direct) -> _Direct | None:
+    """The quote a quote opening its paragraph goes on with: the quote just before it, when that one was
+    left open at its paragraph's end and no more than ``MAX_INTERRUPTING_PARAGRAPHS`` paragraphs without
+    quotes stand between them."""
+    before = [o for o in found if o.outer_start < d.outer_start]
+    if not before:
+        return None
+    last = before[-1]
+    gap = d.paragraph - last.paragraph - 1
+    if last.left_open and 0 <= gap <= MAX_INTERRUPTING_PARAGRAPHS and last.speaker is not None:
+        return last
+    return None
+
+
 def _last_speaker(speakers: _Speakers, paragraph: int, before: int) -> tuple[Any, Any]:
     """The last reporting verb's subject in a paragraph ("He added: ..."), resolved."""
     doc = speakers.doc
     ps, pe = speakers.paragraphs[paragraph]
-    tokens = [t for t in doc if ps <= t.idx < min(pe, before)]
+    tokens = [t for t in doc if ps <= t.idx < min(pe, before)
+              and not any(qs <= t.idx < qe for qs, qe in speakers.quoted)]
     verbs = [t for t in tokens if t.lemma_ in rules.REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
     for t in reversed(verbs):
         subj = speakers.subject(t)
         if subj is not None:
             return speakers.speaker_span(subj, before), doc[t.i:t.i + 1]
     return None, None
+
+
+def _holds(verb: Any, q_start: int, q_end: int) -> bool:
+    """The quoted words (``q_start``/``q_end`` are the marks' offsets) lie inside the verb's clause, in a
+    complement or an adjunct, not in its subject (the parser may hang the marks on the verb itself)."""
+    words = [t for t in verb.sent if q_start < t.idx < q_end and not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    lo, hi = words[0].i, words[-1].i
+    parts = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "punct")]
+    return any(c.left_edge.i <= lo and hi <= c.right_edge.i for c in parts)
+
+
+def _size(verb: Any) -> int:
+    return int(verb.right_edge.i - verb.left_edge.i)
 
 
 def _ends_sentence(doc: Any, q_end: int) -> bool:
@@ -348,12 +449,18 @@ def _ends_sentence(doc: Any, q_end: int) -> bool:
 def _reports_other(verb: Any, q_start: int, q_end: int) -> bool:
     """The verb reports content of its own that holds no part of the quote ('..." Police have
     confirmed a man was arrested')."""
-    for c in verb.children:
-        if c.dep_ in ("ccomp", "dobj"):
-            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
-            if not (lo < q_end and q_start < hi):
-                return True
+    for c in _content(verb):
+        lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+        if not (lo < q_end and q_start < hi):
+            return True
     return False
+
+
+def _content(verb: Any) -> list[Any]:
+    """What a reporting verb reports: its clausal complement or its object, unless that object is a
+    person, the speaker put after the verb ('..." tweeted the president')."""
+    return [c for c in verb.children if c.dep_ == "ccomp" or (
+        c.dep_ == "dobj" and c.ent_type_ != "PERSON" and c.lemma_.lower() not in rules.PERSON_TITLES)]
 
 
 def _reporting(t: Any) -> bool:
@@ -364,8 +471,15 @@ def _reporting(t: Any) -> bool:
 
 
 def _strip_the(span: Any) -> Any:
-    if len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
-        return span[1:]
+    """A speaker's words without a leading article, adverb ("Earlier Trump") or title before a name
+    ("Lawyer Kari Mo"), or a trailing adverb."""
+    while len(span) > 1 and (span[0].lower_ in ("the", "a", "an") or span[0].pos_ == "ADV" or span[0].is_punct
+                             or span[0].tag_ == "JJR"):  # "Earlier", "Later"
+        span = span[1:]
+    while len(span) > 1 and (span[-1].pos_ == "ADV" or span[-1].is_punct):
+        span = span[:-1]
+    while len(span) > 1 and span[0].lower_.rstrip(".") in rules.PERSON_TITLES and span[1].pos_ == "PROPN":
+        span = span[1:]  # "Lawyer Kari Mo", "Mayor Voss": the person's name
     return span
 
 

@@ -55,6 +55,15 @@ ORG_HEADS = frozenset({"gazette", "times", "post", "news", "herald", "courier", 
                        "service", "council", "committee", "party", "bank", "company", "corporation", "inc",
                        "ltd", "university", "hospital", "police", "army", "navy", "fleet", "command",
                        "brigade", "school", "association", "union", "foundation"})
+#: Common nouns of a building or site after a name that make the name a facility's ("the Solbacken care
+#: home", "the Lindby sports hall"): a person's name before them stays a person's only when no such noun follows.
+FACILITY_HEADS = frozenset({"home", "hall", "centre", "center", "church", "stadium", "arena", "park", "camp",
+                            "prison", "farm", "hotel", "museum", "library", "mine", "plant", "factory", "mill",
+                            "shelter", "clinic", "hospital", "school", "college", "barracks", "base", "terminal"})
+#: Lower-case words that end a name: the model ran a name on into the clause after it ("Varnholm as
+#: Tormund gate is closed").
+NAME_BREAKS = frozenset({"as", "while", "when", "after", "before", "because", "since", "if", "is", "was", "are",
+                         "were", "has", "had", "will", "would", "says", "said"})
 #: Nouns after a place name that make it an organisation's name ("Russia's Pacific fleet").
 UNIT_NOUNS = frozenset({"fleet", "command", "army", "corps", "division", "brigade"})
 PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mayor", "president",
@@ -84,6 +93,9 @@ REPORTING_VERBS = frozenset({
 #: Nouns for what someone issued: its speaker is who issued it ("a statement released by the agency").
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
                              "tweet", "report", "commentary", "notice", "announcement"})
+#: Reporting verbs that name who passed words on rather than who said them ("X said ... "...," the paper
+#: reports"): when another reporting verb also holds the quote, its subject is the speaker.
+SOURCING_VERBS = frozenset({"report"})
 #: Reporting verbs whose object (not only a clause) is what was said, in paraphrase.
 PARAPHRASE_VERBS = frozenset({"emphasize", "emphasise", "stress", "highlight", "claim", "deny", "reiterate",
                               "announce", "note", "confirm"})
