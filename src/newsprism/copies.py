@@ -32,7 +32,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHashLSH
 
 from .lexicon import AGENCY_DATELINE, REPORT_CREDITS
 from .lexicon import WIRES as WIRES
@@ -73,28 +72,54 @@ def find_copies(articles: Iterable[Article], settings: CopySettings | None = Non
     """
     s = settings or CopySettings()
     arts = sorted((a for a in articles if "empty" not in a.flags), key=lambda a: a.article_id)
-    shingles: dict[str, np.ndarray] = {}
-    token_cache: dict[str, int] = {}
-    for a in arts:
-        sh = _shingles(a.text, s.shingle, token_cache)
-        if sh.size:
-            shingles[a.article_id] = sh
     by_id = {a.article_id: a for a in arts}
     wires = {a.article_id: w for a in arts if (w := wire_credit(a))}
-    ids = list(shingles)
+    token_cache: dict[str, int] = {}
+    # compact state: one row of 32-bit MinHash values per text with shingles, and only the
+    # sampled shingles; the full shingle sets are made again for the candidates alone
     perms = _permutations(s.num_perm, s.seed)
-    signatures = np.stack([_minhash(sh, perms) for sh in shingles.values()]) if shingles else None
-    candidates = _band_candidates(signatures, s) if signatures is not None else {}
+    signatures = np.empty((len(arts), s.num_perm), dtype=np.uint32)
+    rows: list[int] = []  # row -> index in arts
+    samples: list[np.ndarray] = []
+    mod = np.uint64(s.sample_mod or 1)
+    for i, a in enumerate(arts):
+        sh = _shingles(a.text, s.shingle, token_cache)
+        if sh.size:
+            signatures[len(rows)] = _minhash(sh, perms)
+            rows.append(i)
+            if s.sample_mod:
+                samples.append(sh[sh % mod == 0])
+    signatures = signatures[: len(rows)]
+    candidates = _band_candidates(signatures, s) if rows else {}
+    del signatures
     if s.sample_mod:
-        for later, earlier in _sampled_candidates(list(shingles.values()), s).items():
+        for later, earlier in _sampled_candidates(samples, s).items():
             candidates.setdefault(later, set()).update(earlier)
+    del samples
     links: list[CopyLink] = []
+    held: dict[int, np.ndarray] = {}  # shingles of the candidates still to be compared
+    done_after: dict[int, list[int]] = {}
+    last: dict[int, int] = {}
+    for k in sorted(candidates):
+        for j in (k, *candidates[k]):
+            last[j] = k
+    for row, k in last.items():
+        done_after.setdefault(k, []).append(row)
+
+    def shingles_of(row: int) -> np.ndarray:
+        sh = held.get(row)
+        if sh is None:
+            sh = held[row] = _shingles(arts[rows[row]].text, s.shingle, token_cache)
+        return sh
+
     for k in sorted(candidates):  # sorted by id: deterministic
-        aid = ids[k]
+        newer = arts[rows[k]]
         for j in sorted(candidates[k]):
-            link = _verify(by_id[ids[j]], shingles[ids[j]], by_id[aid], shingles[aid], wires, s)
+            link = _verify(arts[rows[j]], shingles_of(j), newer, shingles_of(k), wires, s)
             if link:
                 links.append(link)
+        for row in done_after.get(k, ()):
+            held.pop(row, None)
     links.sort(key=lambda x: (x.source, x.target))
     groups = _groups(links, by_id, wires)
     return Copies(tuple(links), groups, tuple(WireCredit(aid, w) for aid, w in sorted(wires.items())))
@@ -368,7 +393,9 @@ def _token_hash(word: str, cache: dict[str, int]) -> int:
 @lru_cache(maxsize=16)
 def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows) of the LSH index: datasketch's choice for the threshold and permutations
-    (it weighs false positives and false negatives equally)."""
+    (it weighs false positives and false negatives equally). Imported here: datasketch brings scipy."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return int(lsh.b), int(lsh.r)
 
@@ -416,14 +443,12 @@ def _band_candidates(signatures: np.ndarray, s: CopySettings) -> dict[int, set[i
     return _pairs(codes, signatures.shape[0])
 
 
-def _sampled_candidates(shingles: list[np.ndarray], s: CopySettings) -> dict[int, set[int]]:
+def _sampled_candidates(samples: list[np.ndarray], s: CopySettings) -> dict[int, set[int]]:
     """Pairs of texts sharing at least ``s.sample_hits`` sampled shingles (hash 0 mod
     ``s.sample_mod``), as {later index: {earlier indices}}: the candidates of a short text
     inside a long one, which Jaccard LSH misses. Sampled shingles found in more than
     ``s.sample_cap`` texts (boilerplate) do not count. One sort of all samples; no loop
-    over texts."""
-    mod = np.uint64(s.sample_mod)
-    samples = [sh[sh % mod == 0] for sh in shingles]
+    over texts. ``samples`` are each text's sampled shingles, in text order."""
     if not samples:
         return {}
     h = np.concatenate(samples)
@@ -432,7 +457,7 @@ def _sampled_candidates(shingles: list[np.ndarray], s: CopySettings) -> dict[int
     # so the earlier row of a pair is the earlier text
     rows = np.int64(h.size)
     first, second = np.divmod(_groups_of_equal(h, s.sample_cap), rows)
-    n = np.int64(len(shingles))
+    n = np.int64(len(samples))
     return _pairs([text[first] * n + text[second]], int(n), s.sample_hits)
 
 
