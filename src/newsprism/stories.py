@@ -331,7 +331,8 @@ class _Clusterer:
     Kept compact: every term string is held once (``terms``, shared by the
     vectors, the document frequencies and the index); vectors computed up
     front sit in two flat arrays (term numbers and values) until used; an
-    index entry naming one story holds its id, not a set.
+    index entry is the one story's id, or a list of ids (a story is added to a
+    term's entry only when the term enters its vector, so never twice).
     """
 
     def __init__(self, s: StorySettings) -> None:
@@ -339,7 +340,7 @@ class _Clusterer:
         self.df: dict[str, int] = {}
         self.n = 0
         self.stories: dict[str, _Story] = {}
-        self.index: dict[str, str | set[str]] = {}  # term -> the story id, or the ids, whose vectors hold it
+        self.index: dict[str, str | list[str]] = {}  # term -> the story id, or the ids, whose vectors hold it
         self.memberships: dict[str, Membership] = {}
         self.merges: list[Merge] = []
         self.redirect: dict[str, str] = {}
@@ -402,9 +403,9 @@ class _Clusterer:
             self.index[term] = sid
         elif isinstance(cur, str):
             if cur != sid:
-                self.index[term] = {cur, sid}
+                self.index[term] = [cur, sid]
         else:
-            cur.add(sid)
+            cur.append(sid)
 
     def _index_discard(self, term: str, sid: str) -> None:
         cur = self.index.get(term)
@@ -414,9 +415,10 @@ class _Clusterer:
             if cur == sid:
                 del self.index[term]
             return
-        cur.discard(sid)
+        if sid in cur:
+            cur.remove(sid)
         if len(cur) == 1:
-            self.index[term] = next(iter(cur))
+            self.index[term] = cur[0]
 
     def _postings(self, term: str) -> Collection[str]:
         cur = self.index.get(term)
