@@ -153,7 +153,7 @@ def compare_minhash(arts: list[Article], num_perm: int = 128, shingle: int = 5) 
     t = time.perf_counter()
     batch = _band_candidates(np.stack(sigs), settings)
     out["lsh_numpy_batch"] = len(sigs) / (time.perf_counter() - t)
-    assert found == sum(len(v) for v in batch.values()), "the two indexes disagree"
+    assert found == batch.size, "the two indexes disagree"
     return {k: round(v) for k, v in out.items()}
 
 
@@ -170,6 +170,11 @@ def _digest(*parts: object) -> str:
 def pipeline(arts: list[Article], traced: bool) -> dict[str, object]:
     """Copies, then stories with the copy groups, once each: time, memory and a digest of the results."""
     n = len(arts)
+    from newsprism.copies import CopySettings, _lsh_bands
+
+    # copies import datasketch (and SciPy) on first use: imported here, so that tracemalloc
+    # counts the stages' state and not a module import
+    _lsh_bands(CopySettings().lsh_threshold, CopySettings().num_perm)
     out: dict[str, object] = {"rss_before_mb": round(_rss_mb(), 1)}
     if traced:
         tracemalloc.start()

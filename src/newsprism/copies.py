@@ -90,21 +90,23 @@ def find_copies(articles: Iterable[Article], settings: CopySettings | None = Non
             if s.sample_mod:
                 samples.append(sh[sh % mod == 0])
     signatures = signatures[: len(rows)]
-    candidates = _band_candidates(signatures, s) if rows else {}
+    n = len(rows)
+    # candidate pairs as codes later * n + earlier, sorted: by later row, then earlier
+    found = [_band_candidates(signatures, s)] if n else []
     del signatures
-    if s.sample_mod:
-        for later, earlier in _sampled_candidates(samples, s).items():
-            candidates.setdefault(later, set()).update(earlier)
+    if s.sample_mod and n:
+        found.append(_sampled_candidates(samples, s))
     del samples
+    pairs = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+    later_rows, earlier_rows = np.divmod(pairs, np.int64(max(n, 1)))
+    # the last pair each row takes part in: its shingles are dropped after it
+    last = np.full(n, -1, dtype=np.int64)
+    np.maximum.at(last, np.concatenate([later_rows, earlier_rows]), np.concatenate([later_rows, later_rows]))
+    done_after: dict[int, list[int]] = {}
+    for row in np.flatnonzero(last >= 0).tolist():
+        done_after.setdefault(int(last[row]), []).append(row)
     links: list[CopyLink] = []
     held: dict[int, np.ndarray] = {}  # shingles of the candidates still to be compared
-    done_after: dict[int, list[int]] = {}
-    last: dict[int, int] = {}
-    for k in sorted(candidates):
-        for j in (k, *candidates[k]):
-            last[j] = k
-    for row, k in last.items():
-        done_after.setdefault(k, []).append(row)
 
     def shingles_of(row: int) -> np.ndarray:
         sh = held.get(row)
@@ -112,14 +114,15 @@ def find_copies(articles: Iterable[Article], settings: CopySettings | None = Non
             sh = held[row] = _shingles(arts[rows[row]].text, s.shingle, token_cache)
         return sh
 
-    for k in sorted(candidates):  # sorted by id: deterministic
-        newer = arts[rows[k]]
-        for j in sorted(candidates[k]):
-            link = _verify(arts[rows[j]], shingles_of(j), newer, shingles_of(k), wires, s)
-            if link:
-                links.append(link)
-        for row in done_after.get(k, ()):
-            held.pop(row, None)
+    previous = -1
+    for k, j in zip(later_rows.tolist(), earlier_rows.tolist(), strict=True):  # rows sorted by id: deterministic
+        if k != previous:
+            for row in done_after.get(previous, ()):
+                held.pop(row, None)
+            previous = k
+        link = _verify(arts[rows[j]], shingles_of(j), arts[rows[k]], shingles_of(k), wires, s)
+        if link:
+            links.append(link)
     links.sort(key=lambda x: (x.source, x.target))
     groups = _groups(links, by_id, wires)
     return Copies(tuple(links), groups, tuple(WireCredit(aid, w) for aid, w in sorted(wires.items())))
@@ -417,40 +420,40 @@ def _groups_of_equal(keys: np.ndarray, cap: int | None = None) -> np.ndarray:
     return np.concatenate(codes)
 
 
-def _pairs(codes: list[np.ndarray], n: int, min_count: int = 1) -> dict[int, set[int]]:
-    """{later row: {earlier rows}} of the pair codes seen at least ``min_count`` times."""
+def _pairs(codes: list[np.ndarray], n: int, min_count: int = 1) -> np.ndarray:
+    """The pairs (codes ``earlier * n + later``) seen at least ``min_count`` times, as sorted
+    codes ``later * n + earlier`` (one int64 a pair: no Python set per text)."""
     if not codes:
-        return {}
+        return np.empty(0, dtype=np.int64)
     pairs, counts = np.unique(np.concatenate(codes), return_counts=True)
-    out: dict[int, set[int]] = {}
-    for code in pairs[counts >= min_count].tolist():
-        earlier, later = divmod(code, n)
-        out.setdefault(later, set()).add(earlier)
+    earlier, later = np.divmod(pairs[counts >= min_count], np.int64(n))
+    out: np.ndarray = np.sort(later * np.int64(n) + earlier)
     return out
 
 
-def _band_candidates(signatures: np.ndarray, s: CopySettings) -> dict[int, set[int]]:
+def _band_candidates(signatures: np.ndarray, s: CopySettings) -> np.ndarray:
     """MinHash LSH in one batch: texts whose signatures agree on all ``r`` rows of at least one of
     the ``b`` bands are candidates (the banding of datasketch's ``MinHashLSH``, with its ``b`` and
-    ``r``; each band's rows are mixed into one 64-bit key and the keys sorted, band by band)."""
+    ``r``; each band's rows are mixed into one 64-bit key and the keys sorted, band by band).
+    The pairs come as sorted codes ``later * n + earlier`` (:func:`_pairs`)."""
     b, r = _lsh_bands(s.lsh_threshold, s.num_perm)
     mix = _permutations(r, s.seed + 1)[0]  # odd 64-bit multipliers
-    codes = []
+    seen = np.empty(0, dtype=np.int64)  # the pairs of the bands so far, each once
     with np.errstate(over="ignore"):
         for band in range(b):
             keys = (signatures[:, band * r:(band + 1) * r] * mix).sum(axis=1, dtype=np.uint64)
-            codes.append(_groups_of_equal(keys))
-    return _pairs(codes, signatures.shape[0])
+            seen = np.union1d(seen, _groups_of_equal(keys))
+    return _pairs([seen], signatures.shape[0])
 
 
-def _sampled_candidates(samples: list[np.ndarray], s: CopySettings) -> dict[int, set[int]]:
+def _sampled_candidates(samples: list[np.ndarray], s: CopySettings) -> np.ndarray:
     """Pairs of texts sharing at least ``s.sample_hits`` sampled shingles (hash 0 mod
-    ``s.sample_mod``), as {later index: {earlier indices}}: the candidates of a short text
+    ``s.sample_mod``), as sorted codes ``later * n + earlier``: the candidates of a short text
     inside a long one, which Jaccard LSH misses. Sampled shingles found in more than
     ``s.sample_cap`` texts (boilerplate) do not count. One sort of all samples; no loop
     over texts. ``samples`` are each text's sampled shingles, in text order."""
     if not samples:
-        return {}
+        return np.empty(0, dtype=np.int64)
     h = np.concatenate(samples)
     text = np.concatenate([np.full(x.size, k, dtype=np.int64) for k, x in enumerate(samples)])
     # rows of equal sampled hashes; rows run in text order and a text's shingles are unique,
