@@ -1,7 +1,7 @@
 """Speed of ``newsprism run``: throughput vs spaCy alone, workers, incremental runs,
 dossier time per story vs store size.
 
-Usage: .venv/bin/python benchmarks/run_speed.py [CORPUS_DIR] [--limit N] [--repeat R] [--json]
+Usage: .venv/bin/python benchmarks/run_speed.py [CORPUS_DIR] [--limit N] [--repeat R] [--json] [--profile-plus1 FILE]
 
 CORPUS_DIR defaults to ../shared/benchmarks/giveme5w1h_news_cluster/data (383
 articles); ``--limit`` takes the first N files (sorted by name). Every round runs,
@@ -17,11 +17,14 @@ in turn, in this one process (the spaCy model loaded once, before timing):
 Printed: the median of each over the rounds, the ratios taken round by round (the
 machine's load drifts; a ratio within one round is the figure to quote) with their
 median, and the load average before and after. Speeds are articles per second.
+``--profile-plus1 FILE`` also writes a cProfile of the first round's ``plus1`` run to FILE
+(read it with ``python -m pstats FILE``); that round's times then include the profiler.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
 import shutil
@@ -67,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--profile-plus1", default=None, help="write a cProfile of the first plus1 run here")
     args = ap.parse_args(argv)
     src = Path(args.corpus)
     if not src.is_dir():
@@ -100,7 +104,13 @@ def main(argv: list[str] | None = None) -> int:
             t2, _ = _timed_run(rd / "two.db", all_files, rd / "out2", 2)
             ta, _ = _timed_run(rd / "one.db", all_files, rd / "out1", 1)
             _timed_run(rd / "rest.db", rest, rd / "outp", 1)
+            profiler = cProfile.Profile() if args.profile_plus1 and r == 0 else None
+            if profiler:
+                profiler.enable()
             tp, _ = _timed_run(rd / "rest.db", all_files, rd / "outp", 1)
+            if profiler:
+                profiler.disable()
+                profiler.dump_stats(args.profile_plus1)
             _timed_run(rd / "half.db", half, rd / "outh", 1)
             with Prism(db=rd / "half.db", settings=Settings(workers=1)) as prism:
                 stories = [s.story_id for s in prism.stories()]

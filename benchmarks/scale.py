@@ -13,15 +13,23 @@ shared machine), and peak
 memory (tracemalloc for the Python heap, plus ru_maxrss for the process).
 
     .venv/bin/python benchmarks/scale.py [--n 10000] [--events N] [--json] [--skip-copies] [--skip-stories] [--tracemalloc]
-                                      [--word-support X] [--compare-minhash] [--skip-whole]
+                                      [--word-support X] [--compare-minhash] [--skip-whole] [--pipeline]
+
+``--pipeline`` instead runs the two stages once each, as a run does (copies, then stories
+with the copy groups), and reports their time, CPU time, the process's RSS before them and
+its peak, the peak Python heap of each stage per article (with ``--tracemalloc``) and a
+digest of the results (copy links and groups; memberships, merges and stories) to compare
+two versions of the code on the same articles.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import json
 import math
+import os
 import random
 import resource
 import statistics
@@ -145,8 +153,53 @@ def compare_minhash(arts: list[Article], num_perm: int = 128, shingle: int = 5) 
     t = time.perf_counter()
     batch = _band_candidates(np.stack(sigs), settings)
     out["lsh_numpy_batch"] = len(sigs) / (time.perf_counter() - t)
-    assert found == sum(len(v) for v in batch.values()), "the two indexes disagree"
+    assert found == batch.size, "the two indexes disagree"
     return {k: round(v) for k, v in out.items()}
+
+
+def _rss_mb() -> float:
+    """The process's resident memory now (Linux), in MB."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def pipeline(arts: list[Article], traced: bool) -> dict[str, object]:
+    """Copies, then stories with the copy groups, once each: time, memory and a digest of the results."""
+    n = len(arts)
+    from newsprism.copies import CopySettings, _lsh_bands
+
+    # copies import datasketch (and SciPy) on first use: imported here, so that tracemalloc
+    # counts the stages' state and not a module import
+    _lsh_bands(CopySettings().lsh_threshold, CopySettings().num_perm)
+    out: dict[str, object] = {"rss_before_mb": round(_rss_mb(), 1)}
+    if traced:
+        tracemalloc.start()
+    t, c = time.perf_counter(), time.process_time()
+    copies = find_copies(arts)
+    out["copies_s"], out["copies_cpu_s"] = round(time.perf_counter() - t, 1), round(time.process_time() - c, 1)
+    if traced:
+        out["copies_heap_peak_bytes_per_article"] = round(tracemalloc.get_traced_memory()[1] / n)
+        tracemalloc.reset_peak()
+    out["copies_digest"] = _digest(copies.links, copies.groups, copies.wires)
+    out["links"], out["groups"] = len(copies.links), len(copies.groups)
+    groups = [g.article_ids for g in copies.groups]
+    del copies
+    t, c = time.perf_counter(), time.process_time()
+    stories = assign(arts, copy_groups=groups)
+    out["stories_s"], out["stories_cpu_s"] = round(time.perf_counter() - t, 1), round(time.process_time() - c, 1)
+    if traced:
+        out["stories_heap_peak_bytes_per_article"] = round(tracemalloc.get_traced_memory()[1] / n)
+        tracemalloc.stop()
+    out["stories_digest"] = _digest(stories.memberships, stories.merges, stories.stories)
+    out["stories"] = len(stories.stories)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["rss_peak_mb"] = round(peak, 1)
+    out["rss_peak_over_before_bytes_per_article"] = round((peak - float(out["rss_before_mb"])) * 2**20 / n)  # type: ignore[arg-type]
+    return out
 
 
 def main() -> int:
@@ -161,6 +214,8 @@ def main() -> int:
     ap.add_argument("--word-support", type=float, default=None,
                     help="StorySettings.word_support for the run (default: the StorySettings default)")
     ap.add_argument("--tracemalloc", action="store_true", help="also measure the peak Python heap (a second, slower run)")
+    ap.add_argument("--pipeline", action="store_true",
+                    help="copies then stories once each, as a run does: time, RSS, heap per article, result digests")
     ap.add_argument("--compare-minhash", action="store_true",
                     help="time MinHash signatures and the LSH index: newsprism's batched numpy against datasketch")
     args = ap.parse_args()
@@ -169,6 +224,11 @@ def main() -> int:
     arts = generate(args.n, events)
     out: dict[str, object] = {"articles": args.n, "events": events, "generate_s": round(time.perf_counter() - t, 1)}
     gc.collect()
+    if args.pipeline:
+        out.update(pipeline(arts, args.tracemalloc))
+        out["loadavg"] = [round(x, 2) for x in os.getloadavg()]
+        print(json.dumps(out, indent=1))
+        return 0
     if args.compare_minhash:
         out["minhash_articles_per_s"] = compare_minhash(arts)
     if not args.skip_copies:

@@ -405,3 +405,41 @@ def test_stories_cli_unknown_story(cli, db: str, filled: Prism) -> None:  # type
     r = cli("story", "nope", "--db", db)
     assert r.exit_code == 2
     assert r.stderr.startswith("error: no story 'nope'")
+
+
+def test_stories_stop_words_are_scikit_learns_list() -> None:
+    text = pytest.importorskip("sklearn.feature_extraction.text", reason="scikit-learn not installed")
+    from newsprism.lexicon import NEWS_STOP_WORDS
+    from newsprism.stories import _STOP
+
+    assert frozenset(text.ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS == _STOP
+
+
+def test_stories_compact_state_keeps_vectors_exactly() -> None:
+    from newsprism.stories import _Clusterer, features
+
+    s = StorySettings()
+    c = _Clusterer(s)
+    arts, _ = stream()
+    for a in arts:
+        c.keep(a.article_id, features(a, s))
+    again = [c._features(a) for a in arts]
+    assert [list(v.items()) for v in again] == [list(features(a, s).items()) for a in arts]  # order and values
+    assert not c.kept  # each held vector is handed out once
+    assert again[0].keys() & again[1].keys()
+    shared = next(iter(again[0].keys() & again[1].keys()))
+    assert next(k for k in again[1] if k == shared) is next(k for k in again[0] if k == shared)  # one string
+
+
+def test_stories_index_holds_one_story_without_a_set() -> None:
+    arts, _ = stream()
+    from newsprism.stories import _Clusterer
+
+    c = _Clusterer(StorySettings())
+    for a in arts:
+        c.add(a, ())
+    single = [v for v in c.index.values() if isinstance(v, str)]
+    assert single and all(v in c.stories for v in single)
+    for t in c.index:  # every story holding a term is found from it, and only those
+        holders = {sid for sid, st in c.stories.items() if t in st.vec}
+        assert sorted(c._postings(t)) == sorted(holders), t

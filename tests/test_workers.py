@@ -21,7 +21,10 @@ def _run(tmp: Path, name: str, **changes: object) -> tuple[dict[str, object], di
     return analyses, dossiers
 
 
-def test_analyse_two_workers_give_what_one_gives(tmp_path: Path) -> None:
+def test_analyse_two_workers_give_what_one_gives(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.analyse import pool
+
+    monkeypatch.setattr(pool, "MIN_ARTICLES_PER_WORKER", 1)  # the demo's 8 articles would run in one process
     one = _run(tmp_path, "one", workers=1)
     two = _run(tmp_path, "two", workers=2)
     assert len(one[0]) == 8 and one[1]

@@ -32,7 +32,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHashLSH
 
 from .lexicon import AGENCY_DATELINE, REPORT_CREDITS
 from .lexicon import WIRES as WIRES
@@ -73,28 +72,57 @@ def find_copies(articles: Iterable[Article], settings: CopySettings | None = Non
     """
     s = settings or CopySettings()
     arts = sorted((a for a in articles if "empty" not in a.flags), key=lambda a: a.article_id)
-    shingles: dict[str, np.ndarray] = {}
-    token_cache: dict[str, int] = {}
-    for a in arts:
-        sh = _shingles(a.text, s.shingle, token_cache)
-        if sh.size:
-            shingles[a.article_id] = sh
     by_id = {a.article_id: a for a in arts}
     wires = {a.article_id: w for a in arts if (w := wire_credit(a))}
-    ids = list(shingles)
+    token_cache: dict[str, int] = {}
+    # compact state: one row of 32-bit MinHash values per text with shingles, and only the
+    # sampled shingles; the full shingle sets are made again for the candidates alone
     perms = _permutations(s.num_perm, s.seed)
-    signatures = np.stack([_minhash(sh, perms) for sh in shingles.values()]) if shingles else None
-    candidates = _band_candidates(signatures, s) if signatures is not None else {}
-    if s.sample_mod:
-        for later, earlier in _sampled_candidates(list(shingles.values()), s).items():
-            candidates.setdefault(later, set()).update(earlier)
+    signatures = np.empty((len(arts), s.num_perm), dtype=np.uint32)
+    rows: list[int] = []  # row -> index in arts
+    samples: list[np.ndarray] = []
+    mod = np.uint64(s.sample_mod or 1)
+    for i, a in enumerate(arts):
+        sh = _shingles(a.text, s.shingle, token_cache)
+        if sh.size:
+            signatures[len(rows)] = _minhash(sh, perms)
+            rows.append(i)
+            if s.sample_mod:
+                samples.append(sh[sh % mod == 0])
+    signatures = signatures[: len(rows)]
+    n = len(rows)
+    # candidate pairs as codes later * n + earlier, sorted: by later row, then earlier
+    found = [_band_candidates(signatures, s)] if n else []
+    del signatures
+    if s.sample_mod and n:
+        found.append(_sampled_candidates(samples, s))
+    del samples
+    pairs = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+    later_rows, earlier_rows = np.divmod(pairs, np.int64(max(n, 1)))
+    # the last pair each row takes part in: its shingles are dropped after it
+    last = np.full(n, -1, dtype=np.int64)
+    np.maximum.at(last, np.concatenate([later_rows, earlier_rows]), np.concatenate([later_rows, later_rows]))
+    done_after: dict[int, list[int]] = {}
+    for row in np.flatnonzero(last >= 0).tolist():
+        done_after.setdefault(int(last[row]), []).append(row)
     links: list[CopyLink] = []
-    for k in sorted(candidates):  # sorted by id: deterministic
-        aid = ids[k]
-        for j in sorted(candidates[k]):
-            link = _verify(by_id[ids[j]], shingles[ids[j]], by_id[aid], shingles[aid], wires, s)
-            if link:
-                links.append(link)
+    held: dict[int, np.ndarray] = {}  # shingles of the candidates still to be compared
+
+    def shingles_of(row: int) -> np.ndarray:
+        sh = held.get(row)
+        if sh is None:
+            sh = held[row] = _shingles(arts[rows[row]].text, s.shingle, token_cache)
+        return sh
+
+    previous = -1
+    for k, j in zip(later_rows.tolist(), earlier_rows.tolist(), strict=True):  # rows sorted by id: deterministic
+        if k != previous:
+            for row in done_after.get(previous, ()):
+                held.pop(row, None)
+            previous = k
+        link = _verify(arts[rows[j]], shingles_of(j), arts[rows[k]], shingles_of(k), wires, s)
+        if link:
+            links.append(link)
     links.sort(key=lambda x: (x.source, x.target))
     groups = _groups(links, by_id, wires)
     return Copies(tuple(links), groups, tuple(WireCredit(aid, w) for aid, w in sorted(wires.items())))
@@ -368,7 +396,9 @@ def _token_hash(word: str, cache: dict[str, int]) -> int:
 @lru_cache(maxsize=16)
 def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows) of the LSH index: datasketch's choice for the threshold and permutations
-    (it weighs false positives and false negatives equally)."""
+    (it weighs false positives and false negatives equally). Imported here: datasketch brings scipy."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return int(lsh.b), int(lsh.r)
 
@@ -390,49 +420,47 @@ def _groups_of_equal(keys: np.ndarray, cap: int | None = None) -> np.ndarray:
     return np.concatenate(codes)
 
 
-def _pairs(codes: list[np.ndarray], n: int, min_count: int = 1) -> dict[int, set[int]]:
-    """{later row: {earlier rows}} of the pair codes seen at least ``min_count`` times."""
+def _pairs(codes: list[np.ndarray], n: int, min_count: int = 1) -> np.ndarray:
+    """The pairs (codes ``earlier * n + later``) seen at least ``min_count`` times, as sorted
+    codes ``later * n + earlier`` (one int64 a pair: no Python set per text)."""
     if not codes:
-        return {}
+        return np.empty(0, dtype=np.int64)
     pairs, counts = np.unique(np.concatenate(codes), return_counts=True)
-    out: dict[int, set[int]] = {}
-    for code in pairs[counts >= min_count].tolist():
-        earlier, later = divmod(code, n)
-        out.setdefault(later, set()).add(earlier)
+    earlier, later = np.divmod(pairs[counts >= min_count], np.int64(n))
+    out: np.ndarray = np.sort(later * np.int64(n) + earlier)
     return out
 
 
-def _band_candidates(signatures: np.ndarray, s: CopySettings) -> dict[int, set[int]]:
+def _band_candidates(signatures: np.ndarray, s: CopySettings) -> np.ndarray:
     """MinHash LSH in one batch: texts whose signatures agree on all ``r`` rows of at least one of
     the ``b`` bands are candidates (the banding of datasketch's ``MinHashLSH``, with its ``b`` and
-    ``r``; each band's rows are mixed into one 64-bit key and the keys sorted, band by band)."""
+    ``r``; each band's rows are mixed into one 64-bit key and the keys sorted, band by band).
+    The pairs come as sorted codes ``later * n + earlier`` (:func:`_pairs`)."""
     b, r = _lsh_bands(s.lsh_threshold, s.num_perm)
     mix = _permutations(r, s.seed + 1)[0]  # odd 64-bit multipliers
-    codes = []
+    seen = np.empty(0, dtype=np.int64)  # the pairs of the bands so far, each once
     with np.errstate(over="ignore"):
         for band in range(b):
             keys = (signatures[:, band * r:(band + 1) * r] * mix).sum(axis=1, dtype=np.uint64)
-            codes.append(_groups_of_equal(keys))
-    return _pairs(codes, signatures.shape[0])
+            seen = np.union1d(seen, _groups_of_equal(keys))
+    return _pairs([seen], signatures.shape[0])
 
 
-def _sampled_candidates(shingles: list[np.ndarray], s: CopySettings) -> dict[int, set[int]]:
+def _sampled_candidates(samples: list[np.ndarray], s: CopySettings) -> np.ndarray:
     """Pairs of texts sharing at least ``s.sample_hits`` sampled shingles (hash 0 mod
-    ``s.sample_mod``), as {later index: {earlier indices}}: the candidates of a short text
+    ``s.sample_mod``), as sorted codes ``later * n + earlier``: the candidates of a short text
     inside a long one, which Jaccard LSH misses. Sampled shingles found in more than
     ``s.sample_cap`` texts (boilerplate) do not count. One sort of all samples; no loop
-    over texts."""
-    mod = np.uint64(s.sample_mod)
-    samples = [sh[sh % mod == 0] for sh in shingles]
+    over texts. ``samples`` are each text's sampled shingles, in text order."""
     if not samples:
-        return {}
+        return np.empty(0, dtype=np.int64)
     h = np.concatenate(samples)
     text = np.concatenate([np.full(x.size, k, dtype=np.int64) for k, x in enumerate(samples)])
     # rows of equal sampled hashes; rows run in text order and a text's shingles are unique,
     # so the earlier row of a pair is the earlier text
     rows = np.int64(h.size)
     first, second = np.divmod(_groups_of_equal(h, s.sample_cap), rows)
-    n = np.int64(len(shingles))
+    n = np.int64(len(samples))
     return _pairs([text[first] * n + text[second]], int(n), s.sample_hits)
 
 

@@ -40,11 +40,12 @@ import dataclasses
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import tomllib
+from array import array
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from importlib import resources
 from urllib.parse import urlsplit
-
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import clean as _clean
 from .copies import independent_sources
@@ -60,7 +61,9 @@ from .settings import story_settings as story_settings  # re-exported: its old h
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
-_STOP = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS
+_STOP_TABLE = tomllib.loads(resources.files("newsprism").joinpath("data/stop_words.toml").read_text("utf-8"))
+#: words too common to tell stories apart (scikit-learn's English list, kept as data, and news words)
+_STOP = frozenset(_STOP_TABLE["words"]) | NEWS_STOP_WORDS
 _URL_SPLIT = re.compile(r"[^A-Za-z0-9]+")
 #: URL words that name a site's sections, templates or file types, not a story.
 _URL_STOP = frozenset({
@@ -116,9 +119,7 @@ def assign(
     articles = list(articles)
     if s.batch_idf:
         for a in [*prior, *articles]:
-            vec = features(a, s)
-            c.vectors[a.article_id] = vec
-            c.count(vec)
+            c.count(c.keep(a.article_id, features(a, s)))
         c.frozen = True
     if previous:
         where = previous.story_of()
@@ -325,14 +326,21 @@ class _Story:
 
 
 class _Clusterer:
-    """Mutable state of one :func:`assign` call (never shared between calls)."""
+    """Mutable state of one :func:`assign` call (never shared between calls).
+
+    Kept compact: every term string is held once (``terms``, shared by the
+    vectors, the document frequencies and the index); vectors computed up
+    front sit in two flat arrays (term numbers and values) until used; an
+    index entry is the one story's id, or a list of ids (a story is added to a
+    term's entry only when the term enters its vector, so never twice).
+    """
 
     def __init__(self, s: StorySettings) -> None:
         self.s = s
         self.df: dict[str, int] = {}
         self.n = 0
         self.stories: dict[str, _Story] = {}
-        self.index: dict[str, set[str]] = {}
+        self.index: dict[str, str | list[str]] = {}  # term -> the story id, or the ids, whose vectors hold it
         self.memberships: dict[str, Membership] = {}
         self.merges: list[Merge] = []
         self.redirect: dict[str, str] = {}
@@ -340,7 +348,12 @@ class _Clusterer:
         self.times: dict[str, datetime | None] = {}
         self.frozen = False  # True: IDF counted over the batch up front (then cached)
         self.idf_cache: dict[str, float] = {}
-        self.vectors: dict[str, dict[str, float]] = {}  # features computed up front, used once
+        self.terms: dict[str, int] = {}  # term -> its number; each term string held once
+        self.term_list: list[str] = []  # number -> term
+        self.kept: dict[str, int] = {}  # article id -> its vector's row in the flat arrays (computed up front, used once)
+        self.kept_start = array("q", [0])  # row -> start of its terms in kept_terms / kept_values
+        self.kept_terms = array("i")
+        self.kept_values = array("d")
         self.when_cache: dict[str, float | None] = {}
 
     # -- idf
@@ -361,6 +374,56 @@ class _Clusterer:
         for t in vec:
             self.df[t] = self.df.get(t, 0) + 1
 
+    # -- compact state
+    def intern(self, vec: Mapping[str, float]) -> dict[str, float]:
+        """``vec`` with its term strings replaced by the one copy of each (same order, same values)."""
+        terms, names = self.terms, self.term_list
+        out: dict[str, float] = {}
+        for t, v in vec.items():
+            k = terms.get(t)
+            if k is None:
+                k = terms[t] = len(names)
+                names.append(t)
+            out[names[k]] = v
+        return out
+
+    def keep(self, article_id: str, vec: Mapping[str, float]) -> dict[str, float]:
+        """Hold ``vec`` in the flat arrays until :meth:`_features` asks for it; returns it interned."""
+        vec = self.intern(vec)
+        terms = self.terms
+        self.kept[article_id] = len(self.kept_start) - 1
+        self.kept_terms.extend(terms[t] for t in vec)
+        self.kept_values.extend(vec.values())
+        self.kept_start.append(len(self.kept_terms))
+        return vec
+
+    def _index_add(self, term: str, sid: str) -> None:
+        cur = self.index.get(term)
+        if cur is None:
+            self.index[term] = sid
+        elif isinstance(cur, str):
+            if cur != sid:
+                self.index[term] = [cur, sid]
+        else:
+            cur.append(sid)
+
+    def _index_discard(self, term: str, sid: str) -> None:
+        cur = self.index.get(term)
+        if cur is None:
+            return
+        if isinstance(cur, str):
+            if cur == sid:
+                del self.index[term]
+            return
+        if sid in cur:
+            cur.remove(sid)
+        if len(cur) == 1:
+            self.index[term] = cur[0]
+
+    def _postings(self, term: str) -> Collection[str]:
+        cur = self.index.get(term)
+        return () if cur is None else (cur,) if isinstance(cur, str) else cur
+
     # -- stories
     def _story(self, sid: str) -> _Story:
         while sid in self.redirect:
@@ -379,7 +442,7 @@ class _Clusterer:
             v *= unit
             old = st.vec.get(t)
             if old is None:
-                self.index.setdefault(t, set()).add(st.sid)
+                self._index_add(t, st.sid)
                 old = 0.0
             st.vec[t] = old + v
             sq += (2 * old * v + v * v) * idf(t) ** 2
@@ -399,8 +462,11 @@ class _Clusterer:
         st.norm = math.sqrt(st.sq) or 1.0
 
     def _features(self, a: Article) -> dict[str, float]:
-        vec = self.vectors.pop(a.article_id, None)
-        return vec if vec is not None else features(a, self.s)
+        row = self.kept.pop(a.article_id, None)
+        if row is None:
+            return self.intern(features(a, self.s))
+        names, ids, values = self.term_list, self.kept_terms, self.kept_values
+        return {names[ids[i]]: values[i] for i in range(self.kept_start[row], self.kept_start[row + 1])}
 
     def replay(self, a: Article, sid: str) -> None:
         vec = self._features(a)
@@ -553,9 +619,9 @@ class _Clusterer:
         keep, gone = (a, b) if key(a) <= key(b) else (b, a)
         for t, v in gone.vec.items():
             if t not in keep.vec:
-                self.index.setdefault(t, set()).add(keep.sid)
+                self._index_add(t, keep.sid)
             keep.vec[t] = keep.vec.get(t, 0.0) + v
-            self.index[t].discard(gone.sid)
+            self._index_discard(t, gone.sid)
         keep.members += gone.members
         for x in (gone.first, gone.last):
             if x is not None:
@@ -630,7 +696,7 @@ class _Clusterer:
         rough: dict[str, float] = {}
         crowded = max(s.max_postings, len(self.stories) // 20)
         for t, w in top:
-            postings = self.index.get(t, ())
+            postings = self._postings(t)
             if len(postings) > crowded:  # a term in most stories finds no candidate worth finding
                 continue
             i = idf(t)
