@@ -627,3 +627,115 @@ def test_clean_a_copyright_line_is_not_a_photo_caption() -> None:
     assert a.paragraphs == (BODY, BODY2)
     assert [r.reason for r in a.removals if r.text == line] == ["copyright"]
     assert a.captions == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "kind"),
+    [
+        ("FILE - In this March 2, 2025 file photo trams wait in the depot in Ostrava Nova. The council voted on "
+         "Monday to close it.",
+         "FILE - In this March 2, 2025 file photo trams wait in the depot in Ostrava Nova. The council voted on "
+         "Monday to close it.", "photo caption"),
+        ("Trams wait in the old depot in this undated photo released by the Ostrava Nova council on March 2, 2025.",
+         "Trams wait in the old depot in this undated photo released by the Ostrava Nova council on March 2, 2025.",
+         "photo caption"),
+        ("This March 2, 2025 photo provided by the Ostrava Nova council shows trams in the old depot.",
+         "This March 2, 2025 photo provided by the Ostrava Nova council shows trams in the old depot.",
+         "photo caption"),
+        ("Grab from a video obtained by the Ostrava Courier shows the last tram leaving the depot on Monday",
+         "Grab from a video obtained by the Ostrava Courier shows the last tram leaving the depot on Monday",
+         "caption of a frame from a video"),
+        ("Mayor Ilse Brandt (pictured) said the depot had served the town for 90 years",
+         "Mayor Ilse Brandt (pictured) said the depot had served the town for 90 years",
+         "photo caption pointing at the picture, without a full stop"),
+        ("Driver Jan Kral (left) and conductor Eva Sova (second right) on the last run from the depot",
+         "Driver Jan Kral (left) and conductor Eva Sova (second right) on the last run from the depot",
+         "photo caption pointing at the picture, without a full stop"),
+        ("The council voted to close the depot. Pictured: trams wait in the yard on Monday",
+         "The council voted to close the depot. Pictured: trams wait in the yard on Monday",
+         "photo caption pointing at the picture, without a full stop"),
+        ("Volunteers fill sandbags near the depot on Monday. Reuters",
+         "Volunteers fill sandbags near the depot on Monday.", "photo caption ending in its credit"),
+        ("Volunteers fill sandbags near the depot on Monday. (Jana Novak/Ostrava Courier via AP) (Associated Press)",
+         "Volunteers fill sandbags near the depot on Monday.", "photo caption with its credit"),
+        ("Mayor Brandt says why the depot must close and what the site will become. (March 3) AP",
+         "Mayor Brandt says why the depot must close and what the site will become. (March 3)",
+         "video caption with its date and credit"),
+    ],
+    ids=["file-photo-no-comma", "undated-photo-released-by", "this-photo-shows", "grab-from-video", "pictured",
+         "left-right", "pictured-colon", "agency-after-full-stop", "via-ap", "ap-video"],
+)
+def test_clean_wire_and_tabloid_captions_are_captions(line: str, caption: str, kind: str) -> None:
+    a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [c.text for c in a.captions] == [caption]
+    assert [(r.reason, r.detail) for r in a.removals if r.text == line] == [("caption", f"kept as a caption: {kind}")]
+    c = a.captions[0]
+    assert a.source_text[c.start:c.end] == caption
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Trams wait in the depot in Ostrava Nova on Monday. [Photo/Agencies]",
+         "Trams wait in the depot in Ostrava Nova on Monday."),
+        ("The old depot in Ostrava Nova, seen from the river (file photo)",
+         "The old depot in Ostrava Nova, seen from the river"),
+    ],
+    ids=["photo-agencies", "file-photo-at-the-end"],
+)
+def test_clean_caption_ending_in_a_photo_label_is_a_caption(line: str, caption: str) -> None:
+    a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [c.text for c in a.captions] == [caption]
+    assert [r.reason for r in a.removals if r.text == line] == ["caption"]
+
+
+def test_clean_photo_credit_glued_before_a_paragraph_is_cut_and_the_text_kept() -> None:
+    line = f"Jana Novak / Reuters {BODY}"
+    a = clean(doc(f"Title\n\n{line}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [(r.reason, r.text, r.detail) for r in a.removals if r.reason == "copyright"] == [
+        ("copyright", "Jana Novak / Reuters", "a photo's copyright (Jana Novak / Reuters); not the outlet")]
+    assert a.captions == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["CTK / Reuters", "Jana Novak/EPA /Landov Jana Novak/EPA /Landov", "Twitter/OstravaTrams via Storyful"],
+    ids=["agency-slash-agency", "doubled-credit", "via-agency"],
+)
+def test_clean_a_credit_line_alone_is_removed_as_a_photo_credit(line: str) -> None:
+    a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, BODY2)
+    assert [r.reason for r in a.removals if r.text == line] == ["copyright"]
+    assert a.captions == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mayor Ilse Brandt, who was pictured at the depot on Monday, said it would close in the spring.",
+        "A photo released by the council on Monday shows the depot before the fire, the mayor said.",
+        "\"I was pictured on the last tram, on the left,\" Brandt said.",
+        "What happens to the depot next",
+        "Left and right on the council agree on the closure",
+        "The council said the depot would close in the spring. — Reuters",
+        "The closure was first reported by Reuters.",
+        "Riders at the depot on Monday (left to right in the queue) waited for an hour.",
+    ],
+    ids=["pictured-in-a-sentence", "photo-in-a-sentence", "quote", "heading", "heading-left-right",
+         "wire-credit-after-a-dash", "reuters-mention", "left-in-a-sentence"],
+)
+def test_clean_text_that_mentions_a_picture_stays_body(line: str) -> None:
+    a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, line, BODY2)
+    assert a.captions == ()
+
+
+def test_clean_a_sentence_repeating_a_caption_of_the_text_stays_body() -> None:
+    caption = "The depot closes on Friday after 90 years (file photo)"
+    sentence = "The depot closes on Friday after 90 years."
+    a = clean(doc(f"Title\n\n{BODY}\n\n{caption}\n\n{sentence}\n\n{BODY2}"), S)
+    assert a.paragraphs == (BODY, sentence, BODY2)
+    assert [c.text for c in a.captions] == ["The depot closes on Friday after 90 years"]

@@ -63,6 +63,7 @@ _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+(?:\s\S+){0,30}$", re.I)
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/.\-_]|$)")
 _BYLINE = re.compile(r"^[Bb][Yy]:?\s+(?P<names>[A-Z][\w.'’\- ]+(?:(?:,|\band\b|&)\s*[A-Z][\w.'’\- ]+)*)\.?$")
 _SENTENCE_END = re.compile(r"[.!?:;\"')]$")
+_FULL_STOP = re.compile(r"\w[.!?][\"']?$")
 _NAME_CREDIT = re.compile(r"\s*\((?P<credit>[A-Z][A-Za-z]{1,11})\)$")
 _WIRE_SUFFIX = re.compile(r",?\s*(?:for |of )?(?:the )?(?:" + "|".join(BYLINE_AGENCIES) + ")$", re.I)
 
@@ -141,14 +142,14 @@ def _rules() -> _Rules:
         return tuple(re.compile(p, re.I) for p in data[key])
 
     residue = "|".join(re.escape(r) for r in sorted(data["ui_residue"], key=len, reverse=True))
-    inline_patterns = [_spaces(rule["pattern"]) for rule in data.get("inline", [])]
+    agency = data["photo_agency"]
+    inline_patterns = [_spaces(rule["pattern"].replace("{agency}", agency)) for rule in data.get("inline", [])]
     for rule in data.get("inline", []):
         if rule["reason"] not in _INLINE_REASONS:
             raise ValueError(f"boilerplate.toml: inline reason {rule['reason']!r} is not one of "
                              f"{sorted(_INLINE_REASONS)}")
     inline = tuple((rule["reason"], re.compile(p), rule["needs"])
                    for rule, p in zip(data.get("inline", []), inline_patterns, strict=True))
-    agency = data["photo_agency"]
 
     def fill(pattern: str) -> re.Pattern[str]:
         return re.compile(pattern.replace("{agency}", agency))
@@ -210,6 +211,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         if key and key not in caption_keys:
             caption_keys.add(key)
             captions.append(Caption(_squash_plain(text), -1, -1))
+    figure_keys = frozenset(caption_keys)  # the page's own captions (<figcaption>), not found in the text
     printed: list[tuple[str, str]] = []
     byline: list[str] = list(doc.authors)
     published_raw, updated_raw = doc.published, doc.updated
@@ -328,7 +330,9 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
                 printed.append((holder, "copyright line"))
         elif short and _first_match(rules.boilerplate, text):
             reason = "boilerplate"
-        elif key in caption_keys:
+        elif key in caption_keys and (key in figure_keys or not _FULL_STOP.search(text)):
+            # a sentence that repeats a caption found in the text is the
+            # article's own text: a caption often copies a sentence of the body
             reason = "caption-repeat"
         elif words <= 60 and _first_match(rules.caption, text):
             reason = "caption"
