@@ -17,10 +17,11 @@ the shipped defaults (``StorySettings()``) on each whole corpus; with
 picked). Metrics as in the corpora's READMEs (pairwise P/R/F1, B-cubed P/R/F1,
 ARI). ``--errors`` lists split and merged gold events at the defaults;
 ``--pred DIR`` writes each corpus's predicted stories at the defaults as
-``DIR/<corpus>.tsv`` (file, story) for the corpora's own ``score.py``.
+``DIR/<corpus>.tsv`` (file, story) for the corpora's own ``score.py``. ``--grid NAME``
+searches another grid of ``GRIDS`` (those tried against the default one).
 
     .venv/bin/python benchmarks/clustering.py [--news DIR] [--ecb DIR] [--k 3] [--repeats 1]
-                                              [--choose] [--quick] [--errors] [--pred DIR] [--json]
+                                              [--choose] [--quick] [--grid NAME] [--errors] [--pred DIR] [--json]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import argparse
 import csv
 import itertools
 import json
+import math
 import random
 import statistics
 import sys
@@ -56,6 +58,16 @@ GRID: dict[str, list[float]] = {
     "title_weight": [0.01, 0.2],
     "name_conflict": [0, 3],  # 0: names never block a join
     "story_merge": [0.25, 1.1],  # 1.1: no story-to-story merging
+}
+#: grids tried against GRID (``--grid``); title_weight left at 0.01, which every fold picked
+GRIDS: dict[str, dict[str, list[float]]] = {
+    "default": GRID,
+    "years": {**{k: v for k, v in GRID.items() if k != "title_weight"},
+              "year_gap": [math.inf, 3]},  # inf: years never block a join
+    "years-lone": {**{k: v for k, v in GRID.items() if k != "title_weight"},
+                   "year_gap": [math.inf, 3],
+                   "lone_threshold": [1.1, 0.08],  # 1.1: off; a clear best (lone_margin ahead) joins from here
+                   "lone_margin": [0.04]},
 }
 QUICK: dict[str, list[float]] = {"threshold": [0.15, 0.2], "name_conflict": [0, 2]}
 
@@ -272,6 +284,7 @@ def main() -> int:
     ap.add_argument("--ecb", type=Path, default=ECB, help="ecbplus_dev folder")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--quick", action="store_true", help="a small grid (smoke test)")
+    ap.add_argument("--grid", choices=sorted(GRIDS), default="default", help="the grid searched (default: GRID)")
     ap.add_argument("--errors", action="store_true", help="list split and merged gold events at the defaults")
     ap.add_argument("--k", type=int, default=3, help="folds per split")
     ap.add_argument("--repeats", type=int, default=1, help="seeded splits (0: no cross-validation)")
@@ -286,7 +299,7 @@ def main() -> int:
             return 2
         arts, gold = load(path)
         corpora.append((name, arts, gold))
-    grid = QUICK if args.quick else GRID
+    grid = QUICK if args.quick else GRIDS[args.grid]
     out: dict[str, object] = {"corpora": {n: {"articles": len(a), "events": len(set(g.values()))}
                                           for n, a, g in corpora}, "grid": grid}
     folds: list[dict[str, object]] = []

@@ -24,6 +24,7 @@ from newsprism.stories import (
     story_id,
     story_settings,
     text_date,
+    text_year,
     url_words,
 )
 
@@ -285,6 +286,33 @@ def test_stories_undated_articles_are_placed_by_their_written_dates() -> None:
     assert dated["a1"] == dated["a2"] != dated["a3"]  # two years apart: another grounding
     undated = assign([one, two, later], dataclasses.replace(settings, text_dates=False)).story_of()
     assert undated["a1"] == undated["a2"] == undated["a3"]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    (("The 2031 regatta opens after the ferry's grounding in 2029.",), 2031),
+    (("Tickets cost $2030 and 2,031 people came; the Tu-2000 flew in the 1990s.",), None),
+    (("The ferry sailed on Monday.",), None),
+], ids=["latest-of-two", "not-years", "none"])
+def test_stories_text_year(paragraphs: tuple[str, ...], expected: int | None) -> None:
+    assert text_year(saved("Ferry news", paragraphs, "y")) == expected
+
+
+def test_stories_year_gap_keeps_events_years_apart() -> None:
+    body = ("The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog. "
+            "All passengers were taken ashore by lifeboats, the Nordland coastguard said.")
+    dated = [saved("Ferry runs aground off Skelby", (f"Skelby, {d} March 2031", body + extra), f"d{d}")
+             for d, extra in ((4, ""), (5, " Tugs stood by."))]
+    old = saved("Ferry runs aground off Skelby", (body + " It was the worst grounding since 2022.",
+                                                  "The 2024 season was quiet."), "old")
+    undated = saved("Ferry runs aground off Skelby", (body + " A diver inspected the hull.",), "new")
+    settings = StorySettings(threshold=0.1)
+    joined = assign([*dated, old, undated], settings).story_of()
+    assert joined["old"] == joined["d4"] == joined["d5"] == joined["new"]  # off: years never block
+    apart = assign([*dated, old, undated], dataclasses.replace(settings, year_gap=3)).story_of()
+    assert apart["d4"] == apart["d5"] == apart["new"]  # an article with no year joins either
+    assert apart["old"] != apart["d4"]  # its lead's latest year is 2024, seven years before the story's
+    unread = assign([*dated, old, undated], dataclasses.replace(settings, year_gap=3, text_years=False)).story_of()
+    assert unread["old"] == unread["d4"]
 
 
 def test_stories_undated_articles_are_spread_through_the_stream() -> None:

@@ -102,6 +102,13 @@ class StorySettings:
     link: float = 0.7
     #: a story never spans more than this many days (first to last article)
     max_span_days: float = math.inf
+    #: a join or merge is refused when the article's year (of its time, given
+    #: or written in full) lies more than this many years outside the years of
+    #: the story's articles (inf: off)
+    year_gap: float = math.inf
+    #: an article with no time is given the latest year its headline and lead
+    #: write alone ("the 2014 Oscars") for ``year_gap``
+    text_years: bool = True
     #: IDF over every article of the call (prior and new) before assigning,
     #: instead of over the articles seen so far in the stream.
     batch_idf: bool = True

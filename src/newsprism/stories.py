@@ -12,7 +12,9 @@ against it between centroid cosine and mean cosine to its articles
 (``link``); an inverted index over story terms finds candidates, so the cost
 per article stays flat as stories accumulate. A join is refused when neither
 side names the other's strongest names (``name_conflict``): two events of
-one kind.
+one kind. Optionally (``year_gap``) a join is refused when the article's
+year (of its time, else the latest year its lead writes) lies years away
+from its story's.
 
 Time: an article's time is its publication time or, without one, the first
 full date its headline, lead or URL writes (``text_dates``). A story whose
@@ -89,6 +91,8 @@ _TEXT_DATES = (
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])?(?!\d)")
 #: words of headline and body searched for a written date
 _DATE_WORDS = 200
+#: a year written alone: 2008, not 2,008, $2008, Tu-2000, 2008.5 or the 1990s
+_YEAR_WORD = re.compile(r"(?<![\w$£€.,/-])((?:19|20)\d\d)(?![\w%]|[.,]\d)")
 #: the first paragraph stands in for a URL headline when it is at most this many words
 _HEADLINE_WORDS = 25
 
@@ -254,6 +258,20 @@ def text_date(article: Article) -> datetime | None:
     return None
 
 
+def text_year(article: Article) -> int | None:
+    """The latest year written alone in the article's headline and lead, or None.
+
+    For an article with no date given or written in full: "the 2014 Oscars",
+    "since 2005" place it no earlier than that year (a lead looks back more
+    often than ahead). A year inside a number, an amount, a designation or a
+    decade ("the 1990s") is not read.
+    """
+    title, _, body = headline(article)
+    text = " ".join(((title or "") + " " + body).split()[:_DATE_WORDS])
+    years = [int(y) for y in _YEAR_WORD.findall(text)]
+    return max(years) if years else None
+
+
 def features(article: Article, s: StorySettings) -> dict[str, float]:
     """The raw (un-IDF'd) term vector of an article.
 
@@ -312,7 +330,7 @@ def features(article: Article, s: StorySettings) -> dict[str, float]:
 
 
 class _Story:
-    __slots__ = ("first", "last", "members", "norm", "sid", "sq", "top", "vec")
+    __slots__ = ("first", "last", "members", "norm", "sid", "sq", "top", "vec", "y0", "y1")
 
     def __init__(self, sid: str) -> None:
         self.sid = sid
@@ -323,6 +341,8 @@ class _Story:
         self.norm = 1.0  # L2 norm of the IDF-weighted vector (1.0 while empty)
         self.sq = 0.0  # its square, kept up to date as articles join
         self.top: tuple[float, list[str]] | None = None  # (sq when computed, strongest names)
+        self.y0: int | None = None  # earliest and latest year of its articles (``_year``)
+        self.y1: int | None = None
 
 
 class _Clusterer:
@@ -355,6 +375,7 @@ class _Clusterer:
         self.kept_terms = array("i")
         self.kept_values = array("d")
         self.when_cache: dict[str, float | None] = {}
+        self.year_cache: dict[str, int | None] = {}
 
     # -- idf
     def _idf(self, term: str) -> float:
@@ -453,6 +474,10 @@ class _Clusterer:
         if ts is not None:
             st.first = ts if st.first is None else min(st.first, ts)
             st.last = ts if st.last is None else max(st.last, ts)
+        y = self._year(a)
+        if y is not None:
+            st.y0 = y if st.y0 is None else min(st.y0, y)
+            st.y1 = y if st.y1 is None else max(st.y1, y)
         self.article_story[a.article_id] = st.sid
         self.times[a.article_id] = a.published
 
@@ -485,6 +510,7 @@ class _Clusterer:
             return
         scored = self._score(vec) if vec else []
         ts = self._when(a)
+        year = self._year(a)
         accepted: list[tuple[float, str, str]] = []
         twice: dict[str, float] | None = None
         for rank, (sim, sid) in enumerate(scored):
@@ -493,6 +519,8 @@ class _Clusterer:
                 continue
             if not self._in_span(self.stories[sid], ts):
                 continue  # the story would stretch longer than one event plausibly lasts
+            if self._years_apart(self.stories[sid], year, year):
+                continue  # the article's year lies years away from the story's
             need = s.threshold if live else s.revive_threshold
             if rank == 0 and live and sim >= s.lone_threshold:
                 # a clear best: well ahead of every other candidate
@@ -517,7 +545,8 @@ class _Clusterer:
         target = self.stories[sid]
         for other_sim, other, _ in accepted[1:]:
             if other_sim >= s.merge_threshold and not (
-                    s.name_conflict and self._names_conflict(target.vec, self.stories[other])):
+                    s.name_conflict and self._names_conflict(target.vec, self.stories[other])) and not (
+                    self._years_apart(self.stories[other], target.y0, target.y1)):
                 target = self._merge(target, self.stories[other], a.article_id, other_sim)
         self._put(target, a, vec)
         self.memberships[a.article_id] = Membership(a.article_id, target.sid, how, round(sim, 4))
@@ -571,6 +600,24 @@ class _Clusterer:
             when = self.when_cache[a.article_id] = found.timestamp() if found else None
         return when
 
+    def _year(self, a: Article) -> int | None:
+        """The article's year: of its time (``_when``), else (``text_years``) the latest year its lead writes."""
+        if a.article_id in self.year_cache:
+            return self.year_cache[a.article_id]
+        ts = self._when(a)
+        if ts is not None:
+            y: int | None = datetime.fromtimestamp(ts, UTC).year
+        else:
+            y = text_year(a) if self.s.text_years and not math.isinf(self.s.year_gap) else None
+        self.year_cache[a.article_id] = y
+        return y
+
+    def _years_apart(self, st: _Story, y0: int | None, y1: int | None) -> bool:
+        """True when the years ``y0``..``y1`` lie more than ``year_gap`` years from the story's years."""
+        if y0 is None or y1 is None or st.y0 is None or st.y1 is None or math.isinf(self.s.year_gap):
+            return False
+        return y0 - st.y1 > self.s.year_gap or st.y0 - y1 > self.s.year_gap
+
     def _in_span(self, st: _Story, ts: float | None) -> bool:
         if ts is None or st.first is None or st.last is None or math.isinf(self.s.max_span_days):
             return True
@@ -598,7 +645,7 @@ class _Clusterer:
         best: tuple[float, str] | None = None
         for sid in near:
             other = self.stories.get(sid)
-            if other is None or other is st or not self._live(other, ts):
+            if other is None or other is st or not self._live(other, ts) or self._years_apart(other, st.y0, st.y1):
                 continue
             small, big = (st.vec, other.vec) if len(st.vec) <= len(other.vec) else (other.vec, st.vec)
             get = big.get
@@ -627,6 +674,10 @@ class _Clusterer:
             if x is not None:
                 keep.first = x if keep.first is None else min(keep.first, x)
                 keep.last = x if keep.last is None else max(keep.last, x)
+        for y in (gone.y0, gone.y1):
+            if y is not None:
+                keep.y0 = y if keep.y0 is None else min(keep.y0, y)
+                keep.y1 = y if keep.y1 is None else max(keep.y1, y)
         for aid in gone.members:
             self.article_story[aid] = keep.sid
         del self.stories[gone.sid]
