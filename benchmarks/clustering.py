@@ -68,6 +68,8 @@ GRIDS: dict[str, dict[str, list[float]]] = {
                    "year_gap": [math.inf, 3],
                    "lone_threshold": [1.1, 0.08],  # 1.1: off; a clear best (lone_margin ahead) joins from here
                    "lone_margin": [0.04]},
+    "split": {**{k: v for k, v in GRID.items() if k != "title_weight"},
+              "split_below": [0.0, 0.2, 0.25]},  # 0: no second-pass split
 }
 QUICK: dict[str, list[float]] = {"threshold": [0.15, 0.2], "name_conflict": [0, 2]}
 

@@ -13,7 +13,7 @@ shared machine), and peak
 memory (tracemalloc for the Python heap, plus ru_maxrss for the process).
 
     .venv/bin/python benchmarks/scale.py [--n 10000] [--events N] [--json] [--skip-copies] [--skip-stories] [--tracemalloc]
-                                      [--word-support X] [--compare-minhash] [--skip-whole] [--pipeline]
+                                      [--word-support X] [--split-below X] [--compare-minhash] [--skip-whole] [--pipeline]
 
 ``--pipeline`` instead runs the two stages once each, as a run does (copies, then stories
 with the copy groups), and reports their time, CPU time, the process's RSS before them and
@@ -25,6 +25,7 @@ two versions of the code on the same articles.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import hashlib
 import json
@@ -213,6 +214,8 @@ def main() -> int:
                     help="time only the per-article assignment step, not assign() over the whole stream")
     ap.add_argument("--word-support", type=float, default=None,
                     help="StorySettings.word_support for the run (default: the StorySettings default)")
+    ap.add_argument("--split-below", type=float, default=None,
+                    help="StorySettings.split_below for the run (default: the StorySettings default)")
     ap.add_argument("--tracemalloc", action="store_true", help="also measure the peak Python heap (a second, slower run)")
     ap.add_argument("--pipeline", action="store_true",
                     help="copies then stories once each, as a run does: time, RSS, heap per article, result digests")
@@ -248,7 +251,11 @@ def main() -> int:
         del copies
         gc.collect()
     if not args.skip_stories:
-        settings = StorySettings() if args.word_support is None else StorySettings(word_support=args.word_support)
+        settings = StorySettings()
+        if args.word_support is not None:
+            settings = dataclasses.replace(settings, word_support=args.word_support)
+        if args.split_below is not None:
+            settings = dataclasses.replace(settings, split_below=args.split_below)
         block = max(1, args.n // 10)
         blocks = []
         whole = math.nan

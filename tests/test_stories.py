@@ -350,6 +350,30 @@ def test_stories_name_conflict_keeps_two_events_of_one_kind_apart() -> None:
     assert apart[aurora[1].article_id] == apart[aurora[0].article_id]
 
 
+def test_stories_split_below_cuts_a_story_of_two_events() -> None:
+    aurora = [art(f"Ferry Aurora Vale aground off Skelby {k}",
+                  f"The ferry Aurora Vale ran aground outside Skelby harbour in fog. Captain Ivar Lund said "
+                  f"all 214 passengers were safe. {extra}", k)
+              for k, extra in enumerate(("Tugs stood by.", "Divers checked the hull.", "The Skelby pilot was heard."))]
+    polar = [art(f"Ferry Polar Wren aground near Tovik {k}",
+                 f"The ferry Polar Wren ran aground near Tovik quay in fog. Captain Else Berg said all 88 "
+                 f"passengers were safe. {extra}", 3 + k)
+             for k, extra in enumerate(("A crane stood by.", "Engineers checked the rudder.", "Tovik port closed."))]
+    loose = StorySettings(threshold=0.02, story_merge=1.1, name_conflict=0)
+    merged = assign([*aurora, *polar], loose)
+    assert len(set(merged.story_of().values())) == 1  # one story for both groundings
+    cut = assign([*aurora, *polar], dataclasses.replace(loose, split_below=0.3))
+    story = cut.story_of()
+    assert story[aurora[0].article_id] == story_id(aurora[0].article_id)  # the first article's part keeps the id
+    assert {story[a.article_id] for a in aurora} == {story_id(aurora[0].article_id)}
+    assert {story[a.article_id] for a in polar} == {story_id(polar[0].article_id)}
+    assert sorted(len(st.article_ids) for st in cut.stories) == [3, 3]
+    # a copy group is never parted: with one across the two groundings the story stays whole
+    kept = assign([*aurora, *polar], dataclasses.replace(loose, split_below=0.3),
+                  copy_groups=[(aurora[1].article_id, polar[1].article_id)])
+    assert len(set(kept.story_of().values())) == 1
+
+
 def test_stories_settings_table(tmp_path: Path) -> None:
     f = tmp_path / "s.toml"
     f.write_text("[newsprism]\ndb = 'x.db'\n\n[stories]\nthreshold = 0.3\nname_conflict = 0\n", encoding="utf-8")

@@ -109,6 +109,9 @@ class StorySettings:
     #: an article with no time is given the latest year its headline and lead
     #: write alone ("the 2014 Oscars") for ``year_gap``
     text_years: bool = True
+    #: second pass: a story of 4 or more articles whose two average-link groups
+    #: are on average less alike than this is cut in two (0: off)
+    split_below: float = 0.0
     #: IDF over every article of the call (prior and new) before assigning,
     #: instead of over the articles seen so far in the stream.
     batch_idf: bool = True

@@ -29,6 +29,9 @@ change. Optionally (``word_support``) a join must not rest on one shared
 word: the cosine left without that word's share must still clear a fraction
 of the threshold.
 
+Optionally (``split_below``) a second pass cuts a story that grew in the
+call in two when its two average-link groups are little alike.
+
 Articles that the copies stage put in one copy group always share a story.
 
 Pure: no I/O, no clock; the same input gives the same stories in any order
@@ -138,6 +141,8 @@ def assign(
     for a in c.stream(articles):
         if a.article_id not in c.memberships:
             c.add(a, group_of.get(a.article_id, ()))
+    if s.split_below > 0:
+        c.split(group_of)
     return c.result()
 
 
@@ -374,6 +379,9 @@ class _Clusterer:
         self.kept_start = array("q", [0])  # row -> start of its terms in kept_terms / kept_values
         self.kept_terms = array("i")
         self.kept_values = array("d")
+        # with ``split_below``: each placed article's unit vector (raw terms), time and year
+        self.placed: dict[str, tuple[dict[str, float], float | None, int | None]] = {}
+        self.new: set[str] = set()  # articles placed (not replayed) in this call
         self.when_cache: dict[str, float | None] = {}
         self.year_cache: dict[str, int | None] = {}
 
@@ -459,6 +467,8 @@ class _Clusterer:
         sq = st.sq
         # every article counts once: its IDF-weighted vector has length 1 in the story's sum
         unit = 1.0 / (math.sqrt(sum((v * idf(t)) ** 2 for t, v in vec.items())) or 1.0)
+        if self.s.split_below > 0:
+            self.placed[a.article_id] = ({t: v * unit for t, v in vec.items()}, self._when(a), self._year(a))
         for t, v in vec.items():
             v *= unit
             old = st.vec.get(t)
@@ -502,6 +512,7 @@ class _Clusterer:
         s = self.s
         vec = self._features(a)
         self.count(vec)
+        self.new.add(a.article_id)
         placed = [self.article_story[g] for g in group if g in self.article_story]
         if placed:
             st = self._story(placed[0])
@@ -767,6 +778,69 @@ class _Clusterer:
             out.append((dot / (qnorm * self._size(st)), sid))
         out.sort(key=lambda x: (-x[0], x[1]))
         return out
+
+    def split(self, group_of: Mapping[str, Sequence[str]]) -> None:
+        """Second pass: a story that grew in this call, and whose articles fall in two groups
+        (average link) that are on average less than ``split_below`` alike, is cut in two.
+
+        The group holding the story's first article keeps its id; the other becomes the story
+        its first article would have opened (a merge of that story, if any, is undone). A cut
+        that would part a copy group, or leave a group of one article, is not made.
+        """
+        import numpy as np
+        from scipy.cluster.hierarchy import fcluster, linkage
+
+        idf = self._idf
+        for sid in sorted(self.stories):
+            st = self.stories[sid]
+            ids = st.members
+            if len(ids) < 4 or not self.new.intersection(ids) or any(x not in self.placed for x in ids):
+                continue
+            terms: dict[str, int] = {}
+            rows = []
+            for aid in ids:
+                row = {terms.setdefault(t, len(terms)): v * idf(t) for t, v in self.placed[aid][0].items()}
+                rows.append(row)
+            m = np.zeros((len(ids), len(terms)))
+            for i, row in enumerate(rows):
+                m[i, list(row)] = list(row.values())
+            sims = m @ m.T
+            dist = np.clip(1.0 - sims[np.triu_indices(len(ids), 1)], 0.0, None)
+            labels = fcluster(linkage(dist, method="average"), 2, criterion="maxclust")
+            keep = [i for i in range(len(ids)) if labels[i] == labels[0]]
+            cut = [i for i in range(len(ids)) if labels[i] != labels[0]]
+            if len(keep) < 2 or len(cut) < 2 or sims[np.ix_(keep, cut)].mean() >= self.s.split_below:
+                continue
+            moved = {ids[i] for i in cut}
+            if any((aid in moved) != (g in moved) for aid in moved for g in group_of.get(aid, ()) if g in st.members):
+                continue
+            self._cut(st, [ids[i] for i in keep], [ids[i] for i in cut])
+
+    def _cut(self, st: _Story, keep: list[str], cut: list[str]) -> None:
+        for t in st.vec:
+            self._index_discard(t, st.sid)
+        del self.stories[st.sid]
+        new_sid = story_id(cut[0])
+        if new_sid in self.redirect:  # the cut part had opened a story merged into this one
+            del self.redirect[new_sid]
+            self.merges = [m for m in self.merges if m.merged != new_sid]
+        for sid, ids in ((st.sid, keep), (new_sid, cut)):
+            part = self.stories[sid] = _Story(sid)
+            for aid in ids:
+                vec, ts, year = self.placed[aid]
+                for t, v in vec.items():
+                    if t not in part.vec:
+                        self._index_add(t, sid)
+                    part.vec[t] = part.vec.get(t, 0.0) + v
+                part.members.append(aid)
+                if ts is not None:
+                    part.first = ts if part.first is None else min(part.first, ts)
+                    part.last = ts if part.last is None else max(part.last, ts)
+                if year is not None:
+                    part.y0 = year if part.y0 is None else min(part.y0, year)
+                    part.y1 = year if part.y1 is None else max(part.y1, year)
+                self.article_story[aid] = sid
+            self._renorm(part)
 
     def result(self) -> Stories:
         ms = []
