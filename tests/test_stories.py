@@ -368,6 +368,12 @@ def test_stories_split_below_cuts_a_story_of_two_events() -> None:
     assert {story[a.article_id] for a in aurora} == {story_id(aurora[0].article_id)}
     assert {story[a.article_id] for a in polar} == {story_id(polar[0].article_id)}
     assert sorted(len(st.article_ids) for st in cut.stories) == [3, 3]
+    # incremental: the stored cut is replayed, a new article joins its grounding's story
+    later = art("Ferry Aurora Vale refloated off Skelby", "Tugs refloated the ferry Aurora Vale off Skelby harbour. "
+                "Captain Ivar Lund thanked the crews.", 9)
+    more = assign([later], dataclasses.replace(loose, split_below=0.3), previous=cut, prior=[*aurora, *polar])
+    assert {k: v for k, v in more.story_of().items() if k != later.article_id} == story
+    assert more.story_of()[later.article_id] == story_id(aurora[0].article_id)
     # a copy group is never parted: with one across the two groundings the story stays whole
     kept = assign([*aurora, *polar], dataclasses.replace(loose, split_below=0.3),
                   copy_groups=[(aurora[1].article_id, polar[1].article_id)])

@@ -783,7 +783,7 @@ class _Clusterer:
         """Second pass: a story that grew in this call, and whose articles fall in two groups
         (average link) that are on average less than ``split_below`` alike, is cut in two.
 
-        The group holding the story's first article keeps its id; the other becomes the story
+        The group holding the article that opened the story keeps its id; the other becomes the story
         its first article would have opened (a merge of that story, if any, is undone). A cut
         that would part a copy group, or leave a group of one article, is not made.
         """
@@ -807,8 +807,9 @@ class _Clusterer:
             sims = m @ m.T
             dist = np.clip(1.0 - sims[np.triu_indices(len(ids), 1)], 0.0, None)
             labels = fcluster(linkage(dist, method="average"), 2, criterion="maxclust")
-            keep = [i for i in range(len(ids)) if labels[i] == labels[0]]
-            cut = [i for i in range(len(ids)) if labels[i] != labels[0]]
+            first = next((i for i, x in enumerate(ids) if story_id(x) == sid), 0)  # the article that opened it
+            keep = [i for i in range(len(ids)) if labels[i] == labels[first]]
+            cut = [i for i in range(len(ids)) if labels[i] != labels[first]]
             if len(keep) < 2 or len(cut) < 2 or sims[np.ix_(keep, cut)].mean() >= self.s.split_below:
                 continue
             moved = {ids[i] for i in cut}
