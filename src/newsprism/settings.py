@@ -61,7 +61,7 @@ class StorySettings:
     (news_cluster) and saved articles without (ECB+): the grid's best on both
     at once (``benchmarks/clustering.py --choose``), whose held-out figures
     come from cross-validation that holds out ECB+ topics and news_cluster
-    events of both corpora at once (docs/copies-and-stories.md).
+    events of both corpora at once (docs/copies-and-stories-benchmark.md).
     """
 
     threshold: float = 0.15  # cosine to join a live story
