@@ -104,3 +104,39 @@ def test_story_of_a_revised_article_holds_its_newest_version_only(store) -> None
         sid = next(m.story_id for m in prism.store.stories().memberships if m.article_id == new_id)
         ids = [a.article_id for a in prism.story(sid).articles]
     assert new_id in ids and old_id not in ids
+
+
+def test_run_lists_unchanged_stories_without_reading_their_dossiers(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.store import Store
+
+    tmp, corpus, settings = store
+    index = (tmp / "out" / "index.html").read_bytes()
+    (tmp / "out" / "index.html").unlink()
+
+    def never(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise AssertionError("a stored dossier was read back for the index")
+
+    monkeypatch.setattr(Store, "cached_dossier", never)
+    with Prism(db=tmp / "r.db", settings=settings) as prism:
+        again = prism.run([str(corpus)], tmp / "out")
+    assert again.failed == () and len(again.stories) >= 1
+    assert (tmp / "out" / "index.html").read_bytes() == index
+
+
+def test_run_falls_back_to_the_dossier_when_its_line_is_missing_and_keeps_the_line(store) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    tmp, corpus, settings = store
+    index = (tmp / "out" / "index.html").read_bytes()
+    (tmp / "out" / "index.html").unlink()
+    conn = sqlite3.connect(tmp / "r.db")
+    with conn:
+        conn.execute("UPDATE dossiers SET line = NULL")  # as cached before 0007_dossier_lines
+    conn.close()
+    with Prism(db=tmp / "r.db", settings=settings) as prism:
+        again = prism.run([str(corpus)], tmp / "out")
+        lines = [prism.store.dossier_line(sid, key) for sid, key in
+                 prism.store.conn.execute("SELECT story_id, fingerprint FROM dossiers")]
+    assert again.failed == ()
+    assert (tmp / "out" / "index.html").read_bytes() == index
+    assert lines and all(line is not None for line in lines)  # kept by the run: the next one reads no dossier

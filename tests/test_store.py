@@ -163,7 +163,7 @@ def test_store_cached_dossier_round_trips_records_and_refuses_other_pickles(pris
     assert store.cached_dossier("s1", "k1") == value
     assert store.cached_dossier("s1", "other") is None
     target = tmp_path / "written.txt"
-    store.conn.execute("INSERT OR REPLACE INTO dossiers VALUES (?, ?, ?)",
+    store.conn.execute("INSERT OR REPLACE INTO dossiers (story_id, fingerprint, dossier) VALUES (?, ?, ?)",
                        ("s2", "k2", pickle.dumps(_WritesAFile(target))))
     assert store.cached_dossier("s2", "k2") is None  # counts as no cache: the story is rebuilt
     assert not target.exists()
@@ -199,3 +199,57 @@ def test_store_claim_search_migration_empties_the_dossier_cache(db: str, prism: 
     assert store.cached_dossier("s1", "k1") is None
     assert store.search_claims("dossier") == []
     store.close()
+
+
+def test_store_dossier_line_round_trips_and_is_none_when_missing_or_unreadable(prism: Prism) -> None:
+    from newsprism.records import DossierLine
+
+    store = prism.store
+    line = DossierLine("Ferry held at the harbour \u2013 \"wall\"", 3, 2, 1, "2025-02-04")
+    store.cache_dossier("s1", "k1", ("a dossier",), line)
+    assert store.dossier_line("s1", "k1") == line
+    assert store.dossier_line("s1", "other") is None  # another fingerprint: the story changed
+    store.cache_dossier("s2", "k2", ("a dossier",))  # no line given
+    assert store.dossier_line("s2", "k2") is None
+    store.set_dossier_line("s2", "k2", DossierLine("Undated", 1, 1, 0, None))
+    assert store.dossier_line("s2", "k2") == DossierLine("Undated", 1, 1, 0, None)
+    store.conn.execute("UPDATE dossiers SET line = '{\"headline\": 1' WHERE story_id = 's1'")
+    assert store.dossier_line("s1", "k1") is None  # unreadable: the dossier is read instead
+    assert store.cached_dossier("s1", "k1") == ("a dossier",)
+
+
+def test_store_dossier_lines_migration_keeps_the_cached_dossiers(db: str, prism: Prism) -> None:
+    # A store from before 0007: its dossiers stay cached, without lines (read from the dossier, then kept).
+    prism.store.cache_dossier("s1", "k1", ("a dossier",))
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("ALTER TABLE dossiers DROP COLUMN line")
+        conn.execute("DELETE FROM migrations WHERE name = '0007_dossier_lines'")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.close()
+    prism.close()
+    store = Store(db)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.cached_dossier("s1", "k1") == ("a dossier",)
+    assert store.dossier_line("s1", "k1") is None
+
+
+def test_records_pickle_to_the_same_state_dataclasses_writes_and_read_back_equal() -> None:
+    import dataclasses
+    import pickle
+    from datetime import UTC, datetime
+
+    from newsprism import records
+    from newsprism.records import Caption, Problem, Relation, TimeZoneNote
+
+    value = (Problem("a.txt", "bad"), TimeZoneNote("Europe/Oslo", True, "outlet"), Relation("part-of", "e2"),
+             Caption("A caption", 3, 12), datetime(2025, 2, 4, tzinfo=UTC))
+    for record in value[:4]:
+        assert record.__getstate__() == [getattr(record, f.name) for f in dataclasses.fields(record)]
+    assert pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) == value
+    frozen = TimeZoneNote.__new__(TimeZoneNote)
+    frozen.__setstate__(["UTC", False, "default"])  # sets past the frozen __setattr__
+    assert frozen == TimeZoneNote("UTC", False, "default")
+    slotted = [c for c in vars(records).values() if isinstance(c, type) and dataclasses.is_dataclass(c)
+               and "__slots__" in c.__dict__ and c.__dict__.get("__setstate__") is not None]
+    assert slotted and all(c.__setstate__.__name__ == "setstate" for c in slotted)

@@ -26,6 +26,7 @@ from .records import (
     Article,
     ClaimHit,
     CleaningReport,
+    DossierLine,
     Entity,
     IngestResult,
     Problem,
@@ -72,6 +73,18 @@ class _Known:
     """An article already stored from the same raw bytes (not cleaned again)."""
 
     article_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class _DossierInputs:
+    """What one story's dossier is built from, and their fingerprint (``key``)."""
+
+    story_id: str
+    key: str
+    articles: list[Article]  # those analysed
+    analyses: list[Analysis]  # of ``articles``, in order
+    entities: list[Entity]
+    copies: Copies
 
 
 class Prism:
@@ -528,15 +541,35 @@ class Prism:
     def _dossier(self, detail: StoryDetail, *, update: bool = True, analyse_missing: bool = True) -> Dossier:
         return self._cached_dossier(detail, update=update, analyse_missing=analyse_missing)[0]
 
-    def _cached_dossier(self, detail: StoryDetail, *, update: bool = True,
-                        analyse_missing: bool = True) -> tuple[Dossier, bool]:
+    def _cached_dossier(self, detail: StoryDetail, *, update: bool = True, analyse_missing: bool = True,
+                        inputs: _DossierInputs | None = None) -> tuple[Dossier, bool]:
         """The story's dossier, and whether it was built now (False: its inputs
         are those of the dossier stored last time, which is returned). Articles
         whose analysis failed are left out of it. With ``update`` false, or
         read-only, a dossier built now is not stored."""
         from . import claims as _claims
-        from . import copies as _copies
         from . import dossier as _dossier
+
+        inputs = inputs or self._dossier_inputs(detail, analyse_missing=analyse_missing)
+        cached = self.store.cached_dossier(inputs.story_id, inputs.key)
+        if isinstance(cached, _dossier.Dossier):
+            return cached, False
+        embed = self._embedder() if self.settings.embeddings else None
+        alignment = _claims.align(inputs.articles, inputs.analyses, inputs.entities, inputs.copies,
+                                  self.settings.claims, embed=embed)
+        built = _dossier.build(inputs.story_id, inputs.articles, inputs.analyses, inputs.entities, inputs.copies,
+                               alignment)
+        if self.readonly or not update:
+            return built, True
+        with self._storing():
+            self.store.cache_dossier(inputs.story_id, inputs.key, built, DossierLine.of(built))
+            self.store.index_claims(inputs.story_id,
+                                    ((g.group_id, g.text, g.status, g.sources) for g in built.groups))
+        return built, True
+
+    def _dossier_inputs(self, detail: StoryDetail, *, analyse_missing: bool) -> _DossierInputs:
+        """What the story's dossier is built from, and their fingerprint (the dossier cache's key)."""
+        from . import copies as _copies
 
         ids = [a.article_id for a in detail.articles]
         analyses = self.store.analyses_by_id(ids)
@@ -560,18 +593,7 @@ class Prism:
         key = hashlib.sha256(repr((
             _code_fingerprint(), settings, sid, tuple(ids), kept,
             sorted(ents, key=lambda e: e.entity_id), copies)).encode("utf-8")).hexdigest()
-        cached = self.store.cached_dossier(sid, key)
-        if isinstance(cached, _dossier.Dossier):
-            return cached, False
-        embed = self._embedder() if self.settings.embeddings else None
-        alignment = _claims.align(articles, kept, ents, copies, self.settings.claims, embed=embed)
-        built = _dossier.build(sid, articles, kept, ents, copies, alignment)
-        if self.readonly or not update:
-            return built, True
-        with self._storing():
-            self.store.cache_dossier(sid, key, built)
-            self.store.index_claims(sid, ((g.group_id, g.text, g.status, g.sources) for g in built.groups))
-        return built, True
+        return _DossierInputs(sid, key, articles, kept, ents, copies)
 
     def _embedder(self) -> Callable[[Sequence[Claim]], np.ndarray]:
         """Claim vectors from the store's cache; the missing ones are encoded, and stored unless
@@ -626,19 +648,29 @@ class Prism:
         if progress:
             progress("start", 0, len(summaries), None)
         written: list[StoryFiles] = []
-        pages: list[tuple[str, Dossier]] = []
+        pages: list[tuple[str, DossierLine]] = []
         failed: list[StoryFailure] = []
         by_story = _stories.StoryIndex.of(self.update_stories(), self._current_copies())
         for n, summary in enumerate(summaries, start=1):
+            sid = summary.story_id
             try:
-                detail = self._detail(summary.story_id, by_story)
-                d, fresh = self._cached_dossier(detail, analyse_missing=False)
+                detail = self._detail(sid, by_story)
+                # an unchanged story whose files are there: its index line, without reading its dossier
+                files = _report.story_files(folder, sid)
+                inputs = self._dossier_inputs(detail, analyse_missing=False)
+                line = self.store.dossier_line(sid, inputs.key) if _report.exists(files) else None
+                if line is None:
+                    d, fresh = self._cached_dossier(detail, analyse_missing=False, inputs=inputs)
+                    line = DossierLine.of(d)
+                    if not fresh:  # cached before lines were kept: keep it now
+                        with self._storing():
+                            self.store.set_dossier_line(sid, inputs.key, line)
+                    files = _report.write_story(folder, sid, d, detail.articles, fresh=fresh)
             except (ValueError, KeyError, IndexError, TypeError) as exc:  # a bug must not lose the other stories
-                failed.append(StoryFailure(summary.story_id, f"{type(exc).__name__}: {exc}"))
+                failed.append(StoryFailure(sid, f"{type(exc).__name__}: {exc}"))
                 continue
-            files = _report.write_story(folder, summary.story_id, d, detail.articles, fresh=fresh)
             written.append(files)
-            pages.append((files.html.name, d))
+            pages.append((files.html.name, line))
             if progress:
                 progress("story", n, len(summaries), summary.story_id)
         return RunResult(ingested, analysed, tuple(written), _report.write_index(folder, pages), tuple(failed))

@@ -8,6 +8,7 @@ timezone-aware.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -708,6 +709,24 @@ class Dossier:
     happenings: tuple[HappeningEntry, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class DossierLine:
+    """What the report's index lists of one dossier; stored beside the cached
+    dossier so a run lists unchanged stories without reading their dossiers."""
+
+    headline: str
+    articles: int  # len(Dossier.sources)
+    independent_sources: int
+    disagreements: int  # conflict cards whose status is "conflict"
+    first: str | None  # ISO date of the first publication, None when undated
+
+    @classmethod
+    def of(cls, d: Dossier) -> DossierLine:
+        return cls(d.headline, len(d.sources), d.independent_sources,
+                   sum(c.status == "conflict" for c in d.conflicts),
+                   d.first.date().isoformat() if d.first else None)
+
+
 # ---------------------------------------------------------------- listings and versions (read by store.Store)
 
 
@@ -810,3 +829,30 @@ class RunResult:
     stories: tuple[StoryFiles, ...]
     index: Path  # index.html
     failed: tuple[StoryFailure, ...]
+
+
+def _fast_pickling(namespace: dict[str, object]) -> None:
+    """Give the frozen slotted records of ``namespace`` a ``__getstate__`` and
+    ``__setstate__`` that read their field names once, not ``fields()`` per
+    record (unpickling a cached dossier builds thousands). The state is the same
+    list of field values, in field order, that ``dataclasses`` writes and reads."""
+    for cls in list(namespace.values()):
+        if not (isinstance(cls, type) and dataclasses.is_dataclass(cls) and "__slots__" in cls.__dict__
+                and getattr(cls.__dict__.get("__setstate__"), "__name__", "") == "_dataclass_setstate"):
+            continue
+        names = tuple(f.name for f in dataclasses.fields(cls))
+        # member descriptors (a field may be a base's slot): they set past the frozen __setattr__
+        slots = tuple(next(c.__dict__[n] for c in cls.__mro__ if n in c.__dict__) for n in names)
+
+        def getstate(self: object, _names: tuple[str, ...] = names) -> list[object]:
+            return [getattr(self, n) for n in _names]
+
+        def setstate(self: object, state: list[object], _slots: tuple[object, ...] = slots) -> None:
+            for slot, value in zip(_slots, state, strict=False):
+                slot.__set__(self, value)  # type: ignore[attr-defined]
+
+        setattr(cls, "__getstate__", getstate)  # noqa: B010 (a method of a class made above)
+        setattr(cls, "__setstate__", setstate)  # noqa: B010
+
+
+_fast_pickling(globals())

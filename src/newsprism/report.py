@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import InputError
-from .records import Article, Dossier, StoryFiles
+from .records import Article, Dossier, DossierLine, StoryFiles
 from .render.html import index_page, story_page
 from .render.json import dossier_dict
 
@@ -26,19 +26,29 @@ def folder(path: str | Path) -> Path:
     return out
 
 
+def story_files(out: Path, story_id: str) -> StoryFiles:
+    """The paths of a story's report files (which may not exist yet)."""
+    return StoryFiles(story_id, out / f"{story_id}.html", out / f"{story_id}.json")
+
+
+def exists(files: StoryFiles) -> bool:
+    """Whether both of a story's report files are there."""
+    return files.html.exists() and files.json.exists()
+
+
 def write_story(out: Path, story_id: str, dossier: Dossier, articles: Sequence[Article], *,
                 fresh: bool = True) -> StoryFiles:
     """Write ``<story>.html`` and ``<story>.json``; when the dossier is not ``fresh`` (the one stored
     last time) and both files exist, they were written from it then and are left as they are."""
-    files = StoryFiles(story_id, out / f"{story_id}.html", out / f"{story_id}.json")
-    if fresh or not (files.html.exists() and files.json.exists()):
+    files = story_files(out, story_id)
+    if fresh or not exists(files):
         _write(files.html, story_page(dossier, articles))
         _write(files.json, json.dumps(dossier_dict(dossier), ensure_ascii=False, indent=1) + "\n")
     return files
 
 
-def write_index(out: Path, pages: Sequence[tuple[str, Dossier]]) -> Path:
-    """Write ``index.html`` listing the stories' pages (file name, dossier)."""
+def write_index(out: Path, pages: Sequence[tuple[str, Dossier | DossierLine]]) -> Path:
+    """Write ``index.html`` listing the stories' pages (file name, dossier or its index line)."""
     index = out / "index.html"
     _write(index, index_page(pages))
     return index

@@ -33,6 +33,7 @@ from .records import (
     Copies,
     CopyGroup,
     CopyLink,
+    DossierLine,
     Entity,
     Event,
     EventPart,
@@ -251,6 +252,12 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         DELETE FROM dossiers;               -- a cache: rebuilt (and so indexed) by the next writer
         """,
     ),
+    (
+        "0007_dossier_lines",
+        """
+        ALTER TABLE dossiers ADD COLUMN line TEXT;  -- the index's line of the dossier (JSON); NULL: not yet
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -420,9 +427,33 @@ class Store:
                 ValueError):
             return None
 
-    def cache_dossier(self, story_id: str, fingerprint: str, dossier: object) -> None:
+    def cache_dossier(self, story_id: str, fingerprint: str, dossier: object,
+                      line: DossierLine | None = None) -> None:
+        """Store a built dossier, and the report index's line of it when given."""
         data = pickle.dumps(dossier, protocol=pickle.HIGHEST_PROTOCOL)
-        self.conn.execute("INSERT OR REPLACE INTO dossiers VALUES (?, ?, ?)", (story_id, fingerprint, data))
+        self.conn.execute("INSERT OR REPLACE INTO dossiers (story_id, fingerprint, dossier, line) "
+                          "VALUES (?, ?, ?, ?)", (story_id, fingerprint, data, _line_json(line)))
+
+    def dossier_line(self, story_id: str, fingerprint: str) -> DossierLine | None:
+        """The index line of the dossier cached with this fingerprint, without
+        reading the dossier; None when there is no such dossier or it has no
+        line (cached before lines were kept, or unreadable): read the dossier then."""
+        row = self.conn.execute("SELECT line FROM dossiers WHERE story_id = ? AND fingerprint = ?",
+                                (story_id, fingerprint)).fetchone()
+        if row is None or row[0] is None:
+            return None
+        try:
+            v = json.loads(row[0])
+            line = DossierLine(str(v["headline"]), int(v["articles"]), int(v["independent_sources"]),
+                               int(v["disagreements"]), None if v["first"] is None else str(v["first"]))
+        except (ValueError, TypeError, KeyError):
+            return None
+        return line
+
+    def set_dossier_line(self, story_id: str, fingerprint: str, line: DossierLine) -> None:
+        """Keep the index line of a dossier cached without one."""
+        self.conn.execute("UPDATE dossiers SET line = ? WHERE story_id = ? AND fingerprint = ?",
+                          (_line_json(line), story_id, fingerprint))
 
     def index_claims(self, story_id: str, lines: Iterable[tuple[str, str, str, int]]) -> None:
         """Replace the story's searchable claim groups: (group id, text, status, independent sources)."""
@@ -766,6 +797,14 @@ def _connect_readonly(path: str) -> sqlite3.Connection:
         conn.close()
         conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
     return conn
+
+
+def _line_json(line: DossierLine | None) -> str | None:
+    if line is None:
+        return None
+    return json.dumps({"headline": line.headline, "articles": line.articles,
+                       "independent_sources": line.independent_sources,
+                       "disagreements": line.disagreements, "first": line.first}, ensure_ascii=False)
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:

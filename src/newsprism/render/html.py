@@ -14,7 +14,7 @@ from datetime import datetime
 from html import escape
 from itertools import pairwise
 
-from ..records import Article, Citation, Dossier, Statement
+from ..records import Article, Citation, Dossier, DossierLine, Statement
 from . import copy_label, cut, origin_heading, plural, source_names
 
 #: How a cited span stands out once a reader follows a citation to it.
@@ -196,15 +196,16 @@ def _marked(text: str, spans: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def index_page(dossiers: Sequence[tuple[str, Dossier]]) -> str:
-    """The list of stories, each linking to its page (``(file name, dossier)``)."""
+def index_page(dossiers: Sequence[tuple[str, Dossier | DossierLine]]) -> str:
+    """The list of stories, each linking to its page (``(file name, dossier or its index line)``)."""
+    lines = [(name, d if isinstance(d, DossierLine) else DossierLine.of(d)) for name, d in dossiers]
     rows = "".join(
-        f'<tr><td><a href="{escape(name)}">{escape(d.headline)}</a></td><td>{len(d.sources)}</td>'
+        f'<tr><td><a href="{escape(name)}">{escape(d.headline)}</a></td><td>{d.articles}</td>'
         f"<td>{d.independent_sources}</td>"
-        f"<td>{sum(c.status == 'conflict' for c in d.conflicts)}</td>"
-        f'<td style="white-space:nowrap">{escape(d.first.date().isoformat() if d.first else "undated")}</td></tr>'
-        for name, d in dossiers)
-    articles = sum(len(d.sources) for _n, d in dossiers)
+        f"<td>{d.disagreements}</td>"
+        f'<td style="white-space:nowrap">{escape(d.first or "undated")}</td></tr>'
+        for name, d in lines)
+    articles = sum(d.articles for _n, d in lines)
     if not dossiers:
         return _page("newsprism stories", "<h1>Stories</h1><p><strong>No story</strong>: no article was read "
                      "into the store (every input failed, or none held an article), or no story's dossier "
