@@ -140,3 +140,39 @@ def test_run_falls_back_to_the_dossier_when_its_line_is_missing_and_keeps_the_li
     assert again.failed == ()
     assert (tmp / "out" / "index.html").read_bytes() == index
     assert lines and all(line is not None for line in lines)  # kept by the run: the next one reads no dossier
+
+
+def test_resolution_writes_again_only_the_analyses_it_changed(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import newsprism.resolve as resolve
+    from newsprism.store import Store
+
+    tmp, corpus, settings = store
+    (corpus / "goats.txt").write_text(NEW, encoding="utf-8")
+    written: list[str] = []
+    real_add = Store.add_analysis
+    resolved: list[resolve.Resolution] = []
+    real_resolve = resolve.resolve
+
+    def counting(self, analysis, analysed_at):  # type: ignore[no-untyped-def]
+        written.append(analysis.article_id)
+        return real_add(self, analysis, analysed_at)
+
+    def keeping(*args, **kwargs):  # type: ignore[no-untyped-def]
+        resolved.append(real_resolve(*args, **kwargs))
+        return resolved[-1]
+
+    with Prism(db=tmp / "r.db", settings=settings) as prism:
+        before = {a.article_id: a for a in prism.store.iter_analyses()}
+        prism.store.add_claim_vectors("m", [((next(iter(before)), "body", 0, 4), b"\0\0")])
+        monkeypatch.setattr(Store, "add_analysis", counting)
+        monkeypatch.setattr(resolve, "resolve", keeping)
+        again = prism.run([str(corpus)], tmp / "out")
+        after = list(prism.store.iter_analyses())
+        vectors = prism.store.claim_vectors(set(before), "m")
+    (new_id,) = again.ingest.added
+    (resolution,) = resolved
+    assert after == list(resolution.analyses)  # the store holds what resolution gave, every analysis
+    changed = {a.article_id for a in resolution.analyses if before.get(a.article_id) != a} - {new_id}
+    assert written[0] == new_id and set(written[1:]) - {new_id} == changed  # analysed, then the changed ones
+    assert len(written) < len(after)
+    assert vectors == {}  # claim vectors dropped for every analysis, as when all were written again

@@ -376,15 +376,22 @@ class Prism:
         store = self.store
         if not force and store.derived_fingerprint("entities") == store.analyses_fingerprint():
             return store.count("entities")
-        resolution = resolve.resolve(list(store.iter_analyses()), self.settings)
+        stored = list(store.iter_analyses())
+        resolution = resolve.resolve(stored, self.settings)
+        # only the analyses resolution changed are written again; the others'
+        # claim vectors are dropped all the same, as a rewrite drops them
+        before = {a.article_id: a for a in stored}
+        changed = [a for a in resolution.analyses if before.get(a.article_id) != a]
+        kept = [a.article_id for a in resolution.analyses if before.get(a.article_id) == a]
         # bounded transactions; the fingerprint is set last, so a run killed
         # between them resolves anew next time
         batch = self.settings.analyse_batch_size
-        for i in range(0, len(resolution.analyses), batch):
+        for i in range(0, len(changed), batch):
             with store.atomic():
-                for result in resolution.analyses[i:i + batch]:
+                for result in changed[i:i + batch]:
                     store.add_analysis(result, now)
         with store.atomic():
+            store.drop_claim_vectors(kept)
             store.replace_entities(resolution.entities)
             store.set_derived_fingerprint("entities", store.analyses_fingerprint())
         return len(resolution.entities)

@@ -675,6 +675,12 @@ class Store:
               m.entity_id, m.stands_for) for i, m in enumerate(analysis.mentions)],
         )
 
+    def drop_claim_vectors(self, article_ids: Iterable[str]) -> None:
+        """Forget the cached claim vectors of these articles."""
+        for chunk in _chunks(list(article_ids)):
+            self.conn.execute(f"DELETE FROM claim_vectors WHERE article_id IN ({','.join('?' * len(chunk))})",
+                              chunk)
+
     def analysed_ids(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT article_id FROM analyses")}
 
