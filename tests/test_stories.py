@@ -18,7 +18,6 @@ from newsprism.stories import (
     StorySettings,
     _number,
     assign,
-    best_title,
     headline,
     resolve,
     story_id,
@@ -27,6 +26,7 @@ from newsprism.stories import (
     text_year,
     url_words,
 )
+from newsprism.story_index import best_title
 
 T0 = datetime(2031, 3, 4, 6, 0, tzinfo=UTC)
 

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from .claims import Claim
     from .copies import Copies
     from .dossier import Dossier
-    from .stories import Stories, StoryIndex, StorySummary
+    from .stories import Stories, StorySummary
+    from .story_index import StoryIndex
 
 #: ``progress(event, done, total, detail)``: event is ``start`` (total known),
 #: ``input`` (one input read, detail = its path) or ``problem`` (detail = Problem).
@@ -401,9 +402,9 @@ class Prism:
         (from stories already computed; none when stories were not run)."""
         if not undated:
             return {}
-        from . import stories as _stories
+        from . import story_index as _story_index
 
-        return _stories.earliest_published(self._current_stories(), self.store.iter_articles(), undated)
+        return _story_index.earliest_published(self._current_stories(), self.store.iter_articles(), undated)
 
     def analysis(self, ref: str) -> Analysis:
         """The stored analysis of one article (NotFoundError if not analysed)."""
@@ -497,17 +498,18 @@ class Prism:
     def stories(self, *, update: bool = True) -> list[StorySummary]:
         """Every story, newest activity first: brought up to date in memory, unless ``update`` is
         false (then the stories as stored). Nothing is written: :meth:`update_stories` stores them."""
-        from . import stories as _stories
+        from . import story_index as _story_index
 
         result = self._current_stories(persist=False) if update else self.store.stories()
         copies = self._current_copies(persist=False) if update else self.store.copies()
-        return _stories.summaries(result, copies, {a.article_id: a for a in self.store.iter_articles()})
+        return _story_index.summaries(result, copies, {a.article_id: a for a in self.store.iter_articles()})
 
     def story(self, ref: str, *, update: bool = True) -> StoryDetail:
         """One story by id (or unique id prefix, or a merged story's id), with
         its articles, copy groups and independent sources (stories brought up
         to date in memory, unless ``update`` is false; nothing is written)."""
         from . import stories as _stories
+        from . import story_index as _story_index
 
         result = self._current_stories(persist=False) if update else self.store.stories()
         ids = {m.story_id for m in result.memberships} | {m.merged for m in result.merges}
@@ -518,7 +520,7 @@ class Prism:
             raise NotFoundError(f"story id prefix {ref!r} is ambiguous; give more characters")
         sid = _stories.resolve(matches[0], result.merges)
         copies = self._current_copies(persist=False) if update else self.store.copies()
-        return self._detail(sid, _stories.StoryIndex.of(result, copies))
+        return self._detail(sid, _story_index.StoryIndex.of(result, copies))
 
     def _detail(self, sid: str, index: StoryIndex) -> StoryDetail:
         """One story's detail, reading only its own articles from the store."""
@@ -637,7 +639,7 @@ class Prism:
         others are still written.
         """
         from . import report as _report
-        from . import stories as _stories
+        from . import story_index as _story_index
 
         def stage(name: str) -> None:
             if progress:
@@ -657,7 +659,7 @@ class Prism:
         written: list[StoryFiles] = []
         pages: list[tuple[str, DossierLine]] = []
         failed: list[StoryFailure] = []
-        by_story = _stories.StoryIndex.of(self.update_stories(), self._current_copies())
+        by_story = _story_index.StoryIndex.of(self.update_stories(), self._current_copies())
         for n, summary in enumerate(summaries, start=1):
             sid = summary.story_id
             try:

@@ -41,7 +41,6 @@ are spread evenly among them in id order, ``spread_undated``).
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import math
 import re
@@ -53,9 +52,8 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 from . import clean as _clean
-from .copies import independent_sources
 from .lexicon import NEWS_STOP_WORDS, singular
-from .records import Article, Copies, CopyGroup, CopyLink, StoryDetail, WireCredit
+from .records import Article
 from .records import Membership as Membership  # re-exported: its old home
 from .records import Merge as Merge  # re-exported: its old home
 from .records import Stories as Stories  # re-exported: its old home
@@ -856,145 +854,3 @@ class _Clusterer:
             dated = [self.times[x] for x in ids if self.times.get(x)]
             stories.append(Story(sid, tuple(ids), first, max(dated) if dated else None))  # type: ignore[type-var]
         return Stories(tuple(ms), tuple(self.merges), tuple(stories))
-
-
-# ------------------------------------------------------------------ summaries
-
-
-def summarise(story: Story, articles: Mapping[str, Article], sources: int, merged: Sequence[str] = ()) -> StorySummary:
-    """A :class:`StorySummary` of ``story``; ``sources`` comes from
-    :func:`newsprism.copies.independent_sources`."""
-    members = [articles[i] for i in story.article_ids if i in articles]
-    outlets = tuple(dict.fromkeys(a.outlet for a in members if a.outlet))
-    return StorySummary(story.story_id, best_title(members), len(story.article_ids), outlets, sources,
-                        story.first, story.last, story.article_ids, tuple(merged))
-
-
-def best_title(articles: Sequence[Article]) -> str | None:
-    """The headline sharing most words with the other headlines (ties: earliest); never a URL."""
-    heads = {a.article_id: headline(a)[0] for a in articles}
-    titled = [a for a in articles if heads[a.article_id] and "empty" not in a.flags] or [
-        a for a in articles if heads[a.article_id]]
-    if not titled:
-        return None
-    words = [{w.lower() for w in _WORD.findall(heads[a.article_id] or "") if w.lower() not in _STOP} for a in titled]
-    best, best_score = titled[0], -1.0
-    for i, a in enumerate(titled):
-        score = sum(len(words[i] & words[j]) / (len(words[i] | words[j]) or 1)
-                    for j in range(len(titled)) if j != i)
-        if score > best_score + 1e-12:
-            best, best_score = a, score
-    return heads[best.article_id]
-
-
-def build(stories: Stories, articles: Mapping[str, Article]) -> tuple[Story, ...]:
-    """Stories (members in publication order, first/last times) from memberships."""
-    members: dict[str, list[Article]] = {}
-    for m in stories.memberships:
-        if m.article_id in articles:
-            members.setdefault(m.story_id, []).append(articles[m.article_id])
-    out = []
-    for sid, arts in sorted(members.items()):
-        arts = _ordered(arts)
-        dated = [a.published for a in arts if a.published]
-        out.append(Story(sid, tuple(a.article_id for a in arts), min(dated) if dated else None,
-                         max(dated) if dated else None))
-    return tuple(out)
-
-
-# ------------------------------------------------------------------ listings
-
-
-def merged_into(merges: Sequence[Merge]) -> dict[str, list[str]]:
-    """Story id -> the ids of the stories merged into it (through chains of merges)."""
-    merged: dict[str, list[str]] = {}
-    for m in merges:
-        merged.setdefault(resolve(m.into, merges), []).append(m.merged)
-    return merged
-
-
-def _sources(story_ids: Sequence[str], copies: Copies, articles: Mapping[str, Article]) -> int:
-    return len(independent_sources(story_ids, copies, {a: articles[a].outlet for a in story_ids if a in articles}))
-
-
-def summaries(result: Stories, copies: Copies, articles: Mapping[str, Article]) -> list[StorySummary]:
-    """Every story's summary, its sources counted by independent origin, newest activity first."""
-    merged = merged_into(result.merges)
-    out = [summarise(st, articles, _sources(st.article_ids, copies, articles), merged.get(st.story_id, ()))
-           for st in build(result, articles)]
-    out.sort(key=lambda s: (s.last is None, -(s.last.timestamp() if s.last else 0.0), s.story_id))
-    return out
-
-
-def earliest_published(result: Stories, articles: Iterable[Article], undated: Sequence[Article]) -> dict[str, datetime]:
-    """For each undated article in a story, the earliest publication time of its story's ``articles``
-    (none when its story has no dated article)."""
-    story_of = {m.article_id: resolve(m.story_id, result.merges) for m in result.memberships}
-    earliest: dict[str, datetime] = {}
-    for a in articles:
-        sid = story_of.get(a.article_id)
-        if sid is not None and a.published is not None and (sid not in earliest or a.published < earliest[sid]):
-            earliest[sid] = a.published
-    out = {}
-    for a in undated:
-        sid = story_of.get(a.article_id)
-        if sid is not None and sid in earliest:
-            out[a.article_id] = earliest[sid]
-    return out
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class StoryIndex:
-    """Stories and copies indexed by story and article, built once, so that each story's detail
-    costs what the story holds, not what the store does."""
-
-    stories: Stories
-    members: dict[str, list[Membership]]
-    merged: dict[str, list[str]]
-    copies: Copies
-    group_of: dict[str, tuple[int, CopyGroup]]  # article id -> (position in copies.groups, group)
-    links_of: dict[str, list[tuple[int, CopyLink]]]
-    wires_of: dict[str, list[tuple[int, WireCredit]]]
-
-    @classmethod
-    def of(cls, stories: Stories, copies: Copies) -> StoryIndex:
-        members: dict[str, list[Membership]] = {}
-        for m in stories.memberships:
-            members.setdefault(m.story_id, []).append(m)
-        links_of: dict[str, list[tuple[int, CopyLink]]] = {}
-        for n, x in enumerate(copies.links):
-            links_of.setdefault(x.source, []).append((n, x))
-            if x.target != x.source:
-                links_of.setdefault(x.target, []).append((n, x))
-        wires_of: dict[str, list[tuple[int, WireCredit]]] = {}
-        for n, w in enumerate(copies.wires):
-            wires_of.setdefault(w.article_id, []).append((n, w))
-        return cls(stories, members, merged_into(stories.merges), copies,
-                   {aid: (n, g) for n, g in enumerate(copies.groups) for aid in g.article_ids}, links_of, wires_of)
-
-    def member_ids(self, story_id: str) -> list[str]:
-        """The ids of the story's articles."""
-        return [m.article_id for m in self.members.get(story_id, [])]
-
-    def copies_of(self, article_ids: Sequence[str]) -> Copies:
-        """The copy groups, links and wire credits touching these articles, in stored order."""
-        groups = dict(self.group_of[aid] for aid in article_ids if aid in self.group_of)
-        links = dict(x for aid in article_ids for x in self.links_of.get(aid, ()))
-        wires = dict(w for aid in article_ids for w in self.wires_of.get(aid, ()))
-        return Copies(tuple(links[n] for n in sorted(links)), tuple(groups[n] for n in sorted(groups)),
-                      tuple(wires[n] for n in sorted(wires)))
-
-    def detail(self, story_id: str, articles: Mapping[str, Article]) -> StoryDetail:
-        """One story's detail: ``articles`` holds its current articles (a superseded one left out)."""
-        mine = self.members.get(story_id, [])
-        own = dataclasses.replace(self.stories, memberships=tuple(mine), stories=())
-        story = next(s for s in build(own, articles) if s.story_id == story_id)
-        copies = self.copies_of(story.article_ids)
-        origins = independent_sources(story.article_ids, copies,
-                                      {a: articles[a].outlet for a in story.article_ids if a in articles})
-        members = set(story.article_ids)
-        return StoryDetail(
-            summarise(story, articles, len(origins), self.merged.get(story_id, ())),
-            tuple(articles[i] for i in story.article_ids),
-            tuple(m for m in mine if m.article_id in members),
-            copies.groups, copies.links, tuple(origins), copies.wires)
