@@ -147,19 +147,8 @@ def independent_sources(article_ids: Sequence[str], copies: Copies,
     group_of = {aid: g for g in copies.groups for aid in g.article_ids}
     wire_of = {w.article_id: w.wire for w in copies.wires}
     outlets = outlets or {}
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: str, y: str) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
+    part = _Partition()
+    find, union = part.find, part.union
 
     keys: dict[str, str] = {}
     wires: dict[str, str | None] = {}
@@ -176,7 +165,7 @@ def independent_sources(article_ids: Sequence[str], copies: Copies,
             if not wire:
                 own.add(node)
     named: dict[str, tuple[tuple[int, str], str]] = {}
-    for node in list(parent):
+    for node in part.nodes():
         root = find(node)
         rank = (0 if node in own else 1 if node.startswith("wire:") else 2, node)
         if node.startswith(("outlet:", "wire:")) and (root not in named or rank < named[root][0]):
@@ -244,19 +233,8 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
     article_ids = tuple(dict.fromkeys(c.article_id for c in claims))
     base = independent_sources(article_ids, copies, outlets)
     key_of = {aid: o.key for o in base for aid in o.article_ids}
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: str, y: str) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
+    part = _Partition()
+    find, union = part.find, part.union
 
     credited: set[str] = set()
     for c in claims:
@@ -484,6 +462,33 @@ def _minhash(shingles: np.ndarray, perms: tuple[np.ndarray, np.ndarray]) -> np.n
 # ------------------------------------------------------------------ verification and groups
 
 
+class _Partition:
+    """Disjoint sets of string keys (union-find); a set's root is its smallest key."""
+
+    __slots__ = ("_parent",)
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self._parent
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, x: str, y: str) -> None:
+        rx, ry = self.find(x), self.find(y)
+        if rx != ry:
+            self._parent[max(rx, ry)] = min(rx, ry)
+
+    def nodes(self) -> list[str]:
+        """Every key seen, in the order first seen."""
+        return list(self._parent)
+
+
+
 def _verify(
     a: Article, sa: np.ndarray, b: Article, sb: np.ndarray, wires: dict[str, str], s: CopySettings
 ) -> CopyLink | None:
@@ -515,18 +520,10 @@ def _origin_key(a: Article, wires: dict[str, str]) -> tuple[int, int, float, str
 
 
 def _groups(links: list[CopyLink], by_id: dict[str, Article], wires: dict[str, str]) -> tuple[CopyGroup, ...]:
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
+    part = _Partition()
+    find = part.find
     for link in links:
-        ra, rb = find(link.source), find(link.target)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        part.union(link.source, link.target)
     members: dict[str, list[str]] = {}
     for aid in sorted({x for link in links for x in (link.source, link.target)}):
         members.setdefault(find(aid), []).append(aid)
