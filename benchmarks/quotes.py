@@ -9,9 +9,16 @@ speech, no speaker in the text); ``benchmarks/data/quote-labels.tsv`` keeps span
 units are split in two halves by ``SEED``: ``dev`` (read while writing rules) and ``held`` (reported
 as held out).
 
+Set 2 (``--set 2``, ``benchmarks/data/quote-labels-2.tsv``): 230 more units drawn with ``SEED2`` among
+the units outside set 1's draw of 200, labelled blind the same way by another session (its columns
+add the kind: ``name`` when the article names the speaker, ``role`` when it only describes them) while
+the rules were being changed, by people who never saw those labels: all of set 2 is held out
+(``half`` = ``held2``), scored once at the end, never read for rules.
+
 Commands:
-    sample [--n N] [--sheet FILE]     the sheet to label
-    score [--half dev|held|all] [--show]   speaker accuracy at shipped defaults
+    sample [--set 1|2] [--n N] [--sheet FILE]     the sheet to label
+    spans [--set 1|2] RAW                          the labeller's answers to span rows
+    score [--set 1|2] [--half dev|held|all] [--show]   speaker accuracy at shipped defaults
 """
 
 from __future__ import annotations
@@ -29,7 +36,10 @@ from _quote_spans import paragraphs, quote_spans
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "giveme5w1h_news_cluster"
 LABELS = Path(__file__).parent / "data" / "quote-labels.tsv"
+LABELS2 = Path(__file__).parent / "data" / "quote-labels-2.tsv"
 SEED = 21
+SEED2 = 23
+N1, N2 = 200, 230
 
 
 def _texts(corpus: Path) -> dict[str, dict[str, str]]:
@@ -48,18 +58,25 @@ def units(corpus: Path) -> list[tuple[str, int, int]]:
     return out
 
 
-def sample(corpus: Path, n: int) -> list[tuple[str, int, int]]:
-    return random.Random(SEED).sample(units(corpus), n)
+def sample(corpus: Path, n: int, set_: int = 1) -> list[tuple[str, int, int]]:
+    if set_ == 1:
+        return random.Random(SEED).sample(units(corpus), n)
+    first = set(sample(corpus, N1))
+    return random.Random(SEED2).sample([u for u in units(corpus) if u not in first], n)
 
 
-def _sheet(corpus: Path, n: int, out: Path) -> None:
+def _prefix(set_: int) -> str:
+    return "Q" if set_ == 1 else "R"
+
+
+def _sheet(corpus: Path, n: int, out: Path, set_: int = 1) -> None:
     texts = _texts(corpus)
     lines = []
-    for k, (aid, s, e) in enumerate(sample(corpus, n)):
+    for k, (aid, s, e) in enumerate(sample(corpus, n, set_)):
         text = texts[aid].get("text") or ""
         paras = paragraphs(text)
         i = next(j for j, (ps, pe) in enumerate(paras) if ps <= s <= pe)
-        lines.append(f"=== Q{k:03d} {aid} {s} {e}")
+        lines.append(f"=== {_prefix(set_)}{k:03d} {aid} {s} {e}")
         for j in range(max(0, i - 3), min(len(paras), i + 2)):
             ps, pe = paras[j]
             para = text[ps:pe]
@@ -68,7 +85,7 @@ def _sheet(corpus: Path, n: int, out: Path) -> None:
             lines.append(("> " if j == i else "  ") + para)
         lines.append("")
     out.write_text("\n".join(lines), encoding="utf-8")
-    print(f"{n} units (seed {SEED}) -> {out}")
+    print(f"{n} units (set {set_}, seed {SEED if set_ == 1 else SEED2}) -> {out}")
 
 
 _ROLE_IDS = frozenset({"Q006", "Q031", "Q036", "Q046", "Q074", "Q094", "Q104", "Q105", "Q121", "Q131", "Q137",
@@ -85,13 +102,16 @@ def _locate(text: str, surface: str, qs: int, qe: int) -> tuple[int, int] | None
     return None
 
 
-def _spans(corpus: Path, raw: Path, n: int) -> None:
-    """Turn the labeller's sheet answers (``Qnnn<TAB>canonical<TAB>surface``) into span rows."""
+def _spans(corpus: Path, raw: Path, n: int, set_: int = 1) -> None:
+    """Turn the labeller's sheet answers (``Qnnn<TAB>canonical<TAB>surface``; set 2 adds ``<TAB>kind``)
+    into span rows."""
     texts = _texts(corpus)
-    units_ = sample(corpus, n)
+    units_ = sample(corpus, n, set_)
     rows = []
     for line in raw.read_text(encoding="utf-8").splitlines():
-        qid, canonical, surface = line.split("\t")
+        if not line.strip():
+            continue
+        qid, canonical, surface, *rest = line.split("\t")
         aid, qs, qe = units_[int(qid[1:])]
         text = texts[aid].get("text") or ""
         if canonical == "-":
@@ -100,19 +120,20 @@ def _spans(corpus: Path, raw: Path, n: int) -> None:
         found = _locate(text, surface, qs, qe)
         if found is None:
             sys.exit(f"{qid}: {surface!r} not found in {aid}")
-        kind = "role" if qid in _ROLE_IDS else "name"
+        kind = (rest[0] if rest else "name") if set_ == 2 else ("role" if qid in _ROLE_IDS else "name")
         rows.append((qid, aid, qs, qe, found[0], found[1], canonical, kind))
     kept = [r[0] for r in rows if r[7] != "excluded"]
     random.Random(SEED).shuffle(kept)
-    dev = set(kept[: len(kept) // 2])
-    with LABELS.open("w", encoding="utf-8", newline="") as f:
+    dev = set(kept[: len(kept) // 2]) if set_ == 1 else set()
+    out = LABELS if set_ == 1 else LABELS2
+    with out.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(("qid", "article_id", "quote_start", "quote_end", "speaker_start", "speaker_end", "speaker",
                     "kind", "half"))
         for r in rows:
-            half = "" if r[7] == "excluded" else ("dev" if r[0] in dev else "held")
+            half = "" if r[7] == "excluded" else ("dev" if r[0] in dev else "held" if set_ == 1 else "held2")
             w.writerow((*r, half))
-    print(f"{len(rows)} rows, {len(kept)} labelled ({len(dev)} dev, {len(kept) - len(dev)} held) -> {LABELS}")
+    print(f"{len(rows)} rows, {len(kept)} labelled ({len(dev)} dev, {len(kept) - len(dev)} held) -> {out}")
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "the", "a", "an", "one", "of"})
@@ -140,13 +161,13 @@ def _correct(pred_name: str | None, pred_span: tuple[int, int] | None, row: dict
     return False
 
 
-def _score(corpus: Path, half: str, show: bool) -> None:
+def _score(corpus: Path, half: str, show: bool, labels: Path = LABELS) -> None:
     from _articles import cleaned_article
 
     from newsprism.analyse import analyse, source_span
     from newsprism.resolve import resolve
 
-    rows = [r for r in csv.DictReader(LABELS.open(encoding="utf-8"), delimiter="\t")
+    rows = [r for r in csv.DictReader(labels.open(encoding="utf-8"), delimiter="\t")
             if r["kind"] != "excluded" and (half == "all" or r["half"] == half)]
     texts = _texts(corpus)
     ids = sorted({r["article_id"] for r in rows})
@@ -178,33 +199,39 @@ def _score(corpus: Path, half: str, show: bool) -> None:
         if show and not ok:
             print(f"{r['qid']} {r['half']:4} want {r['speaker']!r:40} got {name!r}")
     n = len(rows)
-    print(f"half={half} quotes={n} found={found} right={right} accuracy={right / n:.3f}")
+    print(f"labels={labels.name} half={half} quotes={n} found={found} right={right} accuracy={right / n:.3f}")
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     sp = sub.add_parser("sample")
-    sp.add_argument("--n", type=int, default=200)
+    sp.add_argument("--set", type=int, choices=(1, 2), default=1, dest="set_")
+    sp.add_argument("--n", type=int)
     sp.add_argument("--sheet", type=Path, default=Path("/tmp/quote-sheet.txt"))
     sp.add_argument("--corpus", type=Path, default=CORPUS)
     sp = sub.add_parser("spans")
     sp.add_argument("raw", type=Path)
-    sp.add_argument("--n", type=int, default=200)
+    sp.add_argument("--set", type=int, choices=(1, 2), default=1, dest="set_")
+    sp.add_argument("--n", type=int)
     sp.add_argument("--corpus", type=Path, default=CORPUS)
     sp = sub.add_parser("score")
-    sp.add_argument("--half", choices=("dev", "held", "all"), default="held")
+    sp.add_argument("--set", type=int, choices=(1, 2), default=1, dest="set_")
+    sp.add_argument("--half", choices=("dev", "held", "held2", "all"), default="held")
     sp.add_argument("--show", action="store_true")
     sp.add_argument("--corpus", type=Path, default=CORPUS)
     args = p.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"{args.corpus}: corpus not found (see ../shared/benchmarks/README.md)")
     if args.cmd == "sample":
-        _sheet(args.corpus, args.n, args.sheet)
+        _sheet(args.corpus, args.n or (N1 if args.set_ == 1 else N2), args.sheet, args.set_)
     elif args.cmd == "spans":
-        _spans(args.corpus, args.raw, args.n)
+        _spans(args.corpus, args.raw, args.n or (N1 if args.set_ == 1 else N2), args.set_)
     elif args.cmd == "score":
-        _score(args.corpus, args.half, args.show)
+        if args.set_ == 2 and args.show:
+            sys.exit("set 2 is held out: its misses are not listed")
+        _score(args.corpus, "all" if args.set_ == 2 else args.half, args.show,
+               LABELS if args.set_ == 1 else LABELS2)
 
 
 if __name__ == "__main__":
