@@ -99,6 +99,10 @@ def _locate(text: str, surface: str, qs: int, qe: int) -> tuple[int, int] | None
                 if not (qs <= m.start() < qe)]
         if hits:
             return min(hits, key=lambda h: min(abs(h[0] - qs), abs(h[0] - qe)))
+    # a name glued to the word before it by the page's markup ("China DailyZhang Yuanxun")
+    hits = [m.span() for m in re.finditer(re.escape(surface), text) if not (qs <= m.start() < qe)]
+    if hits:
+        return min(hits, key=lambda h: min(abs(h[0] - qs), abs(h[0] - qe)))
     return None
 
 
