@@ -11,7 +11,7 @@ import pytest
 from newsprism.claims import align
 from newsprism.copies import Copies, CopyGroup, CopyLink
 from newsprism.dossier import build
-from newsprism.records import Analysis, Article, Entity, Event, Mention, Quantity, WireCredit
+from newsprism.records import Analysis, Article, Entity, Event, Mention, Quantity, RelatedEntity, Relation, WireCredit
 from newsprism.render.html import index_page, story_page
 from newsprism.render.json import dossier_dict
 from newsprism.render.markdown import dossier_markdown
@@ -78,8 +78,8 @@ def test_dossier_every_summary_statement_cites_spans() -> None:
 
 def test_dossier_exclusive_statement_of_one_source() -> None:
     d, _ = _story()
-    (origin, rows), = d.exclusives
-    assert origin == "outlet:northern observer" and [r.text for r in rows] == [EXTRA]
+    (x,) = d.exclusives
+    assert x.origin == "outlet:northern observer" and [r.text for r in x.statements] == [EXTRA]
 
 
 def test_render_html_escapes_article_text() -> None:
@@ -120,9 +120,24 @@ def test_dossier_entity_sections_keep_nationalities_apart_from_organisations() -
             Entity("tormund-dam-authority", "Tormund Dam Authority", "ORG", ("Tormund Dam Authority",), 1, ("wire",))]
     copies = Copies((), (), ())
     d = build("s1", arts, ana, ents, copies, align(arts, ana, ents, copies))
-    sections = {name: [e.name for e in rows] for name, rows in d.entities}
+    sections = {s.section: [e.name for e in s.entries] for s in d.entities}
     assert sections["organisations"] == ["Tormund Dam Authority"]
     assert sections["groups"] == ["Nordic"] and sections["places"] == ["Varnholm"]
+
+
+def test_render_json_writes_an_entity_relation_as_kind_and_name() -> None:
+    arts = [_article("wire", [S1], T[0], "Nordic Press Agency", "Dam gate fails")]
+    ana = [_analysis("wire", [S1])]
+    ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 1, ("wire",),
+                   relations=(Relation("part_of", "tormund"), Relation("capital_of", "unknown-id"))),
+            Entity("tormund", "Tormund", "GPE", ("Tormund",), 1, ("other",))]
+    copies = Copies((), (), ())
+    d = build("s1", arts, ana, ents, copies, align(arts, ana, ents, copies))
+    (place,) = next(s for s in d.entities if s.section == "places").entries
+    assert place.relations == (RelatedEntity("part_of", "Tormund"), RelatedEntity("capital_of", "unknown-id"))
+    data = json.loads(json.dumps(dossier_dict(d)))
+    assert data["entities"]["places"][0]["relations"] == [["part_of", "Tormund"], ["capital_of", "unknown-id"]]
+    assert "Varnholm ×1; part of Tormund; capital of unknown-id" in dossier_markdown(d)
 
 
 def test_render_names_a_copy_by_its_origin_outlet_everywhere() -> None:
@@ -219,8 +234,9 @@ def test_dossier_one_quote_one_entry_citing_every_copy() -> None:
     copies = Copies((CopyLink("wire", "copy", "copy", 1.0, 1.0, 40),),
                     (CopyGroup("g1", ("wire", "copy"), "wire", "NPA", "wire credit"),), (WireCredit("wire", "NPA"),))
     d = build("s1", arts, ana, ents, copies, align(arts, ana, ents, copies))
-    ((speaker, (entry,)),) = d.quotes
-    assert speaker == "Elin Marsh"
+    (sq,) = d.quotes
+    (entry,) = sq.quotes
+    assert sq.speaker == "Elin Marsh"
     assert [c.article_id for c in (entry.citation, *entry.also)] == ["wire", "copy"]
     assert "Valley Courier" in dossier_markdown(d)
 
@@ -299,6 +315,7 @@ def test_dossier_quote_entry_takes_the_speaker_most_copies_give() -> None:
     ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 3, ("first", "wire", "copy"))]
     copies = Copies((), (), ())
     d = build("s1", arts, ana, ents, copies, align(arts, ana, ents, copies))
-    ((speaker, (entry,)),) = d.quotes
-    assert speaker == "Elin Marsh"
+    (sq,) = d.quotes
+    (entry,) = sq.quotes
+    assert sq.speaker == "Elin Marsh"
     assert [c.article_id for c in (entry.citation, *entry.also)] == ["wire", "first", "copy"]

@@ -17,7 +17,22 @@ from datetime import datetime
 from .analyse.times import period_start
 from .claims import Alignment, Claim, ClaimGroup
 from .copies import Copies, independent_sources
-from .records import Analysis, Article, Entity, Quantity, Quote
+from .records import (
+    Analysis,
+    Article,
+    CopiedArticle,
+    CopyBranch,
+    Entity,
+    EntitySection,
+    Exclusive,
+    MatrixRow,
+    Quantity,
+    Quote,
+    RelatedEntity,
+    Share,
+    SpeakerQuotes,
+    StatusCount,
+)
 from .records import Citation as Citation  # re-exported: its old home
 from .records import ConflictCard as ConflictCard  # re-exported: its old home
 from .records import Detail as Detail  # re-exported: its old home
@@ -91,7 +106,7 @@ def build(
         for key in columns:
             inside = [a for a in g.article_ids if origin_of.get(a) == key]
             marks.append("says" if inside else "")
-        matrix.append((g.group_id, tuple(marks)))
+        matrix.append(MatrixRow(g.group_id, tuple(marks)))
 
     dates = [a.published for a in arts if a.published]
     head = _headline(arts, groups, claims, summary)
@@ -107,16 +122,17 @@ def build(
         entities=_entities(entities, {a.article_id for a in arts}),
         quotes=_quotes(analyses, outlet),
         conflicts=_conflicts(groups, claims, cite),
-        exclusives=tuple((k, tuple(v)) for k, v in exclusives.items()),
+        exclusives=tuple(Exclusive(k, tuple(v)) for k, v in exclusives.items()),
         details=details,
         groups=tuple(statements[g.group_id] for g in groups),
         matrix=tuple(matrix),
         copy_tree=tuple(
-            (g.origin, tuple((aid, _kind(aid, g.origin, copies)) for aid in g.article_ids if aid != g.origin))
+            CopyBranch(g.origin, tuple(CopiedArticle(aid, _kind(aid, g.origin, copies))
+                                       for aid in g.article_ids if aid != g.origin))
             for g in copies.groups if g.origin in by_article
         ),
         framing=_framing(arts, groups, claims, statements),
-        status_counts=tuple(sorted(Counter(g.status for g in groups).items())),
+        status_counts=tuple(StatusCount(k, n) for k, n in sorted(Counter(g.status for g in groups).items())),
         happenings=tuple(
             HappeningEntry(h.happening_id, h.sources, tuple(statements[gid] for gid in h.group_ids))
             for h in alignment.happenings
@@ -236,23 +252,22 @@ def _timeline(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim],
     return tuple(unique)
 
 
-def _entities(entities: Sequence[Entity], article_ids: set[str]) -> tuple[tuple[str, tuple[EntityEntry, ...]], ...]:
+def _entities(entities: Sequence[Entity], article_ids: set[str]) -> tuple[EntitySection, ...]:
     names = {e.entity_id: e.name for e in entities}
     out = []
     for section, labels in _ENTITY_SECTIONS:
         rows = [
             EntityEntry(e.entity_id, e.name, e.label, e.mentions, e.variants,
-                        tuple((r.kind, names.get(r.target, r.target)) for r in e.relations))
+                        tuple(RelatedEntity(r.kind, names.get(r.target, r.target)) for r in e.relations))
             for e in entities
             if e.label in labels and set(e.articles) & article_ids
         ]
         rows.sort(key=lambda r: (-r.mentions, r.name))
-        out.append((section, tuple(rows)))
+        out.append(EntitySection(section, tuple(rows)))
     return tuple(out)
 
 
-def _quotes(analyses: Sequence[Analysis], outlet: Mapping[str, str | None]
-            ) -> tuple[tuple[str, tuple[QuoteEntry, ...]], ...]:
+def _quotes(analyses: Sequence[Analysis], outlet: Mapping[str, str | None]) -> tuple[SpeakerQuotes, ...]:
     """Quotes by speaker; one entry per quote, citing every article that carries the same words. The
     entry's speaker is the one most of those articles give (the first of them on a tie): a copy whose
     page layout hid the attribution does not split the quote off."""
@@ -274,7 +289,7 @@ def _quotes(analyses: Sequence[Analysis], outlet: Mapping[str, str | None]
         also = tuple(c for _, c in found if c is not cite)
         by_speaker[key].append(QuoteEntry(q.speaker or "", q.speaker_entity_id, q.kind, q.text, q.verb, cite, also))
     rows = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    return tuple((max((q.speaker for q in v), key=len), tuple(v)) for _k, v in rows)
+    return tuple(SpeakerQuotes(max((q.speaker for q in v), key=len), tuple(v)) for _k, v in rows)
 
 
 def _conflicts(groups: Sequence[ClaimGroup], claims: Mapping[str, Claim],
@@ -358,5 +373,5 @@ def _framing(arts: Sequence[Article], groups: Sequence[ClaimGroup], claims: Mapp
                              g.status if g else "single-source", g.sources if g else 1,
                              g.group_id if g else first.claim_id)
         out.append(Framing(a.article_id, a.outlet, lead,
-                           tuple((gid, round(n / total, 3)) for gid, n in share.most_common())))
+                           tuple(Share(gid, round(n / total, 3)) for gid, n in share.most_common())))
     return tuple(out)

@@ -626,13 +626,29 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class RelatedEntity:
+    """A relation of a dossier's entity, to another entity named as the dossier prints it."""
+
+    kind: str  # variant_of | capital_of | government_of | part_of (see Relation)
+    name: str  # the target entity's name (its id when the store does not know it)
+
+
+@dataclass(frozen=True, slots=True)
 class EntityEntry:
     entity_id: str
     name: str
     label: str
     mentions: int
     variants: tuple[str, ...]
-    relations: tuple[tuple[str, str], ...]  # (kind, target name)
+    relations: tuple[RelatedEntity, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySection:
+    """The entities of one kind a dossier lists ("people", "places", ...), most mentioned first."""
+
+    section: str  # people | organisations | places | equipment | groups
+    entries: tuple[EntityEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -644,6 +660,14 @@ class QuoteEntry:
     verb: str | None
     citation: Citation
     also: tuple[Citation, ...] = ()  # the same words in other articles (wire copies, rewrites)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerQuotes:
+    """The quotes of one speaker in a dossier."""
+
+    speaker: str  # the longest name the quotes give
+    quotes: tuple[QuoteEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -676,13 +700,61 @@ class Detail:
 
 
 @dataclass(frozen=True, slots=True)
+class Exclusive:
+    """What only one independent origin says: statement groups no other origin states."""
+
+    origin: str  # its origin key
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    """A row of the source x claim matrix: one claim group, a mark per source column."""
+
+    group_id: str
+    marks: tuple[str, ...]  # "says" or "", one per independent origin, in the order of Dossier.sources
+
+
+@dataclass(frozen=True, slots=True)
+class CopiedArticle:
+    """An article of a copy group other than its origin."""
+
+    article_id: str
+    kind: str  # identical | copy | rewrite (its copy link to the origin; "copy" when not linked directly)
+
+
+@dataclass(frozen=True, slots=True)
+class CopyBranch:
+    """One copy group of a dossier's copy tree: its origin and what copies it."""
+
+    origin: str  # the origin article id
+    copies: tuple[CopiedArticle, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCount:
+    """How many claim groups of a dossier have one status."""
+
+    status: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """The share of an article's claim text that one claim group takes."""
+
+    group_id: str  # a statement group, or the claim id of a claim in no statement group
+    share: float  # 0..1, rounded to three places
+
+
+@dataclass(frozen=True, slots=True)
 class Framing:
     """What an outlet leads with, and the share of its text each group gets."""
 
     article_id: str
     outlet: str | None
     lead: Statement | None
-    shares: tuple[tuple[str, float], ...]  # (group id, share of the article's claim text)
+    shares: tuple[Share, ...]  # largest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -695,16 +767,16 @@ class Dossier:
     independent_sources: int
     summary: tuple[Statement, ...]
     timeline: tuple[TimelineEntry, ...]
-    entities: tuple[tuple[str, tuple[EntityEntry, ...]], ...]  # (section, entries)
-    quotes: tuple[tuple[str, tuple[QuoteEntry, ...]], ...]  # (speaker, quotes)
+    entities: tuple[EntitySection, ...]  # every section, in a fixed order, empty ones too
+    quotes: tuple[SpeakerQuotes, ...]  # speakers with the most quotes first
     conflicts: tuple[ConflictCard, ...]
-    exclusives: tuple[tuple[str, tuple[Statement, ...]], ...]  # (origin key, what only it says)
+    exclusives: tuple[Exclusive, ...]  # what only one origin says
     details: tuple[Detail, ...]  # values one source adds to a statement others make too
     groups: tuple[Statement, ...]  # every claim group, as the matrix rows
-    matrix: tuple[tuple[str, tuple[str, ...]], ...]  # (group id, mark per source column)
-    copy_tree: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (origin, ((article, kind), ...))
+    matrix: tuple[MatrixRow, ...]
+    copy_tree: tuple[CopyBranch, ...]
     framing: tuple[Framing, ...]
-    status_counts: tuple[tuple[str, int], ...]
+    status_counts: tuple[StatusCount, ...]  # by status name
     # reports of one happening that join two or more statement groups
     happenings: tuple[HappeningEntry, ...] = ()
 

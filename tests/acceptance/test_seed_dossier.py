@@ -94,7 +94,7 @@ def test_seed_summary_from_lines_both_state(seeds) -> None:  # type: ignore[no-u
 
 
 def _only(d: Dossier, key: dict[str, str], name: str) -> str:
-    texts = [st.text for origin, rows in d.exclusives for st in rows
+    texts = [st.text for x in d.exclusives for st in x.statements
              if all(key[c.article_id] == name for c in st.citations)]
     texts += [det.value for det in d.details if key[det.statement.citations[0].article_id] == name]
     return "\n".join(texts)
@@ -123,7 +123,7 @@ def test_seed_only_b(seeds, phrase: str) -> None:  # type: ignore[no-untyped-def
     d, key, _ = seeds
     found = _only(d, key, B)
     if phrase == "Cheong Seong-chang":
-        found += "\n".join(f"{q.speaker}" for _s, qs in d.quotes for q in qs if key[q.citation.article_id] == B)
+        found += "\n".join(f"{q.speaker}" for sq in d.quotes for q in sq.quotes if key[q.citation.article_id] == B)
     assert phrase in found
     if phrase != "Cheong Seong-chang":
         assert phrase in _alone_markdown(d) and escape(phrase) in _alone_html(d, seeds[2])

@@ -111,7 +111,7 @@ def story_page(d: Dossier, articles: Sequence[Article]) -> str:
                      f"</td><td>{escape(copy_label(s.role, s.copy_of, by_article))}</td>"
                      f'<td><a href="#a-{escape(s.article_id)}">{escape(s.title or s.article_id)}</a></td></tr>'
                      for s in d.sources) + "</table>")
-    alone = dict(d.exclusives)
+    alone = {x.origin: x.statements for x in d.exclusives}
     adds: dict[str, list[str]] = {}
     for det in d.details:  # what one source adds to a statement others make too
         adds.setdefault(det.origin, []).append(
@@ -124,17 +124,17 @@ def story_page(d: Dossier, articles: Sequence[Article]) -> str:
                 f"<li>{escape(st.text)}{_cites(st.citations)}</li>" for st in alone.get(origin, ())) + "</ul>")
     if d.quotes:
         parts.append("<h2>Quotes</h2>")
-        for speaker, quotes in d.quotes:
-            parts.append(f"<h3>{escape(speaker)}</h3><ul>" + "".join(
+        for sq in d.quotes:
+            parts.append(f"<h3>{escape(sq.speaker)}</h3><ul>" + "".join(
                 f"<li>{escape(q.kind)}: &ldquo;{escape(q.text)}&rdquo;{_cites((q.citation, *q.also))}</li>"
-                for q in quotes) + "</ul>")
+                for q in sq.quotes) + "</ul>")
     parts.append("<h2>People, organisations, places, equipment, groups</h2>")
-    for section, entries in d.entities:
-        if entries:
-            parts.append(f"<p><b>{escape(section)}</b>: " + " &middot; ".join(
+    for sec in d.entities:
+        if sec.entries:
+            parts.append(f"<p><b>{escape(sec.section)}</b>: " + " &middot; ".join(
                 f"{escape(r.name)} &times;{r.mentions}"
                 + (f" <small>({escape(', '.join(v for v in r.variants if v != r.name))})</small>"
-                   if any(v != r.name for v in r.variants) else "") for r in entries) + "</p>")
+                   if any(v != r.name for v in r.variants) else "") for r in sec.entries) + "</p>")
     parts.append(_matrix(d, names))
     cited = sorted({_anchor(c) for c in _citations(d)})
     parts.append("<h2>Articles</h2>" + "".join(_article(a, d) for a in articles))
@@ -151,8 +151,8 @@ def _matrix(d: Dossier, names: dict[str, str]) -> str:
     head = "".join(f"<th>{escape(name)}</th>" for name in columns.values())
     body = "".join(
         f"<tr><td>{escape(cut(rows[gid].text, 120))}</td><td>{_status(rows[gid].status)}</td>"
-        + "".join(f'<td class="{"says" if m else ""}">{"&#10003;" if m else ""}</td>' for m in marks) + "</tr>"
-        for gid, marks in d.matrix if gid in rows)
+        + "".join(f'<td class="{"says" if m else ""}">{"&#10003;" if m else ""}</td>' for m in row.marks) + "</tr>"
+        for row in d.matrix if (gid := row.group_id) in rows)
     return f"<h2>Source &times; claim</h2><table><tr><th>claim</th><th>status</th>{head}</tr>{body}</table>"
 
 

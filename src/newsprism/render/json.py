@@ -28,19 +28,15 @@ def dossier_dict(d: Dossier) -> dict[str, Any]:
     """The documented JSON shape of a dossier."""
     data = _plain(d)
     _by_article, names = source_names(d)
-    data["entities"] = {section: rows for section, rows in data["entities"]}
-    data["quotes"] = [{"speaker": speaker, "quotes": rows} for speaker, rows in data["quotes"]]
-    data["exclusives"] = [{"origin": origin, "name": names.get(origin), "statements": rows}
-                          for origin, rows in data["exclusives"]]
-    data["matrix"] = {
-        "columns": _columns(d, names),
-        "rows": [{"group_id": gid, "marks": list(marks)} for gid, marks in d.matrix],
-    }
-    data["copy_tree"] = [{"origin": o, "copies": [{"article_id": a, "kind": k} for a, k in rows]}
-                         for o, rows in d.copy_tree]
-    data["framing"] = [{**f, "shares": [{"group_id": g, "share": x} for g, x in f["shares"]]}
-                       for f in data["framing"]]
-    data["status_counts"] = dict(d.status_counts)
+    # the documented shape: sections as a mapping, a relation as [kind, name], statuses as a mapping,
+    # each exclusive named as the renderers name it; the other records as objects of their fields
+    data["entities"] = {
+        s["section"]: [{**e, "relations": [[r["kind"], r["name"]] for r in e["relations"]]} for e in s["entries"]]
+        for s in data["entities"]}
+    data["exclusives"] = [{"origin": x.origin, "name": names.get(x.origin), "statements": _plain(x.statements)}
+                          for x in d.exclusives]
+    data["matrix"] = {"columns": _columns(d, names), "rows": data["matrix"]}
+    data["status_counts"] = {c.status: c.count for c in d.status_counts}
     return {"schema": SCHEMA, **data}
 
 

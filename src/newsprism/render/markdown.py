@@ -67,7 +67,7 @@ def dossier_markdown(d: Dossier) -> str:
         out.append(f"| {_md(s.outlet or '?')} | {when} | {_md(role)} | {_md(names[s.origin])} | "
                    f"{_md(s.title or '')} |")
     out.append("")
-    alone = dict(d.exclusives)
+    alone = {x.origin: x.statements for x in d.exclusives}
     adds: dict[str, list[str]] = {}
     for det in d.details:  # what one source adds to a statement others make too
         adds.setdefault(det.origin, []).append(
@@ -82,29 +82,30 @@ def dossier_markdown(d: Dossier) -> str:
             out.append("")
     if d.quotes:
         out += ["## Quotes", ""]
-        for speaker, quotes in d.quotes:
-            out.append(f"### {_md(speaker)}")
+        for sq in d.quotes:
+            out.append(f"### {_md(sq.speaker)}")
             out += [f"- {q.kind}: \u201c{_md(q.text)}\u201d ({'; '.join(cite(c) for c in (q.citation, *q.also))})"
-                    for q in quotes]
+                    for q in sq.quotes]
             out.append("")
     out += ["## People, organisations, places, equipment, groups", ""]
-    for section, entries in d.entities:
-        if entries:
+    for sec in d.entities:
+        if sec.entries:
             items = []
-            for r in entries:
+            for r in sec.entries:
                 variants = [v for v in r.variants if v != r.name]
                 extra = f" (also: {', '.join(variants)})" if variants else ""
-                rel = "".join(f"; {k.replace('_', ' ')} {t}" for k, t in r.relations)
+                rel = "".join(f"; {x.kind.replace('_', ' ')} {x.name}" for x in r.relations)
                 items.append(f"{r.name} ×{r.mentions}{extra}{rel}")
-            out.append(f"- **{section}**: " + " · ".join(_md(i) for i in items))
+            out.append(f"- **{sec.section}**: " + " · ".join(_md(i) for i in items))
     out.append("")
     if d.copy_tree:
         titles = {s.article_id: s.title for s in d.sources}
         out += ["## Copies", ""]
-        for origin, copied in d.copy_tree:
+        for branch in d.copy_tree:
+            origin = branch.origin
             out.append(f"- {_md(by_article.get(origin, '?'))}: {_md(titles.get(origin) or '(no title)')} (origin)")
-            out += [f"  - {kind}: {_md(by_article.get(aid, '?'))}, {_md(titles.get(aid) or '(no title)')}"
-                    for aid, kind in copied]
+            out += [f"  - {c.kind}: {_md(by_article.get(c.article_id, '?'))}, "
+                    f"{_md(titles.get(c.article_id) or '(no title)')}" for c in branch.copies]
         out.append("")
-    out += ["## Claim status", ""] + [f"- {_md(k)}: {v}" for k, v in d.status_counts] + [""]
+    out += ["## Claim status", ""] + [f"- {_md(c.status)}: {c.count}" for c in d.status_counts] + [""]
     return "\n".join(out)

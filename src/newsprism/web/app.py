@@ -293,7 +293,7 @@ def create_app(settings: Settings, *, token: str | None = None, max_body: int = 
             d = store.dossier(story_id)
         except NotAnalysedError:
             return HTMLResponse('<span class="muted">not analysed</span>')
-        return templates.TemplateResponse(request, "_counts.html", {"counts": dict(d.status_counts)})
+        return templates.TemplateResponse(request, "_counts.html", {"counts": {c.status: c.count for c in d.status_counts}})
 
     @app.get("/stories/{story_id}", include_in_schema=False)
     def story_page(request: Request, story_id: str) -> HTMLResponse:
