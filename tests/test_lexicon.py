@@ -10,8 +10,12 @@ import pytest
 
 from newsprism.lexicon import (
     AGENCY_DATELINE,
+    ENGLISH_STOP_WORDS,
+    NEWS_STOP_WORDS,
     NUMBER_WORDS,
     SMALL_NUMBER_WORDS,
+    STOP_WORDS,
+    STORY_STOP_WORDS,
     VERB_INFLECTIONS,
     singular,
     strip_inflection,
@@ -46,6 +50,17 @@ def test_lexicon_agency_dateline_names_the_wire() -> None:
     m = AGENCY_DATELINE.match("SKELBY, Nordland (NPA) — The ferry did not sail.")
     assert m is not None and m["wire"] == "NPA"
     assert AGENCY_DATELINE.match("Skelby, Nordland (NPA) — lower case is no dateline") is None
+
+
+def test_lexicon_stop_words_come_from_one_data_file() -> None:
+    """Every stop-word list is a table of data/stop_words.toml; story clustering reads the same words."""
+    from newsprism.stories import _STOP
+
+    assert len(ENGLISH_STOP_WORDS) == 318 and STORY_STOP_WORDS == ENGLISH_STOP_WORDS | NEWS_STOP_WORDS == _STOP
+    assert {"said", "according", "it's"} <= STOP_WORDS and not {"first", "last", "fire"} & STOP_WORDS
+    beyond_english = STOP_WORDS - ENGLISH_STOP_WORDS
+    assert len(STOP_WORDS) == 105 and beyond_english == {
+        "according", "did", "does", "it's", "just", "new", "said", "say", "says", "told"}
 
 
 def _written_words(node: ast.AST) -> bool:

@@ -1,5 +1,5 @@
-"""Text knowledge shared by the stages: data, and the two small word functions
-that read it.
+"""Text knowledge shared by the stages: data, and the small functions that
+read it. Word lists too long for code are data files (``data/stop_words.toml``).
 
 One table per kind of thing recognised, named for it; a stage that needs it
 imports it from here rather than writing its own.
@@ -8,6 +8,8 @@ imports it from here rather than writing its own.
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib import resources
 
 #: Wire agencies: canonical name -> patterns that credit it. Searched in the
 #: credit line, the byline, the dateline (start of the body) and the last
@@ -50,20 +52,22 @@ NUMBER_WORDS: dict[str, int] = {
 SMALL_NUMBER_WORDS: tuple[str, ...] = ("zero", *sorted((w for w, n in NUMBER_WORDS.items() if n <= 20 and w != "dozen"),
                                                      key=NUMBER_WORDS.__getitem__))
 
+def _stop_words() -> dict[str, frozenset[str]]:
+    table = tomllib.loads(resources.files("newsprism").joinpath("data/stop_words.toml").read_text("utf-8"))
+    return {name: frozenset(words) for name, words in table.items()}
+
+
+_STOP_LISTS = _stop_words()
+
+#: English stop words (scikit-learn's list): words too common to tell one story from another.
+ENGLISH_STOP_WORDS = _STOP_LISTS["words"]
+#: Words of news reports that say nothing of which story an article tells ("said", "mr", "year").
+NEWS_STOP_WORDS = _STOP_LISTS["news"]
+#: What story clustering drops: English stop words and news words.
+STORY_STOP_WORDS = ENGLISH_STOP_WORDS | NEWS_STOP_WORDS
 #: Function words, pronouns, reporting verbs and the commonest news words: words that say nothing of
 #: which fact a sentence states (claims compare sentences without them).
-STOP_WORDS = frozenset(
-    """a an the and or but if of in on at to from by for with about as into over after before
-    than then that this these those there here it its it's is are was were be been being has have
-    had do does did will would could should may might can also such which who whom whose what when
-    where while during between both each other some any more most many much very just only own same
-    so not no he she they them their his her we our you your i me my us said says say told according
-    one two new""".split()  # noqa: SIM905
-)
-
-#: Words of news reports that say nothing of which story an article tells, besides scikit-learn's
-#: English stop words (story clustering drops both).
-NEWS_STOP_WORDS = frozenset({"said", "says", "say", "told", "mr", "ms", "mrs", "year", "new"})
+STOP_WORDS = _STOP_LISTS["claims"]
 
 #: Inflection endings cut by :func:`strip_inflection`, longest tried first where two overlap.
 INFLECTIONS = ("ing", "ed", "es", "s")
