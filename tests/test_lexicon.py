@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from newsprism.lexicon import (
-    AGENCY_DATELINE,
     ENGLISH_STOP_WORDS,
     NEWS_STOP_WORDS,
     NUMBER_WORDS,
@@ -17,8 +16,10 @@ from newsprism.lexicon import (
     STOP_WORDS,
     STORY_STOP_WORDS,
     VERB_INFLECTIONS,
+    dateline_agency,
     singular,
     strip_inflection,
+    wire_dateline,
 )
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "newsprism"
@@ -46,10 +47,30 @@ def test_lexicon_number_words_agree() -> None:
     assert all(NUMBER_WORDS[w] == n for n, w in enumerate(SMALL_NUMBER_WORDS) if n)
 
 
-def test_lexicon_agency_dateline_names_the_wire() -> None:
-    m = AGENCY_DATELINE.match("SKELBY, Nordland (NPA) — The ferry did not sail.")
-    assert m is not None and m["wire"] == "NPA"
-    assert AGENCY_DATELINE.match("Skelby, Nordland (NPA) — lower case is no dateline") is None
+@pytest.mark.parametrize(("body", "wire"), [
+    ("SKELBY, Nordland (NPA) — The ferry did not sail.", "NPA"),
+    ("SKELBY, March 11 (NPA) — The ferry did not sail.", "NPA"),
+    ("HALDEN/SKELBY (Nordpres) - The ferry did not sail.", "Nordpres"),
+    ("Skelby, Nordland (NPA) — lower case is no dateline", None),
+    ("SKELBY, Nordland — no agency in brackets", None),
+    ("LONDON, Dec 29 (Harbour Press Foundation) - a long name is no agency's short name", None),
+    ("FILE (NPA) - a label is no dateline", None),
+    ("The ferry did not sail. SKELBY (NPA) — not at the start", None),
+], ids=["region", "date", "two-places", "lower-case", "no-agency", "long-name", "label", "not-first"])
+def test_lexicon_dateline_agency_names_the_wire(body: str, wire: str | None) -> None:
+    assert dateline_agency(body) == wire
+
+
+@pytest.mark.parametrize(("text", "place", "end"), [
+    ("KUNDUZ, Norway -- Insurgents struck.", "KUNDUZ", 18),
+    ("A photo (Jo Park/Getty Images) HALDEN -- The dam held.", "HALDEN", 41),
+    ("By Jo Park HALDEN, Nov 6 (NPA) - The dam held.", "HALDEN", 33),
+    ("the head of NATO - the alliance said", None, None),
+    ("AP PHOTO - a man walks", None, None),
+], ids=["start", "after-bracket", "with-date-and-agency", "inside-a-sentence", "label"])
+def test_lexicon_wire_dateline_near_the_start(text: str, place: str | None, end: int | None) -> None:
+    m = wire_dateline(text)
+    assert (m["place"] if m else None) == place and (m.end() if m else None) == end
 
 
 def test_lexicon_stop_words_come_from_one_data_file() -> None:

@@ -37,7 +37,10 @@ _QUOTES = str.maketrans({
 })  # fmt: skip
 _KEY_DROP = re.compile(r"[^\w\s]|_")
 _DATE = r"\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[+-]\d{2}:?\d{2}|Z|UTC|GMT|KST|JST))?)?"
-_DATELINE = re.compile(
+#: A line of publication (and update) times: "Published: 2023-09-16 10:00 | Updated: ...". The removal
+#: log calls it a dateline; it is no wire dateline ("SEOUL (AP) -", lexicon.wire_dateline), which
+#: opens the body and stays in it.
+_PUBLISHED_LINE = re.compile(
     rf"^(?:(?:published|posted|updated|modified|last updated|date)\s*:?\s*)?(?P<pub>{_DATE})"
     rf"(?:\s*[|,/]\s*(?:(?:updated|modified|last updated)\s*:?\s*)?(?P<upd>{_DATE}))?$",
     re.I,
@@ -298,7 +301,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
                         captions.append(Caption(c_text, c_start, c_end))
         elif _first_match(rules.long_boilerplate, text):
             reason = "boilerplate"
-        elif short and (m := _DATELINE.match(text)):
+        elif short and (m := _PUBLISHED_LINE.match(text)):
             reason = "dateline"
             published_raw = published_raw or m.group("pub")
             updated_raw = updated_raw or m.group("upd")

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .lexicon import AGENCY_DATELINE, REPORT_CREDITS
+from .lexicon import REPORT_CREDITS, dateline_agency
 from .lexicon import WIRES as WIRES
 from .outlets import printed_names
 from .records import Article, Claim, OutletCredit, WireCredit
@@ -328,8 +328,8 @@ def wire_credit(article: Article) -> str | None:
         for name, rx in _WIRE_RES:
             if text and rx.search(text):
                 return name
-    if m := AGENCY_DATELINE.match(body):
-        return m.group("wire")
+    if wire := dateline_agency(body):
+        return wire
     if article.paragraphs:
         last = article.paragraphs[-1]
         if len(last) < 300:

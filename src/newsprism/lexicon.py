@@ -32,9 +32,57 @@ WIRES: dict[str, tuple[str, ...]] = {
     "Bloomberg": (r"\(Bloomberg\)",),
 }
 
-#: An agency-style dateline at the start of a body, crediting the agency in brackets:
-#: "SKELBY, Nordland (NPA) — ..." credits NPA (group ``wire``).
-AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{1,40})?\s\((?P<wire>[A-Z][A-Za-z]{1,7})\)\s*[—–-]")
+# ---------------------------------------------------------------- wire datelines
+
+#: A place in capitals in a dateline: "KUNDUZ", "SAN LUIS OBISPO".
+CAPS_PLACE = r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}"
+#: A wire dateline: places in capitals ("TOKYO/SEOUL"), not inside a run of capitals ("INSIGHTS PRELIMS
+#: TEST SERIES –"); an optional country or state ("KUNDUZ, Afghanistan", "ERIE, Pa.", "ALBANY, N.Y.",
+#: "ERIE, PA"), an optional date, an optional agency, a dash. :func:`wire_dateline` finds one near the
+#: start of a body; the pattern alone matches one anywhere.
+WIRE_DATELINE = re.compile(
+    r"(?<![\w,])(?<![A-Z'\-] )(?<![A-Z]\. )"
+    rf"(?P<place>{CAPS_PLACE}(?:/{CAPS_PLACE}){{0,2}})"
+    r"(?P<region>, (?:[A-Z][a-z]+\.?|(?:[A-Z]\.){2,3}|[A-Z]{2})(?: [A-Z][a-z]+)?(?=[ ,—]))?"
+    r"(?P<date>, [A-Z][a-z]{2,8}\.? \d{1,2})?(?P<agency> \([A-Za-z][\w .&]{0,30}\))?"
+    r"(?: ?(?:--|—|–|-) | ?—(?=[A-Z]))")
+#: How far into the body a dateline is looked for.
+DATELINE_CHARS = 300
+#: A label in capitals before a dash is no dateline: "FILE - In this Dec. 13, 2016, file photo, ...",
+#: "AP PHOTO -", "FILE/PHOTO -".
+NOT_DATELINE_WORDS = frozenset({"FILE", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "UPDATE", "UPDATED", "BREAKING",
+                                "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "LIVE", "CORRECTION"})
+#: An agency's short name in a dateline's brackets: "(NPA)", "(Reuters)", not "(Thomson Reuters Foundation)".
+_DATELINE_AGENCY = re.compile(r"\((?P<wire>[A-Z][A-Za-z]{1,7})\)")
+
+
+def wire_dateline(text: str) -> re.Match[str] | None:
+    """The wire dateline at the start of ``text`` (the first ``DATELINE_CHARS`` of a body), or None.
+
+    It stands at the very start, after a sentence, a line or a closing bracket (a photo credit
+    "...Getty Images) WASHINGTON --"), or anywhere with its date or agency ("... Mark Hosenball
+    WASHINGTON, Nov 6 (Reuters) -"); a capitalised word before a dash inside a sentence ("the head
+    of NATO - the alliance") is none, nor a label ("FILE -", "AP PHOTO -"). The match's groups are
+    ``place``, ``region``, ``date`` and ``agency`` (with its brackets), offsets into ``text``.
+    """
+    for m in WIRE_DATELINE.finditer(text):
+        place = m.group("place")
+        if len(place.replace(".", "")) < 2 or NOT_DATELINE_WORDS.intersection(re.split(r"[ /]", place)):
+            continue
+        before = text[:m.start()].rstrip(" \t")
+        if m.group("date") or m.group("agency") or not before or before[-1] in ".!?)]\n\"”":
+            return m
+    return None
+
+
+def dateline_agency(body: str) -> str | None:
+    """The wire agency that a dateline opening ``body`` credits in brackets, by its short name:
+    "SKELBY, Nordland (NPA) — ..." credits NPA; None when the body opens with no such dateline."""
+    m = wire_dateline(body[:DATELINE_CHARS])
+    if m is None or m.start() != 0 or not m.group("agency"):
+        return None
+    agency = _DATELINE_AGENCY.fullmatch(m.group("agency").strip())
+    return agency["wire"] if agency else None
 
 #: Wire agencies and broadcasters a byline names after the reporter ("Jane Roe, Associated Press",
 #: "John Doe for Reuters"): cut from the byline's names.

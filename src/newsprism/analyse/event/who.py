@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ...lexicon import WIRE_DATELINE
 from .names import Who
 from .parse import Clause, Reading
 from .words import (
-    DATELINE,
     HEADLINE_ACTOR_LABELS,
     MAX_WHO,
     NOT_AGENTS,
@@ -100,7 +100,7 @@ def who_span(doc: Any, subj: Any) -> Any:
         lo = hi - MAX_WHO
     # a dateline or a credit the model ran into the subject ("PARIS - A truck", "(CNN) Chaos", "CNN)
     # Chaos"), but not a bracket inside it ("The Islamic State (IS) group")
-    if ((m := DATELINE.match(doc.text, doc[lo].idx)) is not None and m.end() <= subj.idx
+    if ((m := WIRE_DATELINE.match(doc.text, doc[lo].idx)) is not None and m.end() <= subj.idx
             and len(m.group("place")) > 2):  # not "US - China talks"
         lo = next(t.i for t in doc[lo:subj.i + 1] if t.idx >= m.end())
     for t in doc[lo:subj.i]:

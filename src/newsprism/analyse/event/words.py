@@ -111,26 +111,6 @@ SITE_PREPS = ("at", "outside", "near", "inside")
 #: A short acronym is an organisation or a thing, not a site ("at home GP").
 ACRONYM = re.compile(r"[A-Z]{1,3}")
 
-# ---------------------------------------------------------------- datelines
-
-#: A place in capitals in a dateline: "KUNDUZ", "SAN LUIS OBISPO".
-CAPS_PLACE = r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}"
-#: A wire dateline: places in capitals ("TOKYO/SEOUL"), not inside a run of capitals ("INSIGHTS PRELIMS
-#: TEST SERIES –"); an optional country or state ("KUNDUZ, Afghanistan", "ERIE, Pa.", "ALBANY, N.Y.",
-#: "ERIE, PA"), an optional date, an optional agency, a dash.
-DATELINE = re.compile(
-    r"(?<![\w,])(?<![A-Z'\-] )(?<![A-Z]\. )"
-    rf"(?P<place>{CAPS_PLACE}(?:/{CAPS_PLACE}){{0,2}})"
-    r"(?P<region>, (?:[A-Z][a-z]+\.?|(?:[A-Z]\.){2,3}|[A-Z]{2})(?: [A-Z][a-z]+)?(?=[ ,—]))?"
-    r"(?P<date>, [A-Z][a-z]{2,8}\.? \d{1,2})?(?P<agency> \([A-Za-z][\w .&]{0,30}\))?"
-    r"(?: ?(?:--|—|–|-) | ?—(?=[A-Z]))")
-#: How far into the body a dateline is looked for.
-DATELINE_CHARS = 300
-#: A label in capitals before a dash is no dateline: "FILE - In this Dec. 13, 2016, file photo, ...",
-#: "AP PHOTO -", "FILE/PHOTO -".
-NOT_DATELINE_WORDS = frozenset({"FILE", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "UPDATE", "UPDATED", "BREAKING",
-                                "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "LIVE", "CORRECTION"})
-
 # ---------------------------------------------------------------- headlines
 
 #: Names of days and months, capitalised in any sentence ("March", a verb too, is not among them).
