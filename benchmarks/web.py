@@ -108,7 +108,7 @@ def build_synthetic(db: Path, n: int) -> None:
             store.set_derived_fingerprint("stories", fingerprint)
         largest = max(sizes, key=lambda e: len(sizes[e]))
         prism.analyse(sizes[largest])
-        prism.dossier(f"s{largest:05d}")  # built and stored, as `run` stores every story's dossier
+        prism.update_dossier(f"s{largest:05d}")  # built and stored, as `run` stores every story's dossier
 
 
 def write_ingest_batches(folder: Path, batches: int, n: int) -> list[Path]:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
-from newsprism import Prism
+import pytest
+
+from _support import SETTINGS, needs_model
+from newsprism import Prism, Settings
+from newsprism.errors import NotFoundError
 
 
 def test_api_read_methods_compute_in_memory_and_write_nothing(prism: Prism, demo: Path) -> None:
@@ -18,3 +24,35 @@ def test_api_read_methods_compute_in_memory_and_write_nothing(prism: Prism, demo
     prism.update_stories()
     assert prism.version().stories != before.stories
     assert prism.stories() == listed and prism.story(listed[0].story_id) == detail and prism.copies() == copies
+
+
+def _rows(prism: Prism, table: str) -> int:
+    return int(prism.store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def test_api_dossier_of_unanalysed_articles_raises_and_writes_nothing(prism: Prism, demo: Path) -> None:
+    prism.ingest([str(demo)])
+    prism.update_stories()
+    sid = prism.stories()[0].story_id
+    before = prism.version()
+    with pytest.raises(NotFoundError, match=rf"articles of story {sid} have not been analysed; run `newsprism "
+                                             r"analyse` \(or `newsprism run`\) first"):
+        prism.dossier(sid)
+    assert prism.version() == before and _rows(prism, "analyses") == 0  # nothing analysed on the way
+
+
+@needs_model
+def test_api_dossier_builds_in_memory_and_update_dossier_stores(web_db: str, tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    shutil.copy(web_db, db)
+    with Prism(db=db, settings=Settings.load(SETTINGS).replace(embeddings=True)) as prism:
+        prism.store.conn.executescript("DELETE FROM dossiers; DELETE FROM claims_fts; DELETE FROM claim_vectors;")
+        sid = max(prism.stories(), key=lambda s: s.size).story_id
+        built = prism.dossier(sid)
+        assert (_rows(prism, "dossiers"), _rows(prism, "claims_fts"), _rows(prism, "claim_vectors")) == (0, 0, 0)
+        stored = prism.update_dossier(sid)
+        assert stored == built and _rows(prism, "dossiers") == 1
+        assert _rows(prism, "claims_fts") == len(built.groups) and _rows(prism, "claim_vectors") > 0
+        word = re.findall(r"[A-Za-z]{4,}", built.summary[0].text)[0]
+        assert any(hit.story_id == sid for hit in prism.store.search_claims(word))
+        assert prism.dossier(sid) == built  # read back from the store

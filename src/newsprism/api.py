@@ -97,10 +97,10 @@ class Prism:
         settings: run settings; defaults to :class:`Settings` ().
         readonly: open the store for reading only: it must exist, nothing is
             ever written to it, and the writing methods (``ingest``,
-            ``analyse``, ``run``, ``update_copies``, ``update_stories``) raise
-            StoreError. Copies and stories not yet brought up to date by a
-            writer are computed in memory, and a dossier needs its articles
-            analysed.
+            ``analyse``, ``run``, ``update_copies``, ``update_stories``,
+            ``update_dossier``) raise StoreError. Copies and stories not yet
+            brought up to date by a writer are computed in memory, and a
+            dossier needs its articles analysed.
     """
 
     def __init__(self, db: str | Path | None = None, settings: Settings | None = None, *,
@@ -532,43 +532,49 @@ class Prism:
     def dossier(self, ref: str, *, update: bool = True) -> Dossier:
         """The dossier of one story (id, unique prefix or a merged story's id).
 
-        Articles of the story that were not analysed yet are analysed first
-        (which needs the spaCy pipeline); nothing else is recomputed. Read-only,
-        they are not: NotFoundError says to run ``newsprism analyse``. With
-        ``update`` false, stories and copies are read as stored, never computed,
-        and an unanalysed article raises NotFoundError too: nothing is written.
+        Nothing is written: the dossier stored last time is returned when its
+        inputs are unchanged, else it is built in memory and not stored
+        (:meth:`update_dossier` stores it). Every article of the story must be
+        analysed: NotFoundError says to run ``newsprism analyse``. With
+        ``update`` false, stories and copies are read as stored, never computed.
         """
         detail = self.story(ref, update=update)
-        if not update:
-            analysed = self.store.analysed_ids()
-            missing = [a.article_id for a in detail.articles if a.article_id not in analysed]
-            if missing:
-                raise NotFoundError(f"story {detail.summary.story_id}: {len(missing)} of its articles are not "
-                                    "analysed; run `newsprism analyse`")
-        return self._dossier(detail, update=update)
+        return self._cached_dossier(detail, store=False, missing="raise")[0]
 
-    def _dossier(self, detail: StoryDetail, *, update: bool = True, analyse_missing: bool = True) -> Dossier:
-        return self._cached_dossier(detail, update=update, analyse_missing=analyse_missing)[0]
+    def update_dossier(self, ref: str) -> Dossier:
+        """Build one story's dossier and store it, as ``run`` stores every story's:
+        the cache later reads return, and the claims ``search`` finds. Stories and
+        copies are brought up to date and stored first, and the story's articles
+        not analysed yet are analysed (which needs the spaCy pipeline)."""
+        self._writable("update_dossier")
+        self.update_stories()
+        return self._dossier(self.story(ref, update=False))
 
-    def _cached_dossier(self, detail: StoryDetail, *, update: bool = True, analyse_missing: bool = True,
+    def _dossier(self, detail: StoryDetail) -> Dossier:
+        """The story's dossier, its unanalysed articles analysed first, stored (a writer's call)."""
+        return self._cached_dossier(detail, store=True, missing="analyse")[0]
+
+    def _cached_dossier(self, detail: StoryDetail, *, store: bool, missing: str,
                         inputs: _DossierInputs | None = None) -> tuple[Dossier, bool]:
         """The story's dossier, and whether it was built now (False: its inputs
-        are those of the dossier stored last time, which is returned). Articles
-        whose analysis failed are left out of it. With ``update`` false, or
-        read-only, a dossier built now is not stored."""
+        are those of the dossier stored last time, which is returned). A dossier
+        built now is stored when ``store`` (never read-only), with its claim
+        vectors; ``missing`` says what becomes of unanalysed articles (see
+        :meth:`_dossier_inputs`)."""
         from . import claims as _claims
         from . import dossier as _dossier
 
-        inputs = inputs or self._dossier_inputs(detail, analyse_missing=analyse_missing)
+        inputs = inputs or self._dossier_inputs(detail, missing=missing)
         cached = self.store.cached_dossier(inputs.story_id, inputs.key)
         if isinstance(cached, _dossier.Dossier):
             return cached, False
-        embed = self._embedder() if self.settings.embeddings else None
+        store = store and not self.readonly
+        embed = self._embedder(store=store) if self.settings.embeddings else None
         alignment = _claims.align(inputs.articles, inputs.analyses, inputs.entities, inputs.copies,
                                   self.settings.claims, embed=embed)
         built = _dossier.build(inputs.story_id, inputs.articles, inputs.analyses, inputs.entities, inputs.copies,
                                alignment)
-        if self.readonly or not update:
+        if not store:
             return built, True
         with self._storing():
             self.store.cache_dossier(inputs.story_id, inputs.key, built, DossierLine.of(built))
@@ -576,20 +582,22 @@ class Prism:
                                     ((g.group_id, g.text, g.status, g.sources) for g in built.groups))
         return built, True
 
-    def _dossier_inputs(self, detail: StoryDetail, *, analyse_missing: bool) -> _DossierInputs:
-        """What the story's dossier is built from, and their fingerprint (the dossier cache's key)."""
+    def _dossier_inputs(self, detail: StoryDetail, *, missing: str) -> _DossierInputs:
+        """What the story's dossier is built from, and their fingerprint (the dossier cache's key).
+        Unanalysed articles (``missing``): ``"analyse"`` them (a writer's call; read-only, as
+        ``"raise"``), ``"raise"`` NotFoundError, or ``"skip"`` them (left out: their analysis failed)."""
         from . import copies as _copies
 
         ids = [a.article_id for a in detail.articles]
         analyses = self.store.analyses_by_id(ids)
-        missing = [i for i in ids if i not in analyses]
-        if missing and self.readonly and analyse_missing:
+        unanalysed = [i for i in ids if i not in analyses]
+        if unanalysed and (missing == "raise" or (missing == "analyse" and self.readonly)):
             raise NotFoundError(
-                f"{len(missing)} of the {len(ids)} articles of story {detail.summary.story_id} have not been "
+                f"{len(unanalysed)} of the {len(ids)} articles of story {detail.summary.story_id} have not been "
                 "analysed; run `newsprism analyse` (or `newsprism run`) first")
-        if missing and analyse_missing:
-            self.analyse(missing)
-            analyses.update(self.store.analyses_by_id(missing))
+        if unanalysed and missing == "analyse":
+            self.analyse(unanalysed)
+            analyses.update(self.store.analyses_by_id(unanalysed))
         articles = [a for a in detail.articles if a.article_id in analyses]
         kept = [analyses[a.article_id] for a in articles]
         ents = self.store.entities_with_relations({a.article_id for a in articles})
@@ -604,16 +612,16 @@ class Prism:
             sorted(ents, key=lambda e: e.entity_id), copies)).encode("utf-8")).hexdigest()
         return _DossierInputs(sid, key, articles, kept, ents, copies)
 
-    def _embedder(self) -> Callable[[Sequence[Claim]], np.ndarray]:
-        """Claim vectors from the store's cache; the missing ones are encoded, and stored unless
-        read-only (a reader computes, never stores)."""
+    def _embedder(self, *, store: bool) -> Callable[[Sequence[Claim]], np.ndarray]:
+        """Claim vectors from the store's cache; the missing ones are encoded, and stored when
+        ``store`` (a writer's call; a reader computes, never stores)."""
         from . import embed as _embed
 
         def vectors(claims: Sequence[Claim]) -> np.ndarray:
             keys = [(c.article_id, c.field, c.start, c.end) for c in claims]
             cached = self.store.claim_vectors({k[0] for k in keys}, _embed.MODEL)
             out, fresh = _embed.vectors(keys, [c.text for c in claims], cached, self.settings.embedding_threads)
-            if fresh and not self.readonly:
+            if fresh and store and not self.readonly:
                 with self._storing():
                     self.store.add_claim_vectors(_embed.MODEL, fresh)
             return out
@@ -666,10 +674,10 @@ class Prism:
                 detail = self._detail(sid, by_story)
                 # an unchanged story whose files are there: its index line, without reading its dossier
                 files = _report.story_files(folder, sid)
-                inputs = self._dossier_inputs(detail, analyse_missing=False)
+                inputs = self._dossier_inputs(detail, missing="skip")
                 line = self.store.dossier_line(sid, inputs.key) if _report.exists(files) else None
                 if line is None:
-                    d, fresh = self._cached_dossier(detail, analyse_missing=False, inputs=inputs)
+                    d, fresh = self._cached_dossier(detail, store=True, missing="skip", inputs=inputs)
                     line = DossierLine.of(d)
                     if not fresh:  # cached before lines were kept: keep it now
                         with self._storing():
