@@ -15,12 +15,15 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from .analyse.times import period_start
-from .claims import Alignment, Claim, ClaimGroup
-from .copies import Copies, independent_sources
+from .copies import independent_sources
 from .records import (
+    Alignment,
     Analysis,
     Article,
+    Claim,
+    ClaimGroup,
     CopiedArticle,
+    Copies,
     CopyBranch,
     Entity,
     EntitySection,
