@@ -14,7 +14,15 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from newsprism.analyse import analyse
-from newsprism.analyse.times import NO_ANCHOR, NO_ANTECEDENT, period_start, read
+from newsprism.analyse.times import (
+    CODE_NOT_YEAR,
+    DECADE,
+    HOLIDAY_THING,
+    NO_ANCHOR,
+    NO_ANTECEDENT,
+    period_start,
+    read,
+)
 from newsprism.records import Article
 
 TUESDAY = date(2025, 3, 11)
@@ -157,6 +165,10 @@ def test_times_may_in_lower_case_is_no_month() -> None:
     ("almost four years ago", ("2021", "year")),
     ("a year ago", ("2024", "year")),
     ("five days ago", ("2025-03-06", "day")),
+    ("a year from now", ("2026", "year")),
+    ("two weeks from now", ("2025-W13", "week")),
+    ("year-earlier", ("2024", "year")),  # "the year-earlier profit": a year before, at a year's granularity
+    ("the year-ago quarter", ("2024", "year")),
 ], ids=lambda v: str(v))
 def test_times_relative_to_the_day_of_writing(text: str, expected: tuple[str, str]) -> None:
     assert _value(text) == expected
@@ -227,6 +239,9 @@ def test_times_that_day_without_a_day_before_is_unresolved(text: str) -> None:
     ("three months earlier", None, None, ("2024-12", "month")),
     ("The following month", None, ("2024-04-20", "day"), ("2024-05", "month")),
     ("the previous year", None, ("2019", "year"), ("2018", "year")),
+    ("the year before", None, ("2019", "year"), ("2018", "year")),
+    ("the month after", None, ("2019-12-03", "day"), ("2020-01", "month")),
+    ("the year-earlier period", ("2019-Q3", "quarter"), None, ("2018", "year")),
 ], ids=lambda v: str(v))
 def test_times_counted_from_a_date_told_before(text: str, near: tuple[str, str] | None,
                                               context: tuple[str, str] | None, expected: tuple[str, str]) -> None:
@@ -413,6 +428,62 @@ def test_times_the_words_around_a_span_say_it_is_no_date(words: list[str], ents:
     doc, article = _hand_doc(words, ents, pos)
     (t,) = times(doc, article, Layout.of(article))
     assert (t.value, t.status, t.reason) == (None, "unresolved", reason)
+
+
+@needs_model
+@pytest.mark.model
+@pytest.mark.parametrize(("body", "text", "reason"), [
+    ("Volunteers hung Christmas lights along the quay.", "Christmas", HOLIDAY_THING),
+    ("The galaxy catalogued as QZR1120-1987 is faint.", "1987", CODE_NOT_YEAR),
+    ("The town grew fast in the 1970's, the mayor said.", "1970", DECADE),
+], ids=["holiday-thing", "code", "decade-apostrophe"])
+def test_times_a_span_that_names_no_date_in_its_sentence(body: str, text: str, reason: str) -> None:
+    (result,) = analyse([_article(body, datetime(2025, 12, 27, 9, 0, tzinfo=UTC))])
+    got = [t for t in result.times if text in t.text]
+    assert got and all(t.status == "unresolved" for t in got)
+    assert reason in [t.reason for t in got]
+
+
+@needs_model
+@pytest.mark.model
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The ferry strike entered its fifth day. It's the fifth day of the strike at the port.",
+     ("the fifth day", "2025-03-11")),
+    ("Rescuers came back on Christmas Eve.", ("Christmas Eve", "2024-12-24")),
+    ("Prices rose in mid-2014, the harbour office said.", ("mid-2014", "2014")),
+    ("A 1080p screen and a 4K screen cost the same.", None),
+], ids=["nth-day-today", "holiday-occasion", "mid-year", "resolution"])
+def test_times_around_the_span_more_readings(body: str, expected: tuple[str, str] | None) -> None:
+    got = _resolved(body, datetime(2025, 3, 11, 9, 0, tzinfo=UTC))
+    if expected is None:
+        assert got == []
+    else:
+        assert expected in got
+
+
+def test_times_a_number_glued_to_letters_is_no_year() -> None:
+    assert read("1080p", TUESDAY).status == "unresolved"
+    assert read("the 1990's", TUESDAY).granularity == "decade"
+    assert read("'90s", TUESDAY).granularity == "decade"
+
+
+@needs_model
+@pytest.mark.model
+@pytest.mark.parametrize(("body", "title", "expected"), [
+    # a present tense, outside a headline, tells what is scheduled: the next such day
+    ("Voters go to the polls on Sunday in the coastal republic.", None, ("Sunday", "2025-03-16")),
+    ("The harbour festival opens Friday, organisers said.", None, ("Friday", "2025-03-14")),
+    ("The vote is on Thursday.", None, ("Thursday", "2025-03-13")),
+    ("The deadline for bids is Friday.", None, ("Friday", "2025-03-14")),
+    # a reporting verb's present, a headline's present and a past that reads as a present say nothing new
+    ("The minister says Monday that talks failed.", None, ("Monday", "2025-03-10")),
+    ("The port reopened.", "Storm shuts harbour Sunday", ("Sunday", "2025-03-09")),
+    ("Weak demand hurt the shares on Monday, traders said.", None, ("Monday", "2025-03-10")),
+], ids=["present-plural", "present", "copula-prep", "copula", "reporting", "headline", "same-in-past"])
+def test_times_a_present_tense_in_the_body_is_scheduled(body: str, title: str | None,
+                                                       expected: tuple[str, str]) -> None:
+    (result,) = analyse([_article(body, datetime(2025, 3, 11, 9, 0, tzinfo=UTC), title=title)])
+    assert expected in [(t.text, t.value) for t in result.times]
 
 
 def test_times_may_after_a_preposition_is_a_month() -> None:

@@ -40,6 +40,19 @@ LOOKING_AHEAD = frozenset({
     "pledge", "forecast", "predict", "project", "anticipate", "due", "likely", "able", "resume", "delay", "postpone",
     "defer",
 })  # fmt: skip
+#: Verbs (lemmas) of reporting, whose present ("says Tuesday") tells what was said, not what is scheduled.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "report", "announce", "warn", "claim", "insist", "confirm", "deny", "add", "note", "write",
+    "argue", "state", "explain", "declare", "reveal", "disclose", "acknowledge", "admit", "complain", "suggest",
+    "estimate", "believe", "think", "know", "show", "indicate", "describe", "recall", "remember", "quote", "cite",
+    "tweet", "post", "blame", "accuse", "concede", "stress", "reply", "respond", "answer", "ask", "urge",
+})  # fmt: skip
+#: Verbs whose past tense is their plain form ("hurt", "cut"): a plural present of one may be a past tense.
+SAME_IN_THE_PAST = frozenset({
+    "hurt", "cut", "put", "set", "hit", "cost", "let", "shut", "split", "spread", "quit", "beat", "bet", "cast",
+    "burst", "read", "rid", "shed", "thrust", "upset", "broadcast", "forecast", "offset", "outbid", "undercut",
+    "bid", "slit", "sublet", "wed", "fit", "knit",
+})  # fmt: skip
 #: Prepositions that make a date the end of a span or a deadline ("extended to Nov. 20", "loans through
 #: January"): the tense of the verb does not say on which side of the day of writing it lies.
 END_POINT_PREPOSITIONS = frozenset({"to", "until", "till", "through", "by", "before"})
@@ -93,6 +106,24 @@ LEADING_WORDS = (
     "through", "during", "around", "about", "approximately", "of", "from", "before", "after", "as of", "as early as",
     "as late as", "sometime", "some time", "earlier", "later", "beginning", "end", "middle", "start",
 )
+#: Nouns after a holiday's name that keep its day: times of that day and what happens on it ("Christmas
+#: Eve", "the New Year's Eve party"); before any other noun the name tells a kind of thing ("Christmas
+#: lights", "the Christmas market attack"), not a day.
+HOLIDAY_OCCASIONS = frozenset({
+    "day", "eve", "morning", "afternoon", "evening", "night", "weekend", "celebration", "celebrations", "party",
+    "parties", "parade", "dinner", "lunch", "service", "services", "mass", "message", "address", "speech",
+    "broadcast", "truce", "ceasefire", "attack", "attacks", "fireworks", "game", "games", "match", "matches",
+})  # fmt: skip
+#: Words hyphened before a year that say which part of it, or which kind ("mid-2014", "FY-2017"): with any
+#: other word with capitals or digits before the hyphen, the number is part of a code ("RXJ1131-1231").
+YEAR_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "fy", "fiscal", "circa", "ca", "c"})
+#: Nouns of a period that "year-earlier" or "year-ago" may qualify ("the year-ago quarter").
+PERIOD_NOUNS = ("period", "periods", "quarter", "month", "level", "levels", "figure", "figures", "result",
+                "results", "date")
+#: Ordinal words, for "today is the eighth day of the strike" ("the 12th day" is read from its digits).
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                 "eighteenth", "nineteenth", "twentieth")
 #: Time zones written after a clock time ("2100 GMT", "0600 local time").
 ZONES = ("gmt", "utc", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "ct", "cet",
          "cest", "bst", "kst", "jst", "ist", "msk", "aest", "aedt", "hkt", "sgt", "wib", "eet", "eest", "local",

@@ -149,7 +149,7 @@ DURATION_RE = re.compile(
 )
 #: A bare number is a date only when it is a plausible year.
 BARE_NUMBER_RE = re.compile(r"^\d+$")
-DECADE_RE = re.compile(r"^(?:the\s+)?(?:\d{2})?\d0s$", re.IGNORECASE)
+DECADE_RE = re.compile(r"^(?:the\s+)?(?:\d{2}|')?\d0['’]?s$", re.IGNORECASE)  # "1990s", "the 1990's", "'90s"
 
 #: Words stripped from a DATE/TIME span before dateparser reads it.
 TIME_PREFIX_RE = re.compile(r"^(?:(?:at|on|in|around|about|approximately|by|since|until|during|early|late|mid|"

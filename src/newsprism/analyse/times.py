@@ -39,6 +39,9 @@ NO_ANTECEDENT = "names the day of a date told before it, and none was"
 NAME_NOT_MONTH = "a name (the word after a given name), not a month"
 CLOCK_ONLY = "a time of day or a vague time, with no date in it"
 UNREADABLE = "not a date it can read (a duration or a vague time)"
+CODE_NOT_YEAR = "a number in a code or a name (joined to letters by a hyphen), not a year"
+DECADE = "a decade: no single date"
+HOLIDAY_THING = "a holiday's name before a noun ('Christmas lights'): a kind of thing, not a day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,13 +80,16 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         if placed is None:
             continue
         field, start, end = placed
-        way = direction(ent)
+        way = direction(ent, headline=field != "body")  # a headline or a caption tells the past in a present
         sentence = (field, ent.sent.start if sentences else 0)
         told = last.get(field) or (last.get("title") if field == "body" else None)  # the headline's day, for the body
-        got = _as_name_or_clock(ent) or read(ent.text, anchor, way, told, ent.label_, near.get(sentence), late)
+        got = (_as_name_or_clock(ent) or _nth_day_today(ent, anchor)
+               or read(ent.text, anchor, way, told, ent.label_, near.get(sentence), late))
         parts = [(ent.text, start, end, got)]
         if got.status == "unresolved" and got.reason == UNREADABLE:
             for m in _EMBEDDED_RE.finditer(ent.text):
+                if m.group(0).isdigit() and _in_code(ent.text[:m.start()]):
+                    continue  # "RXJ1131-1231"
                 before = ent.text[:m.start()].split()
                 inner_way = "either" if (way == "past" and before
                                          and before[-1].lower() in w.END_POINT_PREPOSITIONS) else way
@@ -100,16 +106,56 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
 
 def _as_name_or_clock(ent: Any) -> Reading | None:
     """What the words around a span show it is not: "2100" before "GMT" is a clock time ("just before
-    6 a.m. (2100 GMT Monday)"), "May" after a name is a name ("Theresa May today said")."""
+    6 a.m. (2100 GMT Monday)"), "May" after a name is a name ("Theresa May today said"), a number
+    hyphened to a word with letters is part of a code ("galaxy RXJ1131-1231"), "the 1990's" is a decade,
+    and a holiday's name before a noun that is not an occasion on it names a kind of thing ("Christmas
+    lights", "the Christmas market attack"), not a day."""
     doc = ent.doc
+    text = ent.text.strip()
     after = doc[ent.end] if ent.end < len(doc) else None
-    if (after is not None and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", ent.text.strip())
+    if (after is not None and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", text)
             and after.lower_ in w.ZONES):
         return Reading(None, None, "unresolved", CLOCK_ONLY)
     before = doc[ent.start - 1] if ent.start > 0 else None
     if ent.text == "May" and before is not None and before.pos_ == "PROPN" and before.is_title:
         return Reading(None, None, "unresolved", NAME_NOT_MONTH)
+    if text.isdigit() and _in_code(doc.text[max(0, ent.start_char - 24):ent.start_char]):
+        return Reading(None, None, "unresolved", CODE_NOT_YEAR)
+    if (re.fullmatch(r"\d{3}0", text) and after is not None and after.lower_ in ("'s", "’s")
+            and before is not None and before.lower_ == "the"):
+        return Reading(None, "decade", "unresolved", DECADE)
+    if (after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ not in w.HOLIDAY_OCCASIONS
+            and _HOLIDAY_RE.match(_normalise(text))):
+        return Reading(None, None, "unresolved", HOLIDAY_THING)
     return None
+
+
+_NTH_DAY_RE = re.compile(r"^(?:the )?(?:" + "|".join(w.ORDINAL_WORDS) + r"|\d+(?:st|nd|rd|th)) day$", re.I)
+
+
+def _in_code(before: str) -> bool:
+    """A number after this text is part of a code: it follows a hyphen or a slash that joins it to a word
+    with capitals or digits ("RXJ1131-1231", "Su-1000"), not to a word that says which part of a year it is
+    ("Mid-2014", "FY-2017")."""
+    code = re.search(r"(?<![\w-])([A-Za-z]\w*)[-/]$", before)
+    return bool(code is not None and re.search(r"[A-Z\d]", code.group(1))
+                and code.group(1).lower() not in w.YEAR_PREFIXES)
+
+
+def _nth_day_today(ent: Any, anchor: date | None) -> Reading | None:
+    """"It's the second day of the offensive", "today is the eighth day of the strike": a day counted in a
+    present "is" whose subject is "it", "this" or "today" is the day of writing."""
+    if not _NTH_DAY_RE.match(" ".join(ent.text.split())):
+        return None
+    root = ent.root
+    be = root.head
+    if root.dep_ != "attr" or be is root or be.lemma_ != "be" or be.tag_ not in ("VBZ", "VBP"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "today") for c in be.children):
+        return None
+    if anchor is None:
+        return Reading(None, "day", "unresolved", NO_ANCHOR)
+    return _day(anchor)
 
 
 def period_start(value: str) -> date | None:
@@ -166,7 +212,7 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
     if rules.DURATION_RE.match(cleaned):
         return Reading(None, None, "unresolved", "a duration or an age, not a point in time")
     if rules.DECADE_RE.match(cleaned):
-        return Reading(None, "decade", "unresolved", "a decade: no single date")
+        return Reading(None, "decade", "unresolved", DECADE)
     if rules.BARE_NUMBER_RE.match(cleaned) and not (len(cleaned) == 4 and 1000 <= int(cleaned) <= 2200):
         return Reading(None, None, "unresolved", "a bare number, not a year")
     if not s:
@@ -304,7 +350,8 @@ def _holiday(s: str, raw: str, anchor: date | None, direction: str, context: tup
 
 
 _HEDGE = "|".join(sorted((re.escape(h) for h in w.HEDGES), key=len, reverse=True))
-_AGO_RE = re.compile(rf"^(?:(?:{_HEDGE})\s+)*(\S+)(?:\s+(?:and a half))?\s+(day|week|month|year|decade)s?\s+ago$")
+_AGO_RE = re.compile(rf"^(?:(?:{_HEDGE})\s+)*(\S+)(?:\s+(?:and a half))?\s+(day|week|month|year|decade)s?\s+"
+                     r"(ago|from now|from today|hence)$")
 
 
 def _ago(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
@@ -319,6 +366,8 @@ def _ago(s: str, raw: str, anchor: date | None, direction: str, context: tuple[s
     if (missing := _need(anchor, unit)) is not None:
         return missing
     assert anchor is not None
+    if m.group(3) != "ago":  # "a year from now": ahead
+        n = -n
     if unit == "day":
         return _day(anchor - timedelta(days=round(n)))
     if unit == "week":
@@ -403,7 +452,7 @@ def _weekday(s: str, raw: str, anchor: date | None, direction: str, context: tup
 _MONTH_WORD = r"(" + "|".join(sorted(w.MONTHS, key=len, reverse=True)) + r")"
 _MONTH_DAY_RE = re.compile(rf"\b{_MONTH_WORD}\s+(\d{{1,2}})\b(?!\s*\d{{2}}\b)|\b(\d{{1,2}})\s+(?:of\s+)?{_MONTH_WORD}\b")
 _MONTH_RE = re.compile(rf"\b{_MONTH_WORD}\b")
-_YEAR_RE = re.compile(r"(?<![\d-])(1[0-9]\d\d|20\d\d|2100)(?![\d-])|'(\d\d)\b")
+_YEAR_RE = re.compile(r"(?<![\d-])(1[0-9]\d\d|20\d\d|2100)(?![\d-]|[a-z])|'(\d\d)\b")  # not "1080p"
 _REL_YEAR_RE = re.compile(r"\b(last|this|next|the previous|the following|the coming|the past) year\b")
 #: What may stand around a month, a day and a year in a date ("early", "the", "of", a weekday ...).
 _FILLER = frozenset(w.LEADING_WORDS) | frozenset(w.WEEKDAYS) | frozenset(w.WEEKDAY_ABBREVIATIONS) | frozenset(
@@ -557,26 +606,35 @@ def _numeric(s: str, raw: str, anchor: date | None, direction: str, context: tup
     return None
 
 
-_SHIFT_RE = re.compile(rf"^(?:(?:{'|'.join(w.HEDGES)})\s+)*(\S+)\s+(day|week|month|year)s?\s+(earlier|later|before|after)$"
-                       r"|^the (following|next|previous|preceding|prior) (week|month|year)$")
+_SHIFT_RE = re.compile(r"^(?:the )?(?:comparable )?(?P<yearago>year) (?:earlier|ago)(?: (?:" + "|".join(w.PERIOD_NOUNS)
+                       + r"))?$"
+                       r"|^the (?P<unit2>week|month|year) (?P<way2>before|after)$"
+                       r"|^the (?P<which>following|next|previous|preceding|prior) (?P<unit1>week|month|year)$"
+                       rf"|^(?:(?:{'|'.join(w.HEDGES)})\s+)*(?P<n>\S+)\s+(?P<unit>day|week|month|year)s?\s+"
+                       r"(?P<way>earlier|later|before|after)$")
 
 
 def _shifted(s: str, raw: str, anchor: date | None, direction: str,
              contexts: tuple[tuple[str, str] | None, tuple[str, str] | None]) -> Reading | None:
-    """"a year earlier", "two days later": counted from the last date told before it in the same
-    sentence, or, with none, from the day of writing; "the following month", "the previous year": from
+    """"a year earlier", "two days later", "the year-earlier quarter": counted from the last date told before
+    it in the same sentence, or, with none, from the day of writing; "the following month", "the previous
+    year", "the week before": from
     the last date told before it."""
     m = _SHIFT_RE.match(s)
     if m is None:
         return None
-    context = contexts[0] if m.group(1) else contexts[1]
-    if m.group(1):
-        n, unit, way = _count(m.group(1)), m.group(2), m.group(3)
+    context = contexts[0] if m.group("n") or m.group("yearago") else contexts[1]
+    if m.group("n"):
+        n, unit, way = _count(m.group("n")), m.group("unit"), m.group("way")
         if n is None or n != int(n):
             return None
         step = -int(n) if way in ("earlier", "before") else int(n)
-    else:
-        unit, step = m.group(5), 1 if m.group(4) in ("following", "next") else -1
+    elif m.group("which"):
+        unit, step = m.group("unit1"), 1 if m.group("which") in ("following", "next") else -1
+    elif m.group("unit2"):  # "the month before", "the year after"
+        unit, step = m.group("unit2"), -1 if m.group("way2") == "before" else 1
+    else:  # "year-earlier", "the year-ago quarter": a year before the period told in the sentence
+        unit, step = "year", -1
     start = period_start(context[0]) if context is not None else anchor
     if context is not None and w.GRANULARITY_RANK.get(context[1], 0) > w.GRANULARITY_RANK[unit]:
         start = None  # "a day later" after "in 1998": no day to count from
@@ -690,7 +748,7 @@ _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "be", "has", "have", "
 _ADVERBIAL = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod:tmod"})
 
 
-def direction(ent: Any) -> str:
+def direction(ent: Any, headline: bool = False) -> str:
     """``past``, ``future`` or ``either``: which way the verb the span dates looks from the day of writing.
 
     Only a date that tells when its verb happens takes the verb's tense: an
@@ -701,7 +759,11 @@ def direction(ent: Any) -> str:
     that looks ahead ("expect to be completed by Dec. 15", "plans to visit on
     Friday"), a present progressive ("is meeting Friday") or a present passive
     of such a verb ("is expected in December") looks ahead; a past tense or a
-    perfect looks back; another present tense says nothing.
+    perfect looks back. Outside a headline (whose present tells the past), a
+    present tense of a verb that is not one of reporting tells what is
+    scheduled ("votes Tuesday", "heads to Asia on Friday", "is buried on
+    Friday", "the election is Nov. 8"), and looks ahead; a reporting verb's
+    present ("says Tuesday") says nothing.
     """
     tok = ent.root
     while tok.dep_ == "conj" and tok.head is not tok:  # "Monday and Tuesday"
@@ -718,7 +780,13 @@ def direction(ent: Any) -> str:
         tense = _clause_tense(tok)
         if tense == "past" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS:
             return "either"  # "extended the offer to Nov. 20": the verb's tense does not place a deadline
+        if tense == "either" and not headline and _scheduled(tok):
+            return "future"  # "the Senate votes Tuesday"
         return tense
+    be = ent.root.head
+    if (not headline and ent.root.dep_ == "attr" and be is not ent.root and be.lemma_ == "be"
+            and be.tag_ in ("VBZ", "VBP")):
+        return "future"  # "the election is Nov. 8"
     # a noun's date ("a mission in December") looks ahead in a clause that does: otherwise it says nothing
     clause = ent.root
     for _ in range(8):
@@ -726,6 +794,19 @@ def direction(ent: Any) -> str:
             break
         clause = clause.head
     return "future" if _verb(clause) and _clause_tense(clause) == "future" else "either"
+
+
+def _scheduled(tok: Any) -> bool:
+    """A present tense, active or passive, of a verb that is not one of reporting, outside a clause of time
+    or condition: what is scheduled ("votes Tuesday", "is buried on Friday")."""
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    present = tok.tag_ in ("VBZ", "VBP") and not aux
+    passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s", "'re") for c in aux)
+    if not (present or passive) or tok.lemma_.lower() in w.REPORTING_VERBS:
+        return False
+    if tok.tag_ == "VBP" and tok.lower_ in w.SAME_IN_THE_PAST:
+        return False  # "weakness hurt the index on Friday": a past tense that reads as a present
+    return not any(c.dep_ in ("mark", "advmod") and c.lower_ in w.TIME_CLAUSE_MARKS for c in tok.children)
 
 
 def _since(ent: Any) -> bool:
