@@ -761,9 +761,9 @@ def direction(ent: Any, headline: bool = False) -> str:
     of such a verb ("is expected in December") looks ahead; a past tense or a
     perfect looks back. Outside a headline (whose present tells the past), a
     present tense of a verb that is not one of reporting tells what is
-    scheduled ("votes Tuesday", "heads to Asia on Friday", "is buried on
-    Friday", "the election is Nov. 8"), and looks ahead; a reporting verb's
-    present ("says Tuesday") says nothing.
+    scheduled ("votes Tuesday", "heads to Asia on Friday", "the election is
+    Nov. 8"), and looks ahead; a reporting verb's present ("says Tuesday")
+    says nothing.
     """
     tok = ent.root
     while tok.dep_ == "conj" and tok.head is not tok:  # "Monday and Tuesday"
@@ -797,12 +797,11 @@ def direction(ent: Any, headline: bool = False) -> str:
 
 
 def _scheduled(tok: Any) -> bool:
-    """A present tense, active or passive, of a verb that is not one of reporting, outside a clause of time
-    or condition: what is scheduled ("votes Tuesday", "is buried on Friday")."""
+    """A present tense of a verb that is not one of reporting, outside a clause of time or condition: what is
+    scheduled ("votes Tuesday", "the vote is on Friday"). Not a passive: "is charged over the attack on
+    Friday" tells the past."""
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    present = tok.tag_ in ("VBZ", "VBP") and not aux
-    passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s", "'re") for c in aux)
-    if not (present or passive) or tok.lemma_.lower() in w.REPORTING_VERBS:
+    if tok.tag_ not in ("VBZ", "VBP") or aux or tok.lemma_.lower() in w.REPORTING_VERBS:
         return False
     if tok.tag_ == "VBP" and tok.lower_ in w.SAME_IN_THE_PAST:
         return False  # "weakness hurt the index on Friday": a past tense that reads as a present
