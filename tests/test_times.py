@@ -470,17 +470,21 @@ def test_times_a_number_glued_to_letters_is_no_year() -> None:
 @needs_model
 @pytest.mark.model
 @pytest.mark.parametrize(("body", "title", "expected"), [
-    # a present tense, outside a headline, tells what is scheduled: the next such day
-    ("Voters go to the polls on Sunday in the coastal republic.", None, ("Sunday", "2025-03-16")),
+    # a present tense, outside a headline, tells what is scheduled or what a photo shows: the nearest day
+    ("Voters go to the polls on Thursday in the coastal republic.", None, ("Thursday", "2025-03-13")),
     ("The harbour festival opens Friday, organisers said.", None, ("Friday", "2025-03-14")),
     ("The vote is on Thursday.", None, ("Thursday", "2025-03-13")),
+    ("Fans celebrate outside the stadium on Monday night after the team won.", None, ("Monday night", "2025-03-10")),
+    ("The ferry left at 11:36 am on Sunday.", None, ("Sunday", "2025-03-09")),  # "am" is no verb
+    # what a present "is" is lies ahead
     ("The deadline for bids is Friday.", None, ("Friday", "2025-03-14")),
     # a reporting verb's present, a headline's present and a past that reads as a present say nothing new
     ("The minister says Monday that talks failed.", None, ("Monday", "2025-03-10")),
     ("The port reopened.", "Storm shuts harbour Sunday", ("Sunday", "2025-03-09")),
     ("Weak demand hurt the shares on Monday, traders said.", None, ("Monday", "2025-03-10")),
-], ids=["present-plural", "present", "copula-prep", "copula", "reporting", "headline", "same-in-past"])
-def test_times_a_present_tense_in_the_body_is_scheduled(body: str, title: str | None,
+], ids=["present-plural", "present", "copula-prep", "caption-like", "clock-am", "copula", "reporting", "headline",
+        "same-in-past"])
+def test_times_a_present_tense_in_the_body_is_the_nearest_day(body: str, title: str | None,
                                                        expected: tuple[str, str]) -> None:
     (result,) = analyse([_article(body, datetime(2025, 3, 11, 9, 0, tzinfo=UTC), title=title)])
     assert expected in [(t.text, t.value) for t in result.times]

@@ -183,7 +183,8 @@ def read(text: str, anchor: date | None, direction: str = "past", context: tuple
     Args:
         text: the span as written ("early Tuesday", "Jan. 14", "2100 GMT").
         anchor: the publication day (None: undated, only absolute dates resolve).
-        direction: ``past``, ``future`` or ``either`` (the tense of its sentence).
+        direction: ``past``, ``future``, ``present`` (a weekday is the nearest) or ``either`` (a weekday
+            looks back), from the tense of its sentence (:func:`direction`).
         context: the last date resolved before it in the same field (value, granularity), for "that day",
             "the next day".
         near: the last date resolved before it in the same sentence, for "a year earlier" (without
@@ -444,7 +445,7 @@ def _weekday(s: str, raw: str, anchor: date | None, direction: str, context: tup
         return _day(ahead if ahead > anchor else ahead + timedelta(days=7))
     if direction == "future":
         return _day(ahead)
-    if which is not None:  # "this Friday": the nearest
+    if which is not None or direction == "present":  # "this Friday", "has a chance on Wednesday": the nearest
         return _day(back if (anchor - back).days <= 3 else ahead)
     return _day(back)  # past, or no tense: news tells what has happened
 
@@ -749,7 +750,7 @@ _ADVERBIAL = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod:tmod"})
 
 
 def direction(ent: Any, headline: bool = False) -> str:
-    """``past``, ``future`` or ``either``: which way the verb the span dates looks from the day of writing.
+    """``past``, ``future``, ``present`` or ``either``: which way the verb the span dates looks from the day of writing.
 
     Only a date that tells when its verb happens takes the verb's tense: an
     adverbial ("said Friday", "on Friday"), not an object ("has set Nov. 10 as
@@ -759,11 +760,13 @@ def direction(ent: Any, headline: bool = False) -> str:
     that looks ahead ("expect to be completed by Dec. 15", "plans to visit on
     Friday"), a present progressive ("is meeting Friday") or a present passive
     of such a verb ("is expected in December") looks ahead; a past tense or a
-    perfect looks back. Outside a headline (whose present tells the past), a
-    present tense of a verb that is not one of reporting tells what is
-    scheduled ("votes Tuesday", "heads to Asia on Friday", "the election is
-    Nov. 8"), and looks ahead; a reporting verb's present ("says Tuesday")
-    says nothing.
+    perfect looks back. Outside a headline or a caption (whose present tells
+    the past), a present tense of a verb that is not one of reporting is
+    ``present``: what is scheduled ("has a second chance on Wednesday") or what
+    a photo the text describes shows ("fans celebrate on Wednesday night"),
+    the nearest day either way; a reporting verb's present ("says Tuesday")
+    says nothing. A date told as what a present "is" is looks ahead ("the
+    election is Nov. 8").
     """
     tok = ent.root
     while tok.dep_ == "conj" and tok.head is not tok:  # "Monday and Tuesday"
@@ -781,7 +784,7 @@ def direction(ent: Any, headline: bool = False) -> str:
         if tense == "past" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS:
             return "either"  # "extended the offer to Nov. 20": the verb's tense does not place a deadline
         if tense == "either" and not headline and _scheduled(tok):
-            return "future"  # "the Senate votes Tuesday"
+            return "present"  # "SpaceX has a second chance on Wednesday", "fans celebrate on Wednesday night"
         return tense
     be = ent.root.head
     if (not headline and ent.root.dep_ == "attr" and be is not ent.root and be.lemma_ == "be"
@@ -797,12 +800,14 @@ def direction(ent: Any, headline: bool = False) -> str:
 
 
 def _scheduled(tok: Any) -> bool:
-    """A present tense of a verb that is not one of reporting, outside a clause of time or condition: what is
-    scheduled ("votes Tuesday", "the vote is on Friday"). Not a passive: "is charged over the attack on
-    Friday" tells the past."""
+    """A present tense, with its subject, of a verb that is not one of reporting, outside a clause of time or
+    condition: what is scheduled ("has a second chance on Wednesday") or what a photo shows ("fans celebrate
+    on Wednesday night"). Not a passive: "is charged over the attack on Friday" tells the past."""
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if tok.tag_ not in ("VBZ", "VBP") or aux or tok.lemma_.lower() in w.REPORTING_VERBS:
         return False
+    if not any(c.dep_ in ("nsubj", "expl") for c in tok.children):
+        return False  # "at 11:36 am on Tuesday": no clause
     if tok.tag_ == "VBP" and tok.lower_ in w.SAME_IN_THE_PAST:
         return False  # "weakness hurt the index on Friday": a past tense that reads as a present
     return not any(c.dep_ in ("mark", "advmod") and c.lower_ in w.TIME_CLAUSE_MARKS for c in tok.children)
