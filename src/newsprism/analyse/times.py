@@ -122,7 +122,7 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
     if text.isdigit() and _in_code(doc.text[max(0, ent.start_char - 24):ent.start_char]):
         return Reading(None, None, "unresolved", CODE_NOT_YEAR)
     if (re.fullmatch(r"\d{3}0", text) and after is not None and after.lower_ in ("'s", "’s")
-            and before is not None and before.lower_ == "the"):
+            and before is not None and before.lower_ in ("the", "early", "late", "mid")):
         return Reading(None, "decade", "unresolved", DECADE)
     if (after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ not in w.HOLIDAY_OCCASIONS
             and _HOLIDAY_RE.match(_normalise(text))):
