@@ -52,8 +52,10 @@ def test_clean_plain_text_title_dateline_byline() -> None:
         ("Advertisement", "boilerplate", None),
         ("Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
          "boilerplate", None),
+        ("Archives Select Month " + " ".join(f"{m} 2019" for m in ("May", "April", "March", "February", "January"))
+         + " December 2018 November 2018", "boilerplate", None),
     ],
-    ids=["promo", "copyright", "copyright-bracketed", "newsletter", "share", "advert", "messenger"],
+    ids=["promo", "copyright", "copyright-bracketed", "newsletter", "share", "advert", "messenger", "archive-menu"],
 )
 def test_clean_removes_boilerplate_with_reason(line: str, reason: str, outlet: str | None) -> None:
     a = clean(doc(f"Title\n\n{BODY}\n\n{line}\n\n{BODY2}"), S)
@@ -61,6 +63,13 @@ def test_clean_removes_boilerplate_with_reason(line: str, reason: str, outlet: s
     removed = [r for r in a.removals if r.reason == reason]
     assert [r.text for r in removed] == [line]
     assert a.outlet == outlet
+
+
+def test_clean_keeps_a_paragraph_that_lists_months_in_a_sentence() -> None:
+    months = ("The river flooded in May 2019, April 2019, March 2019, January 2019, December 2018 "
+              "and November 2018, the council said.")
+    a = clean(doc(f"Title\n\n{BODY}\n\n{months}"), S)
+    assert months in a.paragraphs
 
 
 def test_clean_keeps_a_real_paragraph_that_mentions_subscribing() -> None:
