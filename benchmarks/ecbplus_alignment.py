@@ -1,6 +1,6 @@
 """Claim alignment on ECB+ (topics 1-35): the strict sentence-pair score of ../shared/benchmarks/ecbplus_dev.
 
-Usage: .venv/bin/python benchmarks/ecbplus_alignment.py [--workdir DIR] [--bench DIR] [--sweep]
+Usage: .venv/bin/python benchmarks/ecbplus_alignment.py [--workdir DIR] [--bench DIR] [--sweep] [--sweep-groups]
 
 The folder's 772 plain-text documents are ingested and analysed into a store under
 ``--workdir`` (kept: a second run reuses it). Claim groups are then made by
@@ -15,10 +15,13 @@ embeddings on, as ``Settings().embeddings`` ships), two ways:
 Every group of two or more claims becomes one line of a PRED_GROUPS.jsonl, each claim's
 span mapped back to the document's characters; the folder's ``score.py`` scores it
 (strict, its default) and the script prints its output, plus P/R/F1 per topic
-(median and range: the spread over topics). ``--sweep`` also scores the topic run at
-other values of ``embedding_threshold`` and reports, by leave-one-topic-out, the
-threshold the other topics would choose and the held-out F1 it gives: what ECB+ alone
-would pick (this benchmark rewards lumping within one event, see its README).
+(median and range: the spread over topics). ``--sweep`` redoes the happening step of
+every story (aligned once) over a grid of ``happening_lead_claims`` x
+(``happening_article_threshold``, ``happening_article_ratio``) x ``happening_link_threshold``
+x ``happening_threshold`` and reports, by leave-one-topic-out, the setting the other 32 topics
+would choose, the pooled held-out P/R/F1 and the held-out F1 per topic (this benchmark
+rewards lumping within one event, see its README). ``--sweep-groups`` does the same over the
+statement groups' ``embedding_threshold``.
 """
 
 from __future__ import annotations
@@ -38,8 +41,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "benchmarks" / "ecbplus_dev"
 SWEEP = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
-HAPPENING_LINK = (0.5, 0.6)
-HAPPENING_THRESHOLD = (0.15, 0.2, 0.25, 0.3)
+HAPPENING_LEAD = (4, 8, 0)  # happening_lead_claims (0: every claim)
+HAPPENING_ARTICLE = ((0.03, 0.0), (0.03, 0.5), (0.06, 0.0), (0.06, 0.5))  # article threshold, ratio
+HAPPENING_LINK = (0.4, 0.5)
+HAPPENING_THRESHOLD = (0.05, 0.2)
 
 
 def _score_module(bench: Path) -> Any:
@@ -166,14 +171,16 @@ def _members(al: Any, by_art: dict[str, Any], claim_ids: Any) -> list[dict[str, 
     return found
 
 
-def _lines(aligned: list[tuple[Any, ...]], happening: Any = None) -> dict[str, list[dict[str, Any]]]:
+def _lines(aligned: list[tuple[Any, ...]], happening: Any = None,
+           events: list[Any] | None = None) -> dict[str, list[dict[str, Any]]]:
     """PRED_GROUPS lines of each level: ``groups`` (statement groups, one fact each) and
     ``happenings`` (reports of one happening: all the claims of its groups), the latter
-    as ``align`` made them or, with ``happening`` (settings), made again at those settings."""
+    as ``align`` made them or, with ``happening`` (settings), made again at those settings
+    (``events``: each story's article events, made at those settings, to reuse)."""
     from newsprism import claims as C
 
     out: dict[str, list[dict[str, Any]]] = {"groups": [], "happenings": []}
-    for al, by_art, by_id, cosine in aligned:
+    for k, (al, by_art, by_id, cosine) in enumerate(aligned):
         statements = [g for g in al.groups if g.kind == "statement"]
         for g in statements:
             if len(g.claim_ids) >= 2 and happening is None:
@@ -184,7 +191,8 @@ def _lines(aligned: list[tuple[Any, ...]], happening: Any = None) -> dict[str, l
             at = {c.claim_id: k for k, c in enumerate(al.claims)}
             members = [[at[c] for c in g.claim_ids] for g in statements]
             parts = [[statements[g].group_id for g in part]
-                     for part in C._happenings(al.claims, members, cosine, by_id, happening)]
+                     for part in C._happenings(al.claims, members, cosine, by_id, happening,
+                                               None if events is None else events[k])]
         by_gid = {g.group_id: g for g in statements}
         for part in parts:
             cids = [cid for gid in part for cid in by_gid[gid].claim_ids]
@@ -205,15 +213,24 @@ def _micro(counts: dict[str, tuple[int, int, int]], keep: Any) -> tuple[float, f
 def _sweep_happenings(args: Any, score: Any, shipped: Any, mode: str, aligned: list[tuple[Any, ...]]) -> None:
     """Leave one topic out over the happening settings (the stories aligned once): for each
     topic, the setting with the best micro F1 over the other topics' pairs, scored on it."""
-    counts: dict[tuple[float, float], dict[str, tuple[int, int, int]]] = {}
-    for link in HAPPENING_LINK:
-        for t in HAPPENING_THRESHOLD:
-            s = dataclasses.replace(shipped, happening_link_threshold=link, happening_threshold=t)
-            groups = _lines(aligned, s)["happenings"]
-            counts[(link, t)] = _counts(args.bench, score, groups, args.workdir / f"pred-h-{mode}-{link}-{t}.jsonl")
-            p, r, f = _micro(counts[(link, t)], lambda _t: True)
-            print(f"{mode}: happening_link_threshold {link} happening_threshold {t}: "
-                  f"P {p:.3f} R {r:.3f} F1 {f:.3f}", flush=True)
+    from newsprism import claims as C
+
+    counts: dict[tuple[float, ...], dict[str, tuple[int, int, int]]] = {}
+    for lead in HAPPENING_LEAD:
+        for at, ratio in HAPPENING_ARTICLE:
+            base = dataclasses.replace(shipped, happening_lead_claims=lead, happening_article_threshold=at,
+                                       happening_article_ratio=ratio)
+            events = [None if cosine is None else C._article_events(al.claims, by_id, base)
+                      for al, _a, by_id, cosine in aligned]
+            for link in HAPPENING_LINK:
+                for t in HAPPENING_THRESHOLD:
+                    s = dataclasses.replace(base, happening_link_threshold=link, happening_threshold=t)
+                    key = (lead, at, ratio, link, t)
+                    groups = _lines(aligned, s, events)["happenings"]
+                    counts[key] = _counts(args.bench, score, groups, args.workdir / f"pred-h-{mode}.jsonl")
+                    p, r, f = _micro(counts[key], lambda _t: True)
+                    print(f"{mode}: lead {lead} article {at} ratio {ratio} link {link} threshold {t}: "
+                          f"P {p:.3f} R {r:.3f} F1 {f:.3f}", flush=True)
     topics = sorted(next(iter(counts.values())))
     chosen, held, pooled = [], [], [0, 0, 0]
     for out in topics:
@@ -224,9 +241,12 @@ def _sweep_happenings(args: Any, score: Any, shipped: Any, mode: str, aligned: l
         pooled = [pooled[0] + tp, pooled[1] + pred, pooled[2] + pos]
     p, r, f = _micro({"all": (pooled[0], pooled[1], pooled[2])}, lambda _t: True)
     picks = ", ".join(f"{k} x{chosen.count(k)}" for k in sorted(set(chosen)))
-    print(f"{mode}: leave-one-topic-out ({len(topics)} folds): chosen (link, threshold) {picks}; "
-          f"held-out F1 per fold median {statistics.median(held):.3f} (range {min(held):.3f}-{max(held):.3f}); "
-          f"pooled held-out P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(f"{mode}: leave-one-topic-out ({len(topics)} folds): chosen (lead, article, ratio, link, threshold) "
+          f"{picks}; held-out F1 per fold median {statistics.median(held):.3f} (range {min(held):.3f}-"
+          f"{max(held):.3f}); pooled held-out P {p:.3f} R {r:.3f} F1 {f:.3f}", flush=True)
+
+
+_LOADED: dict[tuple[Path, Any], tuple[Any, set[Any], set[Any]]] = {}
 
 
 def _counts(bench: Path, score: Any, groups: list[dict[str, Any]], path: Path) -> dict[str, tuple[int, int, int]]:
@@ -234,9 +254,11 @@ def _counts(bench: Path, score: Any, groups: list[dict[str, Any]], path: Path) -
     with path.open("w", encoding="utf-8") as f:
         for g in groups:
             f.write(json.dumps(g) + "\n")
-    b = score.load_bench(bench)
+    if (bench, score) not in _LOADED:
+        b = score.load_bench(bench)
+        _LOADED[(bench, score)] = (b, *score.strict_pairs(b)[:2])
+    b, pos, neg = _LOADED[(bench, score)]
     pred, _ = score.predicted_pairs(b, score.read_groups(path))
-    pos, neg, _ex = score.strict_pairs(b)
     per_topic: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     topic = [s.topic for s in b.sentences]
     for p in pos:

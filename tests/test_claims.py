@@ -9,6 +9,7 @@ import numpy as np
 from newsprism.claims import AlignSettings, ClaimGroup, align, extract, status_counts
 from newsprism.copies import Copies, CopyGroup
 from newsprism.records import (
+    Alignment,
     Analysis,
     Article,
     Entity,
@@ -397,6 +398,45 @@ def test_claims_thresholds_settable_from_the_settings_file(tmp_path) -> None:  #
         Settings.load(bad)
 
 
+def test_claims_happenings_keep_two_events_of_one_story_apart() -> None:
+    # two dam failures in one story: the first sentence of every article says the same kind
+    # of thing (cosine 0.6 to each other: linked), the rest names whose dam and town it is
+    key = {"a1": "The spillway gate broke and water poured into the lower streets.",
+           "a2": "Water rushed through the broken spillway gate into the streets below.",
+           "b1": "A sluice gate gave way and water ran into the town streets.",
+           "b2": "The sluice gate gave way, sending water into the streets of the town."}
+    rest = {"a1": ["Varnholm council met the Tormund Dam engineers on Monday.",
+                   "The Tormund Dam was built above Varnholm a century ago."],
+            "a2": ["Engineers of the Tormund Dam told the Varnholm council how it failed.",
+                   "Varnholm families waited for news about the Tormund Dam."],
+            "b1": ["Oster mayor Ilse Brannock inspected the Kessel Weir on Friday.",
+                   "The Kessel Weir holds back the Oster lake above the town."],
+            "b2": ["Ilse Brannock said the Kessel Weir would stay closed in Oster.",
+                   "Oster traders counted their losses beside the Kessel Weir."]}
+    texts = {x: [key[x], *rest[x]] for x in key}
+    arts = [article(x, s) for x, s in texts.items()]
+    ana = [analysis(x, s) for x, s in texts.items()]
+    dims = {t: 5 + k for k, t in enumerate(t for s in texts.values() for t in s)}
+    keys = {t: k for k, t in enumerate(key.values())}
+
+    def embed(claims):  # type: ignore[no-untyped-def]
+        v = np.zeros((len(claims), 5 + len(dims)))
+        for i, c in enumerate(claims):
+            if c.text in keys:  # pairwise cosine 0.6
+                v[i, 0], v[i, 1 + keys[c.text]] = 0.6 ** 0.5, 0.4 ** 0.5
+            else:
+                v[i, dims[c.text]] = 1.0
+        return v
+
+    def joined(al: Alignment) -> list[set[str]]:
+        return sorted((set(h.article_ids) for h in al.happenings if len(h.group_ids) > 1), key=sorted)
+
+    assert joined(align(arts, ana, [], NO_COPIES, embed=embed)) == [{"a1", "a2"}, {"b1", "b2"}]
+    # without the articles' events (no split), the four sentences report one happening
+    off = AlignSettings(happening_article_threshold=-1.0, happening_article_ratio=0.0)
+    assert joined(align(arts, ana, [], NO_COPIES, off, embed=embed)) == [{"a1", "a2", "b1", "b2"}]
+
+
 def test_claims_happenings_join_groups_that_share_a_participant_and_nest_them() -> None:
     sa = ["The spillway gate of the Tormund Dam failed on Monday night, flooding lower Varnholm."]
     sb = ["Water poured through the broken Tormund Dam gate and into the streets below it."]
@@ -408,14 +448,16 @@ def test_claims_happenings_join_groups_that_share_a_participant_and_nest_them() 
     ana = [analysis(x, s, [m for m in dam if m.article_id == x]) for x, s in texts.items()]
     ents = [Entity("tormund-dam", "Tormund Dam", "FAC", ("Tormund Dam",), 2, ("a", "b"))]
     # a-b: cosine 0.6 (one happening, not one fact) and a shared place; a-c: cosine 0.45 and nothing
-    # shared (below the link threshold alone); d is far from all
+    # shared (below a link threshold of 0.5 alone); d is far from all. The articles' events are not
+    # split here: the argument rule alone decides.
+    rule = AlignSettings(happening_link_threshold=0.5, happening_article_threshold=-1.0, happening_article_ratio=0.0)
     vecs = {sa[0]: [1.0, 0.0, 0.0], sb[0]: [0.6, 0.8, 0.0], sc[0]: [0.45, -0.338, 0.826], sd[0]: [0.0, 0.0, -1.0]}
 
     def embed(claims):  # type: ignore[no-untyped-def]
         v = np.array([vecs[c.text] for c in claims])
         return v / np.linalg.norm(v, axis=1)[:, None]
 
-    al = align(arts, ana, ents, NO_COPIES, embed=embed)
+    al = align(arts, ana, ents, NO_COPIES, rule, embed=embed)
     statements = {g.group_id: g for g in al.groups if g.kind == "statement"}
     assert all(len(g.claim_ids) == 1 for g in statements.values())  # no two state one fact
     # every group lies in exactly one happening

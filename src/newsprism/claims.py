@@ -233,15 +233,75 @@ def _arguments(c: Claim, by_id: Mapping[str, Entity]) -> frozenset[str]:
     return _expand(c.entities, by_id) | days
 
 
+def _article_events(claims: Sequence[Claim], by_id: Mapping[str, Entity], s: AlignSettings) -> np.ndarray:
+    """Which of the story's events each claim's article reports, as one label per
+    claim: an article is mostly about one happening, so its claims take its
+    article's. An article is the rarity-weighted vector of the words and canonical
+    entities (``happening_entity_weight`` each) of its first
+    ``happening_lead_claims`` claims (its title and lead); the average-link tree
+    over their cosine is cut, from the top, where the two sides are less alike than
+    ``happening_article_threshold``, or (both sides two articles or more) less than
+    ``happening_article_ratio`` times the likeness within the looser side."""
+    from scipy.cluster.hierarchy import linkage, to_tree
+
+    index: dict[str, int] = {}
+    owner = [index.setdefault(c.article_id, len(index)) for c in claims]
+    n = len(index)
+    if n < 2:
+        return np.zeros(len(claims), dtype=int)
+    docs: list[Counter[str]] = [Counter() for _ in range(n)]
+    read: Counter[int] = Counter()
+    for c, a in zip(claims, owner, strict=True):  # claims come in article order: title, body, captions
+        read[a] += 1
+        if 0 < s.happening_lead_claims < read[a]:
+            continue
+        docs[a].update(_tokens(c.text))
+        docs[a].update("\0" + e for e in _expand(c.entities, by_id))
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(d.keys())
+    vocab: dict[str, int] = {}
+    x = np.zeros((n, len(df)))
+    for a, d in enumerate(docs):
+        for t, tf in d.items():
+            weight = s.happening_entity_weight if t.startswith("\0") else 1.0
+            x[a, vocab.setdefault(t, len(vocab))] = weight * (1 + math.log(tf)) * math.log(1 + n / df[t])
+    x /= np.maximum(np.linalg.norm(x, axis=1), 1e-12)[:, None]
+    sim = x @ x.T
+    dist = np.clip(1.0 - sim[np.triu_indices(n, k=1)], 0.0, None)
+    label = np.zeros(n, dtype=int)
+
+    def within(ix: list[int]) -> float:
+        sub = sim[np.ix_(ix, ix)]
+        return float((sub.sum() - np.trace(sub)) / (len(ix) * (len(ix) - 1)))
+
+    todo = [to_tree(linkage(dist, method="average"))]
+    events = 0
+    while todo:
+        node = todo.pop()
+        if not node.is_leaf():
+            a, b = node.get_left().pre_order(), node.get_right().pre_order()
+            cross = float(sim[np.ix_(a, b)].mean())
+            if cross < s.happening_article_threshold or (
+                    len(a) > 1 and len(b) > 1 and cross < s.happening_article_ratio * min(within(a), within(b))):
+                todo.extend((node.get_left(), node.get_right()))
+                continue
+        label[node.pre_order()] = events
+        events += 1
+    return label[owner]
+
+
 def _happenings(claims: Sequence[Claim], members: Sequence[Sequence[int]], cosine: np.ndarray,
-                by_id: Mapping[str, Entity], s: AlignSettings) -> list[list[int]]:
+                by_id: Mapping[str, Entity], s: AlignSettings, events: np.ndarray | None = None) -> list[list[int]]:
     """Statement groups that report one happening, as lists of indices into
     ``members``: average link over the sentence vectors' cosine, starting from
     the groups (so every group lies inside one happening). Two parts merge when
     some claim of one and some claim of the other are linked (sharing a
     participant, place or date with cosine >= ``happening_argument_threshold``,
-    or cosine >= ``happening_link_threshold`` alone) and the mean cosine over
-    every pair across them reaches ``happening_threshold``."""
+    or cosine >= ``happening_link_threshold`` alone; never two claims whose
+    articles report different events of the story, see :func:`_article_events`,
+    or ``events``: one label per claim) and the mean over every pair across them
+    reaches ``happening_threshold`` (a pair of different events counts -1)."""
     n = len(claims)
     args = [_arguments(c, by_id) for c in claims]
     index: dict[str, list[int]] = defaultdict(list)
@@ -252,7 +312,11 @@ def _happenings(claims: Sequence[Claim], members: Sequence[Sequence[int]], cosin
     for ks in index.values():
         if len(ks) > 1:
             shared[np.ix_(ks, ks)] = True
-    link = (shared & (cosine >= s.happening_argument_threshold)) | (cosine >= s.happening_link_threshold)
+    if events is None:
+        events = _article_events(claims, by_id, s)
+    apart = events[:, None] != events[None, :]
+    link = ((shared & (cosine >= s.happening_argument_threshold)) | (cosine >= s.happening_link_threshold)) & ~apart
+    cosine = np.where(apart, -1.0, cosine)
     from scipy import sparse
 
     part_of = np.empty(n, dtype=int)

@@ -156,11 +156,21 @@ class AlignSettings:
     # groups merge (average link from the groups) when a claim of each shares a participant,
     # place or date at cosine >= happening_argument_threshold, or reaches
     # happening_link_threshold alone, and the mean cosine across them is >= happening_threshold.
-    # The last two chosen by leave-one-topic-out on ECB+ topics 1-35 (benchmarks/ecbplus_alignment.py
-    # --sweep); the first set while designing the rule on those topics.
     happening_argument_threshold: float = 0.4
-    happening_link_threshold: float = 0.5
-    happening_threshold: float = 0.2
+    happening_link_threshold: float = 0.4
+    happening_threshold: float = 0.05
+    # ... and never across the story's events: articles (the words and entities of their
+    # first happening_lead_claims claims, 0: all; entities weighted happening_entity_weight)
+    # are split, from the top of their average-link tree, where the two sides' mean cosine
+    # is < happening_article_threshold, or (both sides of two articles or more) <
+    # happening_article_ratio x the mean within the looser side (ratio 0, threshold -1: off).
+    # The link and threshold above and the first three here are chosen by leave-one-topic-out
+    # on ECB+ topics 1-35 (benchmarks/ecbplus_alignment.py --sweep); happening_argument_threshold
+    # and happening_entity_weight were set while designing the rule on those topics.
+    happening_lead_claims: int = 8
+    happening_article_threshold: float = 0.06
+    happening_article_ratio: float = 0.5
+    happening_entity_weight: float = 2.0
 
 
 @dataclass(frozen=True, slots=True)
