@@ -540,9 +540,10 @@ class ClaimGroup:
 @dataclass(frozen=True, slots=True)
 class Happening:
     """Reports of one happening: the statement groups of a story whose sentences
-    report the same happening (close sentence vectors, and a shared participant,
-    place or date), coarser than a group, which states one fact. Every group is
-    in exactly one happening; most happenings hold one group."""
+    report the same happening (close sentence vectors, in articles about one of the
+    story's events), coarser than a group, which states one fact. Every group is
+    in exactly one happening; on a story of one event one happening holds most of
+    its groups (docs/claims.md, "Reports of one happening")."""
 
     happening_id: str
     group_ids: tuple[str, ...]  # its statement groups, most independent sources first
