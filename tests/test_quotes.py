@@ -105,10 +105,31 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
      ["one local blog", "one local blog"]),
     ("The hearing ended at noon.\n\nLawyer Harjit Singh said: “We will appeal the ruling as soon as the court "
      "opens.”", ["Harjit Singh"]),
+    ("Maja Lund from Brekke said the bill was wrong, the Valley Courier reported.\n\n“My eyes nearly popped "
+     "out of my head,” she told the paper. “We had put up the lights and wondered if we did it wrong.”",
+     ["Maja Lund", "Maja Lund"]),
+    ("Two years ago a retired ferryman, Peter Holmberg, a lifelong friend of Mayor Lena Voss, told a reporter that he "
+     "was a humble man. “I have got a boat, a shed and a cabin,” he said.", ["Peter Holmberg"]),
+    ("The documents have clear political targets, the Harbour Gazette said.\n\n- Strike a blow -\n\nSuch leaks "
+     "were \"a new means for rival councils to strike a blow at the harbour board\", it added.",
+     ["Harbour Gazette"]),
+    ("Brekke United issued a statement on behalf of the manager and the players, offering their \"sincere "
+     "condolences to the families of those who were hurt\".", ["Brekke United"]),
+    ("In a university news release, Tova Rask had a simpler way to put it: “This is very fine science indeed.”",
+     ["Tova Rask"]),
+    ("The harbour board did not immediately respond to a request for comment.\n\n\"NO DEAL, NOT EVEN A "
+     "THREAT\"", [None]),
+    ("Retired harbour historian Roger Lund cautioned that the firm has “a long history of overpromising,” "
+     "although it delivers in the end.", ["Roger Lund"]),
+    ("A spokesperson for Mayor Voss, Ole Brandt, said the release \"is the outcome of long talks between the "
+     "council and the union.\"", ["Ole Brandt"]),
 ], ids=["inner-clause-before-the-paper-reports", "left-open-quote-across-a-caption", "introduced-person",
         "organisation-subject-not-it", "colon-introduces-the-quotes", "second-verb-of-one-subject",
         "it-is-the-noun-that-spoke", "no-adverb-in-the-name", "straight-marks-reopened-sentence-by-sentence",
-        "colon-subject-not-a-verb-inside-a-quote", "no-title-before-the-name"])
+        "colon-subject-not-a-verb-inside-a-quote", "no-title-before-the-name", "she-is-a-person-not-the-paper",
+        "pronoun-to-the-name-in-apposition-to-the-subject", "it-across-a-crosshead", "who-issued-the-statement",
+        "colon-after-a-person-subject", "a-verb-denied-attributes-nothing", "more-reporting-verbs",
+        "role-named-in-apposition"])
 def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) -> None:
     (result,) = analyse([_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

@@ -65,6 +65,15 @@ def test_resolve_a_lead_surname_before_the_full_name_joins_it() -> None:
     assert _ids(res.analyses[0]) == ["person:maria-ostrova"] * 3
 
 
+def test_resolve_given_name_takes_the_full_name_in_the_article() -> None:
+    # "Her father Halvor ... Halvor said ..." before "Halvor Tennvik" is named: one person, however often
+    # the given name stood alone first; the family name shared with his daughter stays ambiguous
+    res = resolve([_analysis("a", ("Ylva Tennvik", "PERSON"), *[("Halvor", "PERSON")] * 3,
+                             ("Halvor Tennvik", "PERSON"), ("Tennvik", "PERSON"))])
+    assert _ids(res.analyses[0]) == (["person:ylva-tennvik"] + ["person:halvor-tennvik"] * 4
+                                     + ["person:tennvik"])
+
+
 def test_resolve_ambiguous_surname_stays_apart() -> None:
     res = resolve([_analysis("a", ("Anna Berg", "PERSON"), ("Tom Berg", "PERSON"), ("Berg", "PERSON"))])
     assert _ids(res.analyses[0]) == ["person:anna-berg", "person:tom-berg", "person:berg"]

@@ -10,7 +10,8 @@ Resolution, in order:
 1. a mention that matched a pack entry (or whose normalised text is a pack
    name) takes that entry's id;
 2. within an article, a partial person name ("Shoigu") takes the id of the
-   one full name it is part of ("Sergei Shoigu"), unless the body uses it
+   one full name it is part of ("Sergei Shoigu"; a given name "Bassem" that of
+   "Bassem Tamimi"), unless it is that name's surname and the body uses it
    on its own ``SHORT_NAME_ON_ITS_OWN`` times before it first gives that
    full name; a role description ("the
    North Korean leader") is kept only when the entity it names is also named
@@ -254,6 +255,7 @@ def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | N
     # partial person names -> the one full name in the article that holds them, unless the body used the
     # short name on its own SHORT_NAME_ON_ITS_OWN times before it gave that full name
     full: dict[str, set[str]] = defaultdict(set)
+    given: dict[str, set[str]] = defaultdict(set)  # the first word of each full name: a given name
     first_full: dict[str, int] = {}
     for i, m in enumerate(a.mentions):
         key = keys.get(i)
@@ -262,6 +264,7 @@ def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | N
             if len(tokens) > 1:
                 for t in tokens:
                     full[t].add(key)
+                given[tokens[0]].add(key)
                 if m.field == "body":
                     first_full.setdefault(key, m.start)
     shorts: dict[str, list[int]] = defaultdict(list)  # body offsets of each one-word person name
@@ -274,7 +277,10 @@ def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | N
             if len(tokens) == 1 and len(full.get(tokens[0], ())) == 1:
                 target = next(iter(full[tokens[0]]))
                 named_at = first_full.get(target, 0)
-                if sum(at < named_at for at in shorts.get(tokens[0], ())) < SHORT_NAME_ON_ITS_OWN:
+                # a given name is its full name's however often it stood alone first ("Bassem" for
+                # "Bassem Tamimi"); a surname may be a relative's (the rule above)
+                if (target in given.get(tokens[0], ())
+                        or sum(at < named_at for at in shorts.get(tokens[0], ())) < SHORT_NAME_ON_ITS_OWN):
                     keys[i] = target
     named = {k for k in keys.values() if k is not None}
     out: list[tuple[Mention, str | None]] = []

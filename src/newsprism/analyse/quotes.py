@@ -24,7 +24,9 @@ from . import rules
 _OPEN_CLOSE = {"“": "”", '"': '"'}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
-_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
+#: Pronouns that stand for a person: their antecedent is a person, never an organisation or a place.
+_PERSONAL = frozenset({"he", "she", "him", "her"})
 
 
 @dataclass(slots=True)
@@ -119,6 +121,10 @@ class _Speakers:
         self.paragraphs = paragraphs
         self.spoken: list[Any] = []  # speakers attributed so far, in text order
         self.quoted: list[tuple[int, int]] = []  # the direct quotes' marks: a verb inside one reports nothing
+        self._surnames: frozenset[str] | None = None
+
+    def in_quote(self, tok: Any) -> bool:
+        return any(qs <= tok.idx < qe for qs, qe in self.quoted)
 
     def paragraph_of(self, char: int) -> int:
         for k, (_ps, pe) in enumerate(self.paragraphs):
@@ -135,12 +141,12 @@ class _Speakers:
         ps, pe = self.paragraphs[d.paragraph]
         first, last = span[0].sent, span[-1].sent
         context = [t for t in doc[first.start:last.end]
-                   if not d.outer_start <= t.idx < d.outer_end and ps <= t.idx < pe]
+                   if not d.outer_start <= t.idx < d.outer_end and ps <= t.idx < pe and not self.in_quote(t)]
         # the next sentence may attribute a quote that closes a sentence ("..." she said.)
         # — only a bare attribution, not a sentence that reports something else ("Police confirmed a
         # man was arrested")
         if last.end < len(doc) and doc[last.end].idx < pe:
-            following = [t for t in doc[last.end].sent if t.idx < pe][:6]
+            following = [t for t in doc[last.end].sent if t.idx < pe and not self.in_quote(t)][:6]
             if not any(_reporting(t) and _content(t) for t in following):
                 context += following
         return self.attribution(context, d.outer_start, d.outer_end)
@@ -148,7 +154,7 @@ class _Speakers:
     def attribution(self, tokens: list[Any], q_start: int, q_end: int) -> tuple[Any, Any]:
         """A reporting verb's subject (the verb nearest the quote first), else "according to X"."""
         doc = self.doc
-        verbs = [t for t in tokens if _reporting(t)]
+        verbs = [t for t in tokens if _reporting(t) and not _negated(t)]
         # the innermost verb whose clause holds the quote first ("X said the bus sped up and "...," the
         # paper reports": X), then the nearest
         # ("... the paper reports" names who passed it on: a verb of sourcing comes after the others)
@@ -168,7 +174,45 @@ class _Speakers:
                 obj = next((c for c in tokens[i + 1].children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return self.speaker_span(obj, q_start), doc[t.i:t.i + 2]
+        return self.issuer(tokens, q_start)
+
+    def issuer(self, tokens: list[Any], q_start: int) -> tuple[Any, Any]:
+        """With no reporting verb, who issued what the quote is from ("X issued an apology – "..."",
+        "X released a statement saying "...""), else the person the sentence is about when a colon
+        introduces the quote ("In a news release, X had a less formal way to put it: "..."")."""
+        doc = self.doc
+        for t in tokens:
+            if (t.lemma_.lower() in rules.STATEMENT_NOUNS and t.dep_ == "dobj" and t.head.lemma_ in rules.ISSUING_VERBS
+                    and not _negated(t.head)):
+                subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                             and not self.in_quote(c)), None)
+                if subj is not None:
+                    return self.speaker_span(subj, q_start), doc[t.head.i:t.head.i + 1]
+        if doc.text[:q_start].rstrip()[-1:] == ":":
+            before = [t for t in tokens if t.idx < q_start]
+            root = before[-1].sent.root if before else None
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+            if subj is not None and subj.idx < q_start:
+                speaker = self.speaker_span(subj, q_start)
+                if self.personal(speaker):
+                    return speaker, None
         return None, None
+
+    def personal(self, span: Any) -> bool:
+        """A span that names a person: tagged so, decided so for the article, a person's title, or an
+        untagged name that is a person's surname in the article."""
+        root = span.root
+        if getattr(span, "label_", "") == "PERSON" or normalise(span.text) in self.persons:
+            return True
+        if root.lemma_.lower() in rules.PERSON_TITLES:
+            return True
+        return not root.ent_type_ and root.pos_ == "PROPN" and normalise(root.text) in self.surnames
+
+    @property
+    def surnames(self) -> frozenset[str]:
+        if self._surnames is None:
+            self._surnames = frozenset(p.split()[-1] for p in self.persons if len(p.split()) > 1)
+        return self._surnames
 
     def subject(self, verb: Any, q_start: int = -1, q_end: int = -1) -> Any:
         """A reporting verb's subject outside the quote: its own; that of the verb it depends on ("He
@@ -177,6 +221,11 @@ class _Speakers:
         doc = self.doc
         head = verb
         for _ in range(3):
+            if head.lemma_ == "quote":  # "the paper quoted him as saying": who is quoted speaks
+                quoted = next((c for c in head.children if c.dep_ == "dobj" and not q_start <= c.idx < q_end
+                               and (c.ent_type_ == "PERSON" or c.lower_ in _PRONOUNS)), None)
+                if quoted is not None:
+                    return quoted
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
                          and not q_start <= c.idx < q_end), None)
             if subj is not None or head.head is head or not (
@@ -221,15 +270,19 @@ class _Speakers:
             return self.antecedent(tok, before) or doc[tok.i:tok.i + 1]
         if tok.lower_ == "it":  # an organisation or a country: the last one that was a subject before it
             k = self.paragraph_of(tok.idx)
-            ps = self.paragraphs[max(0, k - 1)][0]
+            ps = self.paragraphs[max(0, k - 2)][0]
             acting = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and ps <= e.start_char
-                      and e.end <= tok.i and e.root.dep_ in ("nsubj", "nsubjpass")]
+                      and e.end <= tok.i and e.root.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(e.root)]
             # or a noun that spoke ("The firm said ... It added:")
             acting += [doc[t.left_edge.i:t.i + 1] for t in doc[:tok.i] if ps <= t.idx and t.pos_ == "NOUN"
                        and not t.ent_type_ and t.dep_ == "nsubj" and _reporting(t.head)]
             return _strip_the(max(acting, key=lambda e: e.start)) if acting else doc[tok.i:tok.i + 1]
         if tok.pos_ == "PRON":
             return doc[tok.i:tok.i + 1]
+        if tok.lemma_.lower() in rules.PERSON_TITLES and tok.ent_type_ != "PERSON":
+            inner = self.role_name(tok)  # "U.S. Ambassador to the United Nations Kari Mo"
+            if inner is not None:
+                return inner
         for ent in doc.ents:
             if ent.label_ in _SPEAKER_LABELS and ent.start <= tok.i < ent.end:
                 return _strip_the(ent)
@@ -245,16 +298,45 @@ class _Speakers:
         for c in tok.children:
             if (c.dep_ == "appos" and c.ent_type_ in kinds) or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
                 return self._ent_at(c)
-        # a person named inside the subject phrase, not as a possessor ("Washington's ambassador to
-        # the UN Kari Mo", not "the mayor's sister")
-        inner = [e for e in doc.ents if e.label_ == "PERSON" and tok.left_edge.i <= e.start
-                 and e.end <= tok.right_edge.i + 1 and e.root.dep_ != "poss"]
-        if inner:
-            return inner[0]
+        # a person named inside the subject phrase: in apposition ("a spokesperson for the mayor,
+        # Kari Mo"), or as a name, not a possessor nor whom the role is for ("Washington's ambassador to
+        # the UN Kari Mo", not "the mayor's sister" nor "a spokesman for Mayor Kari Mo")
+        inner = self.role_name(tok)
+        if inner is not None:
+            return inner
         named = self.named_for(tok, before)
         if named is not None:
             return named
         return _strip_the(doc[tok.left_edge.i:tok.i + 1])
+
+    def role_name(self, tok: Any) -> Any:
+        """The person a subject phrase names besides its head: a name in apposition in it, else a
+        person's name that is neither a possessor nor the object of a preposition, unless it follows
+        another name ("to the UN Kari Mo")."""
+        doc = self.doc
+        inside = [e for e in doc.ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
+                  and not e.start <= tok.i < e.end and e.root.dep_ != "poss"]
+        person = [e for e in inside if e.label_ == "PERSON" or normalise(e.text) in self.persons]
+        appos = [e for e in inside if e.root.dep_ == "appos" and e.label_ in ("PERSON", "ORG")
+                 and e.start > 0 and doc[e.start - 1].text == ","]
+        if appos:
+            return appos[0]
+
+        def under_preposition(e: Any) -> bool:  # "a commentator in the newspaper Haaretz"
+            for a in [e.root, *e.root.ancestors]:
+                if a.i == tok.i:
+                    return False
+                if a.dep_ == "prep":
+                    return True
+            return False
+
+        def after_a_name(e: Any) -> bool:  # "to the United Nations Kari Mo": a second name right after one
+            return bool(e.start > 0 and doc[e.start - 1].ent_type_ and e.end == tok.right_edge.i + 1)
+
+        named = [e for e in person if not under_preposition(e) or after_a_name(e)]
+        if not named and tok.lemma_.lower() in rules.PERSON_TITLES:
+            named = [e for e in inside if e.label_ in ("PERSON", "ORG") and after_a_name(e)]
+        return named[0] if named else None
 
     def introduced(self, paragraph: int) -> Any:
         """Who a paragraph without quotes introduces: when it ends with a colon, the subject of its last
@@ -290,8 +372,9 @@ class _Speakers:
         """The PERSON a role noun stands next to elsewhere in the text, in apposition or as a title
         ("director Jon Brekke", "Marit Dahl, the spokeswoman"): the nearest use before
         ``before``, else the nearest after it."""
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
-            return None
+        role = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lemma_.lower() in rules.PERSON_TITLES)
+        if tok.ent_type_ or not role:
+            return None  # a name is no role
         # a name in apposition to a person's title is that person whatever the model called it
         kinds = ("PERSON", "ORG") if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
         hits = []
@@ -313,23 +396,48 @@ class _Speakers:
     def antecedent(self, tok: Any, before: int) -> Any:
         """A pronoun's person: the name that speaks in its paragraph before it, else a person who is a
         subject there; else, paragraph by paragraph back over three, the last speaker there, else the
-        last person who is a subject there; else the last person named before it."""
+        last person who is a subject there; else the last person named before it. "he", "she" stand
+        for a person only, never for an organisation that spoke ("..., CBS News reported. "...," she
+        told the paper")."""
         doc = self.doc
         k = self.paragraph_of(tok.idx)
         ps = self.paragraphs[k][0]
+        personal = tok.lower_ in _PERSONAL
+
+        def fits(span: Any) -> bool:  # the model's labels err both ways: a name with an organisation's
+            if not personal:  # head word ("CBS News") or a group's is no person, nor are several people
+                return True
+            words = normalise(span.text).split()
+            return bool(words and words[-1] not in rules.ORG_HEADS and getattr(span, "label_", "") != "NORP"
+                        and span.root.tag_ not in ("NNS", "NNPS"))
+
         names = [e for e in doc.ents if e.label_ in _SPEAKER_LABELS and e.end_char <= before and e.start_char < tok.idx]
-        persons = [e for e in names if e.label_ == "PERSON" or normalise(e.text) in self.persons]
+        # a surname the model left untagged is that person ("Hopkins may have been the only one ...")
+        names += [doc[t.i:t.i + 1] for t in doc if t.i < tok.i and t.idx + len(t) <= before and t.pos_ == "PROPN"
+                  and not t.ent_type_ and t.dep_ in ("nsubj", "nsubjpass") and normalise(t.text) in self.surnames]
+        names.sort(key=lambda e: e.start)
+        persons = [e for e in names if getattr(e, "label_", "") == "PERSON" or normalise(e.text) in self.persons
+                   or normalise(e.text) in self.surnames]
         subject = ("nsubj", "nsubjpass")
+
+        def is_subject(e: Any) -> bool:  # also a name in apposition to one ("a cellist, Kari Mo, told ...")
+            r = e.root
+            return bool(r.dep_ in subject or (r.dep_ == "appos" and r.head.dep_ in subject))
+
         untagged = [doc[t.left_edge.i:t.i + 1] for t in doc if ps <= t.idx and t.idx + len(t) <= before
                     and t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in subject
                     and t.head.lemma_ in rules.REPORTING_VERBS and t.i < tok.i]
         # a name that speaks in the same paragraph (the model may call a person a place, or miss it),
         # else a person who is a subject there
-        same = sorted([e for e in names if ps <= e.start_char and e.root.dep_ in subject
-                       and e.root.head.lemma_ in rules.REPORTING_VERBS] + untagged, key=lambda e: e.start)
+        def speaks(e: Any) -> bool:
+            r = e.root.head if e.root.dep_ == "appos" else e.root
+            return bool(is_subject(e) and r.head.lemma_ in rules.REPORTING_VERBS)
+
+        same = sorted([e for e in names if ps <= e.start_char and speaks(e) and fits(e)] + untagged,
+                      key=lambda e: e.start)
         if same:
             return _strip_the(same[-1])
-        same = [e for e in persons if ps <= e.start_char and e.root.dep_ in subject]
+        same = [e for e in persons if ps <= e.start_char and is_subject(e)]
         if same:
             return _strip_the(same[-1])
         # the paragraphs before, nearest first: its last speaker (of a quote, or the subject of a
@@ -338,13 +446,16 @@ class _Speakers:
             js, je = self.paragraphs[j]
             spoke = [sp for sp in self.spoken if js <= sp.start_char < je and sp.root.pos_ in ("PROPN", "NOUN")]
             for t in doc:  # the subject of a reporting verb there, a name or a role ("the spokesman said")
-                subj = self.subject(t) if js <= t.idx < min(je, before) and _reporting(t) else None
+                subj = (self.subject(t) if js <= t.idx < min(je, before) and _reporting(t) and not _negated(t)
+                        else None)
                 if subj is not None and (subj.pos_ == "PROPN" or subj.lemma_.lower() in rules.PERSON_TITLES
-                                         or any(c.dep_ == "appos" and c.ent_type_ for c in subj.children)):
+                                         or any(c.dep_ == "appos" and c.ent_type_ for c in subj.children)) and (
+                        fits(doc[subj.i:subj.i + 1])):
                     spoke.append(self.speaker_span(subj, before))
+            spoke = [sp for sp in spoke if fits(sp)]
             if spoke:
                 return _strip_the(max(spoke, key=lambda e: e.start))
-            acting = [e for e in persons if js <= e.start_char < je and e.root.dep_ in subject]
+            acting = [e for e in persons if js <= e.start_char < je and is_subject(e)]
             if acting:
                 return _strip_the(acting[-1])
         if persons:
@@ -375,7 +486,7 @@ def _follow_structure(found: list[_Direct], speakers: _Speakers) -> None:
                     changed = True
                     continue
             if source is None and d.opens_paragraph and d.paragraph > 0:
-                source = _left_open_before(found, d)
+                source = _left_open_before(found, d, speakers)
                 if source is None:
                     prev = [o for o in found if o.paragraph == d.paragraph - 1 and o.speaker is not None]
                     source = prev[-1] if prev else None
@@ -398,15 +509,18 @@ def _follow_structure(found: list[_Direct], speakers: _Speakers) -> None:
 MAX_INTERRUPTING_PARAGRAPHS = 2
 
 
-def _left_open_before(found: list[_Direct], d: _Direct) -> _Direct | None:
+def _left_open_before(found: list[_Direct], d: _Direct, speakers: _Speakers) -> _Direct | None:
     """The quote a quote opening its paragraph goes on with: the quote just before it, when that one was
     left open at its paragraph's end and no more than ``MAX_INTERRUPTING_PARAGRAPHS`` paragraphs without
-    quotes stand between them."""
+    quotes stand between them, none of them ending with a colon (that introduces other words)."""
     before = [o for o in found if o.outer_start < d.outer_start]
     if not before:
         return None
     last = before[-1]
     gap = d.paragraph - last.paragraph - 1
+    text = speakers.doc.text
+    if any(text[ps:pe].rstrip().endswith(":") for ps, pe in speakers.paragraphs[last.paragraph + 1:d.paragraph]):
+        return None
     if last.left_open and 0 <= gap <= MAX_INTERRUPTING_PARAGRAPHS and last.speaker is not None:
         return last
     return None
@@ -418,12 +532,24 @@ def _last_speaker(speakers: _Speakers, paragraph: int, before: int) -> tuple[Any
     ps, pe = speakers.paragraphs[paragraph]
     tokens = [t for t in doc if ps <= t.idx < min(pe, before)
               and not any(qs <= t.idx < qe for qs, qe in speakers.quoted)]
-    verbs = [t for t in tokens if t.lemma_ in rules.REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
+    verbs = [t for t in tokens if t.lemma_ in rules.REPORTING_VERBS and t.pos_ in ("VERB", "AUX")
+             and not _negated(t) and not _reported(t)]
     for t in reversed(verbs):
         subj = speakers.subject(t)
         if subj is not None:
             return speakers.speaker_span(subj, before), doc[t.i:t.i + 1]
     return None, None
+
+
+def _negated(verb: Any) -> bool:
+    """A verb said not to happen ("did not respond", "never confirmed") attributes nothing."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _reported(verb: Any) -> bool:
+    """A verb inside what another reporting verb reports ("X believes the US will continue to ..."):
+    it introduces nobody's words."""
+    return any(a.dep_ == "ccomp" and a.head.lemma_ in rules.REPORTING_VERBS for a in [verb, *verb.ancestors])
 
 
 def _holds(verb: Any, q_start: int, q_end: int) -> bool:

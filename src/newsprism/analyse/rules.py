@@ -89,10 +89,14 @@ REPORTING_VERBS = frozenset({
     "point", "predict", "believe", "maintain", "highlight", "remark", "comment", "reply", "respond",
     "ask", "urge", "vow", "pledge", "promise", "threaten", "accuse", "estimate", "conclude", "recall",
     "continue", "tweet", "shout", "holler", "exclaim", "describe", "call", "brand", "dismiss", "read", "quote",
+    "caution", "joke", "quip", "recount", "concede", "complain", "lament", "boast", "testify", "reveal",
+    "retort", "observe", "apologise", "apologize",
 })  # fmt: skip
 #: Nouns for what someone issued: its speaker is who issued it ("a statement released by the agency").
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
-                             "tweet", "report", "commentary", "notice", "announcement"})
+                             "tweet", "report", "commentary", "notice", "announcement", "apology"})
+#: Verbs of issuing a statement noun: its speaker is their subject ("X issued an apology – "..."").
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "post", "send", "give", "make", "put"})
 #: Reporting verbs that name who passed words on rather than who said them ("X said ... "...," the paper
 #: reports"): when another reporting verb also holds the quote, its subject is the speaker.
 SOURCING_VERBS = frozenset({"report"})
