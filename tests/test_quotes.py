@@ -123,13 +123,17 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
      "although it delivers in the end.", ["Roger Lund"]),
     ("A spokesperson for Mayor Voss, Ole Brandt, said the release \"is the outcome of long talks between the "
      "council and the union.\"", ["Ole Brandt"]),
+    ("Ivar Holm was on the morning flight.\n\nHe recalled the pilot telling the passengers: “We are going to "
+     "take off, but if I hear any noise in the cockpit, I will turn around.”", ["pilot"]),
+    ("Scenes on board the ferry have been described as “like something out of a film” by the crew.\n\n"
+     "Scenes on the quay have been described as “total chaos from start to finish”.", ["crew", None]),
 ], ids=["inner-clause-before-the-paper-reports", "left-open-quote-across-a-caption", "introduced-person",
         "organisation-subject-not-it", "colon-introduces-the-quotes", "second-verb-of-one-subject",
         "it-is-the-noun-that-spoke", "no-adverb-in-the-name", "straight-marks-reopened-sentence-by-sentence",
         "colon-subject-not-a-verb-inside-a-quote", "no-title-before-the-name", "she-is-a-person-not-the-paper",
         "pronoun-to-the-name-in-apposition-to-the-subject", "it-across-a-crosshead", "who-issued-the-statement",
         "colon-after-a-person-subject", "a-verb-denied-attributes-nothing", "more-reporting-verbs",
-        "role-named-in-apposition"])
+        "role-named-in-apposition", "the-noun-a-participle-qualifies", "a-passive-subject-is-spoken-of"])
 def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) -> None:
     (result,) = analyse([_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

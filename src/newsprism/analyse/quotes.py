@@ -228,6 +228,12 @@ class _Speakers:
                     return quoted
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
                          and not q_start <= c.idx < q_end), None)
+            if subj is not None and subj.dep_ == "nsubjpass" and _reporting(head) and head.lemma_ != "quote":
+                # "Scenes have been described as "..."": what is spoken of; the speaker is the agent, if any
+                subj = next((c for a in head.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"),
+                            None)
+                if subj is None:
+                    return None
             if subj is not None or head.head is head or not (
                     head.dep_ in ("xcomp", "pcomp", "prep")
                     or (head.dep_ in ("advcl", "acl") and head.head.lemma_ in rules.REPORTING_VERBS)):
@@ -235,15 +241,20 @@ class _Speakers:
             head = head.head  # "X was quoted ... saying: ...": the subject of "quoted"
         if subj is not None and subj.tag_ in ("WP", "WDT"):  # "Ri, the newsreader, who ... declared"
             clause = next((a for a in subj.ancestors if a.dep_ == "relcl"), None)
-            subj = clause.head if clause is not None else None
+            prev = next((x for x in reversed(doc[max(0, subj.i - 3):subj.i]) if not x.is_punct), None)
+            # a person named right before "who" is whom it stands for, wherever the parser hung the clause
+            subj = prev if prev is not None and prev.ent_type_ == "PERSON" else (
+                clause.head if clause is not None else None)
         if subj is not None:
             return subj
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+            return verb.head  # "the pilot telling the passengers: ...", "a statement saying ..."
         after = None
         for x in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
             if q_start <= x.idx < q_end or (x.is_punct and x.text not in (",",)):
                 break
             if x.ent_type_ == "PERSON" or (x.pos_ == "NOUN" and x.lemma_.lower() in rules.PERSON_TITLES):
-                after = x
+                after = x if verb.lemma_ not in rules.ADDRESSING_VERBS else None  # "told the passengers"
                 break
         # the second of two verbs of one subject, the quote its own ("Voss walked to the quay and said:
         # "...""); only under the sentence's main verb (a parse that hangs it on a reported clause errs)
@@ -290,6 +301,8 @@ class _Speakers:
             agent = next((c for t in tok.subtree if t.lower_ in ("by", "from") for c in t.children
                           if c.dep_ == "pobj"), None)
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if agent is None and owner is None and tok.dep_ == "dobj" and tok.head.lemma_ in rules.ISSUING_VERBS:
+                agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "X issued a statement"
             if agent is not None or owner is not None:
                 return self.speaker_span(agent if agent is not None else owner, before)
         # a role: the person in apposition ("the spokeswoman, Marit Dahl"), else the person the text
@@ -452,7 +465,7 @@ class _Speakers:
                                          or any(c.dep_ == "appos" and c.ent_type_ for c in subj.children)) and (
                         fits(doc[subj.i:subj.i + 1])):
                     spoke.append(self.speaker_span(subj, before))
-            spoke = [sp for sp in spoke if fits(sp)]
+            spoke = [sp for sp in spoke if fits(sp) and len(sp.text) > 1]
             if spoke:
                 return _strip_the(max(spoke, key=lambda e: e.start))
             acting = [e for e in persons if js <= e.start_char < je and is_subject(e)]

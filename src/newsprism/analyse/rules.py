@@ -95,6 +95,8 @@ REPORTING_VERBS = frozenset({
 #: Nouns for what someone issued: its speaker is who issued it ("a statement released by the agency").
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
                              "tweet", "report", "commentary", "notice", "announcement", "apology"})
+#: Reporting verbs whose object is who was spoken to, never the speaker ("... told the passengers").
+ADDRESSING_VERBS = frozenset({"tell", "ask", "urge", "warn", "accuse"})
 #: Verbs of issuing a statement noun: its speaker is their subject ("X issued an apology – "..."").
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "post", "send", "give", "make", "put"})
 #: Reporting verbs that name who passed words on rather than who said them ("X said ... "...," the paper
