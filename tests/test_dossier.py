@@ -319,3 +319,22 @@ def test_dossier_quote_entry_takes_the_speaker_most_copies_give() -> None:
     (entry,) = sq.quotes
     assert sq.speaker == "Elin Marsh"
     assert [c.article_id for c in (entry.citation, *entry.also)] == ["wire", "first", "copy"]
+
+
+def test_dossier_quote_cites_a_copy_that_cut_it_short_or_lost_its_speaker() -> None:
+    from dataclasses import replace
+
+    from newsprism.records import Quote
+
+    arts = [_article(i, [S1], T[k], o, "Dam gate fails") for k, (i, o) in
+            enumerate((("first", "Harbour Gazette"), ("wire", "Nordic Press Agency"), ("copy", "Valley Courier")))]
+    whole = "About 1,200 residents of Varnholm were evacuated before the gate gave way"
+    said = {"first": (whole, "Elin Marsh"), "wire": (whole, None), "copy": (whole[:49], "Elin Marsh")}
+    ana = [replace(_analysis(a.article_id, [S1]), quotes=(Quote(a.article_id, said[a.article_id][0], 0,
+                   len(said[a.article_id][0]), "direct", speaker=said[a.article_id][1]),)) for a in arts]
+    ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 3, ("first", "wire", "copy"))]
+    copies = Copies((), (), ())
+    d = build("s1", arts, ana, ents, copies, align(arts, ana, ents, copies))
+    ((speaker, (entry,)),) = d.quotes
+    assert speaker == "Elin Marsh" and entry.text == whole
+    assert sorted(c.article_id for c in (entry.citation, *entry.also)) == ["copy", "first", "wire"]

@@ -270,25 +270,39 @@ def _entities(entities: Sequence[Entity], article_ids: set[str]) -> tuple[Entity
     return tuple(out)
 
 
+#: The fewest words a part of a quote needs to count as a copy of the whole (fewer are common phrases).
+_QUOTE_PART_WORDS = 6
+
+
 def _quotes(analyses: Sequence[Analysis], outlet: Mapping[str, str | None]) -> tuple[SpeakerQuotes, ...]:
-    """Quotes by speaker; one entry per quote, citing every article that carries the same words. The
-    entry's speaker is the one most of those articles give (the first of them on a tie): a copy whose
-    page layout hid the attribution does not split the quote off."""
+    """Quotes by speaker; one entry per quote, citing every article that carries the same words (or a
+    part of them of at least ``_QUOTE_PART_WORDS`` words: a copy that cut the quote short). The entry's
+    speaker is the one most of those articles give (the first of them on a tie): a copy whose page
+    layout hid the attribution neither splits the quote off nor goes uncited. A quote no article
+    attributes is left out."""
     copies: dict[str, list[tuple[Quote, Citation]]] = {}  # normalised words -> every article's quote
     for an in analyses:
         if an.article_id not in outlet:
             continue
         for q in an.quotes:
-            if not q.speaker:
-                continue
             cite = Citation(an.article_id, q.field, q.start, q.end, outlet.get(an.article_id))
             words = " ".join(re.sub(r"[^\w\s]", " ", q.text.lower()).split())
             copies.setdefault(words, []).append((q, cite))
+    # a copy that carries part of a longer quote is that quote (longest first, so parts join the whole)
+    for words in sorted(copies, key=len):
+        if len(words.split()) < _QUOTE_PART_WORDS:
+            continue
+        whole = next((w for w in sorted(copies, key=len, reverse=True)
+                      if len(w) > len(words) and f" {words} " in f" {w} "), None)
+        if whole is not None:
+            copies[whole] += copies.pop(words)
     by_speaker: dict[str, list[QuoteEntry]] = defaultdict(list)
     for found in copies.values():
-        votes = Counter(q.speaker_entity_id or q.speaker or "" for q, _ in found)
+        votes = Counter(q.speaker_entity_id or q.speaker for q, _ in found if q.speaker)
+        if not votes:
+            continue
         key = max(votes, key=lambda k: votes[k])  # the first most common
-        q, cite = next((q, c) for q, c in found if (q.speaker_entity_id or q.speaker or "") == key)
+        q, cite = next((q, c) for q, c in found if q.speaker and (q.speaker_entity_id or q.speaker) == key)
         also = tuple(c for _, c in found if c is not cite)
         by_speaker[key].append(QuoteEntry(q.speaker or "", q.speaker_entity_id, q.kind, q.text, q.verb, cite, also))
     rows = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))
