@@ -127,13 +127,19 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
      "take off, but if I hear any noise in the cockpit, I will turn around.”", ["pilot"]),
     ("Scenes on board the ferry have been described as “like something out of a film” by the crew.\n\n"
      "Scenes on the quay have been described as “total chaos from start to finish”.", ["crew", None]),
+    ("\"It was a long and stressful week for all of us,'' Kari Nystrom said on Monday.", ["Kari Nystrom"]),
+    ("Mayor Lena Voss condemned the attack on the quay, saying the town had \"reached the edge of the abyss\".",
+     ["Lena Voss"]),
+    ("The Valley Courier reported that Vestland have made an offer for the ferry line.\n\nThough the paper does "
+     "not name its source, it said the offer is \"believed to be for at least eight years.\"", ["Valley Courier"]),
 ], ids=["inner-clause-before-the-paper-reports", "left-open-quote-across-a-caption", "introduced-person",
         "organisation-subject-not-it", "colon-introduces-the-quotes", "second-verb-of-one-subject",
         "it-is-the-noun-that-spoke", "no-adverb-in-the-name", "straight-marks-reopened-sentence-by-sentence",
         "colon-subject-not-a-verb-inside-a-quote", "no-title-before-the-name", "she-is-a-person-not-the-paper",
         "pronoun-to-the-name-in-apposition-to-the-subject", "it-across-a-crosshead", "who-issued-the-statement",
         "colon-after-a-person-subject", "a-verb-denied-attributes-nothing", "more-reporting-verbs",
-        "role-named-in-apposition", "the-noun-a-participle-qualifies", "a-passive-subject-is-spoken-of"])
+        "role-named-in-apposition", "the-noun-a-participle-qualifies", "a-passive-subject-is-spoken-of",
+        "two-apostrophes-close-a-quote", "a-participle-takes-the-clause-subject", "it-is-who-reported-not-the-reported"])
 def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) -> None:
     (result,) = analyse([_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

@@ -92,15 +92,20 @@ def _direct_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Direct]
                 i += 1
                 continue
             close = text.find(_OPEN_CLOSE[ch], i + 1, pe)
-            reopened = close >= 0 and ch == '"' and _opens(text, close, ps)
+            width = 1
+            typed = text.find("''", i + 1, pe) if ch == '"' else -1  # "...'' (two apostrophes close it)
+            if typed >= 0 and (close < 0 or typed < close):
+                close, width = typed, 2
+            reopened = close >= 0 and width == 1 and ch == '"' and _opens(text, close, ps)
             end = close if close >= 0 else pe
             inner = text[i + 1:end]
             if len(inner.split()) >= rules.MIN_QUOTE_WORDS:
                 lead = len(inner) - len(inner.lstrip())
                 tail = len(inner) - len(inner.rstrip())
-                out.append(_Direct(i + 1 + lead, end - tail, i, end + 1 if close >= 0 and not reopened else end - tail,
+                out.append(_Direct(i + 1 + lead, end - tail, i,
+                                   end + width if close >= 0 and not reopened else end - tail,
                                    k, not text[ps:i].strip(), close < 0))
-            i = end if reopened else end + 1
+            i = end if reopened else end + width
     return out
 
 
@@ -236,7 +241,9 @@ class _Speakers:
                     return None
             if subj is not None or head.head is head or not (
                     head.dep_ in ("xcomp", "pcomp", "prep")
-                    or (head.dep_ in ("advcl", "acl") and head.head.lemma_ in rules.REPORTING_VERBS)):
+                    or (head.dep_ in ("advcl", "acl") and head.head.lemma_ in rules.REPORTING_VERBS)
+                    or (head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.pos_ == "VERB")):
+                # "X condemned the attack, saying ...": the participle's subject is the clause's
                 break
             head = head.head  # "X was quoted ... saying: ...": the subject of "quoted"
         if subj is not None and subj.tag_ in ("WP", "WDT"):  # "Ri, the newsreader, who ... declared"
@@ -283,7 +290,8 @@ class _Speakers:
             k = self.paragraph_of(tok.idx)
             ps = self.paragraphs[max(0, k - 2)][0]
             acting = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and ps <= e.start_char
-                      and e.end <= tok.i and e.root.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(e.root)]
+                      and e.end <= tok.i and e.root.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(e.root)
+                      and not _reported(e.root.head)]  # not the subject of what another reports
             # or a noun that spoke ("The firm said ... It added:")
             acting += [doc[t.left_edge.i:t.i + 1] for t in doc[:tok.i] if ps <= t.idx and t.pos_ == "NOUN"
                        and not t.ent_type_ and t.dep_ == "nsubj" and _reporting(t.head)]
