@@ -335,6 +335,7 @@ def test_dossier_quote_cites_a_copy_that_cut_it_short_or_lost_its_speaker() -> N
     ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 3, ("first", "wire", "copy"))]
     copies = Copies((), (), ())
     d = build("s1", arts, ana, ents, copies, align(arts, ana, ents, copies))
-    ((speaker, (entry,)),) = d.quotes
-    assert speaker == "Elin Marsh" and entry.text == whole
+    (sq,) = d.quotes
+    (entry,) = sq.quotes
+    assert sq.speaker == "Elin Marsh" and entry.text == whole
     assert sorted(c.article_id for c in (entry.citation, *entry.also)) == ["copy", "first", "wire"]
