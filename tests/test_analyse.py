@@ -317,6 +317,20 @@ def test_analyse_one_type_per_name_from_its_mentions() -> None:
 
 
 @needs_model
+def test_analyse_a_given_name_alone_is_the_full_name_the_article_gives() -> None:
+    from newsprism.resolve import resolve
+
+    body = ("Ylva Tennvik, 16, was charged on Monday with assault.\n\n"
+            "Her father Bassem said she was upset when the soldiers came to the house. Bassem said the charges "
+            "were political.\n\nBassem told reporters the family would appeal.\n\n"
+            "Bassem Tennvik, 49, has led the protests in the village for eight years.")
+    res = resolve(analyse([_article(body)]))
+    names = {e.entity_id: e.name for e in res.entities}
+    got = {(m.text, names.get(m.entity_id or "")) for m in res.analyses[0].mentions if m.kind == "name"}
+    assert got == {("Ylva Tennvik", "Ylva Tennvik"), ("Bassem", "Bassem Tennvik"), ("Bassem Tennvik", "Bassem Tennvik")}
+
+
+@needs_model
 def test_analyse_place_before_a_unit_noun_names_the_unit() -> None:
     body = ("The admiral inspected a warship of the Pacific fleet at the base. Moscow's Pacific fleets "
             "are based there.")
