@@ -160,6 +160,11 @@ def score(prism: Any, labels: Path) -> None:
           f"over {len(summary)} lines")
     print(f"conflict cards: {real} of {len(cards)} real ({real / max(1, len(cards)):.3f}); "
           f"cards in today's output: {len(items['card'])}")
+    shown = [r for r in cards if r["spans"] in present["card"]]
+    print(f"  of those still in today's output: {sum(r['real'] == '1' for r in shown)} of {len(shown)} real "
+          f"({sum(r['real'] == '1' for r in shown) / max(1, len(shown)):.3f}); "
+          f"{len(cards) - len(shown)} gone ({sum(r['real'] == '1' for r in cards) - sum(r['real'] == '1' for r in shown)}"
+          " of them labelled real)")
     print(f"labelled items no longer in today's output: {gone}")
 
 

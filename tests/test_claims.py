@@ -238,6 +238,64 @@ def test_claims_counts_of_different_things_with_one_noun_are_no_conflict() -> No
     assert _numbers_pair(sa, sb, [("22", 22, "crew", False)], [("four", 4, "crew", False)]) == []
 
 
+def test_claims_counts_of_different_outcomes_are_no_conflict() -> None:
+    sa = "Police said at least 40 people were injured when the tram overturned near the depot in the city."
+    sb = "Police said at least seven people were killed when the tram overturned near the depot in the city."
+    assert _numbers_pair(sa, sb, [("at least 40", 40, "people", False)], [("at least seven", 7, "people", False)]) == []
+    sc = "The tram overturned near the depot in the city, trapping five people and injuring another 40."
+    sd = "Police said more than 50 people were injured when the tram overturned near the depot in the city."
+    assert _numbers_pair(sc, sd, [("five", 5, "people", False)], [("more than 50", 50, "people", False)]) == []
+
+
+def test_claims_counts_of_one_outcome_still_conflict() -> None:
+    sa = "A truck bomb exploded near the consulate in the city, killing at least four civilians, officials said."
+    sb = "Officials said 12 civilians were killed when a truck bomb exploded near the consulate in the city."
+    diffs = _numbers_pair(sa, sb, [("at least four", 4, "civilian", False)], [("12", 12, "civilian", False)])
+    assert [(d.kind, d.a_value, d.b_value) for d in diffs] == [("number", "at least four", "12")]
+
+
+def test_claims_a_count_of_what_remains_is_not_the_count_itself() -> None:
+    sa = "The home side were within four outs of the title in the eighth inning before the closer faltered."
+    sb = "The closer blew the lead with two outs in the eighth inning before the home side lost the title."
+    assert _numbers_pair(sa, sb, [("four", 4, "out", False)], [("two", 2, "out", False)]) == []
+    sc = "With the lead and just four outs required to win the title in the eighth inning, the closer came on."
+    assert _numbers_pair(sc, sb, [("four", 4, "out", False)], [("two", 2, "out", False)]) == []
+
+
+def _caption_case(body: str, cap: str, body_day: str, cap_day: str) -> list[ClaimGroup]:
+    art = article("a", [body])
+    art = Article(**{**{f: getattr(art, f) for f in art.__dataclass_fields__},  # type: ignore[attr-defined]
+                     "captions": (__import__("newsprism").Caption(cap, 0, len(cap)),)})
+    s1, s2 = body.index(body_day), cap.index(cap_day)
+    times = [TimeExpression("a", body_day, s1, s1 + len(body_day), "DATE", "2025-03-13", "day", "resolved"),
+             TimeExpression("a", cap_day, s2, s2 + len(cap_day), "DATE", "2025-02-02", "day", "resolved",
+                            field="caption:0")]
+    ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 2, ("a",))]
+    mentions = [mention("a", "Varnholm", body, "GPE", "varnholm"),
+                mention("a", "Varnholm", cap, "GPE", "varnholm", field="caption:0")]
+    al = align([art], [analysis("a", [body], mentions, (), times)], ents, NO_COPIES)
+    return [g for g in al.groups if g.internal]
+
+
+def test_claims_a_caption_dating_its_picture_is_no_inconsistency() -> None:
+    body = "The evacuees of Varnholm returned home after the flood on Thursday, the mayor of Varnholm said."
+    for cap, day in (("In this Feb. 2 file photo, evacuees of Varnholm wait at the sports hall.", "Feb. 2"),
+                     ("An image from a video made public on Feb. 2 shows evacuees of Varnholm.", "Feb. 2"),
+                     ("Evacuees of Varnholm wait at the sports hall in Varnholm, February 2, 2025.",
+                      "February 2, 2025")):
+        assert _caption_case(body, cap, "Thursday", day) == [], cap
+    # the caption's own happening on another day than the text's stays an inconsistency
+    flagged = _caption_case(body, "Evacuees of Varnholm returned home after the flood on Feb. 2.", "Thursday",
+                            "Feb. 2")
+    assert [g.status for g in flagged] == ["conflicting"]
+
+
+def test_claims_the_day_of_a_statement_is_not_compared_with_a_caption() -> None:
+    body = "The evacuees of Varnholm returned home after the flood, the mayor of Varnholm said Thursday."
+    cap = "Evacuees of Varnholm returned home after the flood on Feb. 2."
+    assert _caption_case(body, cap, "Thursday", "Feb. 2") == []
+
+
 def _headline_case(title: str, sentences: list[str], places: list[tuple[str, str]], where: str):  # type: ignore[no-untyped-def]
     body = " ".join(sentences)
     art = article("a", sentences, title=title)

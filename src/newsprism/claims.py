@@ -29,11 +29,24 @@ from dataclasses import replace
 
 import numpy as np
 
+from .analyse.rules import REPORTING_VERBS
 from .copies import Copies, independent_sources, line_origins, outlet_credits
 from .gazetteer import geo
-from .lexicon import SMALL_NUMBER_WORDS, STOP_WORDS, strip_inflection
+from .lexicon import (
+    COUNT_OUTCOME_BREAKS,
+    COUNT_OUTCOME_FILLERS,
+    COUNT_OUTCOMES,
+    PICTURE_DATE_AFTER,
+    PICTURE_DATE_BEFORE,
+    PICTURE_DATELINE,
+    REMAINING_COUNT_AFTER,
+    REMAINING_COUNT_WORDS,
+    SMALL_NUMBER_WORDS,
+    STOP_WORDS,
+    strip_inflection,
+)
 from .records import Alignment as Alignment  # re-exported: its old home
-from .records import Analysis, Article, Entity, Happening, Mention, OutletCredit, Quantity
+from .records import Analysis, Article, Entity, Happening, Mention, OutletCredit, Quantity, TimeExpression
 from .records import Claim as Claim  # re-exported: its old home
 from .records import ClaimGroup as ClaimGroup  # re-exported: its old home
 from .records import Difference as Difference  # re-exported: its old home
@@ -661,7 +674,7 @@ def _compare(a: Claim, b: Claim, sim: float, internal: bool, by_id: Mapping[str,
     if sim >= max(floor, s.number_threshold):
         out.extend(_numbers(a, b, s, counts_only=sim < max(floor, s.measure_threshold)))
     if sim >= (floor if internal else s.date_threshold):
-        out.extend(_dates(a, b))
+        out.extend(_dates(a, b, internal))
     if sim >= max(floor, s.place_threshold):
         out.extend(_places(a, b, by_id))
     out.extend(_designations(a, b, by_id))
@@ -695,7 +708,8 @@ def _numbers(a: Claim, b: Claim, s: AlignSettings, counts_only: bool = False) ->
             lb, hb = _range(qb, s.number_tolerance)
             if (qa.unit or "").lower() != (qb.unit or "").lower():  # "12 inches" / "30 centimetres": converted
                 la, ha, lb, hb = la * 0.97, ha * 1.03, lb * 0.97, hb * 1.03
-            if not (_same_action(a, qa, b, qb) and _modifier(a, qa) == _modifier(b, qb)):
+            if not (_same_action(a, qa, b, qb) and _modifier(a, qa) == _modifier(b, qb)
+                    and _same_outcome(a, qa, b, qb)):
                 continue
             if ha < lb or hb < la:
                 if not _matched(qa, b.quantities, s) and not _matched(qb, a.quantities, s):
@@ -748,6 +762,41 @@ def _same_action(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     ca, cb = _context(a, qa), _context(b, qb)
     shared = len(ca & cb)
     return shared >= 2 or (shared >= 1 and shared >= 0.25 * min(len(ca), len(cb)))
+
+
+def _same_outcome(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Two counts of one outcome: "40 people were injured" and "seven people
+    were killed" count different people; "within four outs of the title" (what
+    remains) is not "two outs in the eighth". Unknown outcomes do not differ."""
+    oa, ob = _outcome(a, qa), _outcome(b, qb)
+    return (oa is None or ob is None or oa == ob) and _remaining(a, qa) == _remaining(b, qb)
+
+
+def _outcome(c: Claim, q: Quantity) -> str | None:
+    """What happened to what a count counts (``lexicon.COUNT_OUTCOMES``): its
+    casualty word ("seven killed"), an outcome after it in the same clause
+    ("40 people were injured"), or one just before it ("injuring another 40")."""
+    if q.measures and q.measures.lower() in COUNT_OUTCOMES:
+        return COUNT_OUTCOMES[q.measures.lower()]
+    clause = re.split(r"[,;:.()\u2014\u2013]", c.text[max(0, q.end - c.start):], maxsplit=1)[0]
+    for w in re.findall(r"[\w'-]+", clause.lower())[:6]:
+        if w in COUNT_OUTCOMES:
+            return COUNT_OUTCOMES[w]
+        if w in COUNT_OUTCOME_BREAKS:
+            break
+    for w in reversed(re.findall(r"[\w'-]+", c.text[:max(0, q.start - c.start)].lower())[-3:]):
+        if w in COUNT_OUTCOMES:
+            return COUNT_OUTCOMES[w]
+        if w not in COUNT_OUTCOME_FILLERS:
+            break
+    return None
+
+
+def _remaining(c: Claim, q: Quantity) -> bool:
+    """A count of what remains to a goal: "within four outs of the title"."""
+    before = re.findall(r"[\w'-]+", c.text[:max(0, q.start - c.start)].lower())
+    after = re.findall(r"[\w'-]+", re.split(r"[,;:.()]", c.text[max(0, q.end - c.start):], maxsplit=1)[0].lower())
+    return (bool(before) and before[-1] in REMAINING_COUNT_WORDS) or bool(set(after[:2]) & REMAINING_COUNT_AFTER)
 
 
 def _context(c: Claim, q: Quantity, width: int = 8) -> set[str]:
@@ -827,13 +876,46 @@ def _rounding(value: float) -> float:
     return step / 2 if step >= 1000 else 0.0
 
 
-def _dates(a: Claim, b: Claim) -> list[Difference]:
-    da = {t.value: t for t in a.times if t.status == "resolved" and t.granularity == "day" and t.value}
-    db = {t.value: t for t in b.times if t.status == "resolved" and t.granularity == "day" and t.value}
+def _dates(a: Claim, b: Claim, internal: bool = False) -> list[Difference]:
+    """Resolved days that differ. Inside one article (a title or caption
+    against its text) only the days of what is reported: not the day a
+    statement was made ("officials said Thursday") nor the day a picture was
+    taken or published ("in this Nov. 2 file photo")."""
+    da = {t.value: t for t in a.times if t.status == "resolved" and t.granularity == "day" and t.value
+          and not (internal and _not_event_day(a, t))}
+    db = {t.value: t for t in b.times if t.status == "resolved" and t.granularity == "day" and t.value
+          and not (internal and _not_event_day(b, t))}
     if not da or not db or set(da) & set(db):
         return []
     ta, tb = da[min(da)], db[min(db)]
     return [Difference("date", "conflict", a.claim_id, f"{ta.text} ({ta.value})", b.claim_id, f"{tb.text} ({tb.value})")]
+
+
+_DATE_LEAD = frozenset({"on", "late", "early", "last", "this"})
+_IRREGULAR_REPORTING = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write"}
+
+
+def _not_event_day(c: Claim, t: TimeExpression) -> bool:
+    """A day that dates a statement (after a reporting verb: "the airline said
+    Wednesday") or, in a caption, the picture (``lexicon.PICTURE_DATE_*``: "an
+    image from a video made public on April 14", "in this Nov. 2, 2017 file
+    photo", a closing dateline ", Tokyo, August 29, 2017.")."""
+    rel_s, rel_e = t.start - c.start, t.end - c.start
+    before, after = c.text[:max(0, rel_s)], c.text[max(0, rel_e):]
+    words = re.findall(r"[\w'-]+", before.lower())
+    while words and words[-1] in _DATE_LEAD:
+        words.pop()
+    if words:
+        w = words[-1]
+        stems = {_IRREGULAR_REPORTING.get(w, w), w[:-1], w[:-2], w[:-3], w[:-3] + "e"}
+        if stems & REPORTING_VERBS and not before.rstrip().endswith((",", ";", ":")):
+            return True
+    if not c.field.startswith("caption"):
+        return False
+    if PICTURE_DATE_BEFORE.search(before) or PICTURE_DATE_AFTER.search(after):
+        return True
+    # a closing dateline: a comma before the day, nothing but a credit after it
+    return bool(PICTURE_DATELINE.search(before)) and len(re.findall(r"\w+", after.split(".")[0])) == 0
 
 
 def _ancestors(eid: str, by_id: Mapping[str, Entity], kinds: tuple[str, ...]) -> set[str]:

@@ -60,9 +60,8 @@ def vectors(keys: Sequence[Key], texts: Sequence[str], cached: Mapping[Key, byte
     fresh: list[tuple[Key, bytes]] = []
     if missing:
         encoded = encode([texts[i] for i in missing], threads)
-        for row, i in enumerate(missing):
-            out[i] = encoded[row]
         fresh = [(keys[i], to_blob(encoded[row])) for row, i in enumerate(missing)]
+        cached = {**cached, **dict(fresh)}  # used as stored: a rebuild from the store aligns the same
     for i, k in enumerate(keys):
         if k in cached:
             out[i] = from_blob(cached[k])

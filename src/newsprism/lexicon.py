@@ -163,3 +163,41 @@ REPORT_CREDITS: tuple[str, ...] = (
     r"(?:by|from|in|with|on)\s+)?{outlet}",
     r"\bas\s+(?:first\s+)?reported\s+(?:by|in|on)\s+{outlet}",
 )
+
+#: What happened to the people or things a count counts ("seven killed", "40 people were injured",
+#: "injuring another 40"), each word mapped to its outcome: counts of two outcomes are two facts, never
+#: compared as one ("at least 40 injured" is not "at least seven killed").
+COUNT_OUTCOMES: dict[str, str] = {
+    **dict.fromkeys(("killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "death", "deaths",
+                     "fatalities", "lives"), "killed"),
+    **dict.fromkeys(("injured", "injuring", "injures", "injure", "injuries", "wounded", "wounding", "wounds",
+                     "hurt", "hurting", "hospitalised", "hospitalized"), "injured"),
+    **dict.fromkeys(("trapped", "trapping", "traps"), "trapped"),
+    **dict.fromkeys(("missing",), "missing"),
+    **dict.fromkeys(("arrested", "arresting", "arrests", "detained", "detaining", "detains"), "arrested"),
+    **dict.fromkeys(("evacuated", "evacuating", "evacuates"), "evacuated"),
+    **dict.fromkeys(("rescued", "rescuing", "rescues"), "rescued"),
+    **dict.fromkeys(("displaced", "displacing"), "displaced"),
+}
+#: Words that end the reach of a count's outcome after it ("five people and injuring another 40": the
+#: five are not the injured), besides punctuation.
+COUNT_OUTCOME_BREAKS = frozenset({"and", "but", "or", "after", "before", "when", "while", "in", "at", "on", "as",
+                                  "during", "near", "from", "of", "with", "by", "because", "since", "including"})
+#: Words that may stand between an outcome and the count it tells of ("killing another 40").
+COUNT_OUTCOME_FILLERS = frozenset({"another", "an", "a", "additional", "further", "some"})
+#: A count after one of these, or with one of ``REMAINING_COUNT_AFTER`` just after its noun, is what
+#: remains to a goal ("within four outs of the title", "four outs required to clinch"), not a count of
+#: the thing itself: compared only with another such count.
+REMAINING_COUNT_WORDS = frozenset({"within"})
+REMAINING_COUNT_AFTER = frozenset({"required", "needed", "remaining", "away", "short", "shy"})
+
+#: A caption date that dates the picture, not what the text reports: a picture word before it with a
+#: verb of showing or publishing ("an image from a video made public on April 14"), "in this DATE
+#: photo", "DATE file photo".
+PICTURE_DATE_BEFORE = re.compile(
+    r"\b(?:photos?|pictures?|images?|videos?|footage|grab|screenshot|file)\b[^.;]{0,40}?\b(?:made\s+public|released|"
+    r"taken|shot|posted|published|dated|filmed|recorded|broadcast|aired|obtained|provided)\s+(?:on\s+)?$"
+    r"|\bin\s+this\s+$", re.IGNORECASE)
+PICTURE_DATE_AFTER = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|video|handout)\b", re.IGNORECASE)
+#: A caption's closing dateline (", Tokyo, Japan, August 29, 2017."): the day the picture was taken.
+PICTURE_DATELINE = re.compile(r",\s*$")
