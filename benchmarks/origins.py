@@ -2,7 +2,8 @@
 
 Usage:
   .venv/bin/python benchmarks/origins.py cv --db STORE [--labels L1.tsv L2.tsv]   (choose by leave-one-story-out)
-  .venv/bin/python benchmarks/origins.py eval --db STORE --labels L.tsv --run K --paragraphs P   (one setting)
+  .venv/bin/python benchmarks/origins.py eval --db STORE --labels L.tsv --run K --paragraphs P
+      [--rewrite-run R --rewrite-runs N]   (one setting; rewrites: copies.rewrites, off by default)
   .venv/bin/python benchmarks/origins.py chance --db STORE   (choose the run on the pair labels' different facts)
 
 STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data. The labels are
@@ -90,8 +91,8 @@ def _items(prism: Any, labels: Path) -> list[dict[str, Any]]:
 
 
 def _predict(prism: Any, items: list[dict[str, Any]], copies: Any, run: int, reach: int | None,
-             cache: dict[Any, Any]) -> list[int]:
-    from newsprism.copies import line_origins, outlet_credits
+             cache: dict[Any, Any], rewrite: tuple[int, int] = (0, 0)) -> list[int]:
+    from newsprism.copies import line_origins, outlet_credits, rewrites
 
     out = []
     for it in items:
@@ -106,7 +107,8 @@ def _predict(prism: Any, items: list[dict[str, Any]], copies: Any, run: int, rea
                     o for a in it["story_articles"] if (o := cache.setdefault(("a", a), prism.article(a)).outlet)}))
             for a in sorted(ids):
                 credits.extend(cache.setdefault(("c", a, reach), outlet_credits(arts[a], names, reach)))
-        out.append(len(line_origins(it["claims"], copies, outlets, credits, run)))
+        joined = rewrites([arts[a] for a in sorted(ids)], *rewrite)
+        out.append(len(line_origins(it["claims"], copies, outlets, credits, run, joined)))
     return out
 
 
@@ -175,6 +177,8 @@ def main() -> None:
     ap.add_argument("--labels", type=Path, nargs="+", default=list(DEFAULT_LABELS))
     ap.add_argument("--run", type=int, default=0)
     ap.add_argument("--paragraphs", default="none")
+    ap.add_argument("--rewrite-run", type=int, default=0)
+    ap.add_argument("--rewrite-runs", type=int, default=0)
     args = ap.parse_args()
     from newsprism import Prism
 
@@ -188,8 +192,9 @@ def main() -> None:
         cache: dict[Any, Any] = {}
         if args.cmd == "eval":
             reach = None if args.paragraphs == "none" else int(args.paragraphs)
-            print(_show(f"run {args.run}, paragraphs {args.paragraphs}",
-                        _scores(_predict(prism, items, copies, args.run, reach, cache), gold)))
+            rewrite = (args.rewrite_run, args.rewrite_runs)
+            print(_show(f"run {args.run}, paragraphs {args.paragraphs}, rewrites {rewrite}",
+                        _scores(_predict(prism, items, copies, args.run, reach, cache, rewrite), gold)))
             return
         preds = {(run, reach): _predict(prism, items, copies, run, reach, cache) for run in RUNS for reach in REACHES}
         for (run, reach), p in preds.items():

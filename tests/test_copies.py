@@ -15,6 +15,7 @@ from newsprism.copies import (
     independent_sources,
     line_origins,
     outlet_credits,
+    rewrites,
     wire_credit,
 )
 from newsprism.records import Article, Claim, WireCredit
@@ -328,11 +329,14 @@ def _claim(a: Article, k: int, field: str = "body") -> Claim:
     ("According to a report in the Island Post, the plan costs two million.", "Island Post"),
     ("In an interview with Island Post, the mayor defended the plan.", "Island Post"),
     ("Documents obtained by Island Post show the plan was delayed.", "Island Post"),
+    ("In a statement sent to the Island Post, the council said the plan was sound.", "Island Post"),
+    ("The council provided Island Post a statement by email, which read in part: no.", "Island Post"),
     ("The plan was delayed, Reuters reported.", "Reuters"),
     ("The mayor spoke to reporters at the island post office on Monday.", None),
     ("The Island Post is the island's oldest paper.", None),
     ("The mayor told the Coast Times that the plan was sound.", None),  # its own outlet
-], ids=["told", "reported", "first-reported-by", "according-to", "interview", "obtained-by", "wire",
+], ids=["told", "reported", "first-reported-by", "according-to", "interview", "obtained-by", "statement-sent-to",
+        "provided-a-statement", "wire",
         "lower-case", "no-verb", "own-outlet"])
 def test_copies_outlet_credits_find_the_credited_outlet(sentence: str, credited: str | None) -> None:
     a = art("c", [sentence], outlet="Coast Times")
@@ -419,3 +423,32 @@ def test_copies_printed_names_of_an_outlet() -> None:
     assert printed_names("BBC")[:2] == ("BBC", "BBC News")
     assert "Huffington Post" in printed_names("HuffPost")
     assert printed_names("The Kessford Courier") == ("The Kessford Courier", "Kessford Courier")
+
+
+_REWRITTEN = [
+    "The ferry Skelby Star ran aground on a sandbank off the northern tip of the island early on Sunday morning.",
+    "All forty passengers were taken off by the lifeboat crew and brought back to the harbour before noon.",
+    "The coastguard said the vessel had lost steering in heavy swell shortly after leaving the harbour.",
+]
+
+
+def test_copies_rewrites_join_articles_sharing_writing_outside_quotations() -> None:
+    origin = art("o", _REWRITTEN, outlet="Island Post")
+    rewrite = art("r", ["Dramatic scenes off Skelby. " + p.replace("early on", "on") for p in _REWRITTEN],
+                  outlet="Coast Times", hours=5)
+    quoted = art("q", [f'"{p}" the coastguard said.' for p in _REWRITTEN], outlet="Ledger", hours=2)
+    own = art("w", _REWRITTEN, outlet="Island Post", hours=1)
+    pairs = rewrites([origin, rewrite, quoted, own], 8, 10)
+    # a rewrite shares the writing; a quotation of the same words is no shared writing; one outlet is one source
+    assert pairs == ((origin.article_id, rewrite.article_id), (rewrite.article_id, own.article_id))
+    assert rewrites([origin, rewrite], 8, 100) == () and rewrites([origin, rewrite], 8, 0) == ()
+
+
+def test_copies_a_line_of_two_rewritten_articles_is_one_origin() -> None:
+    a = art("o", _REWRITTEN, outlet="Island Post")
+    b = art("r", ["The Skelby Star struck a sandbank at dawn on Sunday, the coastguard said."], outlet="Coast Times")
+    claims = [_claim(a, 0), _claim(b, 0)]
+    assert len(line_origins(claims, Copies((), ()), {a.article_id: a.outlet, b.article_id: b.outlet})) == 2
+    joined = ((a.article_id, b.article_id),)
+    assert len(line_origins(claims, Copies((), ()), {a.article_id: a.outlet, b.article_id: b.outlet},
+                            joined=joined)) == 1

@@ -30,7 +30,7 @@ from dataclasses import replace
 import numpy as np
 
 from .analyse.rules import REPORTING_VERBS
-from .copies import Copies, independent_sources, line_origins, outlet_credits
+from .copies import Copies, independent_sources, line_origins, outlet_credits, rewrites
 from .gazetteer import geo
 from .lexicon import (
     COUNT_OUTCOME_BREAKS,
@@ -183,6 +183,7 @@ def align(
     outlets = {a.article_id: a.outlet for a in articles}
     names = {a.outlet for a in articles if a.outlet}
     credits = tuple(cr for a in articles for cr in outlet_credits(a, names, s.credit_paragraphs))
+    rewritten = rewrites([a for a in articles if "empty" not in a.flags], s.rewrite_run, s.rewrite_runs)
     claims: list[Claim] = []
     for art in articles:
         an = by_article.get(art.article_id)
@@ -218,7 +219,7 @@ def align(
     for idx in members:
         rep = _medoid(idx, decide, claims)
         groups.append(_group([claims[k] for k in idx], sim[np.ix_(idx, idx)].tolist(), copies, by_id, s,
-                             outlets, claims[rep].claim_id, credits))
+                             outlets, claims[rep].claim_id, credits, rewritten))
     happenings: list[Happening] = []
     # without sentence vectors every group is a happening of its own
     parts = [[g] for g in range(len(members))] if cosine is None else _happenings(claims, members, cosine, by_id, s)
@@ -231,7 +232,7 @@ def align(
         for g in part:
             groups[g] = replace(groups[g], happening=hid)
     happenings.sort(key=lambda h: (-h.sources, -len(h.group_ids), h.happening_id))
-    groups.extend(_value_checks(claims, members, decide, sim, copies, by_id, s, outlets, credits))
+    groups.extend(_value_checks(claims, members, decide, sim, copies, by_id, s, outlets, credits, rewritten))
     groups.extend(_internal_checks(claims, sim, copies, by_id, s, outlets))
     groups.extend(_headline_checks(articles, by_article, claims, by_id, copies, outlets))
     groups.sort(key=lambda g: (-g.sources, STATUSES.index(g.status)))
@@ -436,7 +437,8 @@ def _medoid(idx: Sequence[int], decide: np.ndarray, claims: Sequence[Claim]) -> 
 
 def _value_checks(claims: Sequence[Claim], members: Sequence[Sequence[int]], decide: np.ndarray, sim: np.ndarray,
                   copies: Copies, by_id: Mapping[str, Entity], s: AlignSettings,
-                  outlets: Mapping[str, str | None], credits: Sequence[OutletCredit] = ()) -> list[ClaimGroup]:
+                  outlets: Mapping[str, str | None], credits: Sequence[OutletCredit] = (),
+                  rewritten: Sequence[tuple[str, str]] = ()) -> list[ClaimGroup]:
     """Two sources counting the same thing differently rarely say it in words
     close enough to be one statement: claims of two articles that are not in
     one group but are close (``value_threshold``) are compared for counts and
@@ -466,7 +468,7 @@ def _value_checks(claims: Sequence[Claim], members: Sequence[Sequence[int]], dec
         status = "conflicting" if any(d.status == "conflict" for d in diffs) else "more-specific"
         ids = (a.claim_id, b.claim_id)
         gid = "g" + hashlib.sha256(f"values|{a.claim_id}|{b.claim_id}".encode()).hexdigest()[:12]
-        origins = tuple(o.key for o in line_origins((a, b), copies, outlets, credits, s.origin_run))
+        origins = tuple(o.key for o in line_origins((a, b), copies, outlets, credits, s.origin_run, rewritten))
         if len(origins) < 2:
             continue
         out.append(ClaimGroup(gid, ids, (a.article_id, b.article_id), origins, status, tuple(diffs), False,
@@ -641,11 +643,11 @@ def _similarity(a: dict[str, float], b: dict[str, float], ea: frozenset[str], eb
 
 def _group(claims: list[Claim], sims: list[list[float]], copies: Copies, by_id: Mapping[str, Entity],
            s: AlignSettings, outlets: Mapping[str, str | None], representative: str,
-           credits: Sequence[OutletCredit] = ()) -> ClaimGroup:
+           credits: Sequence[OutletCredit] = (), rewritten: Sequence[tuple[str, str]] = ()) -> ClaimGroup:
     article_ids = tuple(dict.fromkeys(c.article_id for c in claims))
     # the origins of this line: copies once, a member crediting another outlet is that outlet's
     # report, members sharing wording outside quotation marks are one report (copies.line_origins)
-    origins = tuple(o.key for o in line_origins(claims, copies, outlets, credits, s.origin_run))
+    origins = tuple(o.key for o in line_origins(claims, copies, outlets, credits, s.origin_run, rewritten))
     diffs: list[Difference] = []
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):

@@ -219,13 +219,34 @@ def outlet_credits(article: Article, names: Iterable[str], paragraphs: int = 0) 
     return tuple(dict.fromkeys(out))
 
 
+def rewrites(articles: Sequence[Article], run: int, shared: int) -> tuple[tuple[str, str], ...]:
+    """Pairs of articles of two outlets whose texts share at least ``shared``
+    distinct runs of ``run`` words outside quotation marks (see
+    :func:`line_origins`): one is a rewrite of the other, or both run one
+    text, credited or not (0: not checked). Quotations do not count: a
+    statement quoted by each outlet is no shared writing."""
+    if shared <= 0 or run <= 0:
+        return ()
+    runs = {a.article_id: _unquoted_runs(a.text, run) for a in articles}
+    out = []
+    for i, a in enumerate(articles):
+        for b in articles[i + 1:]:
+            if (a.outlet or a.article_id).casefold() == (b.outlet or b.article_id).casefold():
+                continue
+            if len(runs[a.article_id] & runs[b.article_id]) >= shared:
+                out.append((a.article_id, b.article_id))
+    return tuple(out)
+
+
 def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, str | None] | None = None,
-                 credits: Sequence[OutletCredit] = (), run: int = 0) -> list[Origin]:
+                 credits: Sequence[OutletCredit] = (), run: int = 0,
+                 joined: Sequence[tuple[str, str]] = ()) -> list[Origin]:
     """The independent origins among the members of one line (the claims of a
     group, one per article): :func:`independent_sources` of their articles,
     then one origin for a member and the outlet a credit covering it names
     (see :func:`outlet_credits`), and one for two members whose texts share a
-    run of ``run`` words outside quotation marks (0: not checked); and a line
+    run of ``run`` words outside quotation marks (0: not checked), and for two
+    members of articles ``joined`` names as a pair (see :func:`rewrites`); and a line
     never counts more origins than outlets (with ``outlets``): when it would,
     each outlet's members are one origin. Each origin
     keeps the key of one of its articles' own origins (the credited outlet's
@@ -249,6 +270,10 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
             for b, rb in runs[i + 1:]:
                 if a.article_id != b.article_id and ra & rb:
                     union(key_of[a.article_id], key_of[b.article_id])
+    members = set(article_ids)
+    for x, y in joined:
+        if x in members and y in members:
+            union(key_of[x], key_of[y])
     # an outlet is one source however many articles it runs: a line no more origins than outlets
     # (an outlet's own report beside a wire story it ran, both stating the line, is one outlet)
     outlet_of = {aid: ((outlets or {}).get(aid) or f"article:{aid}").casefold() for aid in article_ids}

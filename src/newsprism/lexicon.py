@@ -154,6 +154,10 @@ REPORT_CREDITS: tuple[str, ...] = (
     r"(?:to|in\s+an?\s+(?:\w+\s+)?(?:interview|statement|email|e-mail|call|conversation)\s+(?:with|to))\s+{outlet}",
     r"\b(?:in|during)\s+an?\s+(?:\w+\s+)?(?:interview|conversation)\s+(?:with|on|to)\s+{outlet}",
     r"\b(?:speaking|talking|spoke|talked)\s+(?:exclusively\s+)?(?:to|with)\s+{outlet}",
+    r"\b(?:statement|email|e-mail|comment|response)\s+(?:\w+\s+){0,2}(?:sent|given|provided|emailed|issued)\s+"
+    r"(?:exclusively\s+)?to\s+{outlet}",
+    r"\b(?:provided|provides|gave|gives|sent|sends|emailed|emails)\s+{outlet}\s+(?:with\s+)?(?:a|an|the)\s+"
+    r"(?:\w+\s+)?(?:statement|comment|response|email)",
     # the outlet's report credited for what follows
     r"{outlet}(?:'s?\s+\w+)?\s+(?:first\s+|previously\s+|originally\s+|exclusively\s+|also\s+|earlier\s+)?"
     r"(?:reported|reports|revealed|obtained|has\s+learned|learned|broke\s+the\s+news|was\s+first\s+to\s+report)\b",

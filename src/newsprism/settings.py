@@ -152,6 +152,12 @@ class AlignSettings:
     # credit_paragraphs - 1 after it, or the whole article (-1). See docs/claims.md.
     origin_run: int = 9
     credit_paragraphs: int = 0
+    # Two articles of two outlets sharing at least rewrite_runs distinct runs of rewrite_run
+    # words outside quotation marks over their whole texts (a rewrite, an uncredited wire story)
+    # are one origin for every line both state (0: not checked). Chosen by leave-one-story-out
+    # on benchmarks/data/rewrite-labels.tsv (benchmarks/rewrites.py cv).
+    rewrite_run: int = 8
+    rewrite_runs: int = 25
     # Reports of one happening (with sentence embeddings; see docs/claims.md, "Happenings"):
     # groups merge (average link from the groups) when a claim of each shares a participant,
     # place or date at cosine >= happening_argument_threshold, or reaches
