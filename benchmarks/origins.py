@@ -3,7 +3,7 @@
 Usage:
   .venv/bin/python benchmarks/origins.py cv --db STORE [--labels L1.tsv L2.tsv]   (choose by leave-one-story-out)
   .venv/bin/python benchmarks/origins.py eval --db STORE --labels L.tsv --run K --paragraphs P
-      [--rewrite-run R --rewrite-runs N]   (one setting; rewrites: copies.rewrites, off by default)
+      [--rewrite-run R --rewrite-runs N --rewrite-credits C]   (one setting; copies.rewrites, off by default)
   .venv/bin/python benchmarks/origins.py chance --db STORE   (choose the run on the pair labels' different facts)
 
 STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data. The labels are
@@ -91,7 +91,7 @@ def _items(prism: Any, labels: Path) -> list[dict[str, Any]]:
 
 
 def _predict(prism: Any, items: list[dict[str, Any]], copies: Any, run: int, reach: int | None,
-             cache: dict[Any, Any], rewrite: tuple[int, int] = (0, 0)) -> list[int]:
+             cache: dict[Any, Any], rewrite: tuple[int, int, int] = (0, 0, 0)) -> list[int]:
     from newsprism.copies import line_origins, outlet_credits, rewrites
 
     out = []
@@ -107,7 +107,7 @@ def _predict(prism: Any, items: list[dict[str, Any]], copies: Any, run: int, rea
                     o for a in it["story_articles"] if (o := cache.setdefault(("a", a), prism.article(a)).outlet)}))
             for a in sorted(ids):
                 credits.extend(cache.setdefault(("c", a, reach), outlet_credits(arts[a], names, reach)))
-        joined = rewrites([arts[a] for a in sorted(ids)], *rewrite)
+        joined = rewrites([arts[a] for a in sorted(ids)], rewrite[0], rewrite[1], credits, rewrite[2])
         out.append(len(line_origins(it["claims"], copies, outlets, credits, run, joined)))
     return out
 
@@ -179,6 +179,7 @@ def main() -> None:
     ap.add_argument("--paragraphs", default="none")
     ap.add_argument("--rewrite-run", type=int, default=0)
     ap.add_argument("--rewrite-runs", type=int, default=0)
+    ap.add_argument("--rewrite-credits", type=int, default=0)
     args = ap.parse_args()
     from newsprism import Prism
 
@@ -192,7 +193,7 @@ def main() -> None:
         cache: dict[Any, Any] = {}
         if args.cmd == "eval":
             reach = None if args.paragraphs == "none" else int(args.paragraphs)
-            rewrite = (args.rewrite_run, args.rewrite_runs)
+            rewrite = (args.rewrite_run, args.rewrite_runs, args.rewrite_credits)
             print(_show(f"run {args.run}, paragraphs {args.paragraphs}, rewrites {rewrite}",
                         _scores(_predict(prism, items, copies, args.run, reach, cache, rewrite), gold)))
             return

@@ -7,10 +7,11 @@ Usage:
 STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data. The labels
 (``benchmarks/data/rewrite-labels.tsv``, protocol in its header) say for a pair of articles of two outlets whether
 one's text is derived from the other's (1) or not (0). ``cv`` computes, for each labelled pair, the number of
-distinct runs of K words outside quotation marks the two texts share (``copies.rewrites``), and for each story held
-out chooses (K, threshold) by accuracy over the other stories' pairs (ties: the setting that joins fewer pairs,
-then the longer run); it prints each fold's choice, the held-out accuracy, precision and recall, and the figures of
-every setting over all pairs (in-sample). ``sample`` draws the pairs as the labels' header says and writes a sheet
+distinct runs of K words outside quotation marks the two texts share and how often one credits the other's outlet
+(``copies.rewrites``), and for each story held out chooses (K, threshold, credits) by accuracy over the other
+stories' pairs (ties: the setting that joins fewer pairs, then the longer run, the more credits); it prints each
+fold's choice, the held-out accuracy, precision and recall, and the figures of every setting over all pairs
+(in-sample). ``sample`` draws the pairs as the labels' header says and writes a sheet
 outside the repository (it quotes articles) showing only each article's outlet, time, title and opening.
 """
 
@@ -30,6 +31,8 @@ LABELS = ROOT / "benchmarks" / "data" / "rewrite-labels.tsv"
 SEED = 20261209
 RUNS = (5, 6, 8)
 THRESHOLDS = (5, 10, 15, 20, 25, 30, 35, 40, 50, 70, 100, 10**9)  # 10**9: off
+CREDITS = (1, 2, 3, 10**9)  # credits of the other's outlet (copies.outlet_credits, its sentence); 10**9: off
+OFF = 10**9
 
 
 def _lis(seq: list[int]) -> int:
@@ -93,44 +96,54 @@ def _scores(pred: list[bool], gold: list[bool]) -> tuple[float, float, float, in
 
 
 def cv(prism: Any, labels: Path) -> None:
-    from newsprism.copies import _unquoted_runs
+    from newsprism.copies import _credited_key, _unquoted_runs, outlet_credits
 
-    story_of = {a: st.story_id for st in prism.stories(update=False) for a in st.article_ids}
+    stories_by_id = {st.story_id: st for st in prism.stories(update=False)}
+    story_of = {a: sid for sid, st in stories_by_id.items() for a in st.article_ids}
     with labels.open(encoding="utf-8") as f:
         rows = list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
     shared: dict[int, list[int]] = {k: [] for k in RUNS}
+    credited: list[int] = []
     for r in rows:
-        ta, tb = prism.article(r["article_a"]).text, prism.article(r["article_b"]).text
+        a, b = prism.article(r["article_a"]), prism.article(r["article_b"])
         for k in RUNS:
-            shared[k].append(len(_unquoted_runs(ta, k) & _unquoted_runs(tb, k)))
+            shared[k].append(len(_unquoted_runs(a.text, k) & _unquoted_runs(b.text, k)))
+        names = sorted({o for x in stories_by_id[story_of[a.article_id]].article_ids if (o := prism.article(x).outlet)})
+        credited.append(max(sum(c.key == _credited_key(y.outlet) for c in outlet_credits(x, names)) if y.outlet else 0
+                            for x, y in ((a, b), (b, a))))
     gold = [r["label"] == "1" for r in rows]
     stories = [story_of.get(r["article_a"], r["article_a"]) for r in rows]
-    settings = [(k, t) for k in RUNS for t in THRESHOLDS]
+    settings = [(k, t, c) for k in RUNS for t in THRESHOLDS for c in CREDITS]
 
-    def pred(setting: tuple[int, int], idx: list[int]) -> list[bool]:
-        return [shared[setting[0]][i] >= setting[1] for i in idx]
+    def pred(setting: tuple[int, int, int], idx: list[int]) -> list[bool]:
+        return [shared[setting[0]][i] >= setting[1] or credited[i] >= setting[2] for i in idx]
 
     print(f"{len(rows)} pairs ({sum(gold)} labelled rewrites) in {len(set(stories))} stories ({labels.name})")
     for k in RUNS:
         print(f"  run {k}: shared runs of rewrites {sorted(s for s, g in zip(shared[k], gold, strict=True) if g)}; "
               f"of the others, the highest {sorted((s for s, g in zip(shared[k], gold, strict=True) if not g))[-5:]}")
-    chosen: Counter[tuple[int, int]] = Counter()
+    print(f"  credits of the other's outlet: rewrites {sorted(c for c, g in zip(credited, gold, strict=True) if g)}; "
+          f"others {sorted(c for c, g in zip(credited, gold, strict=True) if not g)}")
+    chosen: Counter[tuple[int, int, int]] = Counter()
     held = [False] * len(rows)
     for sid in sorted(set(stories)):
         train = [i for i, s in enumerate(stories) if s != sid]
         best = max(settings, key=lambda st: (_scores(pred(st, train), [gold[i] for i in train])[0],
-                                              -sum(pred(st, train)), st[0]))
+                                              -sum(pred(st, train)), st[0], st[2]))
         chosen[best] += 1
         for i in (i for i, s in enumerate(stories) if s == sid):
-            held[i] = shared[best[0]][i] >= best[1]
-    print("chosen per fold (run, shared runs): " + ", ".join(f"{k}: {n}" for k, n in chosen.most_common()))
+            held[i] = pred(best, [i])[0]
+    print("chosen per fold (run, shared runs, credits; 1000000000 = off): "
+          + ", ".join(f"{k}: {n}" for k, n in chosen.most_common()))
     acc, prec, rec, fp, fn = _scores(held, gold)
     print(f"held out (leave-one-story-out): accuracy {acc:.3f}, precision {prec:.3f}, recall {rec:.3f} "
           f"({fp} joined against a label of 0, {fn} missed)")
     for st in settings:
+        if st[2] not in (2, OFF):
+            continue
         acc, prec, rec, fp, fn = _scores(pred(st, list(range(len(rows)))), gold)
-        print(f"  all pairs (in-sample), run {st[0]}, >= {st[1] if st[1] < 10**9 else 'off'}: accuracy {acc:.3f}, "
-              f"precision {prec:.3f}, recall {rec:.3f}")
+        print(f"  all pairs (in-sample), run {st[0]}, >= {st[1] if st[1] < OFF else 'off'} shared, credits >= "
+              f"{st[2] if st[2] < OFF else 'off'}: accuracy {acc:.3f}, precision {prec:.3f}, recall {rec:.3f}")
 
 
 def main() -> None:

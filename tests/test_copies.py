@@ -452,3 +452,14 @@ def test_copies_a_line_of_two_rewritten_articles_is_one_origin() -> None:
     joined = ((a.article_id, b.article_id),)
     assert len(line_origins(claims, Copies((), ()), {a.article_id: a.outlet, b.article_id: b.outlet},
                             joined=joined)) == 1
+
+
+def test_copies_rewrites_join_an_article_crediting_the_others_outlet_twice() -> None:
+    post = art("p", ["The council will close the ferry pier for repairs, it said on Monday."], outlet="Island Post")
+    times = art("t", ["The pier will close for a month, the Island Post reported.",
+                      "Repairs will cost two million, the council told the Island Post."], outlet="Coast Times")
+    once = art("o", ["The pier will close for a month, the Island Post reported."], outlet="Ledger")
+    names = ["Island Post", "Coast Times", "Ledger"]
+    credits = [c for x in (post, times, once) for c in outlet_credits(x, names)]
+    assert rewrites([post, times, once], 8, 0, credits, 2) == ((post.article_id, times.article_id),)
+    assert rewrites([post, times, once], 8, 0, credits, 0) == ()

@@ -183,7 +183,8 @@ def align(
     outlets = {a.article_id: a.outlet for a in articles}
     names = {a.outlet for a in articles if a.outlet}
     credits = tuple(cr for a in articles for cr in outlet_credits(a, names, s.credit_paragraphs))
-    rewritten = rewrites([a for a in articles if "empty" not in a.flags], s.rewrite_run, s.rewrite_runs)
+    rewritten = rewrites([a for a in articles if "empty" not in a.flags], s.rewrite_run, s.rewrite_runs, credits,
+                         s.rewrite_credits)
     claims: list[Claim] = []
     for art in articles:
         an = by_article.get(art.article_id)

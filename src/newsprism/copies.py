@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
@@ -219,21 +220,25 @@ def outlet_credits(article: Article, names: Iterable[str], paragraphs: int = 0) 
     return tuple(dict.fromkeys(out))
 
 
-def rewrites(articles: Sequence[Article], run: int, shared: int) -> tuple[tuple[str, str], ...]:
-    """Pairs of articles of two outlets whose texts share at least ``shared``
-    distinct runs of ``run`` words outside quotation marks (see
-    :func:`line_origins`): one is a rewrite of the other, or both run one
-    text, credited or not (0: not checked). Quotations do not count: a
-    statement quoted by each outlet is no shared writing."""
-    if shared <= 0 or run <= 0:
-        return ()
-    runs = {a.article_id: _unquoted_runs(a.text, run) for a in articles}
+def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequence[OutletCredit] = (),
+             credited: int = 0) -> tuple[tuple[str, str], ...]:
+    """Pairs of articles of two outlets of which one is written from the other:
+    their texts share at least ``shared`` distinct runs of ``run`` words outside
+    quotation marks (see :func:`line_origins`; a rewrite, or one text run by
+    both, credited or not), or one credits the other's outlet at least
+    ``credited`` times (``credits``: see :func:`outlet_credits`). 0 turns a
+    test off. Quotations do not count: a statement quoted by each outlet is no
+    shared writing."""
+    count = Counter((c.article_id, c.key) for c in credits)
+    runs = {a.article_id: _unquoted_runs(a.text, run) for a in articles} if shared > 0 and run > 0 else {}
     out = []
     for i, a in enumerate(articles):
         for b in articles[i + 1:]:
             if (a.outlet or a.article_id).casefold() == (b.outlet or b.article_id).casefold():
                 continue
-            if len(runs[a.article_id] & runs[b.article_id]) >= shared:
+            if (runs and len(runs[a.article_id] & runs[b.article_id]) >= shared) or (credited > 0 and max(
+                    count[(a.article_id, _credited_key(b.outlet))] if b.outlet else 0,
+                    count[(b.article_id, _credited_key(a.outlet))] if a.outlet else 0) >= credited):
                 out.append((a.article_id, b.article_id))
     return tuple(out)
 

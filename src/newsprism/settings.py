@@ -153,11 +153,13 @@ class AlignSettings:
     origin_run: int = 9
     credit_paragraphs: int = 0
     # Two articles of two outlets sharing at least rewrite_runs distinct runs of rewrite_run
-    # words outside quotation marks over their whole texts (a rewrite, an uncredited wire story)
-    # are one origin for every line both state (0: not checked). Chosen by leave-one-story-out
-    # on benchmarks/data/rewrite-labels.tsv (benchmarks/rewrites.py cv).
+    # words outside quotation marks over their whole texts (a rewrite, an uncredited wire story),
+    # or one crediting the other's outlet at least rewrite_credits times, are one origin for
+    # every line both state (0: not checked). Chosen by leave-one-story-out on
+    # benchmarks/data/rewrite-labels.tsv (benchmarks/rewrites.py cv).
     rewrite_run: int = 8
     rewrite_runs: int = 25
+    rewrite_credits: int = 2
     # Reports of one happening (with sentence embeddings; see docs/claims.md, "Happenings"):
     # groups merge (average link from the groups) when a claim of each shares a participant,
     # place or date at cosine >= happening_argument_threshold, or reaches
