@@ -158,6 +158,11 @@ def score(prism: Any, labels: Path) -> None:
           f"({sum(ok) - sum(kept)} of them labelled right)")
     print(f"summary citations: {stating} of {cited} state their line ({stating / max(1, cited):.3f}) "
           f"over {len(summary)} lines")
+    kept_lines = [r for r in summary if r["spans"] in present["summary"]]
+    k_cited = sum(1 + len([x for x in r["says"].split(",") if x]) for r in kept_lines)
+    k_stating = sum(1 + sum(x == "1" for x in r["says"].split(",")) for r in kept_lines)
+    print(f"  of the lines still in today's summaries: {k_stating} of {k_cited} ({k_stating / max(1, k_cited):.3f}) "
+          f"over {len(kept_lines)} lines")
     print(f"conflict cards: {real} of {len(cards)} real ({real / max(1, len(cards)):.3f}); "
           f"cards in today's output: {len(items['card'])}")
     shown = [r for r in cards if r["spans"] in present["card"]]
