@@ -38,7 +38,6 @@ from .lexicon import (
     COUNT_OUTCOMES,
     PICTURE_DATE_AFTER,
     PICTURE_DATE_BEFORE,
-    PICTURE_DATELINE,
     REMAINING_COUNT_AFTER,
     REMAINING_COUNT_WORDS,
     SMALL_NUMBER_WORDS,
@@ -902,7 +901,8 @@ def _not_event_day(c: Claim, t: TimeExpression) -> bool:
     """A day that dates a statement (after a reporting verb: "the airline said
     Wednesday") or, in a caption, the picture (``lexicon.PICTURE_DATE_*``: "an
     image from a video made public on April 14", "in this Nov. 2, 2017 file
-    photo", a closing dateline ", Tokyo, August 29, 2017.")."""
+    photo"). A caption's closing dateline (", Tokyo, August 29, 2017.") is
+    compared: the picture may show what the text reports."""
     rel_s, rel_e = t.start - c.start, t.end - c.start
     before, after = c.text[:max(0, rel_s)], c.text[max(0, rel_e):]
     words = re.findall(r"[\w'-]+", before.lower())
@@ -915,10 +915,7 @@ def _not_event_day(c: Claim, t: TimeExpression) -> bool:
             return True
     if not c.field.startswith("caption"):
         return False
-    if PICTURE_DATE_BEFORE.search(before) or PICTURE_DATE_AFTER.search(after):
-        return True
-    # a closing dateline: a comma before the day, nothing but a credit after it
-    return bool(PICTURE_DATELINE.search(before)) and len(re.findall(r"\w+", after.split(".")[0])) == 0
+    return bool(PICTURE_DATE_BEFORE.search(before) or PICTURE_DATE_AFTER.search(after))
 
 
 def _ancestors(eid: str, by_id: Mapping[str, Entity], kinds: tuple[str, ...]) -> set[str]:

@@ -203,5 +203,3 @@ PICTURE_DATE_BEFORE = re.compile(
     r"taken|shot|posted|published|dated|filmed|recorded|broadcast|aired|obtained|provided)\s+(?:on\s+)?$"
     r"|\bin\s+this\s+$", re.IGNORECASE)
 PICTURE_DATE_AFTER = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|video|handout)\b", re.IGNORECASE)
-#: A caption's closing dateline (", Tokyo, Japan, August 29, 2017."): the day the picture was taken.
-PICTURE_DATELINE = re.compile(r",\s*$")
