@@ -10,6 +10,7 @@ import pytest
 
 from _support import DEMO, MODEL, SETTINGS
 from newsprism import Prism, Settings
+from newsprism.records import Analysis
 
 pytestmark = MODEL
 
@@ -148,31 +149,29 @@ def test_resolution_writes_again_only_the_analyses_it_changed(store, monkeypatch
 
     tmp, corpus, settings = store
     (corpus / "goats.txt").write_text(NEW, encoding="utf-8")
-    written: list[str] = []
+    written: list[Analysis] = []
     real_add = Store.add_analysis
-    resolved: list[resolve.Resolution] = []
-    real_resolve = resolve.resolve
 
     def counting(self, analysis, analysed_at):  # type: ignore[no-untyped-def]
-        written.append(analysis.article_id)
+        written.append(analysis)
         return real_add(self, analysis, analysed_at)
-
-    def keeping(*args, **kwargs):  # type: ignore[no-untyped-def]
-        resolved.append(real_resolve(*args, **kwargs))
-        return resolved[-1]
 
     with Prism(db=tmp / "r.db", settings=settings) as prism:
         before = {a.article_id: a for a in prism.store.iter_analyses()}
         prism.store.add_claim_vectors("m", [((next(iter(before)), "body", 0, 4), b"\0\0")])
         monkeypatch.setattr(Store, "add_analysis", counting)
-        monkeypatch.setattr(resolve, "resolve", keeping)
         again = prism.run([str(corpus)], tmp / "out")
         after = list(prism.store.iter_analyses())
+        entities = prism.store.entities()
         vectors = prism.store.claim_vectors(set(before), "m")
     (new_id,) = again.ingest.added
-    (resolution,) = resolved
-    assert after == list(resolution.analyses)  # the store holds what resolution gave, every analysis
+    fresh = written[0]  # the new article's analysis, not resolved yet
+    assert fresh.article_id == new_id
+    # resolution over every analysis (the stored ones, then the new one), as resolve.resolve gives it
+    resolution = resolve.resolve([*before.values(), fresh], settings)
+    assert after == list(resolution.analyses)
+    assert sorted(entities, key=lambda e: e.entity_id) == list(resolution.entities)
     changed = {a.article_id for a in resolution.analyses if before.get(a.article_id) != a} - {new_id}
-    assert written[0] == new_id and set(written[1:]) - {new_id} == changed  # analysed, then the changed ones
+    assert {a.article_id for a in written[1:]} - {new_id} == changed  # analysed, then the changed ones
     assert len(written) < len(after)
     assert vectors == {}  # claim vectors dropped for every analysis, as when all were written again
