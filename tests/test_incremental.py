@@ -175,3 +175,29 @@ def test_resolution_writes_again_only_the_analyses_it_changed(store, monkeypatch
     assert {a.article_id for a in written[1:]} - {new_id} == changed  # analysed, then the changed ones
     assert len(written) < len(after)
     assert vectors == {}  # claim vectors dropped for every analysis, as when all were written again
+
+
+def test_resolution_after_reanalysing_an_article_is_that_over_every_analysis(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import newsprism.resolve as resolve
+    from newsprism.store import Store
+
+    tmp, _corpus, settings = store
+    written: list[Analysis] = []
+    real_add = Store.add_analysis
+
+    def counting(self, analysis, analysed_at):  # type: ignore[no-untyped-def]
+        written.append(analysis)
+        return real_add(self, analysis, analysed_at)
+
+    with Prism(db=tmp / "r.db", settings=settings) as prism:
+        before = {a.article_id: a for a in prism.store.iter_analyses()}
+        again = list(before)[2]  # an article in the middle: its analysis takes a new row, not its place
+        monkeypatch.setattr(Store, "add_analysis", counting)
+        prism.analyse([again], reanalyse=True)
+        after = list(prism.store.iter_analyses())
+        entities = prism.store.entities()
+    fresh = written[0]
+    assert fresh.article_id == again and all(m.entity_id is None for m in fresh.mentions)  # not resolved yet
+    expected = resolve.resolve([fresh if aid == again else a for aid, a in before.items()], settings)
+    assert after == list(expected.analyses) == list(before.values())  # the same analysis again, resolved
+    assert sorted(entities, key=lambda e: e.entity_id) == list(expected.entities)

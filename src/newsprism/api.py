@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,6 +42,9 @@ from .settings import Settings
 from .store import ArticleSummary, Store, StoreVersion
 
 if TYPE_CHECKING:
+    import numpy as np
+
+    from .claims import Claim
     from .copies import Copies
     from .stories import Stories, StorySummary
     from .story_index import StoryIndex
@@ -641,6 +644,23 @@ class Prism:
             _code_fingerprint(), settings, sid, tuple(ids), kept,
             sorted(ents, key=lambda e: e.entity_id), copies)).encode("utf-8")).hexdigest()
         return _DossierInputs(sid, key, articles, kept, ents, copies)
+
+    def _embedder(self, *, store: bool) -> Callable[[Sequence[Claim]], np.ndarray]:
+        """Claim vectors from the store's cache; the missing ones are encoded, and stored when
+        ``store`` (a writer's call; a reader computes, never stores). For aligning outside a
+        dossier build (benchmarks); a build reads the cache into its :class:`StoryJob`."""
+        from . import embed as _embed
+
+        def vectors(claims: Sequence[Claim]) -> np.ndarray:
+            keys = [(c.article_id, c.field, c.start, c.end) for c in claims]
+            cached = self.store.claim_vectors({k[0] for k in keys}, _embed.MODEL)
+            out, fresh = _embed.vectors(keys, [c.text for c in claims], cached, self.settings.embedding_threads)
+            if fresh and store and not self.readonly:
+                with self._storing():
+                    self.store.add_claim_vectors(_embed.MODEL, fresh)
+            return out
+
+        return vectors
 
     def run(
         self,
