@@ -10,6 +10,7 @@ import pytest
 
 from _support import DEMO, MODEL, SETTINGS
 from newsprism import Prism, Settings
+from newsprism.records import Analysis
 
 pytestmark = MODEL
 
@@ -148,31 +149,55 @@ def test_resolution_writes_again_only_the_analyses_it_changed(store, monkeypatch
 
     tmp, corpus, settings = store
     (corpus / "goats.txt").write_text(NEW, encoding="utf-8")
-    written: list[str] = []
+    written: list[Analysis] = []
     real_add = Store.add_analysis
-    resolved: list[resolve.Resolution] = []
-    real_resolve = resolve.resolve
 
     def counting(self, analysis, analysed_at):  # type: ignore[no-untyped-def]
-        written.append(analysis.article_id)
+        written.append(analysis)
         return real_add(self, analysis, analysed_at)
-
-    def keeping(*args, **kwargs):  # type: ignore[no-untyped-def]
-        resolved.append(real_resolve(*args, **kwargs))
-        return resolved[-1]
 
     with Prism(db=tmp / "r.db", settings=settings) as prism:
         before = {a.article_id: a for a in prism.store.iter_analyses()}
         prism.store.add_claim_vectors("m", [((next(iter(before)), "body", 0, 4), b"\0\0")])
         monkeypatch.setattr(Store, "add_analysis", counting)
-        monkeypatch.setattr(resolve, "resolve", keeping)
         again = prism.run([str(corpus)], tmp / "out")
         after = list(prism.store.iter_analyses())
+        entities = prism.store.entities()
         vectors = prism.store.claim_vectors(set(before), "m")
     (new_id,) = again.ingest.added
-    (resolution,) = resolved
-    assert after == list(resolution.analyses)  # the store holds what resolution gave, every analysis
+    fresh = written[0]  # the new article's analysis, not resolved yet
+    assert fresh.article_id == new_id
+    # resolution over every analysis (the stored ones, then the new one), as resolve.resolve gives it
+    resolution = resolve.resolve([*before.values(), fresh], settings)
+    assert after == list(resolution.analyses)
+    assert sorted(entities, key=lambda e: e.entity_id) == list(resolution.entities)
     changed = {a.article_id for a in resolution.analyses if before.get(a.article_id) != a} - {new_id}
-    assert written[0] == new_id and set(written[1:]) - {new_id} == changed  # analysed, then the changed ones
+    assert {a.article_id for a in written[1:]} - {new_id} == changed  # analysed, then the changed ones
     assert len(written) < len(after)
     assert vectors == {}  # claim vectors dropped for every analysis, as when all were written again
+
+
+def test_resolution_after_reanalysing_an_article_is_that_over_every_analysis(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import newsprism.resolve as resolve
+    from newsprism.store import Store
+
+    tmp, _corpus, settings = store
+    written: list[Analysis] = []
+    real_add = Store.add_analysis
+
+    def counting(self, analysis, analysed_at):  # type: ignore[no-untyped-def]
+        written.append(analysis)
+        return real_add(self, analysis, analysed_at)
+
+    with Prism(db=tmp / "r.db", settings=settings) as prism:
+        before = {a.article_id: a for a in prism.store.iter_analyses()}
+        again = list(before)[2]  # an article in the middle: its analysis takes a new row, not its place
+        monkeypatch.setattr(Store, "add_analysis", counting)
+        prism.analyse([again], reanalyse=True)
+        after = list(prism.store.iter_analyses())
+        entities = prism.store.entities()
+    fresh = written[0]
+    assert fresh.article_id == again and all(m.entity_id is None for m in fresh.mentions)  # not resolved yet
+    expected = resolve.resolve([fresh if aid == again else a for aid, a in before.items()], settings)
+    assert after == list(expected.analyses) == list(before.values())  # the same analysis again, resolved
+    assert sorted(entities, key=lambda e: e.entity_id) == list(expected.entities)

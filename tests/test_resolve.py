@@ -199,3 +199,58 @@ def test_resolve_pack_keeps_hwasong_missiles_apart() -> None:
     ids = [packs.lookup(n) for n in ("Hwasong-12", "Hwasong-14", "Hwasong-15", "Hwasong-17")]
     assert len(set(ids)) == 4 and None not in ids
     assert all(not (e := packs.entry(i)) or not e.relations for i in ids if i)
+
+
+def _merge_by_scanning(key_names, packs, threshold):  # type: ignore[no-untyped-def]
+    """The fuzzy merge as a plain scan of every candidate: what the bucketed one must match."""
+    from collections import defaultdict
+
+    from rapidfuzz import fuzz
+
+    from newsprism.resolve import GROUPS, _numbers
+
+    merged: dict[str, str] = {}
+    pack_ids = {e.entity_id for e in packs.entries}
+    pack_names = defaultdict(list)
+    for e in packs.entries:
+        for n in (e.name, *e.aliases):
+            pack_names[GROUPS[e.label]].append((normalise(n), e.entity_id))
+    seen = defaultdict(list)
+    for key in sorted((k for k in key_names if k not in pack_ids), key=lambda k: (-sum(key_names[k].values()), k)):
+        group, _, slug = key.partition(":")
+        norm = slug.replace("-", " ")
+        if len(norm) < 5 or group == "group":
+            seen[group].append((norm, key))
+            continue
+        target = None
+        for cand_norm, cand in (*pack_names.get(group, ()), *seen[group]):
+            if (abs(len(cand_norm) - len(norm)) <= 3 and _numbers(cand_norm) == _numbers(norm)
+                    and fuzz.ratio(norm, cand_norm) >= threshold):
+                target = merged.get(cand, cand)
+                break
+        if target is not None:
+            merged[key] = target
+        else:
+            seen[group].append((norm, key))
+    return merged
+
+
+@pytest.mark.parametrize("threshold", [70.0, 85.0, 90.0, 100.0])
+def test_resolve_fuzzy_merge_reads_only_the_buckets_a_key_can_match(threshold: float) -> None:
+    from collections import Counter
+
+    from newsprism.resolve import _merge_fuzzy
+
+    names = ["Ivan Petrenko", "Ivan Petrenkov", "Iwan Petrenko", "Ivan Petrenk", "Petrenko", "Harbour Board",
+             "Harbor Board", "Harbour Boards", "Zeta-12", "Zeta-17", "Zeta 12", "Kim Jong Un", "Kim Jong-un",
+             "Kim Jongun", "Vladivostok", "Vladivostock", "Wladiwostok", "Ostrova", "Ostrovaa", "Mik", "Miks",
+             "Tu-95", "Tu-95MS", "Tu-96", "Northbay", "North Bay", "Norhtbay", "Grand Lakes Alliance",
+             "Grand Lake Alliance", "Grant Lakes Alliances"]
+    key_names: dict[str, Counter[str]] = {}
+    for i, name in enumerate(names):
+        for group in ("person", "place", "org", "equipment", "group"):
+            key_names[f"{group}:{name.lower().replace(' ', '-')}"] = Counter({name: 1 + (i * 7 + len(group)) % 5})
+    packs = load_packs()
+    merged = _merge_fuzzy(key_names, packs, threshold)
+    assert merged == _merge_by_scanning(key_names, packs, threshold)
+    assert len(merged) >= (20 if threshold < 100 else 1)  # the names do fold

@@ -24,14 +24,17 @@ from .records import (
     AnalyseResult,
     Analysis,
     Article,
+    BuiltStory,
     ClaimHit,
     CleaningReport,
+    Dossier,
     DossierLine,
     Entity,
     IngestResult,
     Problem,
     StoryFailure,
     StoryFiles,
+    StoryJob,
 )
 from .records import RunResult as RunResult  # re-exported: its old home
 from .records import StoryDetail as StoryDetail  # re-exported: its old home
@@ -43,7 +46,6 @@ if TYPE_CHECKING:
 
     from .claims import Claim
     from .copies import Copies
-    from .dossier import Dossier
     from .stories import Stories, StorySummary
     from .story_index import StoryIndex
 
@@ -373,29 +375,45 @@ class Prism:
 
     def _resolve_entities(self, resolve: Any, now: datetime, *, force: bool) -> int:
         """Resolve entities across every stored analysis and store them; skipped
-        (the stored count returned) when no analysis changed since the last time."""
+        (the stored count returned) when no analysis changed since the last time.
+
+        Resolution reads the stored mentions alone; an analysis is read and written
+        again only when it was added since the last resolution or resolution changed
+        its mentions (then its quote speakers are set anew). The result is that of
+        ``resolve.resolve`` over every stored analysis."""
         store = self.store
         if not force and store.derived_fingerprint("entities") == store.analyses_fingerprint():
             return store.count("entities")
-        stored = list(store.iter_analyses())
-        resolution = resolve.resolve(stored, self.settings)
-        # only the analyses resolution changed are written again; the others'
-        # claim vectors are dropped all the same, as a rewrite drops them
-        before = {a.article_id: a for a in stored}
-        changed = [a for a in resolution.analyses if before.get(a.article_id) != a]
-        kept = [a.article_id for a in resolution.analyses if before.get(a.article_id) == a]
-        # bounded transactions; the fingerprint is set last, so a run killed
+        stored = list(store.iter_mentions())
+        entities, resolved = resolve.resolve_mentions(stored, self.settings)
+        last = store.derived_fingerprint("resolved_upto")
+        fresh, upto = store.analyses_since(int(last) if last and last.isdigit() else 0)
+        touched = [aid for (aid, before), after in zip(stored, resolved, strict=True)
+                   if aid in fresh or before != after]
+        by_id = dict(zip((aid for aid, _ in stored), resolved, strict=True))
+        # bounded transactions; the fingerprints are set last, so a run killed
         # between them resolves anew next time
         batch = self.settings.analyse_batch_size
-        for i in range(0, len(changed), batch):
+        kept: list[str] = []
+        for i in range(0, len(touched), batch):
+            ids = touched[i:i + batch]
+            analyses = store.analyses_by_id(ids)
             with store.atomic():
-                for result in changed[i:i + batch]:
-                    store.add_analysis(result, now)
+                for aid in ids:
+                    result = resolve.with_mentions(analyses[aid], by_id[aid])
+                    if result != analyses[aid]:
+                        store.add_analysis(result, now)
+                    else:
+                        kept.append(aid)
         with store.atomic():
-            store.drop_claim_vectors(kept)
-            store.replace_entities(resolution.entities)
+            # the cached claim vectors of the analyses left as they were are dropped all the same, as a rewrite
+            # drops them
+            written = set(touched) - set(kept)
+            store.drop_claim_vectors([aid for aid in store.analyses_since(0)[0] if aid not in written])
+            store.replace_entities(entities)
             store.set_derived_fingerprint("entities", store.analyses_fingerprint())
-        return len(resolution.entities)
+            store.set_derived_fingerprint("resolved_upto", str(store.analyses_since(upto)[1]))
+        return len(entities)
 
     def _story_bases(self, undated: list[Article]) -> dict[str, datetime]:
         """For undated articles, the earliest publication time in their story
@@ -561,26 +579,41 @@ class Prism:
         built now is stored when ``store`` (never read-only), with its claim
         vectors; ``missing`` says what becomes of unanalysed articles (see
         :meth:`_dossier_inputs`)."""
-        from . import claims as _claims
-        from . import dossier as _dossier
+        from . import story_pool as _story_pool
 
         inputs = inputs or self._dossier_inputs(detail, missing=missing)
         cached = self.store.cached_dossier(inputs.story_id, inputs.key)
-        if isinstance(cached, _dossier.Dossier):
+        if isinstance(cached, Dossier):
             return cached, False
-        store = store and not self.readonly
-        embed = self._embedder(store=store) if self.settings.embeddings else None
-        alignment = _claims.align(inputs.articles, inputs.analyses, inputs.entities, inputs.copies,
-                                  self.settings.claims, embed=embed)
-        built = _dossier.build(inputs.story_id, inputs.articles, inputs.analyses, inputs.entities, inputs.copies,
-                               alignment)
-        if not store:
-            return built, True
+        built = _story_pool.build(self._story_job(inputs, detail), self.settings, render=False, catch=False)
+        assert built.dossier is not None
+        if store and not self.readonly:
+            self._store_built(built)
+        return built.dossier, True
+
+    def _story_job(self, inputs: _DossierInputs, detail: StoryDetail) -> StoryJob:
+        """A story's dossier inputs with the claim vectors stored for its articles."""
+        from . import embed as _embed
+
+        vectors = (self.store.claim_vectors({a.article_id for a in inputs.articles}, _embed.MODEL)
+                   if self.settings.embeddings else {})
+        return StoryJob(inputs.story_id, inputs.key, tuple(inputs.articles), tuple(inputs.analyses),
+                        tuple(inputs.entities), inputs.copies, vectors, tuple(detail.articles))
+
+    def _store_built(self, built: BuiltStory) -> DossierLine:
+        """Store a dossier built now, its index line, its claim groups for search and the claim vectors
+        encoded for it; returns the line."""
+        from . import embed as _embed
+
+        assert built.dossier is not None
+        line = DossierLine.of(built.dossier)
         with self._storing():
-            self.store.cache_dossier(inputs.story_id, inputs.key, built, DossierLine.of(built))
-            self.store.index_claims(inputs.story_id,
-                                    ((g.group_id, g.text, g.status, g.sources) for g in built.groups))
-        return built, True
+            if built.vectors:
+                self.store.add_claim_vectors(_embed.MODEL, built.vectors)
+            self.store.cache_dossier(built.story_id, built.key, built.dossier, line)
+            self.store.index_claims(built.story_id,
+                                    ((g.group_id, g.text, g.status, g.sources) for g in built.dossier.groups))
+        return line
 
     def _dossier_inputs(self, detail: StoryDetail, *, missing: str) -> _DossierInputs:
         """What the story's dossier is built from, and their fingerprint (the dossier cache's key).
@@ -614,7 +647,8 @@ class Prism:
 
     def _embedder(self, *, store: bool) -> Callable[[Sequence[Claim]], np.ndarray]:
         """Claim vectors from the store's cache; the missing ones are encoded, and stored when
-        ``store`` (a writer's call; a reader computes, never stores)."""
+        ``store`` (a writer's call; a reader computes, never stores). For aligning outside a
+        dossier build (benchmarks); a build reads the cache into its :class:`StoryJob`."""
         from . import embed as _embed
 
         def vectors(claims: Sequence[Claim]) -> np.ndarray:
@@ -648,6 +682,7 @@ class Prism:
         """
         from . import report as _report
         from . import story_index as _story_index
+        from . import story_pool as _story_pool
 
         def stage(name: str) -> None:
             if progress:
@@ -664,32 +699,51 @@ class Prism:
         summaries = self.stories()
         if progress:
             progress("start", 0, len(summaries), None)
-        written: list[StoryFiles] = []
-        pages: list[tuple[str, DossierLine]] = []
-        failed: list[StoryFailure] = []
         by_story = _story_index.StoryIndex.of(self.update_stories(), self._current_copies())
-        for n, summary in enumerate(summaries, start=1):
-            sid = summary.story_id
-            try:
-                detail = self._detail(sid, by_story)
-                # an unchanged story whose files are there: its index line, without reading its dossier
-                files = _report.story_files(folder, sid)
-                inputs = self._dossier_inputs(detail, missing="skip")
-                line = self.store.dossier_line(sid, inputs.key) if _report.exists(files) else None
-                if line is None:
-                    d, fresh = self._cached_dossier(detail, store=True, missing="skip", inputs=inputs)
-                    line = DossierLine.of(d)
-                    if not fresh:  # cached before lines were kept: keep it now
+        done: dict[str, tuple[StoryFiles, DossierLine] | StoryFailure] = {}
+
+        def finished(sid: str, outcome: tuple[StoryFiles, DossierLine] | StoryFailure) -> None:
+            done[sid] = outcome
+            if progress and not isinstance(outcome, StoryFailure):
+                progress("story", len(done), len(summaries), sid)
+
+        def jobs() -> Iterator[StoryJob]:
+            """The stories to build; the others (unchanged, or their dossier stored) are finished here."""
+            for summary in summaries:
+                sid = summary.story_id
+                try:
+                    detail = self._detail(sid, by_story)
+                    inputs = self._dossier_inputs(detail, missing="skip")
+                    files = _report.story_files(folder, sid)
+                    # an unchanged story whose files are there: its index line, without reading its dossier
+                    line = self.store.dossier_line(sid, inputs.key) if _report.exists(files) else None
+                    cached = None if line is not None else self.store.cached_dossier(sid, inputs.key)
+                    if isinstance(cached, Dossier):  # its line not kept yet: keep it now
+                        line = DossierLine.of(cached)
                         with self._storing():
                             self.store.set_dossier_line(sid, inputs.key, line)
-                    files = _report.write_story(folder, sid, d, detail.articles, fresh=fresh)
-            except (ValueError, KeyError, IndexError, TypeError) as exc:  # a bug must not lose the other stories
-                failed.append(StoryFailure(sid, f"{type(exc).__name__}: {exc}"))
+                        files = _report.write_story(folder, sid, cached, detail.articles, fresh=False)
+                    if line is not None:
+                        finished(sid, (files, line))
+                        continue
+                    job = self._story_job(inputs, detail)
+                except _story_pool.STORY_ERRORS as exc:  # a bug must not lose the other stories
+                    finished(sid, StoryFailure(sid, f"{type(exc).__name__}: {exc}"))
+                    continue
+                yield job
+
+        for built in _story_pool.build_all(jobs(), self.settings):  # in worker processes when several
+            sid = built.story_id
+            if built.dossier is None:
+                finished(sid, StoryFailure(sid, built.failure or "failed"))
                 continue
-            written.append(files)
-            pages.append((files.html.name, line))
-            if progress:
-                progress("story", n, len(summaries), summary.story_id)
+            line = self._store_built(built)
+            files = _report.story_files(folder, sid)
+            _report.write_texts(files, built.html, built.json)
+            finished(sid, (files, line))
+        written = [o[0] for s in summaries if not isinstance(o := done[s.story_id], StoryFailure)]
+        pages = [(o[0].html.name, o[1]) for s in summaries if not isinstance(o := done[s.story_id], StoryFailure)]
+        failed = [o for s in summaries if isinstance(o := done[s.story_id], StoryFailure)]
         return RunResult(ingested, analysed, tuple(written), _report.write_index(folder, pages), tuple(failed))
 
 

@@ -31,6 +31,12 @@ def _encoder(threads: int) -> Any:
     return USE(threads=threads)
 
 
+def load(threads: int = 1) -> None:
+    """Load the encoder now (it reads its files on its first text): before forking workers, so that
+    they share it and none loads it again."""
+    _encoder(threads).encode(["."])
+
+
 def encode(texts: Sequence[str], threads: int = 1, batch: int = 64) -> np.ndarray:
     """Unit vectors, one row per text."""
     if not texts:

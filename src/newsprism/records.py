@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -798,6 +799,38 @@ class DossierLine:
         return cls(d.headline, len(d.sources), d.independent_sources,
                    sum(c.status == "conflict" for c in d.conflicts),
                    d.first.date().isoformat() if d.first else None)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryJob:
+    """What one story's dossier is built from (read from the store by ``Prism``, built by
+    ``story_pool`` in this process or a worker): the story's analysed articles and their
+    analyses, the entities they mention, the copies touching them, the stored claim vectors
+    of these articles (blobs by (article id, field, start, end)), and every article of the
+    story for its page."""
+
+    story_id: str
+    key: str  # fingerprint of the inputs: the dossier cache's key
+    articles: tuple[Article, ...]  # those analysed
+    analyses: tuple[Analysis, ...]  # of ``articles``, in order
+    entities: tuple[Entity, ...]
+    copies: Copies
+    vectors: Mapping[tuple[str, str, int, int], bytes]
+    page_articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltStory:
+    """A story's dossier built from a :class:`StoryJob`, its report files' text, and the claim
+    vectors encoded for it (for the store); or why it could not be built (``failure``)."""
+
+    story_id: str
+    key: str
+    dossier: Dossier | None
+    html: str = ""
+    json: str = ""
+    vectors: tuple[tuple[tuple[str, str, int, int], bytes], ...] = ()
+    failure: str | None = None
 
 
 # ---------------------------------------------------------------- listings and versions (read by store.Store)

@@ -42,9 +42,19 @@ def write_story(out: Path, story_id: str, dossier: Dossier, articles: Sequence[A
     last time) and both files exist, they were written from it then and are left as they are."""
     files = story_files(out, story_id)
     if fresh or not exists(files):
-        _write(files.html, story_page(dossier, articles))
-        _write(files.json, json.dumps(dossier_dict(dossier), ensure_ascii=False, indent=1) + "\n")
+        write_texts(files, *story_texts(dossier, articles))
     return files
+
+
+def story_texts(dossier: Dossier, articles: Sequence[Article]) -> tuple[str, str]:
+    """The text of a story's HTML page and JSON dossier (no I/O: a worker process renders them)."""
+    return story_page(dossier, articles), json.dumps(dossier_dict(dossier), ensure_ascii=False, indent=1) + "\n"
+
+
+def write_texts(files: StoryFiles, html: str, json_text: str) -> None:
+    """Write a story's rendered page and dossier (:func:`story_texts`) to its files."""
+    _write(files.html, html)
+    _write(files.json, json_text)
 
 
 def write_index(out: Path, pages: Sequence[tuple[str, Dossier | DossierLine]]) -> Path:

@@ -92,8 +92,10 @@ class Resolution:
     analyses: tuple[Analysis, ...]
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """The comparison key of a name: no accents, case, hyphens, "the", possessive."""
+    """The comparison key of a name: no accents, case, hyphens, "the", possessive (memoised: a
+    store's mentions repeat a few thousand names)."""
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c))
     t = t.replace("’", "'").casefold().strip()
@@ -176,11 +178,21 @@ def resolve(analyses: Sequence[Analysis], settings: Settings | None = None,
         The canonical entities, and the analyses with ``entity_id``,
         ``stands_for`` and ``speaker_entity_id`` set.
     """
+    entities, mentions = resolve_mentions([(a.article_id, a.mentions) for a in analyses], settings, packs)
+    return Resolution(entities, tuple(with_mentions(a, m) for a, m in zip(analyses, mentions, strict=True)))
+
+
+def resolve_mentions(articles: Sequence[tuple[str, Sequence[Mention]]], settings: Settings | None = None,
+                     packs: AliasPacks | None = None) -> tuple[tuple[Entity, ...], list[tuple[Mention, ...]]]:
+    """:func:`resolve` over the mentions alone: (article id, its mentions) per article, in the order
+    :func:`resolve` would take their analyses. Returns the canonical entities and each article's
+    resolved mentions; :func:`with_mentions` puts them (and the quote speakers they give) into an
+    analysis. A store resolves this way without loading every analysis."""
     settings = settings or Settings()
     packs = packs or load_packs(settings)
-    analyses = _one_type_per_name(analyses, packs)
+    relabelled = _one_type_per_name([m for _, m in articles], packs)
     # 1 + 2: a provisional key per mention, article by article
-    keyed: list[list[tuple[Mention, str | None]]] = [_article_keys(a, packs) for a in analyses]
+    keyed: list[list[tuple[Mention, str | None]]] = [_article_keys(m, packs) for m in relabelled]
     # 3: merge non-pack keys across articles by fuzzy matching within a group
     key_names: dict[str, Counter[str]] = defaultdict(Counter)
     for rows in keyed:
@@ -190,9 +202,9 @@ def resolve(analyses: Sequence[Analysis], settings: Settings | None = None,
     merged = _merge_fuzzy(key_names, packs, settings.fuzzy_threshold)
     # entity ids and records
     final: dict[str, str] = {k: merged.get(k, k) for k in key_names}
-    out_analyses = []
+    out: list[tuple[Mention, ...]] = []
     per_entity: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
-    for a, rows in zip(analyses, keyed, strict=True):
+    for (article_id, _), rows in zip(articles, keyed, strict=True):
         mentions = []
         for m, key in rows:
             eid = final[key] if key is not None else None
@@ -205,33 +217,37 @@ def resolve(analyses: Sequence[Analysis], settings: Settings | None = None,
             new = replace(m, entity_id=eid, stands_for=stands)
             mentions.append(new)
             if eid is not None:
-                per_entity[eid].append((new, a.article_id))
-        quotes = tuple(_speaker_id(q, mentions) for q in a.quotes)
-        out_analyses.append(replace(a, mentions=tuple(mentions), quotes=quotes))
+                per_entity[eid].append((new, article_id))
+        out.append(tuple(mentions))
     entities = tuple(_entity(eid, rows, packs) for eid, rows in sorted(per_entity.items()))
-    return Resolution(entities, tuple(out_analyses))
+    return entities, out
 
 
-def _one_type_per_name(analyses: Sequence[Analysis], packs: AliasPacks) -> list[Analysis]:
+def with_mentions(analysis: Analysis, mentions: Sequence[Mention]) -> Analysis:
+    """The analysis with these (resolved) mentions, and each quote's speaker entity set from them."""
+    return replace(analysis, mentions=tuple(mentions),
+                   quotes=tuple(_speaker_id(q, mentions) for q in analysis.quotes))
+
+
+def _one_type_per_name(articles: Sequence[Sequence[Mention]], packs: AliasPacks) -> list[list[Mention]]:
     """Every mention of a name outside the packs takes the type most of its mentions have across
-    the analyses (each article has already decided one type per name from the words around it); a
+    the articles (each article has already decided one type per name from the words around it); a
     tie goes to the type named first."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for a in analyses:
-        for m in a.mentions:
+    for mentions in articles:
+        for m in mentions:
             if m.kind == "name" and m.pack_id is None and m.label != "EQUIPMENT" and not packs.lookup(m.text):
                 votes[normalise(m.text)][GROUPS.get(m.label, "other")] += 1
+    winners = {key: count.most_common(1)[0][0] for key, count in votes.items()}
     out = []
-    for a in analyses:
-        mentions = []
-        for m in a.mentions:
-            key = normalise(m.text)
-            if key in votes and GROUPS.get(m.label) != votes[key].most_common(1)[0][0]:
-                group = votes[key].most_common(1)[0][0]
-                label = next(lab for lab, g in GROUPS.items() if g == group)
-                m = replace(m, label=label)
-            mentions.append(m)
-        out.append(replace(a, mentions=tuple(mentions)))
+    for mentions in articles:
+        kept = []
+        for m in mentions:
+            group = winners.get(normalise(m.text))
+            if group is not None and GROUPS.get(m.label) != group:
+                m = replace(m, label=next(lab for lab, g in GROUPS.items() if g == group))
+            kept.append(m)
+        out.append(kept)
     return out
 
 
@@ -240,9 +256,9 @@ def _surface(text: str) -> str:
     return re.sub(r"'s$", "", t)
 
 
-def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | None]]:
+def _article_keys(mentions: Sequence[Mention], packs: AliasPacks) -> list[tuple[Mention, str | None]]:
     keys: dict[int, str | None] = {}
-    for i, m in enumerate(a.mentions):
+    for i, m in enumerate(mentions):
         if m.kind != "name":
             continue
         pid = m.pack_id or packs.lookup(m.text)
@@ -257,7 +273,7 @@ def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | N
     full: dict[str, set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)  # the first word of each full name: a given name
     first_full: dict[str, int] = {}
-    for i, m in enumerate(a.mentions):
+    for i, m in enumerate(mentions):
         key = keys.get(i)
         if m.kind == "name" and m.label == "PERSON" and key is not None:
             tokens = normalise(m.text).split()
@@ -268,10 +284,10 @@ def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | N
                 if m.field == "body":
                     first_full.setdefault(key, m.start)
     shorts: dict[str, list[int]] = defaultdict(list)  # body offsets of each one-word person name
-    for m in a.mentions:
+    for m in mentions:
         if m.kind == "name" and m.label == "PERSON" and m.field == "body" and len(normalise(m.text).split()) == 1:
             shorts[normalise(m.text)].append(m.start)
-    for i, m in enumerate(a.mentions):
+    for i, m in enumerate(mentions):
         if m.kind == "name" and m.label == "PERSON" and m.pack_id is None:
             tokens = normalise(m.text).split()
             if len(tokens) == 1 and len(full.get(tokens[0], ())) == 1:
@@ -284,7 +300,7 @@ def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | N
                     keys[i] = target
     named = {k for k in keys.values() if k is not None}
     out: list[tuple[Mention, str | None]] = []
-    for i, m in enumerate(a.mentions):
+    for i, m in enumerate(mentions):
         if m.kind == "name":
             out.append((m, keys[i]))
         else:  # a description resolves only when its entity is named here too
@@ -293,14 +309,26 @@ def _article_keys(a: Analysis, packs: AliasPacks) -> list[tuple[Mention, str | N
 
 
 def _merge_fuzzy(key_names: dict[str, Counter[str]], packs: AliasPacks, threshold: float) -> dict[str, str]:
-    """Map non-pack keys onto a pack id or onto an earlier, similar key."""
+    """Map non-pack keys onto a pack id or onto an earlier, similar key.
+
+    A key is compared with the pack names of its group, then with the keys of its group kept so
+    far, in that order, and takes the first that has its numbers, a length within 3 and a fuzzy
+    ratio of at least ``threshold``. The candidates sit in buckets by (group, numbers, length), so
+    a key reads only the seven buckets it could match, in the same order."""
     merged: dict[str, str] = {}
     pack_ids = {e.entity_id for e in packs.entries}
-    pack_names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    # (group, numbers, length) -> [(rank, name, key)]: pack names first, then the keys kept, each in order
+    buckets: dict[tuple[str, tuple[str, ...], int], list[tuple[int, str, str]]] = defaultdict(list)
+    rank = 0
+
+    def keep(group: str, norm: str, key: str) -> None:
+        nonlocal rank
+        buckets[(group, _numbers(norm), len(norm))].append((rank, norm, key))
+        rank += 1
+
     for e in packs.entries:
         for n in (e.name, *e.aliases):
-            pack_names[GROUPS[e.label]].append((normalise(n), e.entity_id))
-    seen: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            keep(GROUPS[e.label], normalise(n), e.entity_id)
     # most mentioned first, so that variants fold into the common spelling
     order = sorted((k for k in key_names if k not in pack_ids),
                    key=lambda k: (-sum(key_names[k].values()), k))
@@ -308,24 +336,29 @@ def _merge_fuzzy(key_names: dict[str, Counter[str]], packs: AliasPacks, threshol
         group, _, slug = key.partition(":")
         norm = slug.replace("-", " ")
         if len(norm) < 5 or group == "group":  # short names: exact only
-            seen[group].append((norm, key))
+            keep(group, norm, key)
             continue
-        target = None
-        for cand_norm, cand in (*pack_names.get(group, ()), *seen[group]):
-            if (abs(len(cand_norm) - len(norm)) <= 3 and _numbers(cand_norm) == _numbers(norm)
-                    and fuzz.ratio(norm, cand_norm) >= threshold):
-                target = merged.get(cand, cand)
-                break
+        numbers, length = _numbers(norm), len(norm)
+        # a ratio is at most 100 * (1 - |length - size| / (length + size)): sizes that cannot reach it are not read
+        near = [c for size in range(length - 3, length + 4)
+                if 100 * (1 - abs(length - size) / (length + size)) >= threshold - 1e-9
+                for c in buckets.get((group, numbers, size), ())]
+        near.sort()
+        target = next((merged.get(cand, cand) for _, cand_norm, cand in near
+                       if fuzz.ratio(norm, cand_norm, score_cutoff=threshold) >= threshold), None)
         if target is not None:
             merged[key] = target
         else:
-            seen[group].append((norm, key))
+            keep(group, norm, key)
     return merged
 
 
-def _numbers(text: str) -> list[str]:
+_DIGITS = re.compile(r"\d+")
+
+
+def _numbers(text: str) -> tuple[str, ...]:
     """The numbers in a name: "Hwasong-12" and "Hwasong-17" are two things however alike they look."""
-    return re.findall(r"\d+", text)
+    return tuple(_DIGITS.findall(text))
 
 
 def _speaker_id(q: Quote, mentions: Iterable[Mention]) -> Quote:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import io
+import itertools
 import json
 import os
 import pickle
@@ -695,6 +696,25 @@ class Store:
                 "ORDER BY a.rowid").fetchall():
             yield self._analysis(row)
 
+    def iter_mentions(self) -> Iterator[tuple[str, tuple[Mention, ...]]]:
+        """Each current analysed article's id and mentions, in the order of :meth:`iter_analyses`
+        (articles without mentions left out): what resolution reads, without the analyses."""
+        rows = self.conn.execute(
+            'SELECT m.article_id, text, label, start, "end", field, kind, pack_id, metonymic, entity_id, stands_for '
+            "FROM mentions m JOIN articles a USING (article_id) WHERE a.superseded = 0 "
+            "ORDER BY a.rowid, m.seq")
+        for aid, group in itertools.groupby(rows, key=lambda r: r[0]):
+            yield aid, tuple(_mention(m) for m in group)
+
+    def analyses_since(self, rowid: int) -> tuple[set[str], int]:
+        """The current articles whose analysis was added or replaced after analysis row ``rowid``, and the
+        last analysis row now (a replaced analysis takes a new row)."""
+        fresh = {r[0] for r in self.conn.execute(
+            "SELECT an.article_id FROM analyses an JOIN articles a USING (article_id) "
+            "WHERE a.superseded = 0 AND an.rowid > ?", (rowid,))}
+        last = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM analyses").fetchone()[0]
+        return fresh, int(last)
+
     def _analysis(self, row: sqlite3.Row) -> Analysis:
         mentions = self.conn.execute(
             'SELECT article_id, text, label, start, "end", field, kind, pack_id, metonymic, entity_id, stands_for '
@@ -702,15 +722,16 @@ class Store:
         return _analysis_from_row(row, mentions)
 
     def replace_entities(self, entities: tuple[Entity, ...]) -> None:
-        """Replace the canonical entities (resolution runs over all analyses)."""
+        """Replace the canonical entities (resolution runs over all analyses): afterwards the table holds
+        these and no others; only the rows that differ are written."""
         c = self.conn
-        c.execute("DELETE FROM entities")
-        c.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(e.entity_id, e.name, e.label, json.dumps(list(e.variants), ensure_ascii=False), e.mentions,
-              json.dumps(list(e.articles)), json.dumps([{"kind": r.kind, "target": r.target} for r in e.relations]),
-              e.nato_name, e.source) for e in entities],
-        )
+        rows = {e.entity_id: _entity_row(e) for e in entities}
+        stored = {tuple(r) for r in c.execute("SELECT * FROM entities")}
+        gone = [r[0] for r in stored if r[0] not in rows]
+        for chunk in _chunks(gone):
+            c.execute(f"DELETE FROM entities WHERE entity_id IN ({','.join('?' * len(chunk))})", chunk)
+        c.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      [row for row in rows.values() if row not in stored])
 
     def claim_vectors(self, article_ids: Iterable[str], model: str) -> dict[tuple[str, str, int, int], bytes]:
         """Stored claim embeddings of these articles: (article, field, start, end) -> float16 bytes."""
@@ -911,13 +932,24 @@ def _analysis_from_row(r: sqlite3.Row, mentions: list[sqlite3.Row]) -> Analysis:
         article_id=r["article_id"],
         model=r["model"],
         sentences=tuple((int(s), int(e)) for s, e in json.loads(r["sentences"])),
-        mentions=tuple(Mention(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], bool(m[8]), m[9], m[10])
-                       for m in mentions),
+        mentions=tuple(_mention(m) for m in mentions),
         quotes=tuple(Quote(**q) for q in json.loads(r["quotes"])),
         quantities=tuple(Quantity(**q) for q in json.loads(r["quantities"])),
         times=tuple(TimeExpression(**t) for t in json.loads(r["times"])),
         event=Event(article_id=ev["article_id"], when_value=ev.get("when_value"), **parts),
     )
+
+
+def _entity_row(e: Entity) -> tuple[Any, ...]:
+    return (e.entity_id, e.name, e.label, json.dumps(list(e.variants), ensure_ascii=False), e.mentions,
+            json.dumps(list(e.articles)), json.dumps([{"kind": r.kind, "target": r.target} for r in e.relations]),
+            e.nato_name, e.source)
+
+
+def _mention(m: sqlite3.Row | tuple[Any, ...]) -> Mention:
+    """A mention from its row (article_id, text, label, start, end, field, kind, pack_id, metonymic,
+    entity_id, stands_for)."""
+    return Mention(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], bool(m[8]), m[9], m[10])
 
 
 def _entity_from_row(r: sqlite3.Row) -> Entity:

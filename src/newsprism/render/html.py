@@ -7,9 +7,10 @@ holding ``<script>`` shows it as text and runs nothing.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from html import escape
 from itertools import pairwise
@@ -42,12 +43,23 @@ def _citations(value: object) -> Iterator[Citation]:
     """Every citation anywhere in a dossier (summary, cards, quotes, ...)."""
     if isinstance(value, Citation):
         yield value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from _citations(getattr(value, f.name))
     elif isinstance(value, tuple | list):
         for v in value:
             yield from _citations(v)
+    elif isinstance(value, _PLAIN) or value is None:
+        return
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for name in _field_names(type(value)):
+            yield from _citations(getattr(value, name))
+
+
+#: Values that hold no citation (skipped without asking whether they are records).
+_PLAIN = (str, int, float, datetime)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _cites(citations: Sequence[Citation]) -> str:
@@ -136,8 +148,12 @@ def story_page(d: Dossier, articles: Sequence[Article]) -> str:
                 + (f" <small>({escape(', '.join(v for v in r.variants if v != r.name))})</small>"
                    if any(v != r.name for v in r.variants) else "") for r in sec.entries) + "</p>")
     parts.append(_matrix(d, names))
-    cited = sorted({_anchor(c) for c in _citations(d)})
-    parts.append("<h2>Articles</h2>" + "".join(_article(a, d) for a in articles))
+    citations = list(_citations(d))
+    cited = sorted({_anchor(c) for c in citations})
+    spans: dict[str, dict[str, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
+    for c in citations:  # by article and field
+        spans[c.article_id][c.field].append((c.start, c.end, _anchor(c)))
+    parts.append("<h2>Articles</h2>" + "".join(_article(a, spans.get(a.article_id, {})) for a in articles))
     # a followed citation lights its span (every piece of it, when other spans cut it)
     css = "".join(f"body:has(#{a}:target) mark[data-c~=\"{a}\"]{{{_TARGET_STYLE}}}" for a in cited)
     return _page(d.headline, "\n".join(parts), css)
@@ -156,11 +172,8 @@ def _matrix(d: Dossier, names: dict[str, str]) -> str:
     return f"<h2>Source &times; claim</h2><table><tr><th>claim</th><th>status</th>{head}</tr>{body}</table>"
 
 
-def _article(a: Article, d: Dossier) -> str:
-    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for c in _citations(d):
-        if c.article_id == a.article_id:
-            spans[c.field].append((c.start, c.end, _anchor(c)))
+def _article(a: Article, spans: Mapping[str, list[tuple[int, int, str]]]) -> str:
+    """An article's text, its cited spans (by field: ``(start, end, anchor)``) marked."""
     body = _marked(a.text, spans.get("body", []))
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
     captions = "".join(

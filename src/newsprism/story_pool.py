@@ -1,0 +1,91 @@
+"""Dossiers in worker processes, story by story: claim vectors, alignment, the dossier and its
+report files' text, for each :class:`StoryJob`, handed back in the order the jobs came (the same
+records one process makes). Nothing here touches the store: a job carries the claim vectors
+stored for its articles, and a built story the ones encoded for it, which the caller stores."""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+import numpy as np
+
+from . import claims as _claims
+from . import dossier as _dossier
+from . import embed as _embed
+from . import report as _report
+from .records import BuiltStory, StoryJob
+from .settings import Settings
+
+#: Fewest stories per worker process worth starting it for: below, one process builds them all
+#: (a run that adds one article rebuilds a story or two).
+MIN_STORIES_PER_WORKER = 2
+#: Jobs in flight per worker: enough that a long story at the head does not leave a worker idle,
+#: few enough that memory stays bounded however many stories come.
+IN_FLIGHT_PER_WORKER = 4
+#: Build errors that fail one story (reported, the others still built) rather than the run.
+STORY_ERRORS = (ValueError, KeyError, IndexError, TypeError)
+
+
+def build(job: StoryJob, settings: Settings, *, render: bool = True, catch: bool = True) -> BuiltStory:
+    """One story's dossier, its page and JSON text (unless not ``render``), and the claim vectors
+    encoded for it; a :data:`STORY_ERRORS` error while building becomes the BuiltStory's
+    ``failure`` (unless not ``catch``: then it is raised)."""
+    cache = dict(job.vectors)
+    fresh: list[tuple[_embed.Key, bytes]] = []
+
+    def vectors(claims: Sequence[_claims.Claim]) -> np.ndarray:
+        keys = [(c.article_id, c.field, c.start, c.end) for c in claims]
+        out, new = _embed.vectors(keys, [c.text for c in claims], cache, settings.embedding_threads)
+        cache.update(new)  # as the store would hold them after this call
+        fresh.extend(new)
+        return out
+
+    try:
+        alignment = _claims.align(job.articles, job.analyses, job.entities, job.copies, settings.claims,
+                                  embed=vectors if settings.embeddings else None)
+        built = _dossier.build(job.story_id, job.articles, job.analyses, job.entities, job.copies, alignment)
+        html, json_text = _report.story_texts(built, job.page_articles) if render else ("", "")
+    except STORY_ERRORS as exc:  # a bug must not lose the other stories
+        if not catch:
+            raise
+        return BuiltStory(job.story_id, job.key, None, failure=f"{type(exc).__name__}: {exc}")
+    return BuiltStory(job.story_id, job.key, built, html, json_text, tuple(fresh))
+
+
+def build_all(jobs: Iterable[StoryJob], settings: Settings) -> Iterator[BuiltStory]:
+    """:func:`build` over ``jobs``, in their order.
+
+    One process (this one) when ``settings.workers`` is 1 or there are fewer than
+    :data:`MIN_STORIES_PER_WORKER` stories per worker (the first ``MIN_STORIES_PER_WORKER *
+    workers`` jobs are read to decide); otherwise a pool of forked workers (they
+    share the sentence encoder, loaded first) with at most :data:`IN_FLIGHT_PER_WORKER` jobs each
+    in flight. ``jobs`` is read lazily, between results, in this process.
+    """
+    jobs = iter(jobs)
+    # the first jobs are read before deciding: a run that rebuilds one story starts no process
+    head: list[StoryJob] = []
+    for job in jobs:
+        head.append(job)
+        if len(head) >= MIN_STORIES_PER_WORKER * settings.workers:
+            break
+    workers = min(settings.workers, len(head) // MIN_STORIES_PER_WORKER)
+    if workers <= 1:
+        for job in itertools.chain(head, jobs):
+            yield build(job, settings)
+        return
+    if settings.embeddings:
+        _embed.load(settings.embedding_threads)  # before the fork: the workers share it
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        pending: deque[Future[BuiltStory]] = deque()
+        for job in itertools.chain(head, jobs):
+            pending.append(pool.submit(build, job, settings))
+            if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
