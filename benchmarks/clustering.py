@@ -74,6 +74,8 @@ GRIDS: dict[str, dict[str, list[float]]] = {
                      "split_below": [0.0, 0.2, 0.25],
                      "split_min": [2, 3],  # the fewest articles each of the two groups must hold
                      "split_ward": [False, True]},  # Ward's groups instead of average link's
+    "numbers": {**{k: v for k, v in GRID.items() if k != "title_weight"},
+                "number_weight": [1.0, 2.0]},  # weight of the N: number features (an event's own counts, years)
 }
 #: what the second pass's options are when it is off (grid points differing only there are one point)
 _SPLIT_OFF = {"split_min": StorySettings().split_min, "split_ward": StorySettings().split_ward}
