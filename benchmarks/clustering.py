@@ -70,7 +70,15 @@ GRIDS: dict[str, dict[str, list[float]]] = {
                    "lone_margin": [0.04]},
     "split": {**{k: v for k, v in GRID.items() if k != "title_weight"},
               "split_below": [0.0, 0.2, 0.25]},  # 0: no second-pass split
+    "split-groups": {**{k: v for k, v in GRID.items() if k != "title_weight"},
+                     "split_below": [0.0, 0.2, 0.25],
+                     "split_min": [2, 3],  # the fewest articles each of the two groups must hold
+                     "split_ward": [False, True]},  # Ward's groups instead of average link's
+    "numbers": {**{k: v for k, v in GRID.items() if k != "title_weight"},
+                "number_weight": [1.0, 2.0]},  # weight of the N: number features (an event's own counts, years)
 }
+#: what the second pass's options are when it is off (grid points differing only there are one point)
+_SPLIT_OFF = {"split_min": StorySettings().split_min, "split_ward": StorySettings().split_ward}
 QUICK: dict[str, list[float]] = {"threshold": [0.15, 0.2], "name_conflict": [0, 2]}
 
 
@@ -170,6 +178,8 @@ def candidates(grid: dict[str, list[float]]) -> list[StorySettings]:
         params = dict(zip(keys, values, strict=True))
         if params.get("revive_threshold", 1.0) < params.get("threshold", 0.0):
             continue
+        if params.get("split_below", 1.0) <= 0 and any(params.get(k, v) != v for k, v in _SPLIT_OFF.items()):
+            continue  # no second pass: its options change nothing
         out.append(StorySettings(**params))  # type: ignore[arg-type]
     return out
 

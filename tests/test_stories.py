@@ -380,6 +380,36 @@ def test_stories_split_below_cuts_a_story_of_two_events() -> None:
     assert len(set(kept.story_of().values())) == 1
 
 
+
+def test_stories_split_ward_and_split_min_choose_the_groups_cut() -> None:
+    fog = ("Coastguard officials said the fog bank rolled in fast and radar showed the channel clear before the "
+           "hull touched the sandbar.")  # both groundings: their groups are more alike than the outlier
+    aurora = [art(f"Ferry Aurora Vale aground off Skelby {k}",
+                  f"The ferry Aurora Vale ran aground outside Skelby harbour in fog. Captain Ivar Lund said "
+                  f"all 214 passengers were safe. {fog} {extra}", k)
+              for k, extra in enumerate(("Tugs stood by.", "Divers checked the hull.", "The Skelby pilot was heard."))]
+    # an outlying report of the same grounding: few of its words are the others'
+    aside = art("Skelby remembers",
+                "Fishermen mending nets on the Skelby breakwater recalled older winters, the lighthouse keeper's "
+                "cottage and a bakery queue that formed by the water.", 3)
+    polar = [art(f"Ferry Polar Wren aground near Tovik {k}",
+                 f"The ferry Polar Wren ran aground near Tovik quay in fog. Captain Else Berg said all 88 "
+                 f"passengers were safe. {fog} {extra}", 4 + k)
+             for k, extra in enumerate(("A crane stood by.", "Engineers checked the rudder.", "Tovik port closed."))]
+    loose = StorySettings(threshold=0.01, story_merge=1.1, name_conflict=0, lone_threshold=1.1)
+    arts = [*aurora, aside, *polar]
+    assert len(set(assign(arts, loose).story_of().values())) == 1  # one story for both groundings
+    # average link's two groups are the outlier and the rest: no cut (a group of one is never cut off)
+    avg = assign(arts, dataclasses.replace(loose, split_below=0.6))
+    assert len(avg.stories) == 1
+    # Ward's groups are the two groundings
+    ward = assign(arts, dataclasses.replace(loose, split_below=0.6, split_ward=True)).story_of()
+    assert {ward[a.article_id] for a in [*aurora, aside]} == {story_id(aurora[0].article_id)}
+    assert {ward[a.article_id] for a in polar} == {story_id(polar[0].article_id)}
+    # a group of three is too small when each must hold four
+    fewer = assign(arts, dataclasses.replace(loose, split_below=0.6, split_ward=True, split_min=4))
+    assert len(fewer.stories) == 1
+
 def test_stories_settings_table(tmp_path: Path) -> None:
     f = tmp_path / "s.toml"
     f.write_text("[newsprism]\ndb = 'x.db'\n\n[stories]\nthreshold = 0.3\nname_conflict = 0\n", encoding="utf-8")

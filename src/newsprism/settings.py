@@ -109,9 +109,14 @@ class StorySettings:
     #: an article with no time is given the latest year its headline and lead
     #: write alone ("the 2014 Oscars") for ``year_gap``
     text_years: bool = True
-    #: second pass: a story of 4 or more articles whose two average-link groups
+    #: second pass: a story of 2 × ``split_min`` or more articles whose two groups
     #: are on average less alike than this is cut in two (0: off)
     split_below: float = 0.0
+    #: the second pass's two groups are Ward's (balanced: an outlying article is
+    #: not a group of its own) instead of average link's
+    split_ward: bool = False
+    #: the second pass cuts only when each group holds at least this many articles (2 or more)
+    split_min: int = 2
     #: IDF over every article of the call (prior and new) before assigning,
     #: instead of over the articles seen so far in the stream.
     batch_idf: bool = True

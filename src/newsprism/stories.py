@@ -779,7 +779,8 @@ class _Clusterer:
 
     def split(self, group_of: Mapping[str, Sequence[str]]) -> None:
         """Second pass: a story that grew in this call, and whose articles fall in two groups
-        (average link) that are on average less than ``split_below`` alike, is cut in two.
+        (average link, or Ward's with ``split_ward``) of ``split_min`` or more articles each that are
+        on average less than ``split_below`` alike, is cut in two.
 
         The group holding the article that opened the story keeps its id; the other becomes the story
         its first article would have opened (a merge of that story, if any, is undone). A cut
@@ -789,10 +790,11 @@ class _Clusterer:
         from scipy.cluster.hierarchy import fcluster, linkage
 
         idf = self._idf
+        least = max(self.s.split_min, 2)  # articles each group must hold
         for sid in sorted(self.stories):
             st = self.stories[sid]
             ids = st.members
-            if len(ids) < 4 or not self.new.intersection(ids) or any(x not in self.placed for x in ids):
+            if len(ids) < 2 * least or not self.new.intersection(ids) or any(x not in self.placed for x in ids):
                 continue
             terms: dict[str, int] = {}
             rows = []
@@ -803,12 +805,15 @@ class _Clusterer:
             for i, row in enumerate(rows):
                 m[i, list(row)] = list(row.values())
             sims = m @ m.T
-            dist = np.clip(1.0 - sims[np.triu_indices(len(ids), 1)], 0.0, None)
-            labels = fcluster(linkage(dist, method="average"), 2, criterion="maxclust")
+            upper = np.clip(1.0 - sims[np.triu_indices(len(ids), 1)], 0.0, None)
+            # Ward's groups are balanced (an outlying article is not a group on its own); the rows have
+            # length 1, so sqrt(2 - 2 cosine) is their Euclidean distance
+            tree = linkage(np.sqrt(2.0 * upper), method="ward") if self.s.split_ward else linkage(upper, "average")
+            labels = fcluster(tree, 2, criterion="maxclust")
             first = next((i for i, x in enumerate(ids) if story_id(x) == sid), 0)  # the article that opened it
             keep = [i for i in range(len(ids)) if labels[i] == labels[first]]
             cut = [i for i in range(len(ids)) if labels[i] != labels[first]]
-            if len(keep) < 2 or len(cut) < 2 or sims[np.ix_(keep, cut)].mean() >= self.s.split_below:
+            if len(keep) < least or len(cut) < least or sims[np.ix_(keep, cut)].mean() >= self.s.split_below:
                 continue
             moved = {ids[i] for i in cut}
             if any((aid in moved) != (g in moved) for aid in moved for g in group_of.get(aid, ()) if g in st.members):
