@@ -30,7 +30,7 @@ from dataclasses import replace
 import numpy as np
 
 from .analyse.rules import REPORTING_VERBS
-from .copies import Copies, independent_sources, line_origins, outlet_credits, rewrites
+from .copies import independent_sources, line_origins, outlet_credits, rewrites
 from .gazetteer import geo
 from .lexicon import (
     COUNT_OUTCOME_BREAKS,
@@ -45,7 +45,7 @@ from .lexicon import (
     strip_inflection,
 )
 from .records import Alignment as Alignment  # re-exported: its old home
-from .records import Analysis, Article, Entity, Happening, Mention, OutletCredit, Quantity, TimeExpression
+from .records import Analysis, Article, Copies, Entity, Happening, Mention, OutletCredit, Quantity, TimeExpression
 from .records import Claim as Claim  # re-exported: its old home
 from .records import ClaimGroup as ClaimGroup  # re-exported: its old home
 from .records import Difference as Difference  # re-exported: its old home
