@@ -170,6 +170,12 @@ def score(prism: Any, labels: Path) -> None:
           f"({sum(r['real'] == '1' for r in shown) / max(1, len(shown)):.3f}); "
           f"{len(cards) - len(shown)} gone ({sum(r['real'] == '1' for r in cards) - sum(r['real'] == '1' for r in shown)}"
           " of them labelled real)")
+    by_key = dict(items["card"])
+    for status in ("conflict", "more-specific"):
+        mine = [r for r in shown if by_key[r["spans"]].status == status]
+        agree = sum((r["real"] == "1") == (status == "conflict") for r in mine)
+        print(f"  shown as {status}: {len(mine)}, labelled a real difference: {sum(r['real'] == '1' for r in mine)}; "
+              f"labeller agrees with the card's verdict: {agree} of {len(mine)}")
     print(f"labelled items no longer in today's output: {gone}")
 
 
