@@ -132,6 +132,16 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
      ["Lena Voss"]),
     ("The Valley Courier reported that Vestland have made an offer for the ferry line.\n\nThough the paper does "
      "not name its source, it said the offer is \"believed to be for at least eight years.\"", ["Valley Courier"]),
+    ("Nordvik Lines provided the Courier a statement by email, which read in part: “Nordvik Lines takes the "
+     "safety of every passenger seriously and will review the timetable.”", ["Nordvik Lines"]),
+    ("The port has not commented, but a commentary published in the Valley Courier on Friday said “no matter "
+     "how hard the storm blows, the harbour will stand.”", ["Valley Courier"]),
+    ("A disclaimer by the Harbour Trust, which ran the survey, states that “there are good reasons to keep boats "
+     "in the outer basin,” adding that owners need not move.", ["Harbour Trust"]),
+    ("The video showed three fishermen on the quay. “The nets are empty and the boats are old,” one of the "
+     "fishermen says. “Nobody in the town listens to us anymore.”", ["one of the fishermen"] * 2),
+    ("From Oslo, Kari Mo, the minister's adviser, said that the decision, coming so soon after the storm, “is yet "
+     "another blow to the harbour towns.”", ["Kari Mo"]),
 ], ids=["inner-clause-before-the-paper-reports", "left-open-quote-across-a-caption", "introduced-person",
         "organisation-subject-not-it", "colon-introduces-the-quotes", "second-verb-of-one-subject",
         "it-is-the-noun-that-spoke", "no-adverb-in-the-name", "straight-marks-reopened-sentence-by-sentence",
@@ -139,7 +149,9 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
         "pronoun-to-the-name-in-apposition-to-the-subject", "it-across-a-crosshead", "who-issued-the-statement",
         "colon-after-a-person-subject", "a-verb-denied-attributes-nothing", "more-reporting-verbs",
         "role-named-in-apposition", "the-noun-a-participle-qualifies", "a-passive-subject-is-spoken-of",
-        "two-apostrophes-close-a-quote", "a-participle-takes-the-clause-subject", "it-is-who-reported-not-the-reported"])
+        "two-apostrophes-close-a-quote", "a-participle-takes-the-clause-subject", "it-is-who-reported-not-the-reported",
+        "the-statement-not-its-medium", "published-in-a-paper",
+        "a-disclaimer-by", "one-of-a-group", "subject-set-off-after-a-place"])
 def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) -> None:
     (result,) = analyse([_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

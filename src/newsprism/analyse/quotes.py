@@ -252,6 +252,16 @@ class _Speakers:
             # a person named right before "who" is whom it stands for, wherever the parser hung the clause
             subj = prev if prev is not None and prev.ent_type_ == "PERSON" else (
                 clause.head if clause is not None else None)
+            # "a statement by email, which read: ...": the parser may hang the clause on the medium
+            if (subj is not None and subj.dep_ == "pobj" and subj.lemma_.lower() not in rules.STATEMENT_NOUNS
+                    and subj.head.head.lemma_.lower() in rules.STATEMENT_NOUNS):
+                subj = subj.head.head
+        if subj is None and head.pos_ == "VERB":
+            # the parser may hang a subject set off by commas on a phrase before it ("From Oslo, Kari
+            # Mo, the adviser, said ..."): a person in apposition to the object of a preposition there
+            subj = next((a for p in head.lefts if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                         for a in o.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"
+                         and doc[a.left_edge.i - 1].text == ","), None)
         if subj is not None:
             return subj
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
@@ -296,6 +306,9 @@ class _Speakers:
             acting += [doc[t.left_edge.i:t.i + 1] for t in doc[:tok.i] if ps <= t.idx and t.pos_ == "NOUN"
                        and not t.ent_type_ and t.dep_ == "nsubj" and _reporting(t.head)]
             return _strip_the(max(acting, key=lambda e: e.start)) if acting else doc[tok.i:tok.i + 1]
+        part = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if part is not None and (tok.pos_ == "NUM" or tok.lower_ in ("one", "some", "several", "many")):
+            return doc[tok.i:part.right_edge.i + 1]  # "one of the fishermen": the group names who
         if tok.pos_ == "PRON":
             return doc[tok.i:tok.i + 1]
         if tok.lemma_.lower() in rules.PERSON_TITLES and tok.ent_type_ != "PERSON":
@@ -306,8 +319,10 @@ class _Speakers:
             if ent.label_ in _SPEAKER_LABELS and ent.start <= tok.i < ent.end:
                 return _strip_the(ent)
         if tok.lemma_.lower() in rules.STATEMENT_NOUNS:  # "a statement released by the agency"
-            agent = next((c for t in tok.subtree if t.lower_ in ("by", "from") for c in t.children
-                          if c.dep_ == "pobj"), None)
+            # by whom, or where it was published ("a commentary published in the Courier")
+            agent = next((c for t in tok.subtree if t.lower_ in ("by", "from") or (
+                t.lower_ == "in" and t.head.lemma_ in rules.ISSUING_VERBS) for c in t.children
+                          if c.dep_ == "pobj" and c.lemma_.lower() not in rules.MEDIA_NOUNS), None)
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if agent is None and owner is None and tok.dep_ == "dobj" and tok.head.lemma_ in rules.ISSUING_VERBS:
                 agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "X issued a statement"

@@ -94,11 +94,14 @@ REPORTING_VERBS = frozenset({
 })  # fmt: skip
 #: Nouns for what someone issued: its speaker is who issued it ("a statement released by the agency").
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
-                             "tweet", "report", "commentary", "notice", "announcement", "apology"})
+                             "tweet", "report", "commentary", "notice", "announcement", "apology",
+                             "disclaimer"})
+#: How a statement travels, never who made it ("a statement by email").
+MEDIA_NOUNS = frozenset({"email", "e-mail", "mail", "phone", "telephone", "fax"})
 #: Reporting verbs whose object is who was spoken to, never the speaker ("... told the passengers").
 ADDRESSING_VERBS = frozenset({"tell", "ask", "urge", "warn", "accuse"})
 #: Verbs of issuing a statement noun: its speaker is their subject ("X issued an apology – "..."").
-ISSUING_VERBS = frozenset({"issue", "release", "publish", "post", "send", "give", "make", "put"})
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "post", "send", "give", "make", "put", "provide"})
 #: Reporting verbs that name who passed words on rather than who said them ("X said ... "...," the paper
 #: reports"): when another reporting verb also holds the quote, its subject is the speaker.
 SOURCING_VERBS = frozenset({"report"})
