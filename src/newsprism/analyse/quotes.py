@@ -343,7 +343,23 @@ class _Speakers:
         named = self.named_for(tok, before)
         if named is not None:
             return named
+        org = self.organisation_for(tok)
+        if org is not None:
+            return org
         return _strip_the(doc[tok.left_edge.i:tok.i + 1])
+
+    def organisation_for(self, tok: Any) -> Any:
+        """The organisation "the company" stands for: the last one named before it, in its paragraph or
+        the two before, outside quotes; None for "a company" or one the phrase names itself."""
+        if tok.lemma_.lower() not in rules.ORGANISATION_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children):
+            return None
+        ps = self.paragraphs[max(0, self.paragraph_of(tok.idx) - 2)][0]
+        orgs = [e for e in self.doc.ents if e.label_ == "ORG" and ps <= e.start_char and e.end <= tok.i
+                and not self.in_quote(e.root)]
+        return _strip_the(orgs[-1]) if orgs else None
 
     def role_name(self, tok: Any) -> Any:
         """The person a subject phrase names besides its head: a name in apposition in it, else a

@@ -96,6 +96,8 @@ REPORTING_VERBS = frozenset({
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
                              "tweet", "report", "commentary", "notice", "announcement", "apology",
                              "disclaimer"})
+#: Nouns that stand for an organisation the text has named ("Telegram ... the company said").
+ORGANISATION_NOUNS = frozenset({"company", "firm", "corporation", "business", "airline", "carrier", "retailer"})
 #: How a statement travels, never who made it ("a statement by email").
 MEDIA_NOUNS = frozenset({"email", "e-mail", "mail", "phone", "telephone", "fax"})
 #: Reporting verbs whose object is who was spoken to, never the speaker ("... told the passengers").
