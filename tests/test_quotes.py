@@ -145,6 +145,8 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
     ("Nordvik Lines has not answered a request for comment.\n\nIvar Holm, a former sailor, left the town in 2014. "
      "He has since run Nordvik Lines from Oslo. On its website, the company said it is “ready to move again if "
      "the rules change.”", ["Nordvik Lines"]),
+    ("From Bergen, Tove Lindahl, Mayor Voss’s chief of staff, said that the closure of the quay, following so "
+     "closely after the storm, “represents yet another blow to the fishing fleet.”", ["Tove Lindahl"]),
 ], ids=["inner-clause-before-the-paper-reports", "left-open-quote-across-a-caption", "introduced-person",
         "organisation-subject-not-it", "colon-introduces-the-quotes", "second-verb-of-one-subject",
         "it-is-the-noun-that-spoke", "no-adverb-in-the-name", "straight-marks-reopened-sentence-by-sentence",
@@ -154,7 +156,8 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
         "role-named-in-apposition", "the-noun-a-participle-qualifies", "a-passive-subject-is-spoken-of",
         "two-apostrophes-close-a-quote", "a-participle-takes-the-clause-subject", "it-is-who-reported-not-the-reported",
         "the-statement-not-its-medium", "published-in-a-paper",
-        "a-disclaimer-by", "one-of-a-group", "subject-set-off-after-a-place", "the-company-named-before"])
+        "a-disclaimer-by", "one-of-a-group", "subject-set-off-after-a-place", "the-company-named-before",
+        "subject-joined-to-a-place"])
 def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) -> None:
     (result,) = analyse([_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

@@ -258,9 +258,10 @@ class _Speakers:
                 subj = subj.head.head
         if subj is None and head.pos_ == "VERB":
             # the parser may hang a subject set off by commas on a phrase before it ("From Oslo, Kari
-            # Mo, the adviser, said ..."): a person in apposition to the object of a preposition there
+            # Mo, the adviser, said ..."): a person after a comma, in apposition or joined to the object of
+            # a preposition there
             subj = next((a for p in head.lefts if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
-                         for a in o.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"
+                         for a in o.children if a.dep_ in ("appos", "conj") and a.ent_type_ == "PERSON"
                          and doc[a.left_edge.i - 1].text == ","), None)
         if subj is not None:
             return subj
