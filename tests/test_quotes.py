@@ -147,6 +147,10 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
      "the rules change.”", ["Nordvik Lines"]),
     ("From Bergen, Tove Lindahl, Mayor Voss’s chief of staff, said that the closure of the quay, following so "
      "closely after the storm, “represents yet another blow to the fishing fleet.”", ["Tove Lindahl"]),
+    ("“The divers will start at dawn,” the mayor of Esk said, confirming the search will go on.\n\nThe UK Ferry "
+     "Service also confirmed the loss of two boats, declining to name the owners “out of respect for their "
+     "families.”\n\n“We express our sympathy to all those affected. We are in contact with the harbour master,” "
+     "it said.", ["mayor", "UK Ferry Service", "UK Ferry Service"]),
 ], ids=["inner-clause-before-the-paper-reports", "left-open-quote-across-a-caption", "introduced-person",
         "organisation-subject-not-it", "colon-introduces-the-quotes", "second-verb-of-one-subject",
         "it-is-the-noun-that-spoke", "no-adverb-in-the-name", "straight-marks-reopened-sentence-by-sentence",
@@ -157,7 +161,7 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
         "two-apostrophes-close-a-quote", "a-participle-takes-the-clause-subject", "it-is-who-reported-not-the-reported",
         "the-statement-not-its-medium", "published-in-a-paper",
         "a-disclaimer-by", "one-of-a-group", "subject-set-off-after-a-place", "the-company-named-before",
-        "subject-joined-to-a-place"])
+        "subject-joined-to-a-place", "it-is-an-untagged-body-that-spoke"])
 def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) -> None:
     (result,) = analyse([_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

@@ -303,8 +303,10 @@ class _Speakers:
             acting = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and ps <= e.start_char
                       and e.end <= tok.i and e.root.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(e.root)
                       and not _reported(e.root.head)]  # not the subject of what another reports
-            # or a noun that spoke ("The firm said ... It added:")
-            acting += [doc[t.left_edge.i:t.i + 1] for t in doc[:tok.i] if ps <= t.idx and t.pos_ == "NOUN"
+            # or a noun that spoke ("The firm said ... It added:"), or an untagged name of a body ("The
+            # Harbour Department confirmed ... It said:")
+            acting += [doc[t.left_edge.i:t.i + 1] for t in doc[:tok.i] if ps <= t.idx and (
+                t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in rules.ORG_HEADS))
                        and not t.ent_type_ and t.dep_ == "nsubj" and _reporting(t.head)]
             return _strip_the(max(acting, key=lambda e: e.start)) if acting else doc[tok.i:tok.i + 1]
         part = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
