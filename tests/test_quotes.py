@@ -151,6 +151,9 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
      "Service also confirmed the loss of two boats, declining to name the owners “out of respect for their "
      "families.”\n\n“We express our sympathy to all those affected. We are in contact with the harbour master,” "
      "it said.", ["mayor", "UK Ferry Service", "UK Ferry Service"]),
+    ("Today, Nordvik Lines informed the Courier that it is “reviewing” the timetable and provided this statement "
+     "by email: “Nordvik Lines takes the safety of every passenger seriously and will review the timetable.”",
+     ["Nordvik Lines"]),
 ], ids=["inner-clause-before-the-paper-reports", "left-open-quote-across-a-caption", "introduced-person",
         "organisation-subject-not-it", "colon-introduces-the-quotes", "second-verb-of-one-subject",
         "it-is-the-noun-that-spoke", "no-adverb-in-the-name", "straight-marks-reopened-sentence-by-sentence",
@@ -161,7 +164,8 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
         "two-apostrophes-close-a-quote", "a-participle-takes-the-clause-subject", "it-is-who-reported-not-the-reported",
         "the-statement-not-its-medium", "published-in-a-paper",
         "a-disclaimer-by", "one-of-a-group", "subject-set-off-after-a-place", "the-company-named-before",
-        "subject-joined-to-a-place", "it-is-an-untagged-body-that-spoke"])
+        "subject-joined-to-a-place", "it-is-an-untagged-body-that-spoke",
+        "issued-by-the-subject-of-the-first-verb"])
 def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) -> None:
     (result,) = analyse([_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

@@ -189,7 +189,8 @@ class _Speakers:
         for t in tokens:
             if (t.lemma_.lower() in rules.STATEMENT_NOUNS and t.dep_ == "dobj" and t.head.lemma_ in rules.ISSUING_VERBS
                     and not _negated(t.head)):
-                subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                verb = t.head.head if t.head.dep_ == "conj" else t.head  # "X agreed and issued a statement"
+                subj = next((c for v in (t.head, verb) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
                              and not self.in_quote(c)), None)
                 if subj is not None:
                     return self.speaker_span(subj, q_start), doc[t.head.i:t.head.i + 1]
