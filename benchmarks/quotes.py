@@ -6,8 +6,8 @@ random with ``SEED`` and writes a labelling sheet (the quote and the paragraphs 
 predicted speaker) outside the repository. Each unit was labelled blind from that sheet with the
 speaker's canonical name and the span of a name for the speaker in the text (or excluded: not
 speech, no speaker in the text); ``benchmarks/data/quote-labels.tsv`` keeps spans only. The labelled
-units are split in two halves by ``SEED``: ``dev`` (read while writing rules) and ``held`` (reported
-as held out).
+units are split in two halves by ``SEED``: ``dev`` (read while writing rules) and ``held`` (held out
+until its misses were read for rules too: set 1 is in-sample whole; set 2 is the held-out measure).
 
 Set 2 (``--set 2``, ``benchmarks/data/quote-labels-2.tsv``): 230 more units drawn with ``SEED2`` among
 the units outside set 1's draw of 200, labelled blind the same way by another session (its columns
