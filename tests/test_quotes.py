@@ -154,6 +154,9 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
     ("Today, Nordvik Lines informed the Courier that it is “reviewing” the timetable and provided this statement "
      "by email: “Nordvik Lines takes the safety of every passenger seriously and will review the timetable.”",
      ["Nordvik Lines"]),
+    ("The Courier asked Ivar Holm, head of lending at Esk Bank, if the loans could go bad. “Definitely. This is "
+     "why most banks have stopped lending to the boat owners.”", ["Ivar Holm"]),
+    ("Kari Mo asked Ivar Holm: “Why did the bank stop lending to the boat owners?”", ["Kari Mo"]),
 ], ids=["inner-clause-before-the-paper-reports", "left-open-quote-across-a-caption", "introduced-person",
         "organisation-subject-not-it", "colon-introduces-the-quotes", "second-verb-of-one-subject",
         "it-is-the-noun-that-spoke", "no-adverb-in-the-name", "straight-marks-reopened-sentence-by-sentence",
@@ -165,7 +168,7 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
         "the-statement-not-its-medium", "published-in-a-paper",
         "a-disclaimer-by", "one-of-a-group", "subject-set-off-after-a-place", "the-company-named-before",
         "subject-joined-to-a-place", "it-is-an-untagged-body-that-spoke",
-        "issued-by-the-subject-of-the-first-verb"])
+        "issued-by-the-subject-of-the-first-verb", "the-one-asked-answers", "the-asker-asks"])
 def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) -> None:
     (result,) = analyse([_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

@@ -591,6 +591,12 @@ def _last_speaker(speakers: _Speakers, paragraph: int, before: int) -> tuple[Any
     verbs = [t for t in tokens if t.lemma_ in rules.REPORTING_VERBS and t.pos_ in ("VERB", "AUX")
              and not _negated(t) and not _reported(t)]
     for t in reversed(verbs):
+        if t.lemma_ == "ask" and t.sent.end_char <= before:
+            # "X asked Y if ...? "Definitely. ..."": a quote after the question is the answer of who was asked
+            asked = next((c for c in t.children if c.dep_ in ("dobj", "dative")
+                          and (c.ent_type_ == "PERSON" or c.lower_ in _PERSONAL)), None)
+            if asked is not None:
+                return speakers.speaker_span(asked, before), doc[t.i:t.i + 1]
         subj = speakers.subject(t)
         if subj is not None:
             return speakers.speaker_span(subj, before), doc[t.i:t.i + 1]
