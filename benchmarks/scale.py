@@ -187,6 +187,8 @@ def pipeline(arts: list[Article], traced: bool) -> dict[str, object]:
         tracemalloc.reset_peak()
     out["copies_digest"] = _digest(copies.links, copies.groups, copies.wires)
     out["links"], out["groups"] = len(copies.links), len(copies.groups)
+    print(f"copies done: {out['copies_s']} s, process peak RSS "  # progress, for a long run cut short
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", file=sys.stderr, flush=True)
     groups = [g.article_ids for g in copies.groups]
     del copies
     t, c = time.perf_counter(), time.process_time()
@@ -226,6 +228,7 @@ def main() -> int:
     t = time.perf_counter()
     arts = generate(args.n, events)
     out: dict[str, object] = {"articles": args.n, "events": events, "generate_s": round(time.perf_counter() - t, 1)}
+    print(f"generated in {out['generate_s']} s, RSS {_rss_mb():.0f} MB", file=sys.stderr, flush=True)
     gc.collect()
     if args.pipeline:
         out.update(pipeline(arts, args.tracemalloc))
@@ -278,7 +281,7 @@ def main() -> int:
 
         c = _Clusterer(settings)
         for a in arts:
-            c.count(features(a, settings))
+            c.count(c.intern(features(a, settings)))
         c.frozen = True
         times: list[float] = []
         cpu: list[float] = []  # CPU time of this process: steadier than wall time on a shared machine

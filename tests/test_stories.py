@@ -512,22 +512,83 @@ def test_stories_compact_state_keeps_vectors_exactly() -> None:
     for a in arts:
         c.keep(a.article_id, features(a, s))
     again = [c._features(a) for a in arts]
-    assert [list(v.items()) for v in again] == [list(features(a, s).items()) for a in arts]  # order and values
+    as_dicts = [list(zip([c.term_list[t] for t in ids.tolist()], vals.tolist(), strict=True)) for ids, vals in again]
+    assert as_dicts == [list(features(a, s).items()) for a in arts]  # order and values, bit for bit
     assert not c.kept  # each held vector is handed out once
-    assert again[0].keys() & again[1].keys()
-    shared = next(iter(again[0].keys() & again[1].keys()))
-    assert next(k for k in again[1] if k == shared) is next(k for k in again[0] if k == shared)  # one string
+    assert len(c.term_list) == len(set(c.term_list))  # each term string held once
+    assert set(again[0][0].tolist()) & set(again[1][0].tolist())
 
 
-def test_stories_index_holds_one_story_without_a_set() -> None:
+def test_stories_arena_and_index_hold_the_story_vectors() -> None:
     arts, _ = stream()
-    from newsprism.stories import _Clusterer
+    from newsprism.stories import _Clusterer, features
 
-    c = _Clusterer(StorySettings())
+    s = StorySettings()
+    c = _Clusterer(s)
+    for a in arts:
+        c.count(c.keep(a.article_id, features(a, s)))
+    c.frozen = True  # IDF fixed: each article's unit length is the same now as when it joined
     for a in arts:
         c.add(a, ())
-    single = [v for v in c.index.values() if isinstance(v, str)]
-    assert single and all(v in c.stories for v in single)
-    for t in c.index:  # every story holding a term is found from it, and only those
-        holders = {sid for sid, st in c.stories.items() if t in st.vec}
-        assert sorted(c._postings(t)) == sorted(holders), t
+    assert any(isinstance(v, int) for v in c.index)  # a term of one story: its number, no array
+    vectors = {sid: dict(zip(c._vec(st)[0].tolist(), c._vec(st)[1].tolist(), strict=True))
+               for sid, st in c.stories.items()}
+    for sid, vec in vectors.items():  # sorted, unique terms; the story's vector is the sum of its unit articles
+        ids = c._vec(c.stories[sid])[0]
+        assert (ids[1:] > ids[:-1]).all()
+        expect: dict[int, float] = {}
+        for aid in c.stories[sid].members:
+            a = next(x for x in arts if x.article_id == aid)
+            raw = features(a, s)
+            ws = {c.terms[t]: v for t, v in raw.items()}
+            unit = sum((v * c._idf(t)) ** 2 for t, v in ws.items()) ** 0.5
+            for t, v in ws.items():
+                expect[t] = expect.get(t, 0.0) + v / unit
+        assert vec.keys() == expect.keys()
+        assert all(abs(vec[t] - expect[t]) < 1e-12 for t in vec)
+    for t, cur in enumerate(c.index):  # every story holding a term is found from it, and only those
+        found = [] if cur is None else [cur] if isinstance(cur, int) else list(cur)
+        holders = [st.num for st in c.stories.values() if t in vectors[st.sid]]
+        assert sorted(found) == sorted(holders), c.term_list[t]
+    ks = [st.num for st in c.stories.values() for _ in range(3)]
+    ts = [t for st in c.stories.values() for t in (*list(vectors[st.sid])[:2], len(c.term_list) + 5)]
+    import numpy as np
+    got = c.arena.lookup(np.array(ks), np.array(ts, np.int32)).tolist()
+    want = [vectors[c.by_num[k].sid].get(t, 0.0) for k, t in zip(ks, ts, strict=True)]  # type: ignore[union-attr]
+    assert got == want
+
+
+def test_stories_arena_keeps_vectors_through_rewrites_and_compaction() -> None:
+    import random
+
+    import numpy as np
+
+    from newsprism.stories import _Arena
+
+    rng = random.Random(3)
+    arena = _Arena()
+    compactions = []
+    compact = arena._compact
+    arena._compact = lambda: (compactions.append(arena.used), compact())[1]  # type: ignore[method-assign]
+    model: dict[int, dict[int, float]] = {}
+    for step in range(3000):  # stories grow, are dropped (merged) and rewritten: the arena fills, compacts, grows
+        k = rng.randrange(200)
+        if rng.random() < 0.1:
+            arena.drop(k)
+            model.pop(k, None)
+            continue
+        vec = model.setdefault(k, {})
+        for t in rng.sample(range(5000), rng.randrange(1, 60)):
+            vec[t] = vec.get(t, 0.0) + rng.random()
+        ids = np.array(sorted(vec), np.int32)
+        arena.put(k, ids, np.array([vec[t] for t in sorted(vec)]))
+        if step % 500 == 499:
+            for j, v in model.items():
+                got_ids, got_vals = arena.get(j)
+                assert got_ids.tolist() == sorted(v) and got_vals.tolist() == [v[t] for t in sorted(v)]
+            ks = np.array([j for j in model for _ in range(4)])
+            ts = np.array([rng.randrange(5000) for _ in ks], np.int32)
+            want = [model[j].get(t, 0.0) for j, t in zip(ks.tolist(), ts.tolist(), strict=True)]
+            assert arena.lookup(ks, ts).tolist() == want
+    assert arena.used - arena.dead == sum(len(v) for v in model.values())
+    assert compactions and len(arena.ids) > 1 << 12  # it was compacted, and it grew

@@ -46,10 +46,13 @@ import math
 import re
 import tomllib
 from array import array
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from importlib import resources
+from typing import Any
 from urllib.parse import urlsplit
+
+import numpy as np
 
 from . import clean as _clean
 from .lexicon import NEWS_STOP_WORDS, singular
@@ -126,6 +129,7 @@ def assign(
         for a in [*prior, *articles]:
             c.count(c.keep(a.article_id, features(a, s)))
         c.frozen = True
+        c.forget_terms()  # every article's terms are numbers now
     if previous:
         where = previous.story_of()
         for a in _ordered(prior):
@@ -332,124 +336,308 @@ def features(article: Article, s: StorySettings) -> dict[str, float]:
     return out
 
 
-class _Story:
-    __slots__ = ("first", "last", "members", "norm", "sid", "sq", "top", "vec", "y0", "y1")
+class _Arena:
+    """Every story's vector in one CSR-like arena: story ``k``'s term numbers (sorted, int32) and
+    weights (float64) are ``ids[start[k]:start[k] + size[k]]`` and ``vals[...]``.
 
-    def __init__(self, sid: str) -> None:
+    A vector that changes is written anew at the end; the space it left is reused when the
+    arena is full and a third of it is dead (live vectors moved down), else the arena grows by
+    a quarter. :meth:`lookup` finds many (story, term)
+    weights at once, a binary search run over all of them together.
+    """
+
+    def __init__(self) -> None:
+        self.ids = np.zeros(1 << 12, np.int32)
+        self.vals = np.zeros(1 << 12, np.float64)
+        self.used = 0
+        self.dead = 0
+        self.start = np.zeros(1 << 8, np.int64)
+        self.size = np.zeros(1 << 8, np.int64)
+
+    def get(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Story ``k``'s terms and weights (views: valid until the next :meth:`put`)."""
+        if k >= len(self.start):
+            return self.ids[:0], self.vals[:0]
+        a = int(self.start[k])
+        b = a + int(self.size[k])
+        return self.ids[a:b], self.vals[a:b]
+
+    def put(self, k: int, ids: np.ndarray, vals: np.ndarray) -> None:
+        if k >= len(self.start):
+            grow = max(k + 1, len(self.start) * 3 // 2)
+            self.start = np.concatenate([self.start, np.zeros(grow - len(self.start), np.int64)])
+            self.size = np.concatenate([self.size, np.zeros(grow - len(self.size), np.int64)])
+        self.drop(k)
+        n = len(ids)
+        if self.used + n > len(self.ids):
+            if self.dead * 3 > self.used:
+                self._compact()
+            if self.used + n > len(self.ids):
+                # grown in place (no view of the arena is held across a put)
+                cap = max(self.used + n, (self.used + n) * 5 // 4)
+                self.ids.resize(cap, refcheck=False)
+                self.vals.resize(cap, refcheck=False)
+        self.ids[self.used:self.used + n] = ids
+        self.vals[self.used:self.used + n] = vals
+        self.start[k] = self.used
+        self.size[k] = n
+        self.used += n
+
+    def drop(self, k: int) -> None:
+        if k < len(self.size):
+            self.dead += int(self.size[k])
+            self.size[k] = 0
+
+    def _compact(self) -> None:
+        """Move every live vector down over the dead space, in arena order."""
+        live = np.flatnonzero(self.size)
+        order = live[np.argsort(self.start[live], kind="stable")].tolist()
+        to = 0
+        ids, vals, start, size = self.ids, self.vals, self.start, self.size
+        for k in order:
+            a, n = int(start[k]), int(size[k])
+            if a != to:
+                ids[to:to + n] = ids[a:a + n]
+                vals[to:to + n] = vals[a:a + n]
+                start[k] = to
+            to += n
+        self.used, self.dead = to, 0
+
+    def lookup(self, ks: np.ndarray, ts: np.ndarray) -> np.ndarray:
+        """The weight of term ``ts[i]`` in story ``ks[i]``, for every i (0.0 where absent)."""
+        lo = self.start[ks]
+        end = lo + self.size[ks]
+        hi = end.copy()
+        ids = self.ids
+        while True:
+            open_ = lo < hi
+            if not open_.any():
+                break
+            mid = (lo + hi) >> 1
+            go = open_ & (ids[np.minimum(mid, len(ids) - 1)] < ts)
+            lo = np.where(go, mid + 1, lo)
+            hi = np.where(open_ & ~go, mid, hi)
+        hit = lo < end
+        at = np.where(hit, lo, 0)
+        hit &= ids[at] == ts
+        return np.where(hit, self.vals[at], 0.0)
+
+
+def _find(ids: np.ndarray, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of ``terms`` sits in the sorted ``ids``, and whether it is there."""
+    pos = np.searchsorted(ids, terms)
+    found = pos < len(ids)
+    found[found] = ids[pos[found]] == terms[found]
+    return pos, found
+
+
+class _Story:
+    __slots__ = ("first", "last", "members", "norm", "num", "sid", "size", "sq", "top", "y0", "y1")
+
+    def __init__(self, sid: str, num: int) -> None:
         self.sid = sid
-        self.vec: dict[str, float] = {}
+        self.num = num  # its row in the arena of vectors
+        self.size = 0  # terms in its vector
         self.members: list[str] = []
         self.first: float | None = None
         self.last: float | None = None
         self.norm = 1.0  # L2 norm of the IDF-weighted vector (1.0 while empty)
         self.sq = 0.0  # its square, kept up to date as articles join
-        self.top: tuple[float, list[str]] | None = None  # (sq when computed, strongest names)
+        self.top: tuple[float, list[int]] | None = None  # (sq when computed, strongest names)
         self.y0: int | None = None  # earliest and latest year of its articles (``_year``)
         self.y1: int | None = None
+
+
+_Vec = tuple[np.ndarray, np.ndarray]  # term numbers (int32) and weights (float64), in the article's order
+_CHUNK = 1024  # held vectors freed together
+
+
+class _Held:
+    """Vectors computed up front (for batch IDF), each held until it is used once.
+
+    Per vector: its term numbers (int32) and, instead of a float per term, a
+    16-bit code into the vector's own table of distinct weights (a vector's
+    weights take few values: a term's weight depends on its count and block).
+    Rows sit in chunks of ``_CHUNK``, each freed once all its rows are handed
+    out, so that the held vectors shrink as the stories grow.
+    """
+
+    def __init__(self) -> None:
+        self.row_of: dict[str, int] = {}  # article id -> its row
+        # chunk -> [terms, codes, table, row starts in terms, row starts in table, rows left], or None once freed
+        self.chunks: list[list[Any] | None] = []
+        self.rows = 0
+
+    def __len__(self) -> int:
+        return len(self.row_of)
+
+    def put(self, article_id: str, vec: _Vec) -> None:
+        ids, vals = vec
+        table, codes = np.unique(vals, return_inverse=True)
+        if len(table) > 0xFFFF:  # more distinct weights than a code can tell apart: the weights themselves
+            table, codes = vals, np.arange(len(vals))
+        if self.rows % _CHUNK == 0:
+            self.chunks.append([array("i"), array("I" if len(table) > 0xFFFF else "H"), array("d"),
+                                array("q", [0]), array("q", [0]), 0])
+        chunk = self.chunks[-1]
+        assert chunk is not None
+        if len(table) > 0xFFFF and chunk[1].typecode == "H":
+            chunk[1] = array("I", chunk[1])
+        chunk[0].frombytes(ids.astype(np.int32).tobytes())
+        chunk[1].extend(codes.tolist())
+        chunk[2].frombytes(table.tobytes())
+        chunk[3].append(len(chunk[0]))
+        chunk[4].append(len(chunk[2]))
+        chunk[5] += 1
+        self.row_of[article_id] = self.rows
+        self.rows += 1
+
+    def take(self, article_id: str) -> _Vec | None:
+        """The vector held for the article (then no longer held), or None."""
+        row = self.row_of.pop(article_id, None)
+        if row is None:
+            return None
+        chunk = self.chunks[row // _CHUNK]
+        assert chunk is not None
+        r = row % _CHUNK
+        a, b = chunk[3][r], chunk[3][r + 1]
+        table = np.array(chunk[2][chunk[4][r]:chunk[4][r + 1]], np.float64)
+        vec = np.array(chunk[0][a:b], np.int32), table[np.array(chunk[1][a:b], np.intp)]
+        chunk[5] -= 1
+        if chunk[5] == 0 and (row // _CHUNK < len(self.chunks) - 1 or self.rows % _CHUNK == 0):
+            self.chunks[row // _CHUNK] = None
+        return vec
 
 
 class _Clusterer:
     """Mutable state of one :func:`assign` call (never shared between calls).
 
-    Kept compact: every term string is held once (``terms``, shared by the
-    vectors, the document frequencies and the index); vectors computed up
-    front sit in two flat arrays (term numbers and values) until used; an
-    index entry is the one story's id, or a list of ids (a story is added to a
-    term's entry only when the term enters its vector, so never twice).
+    Kept compact: every term string is held once (``term_list``) and is
+    otherwise a number; document frequencies and IDF are arrays by term
+    number; vectors computed up front sit in flat arrays until used; story
+    vectors sit in one arena (:class:`_Arena`); an index entry is the one
+    story's number, or an array of numbers (a story is added to a term's entry
+    only when the term enters its vector, so never twice).
     """
 
     def __init__(self, s: StorySettings) -> None:
         self.s = s
-        self.df: dict[str, int] = {}
+        self.df = array("i")  # term number -> articles counted holding it
         self.n = 0
         self.stories: dict[str, _Story] = {}
-        self.index: dict[str, str | list[str]] = {}  # term -> the story id, or the ids, whose vectors hold it
+        self.by_num: list[_Story | None] = []  # story number -> story (None once merged or cut)
+        self.arena = _Arena()
+        self.norms = np.ones(1 << 8, np.float64)  # story number -> its norm
+        self.index: list[int | array[int] | None] = []  # term number -> the story number, or numbers, holding it
         self.memberships: dict[str, Membership] = {}
         self.merges: list[Merge] = []
         self.redirect: dict[str, str] = {}
         self.article_story: dict[str, str] = {}
         self.times: dict[str, datetime | None] = {}
         self.frozen = False  # True: IDF counted over the batch up front (then cached)
-        self.idf_cache: dict[str, float] = {}
+        self.idf_cache = np.zeros(0, np.float64)  # term number -> IDF once frozen (0.0: not yet computed)
         self.terms: dict[str, int] = {}  # term -> its number; each term string held once
         self.term_list: list[str] = []  # number -> term
-        self.kept: dict[str, int] = {}  # article id -> its vector's row in the flat arrays (computed up front, used once)
-        self.kept_start = array("q", [0])  # row -> start of its terms in kept_terms / kept_values
-        self.kept_terms = array("i")
-        self.kept_values = array("d")
+        self.terms_forgotten = False
+        self.is_name = array("b")  # number -> 1 when the term is a name feature (``conflict_prefixes``)
+        self.kept = _Held()  # vectors computed up front, until used
         # with ``split_below``: each placed article's unit vector (raw terms), time and year
-        self.placed: dict[str, tuple[dict[str, float], float | None, int | None]] = {}
+        self.placed: dict[str, tuple[_Vec, float | None, int | None]] = {}
         self.new: set[str] = set()  # articles placed (not replayed) in this call
         self.when_cache: dict[str, float | None] = {}
         self.year_cache: dict[str, int | None] = {}
 
     # -- idf
-    def _idf(self, term: str) -> float:
+    def _idf(self, term: int) -> float:
         if self.frozen:
-            cached = self.idf_cache.get(term)
-            if cached is not None:
-                return cached
-        value = math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+            if term < len(self.idf_cache):
+                cached = float(self.idf_cache[term])
+                if cached:
+                    return cached
+            else:
+                self.idf_cache = np.concatenate([self.idf_cache, np.zeros(len(self.term_list) - len(self.idf_cache))])
+        value = math.log((self.n + 1) / (self.df[term] + 1)) + 1.0
         if self.frozen:
             self.idf_cache[term] = value
         return value
 
-    def count(self, vec: Mapping[str, float]) -> None:
+    def _idfs(self, ids: np.ndarray) -> np.ndarray:
+        """The IDF of each term number in ``ids``."""
+        if self.frozen:
+            if len(self.idf_cache) < len(self.term_list):
+                self.idf_cache = np.concatenate([self.idf_cache, np.zeros(len(self.term_list) - len(self.idf_cache))])
+            out = self.idf_cache[ids]
+            missing = np.flatnonzero(out == 0.0)
+            if missing.size:
+                n, df = self.n, self.df
+                for j in missing.tolist():
+                    t = int(ids[j])
+                    out[j] = self.idf_cache[t] = math.log((n + 1) / (df[t] + 1)) + 1.0
+            return out  # type: ignore[no-any-return]
+        n, df = self.n, self.df
+        return np.array([math.log((n + 1) / (df[t] + 1)) + 1.0 for t in ids.tolist()], np.float64)
+
+    def count(self, vec: _Vec) -> None:
         if self.frozen:
             return
         self.n += 1
-        for t in vec:
-            self.df[t] = self.df.get(t, 0) + 1
+        df = self.df
+        for t in vec[0].tolist():
+            df[t] += 1
 
     # -- compact state
-    def intern(self, vec: Mapping[str, float]) -> dict[str, float]:
-        """``vec`` with its term strings replaced by the one copy of each (same order, same values)."""
+    def forget_terms(self) -> None:
+        """Drop the term -> number table (rebuilt from ``term_list`` if a term must be looked up again)."""
+        self.terms = {}
+        self.terms_forgotten = True
+
+    def intern(self, vec: Mapping[str, float]) -> _Vec:
+        """``vec`` as term numbers and weights (same order, same values)."""
+        if self.terms_forgotten:
+            self.terms = {t: k for k, t in enumerate(self.term_list)}
+            self.terms_forgotten = False
         terms, names = self.terms, self.term_list
-        out: dict[str, float] = {}
-        for t, v in vec.items():
+        prefixes = self.s.conflict_prefixes
+        ids = []
+        for t in vec:
             k = terms.get(t)
             if k is None:
                 k = terms[t] = len(names)
                 names.append(t)
-            out[names[k]] = v
-        return out
+                self.df.append(0)
+                self.index.append(None)
+                self.is_name.append(1 if t.startswith(prefixes) else 0)
+            ids.append(k)
+        return np.array(ids, np.int32), np.fromiter(vec.values(), np.float64, len(vec))
 
-    def keep(self, article_id: str, vec: Mapping[str, float]) -> dict[str, float]:
+    def keep(self, article_id: str, vec: Mapping[str, float]) -> _Vec:
         """Hold ``vec`` in the flat arrays until :meth:`_features` asks for it; returns it interned."""
-        vec = self.intern(vec)
-        terms = self.terms
-        self.kept[article_id] = len(self.kept_start) - 1
-        self.kept_terms.extend(terms[t] for t in vec)
-        self.kept_values.extend(vec.values())
-        self.kept_start.append(len(self.kept_terms))
-        return vec
+        v = self.intern(vec)
+        self.kept.put(article_id, v)
+        return v
 
-    def _index_add(self, term: str, sid: str) -> None:
-        cur = self.index.get(term)
+    def _index_add(self, term: int, k: int) -> None:
+        cur = self.index[term]
         if cur is None:
-            self.index[term] = sid
-        elif isinstance(cur, str):
-            if cur != sid:
-                self.index[term] = [cur, sid]
+            self.index[term] = k
+        elif isinstance(cur, int):
+            if cur != k:
+                self.index[term] = array("i", (cur, k))
         else:
-            cur.append(sid)
+            cur.append(k)
 
-    def _index_discard(self, term: str, sid: str) -> None:
-        cur = self.index.get(term)
+    def _index_discard(self, term: int, k: int) -> None:
+        cur = self.index[term]
         if cur is None:
             return
-        if isinstance(cur, str):
-            if cur == sid:
-                del self.index[term]
+        if isinstance(cur, int):
+            if cur == k:
+                self.index[term] = None
             return
-        if sid in cur:
-            cur.remove(sid)
+        if k in cur:
+            cur.remove(k)
         if len(cur) == 1:
             self.index[term] = cur[0]
-
-    def _postings(self, term: str) -> Collection[str]:
-        cur = self.index.get(term)
-        return () if cur is None else (cur,) if isinstance(cur, str) else cur
 
     # -- stories
     def _story(self, sid: str) -> _Story:
@@ -457,26 +645,56 @@ class _Clusterer:
             sid = self.redirect[sid]
         st = self.stories.get(sid)
         if st is None:
-            st = self.stories[sid] = _Story(sid)
+            st = self.stories[sid] = _Story(sid, len(self.by_num))
+            self.by_num.append(st)
+            if st.num >= len(self.norms):
+                self.norms = np.concatenate([self.norms, np.ones(len(self.norms) // 2 + 1)])
         return st
 
-    def _put(self, st: _Story, a: Article, vec: Mapping[str, float]) -> None:
-        idf = self._idf
-        sq = st.sq
-        # every article counts once: its IDF-weighted vector has length 1 in the story's sum
-        unit = 1.0 / (math.sqrt(sum((v * idf(t)) ** 2 for t, v in vec.items())) or 1.0)
-        if self.s.split_below > 0:
-            self.placed[a.article_id] = ({t: v * unit for t, v in vec.items()}, self._when(a), self._year(a))
-        for t, v in vec.items():
-            v *= unit
-            old = st.vec.get(t)
-            if old is None:
-                self._index_add(t, st.sid)
-                old = 0.0
-            st.vec[t] = old + v
-            sq += (2 * old * v + v * v) * idf(t) ** 2
+    def _vec(self, st: _Story) -> _Vec:
+        return self.arena.get(st.num)
+
+    def _set_norm(self, st: _Story, sq: float) -> None:
         st.sq = sq
         st.norm = math.sqrt(sq) if sq > 0 else 1.0
+        self.norms[st.num] = st.norm
+
+    def _add_into(self, st: _Story, ids: np.ndarray, vals: np.ndarray) -> np.ndarray:
+        """Add ``vals`` (on terms ``ids``, each once) to the story's vector; return the old weights (0.0: new term)."""
+        sids, svals = self._vec(st)
+        pos, found = _find(sids, ids)
+        old = np.zeros(len(ids), np.float64)
+        old[found] = svals[pos[found]]
+        new_vals = svals.copy()
+        new_vals[pos[found]] = old[found] + vals[found]
+        fresh = ~found
+        if fresh.any():
+            order = np.argsort(ids[fresh], kind="stable")
+            add_ids, add_vals = ids[fresh][order], vals[fresh][order]
+            at = pos[fresh][order]
+            new_ids = np.insert(sids, at, add_ids)
+            new_vals = np.insert(new_vals, at, add_vals)
+            for t in add_ids.tolist():
+                self._index_add(t, st.num)
+        else:
+            new_ids = sids.copy()
+        self.arena.put(st.num, new_ids, new_vals)
+        st.size = len(new_ids)
+        return old
+
+    def _put(self, st: _Story, a: Article, vec: _Vec) -> None:
+        ids, vals = vec
+        idf = self._idfs(ids).tolist()
+        # every article counts once: its IDF-weighted vector has length 1 in the story's sum
+        unit = 1.0 / (math.sqrt(sum((v * i) ** 2 for v, i in zip(vals.tolist(), idf, strict=True))) or 1.0)
+        scaled = vals * unit
+        if self.s.split_below > 0:
+            self.placed[a.article_id] = ((ids, scaled), self._when(a), self._year(a))
+        old = self._add_into(st, ids, scaled)
+        sq = st.sq
+        for o, v, i in zip(old.tolist(), scaled.tolist(), idf, strict=True):
+            sq += (2 * o * v + v * v) * i ** 2
+        self._set_norm(st, sq)
         st.members.append(a.article_id)
         ts = self._when(a)
         if ts is not None:
@@ -490,16 +708,13 @@ class _Clusterer:
         self.times[a.article_id] = a.published
 
     def _renorm(self, st: _Story) -> None:
-        idf = self._idf
-        st.sq = sum((v * idf(t)) ** 2 for t, v in st.vec.items())
-        st.norm = math.sqrt(st.sq) or 1.0
+        ids, vals = self._vec(st)
+        idf = self._idfs(ids).tolist()
+        self._set_norm(st, sum((v * i) ** 2 for v, i in zip(vals.tolist(), idf, strict=True)))
 
-    def _features(self, a: Article) -> dict[str, float]:
-        row = self.kept.pop(a.article_id, None)
-        if row is None:
-            return self.intern(features(a, self.s))
-        names, ids, values = self.term_list, self.kept_terms, self.kept_values
-        return {names[ids[i]]: values[i] for i in range(self.kept_start[row], self.kept_start[row + 1])}
+    def _features(self, a: Article) -> _Vec:
+        vec = self.kept.take(a.article_id)
+        return self.intern(features(a, self.s)) if vec is None else vec
 
     def replay(self, a: Article, sid: str) -> None:
         vec = self._features(a)
@@ -517,11 +732,11 @@ class _Clusterer:
             self._put(st, a, vec)
             self.memberships[a.article_id] = Membership(a.article_id, st.sid, "copy", 1.0)
             return
-        scored = self._score(vec) if vec else []
+        scored = self._score(vec) if len(vec[0]) else []
         ts = self._when(a)
         year = self._year(a)
         accepted: list[tuple[float, str, str]] = []
-        twice: dict[str, float] | None = None
+        twice: list[float] | None = None
         for rank, (sim, sid) in enumerate(scored):
             live = self._live(self.stories[sid], ts)
             if not live and not self._revivable(self.stories[sid], ts):
@@ -541,7 +756,7 @@ class _Clusterer:
             if sim >= need and s.word_support > 0:
                 if twice is None:
                     twice = self._twice(vec)
-                if self._without_top_word(twice, self.stories[sid]) < s.word_support * need:
+                if self._without_top_word(vec[0], twice, self.stories[sid]) < s.word_support * need:
                     continue  # one shared word carries the match
             if sim >= need:
                 accepted.append((sim, sid, "joined" if live else "revived"))
@@ -554,7 +769,7 @@ class _Clusterer:
         target = self.stories[sid]
         for other_sim, other, _ in accepted[1:]:
             if other_sim >= s.merge_threshold and not (
-                    s.name_conflict and self._names_conflict(target.vec, self.stories[other])) and not (
+                    s.name_conflict and self._names_conflict(self._own(target), self.stories[other])) and not (
                     self._years_apart(self.stories[other], target.y0, target.y1)):
                 target = self._merge(target, self.stories[other], a.article_id, other_sim)
         self._put(target, a, vec)
@@ -564,6 +779,11 @@ class _Clusterer:
             near = [sid for x, sid in scored if x >= s.story_merge / 2 and sid != target.sid]
             if near:
                 self._absorb(target, a.article_id, ts, near)
+
+    def _own(self, st: _Story) -> _Vec:
+        """A copy of the story's vector (the arena's views move when it is written)."""
+        ids, vals = self._vec(st)
+        return ids.copy(), vals.copy()
 
     def stream(self, articles: Sequence[Article]) -> list[Article]:
         """The order articles are assigned in: by their time (given, inferred or written).
@@ -650,17 +870,17 @@ class _Clusterer:
         Only the article's own candidates are compared (what changed is the
         article): the cost stays a few sparse dot products per article.
         """
-        idf = self._idf
         best: tuple[float, str] | None = None
         for sid in near:
             other = self.stories.get(sid)
             if other is None or other is st or not self._live(other, ts) or self._years_apart(other, st.y0, st.y1):
                 continue
-            small, big = (st.vec, other.vec) if len(st.vec) <= len(other.vec) else (other.vec, st.vec)
-            get = big.get
-            dot = sum(v * get(t, 0.0) * idf(t) ** 2 for t, v in small.items())
+            (ia, va), (ib, vb) = self._vec(st), self._vec(other)
+            common, ja, jb = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
+            idf = self._idfs(common).tolist()
+            dot = sum(x * y * i ** 2 for x, y, i in zip(va[ja].tolist(), vb[jb].tolist(), idf, strict=True))
             sim = dot / (self._size(st) * self._size(other))
-            if self.s.name_conflict and sim >= self.s.story_merge and self._names_conflict(st.vec, other):
+            if self.s.name_conflict and sim >= self.s.story_merge and self._names_conflict(self._own(st), other):
                 continue
             if sim >= self.s.story_merge and (best is None or sim > best[0]):
                 best = (sim, sid)
@@ -673,11 +893,12 @@ class _Clusterer:
             return (x.first if x.first is not None else math.inf, x.sid)
 
         keep, gone = (a, b) if key(a) <= key(b) else (b, a)
-        for t, v in gone.vec.items():
-            if t not in keep.vec:
-                self._index_add(t, keep.sid)
-            keep.vec[t] = keep.vec.get(t, 0.0) + v
-            self._index_discard(t, gone.sid)
+        gone_ids, gone_vals = self._own(gone)
+        self._add_into(keep, gone_ids, gone_vals)
+        for t in gone_ids.tolist():
+            self._index_discard(t, gone.num)
+        self.arena.drop(gone.num)
+        self.by_num[gone.num] = None
         keep.members += gone.members
         for x in (gone.first, gone.last):
             if x is not None:
@@ -695,32 +916,38 @@ class _Clusterer:
         self._renorm(keep)
         return keep
 
-    def _twice(self, vec: Mapping[str, float]) -> dict[str, float]:
-        """The article's terms weighted by IDF squared (the story side is raw), and the query norm."""
-        idf = self._idf
-        weighted = {t: v * idf(t) for t, v in vec.items()}
-        qnorm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
-        return {t: w * idf(t) / qnorm for t, w in weighted.items()}
+    def _twice(self, vec: _Vec) -> list[float]:
+        """The article's weights times IDF squared, over the query norm (the story side is raw)."""
+        idf = self._idfs(vec[0]).tolist()
+        weighted = [v * i for v, i in zip(vec[1].tolist(), idf, strict=True)]
+        qnorm = math.sqrt(sum(v * v for v in weighted)) or 1.0
+        return [w * i / qnorm for w, i in zip(weighted, idf, strict=True)]
 
-    def _story_names(self, st: _Story) -> list[str]:
+    def _story_names(self, st: _Story) -> list[int]:
         """The story's strongest names, cached until the story changes."""
         if st.top is None or st.top[0] != st.sq:
-            st.top = (st.sq, self._top_names(st.vec))
+            st.top = (st.sq, self._top_names(self._vec(st)))
         return st.top[1]
 
-    def _top_names(self, vec: Mapping[str, float]) -> list[str]:
-        idf = self._idf
-        names = [(v * idf(t), t) for t, v in vec.items() if t.startswith(self.s.conflict_prefixes)]
-        names.sort(key=lambda x: (-x[0], x[1]))
-        return [t for _, t in names[: self.s.name_conflict]]
+    def _top_names(self, vec: _Vec) -> list[int]:
+        ids, vals = vec
+        at = np.flatnonzero(np.frombuffer(self.is_name, np.int8)[ids])
+        if not at.size:
+            return []
+        sel = ids[at]
+        idf = self._idfs(sel).tolist()
+        names = self.term_list
+        found = [(v * i, names[t], t) for v, i, t in zip(vals[at].tolist(), idf, sel.tolist(), strict=True)]
+        found.sort(key=lambda x: (-x[0], x[1]))
+        return [t for _, _, t in found[: self.s.name_conflict]]
 
-    def _names_conflict(self, vec: Mapping[str, float], st: _Story) -> bool:
+    def _names_conflict(self, vec: _Vec, st: _Story) -> bool:
         """True when the article's top names are all absent from the story, and the story's from the article."""
         mine = self._top_names(vec)
-        if not mine or any(t in st.vec for t in mine):
+        if not mine or _find(self._vec(st)[0], np.array(mine, np.int32))[1].any():
             return False
         theirs = self._story_names(st)
-        return bool(theirs) and not any(t in vec for t in theirs)
+        return bool(theirs) and not np.isin(np.array(theirs, np.int32), vec[0]).any()
 
     def _size(self, st: _Story) -> float:
         """What a dot product with the story is divided by: its norm (centroid cosine, ``link`` 0)
@@ -731,49 +958,90 @@ class _Clusterer:
         n = max(len(st.members), 1)
         return n if a >= 1.0 else st.norm ** (1.0 - a) * n ** a
 
-    def _without_top_word(self, twice: Mapping[str, float], st: _Story) -> float:
+    def _weights_in(self, st: _Story, ids: np.ndarray) -> np.ndarray:
+        """The story's weight of each term in ``ids`` (0.0 where absent)."""
+        sids, svals = self._vec(st)
+        pos, found = _find(sids, ids)
+        out = np.zeros(len(ids), np.float64)
+        out[found] = svals[pos[found]]
+        return out
+
+    def _without_top_word(self, ids: np.ndarray, twice: Sequence[float], st: _Story) -> float:
         """Cosine of an article to a story once the shared word with the largest share is taken out.
 
         A word's share sums its forms: title (``T:``), lead and name (``E:``) features.
         """
-        get = st.vec.get
+        names = self.term_list
         share: dict[str, float] = {}
-        for t, w in twice.items():
-            v = get(t)
+        for t, w, v in zip(ids.tolist(), twice, self._weights_in(st, ids).tolist(), strict=True):
             if v:
-                key = t[2:] if t[1] == ":" and t[0] in "TE" else t
+                term = names[t]
+                key = term[2:] if term[1] == ":" and term[0] in "TE" else term
                 share[key] = share.get(key, 0.0) + w * v
         if not share:
             return 0.0
         return (sum(share.values()) - max(share.values())) / self._size(st)
 
-    def _score(self, vec: Mapping[str, float]) -> list[tuple[float, str]]:
+    @staticmethod
+    def _first(values: np.ndarray, n: int, tie: Callable[[int], object]) -> list[int]:
+        """Positions of the ``n`` largest ``values``, largest first, ties by ``tie(position)``."""
+        if len(values) > n:
+            cut = np.partition(values, len(values) - n)[len(values) - n]
+            at = np.flatnonzero(values >= cut).tolist()
+        else:
+            at = list(range(len(values)))
+        vals = values.tolist()
+        at.sort(key=lambda j: (-vals[j], tie(j)))
+        return at[:n]
+
+    def _score(self, vec: _Vec) -> list[tuple[float, str]]:
         """Cosine of the article to its candidate stories, best first."""
-        s, idf = self.s, self._idf
-        weighted = {t: v * idf(t) for t, v in vec.items()}
-        qnorm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
-        top = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[: s.query_terms]
-        rough: dict[str, float] = {}
+        s = self.s
+        ids, raw = vec
+        idf = self._idfs(ids)
+        weighted = raw * idf
+        wl = weighted.tolist()
+        qnorm = math.sqrt(sum(v * v for v in wl)) or 1.0
+        names = self.term_list
+        top = self._first(weighted, s.query_terms, lambda j: names[ids[j]])
         crowded = max(s.max_postings, len(self.stories) // 20)
-        for t, w in top:
-            postings = self._postings(t)
-            if len(postings) > crowded:  # a term in most stories finds no candidate worth finding
+        ks: list[np.ndarray] = []
+        ts: list[np.ndarray] = []
+        ws: list[np.ndarray] = []
+        for j in top:
+            t = int(ids[j])
+            cur = self.index[t]
+            if cur is None:
                 continue
-            i = idf(t)
-            for sid in postings:
-                rough[sid] = rough.get(sid, 0.0) + w * i * self.stories[sid].vec[t] / self.stories[sid].norm
-        best = sorted(rough.items(), key=lambda kv: (-kv[1], kv[0]))[: s.candidates]
+            post = np.array([cur], np.int64) if isinstance(cur, int) else np.frombuffer(cur, np.int32).astype(np.int64)
+            if len(post) > crowded:  # a term in most stories finds no candidate worth finding
+                continue
+            ks.append(post)
+            ts.append(np.full(len(post), t, np.int32))
+            ws.append(np.full(len(post), wl[j] * float(idf[j])))
+        if not ks:
+            return []
+        k_all = np.concatenate(ks)
+        part = np.concatenate(ws) * self.arena.lookup(k_all, np.concatenate(ts)) / self.norms[k_all]
+        found, where = np.unique(k_all, return_inverse=True)
+        rough = np.zeros(len(found), np.float64)
+        np.add.at(rough, where, part)  # in the order the terms were taken, story by story
+        by_num = self.by_num
+        best = self._first(rough, s.candidates, lambda j: by_num[found[j]].sid)
         out = []
-        twice = {t: w * idf(t) for t, w in weighted.items()}  # the story side is raw: weight it here
-        for sid, _ in best:
-            st = self.stories[sid]
-            if len(twice) <= len(st.vec):
-                get = st.vec.get
-                dot = sum(w * get(t, 0.0) for t, w in twice.items())
+        twice = weighted * idf  # the story side is raw: weight it here
+        tl = twice.tolist()
+        for j in best:
+            st = by_num[int(found[j])]
+            assert st is not None
+            if len(ids) <= st.size:
+                dot = sum(w * v for w, v in zip(tl, self._weights_in(st, ids).tolist(), strict=True))
             else:
-                get = twice.get
-                dot = sum(v * get(t, 0.0) for t, v in st.vec.items())
-            out.append((dot / (qnorm * self._size(st)), sid))
+                sids, svals = self._vec(st)
+                pos, hit = _find(np.sort(ids), sids)
+                order = np.argsort(ids)
+                dot = sum(v * w for v, w in zip(svals[hit].tolist(), twice[order[pos[hit]]].tolist(), strict=True))
+            out.append((dot / (qnorm * self._size(st)), st.sid))
         out.sort(key=lambda x: (-x[0], x[1]))
         return out
 
@@ -786,21 +1054,20 @@ class _Clusterer:
         its first article would have opened (a merge of that story, if any, is undone). A cut
         that would part a copy group, or leave a group of one article, is not made.
         """
-        import numpy as np
         from scipy.cluster.hierarchy import fcluster, linkage
 
-        idf = self._idf
         least = max(self.s.split_min, 2)  # articles each group must hold
         for sid in sorted(self.stories):
             st = self.stories[sid]
             ids = st.members
             if len(ids) < 2 * least or not self.new.intersection(ids) or any(x not in self.placed for x in ids):
                 continue
-            terms: dict[str, int] = {}
+            terms: dict[int, int] = {}
             rows = []
             for aid in ids:
-                row = {terms.setdefault(t, len(terms)): v * idf(t) for t, v in self.placed[aid][0].items()}
-                rows.append(row)
+                tids, vals = self.placed[aid][0]
+                weights = (vals * self._idfs(tids)).tolist()
+                rows.append({terms.setdefault(t, len(terms)): w for t, w in zip(tids.tolist(), weights, strict=True)})
             m = np.zeros((len(ids), len(terms)))
             for i, row in enumerate(rows):
                 m[i, list(row)] = list(row.values())
@@ -821,21 +1088,20 @@ class _Clusterer:
             self._cut(st, [ids[i] for i in keep], [ids[i] for i in cut])
 
     def _cut(self, st: _Story, keep: list[str], cut: list[str]) -> None:
-        for t in st.vec:
-            self._index_discard(t, st.sid)
+        for t in self._vec(st)[0].tolist():
+            self._index_discard(t, st.num)
+        self.arena.drop(st.num)
+        self.by_num[st.num] = None
         del self.stories[st.sid]
         new_sid = story_id(cut[0])
         if new_sid in self.redirect:  # the cut part had opened a story merged into this one
             del self.redirect[new_sid]
             self.merges = [m for m in self.merges if m.merged != new_sid]
         for sid, ids in ((st.sid, keep), (new_sid, cut)):
-            part = self.stories[sid] = _Story(sid)
+            part = self._story(sid)
             for aid in ids:
-                vec, ts, year = self.placed[aid]
-                for t, v in vec.items():
-                    if t not in part.vec:
-                        self._index_add(t, sid)
-                    part.vec[t] = part.vec.get(t, 0.0) + v
+                (tids, vals), ts, year = self.placed[aid]
+                self._add_into(part, tids, vals)
                 part.members.append(aid)
                 if ts is not None:
                     part.first = ts if part.first is None else min(part.first, ts)
