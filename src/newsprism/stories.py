@@ -341,8 +341,8 @@ class _Arena:
     weights (float64) are ``ids[start[k]:start[k] + size[k]]`` and ``vals[...]``.
 
     A vector that changes is written anew at the end; the space it left is reused when the
-    arena is full and a third of it is dead (live vectors moved down), else the arena grows by
-    a quarter. :meth:`lookup` finds many (story, term)
+    arena is full and an eighth of it is dead (live vectors moved down), else the arena grows by
+    an eighth. :meth:`lookup` finds many (story, term)
     weights at once, a binary search run over all of them together.
     """
 
@@ -370,11 +370,11 @@ class _Arena:
         self.drop(k)
         n = len(ids)
         if self.used + n > len(self.ids):
-            if self.dead * 3 > self.used:
+            if self.dead * 8 > self.used:
                 self._compact()
             if self.used + n > len(self.ids):
                 # grown in place (no view of the arena is held across a put)
-                cap = max(self.used + n, (self.used + n) * 5 // 4)
+                cap = max(self.used + n, (self.used + n) * 9 // 8)
                 self.ids.resize(cap, refcheck=False)
                 self.vals.resize(cap, refcheck=False)
         self.ids[self.used:self.used + n] = ids
@@ -515,9 +515,10 @@ class _Clusterer:
     Kept compact: every term string is held once (``term_list``) and is
     otherwise a number; document frequencies and IDF are arrays by term
     number; vectors computed up front sit in flat arrays until used; story
-    vectors sit in one arena (:class:`_Arena`); an index entry is the one
-    story's number, or an array of numbers (a story is added to a term's entry
-    only when the term enters its vector, so never twice).
+    vectors sit in one arena (:class:`_Arena`); the index holds, per term,
+    the one story's number, or (``shared``) an array of numbers (a story is
+    added to a term's entry only when the term enters its vector, so never
+    twice).
     """
 
     def __init__(self, s: StorySettings) -> None:
@@ -528,7 +529,9 @@ class _Clusterer:
         self.by_num: list[_Story | None] = []  # story number -> story (None once merged or cut)
         self.arena = _Arena()
         self.norms = np.ones(1 << 8, np.float64)  # story number -> its norm
-        self.index: list[int | array[int] | None] = []  # term number -> the story number, or numbers, holding it
+        # the index: term number -> the one story number holding it (-1: none, -2: several, in ``shared``)
+        self.index = array("i")
+        self.shared: dict[int, array[int]] = {}  # term number -> the story numbers holding it, when several
         self.memberships: dict[str, Membership] = {}
         self.merges: list[Merge] = []
         self.redirect: dict[str, str] = {}
@@ -605,7 +608,7 @@ class _Clusterer:
                 k = terms[t] = len(names)
                 names.append(t)
                 self.df.append(0)
-                self.index.append(None)
+                self.index.append(-1)
                 self.is_name.append(1 if t.startswith(prefixes) else 0)
             ids.append(k)
         return np.array(ids, np.int32), np.fromiter(vec.values(), np.float64, len(vec))
@@ -618,26 +621,32 @@ class _Clusterer:
 
     def _index_add(self, term: int, k: int) -> None:
         cur = self.index[term]
-        if cur is None:
+        if cur == -1:
             self.index[term] = k
-        elif isinstance(cur, int):
-            if cur != k:
-                self.index[term] = array("i", (cur, k))
-        else:
-            cur.append(k)
+        elif cur == -2:
+            self.shared[term].append(k)
+        elif cur != k:
+            self.shared[term] = array("i", (cur, k))
+            self.index[term] = -2
 
     def _index_discard(self, term: int, k: int) -> None:
         cur = self.index[term]
-        if cur is None:
-            return
-        if isinstance(cur, int):
-            if cur == k:
-                self.index[term] = None
-            return
-        if k in cur:
-            cur.remove(k)
-        if len(cur) == 1:
-            self.index[term] = cur[0]
+        if cur == k:
+            self.index[term] = -1
+        elif cur == -2:
+            held = self.shared[term]
+            if k in held:
+                held.remove(k)
+            if len(held) == 1:
+                self.index[term] = held[0]
+                del self.shared[term]
+
+    def _postings(self, term: int) -> np.ndarray:
+        """The numbers of the stories whose vectors hold ``term``."""
+        cur = self.index[term]
+        if cur == -2:
+            return np.frombuffer(self.shared[term], np.int32).astype(np.int64)
+        return np.array([cur] if cur >= 0 else [], np.int64)
 
     # -- stories
     def _story(self, sid: str) -> _Story:
@@ -1010,11 +1019,8 @@ class _Clusterer:
         ws: list[np.ndarray] = []
         for j in top:
             t = int(ids[j])
-            cur = self.index[t]
-            if cur is None:
-                continue
-            post = np.array([cur], np.int64) if isinstance(cur, int) else np.frombuffer(cur, np.int32).astype(np.int64)
-            if len(post) > crowded:  # a term in most stories finds no candidate worth finding
+            post = self._postings(t)
+            if not len(post) or len(post) > crowded:  # a term in most stories finds no candidate worth finding
                 continue
             ks.append(post)
             ts.append(np.full(len(post), t, np.int32))
