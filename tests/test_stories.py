@@ -592,3 +592,27 @@ def test_stories_arena_keeps_vectors_through_rewrites_and_compaction() -> None:
             assert arena.lookup(ks, ts).tolist() == want
     assert arena.used - arena.dead == sum(len(v) for v in model.values())
     assert compactions and len(arena.ids) > 1 << 12  # it was compacted, and it grew
+
+
+def test_stories_stage_functions_run_on_batches_of_records() -> None:
+    """copies and stories need no store: records in, records out, batch after batch (as a scale-out runner calls them)."""
+    from newsprism.copies import find_copies
+
+    first, _ = stream()
+    body = " ".join(b for _, b in ELECTION)  # long enough to be a copy
+    original = art("Arnhal council election: Greens win, Liberals concede", body, 12, outlet="Wire")
+    first.append(original)
+    again = art("Upset in Arnhal: Greens take the council", body, 20, outlet="Paper")
+    later = art("Aurora Vale ferry towed off Skelby sandbank by tugs",
+                "Tugs from Arnhal pulled the grounded ferry Aurora Vale off the Skelby sandbank at high tide; "
+                "the Nordland coastguard said the diesel leak was contained.", 21, outlet="Other")
+    batch = [again, later]
+    copies = find_copies([*first, *batch])
+    groups = [g.article_ids for g in copies.groups]
+    assert any(again.article_id in g for g in groups)  # the republication is found across the batches
+    step1 = assign(first, copy_groups=[g for g in groups if again.article_id not in g])
+    step2 = assign(batch, previous=step1, prior=first, copy_groups=groups)
+    how = {m.article_id: m for m in step2.memberships}
+    assert how[again.article_id].how == "copy" and how[again.article_id].story_id == step1.story_of()[original.article_id]
+    assert how[later.article_id].story_id == step1.story_of()[first[0].article_id]  # the ferry story
+    assert partition(step2.story_of()) == partition(assign([*first, *batch], copy_groups=groups).story_of())
