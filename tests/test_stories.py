@@ -616,3 +616,35 @@ def test_stories_stage_functions_run_on_batches_of_records() -> None:
     assert how[again.article_id].how == "copy" and how[again.article_id].story_id == step1.story_of()[original.article_id]
     assert how[later.article_id].story_id == step1.story_of()[first[0].article_id]  # the ferry story
     assert partition(step2.story_of()) == partition(assign([*first, *batch], copy_groups=groups).story_of())
+
+
+def test_stories_held_vectors_come_back_exactly_and_free_their_chunks() -> None:
+    import numpy as np
+
+    from newsprism.story_vectors import CHUNK, Held
+
+    rng = np.random.default_rng(5)
+    held = Held()
+    vecs = {}
+    for i in range(CHUNK + 3):
+        n = 70_000 if i == 7 else int(rng.integers(1, 40))  # one vector with more distinct weights than 16 bits code
+        vecs[f"a{i}"] = (rng.permutation(100_000)[:n].astype(np.int32), rng.choice([0.1, 0.25, 1 / 3], n) * rng.random(n))
+        held.put(f"a{i}", vecs[f"a{i}"])
+    for aid, (ids, vals) in vecs.items():
+        got = held.take(aid)
+        assert got is not None and got[0].tolist() == ids.tolist() and got[1].tolist() == vals.tolist()
+        assert held.take(aid) is None  # handed out once
+    assert held.chunks[0] is None and not len(held)  # the full chunk, all handed out, is freed
+
+
+def test_stories_terms_table_is_rebuilt_after_it_is_dropped() -> None:
+    from newsprism.stories import _Clusterer, features
+
+    s = StorySettings()
+    c = _Clusterer(s)
+    arts, _ = stream()
+    first = [c.intern(features(a, s))[0].tolist() for a in arts]
+    c.forget_terms()
+    assert not c.terms
+    assert [c.intern(features(a, s))[0].tolist() for a in arts] == first  # the same numbers
+    assert len(c.term_list) == len(set(c.term_list))
