@@ -13,7 +13,9 @@ in turn, in this one process (the spaCy model loaded once, before timing):
 - ``again``: a second ``run`` over the same inputs into ``run1``'s store (nothing new);
 - ``plus1``: a ``run`` adding the last file to a store that holds (and reported) the others;
 - ``dossier``: every story's dossier rebuilt (cache emptied) in a store of half the files,
-  then the same stories in the store of all of them: seconds per story for each.
+  then the same stories in the store of all of them: seconds per story for each, and seconds
+  per article of the story (the stories themselves grow with the store: ``dossier_article_*``
+  tells the store's size apart from the story's).
 
 Printed: the median of each over the rounds, the ratios taken round by round (the
 machine's load drifts; a ratio within one round is the figure to quote) with their
@@ -91,13 +93,16 @@ def _timed_run(db: Path, corpus: Path, out: Path, workers: int,
     return wall, len(result.analyse.analysed), cpu
 
 
-def _dossier_seconds(db: Path, stories: list[str]) -> float:
+def _dossier_seconds(db: Path, stories: list[str]) -> tuple[float, float]:
+    """Seconds per story and per article of those stories."""
     with Prism(db=db, settings=Settings(workers=1)) as prism:
+        articles = sum(len(s.article_ids) for s in prism.stories() if s.story_id in set(stories))
         prism.store.conn.execute("DELETE FROM dossiers")
         t = time.perf_counter()
         for sid in stories:
             prism.update_dossier(sid)  # built and stored, as `run` does
-        return (time.perf_counter() - t) / max(len(stories), 1)
+        spent = time.perf_counter() - t
+        return spent / max(len(stories), 1), spent / max(articles, 1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,9 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_model(settings)
     load_before = os.getloadavg()
     times: dict[str, list[float]] = {k: [] for k in ("spacy", "run1", "run2", "again", "plus1",
-                                                     "dossier_half", "dossier_full")}
+                                                     "dossier_half", "dossier_full",
+                                                     "dossier_article_half", "dossier_article_full")}
     ratios: dict[str, list[float]] = {k: [] for k in ("run1_vs_spacy", "run2_vs_run1", "again_pct", "plus1_pct",
-                                                      "dossier_full_vs_half", "cpu_run1_vs_spacy",
+                                                      "dossier_full_vs_half", "dossier_article_full_vs_half",
+                                                      "cpu_run1_vs_spacy",
                                                       "cpu_again_pct", "cpu_plus1_pct", "cpu_run2_vs_run1",
                                                       "cpu_run2_in_workers_pct", "cpu_run2_vs_run1_bound")}
     cpu: dict[str, list[float]] = {k: [] for k in ("spacy", "run1", "run2", "again", "plus1")}
@@ -160,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             if profiler:
                 profiler.disable()
                 profiler.dump_stats(args.profile_plus1)
-            dh = df = float("nan")
+            dh = df = dah = daf = float("nan")
             if not args.no_dossier_scaling:
                 _timed_run(rd / "half.db", half, rd / "outh", 1)
                 with Prism(db=rd / "half.db", settings=Settings(workers=1)) as prism:
@@ -168,10 +175,10 @@ def main(argv: list[str] | None = None) -> int:
                 with Prism(db=rd / "two.db", settings=Settings(workers=1)) as prism:
                     full_ids = {s.story_id for s in prism.stories()}
                 stories = [s for s in stories if s in full_ids]  # the same stories, grown store
-                dh = _dossier_seconds(rd / "half.db", stories)
-                df = _dossier_seconds(rd / "two.db", stories)
+                dh, dah = _dossier_seconds(rd / "half.db", stories)
+                df, daf = _dossier_seconds(rd / "two.db", stories)
             for k, v in (("run1", t1), ("run2", t2), ("again", ta), ("plus1", tp), ("dossier_half", dh),
-                         ("dossier_full", df)):
+                         ("dossier_full", df), ("dossier_article_half", dah), ("dossier_article_full", daf)):
                 times[k].append(v)
             for k, v in (("run1", c1), ("run2", c2), ("again", ca), ("plus1", cp)):
                 cpu[k].append(v)
@@ -181,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             ratios["again_pct"].append(100 * ta / t1)
             ratios["plus1_pct"].append(100 * tp / t1)
             ratios["dossier_full_vs_half"].append(df / dh)
+            ratios["dossier_article_full_vs_half"].append(daf / dah)
             ratios["cpu_run1_vs_spacy"].append((n / c1) / (len(texts) / csp))
             ratios["cpu_again_pct"].append(100 * ca / c1)
             ratios["cpu_plus1_pct"].append(100 * cp / c1)

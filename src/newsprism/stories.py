@@ -44,17 +44,15 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import tomllib
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from importlib import resources
 from urllib.parse import urlsplit
 
 import numpy as np
 
 from . import clean as _clean
-from .lexicon import NEWS_STOP_WORDS, singular
+from .lexicon import STORY_STOP_WORDS, singular
 from .records import Article
 from .records import Membership as Membership  # re-exported: its old home
 from .records import Merge as Merge  # re-exported: its old home
@@ -70,9 +68,8 @@ from .story_vectors import find as _find
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
-_STOP_TABLE = tomllib.loads(resources.files("newsprism").joinpath("data/stop_words.toml").read_text("utf-8"))
 #: words too common to tell stories apart (scikit-learn's English list, kept as data, and news words)
-_STOP = frozenset(_STOP_TABLE["words"]) | NEWS_STOP_WORDS
+_STOP = STORY_STOP_WORDS
 _URL_SPLIT = re.compile(r"[^A-Za-z0-9]+")
 #: URL words that name a site's sections, templates or file types, not a story.
 _URL_STOP = frozenset({
