@@ -1,6 +1,6 @@
 """Quote speaker accuracy on a hand-labelled sample of news_cluster quotes.
 
-Protocol (docs/analysis.md, "Quote speakers"): every quoted span of the 383 news_cluster texts
+Protocol (docs/quotes.md, "Benchmark: quote speakers"): every quoted span of the 383 news_cluster texts
 (``_quote_spans.quote_spans``: quote marks only, no parser) is a unit; ``sample`` draws units at
 random with ``SEED`` and writes a labelling sheet (the quote and the paragraphs around it, never a
 predicted speaker) outside the repository. Each unit was labelled blind from that sheet with the
