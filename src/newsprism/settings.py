@@ -165,7 +165,7 @@ class AlignSettings:
     rewrite_run: int = 8
     rewrite_runs: int = 25
     rewrite_credits: int = 2
-    # Reports of one happening (with sentence embeddings; see docs/claims.md, "Happenings"):
+    # Reports of one happening (with sentence embeddings; see docs/claims.md, "Reports of one happening"):
     # groups merge (average link from the groups) when a claim of each shares a participant,
     # place or date at cosine >= happening_argument_threshold, or reaches
     # happening_link_threshold alone, and the mean cosine across them is >= happening_threshold.

@@ -58,8 +58,8 @@ def _groups_citing_both(d: Dossier, key: dict[str, str]) -> list[str]:
 
 
 @pytest.mark.parametrize("phrase", ["Tu-160", "fly from Moscow to Japan", "Kinzhal", pytest.param("concern", marks=(
-    pytest.mark.xfail(reason="B states no concern of Seoul or Washington in a sentence of its own: the nearest, "
-                             "'officials in Seoul expressed different responses', is another statement"),))],
+    pytest.mark.xfail(reason="B states no concern of Seoul or Washington in a sentence of its own: its nearest "
+                             "sentence, on Seoul officials' differing responses, is another statement"),))],
     ids=["bombers", "moscow-japan-remark", "kinzhal-on-mig31", "concern-seoul-washington"])
 def test_seed_corroborated_by_both(seeds, phrase: str) -> None:  # type: ignore[no-untyped-def]
     d, key, _ = seeds
