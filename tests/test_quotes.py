@@ -182,3 +182,55 @@ def test_analyse_tweeted_by_a_title_after_the_verb() -> None:
     (result,) = analyse([_article(body)])
     (q,) = [q for q in result.quotes if q.kind == "direct"]
     assert q.speaker == "Lena Voss"
+
+
+@needs_model
+@pytest.mark.parametrize(("body", "speaker"), [
+    # a relative pronoun is the phrase it attaches to
+    ("The closure angered the fishermen of Brekkvik, who said the new quay was too short for their boats.",
+     "fishermen"),
+    ("The plan was backed by harbour master Tove Lindahl, who said the quay would reopen in May.",
+     "Tove Lindahl"),
+    ("The Varnholm Courier, which said the mayor had resigned, printed a correction on Monday.",
+     "Varnholm Courier"),
+    ("The council backed the new harbour plan, which says that every boat must carry a radio.",
+     "new harbour plan"),
+    # "one of the X" is the phrase
+    ("Two of the passengers were hurt.\n\nOne of the passengers said the driver had braked far too late.",
+     "One of the passengers"),
+    # a name the model cuts before its last word is the whole name
+    ("The bridge was closed at noon after the crash, Transport for London said.", "Transport for London"),
+    ("Bank of America said on Monday that the ferry company owed it money.", "Bank of America"),
+])
+def test_analyse_speaker_is_a_whole_phrase(body: str, speaker: str) -> None:
+    (result,) = analyse([_article(body)])
+    assert [q.speaker for q in result.quotes] == [speaker]
+
+
+@needs_model
+@pytest.mark.parametrize("body", [
+    "The storm flooded the square. Some believe the ferry will never return to Brekkvik.",
+    "Three passengers were taken to hospital.\n\nOne said the driver had braked far too late at the bend.",
+    "That said, the new quay is too short for the bigger trawlers that dock in winter.",
+    "Who would say that the ferry was safe after such a storm in the valley?",
+])
+def test_analyse_a_word_that_names_nobody_is_no_speaker(body: str) -> None:
+    (result,) = analyse([_article(body)])
+    assert [q.speaker for q in result.quotes if q.speaker is not None] == []
+
+
+@needs_model
+def test_analyse_an_abstract_noun_is_no_speaker() -> None:
+    body = ("Kessford joined the wave of regional condemnation with local leaders in the valley branding the "
+            "dam “reckless, costly and dangerous” for the town.")
+    (result,) = analyse([_article(body)])
+    assert [q.speaker for q in result.quotes] == ["local leaders"]
+
+
+
+@needs_model
+def test_analyse_one_said_is_nobody_not_the_speaker_before() -> None:
+    body = ("Harbour master Tove Lindahl said: “The water rose over the quay in minutes.”\n\n"
+            "“We lost two boats and the crane,” one said. “Nobody could stop it.”")
+    (result,) = analyse([_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Tove Lindahl", None, None]

@@ -170,10 +170,14 @@ class _Speakers:
             if t.idx >= q_end and _ends_sentence(doc, q_end) and _reports_other(t, q_start, q_end):
                 continue
             subj = self.subject(t, q_start, q_end)
-            if subj is not None:
-                speaker = self.speaker_span(subj, q_start)
+            if subj is None:
+                continue
+            speaker = self.speaker_span(subj, q_start)
+            if speaker is not None:
                 self.spoken.append(speaker)
-                return speaker, doc[t.i:t.i + 1]
+            # a subject that names nobody ("One said", "Some insist") leaves the quote to nobody, not to
+            # the speaker before it
+            return speaker, doc[t.i:t.i + 1]
         for i, t in enumerate(tokens):
             if t.lower_ == "according" and i + 1 < len(tokens) and tokens[i + 1].lower_ == "to":
                 obj = next((c for c in tokens[i + 1].children if c.dep_ == "pobj"), None)
@@ -200,7 +204,7 @@ class _Speakers:
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
             if subj is not None and subj.idx < q_start:
                 speaker = self.speaker_span(subj, q_start)
-                if self.personal(speaker):
+                if speaker is not None and self.personal(speaker):
                     return speaker, None
         return None, None
 
@@ -248,11 +252,7 @@ class _Speakers:
                 break
             head = head.head  # "X was quoted ... saying: ...": the subject of "quoted"
         if subj is not None and subj.tag_ in ("WP", "WDT"):  # "Ri, the newsreader, who ... declared"
-            clause = next((a for a in subj.ancestors if a.dep_ == "relcl"), None)
-            prev = next((x for x in reversed(doc[max(0, subj.i - 3):subj.i]) if not x.is_punct), None)
-            # a person named right before "who" is whom it stands for, wherever the parser hung the clause
-            subj = prev if prev is not None and prev.ent_type_ == "PERSON" else (
-                clause.head if clause is not None else None)
+            subj = self.referent(subj)
             # "a statement by email, which read: ...": the parser may hang the clause on the medium
             if (subj is not None and subj.dep_ == "pobj" and subj.lemma_.lower() not in rules.STATEMENT_NOUNS
                     and subj.head.head.lemma_.lower() in rules.STATEMENT_NOUNS):
@@ -267,7 +267,13 @@ class _Speakers:
         if subj is not None:
             return subj
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
-            return verb.head  # "the pilot telling the passengers: ...", "a statement saying ..."
+            if verb.head.lemma_.lower() not in rules.UNSPEAKING_NOUNS:
+                return verb.head  # "the pilot telling the passengers: ...", "a statement saying ..."
+            # "condemnation with leaders ... branding it "..."": who does it is the object of "with"
+            actor = next((c for p in verb.head.children if p.dep_ == "prep" and p.lower_ == "with" and p.i < verb.i
+                          for c in p.children if c.dep_ == "pobj"), None)
+            if actor is not None:
+                return actor
         after = None
         for x in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
             if q_start <= x.idx < q_end or (x.is_punct and x.text not in (",",)):
@@ -294,6 +300,45 @@ class _Speakers:
         return None
 
     def speaker_span(self, tok: Any, before: int) -> Any:
+        """The speaker a subject phrase names: a relative pronoun's phrase ("Kari Mo, who said"), the
+        whole name (never one cut before its last words: "Transport for" + "London"); None for words
+        that name nobody (a bare "One", "Some", "who" with no phrase) or an abstract noun
+        ("international condemnation")."""
+        if tok.tag_ in ("WP", "WDT", "WP$") or (tok.lower_ == "that" and tok.head.dep_ == "relcl"):
+            tok = self.referent(tok)
+            if tok is None:
+                return None
+        span = self._speaker_span(tok, before)
+        if span is None:
+            return None
+        span = _whole_name(span)
+        root = span.root
+        if len(span) == 1 and (root.lower_ in rules.REFERRING_WORDS or root.lower_ in rules.NUMBER_WORDS
+                               or root.pos_ == "NUM"):
+            return None
+        if root.lemma_.lower() in rules.UNSPEAKING_NOUNS or root.lower_ in rules.UNSPEAKING_NOUNS:
+            return None
+        return span
+
+    def referent(self, pronoun: Any) -> Any:
+        """What a relative pronoun stands for: a person named right before it, wherever the parser hung
+        the clause ("Ri, the newsreader, who ... declared"), else the head of its relative clause; None
+        for a pronoun that opens no relative clause ("Who would say ...")."""
+        doc = self.doc
+        clause = next((a for a in [pronoun.head, *pronoun.head.ancestors] if a.dep_ == "relcl"), None)
+        prev = next((x for x in reversed(doc[max(0, pronoun.i - 3):pronoun.i]) if not x.is_punct), None)
+        if prev is not None and prev.ent_type_ == "PERSON":
+            return prev
+        if clause is None:
+            return None
+        head = clause.head
+        # "who" after a name that is no person's qualifying a noun: "the fishermen of Brekkvik, who said"
+        if (pronoun.lower_ in ("who", "whom") and head.pos_ == "PROPN" and head.ent_type_ != "PERSON"
+                and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN"):
+            return head.head.head
+        return head
+
+    def _speaker_span(self, tok: Any, before: int) -> Any:
         """The name in a subject phrase; a pronoun's or a role's person; else the phrase's core."""
         doc = self.doc
         if tok.lower_ in _PRONOUNS:
@@ -508,7 +553,7 @@ class _Speakers:
                                          or any(c.dep_ == "appos" and c.ent_type_ for c in subj.children)) and (
                         fits(doc[subj.i:subj.i + 1])):
                     spoke.append(self.speaker_span(subj, before))
-            spoke = [sp for sp in spoke if fits(sp) and len(sp.text) > 1]
+            spoke = [sp for sp in spoke if sp is not None and fits(sp) and len(sp.text) > 1]
             if spoke:
                 return _strip_the(max(spoke, key=lambda e: e.start))
             acting = [e for e in persons if js <= e.start_char < je and is_subject(e)]
@@ -528,7 +573,7 @@ def _follow_structure(found: list[_Direct], speakers: _Speakers) -> None:
     while changed:
         changed = False
         for d in found:
-            if d.speaker is not None:
+            if d.speaker is not None or d.verb is not None:  # its own verb's subject names nobody
                 continue
             same = [o for o in found if o.paragraph == d.paragraph and o is not d and o.speaker is not None]
             before = [o for o in same if o.start < d.start]
@@ -598,8 +643,9 @@ def _last_speaker(speakers: _Speakers, paragraph: int, before: int) -> tuple[Any
             if asked is not None:
                 return speakers.speaker_span(asked, before), doc[t.i:t.i + 1]
         subj = speakers.subject(t)
-        if subj is not None:
-            return speakers.speaker_span(subj, before), doc[t.i:t.i + 1]
+        speaker = speakers.speaker_span(subj, before) if subj is not None else None
+        if speaker is not None:
+            return speaker, doc[t.i:t.i + 1]
     return None, None
 
 
@@ -658,6 +704,30 @@ def _reporting(t: Any) -> bool:
         t.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in t.children))
 
 
+#: Parts of speech of a lower-case word inside a name ("Bank of America", "van der Leeuw").
+_NAME_LINKS = ("ADP", "DET", "CCONJ", "PROPN", "X", "PART")
+
+
+def _whole_name(span: Any) -> Any:
+    """A name the model cut before its last words ("Transport for" + "London", "Michiel van der" +
+    "Leeuw") runs on over the proper nouns right after its last lower-case word; a lower-case
+    preposition or article left at its end with no name after it is dropped."""
+    from spacy.tokens import Span
+
+    doc = span.doc
+    if not span[0].text[:1].isupper():
+        return span
+    end = span.end
+    while (span[-1].is_lower and span[-1].pos_ in _NAME_LINKS and end < len(doc) and doc[end].pos_ == "PROPN"
+           and doc[end].text[:1].isupper()):
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        span = Span(doc, span.start, end, label=getattr(span, "label_", "") or "")
+    while len(span) > 1 and span[-1].is_lower and span[-1].pos_ in ("ADP", "DET", "CCONJ"):
+        span = Span(doc, span.start, span.end - 1, label=getattr(span, "label_", "") or "")
+    return span
+
+
 def _strip_the(span: Any) -> Any:
     """A speaker's words without a leading article, adverb ("Earlier Trump") or title before a name
     ("Lawyer Kari Mo"), or a trailing adverb."""
@@ -698,6 +768,8 @@ def _indirect(doc: Any, article_id: str, layout: Any, direct: list[tuple[int, in
                 content = doc[lo:hi]
                 verb = doc[t.i:t.i + 1]
                 speaker = speakers.speaker_span(subj, t.idx)
+                if speaker is None:  # "Some believe ...", "That said, ...": nobody's words
+                    continue
             elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
                 if obj is None:
@@ -707,6 +779,8 @@ def _indirect(doc: Any, article_id: str, layout: Any, direct: list[tuple[int, in
                 content = left if len(left) >= len(right) else right
                 verb = doc[t.i:t.i + 2]
                 speaker = speakers.speaker_span(obj, t.idx)
+                if speaker is None:
+                    continue
             if content is None or len(content) < 3 or any(inside_direct(x) for x in content):
                 continue
             content = _strip_edges(content)

@@ -96,6 +96,16 @@ REPORTING_VERBS = frozenset({
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
                              "tweet", "report", "commentary", "notice", "announcement", "apology",
                              "disclaimer"})
+#: Abstract nouns that name a feeling, a stance or a response, never who speaks ("the chorus of
+#: international condemnation ... branding the action "..."").
+UNSPEAKING_NOUNS = frozenset({"condemnation", "concern", "reaction", "response", "criticism", "outrage",
+                              "anger", "fear", "backlash", "praise", "support", "uproar", "chorus",
+                              "speculation", "confusion", "debate", "opposition", "sympathy", "alarm"})
+#: Words that stand for a phrase elsewhere and name nobody by themselves: relative pronouns ("who",
+#: "which") and determiners or number words without a noun ("One said", "Some believe").
+REFERRING_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "whoever", "one", "some",
+                             "many", "several", "both", "few", "most", "others", "all", "each", "none",
+                             "any", "either", "neither", "this", "these", "those"})
 #: Nouns that stand for an organisation the text has named ("Telegram ... the company said").
 ORGANISATION_NOUNS = frozenset({"company", "firm", "corporation", "business", "airline", "carrier", "retailer"})
 #: How a statement travels, never who made it ("a statement by email").
