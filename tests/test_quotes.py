@@ -91,12 +91,12 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
     ("Mayor Lena Voss walked to the quay on Tuesday and said: “We will not leave anyone behind tonight.”",
      ["Lena Voss"]),
     ("The firm said on Monday that a file holding 15,000 customer records had been stolen.\n\n"
-     "It added: “We will need to contact every one of these customers by post.”", ["firm"]),
+     "It added: “We are writing to every one of these customers by post.”", ["firm"]),
     ("Mayor Lena Voss toured the quay.\n\nEarlier Voss declared “we have heard the river's warning loud and "
      "clear” after the dam gave way.", ["Voss"]),
     ('Mr Berg said: "When we came round the bend the bus was going faster and faster.\n\nOla Berg at the '
      'hospital on Tuesday\n\n"We took the corner much too quickly and the bus rolled over. "There was a boy lying across '
-     'my legs and he did not move at all. "People had broken legs and cuts everywhere.\n\nThe police closed the '
+     'my legs and he did not move at all. "People were hurt and crying on every seat.\n\nThe police closed the '
      'road\n\n"There was glass everywhere and bags and shoes. It was chaos." Police say a man was arrested.',
      ["Berg"] * 5),
     ("Here is how one local blog summed up the council's week:\n\n\"The mayor has written 3 letters, each using "
@@ -177,7 +177,7 @@ def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) 
 @needs_model
 def test_analyse_tweeted_by_a_title_after_the_verb() -> None:
     body = ("President Lena Voss has accused Vestland of selling oil to the north. Oslo has denied it.\n\n"
-            "“Seen in BROAD DAYLIGHT – so let down that Vestland is allowing oil to go north. There will "
+            "“Seen in BROAD DAYLIGHT – so let down that Vestland keeps selling fuel to the north. There will "
             "never be a deal if this goes on!” tweeted the Esk president.")
     (result,) = analyse([_article(body)])
     (q,) = [q for q in result.quotes if q.kind == "direct"]
