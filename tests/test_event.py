@@ -533,9 +533,9 @@ def test_main_event_where_keeps_the_place_the_answer_lies_in() -> None:
 @needs_model
 def test_main_event_what_of_a_headline_noun_phrase_with_a_relative_clause() -> None:
     a = _article("Rescuers searched the village for a third day.",
-                 title="Mystery of the Norwegian boy who 'fell down a deep well' after huge rescue operation")
+                 title="Mystery of the Norwegian boy who 'slipped into an old mine shaft' after huge rescue operation")
     ev = _event(a)
-    assert ev.what is not None and (ev.what.text, ev.what.rule) == ("'fell down a deep well'",
+    assert ev.what is not None and (ev.what.text, ev.what.rule) == ("'slipped into an old mine shaft'",
                                                                     "headline relative clause")
     # an infinitive is no relative clause's event
     # not an infinitive, a clause on a head noun with no object, nor one on an object of an event noun
@@ -606,17 +606,17 @@ def test_main_event_a_caption_before_the_dateline_is_no_lead() -> None:
 
 @needs_model
 def test_main_event_what_keeps_the_infinitive_of_a_verb_without_object() -> None:
-    a = _article("Police will look at the driver's phone records on Monday.",
-                 title="Halden tram crash: Police set to check driver's mobile phone records")
+    a = _article("Police will look at the skipper's phone records on Monday.",
+                 title="Halden ferry crash: Police set to check captain's radio call records")
     ev = _event(a)
-    assert ev.what is not None and ev.what.text == "set to check driver's mobile phone records"
-    bird = _article("The bird flew into the cabin on Saturday.", title="How a small bird managed to take over a "
+    assert ev.what is not None and ev.what.text == "set to check captain's radio call records"
+    bird = _article("The bird flew into the cabin on Saturday.", title="How a small bat managed to hijack a "
                     "Halden flight", article_id="a2")
     ev = _event(bird)
-    assert ev.what is not None and ev.what.text == "managed to take over a Halden flight"
-    # too long for a what: the infinitive's verb only, not a phrase cut after "mobile"
-    long = _event(_article("Officials said so on Monday.", title="Police set to check the driver's mobile "
-                                "phone records", article_id="a3"))
+    assert ev.what is not None and ev.what.text == "managed to hijack a Halden flight"
+    # too long for a what: the infinitive's verb only, not a phrase cut after "radio"
+    long = _event(_article("Officials said so on Monday.", title="Police set to check the captain's radio "
+                                "call records", article_id="a3"))
     assert long.what is not None and long.what.text == "set to check"
     # an infinitive that opens a quote it does not close: the verb alone, no stray quote mark
     quote = _event(_article("Officials said so on Monday.", title='Police want to "speak to anyone who saw '
@@ -627,9 +627,9 @@ def test_main_event_what_keeps_the_infinitive_of_a_verb_without_object() -> None
 @needs_model
 def test_main_event_a_headline_future_after_a_label() -> None:
     a = _article("The company plans a test flight of its largest rocket from Halden later this month.",
-                 title="Elon Musk: SpaceX to launch Falcon Heavy rocket this month")
+                 title="Lena Voss: Boeing to launch Tormund rocket this month")
     ev = _event(a)
-    assert ev.what is not None and (ev.what.text, ev.what.rule) == ("to launch Falcon Heavy rocket",
+    assert ev.what is not None and (ev.what.text, ev.what.rule) == ("to launch Tormund rocket",
                                                                     "headline clause")
     # "a"/"another" name and an infinitive is no future
     for n, title in enumerate(("A Christmas to Remember", "Obama: Another Chance to Lead")):

@@ -75,7 +75,7 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
 
 @needs_model
 @pytest.mark.parametrize(("body", "speakers"), [
-    ("Ola Berg, 30, a passenger, said the bus sped up and “everyone just literally went flying,” the Valley "
+    ("Ola Berg, 30, a passenger, said the bus sped up and “all of us were thrown out of our seats,” the Valley "
      "Courier reports.", ["Ola Berg"]),
     ("The flood reached the square at noon. Mr Berg said: “We saw the wall go and the water came through the "
      "streets.\n\nOla Berg outside his house in Lindvik\n\n“We had ten minutes to get the children upstairs and "
@@ -84,19 +84,19 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
      "the shop when the sirens started.\n\n“I have never heard anything like it in my whole life.”",
      ["Kari Nystrom"]),
     ("Vestland accused the council of pushing the valley towards “an extreme level of danger” and declared it "
-     "will respond with “tough counter-measures”.", ["Vestland"]),
+     "will respond with “harsh reprisals”.", ["Vestland"]),
     ("The line went quiet for a minute. Then one officer described exactly what he could see from the roof:\n\n"
      "“I can see the water coming over the wall on the east side of the quay.”\n\n"
      "“Repeating, the water is over the wall. Move everyone back.”", ["one officer", "one officer"]),
     ("Mayor Lena Voss walked to the quay on Tuesday and said: “We will not leave anyone behind tonight.”",
      ["Lena Voss"]),
     ("The firm said on Monday that a file holding 15,000 customer records had been stolen.\n\n"
-     "It added: “We will need to contact every one of these customers by post.”", ["firm"]),
+     "It added: “We are writing to every one of these customers by post.”", ["firm"]),
     ("Mayor Lena Voss toured the quay.\n\nEarlier Voss declared “we have heard the river's warning loud and "
      "clear” after the dam gave way.", ["Voss"]),
     ('Mr Berg said: "When we came round the bend the bus was going faster and faster.\n\nOla Berg at the '
-     'hospital on Tuesday\n\n"We hit the bend way too fast and the bus tipped over. "There was a girl on top of '
-     'me and she did not move at all. "People had broken legs and cuts everywhere.\n\nThe police closed the '
+     'hospital on Tuesday\n\n"We took the corner much too quickly and the bus rolled over. "There was a boy lying across '
+     'my legs and he did not move at all. "People were hurt and crying on every seat.\n\nThe police closed the '
      'road\n\n"There was glass everywhere and bags and shoes. It was chaos." Police say a man was arrested.',
      ["Berg"] * 5),
     ("Here is how one local blog summed up the council's week:\n\n\"The mayor has written 3 letters, each using "
@@ -113,22 +113,22 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
     ("The documents have clear political targets, the Harbour Gazette said.\n\n- Strike a blow -\n\nSuch leaks "
      "were \"a new means for rival councils to strike a blow at the harbour board\", it added.",
      ["Harbour Gazette"]),
-    ("Brekke United issued a statement on behalf of the manager and the players, offering their \"sincere "
-     "condolences to the families of those who were hurt\".", ["Brekke United"]),
+    ("Brekke United issued a statement on behalf of the manager and the players, offering their \"deepest "
+     "sympathy to everyone hurt on the quay\".", ["Brekke United"]),
     ("In a university news release, Tova Rask had a simpler way to put it: “This is very fine science indeed.”",
      ["Tova Rask"]),
     ("The harbour board did not immediately respond to a request for comment.\n\n\"NO DEAL, NOT EVEN A "
      "THREAT\"", [None]),
-    ("Retired harbour historian Roger Lund cautioned that the firm has “a long history of overpromising,” "
+    ("Retired harbour historian Roger Lund cautioned that the firm has “a habit of promising too much,” "
      "although it delivers in the end.", ["Roger Lund"]),
     ("A spokesperson for Mayor Voss, Ole Brandt, said the release \"is the outcome of long talks between the "
      "council and the union.\"", ["Ole Brandt"]),
-    ("Ivar Holm was on the morning flight.\n\nHe recalled the pilot telling the passengers: “We are going to "
-     "take off, but if I hear any noise in the cockpit, I will turn around.”", ["pilot"]),
-    ("Scenes on board the ferry have been described as “like something out of a film” by the crew.\n\n"
+    ("Ivar Holm was on the morning flight.\n\nHe recalled the pilot telling the passengers: “We will leave "
+     "now, but if the wind picks up, we will come straight back.”", ["pilot"]),
+    ("Scenes on board the ferry have been described as “like a scene from a disaster movie” by the crew.\n\n"
      "Scenes on the quay have been described as “total chaos from start to finish”.", ["crew", None]),
     ("\"It was a long and stressful week for all of us,'' Kari Nystrom said on Monday.", ["Kari Nystrom"]),
-    ("Mayor Lena Voss condemned the attack on the quay, saying the town had \"reached the edge of the abyss\".",
+    ("Mayor Lena Voss condemned the attack on the quay, saying the town had \"come close to the brink of ruin\".",
      ["Lena Voss"]),
     ("The Valley Courier reported that Vestland have made an offer for the ferry line.\n\nThough the paper does "
      "not name its source, it said the offer is \"believed to be for at least eight years.\"", ["Valley Courier"]),
@@ -148,8 +148,8 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
     ("From Bergen, Tove Lindahl, Mayor Voss’s chief of staff, said that the closure of the quay, following so "
      "closely after the storm, “represents yet another blow to the fishing fleet.”", ["Tove Lindahl"]),
     ("“The divers will start at dawn,” the mayor of Esk said, confirming the search will go on.\n\nThe UK Ferry "
-     "Service also confirmed the loss of two boats, declining to name the owners “out of respect for their "
-     "families.”\n\n“We express our sympathy to all those affected. We are in contact with the harbour master,” "
+     "Service also confirmed the loss of two boats, declining to name the owners “to spare their "
+     "relatives.”\n\n“Our thoughts are with everyone in the town. We are talking to the harbour master,” "
      "it said.", ["mayor", "UK Ferry Service", "UK Ferry Service"]),
     ("Today, Nordvik Lines informed the Courier that it is “reviewing” the timetable and provided this statement "
      "by email: “Nordvik Lines takes the safety of every passenger seriously and will review the timetable.”",
@@ -177,7 +177,7 @@ def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) 
 @needs_model
 def test_analyse_tweeted_by_a_title_after_the_verb() -> None:
     body = ("President Lena Voss has accused Vestland of selling oil to the north. Oslo has denied it.\n\n"
-            "“Caught RED HANDED – very disappointed that Vestland is allowing oil to go north. There will "
+            "“Seen in BROAD DAYLIGHT – so let down that Vestland keeps selling fuel to the north. There will "
             "never be a deal if this goes on!” tweeted the Esk president.")
     (result,) = analyse([_article(body)])
     (q,) = [q for q in result.quotes if q.kind == "direct"]

@@ -995,7 +995,7 @@ def _contains_text(text: str, x: str, y: str) -> bool:
 
 
 def _distance_vs_in(a: Claim, b: Claim, shared: set[str], names: Mapping[str, str]) -> list[Difference]:
-    """"about 50 km from Vladivostok" against "in Vladivostok": compatible,
+    """"about 40 km from Varnholm" against "in Varnholm": compatible,
     the first more specific."""
     fa, fb = bool(_FROM_DISTANCE.search(a.text)), bool(_FROM_DISTANCE.search(b.text))
     if fa == fb:

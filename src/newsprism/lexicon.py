@@ -36,8 +36,8 @@ WIRES: dict[str, tuple[str, ...]] = {
 
 #: A place in capitals in a dateline: "KUNDUZ", "SAN LUIS OBISPO".
 CAPS_PLACE = r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}"
-#: A wire dateline: places in capitals ("TOKYO/SEOUL"), not inside a run of capitals ("INSIGHTS PRELIMS
-#: TEST SERIES –"); an optional country or state ("KUNDUZ, Afghanistan", "ERIE, Pa.", "ALBANY, N.Y.",
+#: A wire dateline: places in capitals ("TOKYO/SEOUL"), not inside a run of capitals ("WEEKEND QUIZ
+#: SPECIAL –"); an optional country or state ("KUNDUZ, Afghanistan", "ERIE, Pa.", "ALBANY, N.Y.",
 #: "ERIE, PA"), an optional date, an optional agency, a dash. :func:`wire_dateline` finds one near the
 #: start of a body; the pattern alone matches one anywhere.
 WIRE_DATELINE = re.compile(
@@ -48,7 +48,7 @@ WIRE_DATELINE = re.compile(
     r"(?: ?(?:--|—|–|-) | ?—(?=[A-Z]))")
 #: How far into the body a dateline is looked for.
 DATELINE_CHARS = 300
-#: A label in capitals before a dash is no dateline: "FILE - In this Dec. 13, 2016, file photo, ...",
+#: A label in capitals before a dash is no dateline: "FILE - In this photo taken last year, ...",
 #: "AP PHOTO -", "FILE/PHOTO -".
 NOT_DATELINE_WORDS = frozenset({"FILE", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "UPDATE", "UPDATED", "BREAKING",
                                 "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL", "LIVE", "CORRECTION"})

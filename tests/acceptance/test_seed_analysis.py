@@ -140,7 +140,7 @@ def test_seed_quantities_in_a(seeds: Seeds) -> None:
            for q in seeds.analyses["000"].quantities}
     assert ("km", 50.0, 50.0, True, None) in got  # about 50 km
     assert ("km", 1500.0, 2000.0, False, None) in got  # 1,500-2,000 km
-    assert ("mach", 10.0, 10.0, False, "upper") in got  # up to ten times the speed of sound
+    assert ("mach", 10.0, 10.0, False, "upper") in got  # an upper bound on a speed, its number in words
     text = seeds.articles["000"].text
     for q in seeds.analyses["000"].quantities:
         assert text[q.start:q.end] == q.text

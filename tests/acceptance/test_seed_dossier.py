@@ -184,7 +184,7 @@ def test_seed_headline_is_never_a_flagged_title(seeds) -> None:  # type: ignore[
     d, key, arts = seeds
     flagged = {c.article_id for card in d.conflicts if card.internal and card.status == "conflict"
                for side in card.sides for st in side.statements for c in st.citations if c.field == "title"}
-    assert flagged == {a.article_id for a in arts if key[a.article_id] == B}  # "... during Moscow trip"
+    assert flagged == {a.article_id for a in arts if key[a.article_id] == B}  # B's headline is the flagged one
     titles = {a.article_id: a.title for a in arts}
     assert d.headline not in {titles[aid] for aid in flagged}
     assert d.headline == next(a.title for a in arts if key[a.article_id] == A)

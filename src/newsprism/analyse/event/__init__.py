@@ -2,8 +2,8 @@
 
 The title and the first body sentences are read as clauses (subject, verb):
 the root verb of each sentence, else the first verb whose subject is not a
-pronoun ("You knew it couldn't come easily, but the Cubs are champions");
-for a reporting verb ("police said that a tram derailed") the reported
+pronoun ("They knew it would not be easy, but the Rovers are champions");
+for a reporting verb ("officials said a ferry ran aground") the reported
 clause; a headline in passive shorthand ("Victims named as ...", "March
 marred by shooting") is a clause too. A headline in Title Case is read from
 a second parse in sentence case (:func:`sentence_case`, given as
@@ -125,7 +125,7 @@ def _part(layout: Any, found: _Found, text: str) -> EventPart | None:
         return None
     span, rule = found
     # a possessive ("Jones'") or a stray closing mark goes; a mark that closes a quote in the span stays
-    # ("'carnage'", "'reckless plans'", whose closing mark the model tags as a possessive)
+    # ("'carnage'", "'careless repairs'", whose closing mark the model tags as a possessive)
     if span is not None and len(span) > 1 and (span[-1].lower_ in ("'s", "’s") or (
             span[-1].lower_ == "'" and not quote_marks(span[:-1]) % 2)):
         span = span[:-1]

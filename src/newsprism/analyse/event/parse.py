@@ -32,7 +32,7 @@ class Clause:
 def sentence_case(title: str, body: str) -> str | None:
     """The headline in sentence case when it is written in Title Case, else None.
 
-    The small model parses "Taliban Strike German Consulate" with "Strike" a
+    The small model parses "Rebels Strike Power Station" with "Strike" a
     name. A word of four letters or more, capitalised in the headline, is
     lower-cased unless the body writes it capitalised inside a sentence (a
     name: "Taliban", "German Consulate"); short words, the first word,
@@ -125,18 +125,18 @@ def clause(sent: Any, after: int = 0) -> Clause | None:
         part = participle(root)
         if part is not None:
             return Clause(root, part, False)
-        # a root "noun" with a subject is a verb the tagger missed ("Lady Gaga protests outside ...")
+        # a root "noun" with a subject is a verb the tagger missed ("Mira Holt protests outside ...")
         subj = subject(root, after)
         if subj is not None and subj.i < root.i and root.tag_ == "NNS":
             return Clause(subj, root, False)
-        # a headline's future: a name and its infinitive ("SpaceX to launch Falcon Heavy rocket"), also
-        # after a label and a colon ("Elon Musk: SpaceX to launch ...")
+        # a headline's future: a name and its infinitive ("Kessford to open new lifeboat station"), also
+        # after a label and a colon ("Lena Voss: Boeing to launch ...")
         for head in [root, *(c for c in root.children if c.dep_ == "appos" and c.i > root.i)]:
             if (head.pos_ == "PROPN" and head.idx >= after
                     and (to := _headline_future(head)) is not None):
                 return Clause(head, to, False)
     # the root verb, else the first verb with a subject that is not a pronoun
-    # ("You knew it couldn't come easily, but the Cubs are champions")
+    # ("They knew it would not be easy, but the Rovers are champions")
     verbs = ([root] if root.pos_ in ("VERB", "AUX") else []) + [
         t for t in sent if t.pos_ in ("VERB", "AUX") and t.i != root.i and subject(t, after) is not None]
     for verb in verbs:
@@ -144,8 +144,8 @@ def clause(sent: Any, after: int = 0) -> Clause | None:
         if subj is None:
             continue
         if (part := participle(subj)) is not None and subj.i < verb.i:
-            return Clause(subj, part, False)  # "Victims named as repair work starts ..."
-        if verb.lemma_ in SOURCE_VERBS:  # "police said that a tram derailed": the event is what was said
+            return Clause(subj, part, False)  # "Victims named as the search ends ..."
+        if verb.lemma_ in SOURCE_VERBS:  # "officials said a ferry ran aground": the event is what was said
             for c in verb.children:
                 if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (s := subject(c, after)) is not None:
                     return Clause(s, c, False)
@@ -155,7 +155,7 @@ def clause(sent: Any, after: int = 0) -> Clause | None:
 
 
 def _headline_future(name: Any) -> Any:
-    """The verb of "to" right after a name, the headline's future ("SpaceX to launch ..."), or None."""
+    """The verb of "to" right after a name, the headline's future ("Kessford to open ..."), or None."""
     doc = name.doc
     if name.i + 1 >= len(doc) or doc[name.i + 1].tag_ != "TO" or any(
             c.dep_ == "det" and c.lower_ in NOT_FUTURE_DETS for c in name.children):

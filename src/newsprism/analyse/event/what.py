@@ -34,7 +34,7 @@ def lead_clause(r: Reading) -> Any:
 
 def headline_verb(r: Reading) -> Any:
     """The headline's word for the lead's verb where the model took the headline's verb for the lead's
-    object ("Lady Gaga stages protest" + "Lady Gaga staged a protest" -> "stages protest")."""
+    object ("Mira Holt stages protest" + "Mira Holt staged a protest" -> "stages protest")."""
     first = _first(r)
     if not (r.tclauses and r.lclauses and first is r.tclauses[0]):
         return None
@@ -50,7 +50,7 @@ def headline_noun(r: Reading) -> Any:
 
 def headline_relative(r: Reading) -> Any:
     """The verb of a relative clause that tells the event of such a noun phrase ("Mystery of the boy
-    who 'fell down a deep well'")."""
+    who 'vanished off the pier'")."""
     noun = headline_noun(r)
     rel = None if noun is None else _relative_verb(noun)
     return None if rel is None else what_span(rel.doc, rel)
@@ -133,7 +133,7 @@ def what_span(doc: Any, verb: Any) -> Any:
         if prep is not None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), prep)
             if obj.i - prep.i > MAX_PREP:
-                obj = None  # a long phrase is a circumstance ("are pissed over Toblerone's new candy size")
+                obj = None  # a long phrase is a circumstance ("are furious over the bakery's new loaf size")
     for c in verb.children:
         if c.dep_ == "prt":
             hi = max(hi, c.i + 1)
@@ -143,7 +143,7 @@ def what_span(doc: Any, verb: Any) -> Any:
     if obj is None and (to := next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                                     and c.pos_ == "VERB" and any(a.tag_ == "TO" and a.i == hi for a in c.children)),
                                    None)):
-        # right after the verb: "managed to take over a Delta flight", not "voted on Tuesday to repeal ...";
+        # right after the verb: "managed to hijack a Halden flight", not "voted on Tuesday to close ...";
         # only the infinitive's verb when its phrase is too long ("set to check the driver's mobile ...")
         end = what_span(doc, to).end
         hi = end if end - lo <= MAX_WHAT else to.i + 1 if to.i + 1 - lo <= MAX_WHAT else hi
@@ -167,7 +167,7 @@ def _paired(doc: Any, verb: Any, lo: int, hi: int) -> tuple[int, int]:
             lo -= 1
         elif _opens(doc, lo, hi) and (close := next((t.i for t in doc[hi:min(verb.sent.end, lo + MAX_WHAT)]
                                                      if t.is_quote), None)) is not None:
-            hi = close + 1  # "'fell down a deep well'", "promises 'a new start'": the object the model missed
+            hi = close + 1  # "'vanished off the pier'", "promises 'a clean slate'": the object the model missed
     return lo, hi
 
 
@@ -179,13 +179,13 @@ def _opens(doc: Any, lo: int, hi: int) -> bool:
 
 def _relative_verb(noun: Any) -> Any:
     """The verb of a relative clause on the object of a headline's head noun, which tells the event:
-    "Mystery of the Chinese boy who 'fell down a deep well' after ..." -> "fell" (the model hangs
+    "Mystery of the fisherman who 'vanished off the pier' after ..." -> "vanished" (the model hangs
     the "who" clause on "Mystery" or on "boy"); not an infinitive ("Questions of the kind to ask"),
-    nor a clause on a head noun without such an object ("5 things we learned", "Man who killed five
-    ... sentenced")."""
+    nor a clause on a head noun without such an object ("5 things we saw", "Man who robbed three
+    ... jailed")."""
     root = noun.root
     if root.lemma_.lower() in EVENT_NOUNS:
-        return None  # "Death of the man who founded the party": the death
+        return None  # "Death of the woman who built the lighthouse": the death
     objects = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
                for o in p.children if o.dep_ == "pobj"]
     if not objects:
@@ -200,16 +200,16 @@ def _relative_verb(noun: Any) -> Any:
 
 
 def _nominal(doc: Any, sent: Any) -> Any:
-    """A headline without a clause names the event: "Croydon tram derailment: ..." -> "Croydon tram
-    derailment"; "Afghanistan: Fatal attack on ..." -> "Fatal attack"; "Several dead and dozens injured
-    after ..." -> "Several dead and dozens injured"."""
+    """A headline without a clause names the event: "Kessford ferry grounding: ..." -> "Kessford ferry
+    grounding"; "Vestland: Fatal fire at ..." -> "Fatal fire"; "Two dead and many hurt
+    after ..." -> "Two dead and many hurt"."""
     root = sent.root
     if root.pos_ in ("ADJ", "NUM") or (root.pos_ == "VERB" and root.tag_ == "VBN"):
         # a verbless report of an outcome: up to its first circumstance ("after", "in", ":")
         end = next((t.left_edge.i for t in sent[root.i - sent.start + 1:]
                     if t.dep_ in ("advcl", "prep", "mark", "punct")), sent.end)
         return doc[sent.start:end] if end - sent.start <= MAX_WHAT else None
-    # the root, or what a label before a colon introduces ("Afghanistan: Fatal attack ...")
+    # the root, or what a label before a colon introduces ("Vestland: Fatal fire ...")
     for head in [root] + [c for c in root.children if c.dep_ == "appos" and c.i > root.i]:
         if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
             continue  # not a noun, or a name ("Nordic Shipping under fire"): no event noun

@@ -40,7 +40,7 @@ class _Dates:
         self.days = {(t.field, t.start): date.fromisoformat(t.value) for t in times
                      if t.status == "resolved" and t.granularity == "day" and t.value}
         # the words of the headline, to find the date of the headline's event ("Taliban attacks ... with truck
-        # bomb" + "the toll rose Friday ... the bombing late Thursday" -> late Thursday)
+        # bomb" + "the toll rose Friday ... the fire late Thursday" -> late Thursday)
         self.stems = {stem(t.lower_) for s in r.title for t in s if t.is_alpha and not t.is_stop
                       and not circumstance(t)}
         # the lead's first sentence: the first body sentence that ends after a wire dateline, which the model
@@ -85,14 +85,14 @@ class _Dates:
     @staticmethod
     def reported(e: Any) -> bool:
         """The date tells when a report was made, not when what it reports happened: it dates a verb of
-        saying that has a clause of what was said ("state media reported on Sunday that ...")."""
+        saying that has a clause of what was said ("the council announced on Sunday that ...")."""
         verb = _governor(e.root)
         return verb.lemma_.lower() in SOURCE_VERBS and any(c.dep_ == "ccomp" for c in verb.children)
 
     def reported_event(self, e: Any, found: list[Any]) -> Any:
         """For the date of a report, the date of the event it reports: a later date of the lead, in a main
         clause with a verb of the headline's, naming a day up to :data:`REPORT_LAG_DAYS` before the report's
-        ("reported on Sunday that ..." + "... visited the airfield on Saturday"); or None. An event of the
+        ("reported on Sunday that ..." + "... toured the dam on Saturday"); or None. An event of the
         report's own day keeps the report's date."""
         told = self.day(e)
         if told is None or not self.reported(e):
@@ -102,8 +102,8 @@ class _Dates:
                      and not self.modifier(d) and not self.background(d) and self.headline_verb_in_clause(d)), None)
 
     def headline_verb_in_clause(self, e: Any) -> bool:
-        """A verb of the clause the date tells the time of shares its stem with a headline word ("visited the
-        airfield on Saturday to inspect ..." under "Kim inspects ...")."""
+        """A verb of the clause the date tells the time of shares its stem with a headline word ("toured the
+        dam on Saturday to inspect ..." under "Marsh inspects ...")."""
         return any(t.pos_ == "VERB" and stem(t.lower_) in self.stems for t in _governor(e.root).subtree)
 
     def rank(self, e: Any) -> tuple[bool, ...]:
@@ -131,7 +131,7 @@ def when(r: Reading) -> Found:
     dates = _Dates(r)
     found = sorted(dates.candidates(), key=dates.rank)
     sents = dates.sents
-    # a time counted from an event in the headline or the first sentence ("FBI clears Clinton ... two days
+    # a time counted from an event in the headline or the first sentence ("Inquiry clears mayor ... two days
     # before election") comes before a date further down, which more often dates something else, and before
     # a date that names another event ("Tuesday's vote") or lies inside it ("a week after the Nov. 8 election")
     anchored = next((a for s in sents[:dates.first + 1] if (a := _anchored(s)) is not None), None)
@@ -167,7 +167,7 @@ def _anchored(sent: Any) -> Any:
     event's noun: "two days before election", "only 11 days before the presidential election", "three
     hours after the blast", with the noun's short "of" phrase ("three hours after the start of the
     match"); not "just days before the vote", which counts nothing, nor "a day after she encouraged her
-    fans", which names no event by a noun, nor years ("in 108 years after a thrilling game"), nor a
+    fans", which names no event by a noun, nor years ("in 40 years after a close race"), nor a
     period ("fell 3 percent in the two days after the vote"); or None."""
     for e in sent.ents:
         unit = e.root
@@ -193,7 +193,7 @@ def _anchored(sent: Any) -> Any:
 
 def _in_main_clause(tok: Any) -> bool:
     """No relative clause, participle of a noun ("woman killed ...") or clause opened by "since", "when"
-    ... between the token and its sentence's root; an infinitive ("an honour to meet him on Thursday")
+    ... between the token and its sentence's root; an infinitive ("a pleasure to greet her on Thursday")
     does not count."""
     while tok.head.i != tok.i:
         if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX") and not any(
@@ -220,7 +220,7 @@ def _status_time(tok: Any) -> bool:
 
 def _governor(tok: Any) -> Any:
     """The word a date tells the time of: "derailed" of "derailed on Wednesday", "bombing" of "the
-    bombing late Thursday", "election" of "Tuesday's election"."""
+    fire late Thursday", "election" of "Tuesday's election"."""
     for _ in range(3):
         if tok.head.i == tok.i:
             return tok

@@ -37,7 +37,7 @@ def _phrases(sents: list[Any], places: set[str]) -> Iterator[Any]:
 
 
 def headline_modifier(r: Reading) -> Any:
-    """A place modifying the headline's event noun or its subject ("Croydon tram crash: ...")."""
+    """A place modifying the headline's event noun or its subject ("Kessford ferry crash: ...")."""
     places = _places(r)
     return next((e for s in r.title for e in s.ents if _is_place(e, places) and _heads_title(e.root)), None)
 
@@ -70,7 +70,7 @@ NARROWED = frozenset({Where.HEADLINE_PHRASE, Where.HEADLINE_MODIFIER, Where.LEAD
 
 def inside_country(r: Reading, country: Any) -> Any:
     """A place phrase of the title or of the first body sentences naming a place that may lie inside the
-    country ("consulate in Afghanistan" ... "in the city of Mazar-i-Sharif" -> Mazar-i-Sharif), or None."""
+    country ("power station in Norway" ... "in the town of Kessford" -> Kessford), or None."""
     if not r.gazetteer.is_country(country.text):
         return None
     wider = r.body[:r.when_sentences]
@@ -79,7 +79,7 @@ def inside_country(r: Reading, country: Any) -> Any:
 
 def widen(found: Any, gazetteer: Gazetteer | None = None) -> Any:
     """The answer with up to two places it lies in right after it ("outside Trump Tower in New York
-    City", "in Sterling Heights, Michigan", "Punta Islita, Guanacaste, Costa Rica"); ``gazetteer``
+    City", "in Nordvik, Vestland", "Nordvik, Troms og Finnmark, Norway"); ``gazetteer``
     defaults to the built-in one."""
     known = gazetteer or builtin_gazetteer()
     inner, outer = found, _enclosing(found, known)
@@ -96,7 +96,7 @@ def _place_phrase(e: Any) -> bool:
     tok = e.root
     for _ in range(3):
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
-            # "from" a place is where someone comes from ("a man from Beckenham"), unless a verb moves
+            # "from" a place is where someone comes from ("a man from Nordvik"), unless a verb moves
             return tok.head.lower_ != "from" or tok.head.head.pos_ in ("VERB", "AUX")
         if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.dep_ == "prep"
                 and tok.head.head.lemma_.lower() in PLACE_NOUNS):
@@ -114,7 +114,7 @@ def _place_phrase(e: Any) -> bool:
 
 def _is_place(e: Any, places: set[str]) -> bool:
     """A place entity, an organisation one is "at", or a name the article tags as a place elsewhere
-    ("Croydon" of "Croydon tram crash", tagged PRODUCT there, is a place "in Croydon" further on)."""
+    ("Kessford" of "Kessford ferry crash", tagged PRODUCT there, is a place "in Kessford" further on)."""
     if e.label_ in PLACE_LABELS or e.text in places:
         return True
     if e.label_ in SITE_NAME_LABELS and e.root.dep_ == "pobj" and not ACRONYM.fullmatch(e.text):
@@ -127,8 +127,8 @@ def _is_place(e: Any, places: set[str]) -> bool:
 def _enclosing(e: Any, known: Gazetteer) -> Any:
     """The place right after the answer that it lies in, or None: after "in" any city, region or
     country ("Trump Tower" + "in New York City"); after a comma a country or a region the gazetteer
-    knows ("Sterling Heights" + ", Michigan"), one the answer may lie in (not "Paris, Berlin" nor
-    "Berlin, Israel"), that is not the subject of what follows ("Clashes erupted in Gaza, Israel
+    knows ("Nordvik" + ", Vestland"), one the answer may lie in (not "Paris, Berlin" nor
+    "Berlin, Israel"), that is not the subject of what follows ("Fires broke out in Kessford, Vestland
     said") nor one of a list ("in Paris and Lyon", "in London, Paris, Berlin and Rome")."""
     doc = e.doc
     if e.end + 1 >= len(doc):
@@ -140,7 +140,7 @@ def _enclosing(e: Any, known: Gazetteer) -> Any:
         return None
     after = doc[wider.end] if wider.end < len(doc) else None
     if after is not None and (after.lower_ in ("and", "or", "'s", "’s") or after.dep_ == "case"):
-        return None  # "in Paris and Lyon", "Kabul, Afghanistan's capital"
+        return None  # "in Paris and Lyon", "Oslo, Norway's capital"
     if sep.lower_ == "in":
         return wider if wider.root.head.i == sep.i else None
     if sep.text != "," or known.is_country(e.text) or wider.root.dep_ in SUBJECT_DEPS:
@@ -174,7 +174,7 @@ def inside(e: Any, country: str, gazetteer: Gazetteer | None = None) -> bool:
 
 
 def _heads_title(tok: Any) -> bool:
-    """A modifier of the headline's head noun or of its subject ("Croydon tram crash: ...")."""
+    """A modifier of the headline's head noun or of its subject ("Kessford ferry crash: ...")."""
     if tok.dep_ != "compound":
         return False
     while tok.dep_ == "compound":

@@ -76,7 +76,7 @@ def _opposed(e: Any) -> bool:
 
 
 def name_part(e: Any) -> Any:
-    """A name the model ran into the next words cut at its first inner article ("Cubs a World Series"
+    """A name the model ran into the next words cut at its first inner article ("Rovers a League Cup"
     -> "Cubs") or a lower-case conjunction of a circumstance ("Varnholm as Tormund gate" -> "Varnholm");
     "The Hague" and "Bank of the West" keep theirs."""
     cut = next((t.i for t in e[1:] if (t.pos_ == "DET" and t.nbor(-1).lower_ != "of")
@@ -98,8 +98,8 @@ def who_span(doc: Any, subj: Any) -> Any:
             hi = max(hi, c.i + 1)
     if hi - lo > MAX_WHO:
         lo = hi - MAX_WHO
-    # a dateline or a credit the model ran into the subject ("PARIS - A truck", "(CNN) Chaos", "CNN)
-    # Chaos"), but not a bracket inside it ("The Islamic State (IS) group")
+    # a dateline or a credit the model ran into the subject ("VARNHOLM - A barge", "(CNN) Chaos", "CNN)
+    # Chaos"), but not a bracket inside it ("The Harbour Workers' Union (HWU)")
     if ((m := WIRE_DATELINE.match(doc.text, doc[lo].idx)) is not None and m.end() <= subj.idx
             and len(m.group("place")) > 2):  # not "US - China talks"
         lo = next(t.i for t in doc[lo:subj.i + 1] if t.idx >= m.end())

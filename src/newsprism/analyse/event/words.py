@@ -40,7 +40,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 #: Prepositions that open a circumstance, not the object of the event ("crash out as ...").
 NOT_OBJECT_PREPS = frozenset({"as", "after", "before", "despite", "during", "amid", "since", "until", "because"})
-#: Nouns that name an event or a thing that happened ("Seattle shooting", "Death of the man who ...").
+#: Nouns that name an event or a thing that happened ("Seattle shooting", "Death of the woman who ...").
 EVENT_NOUNS = frozenset({
     "attack", "blast", "explosion", "bombing", "shooting", "crash", "collision", "derailment", "accident",
     "incident", "fire", "blaze", "flood", "storm", "earthquake", "quake", "march", "protest", "rally",
