@@ -77,21 +77,9 @@ def _spans(article: Any, claim: Any) -> tuple[int, int] | None:
 
 
 def _score(bench: Path, score: Any, groups: list[dict[str, Any]], path: Path) -> tuple[str, dict[str, Any]]:
-    with path.open("w", encoding="utf-8") as f:
-        for g in groups:
-            f.write(json.dumps(g) + "\n")
+    per_topic = _counts(bench, score, groups, path)  # writes the groups to path
     proc = subprocess.run([sys.executable, str(bench / "score.py"), "alignment", str(bench), str(path)],
                           capture_output=True, text=True, check=True)
-    b = score.load_bench(bench)
-    pred, _ = score.predicted_pairs(b, score.read_groups(path))
-    pos, neg, _ex = score.strict_pairs(b)
-    per_topic: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # true, predicted, positive
-    topic = [s.topic for s in b.sentences]
-    for p in pos:
-        per_topic[topic[p[0]]][2] += 1
-    for p in pred & (pos | neg):
-        per_topic[topic[p[0]]][1] += 1
-        per_topic[topic[p[0]]][0] += p in pos
     f1s = {t: score.prf(tp, npred, ngold) for t, (tp, npred, ngold) in per_topic.items()}
     return proc.stdout, f1s
 

@@ -143,18 +143,27 @@ def test_run_falls_back_to_the_dossier_when_its_line_is_missing_and_keeps_the_li
     assert lines and all(line is not None for line in lines)  # kept by the run: the next one reads no dossier
 
 
-def test_resolution_writes_again_only_the_analyses_it_changed(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import newsprism.resolve as resolve
+def _counting_add():  # type: ignore[no-untyped-def]
+    """A ``Store.add_analysis`` that also records what it writes, and the list it records in."""
     from newsprism.store import Store
 
-    tmp, corpus, settings = store
-    (corpus / "goats.txt").write_text(NEW, encoding="utf-8")
     written: list[Analysis] = []
     real_add = Store.add_analysis
 
     def counting(self, analysis, analysed_at):  # type: ignore[no-untyped-def]
         written.append(analysis)
         return real_add(self, analysis, analysed_at)
+
+    return written, counting
+
+
+def test_resolution_writes_again_only_the_analyses_it_changed(store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import newsprism.resolve as resolve
+    from newsprism.store import Store
+
+    tmp, corpus, settings = store
+    (corpus / "goats.txt").write_text(NEW, encoding="utf-8")
+    written, counting = _counting_add()
 
     with Prism(db=tmp / "r.db", settings=settings) as prism:
         before = {a.article_id: a for a in prism.store.iter_analyses()}
@@ -182,12 +191,7 @@ def test_resolution_after_reanalysing_an_article_is_that_over_every_analysis(sto
     from newsprism.store import Store
 
     tmp, _corpus, settings = store
-    written: list[Analysis] = []
-    real_add = Store.add_analysis
-
-    def counting(self, analysis, analysed_at):  # type: ignore[no-untyped-def]
-        written.append(analysis)
-        return real_add(self, analysis, analysed_at)
+    written, counting = _counting_add()
 
     with Prism(db=tmp / "r.db", settings=settings) as prism:
         before = {a.article_id: a for a in prism.store.iter_analyses()}
