@@ -7,18 +7,21 @@ predicted speaker) outside the repository. Each unit was labelled blind from tha
 speaker's canonical name and the span of a name for the speaker in the text (or excluded: not
 speech, no speaker in the text); ``benchmarks/data/quote-labels.tsv`` keeps spans only. The labelled
 units are split in two halves by ``SEED``: ``dev`` (read while writing rules) and ``held`` (held out
-until its misses were read for rules too: set 1 is in-sample whole; set 2 is the held-out measure).
+until its misses were read for rules too: sets 1 and 2 are in-sample whole; set 3 is the held-out measure).
 
 Set 2 (``--set 2``, ``benchmarks/data/quote-labels-2.tsv``): 230 more units drawn with ``SEED2`` among
 the units outside set 1's draw of 200, labelled blind the same way by another session (its columns
 add the kind: ``name`` when the article names the speaker, ``role`` when it only describes them) while
-the rules were being changed, by people who never saw those labels: all of set 2 is held out
-(``half`` = ``held2``), scored once at the end, never read for rules.
+the rules were being changed, by people who never saw those labels: all of set 2 was held out
+(``half`` = ``held2``) for one round, then its misses were read for rules (in-sample since).
+
+Set 3 (``--set 3``, ``benchmarks/data/quote-labels-3.tsv``): 230 more units drawn with ``SEED3`` among
+the units outside sets 1 and 2, labelled blind the same way: held out (``held3``), its misses never listed.
 
 Commands:
-    sample [--set 1|2] [--n N] [--sheet FILE]     the sheet to label
-    spans [--set 1|2] RAW                          the labeller's answers to span rows
-    score [--set 1|2] [--half dev|held|all] [--show]   speaker accuracy at shipped defaults
+    sample [--set 1|2|3] [--n N] [--sheet FILE]     the sheet to label
+    spans [--set 1|2|3] RAW                          the labeller's answers to span rows
+    score [--set 1|2|3] [--half dev|held|all] [--show]   speaker accuracy at shipped defaults
 """
 
 from __future__ import annotations
@@ -37,9 +40,14 @@ from _quote_spans import paragraphs, quote_spans
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "giveme5w1h_news_cluster"
 LABELS = Path(__file__).parent / "data" / "quote-labels.tsv"
 LABELS2 = Path(__file__).parent / "data" / "quote-labels-2.tsv"
+LABELS3 = Path(__file__).parent / "data" / "quote-labels-3.tsv"
 SEED = 21
 SEED2 = 23
-N1, N2 = 200, 230
+SEED3 = 29
+N1, N2, N3 = 200, 230, 230
+_LABELS = {1: LABELS, 2: LABELS2, 3: LABELS3}
+_SEEDS = {1: SEED, 2: SEED2, 3: SEED3}
+_N = {1: N1, 2: N2, 3: N3}
 
 
 def _texts(corpus: Path) -> dict[str, dict[str, str]]:
@@ -61,12 +69,14 @@ def units(corpus: Path) -> list[tuple[str, int, int]]:
 def sample(corpus: Path, n: int, set_: int = 1) -> list[tuple[str, int, int]]:
     if set_ == 1:
         return random.Random(SEED).sample(units(corpus), n)
-    first = set(sample(corpus, N1))
-    return random.Random(SEED2).sample([u for u in units(corpus) if u not in first], n)
+    earlier = set(sample(corpus, N1))
+    if set_ == 3:
+        earlier |= set(sample(corpus, N2, 2))
+    return random.Random(_SEEDS[set_]).sample([u for u in units(corpus) if u not in earlier], n)
 
 
 def _prefix(set_: int) -> str:
-    return "Q" if set_ == 1 else "R"
+    return {1: "Q", 2: "R", 3: "S"}[set_]
 
 
 def _sheet(corpus: Path, n: int, out: Path, set_: int = 1) -> None:
@@ -85,7 +95,7 @@ def _sheet(corpus: Path, n: int, out: Path, set_: int = 1) -> None:
             lines.append(("> " if j == i else "  ") + para)
         lines.append("")
     out.write_text("\n".join(lines), encoding="utf-8")
-    print(f"{n} units (set {set_}, seed {SEED if set_ == 1 else SEED2}) -> {out}")
+    print(f"{n} units (set {set_}, seed {_SEEDS[set_]}) -> {out}")
 
 
 _ROLE_IDS = frozenset({"Q006", "Q031", "Q036", "Q046", "Q074", "Q094", "Q104", "Q105", "Q121", "Q131", "Q137",
@@ -107,7 +117,7 @@ def _locate(text: str, surface: str, qs: int, qe: int) -> tuple[int, int] | None
 
 
 def _spans(corpus: Path, raw: Path, n: int, set_: int = 1) -> None:
-    """Turn the labeller's sheet answers (``Qnnn<TAB>canonical<TAB>surface``; set 2 adds ``<TAB>kind``)
+    """Turn the labeller's sheet answers (``Qnnn<TAB>canonical<TAB>surface``; sets 2 and 3 add ``<TAB>kind``)
     into span rows."""
     texts = _texts(corpus)
     units_ = sample(corpus, n, set_)
@@ -124,18 +134,18 @@ def _spans(corpus: Path, raw: Path, n: int, set_: int = 1) -> None:
         found = _locate(text, surface, qs, qe)
         if found is None:
             sys.exit(f"{qid}: {surface!r} not found in {aid}")
-        kind = (rest[0] if rest else "name") if set_ == 2 else ("role" if qid in _ROLE_IDS else "name")
+        kind = (rest[0] if rest else "name") if set_ >= 2 else ("role" if qid in _ROLE_IDS else "name")
         rows.append((qid, aid, qs, qe, found[0], found[1], canonical, kind))
     kept = [r[0] for r in rows if r[7] != "excluded"]
     random.Random(SEED).shuffle(kept)
     dev = set(kept[: len(kept) // 2]) if set_ == 1 else set()
-    out = LABELS if set_ == 1 else LABELS2
+    out = _LABELS[set_]
     with out.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(("qid", "article_id", "quote_start", "quote_end", "speaker_start", "speaker_end", "speaker",
                     "kind", "half"))
         for r in rows:
-            half = "" if r[7] == "excluded" else ("dev" if r[0] in dev else "held" if set_ == 1 else "held2")
+            half = "" if r[7] == "excluded" else ("dev" if r[0] in dev else "held" if set_ == 1 else f"held{set_}")
             w.writerow((*r, half))
     print(f"{len(rows)} rows, {len(kept)} labelled ({len(dev)} dev, {len(kept) - len(dev)} held) -> {out}")
 
@@ -210,32 +220,31 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     sp = sub.add_parser("sample")
-    sp.add_argument("--set", type=int, choices=(1, 2), default=1, dest="set_")
+    sp.add_argument("--set", type=int, choices=(1, 2, 3), default=1, dest="set_")
     sp.add_argument("--n", type=int)
     sp.add_argument("--sheet", type=Path, default=Path("/tmp/quote-sheet.txt"))
     sp.add_argument("--corpus", type=Path, default=CORPUS)
     sp = sub.add_parser("spans")
     sp.add_argument("raw", type=Path)
-    sp.add_argument("--set", type=int, choices=(1, 2), default=1, dest="set_")
+    sp.add_argument("--set", type=int, choices=(1, 2, 3), default=1, dest="set_")
     sp.add_argument("--n", type=int)
     sp.add_argument("--corpus", type=Path, default=CORPUS)
     sp = sub.add_parser("score")
-    sp.add_argument("--set", type=int, choices=(1, 2), default=1, dest="set_")
-    sp.add_argument("--half", choices=("dev", "held", "held2", "all"), default="held")
+    sp.add_argument("--set", type=int, choices=(1, 2, 3), default=1, dest="set_")
+    sp.add_argument("--half", choices=("dev", "held", "held2", "held3", "all"), default="held")
     sp.add_argument("--show", action="store_true")
     sp.add_argument("--corpus", type=Path, default=CORPUS)
     args = p.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"{args.corpus}: corpus not found (see ../shared/benchmarks/README.md)")
     if args.cmd == "sample":
-        _sheet(args.corpus, args.n or (N1 if args.set_ == 1 else N2), args.sheet, args.set_)
+        _sheet(args.corpus, args.n or _N[args.set_], args.sheet, args.set_)
     elif args.cmd == "spans":
-        _spans(args.corpus, args.raw, args.n or (N1 if args.set_ == 1 else N2), args.set_)
+        _spans(args.corpus, args.raw, args.n or _N[args.set_], args.set_)
     elif args.cmd == "score":
-        if args.set_ == 2 and args.show:
-            sys.exit("set 2 is held out: its misses are not listed")
-        _score(args.corpus, "all" if args.set_ == 2 else args.half, args.show,
-               LABELS if args.set_ == 1 else LABELS2)
+        if args.set_ == 3 and args.show:
+            sys.exit("set 3 is held out: its misses are not listed")
+        _score(args.corpus, "all" if args.set_ >= 2 else args.half, args.show, _LABELS[args.set_])
 
 
 if __name__ == "__main__":
