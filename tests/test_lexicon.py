@@ -75,7 +75,7 @@ def test_lexicon_wire_dateline_near_the_start(text: str, place: str | None, end:
 
 def test_lexicon_stop_words_come_from_one_data_file() -> None:
     """Every stop-word list is a table of data/stop_words.toml; story clustering reads the same words."""
-    from newsprism.stories import _STOP
+    from newsprism.story_features import _STOP
 
     assert len(ENGLISH_STOP_WORDS) == 318 and STORY_STOP_WORDS == ENGLISH_STOP_WORDS | NEWS_STOP_WORDS == _STOP
     assert {"said", "according", "it's"} <= STOP_WORDS and not {"first", "last", "fire"} & STOP_WORDS

@@ -16,17 +16,11 @@ from newsprism.records import Article
 from newsprism.settings import Settings
 from newsprism.stories import (
     StorySettings,
-    _number,
     assign,
-    headline,
     resolve,
     story_id,
     story_settings,
-    text_date,
-    text_year,
-    url_words,
 )
-from newsprism.story_index import best_title
 
 T0 = datetime(2031, 3, 4, 6, 0, tzinfo=UTC)
 
@@ -179,20 +173,6 @@ def test_stories_empty_article_opens_its_own_story() -> None:
     assert [a for a, s in result.story_of().items() if s == sid] == [empty.article_id]
 
 
-def test_stories_url_words_keep_the_slug_only() -> None:
-    assert url_words("https://www.npr.org/templates/search/index.php?searchinput=Costa+Rica+plane+crash") == [
-        "costa", "rica", "plane", "crash"]
-    assert url_words("https://x.example/national/teen-girl-slapped-soldiers/2018/01/01/3e137e9e-ef0e_story.html"
-                     "?utm_term=.c54d9ffdebff") == ["teen", "girl", "slapped", "soldiers"]
-    assert url_words(None) == []
-
-
-def test_stories_numbers_are_normalised() -> None:
-    assert _number("$6,000") == _number("6k") == _number("6000") == "6000"
-    assert _number("$121 billion") == _number("121bn")
-    assert _number("3") is None  # small counts are everywhere
-
-
 def test_stories_generic_page_title_is_placed_by_its_url() -> None:
     arts, _ = stream()
     page = dataclasses.replace(
@@ -251,30 +231,6 @@ def saved(first_line: str, paragraphs: tuple[str, ...], name: str) -> Article:
     return dataclasses.replace(a, article_id=name, published=None, paragraphs=paragraphs, source_text="")
 
 
-def test_stories_url_headline_is_read_as_the_url() -> None:
-    page = saved("https://www.harbour-gazette. example/2031/03/04/ferry-aurora-vale-aground. html",
-                 ("March 4th, 2031, 07:10 GMT", "Ferry Aurora Vale runs aground off Skelby",
-                  "The ferry ran aground on a sandbank outside Skelby harbour in thick fog."), "p1")
-    title, url, body = headline(page)
-    assert title == "Ferry Aurora Vale runs aground off Skelby"  # the dateline line is not a headline
-    assert url == "https://www.harbour-gazette.example/2031/03/04/ferry-aurora-vale-aground.html"
-    assert body.startswith("The ferry ran aground")
-    assert url_words(url) == ["ferry", "aurora", "vale", "aground"]
-    assert best_title([page]) == "Ferry Aurora Vale runs aground off Skelby"
-
-
-@pytest.mark.parametrize(("paragraphs", "url", "expected"), [
-    (("Tugs freed the ferry on December 15th, 2030, the operator said.",), None, datetime(2030, 12, 15, tzinfo=UTC)),
-    (("Updated 3 March 2031 by the desk.", "On 2030-01-02 it sailed."), None, datetime(2031, 3, 3, tzinfo=UTC)),
-    (("The ferry sailed on Monday and again in 2030.",), None, None),
-    (("No date here.",), "https://news.example/2031/03/ferry-aground", datetime(2031, 3, 1, tzinfo=UTC)),
-    (("No date here.",), "https://news.example/item?ymd=20310305&id=4", datetime(2031, 3, 5, tzinfo=UTC)),
-], ids=["month-day-year", "first-of-two", "relative-only", "url-path", "url-query"])
-def test_stories_text_date(paragraphs: tuple[str, ...], url: str | None, expected: datetime | None) -> None:
-    a = dataclasses.replace(saved("Ferry news", paragraphs, "d"), url=url)
-    assert text_date(a) == expected
-
-
 def test_stories_undated_articles_are_placed_by_their_written_dates() -> None:
     body = ("The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog. "
             "All passengers were taken ashore by lifeboats, the Nordland coastguard said.")
@@ -286,15 +242,6 @@ def test_stories_undated_articles_are_placed_by_their_written_dates() -> None:
     assert dated["a1"] == dated["a2"] != dated["a3"]  # two years apart: another grounding
     undated = assign([one, two, later], dataclasses.replace(settings, text_dates=False)).story_of()
     assert undated["a1"] == undated["a2"] == undated["a3"]
-
-
-@pytest.mark.parametrize(("paragraphs", "expected"), [
-    (("The 2031 regatta opens after the ferry's grounding in 2029.",), 2031),
-    (("Tickets cost $2030 and 2,031 people came; the Tu-2000 flew in the 1990s.",), None),
-    (("The ferry sailed on Monday.",), None),
-], ids=["latest-of-two", "not-years", "none"])
-def test_stories_text_year(paragraphs: tuple[str, ...], expected: int | None) -> None:
-    assert text_year(saved("Ferry news", paragraphs, "y")) == expected
 
 
 def test_stories_year_gap_keeps_events_years_apart() -> None:
@@ -493,14 +440,6 @@ def test_stories_cli_unknown_story(cli, db: str, filled: Prism) -> None:  # type
     r = cli("story", "nope", "--db", db)
     assert r.exit_code == 2
     assert r.stderr.startswith("error: no story 'nope'")
-
-
-def test_stories_stop_words_are_scikit_learns_list() -> None:
-    text = pytest.importorskip("sklearn.feature_extraction.text", reason="scikit-learn not installed")
-    from newsprism.lexicon import NEWS_STOP_WORDS
-    from newsprism.stories import _STOP
-
-    assert frozenset(text.ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS == _STOP
 
 
 def test_stories_compact_state_keeps_vectors_exactly() -> None:

@@ -25,7 +25,8 @@ from .records import (
     StorySummary,
     WireCredit,
 )
-from .stories import _STOP, _WORD, _ordered, headline, resolve
+from .stories import _ordered, resolve
+from .story_features import _STOP, _WORD, headline
 
 # ------------------------------------------------------------------ summaries
 
