@@ -5,7 +5,8 @@ Usage: .venv/bin/python benchmarks/dossier.py [CORPUS_DIR] [--workdir DIR] [--sa
 1. Runs ``newsprism run CORPUS --out DIR/report`` in a child process on a new
    store and reports its wall time and peak resident memory (ru_maxrss of the
    child): ingest, stories, analysis with spaCy, and the report.
-2. Opens the store and builds every story's dossier again in this process:
+2. Opens the store and asks for every story's dossier in this process
+   (``Prism.update_dossier``, as ``run`` stores each one):
    that each one builds, the time per dossier (median, and the median of five
    builds of the story nearest 20 articles), the distribution of claim-group
    statuses and of conflict cards by kind.
@@ -91,7 +92,7 @@ def main() -> int:
         for s in prism.stories():
             detail = prism.story(s.story_id)
             t = time.perf_counter()
-            d = prism._dossier(detail)
+            d = prism.update_dossier(s.story_id)
             times.append(time.perf_counter() - t)
             built += 1
             sizes[s.story_id] = len(detail.articles)
@@ -114,7 +115,7 @@ def main() -> int:
         reps = []
         for _ in range(5):
             t = time.perf_counter()
-            prism._dossier(detail)
+            prism.update_dossier(target)
             reps.append(time.perf_counter() - t)
 
     figures.update({

@@ -134,7 +134,7 @@ def _align_all(prism: Any, sets: list[list[str]], settings: Any) -> list[tuple[A
 
     from newsprism import claims as C
 
-    embed = prism._embedder(store=True) if prism.settings.embeddings else None
+    embed = prism.claim_embedder(store=True) if prism.settings.embeddings else None
     copies = prism.store.copies()
     out = []
     for ids in sets:

@@ -34,6 +34,7 @@ def main() -> None:
         raise SystemExit(f"{args.corpus}: the news_cluster folder (labels.tsv, data/) is not there")
     from newsprism import Prism
     from newsprism import claims as C
+    from newsprism.settings import AlignSettings
 
     with (args.corpus / "labels.tsv").open(encoding="utf-8") as f:
         gold = {r["file"]: r["event_id"] for r in csv.DictReader(f, delimiter="\t")}
@@ -43,9 +44,9 @@ def main() -> None:
     if len(prism.articles()) < len(files):
         prism.ingest([str(p) for p in files])
         prism.analyse()
-    embed = prism._embedder()
+    embed = prism.claim_embedder()
     copies = prism.store.copies()
-    shipped = C.AlignSettings()
+    shipped = AlignSettings()
     previous = dataclasses.replace(shipped, happening_link_threshold=0.5, happening_threshold=0.2,
                                    happening_article_threshold=-1.0, happening_article_ratio=0.0)
     pairs: Counter[tuple[str, str]] = Counter()

@@ -10,6 +10,7 @@ import pytest
 
 from newsprism import Prism
 from newsprism.errors import InputError, NotFoundError
+from newsprism.records import Statement
 from newsprism.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 P = ("The harbour master of Skelby said on Tuesday that the ferry would not sail until the storm "
@@ -171,13 +172,13 @@ def test_store_cached_dossier_round_trips_records_and_refuses_other_pickles(pris
 
 def test_store_claim_search_replaces_a_storys_groups(prism: Prism) -> None:
     store = prism.store
-    store.index_claims("s1", [("g1", "The ferry was held at the harbour wall.", "agreed", 3),
-                              ("g2", "Twelve passengers were aboard.", "conflict", 2)])
-    store.index_claims("s2", [("g9", "The council approved the harbour budget.", "single", 1)])
+    store.index_claims("s1", [Statement("The ferry was held at the harbour wall.", (), "agreed", 3, "g1"),
+                              Statement("Twelve passengers were aboard.", (), "conflict", 2, "g2")])
+    store.index_claims("s2", [Statement("The council approved the harbour budget.", (), "single", 1, "g9")])
     assert {(h.story_id, h.group_id) for h in store.search_claims("harbour")} == {("s1", "g1"), ("s2", "g9")}
     hit = store.search_claims("passengers")[0]
     assert (hit.story_id, hit.group_id, hit.status, hit.sources) == ("s1", "g2", "conflict", 2)
-    store.index_claims("s1", [("g3", "The ferry sailed at noon.", "single", 1)])  # the dossier was rebuilt
+    store.index_claims("s1", [Statement("The ferry sailed at noon.", (), "single", 1, "g3")])  # the dossier was rebuilt
     assert store.search_claims("passengers") == []
     assert [h.group_id for h in store.search_claims("ferry")] == ["g3"]
     with pytest.raises(InputError):

@@ -611,8 +611,7 @@ class Prism:
             if built.vectors:
                 self.store.add_claim_vectors(_embed.MODEL, built.vectors)
             self.store.cache_dossier(built.story_id, built.key, built.dossier, line)
-            self.store.index_claims(built.story_id,
-                                    ((g.group_id, g.text, g.status, g.sources) for g in built.dossier.groups))
+            self.store.index_claims(built.story_id, built.dossier.groups)
         return line
 
     def _dossier_inputs(self, detail: StoryDetail, *, missing: str) -> _DossierInputs:
@@ -645,10 +644,11 @@ class Prism:
             sorted(ents, key=lambda e: e.entity_id), copies)).encode("utf-8")).hexdigest()
         return _DossierInputs(sid, key, articles, kept, ents, copies)
 
-    def _embedder(self, *, store: bool) -> Callable[[Sequence[Claim]], np.ndarray]:
-        """Claim vectors from the store's cache; the missing ones are encoded, and stored when
-        ``store`` (a writer's call; a reader computes, never stores). For aligning outside a
-        dossier build (benchmarks); a build reads the cache into its :class:`StoryJob`."""
+    def claim_embedder(self, *, store: bool = False) -> Callable[[Sequence[Claim]], np.ndarray]:
+        """The ``embed`` function of ``claims.align``: claim vectors from the store's cache, the
+        missing ones encoded, and stored when ``store`` (a writer's call; a reader computes, never
+        stores). For aligning outside a dossier build (benchmarks); a build reads the cache into
+        its :class:`StoryJob`."""
         from . import embed as _embed
 
         def vectors(claims: Sequence[Claim]) -> np.ndarray:

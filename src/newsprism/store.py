@@ -46,6 +46,7 @@ from .records import (
     Quote,
     Relation,
     Removal,
+    Statement,
     Stories,
     Tally,
     TimeExpression,
@@ -456,12 +457,13 @@ class Store:
         self.conn.execute("UPDATE dossiers SET line = ? WHERE story_id = ? AND fingerprint = ?",
                           (_line_json(line), story_id, fingerprint))
 
-    def index_claims(self, story_id: str, lines: Iterable[tuple[str, str, str, int]]) -> None:
-        """Replace the story's searchable claim groups: (group id, text, status, independent sources)."""
+    def index_claims(self, story_id: str, groups: Iterable[Statement]) -> None:
+        """Replace the story's searchable claim groups with the dossier's (``Dossier.groups``):
+        each group's id, text, status and independent sources, as :meth:`search_claims` returns them."""
         self.conn.execute("DELETE FROM claims_fts WHERE story_id = ?", (story_id,))
         self.conn.executemany("INSERT INTO claims_fts (text, story_id, group_id, status, sources) "
                               "VALUES (?, ?, ?, ?, ?)",
-                              ((text, story_id, gid, status, sources) for gid, text, status, sources in lines))
+                              ((g.text, story_id, g.group_id, g.status, g.sources) for g in groups))
 
     def search_claims(self, query: str, limit: int = 20) -> list[ClaimHit]:
         """Claim groups of stored dossiers whose text matches an FTS5 query, best first."""
