@@ -1,4 +1,15 @@
-"""Shared fixtures."""
+"""Shared fixtures.
+
+The tests mirror ``src/newsprism``: module ``newsprism.a.b`` is tested in ``tests/a/test_b.py``, a
+top-level module ``newsprism.x`` (or a package's ``__init__``) in ``tests/test_x.py``. Modules that only
+re-export (``newsprism/__init__``, ``__main__``, ``web/__init__``) have no file. Beside them:
+``tests/whole/`` runs the whole pipeline through the CLI, ``Prism`` and the web face (the demo, bad and
+hostile input, golden files, the import layers), ``tests/acceptance/`` reads the corpora in
+``../shared``, and ``tests/benchmarks/`` tests the benchmark scripts' own helpers.
+
+The record factories several test files share are plain functions in ``_support.py`` (importable at
+module level, as parametrize lists need them); the fixtures here wrap them.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +23,7 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-from _support import make_article
+from _support import STREAM_START, make_article, story_stream
 from newsprism import Prism, Settings
 from newsprism.analyse import add_ruler
 from newsprism.cli import app
@@ -106,6 +117,16 @@ def article() -> Callable[..., Article]:
     """The Article factory of tests/_support.py: ``article(body, title=..., published=..., captions=...,
     article_id=...)``, a cleaned article of blank-line separated paragraphs, without a store."""
     return make_article
+
+
+@pytest.fixture
+def filled(prism: Prism) -> Prism:
+    """The ``prism`` fixture's store holding the stream of three events (``_support.story_stream``), not analysed."""
+    arts, _ = story_stream()
+    with prism.store.atomic():
+        for a in arts:
+            prism.store.add_article(a, STREAM_START)
+    return prism
 
 
 #: Invented hostile articles: markup and script URLs that must show as text and never run.

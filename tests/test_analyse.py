@@ -13,21 +13,13 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from _support import KST, MONDAY, make_article, needs_model
+from _support import KST, hand_doc, make_article, needs_model
 from newsprism import Settings
-from newsprism.analyse import Layout, add_ruler, analyse, load_model
-from newsprism.analyse.times import times
+from newsprism.analyse import add_ruler, analyse, load_model
 from newsprism.errors import ModelError
 from newsprism.resolve import load_packs
 
 _article = make_article
-
-
-def _doc(words: list[str], ents: list[str], heads: list[int] | None = None, deps: list[str] | None = None,
-         tags: list[str] | None = None) -> Doc:
-    nlp = spacy.blank("en")
-    return Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False], heads=heads, deps=deps,
-               tags=tags, pos=None, ents=ents)
 
 
 # ------------------------------------------------------------ entities
@@ -79,69 +71,6 @@ def test_analyse_unknown_model_is_a_model_error() -> None:
 
 
 # ------------------------------------------------------------ times
-
-WORDS_PAST = ["Troops", "arrived", "on", "Saturday", "."]
-PAST = dict(heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
-            tags=["NNS", "VBD", "IN", "NNP", "."])
-WORDS_FUTURE = ["Troops", "will", "arrive", "on", "Saturday", "."]
-FUTURE = dict(heads=[2, 2, 2, 2, 3, 2], deps=["nsubj", "aux", "ROOT", "prep", "pobj", "punct"],
-              tags=["NNS", "MD", "VB", "IN", "NNP", "."])
-
-
-def _times(doc: Doc, published: datetime | None, base: datetime | None = None):  # type: ignore[no-untyped-def]
-    a = _article(doc.text, published=published)
-    return times(doc, a, Layout.of(a), base)
-
-
-def test_analyse_weekday_in_the_past_tense_looks_back() -> None:
-    doc = _doc(WORDS_PAST, ["O", "O", "O", "B-DATE", "O"], **PAST)
-    (t,) = _times(doc, MONDAY)
-    assert (t.text, t.value, t.granularity, t.status, t.base) == ("Saturday", "2023-09-16", "day", "resolved", "published")
-
-
-def test_analyse_weekday_in_the_future_tense_looks_ahead() -> None:
-    doc = _doc(WORDS_FUTURE, ["O", "O", "O", "O", "B-DATE", "O"], **FUTURE)
-    (t,) = _times(doc, MONDAY)
-    assert t.value == "2023-09-23"
-
-
-@pytest.mark.parametrize(
-    ("words", "ents", "value", "granularity"),
-    [
-        (["It", "rained", "in", "July", "."], ["O", "O", "O", "B-DATE", "O"], "2023-07", "month"),
-        (["It", "rained", "on", "Sep.", "17", "(local)", "."], ["O", "O", "O", "B-DATE", "I-DATE", "O", "O"],
-         "2023-09-17", "day"),
-        (["It", "rained", "in", "2016", "."], ["O", "O", "O", "B-DATE", "O"], "2016", "year"),
-        (["It", "rained", "yesterday", "."], ["O", "O", "B-DATE", "O"], "2023-09-17", "day"),
-    ],
-    ids=["month", "date", "year", "yesterday"],
-)
-def test_analyse_time_granularity(words: list[str], ents: list[str], value: str, granularity: str) -> None:
-    (t,) = _times(_doc(words, ents), MONDAY)
-    assert (t.value, t.granularity, t.status) == (value, granularity, "resolved")
-
-
-def test_analyse_undated_article_leaves_relative_times_unresolved() -> None:
-    (t,) = _times(_doc(["It", "rained", "in", "July", "."], ["O", "O", "O", "B-DATE", "O"]), None)
-    assert (t.value, t.granularity, t.status) == (None, "month", "unresolved")
-    assert t.reason == "the article has no publication date, and this expression is relative to one"
-
-
-def test_analyse_undated_article_resolves_absolute_dates() -> None:
-    words = ["It", "rained", "on", "September", "16", ",", "2023", "."]
-    (t,) = _times(_doc(words, ["O", "O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]), None)
-    assert (t.value, t.status, t.base) == ("2023-09-16", "resolved", None)
-
-
-def test_analyse_undated_article_with_a_given_base() -> None:
-    base = datetime(2023, 9, 18, tzinfo=KST)
-    (t,) = _times(_doc(["It", "rained", "in", "July", "."], ["O", "O", "O", "B-DATE", "O"]), None, base)
-    assert (t.value, t.status, t.base) == ("2023-07", "resolved", "given")
-
-
-def test_analyse_vague_time_is_unresolved() -> None:
-    (t,) = _times(_doc(["for", "the", "same", "day"], ["O", "B-DATE", "I-DATE", "I-DATE"]), MONDAY)
-    assert (t.value, t.status) == (None, "unresolved")
 
 
 # ------------------------------------------------------------ quotes
@@ -204,22 +133,6 @@ def test_analyse_cli_unknown_model_exits_2(cli, db, fiction) -> None:  # type: i
     assert r.stderr.startswith("error: spaCy pipeline 'no_such_pipeline_x' is not installed")
 
 
-@pytest.mark.parametrize(
-    ("words", "reason"),
-    [
-        (["for", "25", "years"], "a duration or an age, not a point in time"),
-        (["a", "33-year-old"], "a duration or an age, not a point in time"),
-        (["in", "the", "1920s"], "a decade: no single date"),
-        (["aged", "64"], "a bare number, not a year"),
-    ],
-    ids=["duration", "age", "decade", "number"],
-)
-def test_analyse_durations_ages_decades_are_not_dates(words: list[str], reason: str) -> None:
-    ents = ["O"] + ["B-DATE"] + ["I-DATE"] * (len(words) - 2)
-    (t,) = _times(_doc(words, ents), MONDAY)
-    assert (t.value, t.status, t.reason) == (None, "unresolved", reason)
-
-
 @needs_model
 def test_analyse_weekday_of_the_publication_day_is_that_day() -> None:
     tuesday = datetime(2025, 3, 11, 10, 20, tzinfo=KST)
@@ -268,7 +181,7 @@ def test_clock_times_the_model_mislabels_become_times_and_its_own_stay() -> None
 def test_a_day_and_its_part_are_one_time() -> None:
     from newsprism.analyse import _times_of_day
 
-    doc = _doc(["Gates", "closed", "on", "Tuesday", "night", "and", "Friday", ",", "morning", "came"],
+    doc = hand_doc(["Gates", "closed", "on", "Tuesday", "night", "and", "Friday", ",", "morning", "came"],
                ["O", "O", "O", "B-DATE", "B-TIME", "O", "B-DATE", "O", "B-TIME", "O"])
     doc = _times_of_day(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Tuesday night", "TIME"), ("Friday", "DATE"),
@@ -278,22 +191,22 @@ def test_a_day_and_its_part_are_one_time() -> None:
 def test_times_of_day_leaves_dates_money_and_numbers_after_no() -> None:
     from newsprism.analyse import _times_of_day
 
-    doc = _times_of_day(_doc(["It", "ended", "9:50", "p.m.", "ET", "Thursday"], ["O", "O", "B-TIME", "I-TIME", "I-TIME",
+    doc = _times_of_day(hand_doc(["It", "ended", "9:50", "p.m.", "ET", "Thursday"], ["O", "O", "B-TIME", "I-TIME", "I-TIME",
                                                                                 "B-DATE"]))
     assert [(e.text, e.label_) for e in doc.ents] == [("9:50 p.m. ET", "TIME"), ("Thursday", "DATE")]
-    doc = _times_of_day(_doc(["The", "4.50pm", "from", "Paddington"], ["B-WORK_OF_ART", "I-WORK_OF_ART",
+    doc = _times_of_day(hand_doc(["The", "4.50pm", "from", "Paddington"], ["B-WORK_OF_ART", "I-WORK_OF_ART",
                                                                       "I-WORK_OF_ART", "I-WORK_OF_ART"]))
     assert [(e.text, e.label_) for e in doc.ents] == [("The 4.50pm from Paddington", "WORK_OF_ART")]
-    doc = _times_of_day(_doc(["at", "8.30am", ",", "police", "said"], ["O", "B-ORG", "O", "O", "O"]))
+    doc = _times_of_day(hand_doc(["at", "8.30am", ",", "police", "said"], ["O", "B-ORG", "O", "O", "O"]))
     assert [(e.text, e.label_) for e in doc.ents] == [("8.30am", "TIME")]  # a clock the model took for a name
     for words in (["Outside", "No", "10", "pm", "today"], ["Tickets", "cost", "£", "7", "pm"],
                   ["I", "am", "19", "am", "I", "right"]):
-        assert not _times_of_day(_doc(words, ["O"] * len(words))).ents
+        assert not _times_of_day(hand_doc(words, ["O"] * len(words))).ents
     # a number or quantity around a clock is the time; a part of the day the resolver cannot read stays apart
-    doc = _times_of_day(_doc(["open", "between", "7am", "and", "10pm"], ["O", "B-QUANTITY", "I-QUANTITY", "I-QUANTITY",
+    doc = _times_of_day(hand_doc(["open", "between", "7am", "and", "10pm"], ["O", "B-QUANTITY", "I-QUANTITY", "I-QUANTITY",
                                                                         "I-QUANTITY"]))
     assert [(e.text, e.label_) for e in doc.ents] == [("between 7am and 10pm", "TIME")]
-    doc = _times_of_day(_doc(["held", "Wednesday", "midday"], ["O", "B-DATE", "B-TIME"]))
+    doc = _times_of_day(hand_doc(["held", "Wednesday", "midday"], ["O", "B-DATE", "B-TIME"]))
     assert [(e.text, e.label_) for e in doc.ents] == [("Wednesday", "DATE"), ("midday", "TIME")]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from _support import SETTINGS, needs_model
+from _support import SETTINGS, STREAM_START, needs_model, story_stream, stream_article
 from newsprism import Prism, Settings
 from newsprism.errors import NotFoundError
 
@@ -56,3 +56,40 @@ def test_api_dossier_builds_in_memory_and_update_dossier_stores(web_db: str, tmp
         word = re.findall(r"[A-Za-z]{4,}", built.summary[0].text)[0]
         assert any(hit.story_id == sid for hit in prism.store.search_claims(word))
         assert prism.dossier(sid) == built  # read back from the store
+
+
+def test_api_stories_lists_stories(filled: Prism) -> None:
+    rows = filled.stories()
+    assert sorted(r.size for r in rows) == [2, 3, 4]
+    ferry = next(r for r in rows if r.size == 4)
+    assert "Aurora Vale" in (ferry.title or "")
+    assert ferry.independent_sources == 4
+    assert ferry.first is not None and ferry.last is not None and ferry.first < ferry.last
+
+
+def test_api_stories_reads_the_stories_table(db: str) -> None:
+    with Prism(settings=Settings(db=db, stories={"threshold": 1.1, "revive_threshold": 1.1})) as strict:
+        arts, _ = story_stream()
+        with strict.store.atomic():
+            for a in arts:
+                strict.store.add_article(a, STREAM_START)
+        assert len(strict.stories()) == len(arts)  # nothing clears a cosine above 1: every article alone
+
+
+def test_api_stories_update_is_incremental(filled: Prism) -> None:
+    before = {r.story_id: r.article_ids for r in filled.stories()}
+    extra = stream_article("Aurora Vale ferry refloated at Skelby by Arnhal tugs",
+                "Tugs from Arnhal refloated the grounded ferry Aurora Vale off Skelby at high tide; the coastguard "
+                "said the hull was intact.", 30)
+    filled.store.add_article(extra, STREAM_START)
+    after = {r.story_id: r.article_ids for r in filled.stories()}
+    assert set(after) == set(before)
+    grown = [sid for sid in after if len(after[sid]) == len(before[sid]) + 1]
+    assert len(grown) == 1 and extra.article_id in after[grown[0]]
+
+
+def test_api_stories_story_by_prefix(filled: Prism) -> None:
+    sid = filled.stories()[0].story_id
+    detail = filled.story(sid[:7])
+    assert detail.summary.story_id == sid
+    assert len(detail.articles) == detail.summary.size == len(detail.origins)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newsprism import Prism
 from newsprism.cli import app
 
 P = ("The harbour master of Skelby said on Tuesday that the ferry would not sail until the storm "
@@ -170,3 +171,23 @@ def test_cli_report_counts_removals_by_reason(cli, db: str, article_file: str) -
     assert data["removals"]["byline"] == 1 and data["removals"]["dateline"] == 1
     text = cli("report", "--db", db).stdout
     assert text.startswith("totals:\n  articles                 1\n") and "removals:\n" in text
+
+
+def test_cli_stories_json(cli, db: str, filled: Prism) -> None:  # type: ignore[no-untyped-def]
+    r = cli("stories", "--db", db, "--json")
+    assert r.exit_code == 0
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert {"id", "title", "size", "outlets", "independent_sources", "first_published",
+            "last_published"} <= set(rows[0])
+    one = cli("story", rows[0]["id"], "--db", db, "--json")
+    assert one.exit_code == 0
+    detail = json.loads(one.stdout)
+    assert detail["id"] == rows[0]["id"] and len(detail["articles"]) == rows[0]["size"]
+    copies = cli("copies", "--db", db, "--json")
+    assert copies.exit_code == 0 and json.loads(copies.stdout)["groups"] == []
+
+
+def test_cli_stories_unknown_story(cli, db: str, filled: Prism) -> None:  # type: ignore[no-untyped-def]
+    r = cli("story", "nope", "--db", db)
+    assert r.exit_code == 2
+    assert r.stderr.startswith("error: no story 'nope'")

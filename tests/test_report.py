@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from _support import flood_story
 from newsprism.errors import InputError
 from newsprism.report import folder, write_index, write_story
-from test_dossier import _story
 
 
 def test_report_story_files_written_and_kept_when_the_dossier_is_the_stored_one(tmp_path: Path) -> None:
-    d, arts = _story()
+    d, arts = flood_story()
     out = folder(tmp_path / "r" / "out")
     files = write_story(out, "s1", d, arts)
     assert (files.story_id, files.html.name, files.json.name) == ("s1", "s1.html", "s1.json")

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from newsprism import Prism
+from _support import ELECTION, FERRY, FOOTBALL, STREAM_START, story_stream, stream_article
 from newsprism.errors import SettingsError
 from newsprism.records import Article
 from newsprism.settings import Settings
@@ -22,63 +19,6 @@ from newsprism.stories import (
     story_settings,
 )
 
-T0 = datetime(2031, 3, 4, 6, 0, tzinfo=UTC)
-
-FERRY = [
-    ("Ferry Aurora Vale runs aground off Skelby in fog",
-     "The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog on Tuesday. "
-     "All 214 passengers were taken ashore by lifeboats, the Nordland coastguard said."),
-    ("Skelby ferry grounding: passengers describe fog and scraping hull",
-     "Passengers of the Aurora Vale said they heard a scraping hull before the ferry stopped on a sandbank "
-     "off Skelby. The Nordland coastguard brought everyone ashore in lifeboats."),
-    ("Tugs to pull grounded Aurora Vale ferry free at Skelby",
-     "Two tugs from Arnhal will try to pull the grounded ferry Aurora Vale off the Skelby sandbank at high "
-     "tide, the operator Marrow Line said. The coastguard reported a small diesel leak."),
-    ("Marrow Line charters boat after Aurora Vale ferry grounding",
-     "Marrow Line will charter a smaller boat for the island route while the Aurora Vale ferry, grounded off "
-     "Skelby in fog, is inspected in dry dock, the operator said."),
-]
-ELECTION = [
-    ("Greens win Arnhal council election in upset",
-     "The Green list won eleven of twenty seats on Arnhal city council, ending forty years of Liberal "
-     "control. Mayor-elect Sanna Dahl promised cheaper trams and new cycle lanes."),
-    ("Arnhal mayor-elect Sanna Dahl names tram plan as first priority",
-     "Sanna Dahl, whose Green list won the Arnhal council election, said cheaper tram fares would be her "
-     "first decision as mayor. The Liberals conceded defeat on Monday night."),
-    ("Liberals blame turnout for Arnhal council election defeat",
-     "Arnhal Liberal leader Jon Brekke blamed a low turnout for the council election defeat to the Greens "
-     "of mayor-elect Sanna Dahl, and said the party would rebuild."),
-]
-FOOTBALL = [
-    ("Skelby United beat Arnhal Rovers in cup semi-final",
-     "Skelby United reached the Nordland Cup final with a 3-1 win over Arnhal Rovers, striker Mads Olsen "
-     "scoring twice in the second half before a record home crowd."),
-    ("Mads Olsen double sends Skelby United to Nordland Cup final",
-     "Two second-half goals by striker Mads Olsen gave Skelby United a 3-1 cup semi-final win against "
-     "Arnhal Rovers and a place in the Nordland Cup final."),
-]
-
-
-def art(title: str, body: str, hours: float, *, outlet: str = "Outlet", flags: tuple[str, ...] = ()) -> Article:
-    aid = hashlib.sha256(f"{title}{hours}".encode()).hexdigest()[:16]
-    return Article(
-        article_id=aid, source=f"{aid}.txt", format="text", encoding="utf-8", url=None, outlet=outlet,
-        outlet_evidence="test", title=title, byline=(), credit=None, published=T0 + timedelta(hours=hours),
-        updated=None, time_zone=None, language="en", paragraphs=(body,), captions=(), removals=(), flags=flags,
-        description=None, source_text=body,
-    )
-
-
-def stream() -> tuple[list[Article], dict[str, str]]:
-    """Interleaved articles of three events, with the gold event of each."""
-    out, gold = [], {}
-    for event, items, start in (("ferry", FERRY, 0), ("election", ELECTION, 1), ("football", FOOTBALL, 2)):
-        for i, (title, body) in enumerate(items):
-            a = art(title, body, start + 5 * i, outlet=f"{event}-{i}")
-            out.append(a)
-            gold[a.article_id] = event
-    return out, gold
-
 
 def partition(story_of: dict[str, str]) -> set[frozenset[str]]:
     groups: dict[str, set[str]] = {}
@@ -88,26 +28,26 @@ def partition(story_of: dict[str, str]) -> set[frozenset[str]]:
 
 
 def test_stories_assign_groups_each_event() -> None:
-    arts, gold = stream()
+    arts, gold = story_stream()
     got = partition(assign(arts).story_of())
     assert got == partition(gold)
 
 
 def test_stories_ids_are_the_hash_of_the_first_article() -> None:
-    arts, _ = stream()
+    arts, _ = story_stream()
     result = assign(arts)
     for st in result.stories:
         assert st.story_id == story_id(st.article_ids[0])
 
 
 def test_stories_deterministic_in_any_arrival_order() -> None:
-    arts, _ = stream()
+    arts, _ = story_stream()
     assert assign(arts).story_of() == assign(list(reversed(arts))).story_of()
 
 
 def test_stories_incremental_matches_batch() -> None:
-    arts, _ = stream()
-    ordered = sorted(arts, key=lambda a: a.published or T0)
+    arts, _ = story_stream()
+    ordered = sorted(arts, key=lambda a: a.published or STREAM_START)
     first, rest = ordered[:4], ordered[4:]
     step1 = assign(first)
     step2 = assign(rest, previous=step1, prior=first)
@@ -118,8 +58,8 @@ def test_stories_incremental_matches_batch() -> None:
 
 
 def test_stories_late_older_article_joins_its_story() -> None:
-    arts, _ = stream()
-    late = art("Coastguard: Aurora Vale ferry aground off Skelby, passengers safe",
+    arts, _ = story_stream()
+    late = stream_article("Coastguard: Aurora Vale ferry aground off Skelby, passengers safe",
                "The Nordland coastguard said the ferry Aurora Vale was aground on a sandbank off Skelby in fog "
                "and its passengers were being taken ashore in lifeboats.", -1)
     step1 = assign(arts)
@@ -130,8 +70,8 @@ def test_stories_late_older_article_joins_its_story() -> None:
 
 def test_stories_dormant_story_needs_a_closer_match() -> None:
     title, body = FERRY[0]
-    a = art(title, body, 0)
-    weak = art("Skelby harbour sandbank to be dredged",
+    a = stream_article(title, body, 0)
+    weak = stream_article("Skelby harbour sandbank to be dredged",
                "Skelby council will dredge the harbour sandbank this summer, the mayor said.", 24 * 90)
     settings = StorySettings(threshold=0.05, revive_threshold=0.9, window_days=7)
     result = assign([a, weak], settings)
@@ -142,9 +82,9 @@ def test_stories_dormant_story_needs_a_closer_match() -> None:
 
 
 def test_stories_bridging_article_merges_and_records_it() -> None:
-    e1 = art(*ELECTION[0], 0)
-    f1 = art(*FOOTBALL[0], 1)
-    bridge = art("Arnhal mayor-elect Sanna Dahl cheers Skelby United cup win over Arnhal Rovers",
+    e1 = stream_article(*ELECTION[0], 0)
+    f1 = stream_article(*FOOTBALL[0], 1)
+    bridge = stream_article("Arnhal mayor-elect Sanna Dahl cheers Skelby United cup win over Arnhal Rovers",
                  ELECTION[0][1] + " " + FOOTBALL[0][1], 2)
     settings = StorySettings(threshold=0.3, merge_threshold=0.3)
     result = assign([e1, f1, bridge], settings)
@@ -158,25 +98,25 @@ def test_stories_bridging_article_merges_and_records_it() -> None:
 
 def test_stories_copy_group_shares_a_story() -> None:
     title, body = FERRY[0]
-    a = art(title, body, 0)
-    b = art("Completely different headline words", "Unrelated filler text about gardening tools.", 1)
+    a = stream_article(title, body, 0)
+    b = stream_article("Completely different headline words", "Unrelated filler text about gardening tools.", 1)
     result = assign([a, b], copy_groups=[(a.article_id, b.article_id)])
     assert result.story_of()[a.article_id] == result.story_of()[b.article_id]
     assert next(m for m in result.memberships if m.article_id == b.article_id).how == "copy"
 
 
 def test_stories_empty_article_opens_its_own_story() -> None:
-    arts, _ = stream()
-    empty = art("Video", "", 3, flags=("empty",))
+    arts, _ = story_stream()
+    empty = stream_article("Video", "", 3, flags=("empty",))
     result = assign([*arts, empty])
     sid = result.story_of()[empty.article_id]
     assert [a for a, s in result.story_of().items() if s == sid] == [empty.article_id]
 
 
 def test_stories_generic_page_title_is_placed_by_its_url() -> None:
-    arts, _ = stream()
+    arts, _ = story_stream()
     page = dataclasses.replace(
-        art("World news - Nordland Daily", "Subscribe to our newsletter for the latest headlines.", 3),
+        stream_article("World news - Nordland Daily", "Subscribe to our newsletter for the latest headlines.", 3),
         url="https://nordland.example/world/2031/03/04/aurora-vale-ferry-aground-skelby-fog/index.html")
     with_url = assign([*arts, page]).story_of()
     assert with_url[page.article_id] == with_url[arts[0].article_id]
@@ -185,9 +125,9 @@ def test_stories_generic_page_title_is_placed_by_its_url() -> None:
 
 
 def test_stories_grown_story_absorbs_its_other_half() -> None:
-    a1 = art(*FERRY[0], 0)
-    b = art(*FERRY[2], 0.5)
-    a2 = art(FERRY[0][0] + " today", FERRY[0][1] + " Lifeboats helped.", 1)
+    a1 = stream_article(*FERRY[0], 0)
+    b = stream_article(*FERRY[2], 0.5)
+    a2 = stream_article(FERRY[0][0] + " today", FERRY[0][1] + " Lifeboats helped.", 1)
     apart = assign([a1, b, a2], StorySettings(threshold=0.4, merge_threshold=1.1, story_merge=1.1))
     assert len(set(apart.story_of().values())) == 2 and not apart.merges
     merged = assign([a1, b, a2], StorySettings(threshold=0.4, merge_threshold=1.1, story_merge=0.2))
@@ -197,8 +137,8 @@ def test_stories_grown_story_absorbs_its_other_half() -> None:
 
 
 def test_stories_lone_clear_candidate_joins_below_threshold() -> None:
-    arts, _ = stream()
-    weak = art("Skelby harbour master retires",
+    arts, _ = story_stream()
+    weak = stream_article("Skelby harbour master retires",
                "The Skelby harbour master retired after the Aurora Vale season, the town said.", 6)
     on = assign([*arts, weak], StorySettings(threshold=0.5, lone_threshold=0.05, lone_margin=0.06)).story_of()
     assert on[weak.article_id] == on[arts[0].article_id]
@@ -207,13 +147,13 @@ def test_stories_lone_clear_candidate_joins_below_threshold() -> None:
 
 
 def test_stories_one_shared_word_does_not_carry_a_join() -> None:
-    teigen = art("Chrissy Teigen flight turns back to Los Angeles",
+    teigen = stream_article("Chrissy Teigen flight turns back to Los Angeles",
                  "A United flight carrying Chrissy Teigen turned back to Los Angeles after a passenger "
                  "boarded without a ticket.", 0)
-    hawaii = art("Hawaiian flight leaves in 2018 and lands in 2017",
+    hawaii = stream_article("Hawaiian flight leaves in 2018 and lands in 2017",
                  "A Hawaiian Airlines flight from Auckland crossed the date line and landed in Honolulu "
                  "the day before, giving its passengers two New Year parties.", 2)
-    again = art("Chrissy Teigen flight back in Los Angeles after passenger mix-up",
+    again = stream_article("Chrissy Teigen flight back in Los Angeles after passenger mix-up",
                 "United said the flight with Chrissy Teigen aboard returned to Los Angeles because a "
                 "passenger had boarded without a ticket.", 3)
     loose = StorySettings(threshold=0.05, lone_threshold=1.1, story_merge=1.1, name_conflict=0, title_weight=1.0,
@@ -227,7 +167,7 @@ def test_stories_one_shared_word_does_not_carry_a_join() -> None:
 
 def saved(first_line: str, paragraphs: tuple[str, ...], name: str) -> Article:
     """A saved page as the plain-text reader makes it: no publication time, the first line as its title."""
-    a = art(first_line, "", 0)
+    a = stream_article(first_line, "", 0)
     return dataclasses.replace(a, article_id=name, published=None, paragraphs=paragraphs, source_text="")
 
 
@@ -265,7 +205,7 @@ def test_stories_year_gap_keeps_events_years_apart() -> None:
 def test_stories_undated_articles_are_spread_through_the_stream() -> None:
     body = ("The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog. "
             "All passengers were taken ashore by lifeboats, the Nordland coastguard said.")
-    dated = art("Ferry Aurora Vale runs aground off Skelby", body, 0)
+    dated = stream_article("Ferry Aurora Vale runs aground off Skelby", body, 0)
     undated = saved("Aurora Vale aground off Skelby", (body + " Tugs stood by.",), "u1")
     written = saved("Aurora Vale aground off Skelby", ("Skelby, 3 March 2031", body + " A diver went down."), "w1")
     settings = StorySettings(threshold=0.1)
@@ -280,13 +220,13 @@ def test_stories_undated_articles_are_spread_through_the_stream() -> None:
 
 
 def test_stories_name_conflict_keeps_two_events_of_one_kind_apart() -> None:
-    aurora = [art("Ferry Aurora Vale runs aground off Skelby",
+    aurora = [stream_article("Ferry Aurora Vale runs aground off Skelby",
                   "The ferry Aurora Vale ran aground outside Skelby in fog. Captain Ivar Lund said all 214 "
                   "passengers were safe.", 0),
-              art("Aurora Vale grounding: Captain Ivar Lund praised",
+              stream_article("Aurora Vale grounding: Captain Ivar Lund praised",
                   "Captain Ivar Lund of the Aurora Vale kept passengers calm after the ferry ran aground "
                   "off Skelby in fog.", 1)]
-    polar = art("Ferry Polar Wren runs aground off Tovik",
+    polar = stream_article("Ferry Polar Wren runs aground off Tovik",
                 "The ferry Polar Wren ran aground outside Tovik in fog. Captain Else Berg said all "
                 "passengers were safe.", 2)
     loose = StorySettings(threshold=0.05, story_merge=1.1, name_conflict=0)
@@ -298,11 +238,11 @@ def test_stories_name_conflict_keeps_two_events_of_one_kind_apart() -> None:
 
 
 def test_stories_split_below_cuts_a_story_of_two_events() -> None:
-    aurora = [art(f"Ferry Aurora Vale aground off Skelby {k}",
+    aurora = [stream_article(f"Ferry Aurora Vale aground off Skelby {k}",
                   f"The ferry Aurora Vale ran aground outside Skelby harbour in fog. Captain Ivar Lund said "
                   f"all 214 passengers were safe. {extra}", k)
               for k, extra in enumerate(("Tugs stood by.", "Divers checked the hull.", "The Skelby pilot was heard."))]
-    polar = [art(f"Ferry Polar Wren aground near Tovik {k}",
+    polar = [stream_article(f"Ferry Polar Wren aground near Tovik {k}",
                  f"The ferry Polar Wren ran aground near Tovik quay in fog. Captain Else Berg said all 88 "
                  f"passengers were safe. {extra}", 3 + k)
              for k, extra in enumerate(("A crane stood by.", "Engineers checked the rudder.", "Tovik port closed."))]
@@ -316,8 +256,9 @@ def test_stories_split_below_cuts_a_story_of_two_events() -> None:
     assert {story[a.article_id] for a in polar} == {story_id(polar[0].article_id)}
     assert sorted(len(st.article_ids) for st in cut.stories) == [3, 3]
     # incremental: the stored cut is replayed, a new article joins its grounding's story
-    later = art("Ferry Aurora Vale refloated off Skelby", "Tugs refloated the ferry Aurora Vale off Skelby harbour. "
-                "Captain Ivar Lund thanked the crews.", 9)
+    later = stream_article("Ferry Aurora Vale refloated off Skelby",
+                           "Tugs refloated the ferry Aurora Vale off Skelby harbour. "
+                           "Captain Ivar Lund thanked the crews.", 9)
     more = assign([later], dataclasses.replace(loose, split_below=0.3), previous=cut, prior=[*aurora, *polar])
     assert {k: v for k, v in more.story_of().items() if k != later.article_id} == story
     assert more.story_of()[later.article_id] == story_id(aurora[0].article_id)
@@ -327,19 +268,18 @@ def test_stories_split_below_cuts_a_story_of_two_events() -> None:
     assert len(set(kept.story_of().values())) == 1
 
 
-
 def test_stories_split_ward_and_split_min_choose_the_groups_cut() -> None:
     fog = ("Coastguard officials said the fog bank rolled in fast and radar showed the channel clear before the "
            "hull touched the sandbar.")  # both groundings: their groups are more alike than the outlier
-    aurora = [art(f"Ferry Aurora Vale aground off Skelby {k}",
+    aurora = [stream_article(f"Ferry Aurora Vale aground off Skelby {k}",
                   f"The ferry Aurora Vale ran aground outside Skelby harbour in fog. Captain Ivar Lund said "
                   f"all 214 passengers were safe. {fog} {extra}", k)
               for k, extra in enumerate(("Tugs stood by.", "Divers checked the hull.", "The Skelby pilot was heard."))]
     # an outlying report of the same grounding: few of its words are the others'
-    aside = art("Skelby remembers",
+    aside = stream_article("Skelby remembers",
                 "Fishermen mending nets on the Skelby breakwater recalled older winters, the lighthouse keeper's "
                 "cottage and a bakery queue that formed by the water.", 3)
-    polar = [art(f"Ferry Polar Wren aground near Tovik {k}",
+    polar = [stream_article(f"Ferry Polar Wren aground near Tovik {k}",
                  f"The ferry Polar Wren ran aground near Tovik quay in fog. Captain Else Berg said all 88 "
                  f"passengers were safe. {fog} {extra}", 4 + k)
              for k, extra in enumerate(("A crane stood by.", "Engineers checked the rudder.", "Tovik port closed."))]
@@ -373,81 +313,12 @@ def test_stories_settings_table(tmp_path: Path) -> None:
         Settings.load(f)
 
 
-# ------------------------------------------------------------ Prism and CLI
-
-
-@pytest.fixture
-def filled(prism: Prism) -> Prism:
-    arts, _ = stream()
-    with prism.store.atomic():
-        for a in arts:
-            prism.store.add_article(a, T0)
-    return prism
-
-
-def test_stories_prism_lists_stories(filled: Prism) -> None:
-    rows = filled.stories()
-    assert sorted(r.size for r in rows) == [2, 3, 4]
-    ferry = next(r for r in rows if r.size == 4)
-    assert "Aurora Vale" in (ferry.title or "")
-    assert ferry.independent_sources == 4
-    assert ferry.first is not None and ferry.last is not None and ferry.first < ferry.last
-
-
-def test_stories_prism_reads_the_stories_table(db: str) -> None:
-    with Prism(settings=Settings(db=db, stories={"threshold": 1.1, "revive_threshold": 1.1})) as strict:
-        arts, _ = stream()
-        with strict.store.atomic():
-            for a in arts:
-                strict.store.add_article(a, T0)
-        assert len(strict.stories()) == len(arts)  # nothing clears a cosine above 1: every article alone
-
-
-def test_stories_prism_update_is_incremental(filled: Prism) -> None:
-    before = {r.story_id: r.article_ids for r in filled.stories()}
-    extra = art("Aurora Vale ferry refloated at Skelby by Arnhal tugs",
-                "Tugs from Arnhal refloated the grounded ferry Aurora Vale off Skelby at high tide; the coastguard "
-                "said the hull was intact.", 30)
-    filled.store.add_article(extra, T0)
-    after = {r.story_id: r.article_ids for r in filled.stories()}
-    assert set(after) == set(before)
-    grown = [sid for sid in after if len(after[sid]) == len(before[sid]) + 1]
-    assert len(grown) == 1 and extra.article_id in after[grown[0]]
-
-
-def test_stories_prism_story_by_prefix(filled: Prism) -> None:
-    sid = filled.stories()[0].story_id
-    detail = filled.story(sid[:7])
-    assert detail.summary.story_id == sid
-    assert len(detail.articles) == detail.summary.size == len(detail.origins)
-
-
-def test_stories_cli_json(cli, db: str, filled: Prism) -> None:  # type: ignore[no-untyped-def]
-    r = cli("stories", "--db", db, "--json")
-    assert r.exit_code == 0
-    rows = [json.loads(line) for line in r.stdout.splitlines()]
-    assert {"id", "title", "size", "outlets", "independent_sources", "first_published",
-            "last_published"} <= set(rows[0])
-    one = cli("story", rows[0]["id"], "--db", db, "--json")
-    assert one.exit_code == 0
-    detail = json.loads(one.stdout)
-    assert detail["id"] == rows[0]["id"] and len(detail["articles"]) == rows[0]["size"]
-    copies = cli("copies", "--db", db, "--json")
-    assert copies.exit_code == 0 and json.loads(copies.stdout)["groups"] == []
-
-
-def test_stories_cli_unknown_story(cli, db: str, filled: Prism) -> None:  # type: ignore[no-untyped-def]
-    r = cli("story", "nope", "--db", db)
-    assert r.exit_code == 2
-    assert r.stderr.startswith("error: no story 'nope'")
-
-
 def test_stories_compact_state_keeps_vectors_exactly() -> None:
     from newsprism.stories import _Clusterer, features
 
     s = StorySettings()
     c = _Clusterer(s)
-    arts, _ = stream()
+    arts, _ = story_stream()
     for a in arts:
         c.keep(a.article_id, features(a, s))
     again = [c._features(a) for a in arts]
@@ -459,7 +330,7 @@ def test_stories_compact_state_keeps_vectors_exactly() -> None:
 
 
 def test_stories_arena_and_index_hold_the_story_vectors() -> None:
-    arts, _ = stream()
+    arts, _ = story_stream()
     from newsprism.stories import _Clusterer, features
 
     s = StorySettings()
@@ -497,52 +368,16 @@ def test_stories_arena_and_index_hold_the_story_vectors() -> None:
     assert got == want
 
 
-def test_stories_arena_keeps_vectors_through_rewrites_and_compaction() -> None:
-    import random
-
-    import numpy as np
-
-    from newsprism.stories import _Arena
-
-    rng = random.Random(3)
-    arena = _Arena()
-    compactions = []
-    compact = arena._compact
-    arena._compact = lambda: (compactions.append(arena.used), compact())[1]  # type: ignore[method-assign]
-    model: dict[int, dict[int, float]] = {}
-    for step in range(3000):  # stories grow, are dropped (merged) and rewritten: the arena fills, compacts, grows
-        k = rng.randrange(200)
-        if rng.random() < 0.1:
-            arena.drop(k)
-            model.pop(k, None)
-            continue
-        vec = model.setdefault(k, {})
-        for t in rng.sample(range(5000), rng.randrange(1, 60)):
-            vec[t] = vec.get(t, 0.0) + rng.random()
-        ids = np.array(sorted(vec), np.int32)
-        arena.put(k, ids, np.array([vec[t] for t in sorted(vec)]))
-        if step % 500 == 499:
-            for j, v in model.items():
-                got_ids, got_vals = arena.get(j)
-                assert got_ids.tolist() == sorted(v) and got_vals.tolist() == [v[t] for t in sorted(v)]
-            ks = np.array([j for j in model for _ in range(4)])
-            ts = np.array([rng.randrange(5000) for _ in ks], np.int32)
-            want = [model[j].get(t, 0.0) for j, t in zip(ks.tolist(), ts.tolist(), strict=True)]
-            assert arena.lookup(ks, ts).tolist() == want
-    assert arena.used - arena.dead == sum(len(v) for v in model.values())
-    assert compactions and len(arena.ids) > 1 << 12  # it was compacted, and it grew
-
-
 def test_stories_stage_functions_run_on_batches_of_records() -> None:
     """copies and stories need no store: records in, records out, batch after batch (as a scale-out runner calls them)."""
     from newsprism.copies import find_copies
 
-    first, _ = stream()
+    first, _ = story_stream()
     body = " ".join(b for _, b in ELECTION)  # long enough to be a copy
-    original = art("Arnhal council election: Greens win, Liberals concede", body, 12, outlet="Wire")
+    original = stream_article("Arnhal council election: Greens win, Liberals concede", body, 12, outlet="Wire")
     first.append(original)
-    again = art("Upset in Arnhal: Greens take the council", body, 20, outlet="Paper")
-    later = art("Aurora Vale ferry towed off Skelby sandbank by tugs",
+    again = stream_article("Upset in Arnhal: Greens take the council", body, 20, outlet="Paper")
+    later = stream_article("Aurora Vale ferry towed off Skelby sandbank by tugs",
                 "Tugs from Arnhal pulled the grounded ferry Aurora Vale off the Skelby sandbank at high tide; "
                 "the Nordland coastguard said the diesel leak was contained.", 21, outlet="Other")
     batch = [again, later]
@@ -557,31 +392,12 @@ def test_stories_stage_functions_run_on_batches_of_records() -> None:
     assert partition(step2.story_of()) == partition(assign([*first, *batch], copy_groups=groups).story_of())
 
 
-def test_stories_held_vectors_come_back_exactly_and_free_their_chunks() -> None:
-    import numpy as np
-
-    from newsprism.story_vectors import CHUNK, Held
-
-    rng = np.random.default_rng(5)
-    held = Held()
-    vecs = {}
-    for i in range(CHUNK + 3):
-        n = 70_000 if i == 7 else int(rng.integers(1, 40))  # one vector with more distinct weights than 16 bits code
-        vecs[f"a{i}"] = (rng.permutation(100_000)[:n].astype(np.int32), rng.choice([0.1, 0.25, 1 / 3], n) * rng.random(n))
-        held.put(f"a{i}", vecs[f"a{i}"])
-    for aid, (ids, vals) in vecs.items():
-        got = held.take(aid)
-        assert got is not None and got[0].tolist() == ids.tolist() and got[1].tolist() == vals.tolist()
-        assert held.take(aid) is None  # handed out once
-    assert held.chunks[0] is None and not len(held)  # the full chunk, all handed out, is freed
-
-
 def test_stories_terms_table_is_rebuilt_after_it_is_dropped() -> None:
     from newsprism.stories import _Clusterer, features
 
     s = StorySettings()
     c = _Clusterer(s)
-    arts, _ = stream()
+    arts, _ = story_stream()
     first = [c.intern(features(a, s))[0].tolist() for a in arts]
     c.forget_terms()
     assert not c.terms

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "newsprism"
+SRC = Path(__file__).resolve().parents[2] / "src" / "newsprism"
 #: What the store and the renderers may import from the package: the modules below every stage.
 BELOW_STAGES = frozenset({"records", "errors", "settings", "lexicon", "formats", "render"})
 

@@ -8,7 +8,7 @@ from types import ModuleType
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "residue.py"
+_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "residue.py"
 
 
 def _checker() -> ModuleType:

@@ -1,4 +1,5 @@
-"""Analysis over worker processes, and one article's failure during a run."""
+"""Analysis over worker processes, and one article's failure during a run (story_pool's workers:
+tests/test_story_pool.py)."""
 
 from __future__ import annotations
 
@@ -60,33 +61,3 @@ def test_run_one_article_failing_analysis_is_a_problem_and_the_run_goes_on(tmp_p
                                   for w in result.stories)
 
 
-def test_dossiers_two_workers_give_what_one_gives(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import dataclasses
-
-    from newsprism import story_pool
-
-    settings = Settings.load(SETTINGS, workers=1)
-    with Prism(db=tmp_path / "r.db", settings=settings) as prism:
-        prism.run([str(DEMO)], tmp_path / "out")
-        (summary,) = prism.stories()  # the demo is one story: its articles cut three ways make three jobs
-        detail = prism.story(summary.story_id)
-        job = prism._story_job(prism._dossier_inputs(detail, missing="skip"), detail)
-        prism.store.conn.execute("DELETE FROM claim_vectors")  # encoded anew, in the workers
-    jobs = [dataclasses.replace(job, story_id=f"s{i}", articles=job.articles[part], analyses=job.analyses[part],
-                                vectors={})
-            for i, part in enumerate((slice(None), slice(0, 4), slice(3, None), slice(1, None, 2)))]
-    forked: list[int] = []
-    real = story_pool.ProcessPoolExecutor
-
-    def counting(workers, **kwargs):  # type: ignore[no-untyped-def]
-        forked.append(workers)
-        return real(workers, **kwargs)
-
-    monkeypatch.setattr(story_pool, "ProcessPoolExecutor", counting)
-    one = list(story_pool.build_all(iter(jobs), settings))
-    assert forked == []
-    two = list(story_pool.build_all(iter(jobs), settings.replace(workers=2)))
-    assert forked == [2]  # built in two worker processes
-    assert [b.story_id for b in two] == ["s0", "s1", "s2", "s3"]  # in the jobs' order
-    assert all(b.dossier is not None and b.failure is None and b.vectors and b.html and b.json for b in one)
-    assert one == two  # dossiers, page and JSON text, claim vectors encoded

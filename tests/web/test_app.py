@@ -3,7 +3,6 @@ and the security rules (escaping, CSP, body limit, token, read-only)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -15,39 +14,17 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
+from _support import ROOT, TOKEN, error_shape
 from newsprism import Prism, Settings
 from newsprism.web import create_app
-from newsprism.web.present import safe_url
 
 pytestmark = pytest.mark.model  # most tests read the store a full run built (the web_db fixture)
 
-TOKEN = "s3cret-token"
-ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "examples" / "demo"
-
-
-@pytest.fixture(scope="module")
-def client(web_db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(db=web_db), token=TOKEN, max_body=64 * 1024)) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
-def story_id(client: TestClient) -> str:
-    return str(max(client.get("/api/stories").json(), key=lambda s: s["size"])["id"])
 
 
 def _lines(result: Any) -> list[Any]:
     assert result.exit_code == 0, result.stderr
     return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-
-
-def _error_shape(r: Any, status: int) -> dict[str, Any]:
-    assert r.status_code == status, r.text
-    body = r.json()
-    assert set(body) == {"ok", "error", "errors", "status"}
-    assert body["ok"] is False and body["status"] == status and body["error"] and body["errors"]
-    return dict(body)
 
 
 # ------------------------------------------------------------ the API gives the CLI's JSON
@@ -158,16 +135,16 @@ def test_web_api_version_and_openapi(client: TestClient) -> None:
 ], ids=["story", "dossier", "article", "entity", "route", "limit-0", "limit-text", "bad-date", "bad-entity",
         "no-query", "empty-query", "blank-query"])
 def test_web_api_errors_have_one_shape(client: TestClient, url: str, status: int) -> None:
-    _error_shape(client.get(url), status)
+    error_shape(client.get(url), status)
 
 
 def test_web_api_error_message_names_what_is_missing(client: TestClient) -> None:
-    body = _error_shape(client.get("/api/articles/nosucharticle"), 404)
+    body = error_shape(client.get("/api/articles/nosucharticle"), 404)
     assert "no article 'nosucharticle'" in body["error"]
 
 
 def test_web_api_method_not_allowed(client: TestClient) -> None:
-    _error_shape(client.delete("/api/stories"), 405)
+    error_shape(client.delete("/api/stories"), 405)
 
 
 @pytest.mark.parametrize("q", ['"', '"unbalanced', "*", "NEAR(", "NEAR(dam", "dam AND", "OR", "title:", "nocol:dam",
@@ -177,7 +154,7 @@ def test_web_search_fts_syntax_never_500(client: TestClient, q: str) -> None:
     r = client.get("/api/search", params={"q": q})
     assert r.status_code in (200, 400), r.text
     if r.status_code == 400:
-        assert "not a valid full-text query" in _error_shape(r, 400)["error"]
+        assert "not a valid full-text query" in error_shape(r, 400)["error"]
     page = client.get("/search", params={"q": q})
     assert page.status_code in (200, 400)
     filtered = client.get("/", params={"q": q})
@@ -206,7 +183,7 @@ def _article(n: int) -> dict[str, Any]:
 
 def test_web_ingest_off_without_token(web_db: str, tmp_path: Path) -> None:
     with TestClient(create_app(Settings(db=web_db))) as c:
-        body = _error_shape(c.post("/api/articles", json=_article(1)), 403)
+        body = error_shape(c.post("/api/articles", json=_article(1)), 403)
     assert "NEWSPRISM_TOKEN" in body["error"]
 
 
@@ -215,7 +192,7 @@ def test_web_ingest_off_without_token(web_db: str, tmp_path: Path) -> None:
 def test_web_ingest_needs_the_bearer_token(client: TestClient, header: str | None) -> None:
     headers = {"Authorization": header} if header else {}
     r = client.post("/api/articles", json=_article(2), headers=headers)
-    _error_shape(r, 401)
+    error_shape(r, 401)
     assert r.headers["www-authenticate"] == "Bearer"
 
 
@@ -229,21 +206,21 @@ def test_web_ingest_adds_then_finds_present(tmp_path: Path) -> None:
         again = c.post("/api/articles", json=_article(3), headers=auth)
         assert again.status_code == 200 and again.json()["present"] == [r.json()["added"][0]]
         assert [a["title"] for a in c.get("/api/articles").json()] == [_article(3)["title"], _article(4)["title"]]
-        _error_shape(c.post("/api/articles", content=b"{not json", headers=auth), 400)
-        _error_shape(c.post("/api/articles", json={"url": "https://x.example/"}, headers=auth), 400)
+        error_shape(c.post("/api/articles", content=b"{not json", headers=auth), 400)
+        error_shape(c.post("/api/articles", json={"url": "https://x.example/"}, headers=auth), 400)
 
 
 def test_web_body_size_limit(client: TestClient) -> None:
     big = json.dumps({**_article(5), "paragraphs": ["word " * 20000]}).encode()
     auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
-    assert _error_shape(client.post("/api/articles", content=big, headers=auth), 413)["error"] == \
+    assert error_shape(client.post("/api/articles", content=big, headers=auth), 413)["error"] == \
         "request body over 65536 bytes"
 
     def chunks() -> Iterator[bytes]:  # no Content-Length: the limit counts what streams in
         for i in range(0, len(big), 8192):
             yield big[i:i + 8192]
 
-    _error_shape(client.post("/api/articles", content=chunks(), headers=auth), 413)
+    error_shape(client.post("/api/articles", content=chunks(), headers=auth), 413)
 
 
 # ------------------------------------------------------------ pages, escaping, headers
@@ -257,21 +234,6 @@ def test_web_pages_render(client: TestClient, story_id: str) -> None:
                 f"/entities/{entity}", "/search?q=spillway", "/docs", "/fragments/updated"]:
         r = client.get(url)
         assert r.status_code == 200, (url, r.text[:300])
-
-
-def test_web_dossier_is_read_from_the_store_not_recomputed(client: TestClient, web_db: str, story_id: str,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    # The run stored every dossier; a server started with other settings (here none, the run had
-    # examples/newsprism.toml) reads it back: aligning claims again would fail.
-    expected = client.get(f"/api/stories/{story_id}/dossier").json()
-
-    def no_alignment(*args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("the server recomputed a dossier the run had stored")
-
-    monkeypatch.setattr("newsprism.claims.align", no_alignment)
-    with TestClient(create_app(Settings(db=web_db))) as fresh:
-        assert fresh.get(f"/api/stories/{story_id}/dossier").json() == expected
-        assert fresh.get(f"/stories/{story_id}").status_code == 200
 
 
 def test_web_dossier_page_shows_dossier_sections(client: TestClient, story_id: str) -> None:
@@ -340,66 +302,7 @@ def test_web_links_only_for_http_urls(client: TestClient) -> None:
     assert not re.search(r'href="\s*javascript:', html, re.I)
 
 
-@pytest.mark.parametrize(("url", "kept"), [
-    ("https://www.example.com/a?b=1", True), ("http://example.com", True), ("javascript:alert(1)", False),
-    (" JavaScript:alert(1)", False), ("data:text/html,<script>", False), ("/relative/path", False),
-    ("//example.com/x", False), ("ftp://example.com/x", False), ("https://", False), (None, False),
-], ids=lambda v: str(v))
-def test_web_safe_url(url: str | None, kept: bool) -> None:
-    assert (safe_url(url) is not None) is kept
-
-
 # ------------------------------------------------------------ the store: read-only, live
-
-
-def _digest(db: str) -> str:
-    h = hashlib.sha256()
-    for suffix in ("", "-wal"):
-        p = Path(db + suffix)
-        if p.exists():
-            h.update(p.read_bytes())
-    return h.hexdigest()
-
-
-def test_web_reading_writes_nothing(client: TestClient, story_id: str, web_db: str) -> None:
-    client.get("/")  # the thread's connection is open and the store migrated
-    before = _digest(web_db)
-    for url in ["/", f"/stories/{story_id}", "/api/stories", f"/api/stories/{story_id}/dossier", "/articles",
-                "/entities", "/search?q=spillway", "/api/search?q=dam"]:
-        assert client.get(url).status_code == 200
-    assert _digest(web_db) == before
-
-
-def test_web_new_stories_show_without_restart(tmp_path: Path) -> None:
-    db = str(tmp_path / "live.db")
-    with Prism(db=db) as writer:
-        writer.ingest([str(DEMO / "wire-nordpress.txt")])
-        with TestClient(create_app(Settings(db=db))) as c:
-            assert c.get("/api/stories").json() == []  # ingested, stories not computed yet
-            assert "No stories yet" in c.get("/").text
-            writer.update_stories()
-            stories = c.get("/api/stories").json()
-            assert len(stories) == 1 and stories[0]["size"] == 1
-            writer.ingest([str(DEMO)])
-            writer.update_stories()
-            stories = c.get("/api/stories").json()
-            assert sum(s["size"] for s in stories) == 8
-            n = len(stories)
-            assert f"{n} {'story' if n == 1 else 'stories'} of 8 articles." in c.get("/").text
-
-
-def test_web_unanalysed_story_has_no_dossier_yet(tmp_path: Path) -> None:
-    db = str(tmp_path / "plain.db")
-    with Prism(db=db) as writer:
-        writer.ingest([str(DEMO)])
-        writer.update_stories()  # stored, but not analysed
-        sid = writer.stories()[0].story_id
-    with TestClient(create_app(Settings(db=db))) as c:
-        body = _error_shape(c.get(f"/api/stories/{sid}/dossier"), 409)
-        assert "not analysed" in body["error"] and "newsprism analyse" in body["error"]
-        page = c.get(f"/stories/{sid}")
-        assert page.status_code == 200 and "not analysed" in page.text
-        assert "not analysed" in c.get(f"/stories/{sid}/counts").text
 
 
 def test_web_refuses_a_missing_store(tmp_path: Path, cli: Callable[..., Any]) -> None:
@@ -432,7 +335,7 @@ def test_web_loopback_server_answers_only_local_names(web_db: str, host: str, st
         r = c.get("/api/version", headers={"Host": host})
     assert r.status_code == status
     if status == 400:
-        assert _error_shape(r, 400)["error"] == f"host {host!r} is not served here; use http://127.0.0.1"
+        assert error_shape(r, 400)["error"] == f"host {host!r} is not served here; use http://127.0.0.1"
 
 
 def test_web_static_htmx_is_vendored() -> None:
@@ -450,18 +353,6 @@ def test_web_dossier_names_sources_as_every_renderer_does(client: TestClient, st
     cells = re.findall(r'<th data-sort="mark">(.*?)</th>', heads.group(1))
     assert "<" not in "".join(cells)  # every name escaped
     assert [unescape(c) for c in cells] == [c["name"] for c in d["matrix"]["columns"]]
-
-
-@pytest.mark.parametrize(("text", "query", "expected"), [
-    ("The gate of the <dam> failed.", "dam", "The gate of the &lt;<mark>dam</mark>&gt; failed."),
-    ("Spillways were shut.", "spill*", "<mark>Spillways</mark> were shut."),
-    ("Nothing here.", "zeppelin", "Nothing here."),
-    ("A <b>bold</b> word.", '"bold" AND word', "A &lt;b&gt;<mark>bold</mark>&lt;/b&gt; word."),
-], ids=["escaped", "prefix", "no-hit", "operators"])
-def test_web_search_snippet_marks_the_word_and_escapes(text: str, query: str, expected: str) -> None:
-    from newsprism.web.present import snippet
-
-    assert str(snippet(text, query)) == expected
 
 
 def test_web_run_serve_serves_after_the_run(monkeypatch: pytest.MonkeyPatch, web_db: str, tmp_path: Path,

