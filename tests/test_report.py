@@ -9,6 +9,7 @@ import pytest
 
 from _support import flood_story
 from newsprism.errors import InputError
+from newsprism.records import IndexEntry
 from newsprism.report import folder, write_index, write_story
 
 
@@ -23,7 +24,7 @@ def test_report_story_files_written_and_kept_when_the_dossier_is_the_stored_one(
     assert files.json.read_text(encoding="utf-8") == "{}"
     write_story(out, "s1", d, arts)
     assert json.loads(files.json.read_text(encoding="utf-8"))["story_id"] == "s1"
-    index = write_index(out, [(files.html.name, d)])
+    index = write_index(out, [IndexEntry(files.html.name, d)])
     assert index == out / "index.html" and 'href="s1.html"' in index.read_text(encoding="utf-8")
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "s1.html", "s1.json"]  # no temporary left
 

@@ -26,10 +26,12 @@ from .records import (
     Article,
     BuiltStory,
     ClaimHit,
+    ClaimKey,
     CleaningReport,
     Dossier,
     DossierLine,
     Entity,
+    IndexEntry,
     IngestResult,
     Problem,
     StoryFailure,
@@ -385,12 +387,13 @@ class Prism:
         if not force and store.derived_fingerprint("entities") == store.analyses_fingerprint():
             return store.count("entities")
         stored = list(store.iter_mentions())
-        entities, resolved = resolve.resolve_mentions(stored, self.settings)
+        resolved = resolve.resolve_mentions(stored, self.settings)
+        entities = resolved.entities
         last = store.derived_fingerprint("resolved_upto")
-        fresh, upto = store.analyses_since(int(last) if last and last.isdigit() else 0)
-        touched = [aid for (aid, before), after in zip(stored, resolved, strict=True)
-                   if aid in fresh or before != after]
-        by_id = dict(zip((aid for aid, _ in stored), resolved, strict=True))
+        since = store.analyses_since(int(last) if last and last.isdigit() else 0)
+        touched = [before.article_id for before, after in zip(stored, resolved.articles, strict=True)
+                   if before.article_id in since.article_ids or before.mentions != after.mentions]
+        by_id = {after.article_id: after.mentions for after in resolved.articles}
         # bounded transactions; the fingerprints are set last, so a run killed
         # between them resolves anew next time
         batch = self.settings.analyse_batch_size
@@ -409,10 +412,10 @@ class Prism:
             # the cached claim vectors of the analyses left as they were are dropped all the same, as a rewrite
             # drops them
             written = set(touched) - set(kept)
-            store.drop_claim_vectors([aid for aid in store.analyses_since(0)[0] if aid not in written])
+            store.drop_claim_vectors([aid for aid in store.analyses_since(0).article_ids if aid not in written])
             store.replace_entities(entities)
             store.set_derived_fingerprint("entities", store.analyses_fingerprint())
-            store.set_derived_fingerprint("resolved_upto", str(store.analyses_since(upto)[1]))
+            store.set_derived_fingerprint("resolved_upto", str(store.analyses_since(since.last_row).last_row))
         return len(entities)
 
     def _story_bases(self, undated: list[Article]) -> dict[str, datetime]:
@@ -652,8 +655,8 @@ class Prism:
         from . import embed as _embed
 
         def vectors(claims: Sequence[Claim]) -> np.ndarray:
-            keys = [(c.article_id, c.field, c.start, c.end) for c in claims]
-            cached = self.store.claim_vectors({k[0] for k in keys}, _embed.MODEL)
+            keys = [ClaimKey(c.article_id, c.field, c.start, c.end) for c in claims]
+            cached = self.store.claim_vectors({k.article_id for k in keys}, _embed.MODEL)
             out, fresh = _embed.vectors(keys, [c.text for c in claims], cached, self.settings.embedding_threads)
             if fresh and store and not self.readonly:
                 with self._storing():
@@ -742,7 +745,8 @@ class Prism:
             _report.write_texts(files, built.html, built.json)
             finished(sid, (files, line))
         written = [o[0] for s in summaries if not isinstance(o := done[s.story_id], StoryFailure)]
-        pages = [(o[0].html.name, o[1]) for s in summaries if not isinstance(o := done[s.story_id], StoryFailure)]
+        pages = [IndexEntry(o[0].html.name, o[1]) for s in summaries
+                 if not isinstance(o := done[s.story_id], StoryFailure)]
         failed = [o for s in summaries if isinstance(o := done[s.story_id], StoryFailure)]
         return RunResult(ingested, analysed, tuple(written), _report.write_index(folder, pages), tuple(failed))
 

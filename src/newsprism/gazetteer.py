@@ -16,6 +16,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from .records import GeoName
+
 if TYPE_CHECKING:
     from .resolve import AliasPacks
 
@@ -48,14 +50,14 @@ class Gazetteer:
     countries: Mapping[str, str]  # country name -> alpha-2 code
     subdivisions: Mapping[str, frozenset[str]]  # subdivision name -> codes of the countries holding one so named
 
-    def geo(self, name: str) -> tuple[str, frozenset[str]] | None:
+    def geo(self, name: str) -> GeoName | None:
         """("country", {code}) or ("subdivision", {country codes}) or None (a city, a site, unknown)."""
         lower = name.lower()
         key = re.sub(r"^the\s+", "", name.strip().lower()) if lower not in _COUNTRY_ALIASES else lower
         if lower in self.countries or key in self.countries:
-            return "country", frozenset({self.countries.get(lower) or self.countries[key]})
+            return GeoName("country", frozenset({self.countries.get(lower) or self.countries[key]}))
         if key in self.subdivisions:
-            return "subdivision", self.subdivisions[key]
+            return GeoName("subdivision", self.subdivisions[key])
         return None
 
     def is_country(self, name: str) -> bool:
@@ -98,7 +100,7 @@ def gazetteer(packs: AliasPacks | None = None) -> Gazetteer:
     return Gazetteer(MappingProxyType(countries), MappingProxyType(subs))
 
 
-def geo(name: str) -> tuple[str, frozenset[str]] | None:
+def geo(name: str) -> GeoName | None:
     """:meth:`Gazetteer.geo` of the built-in gazetteer."""
     return gazetteer().geo(name)
 

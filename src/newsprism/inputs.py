@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from .formats import sniff
+from .records import Input as Input  # re-exported: its old home
 from .records import Problem
 from .settings import Settings
 
@@ -23,16 +23,6 @@ STDIN = "-"
 #: JSON Lines files larger than the single-document limit are read in chunks
 #: of about this many bytes, split at line ends.
 JSONL_CHUNK_BYTES = 8 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class Input:
-    """Bytes to read, and where they came from."""
-
-    source: str
-    data: bytes
-    first_line: int = 1  # for a chunk of a large JSON Lines file
-    chunked: bool = False
 
 
 def count(paths: list[str]) -> int:

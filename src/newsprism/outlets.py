@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlsplit
 
+from .records import OutletChoice, Zone
 from .settings import Settings
 
 #: Second-level labels under which domains are registered (example.co.uk).
@@ -99,7 +100,7 @@ def decide(
     site_name: str | None,
     printed: list[tuple[str, str]],
     outlets: OutletTable,
-) -> tuple[str | None, str | None]:
+) -> OutletChoice:
     """Pick the outlet name and say where it came from.
 
     Order: an explicit outlet, a known domain, the page's site name, a name
@@ -107,34 +108,33 @@ def decide(
     ``printed`` holds ``(name, evidence)`` pairs found by the cleaner.
     """
     if explicit:
-        return normalise_name(explicit, outlets), "outlet field"
+        return OutletChoice(normalise_name(explicit, outlets), "outlet field")
     for value in (url, domain):
         name = from_domain(value, outlets)
         if name:
-            return name, f"domain {host(value)}"
+            return OutletChoice(name, f"domain {host(value)}")
     if site_name:
-        return normalise_name(site_name, outlets), "site name"
+        return OutletChoice(normalise_name(site_name, outlets), "site name")
     for name, evidence in printed:
-        return normalise_name(name, outlets), evidence
+        return OutletChoice(normalise_name(name, outlets), evidence)
     for value in (url, domain):
         h = host(value)
         if h:
-            return registrable(h), f"domain {h} (not in the outlet table)"
-    return None, None
+            return OutletChoice(registrable(h), f"domain {h} (not in the outlet table)")
+    return OutletChoice(None, None)
 
 
 def zone_for(outlet: str | None, url: str | None, domain: str | None,
-             outlets: OutletTable) -> tuple[str, str] | None:
-    """The newsroom zone of an outlet, or of its domain's country:
-    ``(zone, reason)``, or None."""
+             outlets: OutletTable) -> Zone | None:
+    """The newsroom zone of an outlet, or of its domain's country, and why; or None."""
     if outlet and outlet in outlets.zones:
-        return outlets.zones[outlet], f"outlet {outlet} publishes in {outlets.zones[outlet]}"
+        return Zone(outlets.zones[outlet], f"outlet {outlet} publishes in {outlets.zones[outlet]}")
     for value in (url, domain):
         h = host(value)
         if h:
             tld = h.rsplit(".", 1)[-1]
             if tld in outlets.tld_zones:
-                return outlets.tld_zones[tld], f"domain {h} is under .{tld}"
+                return Zone(outlets.tld_zones[tld], f"domain {h} is under .{tld}")
     return None
 
 

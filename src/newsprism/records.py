@@ -13,6 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: Removal reasons, in the order the cleaner considers them.
 REMOVAL_REASONS = (
@@ -815,7 +819,7 @@ class StoryJob:
     analyses: tuple[Analysis, ...]  # of ``articles``, in order
     entities: tuple[Entity, ...]
     copies: Copies
-    vectors: Mapping[tuple[str, str, int, int], bytes]
+    vectors: Mapping[ClaimKey, bytes]
     page_articles: tuple[Article, ...]
 
 
@@ -829,7 +833,7 @@ class BuiltStory:
     dossier: Dossier | None
     html: str = ""
     json: str = ""
-    vectors: tuple[tuple[tuple[str, str, int, int], bytes], ...] = ()
+    vectors: tuple[ClaimVector, ...] = ()
     failure: str | None = None
 
 
@@ -935,6 +939,135 @@ class RunResult:
     stories: tuple[StoryFiles, ...]
     index: Path  # index.html
     failed: tuple[StoryFailure, ...]
+
+
+# ---------------------------------------------------------------- between the stages, the store and Prism
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """Bytes to read, and where they came from (``inputs`` finds them, ``ingest`` reads them)."""
+
+    source: str
+    data: bytes
+    first_line: int = 1  # for a chunk of a large JSON Lines file
+    chunked: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMentions:
+    """One article's entity mentions: what entity resolution reads and gives back, article by article
+    (``Store.iter_mentions``, ``resolve.resolve_mentions``)."""
+
+    article_id: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedMentions:
+    """Canonical entities, and each article's mentions with their entity ids set (in the order given)."""
+
+    entities: tuple[Entity, ...]
+    articles: tuple[ArticleMentions, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Canonical entities and the analyses with ids filled in (``resolve.resolve``)."""
+
+    entities: tuple[Entity, ...]
+    analyses: tuple[Analysis, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysesSince:
+    """The current articles whose analysis was added or replaced after an analysis row, and the last
+    analysis row now (``Store.analyses_since``)."""
+
+    article_ids: frozenset[str]
+    last_row: int
+
+
+class ClaimKey(NamedTuple):
+    """What a claim's stored sentence vector is kept under: its article, field and span."""
+
+    article_id: str
+    field: str
+    start: int
+    end: int
+
+
+class ClaimVector(NamedTuple):
+    """A claim's sentence vector as the store keeps it (float16 bytes)."""
+
+    key: ClaimKey
+    blob: bytes
+
+
+class Embedded(NamedTuple):
+    """Claims' unit vectors, one row per claim, and those encoded now, for the caller to store
+    (``embed.vectors``)."""
+
+    vectors: np.ndarray
+    fresh: list[ClaimVector]
+
+
+class Decoded(NamedTuple):
+    """An input's text and the encoding it was read in (``ingest.decode``)."""
+
+    text: str
+    encoding: str
+
+
+class OutletChoice(NamedTuple):
+    """An article's outlet and where the name came from (``outlets.decide``); both None when unknown."""
+
+    outlet: str | None
+    evidence: str | None
+
+
+class Zone(NamedTuple):
+    """An outlet's newsroom time zone and why (``outlets.zone_for``)."""
+
+    zone: str
+    reason: str
+
+
+class GeoName(NamedTuple):
+    """What a place name is: ``"country"`` or ``"subdivision"``, and the ISO 3166 codes of the
+    countries it names or lies in (``gazetteer.Gazetteer.geo``)."""
+
+    kind: str
+    countries: frozenset[str]
+
+
+class PoolPlan(NamedTuple):
+    """How many worker processes analyse, and the articles per batch (``analyse.pool.plan``)."""
+
+    workers: int
+    batch: int
+
+
+class SourceNames(NamedTuple):
+    """One name per article and per independent origin of a dossier (``render.source_names``)."""
+
+    by_article: dict[str, str]
+    by_origin: dict[str, str]
+
+
+class StoryTexts(NamedTuple):
+    """A story's rendered page and JSON dossier (``report.story_texts``)."""
+
+    html: str
+    json: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """One story of the report's index: its page's file name and its dossier (or the dossier's line)."""
+
+    page: str
+    dossier: Dossier | DossierLine
 
 
 def _fast_pickling(namespace: dict[str, object]) -> None:

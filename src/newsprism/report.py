@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import InputError
-from .records import Article, Dossier, DossierLine, StoryFiles
+from .records import Article, Dossier, IndexEntry, StoryFiles, StoryTexts
 from .render.html import index_page, story_page
 from .render.json import dossier_dict
 
@@ -46,9 +46,10 @@ def write_story(out: Path, story_id: str, dossier: Dossier, articles: Sequence[A
     return files
 
 
-def story_texts(dossier: Dossier, articles: Sequence[Article]) -> tuple[str, str]:
+def story_texts(dossier: Dossier, articles: Sequence[Article]) -> StoryTexts:
     """The text of a story's HTML page and JSON dossier (no I/O: a worker process renders them)."""
-    return story_page(dossier, articles), json.dumps(dossier_dict(dossier), ensure_ascii=False, indent=1) + "\n"
+    return StoryTexts(story_page(dossier, articles),
+                      json.dumps(dossier_dict(dossier), ensure_ascii=False, indent=1) + "\n")
 
 
 def write_texts(files: StoryFiles, html: str, json_text: str) -> None:
@@ -57,8 +58,8 @@ def write_texts(files: StoryFiles, html: str, json_text: str) -> None:
     _write(files.json, json_text)
 
 
-def write_index(out: Path, pages: Sequence[tuple[str, Dossier | DossierLine]]) -> Path:
-    """Write ``index.html`` listing the stories' pages (file name, dossier or its index line)."""
+def write_index(out: Path, pages: Sequence[IndexEntry]) -> Path:
+    """Write ``index.html`` listing the stories' pages."""
     index = out / "index.html"
     _write(index, index_page(pages))
     return index

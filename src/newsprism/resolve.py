@@ -37,7 +37,8 @@ from types import MappingProxyType
 from rapidfuzz import fuzz
 
 from .errors import SettingsError
-from .records import Analysis, Entity, Mention, Quote, Relation
+from .records import Analysis, ArticleMentions, Entity, Mention, Quote, Relation, ResolvedMentions
+from .records import Resolution as Resolution  # re-exported: its old home
 from .settings import Settings
 
 #: Labels that share one namespace for canonical entities.
@@ -82,14 +83,6 @@ class AliasPacks:
     def lookup(self, text: str) -> str | None:
         """The pack id a surface form names, if any."""
         return self.by_name.get(normalise(text))
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """Canonical entities and the analyses with ids filled in."""
-
-    entities: tuple[Entity, ...]
-    analyses: tuple[Analysis, ...]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -178,19 +171,20 @@ def resolve(analyses: Sequence[Analysis], settings: Settings | None = None,
         The canonical entities, and the analyses with ``entity_id``,
         ``stands_for`` and ``speaker_entity_id`` set.
     """
-    entities, mentions = resolve_mentions([(a.article_id, a.mentions) for a in analyses], settings, packs)
-    return Resolution(entities, tuple(with_mentions(a, m) for a, m in zip(analyses, mentions, strict=True)))
+    resolved = resolve_mentions([ArticleMentions(a.article_id, a.mentions) for a in analyses], settings, packs)
+    return Resolution(resolved.entities, tuple(with_mentions(a, m.mentions)
+                                               for a, m in zip(analyses, resolved.articles, strict=True)))
 
 
-def resolve_mentions(articles: Sequence[tuple[str, Sequence[Mention]]], settings: Settings | None = None,
-                     packs: AliasPacks | None = None) -> tuple[tuple[Entity, ...], list[tuple[Mention, ...]]]:
-    """:func:`resolve` over the mentions alone: (article id, its mentions) per article, in the order
-    :func:`resolve` would take their analyses. Returns the canonical entities and each article's
-    resolved mentions; :func:`with_mentions` puts them (and the quote speakers they give) into an
-    analysis. A store resolves this way without loading every analysis."""
+def resolve_mentions(articles: Sequence[ArticleMentions], settings: Settings | None = None,
+                     packs: AliasPacks | None = None) -> ResolvedMentions:
+    """:func:`resolve` over the mentions alone: each article's mentions, in the order :func:`resolve`
+    would take their analyses. Returns the canonical entities and each article's resolved mentions;
+    :func:`with_mentions` puts them (and the quote speakers they give) into an analysis. A store
+    resolves this way without loading every analysis."""
     settings = settings or Settings()
     packs = packs or load_packs(settings)
-    relabelled = _one_type_per_name([m for _, m in articles], packs)
+    relabelled = _one_type_per_name([a.mentions for a in articles], packs)
     # 1 + 2: a provisional key per mention, article by article
     keyed: list[list[tuple[Mention, str | None]]] = [_article_keys(m, packs) for m in relabelled]
     # 3: merge non-pack keys across articles by fuzzy matching within a group
@@ -202,9 +196,10 @@ def resolve_mentions(articles: Sequence[tuple[str, Sequence[Mention]]], settings
     merged = _merge_fuzzy(key_names, packs, settings.fuzzy_threshold)
     # entity ids and records
     final: dict[str, str] = {k: merged.get(k, k) for k in key_names}
-    out: list[tuple[Mention, ...]] = []
+    out: list[ArticleMentions] = []
     per_entity: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
-    for (article_id, _), rows in zip(articles, keyed, strict=True):
+    for article, rows in zip(articles, keyed, strict=True):
+        article_id = article.article_id
         mentions = []
         for m, key in rows:
             eid = final[key] if key is not None else None
@@ -218,9 +213,9 @@ def resolve_mentions(articles: Sequence[tuple[str, Sequence[Mention]]], settings
             mentions.append(new)
             if eid is not None:
                 per_entity[eid].append((new, article_id))
-        out.append(tuple(mentions))
+        out.append(ArticleMentions(article_id, tuple(mentions)))
     entities = tuple(_entity(eid, rows, packs) for eid, rows in sorted(per_entity.items()))
-    return entities, out
+    return ResolvedMentions(entities, tuple(out))
 
 
 def with_mentions(analysis: Analysis, mentions: Sequence[Mention]) -> Analysis:

@@ -27,10 +27,14 @@ from urllib.parse import quote
 
 from .errors import NotFoundError, StoreError
 from .records import (
+    AnalysesSince,
     Analysis,
     Article,
+    ArticleMentions,
     Caption,
     ClaimHit,
+    ClaimKey,
+    ClaimVector,
     Copies,
     CopyGroup,
     CopyLink,
@@ -698,7 +702,7 @@ class Store:
                 "ORDER BY a.rowid").fetchall():
             yield self._analysis(row)
 
-    def iter_mentions(self) -> Iterator[tuple[str, tuple[Mention, ...]]]:
+    def iter_mentions(self) -> Iterator[ArticleMentions]:
         """Each current analysed article's id and mentions, in the order of :meth:`iter_analyses`
         (articles without mentions left out): what resolution reads, without the analyses."""
         rows = self.conn.execute(
@@ -706,16 +710,16 @@ class Store:
             "FROM mentions m JOIN articles a USING (article_id) WHERE a.superseded = 0 "
             "ORDER BY a.rowid, m.seq")
         for aid, group in itertools.groupby(rows, key=lambda r: r[0]):
-            yield aid, tuple(_mention(m) for m in group)
+            yield ArticleMentions(aid, tuple(_mention(m) for m in group))
 
-    def analyses_since(self, rowid: int) -> tuple[set[str], int]:
+    def analyses_since(self, rowid: int) -> AnalysesSince:
         """The current articles whose analysis was added or replaced after analysis row ``rowid``, and the
         last analysis row now (a replaced analysis takes a new row)."""
-        fresh = {r[0] for r in self.conn.execute(
+        fresh = frozenset(r[0] for r in self.conn.execute(
             "SELECT an.article_id FROM analyses an JOIN articles a USING (article_id) "
-            "WHERE a.superseded = 0 AND an.rowid > ?", (rowid,))}
+            "WHERE a.superseded = 0 AND an.rowid > ?", (rowid,)))
         last = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM analyses").fetchone()[0]
-        return fresh, int(last)
+        return AnalysesSince(fresh, int(last))
 
     def _analysis(self, row: sqlite3.Row) -> Analysis:
         mentions = self.conn.execute(
@@ -735,16 +739,16 @@ class Store:
         c.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       [row for row in rows.values() if row not in stored])
 
-    def claim_vectors(self, article_ids: Iterable[str], model: str) -> dict[tuple[str, str, int, int], bytes]:
-        """Stored claim embeddings of these articles: (article, field, start, end) -> float16 bytes."""
+    def claim_vectors(self, article_ids: Iterable[str], model: str) -> dict[ClaimKey, bytes]:
+        """Stored claim embeddings of these articles: float16 bytes by claim."""
         out = {}
         for aid in article_ids:
             for r in self.conn.execute('SELECT field, start, "end", vector FROM claim_vectors '
                                        "WHERE article_id = ? AND model = ?", (aid, model)):
-                out[(aid, r[0], r[1], r[2])] = r[3]
+                out[ClaimKey(aid, r[0], r[1], r[2])] = r[3]
         return out
 
-    def add_claim_vectors(self, model: str, rows: Iterable[tuple[tuple[str, str, int, int], bytes]]) -> None:
+    def add_claim_vectors(self, model: str, rows: Iterable[ClaimVector]) -> None:
         self.conn.executemany("INSERT OR REPLACE INTO claim_vectors VALUES (?, ?, ?, ?, ?, ?)",
                               [(*key, model, blob) for key, blob in rows])
 

@@ -17,7 +17,7 @@ from . import claims as _claims
 from . import dossier as _dossier
 from . import embed as _embed
 from . import report as _report
-from .records import BuiltStory, StoryJob
+from .records import BuiltStory, ClaimKey, ClaimVector, StoryJob, StoryTexts
 from .settings import Settings
 
 #: Fewest stories per worker process worth starting it for: below, one process builds them all
@@ -35,10 +35,10 @@ def build(job: StoryJob, settings: Settings, *, render: bool = True, catch: bool
     encoded for it; a :data:`STORY_ERRORS` error while building becomes the BuiltStory's
     ``failure`` (unless not ``catch``: then it is raised)."""
     cache = dict(job.vectors)
-    fresh: list[tuple[_embed.Key, bytes]] = []
+    fresh: list[ClaimVector] = []
 
     def vectors(claims: Sequence[_claims.Claim]) -> np.ndarray:
-        keys = [(c.article_id, c.field, c.start, c.end) for c in claims]
+        keys = [ClaimKey(c.article_id, c.field, c.start, c.end) for c in claims]
         out, new = _embed.vectors(keys, [c.text for c in claims], cache, settings.embedding_threads)
         cache.update(new)  # as the store would hold them after this call
         fresh.extend(new)
@@ -48,7 +48,7 @@ def build(job: StoryJob, settings: Settings, *, render: bool = True, catch: bool
         alignment = _claims.align(job.articles, job.analyses, job.entities, job.copies, settings.claims,
                                   embed=vectors if settings.embeddings else None)
         built = _dossier.build(job.story_id, job.articles, job.analyses, job.entities, job.copies, alignment)
-        html, json_text = _report.story_texts(built, job.page_articles) if render else ("", "")
+        html, json_text = _report.story_texts(built, job.page_articles) if render else StoryTexts("", "")
     except STORY_ERRORS as exc:  # a bug must not lose the other stories
         if not catch:
             raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from _support import flood_story
+from newsprism.records import IndexEntry
 from newsprism.render.html import index_page, story_page
 
 
@@ -14,7 +15,7 @@ def test_render_html_escapes_article_text() -> None:
     assert "<script" not in page and "<b>Courier" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert page.startswith("<!DOCTYPE html>") and "http" not in page  # self-contained: no outside resource
-    assert "<script" not in index_page([("s1.html", d)])
+    assert "<script" not in index_page([IndexEntry("s1.html", d)])
 
 
 def test_render_html_marks_overlapping_spans_and_anchors_each() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
 
-from ..records import Analysis, Article, Problem
+from ..records import Analysis, Article, PoolPlan, Problem
 from ..settings import Settings
 from . import analyse_batch, load_model
 
@@ -64,13 +64,13 @@ def analyse_batches(
             yield pending.popleft().result()
 
 
-def plan(articles: int, settings: Settings) -> tuple[int, int]:
+def plan(articles: int, settings: Settings) -> PoolPlan:
     """(worker processes, batch size) for ``articles`` articles: one worker (and
     ``analyse_batch_size``) when a pool would not pay for itself."""
     workers = min(settings.workers, articles // MIN_ARTICLES_PER_WORKER)
     if workers <= 1:
-        return 1, settings.analyse_batch_size
-    return workers, max(1, min(settings.analyse_batch_size, math.ceil(articles / (workers * BATCHES_PER_WORKER))))
+        return PoolPlan(1, settings.analyse_batch_size)
+    return PoolPlan(workers, max(1, min(settings.analyse_batch_size, math.ceil(articles / (workers * BATCHES_PER_WORKER)))))
 
 
 def _bases_of(batch: Sequence[Article], bases: Mapping[str, datetime]) -> dict[str, datetime]:

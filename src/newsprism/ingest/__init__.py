@@ -21,8 +21,7 @@ from lxml import etree
 from ..errors import InputError
 from ..formats import BOMS
 from ..formats import sniff as sniff  # re-exported: its old home
-from ..inputs import Input
-from ..records import Problem, RawDocument
+from ..records import Decoded, Input, Problem, RawDocument
 from ..settings import Settings
 
 _MAGIC = (
@@ -44,8 +43,8 @@ _META_CHARSET_RE = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re
 # ---------------------------------------------------------------- decoding
 
 
-def decode(data: bytes, source: str) -> tuple[str, str]:
-    """Decode bytes to text; return ``(text, encoding)``.
+def decode(data: bytes, source: str) -> Decoded:
+    """Decode bytes to text, with the encoding read.
 
     UTF-8 and UTF-16 with a byte-order mark first, then strict UTF-8, then a
     charset declared in HTML, then charset-normalizer's best guess among
@@ -59,14 +58,14 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding.replace("-sig", "")
+                return Decoded(data.decode(encoding), encoding.replace("-sig", ""))
             except UnicodeDecodeError as exc:
                 raise InputError(source, f"undecodable bytes after a {encoding} byte-order mark "
                                  f"(at byte {exc.start})") from None
     if b"\x00" in data:  # anywhere, not only at the head
         raise InputError(source, "not text: holds NUL bytes (a binary file)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     mixed = _decode_lines(data, source)
@@ -76,7 +75,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     if declared:
         name = declared.group(1).decode("ascii", "replace")
         try:
-            return data.decode(name), name.lower()
+            return Decoded(data.decode(name), name.lower())
         except (LookupError, UnicodeDecodeError):
             pass
     best = from_bytes(data[:65536]).best()
@@ -86,7 +85,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             "undecodable bytes: not UTF-8, UTF-16 or a recognisable legacy encoding",
         )
     try:
-        return data.decode(best.encoding), best.encoding
+        return Decoded(data.decode(best.encoding), best.encoding)
     except (LookupError, UnicodeDecodeError):
         raise InputError(source, f"undecodable bytes (guessed {best.encoding}, which fails)") from None
 
@@ -98,7 +97,7 @@ _MAX_LINES_NAMED = 5
 _MIN_UTF8_SHARE = 4
 
 
-def _decode_lines(data: bytes, source: str) -> tuple[str, str] | None:
+def _decode_lines(data: bytes, source: str) -> Decoded | None:
     """Text that is UTF-8 (it holds UTF-8 multi-byte sequences) except some
     lines: those lines are read as cp1252 and the encoding says which, e.g.
     ``utf-8; cp1252 on line 3``. Raise InputError when such a line is not
@@ -128,7 +127,7 @@ def _decode_lines(data: bytes, source: str) -> tuple[str, str] | None:
     if bad:
         raise InputError(source, f"mixed encodings: UTF-8, but {_line_list(bad)} neither UTF-8 nor "
                                  "cp1252; convert the file to UTF-8")
-    return "\n".join(out), f"utf-8; cp1252 on {_line_list(legacy)}"
+    return Decoded("\n".join(out), f"utf-8; cp1252 on {_line_list(legacy)}")
 
 
 def _line_list(numbers: list[int]) -> str:

@@ -18,6 +18,7 @@ from ..records import (
     Dossier,
     Entity,
     IngestResult,
+    SourceNames,
     StoryDetail,
     StorySummary,
 )
@@ -41,9 +42,9 @@ def cut(text: str, limit: int) -> str:
     return head.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
 
 
-def source_names(d: Dossier) -> tuple[dict[str, str], dict[str, str]]:
+def source_names(d: Dossier) -> SourceNames:
     """One name per article and per independent origin of a dossier, the same
-    in every renderer: ``(by article id, by origin key)``.
+    in every renderer (by article id, by origin key).
 
     An article is named by its outlet. An origin is named by the outlet of its
     origin article (the article its copies copy); a wire origin, by that outlet
@@ -72,7 +73,7 @@ def source_names(d: Dossier) -> tuple[dict[str, str], dict[str, str]]:
         seen[name] = seen.get(name, 0) + 1
         if seen[name] > 1:
             names[key] = f"{name} ({seen[name]})"
-    return by_article, names
+    return SourceNames(by_article, names)
 
 
 def _is_wire(outlet: str, wire: str) -> bool:

@@ -15,7 +15,7 @@ from datetime import datetime
 from html import escape
 from itertools import pairwise
 
-from ..records import Article, Citation, Dossier, DossierLine, Statement
+from ..records import Article, Citation, Dossier, DossierLine, IndexEntry, Statement
 from . import copy_label, cut, origin_heading, plural, source_names
 
 #: How a cited span stands out once a reader follows a citation to it.
@@ -209,9 +209,9 @@ def _marked(text: str, spans: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def index_page(dossiers: Sequence[tuple[str, Dossier | DossierLine]]) -> str:
-    """The list of stories, each linking to its page (``(file name, dossier or its index line)``)."""
-    lines = [(name, d if isinstance(d, DossierLine) else DossierLine.of(d)) for name, d in dossiers]
+def index_page(dossiers: Sequence[IndexEntry]) -> str:
+    """The list of stories, each linking to its page."""
+    lines = [(e.page, e.dossier if isinstance(e.dossier, DossierLine) else DossierLine.of(e.dossier)) for e in dossiers]
     rows = "".join(
         f'<tr><td><a href="{escape(name)}">{escape(d.headline)}</a></td><td>{d.articles}</td>'
         f"<td>{d.independent_sources}</td>"
