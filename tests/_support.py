@@ -63,7 +63,7 @@ def make_article(body: str, title: str | None = None, published: datetime | None
 
 
 def hand_doc(words: list[str], ents: list[str], heads: list[int] | None = None, deps: list[str] | None = None,
-         tags: list[str] | None = None) -> Doc:
+             tags: list[str] | None = None) -> Doc:
     """A Doc built by hand on a blank English vocabulary: words, IOB entity tags, and optionally a parse."""
     nlp = spacy.blank("en")
     return Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False], heads=heads, deps=deps,

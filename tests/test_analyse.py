@@ -182,7 +182,7 @@ def test_a_day_and_its_part_are_one_time() -> None:
     from newsprism.analyse import _times_of_day
 
     doc = hand_doc(["Gates", "closed", "on", "Tuesday", "night", "and", "Friday", ",", "morning", "came"],
-               ["O", "O", "O", "B-DATE", "B-TIME", "O", "B-DATE", "O", "B-TIME", "O"])
+                   ["O", "O", "O", "B-DATE", "B-TIME", "O", "B-DATE", "O", "B-TIME", "O"])
     doc = _times_of_day(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Tuesday night", "TIME"), ("Friday", "DATE"),
                                                       ("morning", "TIME")]  # only parts right after the day

@@ -79,8 +79,8 @@ def test_api_stories_reads_the_stories_table(db: str) -> None:
 def test_api_stories_update_is_incremental(filled: Prism) -> None:
     before = {r.story_id: r.article_ids for r in filled.stories()}
     extra = stream_article("Aurora Vale ferry refloated at Skelby by Arnhal tugs",
-                "Tugs from Arnhal refloated the grounded ferry Aurora Vale off Skelby at high tide; the coastguard "
-                "said the hull was intact.", 30)
+                           "Tugs from Arnhal refloated the grounded ferry Aurora Vale off Skelby at high tide; "
+                           "the coastguard said the hull was intact.", 30)
     filled.store.add_article(extra, STREAM_START)
     after = {r.story_id: r.article_ids for r in filled.stories()}
     assert set(after) == set(before)

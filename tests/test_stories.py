@@ -60,8 +60,8 @@ def test_stories_incremental_matches_batch() -> None:
 def test_stories_late_older_article_joins_its_story() -> None:
     arts, _ = story_stream()
     late = stream_article("Coastguard: Aurora Vale ferry aground off Skelby, passengers safe",
-               "The Nordland coastguard said the ferry Aurora Vale was aground on a sandbank off Skelby in fog "
-               "and its passengers were being taken ashore in lifeboats.", -1)
+                          "The Nordland coastguard said the ferry Aurora Vale was aground on a sandbank off Skelby in fog "
+                          "and its passengers were being taken ashore in lifeboats.", -1)
     step1 = assign(arts)
     step2 = assign([late], previous=step1, prior=arts)
     ferry_story = step1.story_of()[arts[0].article_id]
@@ -72,7 +72,7 @@ def test_stories_dormant_story_needs_a_closer_match() -> None:
     title, body = FERRY[0]
     a = stream_article(title, body, 0)
     weak = stream_article("Skelby harbour sandbank to be dredged",
-               "Skelby council will dredge the harbour sandbank this summer, the mayor said.", 24 * 90)
+                          "Skelby council will dredge the harbour sandbank this summer, the mayor said.", 24 * 90)
     settings = StorySettings(threshold=0.05, revive_threshold=0.9, window_days=7)
     result = assign([a, weak], settings)
     assert result.story_of()[weak.article_id] != result.story_of()[a.article_id]
@@ -85,7 +85,7 @@ def test_stories_bridging_article_merges_and_records_it() -> None:
     e1 = stream_article(*ELECTION[0], 0)
     f1 = stream_article(*FOOTBALL[0], 1)
     bridge = stream_article("Arnhal mayor-elect Sanna Dahl cheers Skelby United cup win over Arnhal Rovers",
-                 ELECTION[0][1] + " " + FOOTBALL[0][1], 2)
+                            ELECTION[0][1] + " " + FOOTBALL[0][1], 2)
     settings = StorySettings(threshold=0.3, merge_threshold=0.3)
     result = assign([e1, f1, bridge], settings)
     assert len({result.story_of()[a.article_id] for a in (e1, f1, bridge)}) == 1
@@ -139,7 +139,7 @@ def test_stories_grown_story_absorbs_its_other_half() -> None:
 def test_stories_lone_clear_candidate_joins_below_threshold() -> None:
     arts, _ = story_stream()
     weak = stream_article("Skelby harbour master retires",
-               "The Skelby harbour master retired after the Aurora Vale season, the town said.", 6)
+                          "The Skelby harbour master retired after the Aurora Vale season, the town said.", 6)
     on = assign([*arts, weak], StorySettings(threshold=0.5, lone_threshold=0.05, lone_margin=0.06)).story_of()
     assert on[weak.article_id] == on[arts[0].article_id]
     off = assign([*arts, weak], StorySettings(threshold=0.5, lone_threshold=1.1)).story_of()
@@ -148,14 +148,14 @@ def test_stories_lone_clear_candidate_joins_below_threshold() -> None:
 
 def test_stories_one_shared_word_does_not_carry_a_join() -> None:
     teigen = stream_article("Chrissy Teigen flight turns back to Los Angeles",
-                 "A United flight carrying Chrissy Teigen turned back to Los Angeles after a passenger "
-                 "boarded without a ticket.", 0)
+                            "A United flight carrying Chrissy Teigen turned back to Los Angeles after a passenger "
+                            "boarded without a ticket.", 0)
     hawaii = stream_article("Hawaiian flight leaves in 2018 and lands in 2017",
-                 "A Hawaiian Airlines flight from Auckland crossed the date line and landed in Honolulu "
-                 "the day before, giving its passengers two New Year parties.", 2)
+                            "A Hawaiian Airlines flight from Auckland crossed the date line and landed in Honolulu "
+                            "the day before, giving its passengers two New Year parties.", 2)
     again = stream_article("Chrissy Teigen flight back in Los Angeles after passenger mix-up",
-                "United said the flight with Chrissy Teigen aboard returned to Los Angeles because a "
-                "passenger had boarded without a ticket.", 3)
+                           "United said the flight with Chrissy Teigen aboard returned to Los Angeles because a "
+                           "passenger had boarded without a ticket.", 3)
     loose = StorySettings(threshold=0.05, lone_threshold=1.1, story_merge=1.1, name_conflict=0, title_weight=1.0,
                           entity_weight=1.0, link=0.0)
     joined = assign([teigen, hawaii, again], loose).story_of()
@@ -221,14 +221,14 @@ def test_stories_undated_articles_are_spread_through_the_stream() -> None:
 
 def test_stories_name_conflict_keeps_two_events_of_one_kind_apart() -> None:
     aurora = [stream_article("Ferry Aurora Vale runs aground off Skelby",
-                  "The ferry Aurora Vale ran aground outside Skelby in fog. Captain Ivar Lund said all 214 "
-                  "passengers were safe.", 0),
+                             "The ferry Aurora Vale ran aground outside Skelby in fog. Captain Ivar Lund said all 214 "
+                             "passengers were safe.", 0),
               stream_article("Aurora Vale grounding: Captain Ivar Lund praised",
-                  "Captain Ivar Lund of the Aurora Vale kept passengers calm after the ferry ran aground "
-                  "off Skelby in fog.", 1)]
+                             "Captain Ivar Lund of the Aurora Vale kept passengers calm after the ferry ran aground "
+                             "off Skelby in fog.", 1)]
     polar = stream_article("Ferry Polar Wren runs aground off Tovik",
-                "The ferry Polar Wren ran aground outside Tovik in fog. Captain Else Berg said all "
-                "passengers were safe.", 2)
+                           "The ferry Polar Wren ran aground outside Tovik in fog. Captain Else Berg said all "
+                           "passengers were safe.", 2)
     loose = StorySettings(threshold=0.05, story_merge=1.1, name_conflict=0)
     joined = assign([*aurora, polar], loose).story_of()
     assert joined[polar.article_id] == joined[aurora[0].article_id]
@@ -239,12 +239,12 @@ def test_stories_name_conflict_keeps_two_events_of_one_kind_apart() -> None:
 
 def test_stories_split_below_cuts_a_story_of_two_events() -> None:
     aurora = [stream_article(f"Ferry Aurora Vale aground off Skelby {k}",
-                  f"The ferry Aurora Vale ran aground outside Skelby harbour in fog. Captain Ivar Lund said "
-                  f"all 214 passengers were safe. {extra}", k)
+                             f"The ferry Aurora Vale ran aground outside Skelby harbour in fog. Captain Ivar Lund said "
+                             f"all 214 passengers were safe. {extra}", k)
               for k, extra in enumerate(("Tugs stood by.", "Divers checked the hull.", "The Skelby pilot was heard."))]
     polar = [stream_article(f"Ferry Polar Wren aground near Tovik {k}",
-                 f"The ferry Polar Wren ran aground near Tovik quay in fog. Captain Else Berg said all 88 "
-                 f"passengers were safe. {extra}", 3 + k)
+                            f"The ferry Polar Wren ran aground near Tovik quay in fog. Captain Else Berg said all 88 "
+                            f"passengers were safe. {extra}", 3 + k)
              for k, extra in enumerate(("A crane stood by.", "Engineers checked the rudder.", "Tovik port closed."))]
     loose = StorySettings(threshold=0.02, story_merge=1.1, name_conflict=0)
     merged = assign([*aurora, *polar], loose)
@@ -272,16 +272,16 @@ def test_stories_split_ward_and_split_min_choose_the_groups_cut() -> None:
     fog = ("Coastguard officials said the fog bank rolled in fast and radar showed the channel clear before the "
            "hull touched the sandbar.")  # both groundings: their groups are more alike than the outlier
     aurora = [stream_article(f"Ferry Aurora Vale aground off Skelby {k}",
-                  f"The ferry Aurora Vale ran aground outside Skelby harbour in fog. Captain Ivar Lund said "
-                  f"all 214 passengers were safe. {fog} {extra}", k)
+                             f"The ferry Aurora Vale ran aground outside Skelby harbour in fog. Captain Ivar Lund said "
+                             f"all 214 passengers were safe. {fog} {extra}", k)
               for k, extra in enumerate(("Tugs stood by.", "Divers checked the hull.", "The Skelby pilot was heard."))]
     # an outlying report of the same grounding: few of its words are the others'
     aside = stream_article("Skelby remembers",
-                "Fishermen mending nets on the Skelby breakwater recalled older winters, the lighthouse keeper's "
-                "cottage and a bakery queue that formed by the water.", 3)
+                           "Fishermen mending nets on the Skelby breakwater recalled older winters, the lighthouse keeper's "
+                           "cottage and a bakery queue that formed by the water.", 3)
     polar = [stream_article(f"Ferry Polar Wren aground near Tovik {k}",
-                 f"The ferry Polar Wren ran aground near Tovik quay in fog. Captain Else Berg said all 88 "
-                 f"passengers were safe. {fog} {extra}", 4 + k)
+                            f"The ferry Polar Wren ran aground near Tovik quay in fog. Captain Else Berg said all 88 "
+                            f"passengers were safe. {fog} {extra}", 4 + k)
              for k, extra in enumerate(("A crane stood by.", "Engineers checked the rudder.", "Tovik port closed."))]
     loose = StorySettings(threshold=0.01, story_merge=1.1, name_conflict=0, lone_threshold=1.1)
     arts = [*aurora, aside, *polar]
@@ -378,8 +378,8 @@ def test_stories_stage_functions_run_on_batches_of_records() -> None:
     first.append(original)
     again = stream_article("Upset in Arnhal: Greens take the council", body, 20, outlet="Paper")
     later = stream_article("Aurora Vale ferry towed off Skelby sandbank by tugs",
-                "Tugs from Arnhal pulled the grounded ferry Aurora Vale off the Skelby sandbank at high tide; "
-                "the Nordland coastguard said the diesel leak was contained.", 21, outlet="Other")
+                           "Tugs from Arnhal pulled the grounded ferry Aurora Vale off the Skelby sandbank at high tide; "
+                           "the Nordland coastguard said the diesel leak was contained.", 21, outlet="Other")
     batch = [again, later]
     copies = find_copies([*first, *batch])
     groups = [g.article_ids for g in copies.groups]

@@ -16,7 +16,7 @@ from newsprism.analyse.event import main_event
 @needs_model
 def test_analyse_main_event_from_title_and_lead() -> None:
     a = make_article("Rescuers in Halden worked through the night on Saturday to free the trapped miners.",
-                 title="Rescuers free trapped miners in Halden")
+                     title="Rescuers free trapped miners in Halden")
     (result,) = analyse([a])
     ev = result.event
     assert ev.who is not None and ev.who.text == "Rescuers" and ev.who.field == "title"
@@ -119,9 +119,9 @@ def test_main_event_name_cut_at_an_inner_article_or_a_circumstance() -> None:
 @needs_model
 def test_main_event_headline_clauses_split_at_a_semicolon_and_a_dateline_date_is_the_filing() -> None:
     a = make_article("VARNHOLM, March 11 (NPA) — About 1,200 residents of the river town of Varnholm were evacuated "
-                 "overnight after a spillway gate at the Tormund Dam failed on Monday night, local authorities "
-                 "said on Tuesday.",
-                 title="Spillway gate fails at Tormund Dam, flooding Esk river town; 1,200 evacuated")
+                     "overnight after a spillway gate at the Tormund Dam failed on Monday night, local authorities "
+                     "said on Tuesday.",
+                     title="Spillway gate fails at Tormund Dam, flooding Esk river town; 1,200 evacuated")
     ev = main_event_of(a)
     # the model makes "evacuated" the headline's root; the first clause is the event
     assert ev.what is not None and (ev.what.text, ev.what.field) == ("fails at Tormund Dam", "title")
@@ -132,7 +132,7 @@ def test_main_event_headline_clauses_split_at_a_semicolon_and_a_dateline_date_is
 @needs_model
 def test_main_event_a_headline_future_after_a_label() -> None:
     a = make_article("The company plans a test flight of its largest rocket from Halden later this month.",
-                 title="Lena Voss: Boeing to launch Tormund rocket this month")
+                     title="Lena Voss: Boeing to launch Tormund rocket this month")
     ev = main_event_of(a)
     assert ev.what is not None and (ev.what.text, ev.what.rule) == ("to launch Tormund rocket",
                                                                     "headline clause")
@@ -147,7 +147,7 @@ def test_main_event_reads_as_many_lead_sentences_as_the_analyse_section_says(tmp
     from newsprism.settings import Settings
 
     a = make_article("The council met on Monday. It voted to close the bridge. Divers searched the river in Halden.",
-                 title="Council votes to close bridge")
+                     title="Council votes to close bridge")
     (default,) = analyse([a])
     assert default.event.where is not None and default.event.where.text == "Halden"
     f = tmp_path / "s.toml"

@@ -17,7 +17,7 @@ def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
 @needs_model
 def test_main_event_a_caption_before_the_dateline_is_no_lead() -> None:
     a = make_article("Hundreds of thousands of people lined the street to watch the floats in Halden, Jan 1, 2018. "
-                 "[Photo/IC]\n\nHALDEN, Ill. — Floral floats rolled under sunny skies as the parade drew "
-                 "thousands of revelers.", title="Sun, fun, flowers as parade rolls in Halden")
+                     "[Photo/IC]\n\nHALDEN, Ill. — Floral floats rolled under sunny skies as the parade drew "
+                     "thousands of revelers.", title="Sun, fun, flowers as parade rolls in Halden")
     ev = main_event_of(a)
     assert ev.who is not None and ev.who.text == "Floral floats"

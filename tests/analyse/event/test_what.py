@@ -9,7 +9,7 @@ from _support import main_event_of, make_article, needs_model
 def test_main_event_what_the_lead_event_as_the_headline_words_it() -> None:
     # the model finds no main verb in the headline ("lead" a noun): the lead's "led the celebrations" says
     a = make_article("Fans sang in the streets. Lena Dahl and Erik Lund led the celebrations as Halden FC ended their "
-                 "50-year curse.", title="Lena Dahl and Erik Lund lead celebrations as Halden FC end 50-year curse")
+                     "50-year curse.", title="Lena Dahl and Erik Lund lead celebrations as Halden FC end 50-year curse")
     on = main_event_of(a)
     assert on.what is not None and (on.what.text, on.what.field, on.what.rule) == (
         "lead celebrations", "title", "headline words of the lead's event")
@@ -18,7 +18,7 @@ def test_main_event_what_the_lead_event_as_the_headline_words_it() -> None:
 @needs_model
 def test_main_event_what_keeps_both_quote_marks() -> None:
     a = make_article("A woman who was on the ferry said she saw chaos on the deck.",
-                 title="Ferry survivor describes 'chaos' which left two dead")
+                     title="Ferry survivor describes 'chaos' which left two dead")
     ev = main_event_of(a)
     assert ev.what is not None and ev.what.text == "describes 'chaos'"
     # a quote opened in the what is closed in it, even where the model tags the closing mark a possessive
@@ -37,11 +37,11 @@ def test_main_event_what_a_word_in_s_before_the_lead_object() -> None:
     assert on.what is not None and (on.what.text, on.what.rule) == ("rams van", "headline words of the lead's event")
     # not where the body uses the word as a noun ("Halden roads bridge opening")
     rams = make_article(body + " The rams painted on the station's sign were damaged.",
-                    title="Halden bomber rams van into police station", article_id="a2")
+                        title="Halden bomber rams van into police station", article_id="a2")
     assert main_event_of(rams).what is not None and main_event_of(rams).what.text != "rams van"
     # nor from a circumstance of the headline ("after crews clear roads")
     after = make_article("Residents cheered. Crews cleared the roads on Monday.",
-                     title="Relief in Halden after crews clear roads", article_id="a3")
+                         title="Relief in Halden after crews clear roads", article_id="a3")
     ev = main_event_of(after)
     assert ev.what is not None and ev.what.rule != "headline words of the lead's event"
 
@@ -67,7 +67,7 @@ def test_main_event_what_leaves_out_a_long_circumstance_and_reads_a_headline_nou
     assert main_event_of(short).what is not None and main_event_of(short).what.text == "complained about the bar"
     # the model tags "protests" a noun with "Lena Dahl" its subject: it is the headline's verb
     gaga = make_article("Lena Dahl protested outside the town hall on Wednesday.",
-                    title="Lena Dahl protests outside Halden town hall as Erik is elected mayor")
+                        title="Lena Dahl protests outside Halden town hall as Erik is elected mayor")
     ev = main_event_of(gaga)
     assert ev.who is not None and ev.who.text == "Lena Dahl"
     assert ev.what is not None and (ev.what.text, ev.what.field) == ("protests outside Halden town hall", "title")
@@ -76,7 +76,7 @@ def test_main_event_what_leaves_out_a_long_circumstance_and_reads_a_headline_nou
 @needs_model
 def test_main_event_what_of_a_headline_noun_phrase_with_a_relative_clause() -> None:
     a = make_article("Rescuers searched the village for a third day.",
-                 title="Mystery of the Norwegian boy who 'slipped into an old mine shaft' after huge rescue operation")
+                     title="Mystery of the Norwegian boy who 'slipped into an old mine shaft' after huge rescue operation")
     ev = main_event_of(a)
     assert ev.what is not None and (ev.what.text, ev.what.rule) == ("'slipped into an old mine shaft'",
                                                                     "headline relative clause")
@@ -91,11 +91,11 @@ def test_main_event_what_of_a_headline_noun_phrase_with_a_relative_clause() -> N
 @needs_model
 def test_main_event_what_keeps_the_infinitive_of_a_verb_without_object() -> None:
     a = make_article("Police will look at the skipper's phone records on Monday.",
-                 title="Halden ferry crash: Police set to check captain's radio call records")
+                     title="Halden ferry crash: Police set to check captain's radio call records")
     ev = main_event_of(a)
     assert ev.what is not None and ev.what.text == "set to check captain's radio call records"
     bird = make_article("The bird flew into the cabin on Saturday.", title="How a small bat managed to hijack a "
-                    "Halden flight", article_id="a2")
+                        "Halden flight", article_id="a2")
     ev = main_event_of(bird)
     assert ev.what is not None and ev.what.text == "managed to hijack a Halden flight"
     # too long for a what: the infinitive's verb only, not a phrase cut after "radio"

@@ -34,7 +34,7 @@ def test_main_event_a_clock_time_without_a_date_answers_when() -> None:
 @needs_model
 def test_main_event_when_a_date_modifying_a_noun_names_another_event() -> None:
     a = make_article("Lena Dahl blamed the regulator for her defeat in Tuesday's vote during a call with donors "
-                 "on Saturday.")
+                     "on Saturday.")
     on = main_event_of(a)
     assert on.when is not None and (on.when.text, on.when.rule) == ("Saturday", "date in the first sentence")
     # last even when its noun is the headline's ("vote")
@@ -46,7 +46,7 @@ def test_main_event_when_a_date_modifying_a_noun_names_another_event() -> None:
 @needs_model
 def test_main_event_when_prefers_the_date_of_the_headline_event() -> None:
     a = make_article("The death toll at the harbour depot rose to six on Friday. Rebels bombed the depot late on "
-                 "Thursday, officials said.", title="Rebels bomb harbour depot in Halden")
+                     "Thursday, officials said.", title="Rebels bomb harbour depot in Halden")
     on = main_event_of(a)
     assert on.when is not None and (on.when.text, on.when.field, on.when.rule) == (
         "Thursday", "body", "date of a headline word")
@@ -55,7 +55,7 @@ def test_main_event_when_prefers_the_date_of_the_headline_event() -> None:
 @needs_model
 def test_main_event_when_a_time_counted_from_an_event_in_the_headline_or_first_sentence() -> None:
     titled = make_article("The regulator said its review of the accounts found no breach. The board met the inspectors "
-                      "in Halden on Saturday.", title="Regulator clears Nordic Shipping two days before vote")
+                          "in Halden on Saturday.", title="Regulator clears Nordic Shipping two days before vote")
     ev = main_event_of(titled)
     # before a date further down the lead; no day is named, so no value
     assert ev.when is not None and (ev.when.text, ev.when.field, ev.when.rule) == (
@@ -63,13 +63,13 @@ def test_main_event_when_a_time_counted_from_an_event_in_the_headline_or_first_s
     assert ev.when_value is None
     # the model hangs "after the blast" on the count here; still the same time
     hung = make_article("Police arrived at the depot three hours after the blast. Rebels claimed the attack on "
-                    "Saturday.", article_id="a2")
+                        "Saturday.", article_id="a2")
     ev = main_event_of(hung)
     assert ev.when is not None and (ev.when.text, ev.when.rule) == (
         "three hours after the blast", "time relative to an event")
     # a date of the first sentence still comes first
     dated = make_article("The regulator said on Sunday that its review found no breach, two days before the vote. The "
-                     "board met the inspectors on Saturday.", article_id="a3")
+                         "board met the inspectors on Saturday.", article_id="a3")
     ev = main_event_of(dated)
     assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Sunday", "date in the first sentence")
     # no count ("just days before"), years, which date no event of the news, or a period ("the two days")
@@ -111,11 +111,11 @@ def test_main_event_when_a_time_counted_from_an_event_after_a_dateline_and_befor
 @needs_model
 def test_main_event_when_prefers_a_main_clause_date() -> None:
     relative = make_article("Erik Lund, who won the vote on Wednesday, said it was an honour to meet the mayor at the "
-                        "town hall on Thursday.")
+                            "town hall on Thursday.")
     on = main_event_of(relative)
     assert on.when is not None and on.when.text == "Thursday"  # an infinitive ("to meet") is no background
     since = make_article("Crowds have marched in Halden every night since the result was confirmed on Wednesday. "
-                     "Police named the three organisers of the march on Saturday afternoon.", article_id="a2")
+                         "Police named the three organisers of the march on Saturday afternoon.", article_id="a2")
     ev = main_event_of(since)
     # "Saturday" and "afternoon", tagged as two names, are one answer, valued by its day
     assert ev.when is not None and ev.when.text == "Saturday afternoon" and ev.when_value == "2023-09-16"
@@ -125,12 +125,12 @@ def test_main_event_when_prefers_a_main_clause_date() -> None:
 @needs_model
 def test_main_event_when_a_time_of_day_takes_its_date_and_a_status_time_comes_last() -> None:
     a = make_article("Two trucks collided near the harbour in Halden. The crash happened at 6.10am on Saturday, "
-                 "police said.")
+                     "police said.")
     ev = main_event_of(a)
     assert ev.when is not None and (ev.when.text, ev.when.rule) == ("6.10am on Saturday", "time of day and its date")
     assert ev.when_value == "2023-09-16"
     status = make_article("Two people were still trapped in the wreck as of 11.30am. The trucks collided near Halden "
-                      "on Saturday.", article_id="a2")
+                          "on Saturday.", article_id="a2")
     on = main_event_of(status)
     assert on.when is not None and on.when.text == "Saturday"
 
@@ -141,7 +141,7 @@ def test_main_event_when_default_reads_the_main_clause_and_not_a_modal_relative_
     ev = main_event_of(a)
     assert ev.when is not None and ev.when.text == "Wednesday"  # "will meet" is a relative clause, no infinitive
     until = make_article("Six people were killed when a tram derailed on Wednesday. Their names were unknown until "
-                     "Saturday.", article_id="a2")
+                         "Saturday.", article_id="a2")
     ev = main_event_of(until)
     assert ev.when is not None and ev.when.text == "Saturday"  # "until" dates the change: no status time
 

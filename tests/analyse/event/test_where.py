@@ -28,11 +28,11 @@ def test_main_event_place_phrases_need_a_place_noun() -> None:
 @needs_model
 def test_main_event_where_a_country_gives_way_to_a_city_in_it() -> None:
     a = make_article("A car bomb exploded outside the consulate in Norway late on Friday. The blast was heard across "
-                 "the northern city of Tromso, officials said.", title="Car bomb hits consulate in Norway")
+                     "the northern city of Tromso, officials said.", title="Car bomb hits consulate in Norway")
     on = main_event_of(a)
     assert on.where is not None and (on.where.text, on.where.rule) == ("Tromso", "place inside the country")
     wider = make_article("A car bomb exploded outside the consulate in Norway late on Friday. It was the worst attack "
-                     "in Europe this year, officials said.", title="Car bomb hits consulate in Norway")
+                         "in Europe this year, officials said.", title="Car bomb hits consulate in Norway")
     assert main_event_of(wider).where is not None and main_event_of(wider).where.text == "Norway"  # not "Europe"
 
 
@@ -55,7 +55,7 @@ def test_main_event_place_inside_a_country() -> None:
 @needs_model
 def test_main_event_a_short_acronym_is_no_site_and_a_late_date_says_so() -> None:
     a = make_article("Lena Dahl waved to the crowd. She thanked her team and her family. The race at the home GP "
-                 "ended on Sunday.", title="Lena Dahl bows out at home GP")
+                     "ended on Sunday.", title="Lena Dahl bows out at home GP")
     ev = main_event_of(a)
     assert ev.where is None or "GP" not in ev.where.text
     assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Sunday", "date later in the lead")
@@ -101,12 +101,12 @@ def test_main_event_datelines_with_a_state_two_places_or_a_label() -> None:
     label = make_article("FILE - In this Dec. 13, 2016, file photo, the logo of the bank is shown.", article_id="a3")
     assert main_event_of(label).where is None  # a label, not a place
     banner = make_article("HALDEN PRELIMS TEST SERIES – 2018 (Total 47 Tests) The bank said profits fell.",
-                      article_id="a4")
+                          article_id="a4")
     assert main_event_of(banner).where is None
     for n, label in enumerate(("AP PHOTO", "FILE/PHOTO")):
         assert main_event_of(make_article(f"{label} - The bank said profits fell.", article_id=f"b{n}")).where is None
     # after a caption's full stop, with its agency: a dateline, and the lead's clause starts after it
     caption = make_article("Police detain a protester in Halden on Monday. WASHINGTON (Reuters) - The Senate voted "
-                       "on Tuesday to repeal the law.", article_id="a5")
+                           "on Tuesday to repeal the law.", article_id="a5")
     ev = main_event_of(caption)
     assert ev.what is not None and ev.what.text == "voted"  # not the caption's "detain a protester"

@@ -18,22 +18,22 @@ def test_main_event_dateline_is_not_the_actor() -> None:
 @needs_model
 def test_main_event_no_headline_actor_from_whom_others_oppose() -> None:
     a = make_article("Five people were hurt after a shooting near the protest.",
-                 title="Five hurt in Halden near protests against Lena Dahl's election victory")
+                     title="Five hurt in Halden near protests against Lena Dahl's election victory")
     ev = main_event_of(a)
     assert ev.who is None or "Dahl" not in ev.who.text
     anti = make_article("Five people were hurt after a shooting near the protest.",
-                    title="Five shot in Halden close to anti-Lena Dahl protest", article_id="a2")
+                        title="Five shot in Halden close to anti-Lena Dahl protest", article_id="a2")
     ev = main_event_of(anti)
     assert ev.who is None or "Dahl" not in ev.who.text
     acting = make_article("Five people were hurt after a shooting near the protest.",
-                      title="Lena Dahl visits Halden after shooting", article_id="a3")
+                          title="Lena Dahl visits Halden after shooting", article_id="a3")
     assert main_event_of(acting).who.text == "Lena Dahl"
 
 
 @needs_model
 def test_main_event_who_an_event_is_no_actor() -> None:
     a = make_article("A gunman opened fire near the town hall in Halden on Wednesday night and wounded five people.",
-                 title="Halden protest march marred by shooting")
+                     title="Halden protest march marred by shooting")
     on = main_event_of(a)
     assert on.who is not None and (on.who.text, on.who.rule) == ("A gunman", "subject")
     blast = make_article("The blast was heard across the harbour.", title="Blast at Halden harbour", article_id="a2")
@@ -43,7 +43,7 @@ def test_main_event_who_an_event_is_no_actor() -> None:
 @needs_model
 def test_main_event_who_a_headline_speaker_is_the_actor_a_lead_source_is_not() -> None:
     a = make_article("A spokesman for the foreign ministry told reporters that companies breaking the sanctions would be "
-                 "fined.", title="Norway promises to punish sanctions violators")
+                     "fined.", title="Norway promises to punish sanctions violators")
     ev = main_event_of(a)
     assert ev.who is not None and (ev.who.text, ev.who.field) == ("Norway", "title")
 
@@ -51,11 +51,11 @@ def test_main_event_who_a_headline_speaker_is_the_actor_a_lead_source_is_not() -
 @needs_model
 def test_main_event_who_leaves_out_a_dateline_run_into_the_subject() -> None:
     a = make_article("PARIS - A truck rammed into crowd in Halden, southern Norway, killing dozens.",
-                 title="Truck rams into crowd in Halden, dozens dead: reports")
+                     title="Truck rams into crowd in Halden, dozens dead: reports")
     ev = main_event_of(a)
     assert ev.who is not None and ev.who.text == "A truck"
     credit = make_article("(NRK) Chaos broke out in Halden after a truck plowed through the crowd.",
-                      title="Truck attack in Halden", article_id="a2")
+                          title="Truck attack in Halden", article_id="a2")
     ev = main_event_of(credit)
     assert ev.who is not None and ev.who.text == "Chaos"
     # a bracket inside the subject stays; a two-letter name before a dash is no dateline
