@@ -45,7 +45,18 @@ from .lexicon import (
     strip_inflection,
 )
 from .records import Alignment as Alignment  # re-exported: its old home
-from .records import Analysis, Article, Copies, Entity, Happening, Mention, OutletCredit, Quantity, TimeExpression
+from .records import (
+    Analysis,
+    Article,
+    ArticlePair,
+    Copies,
+    Entity,
+    Happening,
+    Mention,
+    OutletCredit,
+    Quantity,
+    TimeExpression,
+)
 from .records import Claim as Claim  # re-exported: its old home
 from .records import ClaimGroup as ClaimGroup  # re-exported: its old home
 from .records import Difference as Difference  # re-exported: its old home
@@ -438,7 +449,7 @@ def _medoid(idx: Sequence[int], decide: np.ndarray, claims: Sequence[Claim]) -> 
 def _value_checks(claims: Sequence[Claim], members: Sequence[Sequence[int]], decide: np.ndarray, sim: np.ndarray,
                   copies: Copies, by_id: Mapping[str, Entity], s: AlignSettings,
                   outlets: Mapping[str, str | None], credits: Sequence[OutletCredit] = (),
-                  rewritten: Sequence[tuple[str, str]] = ()) -> list[ClaimGroup]:
+                  rewritten: Sequence[ArticlePair] = ()) -> list[ClaimGroup]:
     """Two sources counting the same thing differently rarely say it in words
     close enough to be one statement: claims of two articles that are not in
     one group but are close (``value_threshold``) are compared for counts and
@@ -643,7 +654,7 @@ def _similarity(a: dict[str, float], b: dict[str, float], ea: frozenset[str], eb
 
 def _group(claims: list[Claim], sims: list[list[float]], copies: Copies, by_id: Mapping[str, Entity],
            s: AlignSettings, outlets: Mapping[str, str | None], representative: str,
-           credits: Sequence[OutletCredit] = (), rewritten: Sequence[tuple[str, str]] = ()) -> ClaimGroup:
+           credits: Sequence[OutletCredit] = (), rewritten: Sequence[ArticlePair] = ()) -> ClaimGroup:
     article_ids = tuple(dict.fromkeys(c.article_id for c in claims))
     # the origins of this line: copies once, a member crediting another outlet is that outlet's
     # report, members sharing wording outside quotation marks are one report (copies.line_origins)

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from . import outlets as _outlets
 from .errors import InputError, SettingsError
 from .lexicon import BYLINE_AGENCIES
-from .records import Article, Caption, OffsetMap, RawDocument, Removal, TimeZoneNote
+from .records import Article, Caption, OffsetMap, PrintedName, RawDocument, Removal, TimeZoneNote
 from .settings import Settings
 
 _WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
@@ -215,7 +215,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
             caption_keys.add(key)
             captions.append(Caption(_squash_plain(text), -1, -1))
     figure_keys = frozenset(caption_keys)  # the page's own captions (<figcaption>), not found in the text
-    printed: list[tuple[str, str]] = []
+    printed: list[PrintedName] = []
     byline: list[str] = list(doc.authors)
     published_raw, updated_raw = doc.published, doc.updated
     credit: str | None = None
@@ -322,7 +322,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
             byline.extend(n for n in _names(m.group("names")) if n not in byline)
         elif short and (m := _first_match(rules.promo, text)):
             reason = "promo"
-            printed.append((m.group("outlet"), "promo line"))
+            printed.append(PrintedName(m.group("outlet"), "promo line"))
         elif short and _first_match(rules.photo_credit, text):
             reason = "copyright"
             detail = "a photo's copyright or credit; not the outlet"
@@ -330,7 +330,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
             reason = "copyright"
             holder = _copyright_holder(m.group("outlet"))
             if holder:
-                printed.append((holder, "copyright line"))
+                printed.append(PrintedName(holder, "copyright line"))
         elif short and _first_match(rules.boilerplate, text):
             reason = "boilerplate"
         elif key in caption_keys and (key in figure_keys or not _FULL_STOP.search(text)):

@@ -37,7 +37,7 @@ import numpy as np
 from .lexicon import REPORT_CREDITS, dateline_agency
 from .lexicon import WIRES as WIRES
 from .outlets import printed_names
-from .records import Article, Claim, OutletCredit, WireCredit
+from .records import Article, ArticlePair, Claim, OutletCredit, WireCredit
 from .records import Copies as Copies  # re-exported: its old home
 from .records import CopyGroup as CopyGroup  # re-exported: its old home
 from .records import CopyLink as CopyLink  # re-exported: its old home
@@ -221,7 +221,7 @@ def outlet_credits(article: Article, names: Iterable[str], paragraphs: int = 0) 
 
 
 def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequence[OutletCredit] = (),
-             credited: int = 0) -> tuple[tuple[str, str], ...]:
+             credited: int = 0) -> tuple[ArticlePair, ...]:
     """Pairs of articles of two outlets of which one is written from the other:
     their texts share at least ``shared`` distinct runs of ``run`` words outside
     quotation marks (see :func:`line_origins`; a rewrite, or one text run by
@@ -239,13 +239,13 @@ def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequen
             if (runs and len(runs[a.article_id] & runs[b.article_id]) >= shared) or (credited > 0 and max(
                     count[(a.article_id, _credited_key(b.outlet))] if b.outlet else 0,
                     count[(b.article_id, _credited_key(a.outlet))] if a.outlet else 0) >= credited):
-                out.append((a.article_id, b.article_id))
+                out.append(ArticlePair(a.article_id, b.article_id))
     return tuple(out)
 
 
 def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, str | None] | None = None,
                  credits: Sequence[OutletCredit] = (), run: int = 0,
-                 joined: Sequence[tuple[str, str]] = ()) -> list[Origin]:
+                 joined: Sequence[ArticlePair] = ()) -> list[Origin]:
     """The independent origins among the members of one line (the claims of a
     group, one per article): :func:`independent_sources` of their articles,
     then one origin for a member and the outlet a credit covering it names

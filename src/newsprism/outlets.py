@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlsplit
 
-from .records import OutletChoice, Zone
+from .records import OutletChoice, PrintedName, Zone
 from .settings import Settings
 
 #: Second-level labels under which domains are registered (example.co.uk).
@@ -98,14 +98,14 @@ def decide(
     url: str | None,
     domain: str | None,
     site_name: str | None,
-    printed: list[tuple[str, str]],
+    printed: list[PrintedName],
     outlets: OutletTable,
 ) -> OutletChoice:
     """Pick the outlet name and say where it came from.
 
     Order: an explicit outlet, a known domain, the page's site name, a name
     printed in the text (promo line, copyright footer), the bare domain.
-    ``printed`` holds ``(name, evidence)`` pairs found by the cleaner.
+    ``printed`` holds the names the cleaner found printed in the text.
     """
     if explicit:
         return OutletChoice(normalise_name(explicit, outlets), "outlet field")

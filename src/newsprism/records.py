@@ -1048,6 +1048,28 @@ class PoolPlan(NamedTuple):
     batch: int
 
 
+class FieldSpan(NamedTuple):
+    """A span of an article's field: ``title``, ``body`` or ``caption:N`` (the N-th caption, from 0)."""
+
+    field: str
+    start: int
+    end: int
+
+
+class ArticlePair(NamedTuple):
+    """Two articles of two outlets of which one is written from the other (``copies.rewrites``)."""
+
+    first: str  # article id
+    second: str
+
+
+class PrintedName(NamedTuple):
+    """An outlet name printed in an article's text and where (``promo line``, ``copyright line``)."""
+
+    name: str
+    evidence: str
+
+
 class SourceNames(NamedTuple):
     """One name per article and per independent origin of a dossier (``render.source_names``)."""
 

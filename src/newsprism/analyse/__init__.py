@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import ModelError
 from ..gazetteer import Gazetteer, gazetteer
-from ..records import Analysis, Article, Mention, Problem
+from ..records import Analysis, Article, FieldSpan, Mention, Problem
 from ..resolve import AliasPacks, load_packs, normalise
 from ..settings import AnalyseSettings, Settings
 from . import rules
@@ -236,18 +236,15 @@ class Layout:
             at += len(c.text)
         return cls(len(title), body_start, body_len, tuple(caps))
 
-    def place(self, start: int, end: int) -> tuple[str, int, int] | None:
-        """(field, start, end) of a doc span, or None if it straddles two fields.
-
-        Fields: ``title``, ``body``, ``caption:N`` (the N-th caption, from 0).
-        """
+    def place(self, start: int, end: int) -> FieldSpan | None:
+        """The field span of a doc span, or None if it straddles two fields."""
         if self.title_len and end <= self.title_len:
-            return "title", start, end
+            return FieldSpan("title", start, end)
         if self.body_start <= start and end <= self.body_start + self.body_len:
-            return "body", start - self.body_start, end - self.body_start
+            return FieldSpan("body", start - self.body_start, end - self.body_start)
         for i, (cs, cl) in enumerate(self.captions):
             if cs <= start and end <= cs + cl:
-                return f"caption:{i}", start - cs, end - cs
+                return FieldSpan(f"caption:{i}", start - cs, end - cs)
         return None
 
 
