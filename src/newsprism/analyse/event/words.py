@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..rules import REPORTING_VERBS
+from ..datewords import DEICTIC_DAYS, MONTHS, WEEKDAYS
+from ..rules import PARTS_OF_DAY, REPORTING_VERBS
 
 # ---------------------------------------------------------------- entity labels
 
@@ -75,12 +76,10 @@ BACKGROUND_MARKS = frozenset({"since", "after", "before", "when", "while", "as",
 #: How many days before a report the event it reports may lie, for the report's date to give way to the
 #: event's ("reported on Sunday that ..." and "visited ... on Saturday").
 REPORT_LAG_DAYS = 7
-#: A "when" names a day, a date or a time of day, not a duration ("two days", "108 years").
-WHEN_WORDS = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|tomorrow|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
-    r"september|october|november|december|morning|afternoon|evening|night|noon|midnight)\b"
-    r"|\d(?:am|pm|:\d\d)|\d\s*[ap]\.?m\b", re.IGNORECASE)
+#: A "when" names a day, a date or a time of day, not a duration ("two days", "108 years"): a weekday,
+#: a day counted from today, a month (the time resolver's words) or a part of the day, or a clock time.
+_WHEN_NAMES = sorted({*WEEKDAYS, *DEICTIC_DAYS, *MONTHS, *PARTS_OF_DAY, "noon", "midnight"}, key=lambda w: (-len(w), w))
+WHEN_WORDS = re.compile(rf"\b(?:{'|'.join(_WHEN_NAMES)})\b|\d(?:am|pm|:\d\d)|\d\s*[ap]\.?m\b", re.IGNORECASE)
 #: The units of a time counted from an event ("two days before the election", "three hours after the blast").
 ANCHOR_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"})
 #: The words that count such a time from its event.
