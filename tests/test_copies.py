@@ -16,6 +16,7 @@ from newsprism.copies import (
     line_origins,
     outlet_credits,
     rewrites,
+    shared_writing,
     wire_credit,
 )
 from newsprism.records import Article, Claim, WireCredit
@@ -463,3 +464,62 @@ def test_copies_rewrites_join_an_article_crediting_the_others_outlet_twice() -> 
     credits = [c for x in (post, times, once) for c in outlet_credits(x, names)]
     assert rewrites([post, times, once], 8, 0, credits, 2) == ((post.article_id, times.article_id),)
     assert rewrites([post, times, once], 8, 0, credits, 0) == ()
+
+
+def test_copies_rewrites_join_a_text_reworded_clause_by_clause() -> None:
+    origin = art("o", _REWRITTEN, outlet="Island Post")
+    # each sentence reworded, short runs of its words kept: no run of 8 words in common
+    reworded = art("r", [
+        "Early on Sunday the ferry Skelby Star ran aground off the northern tip of the island, on a sandbank.",
+        "The lifeboat crew took all forty passengers off and brought them back to the harbour before noon.",
+        "According to the coastguard, the vessel lost steering in heavy swell shortly after it left harbour.",
+    ], outlet="Coast Times", hours=3)
+    own_words = art("w", [
+        "A ferry grounded near Skelby at dawn; rescuers evacuated everyone aboard by midday.",
+        "Officials blamed rough seas and a steering fault for the accident.",
+    ], outlet="Ledger", hours=2)
+    quoted = art("q", [f'"{p}" a harbour master told reporters.' for p in _REWRITTEN], outlet="Harbour News", hours=1)
+    assert rewrites([origin, reworded], 8, 25) == ()
+    share, n = shared_writing(origin.text, reworded.text, 3)
+    assert share >= 0.3 and n >= 10
+    assert shared_writing(origin.text, own_words.text, 3)[0] < 0.1
+    # words inside quotation marks are no shared writing
+    assert shared_writing(origin.text, quoted.text, 3) == (0.0, 0)
+    pairs = rewrites([origin, reworded, own_words, quoted], 8, 25, share_run=3, share=0.15)
+    assert pairs == ((origin.article_id, reworded.article_id),)
+    assert rewrites([origin, reworded], 8, 25, share_run=3, share=0) == ()
+    # too few runs shared: no test
+    assert rewrites([origin, reworded], 8, 25, share_run=3, share=0.15, share_min=n + 1) == ()
+    # a run a third origin's text also has is the story's, not the pair's
+    third = art("t", [*_REWRITTEN[:1], "Nothing else was said."], outlet="Fjord Daily", hours=6)
+    assert shared_writing(origin.text, reworded.text, 3, [third.text])[1] < n
+    origins = {x.article_id: x.article_id for x in (origin, reworded, third)}
+    assert rewrites([origin, reworded, third], 8, 25, share_run=3, share=0.15, origins=origins,
+                    share_min=n) == ()
+
+
+@pytest.mark.parametrize(("sentence", "credited"), [
+    ("Harbour police told local KXBR officers would meet the ferry.", "KXBR"),
+    ("The ferry turned back after two hours, WQRT-TV reported.", "WQRT-TV"),
+    ("Police were waiting at the pier, NBC 4 reports.", "NBC 4"),
+    ("Passengers were told to stay seated, according to Fox 11.", "Fox 11"),
+    ("The ferry turned back, the captain told NEWS reporters.", None),  # not a call sign: five letters
+    ("The captain told kxbr nothing.", None),  # a station's name is printed in capitals
+], ids=["told-local", "reported", "network-channel", "according-to", "five-letters", "lower-case"])
+def test_copies_outlet_credits_find_a_broadcast_station_outside_the_story(sentence: str, credited: str | None) -> None:
+    a = art("s", [sentence], outlet="Coast Times")
+    found = outlet_credits(a, ["Island Post", "Coast Times"])
+    assert [c.outlet for c in found] == ([credited] if credited else [])
+
+
+def test_copies_two_members_crediting_one_station_are_one_origin() -> None:
+    a = art("a", ["Harbour police told local KXBR officers would meet the ferry at the pier."], outlet="Island Post")
+    b = art("b", ["Police officers were told to wait at the pier for the ferry, KXBR reports."], outlet="Coast Times")
+    c = art("c", ["Officers waited at the pier for the ferry, the harbour police said."], outlet="Ledger")
+    names = ["Island Post", "Coast Times", "Ledger"]
+    credits = [cr for x in (a, b, c) for cr in outlet_credits(x, names)]
+    outlets = {x.article_id: x.outlet for x in (a, b, c)}
+    line = [_claim(a, 0), _claim(b, 0), _claim(c, 0)]
+    origins = line_origins(line, Copies((), ()), outlets, credits)
+    assert sorted(len(o.article_ids) for o in origins) == [1, 2]
+    assert len(line_origins(line, Copies((), ()), outlets)) == 3

@@ -193,8 +193,11 @@ def align(
     outlets = {a.article_id: a.outlet for a in articles}
     names = {a.outlet for a in articles if a.outlet}
     credits = tuple(cr for a in articles for cr in outlet_credits(a, names, s.credit_paragraphs))
-    rewritten = rewrites([a for a in articles if "empty" not in a.flags], s.rewrite_run, s.rewrite_runs, credits,
-                         s.rewrite_credits)
+    live = [a for a in articles if "empty" not in a.flags]
+    article_origins = {aid: o.key for o in independent_sources([a.article_id for a in live], copies, outlets)
+                       for aid in o.article_ids}
+    rewritten = rewrites(live, s.rewrite_run, s.rewrite_runs, credits, s.rewrite_credits, s.rewrite_share_run,
+                         s.rewrite_share, article_origins, s.rewrite_share_min)
     claims: list[Claim] = []
     for art in articles:
         an = by_article.get(art.article_id)

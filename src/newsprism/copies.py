@@ -34,7 +34,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .lexicon import REPORT_CREDITS, dateline_agency
+from .lexicon import BROADCAST_STATION, REPORT_CREDITS, STOP_WORDS, dateline_agency
 from .lexicon import WIRES as WIRES
 from .outlets import printed_names
 from .records import Article, ArticlePair, Claim, OutletCredit, WireCredit
@@ -185,7 +185,8 @@ def independent_sources(article_ids: Sequence[str], copies: Copies,
 def outlet_credits(article: Article, names: Iterable[str], paragraphs: int = 0) -> tuple[OutletCredit, ...]:
     """Where ``article`` credits another outlet for what it reports: a phrase of
     ``lexicon.REPORT_CREDITS`` naming one of ``names`` (the outlets of its story,
-    as printed: see :func:`newsprism.outlets.printed_names`) or a wire agency.
+    as printed: see :func:`newsprism.outlets.printed_names`), a wire agency or a
+    broadcast station outside the story (``lexicon.BROADCAST_STATION``).
     Its own outlet never counts. Each credit covers the sentence holding it
     (``paragraphs`` 0), its paragraph and the ``paragraphs - 1`` after it, or
     the whole article (``paragraphs`` -1): its ``cover`` span, field ``*``."""
@@ -202,7 +203,9 @@ def outlet_credits(article: Article, names: Iterable[str], paragraphs: int = 0) 
     for field, text in (("title", article.title or ""), ("body", body)):
         for rx in patterns:
             for m in rx.finditer(text):
-                name = surfaces[re.sub(r"^[Tt]he\s+", "", " ".join(m.group("outlet").split()))]
+                printed = re.sub(r"^[Tt]he\s+", "", " ".join(m.group("outlet").split()))
+                # a broadcast station outside the story is named as printed ("local ABC7": ABC7)
+                name = surfaces.get(printed) or re.sub(r"^local\s+", "", printed)
                 key = _credited_key(name)
                 if key == own:
                     continue
@@ -221,26 +224,73 @@ def outlet_credits(article: Article, names: Iterable[str], paragraphs: int = 0) 
 
 
 def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequence[OutletCredit] = (),
-             credited: int = 0) -> tuple[ArticlePair, ...]:
+             credited: int = 0, share_run: int = 0, share: float = 0.0,
+             origins: Mapping[str, str] | None = None, share_min: int = 0) -> tuple[ArticlePair, ...]:
     """Pairs of articles of two outlets of which one is written from the other:
     their texts share at least ``shared`` distinct runs of ``run`` words outside
     quotation marks (see :func:`line_origins`; a rewrite, or one text run by
-    both, credited or not), or one credits the other's outlet at least
-    ``credited`` times (``credits``: see :func:`outlet_credits`). 0 turns a
+    both, credited or not), or at least the fraction ``share`` of the shorter
+    text's distinct runs of ``share_run`` words outside quotation marks that hold
+    a word other than a stop word and that no article of a third origin of
+    ``articles`` has (``origins``: article id -> its origin key, see
+    :func:`independent_sources`; names and stock phrases of the story are every
+    report's; :func:`shared_writing`: a rewrite reworded clause by clause keeps
+    short runs), and at least ``share_min`` of them (two short texts on one
+    event share their few names), or one credits the other's outlet at
+    least ``credited`` times (``credits``: see :func:`outlet_credits`). 0 turns a
     test off. Quotations do not count: a statement quoted by each outlet is no
     shared writing."""
     count = Counter((c.article_id, c.key) for c in credits)
     runs = {a.article_id: _unquoted_runs(a.text, run) for a in articles} if shared > 0 and run > 0 else {}
+    content = ({a.article_id: _content_runs(a.text, share_run) for a in articles}
+               if share > 0 and share_run > 0 else {})
+    holders: dict[tuple[str, ...], set[str]] = {}  # run -> the origins whose articles hold it
+    for aid, rs in content.items():
+        for r in rs:
+            holders.setdefault(r, set()).add((origins or {}).get(aid, aid))
     out = []
     for i, a in enumerate(articles):
         for b in articles[i + 1:]:
             if (a.outlet or a.article_id).casefold() == (b.outlet or b.article_id).casefold():
                 continue
-            if (runs and len(runs[a.article_id] & runs[b.article_id]) >= shared) or (credited > 0 and max(
-                    count[(a.article_id, _credited_key(b.outlet))] if b.outlet else 0,
-                    count[(b.article_id, _credited_key(a.outlet))] if a.outlet else 0) >= credited):
+            if ((runs and len(runs[a.article_id] & runs[b.article_id]) >= shared)
+                    or (content and _share(content[a.article_id], content[b.article_id], holders, share_min)
+                        >= share)
+                    or (credited > 0 and max(
+                        count[(a.article_id, _credited_key(b.outlet))] if b.outlet else 0,
+                        count[(b.article_id, _credited_key(a.outlet))] if a.outlet else 0) >= credited)):
                 out.append(ArticlePair(a.article_id, b.article_id))
     return tuple(out)
+
+
+def shared_writing(a: str, b: str, run: int, others: Iterable[str] = ()) -> tuple[float, int]:
+    """The share of the shorter text's distinct runs of ``run`` words outside
+    quotation marks, each holding a word that is not a stop word
+    (``lexicon.STOP_WORDS``) nor a number, that the other text also has and
+    that none of ``others`` (the texts of third origins) has (0 when either has
+    none), and how many runs that is."""
+    ra, rb = _content_runs(a, run), _content_runs(b, run)
+    common: set[tuple[str, ...]] = set()
+    for text in others:
+        common |= _content_runs(text, run) & ra & rb
+    n = len((ra & rb) - common)
+    return (n / min(len(ra), len(rb)) if ra and rb else 0.0), n
+
+
+def _content_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
+    return frozenset(r for r in _unquoted_runs(text, n) if any(w not in STOP_WORDS and not w.isdigit() for w in r))
+
+
+def _share(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]],
+           holders: Mapping[tuple[str, ...], set[str]] | None = None, least: int = 0) -> float:
+    """The share of the smaller set that the other has, runs held by three origins or more left
+    out; 0 when fewer than ``least`` are shared."""
+    if not a or not b:
+        return 0.0
+    both = a & b
+    if holders is not None:
+        both = frozenset(r for r in both if len(holders.get(r, ())) <= 2)
+    return len(both) / min(len(a), len(b)) if len(both) >= least else 0.0
 
 
 def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, str | None] | None = None,
@@ -341,7 +391,7 @@ def _credit_patterns(names: tuple[str, ...]) -> tuple[dict[str, str], tuple[re.P
             if bare := re.sub(r"^[Tt]he\s+", "", " ".join(printed.split())):
                 surfaces.setdefault(bare, name)
     alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(surfaces, key=lambda x: (-len(x), x)))
-    outlet = rf"(?P<outlet>(?<![\w.])(?-i:(?:[Tt]he\s+)?(?:{alternatives}))(?![\w-]))"
+    outlet = rf"(?P<outlet>(?<![\w.])(?-i:(?:[Tt]he\s+)?(?:{alternatives})|{BROADCAST_STATION})(?![\w-]))"
     return surfaces, tuple(re.compile(p.replace("{outlet}", outlet), re.I) for p in REPORT_CREDITS)
 
 

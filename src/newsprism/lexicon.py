@@ -142,9 +142,16 @@ def singular(word: str) -> str:
         return word[:-2]
     return word[:-1]
 
+#: Broadcast stations credited as outlets though no article of the story is theirs
+#: (``copies.outlet_credits``): a network's local channel ("ABC7", "NBC 4", "Fox 11"),
+#: a four-letter call sign ("KTLA", "WABC-TV"), with "local" before it allowed. Matched
+#: as printed (capitals), only where a phrase of ``REPORT_CREDITS`` stands.
+BROADCAST_STATION = (r"(?:local\s+)?(?:(?:ABC|NBC|CBS|CW|Fox|FOX|PIX)\s?\d{1,2}"
+                     r"|[KW][A-Z]{3}(?:-(?:TV|FM|AM))?(?:\s?\d{1,2})?)")
+
 #: Phrases by which an article credits another outlet as the source of what it
 #: reports (a secondary report): ``{outlet}`` stands for one of the outlet names of
-#: the story (or a wire agency). The phrase is matched in any case, the name only
+#: the story (or a wire agency, or a ``BROADCAST_STATION``). The phrase is matched in any case, the name only
 #: as printed, so "at the time" is not the magazine. An outlet's own name in its
 #: own article never counts.
 REPORT_CREDITS: tuple[str, ...] = (

@@ -165,6 +165,13 @@ class AlignSettings:
     rewrite_run: int = 8
     rewrite_runs: int = 25
     rewrite_credits: int = 2
+    # ... or whose shorter text shares at least rewrite_share of its distinct runs of
+    # rewrite_share_run words outside quotation marks (each holding a word not a stop word)
+    # with the other: a rewrite reworded clause by clause (copies.shared_writing; 0: not checked).
+    # Off: held out it did worse (benchmarks/rewrites.py cv --audits, groups; docs/claims-benchmark.md).
+    rewrite_share_run: int = 3
+    rewrite_share: float = 0.0
+    rewrite_share_min: int = 20  # ... and at least this many such runs shared (short texts share their few names)
     # Reports of one happening (with sentence embeddings; see docs/claims.md, "Reports of one happening"):
     # groups merge (average link from the groups) when a claim of each shares a participant,
     # place or date at cosine >= happening_argument_threshold, or reaches
