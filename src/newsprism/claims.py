@@ -441,11 +441,19 @@ def _word_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
 
 
 def _medoid(idx: Sequence[int], decide: np.ndarray, claims: Sequence[Claim]) -> int:
-    """The member most similar to the others: the line a group displays.
-    Body sentences before titles and captions; ties to the earliest."""
-    def key(k: int) -> tuple[bool, float, tuple[str, int, int]]:
-        others = [decide[k, o] for o in idx if o != k]
-        return (claims[k].field != "body", -(sum(others) / len(others)) if others else 0.0, _order(claims[k]))
+    """The line a group displays: the member the others state most fully, the
+    one whose words (stop words aside) the other members hold the most of, on
+    average (a sentence that adds a second fact to what the others say is not
+    the line they all state); then the one most similar to the others. Body
+    sentences before titles and captions; ties to the earliest."""
+    words = {k: set(_tokens(claims[k].text)) for k in idx}
+
+    def key(k: int) -> tuple[bool, float, float, tuple[str, int, int]]:
+        others = [o for o in idx if o != k]
+        held = sum(len(words[k] & words[o]) for o in others) / (len(others) * len(words[k])) if others and words[
+            k] else 0.0
+        sims = [decide[k, o] for o in others]
+        return (claims[k].field != "body", -held, -(sum(sims) / len(sims)) if sims else 0.0, _order(claims[k]))
     return min(idx, key=key)
 
 
