@@ -177,6 +177,15 @@ def score(prism: Any, labels: Path) -> None:
         print(f"  shown as {status}: {len(mine)}, labelled a real difference: {sum(r['real'] == '1' for r in mine)}; "
               f"labeller agrees with the card's verdict: {agree} of {len(mine)}")
     print(f"labelled items no longer in today's output: {gone}")
+    # a group or line whose citations are the same but whose printed line is another of them: its labels
+    # judged the old line, so it is not scored; counted here
+    for kind in ("group", "summary"):
+        sets = {frozenset(k.split(";")) for k, _ in items[kind]}
+        moved = [r for r in rows if r["kind"] == kind and r["spans"] not in present[kind]
+                 and frozenset(r["spans"].split(";")) in sets]
+        if moved:
+            print(f"  of the {kind} items gone, {len(moved)} are shown with the same citations and another line "
+                  f"(items {', '.join(r['item'] for r in moved)}; unscored: the labels judged the old line)")
 
 
 def independence(prism: Any) -> None:

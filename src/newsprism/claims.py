@@ -442,16 +442,16 @@ def _word_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
 
 def _medoid(idx: Sequence[int], decide: np.ndarray, claims: Sequence[Claim]) -> int:
     """The line a group displays: the member the others state most fully, the
-    one whose words (stop words aside) the other members hold the most of, on
-    average (a sentence that adds a second fact to what the others say is not
-    the line they all state); then the one most similar to the others. Body
-    sentences before titles and captions; ties to the earliest."""
+    one of which every other member holds the largest share of the words (stop
+    words aside; the least share over the others counts: a sentence that adds a
+    second fact to what another member says is not the line they all state);
+    then the one most similar to the others. Body sentences before titles and
+    captions; ties to the earliest."""
     words = {k: set(_tokens(claims[k].text)) for k in idx}
 
     def key(k: int) -> tuple[bool, float, float, tuple[str, int, int]]:
         others = [o for o in idx if o != k]
-        held = sum(len(words[k] & words[o]) for o in others) / (len(others) * len(words[k])) if others and words[
-            k] else 0.0
+        held = min(len(words[k] & words[o]) for o in others) / len(words[k]) if others and words[k] else 0.0
         sims = [decide[k, o] for o in others]
         return (claims[k].field != "body", -held, -(sum(sims) / len(sims)) if sims else 0.0, _order(claims[k]))
     return min(idx, key=key)
