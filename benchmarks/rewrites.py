@@ -136,7 +136,7 @@ def audit_pairs(prism: Any) -> list[dict[str, str]]:
             for (a, b), v in sorted(votes.items())]
 
 
-def cv(prism: Any, labels: Path, audits: bool = False) -> None:
+def cv(prism: Any, labels: Path, audits: bool = False, share_off: bool = False) -> None:
     from newsprism.copies import _credited_key, _unquoted_runs, outlet_credits, shared_writing
 
     stories_by_id = {st.story_id: st for st in prism.stories(update=False)}
@@ -173,7 +173,7 @@ def cv(prism: Any, labels: Path, audits: bool = False) -> None:
                             for x, y in ((a, b), (b, a))))
     gold = [r["label"] == "1" for r in rows]
     stories = [story_of.get(r["article_a"], r["article_a"]) for r in rows]
-    shares = [(k, t, m) for k in SHARE_RUNS for t in SHARES for m in SHARE_MINS
+    shares = [(k, t, m) for k in SHARE_RUNS for t in ((2.0,) if share_off else SHARES) for m in SHARE_MINS
               if t < 2 or m == SHARE_MINS[0]] if audits else [(4, 2.0, 0)]
     settings = [(k, t, c, sk, st, sm) for k in RUNS for t in THRESHOLDS for c in CREDITS for sk, st, sm in shares]
 
@@ -339,6 +339,7 @@ def main() -> None:
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--sheet", type=Path, default=Path("/tmp/np-rewrite-sheet.md"))
     ap.add_argument("--audits", action="store_true", help="cv: add the pairs the group audits judge")
+    ap.add_argument("--share-off", action="store_true", help="cv --audits: the same pairs, the share test left out")
     args = ap.parse_args()
     if str(args.sheet.resolve()).startswith(str(ROOT)):
         raise SystemExit("the sheet quotes articles: write it outside the repository")
@@ -346,7 +347,7 @@ def main() -> None:
 
     with Prism(db=args.db) as prism:
         if args.cmd == "cv":
-            cv(prism, args.labels, args.audits)
+            cv(prism, args.labels, args.audits, args.share_off)
         elif args.cmd == "groups":
             groups(prism)
         else:
