@@ -10,7 +10,7 @@ news_cluster events are each shuffled (seeded) into ``--k`` folds; fold i of
 both corpora is held out at once. Parameters are grid-searched on the other
 folds of both corpora (objective: the mean over the two corpora of the mean of
 pairwise F1 and B-cubed F1) and scored on the held-out fold of each corpus,
-which the tuner never saw. ``--repeats R`` repeats with R seeds. Reported: each
+which the tuner never saw. ``--repeats R`` repeats with R seeds (from ``--seed``, 0). Reported: each
 fold's tuned settings and held-out scores, their mean, sd and min per corpus;
 the shipped defaults (``StorySettings()``) on each whole corpus; with
 ``--choose``, the grid's best on both whole corpora (how the defaults are
@@ -74,6 +74,8 @@ GRIDS: dict[str, dict[str, list[float]]] = {
                      "split_below": [0.0, 0.2, 0.25],
                      "split_min": [2, 3],  # the fewest articles each of the two groups must hold
                      "split_ward": [False, True]},  # Ward's groups instead of average link's
+    "cohesion": {**{k: v for k, v in GRID.items() if k != "title_weight"},
+                 "merge_cohesion": [0.0, 0.7, 0.85]},  # 0: two stories merge however tight each is
     "numbers": {**{k: v for k, v in GRID.items() if k != "title_weight"},
                 "number_weight": [1.0, 2.0]},  # weight of the N: number features (an event's own counts, years)
 }
@@ -300,6 +302,7 @@ def main() -> int:
     ap.add_argument("--errors", action="store_true", help="list split and merged gold events at the defaults")
     ap.add_argument("--k", type=int, default=3, help="folds per split")
     ap.add_argument("--repeats", type=int, default=1, help="seeded splits (0: no cross-validation)")
+    ap.add_argument("--seed", type=int, default=0, help="the first split's seed (then seed + 1, ...)")
     ap.add_argument("--choose", action="store_true", help="also print the grid's best on both whole corpora")
     ap.add_argument("--pred", type=Path, help="write DIR/<corpus>.tsv (file, story) at the defaults")
     args = ap.parse_args()
@@ -315,7 +318,7 @@ def main() -> int:
     out: dict[str, object] = {"corpora": {n: {"articles": len(a), "events": len(set(g.values()))}
                                           for n, a, g in corpora}, "grid": grid}
     folds: list[dict[str, object]] = []
-    for r in range(args.repeats):
+    for r in range(args.seed, args.seed + args.repeats):
         folds += cross_validate(corpora, args.k, r, grid)
     if folds:
         out["folds"] = folds

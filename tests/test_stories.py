@@ -237,6 +237,43 @@ def test_stories_name_conflict_keeps_two_events_of_one_kind_apart() -> None:
     assert apart[aurora[1].article_id] == apart[aurora[0].article_id]
 
 
+@pytest.mark.parametrize(("merge_threshold", "story_merge"), [(0.2, 1.1), (1.1, 0.15)], ids=["bridge", "absorb"])
+def test_stories_merge_cohesion_keeps_two_tight_stories_of_one_kind_apart(merge_threshold: float,
+                                                                          story_merge: float) -> None:
+    aurora = [stream_article("Ferry Aurora Vale runs aground off Skelby",
+                  "The ferry Aurora Vale ran aground outside Skelby in fog. Captain Ivar Lund said all 214 "
+                  "passengers were safe.", 0),
+              stream_article("Aurora Vale grounding: Captain Ivar Lund praised",
+                  "Captain Ivar Lund of the Aurora Vale kept passengers calm after the ferry ran aground "
+                  "off Skelby in fog.", 1)]
+    polar = [stream_article("Ferry Polar Wren runs aground off Tovik",
+                 "The ferry Polar Wren ran aground outside Tovik in a storm. Captain Else Berg said all 96 "
+                 "passengers were safe.", 2),
+             stream_article("Polar Wren grounding: Captain Else Berg praised",
+                 "Captain Else Berg of the Polar Wren kept passengers calm after the ferry ran aground "
+                 "off Tovik in a storm.", 3)]
+    both = stream_article("Second ferry aground in a week: after Aurora Vale at Skelby, Polar Wren at Tovik",
+               "The ferry Polar Wren ran aground off Tovik in a storm, a week after the Aurora Vale ran aground "
+               "off Skelby in fog. Captains Else Berg and Ivar Lund said all passengers were safe.", 4)
+    arts = [*aurora, *polar, both]
+    loose = StorySettings(threshold=0.2, merge_threshold=merge_threshold, story_merge=story_merge, name_conflict=0)
+    merged = assign(arts, loose)
+    assert len(set(merged.story_of().values())) == 1 and len(merged.merges) == 1
+    apart = assign(arts, dataclasses.replace(loose, merge_cohesion=0.8))
+    got = apart.story_of()
+    assert not apart.merges
+    assert got[aurora[0].article_id] == got[aurora[1].article_id] != got[polar[0].article_id] == got[polar[1].article_id]
+
+
+def test_stories_merge_cohesion_leaves_single_articles_to_merge() -> None:
+    e1 = stream_article(*ELECTION[0], 0)
+    f1 = stream_article(*FOOTBALL[0], 1)
+    bridge = stream_article("Arnhal mayor-elect Sanna Dahl cheers Skelby United cup win over Arnhal Rovers",
+                 ELECTION[0][1] + " " + FOOTBALL[0][1], 2)
+    result = assign([e1, f1, bridge], StorySettings(threshold=0.3, merge_threshold=0.3, merge_cohesion=0.8))
+    assert len(result.merges) == 1  # two stories of one article each: no cohesion to compare with
+
+
 def test_stories_split_below_cuts_a_story_of_two_events() -> None:
     aurora = [stream_article(f"Ferry Aurora Vale aground off Skelby {k}",
                              f"The ferry Aurora Vale ran aground outside Skelby harbour in fog. Captain Ivar Lund said "

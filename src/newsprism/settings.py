@@ -117,6 +117,10 @@ class StorySettings:
     split_ward: bool = False
     #: the second pass cuts only when each group holds at least this many articles (2 or more)
     split_min: int = 2
+    #: two stories (an article's bridge or ``story_merge``) do not merge when their
+    #: articles are on average less alike across than this fraction of the mean
+    #: cosine between the articles within the looser of them (0: off)
+    merge_cohesion: float = 0.0
     #: IDF over every article of the call (prior and new) before assigning,
     #: instead of over the articles seen so far in the stream.
     batch_idf: bool = True

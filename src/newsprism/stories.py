@@ -29,6 +29,10 @@ change. Optionally (``word_support``) a join must not rest on one shared
 word: the cosine left without that word's share must still clear a fraction
 of the threshold.
 
+Optionally (``merge_cohesion``) two stories do not merge, by a bridge or
+``story_merge``, when their articles are less alike across than within the
+looser of them (two events of one kind, each told tightly).
+
 Optionally (``split_below``) a second pass cuts a story that grew in the
 call in two when its two average-link groups are little alike.
 
@@ -421,7 +425,8 @@ class _Clusterer:
         for other_sim, other, _ in accepted[1:]:
             if other_sim >= s.merge_threshold and not (
                     s.name_conflict and self._names_conflict(self._own(target), self.stories[other])) and not (
-                    self._years_apart(self.stories[other], target.y0, target.y1)):
+                    self._years_apart(self.stories[other], target.y0, target.y1)) and not (
+                    s.merge_cohesion > 0 and self._two_events(target, self.stories[other])):
                 target = self._merge(target, self.stories[other], a.article_id, other_sim)
         self._put(target, a, vec)
         self.memberships[a.article_id] = Membership(a.article_id, target.sid, how, round(sim, 4))
@@ -531,12 +536,33 @@ class _Clusterer:
             idf = self._idfs(common).tolist()
             dot = sum(x * y * i ** 2 for x, y, i in zip(va[ja].tolist(), vb[jb].tolist(), idf, strict=True))
             sim = dot / (self._size(st) * self._size(other))
+            if self.s.merge_cohesion > 0 and sim >= self.s.story_merge and self._two_events(st, other, dot):
+                continue
             if self.s.name_conflict and sim >= self.s.story_merge and self._names_conflict(self._own(st), other):
                 continue
             if sim >= self.s.story_merge and (best is None or sim > best[0]):
                 best = (sim, sid)
         if best is not None:
             self._merge(st, self.stories[best[1]], article_id, best[0])
+
+    def _two_events(self, a: _Story, b: _Story, dot: float | None = None) -> bool:
+        """True when two stories are less alike across than ``merge_cohesion`` times the mean cosine
+        between the articles within the looser of them (of those with two or more articles).
+
+        The articles are unit vectors, so a story's squared norm is its article count plus twice the
+        sum of its pairs' cosines, and the dot product of two stories the sum of the cosines across.
+        """
+        within = [(x.sq - len(x.members)) / (len(x.members) * (len(x.members) - 1))
+                  for x in (a, b) if len(x.members) >= 2]
+        if not within:
+            return False
+        if dot is None:
+            (ia, va), (ib, vb) = self._vec(a), self._vec(b)
+            common, ja, jb = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
+            idf = self._idfs(common)
+            dot = float(np.sum(va[ja] * vb[jb] * idf ** 2))
+        across = dot / (len(a.members) * len(b.members))
+        return across < self.s.merge_cohesion * min(within)
 
     def _merge(self, a: _Story, b: _Story, article_id: str, sim: float) -> _Story:
         """Fold the younger story into the older; return the survivor."""
