@@ -76,6 +76,7 @@ GRIDS: dict[str, dict[str, list[float]]] = {
                      "split_ward": [False, True]},  # Ward's groups instead of average link's
     "cohesion": {**{k: v for k, v in GRID.items() if k != "title_weight"},
                  "merge_cohesion": [0.0, 0.7, 0.85]},  # 0: two stories merge however tight each is
+    "cohesion-title": {**GRID, "merge_cohesion": [0.0, 0.85]},  # and title_weight 0.01/0.2
     "numbers": {**{k: v for k, v in GRID.items() if k != "title_weight"},
                 "number_weight": [1.0, 2.0]},  # weight of the N: number features (an event's own counts, years)
 }
