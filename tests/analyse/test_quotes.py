@@ -234,3 +234,56 @@ def test_analyse_one_said_is_nobody_not_the_speaker_before() -> None:
             "“We lost two boats and the crane,” one said. “Nobody could stop it.”")
     (result,) = analyse([_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Tove Lindahl", None, None]
+
+
+@needs_model
+@pytest.mark.parametrize(("body", "speakers"), [
+    ("\"Nobody has ever seen the river this high in October,\" Ragnhild Aasen Vik, the harbour board's head of "
+     "works, pointed out.", ["Ragnhild Aasen Vik"]),
+    ("In a statement to Harbour News, a rep for Holm said, \"Mr. Holm regrets the remark he made to Ms. Mo at the "
+     "quay and has apologised to her in writing.\"", ["rep"]),
+    ("In Brekkvik, Vestland, Pastor Jonas Lie of the Seamen's Church said three families of his parish had lost "
+     "someone in the storm.\n\n\"It is a terrible loss for a small town like ours,\" he said.", ["Jonas Lie"]),
+    ("The Harbour Board denied that the dredging had caused the flood on Tuesday, stating, \"The work on the "
+     "channel did not raise the water in the quay.\"", ["Harbour Board"]),
+    ("Tomas Berg has said that shooting the ferry scene at night was wrong.\n\nThe storm had been forecast for "
+     "days.\n\nThe director said sending the actors out in the storm was \"the worst call of my whole working "
+     "life\".", ["Tomas Berg"]),
+    ("Kari Mo, the spokeswoman for Mayor Lena Voss, said the council welcomed the offer.\n\n\"The council is "
+     "ready to talk to the ferry company at any time,\" the spokeswoman said.", ["Kari Mo"]),
+    ("Bruce Hagen and his two sons were on the ferry, said Pastor Jonas Lie in a statement posted on the "
+     "church website.\n\n\"This loss hits our whole parish very hard and we pray for the family,\" the "
+     "statement said.", ["Jonas Lie"]),
+    ("Most of the families moved to Oslo after the flood, according to Kari Mo, who runs the Brekkvik shelter.\n\n"
+     "\"We could not find homes for all of them in the valley.\"", ["Kari Mo"]),
+    ("\"A town that cannot keep a ferry running has no business calling itself a port,\" Ola Dahl posted on the "
+     "council's page.", ["Ola Dahl"]),
+    ("\"We left everything on the quay,\" said Kari Mo, a teacher. Ivar Holm, who fishes out of Brekkvik, "
+     "watched the wave from his boat. He told the Courier the sea wall gave way in seconds. \"The water was in "
+     "the square before anyone could shout.\"", ["Kari Mo", "Ivar Holm"]),
+], ids=["subject-after-the-quote-the-parser-lost", "subject-the-parser-hung-on-the-phrase-before",
+        "subject-after-a-place", "participle-takes-the-sentence-subject", "the-role-is-the-lead-speaker",
+        "name-then-role-both-subjects", "the-statement-is-its-makers", "according-to-a-person-speaks-on",
+        "posted", "he-is-who-acted-in-the-sentence-before"])
+def test_analyse_speaker_the_parse_or_the_text_leaves_implicit(body: str, speakers: list[str]) -> None:
+    (result,) = analyse([_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@needs_model
+@pytest.mark.parametrize(("body", "speakers"), [
+    # someone the text does not name is no other person of that role
+    ("Harbour spokesman Ole Brandt said the ferry would sail on Friday.\n\nA coastguard spokesman in Bergen "
+     "said the crew were safe.\n\n\"Every member of the crew is back on shore,\" he said.",
+     ["coastguard spokesman"]),
+    # "she" is never a man the text calls "Mr."
+    ("Mr. Holm ran the ferry for ten years.\n\nA neighbour, Kari Mo, told the Courier that Mr. Holm kept to "
+     "himself.\n\n\"He fixed my fence once and never asked for a penny,\" she said. \"I did not know him well.\"",
+     ["Kari Mo", "Kari Mo"]),
+    # the company is the one that spoke, not the one that passed its words on
+    ("\"The ferry will sail on the new route from May,\" Nordvik Lines confirmed, as cited by Harbour Wire.\n\n"
+     "\"The old quay will be closed for the whole summer,\" the company added.", ["Nordvik Lines", "Nordvik Lines"]),
+], ids=["an-unnamed-role-is-no-named-one", "she-is-no-mister", "the-company-that-spoke"])
+def test_analyse_speaker_is_not_the_wrong_one_nearby(body: str, speakers: list[str]) -> None:
+    (result,) = analyse([_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
