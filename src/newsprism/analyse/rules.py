@@ -106,6 +106,9 @@ REPORTING_VERBS = frozenset({
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
                              "tweet", "report", "commentary", "notice", "announcement", "apology",
                              "disclaimer", "directive"})
+#: Units of time: a subject that is one is when, not who ("Hours after the crash, the council issued ...",
+#: parsed with two subjects).
+TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "moment"})
 #: Abstract nouns that name a feeling, a stance or a response, never who speaks ("the chorus of
 #: international condemnation ... branding the action "..."").
 UNSPEAKING_NOUNS = frozenset({"condemnation", "concern", "reaction", "response", "criticism", "outrage",
@@ -115,7 +118,7 @@ UNSPEAKING_NOUNS = frozenset({"condemnation", "concern", "reaction", "response",
 #: "which") and determiners or number words without a noun ("One said", "Some believe").
 REFERRING_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "whoever", "one", "some",
                              "many", "several", "both", "few", "most", "others", "all", "each", "none",
-                             "any", "either", "neither", "this", "these", "those"})
+                             "any", "either", "neither", "this", "these", "those", "another", "other"})
 #: Nouns that stand for an organisation the text has named ("Telegram ... the company said").
 ORGANISATION_NOUNS = frozenset({"company", "firm", "corporation", "business", "airline", "carrier", "retailer"})
 #: How a statement travels, never who made it ("a statement by email").

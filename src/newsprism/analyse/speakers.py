@@ -27,6 +27,7 @@ class _Speakers:
         self.spoken: list[Any] = []  # speakers attributed so far, in text order
         self.quoted: list[tuple[int, int]] = []  # the direct quotes' marks: a verb inside one reports nothing
         self._surnames: frozenset[str] | None = None
+        self._antecedents: dict[tuple[int, int], Any] = {}
 
     def in_quote(self, tok: Any) -> bool:
         return any(qs <= tok.idx < qe for qs, qe in self.quoted)
@@ -97,7 +98,7 @@ class _Speakers:
                     and not _negated(t.head)):
                 verb = t.head.head if t.head.dep_ == "conj" else t.head  # "X agreed and issued a statement"
                 subj = next((c for v in (t.head, verb) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
-                             and not self.in_quote(c)), None)
+                             and not self.in_quote(c) and c.lemma_.lower() not in rules.TIME_NOUNS), None)
                 if subj is not None:
                     return self.speaker_span(subj, q_start), doc[t.head.i:t.head.i + 1]
         for t in tokens:  # a heading with no verb: "The ministry's statement in full: "...""
@@ -144,7 +145,7 @@ class _Speakers:
                 if quoted is not None:
                     return quoted
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and not q_start <= c.idx < q_end), None)
+                         and not q_start <= c.idx < q_end and c.lemma_.lower() not in rules.TIME_NOUNS), None)
             if subj is not None and subj.dep_ == "nsubjpass" and _reporting(head) and head.lemma_ != "quote":
                 # "Scenes have been described as "..."": what is spoken of; the speaker is the agent, if any
                 subj = next((c for a in head.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"),
@@ -203,7 +204,8 @@ class _Speakers:
         for x in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
             if q_start <= x.idx < q_end or (x.is_punct and x.text not in (",",)):
                 break
-            if x.ent_type_ == "PERSON" or (x.pos_ == "NOUN" and x.lemma_.lower() in rules.PERSON_TITLES):
+            if (x.ent_type_ == "PERSON" and x.text not in rules.NOT_PERSON) or (
+                    x.pos_ == "NOUN" and x.lemma_.lower() in rules.PERSON_TITLES):
                 after = x if verb.lemma_ not in rules.ADDRESSING_VERBS else None  # "told the passengers"
                 break
         # the second of two verbs of one subject, the quote its own ("Voss walked to the quay and said:
@@ -211,11 +213,12 @@ class _Speakers:
         first = verb.head
         if (after is None and verb.dep_ == "conj" and (first.dep_ == "ROOT" or not _reported(first))
                 and first.pos_ in ("VERB", "AUX")
-                and q_start >= 0 and _holds(verb, q_start, q_end)):
+                and q_start >= 0 and (_holds(verb, q_start, q_end) or (
+                    q_start >= verb.idx and doc.text[verb.idx + len(verb):q_start].strip() in (":", ",")))):
             subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return subj
-        if _content(verb):
+        if any(not q_start <= c.idx < q_end for c in _content(verb)):
             return None  # it reports something of its own ("... and confirmed the road was shut")
         if after is not None:
             return after
@@ -274,6 +277,9 @@ class _Speakers:
         if len(span) == 1 and (root.lower_ in rules.REFERRING_WORDS or root.lower_ in rules.NUMBER_WORDS
                                or root.pos_ == "NUM"):
             return None
+        if len(span) <= 3 and all(t.lower_ in rules.REFERRING_WORDS or t.lower_ in ("the", "a", "an")
+                                  for t in span):
+            return None  # "That one", "the other": words that stand for a phrase elsewhere
         if root.lemma_.lower() in rules.UNSPEAKING_NOUNS or root.lower_ in rules.UNSPEAKING_NOUNS:
             return None
         return span
@@ -526,6 +532,12 @@ class _Speakers:
         return earlier[-1] if earlier else min(hits, key=lambda h: h.start_char)
 
     def antecedent(self, tok: Any, before: int) -> Any:
+        key = (tok.i, before)
+        if key not in self._antecedents:
+            self._antecedents[key] = self._antecedent(tok, before)
+        return self._antecedents[key]
+
+    def _antecedent(self, tok: Any, before: int) -> Any:
         """A pronoun's person: the name that speaks in its paragraph before it, else a person who is a
         subject there; else, paragraph by paragraph back over three, the last speaker there, else the
         last person who is a subject there; else the last person named before it. "he", "she" stand
@@ -564,7 +576,10 @@ class _Speakers:
 
         def is_subject(e: Any) -> bool:  # also a name in apposition to one ("a cellist, Kari Mo, told ...")
             r = e.root
-            return bool(r.dep_ in subject or (r.dep_ == "appos" and r.head.dep_ in subject))
+            return bool(r.dep_ in subject or (r.dep_ == "appos" and r.head.dep_ in subject)
+                        # "a student named Ivar Holm was returning": the one named is the subject
+                        or (r.dep_ in ("oprd", "appos", "attr") and r.head.lemma_ in ("name", "call")
+                            and r.head.dep_ == "acl" and r.head.head.dep_ in subject))
 
         # "he", "she": a person who did something in the sentence right before ("Kari Mo saw the crash
         # from her window. She told the paper: ..."), before a speaker further back in a long paragraph
@@ -598,17 +613,21 @@ class _Speakers:
         # reporting verb), else the last person who is a subject there
         for j in range(k - 1, max(-1, k - 4), -1):
             js, je = self.paragraphs[j]
-            spoke = [sp for sp in self.spoken if js <= sp.start_char < je and sp.root.pos_ in ("PROPN", "NOUN")]
+            spoke = [(sp.start_char, sp) for sp in self.spoken
+                     if js <= sp.start_char < je and sp.root.pos_ in ("PROPN", "NOUN")]
             for t in doc:  # the subject of a reporting verb there, a name or a role ("the spokesman said")
                 subj = (self.subject(t) if js <= t.idx < min(je, before) and _reporting(t) and not _negated(t)
                         else None)
                 if subj is not None and (subj.pos_ == "PROPN" or subj.lemma_.lower() in rules.PERSON_TITLES
                                          or any(c.dep_ == "appos" and c.ent_type_ for c in subj.children)) and (
                         fits(doc[subj.i:subj.i + 1])):
-                    spoke.append(self.speaker_span(subj, before))
-            spoke = [sp for sp in spoke if sp is not None and fits(sp) and len(sp.text) > 1]
+                    spoke.append((t.idx, self.speaker_span(subj, before)))
+                elif subj is not None and personal and _same_person_pronoun(subj.lower_, tok.lower_):
+                    # "she told the paper" there: the person that "she" stands for
+                    spoke.append((t.idx, self.antecedent(subj, subj.idx)))
+            spoke = [(at, sp) for at, sp in spoke if sp is not None and fits(sp) and len(sp.text) > 1]
             if spoke:
-                return _strip_the(max(spoke, key=lambda e: e.start))
+                return _strip_the(max(spoke, key=lambda e: e[0])[1])
             acting = [e for e in persons if js <= e.start_char < je and is_subject(e) and _honorific_fits(e, tok.lower_)]
             if acting:
                 return _strip_the(acting[-1])
@@ -658,6 +677,11 @@ def _last_speaker(speakers: _Speakers, paragraph: int, before: int, since: int =
 #: Honorifics that tell a person's sex: "she" never stands for "Mr. Voss", nor "he" for "Mrs. Holm".
 _MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord"})
 _FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady"})
+
+
+def _same_person_pronoun(a: str, b: str) -> bool:
+    """Two personal pronouns that may stand for one person ("she" ... "her")."""
+    return any(a in pair and b in pair for pair in (("he", "him"), ("she", "her")))
 
 
 def _honorific_fits(span: Any, pronoun: str) -> bool:
@@ -760,6 +784,8 @@ def _strip_the(span: Any) -> Any:
         span = span[1:]
     while len(span) > 1 and (span[-1].pos_ == "ADV" or span[-1].is_punct):
         span = span[:-1]
+    while len(span) > 1 and span[0].text in rules.PLATFORMS and span[1].pos_ == "PROPN":
+        span = span[1:]  # "Twitter Kari Mo": the model ran the platform into the name
     while len(span) > 1 and span[0].lower_.rstrip(".") in rules.PERSON_TITLES and span[1].pos_ == "PROPN":
         span = span[1:]  # "Lawyer Kari Mo", "Mayor Voss": the person's name
     return span
