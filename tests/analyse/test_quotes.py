@@ -213,7 +213,6 @@ def test_analyse_speaker_is_a_whole_phrase(body: str, speaker: str) -> None:
     "Three passengers were taken to hospital.\n\nOne said the driver had braked far too late at the bend.",
     "That said, the new quay is too short for the bigger trawlers that dock in winter.",
     "Who would say that the ferry was safe after such a storm in the valley?",
-    "The fishermen met on the quay at dawn.\n\nAnother said the new quay was far too short for the trawlers.",
     "That one, like the last one, said the quay would be shut for the whole of the winter season.",
 ])
 def test_analyse_a_word_that_names_nobody_is_no_speaker(body: str) -> None:
