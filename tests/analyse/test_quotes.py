@@ -213,6 +213,7 @@ def test_analyse_speaker_is_a_whole_phrase(body: str, speaker: str) -> None:
     "Three passengers were taken to hospital.\n\nOne said the driver had braked far too late at the bend.",
     "That said, the new quay is too short for the bigger trawlers that dock in winter.",
     "Who would say that the ferry was safe after such a storm in the valley?",
+    "That one, like the last one, said the quay would be shut for the whole of the winter season.",
 ])
 def test_analyse_a_word_that_names_nobody_is_no_speaker(body: str) -> None:
     (result,) = analyse([_article(body)])
@@ -234,3 +235,96 @@ def test_analyse_one_said_is_nobody_not_the_speaker_before() -> None:
             "“We lost two boats and the crane,” one said. “Nobody could stop it.”")
     (result,) = analyse([_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Tove Lindahl", None, None]
+
+
+@needs_model
+@pytest.mark.parametrize(("body", "speakers"), [
+    ("\"Nobody has ever seen the river this high in October,\" Ragnhild Aasen Vik, the harbour board's head of "
+     "works, pointed out.", ["Ragnhild Aasen Vik"]),
+    ("In a statement to Harbour News, a rep for Holm said, \"Mr. Holm regrets the remark he made to Ms. Mo at the "
+     "quay and has apologised to her in writing.\"", ["rep"]),
+    ("In Brekkvik, Vestland, Pastor Jonas Lie of the Seamen's Church said three families of his parish had lost "
+     "someone in the storm.\n\n\"It is a terrible loss for a small town like ours,\" he said.", ["Jonas Lie"]),
+    ("The Harbour Board denied that the dredging had caused the flood on Tuesday, stating, \"The work on the "
+     "channel did not raise the water in the quay.\"", ["Harbour Board"]),
+    ("Tomas Berg has said that shooting the ferry scene at night was wrong.\n\nThe storm had been forecast for "
+     "days.\n\nThe director said sending the actors out in the storm was \"the worst call of my whole working "
+     "life\".", ["Tomas Berg"]),
+    ("Kari Mo, the spokeswoman for Mayor Lena Voss, said the council welcomed the offer.\n\n\"The council is "
+     "ready to talk to the ferry company at any time,\" the spokeswoman said.", ["Kari Mo"]),
+    ("Bruce Hagen and his two sons were on the ferry, said Pastor Jonas Lie in a statement posted on the "
+     "church website.\n\n\"This loss hits our whole parish very hard and we pray for the family,\" the "
+     "statement said.", ["Jonas Lie"]),
+    ("Most of the families moved to Oslo after the flood, according to Kari Mo, who runs the Brekkvik shelter.\n\n"
+     "\"We could not find homes for all of them in the valley.\"", ["Kari Mo"]),
+    ("Hours after the bridge fell into the river, the Harbour Radio Channel, which many believe is one of the "
+     "board's own outlets, issued a directive: \"All boat owners must move their boats into the inner basin before "
+     "dark.\"", ["Harbour Radio Channel"]),
+    ("\"A town that cannot keep a ferry running has no business calling itself a port,\" Ola Dahl posted on the "
+     "council's page.", ["Ola Dahl"]),
+    ("\"We left everything on the quay,\" said Kari Mo, a teacher. Ivar Holm, who fishes out of Brekkvik, "
+     "watched the wave from his boat. He told the Courier the sea wall gave way in seconds. \"The water was in "
+     "the square before anyone could shout.\"", ["Kari Mo", "Ivar Holm"]),
+], ids=["subject-after-the-quote-the-parser-lost", "subject-the-parser-hung-on-the-phrase-before",
+        "subject-after-a-place", "participle-takes-the-sentence-subject", "the-role-is-the-lead-speaker",
+        "name-then-role-both-subjects", "the-statement-is-its-makers", "according-to-a-person-speaks-on",
+        "a-relative-clause-verb-reports-nothing-it-does-not-hold", "posted", "he-is-who-acted-in-the-sentence-before"])
+def test_analyse_speaker_the_parse_or_the_text_leaves_implicit(body: str, speakers: list[str]) -> None:
+    (result,) = analyse([_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@needs_model
+@pytest.mark.parametrize(("body", "speakers"), [
+    # someone the text does not name is no other person of that role
+    ("Harbour spokesman Ole Brandt said the ferry would sail on Friday.\n\nA coastguard spokesman in Bergen "
+     "said the crew were safe.\n\n\"Every member of the crew is back on shore,\" he said.",
+     ["coastguard spokesman"]),
+    # "she" is never a man the text calls "Mr."
+    ("Mr. Holm ran the ferry for ten years.\n\nA neighbour, Kari Mo, told the Courier that Mr. Holm kept to "
+     "himself.\n\n\"He fixed my fence once and never asked for a penny,\" she said. \"I did not know him well.\"",
+     ["Kari Mo", "Kari Mo"]),
+    # the company is the one that spoke, not the one that passed its words on
+    ("\"The ferry will sail on the new route from May,\" Nordvik Lines confirmed, as cited by Harbour Wire.\n\n"
+     "\"The old quay will be closed for the whole summer,\" the company added.", ["Nordvik Lines", "Nordvik Lines"]),
+    # "she" of the paragraph before stands for the person it stood for there, not whom she spoke to
+    ("Kari Mo watched from her balcony as the water came over the wall.\n\nShe said it took a minute to see "
+     "that the wall had gone.\n\nShe saw cars float down the street.\n\nThen the lights went out.\n\n\"I "
+     "grabbed my son and ran inside,\" she told Radio Esk's Tom Berg.\n\n\"He is still frightened,\" she said. "
+     "\"Nobody should see a thing like that.\"", ["Kari Mo", "Kari Mo", "Kari Mo"]),
+    # the one named is the subject ("a student named X was ...")
+    ("Back in 1985, a young student named Ivar Holm was flying home after a month with his friend Tom Berg.\n\n"
+     "He boarded the wrong plane after he misheard the gate number.\n\n\"The gate was changed and nobody told me,\" "
+     "he told the Courier. \"It was a very long way home.\"", ["Ivar Holm", "Ivar Holm"]),
+], ids=["an-unnamed-role-is-no-named-one", "she-is-no-mister", "the-company-that-spoke",
+        "she-before-is-who-she-was", "the-one-named-is-the-subject"])
+def test_analyse_speaker_is_not_the_wrong_one_nearby(body: str, speakers: list[str]) -> None:
+    (result,) = analyse([_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+def test_speakers_a_unit_of_time_is_no_subject() -> None:
+    """The parser may give a verb two subjects ("Hours after the flood, the board issued ..."): the unit of
+    time says when, the other who."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsprism.analyse.speakers import _Speakers
+
+    words = ["Hours", "after", "the", "flood", ",", "the", "board", "issued", "a", "statement", "."]
+    heads = [7, 0, 3, 1, 7, 6, 7, 7, 9, 7, 7]
+    deps = ["nsubj", "prep", "det", "pobj", "punct", "det", "nsubj", "ROOT", "det", "dobj", "punct"]
+    pos = ["NOUN", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    lemmas = ["hour", "after", "the", "flood", ",", "the", "board", "issue", "a", "statement", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    speakers = _Speakers(doc, [(0, len(doc.text))])
+    assert speakers.subject(doc[7]).text == "board"
+
+
+@needs_model
+def test_analyse_a_platform_run_into_a_name_is_no_part_of_it() -> None:
+    body = ("\"Stay in your homes tonight. More information will follow,\" wrote on Twitter Kari Mo, mayor of "
+            "Brekkvik.")
+    (result,) = analyse([_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Kari Mo"]
+    assert "Kari Mo" in {m.text for m in result.mentions if m.label == "PERSON"}

@@ -574,7 +574,9 @@ def _trim(ent: Any) -> Any:
     s, e = ent.start, ent.end
     doc = ent.doc
     while s < e and (doc[s].lower_ == "the" or doc[s].is_punct or doc[s].is_space
-                     or (doc[s].tag_ == "VBG" and e - s > 1)):
+                     or (doc[s].tag_ == "VBG" and e - s > 1)
+                     # a platform the model ran into the name after it ("on Twitter Kari Mo")
+                     or (doc[s].text in rules.PLATFORMS and e - s > 1 and ent.label_ == "PERSON")):
         s += 1  # "the", punctuation, whitespace, a verb the model took in ("Deploying Thaad")
     while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or (doc[e - 1].is_punct and doc[e - 1].text != ".")):
         e -= 1

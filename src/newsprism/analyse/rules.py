@@ -36,7 +36,10 @@ NOT_CLOCK_BEFORE = frozenset({"no", "no.", "number", "nr", "#"})
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 #: Model errors a rule can fix: words the model tags as PERSON that are not names.
-NOT_PERSON = frozenset({"Photo", "Photos", "Image", "Video", "File", "Getty", "AFP", "Reuters", "AP"})
+#: Social networks and messaging apps: where words are posted, never who posts them.
+PLATFORMS = frozenset({"Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Telegram", "WhatsApp", "Snapchat",
+                       "Weibo", "WeChat", "LinkedIn", "Reddit", "Tumblr"})
+NOT_PERSON = frozenset({"Photo", "Photos", "Image", "Video", "File", "Getty", "AFP", "Reuters", "AP"}) | PLATFORMS
 #: Nouns after which a one-word ORG is part of a title ("Defense Minister").
 TITLE_NOUNS = frozenset({"Minister", "minister", "Secretary", "secretary", "Chief", "chief", "Spokesperson",
                          "spokesperson", "Spokesman", "spokesman", "Ministers", "Secretaries"})
@@ -78,6 +81,13 @@ PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord
                            "neighbour", "neighbor", "teacher", "doctor", "lawyer", "prosecutor",
                            "fisherman", "passenger", "driver", "pilot", "survivor", "researcher",
                            "scientist", "astronaut", "banker", "economist"})
+#: Roles that name someone beside a story's protagonist (a spokesman speaks for another, a witness saw it):
+#: a bare "the witness" never stands for the person the lead quotes (``quotes._Speakers.lead_person``).
+BYSTANDER_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "witness", "resident",
+                             "relative", "neighbour", "neighbor", "friend", "sister", "brother", "mother",
+                             "father", "wife", "husband", "son", "daughter", "passenger", "driver", "pilot",
+                             "survivor", "officer", "lawyer", "prosecutor", "judge", "doctor", "teacher",
+                             "adviser", "advisor", "analyst", "expert"})
 #: A plural acronym ("ICBMs", "SLBMs") is a weapon class, not a place or a group.
 PLURAL_ACRONYM_RE = re.compile(r"^[A-Z]{2,}s$")
 
@@ -90,12 +100,15 @@ REPORTING_VERBS = frozenset({
     "ask", "urge", "vow", "pledge", "promise", "threaten", "accuse", "estimate", "conclude", "recall",
     "continue", "tweet", "shout", "holler", "exclaim", "describe", "call", "brand", "dismiss", "read", "quote",
     "caution", "joke", "quip", "recount", "concede", "complain", "lament", "boast", "testify", "reveal",
-    "retort", "observe", "apologise", "apologize",
+    "retort", "observe", "apologise", "apologize", "proclaim", "opine", "post", "attest",
 })  # fmt: skip
 #: Nouns for what someone issued: its speaker is who issued it ("a statement released by the agency").
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
                              "tweet", "report", "commentary", "notice", "announcement", "apology",
-                             "disclaimer"})
+                             "disclaimer", "directive"})
+#: Units of time: a subject that is one is when, not who ("Hours after the crash, the council issued ...",
+#: parsed with two subjects).
+TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "moment"})
 #: Abstract nouns that name a feeling, a stance or a response, never who speaks ("the chorus of
 #: international condemnation ... branding the action "..."").
 UNSPEAKING_NOUNS = frozenset({"condemnation", "concern", "reaction", "response", "criticism", "outrage",
