@@ -43,6 +43,9 @@ UNREADABLE = "not a date it can read (a duration or a vague time)"
 CODE_NOT_YEAR = "a number in a code or a name (joined to letters by a hyphen), not a year"
 DECADE = "a decade: no single date"
 HOLIDAY_THING = "a holiday's name before a noun ('Christmas lights'): a kind of thing, not a day"
+GREETING = "a greeting ('Good evening'), not a time"
+NIGHT_EITHER_SIDE = "'overnight' after a day told: the night before it or the night after it, which is not said"
+DAY_OF_WHAT_FOLLOWS = "a day named by what follows it ('the day after the summit'), not a day told"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +112,10 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
     """What the words around a span show it is not: "2100" before "GMT" is a clock time ("just before
     6 a.m. (2100 GMT Monday)"), "May" after a name is a name ("Theresa May today said"), a number
     hyphened to a word with letters is part of a code ("galaxy RXJ1131-1231"), "the 1990's" is a decade,
-    and a holiday's name before a noun that is not an occasion on it names a kind of thing ("Christmas
-    lights", "the Christmas market attack"), not a day."""
+    a holiday's name before a noun that is not an occasion on it names a kind of thing ("Christmas
+    lights", "the Christmas market attack"), not a day, and "Good evening" is a greeting. A part of the day
+    that what follows it names ("the day after the summit", "the night of the vote") is not the day told
+    before it, unless it stands beside that day ("Oct. 12, the day before the crash")."""
     doc = ent.doc
     text = ent.text.strip()
     after = doc[ent.end] if ent.end < len(doc) else None
@@ -118,6 +123,12 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
             and after.lower_ in w.ZONES):
         return Reading(None, None, "unresolved", CLOCK_ONLY)
     before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ == "good" and text.lower() in w.PARTS_OF_A_TOLD_DAY:
+        return Reading(None, None, "unresolved", GREETING)
+    beside_a_date = before is not None and before.text == "," and ent.start > 1 and doc[ent.start - 2].ent_type_ == "DATE"
+    if (after is not None and after.lower_ in w.NAMING_WHICH_DAY and _TOLD_PART_RE.match(_normalise(text))
+            and not beside_a_date):
+        return Reading(None, "day", "unresolved", DAY_OF_WHAT_FOLLOWS)
     if ent.text == "May" and before is not None and before.pos_ == "PROPN" and before.is_title:
         return Reading(None, None, "unresolved", NAME_NOT_MONTH)
     if text.isdigit() and _in_code(doc.text[max(0, ent.start_char - 24):ent.start_char]):
@@ -209,7 +220,8 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
     s = _normalise(no_clock)
     # "a year earlier", "the year": not durations
     if (got := _shifted(s, no_clock, anchor, direction, (near, context))
-            or _current(s, no_clock, anchor, direction, near)):
+            or _current(s, no_clock, anchor, direction, near)
+            or _part_of_told_day(s, anchor, direction, context, near)):
         return got
     if rules.DURATION_RE.match(cleaned):
         return Reading(None, None, "unresolved", "a duration or an age, not a point in time")
@@ -219,10 +231,10 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
         return Reading(None, None, "unresolved", "a bare number, not a year")
     if not s:
         return Reading(None, None, "unresolved", CLOCK_ONLY)
-    for rule in (_anaphoric, _period, _ago, _deictic, _unit, _weekday, _holiday, _month, _quarter, _year,
-                 _spelled_year, _numeric, _other):
+    for rule in (_anaphoric, _period, _ago, _deictic, _unit, _weekday, _holiday, _month, _day_of_month, _quarter,
+                 _year, _spelled_year, _numeric, _other):
         limit = anchor
-        if late and anchor is not None and direction != "future" and rule in (_weekday, _month):
+        if late and anchor is not None and direction != "future" and rule in (_weekday, _month, _day_of_month):
             limit = anchor + timedelta(days=1)  # already the next day in zones ahead
         got = rule(s, no_clock, limit, direction, context)
         if got is not None:
@@ -293,11 +305,11 @@ _ANAPHORIC_WEEKDAY_RE = re.compile(r"^the (" + "|".join(w.ANAPHORIC_WEEKDAY_WORD
 
 
 def _anaphoric(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    """A day named from the day told before it: "that day", "later in the day", "the next day", "the
-    previous Friday" (the Friday before that day)."""
+    """A day named from the day told before it: "that day", "the next day", "the previous Friday" (the
+    Friday before that day)."""
     stripped = _strip(s)
     m = _ANAPHORIC_WEEKDAY_RE.match(s)
-    days = ((s, 0),) if m or s in w.ANAPHORIC_PARTS else w.ANAPHORIC_DAYS
+    days = ((s, 0),) if m else w.ANAPHORIC_DAYS
     for phrase, offset in days:
         if phrase in (s, stripped) or stripped == _strip(phrase):
             if context is None or context[1] != "day":
@@ -308,6 +320,39 @@ def _anaphoric(s: str, raw: str, anchor: date | None, direction: str, context: t
             way, wd = w.ANAPHORIC_WEEKDAY_WORDS[m.group(1)], w.WEEKDAYS.index(m.group(2))
             return _day(told + timedelta(days=way * ((way * (wd - told.weekday()) - 1) % 7 + 1)))
     return None
+
+
+_TOLD_PART_RE = re.compile(r"^(?:(?:" + "|".join(w.PART_OF_DAY_LEAD) + r") )*(" + "|".join(w.PARTS_OF_A_TOLD_DAY)
+                           + r")$")
+
+
+def _part_of_told_day(s: str, anchor: date | None, direction: str, context: tuple[str, str] | None,
+                      near: tuple[str, str] | None) -> Reading | None:
+    """A part of the day alone ("by mid-afternoon", "later in the day", "rose 2% on the day"): of the day told
+    just before it, or, with none, of the day of writing. "overnight" with no day told is last night (dated
+    by its evening: the day before the day of writing), or, told ahead, tonight; after a day told it may be
+    the night before that day or the night after it, and stays unresolved. Not in a sentence that names a
+    longer period before it ("in 1998 the ship sank at night": which day is not said), nor in a present with
+    its subject ("the square is quiet at night": what happens on any day)."""
+    m = _TOLD_PART_RE.match(s)
+    if m is None:
+        return None
+    if direction == "present":
+        return Reading(None, None, "unresolved", CLOCK_ONLY)
+    night_before = m.group(1) in w.NIGHT_BEFORE
+    if context is not None and context[1] == "day" and night_before:
+        return Reading(None, "day", "unresolved", NIGHT_EITHER_SIDE)
+    if context is not None and context[1] == "day":
+        day = date.fromisoformat(context[0])
+    elif near is not None:
+        return Reading(None, "day", "unresolved", NO_ANTECEDENT)
+    elif anchor is None:
+        return Reading(None, "day", "unresolved", NO_ANCHOR)
+    else:
+        day = anchor
+    if night_before and direction != "future":
+        day -= timedelta(days=1)
+    return _day(day)
 
 
 def _period(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
@@ -352,8 +397,8 @@ def _holiday(s: str, raw: str, anchor: date | None, direction: str, context: tup
 
 
 _HEDGE = "|".join(sorted((re.escape(h) for h in w.HEDGES), key=len, reverse=True))
-_AGO_RE = re.compile(rf"^(?:(?:{_HEDGE})\s+)*(\S+)(?:\s+(?:and a half))?\s+(day|week|month|year|decade)s?\s+"
-                     r"(ago|from now|from today|hence)$")
+_AGO_RE = re.compile(rf"^(?:(?:{_HEDGE})\s+)*(\S+)(?:\s+(?:and a half))?\s+(day|week|month|year|decade)s?"
+                     r"(?:\s+or so)?\s+(ago|from now|from today|hence)$")
 
 
 def _ago(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
@@ -462,7 +507,12 @@ _FILLER = frozenset(w.LEADING_WORDS) | frozenset(w.WEEKDAYS) | frozenset(w.WEEKD
                        "early", "late", "mid", "calendar", "fiscal", "first", "half", "second", "week", "weekend", "an"}
 
 
+_ORDINAL_OF_MONTH_RE = re.compile(r"\b(" + "|".join(sorted(w.ORDINAL_DAYS, key=len, reverse=True)) + r") of (?="
+                                  + _MONTH_WORD + r"\b)")
+
+
 def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
+    s = _ORDINAL_OF_MONTH_RE.sub(lambda m: f"{w.ORDINAL_DAYS[m.group(1)]} of ", s)  # "the third of May"
     names = [m for m in _MONTH_RE.finditer(s) if _is_month(m, raw)]
     if len(names) != 1:
         return None
@@ -489,6 +539,9 @@ def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple
     which = before[-1] if before and before[-1] in ("last", "next", "this", "past", "coming") else None
     candidates = [(yr, month, day) for yr in (anchor.year - 1, anchor.year, anchor.year + 1)
                   if day is None or _valid(yr, month, day)]
+    weekday = next((w.WEEKDAYS.index(x) for x in s.split() if x in w.WEEKDAYS), None)
+    if day is not None and weekday is not None:  # "Monday, Oct. 6": the year in which it is a Monday
+        candidates = [c for c in candidates if date(c[0], month, day).weekday() == weekday] or candidates
     here = (anchor.year, anchor.month, anchor.day if day else None)
 
     def key(c: tuple[int, int, int | None]) -> int:
@@ -514,6 +567,31 @@ def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple
     if pick is None:
         return Reading(None, "day", "unresolved", "no such day in the calendar")
     return _dated(pick[0], month, day)
+
+
+_DAY_OF_MONTH_RE = re.compile(r"^(?:(?:on|by|until|till|since|from|before|after|of) )*the (\d{1,2})(?:st|nd|rd|th)$")
+
+
+def _day_of_month(s: str, raw: str, anchor: date | None, direction: str,
+                  context: tuple[str, str] | None) -> Reading | None:
+    """"on the 19th": the 19th of the month told just before it, or, with none, the nearest 19th in the
+    sentence's direction (looking back without one)."""
+    m = _DAY_OF_MONTH_RE.match(" ".join(raw.lower().split()))
+    if m is None or not 1 <= (n := int(m.group(1))) <= 31:
+        return None
+    if context is not None and context[1] in ("day", "month"):
+        told = period_start(context[0])
+        if told is not None:
+            return _dated(told.year, told.month, n)
+    if (missing := _need(anchor, "day")) is not None:
+        return missing
+    assert anchor is not None
+    days = [date(y, mo, n) for y, mo in (_shift_months(anchor, k) for k in (-2, -1, 0, 1, 2)) if _valid(y, mo, n)]
+    if direction == "future":
+        return _day(min(d for d in days if d >= anchor))
+    if direction == "present":
+        return _day(min(days, key=lambda d: abs((d - anchor).days)))
+    return _day(max(d for d in days if d <= anchor))
 
 
 def _is_month(m: re.Match[str], raw: str) -> bool:
@@ -652,17 +730,29 @@ def _shifted(s: str, raw: str, anchor: date | None, direction: str,
 
 
 _CURRENT_RE = re.compile(r"^(?:the )?(?:(?:end|beginning|start|rest|remainder|middle) of (?:the )?)?"
-                         r"(?:(?:current|full|fiscal|calendar) )?(year)$|^(?:by )?year end$")
+                         r"(?:(?:current|full|fiscal|calendar) ){0,2}(year)$|^(?:by )?year end$"
+                         r"|^(?:the )?(?:end|beginning|start|rest|remainder|middle) of the (week|month)$")
+_YEAR_END_RE = re.compile(r"^(?:(?:by|at|since|until|till|the) )*(?:year end|end of the year)$")
 
 
 def _current(s: str, raw: str, anchor: date | None, direction: str,
              context: tuple[str, str] | None) -> Reading | None:
-    """"the year", "the fiscal year", "the end of the year", "year-end": the year of writing."""
-    if not _CURRENT_RE.match(s) or s == "year":
+    """"the year", "the fiscal year", "the end of the year", "year-end": the year of writing; "the end of the
+    week", "the rest of the month": the week or month of writing. A year's end told in the past ("has fallen
+    since year-end") is the last one before the day of writing: 31 December of the year before."""
+    m = _CURRENT_RE.match(s)
+    if m is None or s == "year":
         return None
-    if (missing := _need(anchor, "year")) is not None:
+    unit = m.group(2) or "year"
+    if (missing := _need(anchor, unit)) is not None:
         return missing
     assert anchor is not None
+    if unit == "week":
+        return _week(anchor)
+    if unit == "month":
+        return _month_of(anchor.year, anchor.month)
+    if direction == "past" and _YEAR_END_RE.match(s) and (anchor.month, anchor.day) != (12, 31):
+        return _day(date(anchor.year - 1, 12, 31))
     return Reading(f"{anchor.year:04d}", "year", "resolved")
 
 
