@@ -488,6 +488,8 @@ def test_times_a_day_named_by_what_follows_it_is_not_the_day_told() -> None:
     (result,) = analyse([_article("Crews worked through the night on Sunday to clear the quay.", wednesday)])
     got = {t.text: (t.value, t.status) for t in result.times}
     assert got["the night"] == (None, "unresolved") and got["Sunday"] == ("2025-03-09", "resolved")
+    (result,) = analyse([_article("The harbour master still remembers the day the ferry sank.", wednesday)])
+    assert [(t.text, t.status) for t in result.times] == [("the day", "unresolved")]
 
 
 def _resolved(body: str, published: datetime) -> list[tuple[str, str | None]]:

@@ -114,7 +114,8 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
     hyphened to a word with letters is part of a code ("galaxy RXJ1131-1231"), "the 1990's" is a decade,
     a holiday's name before a noun that is not an occasion on it names a kind of thing ("Christmas
     lights", "the Christmas market attack"), not a day, and "Good evening" is a greeting. A part of the day
-    that what follows it names ("the day after the summit", "the night of the vote") is not the day told
+    that what follows it names ("the day after the summit", "the night of the vote", "the day the plant
+    closed") is not the day told
     before it, unless it stands beside that day ("Oct. 12, the day before the crash")."""
     doc = ent.doc
     text = ent.text.strip()
@@ -126,8 +127,9 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
     if before is not None and before.lower_ == "good" and text.lower() in w.PARTS_OF_A_TOLD_DAY:
         return Reading(None, None, "unresolved", GREETING)
     beside_a_date = before is not None and before.text == "," and ent.start > 1 and doc[ent.start - 2].ent_type_ == "DATE"
-    if (after is not None and after.lower_ in w.NAMING_WHICH_DAY and _TOLD_PART_RE.match(_normalise(text))
-            and not beside_a_date):
+    named_by_clause = any(c.dep_ in ("relcl", "acl") for c in ent.root.children)  # "the day the plant closed"
+    if ((named_by_clause or (after is not None and after.lower_ in w.NAMING_WHICH_DAY))
+            and _TOLD_PART_RE.match(_normalise(text)) and not beside_a_date):
         return Reading(None, "day", "unresolved", DAY_OF_WHAT_FOLLOWS)
     if ent.text == "May" and before is not None and before.pos_ == "PROPN" and before.is_title:
         return Reading(None, None, "unresolved", NAME_NOT_MONTH)
