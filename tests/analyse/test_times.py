@@ -290,6 +290,7 @@ def test_times_an_ordinal_day_of_a_month_is_a_day(text: str, expected: str) -> N
     ("Monday, Oct. 6", date(2025, 3, 11), "2025-10-06"),  # 6 October 2024 was a Sunday
     ("Sunday, Oct. 6", date(2025, 3, 11), "2024-10-06"),
     ("Friday, Jan. 2", date(2025, 3, 11), "2026-01-02"),
+    ("Saturday and Jan. 7", date(2025, 3, 11), "2025-01-07"),  # two days: the weekday is not Jan. 7's
 ], ids=lambda v: str(v))
 def test_times_a_weekday_with_a_month_and_day_picks_the_year_it_falls_on(text: str, anchor: date,
                                                                          expected: str) -> None:
@@ -463,7 +464,7 @@ def test_times_the_body_counts_from_the_day_the_headline_names() -> None:
 @pytest.mark.model
 def test_times_parts_of_the_day_and_days_of_the_month_in_sentences() -> None:
     wednesday = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
-    body = ("Shares in Vesteria Ferries fell after overnight losses in Lundar.\n\n"
+    body = ("Ferry prices in Lundar dropped sharply overnight, traders said.\n\n"
             "Good evening. The harbour board met on Friday and, by mid-afternoon, had voted to close the quay.\n\n"
             "The quay first closed on Feb. 3 and reopened on the 19th.")
     (result,) = analyse([_article(body, wednesday)])
@@ -473,6 +474,29 @@ def test_times_parts_of_the_day_and_days_of_the_month_in_sentences() -> None:
     assert got["mid-afternoon"] == ("2025-03-07", "resolved")  # the day told before it
     assert got["overnight"] == ("2025-03-11", "resolved")  # no day told before it: last night
     assert got["the 19th"] == ("2025-02-19", "resolved")  # the month told before it
+
+
+@needs_model
+@pytest.mark.model
+@pytest.mark.parametrize(("body", "text"), [
+    ("Crowds are expected for the afternoon launch from the cape.", "afternoon"),
+    ("The scheme is the butt of late-night TV jokes.", "late-night"),
+    ("It was another harrowing night for savers.", "night"),
+    ("She works on the 31st floor of the harbour tower.", "the 31st"),
+    ("The home side won it in the 10th with a single.", "the 10th"),
+], ids=lambda v: str(v)[:24])
+def test_times_a_part_of_the_day_or_an_ordinal_that_names_no_day(body: str, text: str) -> None:
+    wednesday = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
+    (result,) = analyse([_article(body, wednesday)])
+    assert [(t.text, t.status) for t in result.times if t.text == text] == [(text, "unresolved")]
+
+
+@needs_model
+@pytest.mark.model
+def test_times_a_part_of_the_day_takes_the_weekday_the_model_left_out() -> None:
+    wednesday = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
+    (result,) = analyse([_article("Monday night's rare supermoon drew crowds to the pier.", wednesday)])
+    assert [t.value for t in result.times if t.status == "resolved"] == ["2025-03-10"]
 
 
 @needs_model

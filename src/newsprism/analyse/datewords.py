@@ -83,6 +83,8 @@ PARTS_OF_A_TOLD_DAY = ("morning", "afternoon", "evening", "night", "midday", "da
 #: Words that may stand before such a part of the day without changing which day it is.
 PART_OF_DAY_LEAD = ("by", "at", "in", "during", "on", "for", "through", "until", "till", "since", "the", "early",
                     "late", "mid", "later", "earlier")
+#: Prepositions before "the 19th" that make it a day of the month ("on the 19th"; not "in the 10th").
+DAY_OF_MONTH_PREPOSITIONS = frozenset({"on", "by", "until", "till", "since", "from", "before", "after"})
 #: Words after such a part of the day that say which day it is ("the day after the summit", "the night of
 #: the vote", "through the night on Saturday", "the morning when ..."): it is then not the day told before it.
 NAMING_WHICH_DAY = frozenset({"after", "before", "of", "on", "when", "that", "which", "following", "preceding"})

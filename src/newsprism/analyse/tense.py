@@ -47,7 +47,7 @@ def direction(ent: Any, headline: bool = False) -> str:
         tok = None  # the date is a subject, an object, a noun's modifier, or the root
     if _since(ent):
         return "past"  # "since the November attacks", "the lowest since mid-November"
-    if tok is not None and _verb(tok):
+    if tok is not None and is_verb(tok):
         tense = _clause_tense(tok)
         if tense == "past" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS:
             return "either"  # "extended the offer to Nov. 20": the verb's tense does not place a deadline
@@ -61,10 +61,10 @@ def direction(ent: Any, headline: bool = False) -> str:
     # a noun's date ("a mission in December") looks ahead in a clause that does: otherwise it says nothing
     clause = ent.root
     for _ in range(8):
-        if _verb(clause) or clause.head is clause:
+        if is_verb(clause) or clause.head is clause:
             break
         clause = clause.head
-    return "future" if _verb(clause) and _clause_tense(clause) == "future" else "either"
+    return "future" if is_verb(clause) and _clause_tense(clause) == "future" else "either"
 
 
 def _scheduled(tok: Any) -> bool:
@@ -88,7 +88,7 @@ def _since(ent: Any) -> bool:
         return True
     tok = ent.root
     for _ in range(6):
-        if tok.head is tok or _verb(tok.head):
+        if tok.head is tok or is_verb(tok.head):
             return False
         tok = tok.head
         if tok.lower_ == "since" and tok.pos_ in ("ADP", "SCONJ"):
@@ -107,12 +107,13 @@ def _clause_tense(tok: Any) -> str:
     return tense
 
 
-def _verb(t: Any) -> bool:
+def is_verb(t: Any) -> bool:
+    """A verb or an auxiliary, by its part of speech or its tag."""
     return bool(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
 
 
 def _tense(tok: Any, depth: int) -> str:
-    if not _verb(tok):
+    if not is_verb(tok):
         return "either"
     children = list(tok.children)
     aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
@@ -122,7 +123,7 @@ def _tense(tok: Any, depth: int) -> str:
         head = tok.head
         if head is tok or depth > 3:
             return "future"
-        if head.lemma_.lower() in w.LOOKING_AHEAD or head.lemma_.lower() == "be" or not _verb(head):
+        if head.lemma_.lower() in w.LOOKING_AHEAD or head.lemma_.lower() == "be" or not is_verb(head):
             return "future"  # "plans to visit", "is to resume", "likely to close", "in order to meet"
         return _tense(head, depth + 1)
     if tok.dep_ == "xcomp" and not aux and tok.head is not tok and depth <= 3:

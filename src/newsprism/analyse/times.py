@@ -28,7 +28,7 @@ from typing import Any
 from ..records import Article, TimeExpression
 from . import datewords as w
 from . import rules
-from .tense import direction
+from .tense import direction, is_verb
 
 #: The reason of a relative expression in an article with no publication time.
 NO_ANCHOR = "the article has no publication date, and this expression is relative to one"
@@ -45,6 +45,8 @@ DECADE = "a decade: no single date"
 HOLIDAY_THING = "a holiday's name before a noun ('Christmas lights'): a kind of thing, not a day"
 GREETING = "a greeting ('Good evening'), not a time"
 NIGHT_EITHER_SIDE = "'overnight' after a day told: the night before it or the night after it, which is not said"
+PART_OF_ANY_DAY = "a part of the day that qualifies a noun or is no adverbial ('the evening sky'): no day"
+NOT_A_DAY_OF_THE_MONTH = "an ordinal that is no day of the month ('the 31st floor', 'in the 10th')"
 DAY_OF_WHAT_FOLLOWS = "a day named by what follows it ('the day after the summit'), not a day told"
 
 
@@ -88,7 +90,7 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         sentence = (field, ent.sent.start if sentences else 0)
         told = last.get(field) or (last.get("title") if field == "body" else None)  # the headline's day, for the body
         got = (_as_name_or_clock(ent) or _nth_day_today(ent, anchor)
-               or read(ent.text, anchor, way, told, ent.label_, near.get(sentence), late))
+               or read(_with_the_day_before(ent), anchor, way, told, ent.label_, near.get(sentence), late))
         parts = [(ent.text, start, end, got)]
         if got.status == "unresolved" and got.reason == UNREADABLE:
             for m in _EMBEDDED_RE.finditer(ent.text):
@@ -126,6 +128,11 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.lower_ == "good" and text.lower() in w.PARTS_OF_A_TOLD_DAY:
         return Reading(None, None, "unresolved", GREETING)
+    day_word_before = before is not None and (before.lower_ in w.WEEKDAYS or before.lower_ in w.DEICTIC_DAYS)
+    if _TOLD_PART_RE.match(_normalise(text)) and not day_word_before and not _adverbial(ent):
+        return Reading(None, None, "unresolved", PART_OF_ANY_DAY)
+    if _DAY_OF_MONTH_RE.match(" ".join(text.lower().split())) and not _a_day_of_the_month(ent):
+        return Reading(None, None, "unresolved", NOT_A_DAY_OF_THE_MONTH)
     beside_a_date = before is not None and before.text == "," and ent.start > 1 and doc[ent.start - 2].ent_type_ == "DATE"
     named_by_clause = any(c.dep_ in ("relcl", "acl") for c in ent.root.children)  # "the day the plant closed"
     if ((named_by_clause or (after is not None and after.lower_ in w.NAMING_WHICH_DAY))
@@ -142,6 +149,41 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
             and _HOLIDAY_RE.match(_normalise(text))):
         return Reading(None, None, "unresolved", HOLIDAY_THING)
     return None
+
+
+def _with_the_day_before(ent: Any) -> str:
+    """The span's text, with the weekday or day word the model left out before a part of the day ("Monday"
+    in "Monday night's supermoon" tagged "night")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if (before is not None and (before.lower_ in w.WEEKDAYS or before.lower_ in w.DEICTIC_DAYS)
+            and _TOLD_PART_RE.match(_normalise(ent.text))):
+        return f"{before.text} {ent.text}"
+    return str(ent.text)
+
+
+def _adverbial(ent: Any) -> bool:
+    """The span tells when a verb happens: it modifies the verb ("arrested overnight"), or is the object of a
+    preposition that does ("by mid-afternoon", "late in the day"); not a noun's modifier ("the evening sky",
+    "a late-night show", "certain times of the day")."""
+    tok = ent.root
+    if tok.dep_ == "pobj" and tok.head is not tok:
+        tok = tok.head  # the preposition
+        if tok.head is not tok and tok.head.pos_ in ("ADV", "ADJ") and tok.head.dep_ in ("advmod", "npadvmod"):
+            tok = tok.head  # "late in the day"
+    return bool(tok.dep_ in ("prep", "advmod", "npadvmod", "tmod", "obl", "nmod:tmod") and tok.head is not tok
+                and is_verb(tok.head))
+
+
+def _a_day_of_the_month(ent: Any) -> bool:
+    """"the 19th" is a day of the month after a preposition of dates ("on the 19th", "by the 3rd") and before
+    no noun it counts ("the 31st floor", "the 13th time")."""
+    doc = ent.doc
+    words = ent.text.lower().split()
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "NUM"):
+        return False
+    return words[0] in w.DAY_OF_MONTH_PREPOSITIONS or before in w.DAY_OF_MONTH_PREPOSITIONS
 
 
 _NTH_DAY_RE = re.compile(r"^(?:the )?(?:" + "|".join(w.ORDINAL_WORDS) + r"|\d+(?:st|nd|rd|th)) day$", re.I)
@@ -541,7 +583,8 @@ def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple
     which = before[-1] if before and before[-1] in ("last", "next", "this", "past", "coming") else None
     candidates = [(yr, month, day) for yr in (anchor.year - 1, anchor.year, anchor.year + 1)
                   if day is None or _valid(yr, month, day)]
-    weekday = next((w.WEEKDAYS.index(x) for x in s.split() if x in w.WEEKDAYS), None)
+    named = re.search(r"\b(" + "|".join(w.WEEKDAYS) + r") " + _MONTH_WORD + r"\b", s)  # "Monday, Oct. 6"
+    weekday = w.WEEKDAYS.index(named.group(1)) if named is not None else None
     if day is not None and weekday is not None:  # "Monday, Oct. 6": the year in which it is a Monday
         candidates = [c for c in candidates if date(c[0], month, day).weekday() == weekday] or candidates
     here = (anchor.year, anchor.month, anchor.day if day else None)
