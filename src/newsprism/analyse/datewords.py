@@ -77,7 +77,7 @@ ANAPHORIC_DAYS = (
     ("the night before", -1), ("the eve", -1),
 )
 #: Parts of the day that, as the whole span ("by mid-afternoon", "overnight", "on the day", "late in the
-#: day"), name a part of the day told just before, or, with none told, of the day of writing.
+#: day"), name a part of the day told just before.
 PARTS_OF_A_TOLD_DAY = ("morning", "afternoon", "evening", "night", "midday", "dawn", "daybreak", "lunchtime",
                        "overnight", "day")
 #: Words that may stand before such a part of the day without changing which day it is.
@@ -86,8 +86,9 @@ PART_OF_DAY_LEAD = ("by", "at", "in", "during", "on", "for", "through", "until",
 #: Prepositions before "the 19th" that make it a day of the month ("on the 19th"; not "in the 10th").
 DAY_OF_MONTH_PREPOSITIONS = frozenset({"on", "by", "until", "till", "since", "from", "before", "after"})
 #: Words after such a part of the day that say which day it is ("the day after the summit", "the night of
-#: the vote", "through the night on Saturday", "the morning when ..."): it is then not the day told before it.
-NAMING_WHICH_DAY = frozenset({"after", "before", "of", "on", "when", "that", "which", "following", "preceding"})
+#: the vote", "through the night on Saturday", "the morning when ..."): it is then not the day told before it
+#: (a clause after it, "the day the ferry sank", is found by the parse).
+NAMING_WHICH_DAY = frozenset({"after", "before", "of", "on", "when", "which", "following", "preceding"})
 #: Parts of the day that, with no day told before them, lie on the eve of the day of writing ("five men were
 #: arrested overnight": last night), unless told ahead; after a day told, on either side of it.
 NIGHT_BEFORE = frozenset({"overnight"})

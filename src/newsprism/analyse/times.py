@@ -28,7 +28,7 @@ from typing import Any
 from ..records import Article, TimeExpression
 from . import datewords as w
 from . import rules
-from .tense import direction, is_verb
+from .tense import direction
 
 #: The reason of a relative expression in an article with no publication time.
 NO_ANCHOR = "the article has no publication date, and this expression is relative to one"
@@ -45,7 +45,7 @@ DECADE = "a decade: no single date"
 HOLIDAY_THING = "a holiday's name before a noun ('Christmas lights'): a kind of thing, not a day"
 GREETING = "a greeting ('Good evening'), not a time"
 NIGHT_EITHER_SIDE = "'overnight' after a day told: the night before it or the night after it, which is not said"
-PART_OF_ANY_DAY = "a part of the day that qualifies a noun or is no adverbial ('the evening sky'): no day"
+PART_OF_ANY_DAY = "a part of the day that qualifies a noun or is described ('the evening sky', 'another night'): no day"
 NOT_A_DAY_OF_THE_MONTH = "an ordinal that is no day of the month ('the 31st floor', 'in the 10th')"
 DAY_OF_WHAT_FOLLOWS = "a day named by what follows it ('the day after the summit'), not a day told"
 
@@ -129,14 +129,14 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
     if before is not None and before.lower_ == "good" and text.lower() in w.PARTS_OF_A_TOLD_DAY:
         return Reading(None, None, "unresolved", GREETING)
     day_word_before = before is not None and (before.lower_ in w.WEEKDAYS or before.lower_ in w.DEICTIC_DAYS)
-    if _TOLD_PART_RE.match(_normalise(text)) and not day_word_before and not _adverbial(ent):
+    if _TOLD_PART_RE.match(_normalise(text)) and not day_word_before and _names_no_day(ent):
         return Reading(None, None, "unresolved", PART_OF_ANY_DAY)
     if _DAY_OF_MONTH_RE.match(" ".join(text.lower().split())) and not _a_day_of_the_month(ent):
         return Reading(None, None, "unresolved", NOT_A_DAY_OF_THE_MONTH)
     beside_a_date = before is not None and before.text == "," and ent.start > 1 and doc[ent.start - 2].ent_type_ == "DATE"
     named_by_clause = any(c.dep_ in ("relcl", "acl") for c in ent.root.children)  # "the day the plant closed"
     if ((named_by_clause or (after is not None and after.lower_ in w.NAMING_WHICH_DAY))
-            and _TOLD_PART_RE.match(_normalise(text)) and not beside_a_date):
+            and _TOLD_PART_RE.match(_normalise(text)) and not beside_a_date and not day_word_before):
         return Reading(None, "day", "unresolved", DAY_OF_WHAT_FOLLOWS)
     if ent.text == "May" and before is not None and before.pos_ == "PROPN" and before.is_title:
         return Reading(None, None, "unresolved", NAME_NOT_MONTH)
@@ -161,17 +161,16 @@ def _with_the_day_before(ent: Any) -> str:
     return str(ent.text)
 
 
-def _adverbial(ent: Any) -> bool:
-    """The span tells when a verb happens: it modifies the verb ("arrested overnight"), or is the object of a
-    preposition that does ("by mid-afternoon", "late in the day"); not a noun's modifier ("the evening sky",
-    "a late-night show", "certain times of the day")."""
-    tok = ent.root
-    if tok.dep_ == "pobj" and tok.head is not tok:
-        tok = tok.head  # the preposition
-        if tok.head is not tok and tok.head.pos_ in ("ADV", "ADJ") and tok.head.dep_ in ("advmod", "npadvmod"):
-            tok = tok.head  # "late in the day"
-    return bool(tok.dep_ in ("prep", "advmod", "npadvmod", "tmod", "obl", "nmod:tmod") and tok.head is not tok
-                and is_verb(tok.head))
+def _names_no_day(ent: Any) -> bool:
+    """A part of the day that names no day: a bare one qualifying a noun ("the evening sky", "a late-night
+    show"), one counted or described ("another harrowing night", "a night game"), or the subject or
+    complement of its clause ("The night was cold")."""
+    root = ent.root
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and ent[0].lower_ != "the":
+        return True
+    if any(c.dep_ == "det" and c.lower_ != "the" for c in root.children):
+        return True
+    return bool(root.dep_ in ("nsubj", "nsubjpass", "attr"))
 
 
 def _a_day_of_the_month(ent: Any) -> bool:
@@ -373,11 +372,10 @@ _TOLD_PART_RE = re.compile(r"^(?:(?:" + "|".join(w.PART_OF_DAY_LEAD) + r") )*(" 
 def _part_of_told_day(s: str, anchor: date | None, direction: str, context: tuple[str, str] | None,
                       near: tuple[str, str] | None) -> Reading | None:
     """A part of the day alone ("by mid-afternoon", "later in the day", "rose 2% on the day"): of the day told
-    just before it, or, with none, of the day of writing. "overnight" with no day told is last night (dated
-    by its evening: the day before the day of writing), or, told ahead, tonight; after a day told it may be
-    the night before that day or the night after it, and stays unresolved. Not in a sentence that names a
-    longer period before it ("in 1998 the ship sank at night": which day is not said), nor in a present with
-    its subject ("the square is quiet at night": what happens on any day)."""
+    just before it; with none, unresolved (a story told without its day is not told on the day of writing).
+    "overnight" with no day told is last night (dated by its evening: the day before the day of writing),
+    or, told ahead, tonight; after a day told it may be the night before that day or the night after it, and
+    stays unresolved. Not in a present with its subject ("the square is quiet at night": any day)."""
     m = _TOLD_PART_RE.match(s)
     if m is None:
         return None
@@ -388,7 +386,7 @@ def _part_of_told_day(s: str, anchor: date | None, direction: str, context: tupl
         return Reading(None, "day", "unresolved", NIGHT_EITHER_SIDE)
     if context is not None and context[1] == "day":
         day = date.fromisoformat(context[0])
-    elif near is not None:
+    elif near is not None or not night_before:
         return Reading(None, "day", "unresolved", NO_ANTECEDENT)
     elif anchor is None:
         return Reading(None, "day", "unresolved", NO_ANCHOR)
