@@ -16,16 +16,8 @@ from spacy.tokens import Doc
 
 from _support import KST, MONDAY, hand_doc, needs_model
 from newsprism.analyse import Layout, analyse
-from newsprism.analyse.times import (
-    CODE_NOT_YEAR,
-    DECADE,
-    HOLIDAY_THING,
-    NO_ANCHOR,
-    NO_ANTECEDENT,
-    period_start,
-    read,
-    times,
-)
+from newsprism.analyse.readings import NO_ANCHOR, period_start
+from newsprism.analyse.times import CODE_NOT_YEAR, DECADE, HOLIDAY_THING, NO_ANTECEDENT, read, times
 from newsprism.records import Article
 
 TUESDAY = date(2025, 3, 11)

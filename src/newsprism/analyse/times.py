@@ -14,13 +14,14 @@ never a year.
 
 Only the span is read (never the raw text: "Tu-95" is no year); a full date
 with a year needs no anchor, and is resolved in an undated article too;
-the rest say "unresolved" and why. Word tables live in ``datewords.py``.
+the rest say "unresolved" and why. Word tables live in ``datewords.py``, the
+value of a reading and its calendar arithmetic in ``readings.py``, which way a
+sentence looks in ``tense.py``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -28,10 +29,24 @@ from typing import Any
 from ..records import Article, TimeExpression
 from . import datewords as w
 from . import rules
+from .readings import (
+    NO_ANCHOR,
+    Reading,
+    as_day,
+    as_month,
+    as_week,
+    count,
+    dated,
+    need_anchor,
+    normalise,
+    period_start,
+    shift_months,
+    strip_leading,
+    two_digit_year,
+    valid,
+)
 from .tense import direction
 
-#: The reason of a relative expression in an article with no publication time.
-NO_ANCHOR = "the article has no publication date, and this expression is relative to one"
 #: From this hour of the publication day (in the article's own zone) it is already the next day in
 #: zones 9 or more hours ahead (15:00 in New York is 04:00 next day in Seoul): a weekday told in the past
 #: may then be the day after the publication day.
@@ -48,16 +63,6 @@ NIGHT_EITHER_SIDE = "'overnight' after a day told: the night before it or the ni
 PART_OF_ANY_DAY = "a part of the day that qualifies a noun or is described ('the evening sky', 'another night'): no day"
 NOT_A_DAY_OF_THE_MONTH = "an ordinal that is no day of the month ('the 31st floor', 'in the 10th')"
 DAY_OF_WHAT_FOLLOWS = "a day named by what follows it ('the day after the summit'), not a day told"
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What a date expression denotes: an ISO value at its granularity, or why not."""
-
-    value: str | None
-    granularity: str | None
-    status: str  # resolved | unresolved
-    reason: str | None = None
 
 
 def times(doc: Any, article: Article, layout: Any, base: datetime | None = None) -> tuple[TimeExpression, ...]:
@@ -129,14 +134,14 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
     if before is not None and before.lower_ == "good" and text.lower() in w.PARTS_OF_A_TOLD_DAY:
         return Reading(None, None, "unresolved", GREETING)
     day_word_before = before is not None and (before.lower_ in w.WEEKDAYS or before.lower_ in w.DEICTIC_DAYS)
-    if _TOLD_PART_RE.match(_normalise(text)) and not day_word_before and _names_no_day(ent):
+    if _TOLD_PART_RE.match(normalise(text)) and not day_word_before and _names_no_day(ent):
         return Reading(None, None, "unresolved", PART_OF_ANY_DAY)
     if _DAY_OF_MONTH_RE.match(" ".join(text.lower().split())) and not _a_day_of_the_month(ent):
         return Reading(None, None, "unresolved", NOT_A_DAY_OF_THE_MONTH)
     beside_a_date = before is not None and before.text == "," and ent.start > 1 and doc[ent.start - 2].ent_type_ == "DATE"
     named_by_clause = any(c.dep_ in ("relcl", "acl") for c in ent.root.children)  # "the day the plant closed"
     if ((named_by_clause or (after is not None and after.lower_ in w.NAMING_WHICH_DAY))
-            and _TOLD_PART_RE.match(_normalise(text)) and not beside_a_date and not day_word_before):
+            and _TOLD_PART_RE.match(normalise(text)) and not beside_a_date and not day_word_before):
         return Reading(None, "day", "unresolved", DAY_OF_WHAT_FOLLOWS)
     if ent.text == "May" and before is not None and before.pos_ == "PROPN" and before.is_title:
         return Reading(None, None, "unresolved", NAME_NOT_MONTH)
@@ -146,7 +151,7 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
             and before is not None and before.lower_ in ("the", "early", "late", "mid")):
         return Reading(None, "decade", "unresolved", DECADE)
     if (after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ not in w.HOLIDAY_OCCASIONS
-            and _HOLIDAY_RE.match(_normalise(text))):
+            and _HOLIDAY_RE.match(normalise(text))):
         return Reading(None, None, "unresolved", HOLIDAY_THING)
     return None
 
@@ -156,7 +161,7 @@ def _with_the_day_before(ent: Any) -> str:
     in "Monday night's supermoon" tagged "night")."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if (before is not None and (before.lower_ in w.WEEKDAYS or before.lower_ in w.DEICTIC_DAYS)
-            and _TOLD_PART_RE.match(_normalise(ent.text))):
+            and _TOLD_PART_RE.match(normalise(ent.text))):
         return f"{before.text} {ent.text}"
     return str(ent.text)
 
@@ -210,22 +215,7 @@ def _nth_day_today(ent: Any, anchor: date | None) -> Reading | None:
         return None
     if anchor is None:
         return Reading(None, "day", "unresolved", NO_ANCHOR)
-    return _day(anchor)
-
-
-def period_start(value: str) -> date | None:
-    """The first day of a resolved value's period (``2025-03-11``, ``2025-W11``, ``2025-03``, ``2025-Q1``,
-    ``2025``), to put values of any granularity in calendar order; None for anything else."""
-    try:
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
-            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
-            return date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
-        if m := re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value):
-            return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
-    return None
+    return as_day(anchor)
 
 
 # ---------------------------------------------------------------- reading a span
@@ -260,7 +250,7 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
     if label == "TIME" and re.fullmatch(r"\s*(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d\s*", no_clock, re.I):
         no_clock = ""  # "at 2100": a clock time
     cleaned = " ".join(rules.TIME_PREFIX_RE.sub("", " ".join(no_clock.split())).split())
-    s = _normalise(no_clock)
+    s = normalise(no_clock)
     # "a year earlier", "the year": not durations
     if (got := _shifted(s, no_clock, anchor, direction, (near, context))
             or _current(s, no_clock, anchor, direction, near)
@@ -291,55 +281,6 @@ _HAS_DATE_WORD = re.compile(
     r"earlier|later|recently|now|current|past|coming|spring|summer|autumn|fall|winter|christmas|easter)\b")
 
 
-def _normalise(text: str) -> str:
-    """Lower case, no possessive, no commas or abbreviation stops, hyphens between words as spaces."""
-    s = text.lower().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"(?<=[a-z])\.", " ", s)
-    s = re.sub(r"(?<=[a-z])-(?=[a-z0-9])", " ", s)
-    s = re.sub(r"[,;:()\"“”]|(?<!\w)'(?!\d\d\b)", " ", s)
-    s = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", s)
-    return " ".join(s.split()).strip(" .-")
-
-
-_LEADING = re.compile(r"^(?:(?:" + "|".join(sorted((re.escape(x) for x in w.LEADING_WORDS), key=len, reverse=True))
-                      + r")\s+)+")
-
-
-def _strip(s: str) -> str:
-    return _LEADING.sub("", s).strip()
-
-
-def _need(anchor: date | None, granularity: str) -> Reading | None:
-    return Reading(None, granularity, "unresolved", NO_ANCHOR) if anchor is None else None
-
-
-def _day(d: date) -> Reading:
-    return Reading(d.isoformat(), "day", "resolved")
-
-
-def _week(d: date) -> Reading:
-    iso = d.isocalendar()
-    return Reading(f"{iso[0]}-W{iso[1]:02d}", "week", "resolved")
-
-
-def _month_of(y: int, m: int) -> Reading:
-    return Reading(f"{y:04d}-{m:02d}", "month", "resolved")
-
-
-def _shift_months(d: date, n: int) -> tuple[int, int]:
-    k = d.year * 12 + d.month - 1 + n
-    return k // 12, k % 12 + 1
-
-
-def _count(word: str) -> float | None:
-    if word in ("a", "an", "one"):
-        return 1
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word)
-    return float(rules.NUMBER_WORDS[word]) if word in rules.NUMBER_WORDS else None
-
-
 # ---------------------------------------------------------------- rules, in order
 
 
@@ -350,18 +291,18 @@ _ANAPHORIC_WEEKDAY_RE = re.compile(r"^the (" + "|".join(w.ANAPHORIC_WEEKDAY_WORD
 def _anaphoric(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     """A day named from the day told before it: "that day", "the next day", "the previous Friday" (the
     Friday before that day)."""
-    stripped = _strip(s)
+    stripped = strip_leading(s)
     m = _ANAPHORIC_WEEKDAY_RE.match(s)
     days = ((s, 0),) if m else w.ANAPHORIC_DAYS
     for phrase, offset in days:
-        if phrase in (s, stripped) or stripped == _strip(phrase):
+        if phrase in (s, stripped) or stripped == strip_leading(phrase):
             if context is None or context[1] != "day":
                 return Reading(None, "day", "unresolved", NO_ANTECEDENT)
             told = date.fromisoformat(context[0])
             if m is None:
-                return _day(told + timedelta(days=offset))
+                return as_day(told + timedelta(days=offset))
             way, wd = w.ANAPHORIC_WEEKDAY_WORDS[m.group(1)], w.WEEKDAYS.index(m.group(2))
-            return _day(told + timedelta(days=way * ((way * (wd - told.weekday()) - 1) % 7 + 1)))
+            return as_day(told + timedelta(days=way * ((way * (wd - told.weekday()) - 1) % 7 + 1)))
     return None
 
 
@@ -394,7 +335,7 @@ def _part_of_told_day(s: str, anchor: date | None, direction: str, context: tupl
         day = anchor
     if night_before and direction != "future":
         day -= timedelta(days=1)
-    return _day(day)
+    return as_day(day)
 
 
 def _period(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
@@ -409,16 +350,16 @@ def _period(s: str, raw: str, anchor: date | None, direction: str, context: tupl
         if start is None:
             return Reading(None, unit, "unresolved", NO_ANTECEDENT)
     elif (unit := w.CURRENT_PERIODS.get(s)) is not None:
-        if (missing := _need(anchor, unit)) is not None:
+        if (missing := need_anchor(anchor, unit)) is not None:
             return missing
         start = anchor
     else:
         return None
     assert start is not None
     if unit == "week":
-        return _week(start)
+        return as_week(start)
     if unit == "month":
-        return _month_of(start.year, start.month)
+        return as_month(start.year, start.month)
     return Reading(f"{start.year:04d}", "year", "resolved")
 
 
@@ -430,7 +371,7 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 
 def _holiday(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     """A holiday on a fixed day ("Christmas", "on New Year's Eve"): that month and day, read as one."""
-    m = _HOLIDAY_RE.match(_strip(s))
+    m = _HOLIDAY_RE.match(strip_leading(s))
     if m is None:
         return None
     month, day = w.FIXED_HOLIDAYS[m.group(2)]
@@ -444,25 +385,25 @@ _AGO_RE = re.compile(rf"^(?:(?:{_HEDGE})\s+)*(\S+)(?:\s+(?:and a half))?\s+(day|
 
 
 def _ago(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    m = _AGO_RE.match(_strip(s))
+    m = _AGO_RE.match(strip_leading(s))
     if m is None:
         return None
-    n, unit = _count(m.group(1)), m.group(2)
+    n, unit = count(m.group(1)), m.group(2)
     if unit == "decade":
         return Reading(None, "decade", "unresolved", "a decade: no single date")
     if n is None:
         return Reading(None, unit, "unresolved", "a vague count of time before the article")
-    if (missing := _need(anchor, unit)) is not None:
+    if (missing := need_anchor(anchor, unit)) is not None:
         return missing
     assert anchor is not None
     if m.group(3) != "ago":  # "a year from now": ahead
         n = -n
     if unit == "day":
-        return _day(anchor - timedelta(days=round(n)))
+        return as_day(anchor - timedelta(days=round(n)))
     if unit == "week":
-        return _week(anchor - timedelta(weeks=n))
+        return as_week(anchor - timedelta(weeks=n))
     if unit == "month":
-        return _month_of(*_shift_months(anchor, -round(n)))
+        return as_month(*shift_months(anchor, -round(n)))
     return Reading(f"{anchor.year - round(n):04d}", "year", "resolved")
 
 
@@ -470,17 +411,17 @@ _DEICTIC_RE = re.compile(r"\b(" + "|".join(w.DEICTIC_DAYS) + r")\b")
 
 
 def _deictic(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    offset = next((o for phrase, o in w.DEICTIC_PHRASES if s == phrase or _strip(s) == phrase), None)
+    offset = next((o for phrase, o in w.DEICTIC_PHRASES if s == phrase or strip_leading(s) == phrase), None)
     if offset is None:
         # "today", "late yesterday", "yesterday morning", "Theresa May today" (a day word beats a bare month)
         m = _DEICTIC_RE.search(s)
         if m is None or _MONTH_DAY_RE.search(s) or _YEAR_RE.search(s):
             return None
         offset = w.DEICTIC_DAYS[m.group(1)]
-    if (missing := _need(anchor, "day")) is not None:
+    if (missing := need_anchor(anchor, "day")) is not None:
         return missing
     assert anchor is not None
-    return _day(anchor + timedelta(days=offset))
+    return as_day(anchor + timedelta(days=offset))
 
 
 _UNIT_RE = re.compile(r"^(this past|this coming|the current|last|past|previous|next|coming|this|current)\s+"
@@ -488,25 +429,25 @@ _UNIT_RE = re.compile(r"^(this past|this coming|the current|last|past|previous|n
 
 
 def _unit(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    stripped = _strip(s)
+    stripped = strip_leading(s)
     if stripped == "weekend":  # "the weekend": the week of the nearest Saturday in the sentence's direction
-        if (missing := _need(anchor, "week")) is not None:
+        if (missing := need_anchor(anchor, "week")) is not None:
             return missing
         assert anchor is not None
         got = _weekday("saturday", raw, anchor, direction, context)
-        return _week(date.fromisoformat(got.value or "")) if got is not None else None
+        return as_week(date.fromisoformat(got.value or "")) if got is not None else None
     m = _UNIT_RE.match(stripped)
     if m is None:
         return None
     which, unit = m.groups()
     step = -1 if which in w.BACK else 1 if which in w.AHEAD else 0
-    if (missing := _need(anchor, w.UNITS[unit])) is not None:
+    if (missing := need_anchor(anchor, w.UNITS[unit])) is not None:
         return missing
     assert anchor is not None
     if unit in ("week", "weekend"):
-        return _week(anchor + timedelta(weeks=step))
+        return as_week(anchor + timedelta(weeks=step))
     if unit == "month":
-        return _month_of(*_shift_months(anchor, step))
+        return as_month(*shift_months(anchor, step))
     return Reading(f"{anchor.year + step:04d}", "year", "resolved")
 
 
@@ -517,25 +458,25 @@ _WEEKDAY_RE = re.compile(
 
 
 def _weekday(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    m = _WEEKDAY_RE.match(_strip(s))
+    m = _WEEKDAY_RE.match(strip_leading(s))
     if m is None:
         return None
     which, name = m.groups()
     wd = w.WEEKDAYS.index(name) if name in w.WEEKDAYS else w.WEEKDAY_ABBREVIATIONS[name]
-    if (missing := _need(anchor, "day")) is not None:
+    if (missing := need_anchor(anchor, "day")) is not None:
         return missing
     assert anchor is not None
     back = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
     ahead = anchor + timedelta(days=(wd - anchor.weekday()) % 7)
     if which in w.BACK:
-        return _day(back if back < anchor else back - timedelta(days=7))
+        return as_day(back if back < anchor else back - timedelta(days=7))
     if which in w.AHEAD:
-        return _day(ahead if ahead > anchor else ahead + timedelta(days=7))
+        return as_day(ahead if ahead > anchor else ahead + timedelta(days=7))
     if direction == "future":
-        return _day(ahead)
+        return as_day(ahead)
     if which is not None or direction == "present":  # "this Friday", "has a chance on Wednesday": the nearest
-        return _day(back if (anchor - back).days <= 3 else ahead)
-    return _day(back)  # past, or no tense: news tells what has happened
+        return as_day(back if (anchor - back).days <= 3 else ahead)
+    return as_day(back)  # past, or no tense: news tells what has happened
 
 
 _MONTH_WORD = r"(" + "|".join(sorted(w.MONTHS, key=len, reverse=True)) + r")"
@@ -568,19 +509,19 @@ def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple
     if not rest <= _FILLER:
         return None  # words this rule does not know ("the week after May 5")
     if y is not None:
-        year = int(y.group(1)) if y.group(1) else _two_digit_year(int(y.group(2)), anchor)
-        return _dated(year, month, day)
-    if (missing := _need(anchor, "day" if day else "month")) is not None:
+        year = int(y.group(1)) if y.group(1) else two_digit_year(int(y.group(2)), anchor)
+        return dated(year, month, day)
+    if (missing := need_anchor(anchor, "day" if day else "month")) is not None:
         return missing
     assert anchor is not None
     rel = _REL_YEAR_RE.search(s)
     if rel is not None and rel.start() > names[0].start():  # "June last year", "in March this year"
         step = {"last": -1, "the previous": -1, "the past": -1, "this": 0}.get(rel.group(1), 1)
-        return _dated(anchor.year + step, month, day)
+        return dated(anchor.year + step, month, day)
     before = s[:names[0].start()].split()
     which = before[-1] if before and before[-1] in ("last", "next", "this", "past", "coming") else None
     candidates = [(yr, month, day) for yr in (anchor.year - 1, anchor.year, anchor.year + 1)
-                  if day is None or _valid(yr, month, day)]
+                  if day is None or valid(yr, month, day)]
     named = re.search(r"\b(" + "|".join(w.WEEKDAYS) + r") " + _MONTH_WORD + r"\b", s)  # "Monday, Oct. 6"
     weekday = w.WEEKDAYS.index(named.group(1)) if named is not None else None
     if day is not None and weekday is not None:  # "Monday, Oct. 6": the year in which it is a Monday
@@ -609,7 +550,7 @@ def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple
         pick = min(candidates, key=lambda c: (abs(key(c)), key(c) > 0), default=None)
     if pick is None:
         return Reading(None, "day", "unresolved", "no such day in the calendar")
-    return _dated(pick[0], month, day)
+    return dated(pick[0], month, day)
 
 
 _DAY_OF_MONTH_RE = re.compile(r"^(?:(?:on|by|until|till|since|from|before|after|of) )*the (\d{1,2})(?:st|nd|rd|th)$")
@@ -625,16 +566,16 @@ def _day_of_month(s: str, raw: str, anchor: date | None, direction: str,
     if context is not None and context[1] in ("day", "month"):
         told = period_start(context[0])
         if told is not None:
-            return _dated(told.year, told.month, n)
-    if (missing := _need(anchor, "day")) is not None:
+            return dated(told.year, told.month, n)
+    if (missing := need_anchor(anchor, "day")) is not None:
         return missing
     assert anchor is not None
-    days = [date(y, mo, n) for y, mo in (_shift_months(anchor, k) for k in (-2, -1, 0, 1, 2)) if _valid(y, mo, n)]
+    days = [date(y, mo, n) for y, mo in (shift_months(anchor, k) for k in (-2, -1, 0, 1, 2)) if valid(y, mo, n)]
     if direction == "future":
-        return _day(min(d for d in days if d >= anchor))
+        return as_day(min(d for d in days if d >= anchor))
     if direction == "present":
-        return _day(min(days, key=lambda d: abs((d - anchor).days)))
-    return _day(max(d for d in days if d <= anchor))
+        return as_day(min(days, key=lambda d: abs((d - anchor).days)))
+    return as_day(max(d for d in days if d <= anchor))
 
 
 def _is_month(m: re.Match[str], raw: str) -> bool:
@@ -644,42 +585,20 @@ def _is_month(m: re.Match[str], raw: str) -> bool:
     return bool(re.search(r"\b" + m.group(1).capitalize() + r"\b|\b" + m.group(1).upper() + r"\b", raw))
 
 
-def _valid(y: int, m: int, d: int) -> bool:
-    try:
-        date(y, m, d)
-    except ValueError:
-        return False
-    return True
-
-
-def _dated(year: int, month: int, day: int | None) -> Reading:
-    if day is None:
-        return _month_of(year, month)
-    if not _valid(year, month, day):
-        return Reading(None, "day", "unresolved", "no such day in the calendar")
-    return _day(date(year, month, day))
-
-
-def _two_digit_year(yy: int, anchor: date | None) -> int:
-    """'98 -> 1998: the century that puts it nearest the anchor (or before 2030 when undated)."""
-    ref = anchor.year if anchor is not None else 2000
-    return min((c + yy for c in (1900, 2000, 2100)), key=lambda y: abs(y - ref))
-
-
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _QUARTER_RE = re.compile(r"^(first|1st|second|2nd|third|3rd|fourth|4th) quarter(?: of)?(?: (\d{4}|this year|"
                          r"last year|next year))?$|^q([1-4])(?: (\d{4}))?$")
 
 
 def _quarter(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    m = _QUARTER_RE.match(_strip(s))
+    m = _QUARTER_RE.match(strip_leading(s))
     if m is None:
         return None
     q = _ORDINALS[m.group(1)] if m.group(1) else int(m.group(3))
     year_word = m.group(2) or m.group(4)
     if year_word and year_word[0].isdigit():
         return Reading(f"{year_word}-Q{q}", "quarter", "resolved")
-    if (missing := _need(anchor, "quarter")) is not None:
+    if (missing := need_anchor(anchor, "quarter")) is not None:
         return missing
     assert anchor is not None
     if year_word:
@@ -700,7 +619,7 @@ _YEAR_ONLY_RE = re.compile(r"^(?:(?:the )?(?:calendar |fiscal )?(?:year )?)?(?:f
 def _year(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     """A year alone ("1998", "fiscal 1998", "'98"), or with words that name a part of it that has no
     calendar value of its own ("the first half of 1998", "the spring of 1998")."""
-    m = _YEAR_ONLY_RE.match(_strip(s))
+    m = _YEAR_ONLY_RE.match(strip_leading(s))
     if m is not None:
         token = m.group(1)
     else:
@@ -709,7 +628,7 @@ def _year(s: str, raw: str, anchor: date | None, direction: str, context: tuple[
         if len(years) != 1 or _MONTH_RE.search(s) or not rest <= _FILLER | set(w.SEASONS):
             return None
         token = years[0][0] or "'" + years[0][1]
-    year = int(token) if token[0].isdigit() else _two_digit_year(int(token[1:]), anchor)
+    year = int(token) if token[0].isdigit() else two_digit_year(int(token[1:]), anchor)
     if not 1000 <= year <= 2200:
         return None
     return Reading(f"{year:04d}", "year", "resolved")
@@ -720,12 +639,12 @@ _US_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 
 
 def _numeric(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    t = _strip(s)
+    t = strip_leading(s)
     if (m := _ISO_RE.match(t)) is not None:
-        return _dated(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return dated(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if (m := _US_RE.match(t)) is not None:  # month/day/year, as US news writes it
         yy = int(m.group(3))
-        return _dated(yy if yy > 99 else _two_digit_year(yy, anchor), int(m.group(1)), int(m.group(2)))
+        return dated(yy if yy > 99 else two_digit_year(yy, anchor), int(m.group(1)), int(m.group(2)))
     return None
 
 
@@ -748,7 +667,7 @@ def _shifted(s: str, raw: str, anchor: date | None, direction: str,
         return None
     context = contexts[0] if m.group("n") or m.group("yearago") else contexts[1]
     if m.group("n"):
-        n, unit, way = _count(m.group("n")), m.group("unit"), m.group("way")
+        n, unit, way = count(m.group("n")), m.group("unit"), m.group("way")
         if n is None or n != int(n):
             return None
         step = -int(n) if way in ("earlier", "before") else int(n)
@@ -764,11 +683,11 @@ def _shifted(s: str, raw: str, anchor: date | None, direction: str,
     if start is None:
         return Reading(None, unit, "unresolved", NO_ANCHOR if anchor is None else NO_ANTECEDENT)
     if unit == "day":
-        return _day(start + timedelta(days=step))
+        return as_day(start + timedelta(days=step))
     if unit == "week":
-        return _week(start + timedelta(weeks=step))
+        return as_week(start + timedelta(weeks=step))
     if unit == "month":
-        return _month_of(*_shift_months(start, step))
+        return as_month(*shift_months(start, step))
     return Reading(f"{start.year + step:04d}", "year", "resolved")
 
 
@@ -787,22 +706,22 @@ def _current(s: str, raw: str, anchor: date | None, direction: str,
     if m is None or s == "year":
         return None
     unit = m.group(2) or "year"
-    if (missing := _need(anchor, unit)) is not None:
+    if (missing := need_anchor(anchor, unit)) is not None:
         return missing
     assert anchor is not None
     if unit == "week":
-        return _week(anchor)
+        return as_week(anchor)
     if unit == "month":
-        return _month_of(anchor.year, anchor.month)
+        return as_month(anchor.year, anchor.month)
     if direction == "past" and _YEAR_END_RE.match(s) and (anchor.month, anchor.day) != (12, 31):
-        return _day(date(anchor.year - 1, 12, 31))
+        return as_day(date(anchor.year - 1, 12, 31))
     return Reading(f"{anchor.year:04d}", "year", "resolved")
 
 
 def _spelled_year(s: str, raw: str, anchor: date | None, direction: str,
                   context: tuple[str, str] | None) -> Reading | None:
     """A year in words, as spoken: "nineteen ninety-one", "the year two thousand", "two thousand and one"."""
-    words = [x for x in _strip(s).split() if x != "and"]
+    words = [x for x in strip_leading(s).split() if x != "and"]
     if words[:1] == ["year"]:
         words = words[1:]
     if len(words) < 2 or any(x not in rules.NUMBER_WORDS and x != "thousand" for x in words):
