@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
-from .analyse.times import period_start
+from .analyse.readings import period_start
 from .copies import independent_sources
 from .records import (
     Alignment,

@@ -16,16 +16,8 @@ from spacy.tokens import Doc
 
 from _support import KST, MONDAY, hand_doc, needs_model
 from newsprism.analyse import Layout, analyse
-from newsprism.analyse.times import (
-    CODE_NOT_YEAR,
-    DECADE,
-    HOLIDAY_THING,
-    NO_ANCHOR,
-    NO_ANTECEDENT,
-    period_start,
-    read,
-    times,
-)
+from newsprism.analyse.readings import NO_ANCHOR, period_start
+from newsprism.analyse.times import CODE_NOT_YEAR, DECADE, HOLIDAY_THING, NO_ANTECEDENT, read, times
 from newsprism.records import Article
 
 TUESDAY = date(2025, 3, 11)
@@ -181,10 +173,6 @@ def test_times_relative_to_the_day_of_writing(text: str, expected: tuple[str, st
     ("the same day", "2025-03-08"),
     ("the next day", "2025-03-09"),
     ("the day before", "2025-03-07"),
-    ("later in the day", "2025-03-08"),  # a part of the day named before
-    ("Earlier in the day", "2025-03-08"),
-    ("the morning", "2025-03-08"),
-    ("in the afternoon", "2025-03-08"),
     ("the previous Saturday", "2025-03-01"),  # counted from that Saturday: the one a week before
     ("the previous Thursday", "2025-03-06"),
     ("the following Monday", "2025-03-10"),
@@ -222,12 +210,97 @@ def test_times_a_holiday_on_a_fixed_day_is_that_day(text: str, anchor: date, dir
     assert _value(text, anchor, direction) == (expected, "day")
 
 
-@pytest.mark.parametrize("text", ["early morning", "overnight", "the evening news"])
-def test_times_a_part_of_the_day_alone_names_no_day(text: str) -> None:
+@pytest.mark.parametrize(("text", "expected"), [
+    ("later in the day", "2025-03-08"),
+    ("Earlier in the day", "2025-03-08"),
+    ("the morning", "2025-03-08"),
+    ("in the afternoon", "2025-03-08"),
+    ("by mid-afternoon", "2025-03-08"),
+    ("early morning", "2025-03-08"),
+    ("on the day", "2025-03-08"),  # "the index rose 2% on the day"
+], ids=lambda v: str(v))
+def test_times_a_part_of_the_day_alone_is_of_the_day_told_before(text: str, expected: str) -> None:
+    assert _value(text, context=("2025-03-08", "day")) == (expected, "day")
+
+
+@pytest.mark.parametrize(("text", "direction", "expected"), [
+    ("overnight", "past", "2025-03-10"),  # "five people were arrested overnight": last night
+    ("overnight", "future", "2025-03-11"),  # "the vote will run overnight": tonight
+], ids=lambda v: str(v))
+def test_times_overnight_without_a_day_told_is_last_night(text: str, direction: str, expected: str) -> None:
+    assert _value(text, direction=direction) == (expected, "day")
+
+
+@pytest.mark.parametrize("text", ["by mid-afternoon", "late in the day", "in the early afternoon"])
+def test_times_a_part_of_the_day_without_a_day_told_is_unresolved(text: str) -> None:
+    # "the plane took off again in the early afternoon" in a story told without its day
+    got = read(text, TUESDAY, "past", None)
+    assert (got.value, got.granularity, got.status, got.reason) == (None, "day", "unresolved", NO_ANTECEDENT)
+
+
+def test_times_overnight_after_a_day_told_is_either_side_of_it() -> None:
+    # "lowered the gate late on Tuesday, and the river fell overnight" / "said on Tuesday that ... overnight"
+    got = read("overnight", TUESDAY, "past", ("2025-03-08", "day"))
+    assert (got.value, got.status) == (None, "unresolved")
+
+
+def test_times_a_part_of_the_day_after_a_longer_period_in_its_sentence_names_no_day() -> None:
+    # "in 1998 the ferry sank at night": some night of 1998, which one is not said
+    got = read("at night", TUESDAY, "past", None, "DATE", ("1998", "year"))
+    assert (got.value, got.status) == (None, "unresolved")
+
+
+@pytest.mark.parametrize("text", ["at night", "in the evening"])
+def test_times_a_part_of_the_day_in_a_present_is_any_day(text: str) -> None:
+    # "the square is quiet at night": what happens on any day
+    assert read(text, TUESDAY, "present").status == "unresolved"
+
+
+@pytest.mark.parametrize("text", ["the evening news", "a second night", "the early hours"])
+def test_times_a_part_of_the_day_in_a_longer_phrase_names_no_day(text: str) -> None:
     assert read(text, TUESDAY, "past", ("2025-03-08", "day")).status == "unresolved"
 
 
-@pytest.mark.parametrize("text", ["Earlier that day", "the previous Friday", "later in the day"])
+@pytest.mark.parametrize(("text", "direction", "context", "expected"), [
+    ("on the 19th", "past", None, "2025-02-19"),  # the most recent 19th, looking back from 11 March
+    ("the 3rd", "past", None, "2025-03-03"),
+    ("the 21st", "future", None, "2025-03-21"),  # "is to visit the port on the 21st"
+    ("the 2nd", "future", None, "2025-04-02"),
+    ("the 21st", "past", ("2024-06-03", "day"), "2024-06-21"),  # "opened on June 3 and closed on the 21st"
+    ("the 30th", "past", ("2024-11", "month"), "2024-11-30"),
+], ids=lambda v: str(v))
+def test_times_a_day_of_the_month_alone(text: str, direction: str, context: tuple[str, str] | None,
+                                        expected: str) -> None:
+    assert _value(text, direction=direction, context=context) == (expected, "day")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the first of March", "2025-03-01"), ("the third of May", "2025-05-03"),
+    ("the twenty-first of February", "2025-02-21"), ("the 12th of February", "2025-02-12"),
+], ids=lambda v: str(v))
+def test_times_an_ordinal_day_of_a_month_is_a_day(text: str, expected: str) -> None:
+    assert _value(text, direction="either") == (expected, "day")
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Monday, Oct. 6", date(2025, 3, 11), "2025-10-06"),  # 6 October 2024 was a Sunday
+    ("Sunday, Oct. 6", date(2025, 3, 11), "2024-10-06"),
+    ("Friday, Jan. 2", date(2025, 3, 11), "2026-01-02"),
+    ("Saturday and Jan. 7", date(2025, 3, 11), "2025-01-07"),  # two days: the weekday is not Jan. 7's
+], ids=lambda v: str(v))
+def test_times_a_weekday_with_a_month_and_day_picks_the_year_it_falls_on(text: str, anchor: date,
+                                                                         expected: str) -> None:
+    assert _value(text, anchor, "past") == (expected, "day")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a week or so ago", ("2025-W10", "week")), ("a year or so ago", ("2024", "year")),
+])
+def test_times_or_so_hedges_a_count(text: str, expected: tuple[str, str]) -> None:
+    assert _value(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Earlier that day", "the previous Friday"])
 def test_times_that_day_without_a_day_before_is_unresolved(text: str) -> None:
     got = read(text, TUESDAY, "past", None)
     assert (got.value, got.granularity, got.status, got.reason) == (None, "day", "unresolved", NO_ANTECEDENT)
@@ -256,11 +329,25 @@ def test_times_a_day_later_than_a_year_has_no_day() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("the year", "2025"), ("the fiscal year", "2025"), ("the end of the year", "2025"), ("year-end", "2025"),
-    ("year's end", "2025"),
+    ("the year", "2025"), ("the fiscal year", "2025"), ("the current fiscal year", "2025"),
+    ("the end of the year", "2025"), ("year-end", "2025"), ("year's end", "2025"), ("by year end", "2025"),
 ])
 def test_times_the_year_is_the_year_of_writing(text: str, expected: str) -> None:
-    assert _value(text) == (expected, "year")
+    assert _value(text, direction="either") == (expected, "year")  # "costs for the year", "by year-end"
+
+
+@pytest.mark.parametrize("text", ["year-end", "year end", "the end of the year"])
+def test_times_a_year_end_told_in_the_past_is_the_last_one(text: str) -> None:
+    # "shares have fallen 8% since year-end" in March: the end of the year before
+    assert _value(text, direction="past") == ("2024-12-31", "day")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the end of the week", ("2025-W11", "week")), ("the rest of the month", ("2025-03", "month")),
+    ("the beginning of the month", ("2025-03", "month")),
+])
+def test_times_the_end_of_the_week_is_of_the_week_of_writing(text: str, expected: tuple[str, str]) -> None:
+    assert _value(text, direction="future") == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -300,7 +387,7 @@ def test_times_undated_article_leaves_relative_dates_unresolved(text: str, granu
     assert (got.value, got.granularity, got.status, got.reason) == (None, granularity, "unresolved", NO_ANCHOR)
 
 
-@pytest.mark.parametrize("text", ["11:20 p.m.", "a second night", "the early hours", "midnight", "overnight",
+@pytest.mark.parametrize("text", ["11:20 p.m.", "a second night", "the early hours", "midnight",
                                   "recently", "for 25 years", "the 1990s"])
 def test_times_time_without_a_day_is_unresolved(text: str) -> None:
     got = read(text, TUESDAY, "past")
@@ -367,6 +454,63 @@ def test_times_the_body_counts_from_the_day_the_headline_names() -> None:
     got = {t.text: (t.value, t.field) for t in result.times}
     assert got["Friday"] == ("2025-03-14", "title")
     assert got["the previous Friday"] == ("2025-03-07", "body")
+
+
+@needs_model
+@pytest.mark.model
+def test_times_parts_of_the_day_and_days_of_the_month_in_sentences() -> None:
+    wednesday = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
+    body = ("Ferry prices in Lundar dropped sharply overnight, traders said.\n\n"
+            "Good evening. The harbour board met on Friday and, by mid-afternoon, had voted to close the quay.\n\n"
+            "The quay first closed on Feb. 3 and reopened on the 19th.")
+    (result,) = analyse([_article(body, wednesday)])
+    got = {t.text: (t.value, t.status) for t in result.times}
+    assert got["evening"] == (None, "unresolved")  # a greeting
+    assert got["Friday"] == ("2025-03-07", "resolved")
+    assert got["mid-afternoon"] == ("2025-03-07", "resolved")  # the day told before it
+    assert got["overnight"] == ("2025-03-11", "resolved")  # no day told before it: last night
+    assert got["the 19th"] == ("2025-02-19", "resolved")  # the month told before it
+
+
+@needs_model
+@pytest.mark.model
+@pytest.mark.parametrize(("body", "text"), [
+    ("Crowds are expected for the afternoon launch from the cape.", "afternoon"),
+    ("The scheme is the butt of late-night TV jokes.", "late-night"),
+    ("It was another harrowing night for savers.", "night"),
+    ("The night was cold and wet on the quay.", "The night"),
+    ("She works on the 31st floor of the harbour tower.", "the 31st"),
+    ("The home side won it in the 10th with a single.", "the 10th"),
+], ids=lambda v: str(v)[:24])
+def test_times_a_part_of_the_day_or_an_ordinal_that_names_no_day(body: str, text: str) -> None:
+    wednesday = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
+    (result,) = analyse([_article(body, wednesday)])
+    assert [(t.text, t.status) for t in result.times if t.text == text] == [(text, "unresolved")]
+
+
+@needs_model
+@pytest.mark.model
+def test_times_a_part_of_the_day_takes_the_weekday_the_model_left_out() -> None:
+    wednesday = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
+    (result,) = analyse([_article("Monday night's rare supermoon drew crowds to the pier.", wednesday)])
+    assert [t.value for t in result.times if t.status == "resolved"] == ["2025-03-10"]
+
+
+@needs_model
+@pytest.mark.model
+def test_times_a_day_named_by_what_follows_it_is_not_the_day_told() -> None:
+    wednesday = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
+    body = ("The harbour board voted on Friday. An official told reporters the day after the vote that the quay "
+            "would close.")
+    (result,) = analyse([_article(body, wednesday)])
+    got = {t.text: (t.value, t.status) for t in result.times}
+    assert got["Friday"] == ("2025-03-07", "resolved")
+    assert got["the day"] == (None, "unresolved")  # the day after the vote, not Friday
+    (result,) = analyse([_article("Crews worked through the night on Sunday to clear the quay.", wednesday)])
+    got = {t.text: (t.value, t.status) for t in result.times}
+    assert got["the night"] == (None, "unresolved") and got["Sunday"] == ("2025-03-09", "resolved")
+    (result,) = analyse([_article("The harbour master still remembers the day the ferry sank.", wednesday)])
+    assert [(t.text, t.status) for t in result.times] == [("the day", "unresolved")]
 
 
 def _resolved(body: str, published: datetime) -> list[tuple[str, str | None]]:

@@ -76,11 +76,22 @@ ANAPHORIC_DAYS = (
     ("the next morning", 1), ("the following morning", 1), ("the day before", -1), ("the previous day", -1),
     ("the night before", -1), ("the eve", -1),
 )
-#: Phrases naming a part of the day told just before ("later in the day", "in the morning"), matched as
-#: the whole span only ("early morning" alone says nothing of which day).
-ANAPHORIC_PARTS = frozenset({
-    "later in the day", "earlier in the day", "later in the morning", "later in the afternoon", "the morning",
-    "the afternoon", "the evening", "in the morning", "in the afternoon", "in the evening"})
+#: Parts of the day that, as the whole span ("by mid-afternoon", "overnight", "on the day", "late in the
+#: day"), name a part of the day told just before.
+PARTS_OF_A_TOLD_DAY = ("morning", "afternoon", "evening", "night", "midday", "dawn", "daybreak", "lunchtime",
+                       "overnight", "day")
+#: Words that may stand before such a part of the day without changing which day it is.
+PART_OF_DAY_LEAD = ("by", "at", "in", "during", "on", "for", "through", "until", "till", "since", "the", "early",
+                    "late", "mid", "later", "earlier")
+#: Prepositions before "the 19th" that make it a day of the month ("on the 19th"; not "in the 10th").
+DAY_OF_MONTH_PREPOSITIONS = frozenset({"on", "by", "until", "till", "since", "from", "before", "after"})
+#: Words after such a part of the day that say which day it is ("the day after the summit", "the night of
+#: the vote", "through the night on Saturday", "the morning when ..."): it is then not the day told before it
+#: (a clause after it, "the day the ferry sank", is found by the parse).
+NAMING_WHICH_DAY = frozenset({"after", "before", "of", "on", "when", "which", "following", "preceding"})
+#: Parts of the day that, with no day told before them, lie on the eve of the day of writing ("five men were
+#: arrested overnight": last night), unless told ahead; after a day told, on either side of it.
+NIGHT_BEFORE = frozenset({"overnight"})
 #: Phrases naming the year, month or week of a date told just before ("later that year", "the same month"),
 #: to the granularity they name.
 ANAPHORIC_PERIODS = {
@@ -124,6 +135,12 @@ PERIOD_NOUNS = ("period", "periods", "quarter", "month", "level", "levels", "fig
 ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                  "eighteenth", "nineteenth", "twentieth")
+#: Ordinal words of the days of a month, to the day ("the third of May", "the twenty-first of June").
+ORDINAL_DAYS = {
+    **{word: n for n, word in enumerate(ORDINAL_WORDS, start=1)},
+    **{f"twenty {word}": 20 + n for n, word in enumerate(ORDINAL_WORDS[:9], start=1)},
+    "thirtieth": 30, "thirty first": 31,
+}
 #: Time zones written after a clock time ("2100 GMT", "0600 local time").
 ZONES = ("gmt", "utc", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "ct", "cet",
          "cest", "bst", "kst", "jst", "ist", "msk", "aest", "aedt", "hkt", "sgt", "wib", "eet", "eest", "local",

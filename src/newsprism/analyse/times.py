@@ -14,13 +14,14 @@ never a year.
 
 Only the span is read (never the raw text: "Tu-95" is no year); a full date
 with a year needs no anchor, and is resolved in an undated article too;
-the rest say "unresolved" and why. Word tables live in ``datewords.py``.
+the rest say "unresolved" and why. Word tables live in ``datewords.py``, the
+value of a reading and its calendar arithmetic in ``readings.py``, which way a
+sentence looks in ``tense.py``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -28,9 +29,24 @@ from typing import Any
 from ..records import Article, TimeExpression
 from . import datewords as w
 from . import rules
+from .readings import (
+    NO_ANCHOR,
+    Reading,
+    as_day,
+    as_month,
+    as_week,
+    count,
+    dated,
+    need_anchor,
+    normalise,
+    period_start,
+    shift_months,
+    strip_leading,
+    two_digit_year,
+    valid,
+)
+from .tense import direction
 
-#: The reason of a relative expression in an article with no publication time.
-NO_ANCHOR = "the article has no publication date, and this expression is relative to one"
 #: From this hour of the publication day (in the article's own zone) it is already the next day in
 #: zones 9 or more hours ahead (15:00 in New York is 04:00 next day in Seoul): a weekday told in the past
 #: may then be the day after the publication day.
@@ -42,16 +58,11 @@ UNREADABLE = "not a date it can read (a duration or a vague time)"
 CODE_NOT_YEAR = "a number in a code or a name (joined to letters by a hyphen), not a year"
 DECADE = "a decade: no single date"
 HOLIDAY_THING = "a holiday's name before a noun ('Christmas lights'): a kind of thing, not a day"
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What a date expression denotes: an ISO value at its granularity, or why not."""
-
-    value: str | None
-    granularity: str | None
-    status: str  # resolved | unresolved
-    reason: str | None = None
+GREETING = "a greeting ('Good evening'), not a time"
+NIGHT_EITHER_SIDE = "'overnight' after a day told: the night before it or the night after it, which is not said"
+PART_OF_ANY_DAY = "a part of the day that qualifies a noun or is described ('the evening sky', 'another night'): no day"
+NOT_A_DAY_OF_THE_MONTH = "an ordinal that is no day of the month ('the 31st floor', 'in the 10th')"
+DAY_OF_WHAT_FOLLOWS = "a day named by what follows it ('the day after the summit'), not a day told"
 
 
 def times(doc: Any, article: Article, layout: Any, base: datetime | None = None) -> tuple[TimeExpression, ...]:
@@ -84,7 +95,7 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         sentence = (field, ent.sent.start if sentences else 0)
         told = last.get(field) or (last.get("title") if field == "body" else None)  # the headline's day, for the body
         got = (_as_name_or_clock(ent) or _nth_day_today(ent, anchor)
-               or read(ent.text, anchor, way, told, ent.label_, near.get(sentence), late))
+               or read(_with_the_day_before(ent), anchor, way, told, ent.label_, near.get(sentence), late))
         parts = [(ent.text, start, end, got)]
         if got.status == "unresolved" and got.reason == UNREADABLE:
             for m in _EMBEDDED_RE.finditer(ent.text):
@@ -108,8 +119,11 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
     """What the words around a span show it is not: "2100" before "GMT" is a clock time ("just before
     6 a.m. (2100 GMT Monday)"), "May" after a name is a name ("Theresa May today said"), a number
     hyphened to a word with letters is part of a code ("galaxy RXJ1131-1231"), "the 1990's" is a decade,
-    and a holiday's name before a noun that is not an occasion on it names a kind of thing ("Christmas
-    lights", "the Christmas market attack"), not a day."""
+    a holiday's name before a noun that is not an occasion on it names a kind of thing ("Christmas
+    lights", "the Christmas market attack"), not a day, and "Good evening" is a greeting. A part of the day
+    that what follows it names ("the day after the summit", "the night of the vote", "the day the plant
+    closed") is not the day told
+    before it, unless it stands beside that day ("Oct. 12, the day before the crash")."""
     doc = ent.doc
     text = ent.text.strip()
     after = doc[ent.end] if ent.end < len(doc) else None
@@ -117,6 +131,18 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
             and after.lower_ in w.ZONES):
         return Reading(None, None, "unresolved", CLOCK_ONLY)
     before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ == "good" and text.lower() in w.PARTS_OF_A_TOLD_DAY:
+        return Reading(None, None, "unresolved", GREETING)
+    day_word_before = before is not None and (before.lower_ in w.WEEKDAYS or before.lower_ in w.DEICTIC_DAYS)
+    if _TOLD_PART_RE.match(normalise(text)) and not day_word_before and _names_no_day(ent):
+        return Reading(None, None, "unresolved", PART_OF_ANY_DAY)
+    if _DAY_OF_MONTH_RE.match(" ".join(text.lower().split())) and not _a_day_of_the_month(ent):
+        return Reading(None, None, "unresolved", NOT_A_DAY_OF_THE_MONTH)
+    beside_a_date = before is not None and before.text == "," and ent.start > 1 and doc[ent.start - 2].ent_type_ == "DATE"
+    named_by_clause = any(c.dep_ in ("relcl", "acl") for c in ent.root.children)  # "the day the plant closed"
+    if ((named_by_clause or (after is not None and after.lower_ in w.NAMING_WHICH_DAY))
+            and _TOLD_PART_RE.match(normalise(text)) and not beside_a_date and not day_word_before):
+        return Reading(None, "day", "unresolved", DAY_OF_WHAT_FOLLOWS)
     if ent.text == "May" and before is not None and before.pos_ == "PROPN" and before.is_title:
         return Reading(None, None, "unresolved", NAME_NOT_MONTH)
     if text.isdigit() and _in_code(doc.text[max(0, ent.start_char - 24):ent.start_char]):
@@ -125,9 +151,43 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
             and before is not None and before.lower_ in ("the", "early", "late", "mid")):
         return Reading(None, "decade", "unresolved", DECADE)
     if (after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ not in w.HOLIDAY_OCCASIONS
-            and _HOLIDAY_RE.match(_normalise(text))):
+            and _HOLIDAY_RE.match(normalise(text))):
         return Reading(None, None, "unresolved", HOLIDAY_THING)
     return None
+
+
+def _with_the_day_before(ent: Any) -> str:
+    """The span's text, with the weekday or day word the model left out before a part of the day ("Monday"
+    in "Monday night's supermoon" tagged "night")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if (before is not None and (before.lower_ in w.WEEKDAYS or before.lower_ in w.DEICTIC_DAYS)
+            and _TOLD_PART_RE.match(normalise(ent.text))):
+        return f"{before.text} {ent.text}"
+    return str(ent.text)
+
+
+def _names_no_day(ent: Any) -> bool:
+    """A part of the day that names no day: a bare one qualifying a noun ("the evening sky", "a late-night
+    show"), one counted or described ("another harrowing night", "a night game"), or the subject or
+    complement of its clause ("The night was cold")."""
+    root = ent.root
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and ent[0].lower_ != "the":
+        return True
+    if any(c.dep_ == "det" and c.lower_ != "the" for c in root.children):
+        return True
+    return bool(root.dep_ in ("nsubj", "nsubjpass", "attr"))
+
+
+def _a_day_of_the_month(ent: Any) -> bool:
+    """"the 19th" is a day of the month after a preposition of dates ("on the 19th", "by the 3rd") and before
+    no noun it counts ("the 31st floor", "the 13th time")."""
+    doc = ent.doc
+    words = ent.text.lower().split()
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "NUM"):
+        return False
+    return words[0] in w.DAY_OF_MONTH_PREPOSITIONS or before in w.DAY_OF_MONTH_PREPOSITIONS
 
 
 _NTH_DAY_RE = re.compile(r"^(?:the )?(?:" + "|".join(w.ORDINAL_WORDS) + r"|\d+(?:st|nd|rd|th)) day$", re.I)
@@ -155,22 +215,7 @@ def _nth_day_today(ent: Any, anchor: date | None) -> Reading | None:
         return None
     if anchor is None:
         return Reading(None, "day", "unresolved", NO_ANCHOR)
-    return _day(anchor)
-
-
-def period_start(value: str) -> date | None:
-    """The first day of a resolved value's period (``2025-03-11``, ``2025-W11``, ``2025-03``, ``2025-Q1``,
-    ``2025``), to put values of any granularity in calendar order; None for anything else."""
-    try:
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
-            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
-            return date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
-        if m := re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value):
-            return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
-    return None
+    return as_day(anchor)
 
 
 # ---------------------------------------------------------------- reading a span
@@ -205,10 +250,11 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
     if label == "TIME" and re.fullmatch(r"\s*(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d\s*", no_clock, re.I):
         no_clock = ""  # "at 2100": a clock time
     cleaned = " ".join(rules.TIME_PREFIX_RE.sub("", " ".join(no_clock.split())).split())
-    s = _normalise(no_clock)
+    s = normalise(no_clock)
     # "a year earlier", "the year": not durations
     if (got := _shifted(s, no_clock, anchor, direction, (near, context))
-            or _current(s, no_clock, anchor, direction, near)):
+            or _current(s, no_clock, anchor, direction, near)
+            or _part_of_told_day(s, anchor, direction, context, near)):
         return got
     if rules.DURATION_RE.match(cleaned):
         return Reading(None, None, "unresolved", "a duration or an age, not a point in time")
@@ -218,10 +264,10 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
         return Reading(None, None, "unresolved", "a bare number, not a year")
     if not s:
         return Reading(None, None, "unresolved", CLOCK_ONLY)
-    for rule in (_anaphoric, _period, _ago, _deictic, _unit, _weekday, _holiday, _month, _quarter, _year,
-                 _spelled_year, _numeric, _other):
+    for rule in (_anaphoric, _period, _ago, _deictic, _unit, _weekday, _holiday, _month, _day_of_month, _quarter,
+                 _year, _spelled_year, _numeric, _other):
         limit = anchor
-        if late and anchor is not None and direction != "future" and rule in (_weekday, _month):
+        if late and anchor is not None and direction != "future" and rule in (_weekday, _month, _day_of_month):
             limit = anchor + timedelta(days=1)  # already the next day in zones ahead
         got = rule(s, no_clock, limit, direction, context)
         if got is not None:
@@ -235,55 +281,6 @@ _HAS_DATE_WORD = re.compile(
     r"earlier|later|recently|now|current|past|coming|spring|summer|autumn|fall|winter|christmas|easter)\b")
 
 
-def _normalise(text: str) -> str:
-    """Lower case, no possessive, no commas or abbreviation stops, hyphens between words as spaces."""
-    s = text.lower().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"(?<=[a-z])\.", " ", s)
-    s = re.sub(r"(?<=[a-z])-(?=[a-z0-9])", " ", s)
-    s = re.sub(r"[,;:()\"“”]|(?<!\w)'(?!\d\d\b)", " ", s)
-    s = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", s)
-    return " ".join(s.split()).strip(" .-")
-
-
-_LEADING = re.compile(r"^(?:(?:" + "|".join(sorted((re.escape(x) for x in w.LEADING_WORDS), key=len, reverse=True))
-                      + r")\s+)+")
-
-
-def _strip(s: str) -> str:
-    return _LEADING.sub("", s).strip()
-
-
-def _need(anchor: date | None, granularity: str) -> Reading | None:
-    return Reading(None, granularity, "unresolved", NO_ANCHOR) if anchor is None else None
-
-
-def _day(d: date) -> Reading:
-    return Reading(d.isoformat(), "day", "resolved")
-
-
-def _week(d: date) -> Reading:
-    iso = d.isocalendar()
-    return Reading(f"{iso[0]}-W{iso[1]:02d}", "week", "resolved")
-
-
-def _month_of(y: int, m: int) -> Reading:
-    return Reading(f"{y:04d}-{m:02d}", "month", "resolved")
-
-
-def _shift_months(d: date, n: int) -> tuple[int, int]:
-    k = d.year * 12 + d.month - 1 + n
-    return k // 12, k % 12 + 1
-
-
-def _count(word: str) -> float | None:
-    if word in ("a", "an", "one"):
-        return 1
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
-        return float(word)
-    return float(rules.NUMBER_WORDS[word]) if word in rules.NUMBER_WORDS else None
-
-
 # ---------------------------------------------------------------- rules, in order
 
 
@@ -292,21 +289,53 @@ _ANAPHORIC_WEEKDAY_RE = re.compile(r"^the (" + "|".join(w.ANAPHORIC_WEEKDAY_WORD
 
 
 def _anaphoric(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    """A day named from the day told before it: "that day", "later in the day", "the next day", "the
-    previous Friday" (the Friday before that day)."""
-    stripped = _strip(s)
+    """A day named from the day told before it: "that day", "the next day", "the previous Friday" (the
+    Friday before that day)."""
+    stripped = strip_leading(s)
     m = _ANAPHORIC_WEEKDAY_RE.match(s)
-    days = ((s, 0),) if m or s in w.ANAPHORIC_PARTS else w.ANAPHORIC_DAYS
+    days = ((s, 0),) if m else w.ANAPHORIC_DAYS
     for phrase, offset in days:
-        if phrase in (s, stripped) or stripped == _strip(phrase):
+        if phrase in (s, stripped) or stripped == strip_leading(phrase):
             if context is None or context[1] != "day":
                 return Reading(None, "day", "unresolved", NO_ANTECEDENT)
             told = date.fromisoformat(context[0])
             if m is None:
-                return _day(told + timedelta(days=offset))
+                return as_day(told + timedelta(days=offset))
             way, wd = w.ANAPHORIC_WEEKDAY_WORDS[m.group(1)], w.WEEKDAYS.index(m.group(2))
-            return _day(told + timedelta(days=way * ((way * (wd - told.weekday()) - 1) % 7 + 1)))
+            return as_day(told + timedelta(days=way * ((way * (wd - told.weekday()) - 1) % 7 + 1)))
     return None
+
+
+_TOLD_PART_RE = re.compile(r"^(?:(?:" + "|".join(w.PART_OF_DAY_LEAD) + r") )*(" + "|".join(w.PARTS_OF_A_TOLD_DAY)
+                           + r")$")
+
+
+def _part_of_told_day(s: str, anchor: date | None, direction: str, context: tuple[str, str] | None,
+                      near: tuple[str, str] | None) -> Reading | None:
+    """A part of the day alone ("by mid-afternoon", "later in the day", "rose 2% on the day"): of the day told
+    just before it; with none, unresolved (a story told without its day is not told on the day of writing).
+    "overnight" with no day told is last night (dated by its evening: the day before the day of writing),
+    or, told ahead, tonight; after a day told it may be the night before that day or the night after it, and
+    stays unresolved. Not in a present with its subject ("the square is quiet at night": any day)."""
+    m = _TOLD_PART_RE.match(s)
+    if m is None:
+        return None
+    if direction == "present":
+        return Reading(None, None, "unresolved", CLOCK_ONLY)
+    night_before = m.group(1) in w.NIGHT_BEFORE
+    if context is not None and context[1] == "day" and night_before:
+        return Reading(None, "day", "unresolved", NIGHT_EITHER_SIDE)
+    if context is not None and context[1] == "day":
+        day = date.fromisoformat(context[0])
+    elif near is not None or not night_before:
+        return Reading(None, "day", "unresolved", NO_ANTECEDENT)
+    elif anchor is None:
+        return Reading(None, "day", "unresolved", NO_ANCHOR)
+    else:
+        day = anchor
+    if night_before and direction != "future":
+        day -= timedelta(days=1)
+    return as_day(day)
 
 
 def _period(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
@@ -321,16 +350,16 @@ def _period(s: str, raw: str, anchor: date | None, direction: str, context: tupl
         if start is None:
             return Reading(None, unit, "unresolved", NO_ANTECEDENT)
     elif (unit := w.CURRENT_PERIODS.get(s)) is not None:
-        if (missing := _need(anchor, unit)) is not None:
+        if (missing := need_anchor(anchor, unit)) is not None:
             return missing
         start = anchor
     else:
         return None
     assert start is not None
     if unit == "week":
-        return _week(start)
+        return as_week(start)
     if unit == "month":
-        return _month_of(start.year, start.month)
+        return as_month(start.year, start.month)
     return Reading(f"{start.year:04d}", "year", "resolved")
 
 
@@ -342,7 +371,7 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 
 def _holiday(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     """A holiday on a fixed day ("Christmas", "on New Year's Eve"): that month and day, read as one."""
-    m = _HOLIDAY_RE.match(_strip(s))
+    m = _HOLIDAY_RE.match(strip_leading(s))
     if m is None:
         return None
     month, day = w.FIXED_HOLIDAYS[m.group(2)]
@@ -351,30 +380,30 @@ def _holiday(s: str, raw: str, anchor: date | None, direction: str, context: tup
 
 
 _HEDGE = "|".join(sorted((re.escape(h) for h in w.HEDGES), key=len, reverse=True))
-_AGO_RE = re.compile(rf"^(?:(?:{_HEDGE})\s+)*(\S+)(?:\s+(?:and a half))?\s+(day|week|month|year|decade)s?\s+"
-                     r"(ago|from now|from today|hence)$")
+_AGO_RE = re.compile(rf"^(?:(?:{_HEDGE})\s+)*(\S+)(?:\s+(?:and a half))?\s+(day|week|month|year|decade)s?"
+                     r"(?:\s+or so)?\s+(ago|from now|from today|hence)$")
 
 
 def _ago(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    m = _AGO_RE.match(_strip(s))
+    m = _AGO_RE.match(strip_leading(s))
     if m is None:
         return None
-    n, unit = _count(m.group(1)), m.group(2)
+    n, unit = count(m.group(1)), m.group(2)
     if unit == "decade":
         return Reading(None, "decade", "unresolved", "a decade: no single date")
     if n is None:
         return Reading(None, unit, "unresolved", "a vague count of time before the article")
-    if (missing := _need(anchor, unit)) is not None:
+    if (missing := need_anchor(anchor, unit)) is not None:
         return missing
     assert anchor is not None
     if m.group(3) != "ago":  # "a year from now": ahead
         n = -n
     if unit == "day":
-        return _day(anchor - timedelta(days=round(n)))
+        return as_day(anchor - timedelta(days=round(n)))
     if unit == "week":
-        return _week(anchor - timedelta(weeks=n))
+        return as_week(anchor - timedelta(weeks=n))
     if unit == "month":
-        return _month_of(*_shift_months(anchor, -round(n)))
+        return as_month(*shift_months(anchor, -round(n)))
     return Reading(f"{anchor.year - round(n):04d}", "year", "resolved")
 
 
@@ -382,17 +411,17 @@ _DEICTIC_RE = re.compile(r"\b(" + "|".join(w.DEICTIC_DAYS) + r")\b")
 
 
 def _deictic(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    offset = next((o for phrase, o in w.DEICTIC_PHRASES if s == phrase or _strip(s) == phrase), None)
+    offset = next((o for phrase, o in w.DEICTIC_PHRASES if s == phrase or strip_leading(s) == phrase), None)
     if offset is None:
         # "today", "late yesterday", "yesterday morning", "Theresa May today" (a day word beats a bare month)
         m = _DEICTIC_RE.search(s)
         if m is None or _MONTH_DAY_RE.search(s) or _YEAR_RE.search(s):
             return None
         offset = w.DEICTIC_DAYS[m.group(1)]
-    if (missing := _need(anchor, "day")) is not None:
+    if (missing := need_anchor(anchor, "day")) is not None:
         return missing
     assert anchor is not None
-    return _day(anchor + timedelta(days=offset))
+    return as_day(anchor + timedelta(days=offset))
 
 
 _UNIT_RE = re.compile(r"^(this past|this coming|the current|last|past|previous|next|coming|this|current)\s+"
@@ -400,25 +429,25 @@ _UNIT_RE = re.compile(r"^(this past|this coming|the current|last|past|previous|n
 
 
 def _unit(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    stripped = _strip(s)
+    stripped = strip_leading(s)
     if stripped == "weekend":  # "the weekend": the week of the nearest Saturday in the sentence's direction
-        if (missing := _need(anchor, "week")) is not None:
+        if (missing := need_anchor(anchor, "week")) is not None:
             return missing
         assert anchor is not None
         got = _weekday("saturday", raw, anchor, direction, context)
-        return _week(date.fromisoformat(got.value or "")) if got is not None else None
+        return as_week(date.fromisoformat(got.value or "")) if got is not None else None
     m = _UNIT_RE.match(stripped)
     if m is None:
         return None
     which, unit = m.groups()
     step = -1 if which in w.BACK else 1 if which in w.AHEAD else 0
-    if (missing := _need(anchor, w.UNITS[unit])) is not None:
+    if (missing := need_anchor(anchor, w.UNITS[unit])) is not None:
         return missing
     assert anchor is not None
     if unit in ("week", "weekend"):
-        return _week(anchor + timedelta(weeks=step))
+        return as_week(anchor + timedelta(weeks=step))
     if unit == "month":
-        return _month_of(*_shift_months(anchor, step))
+        return as_month(*shift_months(anchor, step))
     return Reading(f"{anchor.year + step:04d}", "year", "resolved")
 
 
@@ -429,25 +458,25 @@ _WEEKDAY_RE = re.compile(
 
 
 def _weekday(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    m = _WEEKDAY_RE.match(_strip(s))
+    m = _WEEKDAY_RE.match(strip_leading(s))
     if m is None:
         return None
     which, name = m.groups()
     wd = w.WEEKDAYS.index(name) if name in w.WEEKDAYS else w.WEEKDAY_ABBREVIATIONS[name]
-    if (missing := _need(anchor, "day")) is not None:
+    if (missing := need_anchor(anchor, "day")) is not None:
         return missing
     assert anchor is not None
     back = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
     ahead = anchor + timedelta(days=(wd - anchor.weekday()) % 7)
     if which in w.BACK:
-        return _day(back if back < anchor else back - timedelta(days=7))
+        return as_day(back if back < anchor else back - timedelta(days=7))
     if which in w.AHEAD:
-        return _day(ahead if ahead > anchor else ahead + timedelta(days=7))
+        return as_day(ahead if ahead > anchor else ahead + timedelta(days=7))
     if direction == "future":
-        return _day(ahead)
+        return as_day(ahead)
     if which is not None or direction == "present":  # "this Friday", "has a chance on Wednesday": the nearest
-        return _day(back if (anchor - back).days <= 3 else ahead)
-    return _day(back)  # past, or no tense: news tells what has happened
+        return as_day(back if (anchor - back).days <= 3 else ahead)
+    return as_day(back)  # past, or no tense: news tells what has happened
 
 
 _MONTH_WORD = r"(" + "|".join(sorted(w.MONTHS, key=len, reverse=True)) + r")"
@@ -461,7 +490,12 @@ _FILLER = frozenset(w.LEADING_WORDS) | frozenset(w.WEEKDAYS) | frozenset(w.WEEKD
                        "early", "late", "mid", "calendar", "fiscal", "first", "half", "second", "week", "weekend", "an"}
 
 
+_ORDINAL_OF_MONTH_RE = re.compile(r"\b(" + "|".join(sorted(w.ORDINAL_DAYS, key=len, reverse=True)) + r") of (?="
+                                  + _MONTH_WORD + r"\b)")
+
+
 def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
+    s = _ORDINAL_OF_MONTH_RE.sub(lambda m: f"{w.ORDINAL_DAYS[m.group(1)]} of ", s)  # "the third of May"
     names = [m for m in _MONTH_RE.finditer(s) if _is_month(m, raw)]
     if len(names) != 1:
         return None
@@ -475,19 +509,23 @@ def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple
     if not rest <= _FILLER:
         return None  # words this rule does not know ("the week after May 5")
     if y is not None:
-        year = int(y.group(1)) if y.group(1) else _two_digit_year(int(y.group(2)), anchor)
-        return _dated(year, month, day)
-    if (missing := _need(anchor, "day" if day else "month")) is not None:
+        year = int(y.group(1)) if y.group(1) else two_digit_year(int(y.group(2)), anchor)
+        return dated(year, month, day)
+    if (missing := need_anchor(anchor, "day" if day else "month")) is not None:
         return missing
     assert anchor is not None
     rel = _REL_YEAR_RE.search(s)
     if rel is not None and rel.start() > names[0].start():  # "June last year", "in March this year"
         step = {"last": -1, "the previous": -1, "the past": -1, "this": 0}.get(rel.group(1), 1)
-        return _dated(anchor.year + step, month, day)
+        return dated(anchor.year + step, month, day)
     before = s[:names[0].start()].split()
     which = before[-1] if before and before[-1] in ("last", "next", "this", "past", "coming") else None
     candidates = [(yr, month, day) for yr in (anchor.year - 1, anchor.year, anchor.year + 1)
-                  if day is None or _valid(yr, month, day)]
+                  if day is None or valid(yr, month, day)]
+    named = re.search(r"\b(" + "|".join(w.WEEKDAYS) + r") " + _MONTH_WORD + r"\b", s)  # "Monday, Oct. 6"
+    weekday = w.WEEKDAYS.index(named.group(1)) if named is not None else None
+    if day is not None and weekday is not None:  # "Monday, Oct. 6": the year in which it is a Monday
+        candidates = [c for c in candidates if date(c[0], month, day).weekday() == weekday] or candidates
     here = (anchor.year, anchor.month, anchor.day if day else None)
 
     def key(c: tuple[int, int, int | None]) -> int:
@@ -512,7 +550,32 @@ def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple
         pick = min(candidates, key=lambda c: (abs(key(c)), key(c) > 0), default=None)
     if pick is None:
         return Reading(None, "day", "unresolved", "no such day in the calendar")
-    return _dated(pick[0], month, day)
+    return dated(pick[0], month, day)
+
+
+_DAY_OF_MONTH_RE = re.compile(r"^(?:(?:on|by|until|till|since|from|before|after|of) )*the (\d{1,2})(?:st|nd|rd|th)$")
+
+
+def _day_of_month(s: str, raw: str, anchor: date | None, direction: str,
+                  context: tuple[str, str] | None) -> Reading | None:
+    """"on the 19th": the 19th of the month told just before it, or, with none, the nearest 19th in the
+    sentence's direction (looking back without one)."""
+    m = _DAY_OF_MONTH_RE.match(" ".join(raw.lower().split()))
+    if m is None or not 1 <= (n := int(m.group(1))) <= 31:
+        return None
+    if context is not None and context[1] in ("day", "month"):
+        told = period_start(context[0])
+        if told is not None:
+            return dated(told.year, told.month, n)
+    if (missing := need_anchor(anchor, "day")) is not None:
+        return missing
+    assert anchor is not None
+    days = [date(y, mo, n) for y, mo in (shift_months(anchor, k) for k in (-2, -1, 0, 1, 2)) if valid(y, mo, n)]
+    if direction == "future":
+        return as_day(min(d for d in days if d >= anchor))
+    if direction == "present":
+        return as_day(min(days, key=lambda d: abs((d - anchor).days)))
+    return as_day(max(d for d in days if d <= anchor))
 
 
 def _is_month(m: re.Match[str], raw: str) -> bool:
@@ -522,42 +585,20 @@ def _is_month(m: re.Match[str], raw: str) -> bool:
     return bool(re.search(r"\b" + m.group(1).capitalize() + r"\b|\b" + m.group(1).upper() + r"\b", raw))
 
 
-def _valid(y: int, m: int, d: int) -> bool:
-    try:
-        date(y, m, d)
-    except ValueError:
-        return False
-    return True
-
-
-def _dated(year: int, month: int, day: int | None) -> Reading:
-    if day is None:
-        return _month_of(year, month)
-    if not _valid(year, month, day):
-        return Reading(None, "day", "unresolved", "no such day in the calendar")
-    return _day(date(year, month, day))
-
-
-def _two_digit_year(yy: int, anchor: date | None) -> int:
-    """'98 -> 1998: the century that puts it nearest the anchor (or before 2030 when undated)."""
-    ref = anchor.year if anchor is not None else 2000
-    return min((c + yy for c in (1900, 2000, 2100)), key=lambda y: abs(y - ref))
-
-
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _QUARTER_RE = re.compile(r"^(first|1st|second|2nd|third|3rd|fourth|4th) quarter(?: of)?(?: (\d{4}|this year|"
                          r"last year|next year))?$|^q([1-4])(?: (\d{4}))?$")
 
 
 def _quarter(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    m = _QUARTER_RE.match(_strip(s))
+    m = _QUARTER_RE.match(strip_leading(s))
     if m is None:
         return None
     q = _ORDINALS[m.group(1)] if m.group(1) else int(m.group(3))
     year_word = m.group(2) or m.group(4)
     if year_word and year_word[0].isdigit():
         return Reading(f"{year_word}-Q{q}", "quarter", "resolved")
-    if (missing := _need(anchor, "quarter")) is not None:
+    if (missing := need_anchor(anchor, "quarter")) is not None:
         return missing
     assert anchor is not None
     if year_word:
@@ -578,7 +619,7 @@ _YEAR_ONLY_RE = re.compile(r"^(?:(?:the )?(?:calendar |fiscal )?(?:year )?)?(?:f
 def _year(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     """A year alone ("1998", "fiscal 1998", "'98"), or with words that name a part of it that has no
     calendar value of its own ("the first half of 1998", "the spring of 1998")."""
-    m = _YEAR_ONLY_RE.match(_strip(s))
+    m = _YEAR_ONLY_RE.match(strip_leading(s))
     if m is not None:
         token = m.group(1)
     else:
@@ -587,7 +628,7 @@ def _year(s: str, raw: str, anchor: date | None, direction: str, context: tuple[
         if len(years) != 1 or _MONTH_RE.search(s) or not rest <= _FILLER | set(w.SEASONS):
             return None
         token = years[0][0] or "'" + years[0][1]
-    year = int(token) if token[0].isdigit() else _two_digit_year(int(token[1:]), anchor)
+    year = int(token) if token[0].isdigit() else two_digit_year(int(token[1:]), anchor)
     if not 1000 <= year <= 2200:
         return None
     return Reading(f"{year:04d}", "year", "resolved")
@@ -598,12 +639,12 @@ _US_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 
 
 def _numeric(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    t = _strip(s)
+    t = strip_leading(s)
     if (m := _ISO_RE.match(t)) is not None:
-        return _dated(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return dated(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if (m := _US_RE.match(t)) is not None:  # month/day/year, as US news writes it
         yy = int(m.group(3))
-        return _dated(yy if yy > 99 else _two_digit_year(yy, anchor), int(m.group(1)), int(m.group(2)))
+        return dated(yy if yy > 99 else two_digit_year(yy, anchor), int(m.group(1)), int(m.group(2)))
     return None
 
 
@@ -626,7 +667,7 @@ def _shifted(s: str, raw: str, anchor: date | None, direction: str,
         return None
     context = contexts[0] if m.group("n") or m.group("yearago") else contexts[1]
     if m.group("n"):
-        n, unit, way = _count(m.group("n")), m.group("unit"), m.group("way")
+        n, unit, way = count(m.group("n")), m.group("unit"), m.group("way")
         if n is None or n != int(n):
             return None
         step = -int(n) if way in ("earlier", "before") else int(n)
@@ -642,33 +683,45 @@ def _shifted(s: str, raw: str, anchor: date | None, direction: str,
     if start is None:
         return Reading(None, unit, "unresolved", NO_ANCHOR if anchor is None else NO_ANTECEDENT)
     if unit == "day":
-        return _day(start + timedelta(days=step))
+        return as_day(start + timedelta(days=step))
     if unit == "week":
-        return _week(start + timedelta(weeks=step))
+        return as_week(start + timedelta(weeks=step))
     if unit == "month":
-        return _month_of(*_shift_months(start, step))
+        return as_month(*shift_months(start, step))
     return Reading(f"{start.year + step:04d}", "year", "resolved")
 
 
 _CURRENT_RE = re.compile(r"^(?:the )?(?:(?:end|beginning|start|rest|remainder|middle) of (?:the )?)?"
-                         r"(?:(?:current|full|fiscal|calendar) )?(year)$|^(?:by )?year end$")
+                         r"(?:(?:current|full|fiscal|calendar) ){0,2}(year)$|^(?:by )?year end$"
+                         r"|^(?:the )?(?:end|beginning|start|rest|remainder|middle) of the (week|month)$")
+_YEAR_END_RE = re.compile(r"^(?:(?:by|at|since|until|till|the) )*(?:year end|end of the year)$")
 
 
 def _current(s: str, raw: str, anchor: date | None, direction: str,
              context: tuple[str, str] | None) -> Reading | None:
-    """"the year", "the fiscal year", "the end of the year", "year-end": the year of writing."""
-    if not _CURRENT_RE.match(s) or s == "year":
+    """"the year", "the fiscal year", "the end of the year", "year-end": the year of writing; "the end of the
+    week", "the rest of the month": the week or month of writing. A year's end told in the past ("has fallen
+    since year-end") is the last one before the day of writing: 31 December of the year before."""
+    m = _CURRENT_RE.match(s)
+    if m is None or s == "year":
         return None
-    if (missing := _need(anchor, "year")) is not None:
+    unit = m.group(2) or "year"
+    if (missing := need_anchor(anchor, unit)) is not None:
         return missing
     assert anchor is not None
+    if unit == "week":
+        return as_week(anchor)
+    if unit == "month":
+        return as_month(anchor.year, anchor.month)
+    if direction == "past" and _YEAR_END_RE.match(s) and (anchor.month, anchor.day) != (12, 31):
+        return as_day(date(anchor.year - 1, 12, 31))
     return Reading(f"{anchor.year:04d}", "year", "resolved")
 
 
 def _spelled_year(s: str, raw: str, anchor: date | None, direction: str,
                   context: tuple[str, str] | None) -> Reading | None:
     """A year in words, as spoken: "nineteen ninety-one", "the year two thousand", "two thousand and one"."""
-    words = [x for x in _strip(s).split() if x != "and"]
+    words = [x for x in strip_leading(s).split() if x != "and"]
     if words[:1] == ["year"]:
         words = words[1:]
     if len(words) < 2 or any(x not in rules.NUMBER_WORDS and x != "thousand" for x in words):
@@ -738,141 +791,3 @@ def _parse(text: str, base_iso: str) -> tuple[str, str] | None:
         return None
     value = {"month": when.strftime("%Y-%m"), "year": when.strftime("%Y")}.get(granularity, when.strftime("%Y-%m-%d"))
     return value, granularity
-
-
-# ---------------------------------------------------------------- the tense of a span's sentence
-
-
-_FUTURE_MODALS = frozenset({"will", "shall", "'ll", "would", "could", "may", "might", "can", "should", "wo", "must"})
-_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "be", "has", "have", "'ve", "do", "does"})
-#: Roles in which a date tells when its head happened ("said Friday", "on Friday", "early Tuesday").
-_ADVERBIAL = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod:tmod"})
-
-
-def direction(ent: Any, headline: bool = False) -> str:
-    """``past``, ``future``, ``present`` or ``either``: which way the verb the span dates looks from the day of writing.
-
-    Only a date that tells when its verb happens takes the verb's tense: an
-    adverbial ("said Friday", "on Friday"), not an object ("has set Nov. 10 as
-    the deadline") nor a noun's or adjective's date ("a dividend payable Dec.
-    1", "Tuesday's vote", a headline): those say nothing, and the nearest day
-    is meant. A modal ("will", "would"), "going to", an infinitive after a verb
-    that looks ahead ("expect to be completed by Dec. 15", "plans to visit on
-    Friday"), a present progressive ("is meeting Friday") or a present passive
-    of such a verb ("is expected in December") looks ahead; a past tense or a
-    perfect looks back. Outside a headline or a caption (whose present tells
-    the past), a present tense of a verb that is not one of reporting is
-    ``present``: what is scheduled ("has a second chance on Wednesday") or what
-    a photo the text describes shows ("fans celebrate on Wednesday night"),
-    the nearest day either way; a reporting verb's present ("says Tuesday")
-    says nothing. A date told as what a present "is" is looks ahead ("the
-    election is Nov. 8").
-    """
-    tok = ent.root
-    while tok.dep_ == "conj" and tok.head is not tok:  # "Monday and Tuesday"
-        tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative") and tok.head.head is not tok.head:
-        tok = tok.head.head  # "on Friday" -> the word "on" hangs from
-    elif tok.dep_ in _ADVERBIAL or (tok.dep_ == "prep" and tok.head is not tok):
-        tok = tok.head
-    else:
-        tok = None  # the date is a subject, an object, a noun's modifier, or the root
-    if _since(ent):
-        return "past"  # "since the November attacks", "the lowest since mid-November"
-    if tok is not None and _verb(tok):
-        tense = _clause_tense(tok)
-        if tense == "past" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS:
-            return "either"  # "extended the offer to Nov. 20": the verb's tense does not place a deadline
-        if tense == "either" and not headline and _scheduled(tok):
-            return "present"  # "SpaceX has a second chance on Wednesday", "fans celebrate on Wednesday night"
-        return tense
-    be = ent.root.head
-    if (not headline and ent.root.dep_ == "attr" and be is not ent.root and be.lemma_ == "be"
-            and be.tag_ in ("VBZ", "VBP")):
-        return "future"  # "the election is Nov. 8"
-    # a noun's date ("a mission in December") looks ahead in a clause that does: otherwise it says nothing
-    clause = ent.root
-    for _ in range(8):
-        if _verb(clause) or clause.head is clause:
-            break
-        clause = clause.head
-    return "future" if _verb(clause) and _clause_tense(clause) == "future" else "either"
-
-
-def _scheduled(tok: Any) -> bool:
-    """A present tense, with its subject, of a verb that is not one of reporting, outside a clause of time or
-    condition: what is scheduled ("has a second chance on Wednesday") or what a photo shows ("fans celebrate
-    on Wednesday night"). Not a passive: "is charged over the attack on Friday" tells the past."""
-    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if tok.tag_ not in ("VBZ", "VBP") or aux or tok.lemma_.lower() in w.REPORTING_VERBS:
-        return False
-    if not any(c.dep_ in ("nsubj", "expl") for c in tok.children):
-        return False  # "at 11:36 am on Tuesday": no clause
-    if tok.tag_ == "VBP" and tok.lower_ in w.SAME_IN_THE_PAST:
-        return False  # "weakness hurt the index on Friday": a past tense that reads as a present
-    return not any(c.dep_ in ("mark", "advmod") and c.lower_ in w.TIME_CLAUSE_MARKS for c in tok.children)
-
-
-def _since(ent: Any) -> bool:
-    """The date is, or lies in, the object of "since" ("since May", "since the May election"): it is past."""
-    doc = ent.doc
-    if ent[0].lower_ == "since" or (ent.start > 0 and doc[ent.start - 1].lower_ == "since"):
-        return True
-    tok = ent.root
-    for _ in range(6):
-        if tok.head is tok or _verb(tok.head):
-            return False
-        tok = tok.head
-        if tok.lower_ == "since" and tok.pos_ in ("ADP", "SCONJ"):
-            return True
-    return False
-
-
-def _clause_tense(tok: Any) -> str:
-    """The verb's tense; a present in a clause of time or condition takes the tense of the clause it hangs
-    from when that looks ahead ("will be happy when the film reaches theaters on May 4")."""
-    tense = _tense(tok, 0)
-    if (tense == "either" and tok.dep_ == "advcl" and tok.head is not tok and tok.tag_ in ("VBZ", "VBP")
-            and any(c.dep_ in ("mark", "advmod") and c.lower_ in w.TIME_CLAUSE_MARKS for c in tok.children)
-            and _tense(tok.head, 1) == "future"):
-        return "future"
-    return tense
-
-
-def _verb(t: Any) -> bool:
-    return bool(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
-
-
-def _tense(tok: Any, depth: int) -> str:
-    if not _verb(tok):
-        return "either"
-    children = list(tok.children)
-    aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
-    if any(c.tag_ == "MD" and c.lower_ in _FUTURE_MODALS for c in aux):
-        return "future"
-    if any(c.lower_ == "to" for c in aux):  # an infinitive: the verb it completes says which way
-        head = tok.head
-        if head is tok or depth > 3:
-            return "future"
-        if head.lemma_.lower() in w.LOOKING_AHEAD or head.lemma_.lower() == "be" or not _verb(head):
-            return "future"  # "plans to visit", "is to resume", "likely to close", "in order to meet"
-        return _tense(head, depth + 1)
-    if tok.dep_ == "xcomp" and not aux and tok.head is not tok and depth <= 3:
-        return _tense(tok.head, depth + 1)  # "will begin withdrawing on Friday"
-    if any(c.lower_ == "going" for c in children):
-        return "future"
-    present = any(c.lower_ in _PRESENT_AUX for c in aux)
-    if tok.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am", "'s", "'re") for c in aux):
-        return "future"  # "is meeting Friday"
-    if tok.lemma_.lower() in w.LOOKING_AHEAD and (tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBN" and present
-                                                                                and not _perfect(aux))):
-        return "future"  # "is expected in December", "plans a vote on Friday"
-    if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or _perfect(aux):
-        return "past"
-    if tok.tag_ == "VBN":
-        return "either" if present else "past"  # "is held on Friday" / "killed Friday"
-    return "either"  # a present tense, a gerund, a bare verb
-
-
-def _perfect(aux: list[Any]) -> bool:
-    return any(c.lower_ in ("has", "have", "'ve", "had", "'d") and c.dep_ == "aux" for c in aux)

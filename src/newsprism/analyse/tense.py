@@ -1,0 +1,147 @@
+"""Which way a date's verb looks from the day of writing: past, future, present or either.
+
+The time resolver (``times.py``) reads a weekday or a month without a year in the direction its
+sentence tells: "said Friday" looks back, "will meet Friday" ahead. Word lists live in
+``datewords.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import datewords as w
+
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll", "would", "could", "may", "might", "can", "should", "wo", "must"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "be", "has", "have", "'ve", "do", "does"})
+#: Roles in which a date tells when its head happened ("said Friday", "on Friday", "early Tuesday").
+_ADVERBIAL = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod:tmod"})
+
+
+def direction(ent: Any, headline: bool = False) -> str:
+    """``past``, ``future``, ``present`` or ``either``: which way the verb the span dates looks from the day of writing.
+
+    Only a date that tells when its verb happens takes the verb's tense: an
+    adverbial ("said Friday", "on Friday"), not an object ("has set Nov. 10 as
+    the deadline") nor a noun's or adjective's date ("a dividend payable Dec.
+    1", "Tuesday's vote", a headline): those say nothing, and the nearest day
+    is meant. A modal ("will", "would"), "going to", an infinitive after a verb
+    that looks ahead ("expect to be completed by Dec. 15", "plans to visit on
+    Friday"), a present progressive ("is meeting Friday") or a present passive
+    of such a verb ("is expected in December") looks ahead; a past tense or a
+    perfect looks back. Outside a headline or a caption (whose present tells
+    the past), a present tense of a verb that is not one of reporting is
+    ``present``: what is scheduled ("has a second chance on Wednesday") or what
+    a photo the text describes shows ("fans celebrate on Wednesday night"),
+    the nearest day either way; a reporting verb's present ("says Tuesday")
+    says nothing. A date told as what a present "is" is looks ahead ("the
+    election is Nov. 8").
+    """
+    tok = ent.root
+    while tok.dep_ == "conj" and tok.head is not tok:  # "Monday and Tuesday"
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative") and tok.head.head is not tok.head:
+        tok = tok.head.head  # "on Friday" -> the word "on" hangs from
+    elif tok.dep_ in _ADVERBIAL or (tok.dep_ == "prep" and tok.head is not tok):
+        tok = tok.head
+    else:
+        tok = None  # the date is a subject, an object, a noun's modifier, or the root
+    if _since(ent):
+        return "past"  # "since the November attacks", "the lowest since mid-November"
+    if tok is not None and is_verb(tok):
+        tense = _clause_tense(tok)
+        if tense == "past" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS:
+            return "either"  # "extended the offer to Nov. 20": the verb's tense does not place a deadline
+        if tense == "either" and not headline and _scheduled(tok):
+            return "present"  # "SpaceX has a second chance on Wednesday", "fans celebrate on Wednesday night"
+        return tense
+    be = ent.root.head
+    if (not headline and ent.root.dep_ == "attr" and be is not ent.root and be.lemma_ == "be"
+            and be.tag_ in ("VBZ", "VBP")):
+        return "future"  # "the election is Nov. 8"
+    # a noun's date ("a mission in December") looks ahead in a clause that does: otherwise it says nothing
+    clause = ent.root
+    for _ in range(8):
+        if is_verb(clause) or clause.head is clause:
+            break
+        clause = clause.head
+    return "future" if is_verb(clause) and _clause_tense(clause) == "future" else "either"
+
+
+def _scheduled(tok: Any) -> bool:
+    """A present tense, with its subject, of a verb that is not one of reporting, outside a clause of time or
+    condition: what is scheduled ("has a second chance on Wednesday") or what a photo shows ("fans celebrate
+    on Wednesday night"). Not a passive: "is charged over the attack on Friday" tells the past."""
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ not in ("VBZ", "VBP") or aux or tok.lemma_.lower() in w.REPORTING_VERBS:
+        return False
+    if not any(c.dep_ in ("nsubj", "expl") for c in tok.children):
+        return False  # "at 11:36 am on Tuesday": no clause
+    if tok.tag_ == "VBP" and tok.lower_ in w.SAME_IN_THE_PAST:
+        return False  # "weakness hurt the index on Friday": a past tense that reads as a present
+    return not any(c.dep_ in ("mark", "advmod") and c.lower_ in w.TIME_CLAUSE_MARKS for c in tok.children)
+
+
+def _since(ent: Any) -> bool:
+    """The date is, or lies in, the object of "since" ("since May", "since the May election"): it is past."""
+    doc = ent.doc
+    if ent[0].lower_ == "since" or (ent.start > 0 and doc[ent.start - 1].lower_ == "since"):
+        return True
+    tok = ent.root
+    for _ in range(6):
+        if tok.head is tok or is_verb(tok.head):
+            return False
+        tok = tok.head
+        if tok.lower_ == "since" and tok.pos_ in ("ADP", "SCONJ"):
+            return True
+    return False
+
+
+def _clause_tense(tok: Any) -> str:
+    """The verb's tense; a present in a clause of time or condition takes the tense of the clause it hangs
+    from when that looks ahead ("will be happy when the film reaches theaters on May 4")."""
+    tense = _tense(tok, 0)
+    if (tense == "either" and tok.dep_ == "advcl" and tok.head is not tok and tok.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in w.TIME_CLAUSE_MARKS for c in tok.children)
+            and _tense(tok.head, 1) == "future"):
+        return "future"
+    return tense
+
+
+def is_verb(t: Any) -> bool:
+    """A verb or an auxiliary, by its part of speech or its tag."""
+    return bool(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))
+
+
+def _tense(tok: Any, depth: int) -> str:
+    if not is_verb(tok):
+        return "either"
+    children = list(tok.children)
+    aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" and c.lower_ in _FUTURE_MODALS for c in aux):
+        return "future"
+    if any(c.lower_ == "to" for c in aux):  # an infinitive: the verb it completes says which way
+        head = tok.head
+        if head is tok or depth > 3:
+            return "future"
+        if head.lemma_.lower() in w.LOOKING_AHEAD or head.lemma_.lower() == "be" or not is_verb(head):
+            return "future"  # "plans to visit", "is to resume", "likely to close", "in order to meet"
+        return _tense(head, depth + 1)
+    if tok.dep_ == "xcomp" and not aux and tok.head is not tok and depth <= 3:
+        return _tense(tok.head, depth + 1)  # "will begin withdrawing on Friday"
+    if any(c.lower_ == "going" for c in children):
+        return "future"
+    present = any(c.lower_ in _PRESENT_AUX for c in aux)
+    if tok.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am", "'s", "'re") for c in aux):
+        return "future"  # "is meeting Friday"
+    if tok.lemma_.lower() in w.LOOKING_AHEAD and (tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBN" and present
+                                                                                and not _perfect(aux))):
+        return "future"  # "is expected in December", "plans a vote on Friday"
+    if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or _perfect(aux):
+        return "past"
+    if tok.tag_ == "VBN":
+        return "either" if present else "past"  # "is held on Friday" / "killed Friday"
+    return "either"  # a present tense, a gerund, a bare verb
+
+
+def _perfect(aux: list[Any]) -> bool:
+    return any(c.lower_ in ("has", "have", "'ve", "had", "'d") and c.dep_ == "aux" for c in aux)
