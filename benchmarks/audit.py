@@ -11,6 +11,9 @@ shipped settings). Protocol (``benchmarks/data/audit-labels.tsv`` holds the item
   ``benchmarks/data/alignment-pairs.tsv`` (the pair labels the thresholds were chosen on) or of
   ``audit-dev-labels.tsv`` (labels read while developing). Scoring draws (``audit-labels.tsv``, seed
   20261207, and ``audit-2-labels.tsv``, seed 20261208, a fresh draw after the stories changed) may overlap.
+  ``--frame pairs`` draws from the other stories instead (those holding a pair-labelled article: the
+  alignment thresholds were chosen on those pairs, but no audit item of them was read for rules;
+  ``audit-4b-labels.tsv``, seed 20261212), groups and summary lines only.
 * Items, drawn with ``random.Random(SEED)``: 50 groups with status ``corroborated`` (``Dossier.groups``),
   50 summary lines (``Dossier.summary``; all of them when the frame holds fewer), and every conflict card
   of the whole corpus (``Dossier.conflicts``, conflicts and "more specific" alike, inside one article or
@@ -74,10 +77,14 @@ def _span(c: Any) -> str:
     return f"{c.article_id}:{c.field}:{c.start}-{c.end}"
 
 
-def _items(prism: Any, labels: Path) -> dict[str, list[tuple[str, Any]]]:
-    """Every candidate item of the frame, by kind: (spans key, object)."""
+def _items(prism: Any, labels: Path, frame_kind: str = "held") -> dict[str, list[tuple[str, Any]]]:
+    """Every candidate item of the frame, by kind: (spans key, object). ``frame_kind``: ``held`` (the
+    stories holding no labelled pair or development label), ``pairs`` (the others: stories holding an
+    article of the pair labels the thresholds were chosen on, never read for rules) or ``all``."""
     out: dict[str, list[tuple[str, Any]]] = {"group": [], "summary": [], "card": []}
-    frame = {s.story_id for s in _stories(prism, labels)}
+    held = {s.story_id for s in _stories(prism, labels)}
+    every = {s.story_id for s in prism.stories()}
+    frame = {"held": held, "pairs": every - held, "all": every}[frame_kind]
     for story in prism.stories():
         d = prism.dossier(story.story_id)
         for card in d.conflicts:  # cards are few: every card of the corpus
@@ -102,12 +109,13 @@ def _text(prism: Any, c: Any, cache: dict[str, Any]) -> str:
     return str(a.captions[int(c.field.split(":")[1])].text[c.start:c.end])
 
 
-def sample(prism: Any, sheet: Path, labels: Path, seed: int) -> None:
-    items = _items(prism, labels)
+def sample(prism: Any, sheet: Path, labels: Path, seed: int, frame: str = "held") -> None:
+    items = _items(prism, labels, frame)
     rng = random.Random(seed)
     chosen = [("group", k, o) for k, o in rng.sample(items["group"], min(50, len(items["group"])))]
     chosen += [("summary", k, o) for k, o in rng.sample(items["summary"], min(50, len(items["summary"])))]
-    chosen += [("card", k, o) for k, o in items["card"]]
+    if frame == "held":  # cards: every card of the corpus, drawn once with the held frame
+        chosen += [("card", k, o) for k, o in items["card"]]
     rng.shuffle(chosen)
     cache: dict[str, Any] = {}
     lines = ["# Audit sheet (not for the repository: it quotes articles)", ""]
@@ -130,12 +138,13 @@ def sample(prism: Any, sheet: Path, labels: Path, seed: int) -> None:
             lines.append("")
     sheet.write_text("\n".join(lines), encoding="utf-8")
     print(f"{len(chosen)} items ({sum(k == 'group' for k, _, _ in chosen)} groups, "
-          f"{sum(k == 'summary' for k, _, _ in chosen)} summary lines, {len(items['card'])} cards) -> {labels}; "
-          f"sheet {sheet}; frame {len(_stories(prism, labels))} stories")
+          f"{sum(k == 'summary' for k, _, _ in chosen)} summary lines, {sum(k == 'card' for k, _, _ in chosen)} cards)"
+          f" -> {labels}; sheet {sheet}; frame {frame}: {len(items['group'])} corroborated groups, "
+          f"{len(items['summary'])} summary lines")
 
 
 def score(prism: Any, labels: Path) -> None:
-    items = _items(prism, labels)
+    items = _items(prism, labels, "all")
     present = {kind: {k for k, _ in rows} for kind, rows in items.items()}
     with labels.open(encoding="utf-8") as f:
         rows = list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
@@ -222,6 +231,8 @@ def main() -> None:
     ap.add_argument("--sheet", type=Path, default=Path("/tmp/np-audit-sheet.md"))
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--frame", choices=("held", "pairs"), default="held",
+                    help="sample: the stories drawn from (held: no labelled article; pairs: those of the pair labels)")
     args = ap.parse_args()
     if str(args.sheet.resolve()).startswith(str(ROOT)):
         raise SystemExit("the sheet quotes articles: write it outside the repository")
@@ -229,7 +240,7 @@ def main() -> None:
 
     with Prism(db=args.db) as prism:
         if args.cmd == "sample":
-            sample(prism, args.sheet, args.labels, args.seed)
+            sample(prism, args.sheet, args.labels, args.seed, args.frame)
         else:
             score(prism, args.labels)
             independence(prism)
