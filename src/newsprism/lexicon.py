@@ -88,6 +88,33 @@ def dateline_agency(body: str) -> str | None:
 #: "John Doe for Reuters"): cut from the byline's names.
 BYLINE_AGENCIES = ("associated press", "reuters", "afp", "ap", "cnn", "bbc")
 
+# ---------------------------------------------------------------- clock times
+# Three patterns for three questions, each stage's own (one pattern for all would change what each
+# finds): a clock time in running text, with its zone (the date reader removes these before it reads a
+# date); a token that is a clock time (the model tags many CARDINAL or EVENT); whether a span holds one.
+
+#: Time zones written after a clock time ("2100 GMT", "0600 local time").
+ZONES = ("gmt", "utc", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "ct", "cet",
+         "cest", "bst", "kst", "jst", "ist", "msk", "aest", "aedt", "hkt", "sgt", "wib", "eet", "eest", "local",
+         "local time", "hours", "hrs", "h")
+
+_ZONE = "|".join(sorted((re.escape(z) for z in ZONES), key=len, reverse=True))
+#: A clock time in text: "2100 GMT", "21:00", "9.30 a.m.", "9 pm", "(local time)" (``datewords.CLOCK_RE``).
+CLOCK_TIME = re.compile(
+    rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:{_ZONE})\b\.?"
+    rf"|(?<![\d.:/])\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?![.:/]?\d)(?:\s*[ap]\.?m\b\.?)?(?:\s*(?:{_ZONE})\b\.?)?"
+    rf"|\b(?:0?[1-9]|1[0-2])\s*[ap]\.?m\b\.?(?:\s*(?:{_ZONE})\b\.?)?"
+    r"|\((?:local(?: time)?|[a-z]{2,4})\)",
+    re.IGNORECASE,
+)
+#: A token that is a time on the clock ("6.10am", "11:30pm"), or a number (``CLOCK_NUMBER_RE``)
+#: followed by one of ``CLOCK_SUFFIXES`` ("7:33 p.m.", "11 pm"), lower-cased.
+CLOCK_TOKEN_RE = re.compile(r"^(?:0?[1-9]|1[0-2])(?:[:.][0-5]\d)?[ap]\.?m\.?$", re.IGNORECASE)
+CLOCK_NUMBER_RE = re.compile(r"^(?:0?[1-9]|1[0-2])(?:[:.][0-5]\d)?$")
+CLOCK_SUFFIXES = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
+#: A span that holds a time of day on the clock: "7 pm", "6:10am", "11 a.m." (any "d:dd").
+CLOCK_IN_SPAN = re.compile(r"\d(?::\d\d)?\s*[ap]\.?m\b|\d:\d\d", re.IGNORECASE)
+
 #: Number words up to ninety, and "hundred" and "dozen": word -> value.
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

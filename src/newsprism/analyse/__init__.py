@@ -130,7 +130,7 @@ def _times_of_day(doc: Any) -> Any:
     for e in ents:
         prev = joined[-1] if joined else None
         if (prev is not None and prev.label_ == "DATE" and e.label_ == "TIME" and e.start == prev.end
-                and len(e) == 1 and e[0].lower_ in rules.PARTS_OF_DAY):
+                and len(e) == 1 and e[0].lower_ in rules.JOINED_PARTS_OF_DAY):
             joined[-1] = Span(doc, prev.start, e.end, label="TIME")
             changed = True
         else:

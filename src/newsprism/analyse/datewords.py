@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from ..lexicon import CLOCK_TIME
+from ..lexicon import ZONES as ZONES  # read by times.py
+
+#: A clock time in text, removed before a date is read (the lexicon's, one of its three clock patterns).
+CLOCK_RE = CLOCK_TIME
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Weekday abbreviations as written in news ("Tue.", "Thurs").
@@ -40,8 +44,9 @@ LOOKING_AHEAD = frozenset({
     "pledge", "forecast", "predict", "project", "anticipate", "due", "likely", "able", "resume", "delay", "postpone",
     "defer",
 })  # fmt: skip
-#: Verbs (lemmas) of reporting, whose present ("says Tuesday") tells what was said, not what is scheduled.
-REPORTING_VERBS = frozenset({
+#: Verbs (lemmas) of reporting, whose present ("says Tuesday") tells what was said, not what is scheduled
+#: (not the verbs that introduce a quotation: ``rules.REPORTING_VERBS``).
+REPORTING_PRESENT_VERBS = frozenset({
     "say", "tell", "report", "announce", "warn", "claim", "insist", "confirm", "deny", "add", "note", "write",
     "argue", "state", "explain", "declare", "reveal", "disclose", "acknowledge", "admit", "complain", "suggest",
     "estimate", "believe", "think", "know", "show", "indicate", "describe", "recall", "remember", "quote", "cite",
@@ -141,17 +146,3 @@ ORDINAL_DAYS = {
     **{f"twenty {word}": 20 + n for n, word in enumerate(ORDINAL_WORDS[:9], start=1)},
     "thirtieth": 30, "thirty first": 31,
 }
-#: Time zones written after a clock time ("2100 GMT", "0600 local time").
-ZONES = ("gmt", "utc", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "ct", "cet",
-         "cest", "bst", "kst", "jst", "ist", "msk", "aest", "aedt", "hkt", "sgt", "wib", "eet", "eest", "local",
-         "local time", "hours", "hrs", "h")
-
-_ZONE = "|".join(sorted((re.escape(z) for z in ZONES), key=len, reverse=True))
-#: A clock time: "2100 GMT", "21:00", "9.30 a.m.", "9 pm", "noon" (removed before a date is read).
-CLOCK_RE = re.compile(
-    rf"\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:{_ZONE})\b\.?"
-    rf"|(?<![\d.:/])\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?![.:/]?\d)(?:\s*[ap]\.?m\b\.?)?(?:\s*(?:{_ZONE})\b\.?)?"
-    rf"|\b(?:0?[1-9]|1[0-2])\s*[ap]\.?m\b\.?(?:\s*(?:{_ZONE})\b\.?)?"
-    r"|\((?:local(?: time)?|[a-z]{2,4})\)",
-    re.IGNORECASE,
-)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import CLOCK_NUMBER_RE as CLOCK_NUMBER_RE  # read here by analyse
+from ..lexicon import CLOCK_SUFFIXES as CLOCK_SUFFIXES  # read here by analyse
+from ..lexicon import CLOCK_TOKEN_RE as CLOCK_TOKEN_RE  # read here by analyse
 from ..lexicon import NUMBER_WORDS as NUMBER_WORDS  # read here by quantities and times
 
 #: Entity labels kept as mentions.
@@ -22,18 +25,12 @@ DESIGNATION_RE = re.compile(DESIGNATION)
 MAKERS = ("Tupolev", "Sukhoi", "Mikoyan", "Ilyushin", "Antonov", "Kamov", "Mil", "Yakovlev", "Boeing",
           "Lockheed", "Northrop", "Dassault", "Saab", "Chengdu", "Shenyang", "Xian")
 
-#: A time on the clock, which the model often tags CARDINAL or EVENT ("6.10am", "11:30pm"): one token,
-#: or a number followed by one of CLOCK_SUFFIXES ("7:33 p.m.", "11 pm"), lower-cased.
-CLOCK_TOKEN = r"^(?:0?[1-9]|1[0-2])(?:[:.][0-5]\d)?[ap]\.?m\.?$"
-CLOCK_NUMBER = r"^(?:0?[1-9]|1[0-2])(?:[:.][0-5]\d)?$"
-CLOCK_SUFFIXES = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
-CLOCK_TOKEN_RE = re.compile(CLOCK_TOKEN, re.IGNORECASE)
-CLOCK_NUMBER_RE = re.compile(CLOCK_NUMBER)
 #: Words before a number that make it no time ("No 10 PM Theresa May", "£7 pm").
 NOT_CLOCK_BEFORE = frozenset({"no", "no.", "number", "nr", "#"})
-#: Parts of a day the model tags apart from the day before them ("Wednesday" + "morning"); only those the
-#: time resolver reads with a day ("Wednesday midday" would no longer resolve).
-PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+#: Parts of a day the model tags apart from the day before them ("Wednesday" + "morning"), joined to it; only
+#: those the time resolver reads with a day ("Wednesday midday" would no longer resolve). Not all the parts
+#: of a day the resolver reads after a day (``datewords.PARTS_OF_DAY``).
+JOINED_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 #: Model errors a rule can fix: words the model tags as PERSON that are not names.
 #: Social networks and messaging apps: where words are posted, never who posts them.
@@ -91,7 +88,8 @@ BYSTANDER_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "offici
 #: A plural acronym ("ICBMs", "SLBMs") is a weapon class, not a place or a group.
 PLURAL_ACRONYM_RE = re.compile(r"^[A-Z]{2,}s$")
 
-#: Lemmas of reporting verbs.
+#: Lemmas of reporting verbs, which introduce a quotation or a report (not those whose present tense the
+#: time resolver reads as a report: ``datewords.REPORTING_PRESENT_VERBS``).
 REPORTING_VERBS = frozenset({
     "say", "tell", "state", "add", "announce", "claim", "clarify", "confirm", "insist", "contend",
     "emphasize", "emphasise", "stress", "note", "warn", "argue", "explain", "report", "assert",

@@ -72,7 +72,7 @@ def _scheduled(tok: Any) -> bool:
     condition: what is scheduled ("has a second chance on Wednesday") or what a photo shows ("fans celebrate
     on Wednesday night"). Not a passive: "is charged over the attack on Friday" tells the past."""
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if tok.tag_ not in ("VBZ", "VBP") or aux or tok.lemma_.lower() in w.REPORTING_VERBS:
+    if tok.tag_ not in ("VBZ", "VBP") or aux or tok.lemma_.lower() in w.REPORTING_PRESENT_VERBS:
         return False
     if not any(c.dep_ in ("nsubj", "expl") for c in tok.children):
         return False  # "at 11:36 am on Tuesday": no clause

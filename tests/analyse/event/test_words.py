@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyse.event.words import CLOCK, SENTENCE_START, WHEN_WORDS
+from newsprism.analyse.event.words import SENTENCE_START, WHEN_WORDS
+from newsprism.lexicon import CLOCK_IN_SPAN as CLOCK
 
 
 @pytest.mark.parametrize(("text", "when"), [

@@ -7,14 +7,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..rules import PARTS_OF_DAY
+from ...lexicon import CLOCK_IN_SPAN
+from ..rules import JOINED_PARTS_OF_DAY
 from .names import When
 from .parse import Reading, circumstance, sent_index, stem
 from .words import (
     ANCHOR_PREPS,
     ANCHOR_UNITS,
     BACKGROUND_MARKS,
-    CLOCK,
     NOT_ANCHOR_EVENTS,
     REPORT_LAG_DAYS,
     SOURCE_VERBS,
@@ -54,7 +54,7 @@ class _Dates:
         layout = self.r.layout
         return [e for s in self.sents for e in s.ents if e.label_ in TIME_LABELS and WHEN_WORDS.search(e.text)
                 and (p := layout.place(e.start_char, e.end_char))
-                and ((p[0], p[1]) in self.resolved or CLOCK.search(e.text))]
+                and ((p[0], p[1]) in self.resolved or CLOCK_IN_SPAN.search(e.text))]
 
     def in_dateline(self, e: Any) -> bool:
         placed = self.r.layout.place(e.start_char, e.end_char)
@@ -70,7 +70,7 @@ class _Dates:
         ("Saturday afternoon")."""
         head = e.root.head
         return bool(e.root.dep_ in ("poss", "compound") and head.pos_ in ("NOUN", "PROPN")
-                    and head.ent_type_ not in TIME_LABELS and head.lower_ not in PARTS_OF_DAY)
+                    and head.ent_type_ not in TIME_LABELS and head.lower_ not in JOINED_PARTS_OF_DAY)
 
     @staticmethod
     def background(e: Any) -> bool:
@@ -148,13 +148,13 @@ def when(r: Reading) -> Found:
                 rule == When.MODIFIER or sent_index(e, sents) > sent_index(anchored, sents)))):
         return anchored, When.RELATIVE
     if rule == When.TIME_OF_DAY and (day := next((d for d in found if d.doc is e.doc and e.end <= d.start <= e.end + 4
-                                                   and not CLOCK.search(d.text)
+                                                   and not CLOCK_IN_SPAN.search(d.text)
                                                    and all(t.lower_ in TIME_TO_DATE for t in e.doc[e.end:d.start])),
                                                   None)):
         e = e.doc[e.start:day.end]  # "6.13am today", "11:36am local time on Tuesday"
         rule = When.TIME_AND_DATE
     head = e.root.head
-    if e.root.dep_ == "compound" and head.i == e.end and head.lower_ in PARTS_OF_DAY:
+    if e.root.dep_ == "compound" and head.i == e.end and head.lower_ in JOINED_PARTS_OF_DAY:
         e = e.doc[e.start:head.i + 1]  # "Saturday" + "afternoon", tagged as two names -> "Saturday afternoon"
     of = [t.i for t in e if t.lower_ == "of"]
     if of and WHEN_WORDS.search(e.doc[of[-1] + 1:e.end].text):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..datewords import DEICTIC_DAYS, MONTHS, WEEKDAYS
-from ..rules import PARTS_OF_DAY, REPORTING_VERBS
+from ..rules import JOINED_PARTS_OF_DAY, REPORTING_VERBS
 
 # ---------------------------------------------------------------- entity labels
 
@@ -78,7 +78,8 @@ BACKGROUND_MARKS = frozenset({"since", "after", "before", "when", "while", "as",
 REPORT_LAG_DAYS = 7
 #: A "when" names a day, a date or a time of day, not a duration ("two days", "108 years"): a weekday,
 #: a day counted from today, a month (the time resolver's words) or a part of the day, or a clock time.
-_WHEN_NAMES = sorted({*WEEKDAYS, *DEICTIC_DAYS, *MONTHS, *PARTS_OF_DAY, "noon", "midnight"}, key=lambda w: (-len(w), w))
+_WHEN_NAMES = sorted({*WEEKDAYS, *DEICTIC_DAYS, *MONTHS, *JOINED_PARTS_OF_DAY, "noon", "midnight"},
+                     key=lambda w: (-len(w), w))
 WHEN_WORDS = re.compile(rf"\b(?:{'|'.join(_WHEN_NAMES)})\b|\d(?:am|pm|:\d\d)|\d\s*[ap]\.?m\b", re.IGNORECASE)
 #: The units of a time counted from an event ("two days before the election", "three hours after the blast").
 ANCHOR_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"})
@@ -89,8 +90,6 @@ NOT_ANCHOR_EVENTS = frozenset({"fact"})
 #: Words between a time of day and its date: "11pm local time on Thursday", "9am GMT on Friday".
 TIME_TO_DATE = frozenset({"local", "time", "on", "this", "last", "next", "gmt", "bst", "utc", "et", "est", "edt",
                           "pt", "pst", "pdt", "cet", "cest"})
-#: A time of day on the clock: "7 pm", "6:10am", "11 a.m.".
-CLOCK = re.compile(r"\d(?::\d\d)?\s*[ap]\.?m\b|\d:\d\d", re.IGNORECASE)
 #: Prepositions of a date that tells how things stood, not when they happened ("by 5pm", "since Wednesday");
 #: also "as of".
 STATUS_PREPS = ("since", "by")
