@@ -13,14 +13,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from newsprism import Prism, Settings, clean
+from newsprism import Prism, Settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
 CORPORA = ("giveme5w1h_news_cluster", "giveme5w1h_gold_standard", "ecbplus_dev")
 
 
 def main(dirs: list[str]) -> None:
-    clean.MIN_RUN = 2
     paths = [Path(d) for d in dirs] or [SHARED / c for c in CORPORA]
     for path in paths:
         if not path.exists():
@@ -28,7 +27,7 @@ def main(dirs: list[str]) -> None:
             continue
         with tempfile.TemporaryDirectory() as tmp:
             db = str(Path(tmp) / "runs.db")
-            with Prism(db, Settings()) as prism:
+            with Prism(db, Settings(removal_run=2)) as prism:
                 added = len(prism.ingest([str(path)]).added)
             conn = sqlite3.connect(db)
             rows = conn.execute("SELECT a.source, r.detail FROM removals r JOIN articles a USING (article_id) "

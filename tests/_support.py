@@ -136,7 +136,7 @@ def story_analysis(aid: str, sentences: list[str]) -> Analysis:
     return Analysis(aid, "test", tuple(spans), tuple(mentions), (), tuple(quantities), (), Event(aid))
 
 
-def flood_story():  # type: ignore[no-untyped-def]
+def flood_story(settings=None):  # type: ignore[no-untyped-def]
     indie = [FLOOD_OTHER, FLOOD_EXTRA]
     arts = [story_article("wire", [FLOOD_WIRE], FLOOD_TIMES[0], "Nordic Press Agency", "Dam gate fails"),
             story_article("copy", [FLOOD_WIRE], FLOOD_TIMES[1], "Valley <b>Courier</b>", "Varnholm evacuated"),
@@ -146,7 +146,7 @@ def flood_story():  # type: ignore[no-untyped-def]
     copies = Copies((CopyLink("wire", "copy", "copy", 1.0, 1.0, 40),),
                     (CopyGroup("g1", ("wire", "copy"), "wire", "NPA", "wire credit"),), (WireCredit("wire", "NPA"),))
     al = align(arts, ana, ents, copies)
-    return build("s1", arts, ana, ents, copies, al), arts
+    return build("s1", arts, ana, ents, copies, al, settings), arts
 
 
 # ---------------------------------------------------------------- a stream of three events

@@ -179,6 +179,8 @@ def test_clean_language_detected() -> None:
           "mettant fin à un débat qui durait depuis plus de trois ans dans la ville.")
     assert clean(doc(f"Titre\n\n{fr}"), S).language == "fr"
     assert clean(doc(f"Title\n\n{BODY}"), S).language == "en"
+    # a text shorter than min_language_chars (title and description included) gets none
+    assert clean(doc(f"Titre\n\n{fr}"), S.replace(min_language_chars=1000)).language is None
 
 
 @pytest.mark.parametrize(
@@ -289,6 +291,17 @@ def test_clean_caption_that_runs_too_long_leaves_the_words_and_cuts_the_label() 
     assert a.captions == ()
     assert [(r.reason, r.text) for r in a.removals] == [("ui-residue", "Image caption ")]
     assert a.paragraphs[0].startswith("Volunteers and the water rose")
+    # with caption_max_words = 80 the caption's end is looked for further, and found
+    longer = clean(flat(text), S.replace(caption_max_words=80))
+    assert [c.text[:30] for c in longer.captions] == ["Volunteers and the water rose "]
+
+
+def test_clean_removal_run_stores_a_run_of_removals_as_one() -> None:
+    lines = "\n\n".join(["Advertisement"] * 3)
+    text = f"Title\n\n{lines}\n\n{BODY}"
+    assert [r.reason for r in clean(doc(text), S).removals].count("boilerplate") == 3
+    runs = [r for r in clean(doc(text), S.replace(removal_run=2)).removals if r.detail and "a run of" in r.detail]
+    assert [r.detail[:16] for r in runs] == ["a run of 3 remov"]
 
 
 def test_clean_repeated_image_caption_is_a_caption_repeat() -> None:

@@ -11,6 +11,7 @@ from newsprism.dossier import build
 from newsprism.records import Analysis, Article, Entity, Event, Mention, WireCredit
 from newsprism.render.json import dossier_dict
 from newsprism.render.markdown import dossier_markdown
+from newsprism.settings import DossierSettings, Settings
 
 
 def test_dossier_counts_wire_copies_once_and_shows_the_conflict() -> None:
@@ -32,6 +33,14 @@ def test_dossier_every_summary_statement_cites_spans() -> None:
     for st in d.summary:
         for c in st.citations:
             assert c.field != "body" or texts[c.article_id][c.start:c.end] in (FLOOD_WIRE, FLOOD_OTHER)
+
+
+def test_dossier_summary_sentences_bounds_the_summary() -> None:
+    d, _ = flood_story()
+    assert len(d.summary) >= 1
+    short, _ = flood_story(DossierSettings(summary_sentences=1))
+    assert short.summary == d.summary[:1]
+    assert Settings.load(None).dossier == DossierSettings()
 
 
 def test_dossier_exclusive_statement_of_one_source() -> None:

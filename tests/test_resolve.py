@@ -58,6 +58,10 @@ def test_resolve_surname_used_before_a_relative_is_named_stays_apart() -> None:
     # "Ostrova" is the article's subject throughout; her father "Ivan Ostrova" is named once, later
     res = resolve([_analysis("a", *[("Ostrova", "PERSON")] * 3, ("Ivan Ostrova", "PERSON"), ("Ostrova", "PERSON"))])
     assert _ids(res.analyses[0]) == ["person:ostrova"] * 3 + ["person:ivan-ostrova", "person:ostrova"]
+    # short_name_alone = 4: three times alone is not yet a person of her own
+    res = resolve([_analysis("a", *[("Ostrova", "PERSON")] * 3, ("Ivan Ostrova", "PERSON"), ("Ostrova", "PERSON"))],
+                  Settings(short_name_alone=4))
+    assert _ids(res.analyses[0]) == ["person:ivan-ostrova"] * 5
 
 
 def test_resolve_a_lead_surname_before_the_full_name_joins_it() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.errors import SettingsError
-from newsprism.settings import SECTIONS, AlignSettings, AnalyseSettings, Settings, StorySettings
+from newsprism.settings import SECTIONS, AlignSettings, AnalyseSettings, DossierSettings, Settings, StorySettings
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "settings.md"
 
@@ -43,4 +43,21 @@ def test_analyse_section_is_checked(tmp_path: Path) -> None:
         Settings.load(f)
     f.write_text("[analyse]\nsentences = 2\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"\[analyse\]: unknown setting\(s\): sentences"):
+        Settings.load(f)
+
+
+def test_clean_and_resolve_thresholds_and_dossier_section_are_read_from_the_file(tmp_path: Path) -> None:
+    f = tmp_path / "s.toml"
+    f.write_text("min_language_chars = 10\ncaption_max_words = 60\nremoval_run = 2\nshort_name_alone = 4\n"
+                 "[dossier]\nsummary_sentences = 1\n", encoding="utf-8")
+    s = Settings.load(f)
+    assert (s.min_language_chars, s.caption_max_words, s.removal_run, s.short_name_alone) == (10, 60, 2, 4)
+    assert s.dossier == DossierSettings(summary_sentences=1)
+    assert Settings() == Settings(min_language_chars=120, caption_max_words=40, removal_run=100,
+                                  short_name_alone=3, dossier=DossierSettings(summary_sentences=5))
+    f.write_text("[dossier]\nsummary_sentences = 0\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"\[dossier\]: summary_sentences must be positive"):
+        Settings.load(f)
+    f.write_text("removal_run = 1\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="removal_run at least 2"):
         Settings.load(f)

@@ -55,8 +55,7 @@ def test_story_pool_two_workers_give_what_one_gives(tmp_path: Path, monkeypatch)
     with Prism(db=tmp_path / "r.db", settings=settings) as prism:
         prism.run([str(DEMO)], tmp_path / "out")
         (summary,) = prism.stories()  # the demo is one story: its articles cut three ways make three jobs
-        detail = prism.story(summary.story_id)
-        job = prism._story_job(prism._dossier_inputs(detail, missing="skip"), detail)
+        job = prism.story_job(summary.story_id)
         prism.store.conn.execute("DELETE FROM claim_vectors")  # encoded anew, in the workers
     jobs = [dataclasses.replace(job, story_id=f"s{i}", articles=job.articles[part], analyses=job.analyses[part],
                                 vectors={})

@@ -6,8 +6,6 @@ exits or formats for a terminal; progress goes to a callback.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,7 +24,7 @@ from .records import (
     Article,
     BuiltStory,
     ClaimHit,
-    ClaimKey,
+    ClaimVector,
     CleaningReport,
     Dossier,
     DossierLine,
@@ -391,8 +389,7 @@ class Prism:
         entities = resolved.entities
         last = store.derived_fingerprint("resolved_upto")
         since = store.analyses_since(int(last) if last and last.isdigit() else 0)
-        touched = [before.article_id for before, after in zip(stored, resolved.articles, strict=True)
-                   if before.article_id in since.article_ids or before.mentions != after.mentions]
+        touched = resolve.to_rewrite(stored, resolved, since.article_ids)
         by_id = {after.article_id: after.mentions for after in resolved.articles}
         # bounded transactions; the fingerprints are set last, so a run killed
         # between them resolves anew next time
@@ -525,6 +522,13 @@ class Prism:
         copies = self._current_copies(persist=False) if update else self.store.copies()
         return _story_index.summaries(result, copies, {a.article_id: a for a in self.store.iter_articles()})
 
+    def story_job(self, ref: str, *, update: bool = True) -> StoryJob:
+        """What ``run`` hands the story pool to build one story's dossier (``story_pool.build``): its
+        analysed articles, their entities, copies and stored claim vectors, and the dossier cache's key.
+        Nothing is written (stories brought up to date in memory, unless ``update`` is false)."""
+        detail = self.story(ref, update=update)
+        return self._story_job(self._dossier_inputs(detail, missing="skip"), detail)
+
     def story(self, ref: str, *, update: bool = True) -> StoryDetail:
         """One story by id (or unique id prefix, or a merged story's id), with
         its articles, copy groups and independent sources (stories brought up
@@ -622,6 +626,7 @@ class Prism:
         Unanalysed articles (``missing``): ``"analyse"`` them (a writer's call; read-only, as
         ``"raise"``), ``"raise"`` NotFoundError, or ``"skip"`` them (left out: their analysis failed)."""
         from . import copies as _copies
+        from . import dossier as _dossier
 
         ids = [a.article_id for a in detail.articles]
         analyses = self.store.analyses_by_id(ids)
@@ -638,13 +643,7 @@ class Prism:
         ents = self.store.entities_with_relations({a.article_id for a in articles})
         copies = _copies.Copies(detail.copy_links, detail.copy_groups, detail.wires)
         sid = detail.summary.story_id
-        # Only the settings a dossier is built from (ingest, analysis and story
-        # settings are in the inputs already), so a server or a reader started
-        # with another settings file still finds the dossier a run stored.
-        settings = (self.settings.align_settings(), self.settings.embeddings)
-        key = hashlib.sha256(repr((
-            _code_fingerprint(), settings, sid, tuple(ids), kept,
-            sorted(ents, key=lambda e: e.entity_id), copies)).encode("utf-8")).hexdigest()
+        key = _dossier.inputs_key(self.settings, sid, ids, kept, ents, copies)
         return _DossierInputs(sid, key, articles, kept, ents, copies)
 
     def claim_embedder(self, *, store: bool = False) -> Callable[[Sequence[Claim]], np.ndarray]:
@@ -654,16 +653,13 @@ class Prism:
         its :class:`StoryJob`."""
         from . import embed as _embed
 
-        def vectors(claims: Sequence[Claim]) -> np.ndarray:
-            keys = [ClaimKey(c.article_id, c.field, c.start, c.end) for c in claims]
-            cached = self.store.claim_vectors({k.article_id for k in keys}, _embed.MODEL)
-            out, fresh = _embed.vectors(keys, [c.text for c in claims], cached, self.settings.embedding_threads)
+        def keep(fresh: list[ClaimVector]) -> None:
             if fresh and store and not self.readonly:
                 with self._storing():
                     self.store.add_claim_vectors(_embed.MODEL, fresh)
-            return out
 
-        return vectors
+        return _embed.embedder(lambda ids: self.store.claim_vectors(ids, _embed.MODEL), keep,
+                               self.settings.embedding_threads)
 
     def run(
         self,
@@ -759,16 +755,3 @@ def _unexpected(stage: str, exc: BaseException) -> str:
     if len(text) > 200:
         text = text[:199] + "\u2026"
     return f"could not be {stage} ({type(exc).__name__}: {text}); skipped, the rest goes on"
-
-
-@functools.lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
-    """A hash of newsprism's code and data files: a cached dossier (and the report
-    files written from it) is rebuilt whenever any of them changes."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix not in (".pyc",) and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(package)).encode("utf-8"))
-            digest.update(path.read_bytes())
-    return digest.hexdigest()

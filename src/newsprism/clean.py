@@ -61,7 +61,7 @@ _DATE_LINE = re.compile(
 )
 #: A line holding only a URL (saved pages and corpora put the address first),
 #: spaces a tokenizer put inside it allowed ("http://example. com/a. html").
-_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+(?:\s\S+){0,30}$", re.I)
+URL_LINE = re.compile(r"^(?:https?://|www\.)\S+(?:\s\S+){0,30}$", re.I)
 #: A date in a URL's path: /2013/05/03/, /2013-05-03-.
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/.\-_]|$)")
 _BYLINE = re.compile(r"^[Bb][Yy]:?\s+(?P<names>[A-Z][\w.'’\- ]+(?:(?:,|\band\b|&)\s*[A-Z][\w.'’\- ]+)*)\.?$")
@@ -69,11 +69,6 @@ _SENTENCE_END = re.compile(r"[.!?:;\"')]$")
 _FULL_STOP = re.compile(r"\w[.!?][\"']?$")
 _NAME_CREDIT = re.compile(r"\s*\((?P<credit>[A-Z][A-Za-z]{1,11})\)$")
 _WIRE_SUFFIX = re.compile(r",?\s*(?:for |of )?(?:the )?(?:" + "|".join(BYLINE_AGENCIES) + ")$", re.I)
-
-
-#: Texts shorter than this get no language: lingua would guess from a phrase
-#: (and load its large 1- to 5-gram models to do it).
-MIN_LANGUAGE_CHARS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,14 +225,14 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
     date_line: str | None = None  # a publication time inferred from a lone date line
     if title is None and doc.format == "text":
         # over the title: the page's address, a date line; neither is the title
-        while blocks and (_url_line(src, blocks[0]) or _date_line(blocks[0].text)):
+        while blocks and (_url_line(src, blocks[0]) or date_only_line(blocks[0].text)):
             top = blocks.pop(0)
             if _url_line(src, top):
                 url = url or _WS.sub("", top.text)
                 removals.append(Removal("url", src[top.start:top.end], top.start, top.end,
                                         "the article's address, kept as its URL"))
             else:
-                date_line = date_line or _date_line(top.text)
+                date_line = date_line or date_only_line(top.text)
                 removals.append(Removal("dateline", src[top.start:top.end], top.start, top.end,
                                         _DATE_LINE_DETAIL))
     if title is None and doc.format == "text" and blocks:
@@ -262,7 +257,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
             cuts.append((m.start(), m.end()))
         inline = [r for r in inline_rules if src.find(r[2], block.start, block.end) >= 0]
         if inline:
-            for cut in _inline_cuts(src, block.start, block.end, inline, cuts):
+            for cut in _inline_cuts(src, block.start, block.end, inline, cuts, settings.caption_max_words):
                 cuts.append((cut.start, cut.end))
                 if cut.caption is None:
                     removals.append(Removal(cut.reason, src[cut.start:cut.end], cut.start, cut.end, cut.detail))
@@ -305,7 +300,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
             reason = "dateline"
             published_raw = published_raw or m.group("pub")
             updated_raw = updated_raw or m.group("upd")
-        elif short and not kept and (found_date := _date_line(text)):
+        elif short and not kept and (found_date := date_only_line(text)):
             reason, detail = "dateline", _DATE_LINE_DETAIL
             date_line = date_line or found_date
         elif short and (m := _first_match(rules.credit, text)):
@@ -401,9 +396,9 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
     elif inferred:
         flags.append("published-inferred")
     sample = "\n".join(paragraphs)[: settings.language_sample_chars]
-    if len(sample) < MIN_LANGUAGE_CHARS:
+    if len(sample) < settings.min_language_chars:
         sample = " ".join(x for x in (title, doc.description, sample) if x)
-    language = detect_language(sample, settings.languages) or doc.language
+    language = detect_language(sample, settings.languages, settings.min_language_chars) or doc.language
     return Article(
         article_id=article_id(doc),
         source=doc.source,
@@ -421,7 +416,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
         language=language,
         paragraphs=paragraphs,
         captions=tuple(captions),
-        removals=_runs(sorted(removals, key=lambda r: (r.start, r.end)), src),
+        removals=_runs(sorted(removals, key=lambda r: (r.start, r.end)), src, settings.removal_run),
         flags=tuple(flags),
         description=_squash_plain(doc.description) if doc.description else None,
         source_text=src,
@@ -431,13 +426,8 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
     )
 
 
-#: This many or more consecutive removals of one reason (and detail), with
-#: only whitespace between them, are logged as one run.
-MIN_RUN = 100
-
-
-def _runs(removals: list[Removal], src: str) -> tuple[Removal, ...]:
-    """The removals, each run of ``MIN_RUN`` or more consecutive ones of one
+def _runs(removals: list[Removal], src: str, min_run: int) -> tuple[Removal, ...]:
+    """The removals, each run of ``min_run`` (``Settings.removal_run``) or more consecutive ones of one
     reason and detail, separated by whitespace alone, as one removal: its span
     and text the whole run's, its detail saying how many (a page of a million
     kicker lines is one row, not a million)."""
@@ -451,7 +441,7 @@ def _runs(removals: list[Removal], src: str) -> tuple[Removal, ...]:
                and not src[last.end:removals[j].start].strip()):
             last = removals[j]
             j += 1
-        if j - i >= MIN_RUN:
+        if j - i >= min_run:
             detail = f"a run of {j - i} removals" + (f"; {first.detail}" if first.detail else "")
             out.append(Removal(first.reason, src[first.start:last.end], first.start, last.end, detail))
         else:
@@ -815,12 +805,8 @@ Mr Mrs Ms Dr The A An In It He She They We I But This That These Those Then Ther
 On At As However According Meanwhile Earlier Later If Some Many Most
 """)
 _TOKEN = re.compile(r"\S+")
-#: A caption after "Image caption" longer than this is not looked for.
-_CAPTION_MAX_WORDS = 40
-
-
 def _inline_cuts(src: str, start: int, end: int, rules: list[tuple[str, re.Pattern[str], str]],
-                 taken: list[tuple[int, int]]) -> list[_Cut]:
+                 taken: list[tuple[int, int]], caption_max_words: int) -> list[_Cut]:
     """The inline rules' cuts in src[start:end], not overlapping ``taken`` or
     each other; caption labels last, each caption ending at the next cut."""
     sub = src[start:end]
@@ -850,7 +836,7 @@ def _inline_cuts(src: str, start: int, end: int, rules: list[tuple[str, re.Patte
             continue
         stop = min([x for x, _ in spans if x >= m.end()]
                    + [n.start() for n in labels[i + 1:]] + [len(sub)])
-        c_end = _caption_end(sub, m.end(), stop)
+        c_end = _caption_end(sub, m.end(), stop, caption_max_words)
         if c_end is None:  # no end found: cut the label only, leave the words
             cuts.append(_Cut("ui-residue", start + m.start(), start + m.end()))
             spans.append((m.start(), m.end()))
@@ -861,20 +847,20 @@ def _inline_cuts(src: str, start: int, end: int, rules: list[tuple[str, re.Patte
     return sorted(cuts, key=lambda c: c.start)
 
 
-def _caption_end(sub: str, start: int, stop: int) -> int | None:
+def _caption_end(sub: str, start: int, stop: int, max_words: int) -> int | None:
     """Where a caption that begins at ``start`` (after its label) ends: at
     ``stop`` when what is left is a short phrase (the caption is its own
     line), else where the next sentence begins: a capitalised word after a
     word that ends a phrase (not inside quotes, not after "in", "the",
     "said" ...): "... fell into a dry well | Dozens of rescuers ...". None when
-    no end is found within ``_CAPTION_MAX_WORDS`` words."""
+    no end is found within ``max_words`` words (``Settings.caption_max_words``)."""
     words = list(_TOKEN.finditer(sub, start, stop))
     if not words:
         return None
-    if len(words) <= _CAPTION_MAX_WORDS and not words[-1].group().endswith("."):
+    if len(words) <= max_words and not words[-1].group().endswith("."):
         return words[-1].end()
     quotes = 0
-    for i, w in enumerate(words[: _CAPTION_MAX_WORDS + 1]):
+    for i, w in enumerate(words[: max_words + 1]):
         token = w.group()
         if i >= 2 and quotes % 2 == 0 and _sentence_starts(words[i - 1].group(), token):
             return words[i - 1].end()
@@ -905,7 +891,7 @@ def _sentence_starts(prev: str, token: str) -> bool:
 _DATE_LINE_DETAIL = "a date line; the publication date when none is given (flag published-inferred)"
 
 
-def _date_line(text: str) -> str | None:
+def date_only_line(text: str) -> str | None:
     """The ISO date (and time) of a line that holds only a date, else None."""
     m = _DATE_LINE.match(text.strip())
     if not m:
@@ -928,7 +914,7 @@ def _date_line(text: str) -> str | None:
 def _url_line(src: str, block: _Block) -> bool:
     """Whether a block is one line holding a URL alone: its words look like
     pieces of an address (a slash or a dot in them) more than like words."""
-    if "\n" in src[block.start:block.end] or not _URL_LINE.match(block.text):
+    if "\n" in src[block.start:block.end] or not URL_LINE.match(block.text):
         return False
     tokens = block.text.split()
     words = sum(t.isalpha() and len(t) > 1 for t in tokens)
@@ -1006,10 +992,10 @@ def _parse_time(value: str | None) -> datetime | None:
 # ---------------------------------------------------------------- language
 
 
-def detect_language(text: str, languages: tuple[str, ...]) -> str | None:
-    """ISO 639-1 code of the text's language, or None when it is too short
-    or lingua cannot tell."""
-    if len(text.strip()) < MIN_LANGUAGE_CHARS:
+def detect_language(text: str, languages: tuple[str, ...], min_chars: int) -> str | None:
+    """ISO 639-1 code of the text's language, or None when it is shorter than
+    ``min_chars`` (``Settings.min_language_chars``) or lingua cannot tell."""
+    if len(text.strip()) < min_chars:
         return None
     language = _detector(languages).detect_language_of(text)
     return language.iso_code_639_1.name.lower() if language is not None else None
@@ -1020,7 +1006,7 @@ def _detector(languages: tuple[str, ...]) -> Any:
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
     # Low-accuracy mode uses trigram models only: they decide as well as the
-    # 1- to 5-gram models on texts of MIN_LANGUAGE_CHARS and more (the only
+    # 1- to 5-gram models on texts of min_language_chars (120) and more (the only
     # texts we ask about), and load in a tenth of the time and memory.
     if "all" in languages:
         return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()

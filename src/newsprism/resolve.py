@@ -12,7 +12,7 @@ Resolution, in order:
 2. within an article, a partial person name ("Shoigu") takes the id of the
    one full name it is part of ("Sergei Shoigu"; a given name "Bassem" that of
    "Bassem Tamimi"), unless it is that name's surname and the body uses it
-   on its own ``SHORT_NAME_ON_ITS_OWN`` times before it first gives that
+   on its own ``Settings.short_name_alone`` times before it first gives that
    full name; a role description ("the
    North Korean leader") is kept only when the entity it names is also named
    in the article, otherwise it stays unresolved;
@@ -27,7 +27,7 @@ import re
 import tomllib
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -46,10 +46,6 @@ GROUPS = {
     "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
     "NORP": "group", "EQUIPMENT": "equipment",
 }  # fmt: skip
-#: A one-word person name the body uses this many times before it first gives a full name holding it
-#: is a person of its own (the article's subject "Ostrova", not her father "Ivan Ostrova" named later);
-#: fewer (a headline's or a lead's surname) join the full name.
-SHORT_NAME_ON_ITS_OWN = 3
 RELATION_KEYS = ("variant_of", "capital_of", "government_of", "part_of")
 #: Designation stem: Tu-95MS -> Tu-95, Su-30SM -> Su-30, F-35A -> F-35.
 _STEM = re.compile(r"^([A-Za-z]{1,8}-\d+)[A-Za-z][A-Za-z0-9]*$")
@@ -186,7 +182,8 @@ def resolve_mentions(articles: Sequence[ArticleMentions], settings: Settings | N
     packs = packs or load_packs(settings)
     relabelled = _one_type_per_name([a.mentions for a in articles], packs)
     # 1 + 2: a provisional key per mention, article by article
-    keyed: list[list[tuple[Mention, str | None]]] = [_article_keys(m, packs) for m in relabelled]
+    keyed: list[list[tuple[Mention, str | None]]] = [_article_keys(m, packs, settings.short_name_alone)
+                                                      for m in relabelled]
     # 3: merge non-pack keys across articles by fuzzy matching within a group
     key_names: dict[str, Counter[str]] = defaultdict(Counter)
     for rows in keyed:
@@ -216,6 +213,14 @@ def resolve_mentions(articles: Sequence[ArticleMentions], settings: Settings | N
         out.append(ArticleMentions(article_id, tuple(mentions)))
     entities = tuple(_entity(eid, rows, packs) for eid, rows in sorted(per_entity.items()))
     return ResolvedMentions(entities, tuple(out))
+
+
+def to_rewrite(stored: Sequence[ArticleMentions], resolved: ResolvedMentions, added: Collection[str]) -> list[str]:
+    """The articles whose stored analyses a resolution (``resolved``, of the ``stored`` mentions) must
+    write again: those ``added`` since the last resolution and those whose mentions it changed (their
+    quote speakers are set anew by :func:`with_mentions`)."""
+    return [before.article_id for before, after in zip(stored, resolved.articles, strict=True)
+            if before.article_id in added or before.mentions != after.mentions]
 
 
 def with_mentions(analysis: Analysis, mentions: Sequence[Mention]) -> Analysis:
@@ -251,7 +256,8 @@ def _surface(text: str) -> str:
     return re.sub(r"'s$", "", t)
 
 
-def _article_keys(mentions: Sequence[Mention], packs: AliasPacks) -> list[tuple[Mention, str | None]]:
+def _article_keys(mentions: Sequence[Mention], packs: AliasPacks,
+                  short_name_alone: int) -> list[tuple[Mention, str | None]]:
     keys: dict[int, str | None] = {}
     for i, m in enumerate(mentions):
         if m.kind != "name":
@@ -264,7 +270,7 @@ def _article_keys(mentions: Sequence[Mention], packs: AliasPacks) -> list[tuple[
         else:
             keys[i] = f"{GROUPS.get(m.label, 'other')}:{_slug(m.text)}"
     # partial person names -> the one full name in the article that holds them, unless the body used the
-    # short name on its own SHORT_NAME_ON_ITS_OWN times before it gave that full name
+    # short name on its own short_name_alone times before it gave that full name
     full: dict[str, set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)  # the first word of each full name: a given name
     first_full: dict[str, int] = {}
@@ -291,7 +297,7 @@ def _article_keys(mentions: Sequence[Mention], packs: AliasPacks) -> list[tuple[
                 # a given name is its full name's however often it stood alone first ("Bassem" for
                 # "Bassem Tamimi"); a surname may be a relative's (the rule above)
                 if (target in given.get(tokens[0], ())
-                        or sum(at < named_at for at in shorts.get(tokens[0], ())) < SHORT_NAME_ON_ITS_OWN):
+                        or sum(at < named_at for at in shorts.get(tokens[0], ())) < short_name_alone):
                     keys[i] = target
     named = {k for k in keys.values() if k is not None}
     out: list[tuple[Mention, str | None]] = []

