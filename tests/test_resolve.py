@@ -258,3 +258,26 @@ def test_resolve_fuzzy_merge_reads_only_the_buckets_a_key_can_match(threshold: f
     merged = _merge_fuzzy(key_names, packs, threshold)
     assert merged == _merge_by_scanning(key_names, packs, threshold)
     assert len(merged) >= (20 if threshold < 100 else 1)  # the names do fold
+
+
+def test_resolve_rewrites_only_the_analyses_resolution_changes_or_that_were_added() -> None:
+    from newsprism.records import ArticleMentions
+    from newsprism.resolve import resolve_mentions, rewrites, with_mentions
+
+    plain = [_analysis("a", ("Ostrova", "PERSON"), ("Maria Ostrova", "PERSON")), _analysis("b", ("Skelby", "GPE")),
+             _analysis("c", ("Varnholm", "GPE"))]
+    resolved_once = resolve([plain[1]]).analyses[0]  # b resolved before: its mentions already carry their ids
+    stored_analyses = {"a": plain[0], "b": resolved_once, "c": plain[2]}
+    stored = [ArticleMentions(a.article_id, a.mentions) for a in stored_analyses.values()]
+    resolved = resolve_mentions(stored)
+    reads: list[list[str]] = []
+
+    def read(ids: list[str]) -> dict[str, Analysis]:
+        reads.append(ids)
+        return {i: stored_analyses[i] for i in ids}
+
+    parts = list(rewrites(stored, resolved, {"b"}, read, batch=1))
+    assert reads == [["a"], ["b"], ["c"]]  # a and c changed; b was added since the last resolution
+    assert [([x.article_id for x in p.changed], list(p.kept)) for p in parts] == [(["a"], []), ([], ["b"]),
+                                                                                   (["c"], [])]
+    assert parts[0].changed[0] == with_mentions(plain[0], resolved.articles[0].mentions)

@@ -389,26 +389,18 @@ class Prism:
         entities = resolved.entities
         last = store.derived_fingerprint("resolved_upto")
         since = store.analyses_since(int(last) if last and last.isdigit() else 0)
-        touched = resolve.to_rewrite(stored, resolved, since.article_ids)
-        by_id = {after.article_id: after.mentions for after in resolved.articles}
         # bounded transactions; the fingerprints are set last, so a run killed
         # between them resolves anew next time
-        batch = self.settings.analyse_batch_size
-        kept: list[str] = []
-        for i in range(0, len(touched), batch):
-            ids = touched[i:i + batch]
-            analyses = store.analyses_by_id(ids)
+        written: set[str] = set()
+        for part in resolve.rewrites(stored, resolved, since.article_ids, store.analyses_by_id,
+                                     self.settings.analyse_batch_size):
             with store.atomic():
-                for aid in ids:
-                    result = resolve.with_mentions(analyses[aid], by_id[aid])
-                    if result != analyses[aid]:
-                        store.add_analysis(result, now)
-                    else:
-                        kept.append(aid)
+                for result in part.changed:
+                    store.add_analysis(result, now)
+            written.update(a.article_id for a in part.changed)
         with store.atomic():
             # the cached claim vectors of the analyses left as they were are dropped all the same, as a rewrite
             # drops them
-            written = set(touched) - set(kept)
             store.drop_claim_vectors([aid for aid in store.analyses_since(0).article_ids if aid not in written])
             store.replace_entities(entities)
             store.set_derived_fingerprint("entities", store.analyses_fingerprint())

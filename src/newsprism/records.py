@@ -972,6 +972,15 @@ class ResolvedMentions:
 
 
 @dataclass(frozen=True, slots=True)
+class Rewrite:
+    """One batch of the analyses a resolution writes again (``resolve.rewrites``): those it changed, and
+    the ids of those it left as they were."""
+
+    changed: tuple[Analysis, ...]
+    kept: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """Canonical entities and the analyses with ids filled in (``resolve.resolve``)."""
 

@@ -27,7 +27,7 @@ import re
 import tomllib
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -37,7 +37,7 @@ from types import MappingProxyType
 from rapidfuzz import fuzz
 
 from .errors import SettingsError
-from .records import Analysis, ArticleMentions, Entity, Mention, Quote, Relation, ResolvedMentions
+from .records import Analysis, ArticleMentions, Entity, Mention, Quote, Relation, ResolvedMentions, Rewrite
 from .records import Resolution as Resolution  # re-exported: its old home
 from .settings import Settings
 
@@ -215,12 +215,27 @@ def resolve_mentions(articles: Sequence[ArticleMentions], settings: Settings | N
     return ResolvedMentions(entities, tuple(out))
 
 
-def to_rewrite(stored: Sequence[ArticleMentions], resolved: ResolvedMentions, added: Collection[str]) -> list[str]:
-    """The articles whose stored analyses a resolution (``resolved``, of the ``stored`` mentions) must
-    write again: those ``added`` since the last resolution and those whose mentions it changed (their
-    quote speakers are set anew by :func:`with_mentions`)."""
-    return [before.article_id for before, after in zip(stored, resolved.articles, strict=True)
-            if before.article_id in added or before.mentions != after.mentions]
+def rewrites(stored: Sequence[ArticleMentions], resolved: ResolvedMentions, added: Collection[str],
+             read: Callable[[list[str]], Mapping[str, Analysis]], batch: int) -> Iterator[Rewrite]:
+    """The stored analyses a resolution (``resolved``, of the ``stored`` mentions) writes again, in
+    batches of ``batch`` articles (a store transaction each): of the articles ``added`` since the last
+    resolution and those whose mentions it changed, the analyses (read by ``read``) that
+    :func:`with_mentions` changes, and the ids of those it leaves as they were."""
+    touched = [before.article_id for before, after in zip(stored, resolved.articles, strict=True)
+               if before.article_id in added or before.mentions != after.mentions]
+    by_id = {after.article_id: after.mentions for after in resolved.articles}
+    for i in range(0, len(touched), batch):
+        ids = touched[i:i + batch]
+        analyses = read(ids)
+        changed: list[Analysis] = []
+        kept: list[str] = []
+        for aid in ids:
+            result = with_mentions(analyses[aid], by_id[aid])
+            if result != analyses[aid]:
+                changed.append(result)
+            else:
+                kept.append(aid)
+        yield Rewrite(tuple(changed), tuple(kept))
 
 
 def with_mentions(analysis: Analysis, mentions: Sequence[Mention]) -> Analysis:
