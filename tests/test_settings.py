@@ -61,3 +61,21 @@ def test_clean_and_resolve_thresholds_and_dossier_section_are_read_from_the_file
     f.write_text("removal_run = 1\n", encoding="utf-8")
     with pytest.raises(SettingsError, match="removal_run at least 2"):
         Settings.load(f)
+
+
+def test_rule_constants_table_matches_the_code() -> None:
+    import importlib
+
+    text = DOC.read_text(encoding="utf-8")
+    part = text[text.index("## Thresholds and rule constants"):]
+    rows = [line.split(" | ") for line in part.splitlines() if line.startswith("| `")]
+    checked = 0
+    for names, values, _ in rows:
+        for group, group_values in zip(names.strip("| ").split("; "), values.split("; "), strict=True):
+            refs = [n.strip("` ") for n in group.split(",")]
+            module = refs[0].rsplit(".", 1)[0]
+            for ref, value in zip(refs, group_values.split(", "), strict=True):
+                name = ref.rsplit(".", 1)[-1]
+                assert getattr(importlib.import_module(f"newsprism.{module}"), name) == int(value), ref
+                checked += 1
+    assert checked >= 15
