@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import newsprism.copies as copies_module
 from newsprism.copies import (
     Copies,
     CopySettings,
@@ -523,3 +524,23 @@ def test_copies_two_members_crediting_one_station_are_one_origin() -> None:
     origins = line_origins(line, Copies((), ()), outlets, credits)
     assert sorted(len(o.article_ids) for o in origins) == [1, 2]
     assert len(line_origins(line, Copies((), ()), outlets)) == 3
+
+
+@pytest.mark.parametrize("outlet", ["Coast Times", "Island Post", "Reuters"],
+                         ids=["names-another", "names-itself", "a-wire"])
+def test_copies_outlet_credits_of_a_story_match_those_of_each_article_alone(outlet: str) -> None:
+    # the story's patterns stand in for the article's own: an article that names its own outlet
+    # ("told the Island Post" in the Post) takes its own patterns, and both give what each alone gives
+    a = art("c", ["The mayor told the Island Post that the harbour would be dredged.",
+                  "The plan was delayed, Reuters reported, and the Coast Times first reported the cost.",
+                  "According to a report in the Post, the plan costs two million."], outlet=outlet)
+    names = ["Island Post", "Coast Times", "Ledger"]
+    copies_module._credit_patterns.cache_clear()
+    together = outlet_credits(a, names)
+    own = copies_module._credited_key(outlet)
+    alone = tuple(n for n in sorted(names) if copies_module._credited_key(n) != own)
+    copies_module._credit_patterns.cache_clear()
+    copies_module._credit_patterns(alone)  # only the article's own patterns compiled
+    assert outlet_credits(a, alone) == together
+    assert own not in {c.key for c in together}
+    assert {c.outlet for c in together} == {"Island Post", "Coast Times", "Reuters"} - {outlet}

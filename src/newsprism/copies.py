@@ -191,34 +191,40 @@ def outlet_credits(article: Article, names: Iterable[str], paragraphs: int = 0) 
     (``paragraphs`` 0), its paragraph and the ``paragraphs - 1`` after it, or
     the whole article (``paragraphs`` -1): its ``cover`` span, field ``*``."""
     own = _credited_key(article.outlet) if article.outlet else None
-    names = tuple(sorted({n for n in names if n and _credited_key(n) != own}))
+    every = tuple(sorted({n for n in names if n}))
+    names = tuple(n for n in every if _credited_key(n) != own)
     if not names:
         return ()
-    surfaces, patterns = _credit_patterns(names)
+    surfaces = _credit_surfaces(names)
     body = article.text
     starts = [0]
     for par in article.paragraphs[:-1]:
         starts.append(starts[-1] + len(par) + 2)
+    texts = (("title", article.title or ""), ("body", body))
+    left_out = frozenset(_credit_surfaces(every)).difference(surfaces)
+    found = _credit_matches(texts, _credit_patterns(every)[1], left_out)
+    if found is None:  # a name left out here matched: this article's own patterns decide
+        found = _credit_matches(texts, _credit_patterns(names)[1], frozenset())
+        assert found is not None
     out: list[OutletCredit] = []
-    for field, text in (("title", article.title or ""), ("body", body)):
-        for rx in patterns:
-            for m in rx.finditer(text):
-                printed = re.sub(r"^[Tt]he\s+", "", " ".join(m.group("outlet").split()))
-                # a broadcast station outside the story is named as printed ("local ABC7": ABC7)
-                name = surfaces.get(printed) or re.sub(r"^local\s+", "", printed)
-                key = _credited_key(name)
-                if key == own:
-                    continue
-                start, end = m.span()
-                if paragraphs < 0:
-                    cover, c0, c1 = "*", 0, len(body) + len(article.title or "") + 1
-                elif paragraphs == 0 or field == "title":
-                    cover, c0, c1 = field, start, end
-                else:
-                    k = max(i for i, st in enumerate(starts) if st <= start)
-                    last = min(len(starts), k + paragraphs) - 1
-                    cover, c0, c1 = field, starts[k], starts[last] + len(article.paragraphs[last])
-                out.append(OutletCredit(article.article_id, field, start, end, name, key, cover, c0, c1))
+    for field, matches in found:
+        for m in matches:
+            printed = _bare(m.group("outlet"))
+            # a broadcast station outside the story is named as printed ("local ABC7": ABC7)
+            name = surfaces.get(printed) or re.sub(r"^local\s+", "", printed)
+            key = _credited_key(name)
+            if key == own:
+                continue
+            start, end = m.span()
+            if paragraphs < 0:
+                cover, c0, c1 = "*", 0, len(body) + len(article.title or "") + 1
+            elif paragraphs == 0 or field == "title":
+                cover, c0, c1 = field, start, end
+            else:
+                k = max(i for i, st in enumerate(starts) if st <= start)
+                last = min(len(starts), k + paragraphs) - 1
+                cover, c0, c1 = field, starts[k], starts[last] + len(article.paragraphs[last])
+            out.append(OutletCredit(article.article_id, field, start, end, name, key, cover, c0, c1))
     out.sort(key=lambda c: (c.field, c.start, c.key))
     return tuple(dict.fromkeys(out))
 
@@ -382,14 +388,43 @@ def _credited_key(name: str | None) -> str:
     return f"outlet:{text.casefold()}"
 
 
-@lru_cache(maxsize=64)
-def _credit_patterns(names: tuple[str, ...]) -> tuple[dict[str, str], tuple[re.Pattern[str], ...]]:
-    """(printed name -> credited name, compiled REPORT_CREDITS) for these outlet names and the wires."""
+def _bare(printed: str) -> str:
+    """A printed name as :func:`_credit_surfaces` keys it: spaces collapsed, no leading "The"."""
+    return re.sub(r"^[Tt]he\s+", "", " ".join(printed.split()))
+
+
+@lru_cache(maxsize=256)
+def _credit_surfaces(names: tuple[str, ...]) -> dict[str, str]:
+    """Printed name -> credited name, for these outlet names and the wires (the first name printed so
+    wins)."""
     surfaces: dict[str, str] = {}
     for name in (*names, *WIRES):
         for printed in printed_names(name):
-            if bare := re.sub(r"^[Tt]he\s+", "", " ".join(printed.split())):
+            if bare := _bare(printed):
                 surfaces.setdefault(bare, name)
+    return surfaces
+
+
+def _credit_matches(texts: Iterable[tuple[str, str]], patterns: Sequence[re.Pattern[str]],
+                    left_out: frozenset[str]) -> list[tuple[str, list[re.Match[str]]]] | None:
+    """Each text's matches of ``patterns``, or None when one names an outlet as printed in
+    ``left_out``. The patterns of a story's every outlet stand in for an article's own (its outlet
+    left out): the outlet names are alternatives of one group, so where no match takes one of the
+    names left out, the search made every step the article's patterns make, and found the same
+    matches."""
+    out: list[tuple[str, list[re.Match[str]]]] = []
+    for field, text in texts:
+        matches = [m for rx in patterns for m in rx.finditer(text)]
+        if left_out and any(_bare(m.group("outlet")) in left_out for m in matches):
+            return None
+        out.append((field, matches))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _credit_patterns(names: tuple[str, ...]) -> tuple[dict[str, str], tuple[re.Pattern[str], ...]]:
+    """(printed name -> credited name, compiled REPORT_CREDITS) for these outlet names and the wires."""
+    surfaces = _credit_surfaces(names)
     alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(surfaces, key=lambda x: (-len(x), x)))
     outlet = rf"(?P<outlet>(?<![\w.])(?-i:(?:[Tt]he\s+)?(?:{alternatives})|{BROADCAST_STATION})(?![\w-]))"
     return surfaces, tuple(re.compile(p.replace("{outlet}", outlet), re.I) for p in REPORT_CREDITS)

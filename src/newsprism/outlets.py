@@ -138,6 +138,7 @@ def zone_for(outlet: str | None, url: str | None, domain: str | None,
     return None
 
 
+@functools.lru_cache(maxsize=1024)
 def printed_names(name: str) -> tuple[str, ...]:
     """The ways an outlet's name is printed: the name itself, without a leading
     "The", and every printed name the shipped table maps to it ("BBC News" for BBC)."""
