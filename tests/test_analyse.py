@@ -334,3 +334,26 @@ def test_analyse_compound_of_two_lower_case_words() -> None:
 
     assert _compound_of("floodwater", {"flood", "water"})
     assert not _compound_of("solbacken", {"flood", "water", "sol"})
+
+
+@needs_model
+def test_analyse_lemmas_are_the_stock_lemmatizers() -> None:
+    nlp = load_model(Settings())
+    assert "newsprism_lemmas" in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+    stock = spacy.load(Settings().spacy_model)
+    text = ("The ferries were running late; Vesteria's ministers said they'd been told the boats wouldn't sail.\n\n"
+            "Gon na be a long winter, said the mayor, who ain't happy. Ships, shipping and shipped goods piled up.")
+    ours, theirs = nlp(text), stock(text)
+    assert [t.text for t in ours] == [t.text for t in theirs]
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+    assert "be" in [t.lemma_ for t in ours] and "ship" in [t.lemma_ for t in ours]
+    assert nlp("").text == ""
+
+
+def test_analyse_lemmas_leave_a_pipeline_without_spacys_lemmatizer() -> None:
+    from newsprism.analyse.lemmas import use_lemmas
+
+    blank = spacy.blank("en")
+    assert not use_lemmas(blank) and blank.pipe_names == []
+    blank.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": True})
+    assert not use_lemmas(blank) and blank.pipe_names == ["lemmatizer"]  # it overwrites: left as it is

@@ -27,6 +27,7 @@ from ..resolve import AliasPacks, load_packs, normalise
 from ..settings import AnalyseSettings, Settings
 from . import rules
 from .event import main_event, sentence_case
+from .lemmas import use_lemmas
 from .quantities import quantities
 from .quotes import quotes
 from .times import times
@@ -68,6 +69,7 @@ def _load(model: str, packs: tuple[str, ...], builtin: bool) -> Any:
             "or set spacy_model to an installed pipeline"
         ) from None
     add_ruler(nlp, _packs_of(packs, builtin))
+    use_lemmas(nlp)  # the same lemmas, each distinct word lemmatized once
     return nlp
 
 

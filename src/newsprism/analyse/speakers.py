@@ -28,6 +28,18 @@ class _Speakers:
         self.quoted: list[tuple[int, int]] = []  # the direct quotes' marks: a verb inside one reports nothing
         self._surnames: frozenset[str] | None = None
         self._antecedents: dict[tuple[int, int], Any] = {}
+        # the doc's tokens and entities read once (every use reads the same ones): a walk over the doc
+        # per quote would make new Token objects each time
+        self.tokens: list[Any] = list(doc)
+        self.ents: tuple[Any, ...] = doc.ents
+        self._sents: list[Any] | None = None
+
+    @property
+    def sents(self) -> list[Any]:
+        """The doc's sentences, read once."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        return self._sents
 
     def in_quote(self, tok: Any) -> bool:
         return any(qs <= tok.idx < qe for qs, qe in self.quoted)
@@ -222,7 +234,7 @@ class _Speakers:
             return None  # it reports something of its own ("... and confirmed the road was shut")
         if after is not None:
             return after
-        between = [x for x in doc if q_end <= x.idx < verb.idx] if verb.idx >= q_end >= 0 else [verb]
+        between = [x for x in self.tokens if q_end <= x.idx < verb.idx] if verb.idx >= q_end >= 0 else [verb]
         if all(x.is_punct or x.is_space for x in between):  # '"...," claimed the state media
             return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos")
                          and c.pos_ in ("NOUN", "PROPN")), None)
@@ -310,12 +322,12 @@ class _Speakers:
         if tok.lower_ == "it":  # an organisation or a country: the last one that was a subject before it
             k = self.paragraph_of(tok.idx)
             ps = self.paragraphs[max(0, k - 2)][0]
-            acting = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and ps <= e.start_char
+            acting = [e for e in self.ents if e.label_ in ("ORG", "GPE", "NORP") and ps <= e.start_char
                       and e.end <= tok.i and e.root.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(e.root)
                       and not _reported(e.root.head)]  # not the subject of what another reports
             # or a noun that spoke ("The firm said ... It added:"), or an untagged name of a body ("The
             # Harbour Department confirmed ... It said:")
-            acting += [doc[t.left_edge.i:t.i + 1] for t in doc[:tok.i] if ps <= t.idx and (
+            acting += [doc[t.left_edge.i:t.i + 1] for t in self.tokens[:tok.i] if ps <= t.idx and (
                 t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in rules.ORG_HEADS))
                        and not t.ent_type_ and t.dep_ == "nsubj" and _reporting(t.head)]
             return _strip_the(max(acting, key=lambda e: e.start)) if acting else doc[tok.i:tok.i + 1]
@@ -330,7 +342,7 @@ class _Speakers:
             inner = self.role_name(tok)  # "U.S. Ambassador to the United Nations Kari Mo"
             if inner is not None:
                 return inner
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in _SPEAKER_LABELS and ent.start <= tok.i < ent.end:
                 return _strip_the(ent)
         if tok.lemma_.lower() in rules.STATEMENT_NOUNS:  # "a statement released by the agency"
@@ -415,7 +427,7 @@ class _Speakers:
                 or tok.dep_ == "compound"):
             return None
         end = self.paragraphs[min(2, len(self.paragraphs) - 1)][1]
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.start_char >= end:
                 break
             if (ent.label_ == "PERSON" and ent.root.dep_ == "nsubj" and _reporting(ent.root.head)
@@ -432,7 +444,7 @@ class _Speakers:
         if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children):
             return None
         ps = self.paragraphs[max(0, self.paragraph_of(tok.idx) - 2)][0]
-        orgs = [e for e in self.doc.ents if e.label_ == "ORG" and ps <= e.start_char and e.end <= tok.i
+        orgs = [e for e in self.ents if e.label_ == "ORG" and ps <= e.start_char and e.end <= tok.i
                 and not self.in_quote(e.root)]
         # one that spoke before another was named ("X confirmed, as cited by Y")
         spoke = [e for e in orgs if e.root.dep_ == "nsubj" and _reporting(e.root.head)]
@@ -444,7 +456,7 @@ class _Speakers:
         person's name that is neither a possessor nor the object of a preposition, unless it follows
         another name ("to the UN Kari Mo")."""
         doc = self.doc
-        inside = [e for e in doc.ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
+        inside = [e for e in self.ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
                   and not e.start <= tok.i < e.end and e.root.dep_ != "poss"]
         person = [e for e in inside if e.label_ == "PERSON" or normalise(e.text) in self.persons]
         appos = [e for e in inside if e.root.dep_ == "appos" and e.label_ in ("PERSON", "ORG")
@@ -474,7 +486,7 @@ class _Speakers:
         a person ("Kari Nystrom, who runs the bakery, was opening the shop ..."); else None."""
         ps, pe = self.paragraphs[paragraph]
         if self.doc.text[ps:pe].rstrip().endswith(":"):
-            last = [s for s in self.doc.sents if ps <= s.start_char < pe]
+            last = [s for s in self.sents if ps <= s.start_char < pe]
             # the subject of its main or a reporting verb ("One officer described what he saw:"), else
             # the last noun that is a subject ("Here is how one website put it:")
             subjects = [t for t in last[-1] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
@@ -483,17 +495,17 @@ class _Speakers:
                         subjects[-1] if subjects else None)
             if subj is not None:
                 return self.speaker_span(subj, pe)
-        first = next((s for s in self.doc.sents if ps <= s.start_char < pe), None)
+        first = next((s for s in self.sents if ps <= s.start_char < pe), None)
         if first is None:
             return None
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if (first.start <= ent.start < first.end and ent.root.dep_ in ("nsubj", "nsubjpass")
                     and (ent.label_ == "PERSON" or normalise(ent.text) in self.persons)):
                 return ent
         return None
 
     def _ent_at(self, tok: Any) -> Any:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.start <= tok.i < ent.end:
                 return ent
         return self.doc[tok.i:tok.i + 1]
@@ -510,7 +522,7 @@ class _Speakers:
         # a name in apposition to a person's title is that person whatever the model called it
         kinds = ("PERSON", "ORG") if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
         hits = []
-        for t in self.doc:
+        for t in self.tokens:
             if t.lemma_.lower() != tok.lemma_.lower() or t.ent_type_:
                 continue
             cands = [c for c in t.children if c.dep_ == "appos" and c.ent_type_ in kinds]
@@ -564,10 +576,10 @@ class _Speakers:
                         and span.text not in rules.NOT_PERSON
                         and _honorific_fits(span, tok.lower_))
 
-        names = [e for e in doc.ents if e.label_ in _SPEAKER_LABELS and e.end_char <= before and e.start_char < tok.idx
+        names = [e for e in self.ents if e.label_ in _SPEAKER_LABELS and e.end_char <= before and e.start_char < tok.idx
                  and e.text not in rules.NOT_PERSON]  # "Twitter" is where words are posted
         # a surname the model left untagged is that person ("Hopkins may have been the only one ...")
-        names += [doc[t.i:t.i + 1] for t in doc if t.i < tok.i and t.idx + len(t) <= before and t.pos_ == "PROPN"
+        names += [doc[t.i:t.i + 1] for t in self.tokens if t.i < tok.i and t.idx + len(t) <= before and t.pos_ == "PROPN"
                   and not t.ent_type_ and t.dep_ in ("nsubj", "nsubjpass") and normalise(t.text) in self.surnames]
         names.sort(key=lambda e: e.start)
         persons = [e for e in names if getattr(e, "label_", "") == "PERSON" or normalise(e.text) in self.persons
@@ -593,7 +605,7 @@ class _Speakers:
                           and not self.in_quote(e.root) and not _reported(e.root.head) and fits(e)]
                 if acting:
                     return _strip_the(acting[-1])
-        untagged = [doc[t.left_edge.i:t.i + 1] for t in doc if ps <= t.idx and t.idx + len(t) <= before
+        untagged = [doc[t.left_edge.i:t.i + 1] for t in self.tokens if ps <= t.idx and t.idx + len(t) <= before
                     and t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in subject
                     and t.head.lemma_ in rules.REPORTING_VERBS and t.i < tok.i]
         # a name that speaks in the same paragraph (the model may call a person a place, or miss it),
@@ -615,7 +627,7 @@ class _Speakers:
             js, je = self.paragraphs[j]
             spoke = [(sp.start_char, sp) for sp in self.spoken
                      if js <= sp.start_char < je and sp.root.pos_ in ("PROPN", "NOUN")]
-            for t in doc:  # the subject of a reporting verb there, a name or a role ("the spokesman said")
+            for t in self.tokens:  # the subject of a reporting verb there, a name or a role ("the spokesman said")
                 subj = (self.subject(t) if js <= t.idx < min(je, before) and _reporting(t) and not _negated(t)
                         else None)
                 if subj is not None and (subj.pos_ == "PROPN" or subj.lemma_.lower() in rules.PERSON_TITLES
@@ -648,7 +660,7 @@ def _last_speaker(speakers: _Speakers, paragraph: int, before: int, since: int =
     when given."""
     doc = speakers.doc
     ps, pe = speakers.paragraphs[paragraph]
-    tokens = [t for t in doc if max(ps, since) <= t.idx < min(pe, before)
+    tokens = [t for t in speakers.tokens if max(ps, since) <= t.idx < min(pe, before)
               and not any(qs <= t.idx < qe for qs, qe in speakers.quoted)]
     verbs = [t for t in tokens if t.lemma_ in rules.REPORTING_VERBS and t.pos_ in ("VERB", "AUX")
              and not _negated(t) and not _reported(t)]
