@@ -26,6 +26,7 @@ from ..records import Analysis, Article, FieldSpan, Mention, Problem
 from ..resolve import AliasPacks, load_packs, normalise
 from ..settings import AnalyseSettings, Settings
 from . import rules
+from .attributes import use_attributes
 from .event import main_event, sentence_case
 from .lemmas import use_lemmas
 from .quantities import quantities
@@ -69,6 +70,7 @@ def _load(model: str, packs: tuple[str, ...], builtin: bool) -> Any:
             "or set spacy_model to an installed pipeline"
         ) from None
     add_ruler(nlp, _packs_of(packs, builtin))
+    use_attributes(nlp)  # the same tags, parts of speech, morphology, one-token patterns looked up
     use_lemmas(nlp)  # the same lemmas, each distinct word lemmatized once
     return nlp
 
