@@ -8,7 +8,6 @@ and carry the ``model`` marker.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import pytest
 import spacy
@@ -336,59 +335,3 @@ def test_analyse_compound_of_two_lower_case_words() -> None:
     assert _compound_of("floodwater", {"flood", "water"})
     assert not _compound_of("solbacken", {"flood", "water", "sol"})
 
-
-@needs_model
-def test_analyse_lemmas_are_the_stock_lemmatizers() -> None:
-    nlp = load_model(Settings())
-    assert "newsprism_lemmas" in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
-    stock = spacy.load(Settings().spacy_model)
-    text = ("The ferries were running late; Vesteria's ministers said they'd been told the boats wouldn't sail.\n\n"
-            "Gon na be a long winter, said the mayor, who ain't happy. Ships, shipping and shipped goods piled up.")
-    ours, theirs = nlp(text), stock(text)
-    assert [t.text for t in ours] == [t.text for t in theirs]
-    assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
-    assert "be" in [t.lemma_ for t in ours] and "ship" in [t.lemma_ for t in ours]
-    assert nlp("").text == ""
-
-
-def test_analyse_lemmas_leave_a_pipeline_without_spacys_lemmatizer() -> None:
-    from newsprism.analyse.lemmas import use_lemmas
-
-    blank = spacy.blank("en")
-    assert not use_lemmas(blank) and blank.pipe_names == []
-    blank.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": True})
-    assert not use_lemmas(blank) and blank.pipe_names == ["lemmatizer"]  # it overwrites: left as it is
-
-
-def _ruled(words: list[str], tags: list[str], nlp: Any, component: Any) -> list[tuple[str, str, str]]:
-    doc = component(Doc(nlp.vocab, words=words, tags=tags))
-    return [(t.pos_, str(t.morph), t.lemma_) for t in doc]
-
-
-def test_analyse_attributes_set_what_the_attribute_ruler_sets() -> None:
-    from newsprism.analyse.attributes import Attributes
-
-    nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("attribute_ruler")
-    ruler.add([[{"TAG": "NNS"}]], {"POS": "NOUN", "MORPH": "Number=Plur"})
-    ruler.add([[{"TAG": {"IN": ["VBZ", "VBP"]}, "LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}]], {"LEMMA": "be"})
-    ruler.add([[{"LOWER": "gon"}, {"LOWER": "na"}]], {"LEMMA": "to"}, index=1)
-    ruler.add([[{"LOWER": {"IN": ["cats", "dogs"]}, "TAG": "NNS"}]], {"LEMMA": "pet"})
-    ruler.add([[{"TAG": {"NOT_IN": ["NNS", "_SP"]}}]], {"MORPH": "Other=Yes"})  # no value to file it under
-    ruler.add([[{"IS_SPACE": True}]], {"POS": "SPACE"})
-    ruler.add([[{"TAG": "NNS"}], [{"LOWER": "ferries"}]], {"POS": "PROPN"})  # a later rule wins
-    words = ["Cats", "ai", "n't", "gon", "na", "\n\n", "ferries", "Dogs", "sail"]
-    tags = ["NNS", "VBZ", "RB", "VBG", "TO", "_SP", "NN", "NNS", "VB"]
-    assert _ruled(words, tags, nlp, Attributes(ruler)) == _ruled(words, tags, nlp, ruler)
-    assert _ruled(words, tags, nlp, Attributes(ruler))[0] == ("PROPN", "Number=Plur", "pet")
-
-
-@needs_model
-def test_analyse_attributes_replace_the_models_attribute_ruler() -> None:
-    nlp = load_model(Settings())
-    assert "newsprism_attributes" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
-    stock = spacy.load(Settings().spacy_model)
-    text = "She ain't gon na sail: the ferries' crews said they'd wait.\n\nWe're OK,  he wrote."
-    ours, theirs = nlp(text), stock(text)
-    assert [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in ours] == [
-        (t.tag_, t.pos_, str(t.morph), t.lemma_) for t in theirs]
