@@ -14,12 +14,16 @@ memory (tracemalloc for the Python heap, plus ru_maxrss for the process).
 
     .venv/bin/python benchmarks/scale.py [--n 10000] [--events N] [--json] [--skip-copies] [--skip-stories] [--tracemalloc]
                                       [--word-support X] [--split-below X] [--compare-minhash] [--skip-whole] [--pipeline]
+                                      [--stream]
 
 ``--pipeline`` instead runs the two stages once each, as a run does (copies, then stories
 with the copy groups), and reports their time, CPU time, the process's RSS before them and
 its peak, the peak Python heap of each stage per article (with ``--tracemalloc``) and a
 digest of the results (copy links and groups; memberships, merges and stories) to compare
-two versions of the code on the same articles.
+two versions of the code on the same articles. With ``--stream`` the articles are never all held:
+:func:`stream` makes them one at a time (each original body kept as 16-bit word numbers, so that
+republications can be made from it), copies read them twice through a function and stories once;
+the time spent making them is reported apart (``generate_s``) and left out of the stages' times.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ import statistics
 import sys
 import time
 import tracemalloc
+from array import array
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -59,39 +65,78 @@ def _word(rng: random.Random, n: int) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(n))
 
 
-def generate(n: int, events: int, seed: int = 7) -> list[Article]:
+def _code(rng: random.Random, n: int) -> int:
+    """A word as ``_word`` draws it (the same draws), kept as its syllables' numbers, 4 bits each."""
+    code = 0
+    for _ in range(n):
+        code = code << 4 | rng.choice(range(len(SYLLABLES)))
+    return code
+
+
+def _spell(code: int, n: int) -> str:
+    return "".join(SYLLABLES[code >> 4 * (n - 1 - k) & 15] for k in range(n))
+
+
+def stream(n: int, events: int, seed: int = 7) -> Iterator[Article]:
+    """The articles of :func:`generate`, made one at a time: each original body is kept as 16-bit
+    word numbers (not text), so that a million articles never sit in memory at once."""
     rng = random.Random(seed)
     common = [_word(rng, 3) for _ in range(3000)]
-    event_words = [[_word(rng, 4) for _ in range(15)] for _ in range(events)]
-    event_names = [[_word(rng, 4).capitalize() for _ in range(4)] for _ in range(events)]
-    out: list[Article] = []
-    bodies: list[tuple[str, str]] = []
+    event_words = array("H", (_code(rng, 4) for _ in range(events * 15)))
+    event_names = array("H", (_code(rng, 4) for _ in range(events * 4)))
+    # an original body: its event and 305 numbers (300 words, then the title's 5), each word
+    # 0-14 the event's words, 15-18 its names, 19- the common words
+    body_event = array("i")
+    body_words = array("H")
+    words_of = range(15)
+    names_of = range(4)
+    common_of = range(3000)
+
+    def text_of(k: int) -> tuple[str, str]:
+        e = body_event[k]
+
+        def spell(w: int) -> str:
+            if w < 15:
+                return _spell(event_words[e * 15 + w], 4)
+            if w < 19:
+                return _spell(event_names[e * 4 + w - 15], 4).capitalize()
+            return common[w - 19]
+
+        words = [spell(w) for w in body_words[k * 305:k * 305 + 300]]
+        title = " ".join(spell(w) for w in body_words[k * 305 + 300:k * 305 + 305])
+        sentences = [" ".join(words[j:j + 20]).capitalize() + "." for j in range(0, 300, 20)]
+        return title, "\n".join(" ".join(sentences[j:j + 3]) for j in range(0, len(sentences), 3))
+
     for i in range(n):
         when = T0 + timedelta(seconds=i * 259200 / n)  # three days in all
         r = rng.random()
-        if bodies and r < 0.10:  # republication, one word changed
-            title, body = bodies[rng.randrange(len(bodies))]
+        if body_event and r < 0.10:  # republication, one word changed
+            title, body = text_of(rng.randrange(len(body_event)))
             words = body.split()
             words[rng.randrange(len(words))] = rng.choice(common)
             body = " ".join(words)
-        elif bodies and r < 0.15:  # rewrite: half the text kept, half new
-            title, body = bodies[rng.randrange(len(bodies))]
+        elif body_event and r < 0.15:  # rewrite: half the text kept, half new
+            title, body = text_of(rng.randrange(len(body_event)))
             words = body.split()
             keep = words[: len(words) // 2]
             body = " ".join(keep + [rng.choice(common) for _ in range(len(words) - len(keep))])
         else:
             e = rng.randrange(events)
-            words = []
+            picked = array("H")
             for _ in range(300):
                 x = rng.random()
-                words.append(rng.choice(event_words[e]) if x < 0.15 else rng.choice(event_names[e])
-                             if x < 0.22 else rng.choice(common))
-            sentences = [" ".join(words[k:k + 20]).capitalize() + "." for k in range(0, 300, 20)]
-            body = "\n".join(" ".join(sentences[k:k + 3]) for k in range(0, len(sentences), 3))
-            title = " ".join([*rng.sample(event_names[e], 2), *rng.sample(event_words[e], 3)])
-            bodies.append((title, body))
-        out.append(make_article(title, body, when, source=f"synthetic/{i}"))
-    return out
+                picked.append(rng.choice(words_of) if x < 0.15 else 15 + rng.choice(names_of)
+                              if x < 0.22 else 19 + rng.choice(common_of))
+            picked.extend([15 + w for w in rng.sample(names_of, 2)] + rng.sample(words_of, 3))
+            body_event.append(e)
+            body_words.extend(picked)
+            title, body = text_of(len(body_event) - 1)
+        yield make_article(title, body, when, source=f"synthetic/{i}")
+
+
+def generate(n: int, events: int, seed: int = 7) -> list[Article]:
+    """``n`` synthetic articles over ``events`` events, in time order (see the module's docstring)."""
+    return list(stream(n, events, seed))
 
 
 def compare_minhash(arts: list[Article], num_perm: int = 128, shingle: int = 5) -> dict[str, float]:
@@ -168,9 +213,33 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
-def pipeline(arts: list[Article], traced: bool) -> dict[str, object]:
-    """Copies, then stories with the copy groups, once each: time, memory and a digest of the results."""
-    n = len(arts)
+class _Timed:
+    """Articles of :func:`stream`, made afresh at each call, with the time spent making them."""
+
+    def __init__(self, n: int, events: int) -> None:
+        self.n, self.events = n, events
+        self.seconds = 0.0
+        self.cpu = 0.0
+
+    def __call__(self) -> Iterator[Article]:
+        it = stream(self.n, self.events)
+        while True:
+            t, c = time.perf_counter(), time.process_time()
+            a = next(it, None)
+            self.seconds += time.perf_counter() - t
+            self.cpu += time.process_time() - c
+            if a is None:
+                return
+            yield a
+
+
+def pipeline(arts: list[Article] | _Timed, traced: bool) -> dict[str, object]:
+    """Copies, then stories with the copy groups, once each: time, memory and a digest of the results.
+
+    ``arts``: the articles, or (``--stream``) a maker of them, called once by stories and twice
+    by copies; the time spent making them is reported apart and left out of the stages' times.
+    """
+    n = len(arts) if isinstance(arts, list) else arts.n
     from newsprism.copies import CopySettings, _lsh_bands
 
     # copies import datasketch (and SciPy) on first use: imported here, so that tracemalloc
@@ -179,9 +248,16 @@ def pipeline(arts: list[Article], traced: bool) -> dict[str, object]:
     out: dict[str, object] = {"rss_before_mb": round(_rss_mb(), 1)}
     if traced:
         tracemalloc.start()
+
+    def made() -> tuple[float, float]:
+        return (arts.seconds, arts.cpu) if isinstance(arts, _Timed) else (0.0, 0.0)
+
     t, c = time.perf_counter(), time.process_time()
+    g0 = made()
     copies = find_copies(arts)
-    out["copies_s"], out["copies_cpu_s"] = round(time.perf_counter() - t, 1), round(time.process_time() - c, 1)
+    g1 = made()
+    out["copies_s"] = round(time.perf_counter() - t - (g1[0] - g0[0]), 1)
+    out["copies_cpu_s"] = round(time.process_time() - c - (g1[1] - g0[1]), 1)
     if traced:
         out["copies_heap_peak_bytes_per_article"] = round(tracemalloc.get_traced_memory()[1] / n)
         tracemalloc.reset_peak()
@@ -192,8 +268,12 @@ def pipeline(arts: list[Article], traced: bool) -> dict[str, object]:
     groups = [g.article_ids for g in copies.groups]
     del copies
     t, c = time.perf_counter(), time.process_time()
-    stories = assign(arts, copy_groups=groups)
-    out["stories_s"], out["stories_cpu_s"] = round(time.perf_counter() - t, 1), round(time.process_time() - c, 1)
+    stories = assign(arts() if isinstance(arts, _Timed) else arts, copy_groups=groups)
+    g2 = made()
+    out["stories_s"] = round(time.perf_counter() - t - (g2[0] - g1[0]), 1)
+    out["stories_cpu_s"] = round(time.process_time() - c - (g2[1] - g1[1]), 1)
+    if isinstance(arts, _Timed):
+        out["generate_s"], out["generate_cpu_s"] = round(arts.seconds, 1), round(arts.cpu, 1)
     if traced:
         out["stories_heap_peak_bytes_per_article"] = round(tracemalloc.get_traced_memory()[1] / n)
         tracemalloc.stop()
@@ -223,8 +303,20 @@ def main() -> int:
                     help="copies then stories once each, as a run does: time, RSS, heap per article, result digests")
     ap.add_argument("--compare-minhash", action="store_true",
                     help="time MinHash signatures and the LSH index: newsprism's batched numpy against datasketch")
+    ap.add_argument("--stream", action="store_true",
+                    help="with --pipeline: the articles made as the stages read them, never all held "
+                         "(copies read them twice, stories once; the time spent making them reported apart)")
     args = ap.parse_args()
     events = args.events or max(1, args.n // 2)
+    if args.stream:
+        if not args.pipeline:
+            ap.error("--stream goes with --pipeline")
+        out0: dict[str, object] = {"articles": args.n, "events": events, "streamed": True}
+        gc.collect()
+        out0.update(pipeline(_Timed(args.n, events), args.tracemalloc))
+        out0["loadavg"] = [round(x, 2) for x in os.getloadavg()]
+        print(json.dumps(out0, indent=1))
+        return 0
     t = time.perf_counter()
     arts = generate(args.n, events)
     out: dict[str, object] = {"articles": args.n, "events": events, "generate_s": round(time.perf_counter() - t, 1)}
@@ -279,15 +371,17 @@ def main() -> int:
         # one online pass over the whole stream, timing each article (replay-free)
         from newsprism.stories import _Clusterer, features  # the clusterer inside assign(), to time each article
 
-        c = _Clusterer(settings)
+        # IDF counted up front, the features made again in the timed step (as the online mode does)
+        c = _Clusterer(dataclasses.replace(settings, batch_idf=False))
+        nums = [c.take(a) for a in arts]
         for a in arts:
             c.count(c.intern(features(a, settings)))
         c.frozen = True
         times: list[float] = []
         cpu: list[float] = []  # CPU time of this process: steadier than wall time on a shared machine
-        for a in sorted(arts, key=lambda a: (a.published, a.article_id)):
+        for k in sorted(nums, key=lambda k: (arts[k].published, arts[k].article_id)):
             t, tc = time.perf_counter(), time.process_time()
-            c.add(a, ())
+            c.add(k, ())
             cpu.append(time.process_time() - tc)
             times.append(time.perf_counter() - t)
             if len(times) % block == 0:

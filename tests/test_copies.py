@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -171,6 +172,38 @@ def test_copies_short_texts_are_never_linked() -> None:
 def test_copies_deterministic_in_any_order(syndicated: dict[str, Article]) -> None:
     items = list(syndicated.values())
     assert find_copies(items) == find_copies(list(reversed(items)))
+
+
+def test_copies_read_twice_from_a_function_without_holding_the_articles(syndicated: dict[str, Article]) -> None:
+    items = list(syndicated.values())
+    reads: list[int] = []
+
+    def again() -> Iterator[Article]:
+        reads.append(1)
+        yield from items  # a generator: nothing of it is held between the reads
+
+    assert find_copies(again) == find_copies(items) == find_copies(iter(items))
+    assert len(reads) == 2  # signatures, then the candidates' texts
+
+
+def test_copies_a_second_read_that_differs_is_an_error(syndicated: dict[str, Article]) -> None:
+    items = list(syndicated.values())
+    reads: list[int] = []
+
+    def again() -> list[Article]:
+        reads.append(1)
+        return items if len(reads) == 1 else items[:1]
+
+    with pytest.raises(ValueError, match="read the second time differ"):
+        find_copies(again)  # ends early
+    reads.clear()
+
+    def shuffled() -> list[Article]:
+        reads.append(1)
+        return items if len(reads) == 1 else items[::-1]
+
+    with pytest.raises(ValueError, match="read the second time differ"):
+        find_copies(shuffled)  # another order: the texts would not be the candidates'
 
 
 def test_copies_settings_stricter_containment(syndicated: dict[str, Article]) -> None:

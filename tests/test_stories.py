@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -356,9 +357,8 @@ def test_stories_compact_state_keeps_vectors_exactly() -> None:
     s = StorySettings()
     c = _Clusterer(s)
     arts, _ = story_stream()
-    for a in arts:
-        c.keep(a.article_id, features(a, s))
-    again = [c._features(a) for a in arts]
+    nums = [c.take(a) for a in arts]
+    again = [c._features(i) for i in nums]
     as_dicts = [list(zip([c.term_list[t] for t in ids.tolist()], vals.tolist(), strict=True)) for ids, vals in again]
     assert as_dicts == [list(features(a, s).items()) for a in arts]  # order and values, bit for bit
     assert not c.kept  # each held vector is handed out once
@@ -372,20 +372,19 @@ def test_stories_arena_and_index_hold_the_story_vectors() -> None:
 
     s = StorySettings()
     c = _Clusterer(s)
-    for a in arts:
-        c.count(c.keep(a.article_id, features(a, s)))
+    nums = [c.take(a) for a in arts]  # counted and held
     c.frozen = True  # IDF fixed: each article's unit length is the same now as when it joined
-    for a in arts:
-        c.add(a, ())
-    assert any(v >= 0 for v in c.index) and c.shared  # a term of one story: its number, no array
+    for i in nums:
+        c.add(i, ())
+    assert any(v >= 0 for v in c.index.one) and len(c.index)  # a term of one story: its number, no slot
     vectors = {sid: dict(zip(c._vec(st)[0].tolist(), c._vec(st)[1].tolist(), strict=True))
                for sid, st in c.stories.items()}
     for sid, vec in vectors.items():  # sorted, unique terms; the story's vector is the sum of its unit articles
         ids = c._vec(c.stories[sid])[0]
         assert (ids[1:] > ids[:-1]).all()
         expect: dict[int, float] = {}
-        for aid in c.stories[sid].members:
-            a = next(x for x in arts if x.article_id == aid)
+        for k in c.stories[sid].members:
+            a = arts[k]
             raw = features(a, s)
             ws = {c.terms[t]: v for t, v in raw.items()}
             unit = sum((v * c._idf(t)) ** 2 for t, v in ws.items()) ** 0.5
@@ -394,7 +393,7 @@ def test_stories_arena_and_index_hold_the_story_vectors() -> None:
         assert vec.keys() == expect.keys()
         assert all(abs(vec[t] - expect[t]) < 1e-12 for t in vec)
     for t in range(len(c.term_list)):  # every story holding a term is found from it, and only those
-        found = c._postings(t).tolist()
+        found = c.index.get(t).tolist()
         holders = [st.num for st in c.stories.values() if t in vectors[st.sid]]
         assert sorted(found) == sorted(holders), c.term_list[t]
     ks = [st.num for st in c.stories.values() for _ in range(3)]
@@ -440,3 +439,20 @@ def test_stories_terms_table_is_rebuilt_after_it_is_dropped() -> None:
     assert not c.terms
     assert [c.intern(features(a, s))[0].tolist() for a in arts] == first  # the same numbers
     assert len(c.term_list) == len(set(c.term_list))
+
+
+def test_stories_assign_reads_a_stream_once_and_keeps_no_article() -> None:
+    from newsprism.stories import _Clusterer
+
+    arts, _ = story_stream()
+    reads: list[int] = []
+
+    def once() -> Iterator[Article]:
+        reads.append(1)
+        yield from arts
+
+    assert assign(once()) == assign(arts) and len(reads) == 1
+    c = _Clusterer(StorySettings())
+    assert [c.take(a) for a in arts] == list(range(len(arts))) and not c.articles  # batch IDF: vectors, no article
+    c = _Clusterer(StorySettings(batch_idf=False))
+    assert all(c.articles[c.take(a)] is a for a in arts)  # online IDF: features made when assigned

@@ -28,8 +28,9 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -64,69 +65,149 @@ KINDS = ("identical", "copy", "rewrite")
 # ------------------------------------------------------------------ public
 
 
-def find_copies(articles: Iterable[Article], settings: CopySettings | None = None) -> Copies:
+def find_copies(articles: Iterable[Article] | Callable[[], Iterable[Article]],
+                settings: CopySettings | None = None) -> Copies:
     """Find copies and rewrites among ``articles``.
 
     Articles flagged ``empty`` (and bodies shorter than one shingle) never
     join. Deterministic: the result depends only on the articles, not on
-    their order.
+    their order. ``articles`` may be a function that gives the same articles
+    in the same order each time it is called: they are then read twice
+    (signatures, then the candidates' texts) and never held all at once, so
+    that a batch larger than memory can be given as a stream. A sequence is
+    read twice as it is; any other iterable is made a list first.
     """
     s = settings or CopySettings()
-    arts = sorted((a for a in articles if "empty" not in a.flags), key=lambda a: a.article_id)
-    by_id = {a.article_id: a for a in arts}
-    wires = {a.article_id: w for a in arts if (w := wire_credit(a))}
-    token_cache: dict[str, int] = {}
-    # compact state: one row of 32-bit MinHash values per text with shingles, and only the
-    # sampled shingles; the full shingle sets are made again for the candidates alone
+    if callable(articles):
+        read = articles
+    else:
+        given = articles if isinstance(articles, Sequence) else list(articles)
+
+        def read() -> Iterable[Article]:
+            return given
+    b, r = _lsh_bands(s.lsh_threshold, s.num_perm)
     perms = _permutations(s.num_perm, s.seed)
-    signatures = np.empty((len(arts), s.num_perm), dtype=np.uint32)
-    rows: list[int] = []  # row -> index in arts
-    samples: list[np.ndarray] = []
     mod = np.uint64(s.sample_mod or 1)
-    for i, a in enumerate(arts):
+    token_cache: dict[str, int] = {}
+    # compact state, per article read (skipping ``empty`` ones): its id, stream position, origin
+    # key's parts, and for a text with shingles the b * r MinHash values its bands read and its
+    # sampled shingles; the full shingle sets are made again, in a second read, for the candidates
+    ids: list[str] = []
+    at = array("q")  # stream position
+    pubs = array("d")  # published timestamp (inf: none)
+    ranks = array("b")  # _origin_key's first part: 0 the wire itself, 1 crediting a wire, 2 neither
+    shingled = array("b")  # 1: the text has shingles
+    wires: dict[str, str] = {}
+    blocks: list[np.ndarray] = []  # MinHash values, one row per article, _BLOCK rows a block
+    sampled = array("Q")
+    sampled_of = array("i")  # for each sampled shingle, its article (index into ``ids``)
+    for pos, a in enumerate(read()):
+        if "empty" in a.flags:
+            continue
+        k = len(ids)
+        if w := wire_credit(a):
+            wires[a.article_id] = w
+        key = _origin_key(a, wires)
+        ids.append(a.article_id)
+        at.append(pos)
+        pubs.append(key[2])
+        ranks.append(key[0])
+        if k % _BLOCK == 0:
+            blocks.append(np.zeros((_BLOCK, b * r), dtype=np.uint32))
         sh = _shingles(a.text, s.shingle, token_cache)
+        shingled.append(1 if sh.size else 0)
         if sh.size:
-            signatures[len(rows)] = _minhash(sh, perms)
-            rows.append(i)
+            blocks[-1][k % _BLOCK] = _minhash(sh, perms)[: b * r]
             if s.sample_mod:
-                samples.append(sh[sh % mod == 0])
-    signatures = signatures[: len(rows)]
-    n = len(rows)
-    # candidate pairs as codes later * n + earlier, sorted: by later row, then earlier
-    found = [_band_candidates(signatures, s)] if n else []
-    del signatures
+                mine = sh[sh % mod == 0]
+                sampled.frombytes(mine.tobytes())
+                sampled_of.extend([k] * len(mine))
+    del token_cache
+    # rows: the articles with shingles sorted by id (the order of rows and of ties, as ever)
+    row_art = np.array([k for k in sorted(range(len(ids)), key=ids.__getitem__) if shingled[k]],
+                       dtype=np.int64)  # row -> index in ids
+    del shingled
+    n = len(row_art)
+    found = [_band_candidates(blocks, s, rows=row_art)] if n else []
+    del blocks
     if s.sample_mod and n:
-        found.append(_sampled_candidates(samples, s))
-    del samples
+        row_of = np.full(len(ids), -1, dtype=np.int32)
+        row_of[row_art] = np.arange(n, dtype=np.int32)
+        h = np.frombuffer(sampled, dtype=np.uint64) if len(sampled) else np.empty(0, np.uint64)
+        text = row_of[np.frombuffer(sampled_of, dtype=np.int32)] if len(sampled_of) else np.empty(0, np.int32)
+        del row_of
+        found.append(_sampled_candidates(h, text, n, s))
+        del h, text
+    del sampled, sampled_of
     pairs = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
-    later_rows, earlier_rows = np.divmod(pairs, np.int64(max(n, 1)))
-    # the last pair each row takes part in: its shingles are dropped after it
-    last = np.full(n, -1, dtype=np.int64)
-    np.maximum.at(last, np.concatenate([later_rows, earlier_rows]), np.concatenate([later_rows, later_rows]))
-    done_after: dict[int, list[int]] = {}
-    for row in np.flatnonzero(last >= 0).tolist():
-        done_after.setdefault(int(last[row]), []).append(row)
-    links: list[CopyLink] = []
-    held: dict[int, np.ndarray] = {}  # shingles of the candidates still to be compared
-
-    def shingles_of(row: int) -> np.ndarray:
-        sh = held.get(row)
-        if sh is None:
-            sh = held[row] = _shingles(arts[rows[row]].text, s.shingle, token_cache)
-        return sh
-
-    previous = -1
-    for k, j in zip(later_rows.tolist(), earlier_rows.tolist(), strict=True):  # rows sorted by id: deterministic
-        if k != previous:
-            for row in done_after.get(previous, ()):
-                held.pop(row, None)
-            previous = k
-        link = _verify(arts[rows[j]], shingles_of(j), arts[rows[k]], shingles_of(k), wires, s)
-        if link:
-            links.append(link)
+    del found
+    later, earlier = np.divmod(pairs, np.int64(max(n, 1)))
+    del pairs
+    links = _verify_read(read, ids, np.frombuffer(at, dtype=np.int64) if len(at) else np.empty(0, np.int64),
+                         row_art, later, earlier, pubs, ranks, s)
     links.sort(key=lambda x: (x.source, x.target))
-    groups = _groups(links, by_id, wires)
+    inside = {x for link in links for x in (link.source, link.target)}
+    meta = {aid: (ranks[i], pubs[i]) for i, aid in enumerate(ids) if aid in inside}
+    groups = _groups(links, meta, wires)
     return Copies(tuple(links), groups, tuple(WireCredit(aid, w) for aid, w in sorted(wires.items())))
+
+
+#: rows of MinHash values per block (the values are never one array grown and copied)
+_BLOCK = 1024
+#: words whose hashes are remembered at most (the memory is dropped when full: same hashes, bounded memory)
+_TOKEN_CACHE = 1 << 12
+_NONE = float("inf")  # the published time of an undated article
+
+
+def _verify_read(read: Callable[[], Iterable[Article]], ids: Sequence[str], at: np.ndarray, row_art: np.ndarray,
+                 later: np.ndarray, earlier: np.ndarray, pubs: Sequence[float], ranks: Sequence[int],
+                 s: CopySettings) -> list[CopyLink]:
+    """Verify the candidate pairs (rows ``later``, ``earlier``) in a second read of the articles:
+    a pair once both its texts are read, each candidate's shingles held from its reading until
+    its last pair is verified."""
+    links: list[CopyLink] = []
+    if not len(later):
+        return links
+    pos = at[row_art]  # row -> stream position
+    due = np.maximum(pos[later], pos[earlier])  # a pair is verified once its later text is read
+    order = np.argsort(due, kind="stable")
+    due_sorted = due[order].tolist()
+    last = np.full(len(row_art), -1, dtype=np.int64)
+    np.maximum.at(last, np.concatenate([later, earlier]), np.concatenate([due, due]))
+    cand = np.flatnonzero(last >= 0)
+    need = dict(zip(pos[cand].tolist(), cand.tolist(), strict=True))  # stream position -> its row
+    drop: dict[int, list[int]] = {}
+    for c, p in zip(cand.tolist(), last[cand].tolist(), strict=True):
+        drop.setdefault(p, []).append(c)
+
+    def key(row: int) -> tuple[int, int, float, str]:
+        i = int(row_art[row])
+        return (ranks[i], 0 if pubs[i] != _NONE else 1, pubs[i], ids[i])
+
+    held: dict[int, np.ndarray] = {}
+    cache: dict[str, int] = {}
+    j, total = 0, len(due_sorted)
+    for p, a in enumerate(read()):
+        row = need.get(p)
+        if row is None:
+            continue
+        if a.article_id != ids[int(row_art[row])]:
+            raise ValueError(f"find_copies: the articles read the second time differ from the first "
+                             f"(at {p}: {a.article_id}, not {ids[int(row_art[row])]})")
+        held[row] = _shingles(a.text, s.shingle, cache)
+        while j < total and due_sorted[j] == p:
+            q = int(order[j])
+            k, e = int(later[q]), int(earlier[q])
+            if link := _link(key(e), held[e], key(k), held[k], s):
+                links.append(link)
+            j += 1
+        for x in drop.pop(p, ()):
+            del held[x]
+        if j >= total:
+            break
+    if j < total:
+        raise ValueError("find_copies: the articles read the second time differ from the first")
+    return links
 
 
 def independent_sources(article_ids: Sequence[str], copies: Copies,
@@ -482,6 +563,8 @@ def _shingles(text: str, k: int, cache: dict[str, int]) -> np.ndarray:
 def _token_hash(word: str, cache: dict[str, int]) -> int:
     b = word.encode("utf-8")
     h = (zlib.crc32(b) << 32) | zlib.adler32(b)
+    if len(cache) >= _TOKEN_CACHE:
+        cache.clear()
     cache[word] = h
     return h
 
@@ -524,37 +607,68 @@ def _pairs(codes: list[np.ndarray], n: int, min_count: int = 1) -> np.ndarray:
     return out
 
 
-def _band_candidates(signatures: np.ndarray, s: CopySettings) -> np.ndarray:
+def _band_candidates(signatures: np.ndarray | Sequence[np.ndarray], s: CopySettings,
+                     rows: np.ndarray | None = None) -> np.ndarray:
     """MinHash LSH in one batch: texts whose signatures agree on all ``r`` rows of at least one of
     the ``b`` bands are candidates (the banding of datasketch's ``MinHashLSH``, with its ``b`` and
     ``r``; each band's rows are mixed into one 64-bit key and the keys sorted, band by band).
-    The pairs come as sorted codes ``later * n + earlier`` (:func:`_pairs`)."""
+    ``signatures`` is one array, or blocks of rows read as one; with ``rows``, the texts are
+    those rows of it, in that order. The pairs come as sorted codes ``later * n + earlier``
+    (:func:`_pairs`), in the texts' order."""
     b, r = _lsh_bands(s.lsh_threshold, s.num_perm)
     mix = _permutations(r, s.seed + 1)[0]  # odd 64-bit multipliers
+    blocks = [signatures] if isinstance(signatures, np.ndarray) else signatures
     seen = np.empty(0, dtype=np.int64)  # the pairs of the bands so far, each once
+    n = 0
     with np.errstate(over="ignore"):
         for band in range(b):
-            keys = (signatures[:, band * r:(band + 1) * r] * mix).sum(axis=1, dtype=np.uint64)
+            keys = np.concatenate([(x[:, band * r:(band + 1) * r] * mix).sum(axis=1, dtype=np.uint64)
+                                   for x in blocks])
+            if rows is not None:
+                keys = keys[rows]
+            n = keys.size
             seen = np.union1d(seen, _groups_of_equal(keys))
-    return _pairs([seen], signatures.shape[0])
+    return _pairs([seen], n)
 
 
-def _sampled_candidates(samples: list[np.ndarray], s: CopySettings) -> np.ndarray:
+def _sampled_candidates(h: np.ndarray, text: np.ndarray, n: int, s: CopySettings) -> np.ndarray:
     """Pairs of texts sharing at least ``s.sample_hits`` sampled shingles (hash 0 mod
     ``s.sample_mod``), as sorted codes ``later * n + earlier``: the candidates of a short text
     inside a long one, which Jaccard LSH misses. Sampled shingles found in more than
-    ``s.sample_cap`` texts (boilerplate) do not count. One sort of all samples; no loop
-    over texts. ``samples`` are each text's sampled shingles, in text order."""
-    if not samples:
+    ``s.sample_cap`` texts (boilerplate) do not count. ``h`` are the sampled shingles of the
+    ``n`` texts, ``text`` the text of each (a text's shingles unique, in any order). A sort
+    of the samples, range of hash values by range (equal hashes fall in one range), each
+    range's pairs counted before the next: no loop over texts, and never every pair code of
+    every shared shingle at once."""
+    if not n or not h.size:
         return np.empty(0, dtype=np.int64)
-    h = np.concatenate(samples)
-    text = np.concatenate([np.full(x.size, k, dtype=np.int64) for k, x in enumerate(samples)])
-    # rows of equal sampled hashes; rows run in text order and a text's shingles are unique,
-    # so the earlier row of a pair is the earlier text
-    rows = np.int64(h.size)
-    first, second = np.divmod(_groups_of_equal(h, s.sample_cap), rows)
-    n = np.int64(len(samples))
-    return _pairs([text[first] * n + text[second]], int(n), s.sample_hits)
+    big = np.int64(n)
+    part = (h >> np.uint64(64 - _SAMPLE_RANGES_BITS)).astype(np.int64)
+    pairs: list[np.ndarray] = []
+    counts: list[np.ndarray] = []
+    for k in range(1 << _SAMPLE_RANGES_BITS):
+        sel = np.flatnonzero(part == k)
+        if sel.size < 2:
+            continue
+        hk, tk = h[sel], text[sel].astype(np.int64)
+        # rows of equal sampled hashes (of two texts: a text's shingles are unique), as earlier * n + later
+        first, second = np.divmod(_groups_of_equal(hk, s.sample_cap), np.int64(hk.size))
+        a, b = tk[first], tk[second]
+        found, seen = np.unique(np.minimum(a, b) * big + np.maximum(a, b), return_counts=True)
+        pairs.append(found)
+        counts.append(seen)
+    if not pairs:
+        return np.empty(0, dtype=np.int64)
+    every, where = np.unique(np.concatenate(pairs), return_inverse=True)
+    total = np.zeros(every.size, dtype=np.int64)
+    np.add.at(total, where, np.concatenate(counts))
+    earlier, later = np.divmod(every[total >= s.sample_hits], big)
+    out: np.ndarray = np.sort(later * big + earlier)
+    return out
+
+
+#: the sampled shingles are paired in 2**this ranges of hash value, one at a time
+_SAMPLE_RANGES_BITS = 3
 
 
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -607,6 +721,13 @@ class _Partition:
 def _verify(
     a: Article, sa: np.ndarray, b: Article, sb: np.ndarray, wires: dict[str, str], s: CopySettings
 ) -> CopyLink | None:
+    """The link between two articles, given their shingles, or None."""
+    return _link(_origin_key(a, wires), sa, _origin_key(b, wires), sb, s)
+
+
+def _link(ka: tuple[int, int, float, str], sa: np.ndarray, kb: tuple[int, int, float, str], sb: np.ndarray,
+          s: CopySettings) -> CopyLink | None:
+    """The link between two texts (their origin keys and shingles), or None."""
     shared = int(np.intersect1d(sa, sb, assume_unique=True).size)
     if shared < s.min_shared:
         return None
@@ -621,20 +742,22 @@ def _verify(
         kind = "copy"
     else:
         kind = "rewrite"
-    first, second = sorted((a, b), key=lambda x: _origin_key(x, wires))
-    return CopyLink(first.article_id, second.article_id, kind, round(jaccard, 4), round(containment, 4), shared)
+    first, second = sorted((ka, kb))
+    return CopyLink(first[3], second[3], kind, round(jaccard, 4), round(containment, 4), shared)
 
 
-def _origin_key(a: Article, wires: dict[str, str]) -> tuple[int, int, float, str]:
+def _origin_key(a: Article, wires: Mapping[str, str]) -> tuple[int, int, float, str]:
     """Sort key: the wire itself first (its outlet is the credited agency),
     then articles crediting a wire, then dated before undated, earliest, id."""
-    pub = a.published.timestamp() if a.published else float("inf")
+    pub = a.published.timestamp() if a.published else _NONE
     wire = wires.get(a.article_id)
     rank = 2 if wire is None else 0 if (a.outlet or "").casefold() == wire.casefold() else 1
     return (rank, 0 if a.published else 1, pub, a.article_id)
 
 
-def _groups(links: list[CopyLink], by_id: dict[str, Article], wires: dict[str, str]) -> tuple[CopyGroup, ...]:
+def _groups(links: list[CopyLink], meta: Mapping[str, tuple[int, float]],
+            wires: Mapping[str, str]) -> tuple[CopyGroup, ...]:
+    """Copy groups of the linked articles; ``meta``: article id -> (origin rank, published timestamp)."""
     part = _Partition()
     find = part.find
     for link in links:
@@ -642,20 +765,24 @@ def _groups(links: list[CopyLink], by_id: dict[str, Article], wires: dict[str, s
     members: dict[str, list[str]] = {}
     for aid in sorted({x for link in links for x in (link.source, link.target)}):
         members.setdefault(find(aid), []).append(aid)
+
+    def key(aid: str) -> tuple[int, int, float, str]:
+        rank, pub = meta[aid]
+        return (rank, 0 if pub != _NONE else 1, pub, aid)
+
     out = []
     for ids in members.values():
-        arts = sorted((by_id[i] for i in ids), key=lambda x: _origin_key(x, wires))
+        arts = sorted(ids, key=key)
         origin = arts[0]
-        wire = wires.get(origin.article_id)
+        wire = wires.get(origin)
         if wire:
             reason = f"credits {wire}"
-        elif origin.published:
+        elif meta[origin][1] != _NONE:
             reason = "earliest published"
         else:
             reason = "no credit or date; first by id"
-        rest = sorted(arts[1:], key=lambda x: (x.published is None, x.published.timestamp() if x.published else 0,
-                                               x.article_id))
+        rest = sorted(arts[1:], key=lambda x: (meta[x][1] == _NONE, meta[x][1] if meta[x][1] != _NONE else 0, x))
         gid = hashlib.sha256(min(ids).encode()).hexdigest()[:12]
-        out.append(CopyGroup(gid, (origin.article_id, *(x.article_id for x in rest)), origin.article_id, wire, reason))
+        out.append(CopyGroup(gid, (origin, *rest), origin, wire, reason))
     out.sort(key=lambda g: g.group_id)
     return tuple(out)

@@ -69,8 +69,14 @@ from .story_features import text_year as text_year  # re-exported: its old home
 from .story_features import url_words as url_words  # re-exported: its old home
 from .story_vectors import Arena as _Arena
 from .story_vectors import Held as _Held
+from .story_vectors import Postings as _Postings
+from .story_vectors import Terms as _Terms
 from .story_vectors import Vec as _Vec
 from .story_vectors import find as _find
+
+#: how an article joined its story (``Membership.how``), by the number the stories stage keeps
+_HOW = ("", "copy", "opened", "joined", "revived")
+_NO_YEAR = -(2**62)  # the year of an article that has none
 
 
 def story_id(article_id: str) -> str:
@@ -96,27 +102,40 @@ def assign(
     """
     s = settings or StorySettings()
     c = _Clusterer(s)
-    articles = list(articles)
+    # one read: each article is numbered and its vector held compact (batch IDF) or the article
+    # held until its features are made (online IDF); ``articles`` may be a stream
+    for a in prior:
+        c.take(a)
+    before = range(len(c.ids))
+    for a in articles:
+        c.take(a)
+    given = range(len(before), len(c.ids))
     if s.batch_idf:
-        for a in [*prior, *articles]:
-            c.count(c.keep(a.article_id, features(a, s)))
         c.frozen = True
         c.forget_terms()  # every article's terms are numbers now
+    c.group_of = {aid: tuple(g) for g in copy_groups for aid in g}
     if previous:
+        c.previous = {m.article_id: m for m in previous.memberships}
         where = previous.story_of()
-        for a in time_ordered(prior):
-            if a.article_id in where:
-                c.replay(a, where[a.article_id])
-        c.memberships = {m.article_id: m for m in previous.memberships}
+        for i in sorted(before, key=lambda i: (c.pub[i] is None, c.pub[i].timestamp() if c.pub[i] else 0.0,  # type: ignore[union-attr]
+                                               c.ids[i])):
+            if c.ids[i] in where:
+                c.replay(i, where[c.ids[i]])
         c.merges = list(previous.merges)
         for m in previous.merges:
             c.redirect[m.merged] = m.into
-    group_of = {aid: tuple(g) for g in copy_groups for aid in g}
-    for a in c.stream(articles):
-        if a.article_id not in c.memberships:
-            c.add(a, group_of.get(a.article_id, ()))
+    seen = set(c.previous)  # an article already assigned, or given twice, is assigned once
+    todo = array("i")
+    for i in c.stream(given):
+        if c.ids[i] not in seen:
+            seen.add(c.ids[i])
+            todo.append(i)
+    del seen
+    for i in todo:
+        c.add(i, c.group_of.get(c.ids[i], ()))
+    del todo
     if s.split_below > 0:
-        c.split(group_of)
+        c.split(c.group_of)
     return c.result()
 
 
@@ -146,7 +165,7 @@ class _Story:
         self.sid = sid
         self.num = num  # its row in the arena of vectors
         self.size = 0  # terms in its vector
-        self.members: list[str] = []
+        self.members = array("i")  # its articles' numbers
         self.first: float | None = None
         self.last: float | None = None
         self.norm = 1.0  # L2 norm of the IDF-weighted vector (1.0 while empty)
@@ -163,9 +182,9 @@ class _Clusterer:
     otherwise a number; document frequencies and IDF are arrays by term
     number; vectors computed up front sit in flat arrays until used; story
     vectors sit in one arena (:class:`_Arena`); the index holds, per term,
-    the one story's number, or (``shared``) an array of numbers (a story is
-    added to a term's entry only when the term enters its vector, so never
-    twice).
+    the one story's number, or a slot of numbers in one pool (:class:`_Postings`;
+    a story is added to a term's entry only when the term enters its vector, so
+    never twice).
     """
 
     def __init__(self, s: StorySettings) -> None:
@@ -176,26 +195,32 @@ class _Clusterer:
         self.by_num: list[_Story | None] = []  # story number -> story (None once merged or cut)
         self.arena = _Arena()
         self.norms = np.ones(1 << 8, np.float64)  # story number -> its norm
-        # the index: term number -> the one story number holding it (-1: none, -2: several, in ``shared``)
-        self.index = array("i")
-        self.shared: dict[int, array[int]] = {}  # term number -> the story numbers holding it, when several
-        self.memberships: dict[str, Membership] = {}
+        self.index = _Postings()  # term number -> the numbers of the stories holding it
         self.merges: list[Merge] = []
         self.redirect: dict[str, str] = {}
-        self.article_story: dict[str, str] = {}
-        self.times: dict[str, datetime | None] = {}
+        # articles by number, in the order given: id, publication time, the time and year the window
+        # and ``year_gap`` read (``_when``, ``_year``; nan and _NO_YEAR: none), the story it is in
+        # (-1: none yet), how it joined (_HOW; 0: not decided in this call) and with what similarity
+        self.ids: list[str] = []
+        self.pub: list[datetime | None] = []
+        self.when = array("d")
+        self.year = array("q")
+        self.story_of = array("i")
+        self.how = array("b")
+        self.sim = array("d")
+        self.articles: dict[int, Article] = {}  # online IDF: each article until its features are made
+        self.previous: dict[str, Membership] = {}  # memberships decided before this call
+        self.group_of: dict[str, tuple[str, ...]] = {}  # article id -> its copy group
+        self.num_of: dict[str, int] = {}  # article id -> number, of those in a copy group or decided before
         self.frozen = False  # True: IDF counted over the batch up front (then cached)
         self.idf_cache = np.zeros(0, np.float64)  # term number -> IDF once frozen (0.0: not yet computed)
         self.terms: dict[str, int] = {}  # term -> its number; each term string held once
-        self.term_list: list[str] = []  # number -> term
+        self.term_list = _Terms()  # number -> term
         self.terms_forgotten = False
         self.is_name = array("b")  # number -> 1 when the term is a name feature (``conflict_prefixes``)
         self.kept = _Held()  # vectors computed up front, until used
-        # with ``split_below``: each placed article's unit vector (raw terms), time and year
-        self.placed: dict[str, tuple[_Vec, float | None, int | None]] = {}
-        self.new: set[str] = set()  # articles placed (not replayed) in this call
-        self.when_cache: dict[str, float | None] = {}
-        self.year_cache: dict[str, int | None] = {}
+        # with ``split_below``: each placed article's unit vector (raw terms), by number
+        self.placed: dict[int, _Vec] = {}
 
     # -- idf
     def _idf(self, term: int) -> float:
@@ -255,45 +280,45 @@ class _Clusterer:
                 k = terms[t] = len(names)
                 names.append(t)
                 self.df.append(0)
-                self.index.append(-1)
+                self.index.new_term()
                 self.is_name.append(1 if t.startswith(prefixes) else 0)
             ids.append(k)
         return np.array(ids, np.int32), np.fromiter(vec.values(), np.float64, len(vec))
 
-    def keep(self, article_id: str, vec: Mapping[str, float]) -> _Vec:
+    def take(self, a: Article) -> int:
+        """Number ``a`` and keep what assigning it needs: with batch IDF its vector (counted), not the article."""
+        i = len(self.ids)
+        when = self._when(a)
+        if when is not None:
+            year: int | None = datetime.fromtimestamp(when, UTC).year
+        else:
+            year = text_year(a) if self.s.text_years and not math.isinf(self.s.year_gap) else None
+        self.ids.append(a.article_id)
+        self.pub.append(a.published)
+        self.when.append(math.nan if when is None else when)
+        self.year.append(_NO_YEAR if year is None else year)
+        self.story_of.append(-1)
+        self.how.append(0)
+        self.sim.append(0.0)
+        if self.s.batch_idf:
+            self.count(self.keep(i, features(a, self.s)))
+        else:
+            self.articles[i] = a
+        return i
+
+    def _ts(self, i: int) -> float | None:
+        t = self.when[i]
+        return None if t != t else t
+
+    def _yr(self, i: int) -> int | None:
+        y = self.year[i]
+        return None if y == _NO_YEAR else y
+
+    def keep(self, i: int, vec: Mapping[str, float]) -> _Vec:
         """Hold ``vec`` in the flat arrays until :meth:`_features` asks for it; returns it interned."""
         v = self.intern(vec)
-        self.kept.put(article_id, v)
+        self.kept.put(i, v)
         return v
-
-    def _index_add(self, term: int, k: int) -> None:
-        cur = self.index[term]
-        if cur == -1:
-            self.index[term] = k
-        elif cur == -2:
-            self.shared[term].append(k)
-        elif cur != k:
-            self.shared[term] = array("i", (cur, k))
-            self.index[term] = -2
-
-    def _index_discard(self, term: int, k: int) -> None:
-        cur = self.index[term]
-        if cur == k:
-            self.index[term] = -1
-        elif cur == -2:
-            held = self.shared[term]
-            if k in held:
-                held.remove(k)
-            if len(held) == 1:
-                self.index[term] = held[0]
-                del self.shared[term]
-
-    def _postings(self, term: int) -> np.ndarray:
-        """The numbers of the stories whose vectors hold ``term``."""
-        cur = self.index[term]
-        if cur == -2:
-            return np.frombuffer(self.shared[term], np.int32).astype(np.int64)
-        return np.array([cur] if cur >= 0 else [], np.int64)
 
     # -- stories
     def _story(self, sid: str) -> _Story:
@@ -331,66 +356,70 @@ class _Clusterer:
             new_ids = np.insert(sids, at, add_ids)
             new_vals = np.insert(new_vals, at, add_vals)
             for t in add_ids.tolist():
-                self._index_add(t, st.num)
+                self.index.add(t, st.num)
         else:
             new_ids = sids.copy()
         self.arena.put(st.num, new_ids, new_vals)
         st.size = len(new_ids)
         return old
 
-    def _put(self, st: _Story, a: Article, vec: _Vec) -> None:
+    def _put(self, st: _Story, a: int, vec: _Vec) -> None:
         ids, vals = vec
         idf = self._idfs(ids).tolist()
         # every article counts once: its IDF-weighted vector has length 1 in the story's sum
         unit = 1.0 / (math.sqrt(sum((v * i) ** 2 for v, i in zip(vals.tolist(), idf, strict=True))) or 1.0)
         scaled = vals * unit
         if self.s.split_below > 0:
-            self.placed[a.article_id] = ((ids, scaled), self._when(a), self._year(a))
+            self.placed[a] = (ids, scaled)
         old = self._add_into(st, ids, scaled)
         sq = st.sq
         for o, v, i in zip(old.tolist(), scaled.tolist(), idf, strict=True):
             sq += (2 * o * v + v * v) * i ** 2
         self._set_norm(st, sq)
-        st.members.append(a.article_id)
-        ts = self._when(a)
+        st.members.append(a)
+        ts = self._ts(a)
         if ts is not None:
             st.first = ts if st.first is None else min(st.first, ts)
             st.last = ts if st.last is None else max(st.last, ts)
-        y = self._year(a)
+        y = self._yr(a)
         if y is not None:
             st.y0 = y if st.y0 is None else min(st.y0, y)
             st.y1 = y if st.y1 is None else max(st.y1, y)
-        self.article_story[a.article_id] = st.sid
-        self.times[a.article_id] = a.published
+        self.story_of[a] = st.num
+        aid = self.ids[a]
+        if aid in self.group_of or aid in self.previous:
+            self.num_of[aid] = a
 
     def _renorm(self, st: _Story) -> None:
         ids, vals = self._vec(st)
         idf = self._idfs(ids).tolist()
         self._set_norm(st, sum((v * i) ** 2 for v, i in zip(vals.tolist(), idf, strict=True)))
 
-    def _features(self, a: Article) -> _Vec:
-        vec = self.kept.take(a.article_id)
-        return self.intern(features(a, self.s)) if vec is None else vec
+    def _features(self, a: int) -> _Vec:
+        vec = self.kept.take(a)
+        if vec is not None:
+            return vec
+        return self.intern(features(self.articles.pop(a), self.s))
 
-    def replay(self, a: Article, sid: str) -> None:
+    def replay(self, a: int, sid: str) -> None:
         vec = self._features(a)
         self.count(vec)
         self._put(self._story(sid), a, vec)
 
-    def add(self, a: Article, group: Sequence[str]) -> None:
+    def add(self, a: int, group: Sequence[str]) -> None:
         s = self.s
         vec = self._features(a)
         self.count(vec)
-        self.new.add(a.article_id)
-        placed = [self.article_story[g] for g in group if g in self.article_story]
+        placed = [self.story_of[k] for g in group if (k := self.num_of.get(g, -1)) >= 0 and self.story_of[k] >= 0]
         if placed:
-            st = self._story(placed[0])
+            st = self.by_num[placed[0]]
+            assert st is not None
             self._put(st, a, vec)
-            self.memberships[a.article_id] = Membership(a.article_id, st.sid, "copy", 1.0)
+            self._decided(a, "copy", 1.0)
             return
         scored = self._score(vec) if len(vec[0]) else []
-        ts = self._when(a)
-        year = self._year(a)
+        ts = self._ts(a)
+        year = self._yr(a)
         accepted: list[tuple[float, str, str]] = []
         twice: list[float] | None = None
         for rank, (sim, sid) in enumerate(scored):
@@ -417,9 +446,8 @@ class _Clusterer:
             if sim >= need:
                 accepted.append((sim, sid, "joined" if live else "revived"))
         if not accepted:
-            sid = story_id(a.article_id)
-            self._put(self._story(sid), a, vec)
-            self.memberships[a.article_id] = Membership(a.article_id, sid, "opened", 1.0)
+            self._put(self._story(story_id(self.ids[a])), a, vec)
+            self._decided(a, "opened", 1.0)
             return
         sim, sid, how = accepted[0]
         target = self.stories[sid]
@@ -428,21 +456,25 @@ class _Clusterer:
                     s.name_conflict and self._names_conflict(self._own(target), self.stories[other])) and not (
                     self._years_apart(self.stories[other], target.y0, target.y1)) and not (
                     s.merge_cohesion > 0 and self._two_events(target, self.stories[other])):
-                target = self._merge(target, self.stories[other], a.article_id, other_sim)
+                target = self._merge(target, self.stories[other], self.ids[a], other_sim)
         self._put(target, a, vec)
-        self.memberships[a.article_id] = Membership(a.article_id, target.sid, how, round(sim, 4))
+        self._decided(a, how, round(sim, 4))
         if s.story_merge <= 1.0:
             # only stories the article itself is near can have come near its story
             near = [sid for x, sid in scored if x >= s.story_merge / 2 and sid != target.sid]
             if near:
-                self._absorb(target, a.article_id, ts, near)
+                self._absorb(target, self.ids[a], ts, near)
+
+    def _decided(self, a: int, how: str, sim: float) -> None:
+        self.how[a] = _HOW.index(how)
+        self.sim[a] = sim
 
     def _own(self, st: _Story) -> _Vec:
         """A copy of the story's vector (the arena's views move when it is written)."""
         ids, vals = self._vec(st)
         return ids.copy(), vals.copy()
 
-    def stream(self, articles: Sequence[Article]) -> list[Article]:
+    def stream(self, articles: Sequence[int]) -> list[int]:
         """The order articles are assigned in: by their time (given, inferred or written).
 
         The time is the one the window uses (``_when``), so an inferred date
@@ -450,20 +482,20 @@ class _Clusterer:
         taken in id order, spread evenly among the dated ones
         (``spread_undated``), or after all of them.
         """
-        dated: list[tuple[float, str, Article]] = []
-        undated: list[Article] = []
+        dated: list[tuple[float, str, int]] = []
+        undated: list[int] = []
         for a in articles:
-            ts = self._when(a)
+            ts = self._ts(a)
             if ts is None:
                 undated.append(a)
             else:
-                dated.append((ts, a.article_id, a))
+                dated.append((ts, self.ids[a], a))
         dated.sort(key=lambda x: (x[0], x[1]))
-        undated.sort(key=lambda a: a.article_id)
+        undated.sort(key=self.ids.__getitem__)
         if not self.s.spread_undated or not dated or not undated:
             return [x[2] for x in dated] + undated
         # undated article i goes where a uniform share of the stream would put it
-        out: list[Article] = []
+        out: list[int] = []
         j = 0
         for i, a in enumerate(undated):
             until = (2 * i + 1) * len(dated) // (2 * len(undated))
@@ -480,23 +512,8 @@ class _Clusterer:
             return a.published.timestamp()
         if not self.s.text_dates:
             return None
-        when = self.when_cache.get(a.article_id, 0.0)
-        if when == 0.0:
-            found = text_date(a)
-            when = self.when_cache[a.article_id] = found.timestamp() if found else None
-        return when
-
-    def _year(self, a: Article) -> int | None:
-        """The article's year: of its time (``_when``), else (``text_years``) the latest year its lead writes."""
-        if a.article_id in self.year_cache:
-            return self.year_cache[a.article_id]
-        ts = self._when(a)
-        if ts is not None:
-            y: int | None = datetime.fromtimestamp(ts, UTC).year
-        else:
-            y = text_year(a) if self.s.text_years and not math.isinf(self.s.year_gap) else None
-        self.year_cache[a.article_id] = y
-        return y
+        found = text_date(a)
+        return found.timestamp() if found else None
 
     def _years_apart(self, st: _Story, y0: int | None, y1: int | None) -> bool:
         """True when the years ``y0``..``y1`` lie more than ``year_gap`` years from the story's years."""
@@ -574,7 +591,7 @@ class _Clusterer:
         gone_ids, gone_vals = self._own(gone)
         self._add_into(keep, gone_ids, gone_vals)
         for t in gone_ids.tolist():
-            self._index_discard(t, gone.num)
+            self.index.discard(t, gone.num)
         self.arena.drop(gone.num)
         self.by_num[gone.num] = None
         keep.members += gone.members
@@ -586,8 +603,8 @@ class _Clusterer:
             if y is not None:
                 keep.y0 = y if keep.y0 is None else min(keep.y0, y)
                 keep.y1 = y if keep.y1 is None else max(keep.y1, y)
-        for aid in gone.members:
-            self.article_story[aid] = keep.sid
+        for k in gone.members:
+            self.story_of[k] = keep.num
         del self.stories[gone.sid]
         self.redirect[gone.sid] = keep.sid
         self.merges.append(Merge(gone.sid, keep.sid, article_id, round(sim, 4)))
@@ -688,7 +705,7 @@ class _Clusterer:
         ws: list[np.ndarray] = []
         for j in top:
             t = int(ids[j])
-            post = self._postings(t)
+            post = self.index.get(t)
             if not len(post) or len(post) > crowded:  # a term in most stories finds no candidate worth finding
                 continue
             ks.append(post)
@@ -734,13 +751,13 @@ class _Clusterer:
         least = max(self.s.split_min, 2)  # articles each group must hold
         for sid in sorted(self.stories):
             st = self.stories[sid]
-            ids = st.members
-            if len(ids) < 2 * least or not self.new.intersection(ids) or any(x not in self.placed for x in ids):
+            ids = st.members.tolist()
+            if len(ids) < 2 * least or not any(self.how[x] for x in ids) or any(x not in self.placed for x in ids):
                 continue
             terms: dict[int, int] = {}
             rows = []
             for aid in ids:
-                tids, vals = self.placed[aid][0]
+                tids, vals = self.placed[aid]
                 weights = (vals * self._idfs(tids)).tolist()
                 rows.append({terms.setdefault(t, len(terms)): w for t, w in zip(tids.tolist(), weights, strict=True)})
             m = np.zeros((len(ids), len(terms)))
@@ -752,30 +769,33 @@ class _Clusterer:
             # length 1, so sqrt(2 - 2 cosine) is their Euclidean distance
             tree = linkage(np.sqrt(2.0 * upper), method="ward") if self.s.split_ward else linkage(upper, "average")
             labels = fcluster(tree, 2, criterion="maxclust")
-            first = next((i for i, x in enumerate(ids) if story_id(x) == sid), 0)  # the article that opened it
+            first = next((i for i, x in enumerate(ids) if story_id(self.ids[x]) == sid), 0)  # the one that opened it
             keep = [i for i in range(len(ids)) if labels[i] == labels[first]]
             cut = [i for i in range(len(ids)) if labels[i] != labels[first]]
             if len(keep) < least or len(cut) < least or sims[np.ix_(keep, cut)].mean() >= self.s.split_below:
                 continue
             moved = {ids[i] for i in cut}
-            if any((aid in moved) != (g in moved) for aid in moved for g in group_of.get(aid, ()) if g in st.members):
+            members = set(ids)
+            if any((x in moved) != (k in moved) for x in moved for g in group_of.get(self.ids[x], ())
+                   if (k := self.num_of.get(g, -1)) in members):
                 continue
             self._cut(st, [ids[i] for i in keep], [ids[i] for i in cut])
 
-    def _cut(self, st: _Story, keep: list[str], cut: list[str]) -> None:
+    def _cut(self, st: _Story, keep: list[int], cut: list[int]) -> None:
         for t in self._vec(st)[0].tolist():
-            self._index_discard(t, st.num)
+            self.index.discard(t, st.num)
         self.arena.drop(st.num)
         self.by_num[st.num] = None
         del self.stories[st.sid]
-        new_sid = story_id(cut[0])
+        new_sid = story_id(self.ids[cut[0]])
         if new_sid in self.redirect:  # the cut part had opened a story merged into this one
             del self.redirect[new_sid]
             self.merges = [m for m in self.merges if m.merged != new_sid]
         for sid, ids in ((st.sid, keep), (new_sid, cut)):
             part = self._story(sid)
             for aid in ids:
-                (tids, vals), ts, year = self.placed[aid]
+                tids, vals = self.placed[aid]
+                ts, year = self._ts(aid), self._yr(aid)
                 self._add_into(part, tids, vals)
                 part.members.append(aid)
                 if ts is not None:
@@ -784,19 +804,32 @@ class _Clusterer:
                 if year is not None:
                     part.y0 = year if part.y0 is None else min(part.y0, year)
                     part.y1 = year if part.y1 is None else max(part.y1, year)
-                self.article_story[aid] = sid
+                self.story_of[aid] = part.num
             self._renorm(part)
 
     def result(self) -> Stories:
-        ms = []
-        for m in sorted(self.memberships.values(), key=lambda m: m.article_id):
-            final = self.article_story.get(m.article_id, m.story_id)
-            ms.append(m if final == m.story_id else Membership(m.article_id, final, m.how, m.similarity))
+        by_num = self.by_num
+
+        def sid_of(k: int) -> str:
+            st = by_num[k]
+            assert st is not None
+            return st.sid
+
+        found: dict[str, Membership] = {}
+        for aid, m in self.previous.items():  # decided before: its story now, if it was replayed
+            k = self.num_of.get(aid, -1)
+            final = sid_of(self.story_of[k]) if k >= 0 and self.story_of[k] >= 0 else m.story_id
+            found[aid] = m if final == m.story_id else Membership(aid, final, m.how, m.similarity)
+        for k, how in enumerate(self.how):
+            if how:
+                found[self.ids[k]] = Membership(self.ids[k], sid_of(self.story_of[k]), _HOW[how], self.sim[k])
+        ms = [found[aid] for aid in sorted(found)]
+        del found
+        pub, names = self.pub, self.ids
         stories = []
         for sid, st in sorted(self.stories.items()):
-            ids = sorted(st.members, key=lambda x: (self.times.get(x) is None,
-                                                    t.timestamp() if (t := self.times.get(x)) else 0.0, x))
-            first = self.times.get(ids[0]) if ids else None
-            dated = [self.times[x] for x in ids if self.times.get(x)]
-            stories.append(Story(sid, tuple(ids), first, max(dated) if dated else None))  # type: ignore[type-var]
+            ids = sorted(st.members, key=lambda x: (pub[x] is None, t.timestamp() if (t := pub[x]) else 0.0, names[x]))
+            first = pub[ids[0]] if ids else None
+            dated = [t for x in ids if (t := pub[x])]
+            stories.append(Story(sid, tuple(names[x] for x in ids), first, max(dated) if dated else None))
         return Stories(tuple(ms), tuple(self.merges), tuple(stories))
