@@ -309,7 +309,7 @@ def test_speakers_a_unit_of_time_is_no_subject() -> None:
     import spacy
     from spacy.tokens import Doc
 
-    from newsprism.analyse.speakers import _Speakers
+    from newsprism.analyse.speakers import Speakers
 
     words = ["Hours", "after", "the", "flood", ",", "the", "board", "issued", "a", "statement", "."]
     heads = [7, 0, 3, 1, 7, 6, 7, 7, 9, 7, 7]
@@ -317,7 +317,7 @@ def test_speakers_a_unit_of_time_is_no_subject() -> None:
     pos = ["NOUN", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
     lemmas = ["hour", "after", "the", "flood", ",", "the", "board", "issue", "a", "statement", "."]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    speakers = _Speakers(doc, [(0, len(doc.text))])
+    speakers = Speakers(doc, [(0, len(doc.text))])
     assert speakers.subject(doc[7]).text == "board"
 
 

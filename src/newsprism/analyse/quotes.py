@@ -14,28 +14,14 @@ a paraphrase verb with an object ("X emphasized the range ..."), or
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ..records import Quote
 from . import rules
-from .speakers import _last_speaker, _sentence_end, _Speakers
+from .speakers import DirectQuote, Speakers, last_speaker, sentence_end
 
 _OPEN_CLOSE = {"“": "”", '"': '"'}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-@dataclass(slots=True)
-class _Direct:
-    """A direct quote being attributed: doc character offsets of the words and of the marks."""
-
-    start: int
-    end: int
-    outer_start: int
-    outer_end: int
-    paragraph: int
-    opens_paragraph: bool  # nothing but space before its opening mark in the paragraph
-    left_open: bool  # the paragraph ends before the quote closes (continued in the next)
-    speaker: Any = None
-    verb: Any = None
 
 
 def quotes(doc: Any, article_id: str, layout: Any, persons: frozenset[str] = frozenset()) -> tuple[Quote, ...]:
@@ -45,7 +31,7 @@ def quotes(doc: Any, article_id: str, layout: Any, persons: frozenset[str] = fro
     paragraphs = _paragraphs(text)
     found = _direct_spans(text, paragraphs)
     parsed = doc.has_annotation("DEP")
-    speakers = _Speakers(doc, paragraphs, persons) if parsed else None
+    speakers = Speakers(doc, paragraphs, persons) if parsed else None
     if speakers is not None:
         speakers.quoted = [(d.outer_start, d.outer_end) for d in found]
     for d in found:
@@ -74,10 +60,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _direct_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Direct]:
+def _direct_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[DirectQuote]:
     """Quoted words, paragraph by paragraph: curly or straight marks paired in order; a mark the
     paragraph does not close runs to the paragraph's end (the quote goes on in the next one)."""
-    out: list[_Direct] = []
+    out: list[DirectQuote] = []
     for k, (ps, pe) in enumerate(paragraphs):
         i = ps
         while i < pe:
@@ -96,7 +82,7 @@ def _direct_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Direct]
             if len(inner.split()) >= rules.MIN_QUOTE_WORDS:
                 lead = len(inner) - len(inner.lstrip())
                 tail = len(inner) - len(inner.rstrip())
-                out.append(_Direct(i + 1 + lead, end - tail, i,
+                out.append(DirectQuote(i + 1 + lead, end - tail, i,
                                    end + width if close >= 0 and not reopened else end - tail,
                                    k, not text[ps:i].strip(), close < 0))
             i = end if reopened else end + width
@@ -111,7 +97,7 @@ def _opens(text: str, at: int, start: int) -> bool:
     return before.isspace() and not after.isspace()
 
 
-def _follow_structure(found: list[_Direct], speakers: _Speakers) -> None:
+def _follow_structure(found: list[DirectQuote], speakers: Speakers) -> None:
     """A quote with no attribution of its own takes the speaker of the quote it continues: one
     attributed in its paragraph (the one before it first), or, when it opens its paragraph, the last
     speaker of the paragraph before; a quote left open at its paragraph's end takes the speaker of
@@ -130,15 +116,15 @@ def _follow_structure(found: list[_Direct], speakers: _Speakers) -> None:
             source = before[-1] if before else (after[0] if after else None)
             if before:  # a reporting verb in a sentence after the quote before names who speaks now ("He told
                 # the paper ...")
-                speaker, verb = _last_speaker(speakers, d.paragraph, d.outer_start,
-                                              since=_sentence_end(speakers.doc, before[-1].outer_end))
+                speaker, verb = last_speaker(speakers, d.paragraph, d.outer_start,
+                                              since=sentence_end(speakers.doc, before[-1].outer_end))
                 own = before[-1].verb
                 if speaker is not None and not (own is not None and verb is not None and own.start == verb.start):
                     d.speaker, d.verb = speaker, verb
                     changed = True
                     continue
             if source is None and not d.opens_paragraph:  # "..., said Mayor X. "..."": the paragraph's speaker
-                d.speaker, d.verb = _last_speaker(speakers, d.paragraph, d.outer_start)
+                d.speaker, d.verb = last_speaker(speakers, d.paragraph, d.outer_start)
                 if d.speaker is not None:
                     changed = True
                     continue
@@ -148,7 +134,7 @@ def _follow_structure(found: list[_Direct], speakers: _Speakers) -> None:
                     prev = [o for o in found if o.paragraph == d.paragraph - 1 and o.speaker is not None]
                     source = prev[-1] if prev else None
                 if source is None:
-                    d.speaker, d.verb = _last_speaker(speakers, d.paragraph - 1, d.outer_start)
+                    d.speaker, d.verb = last_speaker(speakers, d.paragraph - 1, d.outer_start)
                     if d.speaker is None and not any(o.paragraph == d.paragraph - 1 for o in found):
                         d.speaker = speakers.introduced(d.paragraph - 1)
                     changed = changed or d.speaker is not None
@@ -166,7 +152,7 @@ def _follow_structure(found: list[_Direct], speakers: _Speakers) -> None:
 MAX_INTERRUPTING_PARAGRAPHS = 2
 
 
-def _left_open_before(found: list[_Direct], d: _Direct, speakers: _Speakers) -> _Direct | None:
+def _left_open_before(found: list[DirectQuote], d: DirectQuote, speakers: Speakers) -> DirectQuote | None:
     """The quote a quote opening its paragraph goes on with: the quote just before it, when that one was
     left open at its paragraph's end and no more than ``MAX_INTERRUPTING_PARAGRAPHS`` paragraphs without
     quotes stand between them, none of them ending with a colon (that introduces other words)."""
@@ -185,7 +171,7 @@ def _left_open_before(found: list[_Direct], d: _Direct, speakers: _Speakers) -> 
 
 def _indirect(doc: Any, article_id: str, layout: Any, direct: list[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
-    speakers = _Speakers(doc, _paragraphs(doc.text))
+    speakers = Speakers(doc, _paragraphs(doc.text))
 
     def inside_direct(tok: Any) -> bool:
         return any(s <= tok.idx < e for s, e in direct)

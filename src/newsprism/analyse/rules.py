@@ -79,7 +79,7 @@ PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord
                            "fisherman", "passenger", "driver", "pilot", "survivor", "researcher",
                            "scientist", "astronaut", "banker", "economist"})
 #: Roles that name someone beside a story's protagonist (a spokesman speaks for another, a witness saw it):
-#: a bare "the witness" never stands for the person the lead quotes (``quotes._Speakers.lead_person``).
+#: a bare "the witness" never stands for the person the lead quotes (``speakers.Speakers.lead_person``).
 BYSTANDER_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "witness", "resident",
                              "relative", "neighbour", "neighbor", "friend", "sister", "brother", "mother",
                              "father", "wife", "husband", "son", "daughter", "passenger", "driver", "pilot",

@@ -3,13 +3,11 @@ statements stand for (the speaker half of ``quotes``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 from ..resolve import normalise
 from . import rules
-
-if TYPE_CHECKING:
-    from .quotes import _Direct
 
 _SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
@@ -17,7 +15,22 @@ _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 
 
-class _Speakers:
+@dataclass(slots=True)
+class DirectQuote:
+    """A direct quote being attributed: doc character offsets of the words and of the marks."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    paragraph: int
+    opens_paragraph: bool  # nothing but space before its opening mark in the paragraph
+    left_open: bool  # the paragraph ends before the quote closes (continued in the next)
+    speaker: Any = None
+    verb: Any = None
+
+
+class Speakers:
     """Who says what in one parsed doc: reporting verbs, their subjects, names for roles."""
 
     def __init__(self, doc: Any, paragraphs: list[tuple[int, int]], persons: frozenset[str] = frozenset()) -> None:
@@ -50,7 +63,7 @@ class _Speakers:
                 return k
         return len(self.paragraphs) - 1
 
-    def own(self, d: _Direct) -> tuple[Any, Any]:
+    def own(self, d: DirectQuote) -> tuple[Any, Any]:
         """(speaker, verb) from the sentence around the quote, within its paragraph."""
         doc = self.doc
         span = doc.char_span(d.outer_start, d.outer_end, alignment_mode="expand")
@@ -413,7 +426,7 @@ class _Speakers:
                     maker = said
             if maker is not None and maker.lemma_.lower() not in rules.STATEMENT_NOUNS:
                 return self.speaker_span(maker, before)
-        return _last_speaker(self, k - 1, before)[0] if k > 0 else None
+        return last_speaker(self, k - 1, before)[0] if k > 0 else None
 
     def lead_person(self, tok: Any) -> Any:
         """The person a bare definite role stands for when the text never names anyone for it ("the
@@ -649,13 +662,13 @@ class _Speakers:
         return None
 
 
-def _sentence_end(doc: Any, char: int) -> int:
+def sentence_end(doc: Any, char: int) -> int:
     """The end of the sentence that holds the character just before ``char``."""
     span = doc.char_span(max(0, char - 1), char, alignment_mode="expand")
     return int(span[-1].sent.end_char) if span is not None and len(span) else char
 
 
-def _last_speaker(speakers: _Speakers, paragraph: int, before: int, since: int = -1) -> tuple[Any, Any]:
+def last_speaker(speakers: Speakers, paragraph: int, before: int, since: int = -1) -> tuple[Any, Any]:
     """The last reporting verb's subject in a paragraph ("He added: ..."), resolved; only after ``since``
     when given."""
     doc = speakers.doc
