@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from _support import SETTINGS, STREAM_START, needs_model, story_stream, stream_article
+from _support import SETTINGS, STREAM_START, needs_model
 from newsprism import Prism, Settings
 from newsprism.errors import NotFoundError
 
@@ -67,7 +67,7 @@ def test_api_stories_lists_stories(filled: Prism) -> None:
     assert ferry.first is not None and ferry.last is not None and ferry.first < ferry.last
 
 
-def test_api_stories_reads_the_stories_table(db: str) -> None:
+def test_api_stories_reads_the_stories_table(db: str, story_stream) -> None:
     with Prism(settings=Settings(db=db, stories={"threshold": 1.1, "revive_threshold": 1.1})) as strict:
         arts, _ = story_stream()
         with strict.store.atomic():
@@ -76,7 +76,7 @@ def test_api_stories_reads_the_stories_table(db: str) -> None:
         assert len(strict.stories()) == len(arts)  # nothing clears a cosine above 1: every article alone
 
 
-def test_api_stories_update_is_incremental(filled: Prism) -> None:
+def test_api_stories_update_is_incremental(filled: Prism, stream_article) -> None:
     before = {r.story_id: r.article_ids for r in filled.stories()}
     extra = stream_article("Aurora Vale ferry refloated at Skelby by Arnhal tugs",
                            "Tugs from Arnhal refloated the grounded ferry Aurora Vale off Skelby at high tide; "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from _support import story_stream
 from newsprism.records import Copies, CopyGroup, CopyLink, Membership, Merge, Stories
 from newsprism.stories import assign
 from newsprism.story_index import StoryIndex, earliest_published, merged_into, summaries
@@ -12,7 +11,7 @@ from newsprism.story_index import StoryIndex, earliest_published, merged_into, s
 NO_COPIES = Copies((), (), ())
 
 
-def test_story_index_summaries_count_origins_and_list_newest_activity_first() -> None:
+def test_story_index_summaries_count_origins_and_list_newest_activity_first(story_stream) -> None:
     arts, gold = story_stream()
     result = assign(arts)
     by_id = {a.article_id: a for a in arts}
@@ -28,7 +27,7 @@ def test_story_index_summaries_count_origins_and_list_newest_activity_first() ->
     assert again.independent_sources == 3
 
 
-def test_story_index_detail_holds_the_storys_articles_and_only_its_copies() -> None:
+def test_story_index_detail_holds_the_storys_articles_and_only_its_copies(story_stream) -> None:
     arts, _ = story_stream()
     result = assign(arts)
     by_id = {a.article_id: a for a in arts}
@@ -46,7 +45,7 @@ def test_story_index_detail_holds_the_storys_articles_and_only_its_copies() -> N
     assert detail.copy_links == (copies.links[0],) and detail.summary.size == len(mine)
 
 
-def test_story_index_earliest_published_dates_an_undated_article_by_its_story() -> None:
+def test_story_index_earliest_published_dates_an_undated_article_by_its_story(story_stream) -> None:
     arts, _ = story_stream()
     result = assign(arts)
     sid = result.story_of()[arts[0].article_id]
@@ -61,3 +60,4 @@ def test_story_index_earliest_published_dates_an_undated_article_by_its_story() 
 def test_story_index_merged_into_follows_chains_of_merges() -> None:
     merges = [Merge("s1", "s2", "a1", 0.4), Merge("s2", "s3", "a2", 0.5), Merge("s4", "s3", "a3", 0.6)]
     assert merged_into(merges) == {"s3": ["s1", "s2", "s4"]}
+

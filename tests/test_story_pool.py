@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from _support import DEMO, FLOOD_OTHER, FLOOD_TIMES, FLOOD_WIRE, SETTINGS, needs_model, story_analysis, story_article
+from _support import DEMO, FLOOD_OTHER, FLOOD_TIMES, FLOOD_WIRE, SETTINGS, needs_model
 from newsprism import Prism, Settings
 from newsprism.claims import align
 from newsprism.dossier import build as build_dossier
@@ -17,15 +17,16 @@ from newsprism.story_pool import build
 NO_EMBEDDINGS = Settings(embeddings=False)
 
 
-def _job() -> StoryJob:
+@pytest.fixture
+def job(story_article, story_analysis) -> StoryJob:  # type: ignore[no-untyped-def]
+    """A two-article flood story's job, without claim vectors."""
     arts = (story_article("a", [FLOOD_WIRE], FLOOD_TIMES[0], "Coast Times", "Dam gate fails"),
             story_article("b", [FLOOD_OTHER], FLOOD_TIMES[1], "Island Post", "Varnholm evacuated"))
     ana = tuple(story_analysis(a.article_id, [a.text]) for a in arts)
     return StoryJob("s1", "key", arts, ana, (), Copies((), (), ()), {}, arts)
 
 
-def test_story_pool_build_gives_the_stages_dossier_and_its_page_and_json() -> None:
-    job = _job()
+def test_story_pool_build_gives_the_stages_dossier_and_its_page_and_json(job: StoryJob) -> None:
     built = build(job, NO_EMBEDDINGS)
     alignment = align(job.articles, job.analyses, job.entities, job.copies, NO_EMBEDDINGS.claims)
     assert built.dossier == build_dossier("s1", job.articles, job.analyses, job.entities, job.copies, alignment)
@@ -34,15 +35,16 @@ def test_story_pool_build_gives_the_stages_dossier_and_its_page_and_json() -> No
     assert (build(job, NO_EMBEDDINGS, render=False).html, build(job, NO_EMBEDDINGS, render=False).json) == ("", "")
 
 
-def test_story_pool_a_story_that_fails_is_reported_and_raised_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_story_pool_a_story_that_fails_is_reported_and_raised_only_when_asked(job: StoryJob,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("no such claim")
 
     monkeypatch.setattr("newsprism.dossier.build", broken)
-    built = build(_job(), NO_EMBEDDINGS)
+    built = build(job, NO_EMBEDDINGS)
     assert built.dossier is None and built.failure == "KeyError: 'no such claim'"
     with pytest.raises(KeyError):
-        build(_job(), NO_EMBEDDINGS, catch=False)
+        build(job, NO_EMBEDDINGS, catch=False)
 
 
 @needs_model
