@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
+from newsprism.errors import NotFoundError
 from newsprism.records import Copies, CopyGroup, CopyLink, Membership, Merge, Stories
 from newsprism.stories import assign
-from newsprism.story_index import StoryIndex, earliest_published, merged_into, summaries
+from newsprism.story_index import StoryIndex, earliest_published, find, merged_into, summaries
 
 NO_COPIES = Copies((), (), ())
 
@@ -61,3 +64,13 @@ def test_story_index_merged_into_follows_chains_of_merges() -> None:
     merges = [Merge("s1", "s2", "a1", 0.4), Merge("s2", "s3", "a2", 0.5), Merge("s4", "s3", "a3", 0.6)]
     assert merged_into(merges) == {"s3": ["s1", "s2", "s4"]}
 
+
+def test_story_index_find_by_id_prefix_or_merged_id() -> None:
+    result = Stories((Membership("a1", "s1ab", "opened", 1.0), Membership("a2", "s1cd", "opened", 1.0),
+                      Membership("a3", "t9", "opened", 1.0)), merges=(Merge("m7", "t9", "a3", 0.5),))
+    assert find(result, "s1ab", "x.db") == "s1ab" and find(result, "s1c", "x.db") == "s1cd"
+    assert find(result, "m7", "x.db") == "t9"  # a merged story's id names the story it went into
+    with pytest.raises(NotFoundError, match=r"^no story 'zz' in x.db; list them with `newsprism stories`$"):
+        find(result, "zz", "x.db")
+    with pytest.raises(NotFoundError, match=r"^story id prefix 's1' is ambiguous; give more characters$"):
+        find(result, "s1", "x.db")
