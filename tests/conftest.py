@@ -157,13 +157,14 @@ def make_article() -> Callable[..., Article]:
 
 @pytest.fixture(scope="session")
 def hand_doc() -> Callable[..., Doc]:
-    """``hand_doc(words, ents, heads=None, deps=None, tags=None)``: a Doc built by hand on a blank English
-    vocabulary (a new one each call): words, IOB entity tags, and optionally a parse."""
+    """``hand_doc(words, ents, heads=None, deps=None, tags=None, pos=None, lemmas=None)``: a Doc built by
+    hand on a blank English vocabulary (a new one each call), its words one space apart: words, IOB entity
+    tags, and optionally a parse, parts of speech and lemmas."""
 
     def make(words: list[str], ents: list[str], heads: list[int] | None = None, deps: list[str] | None = None,
-             tags: list[str] | None = None) -> Doc:
-        return Doc(spacy.blank("en").vocab, words=words, spaces=[True] * (len(words) - 1) + [False], heads=heads, deps=deps,
-                   tags=tags, pos=None, ents=ents)
+             tags: list[str] | None = None, pos: list[str] | None = None, lemmas: list[str] | None = None) -> Doc:
+        return Doc(spacy.blank("en").vocab, words=words, spaces=[True] * (len(words) - 1) + [False], heads=heads,
+                   deps=deps, tags=tags, pos=pos, lemmas=lemmas, ents=ents)
 
     return make
 
