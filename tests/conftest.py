@@ -7,28 +7,50 @@ re-export (``newsprism/__init__``, ``__main__``, ``web/__init__``) have no file.
 hostile input, golden files, the import layers), ``tests/acceptance/`` reads the corpora in
 ``../shared``, and ``tests/benchmarks/`` tests the benchmark scripts' own helpers.
 
-The record factories several test files share are plain functions in ``_support.py`` (importable at
-module level, as parametrize lists need them); the fixtures here wrap them.
+The record factories are fixtures here, each returning its factory function (pytest's "factories as
+fixtures"): a test names ``make_article``, ``hand_doc``, ``story_article``, ``story_analysis``,
+``flood_story``, ``stream_article`` or ``story_stream`` and calls it. A parametrize list holds plain
+inputs and the test builds its records. ``_support.py`` keeps what tests import: paths, the model
+marker, the invented texts the factories build from, and assertion helpers.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 from typer.testing import CliRunner
 
-from _support import STREAM_START, make_article, story_stream
+from _support import ELECTION, FERRY, FLOOD_EXTRA, FLOOD_OTHER, FLOOD_TIMES, FLOOD_WIRE, FOOTBALL, MONDAY, STREAM_START
 from newsprism import Prism, Settings
 from newsprism.analyse import add_ruler
+from newsprism.claims import align
 from newsprism.cli import app
-from newsprism.records import Article
+from newsprism.dossier import build
+from newsprism.records import (
+    Analysis,
+    Article,
+    Caption,
+    Copies,
+    CopyGroup,
+    CopyLink,
+    Dossier,
+    Entity,
+    Event,
+    Mention,
+    Quantity,
+    WireCredit,
+)
 from newsprism.resolve import load_packs
+from newsprism.settings import DossierSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"
@@ -112,16 +134,134 @@ def blank() -> spacy.language.Language:
     return nlp
 
 
-@pytest.fixture
-def article() -> Callable[..., Article]:
-    """The Article factory of tests/_support.py: ``article(body, title=..., published=..., captions=...,
-    article_id=...)``, a cleaned article of blank-line separated paragraphs, without a store."""
-    return make_article
+# ---------------------------------------------------------------- record factories
+
+
+@pytest.fixture(scope="session")
+def make_article() -> Callable[..., Article]:
+    """``make_article(body, title=None, published=MONDAY, captions=(), article_id="a1")``: a cleaned
+    Article of blank-line separated paragraphs, without a store."""
+
+    def make(body: str, title: str | None = None, published: datetime | None = MONDAY,
+             captions: tuple[str, ...] = (), article_id: str = "a1") -> Article:
+        return Article(
+            article_id=article_id, source="test", format="text", encoding="utf-8", url=None, outlet=None,
+            outlet_evidence=None, title=title, byline=(), credit=None, published=published, updated=None,
+            time_zone=None, language="en", paragraphs=tuple(body.split("\n\n")),
+            captions=tuple(Caption(c, 0, len(c)) for c in captions), removals=(), flags=(), description=None,
+            source_text=body,
+        )
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def hand_doc() -> Callable[..., Doc]:
+    """``hand_doc(words, ents, heads=None, deps=None, tags=None, pos=None, lemmas=None)``: a Doc built by
+    hand on a blank English vocabulary (a new one each call), its words one space apart: words, IOB entity
+    tags, and optionally a parse, parts of speech and lemmas."""
+
+    def make(words: list[str], ents: list[str], heads: list[int] | None = None, deps: list[str] | None = None,
+             tags: list[str] | None = None, pos: list[str] | None = None, lemmas: list[str] | None = None) -> Doc:
+        return Doc(spacy.blank("en").vocab, words=words, spaces=[True] * (len(words) - 1) + [False], heads=heads,
+                   deps=deps, tags=tags, pos=pos, lemmas=lemmas, ents=ents)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def story_article() -> Callable[[str, list[str], datetime, str, str], Article]:
+    """``story_article(aid, sentences, published, outlet, title)``: an article of one paragraph, the
+    sentences joined by spaces, its id its source."""
+
+    def make(aid: str, sentences: list[str], published: datetime, outlet: str, title: str) -> Article:
+        body = " ".join(sentences)
+        return Article(aid, aid, "text", "utf-8", None, outlet, None, title, (), None, published, None, None, "en",
+                       (body,), (), (), (), None, body)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def story_analysis() -> Callable[[str, list[str]], Analysis]:
+    """``story_analysis(aid, sentences)``: the analysis of a :func:`story_article` of flood sentences: its
+    sentences, the place Varnholm and the number of residents of the first sentence."""
+
+    def make(aid: str, sentences: list[str]) -> Analysis:
+        spans, pos = [], 0
+        for s in sentences:
+            spans.append((pos, pos + len(s)))
+            pos += len(s) + 1
+        body = " ".join(sentences)
+        mentions = [Mention(aid, "Varnholm", "GPE", body.index("Varnholm"), body.index("Varnholm") + 8,
+                            entity_id="varnholm")]
+        n = sentences[0].split(" residents")[0]
+        value = float(n.split()[1].replace(",", ""))
+        quantities = [Quantity(aid, n, 0, len(n), value, value, None, None, None, None, True, None, "residents")]
+        return Analysis(aid, "test", tuple(spans), tuple(mentions), (), tuple(quantities), (), Event(aid))
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def flood_story(story_article: Callable[..., Article], story_analysis: Callable[..., Analysis]
+                ) -> Callable[..., tuple[Dossier, list[Article]]]:
+    """``flood_story(settings=None)``: the dossier of a three-article flood story (a wire story, its copy
+    and an independent report with another number and markup in its text), and its articles."""
+
+    def make(settings: DossierSettings | None = None) -> tuple[Dossier, list[Article]]:
+        indie = [FLOOD_OTHER, FLOOD_EXTRA]
+        arts = [story_article("wire", [FLOOD_WIRE], FLOOD_TIMES[0], "Nordic Press Agency", "Dam gate fails"),
+                story_article("copy", [FLOOD_WIRE], FLOOD_TIMES[1], "Valley <b>Courier</b>", "Varnholm evacuated"),
+                story_article("indie", indie, FLOOD_TIMES[2], "Northern Observer", "<script>x</script> 2,000 leave")]
+        ana = [story_analysis(a.article_id, [FLOOD_WIRE] if a.article_id != "indie" else indie) for a in arts]
+        ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 3, ("wire", "copy", "indie"))]
+        copies = Copies((CopyLink("wire", "copy", "copy", 1.0, 1.0, 40),),
+                        (CopyGroup("g1", ("wire", "copy"), "wire", "NPA", "wire credit"),),
+                        (WireCredit("wire", "NPA"),))
+        al = align(arts, ana, ents, copies)
+        return build("s1", arts, ana, ents, copies, al, settings), arts
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def stream_article() -> Callable[..., Article]:
+    """``stream_article(title, body, hours, *, outlet="Outlet", flags=())``: an article of the stream,
+    published ``hours`` after STREAM_START, its id a hash of title and hours."""
+
+    def make(title: str, body: str, hours: float, *, outlet: str = "Outlet", flags: tuple[str, ...] = ()) -> Article:
+        aid = hashlib.sha256(f"{title}{hours}".encode()).hexdigest()[:16]
+        return Article(
+            article_id=aid, source=f"{aid}.txt", format="text", encoding="utf-8", url=None, outlet=outlet,
+            outlet_evidence="test", title=title, byline=(), credit=None,
+            published=STREAM_START + timedelta(hours=hours), updated=None, time_zone=None, language="en",
+            paragraphs=(body,), captions=(), removals=(), flags=flags, description=None, source_text=body,
+        )
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def story_stream(stream_article: Callable[..., Article]) -> Callable[[], tuple[list[Article], dict[str, str]]]:
+    """``story_stream()``: interleaved articles of three events (FERRY, ELECTION, FOOTBALL), with the gold
+    event of each article id."""
+
+    def make() -> tuple[list[Article], dict[str, str]]:
+        out, gold = [], {}
+        for event, items, start in (("ferry", FERRY, 0), ("election", ELECTION, 1), ("football", FOOTBALL, 2)):
+            for i, (title, body) in enumerate(items):
+                a = stream_article(title, body, start + 5 * i, outlet=f"{event}-{i}")
+                out.append(a)
+                gold[a.article_id] = event
+        return out, gold
+
+    return make
 
 
 @pytest.fixture
-def filled(prism: Prism) -> Prism:
-    """The ``prism`` fixture's store holding the stream of three events (``_support.story_stream``), not analysed."""
+def filled(prism: Prism, story_stream: Callable[[], tuple[list[Article], dict[str, str]]]) -> Prism:
+    """The ``prism`` fixture's store holding the stream of three events (``story_stream``), not analysed."""
     arts, _ = story_stream()
     with prism.store.atomic():
         for a in arts:

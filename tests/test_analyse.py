@@ -13,33 +13,30 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from _support import KST, hand_doc, make_article, needs_model
+from _support import KST, needs_model
 from newsprism import Settings
 from newsprism.analyse import add_ruler, analyse, load_model
 from newsprism.errors import ModelError
 from newsprism.resolve import load_packs
 
-_article = make_article
-
-
 # ------------------------------------------------------------ entities
 
 
-def test_analyse_tags_equipment_the_model_does_not(blank) -> None:  # type: ignore[no-untyped-def]
-    a = _article("The Tupolev Tu-160 and a MiG-31I carried a Kinzhal past an S-400 battery.")
+def test_analyse_tags_equipment_the_model_does_not(blank, make_article) -> None:  # type: ignore[no-untyped-def]
+    a = make_article("The Tupolev Tu-160 and a MiG-31I carried a Kinzhal past an S-400 battery.")
     (result,) = analyse([a], nlp=blank)
     equipment = [(m.text, m.pack_id) for m in result.mentions if m.label == "EQUIPMENT"]
     assert equipment == [("Tupolev Tu-160", "tu-160"), ("MiG-31I", "mig-31i"), ("Kinzhal", "kh-47m2"),
                          ("S-400", "s-400")]
 
 
-def test_analyse_unknown_designation_by_pattern(blank) -> None:  # type: ignore[no-untyped-def]
-    (result,) = analyse([_article("A Su-30SM2 landed; the B-1 visa office closed.")], nlp=blank)
+def test_analyse_unknown_designation_by_pattern(blank, make_article) -> None:  # type: ignore[no-untyped-def]
+    (result,) = analyse([make_article("A Su-30SM2 landed; the B-1 visa office closed.")], nlp=blank)
     assert [(m.text, m.pack_id) for m in result.mentions] == [("Su-30SM2", None)]
 
 
-def test_analyse_spans_point_into_each_field(blank) -> None:  # type: ignore[no-untyped-def]
-    a = _article("Officials met in Pyongyang.\n\nLater Sergei Shoigu left.", title="Kim Jong-un visits Vladivostok",
+def test_analyse_spans_point_into_each_field(blank, make_article) -> None:  # type: ignore[no-untyped-def]
+    a = make_article("Officials met in Pyongyang.\n\nLater Sergei Shoigu left.", title="Kim Jong-un visits Vladivostok",
                  captions=("Kim Jong-un waves in Vladivostok.",))
     (result,) = analyse([a], nlp=blank)
     texts = {"title": a.title, "body": a.text, "caption:0": a.captions[0].text}
@@ -53,14 +50,14 @@ def test_analyse_spans_point_into_each_field(blank) -> None:  # type: ignore[no-
     assert [a.text[s:e] for s, e in result.sentences] == ["Officials met in Pyongyang.", "Later Sergei Shoigu left."]
 
 
-def test_analyse_keeps_order_and_ids(blank) -> None:  # type: ignore[no-untyped-def]
-    articles = [_article(f"Text number {i}.", article_id=f"id{i}") for i in range(5)]
+def test_analyse_keeps_order_and_ids(blank, make_article) -> None:  # type: ignore[no-untyped-def]
+    articles = [make_article(f"Text number {i}.", article_id=f"id{i}") for i in range(5)]
     assert [r.article_id for r in analyse(articles, Settings(analyse_batch_size=2), nlp=blank)] == \
         ["id0", "id1", "id2", "id3", "id4"]
 
 
-def test_analyse_description_mention(blank) -> None:  # type: ignore[no-untyped-def]
-    (result,) = analyse([_article("Kim Jong Un smiled. The North Korean leader waved.")], nlp=blank)
+def test_analyse_description_mention(blank, make_article) -> None:  # type: ignore[no-untyped-def]
+    (result,) = analyse([make_article("Kim Jong Un smiled. The North Korean leader waved.")], nlp=blank)
     desc = [m for m in result.mentions if m.kind == "description"]
     assert [(m.text, m.pack_id) for m in desc] == [("The North Korean leader", "kim-jong-un")]
 
@@ -134,9 +131,9 @@ def test_analyse_cli_unknown_model_exits_2(cli, db, fiction) -> None:  # type: i
 
 
 @needs_model
-def test_analyse_weekday_of_the_publication_day_is_that_day() -> None:
+def test_analyse_weekday_of_the_publication_day_is_that_day(make_article) -> None:
     tuesday = datetime(2025, 3, 11, 10, 20, tzinfo=KST)
-    a = _article("The minister said she would travel to the town on Tuesday. The gate failed on Monday night.",
+    a = make_article("The minister said she would travel to the town on Tuesday. The gate failed on Monday night.",
                  published=tuesday)
     (result,) = analyse([a])
     values = {t.text: t.value for t in result.times}
@@ -178,7 +175,7 @@ def test_clock_times_the_model_mislabels_become_times_and_its_own_stay() -> None
     assert ents["9:50 p.m. ET"] == "TIME"  # the model's longer span is kept
 
 
-def test_a_day_and_its_part_are_one_time() -> None:
+def test_a_day_and_its_part_are_one_time(hand_doc) -> None:
     from newsprism.analyse import _times_of_day
 
     doc = hand_doc(["Gates", "closed", "on", "Tuesday", "night", "and", "Friday", ",", "morning", "came"],
@@ -188,7 +185,7 @@ def test_a_day_and_its_part_are_one_time() -> None:
                                                       ("morning", "TIME")]  # only parts right after the day
 
 
-def test_times_of_day_leaves_dates_money_and_numbers_after_no() -> None:
+def test_times_of_day_leaves_dates_money_and_numbers_after_no(hand_doc) -> None:
     from newsprism.analyse import _times_of_day
 
     doc = _times_of_day(hand_doc(["It", "ended", "9:50", "p.m.", "ET", "Thursday"], ["O", "O", "B-TIME", "I-TIME", "I-TIME",
@@ -211,18 +208,18 @@ def test_times_of_day_leaves_dates_money_and_numbers_after_no() -> None:
 
 
 @needs_model
-def test_a_day_and_its_part_resolve_as_one_time() -> None:
-    a = _article("The gate was closed late on Tuesday night, the authority said on Wednesday morning.")
+def test_a_day_and_its_part_resolve_as_one_time(make_article) -> None:
+    a = make_article("The gate was closed late on Tuesday night, the authority said on Wednesday morning.")
     (result,) = analyse([a])
     assert {t.text: t.value for t in result.times} == {"Tuesday night": "2023-09-12", "Wednesday morning": "2023-09-13"}
 
 
 @needs_model
-def test_analyse_one_type_per_name_from_its_mentions() -> None:
+def test_analyse_one_type_per_name_from_its_mentions(make_article) -> None:
     body = ("Rolf Aske, the ferry operator in Tarnvik, said the crossing would resume.\n\n"
             "Tarnvik has no other road link. Aske said boats from Tarnvik would run every hour.\n\n"
             "Residents in Tarnvik queued at the quay.")
-    (result,) = analyse([_article(body)])
+    (result,) = analyse([make_article(body)])
     labels = {m.text: m.label for m in result.mentions if m.kind == "name"}
     assert labels.get("Tarnvik") in ("GPE", "LOC")
     assert {m.label for m in result.mentions if m.text == "Tarnvik"} == {labels["Tarnvik"]}
@@ -230,32 +227,32 @@ def test_analyse_one_type_per_name_from_its_mentions() -> None:
 
 
 @needs_model
-def test_analyse_a_given_name_alone_is_the_full_name_the_article_gives() -> None:
+def test_analyse_a_given_name_alone_is_the_full_name_the_article_gives(make_article) -> None:
     from newsprism.resolve import resolve
 
     body = ("Ylva Tennvik, 16, was charged on Monday with assault.\n\n"
             "Her father Bassem said she was upset when the soldiers came to the house. Bassem said the charges "
             "were political.\n\nBassem told reporters the family would appeal.\n\n"
             "Bassem Tennvik, 49, has led the protests in the village for eight years.")
-    res = resolve(analyse([_article(body)]))
+    res = resolve(analyse([make_article(body)]))
     names = {e.entity_id: e.name for e in res.entities}
     got = {(m.text, names.get(m.entity_id or "")) for m in res.analyses[0].mentions if m.kind == "name"}
     assert got == {("Ylva Tennvik", "Ylva Tennvik"), ("Bassem", "Bassem Tennvik"), ("Bassem Tennvik", "Bassem Tennvik")}
 
 
 @needs_model
-def test_analyse_place_before_a_unit_noun_names_the_unit() -> None:
+def test_analyse_place_before_a_unit_noun_names_the_unit(make_article) -> None:
     body = ("The admiral inspected a warship of the Pacific fleet at the base. Moscow's Pacific fleets "
             "are based there.")
-    (result,) = analyse([_article(body)])
+    (result,) = analyse([make_article(body)])
     assert not [m for m in result.mentions if m.text == "Pacific"]
 
 
 @needs_model
-def test_analyse_place_and_person_evidence_beats_the_model() -> None:
+def test_analyse_place_and_person_evidence_beats_the_model(make_article) -> None:
     body = ("The lighthouse at Cape Halvard was closed. Vessa's lawyer said the charges were false.\n\n"
             "Deploying Thaad batteries near the coast was discussed. Vessa denied the charges.")
-    (result,) = analyse([_article(body)])
+    (result,) = analyse([make_article(body)])
     labels = {m.text: m.label for m in result.mentions if m.kind == "name"}
     assert labels.get("Cape Halvard") in ("GPE", "LOC", "FAC")
     assert labels.get("Vessa") == "PERSON"
@@ -282,7 +279,7 @@ def test_analyse_an_entity_of_only_the_and_a_blank_line_is_no_mention() -> None:
     assert _trim(doc.ents[0]) is None
 
 
-def test_analyse_one_failing_article_is_a_problem_naming_it_and_the_others_go_on(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_analyse_one_failing_article_is_a_problem_naming_it_and_the_others_go_on(monkeypatch, make_article) -> None:  # type: ignore[no-untyped-def]
     import newsprism.analyse as an
 
     real = an._analyse_doc
@@ -295,7 +292,7 @@ def test_analyse_one_failing_article_is_a_problem_naming_it_and_the_others_go_on
     monkeypatch.setattr(an, "_analyse_doc", flaky)
     nlp = spacy.blank("en")
     add_ruler(nlp, load_packs())
-    articles = [_article("The dam held on Monday.", article_id=i) for i in ("a1", "bad", "a3")]
+    articles = [make_article("The dam held on Monday.", article_id=i) for i in ("a1", "bad", "a3")]
     out: list = []
     results = tuple(an.iter_analyse(articles, Settings(), nlp, problems=out))
     assert [r.article_id for r in results] == ["a1", "a3"]
@@ -306,7 +303,7 @@ def test_analyse_one_failing_article_is_a_problem_naming_it_and_the_others_go_on
 
 
 @needs_model
-def test_analyse_a_compound_word_opening_a_caption_is_no_name() -> None:
+def test_analyse_a_compound_word_opening_a_caption_is_no_name(make_article) -> None:
     article = make_article("The flood reached the lower town on Tuesday and the water rose through the night "
                                "in Lindvik.",
                                captions=("Floodwater covers the harbour road in Lindvik's lower town on Tuesday "
@@ -316,15 +313,15 @@ def test_analyse_a_compound_word_opening_a_caption_is_no_name() -> None:
 
 
 @needs_model
-def test_analyse_a_name_before_a_building_noun_is_a_facility() -> None:
-    (result,) = analyse([_article("All 38 residents of the Brennmoen care home in Lindvik were taken out by boat "
+def test_analyse_a_name_before_a_building_noun_is_a_facility(make_article) -> None:
+    (result,) = analyse([make_article("All 38 residents of the Brennmoen care home in Lindvik were taken out by boat "
                                   "on Tuesday.")])
     assert {m.text: m.label for m in result.mentions}.get("Brennmoen") == "FAC"
 
 
 @needs_model
-def test_analyse_a_name_ends_before_a_clause_word() -> None:
-    (result,) = analyse([_article("The river fell at Lindvik on Tuesday.", title="River falling at Lindvik as "
+def test_analyse_a_name_ends_before_a_clause_word(make_article) -> None:
+    (result,) = analyse([make_article("The river fell at Lindvik on Tuesday.", title="River falling at Lindvik as "
                                   "Brenna gate is closed")])
     assert not [m for m in result.mentions if " as " in m.text]
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from _support import SETTINGS, STREAM_START, needs_model, story_stream, stream_article
+from _support import SETTINGS, STREAM_START, needs_model
 from newsprism import Prism, Settings
 from newsprism.errors import NotFoundError
 
@@ -24,6 +26,44 @@ def test_api_read_methods_compute_in_memory_and_write_nothing(prism: Prism, demo
     prism.update_stories()
     assert prism.version().stories != before.stories
     assert prism.stories() == listed and prism.story(listed[0].story_id) == detail and prism.copies() == copies
+
+
+#: Prism's public methods that write to the store (refused on a read-only one); every other one reads.
+WRITERS = frozenset({"ingest", "analyse", "run", "update_copies", "update_stories", "update_dossier", "close"})
+
+
+def _reads(prism: Prism, story_id: str, article_id: str) -> dict[str, Callable[[], Any]]:
+    """A call of every public read method of ``prism``."""
+    return {
+        "articles": prism.articles, "article": lambda: prism.article(article_id[:8]),
+        "search": lambda: prism.search("ferry"), "search_claims": lambda: prism.search_claims("ferry"),
+        "version": prism.version, "ingest_report": prism.ingest_report,
+        "analysis": lambda: prism.analysis(article_id), "entities": prism.entities,
+        "entity": lambda: prism.entity("varnholm"), "copies": prism.copies, "stories": prism.stories,
+        "story": lambda: prism.story(story_id[:7]), "story_job": lambda: prism.story_job(story_id),
+        "dossier": lambda: prism.dossier(story_id), "claim_embedder": lambda: callable(prism.claim_embedder()),
+    }
+
+
+def _outcome(call: Callable[[], Any]) -> object:
+    try:
+        return call()
+    except NotFoundError as exc:  # an unanalysed article, an unknown entity: a reader's answer too
+        return str(exc)
+
+
+def test_api_every_read_method_works_on_a_read_only_store_and_writes_nothing(filled: Prism, db: str) -> None:
+    # copies and stories not stored yet, nothing analysed: the reads compute what they need in memory
+    sid, aid = filled.stories()[0].story_id, filled.articles()[0].article_id
+    public = {name for name, value in vars(Prism).items() if callable(value) and not name.startswith("_")}
+    reads = _reads(filled, sid, aid)
+    assert public == set(reads) | WRITERS  # a new public method is listed as a read or a writer
+    changes = filled.store.conn.total_changes
+    writer = {name: _outcome(call) for name, call in reads.items()}
+    assert filled.store.conn.total_changes == changes  # not one row written
+    assert "have not been analysed" in str(writer["dossier"]) and "no entity" in str(writer["entity"])
+    with Prism(db=db, readonly=True) as reader:  # SQLite refuses any write on this connection
+        assert {name: _outcome(call) for name, call in _reads(reader, sid, aid).items()} == writer
 
 
 def _rows(prism: Prism, table: str) -> int:
@@ -67,7 +107,7 @@ def test_api_stories_lists_stories(filled: Prism) -> None:
     assert ferry.first is not None and ferry.last is not None and ferry.first < ferry.last
 
 
-def test_api_stories_reads_the_stories_table(db: str) -> None:
+def test_api_stories_reads_the_stories_table(db: str, story_stream) -> None:
     with Prism(settings=Settings(db=db, stories={"threshold": 1.1, "revive_threshold": 1.1})) as strict:
         arts, _ = story_stream()
         with strict.store.atomic():
@@ -76,7 +116,7 @@ def test_api_stories_reads_the_stories_table(db: str) -> None:
         assert len(strict.stories()) == len(arts)  # nothing clears a cosine above 1: every article alone
 
 
-def test_api_stories_update_is_incremental(filled: Prism) -> None:
+def test_api_stories_update_is_incremental(filled: Prism, stream_article) -> None:
     before = {r.story_id: r.article_ids for r in filled.stories()}
     extra = stream_article("Aurora Vale ferry refloated at Skelby by Arnhal tugs",
                            "Tugs from Arnhal refloated the grounded ferry Aurora Vale off Skelby at high tide; "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from _support import FLOOD_EXTRA, FLOOD_OTHER, FLOOD_TIMES, FLOOD_WIRE, flood_story, story_analysis, story_article
+from _support import FLOOD_EXTRA, FLOOD_OTHER, FLOOD_TIMES, FLOOD_WIRE
 from newsprism.claims import align
 from newsprism.copies import Copies, CopyGroup, CopyLink
 from newsprism.dossier import build
@@ -14,7 +14,7 @@ from newsprism.render.markdown import dossier_markdown
 from newsprism.settings import DossierSettings, Settings
 
 
-def test_dossier_counts_wire_copies_once_and_shows_the_conflict() -> None:
+def test_dossier_counts_wire_copies_once_and_shows_the_conflict(flood_story) -> None:
     d, _ = flood_story()
     assert len(d.sources) == 3 and d.independent_sources == 2
     assert [(s.article_id, s.role) for s in d.sources] == [("wire", "origin"), ("copy", "copy"),
@@ -26,7 +26,7 @@ def test_dossier_counts_wire_copies_once_and_shows_the_conflict() -> None:
     assert not card.internal
 
 
-def test_dossier_every_summary_statement_cites_spans() -> None:
+def test_dossier_every_summary_statement_cites_spans(flood_story) -> None:
     d, arts = flood_story()
     texts = {a.article_id: a.text for a in arts}
     assert d.summary
@@ -35,7 +35,7 @@ def test_dossier_every_summary_statement_cites_spans() -> None:
             assert c.field != "body" or texts[c.article_id][c.start:c.end] in (FLOOD_WIRE, FLOOD_OTHER)
 
 
-def test_dossier_summary_sentences_bounds_the_summary() -> None:
+def test_dossier_summary_sentences_bounds_the_summary(flood_story) -> None:
     d, _ = flood_story()
     assert len(d.summary) >= 1
     short, _ = flood_story(DossierSettings(summary_sentences=1))
@@ -43,13 +43,13 @@ def test_dossier_summary_sentences_bounds_the_summary() -> None:
     assert Settings.load(None).dossier == DossierSettings()
 
 
-def test_dossier_exclusive_statement_of_one_source() -> None:
+def test_dossier_exclusive_statement_of_one_source(flood_story) -> None:
     d, _ = flood_story()
     (x,) = d.exclusives
     assert x.origin == "outlet:northern observer" and [r.text for r in x.statements] == [FLOOD_EXTRA]
 
 
-def test_dossier_entity_sections_keep_nationalities_apart_from_organisations() -> None:
+def test_dossier_entity_sections_keep_nationalities_apart_from_organisations(story_article, story_analysis) -> None:
     arts = [story_article("wire", [FLOOD_WIRE], FLOOD_TIMES[0], "Nordic Press Agency", "Dam gate fails")]
     ana = [story_analysis("wire", [FLOOD_WIRE])]
     ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 1, ("wire",)),
@@ -62,7 +62,7 @@ def test_dossier_entity_sections_keep_nationalities_apart_from_organisations() -
     assert sections["groups"] == ["Nordic"] and sections["places"] == ["Varnholm"]
 
 
-def test_dossier_one_quote_one_entry_citing_every_copy() -> None:
+def test_dossier_one_quote_one_entry_citing_every_copy(story_article, story_analysis) -> None:
     from dataclasses import replace
 
     from newsprism.records import Quote
@@ -103,7 +103,7 @@ def test_dossier_timeline_takes_no_date_from_a_caption() -> None:
     assert [(t.date, t.statement.text) for t in d.timeline] == [("2025-03-12", body)]
 
 
-def test_dossier_json_lists_reports_of_one_happening() -> None:
+def test_dossier_json_lists_reports_of_one_happening(story_article) -> None:
     a1 = ["The spillway gate of the Tormund Dam failed on Monday night above Varnholm."]
     a2 = ["Water poured through the broken gate of the Tormund Dam into Varnholm's lower streets."]
     arts = [story_article("a", a1, FLOOD_TIMES[0], "Coast Times", "Gate fails"),
@@ -128,7 +128,7 @@ def test_dossier_json_lists_reports_of_one_happening() -> None:
     assert [[s["text"] for s in x["statements"]] for x in data["happenings"]] == [[a1[0], a2[0]]]
 
 
-def test_dossier_quote_entry_takes_the_speaker_most_copies_give() -> None:
+def test_dossier_quote_entry_takes_the_speaker_most_copies_give(story_article, story_analysis) -> None:
     from dataclasses import replace
 
     from newsprism.records import Quote
@@ -148,7 +148,7 @@ def test_dossier_quote_entry_takes_the_speaker_most_copies_give() -> None:
     assert [c.article_id for c in (entry.citation, *entry.also)] == ["wire", "first", "copy"]
 
 
-def test_dossier_quote_cites_a_copy_that_cut_it_short_or_lost_its_speaker() -> None:
+def test_dossier_quote_cites_a_copy_that_cut_it_short_or_lost_its_speaker(story_article, story_analysis) -> None:
     from dataclasses import replace
 
     from newsprism.records import Quote

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from _support import make_article, needs_model
+from _support import needs_model
 from newsprism.analyse import analyse
 from newsprism.analyse.event.where import inside
 from newsprism.gazetteer import gazetteer, geo, is_country, is_wide_region
@@ -58,7 +58,7 @@ def test_gazetteer_user_country_reaches_the_place_rules(user_settings: Settings)
 
 
 @needs_model
-def test_gazetteer_user_country_widens_the_main_event_place(user_settings: Settings) -> None:
+def test_gazetteer_user_country_widens_the_main_event_place(user_settings: Settings, make_article) -> None:
     a = make_article("Hundreds of homes were flooded in Bergen, Norge, on Monday, officials said.")
     (builtin,) = analyse([a])
     (user,) = analyse([a], user_settings)

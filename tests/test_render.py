@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from _support import DEMO, FLOOD_TIMES, FLOOD_WIRE, flood_story, story_analysis, story_article
+from _support import DEMO, FLOOD_TIMES, FLOOD_WIRE
 from newsprism import Prism, Settings
 from newsprism.claims import align
 from newsprism.copies import Copies
@@ -39,7 +39,7 @@ def test_render_article_json(tmp_path: Path, golden) -> None:  # type: ignore[no
     golden("harbour-gazette.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def test_render_json_writes_an_entity_relation_as_kind_and_name() -> None:
+def test_render_json_writes_an_entity_relation_as_kind_and_name(story_article, story_analysis) -> None:
     arts = [story_article("wire", [FLOOD_WIRE], FLOOD_TIMES[0], "Nordic Press Agency", "Dam gate fails")]
     ana = [story_analysis("wire", [FLOOD_WIRE])]
     ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 1, ("wire",),
@@ -54,7 +54,7 @@ def test_render_json_writes_an_entity_relation_as_kind_and_name() -> None:
     assert "Varnholm ×1; part of Tormund; capital of unknown-id" in dossier_markdown(d)
 
 
-def test_render_names_a_copy_by_its_origin_outlet_everywhere() -> None:
+def test_render_names_a_copy_by_its_origin_outlet_everywhere(flood_story) -> None:
     d, arts = flood_story()
     page = story_page(d, arts)
     assert "<td>copy of Nordic Press Agency</td>" in page
@@ -70,7 +70,7 @@ def _sources(*rows: tuple[str, str | None, str, str, str | None]):  # type: igno
                  for aid, outlet, origin, role, copy_of in rows)
 
 
-def test_render_source_names_one_name_per_origin() -> None:
+def test_render_source_names_one_name_per_origin(flood_story) -> None:
     import dataclasses
 
     from newsprism.render import source_names
@@ -120,7 +120,7 @@ def test_render_plural() -> None:
             plural(0, "article")] == ["1 story", "2 stories", "1 article", "0 articles"]
 
 
-def test_render_what_one_source_adds_is_in_markdown_and_html() -> None:
+def test_render_what_one_source_adds_is_in_markdown_and_html(story_article) -> None:
     sa = "The Varnholm dam gate was lowered by a crane brought from Kessford overnight."
     sb = "Overnight a crane from Kessford lowered the Varnholm dam gate, 40 tonnes of steel."
     arts = [story_article("a", [sa], FLOOD_TIMES[0], "Island Post", "Gate lowered"),

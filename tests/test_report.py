@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from _support import flood_story
 from newsprism.errors import InputError
 from newsprism.records import IndexEntry
 from newsprism.report import folder, write_index, write_story
 
 
-def test_report_story_files_written_and_kept_when_the_dossier_is_the_stored_one(tmp_path: Path) -> None:
+def test_report_story_files_written_and_kept_when_the_dossier_is_the_stored_one(tmp_path: Path, flood_story) -> None:
     d, arts = flood_story()
     out = folder(tmp_path / "r" / "out")
     files = write_story(out, "s1", d, arts)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from _support import ELECTION, FERRY, FOOTBALL, STREAM_START, story_stream, stream_article
+from _support import ELECTION, FERRY, FOOTBALL, STREAM_START
 from newsprism.errors import SettingsError
 from newsprism.records import Article
 from newsprism.settings import Settings
@@ -28,25 +28,25 @@ def partition(story_of: dict[str, str]) -> set[frozenset[str]]:
     return {frozenset(g) for g in groups.values()}
 
 
-def test_stories_assign_groups_each_event() -> None:
+def test_stories_assign_groups_each_event(story_stream) -> None:
     arts, gold = story_stream()
     got = partition(assign(arts).story_of())
     assert got == partition(gold)
 
 
-def test_stories_ids_are_the_hash_of_the_first_article() -> None:
+def test_stories_ids_are_the_hash_of_the_first_article(story_stream) -> None:
     arts, _ = story_stream()
     result = assign(arts)
     for st in result.stories:
         assert st.story_id == story_id(st.article_ids[0])
 
 
-def test_stories_deterministic_in_any_arrival_order() -> None:
+def test_stories_deterministic_in_any_arrival_order(story_stream) -> None:
     arts, _ = story_stream()
     assert assign(arts).story_of() == assign(list(reversed(arts))).story_of()
 
 
-def test_stories_incremental_matches_batch() -> None:
+def test_stories_incremental_matches_batch(story_stream) -> None:
     arts, _ = story_stream()
     ordered = sorted(arts, key=lambda a: a.published or STREAM_START)
     first, rest = ordered[:4], ordered[4:]
@@ -58,7 +58,7 @@ def test_stories_incremental_matches_batch() -> None:
         assert step2.story_of()[m.article_id] == m.story_id
 
 
-def test_stories_late_older_article_joins_its_story() -> None:
+def test_stories_late_older_article_joins_its_story(stream_article, story_stream) -> None:
     arts, _ = story_stream()
     late = stream_article("Coastguard: Aurora Vale ferry aground off Skelby, passengers safe",
                           "The Nordland coastguard said the ferry Aurora Vale was aground on a sandbank off Skelby in fog "
@@ -69,7 +69,7 @@ def test_stories_late_older_article_joins_its_story() -> None:
     assert step2.story_of()[late.article_id] == ferry_story
 
 
-def test_stories_dormant_story_needs_a_closer_match() -> None:
+def test_stories_dormant_story_needs_a_closer_match(stream_article) -> None:
     title, body = FERRY[0]
     a = stream_article(title, body, 0)
     weak = stream_article("Skelby harbour sandbank to be dredged",
@@ -82,7 +82,7 @@ def test_stories_dormant_story_needs_a_closer_match() -> None:
     assert next(m for m in near.memberships if m.article_id == weak.article_id).how == "revived"
 
 
-def test_stories_bridging_article_merges_and_records_it() -> None:
+def test_stories_bridging_article_merges_and_records_it(stream_article) -> None:
     e1 = stream_article(*ELECTION[0], 0)
     f1 = stream_article(*FOOTBALL[0], 1)
     bridge = stream_article("Arnhal mayor-elect Sanna Dahl cheers Skelby United cup win over Arnhal Rovers",
@@ -97,7 +97,7 @@ def test_stories_bridging_article_merges_and_records_it() -> None:
     assert resolve(story_id(f1.article_id), result.merges) == merge.into
 
 
-def test_stories_copy_group_shares_a_story() -> None:
+def test_stories_copy_group_shares_a_story(stream_article) -> None:
     title, body = FERRY[0]
     a = stream_article(title, body, 0)
     b = stream_article("Completely different headline words", "Unrelated filler text about gardening tools.", 1)
@@ -106,7 +106,7 @@ def test_stories_copy_group_shares_a_story() -> None:
     assert next(m for m in result.memberships if m.article_id == b.article_id).how == "copy"
 
 
-def test_stories_empty_article_opens_its_own_story() -> None:
+def test_stories_empty_article_opens_its_own_story(stream_article, story_stream) -> None:
     arts, _ = story_stream()
     empty = stream_article("Video", "", 3, flags=("empty",))
     result = assign([*arts, empty])
@@ -114,7 +114,7 @@ def test_stories_empty_article_opens_its_own_story() -> None:
     assert [a for a, s in result.story_of().items() if s == sid] == [empty.article_id]
 
 
-def test_stories_generic_page_title_is_placed_by_its_url() -> None:
+def test_stories_generic_page_title_is_placed_by_its_url(stream_article, story_stream) -> None:
     arts, _ = story_stream()
     page = dataclasses.replace(
         stream_article("World news - Nordland Daily", "Subscribe to our newsletter for the latest headlines.", 3),
@@ -125,7 +125,7 @@ def test_stories_generic_page_title_is_placed_by_its_url() -> None:
     assert without[page.article_id] != without[arts[0].article_id]
 
 
-def test_stories_grown_story_absorbs_its_other_half() -> None:
+def test_stories_grown_story_absorbs_its_other_half(stream_article) -> None:
     a1 = stream_article(*FERRY[0], 0)
     b = stream_article(*FERRY[2], 0.5)
     a2 = stream_article(FERRY[0][0] + " today", FERRY[0][1] + " Lifeboats helped.", 1)
@@ -137,7 +137,7 @@ def test_stories_grown_story_absorbs_its_other_half() -> None:
     assert (m.merged, m.into, m.article_id) == (story_id(b.article_id), story_id(a1.article_id), a2.article_id)
 
 
-def test_stories_lone_clear_candidate_joins_below_threshold() -> None:
+def test_stories_lone_clear_candidate_joins_below_threshold(stream_article, story_stream) -> None:
     arts, _ = story_stream()
     weak = stream_article("Skelby harbour master retires",
                           "The Skelby harbour master retired after the Aurora Vale season, the town said.", 6)
@@ -147,7 +147,7 @@ def test_stories_lone_clear_candidate_joins_below_threshold() -> None:
     assert off[weak.article_id] != off[arts[0].article_id]
 
 
-def test_stories_one_shared_word_does_not_carry_a_join() -> None:
+def test_stories_one_shared_word_does_not_carry_a_join(stream_article) -> None:
     teigen = stream_article("Chrissy Teigen flight turns back to Los Angeles",
                             "A United flight carrying Chrissy Teigen turned back to Los Angeles after a passenger "
                             "boarded without a ticket.", 0)
@@ -166,13 +166,19 @@ def test_stories_one_shared_word_does_not_carry_a_join() -> None:
     assert strict[again.article_id] == strict[teigen.article_id]  # many shared words: still joins
 
 
-def saved(first_line: str, paragraphs: tuple[str, ...], name: str) -> Article:
-    """A saved page as the plain-text reader makes it: no publication time, the first line as its title."""
-    a = stream_article(first_line, "", 0)
-    return dataclasses.replace(a, article_id=name, published=None, paragraphs=paragraphs, source_text="")
+@pytest.fixture
+def saved(stream_article: Callable[..., Article]) -> Callable[[str, tuple[str, ...], str], Article]:
+    """``saved(first_line, paragraphs, name)``: a saved page as the plain-text reader makes it: no publication
+    time, the first line as its title."""
+
+    def make(first_line: str, paragraphs: tuple[str, ...], name: str) -> Article:
+        a = stream_article(first_line, "", 0)
+        return dataclasses.replace(a, article_id=name, published=None, paragraphs=paragraphs, source_text="")
+
+    return make
 
 
-def test_stories_undated_articles_are_placed_by_their_written_dates() -> None:
+def test_stories_undated_articles_are_placed_by_their_written_dates(saved) -> None:
     body = ("The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog. "
             "All passengers were taken ashore by lifeboats, the Nordland coastguard said.")
     one = saved("Ferry runs aground off Skelby", ("Skelby, 4 March 2031", body), "a1")
@@ -185,7 +191,7 @@ def test_stories_undated_articles_are_placed_by_their_written_dates() -> None:
     assert undated["a1"] == undated["a2"] == undated["a3"]
 
 
-def test_stories_year_gap_keeps_events_years_apart() -> None:
+def test_stories_year_gap_keeps_events_years_apart(saved) -> None:
     body = ("The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog. "
             "All passengers were taken ashore by lifeboats, the Nordland coastguard said.")
     dated = [saved("Ferry runs aground off Skelby", (f"Skelby, {d} March 2031", body + extra), f"d{d}")
@@ -203,7 +209,7 @@ def test_stories_year_gap_keeps_events_years_apart() -> None:
     assert unread["old"] == unread["d4"]
 
 
-def test_stories_undated_articles_are_spread_through_the_stream() -> None:
+def test_stories_undated_articles_are_spread_through_the_stream(saved, stream_article) -> None:
     body = ("The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog. "
             "All passengers were taken ashore by lifeboats, the Nordland coastguard said.")
     dated = stream_article("Ferry Aurora Vale runs aground off Skelby", body, 0)
@@ -220,7 +226,7 @@ def test_stories_undated_articles_are_spread_through_the_stream() -> None:
     assert {m.article_id: m.how for m in by_date} == {dated.article_id: "joined", "w1": "opened"}
 
 
-def test_stories_name_conflict_keeps_two_events_of_one_kind_apart() -> None:
+def test_stories_name_conflict_keeps_two_events_of_one_kind_apart(stream_article) -> None:
     aurora = [stream_article("Ferry Aurora Vale runs aground off Skelby",
                              "The ferry Aurora Vale ran aground outside Skelby in fog. Captain Ivar Lund said all 214 "
                              "passengers were safe.", 0),
@@ -240,7 +246,7 @@ def test_stories_name_conflict_keeps_two_events_of_one_kind_apart() -> None:
 
 @pytest.mark.parametrize(("merge_threshold", "story_merge"), [(0.2, 1.1), (1.1, 0.15)], ids=["bridge", "absorb"])
 def test_stories_merge_cohesion_keeps_two_tight_stories_of_one_kind_apart(merge_threshold: float,
-                                                                          story_merge: float) -> None:
+                                                                          story_merge: float, stream_article) -> None:
     aurora = [stream_article("Ferry Aurora Vale runs aground off Skelby",
                   "The ferry Aurora Vale ran aground outside Skelby in fog. Captain Ivar Lund said all 214 "
                   "passengers were safe.", 0),
@@ -266,7 +272,7 @@ def test_stories_merge_cohesion_keeps_two_tight_stories_of_one_kind_apart(merge_
     assert got[aurora[0].article_id] == got[aurora[1].article_id] != got[polar[0].article_id] == got[polar[1].article_id]
 
 
-def test_stories_merge_cohesion_leaves_single_articles_to_merge() -> None:
+def test_stories_merge_cohesion_leaves_single_articles_to_merge(stream_article) -> None:
     e1 = stream_article(*ELECTION[0], 0)
     f1 = stream_article(*FOOTBALL[0], 1)
     bridge = stream_article("Arnhal mayor-elect Sanna Dahl cheers Skelby United cup win over Arnhal Rovers",
@@ -275,7 +281,7 @@ def test_stories_merge_cohesion_leaves_single_articles_to_merge() -> None:
     assert len(result.merges) == 1  # two stories of one article each: no cohesion to compare with
 
 
-def test_stories_split_below_cuts_a_story_of_two_events() -> None:
+def test_stories_split_below_cuts_a_story_of_two_events(stream_article) -> None:
     aurora = [stream_article(f"Ferry Aurora Vale aground off Skelby {k}",
                              f"The ferry Aurora Vale ran aground outside Skelby harbour in fog. Captain Ivar Lund said "
                              f"all 214 passengers were safe. {extra}", k)
@@ -306,7 +312,7 @@ def test_stories_split_below_cuts_a_story_of_two_events() -> None:
     assert len(set(kept.story_of().values())) == 1
 
 
-def test_stories_split_ward_and_split_min_choose_the_groups_cut() -> None:
+def test_stories_split_ward_and_split_min_choose_the_groups_cut(stream_article) -> None:
     fog = ("Coastguard officials said the fog bank rolled in fast and radar showed the channel clear before the "
            "hull touched the sandbar.")  # both groundings: their groups are more alike than the outlier
     aurora = [stream_article(f"Ferry Aurora Vale aground off Skelby {k}",
@@ -351,7 +357,7 @@ def test_stories_settings_table(tmp_path: Path) -> None:
         Settings.load(f)
 
 
-def test_stories_compact_state_keeps_vectors_exactly() -> None:
+def test_stories_compact_state_keeps_vectors_exactly(story_stream) -> None:
     from newsprism.stories import _Clusterer, features
 
     s = StorySettings()
@@ -366,7 +372,7 @@ def test_stories_compact_state_keeps_vectors_exactly() -> None:
     assert set(again[0][0].tolist()) & set(again[1][0].tolist())
 
 
-def test_stories_arena_and_index_hold_the_story_vectors() -> None:
+def test_stories_arena_and_index_hold_the_story_vectors(story_stream) -> None:
     arts, _ = story_stream()
     from newsprism.stories import _Clusterer, features
 
@@ -404,7 +410,7 @@ def test_stories_arena_and_index_hold_the_story_vectors() -> None:
     assert got == want
 
 
-def test_stories_stage_functions_run_on_batches_of_records() -> None:
+def test_stories_stage_functions_run_on_batches_of_records(stream_article, story_stream) -> None:
     """copies and stories need no store: records in, records out, batch after batch (as a scale-out runner calls them)."""
     from newsprism.copies import find_copies
 
@@ -428,7 +434,7 @@ def test_stories_stage_functions_run_on_batches_of_records() -> None:
     assert partition(step2.story_of()) == partition(assign([*first, *batch], copy_groups=groups).story_of())
 
 
-def test_stories_terms_table_is_rebuilt_after_it_is_dropped() -> None:
+def test_stories_terms_table_is_rebuilt_after_it_is_dropped(story_stream) -> None:
     from newsprism.stories import _Clusterer, features
 
     s = StorySettings()
@@ -441,7 +447,7 @@ def test_stories_terms_table_is_rebuilt_after_it_is_dropped() -> None:
     assert len(c.term_list) == len(set(c.term_list))
 
 
-def test_stories_assign_reads_a_stream_once_and_keeps_no_article() -> None:
+def test_stories_assign_reads_a_stream_once_and_keeps_no_article(story_stream) -> None:
     from newsprism.stories import _Clusterer
 
     arts, _ = story_stream()

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 
-from _support import story_stream
+import pytest
+
+from newsprism.errors import NotFoundError
 from newsprism.records import Copies, CopyGroup, CopyLink, Membership, Merge, Stories
 from newsprism.stories import assign
-from newsprism.story_index import StoryIndex, earliest_published, merged_into, summaries
+from newsprism.story_index import StoryIndex, earliest_published, find, merged_into, summaries
 
 NO_COPIES = Copies((), (), ())
 
 
-def test_story_index_summaries_count_origins_and_list_newest_activity_first() -> None:
+def test_story_index_summaries_count_origins_and_list_newest_activity_first(story_stream) -> None:
     arts, gold = story_stream()
     result = assign(arts)
     by_id = {a.article_id: a for a in arts}
@@ -28,7 +30,7 @@ def test_story_index_summaries_count_origins_and_list_newest_activity_first() ->
     assert again.independent_sources == 3
 
 
-def test_story_index_detail_holds_the_storys_articles_and_only_its_copies() -> None:
+def test_story_index_detail_holds_the_storys_articles_and_only_its_copies(story_stream) -> None:
     arts, _ = story_stream()
     result = assign(arts)
     by_id = {a.article_id: a for a in arts}
@@ -46,7 +48,7 @@ def test_story_index_detail_holds_the_storys_articles_and_only_its_copies() -> N
     assert detail.copy_links == (copies.links[0],) and detail.summary.size == len(mine)
 
 
-def test_story_index_earliest_published_dates_an_undated_article_by_its_story() -> None:
+def test_story_index_earliest_published_dates_an_undated_article_by_its_story(story_stream) -> None:
     arts, _ = story_stream()
     result = assign(arts)
     sid = result.story_of()[arts[0].article_id]
@@ -61,3 +63,14 @@ def test_story_index_earliest_published_dates_an_undated_article_by_its_story() 
 def test_story_index_merged_into_follows_chains_of_merges() -> None:
     merges = [Merge("s1", "s2", "a1", 0.4), Merge("s2", "s3", "a2", 0.5), Merge("s4", "s3", "a3", 0.6)]
     assert merged_into(merges) == {"s3": ["s1", "s2", "s4"]}
+
+
+def test_story_index_find_by_id_prefix_or_merged_id() -> None:
+    result = Stories((Membership("a1", "s1ab", "opened", 1.0), Membership("a2", "s1cd", "opened", 1.0),
+                      Membership("a3", "t9", "opened", 1.0)), merges=(Merge("m7", "t9", "a3", 0.5),))
+    assert find(result, "s1ab", "x.db") == "s1ab" and find(result, "s1c", "x.db") == "s1cd"
+    assert find(result, "m7", "x.db") == "t9"  # a merged story's id names the story it went into
+    with pytest.raises(NotFoundError, match=r"^no story 'zz' in x.db; list them with `newsprism stories`$"):
+        find(result, "zz", "x.db")
+    with pytest.raises(NotFoundError, match=r"^story id prefix 's1' is ambiguous; give more characters$"):
+        find(result, "s1", "x.db")

@@ -7,25 +7,63 @@ from pathlib import Path
 
 import pytest
 
-from _support import DEMO, FLOOD_OTHER, FLOOD_TIMES, FLOOD_WIRE, SETTINGS, needs_model, story_analysis, story_article
+from _support import DEMO, FLOOD_OTHER, FLOOD_TIMES, FLOOD_WIRE, SETTINGS, needs_model
 from newsprism import Prism, Settings
 from newsprism.claims import align
 from newsprism.dossier import build as build_dossier
-from newsprism.records import Copies, StoryJob
-from newsprism.story_pool import build
+from newsprism.dossier import inputs_key
+from newsprism.records import ClaimKey, Copies, CopyLink, Entity, StoryDetail, StoryJob, StorySummary
+from newsprism.story_pool import build, unanalysed, with_vectors
+from newsprism.story_pool import job as story_job
 
 NO_EMBEDDINGS = Settings(embeddings=False)
 
 
-def _job() -> StoryJob:
+@pytest.fixture
+def job(story_article, story_analysis) -> StoryJob:  # type: ignore[no-untyped-def]
+    """A two-article flood story's job, without claim vectors."""
     arts = (story_article("a", [FLOOD_WIRE], FLOOD_TIMES[0], "Coast Times", "Dam gate fails"),
             story_article("b", [FLOOD_OTHER], FLOOD_TIMES[1], "Island Post", "Varnholm evacuated"))
     ana = tuple(story_analysis(a.article_id, [a.text]) for a in arts)
     return StoryJob("s1", "key", arts, ana, (), Copies((), (), ()), {}, arts)
 
 
-def test_story_pool_build_gives_the_stages_dossier_and_its_page_and_json() -> None:
-    job = _job()
+def test_story_pool_job_keeps_the_analysed_articles_and_keys_every_one(job: StoryJob) -> None:
+    a, b = job.articles
+    link = CopyLink("a", "b", "rewrite", 0.5, 0.6, 31)
+    detail = StoryDetail(StorySummary("s1", "Dam gate fails", 2, (), 2, None, None, ("a", "b")), (a, b), (), (),
+                         (link,), ())
+    asked: list[set[str]] = []
+
+    def entities(ids: set[str]) -> list[Entity]:
+        asked.append(ids)
+        return [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 1, tuple(sorted(ids)))]
+
+    only_a = {"a": job.analyses[0]}
+    assert unanalysed(detail, only_a) == ["b"]
+    made = story_job(detail, only_a, entities, NO_EMBEDDINGS)
+    assert (made.articles, made.analyses, made.page_articles, asked) == ((a,), (job.analyses[0],), (a, b), [{"a"}])
+    assert made.copies == Copies((link,), (), ()) and made.vectors == {}
+    # the key covers every article of the story, the unanalysed one too, and the settings a dossier is built with
+    assert made.key == inputs_key(NO_EMBEDDINGS, "s1", ["a", "b"], made.analyses, made.entities, made.copies)
+    assert made.key != inputs_key(NO_EMBEDDINGS, "s1", ["a"], made.analyses, made.entities, made.copies)
+    whole = story_job(detail, dict(zip("ab", job.analyses, strict=True)), entities, NO_EMBEDDINGS)
+    assert whole.analyses == job.analyses and whole.key != made.key and unanalysed(detail, {"a": 1, "b": 2}) == []
+
+
+def test_story_pool_with_vectors_reads_the_stored_vectors_only_with_embeddings(job: StoryJob) -> None:
+    stored = {ClaimKey("a", "body", 0, 5): b"\x00\x01"}
+    read: list[set[str]] = []
+
+    def reader(ids: set[str]) -> dict[ClaimKey, bytes]:
+        read.append(ids)
+        return stored
+
+    assert with_vectors(job, reader, NO_EMBEDDINGS) is job and read == []
+    assert with_vectors(job, reader, Settings(embeddings=True)).vectors == stored and read == [{"a", "b"}]
+
+
+def test_story_pool_build_gives_the_stages_dossier_and_its_page_and_json(job: StoryJob) -> None:
     built = build(job, NO_EMBEDDINGS)
     alignment = align(job.articles, job.analyses, job.entities, job.copies, NO_EMBEDDINGS.claims)
     assert built.dossier == build_dossier("s1", job.articles, job.analyses, job.entities, job.copies, alignment)
@@ -34,15 +72,16 @@ def test_story_pool_build_gives_the_stages_dossier_and_its_page_and_json() -> No
     assert (build(job, NO_EMBEDDINGS, render=False).html, build(job, NO_EMBEDDINGS, render=False).json) == ("", "")
 
 
-def test_story_pool_a_story_that_fails_is_reported_and_raised_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_story_pool_a_story_that_fails_is_reported_and_raised_only_when_asked(job: StoryJob,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("no such claim")
 
     monkeypatch.setattr("newsprism.dossier.build", broken)
-    built = build(_job(), NO_EMBEDDINGS)
+    built = build(job, NO_EMBEDDINGS)
     assert built.dossier is None and built.failure == "KeyError: 'no such claim'"
     with pytest.raises(KeyError):
-        build(_job(), NO_EMBEDDINGS, catch=False)
+        build(job, NO_EMBEDDINGS, catch=False)
 
 
 @needs_model

@@ -78,18 +78,6 @@ class _Known:
     article_id: str
 
 
-@dataclass(frozen=True, slots=True)
-class _DossierInputs:
-    """What one story's dossier is built from, and their fingerprint (``key``)."""
-
-    story_id: str
-    key: str
-    articles: list[Article]  # those analysed
-    analyses: list[Analysis]  # of ``articles``, in order
-    entities: list[Entity]
-    copies: Copies
-
-
 class Prism:
     """A newsprism store and the pipeline over it.
 
@@ -518,24 +506,16 @@ class Prism:
         """What ``run`` hands the story pool to build one story's dossier (``story_pool.build``): its
         analysed articles, their entities, copies and stored claim vectors, and the dossier cache's key.
         Nothing is written (stories brought up to date in memory, unless ``update`` is false)."""
-        detail = self.story(ref, update=update)
-        return self._story_job(self._dossier_inputs(detail, missing="skip"), detail)
+        return self._with_vectors(self._story_job(self.story(ref, update=update), missing="skip"))
 
     def story(self, ref: str, *, update: bool = True) -> StoryDetail:
         """One story by id (or unique id prefix, or a merged story's id), with
         its articles, copy groups and independent sources (stories brought up
         to date in memory, unless ``update`` is false; nothing is written)."""
-        from . import stories as _stories
         from . import story_index as _story_index
 
         result = self._current_stories(persist=False) if update else self.store.stories()
-        ids = {m.story_id for m in result.memberships} | {m.merged for m in result.merges}
-        matches = [i for i in ids if i == ref] or sorted(i for i in ids if i.startswith(ref))
-        if not matches:
-            raise NotFoundError(f"no story {ref!r} in {self.settings.db}; list them with `newsprism stories`")
-        if len(matches) > 1:
-            raise NotFoundError(f"story id prefix {ref!r} is ambiguous; give more characters")
-        sid = _stories.resolve(matches[0], result.merges)
+        sid = _story_index.find(result, ref, self.settings.db)
         copies = self._current_copies(persist=False) if update else self.store.copies()
         return self._detail(sid, _story_index.StoryIndex.of(result, copies))
 
@@ -571,33 +551,48 @@ class Prism:
         """The story's dossier, its unanalysed articles analysed first, stored (a writer's call)."""
         return self._cached_dossier(detail, store=True, missing="analyse")[0]
 
-    def _cached_dossier(self, detail: StoryDetail, *, store: bool, missing: str,
-                        inputs: _DossierInputs | None = None) -> tuple[Dossier, bool]:
+    def _cached_dossier(self, detail: StoryDetail, *, store: bool, missing: str) -> tuple[Dossier, bool]:
         """The story's dossier, and whether it was built now (False: its inputs
         are those of the dossier stored last time, which is returned). A dossier
         built now is stored when ``store`` (never read-only), with its claim
         vectors; ``missing`` says what becomes of unanalysed articles (see
-        :meth:`_dossier_inputs`)."""
+        :meth:`_story_job`)."""
         from . import story_pool as _story_pool
 
-        inputs = inputs or self._dossier_inputs(detail, missing=missing)
-        cached = self.store.cached_dossier(inputs.story_id, inputs.key)
+        job = self._story_job(detail, missing=missing)
+        cached = self.store.cached_dossier(job.story_id, job.key)
         if isinstance(cached, Dossier):
             return cached, False
-        built = _story_pool.build(self._story_job(inputs, detail), self.settings, render=False, catch=False)
+        built = _story_pool.build(self._with_vectors(job), self.settings, render=False, catch=False)
         assert built.dossier is not None
         if store and not self.readonly:
             self._store_built(built)
         return built.dossier, True
 
-    def _story_job(self, inputs: _DossierInputs, detail: StoryDetail) -> StoryJob:
-        """A story's dossier inputs with the claim vectors stored for its articles."""
-        from . import embed as _embed
+    def _story_job(self, detail: StoryDetail, *, missing: str) -> StoryJob:
+        """What the story's dossier is built from, read from the store (``story_pool.job``), without
+        claim vectors yet. Unanalysed articles (``missing``): ``"analyse"`` them (a writer's call;
+        read-only, as ``"raise"``), ``"raise"`` NotFoundError, or ``"skip"`` them (left out: their
+        analysis failed)."""
+        from . import story_pool as _story_pool
 
-        vectors = (self.store.claim_vectors({a.article_id for a in inputs.articles}, _embed.MODEL)
-                   if self.settings.embeddings else {})
-        return StoryJob(inputs.story_id, inputs.key, tuple(inputs.articles), tuple(inputs.analyses),
-                        tuple(inputs.entities), inputs.copies, vectors, tuple(detail.articles))
+        analyses = self.store.analyses_by_id([a.article_id for a in detail.articles])
+        unanalysed = _story_pool.unanalysed(detail, analyses)
+        if unanalysed and (missing == "raise" or (missing == "analyse" and self.readonly)):
+            raise NotFoundError(
+                f"{len(unanalysed)} of the {len(detail.articles)} articles of story {detail.summary.story_id} have "
+                "not been analysed; run `newsprism analyse` (or `newsprism run`) first")
+        if unanalysed and missing == "analyse":
+            self.analyse(unanalysed)
+            analyses.update(self.store.analyses_by_id(unanalysed))
+        return _story_pool.job(detail, analyses, self.store.entities_with_relations, self.settings)
+
+    def _with_vectors(self, job: StoryJob) -> StoryJob:
+        """The job with the claim vectors stored for its articles (``story_pool.with_vectors``)."""
+        from . import embed as _embed
+        from . import story_pool as _story_pool
+
+        return _story_pool.with_vectors(job, lambda ids: self.store.claim_vectors(ids, _embed.MODEL), self.settings)
 
     def _store_built(self, built: BuiltStory) -> DossierLine:
         """Store a dossier built now, its index line, its claim groups for search and the claim vectors
@@ -612,31 +607,6 @@ class Prism:
             self.store.cache_dossier(built.story_id, built.key, built.dossier, line)
             self.store.index_claims(built.story_id, built.dossier.groups)
         return line
-
-    def _dossier_inputs(self, detail: StoryDetail, *, missing: str) -> _DossierInputs:
-        """What the story's dossier is built from, and their fingerprint (the dossier cache's key).
-        Unanalysed articles (``missing``): ``"analyse"`` them (a writer's call; read-only, as
-        ``"raise"``), ``"raise"`` NotFoundError, or ``"skip"`` them (left out: their analysis failed)."""
-        from . import copies as _copies
-        from . import dossier as _dossier
-
-        ids = [a.article_id for a in detail.articles]
-        analyses = self.store.analyses_by_id(ids)
-        unanalysed = [i for i in ids if i not in analyses]
-        if unanalysed and (missing == "raise" or (missing == "analyse" and self.readonly)):
-            raise NotFoundError(
-                f"{len(unanalysed)} of the {len(ids)} articles of story {detail.summary.story_id} have not been "
-                "analysed; run `newsprism analyse` (or `newsprism run`) first")
-        if unanalysed and missing == "analyse":
-            self.analyse(unanalysed)
-            analyses.update(self.store.analyses_by_id(unanalysed))
-        articles = [a for a in detail.articles if a.article_id in analyses]
-        kept = [analyses[a.article_id] for a in articles]
-        ents = self.store.entities_with_relations({a.article_id for a in articles})
-        copies = _copies.Copies(detail.copy_links, detail.copy_groups, detail.wires)
-        sid = detail.summary.story_id
-        key = _dossier.inputs_key(self.settings, sid, ids, kept, ents, copies)
-        return _DossierInputs(sid, key, articles, kept, ents, copies)
 
     def claim_embedder(self, *, store: bool = False) -> Callable[[Sequence[Claim]], np.ndarray]:
         """The ``embed`` function of ``claims.align``: claim vectors from the store's cache, the
@@ -704,20 +674,20 @@ class Prism:
                 sid = summary.story_id
                 try:
                     detail = self._detail(sid, by_story)
-                    inputs = self._dossier_inputs(detail, missing="skip")
+                    job = self._story_job(detail, missing="skip")
                     files = _report.story_files(folder, sid)
                     # an unchanged story whose files are there: its index line, without reading its dossier
-                    line = self.store.dossier_line(sid, inputs.key) if _report.exists(files) else None
-                    cached = None if line is not None else self.store.cached_dossier(sid, inputs.key)
+                    line = self.store.dossier_line(sid, job.key) if _report.exists(files) else None
+                    cached = None if line is not None else self.store.cached_dossier(sid, job.key)
                     if isinstance(cached, Dossier):  # its line not kept yet: keep it now
                         line = DossierLine.of(cached)
                         with self._storing():
-                            self.store.set_dossier_line(sid, inputs.key, line)
+                            self.store.set_dossier_line(sid, job.key, line)
                         files = _report.write_story(folder, sid, cached, detail.articles, fresh=False)
                     if line is not None:
                         finished(sid, (files, line))
                         continue
-                    job = self._story_job(inputs, detail)
+                    job = self._with_vectors(job)
                 except _story_pool.STORY_ERRORS as exc:  # a bug must not lose the other stories
                     finished(sid, StoryFailure(sid, f"{type(exc).__name__}: {exc}"))
                     continue

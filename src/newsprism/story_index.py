@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from .copies import independent_sources
+from .errors import NotFoundError
 from .records import (
     Article,
     Copies,
@@ -94,6 +95,19 @@ def summaries(result: Stories, copies: Copies, articles: Mapping[str, Article]) 
            for st in build(result, articles)]
     out.sort(key=lambda s: (s.last is None, -(s.last.timestamp() if s.last else 0.0), s.story_id))
     return out
+
+
+def find(result: Stories, ref: str, where: str) -> str:
+    """The id of the story ``ref`` names: a story id, a unique prefix of one, or the id of a story
+    merged into another (then that one's). NotFoundError names the store ``where`` when none matches,
+    and says so when the prefix is ambiguous."""
+    ids = {m.story_id for m in result.memberships} | {m.merged for m in result.merges}
+    matches = [i for i in ids if i == ref] or sorted(i for i in ids if i.startswith(ref))
+    if not matches:
+        raise NotFoundError(f"no story {ref!r} in {where}; list them with `newsprism stories`")
+    if len(matches) > 1:
+        raise NotFoundError(f"story id prefix {ref!r} is ambiguous; give more characters")
+    return resolve(matches[0], result.merges)
 
 
 def earliest_published(result: Stories, articles: Iterable[Article], undated: Sequence[Article]) -> dict[str, datetime]:

@@ -1,21 +1,34 @@
-"""Dossiers in worker processes, story by story: claim vectors, alignment, the dossier and its
-report files' text, for each :class:`StoryJob`, handed back in the order the jobs came (the same
-records one process makes). Nothing here touches the store: a job carries the claim vectors
-stored for its articles, and a built story the ones encoded for it, which the caller stores."""
+"""Dossiers story by story: a story's :class:`StoryJob` assembled from its detail and what the store
+holds for it (:func:`job`, :func:`with_vectors`), then claim vectors, alignment, the dossier and its
+report files' text for each job, in this process or in workers, handed back in the order the jobs
+came (the same records one process makes). Nothing here touches the store: the caller passes what
+it read (or a reader function), a job carries the claim vectors stored for its articles, and a built
+story the ones encoded for it, which the caller stores."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from . import claims as _claims
 from . import dossier as _dossier
 from . import embed as _embed
 from . import report as _report
-from .records import BuiltStory, ClaimVector, StoryJob, StoryTexts
+from .records import (
+    Analysis,
+    BuiltStory,
+    ClaimKey,
+    ClaimVector,
+    Copies,
+    Entity,
+    StoryDetail,
+    StoryJob,
+    StoryTexts,
+)
 from .settings import Settings
 
 #: Fewest stories per worker process worth starting it for: below, one process builds them all
@@ -26,6 +39,35 @@ MIN_STORIES_PER_WORKER = 2
 IN_FLIGHT_PER_WORKER = 4
 #: Build errors that fail one story (reported, the others still built) rather than the run.
 STORY_ERRORS = (ValueError, KeyError, IndexError, TypeError)
+
+
+def unanalysed(detail: StoryDetail, analyses: Mapping[str, Analysis]) -> list[str]:
+    """The ids of the story's articles that ``analyses`` holds no analysis of, in story order."""
+    return [a.article_id for a in detail.articles if a.article_id not in analyses]
+
+
+def job(detail: StoryDetail, analyses: Mapping[str, Analysis], entities: Callable[[set[str]], Sequence[Entity]],
+        settings: Settings) -> StoryJob:
+    """What the story's dossier is built from, without claim vectors yet (:func:`with_vectors`): its
+    articles that ``analyses`` holds an analysis of (the others left out), their analyses, the entities
+    they mention (``entities`` reads them for a set of article ids), the story's copies, and the
+    fingerprint of all these (:func:`newsprism.dossier.inputs_key`, the dossier cache's key)."""
+    articles = tuple(a for a in detail.articles if a.article_id in analyses)
+    kept = tuple(analyses[a.article_id] for a in articles)
+    ents = tuple(entities({a.article_id for a in articles}))
+    copies = Copies(detail.copy_links, detail.copy_groups, detail.wires)
+    sid = detail.summary.story_id
+    key = _dossier.inputs_key(settings, sid, [a.article_id for a in detail.articles], kept, ents, copies)
+    return StoryJob(sid, key, articles, kept, ents, copies, {}, detail.articles)
+
+
+def with_vectors(job: StoryJob, stored: Callable[[set[str]], Mapping[ClaimKey, bytes]],
+                 settings: Settings) -> StoryJob:
+    """The job with the claim vectors ``stored`` holds for its articles (``stored`` reads them for a set
+    of article ids); none when ``settings.embeddings`` is off."""
+    if not settings.embeddings:
+        return job
+    return dataclasses.replace(job, vectors=stored({a.article_id for a in job.articles}))
 
 
 def build(job: StoryJob, settings: Settings, *, render: bool = True, catch: bool = True) -> BuiltStory:

@@ -8,13 +8,13 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from _support import assert_event_spans, main_event_of, make_article, needs_model
+from _support import assert_event_spans, main_event_of, needs_model
 from newsprism.analyse import Layout, analyse, load_model
 from newsprism.analyse.event import main_event
 
 
 @needs_model
-def test_analyse_main_event_from_title_and_lead() -> None:
+def test_analyse_main_event_from_title_and_lead(make_article) -> None:
     a = make_article("Rescuers in Halden worked through the night on Saturday to free the trapped miners.",
                      title="Rescuers free trapped miners in Halden")
     (result,) = analyse([a])
@@ -26,7 +26,7 @@ def test_analyse_main_event_from_title_and_lead() -> None:
 
 
 @needs_model
-def test_analyse_main_event_nominal_headline() -> None:
+def test_analyse_main_event_nominal_headline(make_article) -> None:
     a = make_article("Firefighters worked through the night on Saturday in Tallinn.",
                      title="Tallinn harbour fire: new details")
     ev = analyse([a])[0].event
@@ -35,7 +35,7 @@ def test_analyse_main_event_nominal_headline() -> None:
 
 
 @needs_model
-def test_analyse_main_event_reported_clause_and_dateline() -> None:
+def test_analyse_main_event_reported_clause_and_dateline(make_article) -> None:
     a = make_article("HALDEN, Sep 16 (Reuters) - Police said that a ferry sank on Saturday.")
     ev = analyse([a])[0].event
     assert ev.what is not None and ev.what.text == "sank"  # the reported event, not "said"
@@ -46,7 +46,7 @@ def test_analyse_main_event_reported_clause_and_dateline() -> None:
 
 
 @needs_model
-def test_analyse_main_event_headline_shorthand() -> None:
+def test_analyse_main_event_headline_shorthand(make_article) -> None:
     body = "The ferry sank near the harbour on Saturday."
     label = make_article(body, title="Norway: Deadly ferry fire near Halden")
     outcome = make_article(body, title="Two dead and dozens injured after ferry sinks off Halden", article_id="a2")
@@ -60,7 +60,7 @@ def test_analyse_main_event_headline_shorthand() -> None:
         assert_event_spans(art, ev)
 
 
-def test_main_event_headline_verb_the_model_took_for_a_noun() -> None:
+def test_main_event_headline_verb_the_model_took_for_a_noun(make_article) -> None:
     """The small model's headline parse: "stages" a noun, "protest" the verb; the lead says "staged a protest"."""
     title = "Lady Vera stages protest outside Halden Tower"
     body = "Lady Vera staged a protest ."
@@ -86,7 +86,7 @@ def test_main_event_headline_verb_the_model_took_for_a_noun() -> None:
 
 
 @needs_model
-def test_main_event_reads_a_title_case_headline_in_sentence_case_and_keeps_its_text() -> None:
+def test_main_event_reads_a_title_case_headline_in_sentence_case_and_keeps_its_text(make_article) -> None:
     from newsprism.analyse import headline_doc
 
     body = ("HALDEN, Norway -- Rebels struck the Harbour Depot in the northern city of Halden on Monday, "
@@ -117,7 +117,7 @@ def test_main_event_name_cut_at_an_inner_article_or_a_circumstance() -> None:
 
 
 @needs_model
-def test_main_event_headline_clauses_split_at_a_semicolon_and_a_dateline_date_is_the_filing() -> None:
+def test_main_event_headline_clauses_split_at_a_semicolon_and_a_dateline_date_is_the_filing(make_article) -> None:
     a = make_article("VARNHOLM, March 11 (NPA) — About 1,200 residents of the river town of Varnholm were evacuated "
                      "overnight after a spillway gate at the Tormund Dam failed on Monday night, local authorities "
                      "said on Tuesday.",
@@ -130,7 +130,7 @@ def test_main_event_headline_clauses_split_at_a_semicolon_and_a_dateline_date_is
 
 
 @needs_model
-def test_main_event_a_headline_future_after_a_label() -> None:
+def test_main_event_a_headline_future_after_a_label(make_article) -> None:
     a = make_article("The company plans a test flight of its largest rocket from Halden later this month.",
                      title="Lena Voss: Boeing to launch Tormund rocket this month")
     ev = main_event_of(a)
@@ -143,7 +143,7 @@ def test_main_event_a_headline_future_after_a_label() -> None:
 
 
 @needs_model
-def test_main_event_reads_as_many_lead_sentences_as_the_analyse_section_says(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_main_event_reads_as_many_lead_sentences_as_the_analyse_section_says(tmp_path, make_article) -> None:  # type: ignore[no-untyped-def]
     from newsprism.settings import Settings
 
     a = make_article("The council met on Monday. It voted to close the bridge. Divers searched the river in Halden.",

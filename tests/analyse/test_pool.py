@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from _support import make_article
 from newsprism.analyse import pool
 from newsprism.settings import Settings
 
@@ -24,7 +23,7 @@ def test_pool_plan_even_batches_keep_every_worker_busy() -> None:
     assert pool.plan(10_000, Settings(workers=64, analyse_batch_size=32))[0] == 64
 
 
-def test_pool_few_articles_start_no_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pool_few_articles_start_no_process(monkeypatch: pytest.MonkeyPatch, make_article) -> None:
     calls: list[int] = []
 
     def fake_batch(batch, settings, bases):  # type: ignore[no-untyped-def]

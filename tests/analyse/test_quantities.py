@@ -9,11 +9,11 @@ from newsprism.analyse.quantities import quantities
 
 
 @pytest.fixture
-def found(blank, article):  # type: ignore[no-untyped-def]
+def found(blank, make_article):  # type: ignore[no-untyped-def]
     """``found(text)``: the quantities of an article of that text, on the blank pipeline."""
 
     def run(text: str):  # type: ignore[no-untyped-def]
-        a = article(text)
+        a = make_article(text)
         return quantities(blank(a.text), a.article_id, Layout.of(a))
 
     return run
@@ -39,7 +39,7 @@ def found(blank, article):  # type: ignore[no-untyped-def]
     ids=["approx", "range", "mach", "money", "miles", "tons-lower", "percent", "count", "after-semicolon",
          "after-bracket"],
 )
-def test_analyse_quantities(found, article, text: str, expected: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+def test_analyse_quantities(found, make_article, text: str, expected: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
     qs = found(text)
     assert len(qs) == 1
     q = qs[0]
@@ -48,7 +48,7 @@ def test_analyse_quantities(found, article, text: str, expected: tuple[object, .
     if q.canonical_low is not None:
         assert q.canonical_low == pytest.approx(expected[4], rel=1e-3)
         assert q.canonical_high == pytest.approx(expected[5], rel=1e-3)
-    assert article(text).text[q.start:q.end] == q.text
+    assert make_article(text).text[q.start:q.end] == q.text
 
 
 def test_analyse_designations_and_years_are_not_quantities(found) -> None:  # type: ignore[no-untyped-def]

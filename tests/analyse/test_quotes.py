@@ -7,25 +7,23 @@ from __future__ import annotations
 
 import pytest
 
-from _support import make_article, needs_model
+from _support import needs_model
 from newsprism.analyse import analyse
 
-_article = make_article
 
-
-def test_analyse_direct_quote_per_paragraph(blank) -> None:  # type: ignore[no-untyped-def]
+def test_analyse_direct_quote_per_paragraph(blank, make_article) -> None:  # type: ignore[no-untyped-def]
     body = "“We will rebuild the bridge.\n\n“It will take two years,” the mayor said. A “Kinzhal” flew."
-    (result,) = analyse([_article(body)], nlp=blank)
+    (result,) = analyse([make_article(body)], nlp=blank)
     assert [q.text for q in result.quotes] == ["We will rebuild the bridge.", "It will take two years,"]
     assert all(body[q.start:q.end] == q.text and q.kind == "direct" for q in result.quotes)
 
 
 @needs_model
-def test_analyse_quotes_with_speakers() -> None:
+def test_analyse_quotes_with_speakers(make_article) -> None:
     body = ("“The harbour will reopen next week after the repairs,” said Mayor Anna Lindqvist on Tuesday.\n\n"
             "Port director Tomas Berg said that the cranes were damaged by the storm.\n\n"
             "“Ships can dock again by Friday at the latest,” according to Tomas Berg.")
-    (result,) = analyse([_article(body)])
+    (result,) = analyse([make_article(body)])
     got = [(q.kind, q.speaker, q.verb) for q in result.quotes]
     assert got == [("direct", "Anna Lindqvist", "say"), ("indirect", "Tomas Berg", "say"),
                    ("direct", "Tomas Berg", "according to")]
@@ -33,42 +31,42 @@ def test_analyse_quotes_with_speakers() -> None:
 
 
 @needs_model
-def test_analyse_continued_quote_keeps_its_speaker() -> None:
+def test_analyse_continued_quote_keeps_its_speaker(make_article) -> None:
     body = ("Harbour master Tove Lindahl said the quay would stay shut. “The water came over the wall at "
             "dawn,” she said. “We moved every boat to the inner basin before noon.”\n\n"
             "“Nobody was hurt and the cranes are safe,” Lindahl added.\n\n"
             "“We will reopen the quay on Friday once the divers have checked it.\n\n"
             "The storm also closed the road to Brekkvik, where mayor Pål Henriksen ordered sandbags.")
-    (result,) = analyse([_article(body)])
+    (result,) = analyse([make_article(body)])
     direct = [(q.text[:12], q.speaker) for q in result.quotes if q.kind == "direct"]
     assert direct == [("The water ca", "Tove Lindahl"), ("We moved eve", "Tove Lindahl"),
                       ("Nobody was h", "Lindahl"), ("We will reop", "Lindahl")]
 
 
 @needs_model
-def test_analyse_role_speaker_resolves_to_the_named_person() -> None:
+def test_analyse_role_speaker_resolves_to_the_named_person(make_article) -> None:
     body = ("The council's spokeswoman, Marit Dahl, confirmed the closure on Monday.\n\n"
             "“The bridge is unsafe for heavy lorries until the survey is done,” the spokeswoman said.")
-    (result,) = analyse([_article(body)])
+    (result,) = analyse([make_article(body)])
     (q,) = [q for q in result.quotes if q.kind == "direct"]
     assert q.speaker == "Marit Dahl"
 
 
 @needs_model
-def test_analyse_pronoun_after_a_role_speaker_is_that_role() -> None:
+def test_analyse_pronoun_after_a_role_speaker_is_that_role(make_article) -> None:
     body = ("A Kessford Fire Service spokesman said crews had been called at 6am to the flooded underpass.\n\n"
             "“There are six fire engines and three rescue boats at the scene,” they added.")
-    (result,) = analyse([_article(body)])
+    (result,) = analyse([make_article(body)])
     (q,) = [q for q in result.quotes if q.kind == "direct"]
     assert q.speaker is not None and "spokesman" in q.speaker
 
 
 @needs_model
-def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None:
+def test_analyse_a_sentence_reporting_something_else_is_no_attribution(make_article) -> None:
     body = ("Passenger Ivar Holm was in the front carriage.\n\n"
             "“There was water everywhere and bags floating in the aisle.” Police say that a "
             "man was arrested at the station.")
-    (result,) = analyse([_article(body)])
+    (result,) = analyse([make_article(body)])
     (q,) = [q for q in result.quotes if q.kind == "direct"]
     assert q.speaker != "Police"
 
@@ -169,17 +167,17 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution() -> None
         "a-disclaimer-by", "one-of-a-group", "subject-set-off-after-a-place", "the-company-named-before",
         "subject-joined-to-a-place", "it-is-an-untagged-body-that-spoke",
         "issued-by-the-subject-of-the-first-verb", "the-one-asked-answers", "the-asker-asks"])
-def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str]) -> None:
-    (result,) = analyse([_article(body)])
+def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str], make_article) -> None:
+    (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
 
 
 @needs_model
-def test_analyse_tweeted_by_a_title_after_the_verb() -> None:
+def test_analyse_tweeted_by_a_title_after_the_verb(make_article) -> None:
     body = ("President Lena Voss has accused Vestland of selling oil to the north. Oslo has denied it.\n\n"
             "“Seen in BROAD DAYLIGHT – so let down that Vestland keeps selling fuel to the north. There will "
             "never be a deal if this goes on!” tweeted the Esk president.")
-    (result,) = analyse([_article(body)])
+    (result,) = analyse([make_article(body)])
     (q,) = [q for q in result.quotes if q.kind == "direct"]
     assert q.speaker == "Lena Voss"
 
@@ -202,8 +200,8 @@ def test_analyse_tweeted_by_a_title_after_the_verb() -> None:
     ("The bridge was closed at noon after the crash, Transport for London said.", "Transport for London"),
     ("Bank of America said on Monday that the ferry company owed it money.", "Bank of America"),
 ])
-def test_analyse_speaker_is_a_whole_phrase(body: str, speaker: str) -> None:
-    (result,) = analyse([_article(body)])
+def test_analyse_speaker_is_a_whole_phrase(body: str, speaker: str, make_article) -> None:
+    (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes] == [speaker]
 
 
@@ -215,25 +213,25 @@ def test_analyse_speaker_is_a_whole_phrase(body: str, speaker: str) -> None:
     "Who would say that the ferry was safe after such a storm in the valley?",
     "That one, like the last one, said the quay would be shut for the whole of the winter season.",
 ])
-def test_analyse_a_word_that_names_nobody_is_no_speaker(body: str) -> None:
-    (result,) = analyse([_article(body)])
+def test_analyse_a_word_that_names_nobody_is_no_speaker(body: str, make_article) -> None:
+    (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.speaker is not None] == []
 
 
 @needs_model
-def test_analyse_an_abstract_noun_is_no_speaker() -> None:
+def test_analyse_an_abstract_noun_is_no_speaker(make_article) -> None:
     body = ("Kessford joined the wave of regional condemnation with local leaders in the valley branding the "
             "dam “reckless, costly and dangerous” for the town.")
-    (result,) = analyse([_article(body)])
+    (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes] == ["local leaders"]
 
 
 
 @needs_model
-def test_analyse_one_said_is_nobody_not_the_speaker_before() -> None:
+def test_analyse_one_said_is_nobody_not_the_speaker_before(make_article) -> None:
     body = ("Harbour master Tove Lindahl said: “The water rose over the quay in minutes.”\n\n"
             "“We lost two boats and the crane,” one said. “Nobody could stop it.”")
-    (result,) = analyse([_article(body)])
+    (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Tove Lindahl", None, None]
 
 
@@ -269,8 +267,8 @@ def test_analyse_one_said_is_nobody_not_the_speaker_before() -> None:
         "subject-after-a-place", "participle-takes-the-sentence-subject", "the-role-is-the-lead-speaker",
         "name-then-role-both-subjects", "the-statement-is-its-makers", "according-to-a-person-speaks-on",
         "a-relative-clause-verb-reports-nothing-it-does-not-hold", "posted", "he-is-who-acted-in-the-sentence-before"])
-def test_analyse_speaker_the_parse_or_the_text_leaves_implicit(body: str, speakers: list[str]) -> None:
-    (result,) = analyse([_article(body)])
+def test_analyse_speaker_the_parse_or_the_text_leaves_implicit(body: str, speakers: list[str], make_article) -> None:
+    (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
 
 
@@ -298,8 +296,8 @@ def test_analyse_speaker_the_parse_or_the_text_leaves_implicit(body: str, speake
      "he told the Courier. \"It was a very long way home.\"", ["Ivar Holm", "Ivar Holm"]),
 ], ids=["an-unnamed-role-is-no-named-one", "she-is-no-mister", "the-company-that-spoke",
         "she-before-is-who-she-was", "the-one-named-is-the-subject"])
-def test_analyse_speaker_is_not_the_wrong_one_nearby(body: str, speakers: list[str]) -> None:
-    (result,) = analyse([_article(body)])
+def test_analyse_speaker_is_not_the_wrong_one_nearby(body: str, speakers: list[str], make_article) -> None:
+    (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
 
 
@@ -322,9 +320,9 @@ def test_speakers_a_unit_of_time_is_no_subject() -> None:
 
 
 @needs_model
-def test_analyse_a_platform_run_into_a_name_is_no_part_of_it() -> None:
+def test_analyse_a_platform_run_into_a_name_is_no_part_of_it(make_article) -> None:
     body = ("\"Stay in your homes tonight. More information will follow,\" wrote on Twitter Kari Mo, mayor of "
             "Brekkvik.")
-    (result,) = analyse([_article(body)])
+    (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Kari Mo"]
     assert "Kari Mo" in {m.text for m in result.mentions if m.label == "PERSON"}

@@ -14,7 +14,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from _support import KST, MONDAY, hand_doc, needs_model
+from _support import KST, MONDAY, needs_model
 from newsprism.analyse import Layout, analyse
 from newsprism.analyse.readings import NO_ANCHOR, period_start
 from newsprism.analyse.times import CODE_NOT_YEAR, DECADE, HOLIDAY_THING, NO_ANTECEDENT, read, times
@@ -694,13 +694,13 @@ def _times(doc: Doc, published: datetime | None, base: datetime | None = None): 
     return times(doc, a, Layout.of(a), base)
 
 
-def test_analyse_weekday_in_the_past_tense_looks_back() -> None:
+def test_analyse_weekday_in_the_past_tense_looks_back(hand_doc) -> None:
     doc = hand_doc(WORDS_PAST, ["O", "O", "O", "B-DATE", "O"], **PAST)
     (t,) = _times(doc, MONDAY)
     assert (t.text, t.value, t.granularity, t.status, t.base) == ("Saturday", "2023-09-16", "day", "resolved", "published")
 
 
-def test_analyse_weekday_in_the_future_tense_looks_ahead() -> None:
+def test_analyse_weekday_in_the_future_tense_looks_ahead(hand_doc) -> None:
     doc = hand_doc(WORDS_FUTURE, ["O", "O", "O", "O", "B-DATE", "O"], **FUTURE)
     (t,) = _times(doc, MONDAY)
     assert t.value == "2023-09-23"
@@ -717,30 +717,30 @@ def test_analyse_weekday_in_the_future_tense_looks_ahead() -> None:
     ],
     ids=["month", "date", "year", "yesterday"],
 )
-def test_analyse_time_granularity(words: list[str], ents: list[str], value: str, granularity: str) -> None:
+def test_analyse_time_granularity(words: list[str], ents: list[str], value: str, granularity: str, hand_doc) -> None:
     (t,) = _times(hand_doc(words, ents), MONDAY)
     assert (t.value, t.granularity, t.status) == (value, granularity, "resolved")
 
 
-def test_analyse_undated_article_leaves_relative_times_unresolved() -> None:
+def test_analyse_undated_article_leaves_relative_times_unresolved(hand_doc) -> None:
     (t,) = _times(hand_doc(["It", "rained", "in", "July", "."], ["O", "O", "O", "B-DATE", "O"]), None)
     assert (t.value, t.granularity, t.status) == (None, "month", "unresolved")
     assert t.reason == "the article has no publication date, and this expression is relative to one"
 
 
-def test_analyse_undated_article_resolves_absolute_dates() -> None:
+def test_analyse_undated_article_resolves_absolute_dates(hand_doc) -> None:
     words = ["It", "rained", "on", "September", "16", ",", "2023", "."]
     (t,) = _times(hand_doc(words, ["O", "O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]), None)
     assert (t.value, t.status, t.base) == ("2023-09-16", "resolved", None)
 
 
-def test_analyse_undated_article_with_a_given_base() -> None:
+def test_analyse_undated_article_with_a_given_base(hand_doc) -> None:
     base = datetime(2023, 9, 18, tzinfo=KST)
     (t,) = _times(hand_doc(["It", "rained", "in", "July", "."], ["O", "O", "O", "B-DATE", "O"]), None, base)
     assert (t.value, t.status, t.base) == ("2023-07", "resolved", "given")
 
 
-def test_analyse_vague_time_is_unresolved() -> None:
+def test_analyse_vague_time_is_unresolved(hand_doc) -> None:
     (t,) = _times(hand_doc(["for", "the", "same", "day"], ["O", "B-DATE", "I-DATE", "I-DATE"]), MONDAY)
     assert (t.value, t.status) == (None, "unresolved")
 
@@ -755,7 +755,7 @@ def test_analyse_vague_time_is_unresolved() -> None:
     ],
     ids=["duration", "age", "decade", "number"],
 )
-def test_analyse_durations_ages_decades_are_not_dates(words: list[str], reason: str) -> None:
+def test_analyse_durations_ages_decades_are_not_dates(words: list[str], reason: str, hand_doc) -> None:
     ents = ["O"] + ["B-DATE"] + ["I-DATE"] * (len(words) - 2)
     (t,) = _times(hand_doc(words, ents), MONDAY)
     assert (t.value, t.status, t.reason) == (None, "unresolved", reason)

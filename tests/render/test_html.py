@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from _support import flood_story
 from newsprism.records import IndexEntry
 from newsprism.render.html import index_page, story_page
 
 
-def test_render_html_escapes_article_text() -> None:
+def test_render_html_escapes_article_text(flood_story) -> None:
     d, arts = flood_story()
     page = story_page(d, arts)
     assert "<script" not in page and "<b>Courier" not in page

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
-from _support import flood_story
 from newsprism.render.json import dossier_dict
 
 
-def test_render_json_is_documented_shape() -> None:
+def test_render_json_is_documented_shape(flood_story) -> None:
     d, _ = flood_story()
     data = json.loads(json.dumps(dossier_dict(d)))
     assert data["schema"] == "newsprism.dossier/1"

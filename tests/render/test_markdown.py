@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from _support import flood_story
 from newsprism.render.markdown import dossier_markdown
 
 
-def test_render_markdown_cites_every_summary_line() -> None:
+def test_render_markdown_cites_every_summary_line(flood_story) -> None:
     d, _ = flood_story()
     md = dossier_markdown(d)
     summary = md.split("## What happened")[1].split("##")[0]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from _support import main_event_of, make_article, needs_model
+from _support import main_event_of, needs_model
 from newsprism.analyse import analyse
 
 
 @needs_model
-def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
+def test_a_dash_inside_a_sentence_is_no_dateline(make_article) -> None:
     a = make_article("Mayor Lena Dahl met the head of NATO - the Western alliance - in Halden on Tuesday.")
     ev = analyse([a])[0].event
     assert ev.who is not None and ev.what is not None  # "NATO -" does not hide the subject
@@ -15,7 +15,7 @@ def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
 
 
 @needs_model
-def test_main_event_a_caption_before_the_dateline_is_no_lead() -> None:
+def test_main_event_a_caption_before_the_dateline_is_no_lead(make_article) -> None:
     a = make_article("Hundreds of thousands of people lined the street to watch the floats in Halden, Jan 1, 2018. "
                      "[Photo/IC]\n\nHALDEN, Ill. — Floral floats rolled under sunny skies as the parade drew "
                      "thousands of revelers.", title="Sun, fun, flowers as parade rolls in Halden")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from _support import assert_event_spans, main_event_of, make_article, needs_model
+from _support import assert_event_spans, main_event_of, needs_model
 from newsprism.analyse import Layout, analyse, load_model
 from newsprism.analyse.event import main_event
 from newsprism.analyse.times import times
 
 
 @needs_model
-def test_analyse_main_event_when_is_the_day_of_a_longer_date() -> None:
+def test_analyse_main_event_when_is_the_day_of_a_longer_date(make_article) -> None:
     a = make_article("Crowds gathered outside the town hall in Halden in the early hours of Saturday morning.")
     ev = analyse([a])[0].event
     assert ev.when is not None and ev.when.text == "Saturday morning" and ev.when_value == "2023-09-16"
@@ -18,7 +18,7 @@ def test_analyse_main_event_when_is_the_day_of_a_longer_date() -> None:
 
 
 @needs_model
-def test_main_event_a_clock_time_without_a_date_answers_when() -> None:
+def test_main_event_a_clock_time_without_a_date_answers_when(make_article) -> None:
     from newsprism.analyse import doc_text
 
     a = make_article("A gunman opened fire near the market.\n\nThe shooting unfolded shortly before 7 pm.")
@@ -32,7 +32,7 @@ def test_main_event_a_clock_time_without_a_date_answers_when() -> None:
 
 
 @needs_model
-def test_main_event_when_a_date_modifying_a_noun_names_another_event() -> None:
+def test_main_event_when_a_date_modifying_a_noun_names_another_event(make_article) -> None:
     a = make_article("Lena Dahl blamed the regulator for her defeat in Tuesday's vote during a call with donors "
                      "on Saturday.")
     on = main_event_of(a)
@@ -44,7 +44,7 @@ def test_main_event_when_a_date_modifying_a_noun_names_another_event() -> None:
 
 
 @needs_model
-def test_main_event_when_prefers_the_date_of_the_headline_event() -> None:
+def test_main_event_when_prefers_the_date_of_the_headline_event(make_article) -> None:
     a = make_article("The death toll at the harbour depot rose to six on Friday. Rebels bombed the depot late on "
                      "Thursday, officials said.", title="Rebels bomb harbour depot in Halden")
     on = main_event_of(a)
@@ -53,7 +53,7 @@ def test_main_event_when_prefers_the_date_of_the_headline_event() -> None:
 
 
 @needs_model
-def test_main_event_when_a_time_counted_from_an_event_in_the_headline_or_first_sentence() -> None:
+def test_main_event_when_a_time_counted_from_an_event_in_the_headline_or_first_sentence(make_article) -> None:
     titled = make_article("The regulator said its review of the accounts found no breach. The board met the inspectors "
                           "in Halden on Saturday.", title="Regulator clears Nordic Shipping two days before vote")
     ev = main_event_of(titled)
@@ -81,7 +81,7 @@ def test_main_event_when_a_time_counted_from_an_event_in_the_headline_or_first_s
 
 
 @needs_model
-def test_main_event_when_a_time_counted_from_an_event_after_a_dateline_and_before_other_dates() -> None:
+def test_main_event_when_a_time_counted_from_an_event_after_a_dateline_and_before_other_dates(make_article) -> None:
     def when(body: str, title: str | None = None) -> tuple[str, str, str | None]:
         ev = main_event_of(make_article(body, title=title))
         assert ev.when is not None
@@ -109,7 +109,7 @@ def test_main_event_when_a_time_counted_from_an_event_after_a_dateline_and_befor
 
 
 @needs_model
-def test_main_event_when_prefers_a_main_clause_date() -> None:
+def test_main_event_when_prefers_a_main_clause_date(make_article) -> None:
     relative = make_article("Erik Lund, who won the vote on Wednesday, said it was an honour to meet the mayor at the "
                             "town hall on Thursday.")
     on = main_event_of(relative)
@@ -123,7 +123,7 @@ def test_main_event_when_prefers_a_main_clause_date() -> None:
 
 
 @needs_model
-def test_main_event_when_a_time_of_day_takes_its_date_and_a_status_time_comes_last() -> None:
+def test_main_event_when_a_time_of_day_takes_its_date_and_a_status_time_comes_last(make_article) -> None:
     a = make_article("Two trucks collided near the harbour in Halden. The crash happened at 6.10am on Saturday, "
                      "police said.")
     ev = main_event_of(a)
@@ -136,7 +136,7 @@ def test_main_event_when_a_time_of_day_takes_its_date_and_a_status_time_comes_la
 
 
 @needs_model
-def test_main_event_when_default_reads_the_main_clause_and_not_a_modal_relative_clause() -> None:
+def test_main_event_when_default_reads_the_main_clause_and_not_a_modal_relative_clause(make_article) -> None:
     a = make_article("Erik Lund, who will meet the mayor on Thursday, won the vote on Wednesday.")
     ev = main_event_of(a)
     assert ev.when is not None and ev.when.text == "Wednesday"  # "will meet" is a relative clause, no infinitive
@@ -147,7 +147,7 @@ def test_main_event_when_default_reads_the_main_clause_and_not_a_modal_relative_
 
 
 @needs_model
-def test_main_event_a_time_of_day_takes_only_a_date_right_after_it() -> None:
+def test_main_event_a_time_of_day_takes_only_a_date_right_after_it(make_article) -> None:
     said = make_article("The fire started at 4.20am, officials said on Friday.")
     ev = main_event_of(said)
     assert ev.when is not None and (ev.when.text, ev.when.rule) == ("4.20am", "time of day")
@@ -157,14 +157,14 @@ def test_main_event_a_time_of_day_takes_only_a_date_right_after_it() -> None:
 
 
 @needs_model
-def test_main_event_when_a_status_time_split_by_the_model_is_still_a_status() -> None:
+def test_main_event_when_a_status_time_split_by_the_model_is_still_a_status(make_article) -> None:
     # "Saturday" (compound) + "midday": the preposition governs "midday"
     a = make_article("Two people were still missing by Saturday midday. The boat sank near Halden on Friday.")
     assert main_event_of(a).when is not None and main_event_of(a).when.text == "Friday"
 
 
 @needs_model
-def test_main_event_when_the_date_of_a_report_gives_way_to_the_day_of_what_it_reports() -> None:
+def test_main_event_when_the_date_of_a_report_gives_way_to_the_day_of_what_it_reports(make_article) -> None:
     title = "Governor inspects Halden flood works"
     lead = ("The governor's visit to the valley drew crowds. Regional radio reported on Sunday that the governor's "
             "convoy reached the valley. The governor and two engineers toured the dam on {day} to inspect the "

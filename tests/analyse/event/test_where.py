@@ -5,13 +5,13 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from _support import assert_event_spans, main_event_of, make_article, needs_model
+from _support import assert_event_spans, main_event_of, needs_model
 from newsprism.analyse import analyse, load_model
 from newsprism.analyse.event.where import widen
 
 
 @needs_model
-def test_main_event_place_phrases_need_a_place_noun() -> None:
+def test_main_event_place_phrases_need_a_place_noun(make_article) -> None:
     city = make_article("Protesters gathered in the old city of Mazar-i-Sharif on Saturday.")
     wake = make_article("Prices rose in the wake of Brexit, the company said on Saturday.", article_id="a2")
     site = make_article("The singer staged a protest outside Halden Tower on Saturday.", article_id="a3")
@@ -26,7 +26,7 @@ def test_main_event_place_phrases_need_a_place_noun() -> None:
 
 
 @needs_model
-def test_main_event_where_a_country_gives_way_to_a_city_in_it() -> None:
+def test_main_event_where_a_country_gives_way_to_a_city_in_it(make_article) -> None:
     a = make_article("A car bomb exploded outside the consulate in Norway late on Friday. The blast was heard across "
                      "the northern city of Tromso, officials said.", title="Car bomb hits consulate in Norway")
     on = main_event_of(a)
@@ -53,7 +53,7 @@ def test_main_event_place_inside_a_country() -> None:
 
 
 @needs_model
-def test_main_event_a_short_acronym_is_no_site_and_a_late_date_says_so() -> None:
+def test_main_event_a_short_acronym_is_no_site_and_a_late_date_says_so(make_article) -> None:
     a = make_article("Lena Dahl waved to the crowd. She thanked her team and her family. The race at the home GP "
                      "ended on Sunday.", title="Lena Dahl bows out at home GP")
     ev = main_event_of(a)
@@ -62,7 +62,7 @@ def test_main_event_a_short_acronym_is_no_site_and_a_late_date_says_so() -> None
 
 
 @needs_model
-def test_main_event_where_keeps_the_place_the_answer_lies_in() -> None:
+def test_main_event_where_keeps_the_place_the_answer_lies_in(make_article) -> None:
     site = make_article("Lena Dahl protested outside Trump Tower in New York City on Wednesday.")
     ev = main_event_of(site)
     assert ev.where is not None and ev.where.text == "Trump Tower in New York City"
@@ -91,7 +91,7 @@ def test_main_event_where_keeps_the_place_the_answer_lies_in() -> None:
 
 
 @needs_model
-def test_main_event_datelines_with_a_state_two_places_or_a_label() -> None:
+def test_main_event_datelines_with_a_state_two_places_or_a_label(make_article) -> None:
     state = make_article("HALDEN, Pa. — A Pennsylvania woman says she found a bill for $284 billion on Monday.")
     ev = main_event_of(state)
     assert ev.where is not None and (ev.where.text, ev.where.rule) == ("HALDEN, Pa.", "dateline")

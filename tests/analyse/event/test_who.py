@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from _support import assert_event_spans, main_event_of, make_article, needs_model
+from _support import assert_event_spans, main_event_of, needs_model
 from newsprism.analyse import analyse
 
 
 @needs_model
-def test_main_event_dateline_is_not_the_actor() -> None:
+def test_main_event_dateline_is_not_the_actor(make_article) -> None:
     a = make_article("KUNDUZ, Norway -- Rebel fighters struck the harbour depot late on Saturday, officials said.")
     ev = analyse([a])[0].event
     assert ev.who is not None and "KUNDUZ" not in ev.who.text
@@ -16,7 +16,7 @@ def test_main_event_dateline_is_not_the_actor() -> None:
 
 
 @needs_model
-def test_main_event_no_headline_actor_from_whom_others_oppose() -> None:
+def test_main_event_no_headline_actor_from_whom_others_oppose(make_article) -> None:
     a = make_article("Five people were hurt after a shooting near the protest.",
                      title="Five hurt in Halden near protests against Lena Dahl's election victory")
     ev = main_event_of(a)
@@ -31,7 +31,7 @@ def test_main_event_no_headline_actor_from_whom_others_oppose() -> None:
 
 
 @needs_model
-def test_main_event_who_an_event_is_no_actor() -> None:
+def test_main_event_who_an_event_is_no_actor(make_article) -> None:
     a = make_article("A gunman opened fire near the town hall in Halden on Wednesday night and wounded five people.",
                      title="Halden protest march marred by shooting")
     on = main_event_of(a)
@@ -41,7 +41,7 @@ def test_main_event_who_an_event_is_no_actor() -> None:
 
 
 @needs_model
-def test_main_event_who_a_headline_speaker_is_the_actor_a_lead_source_is_not() -> None:
+def test_main_event_who_a_headline_speaker_is_the_actor_a_lead_source_is_not(make_article) -> None:
     a = make_article("A spokesman for the foreign ministry told reporters that companies breaking the sanctions would be "
                      "fined.", title="Norway promises to punish sanctions violators")
     ev = main_event_of(a)
@@ -49,7 +49,7 @@ def test_main_event_who_a_headline_speaker_is_the_actor_a_lead_source_is_not() -
 
 
 @needs_model
-def test_main_event_who_leaves_out_a_dateline_run_into_the_subject() -> None:
+def test_main_event_who_leaves_out_a_dateline_run_into_the_subject(make_article) -> None:
     a = make_article("PARIS - A truck rammed into crowd in Halden, southern Norway, killing dozens.",
                      title="Truck rams into crowd in Halden, dozens dead: reports")
     ev = main_event_of(a)
@@ -67,7 +67,7 @@ def test_main_event_who_leaves_out_a_dateline_run_into_the_subject() -> None:
 
 
 @needs_model
-def test_main_event_a_statement_or_a_killing_is_no_actor() -> None:
+def test_main_event_a_statement_or_a_killing_is_no_actor(make_article) -> None:
     statement = make_article("A government statement says there were ten foreigners and two crew members on board.")
     assert main_event_of(statement).who is None
     killing = make_article("Zoo keepers shot the gorilla on Saturday.",
