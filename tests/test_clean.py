@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.clean import _parse_time, article_id, clean
+from newsprism.clean import _parse_time, article_id, clean, numeric_date
 from newsprism.records import RawDocument
 from newsprism.settings import Settings
 
@@ -460,8 +460,20 @@ def test_clean_first_line_url_is_the_url_not_the_title(top: str, url: str) -> No
         ("May 3rd, 2024, 7:35 pm", "2024-05-03T19:35:00+00:00"),
         ("3 May 2024", "2024-05-03T00:00:00+00:00"),
         ("Sept. 14, 2024 at 12:05 a.m. GMT", "2024-09-14T00:05:00+00:00"),
+        ("Posted 11/27/2024 7:21 AM", "2024-11-27T07:21:00+00:00"),
+        ("27/11/2024", "2024-11-27T00:00:00+00:00"),
+        ("11/27/24", "2024-11-27T00:00:00+00:00"),
+        ("Posted at 3:21 PM ET, 01/5 / 2024", "2024-01-05T15:21:00+00:00"),
+        ("Updated: May 3, 2024, 10:04 PM ET", "2024-05-03T22:04:00+00:00"),
+        ("May 3, 2024 | 8:20 am", "2024-05-03T08:20:00+00:00"),
+        ("Published: 03rd May 2024", "2024-05-03T00:00:00+00:00"),
+        ("updated 8:41 p. m. GMT, Fri May 3, 2024", "2024-05-03T20:41:00+00:00"),
+        ("PUBLISHED FRIDAY, MAY 3, 2024 AT 12:46 PM/UPDATED AT 12:48 PM", "2024-05-03T12:46:00+00:00"),
+        ("3 May 2024 Last updated at 11:11 GMT", "2024-05-03T00:00:00+00:00"),
     ],
-    ids=["weekday-time", "zero-day", "capitals", "ordinal-pm", "day-month", "abbrev-am-gmt"],
+    ids=["weekday-time", "zero-day", "capitals", "ordinal-pm", "day-month", "abbrev-am-gmt", "posted-numeric",
+         "day-over-12-first", "two-digit-year", "us-zone-month-first", "updated-label", "bar-time", "published-label",
+         "time-first", "update-tail", "last-updated-tail"],
 )
 def test_clean_lone_date_line_under_the_title_is_the_inferred_date(line: str, published: str) -> None:
     a = clean(doc(f"Depot to close\n\n{line}\n\n{BODY}\n\n{BODY2}"), S)
@@ -470,6 +482,26 @@ def test_clean_lone_date_line_under_the_title_is_the_inferred_date(line: str, pu
     assert "published-inferred" in a.flags and "undated" not in a.flags
     dateline = next(r for r in a.removals if r.reason == "dateline")
     assert dateline.text == line and "published-inferred" in (dateline.detail or "")
+
+
+@pytest.mark.parametrize("line", ["05/06/2024", "Posted 9/10/2024 @ 1:19PM", "8/2 / 24 at 1:30 PM"])
+def test_clean_numeric_date_line_of_unclear_order_is_no_title_and_no_date(line: str) -> None:
+    # both numbers 12 or under and no zone of the United States: which is the month is not written
+    a = clean(doc(f"https://courier.example/a/b-c.html\n\n{line}\n\nDepot to close\n\n{BODY}"), S)
+    assert a.title == "Depot to close" and a.paragraphs == (BODY,)
+    assert a.published is None and "undated" in a.flags
+    assert reasons(a) == ["url", "dateline", "title"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "year", "month_first", "expected"),
+    [(27, 11, 2024, False, (2024, 11, 27)), (11, 27, 2024, False, (2024, 11, 27)), (5, 5, 24, False, (2024, 5, 5)),
+     (5, 6, 2024, False, None), (5, 6, 2024, True, (2024, 5, 6)), (31, 2, 2024, False, None),
+     (13, 14, 2024, False, None), (1, 2, 99, True, (1999, 1, 2))],
+)
+def test_clean_numeric_date_decides_day_and_month_only_when_safe(
+        first: int, second: int, year: int, month_first: bool, expected: tuple[int, int, int] | None) -> None:
+    assert numeric_date(first, second, year, month_first) == expected
 
 
 def test_clean_url_then_date_line_then_title() -> None:

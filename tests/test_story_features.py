@@ -48,13 +48,25 @@ def test_story_features_url_headline_is_read_as_the_url() -> None:
     assert best_title([page]) == "Ferry Aurora Vale runs aground off Skelby"
 
 
+@pytest.mark.parametrize("line", ["Posted at 3:21 PM ET, 03/4 / 2031", "Posted 4/3/2031 @ 7:10AM", "04/03/31"])
+def test_story_features_numeric_date_line_is_not_the_headline(line: str) -> None:
+    page = saved("https://www.harbour-gazette.example/ferry-aurora-vale-aground.html",
+                 (line, "Ferry Aurora Vale runs aground off Skelby",
+                  "The ferry ran aground on a sandbank outside Skelby harbour in thick fog."), "p2")
+    assert headline(page)[0] == "Ferry Aurora Vale runs aground off Skelby"
+
+
 @pytest.mark.parametrize(("paragraphs", "url", "expected"), [
     (("Tugs freed the ferry on December 15th, 2030, the operator said.",), None, datetime(2030, 12, 15, tzinfo=UTC)),
     (("Updated 3 March 2031 by the desk.", "On 2030-01-02 it sailed."), None, datetime(2031, 3, 3, tzinfo=UTC)),
     (("The ferry sailed on Monday and again in 2030.",), None, None),
     (("No date here.",), "https://news.example/2031/03/ferry-aground", datetime(2031, 3, 1, tzinfo=UTC)),
     (("No date here.",), "https://news.example/item?ymd=20310305&id=4", datetime(2031, 3, 5, tzinfo=UTC)),
-], ids=["month-day-year", "first-of-two", "relative-only", "url-path", "url-query"])
+    (("Filed 27/03/2031 by the harbour desk.",), None, datetime(2031, 3, 27, tzinfo=UTC)),
+    (("Filed 03/27/2031 by the harbour desk.",), None, datetime(2031, 3, 27, tzinfo=UTC)),
+    (("Filed 03/04/2031 by the harbour desk.",), None, None),  # March 4 or 3 April: not written
+], ids=["month-day-year", "first-of-two", "relative-only", "url-path", "url-query", "numeric-day-first",
+        "numeric-month-first", "numeric-unclear"])
 def test_story_features_text_date(paragraphs: tuple[str, ...], url: str | None, expected: datetime | None) -> None:
     a = dataclasses.replace(saved("Ferry news", paragraphs, "d"), url=url)
     assert text_date(a) == expected

@@ -50,13 +50,27 @@ _MONTHS = {name: n for n, names in enumerate((
     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
     ("nov", "november"), ("dec", "december")), start=1) for name in names}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)"
+#: time zones a date line may name; those of the United States mean the month is written first ("01/05/2011")
+_US_ZONES = r"E[SD]?T|C[SD]?T|M[SD]?T|P[SD]?T"
+_ZONE = rf"(?:UTC|GMT|{_US_ZONES}|BST|CES?T|IST)\b"
+_CLOCK = rf"\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?\s?m\b\.?)?(?:\s*{_ZONE})?"
+_NAMED = (rf"(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
+          rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?,?\s+(?:19|20)\d{{2}}")
 #: A line holding only a date, as pages print one over or under their title:
-#: "Monday, March 11, 2013 23:51", "December 15th, 2008, 7:35 am", "11 March 2013".
+#: "Monday, March 11, 2013 23:51", "December 15th, 2008, 7:35 am", "11 March 2013",
+#: "Posted 11/27/2005 7:21 AM", "Posted at 3:21 PM ET, 01/5 / 2011", "Updated: November 11, 2011 20:09 IST";
+#: a trailing "/ Updated at 12:48 PM" or "Last Updated: Nov 27, 2005 8:10 PM ET" belongs to it.
 _DATE_LINE = re.compile(
-    r"^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+    r"^(?:(?:published|posted|updated|modified|last\s+updated|date)\s*:?\s*(?:on\s+|at\s+)?)?"
+    rf"(?:(?P<h0>\d{{1,2}})[:.](?P<mi0>\d{{2}})\s*(?P<ap0>[ap]\.?\s?m\b\.?)?(?:\s*(?P<z0>{_ZONE}))?\s*,?\s*(?:on\s+)?)?"
+    rf"{_WEEKDAY}?"
     rf"(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{{2}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>(?:19|20)\d{{2}}))"
-    r"(?:,?\s*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?P<ap>[ap]\.?m\.?)?(?:\s*(?P<utc>UTC|GMT))?)?\.?$",
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>(?:19|20)\d{{2}})"
+    r"|(?P<n1>\d{1,2})\s*/\s*(?P<n2>\d{1,2})\s*/\s*(?P<n3>(?:19|20)\d{2}|\d{2})(?!\d))"
+    rf"(?:\s*[,|]?\s*(?:at\s+|@\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\s*(?P<ap>[ap]\.?\s?m\b\.?)?(?:\s*(?P<z>{_ZONE}))?)?"
+    rf"(?:\s*[/|,]?\s*(?:last\s+)?updated\s*:?\s*(?:at\s+|on\s+)?{_WEEKDAY}?(?:(?:{_NAMED})\s*,?\s*(?:at\s+)?)?(?:{_CLOCK})?)?"
+    r"\s*\.?$",
     re.I,
 )
 #: A line holding only a URL (saved pages and corpora put the address first),
@@ -225,7 +239,7 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
     date_line: str | None = None  # a publication time inferred from a lone date line
     if title is None and doc.format == "text":
         # over the title: the page's address, a date line; neither is the title
-        while blocks and (_url_line(src, blocks[0]) or date_only_line(blocks[0].text)):
+        while blocks and (_url_line(src, blocks[0]) or is_date_line(blocks[0].text)):
             top = blocks.pop(0)
             if _url_line(src, top):
                 url = url or _WS.sub("", top.text)
@@ -300,9 +314,9 @@ def clean(doc: RawDocument, settings: Settings) -> Article:
             reason = "dateline"
             published_raw = published_raw or m.group("pub")
             updated_raw = updated_raw or m.group("upd")
-        elif short and not kept and (found_date := date_only_line(text)):
+        elif short and not kept and is_date_line(text):
             reason, detail = "dateline", _DATE_LINE_DETAIL
-            date_line = date_line or found_date
+            date_line = date_line or date_only_line(text)
         elif short and (m := _first_match(rules.credit, text)):
             reason = "credit"
             credit = credit or m.group("credit")
@@ -891,16 +905,61 @@ def _sentence_starts(prev: str, token: str) -> bool:
 _DATE_LINE_DETAIL = "a date line; the publication date when none is given (flag published-inferred)"
 
 
+def numeric_date(first: int, second: int, year: int, month_first: bool = False) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written in numbers, ``11/27/2005`` or ``27/11/2005``, or None.
+
+    The order is decided only when it is safe: a number over 12 is the day,
+    the same number twice is both; else ``month_first`` (the line names a time
+    zone of the United States, which write the month first) decides, and
+    without it the date is unknown. A two-digit year is 20yy up to 69, else 19yy.
+    """
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    if first > 12 and second <= 12:
+        month, day = second, first
+    elif (second > 12 and first <= 12) or first == second or month_first:
+        month, day = first, second
+    else:
+        return None
+    try:
+        datetime(year, month, day)
+    except ValueError:
+        return None
+    return year, month, day
+
+
+def is_date_line(text: str) -> bool:
+    """Whether a line holds only a date (and times, a "Posted"/"Updated" label), dated or not:
+    a numeric date whose day and month order is unclear is still no headline."""
+    m = _DATE_LINE.match(text.strip())
+    if not m:
+        return False
+    if m.group("n1"):
+        first, second = int(m.group("n1")), int(m.group("n2"))
+        return 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12
+    return date_only_line(text) is not None
+
+
 def date_only_line(text: str) -> str | None:
-    """The ISO date (and time) of a line that holds only a date, else None."""
+    """The ISO date (and time) of a line that holds only a date, else None (also when
+    the line's numeric date leaves the order of day and month unclear, see ``numeric_date``)."""
     m = _DATE_LINE.match(text.strip())
     if not m:
         return None
-    month = _MONTHS[(m.group("m1") or m.group("m2")).lower()]
-    day, year = int(m.group("d1") or m.group("d2")), int(m.group("y1") or m.group("y2"))
-    hour, minute = (int(m.group("h")), int(m.group("mi"))) if m.group("h") else (None, None)
-    if hour is not None and m.group("ap"):
-        pm = m.group("ap").lower().startswith("p")
+    if m.group("n1"):
+        zones = " ".join(z for z in (m.group("z0"), m.group("z")) if z)
+        found = numeric_date(int(m.group("n1")), int(m.group("n2")), int(m.group("n3")),
+                             month_first=bool(re.fullmatch(rf"(?:{_US_ZONES})(?:\s.*)?", zones, re.I)))
+        if found is None:
+            return None
+        year, month, day = found
+    else:
+        month = _MONTHS[(m.group("m1") or m.group("m2")).lower()]
+        day, year = int(m.group("d1") or m.group("d2")), int(m.group("y1") or m.group("y2"))
+    h, mi, ap = ("h", "mi", "ap") if m.group("h") else ("h0", "mi0", "ap0")
+    hour, minute = (int(m.group(h)), int(m.group(mi))) if m.group(h) else (None, None)
+    if hour is not None and m.group(ap):
+        pm = m.group(ap).lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
     try:
         when = datetime(year, month, day, hour or 0, minute or 0)
@@ -908,7 +967,8 @@ def date_only_line(text: str) -> str | None:
         return None
     if hour is None:
         return when.date().isoformat()
-    return when.isoformat(timespec="minutes") + (" UTC" if m.group("utc") else "")
+    utc = any((z or "").upper() in ("UTC", "GMT") for z in (m.group("z0"), m.group("z")))
+    return when.isoformat(timespec="minutes") + (" UTC" if utc else "")
 
 
 def _url_line(src: str, block: _Block) -> bool:

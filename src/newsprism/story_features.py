@@ -38,11 +38,13 @@ _NUMBER = re.compile(r"\$?(\d[\d,]*)(\.\d+)?\s?(k|K|bn|million|billion)?")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MON = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _YEAR = r"((?:19|20)\d\d)"
-#: full dates written out in text: "December 15th, 2008", "16 December 2008", "2008-12-16"
+#: full dates written out in text: "December 15th, 2008", "16 December 2008", "2008-12-16", "16/12/2008"
 _TEXT_DATES = (
     ("mdy", re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*{_YEAR}\b", re.I)),
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\s*,?\s*{_YEAR}\b", re.I)),
     ("ymd", re.compile(rf"\b{_YEAR}[-/](\d\d)[-/](\d\d)\b")),
+    # "27/09/2013", "11/27/2005": day and month as the cleaner decides them (clean.numeric_date)
+    ("num", re.compile(rf"(?<![\d/.])(\d{{1,2}})\s?/\s?(\d{{1,2}})\s?/\s?{_YEAR}(?![\d/])")),
 )
 #: a date in a URL's path: /2008/12/16/, /2008-12-23/, ymd=20081216
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])?(?!\d)")
@@ -108,7 +110,7 @@ def headline(article: Article) -> tuple[str | None, str | None, str]:
         url = url or "".join((title or "").split())
         title = None
         paras = list(article.paragraphs)
-        while paras and _clean.date_only_line(paras[0]) is not None:  # the cleaner's dateline rule
+        while paras and _clean.is_date_line(paras[0]):  # the cleaner's dateline rule
             paras.pop(0)
         if paras and len(paras[0].split()) <= _HEADLINE_WORDS:
             title = paras[0]
@@ -135,6 +137,11 @@ def text_date(article: Article) -> datetime | None:
                     when = datetime(int(g[2]), _MONTH_NAMES.index(g[0][:3].lower()) + 1, int(g[1]), tzinfo=UTC)
                 elif order == "dmy":
                     when = datetime(int(g[2]), _MONTH_NAMES.index(g[1][:3].lower()) + 1, int(g[0]), tzinfo=UTC)
+                elif order == "num":
+                    ymd = _clean.numeric_date(int(g[0]), int(g[1]), int(g[2]))
+                    if ymd is None:  # 05/06/2011: which is the month is not written
+                        continue
+                    when = datetime(*ymd, tzinfo=UTC)
                 else:
                     when = datetime(int(g[0]), int(g[1]), int(g[2]), tzinfo=UTC)
             except ValueError:
