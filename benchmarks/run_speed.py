@@ -2,7 +2,7 @@
 dossier time per story vs store size.
 
 Usage: .venv/bin/python benchmarks/run_speed.py [CORPUS_DIR] [--limit N] [--repeat R] [--json]
-       [--profile-plus1 FILE] [--keep DIR] [--no-dossier-scaling]
+       [--profile-plus1 FILE] [--keep DIR] [--no-dossier-scaling] [--vs-spacy-only]
 
 CORPUS_DIR defaults to ../shared/benchmarks/giveme5w1h_news_cluster/data (383
 articles); ``--limit`` takes the first N files (sorted by name). Every round runs,
@@ -31,7 +31,8 @@ cores would give it at best (that share running in half the time). ``stages_work
 ``stage`` progress events; analyse includes entity resolution, dossiers the claim vectors,
 alignment, rendering and writing). ``--keep DIR`` copies each round's stores and report
 folders to DIR (diff ``out1``, ``out2`` and ``outp``); ``--no-dossier-scaling`` skips the
-``dossier`` measure.
+``dossier`` measure; ``--vs-spacy-only`` times ``spacy`` and ``run1`` alone (with ``run1``'s stages), the
+pair of the throughput ratio, each round in turn.
 ``--profile-plus1 FILE`` also writes a cProfile of the first round's ``plus1`` run to FILE
 (read it with ``python -m pstats FILE``); that round's times then include the profiler.
 """
@@ -118,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", default=None, help="copy the rounds' stores and report folders here (to diff them)")
     ap.add_argument("--no-dossier-scaling", action="store_true",
                     help="skip the dossier seconds per story, half vs whole store (two more builds)")
+    ap.add_argument("--vs-spacy-only", action="store_true",
+                    help="time spacy and run1 alone (the throughput ratio and run1's stages)")
     args = ap.parse_args(argv)
     src = Path(args.corpus)
     if not src.is_dir():
@@ -160,6 +163,15 @@ def main(argv: list[str] | None = None) -> int:
             rd = base / f"r{r}"
             rd.mkdir()
             t1, n, c1 = _timed_run(rd / "one.db", all_files, rd / "out1", 1, stages1)
+            if args.vs_spacy_only:
+                times["run1"].append(t1)
+                cpu["run1"].append(c1)
+                ratios["run1_vs_spacy"].append((n / t1) / (len(texts) / times["spacy"][-1]))
+                ratios["cpu_run1_vs_spacy"].append((n / c1) / (len(texts) / cpu["spacy"][-1]))
+                if args.keep:
+                    shutil.copytree(rd, Path(args.keep) / f"r{r}", dirs_exist_ok=True)
+                print(f"round {r + 1}: spacy {times['spacy'][-1]:.2f}, run1 {t1:.2f}", file=sys.stderr)
+                continue
             kids = resource.getrusage(resource.RUSAGE_CHILDREN)
             kids_before = kids.ru_utime + kids.ru_stime
             t2, _, c2 = _timed_run(rd / "two.db", all_files, rd / "out2", 2, stages2)
@@ -206,6 +218,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.keep:
                 shutil.copytree(rd, Path(args.keep) / f"r{r}", dirs_exist_ok=True)
             print(f"round {r + 1}: " + ", ".join(f"{k} {v[-1]:.2f}" for k, v in times.items()), file=sys.stderr)
+    if args.vs_spacy_only:  # the measures not taken
+        for d in (times, cpu, ratios):
+            for k in [k for k, v in d.items() if not v]:
+                del d[k]
     report = {
         "articles": n, "texts": len(texts), "repeat": args.repeat, "cores": os.cpu_count(),
         "loadavg_before": load_before, "loadavg_after": os.getloadavg(),

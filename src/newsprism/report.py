@@ -6,7 +6,6 @@ cannot be written is an InputError naming it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from .errors import InputError
 from .records import Article, Dossier, IndexEntry, StoryFiles, StoryTexts
 from .render.html import index_page, story_page
 from .render.json import dossier_dict
+from .render.json import text as json_text
 
 
 def folder(path: str | Path) -> Path:
@@ -49,7 +49,7 @@ def write_story(out: Path, story_id: str, dossier: Dossier, articles: Sequence[A
 def story_texts(dossier: Dossier, articles: Sequence[Article]) -> StoryTexts:
     """The text of a story's HTML page and JSON dossier (no I/O: a worker process renders them)."""
     return StoryTexts(story_page(dossier, articles),
-                      json.dumps(dossier_dict(dossier), ensure_ascii=False, indent=1) + "\n")
+                      json_text(dossier_dict(dossier)) + "\n")
 
 
 def write_texts(files: StoryFiles, html: str, json_text: str) -> None:

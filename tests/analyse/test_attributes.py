@@ -31,8 +31,14 @@ def test_attributes_set_what_the_attribute_ruler_sets() -> None:
     ruler.add([[{"TAG": "NNS"}], [{"LOWER": "ferries"}]], {"POS": "PROPN"})  # a later rule wins
     words = ["Cats", "ai", "n't", "gon", "na", "\n\n", "ferries", "Dogs", "sail"]
     tags = ["NNS", "VBZ", "RB", "VBG", "TO", "_SP", "NN", "NNS", "VB"]
-    assert _ruled(words, tags, nlp, Attributes(ruler)) == _ruled(words, tags, nlp, ruler)
-    assert _ruled(words, tags, nlp, Attributes(ruler))[0] == ("PROPN", "Number=Plur", "pet")
+    component = Attributes(ruler)
+    assert _ruled(words, tags, nlp, component) == _ruled(words, tags, nlp, ruler)
+    assert _ruled(words, tags, nlp, component)[0] == ("PROPN", "Number=Plur", "pet")
+    # a second doc, its rows seen before (read from the memo) and new ones
+    words2, tags2 = [*words, "cats", "ain", "sail"], [*tags, "NNS", "VBZ", "NN"]
+    assert len(component._memo) == len(words)
+    assert _ruled(words2, tags2, nlp, component) == _ruled(words2, tags2, nlp, ruler)
+    assert len(component._memo) == len(words) + 2  # "cats" is "Cats" again
 
 
 @needs_model

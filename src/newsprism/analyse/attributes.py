@@ -4,7 +4,7 @@ spaCy's AttributeRuler runs a Matcher of all its patterns over every token: in t
 pipelines, some 180 patterns, most of them one token and exact values ("TAG" is "NNS",
 "LOWER" is "n't"), the tag map and its exceptions. This component finds the matches of
 those one-token patterns by looking the token's tag, lower-case form or space flag up in a
-table, leaves the others (several tokens, a regular expression) to a Matcher of their own,
+table (each distinct row of those once), leaves the others (several tokens, a regular expression) to a Matcher of their own,
 and sets the attributes with the ruler's own ``set_annotations``, in its order: the same
 annotations in less time (measured in ``docs/dossier.md``). The stock ruler stays in the
 pipeline, disabled, holding the patterns.
@@ -18,6 +18,8 @@ from typing import Any
 ATTRIBUTES = "newsprism_attributes"
 #: Token attributes a one-token pattern may test here, as the Matcher names them.
 _LOOKED_UP = ("TAG", "LOWER", "IS_SPACE", "DEP")
+#: Distinct token rows whose matches :class:`Attributes` keeps; past it the memo starts again.
+ROWS_KEPT = 200_000
 
 
 def _value_test(vocab: Any, value: Any) -> tuple[str, frozenset[int]] | None:
@@ -60,6 +62,9 @@ class Attributes:
             defaultdict(list))
         self.unfiled: list[tuple[int, tuple[tuple[int, str, frozenset[int]], ...]]] = []
         self.match_ids: list[int] = []
+        #: the patterns each (tag, lower-case form, space flag, dependency) matched: a token's matches
+        #: depend on nothing else, and most tokens repeat a row seen before
+        self._memo: dict[tuple[int, ...], tuple[int, ...]] = {}
         for attr_id, entry in enumerate(ruler.patterns):
             self.match_ids.append(vocab.strings.add(str(attr_id)))
             singles = [self._single(vocab, token[0]) if len(token) == 1 else None for token in entry["patterns"]]
@@ -77,6 +82,18 @@ class Attributes:
                         self.filed[(spread[0], v)].append((attr_id, tests))
                 else:
                     self.unfiled.append((attr_id, tests))
+
+    def _found(self, row: list[int]) -> tuple[int, ...]:
+        """The one-token patterns a token of these (tag, lower-case form, space flag, dependency) matches."""
+        seen: set[int] = set()
+        for col in range(4):
+            for attr_id, tests in self.filed.get((col, row[col]), ()):
+                if attr_id not in seen and all((row[c] in ids) == (op == "in") for c, op, ids in tests):
+                    seen.add(attr_id)
+        for attr_id, tests in self.unfiled:
+            if attr_id not in seen and all((row[c] in ids) == (op == "in") for c, op, ids in tests):
+                seen.add(attr_id)
+        return tuple(sorted(seen))
 
     @staticmethod
     def _single(vocab: Any, spec: Any) -> tuple[tuple[int, str, frozenset[int]], ...] | None:
@@ -100,16 +117,14 @@ class Attributes:
                    for m_id, s, e in self.others(doc, allow_missing=True, as_spans=False)]
         if len(doc):
             rows = doc.to_array([TAG, LOWER, IS_SPACE, DEP]).tolist()
-            filed, unfiled, match_ids = self.filed, self.unfiled, self.match_ids
+            match_ids, memo, found = self.match_ids, self._memo, self._found
+            if len(memo) > ROWS_KEPT:
+                memo.clear()
             for i, row in enumerate(rows):
-                seen: set[int] = set()
-                for col in range(4):
-                    for attr_id, tests in filed.get((col, row[col]), ()):
-                        if attr_id not in seen and all((row[c] in ids) == (op == "in") for c, op, ids in tests):
-                            seen.add(attr_id)
-                for attr_id, tests in unfiled:
-                    if attr_id not in seen and all((row[c] in ids) == (op == "in") for c, op, ids in tests):
-                        seen.add(attr_id)
+                key = tuple(row)
+                seen = memo.get(key)
+                if seen is None:
+                    seen = memo[key] = found(row)
                 matches.extend((attr_id, match_ids[attr_id], i, i + 1) for attr_id in seen)
         matches.sort()  # by attribute id, as the ruler sorts them: later rules have precedence
         self.ruler.set_annotations(doc, matches)

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..records import Quantity
 from . import rules
+from .doctext import text_of
 
 _SKIP_LABELS = ("DATE", "TIME", "ORDINAL", "EQUIPMENT")
 
@@ -25,7 +26,7 @@ def quantities(doc: Any, article_id: str, layout: Any) -> tuple[Quantity, ...]:
     """Every quantity of the doc."""
     out: list[Quantity] = []
     blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _SKIP_LABELS]
-    text = doc.text
+    text = text_of(doc)
     for m in rules.QUANTITY_RE.finditer(text):
         num_start = m.start("cur") if m.group("cur") else m.start("a")
         if any(s <= num_start < e for s, e in blocked):

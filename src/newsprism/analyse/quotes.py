@@ -18,6 +18,7 @@ from typing import Any
 
 from ..records import Quote
 from . import rules
+from .doctext import text_of
 from .speakers import DirectQuote, Speakers, last_speaker, sentence_end
 
 _OPEN_CLOSE = {"“": "”", '"': '"'}
@@ -27,7 +28,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 def quotes(doc: Any, article_id: str, layout: Any, persons: frozenset[str] = frozenset()) -> tuple[Quote, ...]:
     """Every direct and indirect quote of the doc. ``persons``: the normalised names the article's
     mentions decided are people (the model may have tagged some of their mentions otherwise)."""
-    text = doc.text
+    text = text_of(doc)
     paragraphs = _paragraphs(text)
     found = _direct_spans(text, paragraphs)
     parsed = doc.has_annotation("DEP")
@@ -112,7 +113,7 @@ def _follow_structure(found: list[DirectQuote], speakers: Speakers) -> None:
             before = [o for o in same if o.start < d.start]
             # a quote after it only when nothing but a few words stand between ('"A." "B," she said')
             after = [o for o in same if o.start > d.start
-                     and len(speakers.doc.text[d.outer_end:o.outer_start].split()) <= 3]
+                     and len(text_of(speakers.doc)[d.outer_end:o.outer_start].split()) <= 3]
             source = before[-1] if before else (after[0] if after else None)
             if before:  # a reporting verb in a sentence after the quote before names who speaks now ("He told
                 # the paper ...")
@@ -161,7 +162,7 @@ def _left_open_before(found: list[DirectQuote], d: DirectQuote, speakers: Speake
         return None
     last = before[-1]
     gap = d.paragraph - last.paragraph - 1
-    text = speakers.doc.text
+    text = text_of(speakers.doc)
     if any(text[ps:pe].rstrip().endswith(":") for ps, pe in speakers.paragraphs[last.paragraph + 1:d.paragraph]):
         return None
     if last.left_open and 0 <= gap <= MAX_INTERRUPTING_PARAGRAPHS and last.speaker is not None:
@@ -171,7 +172,7 @@ def _left_open_before(found: list[DirectQuote], d: DirectQuote, speakers: Speake
 
 def _indirect(doc: Any, article_id: str, layout: Any, direct: list[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
-    speakers = Speakers(doc, _paragraphs(doc.text))
+    speakers = Speakers(doc, _paragraphs(text_of(doc)))
 
     def inside_direct(tok: Any) -> bool:
         return any(s <= tok.idx < e for s, e in direct)

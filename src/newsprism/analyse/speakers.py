@@ -8,6 +8,7 @@ from typing import Any
 
 from ..resolve import normalise
 from . import rules
+from .doctext import text_of
 
 _SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
@@ -131,7 +132,7 @@ class Speakers:
             if (t.lemma_.lower() in rules.STATEMENT_NOUNS and t.dep_ == "ROOT" and t.pos_ == "NOUN"
                     and owner is not None and t.idx < q_start):
                 return self.speaker_span(owner, q_start), None
-        if doc.text[:q_start].rstrip()[-1:] == ":":
+        if text_of(doc)[:q_start].rstrip()[-1:] == ":":
             before = [t for t in tokens if t.idx < q_start]
             root = before[-1].sent.root if before else None
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
@@ -239,7 +240,7 @@ class Speakers:
         if (after is None and verb.dep_ == "conj" and (first.dep_ == "ROOT" or not _reported(first))
                 and first.pos_ in ("VERB", "AUX")
                 and q_start >= 0 and (_holds(verb, q_start, q_end) or (
-                    q_start >= verb.idx and doc.text[verb.idx + len(verb):q_start].strip() in (":", ",")))):
+                    q_start >= verb.idx and text_of(doc)[verb.idx + len(verb):q_start].strip() in (":", ",")))):
             subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return subj
@@ -498,7 +499,7 @@ class Speakers:
         sentence ("One officer described what he saw:"); else the subject of its first sentence that is
         a person ("Kari Nystrom, who runs the bakery, was opening the shop ..."); else None."""
         ps, pe = self.paragraphs[paragraph]
-        if self.doc.text[ps:pe].rstrip().endswith(":"):
+        if text_of(self.doc)[ps:pe].rstrip().endswith(":"):
             last = [s for s in self.sents if ps <= s.start_char < pe]
             # the subject of its main or a reporting verb ("One officer described what he saw:"), else
             # the last noun that is a subject ("Here is how one website put it:")
@@ -748,7 +749,7 @@ def _size(verb: Any) -> int:
 
 def _ends_sentence(doc: Any, q_end: int) -> bool:
     """The quote closes with a full stop, a question or exclamation mark (not a comma)."""
-    return doc.text[max(0, q_end - 2):q_end].rstrip("”\"'’ ")[-1:] in (".", "!", "?")
+    return text_of(doc)[max(0, q_end - 2):q_end].rstrip("”\"'’ ")[-1:] in (".", "!", "?")
 
 
 def _reports_other(verb: Any, q_start: int, q_end: int) -> bool:

@@ -29,6 +29,7 @@ from typing import Any
 from ..records import Article, TimeExpression
 from . import datewords as w
 from . import rules
+from .doctext import text_of
 from .readings import (
     NO_ANCHOR,
     Reading,
@@ -145,7 +146,7 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
         return Reading(None, "day", "unresolved", DAY_OF_WHAT_FOLLOWS)
     if ent.text == "May" and before is not None and before.pos_ == "PROPN" and before.is_title:
         return Reading(None, None, "unresolved", NAME_NOT_MONTH)
-    if text.isdigit() and _in_code(doc.text[max(0, ent.start_char - 24):ent.start_char]):
+    if text.isdigit() and _in_code(text_of(doc)[max(0, ent.start_char - 24):ent.start_char]):
         return Reading(None, None, "unresolved", CODE_NOT_YEAR)
     if (re.fullmatch(r"\d{3}0", text) and after is not None and after.lower_ in ("'s", "’s")
             and before is not None and before.lower_ in ("the", "early", "late", "mid")):

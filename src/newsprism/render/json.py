@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 from datetime import datetime
+from json.encoder import encode_basestring
 from typing import Any
 
 from ..records import Dossier
@@ -55,3 +57,89 @@ def _columns(d: Dossier, names: dict[str, str]) -> list[dict[str, Any]]:
     for s in d.sources:
         seen.setdefault(s.origin, []).append(s.outlet or s.article_id)
     return [{"origin": k, "name": names[k], "outlets": v} for k, v in seen.items()]
+
+
+class _Unusual(Exception):
+    """A value :func:`text` leaves to the json module (a key that is not a string, another type)."""
+
+
+def text(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=1)``, the same characters, written without the
+    json module's generator chain (it runs in Python whenever there is an indent): the dossiers'
+    JSON. Anything but dicts with string keys, lists, tuples, strings, numbers, booleans and None
+    goes to ``json.dumps`` whole (the same text, or its error)."""
+    out: list[str] = []
+    try:
+        _emit(data, out, "\n")
+    except _Unusual:
+        return json.dumps(data, ensure_ascii=False, indent=1)
+    return "".join(out)
+
+
+def _float(x: float) -> str:
+    if x != x:
+        return "NaN"
+    if x == _INF:
+        return "Infinity"
+    if x == -_INF:
+        return "-Infinity"
+    return float.__repr__(x)
+
+
+_INF = float("inf")
+#: How the plain types are written (subclasses go through :func:`_emit`'s tests, as json's).
+_SCALARS: dict[type, Any] = {str: encode_basestring, int: int.__repr__, float: _float,
+                             bool: lambda b: "true" if b else "false", type(None): lambda _n: "null"}
+
+
+def _emit(value: Any, out: list[str], nl: str) -> None:
+    """Append ``value`` at the indent of ``nl`` (a newline and the spaces of its level), as
+    ``json``'s encoder orders its tests: strings, None, booleans, ints, floats, lists, dicts."""
+    if isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(_float(value))
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = nl + " "
+        sep = "[" + inner
+        for v in value:
+            plain = _SCALARS.get(type(v))
+            if plain is not None:
+                out.append(sep + plain(v))
+            else:
+                out.append(sep)
+                _emit(v, out, inner)
+            sep = "," + inner
+        out.append(nl + "]")
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = nl + " "
+        sep = "{" + inner
+        for k, v in value.items():
+            if type(k) is not str:
+                if not isinstance(k, str):
+                    raise _Unusual
+                k = str.__str__(k)
+            plain = _SCALARS.get(type(v))
+            if plain is not None:
+                out.append(sep + encode_basestring(k) + ": " + plain(v))
+            else:
+                out.append(sep + encode_basestring(k) + ": ")
+                _emit(v, out, inner)
+            sep = "," + inner
+        out.append(nl + "}")
+    else:
+        raise _Unusual

@@ -30,6 +30,7 @@ from ...gazetteer import Gazetteer
 from ...gazetteer import gazetteer as builtin_gazetteer
 from ...records import Event, EventPart, TimeExpression
 from ...settings import AnalyseSettings
+from ..doctext import text_of
 from . import what as _what
 from . import where as _where
 from . import who as _who
@@ -114,7 +115,7 @@ def main_event(doc: Any, article_id: str, layout: Any, times: tuple[TimeExpressi
             # "11:36am local time on Tuesday")
             when_value = next((t.value for t in times if t.field == placed[0] and t.value
                                and (t.start <= placed[1] < t.end or placed[1] <= t.start < placed[2])), None)
-    text = doc.text
+    text = text_of(doc)
     return Event(article_id, _part(layout, who, text), _part(layout, what, text), _part(layout, time, text),
                  _part(layout, where, text), when_value)
 

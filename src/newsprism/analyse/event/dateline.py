@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...lexicon import DATELINE_CHARS, wire_dateline
+from ..doctext import text_of
 
 
 def dateline(doc: Any, layout: Any) -> tuple[Any, int]:
@@ -13,7 +14,7 @@ def dateline(doc: Any, layout: Any) -> tuple[Any, int]:
     PAULO (AP) --" -> "SAO PAULO", "ERIE, Pa. --" -> "ERIE, Pa."), or None, and where the body's
     text starts after the dateline (0 when there is none)."""
     start = layout.body_start
-    m = wire_dateline(doc.text[start:start + min(DATELINE_CHARS, layout.body_len)])
+    m = wire_dateline(text_of(doc)[start:start + min(DATELINE_CHARS, layout.body_len)])
     if m is None:
         return None, 0
     end = m.end("region") if m.group("region") else m.end("place")

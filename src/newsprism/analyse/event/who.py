@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...lexicon import WIRE_DATELINE
+from ..doctext import text_of
 from .names import Who
 from .parse import Clause, Reading
 from .words import (
@@ -65,7 +66,7 @@ def _not_agent(subj: Any) -> bool:
 def _opposed(e: Any) -> bool:
     """The name is what others oppose, not who acts: "anti-Donald Trump protest", "protests against
     Donald Trump's election victory"."""
-    if OPPOSED_PREFIX.search(e.doc.text[max(0, e.start_char - 6):e.start_char]):
+    if OPPOSED_PREFIX.search(text_of(e.doc)[max(0, e.start_char - 6):e.start_char]):
         return True
     tok = e.root
     while tok.head.i != tok.i:
@@ -100,7 +101,7 @@ def who_span(doc: Any, subj: Any) -> Any:
         lo = hi - MAX_WHO
     # a dateline or a credit the model ran into the subject ("VARNHOLM - A barge", "(CNN) Chaos", "CNN)
     # Chaos"), but not a bracket inside it ("The Harbour Workers' Union (HWU)")
-    if ((m := WIRE_DATELINE.match(doc.text, doc[lo].idx)) is not None and m.end() <= subj.idx
+    if ((m := WIRE_DATELINE.match(text_of(doc), doc[lo].idx)) is not None and m.end() <= subj.idx
             and len(m.group("place")) > 2):  # not "US - China talks"
         lo = next(t.i for t in doc[lo:subj.i + 1] if t.idx >= m.end())
     for t in doc[lo:subj.i]:
