@@ -11,12 +11,12 @@ stands on two independent origins (>= 2) or one. For each item the script counts
 ``copies.line_origins`` at the shipped origin settings (copies, wire credits, outlet credits, a shared run of
 ``origin_run`` words, rewritten articles) plus the sentence test of ``line_share`` (two members whose sentences
 share at least that fraction of the shorter one's distinct runs of ``line_share_run`` words outside quotation
-marks, each holding a word other than a stop word or a number, leaving out runs the articles of three origins
-of the story or more hold, and at least ``line_share_min`` such runs in two separate passages or more, are one
-origin). Leaving one story out, each
-fold chooses (run, share, min) by F0.5 of "two origins or more" over the other stories' items (ties: the setting
-that joins fewer members, the test off first); it prints each fold's choice, the pooled held-out figures, the
-spread of held-out accuracy per story, and every setting over all items (in-sample).
+marks, each holding a word written in lower case that is not a stop word, leaving out runs the articles of
+three origins of the story or more hold, and at least ``line_share_min`` such runs in two separate passages or
+more, are one origin). Leaving one story out, each fold chooses (run, share, min) by F0.5 of "two origins or more"
+over the other stories' items (ties: the setting that joins fewer members, the test off first); it prints each
+fold's choice, the pooled held-out figures, the spread of held-out accuracy per story, and every setting over all
+items (in-sample).
 """
 
 from __future__ import annotations
