@@ -18,6 +18,7 @@ from newsprism.copies import (
     line_origins,
     outlet_credits,
     rewrites,
+    run_holders,
     shared_writing,
     wire_credit,
 )
@@ -450,6 +451,49 @@ def test_copies_line_origins_never_count_more_origins_than_outlets() -> None:
     (one,) = line_origins([_claim(own, 0), _claim(wire, 0)], copies, outlets)  # a line: one outlet, one source
     assert set(one.article_ids) == set(ids)
     assert len(line_origins([_claim(x, 0) for x in (own, wire, other)], copies, outlets)) == 2
+
+
+def test_copies_line_origins_join_one_writers_sentence_reworded() -> None:
+    # one writer's sentence reworded by a second outlet keeps its short runs; a third outlet
+    # reporting the same fact in its own words keeps the story's names only
+    a = art("la", ["But a deckhand accused the two men of theft and marched them off the ferry at Arnhal."],
+               outlet="Island Post")
+    b = art("lb", ["However, a young deckhand accused the men of stealing life jackets and marched them off the "
+                   "ferry."], outlet="Coast Times", hours=9)
+    c = art("lc", ["Two passengers were ordered ashore at Arnhal after crew members said they had taken "
+                   "equipment, the ferry company said."], outlet="Ledger", hours=2)
+    d = art("ld", ["The company apologised after its deckhand accused the two men and marched them off the "
+                   "ferry."], outlet="Gazette", hours=3)
+    outlets = {x.article_id: x.outlet for x in (a, b, c, d)}
+    origins = {x.article_id: x.article_id for x in (a, b, c, d)}
+    line = [_claim(x, 0) for x in (a, b, c)]
+    assert len(line_origins(line, NONE, outlets)) == 3  # the test off
+    holders = run_holders([a, b, c], 3, origins)
+    joined = line_origins(line, NONE, outlets, share_run=3, share=0.2, share_min=3, holders=holders)
+    assert sorted(len(o.article_ids) for o in joined) == [1, 2]
+    (pair,) = [o for o in joined if len(o.article_ids) == 2]
+    assert set(pair.article_ids) == {a.article_id, b.article_id}
+    assert len(line_origins(line, NONE, outlets, share_run=3, share=0.15, share_min=20, holders=holders)) == 3
+    # names are no one's writing: two sentences sharing only names and small words stay two reports
+    g = art("lg", ["Ilse Tranberg and Tomas Leith of Arnhal Ferries met at the Skelby Star on Monday."],
+            outlet="Island Post")
+    h = art("lh", ["On Monday Ilse Tranberg and Tomas Leith of Arnhal Ferries were seen at the Skelby Star."],
+            outlet="Coast Times")
+    gh = {g.article_id: g.outlet, h.article_id: h.outlet}
+    assert len(line_origins([_claim(g, 0), _claim(h, 0)], NONE, gh, share_run=3, share=0.2, share_min=3,
+                            holders=run_holders([g, h], 3))) == 2
+    # one shared phrase, however long against the sentences, is one passage: two writers may share it
+    e = art("le", ["On the quay the minister also introduced the captain to the waiting reporters."],
+            outlet="Island Post")
+    f = art("lf", ["Later the minister also introduced the captain to families of the crew."], outlet="Coast Times")
+    two = {e.article_id: e.outlet, f.article_id: f.outlet}
+    assert len(line_origins([_claim(e, 0), _claim(f, 0)], NONE, two, share_run=3, share=0.2, share_min=3,
+                            holders=run_holders([e, f], 3))) == 2
+    # runs a third origin's article holds too ("marched them off", "off the ferry") are the story's:
+    # with d in the story, a and b keep too few runs of their own
+    holders = run_holders([a, b, c, d], 3, origins)
+    kept = line_origins(line, NONE, outlets, share_run=3, share=0.2, share_min=3, holders=holders)
+    assert len(kept) == 3
 
 
 def test_copies_printed_names_of_an_outlet() -> None:

@@ -30,7 +30,7 @@ from dataclasses import replace
 import numpy as np
 
 from .analyse.rules import REPORTING_VERBS
-from .copies import independent_sources, line_origins, outlet_credits, rewrites
+from .copies import independent_sources, line_origins, outlet_credits, rewrites, run_holders
 from .gazetteer import geo
 from .lexicon import (
     COUNT_OUTCOME_BREAKS,
@@ -53,6 +53,7 @@ from .records import (
     Entity,
     Happening,
     Mention,
+    Origin,
     OutletCredit,
     Quantity,
     TimeExpression,
@@ -198,6 +199,9 @@ def align(
                        for aid in o.article_ids}
     rewritten = rewrites(live, s.rewrite_run, s.rewrite_runs, credits, s.rewrite_credits, s.rewrite_share_run,
                          s.rewrite_share, article_origins, s.rewrite_share_min)
+    # runs of words the articles of each origin hold: the sentence test of line_origins leaves out
+    # those of three origins or more (names and stock phrases of the story)
+    holders = run_holders(live, s.line_share_run, article_origins) if s.line_share > 0 and s.line_share_run > 0 else {}
     claims: list[Claim] = []
     for art in articles:
         an = by_article.get(art.article_id)
@@ -233,7 +237,7 @@ def align(
     for idx in members:
         rep = _medoid(idx, decide, claims)
         groups.append(_group([claims[k] for k in idx], sim[np.ix_(idx, idx)].tolist(), copies, by_id, s,
-                             outlets, claims[rep].claim_id, credits, rewritten))
+                             outlets, claims[rep].claim_id, credits, rewritten, holders))
     happenings: list[Happening] = []
     # without sentence vectors every group is a happening of its own
     parts = [[g] for g in range(len(members))] if cosine is None else _happenings(claims, members, cosine, by_id, s)
@@ -246,7 +250,8 @@ def align(
         for g in part:
             groups[g] = replace(groups[g], happening=hid)
     happenings.sort(key=lambda h: (-h.sources, -len(h.group_ids), h.happening_id))
-    groups.extend(_value_checks(claims, members, decide, sim, copies, by_id, s, outlets, credits, rewritten))
+    groups.extend(_value_checks(claims, members, decide, sim, copies, by_id, s, outlets, credits, rewritten,
+                                holders))
     groups.extend(_internal_checks(claims, sim, copies, by_id, s, outlets))
     groups.extend(_headline_checks(articles, by_article, claims, by_id, copies, outlets))
     groups.sort(key=lambda g: (-g.sources, STATUSES.index(g.status)))
@@ -460,7 +465,8 @@ def _medoid(idx: Sequence[int], decide: np.ndarray, claims: Sequence[Claim]) -> 
 def _value_checks(claims: Sequence[Claim], members: Sequence[Sequence[int]], decide: np.ndarray, sim: np.ndarray,
                   copies: Copies, by_id: Mapping[str, Entity], s: AlignSettings,
                   outlets: Mapping[str, str | None], credits: Sequence[OutletCredit] = (),
-                  rewritten: Sequence[ArticlePair] = ()) -> list[ClaimGroup]:
+                  rewritten: Sequence[ArticlePair] = (),
+                  holders: Mapping[tuple[str, ...], set[str]] | None = None) -> list[ClaimGroup]:
     """Two sources counting the same thing differently rarely say it in words
     close enough to be one statement: claims of two articles that are not in
     one group but are close (``value_threshold``) are compared for counts and
@@ -490,7 +496,7 @@ def _value_checks(claims: Sequence[Claim], members: Sequence[Sequence[int]], dec
         status = "conflicting" if any(d.status == "conflict" for d in diffs) else "more-specific"
         ids = (a.claim_id, b.claim_id)
         gid = "g" + hashlib.sha256(f"values|{a.claim_id}|{b.claim_id}".encode()).hexdigest()[:12]
-        origins = tuple(o.key for o in line_origins((a, b), copies, outlets, credits, s.origin_run, rewritten))
+        origins = tuple(o.key for o in _line_origins((a, b), copies, outlets, credits, s, rewritten, holders))
         if len(origins) < 2:
             continue
         out.append(ClaimGroup(gid, ids, (a.article_id, b.article_id), origins, status, tuple(diffs), False,
@@ -665,11 +671,12 @@ def _similarity(a: dict[str, float], b: dict[str, float], ea: frozenset[str], eb
 
 def _group(claims: list[Claim], sims: list[list[float]], copies: Copies, by_id: Mapping[str, Entity],
            s: AlignSettings, outlets: Mapping[str, str | None], representative: str,
-           credits: Sequence[OutletCredit] = (), rewritten: Sequence[ArticlePair] = ()) -> ClaimGroup:
+           credits: Sequence[OutletCredit] = (), rewritten: Sequence[ArticlePair] = (),
+           holders: Mapping[tuple[str, ...], set[str]] | None = None) -> ClaimGroup:
     article_ids = tuple(dict.fromkeys(c.article_id for c in claims))
     # the origins of this line: copies once, a member crediting another outlet is that outlet's
     # report, members sharing wording outside quotation marks are one report (copies.line_origins)
-    origins = tuple(o.key for o in line_origins(claims, copies, outlets, credits, s.origin_run, rewritten))
+    origins = tuple(o.key for o in _line_origins(claims, copies, outlets, credits, s, rewritten, holders))
     diffs: list[Difference] = []
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):
@@ -687,6 +694,14 @@ def _group(claims: list[Claim], sims: list[list[float]], copies: Copies, by_id: 
     gid = "g" + hashlib.sha256("|".join(c.claim_id for c in claims).encode()).hexdigest()[:12]
     return ClaimGroup(gid, tuple(c.claim_id for c in claims), article_ids, origins, status, tuple(diffs), False,
                       representative)
+
+
+def _line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, str | None],
+                  credits: Sequence[OutletCredit], s: AlignSettings, rewritten: Sequence[ArticlePair],
+                  holders: Mapping[tuple[str, ...], set[str]] | None) -> list[Origin]:
+    """The independent origins of one line at the ``[claims]`` origin settings (copies.line_origins)."""
+    return line_origins(claims, copies, outlets, credits, s.origin_run, rewritten, share_run=s.line_share_run,
+                        share=s.line_share, share_min=s.line_share_min, holders=holders)
 
 
 def _compare(a: Claim, b: Claim, sim: float, internal: bool, by_id: Mapping[str, Entity],

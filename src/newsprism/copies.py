@@ -331,10 +331,7 @@ def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequen
     runs = {a.article_id: _unquoted_runs(a.text, run) for a in articles} if shared > 0 and run > 0 else {}
     content = ({a.article_id: _content_runs(a.text, share_run) for a in articles}
                if share > 0 and share_run > 0 else {})
-    holders: dict[tuple[str, ...], set[str]] = {}  # run -> the origins whose articles hold it
-    for aid, rs in content.items():
-        for r in rs:
-            holders.setdefault(r, set()).add((origins or {}).get(aid, aid))
+    holders = run_holders(articles, share_run, origins) if content else {}  # run -> the origins holding it
     out = []
     for i, a in enumerate(articles):
         for b in articles[i + 1:]:
@@ -348,6 +345,19 @@ def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequen
                         count[(b.article_id, _credited_key(a.outlet))] if a.outlet else 0) >= credited)):
                 out.append(ArticlePair(a.article_id, b.article_id))
     return tuple(out)
+
+
+def run_holders(articles: Iterable[Article], run: int,
+                origins: Mapping[str, str] | None = None) -> dict[tuple[str, ...], set[str]]:
+    """Each distinct run of ``run`` words outside quotation marks (holding a word
+    other than a stop word or a number) of the articles' texts, and the origins
+    whose articles hold it (``origins``: article id -> its origin key, see
+    :func:`independent_sources`; an article is its own origin when absent)."""
+    out: dict[tuple[str, ...], set[str]] = {}
+    for a in articles:
+        for r in _content_runs(a.text, run):
+            out.setdefault(r, set()).add((origins or {}).get(a.article_id, a.article_id))
+    return out
 
 
 def shared_writing(a: str, b: str, run: int, others: Iterable[str] = ()) -> tuple[float, int]:
@@ -368,6 +378,19 @@ def _content_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
     return frozenset(r for r in _unquoted_runs(text, n) if any(w not in STOP_WORDS and not w.isdigit() for w in r))
 
 
+def _passages(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]],
+              holders: Mapping[tuple[str, ...], set[str]] | None = None, least: int = 0) -> int:
+    """How many separate passages the runs both sets hold make (runs held by three origins or more
+    left out, as :func:`_share`): runs that overlap in order ("a b c", "b c d" or "c d e") are one
+    passage; 0 when fewer than ``least`` runs are shared."""
+    both = [r for r in a & b if holders is None or len(holders.get(r, ())) <= 2]
+    if len(both) < max(1, least):
+        return 0
+    heads = {r[:k] for r in both for k in range(1, len(r))}
+    # a passage ends at each run that no shared run goes on from (overlapping it by one word or more)
+    return sum(not any(r[j:] in heads for j in range(1, len(r))) for r in both)
+
+
 def _share(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]],
            holders: Mapping[tuple[str, ...], set[str]] | None = None, least: int = 0) -> float:
     """The share of the smaller set that the other has, runs held by three origins or more left
@@ -382,13 +405,23 @@ def _share(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]],
 
 def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, str | None] | None = None,
                  credits: Sequence[OutletCredit] = (), run: int = 0,
-                 joined: Sequence[ArticlePair] = ()) -> list[Origin]:
+                 joined: Sequence[ArticlePair] = (), *, share_run: int = 0, share: float = 0.0,
+                 share_min: int = 1, holders: Mapping[tuple[str, ...], set[str]] | None = None) -> list[Origin]:
     """The independent origins among the members of one line (the claims of a
     group, one per article): :func:`independent_sources` of their articles,
     then one origin for a member and the outlet a credit covering it names
     (see :func:`outlet_credits`), and one for two members whose texts share a
     run of ``run`` words outside quotation marks (0: not checked), and for two
-    members of articles ``joined`` names as a pair (see :func:`rewrites`); and a line
+    members of articles ``joined`` names as a pair (see :func:`rewrites`), and for
+    two members whose sentences share at least the fraction ``share`` of the
+    shorter one's distinct runs of ``share_run`` words outside quotation marks
+    (each holding a word written in lower case other than a stop word: names
+    are no one's writing; runs that
+    ``holders``, run -> the origins of the story whose articles hold it, gives
+    three origins or more left out: names and stock phrases of the story), and
+    at least ``share_min`` of them, in two separate passages or more (0: not
+    checked; one writer's sentence reworded, a press release rewritten by two
+    outlets: two independent writers may share one phrase); and a line
     never counts more origins than outlets (with ``outlets``): when it would,
     each outlet's members are one origin. Each origin
     keeps the key of one of its articles' own origins (the credited outlet's
@@ -411,6 +444,13 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
         for i, (a, ra) in enumerate(runs):
             for b, rb in runs[i + 1:]:
                 if a.article_id != b.article_id and ra & rb:
+                    union(key_of[a.article_id], key_of[b.article_id])
+    if share > 0 and share_run > 0:
+        content = [(c, _writing_runs(c.text, share_run)) for c in claims]
+        for i, (a, ra) in enumerate(content):
+            for b, rb in content[i + 1:]:
+                if a.article_id != b.article_id and _passages(ra, rb, holders, share_min) >= 2 and _share(
+                        ra, rb, holders, share_min) >= share:
                     union(key_of[a.article_id], key_of[b.article_id])
     members = set(article_ids)
     for x, y in joined:
@@ -444,10 +484,11 @@ _OPENING = re.compile(r'\u201c|\u00ab|(?<!\w)"(?=\w)|(?<!\w)[\u2018\'](?=\w)')
 _CLOSING = re.compile(r'\u201d|\u00bb|(?<=[\w.,!?])"|(?<=[.,!?])[\u2019\']')
 
 
-def _unquoted_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
-    """Every run of ``n`` words (lower-cased, in order) of the parts of a text
-    outside quotation marks: a quotation closed here but opened in an earlier
-    sentence counts from the text's start, one left open runs to its end."""
+def _unquoted_runs(text: str, n: int, lower: bool = True) -> frozenset[tuple[str, ...]]:
+    """Every run of ``n`` words (lower-cased, in order; as written with ``lower``
+    false) of the parts of a text outside quotation marks: a quotation closed
+    here but opened in an earlier sentence counts from the text's start, one
+    left open runs to its end."""
     parts = _QUOTED.split(text)
     if (m := _CLOSING.search(parts[0])) and not _OPENING.search(parts[0][:m.start()]):
         parts[0] = parts[0][m.end():]
@@ -455,9 +496,16 @@ def _unquoted_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
         parts[-1] = parts[-1][:m.start()]
     out: set[tuple[str, ...]] = set()
     for part in parts:
-        words = _TOKEN.findall(part.lower())
+        words = _TOKEN.findall(part.lower() if lower else part)
         out.update(tuple(words[k:k + n]) for k in range(len(words) - n + 1))
     return frozenset(out)
+
+
+def _writing_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
+    """The runs of :func:`_content_runs` (lower-cased) that hold a word written in lower case that
+    is not a stop word: a run of names and small words ("Kim and Shoigu") is no one's writing."""
+    return frozenset(tuple(w.lower() for w in r) for r in _unquoted_runs(text, n, lower=False)
+                     if any(w.islower() and w not in STOP_WORDS for w in r))
 
 
 def _credited_key(name: str | None) -> str:

@@ -176,6 +176,15 @@ class AlignSettings:
     rewrite_share_run: int = 3
     rewrite_share: float = 0.0
     rewrite_share_min: int = 20  # ... and at least this many such runs shared (short texts share their few names)
+    # Two members of one line whose sentences share at least line_share of the shorter one's
+    # distinct runs of line_share_run words outside quotation marks (each holding a word in lower
+    # case, not a stop word; runs the articles of three origins or more hold left out), and at
+    # least line_share_min of them in two passages or more, are one origin for that line: one
+    # writer's sentence reworded (0: not checked). Chosen by leave-one-story-out on the audits' group and summary labels
+    # (benchmarks/line_writing.py cv; docs/claims-benchmark.md).
+    line_share_run: int = 3
+    line_share: float = 0.2
+    line_share_min: int = 3
     # Reports of one happening (with sentence embeddings; see docs/claims.md, "Reports of one happening"):
     # groups merge (average link from the groups) when a claim of each shares a participant,
     # place or date at cosine >= happening_argument_threshold, or reaches

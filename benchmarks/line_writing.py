@@ -1,0 +1,171 @@
+"""Independence of one line: do two members state it in one writer's words (``line_share``)?
+
+Usage:
+  .venv/bin/python benchmarks/line_writing.py cv --db STORE [--audits 1,2,3,4]
+
+STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data. Labels: the
+group and summary items of the audits named (``audit-labels.tsv`` is audit 1, ``audit-N-labels.tsv`` audit N;
+never audit-4b, the held-out draw), each item whose line and the citations labelled as stating it come from two
+outlets or more: the labeller's count of independent outlets among them (``outlets``) says whether the line
+stands on two independent origins (>= 2) or one. For each item the script counts the line's origins with
+``copies.line_origins`` at the shipped origin settings (copies, wire credits, outlet credits, a shared run of
+``origin_run`` words, rewritten articles) plus the sentence test of ``line_share`` (two members whose sentences
+share at least that fraction of the shorter one's distinct runs of ``line_share_run`` words outside quotation
+marks, each holding a word written in lower case that is not a stop word, leaving out runs the articles of
+three origins of the story or more hold, and at least ``line_share_min`` such runs in two separate passages or
+more, are one origin). Leaving one story out, each fold chooses (run, share, min) by F0.5 of "two origins or more"
+over the other stories' items (ties: the setting that joins fewer members, the test off first); it prints each
+fold's choice, the pooled held-out figures, the spread of held-out accuracy per story, and every setting over all
+items (in-sample).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks" / "data"
+FILES = {"1": "audit-labels.tsv", "2": "audit-2-labels.tsv", "3": "audit-3-labels.tsv", "4": "audit-4-labels.tsv"}
+RUNS = (3, 4, 5)
+SHARES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+MINS = (1, 2, 3)
+OFF = (0, 0.0, 0)
+
+
+def _items(prism: Any, audits: list[str]) -> list[dict[str, Any]]:
+    out = []
+    for n in audits:
+        with (DATA / FILES[n]).open(encoding="utf-8") as f:
+            rows = list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
+        for r in rows:
+            if r["kind"] not in ("group", "summary") or not r["outlets"]:
+                continue
+            spans = r["spans"].split(";")
+            says = [x for x in r["says"].split(",") if x]
+            stating = [spans[0]] + [sp for sp, x in zip(spans[1:], says, strict=False) if x == "1"]
+            outlets = {(prism.article(sp.split(":")[0]).outlet or sp.split(":")[0]).casefold() for sp in stating}
+            if len(outlets) < 2:
+                continue
+            out.append({"audit": n, "item": r["item"], "spans": stating, "label": int(r["outlets"]) >= 2})
+    return out
+
+
+def _claim(prism: Any, span: str, cache: dict[str, Any]) -> Any:
+    from newsprism.records import Claim
+
+    parts = span.split(":")
+    aid, field, rng = parts[0], ":".join(parts[1:-1]), parts[-1]
+    s, e = (int(x) for x in rng.split("-"))
+    a = cache.setdefault(aid, prism.article(aid))
+    text = a.text if field == "body" else a.title if field == "title" else a.captions[int(field.split(":")[1])].text
+    return Claim(span, aid, field, s, e, text[s:e], None, None, None, (), (), (), (), (), False)
+
+
+def cv(prism: Any, audits: list[str]) -> None:
+    from newsprism.copies import (
+        _content_runs,
+        independent_sources,
+        line_origins,
+        outlet_credits,
+        rewrites,
+    )
+    from newsprism.settings import AlignSettings
+
+    s = AlignSettings()
+    items = _items(prism, audits)
+    story_of = {aid: st.story_id for st in prism.stories() for aid in st.article_ids}
+    cache: dict[str, Any] = {}
+    per_story: dict[str, Any] = {}
+    settings = [OFF] + [(k, t, m) for k in RUNS for t in SHARES for m in MINS]
+    for it in items:
+        sid = story_of[it["spans"][0].split(":")[0]]
+        it["story"] = sid
+        if sid not in per_story:
+            job = prism.story_job(sid)
+            arts = [a for a in job.articles if "empty" not in a.flags]
+            outlets = {a.article_id: a.outlet for a in job.articles}
+            names = {a.outlet for a in job.articles if a.outlet}
+            credits = tuple(cr for a in job.articles for cr in outlet_credits(a, names, s.credit_paragraphs))
+            origin = {aid: o.key for o in independent_sources([a.article_id for a in arts], job.copies, outlets)
+                      for aid in o.article_ids}
+            joined = rewrites(arts, s.rewrite_run, s.rewrite_runs, credits, s.rewrite_credits)
+            holders = {}
+            for k in RUNS:
+                h: dict[tuple[str, ...], set[str]] = {}
+                for a in arts:
+                    for r in _content_runs(a.text, k):
+                        h.setdefault(r, set()).add(origin.get(a.article_id, a.article_id))
+                holders[k] = h
+            per_story[sid] = (job.copies, outlets, credits, joined, holders)
+        copies, outlets, credits, joined, holders = per_story[sid]
+        claims = [_claim(prism, sp, cache) for sp in it["spans"]]
+        it["pred"] = {}
+        for st in settings:
+            k, t, m = st
+            origins = line_origins(claims, copies, outlets, credits, s.origin_run, joined, share_run=k,
+                                   share=t, share_min=m, holders=holders.get(k))
+            it["pred"][st] = len(origins) >= 2
+    stories = sorted({it["story"] for it in items})
+    print(f"{len(items)} items ({sum(it['label'] for it in items)} labelled two origins or more), "
+          f"{len(stories)} stories, audits {','.join(audits)}")
+
+    def score(idx: list[dict[str, Any]], st: tuple[int, float, int]) -> tuple[float, float, float, float]:
+        tp = sum(it["pred"][st] and it["label"] for it in idx)
+        fp = sum(it["pred"][st] and not it["label"] for it in idx)
+        fn = sum(not it["pred"][st] and it["label"] for it in idx)
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        f = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+        acc = sum(it["pred"][st] == it["label"] for it in idx) / max(1, len(idx))
+        return f, p, r, acc
+
+    def joins(st: tuple[int, float, int]) -> int:
+        return sum(not it["pred"][st] for it in items)
+
+    chosen: Counter[tuple[int, float, int]] = Counter()
+    held: list[dict[str, Any]] = []
+    accs = []
+    for sid in stories:
+        train = [it for it in items if it["story"] != sid]
+        test = [it for it in items if it["story"] == sid]
+        best = max(settings, key=lambda st: (round(score(train, st)[0], 9), -joins(st), st == OFF, st))
+        chosen[best] += 1
+        for it in test:
+            held.append({**it, "held": it["pred"][best]})
+        accs.append(sum(it["pred"][best] == it["label"] for it in test) / len(test))
+    for st, n in chosen.most_common():
+        print(f"  chosen {st} (run, share, min; (0, 0.0, 0) = off) in {n} of {len(stories)} folds")
+    tp = sum(it["held"] and it["label"] for it in held)
+    fp = sum(it["held"] and not it["label"] for it in held)
+    fn = sum(not it["held"] and it["label"] for it in held)
+    acc = sum(it["held"] == it["label"] for it in held) / len(held)
+    print(f"held out: accuracy {acc:.3f}, precision of 'two origins or more' {tp / max(1, tp + fp):.3f} "
+          f"({tp} of {tp + fp}), recall {tp / max(1, tp + fn):.3f}; per story accuracy median "
+          f"{statistics.median(accs):.3f} (range {min(accs):.3f}-{max(accs):.3f})")
+    f, p, r, a = score(items, OFF)
+    print(f"test off, all items: F0.5 {f:.3f}, P {p:.3f}, R {r:.3f}, accuracy {a:.3f}")
+    print("every setting over all items (in-sample), best 15 by F0.5:")
+    for st in sorted(settings, key=lambda st: -score(items, st)[0])[:15]:
+        f, p, r, a = score(items, st)
+        print(f"  {st}: F0.5 {f:.3f}, P {p:.3f}, R {r:.3f}, accuracy {a:.3f}, one origin {joins(st)}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("cmd", choices=("cv",))
+    ap.add_argument("--db", type=Path, required=True)
+    ap.add_argument("--audits", default="1,2,3,4", help="which audits' labels (never 4b): comma-separated")
+    args = ap.parse_args()
+    from newsprism import Prism
+
+    with Prism(db=args.db) as prism:
+        cv(prism, [a for a in args.audits.split(",") if a])
+
+
+if __name__ == "__main__":
+    main()
