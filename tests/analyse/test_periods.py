@@ -174,3 +174,15 @@ def test_periods_today_meaning_nowadays(body: str, nowadays: bool, make_article:
         assert (today.status, today.reason) == ("unresolved", NOWADAYS)
     else:
         assert today.value == "2018-10-26"
+
+
+@needs_model
+def test_periods_a_capitalised_day_word_inside_a_sentence_is_a_name(make_article: Callable[..., Article]) -> None:
+    published = datetime(2018, 2, 5, 12, 0, tzinfo=UTC)
+    body = ("The mayor told Harbour Today last month that the quay would close.\n\n"
+            "Today, the quay is shut. He said: Today it ends.")
+    (result,) = analyse([make_article(body, published=published, title="Quay To Close Today")])
+    got = [(t.field, t.text, t.value) for t in result.times]
+    assert ("body", "last month", "2018-01") in got  # the rest of "Today last month" read alone
+    assert [v for f, x, v in got if f == "body" and x.startswith("Today")] == [None, "2018-02-05", "2018-02-05"]
+    assert ("title", "Today", "2018-02-05") in got  # a headline capitalises every word

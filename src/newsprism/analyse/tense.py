@@ -108,6 +108,18 @@ def nowadays(ent: Any, year: int | None) -> bool:
     return False
 
 
+def day_word_as_name(ent: Any) -> bool:
+    """A span that opens with a capitalised "Today", "Tonight", "Tomorrow" or "Yesterday" inside a sentence
+    (not its first word, nor after a stop, a quote or a dash): part of a name ("USA Today", "the Today
+    programme"); running text writes the day in lower case. For the body only: a headline may capitalise
+    every word."""
+    first = ent[0]
+    if first.text not in ("Today", "Tonight", "Tomorrow", "Yesterday") or first.i == ent.sent.start:
+        return False
+    before = ent.doc[first.i - 1]
+    return not (before.is_punct or before.is_space or before.is_quote)
+
+
 def _scheduled(tok: Any) -> bool:
     """A present tense, with its subject, of a verb that is not one of reporting, outside a clause of time or
     condition: what is scheduled ("has a second chance on Wednesday") or what a photo shows ("fans celebrate

@@ -46,7 +46,7 @@ from .readings import (
     two_digit_year,
     valid,
 )
-from .tense import direction, is_verb, nowadays
+from .tense import day_word_as_name, direction, is_verb, nowadays
 
 #: From this hour of the publication day (in the article's own zone) it is already the next day in
 #: zones 9 or more hours ahead (15:00 in New York is 04:00 next day in Seoul): a weekday told in the past
@@ -64,6 +64,7 @@ NIGHT_EITHER_SIDE = "'overnight' after a day told: the night before it or the ni
 PART_OF_ANY_DAY = "a part of the day that qualifies a noun or is described ('the evening sky', 'another night'): no day"
 NOT_A_DAY_OF_THE_MONTH = "an ordinal that is no day of the month ('the 31st floor', 'in the 10th')"
 NOWADAYS = "'today' meaning nowadays (the present age), not the day of writing"
+DAY_NAME = "a capitalised day word inside a sentence ('USA Today'): a name, not a day"
 DAY_OF_WHAT_FOLLOWS = "a day named by what follows it ('the day after the summit'), not a day told"
 
 
@@ -99,8 +100,14 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         got = (_as_name_or_clock(ent) or _nth_day_today(ent, anchor)
                or (Reading(None, None, "unresolved", NOWADAYS)
                    if field == "body" and nowadays(ent, anchor.year if anchor else None) else None)
+               or (Reading(None, None, "unresolved", DAY_NAME) if field == "body" and day_word_as_name(ent) else None)
                or read(_with_the_day_before(ent), anchor, way, told, ent.label_, near.get(sentence), late))
         parts = [(ent.text, start, end, got)]
+        if got.reason == DAY_NAME and len(ent) > 1:  # "USA Today last month": the rest is a date of its own
+            rest = ent[1:]
+            s0 = start + rest.start_char - ent.start_char
+            parts.append((rest.text, s0, s0 + len(rest.text),
+                          read(rest.text, anchor, way, told, ent.label_, near.get(sentence), late)))
         if got.status == "unresolved" and got.reason == UNREADABLE:
             for m in _EMBEDDED_RE.finditer(ent.text):
                 if m.group(0).isdigit() and _in_code(ent.text[:m.start()]):
