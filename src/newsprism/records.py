@@ -259,8 +259,8 @@ class TimeExpression:
     start: int
     end: int
     label: str  # DATE | TIME
-    value: str | None  # ISO: 2023-09-16 (day), 2023-09 (month), 2023 (year)
-    granularity: str | None  # day | week | month | year (None: not understood)
+    value: str | None  # ISO: 2023-09-16 (day), 2023-W37, 2023-09 (month), 2023-Q3, 2023-SU (season), 2023 (year)
+    granularity: str | None  # day | week | month | quarter | season | year (None: not understood)
     status: str  # resolved | unresolved
     reason: str | None = None  # why unresolved, or what the base was
     base: str | None = None  # published | given (a base supplied for an undated article)
@@ -626,7 +626,7 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    date: str  # ISO day, week (2025-W10), month, quarter (2025-Q1) or year
+    date: str  # ISO day, week (2025-W10), month, quarter (2025-Q1), season (2025-SU) or year
     granularity: str
     statement: Statement
 

@@ -29,6 +29,10 @@ DEICTIC_PHRASES = (
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "midday", "noon", "midnight", "dawn", "daybreak",
                 "lunchtime", "overnight")
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+#: Seasons to their TimeML code ("2023-SU") and the month each begins in (northern hemisphere, by whole
+#: months; a winter runs from December of its year into the next).
+SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Words before a unit that count back from or forward to the day of writing ("last week", "next month").
 BACK = ("last", "past", "previous", "this past")
 AHEAD = ("next", "coming", "this coming")
@@ -69,7 +73,7 @@ TIME_CLAUSE_MARKS = frozenset({"when", "until", "till", "before", "after", "once
 #: proclaimed the end of the emergency on July 26" in a July 14 article).
 MAX_BACK_DAYS = 300
 #: Granularities from the finest, to compare them.
-GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
 #: Words that soften a count without changing it ("almost four years ago").
 HEDGES = ("about", "almost", "nearly", "some", "roughly", "around", "approximately", "just", "only", "barely",
           "more than", "over", "less than", "under", "at least", "exactly", "precisely", "well over", "fully")
@@ -105,12 +109,24 @@ ANAPHORIC_PERIODS = {
     for lead in ("that ", "later that ", "earlier that ", "the same ", "that same ", "later in that ", "earlier in that ")
 }
 #: Phrases naming a part of the year, month or week of writing ("later in the year"), to the granularity.
-CURRENT_PERIODS = {f"{when} in the {unit}": unit for unit in ("year", "month", "week") for when in ("earlier", "later")}
+CURRENT_PERIODS = {f"{when} in the {unit}": unit for unit in ("year", "month", "week")
+                   for when in ("earlier", "later", "early", "late")}
 #: Holidays on a fixed day of the calendar (after normalising: no possessive), to (month, day).
 FIXED_HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
     "new year day": (1, 1), "new year eve": (12, 31), "halloween": (10, 31), "valentine day": (2, 14),
 }
+#: Holidays on a day a rule gives (after normalising), to (kind, month, weekday, n): ``easter`` n days from
+#: Western Easter Sunday; ``nth`` the n-th such weekday (Monday 0) of the month, -1 the last (the US ones).
+RULE_HOLIDAYS = {
+    "easter": ("easter", 0, 0, 0), "easter sunday": ("easter", 0, 0, 0), "easter monday": ("easter", 0, 0, 1),
+    "good friday": ("easter", 0, 0, -2), "thanksgiving": ("nth", 11, 3, 4), "thanksgiving day": ("nth", 11, 3, 4),
+    "labor day": ("nth", 9, 0, 1), "memorial day": ("nth", 5, 0, -1),
+}
+#: Words right before "today" that make it the present age, not the day of writing ("the largest rocket in
+#: service today", "the best engine available today").
+NOWADAYS_BEFORE = ("available", "in use", "in service", "in existence", "in operation", "out there", "on the market",
+                   "around", "alive", "on earth", "in the world")
 #: Words before a weekday that count it from the day told just before it ("down from the previous Friday",
 #: "the following Monday"), to the direction they count in.
 ANAPHORIC_WEEKDAY_WORDS = {"previous": -1, "preceding": -1, "prior": -1, "following": 1, "next": 1}
@@ -120,7 +136,7 @@ LEADING_WORDS = (
     *PARTS_OF_DAY,
     "hours", "small", "wee", "early", "late", "mid", "the", "on", "in", "at", "by", "since", "until", "till",
     "through", "during", "around", "about", "approximately", "of", "from", "before", "after", "as of", "as early as",
-    "as late as", "sometime", "some time", "earlier", "later", "beginning", "end", "middle", "start",
+    "as late as", "sometime", "some time", "earlier", "later", "beginning", "end", "middle", "start", "over",
 )
 #: Nouns after a holiday's name that keep its day: times of that day and what happens on it ("Christmas
 #: Eve", "the New Year's Eve party"); before any other noun the name tells a kind of thing ("Christmas

@@ -28,12 +28,14 @@ class Reading:
 
 def period_start(value: str) -> date | None:
     """The first day of a resolved value's period (``2025-03-11``, ``2025-W11``, ``2025-03``, ``2025-Q1``,
-    ``2025``), to put values of any granularity in calendar order; None for anything else."""
+    ``2025-SU``, ``2025``), to put values of any granularity in calendar order; None for anything else."""
     try:
         if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
             return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
             return date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+            return date(int(m.group(1)), w.SEASON_MONTHS[m.group(2)], 1)
         if m := re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value):
             return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
     except ValueError:

@@ -7,9 +7,11 @@ sentence tells: "said Friday" looks back, "will meet Friday" ahead. Word lists l
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import datewords as w
+from . import rules
 
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "would", "could", "may", "might", "can", "should", "wo", "must"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "be", "has", "have", "'ve", "do", "does"})
@@ -65,6 +67,57 @@ def direction(ent: Any, headline: bool = False) -> str:
             break
         clause = clause.head
     return "future" if is_verb(clause) and _clause_tense(clause) == "future" else "either"
+
+
+_LONG_PAST_RE = re.compile(r"\b(?:years|decades|centuries|century|generations?) ago\b|\bcentury\b")
+
+
+def nowadays(ent: Any, year: int | None) -> bool:
+    """A span "today" that means the present age, not the day of writing: right after words of being in use
+    or in being ("the largest rocket in service today", :data:`datewords.NOWADAYS_BEFORE`), or in a present
+    (not a progressive, not a perfect) whose sentence names a time long past, a decade or a year at least two
+    before ``year`` (the year of writing): then and now ("The fund, set up in the 1970s, continues today",
+    "Built in 1890, the mill is today a museum")."""
+    if " ".join(ent.text.lower().split()) != "today":
+        return False
+    doc = ent.doc
+    before = " ".join(doc[max(ent.sent.start, ent.start - 3):ent.start].text.lower().split())
+    if any(before == p or before.endswith(" " + p) for p in w.NOWADAYS_BEFORE):
+        return True
+    if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"):
+        return False  # "today's launch": the day's
+    verb = ent.root.head
+    for _ in range(6):
+        if is_verb(verb) or verb.head is verb:
+            break
+        verb = verb.head
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    present = (verb.tag_ in ("VBZ", "VBP") and not aux) or (
+        verb.tag_ == "VBN" and bool(aux) and all(c.lower_ in ("is", "are", "am", "'s", "'re") for c in aux))
+    if not present:
+        return False
+    for other in ent.sent.ents:
+        if other.label_ != "DATE" or other.start == ent.start:
+            continue
+        text = other.text.strip()
+        if rules.DECADE_RE.match(rules.TIME_PREFIX_RE.sub("", text)) or _LONG_PAST_RE.search(text.lower()):
+            return True
+        years = [int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)]
+        if year is not None and years and max(years) <= year - 2:
+            return True
+    return False
+
+
+def day_word_as_name(ent: Any) -> bool:
+    """A span that opens with a capitalised "Today", "Tonight", "Tomorrow" or "Yesterday" inside a sentence
+    (not its first word, nor after a stop, a quote or a dash): part of a name ("USA Today", "the Today
+    programme"); running text writes the day in lower case. For the body only: a headline may capitalise
+    every word."""
+    first = ent[0]
+    if first.text not in ("Today", "Tonight", "Tomorrow", "Yesterday") or first.i == ent.sent.start:
+        return False
+    before = ent.doc[first.i - 1]
+    return not (before.is_punct or before.is_space or before.is_quote)
 
 
 def _scheduled(tok: Any) -> bool:

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..records import Article, TimeExpression
 from . import datewords as w
-from . import rules
+from . import periods, rules
 from .doctext import text_of
 from .readings import (
     NO_ANCHOR,
@@ -46,7 +46,7 @@ from .readings import (
     two_digit_year,
     valid,
 )
-from .tense import direction
+from .tense import day_word_as_name, direction, is_verb, nowadays
 
 #: From this hour of the publication day (in the article's own zone) it is already the next day in
 #: zones 9 or more hours ahead (15:00 in New York is 04:00 next day in Seoul): a weekday told in the past
@@ -63,6 +63,8 @@ GREETING = "a greeting ('Good evening'), not a time"
 NIGHT_EITHER_SIDE = "'overnight' after a day told: the night before it or the night after it, which is not said"
 PART_OF_ANY_DAY = "a part of the day that qualifies a noun or is described ('the evening sky', 'another night'): no day"
 NOT_A_DAY_OF_THE_MONTH = "an ordinal that is no day of the month ('the 31st floor', 'in the 10th')"
+NOWADAYS = "'today' meaning nowadays (the present age), not the day of writing"
+DAY_NAME = "a capitalised day word inside a sentence ('USA Today'): a name, not a day"
 DAY_OF_WHAT_FOLLOWS = "a day named by what follows it ('the day after the summit'), not a day told"
 
 
@@ -96,8 +98,16 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         sentence = (field, ent.sent.start if sentences else 0)
         told = last.get(field) or (last.get("title") if field == "body" else None)  # the headline's day, for the body
         got = (_as_name_or_clock(ent) or _nth_day_today(ent, anchor)
+               or (Reading(None, None, "unresolved", NOWADAYS)
+                   if field == "body" and nowadays(ent, anchor.year if anchor else None) else None)
+               or (Reading(None, None, "unresolved", DAY_NAME) if field == "body" and day_word_as_name(ent) else None)
                or read(_with_the_day_before(ent), anchor, way, told, ent.label_, near.get(sentence), late))
         parts = [(ent.text, start, end, got)]
+        if got.reason == DAY_NAME and len(ent) > 1:  # "USA Today last month": the rest is a date of its own
+            rest = ent[1:]
+            s0 = start + rest.start_char - ent.start_char
+            parts.append((rest.text, s0, s0 + len(rest.text),
+                          read(rest.text, anchor, way, told, ent.label_, near.get(sentence), late)))
         if got.status == "unresolved" and got.reason == UNREADABLE:
             for m in _EMBEDDED_RE.finditer(ent.text):
                 if m.group(0).isdigit() and _in_code(ent.text[:m.start()]):
@@ -151,16 +161,25 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
     if (re.fullmatch(r"\d{3}0", text) and after is not None and after.lower_ in ("'s", "’s")
             and before is not None and before.lower_ in ("the", "early", "late", "mid")):
         return Reading(None, "decade", "unresolved", DECADE)
+    named = strip_leading(normalise(text))
     if (after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ not in w.HOLIDAY_OCCASIONS
-            and _HOLIDAY_RE.match(normalise(text))):
+            and (_HOLIDAY_RE.match(named) or named in w.RULE_HOLIDAYS)):
         return Reading(None, None, "unresolved", HOLIDAY_THING)
+    if named in w.SEASON_CODES and after is not None and after.pos_ in ("NOUN", "PROPN"):
+        return Reading(None, None, "unresolved", periods.SEASON_THING)  # "winter storms", "one summer night"
+    if named in w.SEASON_CODES and _names_no_day(ent):
+        return Reading(None, None, "unresolved", periods.ANY_SEASON)  # "a long winter", "winter's darkness"
     return None
 
 
 def _with_the_day_before(ent: Any) -> str:
     """The span's text, with the weekday or day word the model left out before a part of the day ("Monday"
-    in "Monday night's supermoon" tagged "night")."""
+    in "Monday night's supermoon" tagged "night"), or the "in" before a count of time ("will vote in
+    two weeks" tagged "two weeks")."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if (before is not None and before.lower_ == "in" and is_verb(before.head)
+            and periods.IN_COUNT_RE.match(f"in {normalise(ent.text)}")):
+        return f"in {ent.text}"  # "will vote in two weeks"; not "the first time in two years"
     if (before is not None and (before.lower_ in w.WEEKDAYS or before.lower_ in w.DEICTIC_DAYS)
             and _TOLD_PART_RE.match(normalise(ent.text))):
         return f"{before.text} {ent.text}"
@@ -255,7 +274,10 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
     # "a year earlier", "the year": not durations
     if (got := _shifted(s, no_clock, anchor, direction, (near, context))
             or _current(s, no_clock, anchor, direction, near)
-            or _part_of_told_day(s, anchor, direction, context, near)):
+            or _part_of_told_day(s, anchor, direction, context, near)
+            or (_period(s, no_clock, anchor, direction, context) if s in w.CURRENT_PERIODS else None)
+            or periods.elliptic(s, near, anchor)
+            or periods.counted(s, no_clock, anchor, direction, context)):
         return got
     if rules.DURATION_RE.match(cleaned):
         return Reading(None, None, "unresolved", "a duration or an age, not a point in time")
@@ -265,8 +287,8 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
         return Reading(None, None, "unresolved", "a bare number, not a year")
     if not s:
         return Reading(None, None, "unresolved", CLOCK_ONLY)
-    for rule in (_anaphoric, _period, _ago, _deictic, _unit, _weekday, _holiday, _month, _day_of_month, _quarter,
-                 _year, _spelled_year, _numeric, _other):
+    for rule in (_anaphoric, _period, _ago, _deictic, _unit, _weekday, _holiday, periods.movable_holiday, _month,
+                 _day_of_month, periods.quarter, periods.season, _year, _spelled_year, _numeric, _other):
         limit = anchor
         if late and anchor is not None and direction != "future" and rule in (_weekday, _month, _day_of_month):
             limit = anchor + timedelta(days=1)  # already the next day in zones ahead
@@ -486,16 +508,29 @@ _MONTH_RE = re.compile(rf"\b{_MONTH_WORD}\b")
 _YEAR_RE = re.compile(r"(?<![\d-])(1[0-9]\d\d|20\d\d|2100)(?![\d-]|[a-z])|'(\d\d)\b")  # not "1080p"
 _REL_YEAR_RE = re.compile(r"\b(last|this|next|the previous|the following|the coming|the past) year\b")
 #: What may stand around a month, a day and a year in a date ("early", "the", "of", a weekday ...).
-_FILLER = frozenset(w.LEADING_WORDS) | frozenset(w.WEEKDAYS) | frozenset(w.WEEKDAY_ABBREVIATIONS) | frozenset(
-    w.PARTS_OF_DAY) | {"last", "next", "this", "past", "coming", "year", "of", "the", "and", "or", "a", "m", "p",
-                       "early", "late", "mid", "calendar", "fiscal", "first", "half", "second", "week", "weekend", "an"}
+_FILLER = frozenset(x for phrase in w.LEADING_WORDS for x in phrase.split()) | frozenset(w.WEEKDAYS) | frozenset(
+    w.WEEKDAY_ABBREVIATIONS) | frozenset(w.PARTS_OF_DAY) | {
+    "last", "next", "this", "past", "coming", "year", "of", "the", "and", "or", "a", "m", "p", "early", "late", "mid",
+    "calendar", "fiscal", "first", "half", "second", "week", "weekend", "an"}
 
 
 _ORDINAL_OF_MONTH_RE = re.compile(r"\b(" + "|".join(sorted(w.ORDINAL_DAYS, key=len, reverse=True)) + r") of (?="
                                   + _MONTH_WORD + r"\b)")
 
 
+_WEEK_OF_RE = re.compile(r"\bweek(?:end)? of\b")
+
+
 def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
+    """A month, or a month and day, with or without a year; "the week of March 2" is that day's week."""
+    got = _month_or_day(s, raw, anchor, direction, context)
+    if got is not None and got.granularity == "day" and got.value and _WEEK_OF_RE.search(s):
+        return as_week(date.fromisoformat(got.value))
+    return got
+
+
+def _month_or_day(s: str, raw: str, anchor: date | None, direction: str,
+                  context: tuple[str, str] | None) -> Reading | None:
     s = _ORDINAL_OF_MONTH_RE.sub(lambda m: f"{w.ORDINAL_DAYS[m.group(1)]} of ", s)  # "the third of May"
     names = [m for m in _MONTH_RE.finditer(s) if _is_month(m, raw)]
     if len(names) != 1:
@@ -584,34 +619,6 @@ def _is_month(m: re.Match[str], raw: str) -> bool:
     if m.group(1) not in ("may", "mar", "march"):
         return True
     return bool(re.search(r"\b" + m.group(1).capitalize() + r"\b|\b" + m.group(1).upper() + r"\b", raw))
-
-
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_QUARTER_RE = re.compile(r"^(first|1st|second|2nd|third|3rd|fourth|4th) quarter(?: of)?(?: (\d{4}|this year|"
-                         r"last year|next year))?$|^q([1-4])(?: (\d{4}))?$")
-
-
-def _quarter(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    m = _QUARTER_RE.match(strip_leading(s))
-    if m is None:
-        return None
-    q = _ORDINALS[m.group(1)] if m.group(1) else int(m.group(3))
-    year_word = m.group(2) or m.group(4)
-    if year_word and year_word[0].isdigit():
-        return Reading(f"{year_word}-Q{q}", "quarter", "resolved")
-    if (missing := need_anchor(anchor, "quarter")) is not None:
-        return missing
-    assert anchor is not None
-    if year_word:
-        year = anchor.year + {"last year": -1, "this year": 0, "next year": 1}[year_word]
-    else:  # the quarter nearest the anchor in the sentence's direction
-        now = (anchor.month - 1) // 3 + 1
-        year = anchor.year
-        if direction == "past" and q > now:
-            year -= 1
-        elif direction == "future" and q < now:
-            year += 1
-    return Reading(f"{year:04d}-Q{q}", "quarter", "resolved")
 
 
 _YEAR_ONLY_RE = re.compile(r"^(?:(?:the )?(?:calendar |fiscal )?(?:year )?)?(?:fiscal )?(\d{4}|'\d\d)$")
@@ -753,7 +760,7 @@ _EMBEDDED_RE = re.compile(
     r"\b(?:(?:" + "|".join(w.WEEKDAYS) + r"),?\s+)?" + _MONTH_WORD + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
     r"|\b\d{1,2}\s+" + _MONTH_WORD + r"\b(?:\s+\d{4}\b)?"
     r"|\b" + _MONTH_WORD + r"\.?,?\s+\d{4}\b"
-    r"|\b(?:last|this|next)\s+(?:week|month|year|" + _MONTH_WORD + r")\b"
+    r"|\b(?:last|this|next)\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter|" + _MONTH_WORD + r")\b"
     r"|(?<!previous )(?<!preceding )(?<!following )(?<!that )(?<!same )\b(?:" + "|".join(w.WEEKDAYS) + r")\b"
     r"|\b(?:today|yesterday|tomorrow|tonight)\b"
     r"|(?<![\d,.$])\b(?:1[0-9]\d\d|20\d\d)\b(?![\d%]|[,.]\d)"
