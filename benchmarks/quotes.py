@@ -18,10 +18,13 @@ the rules were being changed, by people who never saw those labels: all of set 2
 Set 3 (``--set 3``, ``benchmarks/data/quote-labels-3.tsv``): 230 more units drawn with ``SEED3`` among
 the units outside sets 1 and 2, labelled blind the same way: held out (``held3``), its misses never listed.
 
+Set 4 (``--set 4``, ``benchmarks/data/quote-labels-4.tsv``): 230 more units drawn with ``SEED4`` among
+the units outside sets 1 to 3, labelled blind the same way: held out (``held4``), its misses never listed.
+
 Commands:
-    sample [--set 1|2|3] [--n N] [--sheet FILE]     the sheet to label
-    spans [--set 1|2|3] RAW                          the labeller's answers to span rows
-    score [--set 1|2|3] [--half dev|held|all] [--show]   speaker accuracy at shipped defaults
+    sample [--set 1|2|3|4] [--n N] [--sheet FILE]     the sheet to label
+    spans [--set 1|2|3|4] RAW                          the labeller's answers to span rows
+    score [--set 1|2|3|4] [--half dev|held|all] [--show]   speaker accuracy at shipped defaults
 """
 
 from __future__ import annotations
@@ -41,13 +44,15 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / 
 LABELS = Path(__file__).parent / "data" / "quote-labels.tsv"
 LABELS2 = Path(__file__).parent / "data" / "quote-labels-2.tsv"
 LABELS3 = Path(__file__).parent / "data" / "quote-labels-3.tsv"
+LABELS4 = Path(__file__).parent / "data" / "quote-labels-4.tsv"
 SEED = 21
 SEED2 = 23
 SEED3 = 29
-N1, N2, N3 = 200, 230, 230
-_LABELS = {1: LABELS, 2: LABELS2, 3: LABELS3}
-_SEEDS = {1: SEED, 2: SEED2, 3: SEED3}
-_N = {1: N1, 2: N2, 3: N3}
+SEED4 = 31
+N1, N2, N3, N4 = 200, 230, 230, 230
+_LABELS = {1: LABELS, 2: LABELS2, 3: LABELS3, 4: LABELS4}
+_SEEDS = {1: SEED, 2: SEED2, 3: SEED3, 4: SEED4}
+_N = {1: N1, 2: N2, 3: N3, 4: N4}
 
 
 def _texts(corpus: Path) -> dict[str, dict[str, str]]:
@@ -70,13 +75,15 @@ def sample(corpus: Path, n: int, set_: int = 1) -> list[tuple[str, int, int]]:
     if set_ == 1:
         return random.Random(SEED).sample(units(corpus), n)
     earlier = set(sample(corpus, N1))
-    if set_ == 3:
+    if set_ >= 3:
         earlier |= set(sample(corpus, N2, 2))
+    if set_ >= 4:
+        earlier |= set(sample(corpus, N3, 3))
     return random.Random(_SEEDS[set_]).sample([u for u in units(corpus) if u not in earlier], n)
 
 
 def _prefix(set_: int) -> str:
-    return {1: "Q", 2: "R", 3: "S"}[set_]
+    return {1: "Q", 2: "R", 3: "S", 4: "T"}[set_]
 
 
 def _sheet(corpus: Path, n: int, out: Path, set_: int = 1) -> None:
@@ -220,18 +227,18 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     sp = sub.add_parser("sample")
-    sp.add_argument("--set", type=int, choices=(1, 2, 3), default=1, dest="set_")
+    sp.add_argument("--set", type=int, choices=(1, 2, 3, 4), default=1, dest="set_")
     sp.add_argument("--n", type=int)
     sp.add_argument("--sheet", type=Path, default=Path("/tmp/quote-sheet.txt"))
     sp.add_argument("--corpus", type=Path, default=CORPUS)
     sp = sub.add_parser("spans")
     sp.add_argument("raw", type=Path)
-    sp.add_argument("--set", type=int, choices=(1, 2, 3), default=1, dest="set_")
+    sp.add_argument("--set", type=int, choices=(1, 2, 3, 4), default=1, dest="set_")
     sp.add_argument("--n", type=int)
     sp.add_argument("--corpus", type=Path, default=CORPUS)
     sp = sub.add_parser("score")
-    sp.add_argument("--set", type=int, choices=(1, 2, 3), default=1, dest="set_")
-    sp.add_argument("--half", choices=("dev", "held", "held2", "held3", "all"), default="held")
+    sp.add_argument("--set", type=int, choices=(1, 2, 3, 4), default=1, dest="set_")
+    sp.add_argument("--half", choices=("dev", "held", "held2", "held3", "held4", "all"), default="held")
     sp.add_argument("--show", action="store_true")
     sp.add_argument("--corpus", type=Path, default=CORPUS)
     args = p.parse_args()
@@ -242,8 +249,8 @@ def main() -> None:
     elif args.cmd == "spans":
         _spans(args.corpus, args.raw, args.n or _N[args.set_], args.set_)
     elif args.cmd == "score":
-        if args.set_ == 3 and args.show:
-            sys.exit("set 3 is held out: its misses are not listed")
+        if args.set_ >= 3 and args.show:
+            sys.exit(f"set {args.set_} is held out: its misses are not listed")
         _score(args.corpus, "all" if args.set_ >= 2 else args.half, args.show, _LABELS[args.set_])
 
 
