@@ -34,6 +34,7 @@ from .records import (
     Problem,
     StoryFailure,
     StoryFiles,
+    StoryIndex,
     StoryJob,
 )
 from .records import RunResult as RunResult  # re-exported: its old home
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
     from .claims import Claim
     from .copies import Copies
     from .stories import Stories, StorySummary
-    from .story_index import StoryIndex
 
 #: ``progress(event, done, total, detail)``: event is ``start`` (total known),
 #: ``input`` (one input read, detail = its path) or ``problem`` (detail = Problem).
@@ -517,12 +517,14 @@ class Prism:
         result = self._current_stories(persist=False) if update else self.store.stories()
         sid = _story_index.find(result, ref, self.settings.db)
         copies = self._current_copies(persist=False) if update else self.store.copies()
-        return self._detail(sid, _story_index.StoryIndex.of(result, copies))
+        return self._detail(sid, _story_index.index(result, copies))
 
     def _detail(self, sid: str, index: StoryIndex) -> StoryDetail:
         """One story's detail, reading only its own articles from the store."""
+        from . import story_index as _story_index
+
         articles = {a.article_id: a for a in self.store.articles_by_id(index.member_ids(sid)) if not a.superseded}
-        return index.detail(sid, articles)
+        return _story_index.detail(index, sid, articles)
 
     # ------------------------------------------------------------ dossiers
 
@@ -660,7 +662,7 @@ class Prism:
         summaries = self.stories()
         if progress:
             progress("start", 0, len(summaries), None)
-        by_story = _story_index.StoryIndex.of(self.update_stories(), self._current_copies())
+        by_story = _story_index.index(self.update_stories(), self._current_copies())
         done: dict[str, tuple[StoryFiles, DossierLine] | StoryFailure] = {}
 
         def finished(sid: str, outcome: tuple[StoryFiles, DossierLine] | StoryFailure) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
+from functools import lru_cache
 from importlib import resources
 
 #: Wire agencies: canonical name -> patterns that credit it. Searched in the
@@ -237,3 +239,27 @@ PICTURE_DATE_BEFORE = re.compile(
     r"taken|shot|posted|published|dated|filmed|recorded|broadcast|aired|obtained|provided)\s+(?:on\s+)?$"
     r"|\bin\s+this\s+$", re.IGNORECASE)
 PICTURE_DATE_AFTER = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|video|handout)\b", re.IGNORECASE)
+
+#: short English names that ISO 3166 spells otherwise
+COUNTRY_ALIASES = {
+    "us": "US", "u.s.": "US", "usa": "US", "america": "US", "united states": "US", "uk": "GB", "u.k.": "GB",
+    "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "russia": "RU",
+    "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY", "vietnam": "VN", "laos": "LA",
+    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "taiwan": "TW", "the netherlands": "NL",
+    "czech republic": "CZ", "ivory coast": "CI", "palestine": "PS", "vatican": "VA", "macedonia": "MK",
+    "congo": "CD", "democratic republic of congo": "CD", "the democratic republic of congo": "CD",
+}
+
+
+@lru_cache(maxsize=1 << 16)
+def normalise(text: str) -> str:
+    """The comparison key of a name: no accents, case, hyphens, "the", possessive (memoised: a
+    store's mentions repeat a few thousand names)."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = t.replace("’", "'").casefold().strip()
+    t = re.sub(r"'s$", "", t)
+    t = re.sub(r"^the\s+", "", t)
+    t = re.sub(r"[-‐–.']", " ", t)
+    t = re.sub(r"[^\w\s]", " ", t)
+    return " ".join(t.split())
