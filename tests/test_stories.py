@@ -462,3 +462,19 @@ def test_stories_assign_reads_a_stream_once_and_keeps_no_article(story_stream) -
     assert [c.take(a) for a in arts] == list(range(len(arts))) and not c.articles  # batch IDF: vectors, no article
     c = _Clusterer(StorySettings(batch_idf=False))
     assert all(c.articles[c.take(a)] is a for a in arts)  # online IDF: features made when assigned
+
+
+def test_stories_update_replays_what_previous_assigned_and_places_the_rest(story_stream) -> None:
+    from newsprism.records import Copies
+    from newsprism.stories import update
+
+    arts, _ = story_stream()
+    ordered = sorted(arts, key=lambda a: a.published or STREAM_START)
+    first = ordered[:4]
+    step1 = update(first, StorySettings(), None, Copies((), (), ()))
+    assert step1 == assign(first)
+    step2 = update(reversed(ordered), StorySettings(), step1, Copies((), (), ()))  # a stream, any order
+    assert step2 == assign(ordered[4:], previous=step1, prior=first)
+    for m in step1.memberships:  # earlier assignments keep their story ids
+        assert step2.story_of()[m.article_id] == m.story_id
+

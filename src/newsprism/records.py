@@ -975,6 +975,15 @@ class ResolvedMentions:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityUpdate:
+    """What ``resolve.update`` found: the canonical entities, and the analysed articles whose analysis it
+    did not write again."""
+
+    entities: tuple[Entity, ...]
+    unwritten: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Rewrite:
     """One batch of the analyses a resolution writes again (``resolve.rewrites``): those it changed, and
     the ids of those it left as they were."""

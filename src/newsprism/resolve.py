@@ -38,7 +38,17 @@ from rapidfuzz import fuzz
 from .errors import SettingsError
 from .lexicon import normalise as normalise  # re-exported: its old home
 from .records import AliasPacks as AliasPacks  # re-exported: its old home
-from .records import Analysis, ArticleMentions, Entity, Mention, Quote, Relation, ResolvedMentions, Rewrite
+from .records import (
+    Analysis,
+    ArticleMentions,
+    Entity,
+    EntityUpdate,
+    Mention,
+    Quote,
+    Relation,
+    ResolvedMentions,
+    Rewrite,
+)
 from .records import PackEntry as PackEntry  # re-exported: its old home
 from .records import Resolution as Resolution  # re-exported: its old home
 from .settings import Settings
@@ -171,6 +181,24 @@ def resolve_mentions(articles: Sequence[ArticleMentions], settings: Settings | N
         out.append(ArticleMentions(article_id, tuple(mentions)))
     entities = tuple(_entity(eid, rows, packs) for eid, rows in sorted(per_entity.items()))
     return ResolvedMentions(entities, tuple(out))
+
+
+def update(stored: Sequence[ArticleMentions], settings: Settings, added: Collection[str],
+           read: Callable[[list[str]], Mapping[str, Analysis]], write: Callable[[tuple[Analysis, ...]], None],
+           analysed: Callable[[], Iterable[str]]) -> EntityUpdate:
+    """Resolve the ``stored`` mentions of every analysed article (:func:`resolve_mentions`) and write
+    again, batch by batch (``write``, one call a batch of ``settings.analyse_batch_size`` articles), the
+    analyses it changes (:func:`rewrites`: of the articles ``added`` since the last resolution and those
+    whose mentions it changed, read by ``read``). Returns the entities and the analysed articles
+    (``analysed``, read once the writes are done) whose analysis was not written again: their cached
+    claim vectors are dropped all the same, as a rewrite drops them. The result is that of
+    :func:`resolve` over every stored analysis."""
+    resolved = resolve_mentions(stored, settings)
+    written: set[str] = set()
+    for part in rewrites(stored, resolved, added, read, settings.analyse_batch_size):
+        write(part.changed)
+        written.update(a.article_id for a in part.changed)
+    return EntityUpdate(resolved.entities, tuple(aid for aid in analysed() if aid not in written))
 
 
 def rewrites(stored: Sequence[ArticleMentions], resolved: ResolvedMentions, added: Collection[str],

@@ -53,7 +53,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from .records import Article
+from .records import Article, Copies
 from .records import Membership as Membership  # re-exported: its old home
 from .records import Merge as Merge  # re-exported: its old home
 from .records import Stories as Stories  # re-exported: its old home
@@ -82,6 +82,18 @@ _NO_YEAR = -(2**62)  # the year of an article that has none
 def story_id(article_id: str) -> str:
     """The stable id of the story an article opened."""
     return "s" + hashlib.sha256(article_id.encode()).hexdigest()[:12]
+
+
+def update(articles: Iterable[Article], settings: StorySettings, previous: Stories | None, copies: Copies) -> Stories:
+    """The stories brought up to date (what ``Prism.update_stories`` stores): of ``articles``, those
+    ``previous`` assigned are replayed into their stories and the others placed (:func:`assign`); with
+    ``previous`` None, every article is placed afresh. The articles of a copy group of ``copies`` share
+    a story."""
+    articles = list(articles)
+    assigned = {m.article_id for m in previous.memberships} if previous else set()
+    prior = [a for a in articles if a.article_id in assigned]
+    new = [a for a in articles if a.article_id not in assigned]
+    return assign(new, settings, previous=previous, prior=prior, copy_groups=[g.article_ids for g in copies.groups])
 
 
 def assign(
