@@ -369,10 +369,11 @@ def main() -> int:
             del result
         gc.collect()
         # one online pass over the whole stream, timing each article (replay-free)
-        from newsprism.stories import _Clusterer, features  # the clusterer inside assign(), to time each article
+        from newsprism.story_cluster import Clusterer  # the clusterer inside assign(), to time each article
+        from newsprism.story_features import features
 
         # IDF counted up front, the features made again in the timed step (as the online mode does)
-        c = _Clusterer(dataclasses.replace(settings, batch_idf=False))
+        c = Clusterer(dataclasses.replace(settings, batch_idf=False))
         nums = [c.take(a) for a in arts]
         for a in arts:
             c.count(c.intern(features(a, settings)))

@@ -109,3 +109,26 @@ def test_lexicon_word_tables_and_stemmers_are_written_once() -> None:
             found += [f"{path.relative_to(SRC)}: {n}" for n in names
                       if re.fullmatch(r"_?(NUMBER_WORDS|STOP(_WORDS)?|stem|singular|\w*INFLECTIONS)", n)]
     assert found == []
+
+
+def test_lexicon_agencies_are_one_table_with_two_views() -> None:
+    from newsprism.lexicon import AGENCIES, BYLINE_AGENCIES, WIRES
+
+    assert set(WIRES) == {name for name, a in AGENCIES.items() if a.kind == "wire"}
+    assert "CNN" not in WIRES and "BBC" not in WIRES  # broadcasters: credited in bylines, never wires
+    assert set(BYLINE_AGENCIES) == {"associated press", "ap", "reuters", "afp", "cnn", "bbc"}
+    assert all(a.kind in {"wire", "broadcaster"} for a in AGENCIES.values())
+    assert all(a.credits for a in AGENCIES.values() if a.kind == "wire")
+    assert all(b == b.lower() for a in AGENCIES.values() for b in a.byline)
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Jane Roe, Associated Press", "Jane Roe"),
+    ("John Doe for Reuters", "John Doe"),
+    ("Ann Poe, CNN", "Ann Poe"),
+    ("Ann Poe, Capstone", "Ann Poe, Capstone"),
+], ids=["wire", "for-wire", "broadcaster", "no-agency"])
+def test_lexicon_byline_agencies_are_cut_from_a_byline(byline: str, names: str) -> None:
+    from newsprism.clean import _WIRE_SUFFIX
+
+    assert _WIRE_SUFFIX.sub("", byline) == names

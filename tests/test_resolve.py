@@ -281,3 +281,21 @@ def test_resolve_rewrites_only_the_analyses_resolution_changes_or_that_were_adde
     assert [([x.article_id for x in p.changed], list(p.kept)) for p in parts] == [(["a"], []), ([], ["b"]),
                                                                                    (["c"], [])]
     assert parts[0].changed[0] == with_mentions(plain[0], resolved.articles[0].mentions)
+
+
+def test_resolve_update_writes_each_changed_batch_and_names_the_analyses_left_unwritten() -> None:
+    from newsprism.records import ArticleMentions
+    from newsprism.resolve import update
+    from newsprism.settings import Settings
+
+    plain = [_analysis("a", ("Ostrova", "PERSON"), ("Maria Ostrova", "PERSON")), _analysis("b", ("Skelby", "GPE")),
+             _analysis("c", ("Varnholm", "GPE"))]
+    stored_analyses = {"a": plain[0], "b": resolve([plain[1]]).analyses[0], "c": plain[2]}
+    stored = [ArticleMentions(a.article_id, a.mentions) for a in stored_analyses.values()]
+    writes: list[list[str]] = []
+    found = update(stored, Settings(analyse_batch_size=1), {"b"}, lambda ids: {i: stored_analyses[i] for i in ids},
+                   lambda changed: writes.append([x.article_id for x in changed]), lambda: ["a", "b", "c", "d"])
+    assert writes == [["a"], [], ["c"]]  # one call a batch; b was read again and left as it was
+    assert found.unwritten == ("b", "d")
+    assert found.entities == resolve(list(stored_analyses.values())).entities
+

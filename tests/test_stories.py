@@ -357,59 +357,6 @@ def test_stories_settings_table(tmp_path: Path) -> None:
         Settings.load(f)
 
 
-def test_stories_compact_state_keeps_vectors_exactly(story_stream) -> None:
-    from newsprism.stories import _Clusterer, features
-
-    s = StorySettings()
-    c = _Clusterer(s)
-    arts, _ = story_stream()
-    nums = [c.take(a) for a in arts]
-    again = [c._features(i) for i in nums]
-    as_dicts = [list(zip([c.term_list[t] for t in ids.tolist()], vals.tolist(), strict=True)) for ids, vals in again]
-    assert as_dicts == [list(features(a, s).items()) for a in arts]  # order and values, bit for bit
-    assert not c.kept  # each held vector is handed out once
-    assert len(c.term_list) == len(set(c.term_list))  # each term string held once
-    assert set(again[0][0].tolist()) & set(again[1][0].tolist())
-
-
-def test_stories_arena_and_index_hold_the_story_vectors(story_stream) -> None:
-    arts, _ = story_stream()
-    from newsprism.stories import _Clusterer, features
-
-    s = StorySettings()
-    c = _Clusterer(s)
-    nums = [c.take(a) for a in arts]  # counted and held
-    c.frozen = True  # IDF fixed: each article's unit length is the same now as when it joined
-    for i in nums:
-        c.add(i, ())
-    assert any(v >= 0 for v in c.index.one) and len(c.index)  # a term of one story: its number, no slot
-    vectors = {sid: dict(zip(c._vec(st)[0].tolist(), c._vec(st)[1].tolist(), strict=True))
-               for sid, st in c.stories.items()}
-    for sid, vec in vectors.items():  # sorted, unique terms; the story's vector is the sum of its unit articles
-        ids = c._vec(c.stories[sid])[0]
-        assert (ids[1:] > ids[:-1]).all()
-        expect: dict[int, float] = {}
-        for k in c.stories[sid].members:
-            a = arts[k]
-            raw = features(a, s)
-            ws = {c.terms[t]: v for t, v in raw.items()}
-            unit = sum((v * c._idf(t)) ** 2 for t, v in ws.items()) ** 0.5
-            for t, v in ws.items():
-                expect[t] = expect.get(t, 0.0) + v / unit
-        assert vec.keys() == expect.keys()
-        assert all(abs(vec[t] - expect[t]) < 1e-12 for t in vec)
-    for t in range(len(c.term_list)):  # every story holding a term is found from it, and only those
-        found = c.index.get(t).tolist()
-        holders = [st.num for st in c.stories.values() if t in vectors[st.sid]]
-        assert sorted(found) == sorted(holders), c.term_list[t]
-    ks = [st.num for st in c.stories.values() for _ in range(3)]
-    ts = [t for st in c.stories.values() for t in (*list(vectors[st.sid])[:2], len(c.term_list) + 5)]
-    import numpy as np
-    got = c.arena.lookup(np.array(ks), np.array(ts, np.int32)).tolist()
-    want = [vectors[c.by_num[k].sid].get(t, 0.0) for k, t in zip(ks, ts, strict=True)]  # type: ignore[union-attr]
-    assert got == want
-
-
 def test_stories_stage_functions_run_on_batches_of_records(stream_article, story_stream) -> None:
     """copies and stories need no store: records in, records out, batch after batch (as a scale-out runner calls them)."""
     from newsprism.copies import find_copies
@@ -434,22 +381,7 @@ def test_stories_stage_functions_run_on_batches_of_records(stream_article, story
     assert partition(step2.story_of()) == partition(assign([*first, *batch], copy_groups=groups).story_of())
 
 
-def test_stories_terms_table_is_rebuilt_after_it_is_dropped(story_stream) -> None:
-    from newsprism.stories import _Clusterer, features
-
-    s = StorySettings()
-    c = _Clusterer(s)
-    arts, _ = story_stream()
-    first = [c.intern(features(a, s))[0].tolist() for a in arts]
-    c.forget_terms()
-    assert not c.terms
-    assert [c.intern(features(a, s))[0].tolist() for a in arts] == first  # the same numbers
-    assert len(c.term_list) == len(set(c.term_list))
-
-
 def test_stories_assign_reads_a_stream_once_and_keeps_no_article(story_stream) -> None:
-    from newsprism.stories import _Clusterer
-
     arts, _ = story_stream()
     reads: list[int] = []
 
@@ -458,7 +390,19 @@ def test_stories_assign_reads_a_stream_once_and_keeps_no_article(story_stream) -
         yield from arts
 
     assert assign(once()) == assign(arts) and len(reads) == 1
-    c = _Clusterer(StorySettings())
-    assert [c.take(a) for a in arts] == list(range(len(arts))) and not c.articles  # batch IDF: vectors, no article
-    c = _Clusterer(StorySettings(batch_idf=False))
-    assert all(c.articles[c.take(a)] is a for a in arts)  # online IDF: features made when assigned
+
+
+def test_stories_update_replays_what_previous_assigned_and_places_the_rest(story_stream) -> None:
+    from newsprism.records import Copies
+    from newsprism.stories import update
+
+    arts, _ = story_stream()
+    ordered = sorted(arts, key=lambda a: a.published or STREAM_START)
+    first = ordered[:4]
+    step1 = update(first, StorySettings(), None, Copies((), (), ()))
+    assert step1 == assign(first)
+    step2 = update(reversed(ordered), StorySettings(), step1, Copies((), (), ()))  # a stream, any order
+    assert step2 == assign(ordered[4:], previous=step1, prior=first)
+    for m in step1.memberships:  # earlier assignments keep their story ids
+        assert step2.story_of()[m.article_id] == m.story_id
+

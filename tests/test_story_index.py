@@ -9,7 +9,7 @@ import pytest
 from newsprism.errors import NotFoundError
 from newsprism.records import Copies, CopyGroup, CopyLink, Membership, Merge, Stories
 from newsprism.stories import assign
-from newsprism.story_index import StoryIndex, earliest_published, find, merged_into, summaries
+from newsprism.story_index import detail, earliest_published, find, index, merged_into, summaries
 
 NO_COPIES = Copies((), (), ())
 
@@ -40,12 +40,12 @@ def test_story_index_detail_holds_the_storys_articles_and_only_its_copies(story_
     theirs = [m.article_id for m in result.memberships if m.story_id == other]
     copies = Copies((CopyLink(mine[0], mine[1], "rewrite", 0.5, 0.6, 31),
                      CopyLink(theirs[0], theirs[1], "copy", 0.9, 0.9, 40)), (), ())
-    index = StoryIndex.of(result, copies)
-    assert sorted(index.member_ids(ferry)) == sorted(mine)
-    detail = index.detail(ferry, by_id)
-    times = [a.published for a in detail.articles]
+    built = index(result, copies)
+    assert sorted(built.member_ids(ferry)) == sorted(mine)
+    found = detail(built, ferry, by_id)
+    times = [a.published for a in found.articles]
     assert times == sorted(times)  # type: ignore[type-var]  # publication order
-    assert detail.copy_links == (copies.links[0],) and detail.summary.size == len(mine)
+    assert found.copy_links == (copies.links[0],) and found.summary.size == len(mine)
 
 
 def test_story_index_earliest_published_dates_an_undated_article_by_its_story(story_stream) -> None:

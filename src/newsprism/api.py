@@ -34,6 +34,7 @@ from .records import (
     Problem,
     StoryFailure,
     StoryFiles,
+    StoryIndex,
     StoryJob,
 )
 from .records import RunResult as RunResult  # re-exported: its old home
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
     from .claims import Claim
     from .copies import Copies
     from .stories import Stories, StorySummary
-    from .story_index import StoryIndex
 
 #: ``progress(event, done, total, detail)``: event is ``start`` (total known),
 #: ``input`` (one input read, detail = its path) or ``problem`` (detail = Problem).
@@ -372,24 +372,20 @@ class Prism:
         store = self.store
         if not force and store.derived_fingerprint("entities") == store.analyses_fingerprint():
             return store.count("entities")
-        stored = list(store.iter_mentions())
-        resolved = resolve.resolve_mentions(stored, self.settings)
-        entities = resolved.entities
         last = store.derived_fingerprint("resolved_upto")
         since = store.analyses_since(int(last) if last and last.isdigit() else 0)
-        # bounded transactions; the fingerprints are set last, so a run killed
-        # between them resolves anew next time
-        written: set[str] = set()
-        for part in resolve.rewrites(stored, resolved, since.article_ids, store.analyses_by_id,
-                                     self.settings.analyse_batch_size):
-            with store.atomic():
-                for result in part.changed:
+
+        def write(changed: tuple[Analysis, ...]) -> None:
+            with store.atomic():  # bounded transactions, one a batch
+                for result in changed:
                     store.add_analysis(result, now)
-            written.update(a.article_id for a in part.changed)
+
+        found = resolve.update(list(store.iter_mentions()), self.settings, since.article_ids,
+                               store.analyses_by_id, write, lambda: store.analyses_since(0).article_ids)
+        entities = found.entities
+        # the fingerprints are set last, so a run killed before resolves anew next time
         with store.atomic():
-            # the cached claim vectors of the analyses left as they were are dropped all the same, as a rewrite
-            # drops them
-            store.drop_claim_vectors([aid for aid in store.analyses_since(0).article_ids if aid not in written])
+            store.drop_claim_vectors(found.unwritten)
             store.replace_entities(entities)
             store.set_derived_fingerprint("entities", store.analyses_fingerprint())
             store.set_derived_fingerprint("resolved_upto", str(store.analyses_since(since.last_row).last_row))
@@ -479,13 +475,8 @@ class Prism:
         fingerprint = store.articles_fingerprint()
         if not force and store.derived_fingerprint("stories") == fingerprint:
             return store.stories()
-        articles = list(store.iter_articles())
-        previous = None if force else store.stories()
-        assigned = {m.article_id for m in previous.memberships} if previous else set()
-        prior = [a for a in articles if a.article_id in assigned]
-        new = [a for a in articles if a.article_id not in assigned]
-        result = _stories.assign(new, self.settings.stories, previous=previous, prior=prior,
-                                 copy_groups=[g.article_ids for g in copies.groups])
+        result = _stories.update(store.iter_articles(), self.settings.stories,
+                                 None if force else store.stories(), copies)
         if self.readonly or not persist:
             return result
         with self._storing():
@@ -517,12 +508,14 @@ class Prism:
         result = self._current_stories(persist=False) if update else self.store.stories()
         sid = _story_index.find(result, ref, self.settings.db)
         copies = self._current_copies(persist=False) if update else self.store.copies()
-        return self._detail(sid, _story_index.StoryIndex.of(result, copies))
+        return self._detail(sid, _story_index.index(result, copies))
 
     def _detail(self, sid: str, index: StoryIndex) -> StoryDetail:
         """One story's detail, reading only its own articles from the store."""
+        from . import story_index as _story_index
+
         articles = {a.article_id: a for a in self.store.articles_by_id(index.member_ids(sid)) if not a.superseded}
-        return index.detail(sid, articles)
+        return _story_index.detail(index, sid, articles)
 
     # ------------------------------------------------------------ dossiers
 
@@ -660,7 +653,7 @@ class Prism:
         summaries = self.stories()
         if progress:
             progress("start", 0, len(summaries), None)
-        by_story = _story_index.StoryIndex.of(self.update_stories(), self._current_copies())
+        by_story = _story_index.index(self.update_stories(), self._current_copies())
         done: dict[str, tuple[StoryFiles, DossierLine] | StoryFailure] = {}
 
         def finished(sid: str, outcome: tuple[StoryFiles, DossierLine] | StoryFailure) -> None:

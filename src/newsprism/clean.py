@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from . import outlets as _outlets
 from .errors import InputError, SettingsError
 from .lexicon import BYLINE_AGENCIES
-from .records import Article, Caption, OffsetMap, PrintedName, RawDocument, Removal, TimeZoneNote
+from .records import Article, Caption, OffsetMap, OutletTable, PrintedName, RawDocument, Removal, TimeZoneNote
 from .settings import Settings
 
 _WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
@@ -994,7 +994,7 @@ def _url_date(url: str | None) -> str | None:
 
 
 def _times(published_raw: str | None, updated_raw: str | None, outlet: str | None,
-           doc: RawDocument, table: _outlets.OutletTable,
+           doc: RawDocument, table: OutletTable,
            ) -> tuple[datetime | None, datetime | None, TimeZoneNote | None]:
     published = _parse_time(published_raw)
     updated = _parse_time(updated_raw)

@@ -10,27 +10,12 @@ place inside it do not disagree). A country's spellings in the alias packs
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
-from .records import GeoName
-
-if TYPE_CHECKING:
-    from .resolve import AliasPacks
-
-#: short English names that ISO 3166 spells otherwise
-_COUNTRY_ALIASES = {
-    "us": "US", "u.s.": "US", "usa": "US", "america": "US", "united states": "US", "uk": "GB", "u.k.": "GB",
-    "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "russia": "RU",
-    "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY", "vietnam": "VN", "laos": "LA",
-    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "taiwan": "TW", "the netherlands": "NL",
-    "czech republic": "CZ", "ivory coast": "CI", "palestine": "PS", "vatican": "VA", "macedonia": "MK",
-    "congo": "CD", "democratic republic of congo": "CD", "the democratic republic of congo": "CD",
-}
-
+from .lexicon import COUNTRY_ALIASES
+from .records import AliasPacks, GeoName
+from .records import Gazetteer as Gazetteer  # re-exported: its old home
 
 #: regions wider than a country: never a place inside one
 _WIDE_REGIONS = frozenset({
@@ -43,35 +28,12 @@ _WIDE_REGIONS = frozenset({
 })
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Gazetteer:
-    """Country and subdivision names (lower case) with their ISO 3166 codes."""
-
-    countries: Mapping[str, str]  # country name -> alpha-2 code
-    subdivisions: Mapping[str, frozenset[str]]  # subdivision name -> codes of the countries holding one so named
-
-    def geo(self, name: str) -> GeoName | None:
-        """("country", {code}) or ("subdivision", {country codes}) or None (a city, a site, unknown)."""
-        lower = name.lower()
-        key = re.sub(r"^the\s+", "", name.strip().lower()) if lower not in _COUNTRY_ALIASES else lower
-        if lower in self.countries or key in self.countries:
-            return GeoName("country", frozenset({self.countries.get(lower) or self.countries[key]}))
-        if key in self.subdivisions:
-            return GeoName("subdivision", self.subdivisions[key])
-        return None
-
-    def is_country(self, name: str) -> bool:
-        """The name is a country's ("Afghanistan", "the UK", "U.S.")."""
-        found = self.geo(name)
-        return found is not None and found[0] == "country"
-
-
 @lru_cache(maxsize=1)
 def _iso() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """ISO 3166 (pycountry): country names -> code, subdivision names -> country codes."""
     import pycountry
 
-    countries = dict(_COUNTRY_ALIASES)
+    countries = dict(COUNTRY_ALIASES)
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             value = getattr(c, attr, None)

@@ -9,28 +9,48 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
+from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
-#: Wire agencies: canonical name -> patterns that credit it. Searched in the
-#: credit line, the byline, the dateline (start of the body) and the last
-#: paragraph, never in the whole body ("Reuters reported" is not a credit).
-WIRES: dict[str, tuple[str, ...]] = {
-    "AP": (r"\(AP\)", r"\bAssociated Press\b", r"^AP$"),
-    "Reuters": (r"\bReuters\b", r"\bThomson Reuters\b"),
-    "AFP": (r"\(AFP\)", r"\bAFP\b", r"\bAgence France[- ]Presse\b"),
-    "Xinhua": (r"\bXinhua\b",),
-    "dpa": (r"\(dpa\)", r"\bdpa\b", r"\bDeutsche Presse-Agentur\b"),
-    "UPI": (r"\(UPI\)", r"\bUnited Press International\b"),
-    "Yonhap": (r"\bYonhap\b",),
-    "Kyodo": (r"\bKyodo\b",),
-    "PA": (r"\(PA\)", r"\bPress Association\b"),
-    "ANI": (r"\(ANI\)",),
-    "PTI": (r"\(PTI\)", r"\bPress Trust of India\b"),
-    "EFE": (r"\(EFE\)",),
-    "ANSA": (r"\(ANSA\)",),
-    "TASS": (r"\bTASS\b",),
-    "Bloomberg": (r"\(Bloomberg\)",),
+
+class Agency(NamedTuple):
+    """A news agency articles credit."""
+
+    kind: str  # "wire": an agency whose copy other outlets carry; "broadcaster": credited in bylines only
+    credits: tuple[str, ...]  # patterns that credit it as a wire (kind "wire" only)
+    byline: tuple[str, ...]  # how a byline names it after the reporter, lower case ("Jane Roe, Associated Press")
+
+
+#: News agencies: canonical name -> kind, credit patterns, byline names. The credit patterns are
+#: searched in the credit line, the byline, the dateline (start of the body) and the last paragraph,
+#: never in the whole body ("Reuters reported" is not a credit).
+AGENCIES: dict[str, Agency] = {
+    "AP": Agency("wire", (r"\(AP\)", r"\bAssociated Press\b", r"^AP$"), ("associated press", "ap")),
+    "Reuters": Agency("wire", (r"\bReuters\b", r"\bThomson Reuters\b"), ("reuters",)),
+    "AFP": Agency("wire", (r"\(AFP\)", r"\bAFP\b", r"\bAgence France[- ]Presse\b"), ("afp",)),
+    "Xinhua": Agency("wire", (r"\bXinhua\b",), ()),
+    "dpa": Agency("wire", (r"\(dpa\)", r"\bdpa\b", r"\bDeutsche Presse-Agentur\b"), ()),
+    "UPI": Agency("wire", (r"\(UPI\)", r"\bUnited Press International\b"), ()),
+    "Yonhap": Agency("wire", (r"\bYonhap\b",), ()),
+    "Kyodo": Agency("wire", (r"\bKyodo\b",), ()),
+    "PA": Agency("wire", (r"\(PA\)", r"\bPress Association\b"), ()),
+    "ANI": Agency("wire", (r"\(ANI\)",), ()),
+    "PTI": Agency("wire", (r"\(PTI\)", r"\bPress Trust of India\b"), ()),
+    "EFE": Agency("wire", (r"\(EFE\)",), ()),
+    "ANSA": Agency("wire", (r"\(ANSA\)",), ()),
+    "TASS": Agency("wire", (r"\bTASS\b",), ()),
+    "Bloomberg": Agency("wire", (r"\(Bloomberg\)",), ()),
+    "CNN": Agency("broadcaster", (), ("cnn",)),
+    "BBC": Agency("broadcaster", (), ("bbc",)),
 }
+
+#: Wire agencies: canonical name -> patterns that credit it (the ``wire`` rows of :data:`AGENCIES`).
+WIRES: dict[str, tuple[str, ...]] = {name: a.credits for name, a in AGENCIES.items() if a.kind == "wire"}
+#: Wire agencies and broadcasters a byline names after the reporter ("Jane Roe, Associated Press",
+#: "John Doe for Reuters"): cut from the byline's names.
+BYLINE_AGENCIES: tuple[str, ...] = tuple(n for a in AGENCIES.values() for n in a.byline)
 
 # ---------------------------------------------------------------- wire datelines
 
@@ -84,9 +104,6 @@ def dateline_agency(body: str) -> str | None:
     agency = _DATELINE_AGENCY.fullmatch(m.group("agency").strip())
     return agency["wire"] if agency else None
 
-#: Wire agencies and broadcasters a byline names after the reporter ("Jane Roe, Associated Press",
-#: "John Doe for Reuters"): cut from the byline's names.
-BYLINE_AGENCIES = ("associated press", "reuters", "afp", "ap", "cnn", "bbc")
 
 # ---------------------------------------------------------------- clock times
 # Three patterns for three questions, each stage's own (one pattern for all would change what each
@@ -237,3 +254,27 @@ PICTURE_DATE_BEFORE = re.compile(
     r"taken|shot|posted|published|dated|filmed|recorded|broadcast|aired|obtained|provided)\s+(?:on\s+)?$"
     r"|\bin\s+this\s+$", re.IGNORECASE)
 PICTURE_DATE_AFTER = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|video|handout)\b", re.IGNORECASE)
+
+#: short English names that ISO 3166 spells otherwise
+COUNTRY_ALIASES = {
+    "us": "US", "u.s.": "US", "usa": "US", "america": "US", "united states": "US", "uk": "GB", "u.k.": "GB",
+    "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "russia": "RU",
+    "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY", "vietnam": "VN", "laos": "LA",
+    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "taiwan": "TW", "the netherlands": "NL",
+    "czech republic": "CZ", "ivory coast": "CI", "palestine": "PS", "vatican": "VA", "macedonia": "MK",
+    "congo": "CD", "democratic republic of congo": "CD", "the democratic republic of congo": "CD",
+}
+
+
+@lru_cache(maxsize=1 << 16)
+def normalise(text: str) -> str:
+    """The comparison key of a name: no accents, case, hyphens, "the", possessive (memoised: a
+    store's mentions repeat a few thousand names)."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = t.replace("’", "'").casefold().strip()
+    t = re.sub(r"'s$", "", t)
+    t = re.sub(r"^the\s+", "", t)
+    t = re.sub(r"[-‐–.']", " ", t)
+    t = re.sub(r"[^\w\s]", " ", t)
+    return " ".join(t.split())

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlsplit
 
 from .records import OutletChoice, PrintedName, Zone
+from .records import OutletTable as OutletTable  # re-exported: its old home
 from .settings import Settings
 
 #: Second-level labels under which domains are registered (example.co.uk).
@@ -20,16 +20,6 @@ _EDITIONS = {
     "www", "www1", "www2", "m", "mobile", "amp", "edition", "news", "uk", "us", "usa",
     "europe", "africa", "asia", "global", "en", "english", "int", "eu", "beta",
 }  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class OutletTable:
-    """The outlet mappings in force: shipped data plus the user's own."""
-
-    domains: dict[str, str]
-    names: dict[str, str]
-    zones: dict[str, str]
-    tld_zones: dict[str, str]
 
 
 @functools.lru_cache(maxsize=1)

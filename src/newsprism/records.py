@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+
+from .lexicon import COUNTRY_ALIASES, normalise
 
 if TYPE_CHECKING:
     import numpy as np
@@ -972,6 +975,15 @@ class ResolvedMentions:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityUpdate:
+    """What ``resolve.update`` found: the canonical entities, and the analysed articles whose analysis it
+    did not write again."""
+
+    entities: tuple[Entity, ...]
+    unwritten: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Rewrite:
     """One batch of the analyses a resolution writes again (``resolve.rewrites``): those it changed, and
     the ids of those it left as they were."""
@@ -1099,6 +1111,99 @@ class IndexEntry:
 
     page: str
     dossier: Dossier | DossierLine
+
+
+# ---------------------------------------------------------------- lookup tables (loaded by resolve.load_packs,
+# gazetteer.gazetteer and outlets.table; a story index built by story_index.index)
+
+
+@dataclass(frozen=True, slots=True)
+class PackEntry:
+    """One entity of an alias pack."""
+
+    entity_id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    descriptions: tuple[str, ...]
+    nato: str | None
+    relations: tuple[Relation, ...]
+    pack: str  # file it came from
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class AliasPacks:
+    """Every pack entry, with a lookup from normalised names to ids."""
+
+    entries: tuple[PackEntry, ...]
+    by_name: Mapping[str, str]  # normalised name -> entity id (read-only)
+    by_id: Mapping[str, PackEntry]
+
+    def entry(self, entity_id: str) -> PackEntry | None:
+        return self.by_id.get(entity_id)
+
+    def lookup(self, text: str) -> str | None:
+        """The pack id a surface form names, if any."""
+        return self.by_name.get(normalise(text))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Gazetteer:
+    """Country and subdivision names (lower case) with their ISO 3166 codes."""
+
+    countries: Mapping[str, str]  # country name -> alpha-2 code
+    subdivisions: Mapping[str, frozenset[str]]  # subdivision name -> codes of the countries holding one so named
+
+    def geo(self, name: str) -> GeoName | None:
+        """("country", {code}) or ("subdivision", {country codes}) or None (a city, a site, unknown)."""
+        lower = name.lower()
+        key = re.sub(r"^the\s+", "", name.strip().lower()) if lower not in COUNTRY_ALIASES else lower
+        if lower in self.countries or key in self.countries:
+            return GeoName("country", frozenset({self.countries.get(lower) or self.countries[key]}))
+        if key in self.subdivisions:
+            return GeoName("subdivision", self.subdivisions[key])
+        return None
+
+    def is_country(self, name: str) -> bool:
+        """The name is a country's ("Afghanistan", "the UK", "U.S.")."""
+        found = self.geo(name)
+        return found is not None and found[0] == "country"
+
+
+@dataclass(frozen=True, slots=True)
+class OutletTable:
+    """The outlet mappings in force: shipped data plus the user's own."""
+
+    domains: dict[str, str]
+    names: dict[str, str]
+    zones: dict[str, str]
+    tld_zones: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryIndex:
+    """Stories and copies indexed by story and article, built once (``story_index.index``), so that each
+    story's detail costs what the story holds, not what the store does."""
+
+    stories: Stories
+    members: dict[str, list[Membership]]
+    merged: dict[str, list[str]]  # story id -> the ids of the stories merged into it
+    copies: Copies
+    group_of: dict[str, tuple[int, CopyGroup]]  # article id -> (position in copies.groups, group)
+    links_of: dict[str, list[tuple[int, CopyLink]]]
+    wires_of: dict[str, list[tuple[int, WireCredit]]]
+
+    def member_ids(self, story_id: str) -> list[str]:
+        """The ids of the story's articles."""
+        return [m.article_id for m in self.members.get(story_id, [])]
+
+    def copies_of(self, article_ids: Sequence[str]) -> Copies:
+        """The copy groups, links and wire credits touching these articles, in stored order."""
+        groups = dict(self.group_of[aid] for aid in article_ids if aid in self.group_of)
+        links = dict(x for aid in article_ids for x in self.links_of.get(aid, ()))
+        wires = dict(w for aid in article_ids for w in self.wires_of.get(aid, ()))
+        return Copies(tuple(links[n] for n in sorted(links)), tuple(groups[n] for n in sorted(groups)),
+                      tuple(wires[n] for n in sorted(wires)))
 
 
 def _fast_pickling(namespace: dict[str, object]) -> None:

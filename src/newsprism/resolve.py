@@ -25,10 +25,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -37,7 +36,20 @@ from types import MappingProxyType
 from rapidfuzz import fuzz
 
 from .errors import SettingsError
-from .records import Analysis, ArticleMentions, Entity, Mention, Quote, Relation, ResolvedMentions, Rewrite
+from .lexicon import normalise as normalise  # re-exported: its old home
+from .records import AliasPacks as AliasPacks  # re-exported: its old home
+from .records import (
+    Analysis,
+    ArticleMentions,
+    Entity,
+    EntityUpdate,
+    Mention,
+    Quote,
+    Relation,
+    ResolvedMentions,
+    Rewrite,
+)
+from .records import PackEntry as PackEntry  # re-exported: its old home
 from .records import Resolution as Resolution  # re-exported: its old home
 from .settings import Settings
 
@@ -49,50 +61,6 @@ GROUPS = {
 RELATION_KEYS = ("variant_of", "capital_of", "government_of", "part_of")
 #: Designation stem: Tu-95MS -> Tu-95, Su-30SM -> Su-30, F-35A -> F-35.
 _STEM = re.compile(r"^([A-Za-z]{1,8}-\d+)[A-Za-z][A-Za-z0-9]*$")
-
-
-@dataclass(frozen=True, slots=True)
-class PackEntry:
-    """One entity of an alias pack."""
-
-    entity_id: str
-    name: str
-    label: str
-    aliases: tuple[str, ...]
-    descriptions: tuple[str, ...]
-    nato: str | None
-    relations: tuple[Relation, ...]
-    pack: str  # file it came from
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class AliasPacks:
-    """Every pack entry, with a lookup from normalised names to ids."""
-
-    entries: tuple[PackEntry, ...]
-    by_name: Mapping[str, str]  # normalised name -> entity id (read-only)
-    by_id: Mapping[str, PackEntry]
-
-    def entry(self, entity_id: str) -> PackEntry | None:
-        return self.by_id.get(entity_id)
-
-    def lookup(self, text: str) -> str | None:
-        """The pack id a surface form names, if any."""
-        return self.by_name.get(normalise(text))
-
-
-@lru_cache(maxsize=1 << 16)
-def normalise(text: str) -> str:
-    """The comparison key of a name: no accents, case, hyphens, "the", possessive (memoised: a
-    store's mentions repeat a few thousand names)."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c))
-    t = t.replace("’", "'").casefold().strip()
-    t = re.sub(r"'s$", "", t)
-    t = re.sub(r"^the\s+", "", t)
-    t = re.sub(r"[-‐–.']", " ", t)
-    t = re.sub(r"[^\w\s]", " ", t)
-    return " ".join(t.split())
 
 
 def load_packs(settings: Settings | None = None) -> AliasPacks:
@@ -213,6 +181,24 @@ def resolve_mentions(articles: Sequence[ArticleMentions], settings: Settings | N
         out.append(ArticleMentions(article_id, tuple(mentions)))
     entities = tuple(_entity(eid, rows, packs) for eid, rows in sorted(per_entity.items()))
     return ResolvedMentions(entities, tuple(out))
+
+
+def update(stored: Sequence[ArticleMentions], settings: Settings, added: Collection[str],
+           read: Callable[[list[str]], Mapping[str, Analysis]], write: Callable[[tuple[Analysis, ...]], None],
+           analysed: Callable[[], Iterable[str]]) -> EntityUpdate:
+    """Resolve the ``stored`` mentions of every analysed article (:func:`resolve_mentions`) and write
+    again, batch by batch (``write``, one call a batch of ``settings.analyse_batch_size`` articles), the
+    analyses it changes (:func:`rewrites`: of the articles ``added`` since the last resolution and those
+    whose mentions it changed, read by ``read``). Returns the entities and the analysed articles
+    (``analysed``, read once the writes are done) whose analysis was not written again: their cached
+    claim vectors are dropped all the same, as a rewrite drops them. The result is that of
+    :func:`resolve` over every stored analysis."""
+    resolved = resolve_mentions(stored, settings)
+    written: set[str] = set()
+    for part in rewrites(stored, resolved, added, read, settings.analyse_batch_size):
+        write(part.changed)
+        written.update(a.article_id for a in part.changed)
+    return EntityUpdate(resolved.entities, tuple(aid for aid in analysed() if aid not in written))
 
 
 def rewrites(stored: Sequence[ArticleMentions], resolved: ResolvedMentions, added: Collection[str],

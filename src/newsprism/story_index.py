@@ -16,13 +16,13 @@ from .errors import NotFoundError
 from .records import (
     Article,
     Copies,
-    CopyGroup,
     CopyLink,
     Membership,
     Merge,
     Stories,
     Story,
     StoryDetail,
+    StoryIndex,
     StorySummary,
     WireCredit,
 )
@@ -127,58 +127,34 @@ def earliest_published(result: Stories, articles: Iterable[Article], undated: Se
     return out
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class StoryIndex:
-    """Stories and copies indexed by story and article, built once, so that each story's detail
-    costs what the story holds, not what the store does."""
+def index(stories: Stories, copies: Copies) -> StoryIndex:
+    """The :class:`StoryIndex` of ``stories`` and ``copies``."""
+    members: dict[str, list[Membership]] = {}
+    for m in stories.memberships:
+        members.setdefault(m.story_id, []).append(m)
+    links_of: dict[str, list[tuple[int, CopyLink]]] = {}
+    for n, x in enumerate(copies.links):
+        links_of.setdefault(x.source, []).append((n, x))
+        if x.target != x.source:
+            links_of.setdefault(x.target, []).append((n, x))
+    wires_of: dict[str, list[tuple[int, WireCredit]]] = {}
+    for n, w in enumerate(copies.wires):
+        wires_of.setdefault(w.article_id, []).append((n, w))
+    return StoryIndex(stories, members, merged_into(stories.merges), copies,
+                      {aid: (n, g) for n, g in enumerate(copies.groups) for aid in g.article_ids}, links_of, wires_of)
 
-    stories: Stories
-    members: dict[str, list[Membership]]
-    merged: dict[str, list[str]]
-    copies: Copies
-    group_of: dict[str, tuple[int, CopyGroup]]  # article id -> (position in copies.groups, group)
-    links_of: dict[str, list[tuple[int, CopyLink]]]
-    wires_of: dict[str, list[tuple[int, WireCredit]]]
 
-    @classmethod
-    def of(cls, stories: Stories, copies: Copies) -> StoryIndex:
-        members: dict[str, list[Membership]] = {}
-        for m in stories.memberships:
-            members.setdefault(m.story_id, []).append(m)
-        links_of: dict[str, list[tuple[int, CopyLink]]] = {}
-        for n, x in enumerate(copies.links):
-            links_of.setdefault(x.source, []).append((n, x))
-            if x.target != x.source:
-                links_of.setdefault(x.target, []).append((n, x))
-        wires_of: dict[str, list[tuple[int, WireCredit]]] = {}
-        for n, w in enumerate(copies.wires):
-            wires_of.setdefault(w.article_id, []).append((n, w))
-        return cls(stories, members, merged_into(stories.merges), copies,
-                   {aid: (n, g) for n, g in enumerate(copies.groups) for aid in g.article_ids}, links_of, wires_of)
-
-    def member_ids(self, story_id: str) -> list[str]:
-        """The ids of the story's articles."""
-        return [m.article_id for m in self.members.get(story_id, [])]
-
-    def copies_of(self, article_ids: Sequence[str]) -> Copies:
-        """The copy groups, links and wire credits touching these articles, in stored order."""
-        groups = dict(self.group_of[aid] for aid in article_ids if aid in self.group_of)
-        links = dict(x for aid in article_ids for x in self.links_of.get(aid, ()))
-        wires = dict(w for aid in article_ids for w in self.wires_of.get(aid, ()))
-        return Copies(tuple(links[n] for n in sorted(links)), tuple(groups[n] for n in sorted(groups)),
-                      tuple(wires[n] for n in sorted(wires)))
-
-    def detail(self, story_id: str, articles: Mapping[str, Article]) -> StoryDetail:
-        """One story's detail: ``articles`` holds its current articles (a superseded one left out)."""
-        mine = self.members.get(story_id, [])
-        own = dataclasses.replace(self.stories, memberships=tuple(mine), stories=())
-        story = next(s for s in build(own, articles) if s.story_id == story_id)
-        copies = self.copies_of(story.article_ids)
-        origins = independent_sources(story.article_ids, copies,
-                                      {a: articles[a].outlet for a in story.article_ids if a in articles})
-        members = set(story.article_ids)
-        return StoryDetail(
-            summarise(story, articles, len(origins), self.merged.get(story_id, ())),
-            tuple(articles[i] for i in story.article_ids),
-            tuple(m for m in mine if m.article_id in members),
-            copies.groups, copies.links, tuple(origins), copies.wires)
+def detail(index: StoryIndex, story_id: str, articles: Mapping[str, Article]) -> StoryDetail:
+    """One story's detail from ``index``: ``articles`` holds its current articles (a superseded one left out)."""
+    mine = index.members.get(story_id, [])
+    own = dataclasses.replace(index.stories, memberships=tuple(mine), stories=())
+    story = next(s for s in build(own, articles) if s.story_id == story_id)
+    copies = index.copies_of(story.article_ids)
+    origins = independent_sources(story.article_ids, copies,
+                                  {a: articles[a].outlet for a in story.article_ids if a in articles})
+    members = set(story.article_ids)
+    return StoryDetail(
+        summarise(story, articles, len(origins), index.merged.get(story_id, ())),
+        tuple(articles[i] for i in story.article_ids),
+        tuple(m for m in mine if m.article_id in members),
+        copies.groups, copies.links, tuple(origins), copies.wires)

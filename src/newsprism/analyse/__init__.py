@@ -23,9 +23,10 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ModelError
-from ..gazetteer import Gazetteer, gazetteer
-from ..records import Analysis, Article, FieldSpan, Mention, Problem
-from ..resolve import AliasPacks, load_packs, normalise
+from ..gazetteer import gazetteer
+from ..lexicon import normalise
+from ..records import AliasPacks, Analysis, Article, FieldSpan, Gazetteer, Mention, Problem
+from ..resolve import load_packs
 from ..settings import AnalyseSettings, Settings
 from . import rules
 from .attributes import use_attributes

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..resolve import normalise
+from ..lexicon import normalise
 from . import rules
 from .doctext import text_of
 

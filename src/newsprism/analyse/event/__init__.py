@@ -26,9 +26,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ...gazetteer import Gazetteer
 from ...gazetteer import gazetteer as builtin_gazetteer
-from ...records import Event, EventPart, TimeExpression
+from ...records import Event, EventPart, Gazetteer, TimeExpression
 from ...settings import AnalyseSettings
 from ..doctext import text_of
 from . import what as _what

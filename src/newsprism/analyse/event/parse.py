@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from ...gazetteer import Gazetteer
 from ...lexicon import VERB_INFLECTIONS, strip_inflection
+from ...records import Gazetteer
 from .words import (
     CALENDAR_NAMES,
     NOT_FUTURE_DETS,

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ...gazetteer import Gazetteer, is_wide_region
 from ...gazetteer import gazetteer as builtin_gazetteer
+from ...gazetteer import is_wide_region
+from ...records import Gazetteer
 from .names import Where
 from .parse import Reading
 from .words import (
