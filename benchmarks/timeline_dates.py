@@ -8,7 +8,7 @@ from all of them. For each it prints the date and its granularity, the
 publication time of the cited article, the time expressions in the cited span
 that gave the date (text, span, base) and the sentence, so that a reader can
 say whether the date is the one the sentence means. The verdicts are a
-person's, made while reading this output (not blind); docs/dates.md gives
+person's, made while reading this output (not blind); docs/dates-benchmark.md gives
 the seed, the count and the kinds of errors.
 """
 
