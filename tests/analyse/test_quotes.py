@@ -212,12 +212,10 @@ def test_analyse_speaker_is_a_whole_phrase(body: str, speaker: str, make_article
     "That said, the new quay is too short for the bigger trawlers that dock in winter.",
     "Who would say that the ferry was safe after such a storm in the valley?",
     "That one, like the last one, said the quay would be shut for the whole of the winter season.",
-    "\"The harbour was never this full in my whole life,\" one fisherman said. \"The ferry will not come back "
-    "this winter, I am sure of it,\" another said.",
 ])
 def test_analyse_a_word_that_names_nobody_is_no_speaker(body: str, make_article) -> None:
     (result,) = analyse([make_article(body)])
-    assert [q.speaker for q in result.quotes if q.speaker is not None and q.speaker != "one fisherman"] == []
+    assert [q.speaker for q in result.quotes if q.speaker is not None] == []
 
 
 @needs_model
@@ -356,12 +354,24 @@ def test_analyse_a_platform_run_into_a_name_is_no_part_of_it(make_article) -> No
     # a name with a person's title in apposition after the verb speaks, whatever the model called it
     ("\"Stay in your homes tonight. More news will follow,\" wrote on Facebook Ivar Tangen, mayor of Lindvik.",
      ["Ivar Tangen"]),
+    # a name the model missed, with a person's title in apposition, in the sentence before
+    ("Senator Lena Holm blamed the weather, saying: \"The storm came too fast.\" Vinmark, head of a guild "
+     "of 300 fishing firms, blamed the harbour board. He told the Courier: \"We asked for a new wall for years.\"",
+     ["Lena Holm", "Vinmark"]),
+    # the sentence after a quote attributes it only when a reporting verb is its main verb
+    ("Nordvik Lines said in a statement: \"Fares on every route will rise in May.\" \"We know this is hard "
+     "for everyone who uses the ferry.\" Customers replying to the post were scathing.",
+     ["Nordvik Lines", "Nordvik Lines"]),
+    # a plural role is a group, not the person the text names for the singular
+    ("Organiser Kari Mo opened the march at noon.\n\n\"We must stand together against the closure of the "
+     "quay,\" organisers of the march wrote on Facebook.", ["organisers"]),
     # "continued" inside what another verb reports is no reporting verb
     ("One harbour official who knew them both said the partnership continued but that, in the end, \"They never "
      "spoke to each other again.\"", ["One harbour official"]),
 ], ids=["she-of-the-sentence-before-across-a-paragraph", "sex-from-the-article", "role-in-the-sentence-before",
         "block-quote-goes-on", "block-quote-not-past-someone-else", "spokeswoman-statement-is-the-company",
-        "name-with-a-title-after-the-verb", "continued-inside-a-report"])
+        "name-with-a-title-after-the-verb", "missed-name-with-a-title", "next-sentence-of-its-own",
+        "a-plural-role-is-a-group", "continued-inside-a-report"])
 def test_analyse_speaker_follows_the_article_structure(body: str, speakers: list[str | None],
                                                       make_article) -> None:
     (result,) = analyse([make_article(body)])
@@ -380,3 +390,12 @@ def test_analyse_speaker_follows_the_article_structure(body: str, speakers: list
 def test_analyse_speaker_named_without_a_verb(body: str, speakers: list[str | None], make_article) -> None:
     (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@needs_model
+def test_analyse_they_after_a_role_that_spoke_is_that_role(make_article) -> None:
+    body = ("Ivar Holm, who lives by the quay, told the Courier: \"The wall went in seconds.\" A Kessford Fire "
+            "Service spokesman said they had been called at 6am. \"There are eight fire engines at the scene,\" "
+            "they added.")
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Ivar Holm", "Kessford Fire Service spokesman"]

@@ -124,7 +124,7 @@ UNSPEAKING_NOUNS = frozenset({"condemnation", "concern", "reaction", "response",
 #: "which") and determiners or number words without a noun ("One said", "Some believe").
 REFERRING_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "whoever", "one", "some",
                              "many", "several", "both", "few", "most", "others", "all", "each", "none",
-                             "any", "either", "neither", "this", "these", "those", "another", "other"})
+                             "any", "either", "neither", "this", "these", "those"})
 #: Nouns that stand for an organisation the text has named ("Telegram ... the company said").
 ORGANISATION_NOUNS = frozenset({"company", "firm", "corporation", "business", "airline", "carrier", "retailer"})
 #: Nouns for who speaks for an organisation: the organisation that names them spoke ("Nordvik spokeswoman

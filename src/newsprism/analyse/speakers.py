@@ -80,7 +80,11 @@ class Speakers:
         # man was arrested")
         if last.end < len(doc) and doc[last.end].idx < pe:
             following = [t for t in doc[last.end].sent if t.idx < pe and not self.in_quote(t)][:6]
-            if not any(_reporting(t) and _content(t) for t in following):
+            # and only one whose main verb is that reporting verb ('she said.'), not a sentence of its own
+            # that holds one ("Customers replying to the post were scathing.", "According to the paper,
+            # she added that ...")
+            if not any(_reporting(t) and _content(t) for t in following) and any(
+                    _reporting(t) and t.dep_ == "ROOT" and t.tag_ != "VBG" for t in following):
                 context += following
         return self.attribution(context, d.outer_start, d.outer_end)
 
@@ -530,7 +534,8 @@ class Speakers:
             return None
         ps = self.paragraphs[max(0, self.paragraph_of(tok.idx) - 2)][0]
         orgs = [e for e in self.ents if e.label_ == "ORG" and ps <= e.start_char and e.end <= tok.i
-                and not self.in_quote(e.root) and e.text not in rules.NOT_PERSON]  # a photo credit, a platform
+                and not self.in_quote(e.root)
+                and (e.text not in rules.NOT_PERSON or e.text in rules.PLATFORMS)]  # a photo credit, an agency
         # one that spoke before another was named ("X confirmed, as cited by Y")
         spoke = [e for e in orgs if e.root.dep_ == "nsubj" and _reporting(e.root.head)]
         # or through its spokesperson, named or not, whatever the model called the name ("Nordvik
@@ -615,6 +620,8 @@ class Speakers:
             return None  # a name is no role
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children):
             return None  # "a spokesman in Berlin": someone the text does not name, not another spokesman
+        if tok.tag_ in ("NNS", "NNPS"):
+            return None  # "organisers of the march wrote": several people, not the one named an organiser
         # a name in apposition to a person's title is that person whatever the model called it
         kinds = ("PERSON", "ORG") if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
         hits = []
@@ -711,9 +718,12 @@ class Speakers:
                           and not self.in_quote(e.root) and not _reported(e.root.head) and fits(e)]
                 # a name the model tagged as a thing or missed, when the article says this person is a he or
                 # a she ("Kari Mo and her husband were aboard")
+                # or given a person's title in apposition ("Kari Mo, head of the guild, blamed ...")
                 acting += [self._ent_at(t) for t in prev if t.pos_ == "PROPN" and t.dep_ == "nsubj"
-                           and t.ent_type_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
-                           and not self.in_quote(t) and normalise(t.text) in self.sexes
+                           and t.ent_type_ not in ("PERSON", "NORP") and not self.in_quote(t)
+                           and ((t.ent_type_ not in ("ORG", "GPE", "LOC", "FAC") and normalise(t.text) in self.sexes)
+                                or any(c.dep_ == "appos" and c.lemma_.lower() in rules.PERSON_TITLES
+                                       and c.lemma_.lower() not in rules.SPOKESPERSON_NOUNS for c in t.children))
                            and self.sex_fits(doc[t.i:t.i + 1], tok.lower_)]
                 # or the person it cites ("The gate was shut, according to Kari Mo. "...," she said.")
                 acting += [self._ent_at(c) for t in prev if t.lower_ == "according" and t.i + 1 < len(doc)
@@ -742,10 +752,20 @@ class Speakers:
         # or a speaker the paragraph named before it ("Kari Mo said: "..." She added: ...")
         spoken = [sp for sp in self.spoken if personal and ps <= sp.start_char and sp.end_char <= before
                   and sp.start_char < tok.idx and sp.root.pos_ == "PROPN" and fits(sp)]
-        same = sorted([e for e in names if ps <= e.start_char and speaks(e) and fits(e)] + untagged + spoken,
-                      key=lambda e: e.start)
+        same = [(e.start, e) for e in [e for e in names if ps <= e.start_char and speaks(e) and fits(e)]
+                + untagged + spoken]
+        # or a role that speaks there ("A Fire Service spokesman said they had been called ... "...," they
+        # added")
+        for t in self.tokens[:tok.i]:
+            if ps <= t.idx < before and _reporting(t) and not _negated(t) and not self.in_quote(t):
+                subj = self.subject(t)
+                if (subj is not None and subj.pos_ == "NOUN" and subj.tag_ == "NN" and subj.i < tok.i
+                        and subj.lemma_.lower() in rules.PERSON_TITLES and not self.in_quote(subj)):
+                    role = self.speaker_span(subj, before)
+                    if role is not None and fits(role):
+                        same.append((subj.i, role))
         if same:
-            return _strip_the(same[-1])
+            return _strip_the(max(same, key=lambda e: e[0])[1])
         same = [e for e in persons if ps <= e.start_char and is_subject(e) and self.sex_fits(e, tok.lower_)]
         if same:
             return _strip_the(same[-1])
