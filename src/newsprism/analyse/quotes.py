@@ -183,7 +183,7 @@ def _block_quote_source(found: list[DirectQuote], d: DirectQuote, speakers: Spea
     transcript): the last attributed quote within ``MAX_BLOCK_QUOTE_PARAGRAPHS`` paragraphs before it,
     when the words between, outside quotes, name nobody (no person, organisation or group, no one who
     speaks) — narration that brings in no one else ("Outside, the crowd grows.")."""
-    text = speakers.doc.text
+    text = text_of(speakers.doc)
     pe = speakers.paragraphs[d.paragraph][1]
     if text[d.outer_end:pe].strip(" .,;:!?\"”’'"):
         return None
