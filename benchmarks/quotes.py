@@ -166,19 +166,20 @@ def _words(name: str) -> set[str]:
     return {w for w in normalise(name).split() if w not in _TITLES}
 
 
-def _correct(pred_name: str | None, pred_span: tuple[int, int] | None, row: dict[str, str]) -> bool:
+def _correct(pred_names: tuple[str | None, ...], pred_span: tuple[int, int] | None, row: dict[str, str]) -> bool:
     """The predicted speaker is the labelled one: the same span, or the same name (a name's words
-    within the other's: "Tan" = "Hock Tan"); for an unnamed speaker ("a relative"), its words."""
+    within the other's: "Tan" = "Hock Tan"); for an unnamed speaker ("a relative"), its words. The
+    names are the canonical name of the speaker's entity and the speaker's words in the article
+    (labellers named one airline "ANA" and "All Nippon Airways")."""
     ss, se = int(row["speaker_start"]), int(row["speaker_end"])
     if pred_span is not None and pred_span[0] < se and ss < pred_span[1]:
         return True
-    if not pred_name:
-        return False
-    got = _words(pred_name)
-    for alt in row["speaker"].split("|"):
-        want = _words(alt)
-        if got and want and (got <= want or want <= got):
-            return True
+    for pred_name in pred_names:
+        got = _words(pred_name) if pred_name else set()
+        for alt in row["speaker"].split("|"):
+            want = _words(alt)
+            if got and want and (got <= want or want <= got):
+                return True
     return False
 
 
@@ -215,7 +216,7 @@ def _score(corpus: Path, half: str, show: bool, labels: Path = LABELS) -> None:
             if best.speaker_start is not None and best.speaker_end is not None:
                 span_s = source_span(art, best.field, best.speaker_start, best.speaker_end)
             name = names.get(best.speaker_entity_id or "", best.speaker)
-        ok = _correct(name, span_s, r)
+        ok = _correct((name, best.speaker if best is not None else None), span_s, r)
         right += ok
         if show and not ok:
             print(f"{r['qid']} {r['half']:4} want {r['speaker']!r:40} got {name!r}")

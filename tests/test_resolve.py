@@ -49,6 +49,18 @@ def test_resolve_surname_takes_the_full_name_in_the_article() -> None:
     assert _ids(res.analyses[0]) == ["sergei-shoigu", "sergei-shoigu"]
 
 
+def test_resolve_acronym_takes_the_name_it_spells_in_the_article() -> None:
+    res = resolve([_analysis("a", ("Nordvik Ferry Lines", "ORG"), ("NFL", "ORG"), ("Bank of Lindvik", "ORG"),
+                             ("BL", "ORG"), ("Nordvik", "GPE"), ("NV", "GPE"))])
+    assert _ids(res.analyses[0]) == ["org:nordvik-ferry-lines"] * 2 + ["org:bank-of-lindvik"] * 2 + [
+        "place:nordvik", "place:nv"]
+
+
+def test_resolve_acronym_of_two_names_stays_apart() -> None:
+    res = resolve([_analysis("a", ("Nordvik Ferry Lines", "ORG"), ("North Fish League", "ORG"), ("NFL", "ORG"))])
+    assert _ids(res.analyses[0])[2] == "org:nfl"
+
+
 def test_resolve_surname_of_an_unknown_person() -> None:
     res = resolve([_analysis("a", ("Maria Ostrova", "PERSON"), ("Ostrova", "PERSON"))])
     assert _ids(res.analyses[0]) == ["person:maria-ostrova"] * 2

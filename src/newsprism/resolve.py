@@ -300,6 +300,7 @@ def _article_keys(mentions: Sequence[Mention], packs: AliasPacks,
                 if (target in given.get(tokens[0], ())
                         or sum(at < named_at for at in shorts.get(tokens[0], ())) < short_name_alone):
                     keys[i] = target
+    _acronyms_to_names(mentions, keys)
     named = {k for k in keys.values() if k is not None}
     out: list[tuple[Mention, str | None]] = []
     for i, m in enumerate(mentions):
@@ -308,6 +309,36 @@ def _article_keys(mentions: Sequence[Mention], packs: AliasPacks,
         else:  # a description resolves only when its entity is named here too
             out.append((m, m.pack_id if m.pack_id in named else None))
     return out
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+#: Lower-case words a name's initials skip ("Bank of Nordvik": BN).
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "von", "van", "&"})
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", _surface(name)) if w and w.lower() not in _NAME_LINKS]
+    return "".join(w[0] for w in words).upper() if all(w[:1].isupper() for w in words) else ""
+
+
+def _acronyms_to_names(mentions: Sequence[Mention], keys: dict[int, str | None]) -> None:
+    """An organisation's or a place's acronym ("NFL") is the one name of that kind in the article whose
+    initials it spells ("Nordvik Ferry Lines"), when the pack knows neither."""
+    full: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        group = GROUPS.get(m.label)
+        key = keys.get(i)
+        if m.kind == "name" and group in ("org", "place") and key is not None and len(_surface(m.text).split()) > 1:
+            letters = _initials(m.text)
+            if len(letters) > 1:
+                full[(group, letters)].add(key)
+    for i, m in enumerate(mentions):
+        group = GROUPS.get(m.label)
+        text = _surface(m.text)
+        if m.kind == "name" and m.pack_id is None and group in ("org", "place") and _ACRONYM.match(text):
+            targets = full.get((group, text), set())
+            if len(targets) == 1 and keys.get(i) == f"{group}:{_slug(m.text)}":  # a key of its own, from no pack
+                keys[i] = next(iter(targets))
 
 
 def _merge_fuzzy(key_names: dict[str, Counter[str]], packs: AliasPacks, threshold: float) -> dict[str, str]:

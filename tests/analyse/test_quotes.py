@@ -326,3 +326,76 @@ def test_analyse_a_platform_run_into_a_name_is_no_part_of_it(make_article) -> No
     (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Kari Mo"]
     assert "Kari Mo" in {m.text for m in result.mentions if m.label == "PERSON"}
+
+
+@needs_model
+@pytest.mark.parametrize(("body", "speakers"), [
+    # "she" of the sentence before, across the paragraph the quote opens, is whom that "she" stood for
+    ("Kari Mo was aboard the ferry with her son. She wondered why the captain, Tomas Berg, had said nothing.\n\n"
+     "\"Why did nobody tell us anything? We paid for the crossing,\" she wrote.", ["Kari Mo"]),
+    # "she" is no man the article calls "he" or "his" elsewhere
+    ("Kari Mo runs the harbour office in Lindvik. Tomas Berg said his crew had worked through the night.\n\n"
+     "Mo walked the quay at dawn. Berg checked the cranes.\n\n\"We had never seen a storm like it,\" she said.",
+     ["Mo"]),
+    # someone the sentence before brings in by a role
+    ("At 6 a.m., an officer at the quay raises the alarm. \"The water is over the wall,\" he says.", ["officer"]),
+    # a quote that is a paragraph of its own goes on from the last one when the narration between names nobody
+    ("At 6 a.m., an officer at the quay raises the alarm. \"The water is over the wall,\" he says.\n\n"
+     "The line goes quiet for a minute.\n\n\"Move everyone back from the east side of the quay now.\"",
+     ["officer", "officer"]),
+    # ... but not over a paragraph that brings in someone else
+    ("At 6 a.m., an officer at the quay raises the alarm. \"The water is over the wall,\" he says.\n\n"
+     "The Harbour Board closed the road to the quay ten minutes later.\n\n"
+     "\"Move everyone back from the east side of the quay now.\"", ["officer", None]),
+    # a spokeswoman's statement is her company's
+    ("In a statement, Nordvik Lines spokeswoman Kari Mo said the ferry would sail again on Friday.\n\n"
+     "\"All of the passengers are safe and back on shore,\" the statement said.\n\n"
+     "\"We thank the crews who helped us,\" the company's statement said.", ["Nordvik Lines", "Nordvik Lines"]),
+    # a name with a person's title in apposition after the verb speaks, whatever the model called it
+    ("\"Stay in your homes tonight. More news will follow,\" wrote on Facebook Ivar Tangen, mayor of Lindvik.",
+     ["Ivar Tangen"]),
+    # a name the model missed, with a person's title in apposition, in the sentence before
+    ("Senator Lena Holm blamed the weather, saying: \"The storm came too fast.\" Vinmark, head of a guild "
+     "of 300 fishing firms, blamed the harbour board. He told the Courier: \"We asked for a new wall for years.\"",
+     ["Lena Holm", "Vinmark"]),
+    # the sentence after a quote attributes it only when a reporting verb is its main verb
+    ("Nordvik Lines said in a statement: \"Fares on every route will rise in May.\" \"We know this is hard "
+     "for everyone who uses the ferry.\" Customers replying to the post were scathing.",
+     ["Nordvik Lines", "Nordvik Lines"]),
+    # a plural role is a group, not the person the text names for the singular
+    ("Organiser Kari Mo opened the march at noon.\n\n\"We must stand together against the closure of the "
+     "quay,\" organisers of the march wrote on Facebook.", ["organisers"]),
+    # "continued" inside what another verb reports is no reporting verb
+    ("One harbour official who knew them both said the partnership continued but that, in the end, \"They never "
+     "spoke to each other again.\"", ["One harbour official"]),
+], ids=["she-of-the-sentence-before-across-a-paragraph", "sex-from-the-article", "role-in-the-sentence-before",
+        "block-quote-goes-on", "block-quote-not-past-someone-else", "spokeswoman-statement-is-the-company",
+        "name-with-a-title-after-the-verb", "missed-name-with-a-title", "next-sentence-of-its-own",
+        "a-plural-role-is-a-group", "continued-inside-a-report"])
+def test_analyse_speaker_follows_the_article_structure(body: str, speakers: list[str | None],
+                                                      make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@needs_model
+@pytest.mark.parametrize(("body", "speakers"), [
+    # a heading with no verb names who speaks
+    ("The names of the dead were released on Friday. A Harbour Police spokesman: \"Their families are being "
+     "supported by specialist officers.\"", ["Harbour Police spokesman"]),
+    # "she" after a sentence that cites a person is that person
+    ("Lena Holm led the race until the last week, according to Kari Mo, who runs the poll. \"Voters who decided "
+     "late broke for the other side,\" she explained.", ["Kari Mo"]),
+], ids=["a-heading-names-the-speaker", "she-is-who-the-sentence-before-cites"])
+def test_analyse_speaker_named_without_a_verb(body: str, speakers: list[str | None], make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@needs_model
+def test_analyse_they_after_a_role_that_spoke_is_that_role(make_article) -> None:
+    body = ("Ivar Holm, who lives by the quay, told the Courier: \"The wall went in seconds.\" A Kessford Fire "
+            "Service spokesman said they had been called at 6am. \"There are eight fire engines at the scene,\" "
+            "they added.")
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Ivar Holm", "Kessford Fire Service spokesman"]

@@ -138,6 +138,10 @@ def _follow_structure(found: list[DirectQuote], speakers: Speakers) -> None:
                     d.speaker, d.verb = last_speaker(speakers, d.paragraph - 1, d.outer_start)
                     if d.speaker is None and not any(o.paragraph == d.paragraph - 1 for o in found):
                         d.speaker = speakers.introduced(d.paragraph - 1)
+                    if d.speaker is None:
+                        earlier = _block_quote_source(found, d, speakers)
+                        if earlier is not None:
+                            d.speaker, d.verb = earlier.speaker, earlier.verb
                     changed = changed or d.speaker is not None
                     continue
             if source is None and d.left_open:
@@ -168,6 +172,36 @@ def _left_open_before(found: list[DirectQuote], d: DirectQuote, speakers: Speake
     if last.left_open and 0 <= gap <= MAX_INTERRUPTING_PARAGRAPHS and last.speaker is not None:
         return last
     return None
+
+
+#: Paragraphs a quote that stands alone as a paragraph may look back over for the quote it goes on from.
+MAX_BLOCK_QUOTE_PARAGRAPHS = 4
+
+
+def _block_quote_source(found: list[DirectQuote], d: DirectQuote, speakers: Speakers) -> DirectQuote | None:
+    """The quote a quote that is a whole paragraph of its own goes on from (a run of block quotes, a
+    transcript): the last attributed quote within ``MAX_BLOCK_QUOTE_PARAGRAPHS`` paragraphs before it,
+    when the words between, outside quotes, name nobody (no person, organisation or group, no one who
+    speaks) — narration that brings in no one else ("Outside, the crowd grows.")."""
+    text = text_of(speakers.doc)
+    pe = speakers.paragraphs[d.paragraph][1]
+    if text[d.outer_end:pe].strip(" .,;:!?\"”’'"):
+        return None
+    before = [o for o in found if o.outer_end <= d.outer_start and o.speaker is not None
+              and d.paragraph - o.paragraph <= MAX_BLOCK_QUOTE_PARAGRAPHS]
+    if not before:
+        return None
+    source = before[-1]
+    between = [t for t in speakers.tokens if source.outer_end <= t.idx < d.outer_start and not speakers.in_quote(t)]
+    if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in between):
+        return None
+    own = source.verb[0].i if source.verb is not None else -1  # the source's own "he says"
+    for t in between:
+        if t.lemma_ in rules.REPORTING_VERBS and t.pos_ == "VERB" and t.i != own:
+            subj = speakers.subject(t)
+            if subj is not None and speakers.speaker_span(subj, t.idx) is not None:
+                return None
+    return source
 
 
 def _indirect(doc: Any, article_id: str, layout: Any, direct: list[tuple[int, int]]) -> list[Quote]:

@@ -78,6 +78,11 @@ PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord
                            "neighbour", "neighbor", "teacher", "doctor", "lawyer", "prosecutor",
                            "fisherman", "passenger", "driver", "pilot", "survivor", "researcher",
                            "scientist", "astronaut", "banker", "economist"})
+#: Roles that tell a person's sex: "she" never stands for "their son", nor "he" for "the spokeswoman".
+MALE_ROLES = frozenset({"spokesman", "chairman", "king", "prince", "father", "husband", "son", "brother",
+                        "fisherman", "boy", "man", "grandfather", "uncle", "nephew", "sir", "lord", "mr"})
+FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "queen", "princess", "mother", "wife", "daughter",
+                          "sister", "girl", "woman", "grandmother", "aunt", "niece", "dame", "lady", "mrs", "ms"})
 #: Roles that name someone beside a story's protagonist (a spokesman speaks for another, a witness saw it):
 #: a bare "the witness" never stands for the person the lead quotes (``speakers.Speakers.lead_person``).
 BYSTANDER_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "witness", "resident",
@@ -100,6 +105,9 @@ REPORTING_VERBS = frozenset({
     "caution", "joke", "quip", "recount", "concede", "complain", "lament", "boast", "testify", "reveal",
     "retort", "observe", "apologise", "apologize", "proclaim", "opine", "post", "attest",
 })  # fmt: skip
+#: Reporting verbs with an everyday sense ("the talks continued"): they report only when they frame a
+#: quote themselves, never inside what another verb reports.
+FRAMING_ONLY_VERBS = frozenset({"continue", "conclude"})
 #: Nouns for what someone issued: its speaker is who issued it ("a statement released by the agency").
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
                              "tweet", "report", "commentary", "notice", "announcement", "apology",
@@ -119,6 +127,9 @@ REFERRING_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "w
                              "any", "either", "neither", "this", "these", "those"})
 #: Nouns that stand for an organisation the text has named ("Telegram ... the company said").
 ORGANISATION_NOUNS = frozenset({"company", "firm", "corporation", "business", "airline", "carrier", "retailer"})
+#: Nouns for who speaks for an organisation: the organisation that names them spoke ("Nordvik spokeswoman
+#: Kari Mo said ... the company's statement said").
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 #: How a statement travels, never who made it ("a statement by email").
 MEDIA_NOUNS = frozenset({"email", "e-mail", "mail", "phone", "telephone", "fax"})
 #: Reporting verbs whose object is who was spoken to, never the speaker ("... told the passengers").

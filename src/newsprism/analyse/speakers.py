@@ -41,6 +41,7 @@ class Speakers:
         self.spoken: list[Any] = []  # speakers attributed so far, in text order
         self.quoted: list[tuple[int, int]] = []  # the direct quotes' marks: a verb inside one reports nothing
         self._surnames: frozenset[str] | None = None
+        self._sexes: dict[str, str] | None = None
         self._antecedents: dict[tuple[int, int], Any] = {}
         # the doc's tokens and entities read once (every use reads the same ones): a walk over the doc
         # per quote would make new Token objects each time
@@ -79,14 +80,21 @@ class Speakers:
         # man was arrested")
         if last.end < len(doc) and doc[last.end].idx < pe:
             following = [t for t in doc[last.end].sent if t.idx < pe and not self.in_quote(t)][:6]
-            if not any(_reporting(t) and _content(t) for t in following):
+            # and only one whose main verb is that reporting verb ('she said.'), not a sentence of its own
+            # that holds one ("Customers replying to the post were scathing.", "According to the paper,
+            # she added that ...")
+            if not any(_reporting(t) and _content(t) for t in following) and any(
+                    _reporting(t) and t.dep_ == "ROOT" and t.tag_ != "VBG" for t in following):
                 context += following
         return self.attribution(context, d.outer_start, d.outer_end)
 
     def attribution(self, tokens: list[Any], q_start: int, q_end: int) -> tuple[Any, Any]:
         """A reporting verb's subject (the verb nearest the quote first), else "according to X"."""
         doc = self.doc
-        verbs = [t for t in tokens if _reporting(t) and not _negated(t)]
+        # a verb that reports only when it frames a quote ("she continued: ...") has its ordinary sense
+        # inside what another verb reports ("X said the work continued but that "...""")
+        verbs = [t for t in tokens if _reporting(t) and not _negated(t)
+                 and not (t.lemma_ in rules.FRAMING_ONLY_VERBS and _reported(t))]
         # the innermost verb whose clause holds the quote first ("X said the bus sped up and "...," the
         # paper reports": X), then the nearest
         # ("... the paper reports" names who passed it on: a verb of sourcing comes after the others)
@@ -135,6 +143,11 @@ class Speakers:
         if text_of(doc)[:q_start].rstrip()[-1:] == ":":
             before = [t for t in tokens if t.idx < q_start]
             root = before[-1].sent.root if before else None
+            # a heading with no verb that names who speaks ("A harbour board spokesman: "..."")
+            head = next((t for t in reversed(before) if not t.is_punct and not t.is_space), None)
+            if (head is not None and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT"
+                    and (head.lemma_.lower() in rules.PERSON_TITLES or head.ent_type_ == "PERSON")):
+                return self.speaker_span(head, q_start), None
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
             if subj is not None and subj.idx < q_start:
                 speaker = self.speaker_span(subj, q_start)
@@ -157,6 +170,52 @@ class Speakers:
         if self._surnames is None:
             self._surnames = frozenset(p.split()[-1] for p in self.persons if len(p.split()) > 1)
         return self._surnames
+
+    @property
+    def sexes(self) -> dict[str, str]:
+        """What the article itself says of each named person's sex, by name word ("m" or "f"): an
+        honorific before the name ("Mr. Holm"), or the first possessive or reflexive pronoun after a name
+        that is a sentence's subject, before any other name or pronoun ("Kari Mo and her husband"); a word
+        with evidence both ways is left out. Every word of a full name shares what one word has."""
+        if self._sexes is None:
+            seen: dict[str, set[str]] = {}
+
+            def note(words: list[str], sex: str) -> None:
+                for w in words:
+                    seen.setdefault(w, set()).add(sex)
+
+            toks = self.tokens
+            for t in toks:
+                low = t.lower_
+                if low in _MALE_HONORIFICS or low in _FEMALE_HONORIFICS:
+                    name = _name_after(toks, t.i + 1)
+                    if name:
+                        note(name, "m" if low in _MALE_HONORIFICS else "f")
+                elif t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t):
+                    sex = _first_pronoun_after(toks, t)
+                    if sex is not None:
+                        note([normalise(t.text)], sex)
+            full = [normalise(e.text).split() for e in self.ents if e.label_ == "PERSON"]
+            full += [p.split() for p in self.persons]
+            for words in full:
+                known = {x for w in words for x in seen.get(w, ())}
+                if len(known) == 1:
+                    note(words, next(iter(known)))
+            self._sexes = {w: next(iter(v)) for w, v in seen.items() if len(v) == 1}
+        return self._sexes
+
+    def sex_fits(self, span: Any, pronoun: str) -> bool:
+        """A name may stand for "he"/"she" unless an honorific right before it, or what the article says
+        of that person elsewhere (see ``sexes``), says otherwise."""
+        if not _honorific_fits(span, pronoun):
+            return False
+        want = "m" if pronoun in ("he", "him") else "f" if pronoun in ("she", "her") else None
+        if want is None:
+            return True
+        words = normalise(span.text).split()
+        known = {self.sexes[w] for w in words if w in self.sexes}
+        known |= {"m" for w in words if w in rules.MALE_ROLES} | {"f" for w in words if w in rules.FEMALE_ROLES}
+        return not known or want in known
 
     def subject(self, verb: Any, q_start: int = -1, q_end: int = -1) -> Any:
         """A reporting verb's subject outside the quote: its own; that of the verb it depends on ("He
@@ -233,6 +292,13 @@ class Speakers:
             if (x.ent_type_ == "PERSON" and x.text not in rules.NOT_PERSON) or (
                     x.pos_ == "NOUN" and x.lemma_.lower() in rules.PERSON_TITLES):
                 after = x if verb.lemma_ not in rules.ADDRESSING_VERBS else None  # "told the passengers"
+                break
+            # a name the model did not call a person, with a person's title in apposition ("... wrote on
+            # Twitter Kari Mo, mayor of Lindvik")
+            name = x.head if x.dep_ == "compound" and x.head.pos_ == "PROPN" else x
+            if (x.pos_ == "PROPN" and x.text not in rules.NOT_PERSON and verb.lemma_ not in rules.ADDRESSING_VERBS
+                    and any(c.dep_ == "appos" and c.lemma_.lower() in rules.PERSON_TITLES for c in name.children)):
+                after = name
                 break
         # the second of two verbs of one subject, the quote its own ("Voss walked to the quay and said:
         # "...""); only under the sentence's main verb (a parse that hangs it on a reported clause errs)
@@ -369,6 +435,10 @@ class Speakers:
                 agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "X issued a statement"
             # "the statement said", "the company's statement said": the one the text introduced before
             definite = any(c.dep_ == "det" and c.lower_ == "the" for c in (owner if owner is not None else tok).children)
+            if agent is None and owner is not None and owner.lemma_.lower() in rules.ORGANISATION_NOUNS:
+                org = self.organisation_for(owner)  # "the company's statement": the company's, not its spokesman's
+                if org is not None:
+                    return org
             if agent is None and definite and (owner is None or owner.lemma_.lower() in rules.ORGANISATION_NOUNS):
                 maker = self.statement_maker(tok, before)
                 if maker is not None:
@@ -426,7 +496,12 @@ class Speakers:
                 elif said.dep_ in ("nsubj", "nsubjpass") and _reporting(said.head):
                     maker = said
             if maker is not None and maker.lemma_.lower() not in rules.STATEMENT_NOUNS:
-                return self.speaker_span(maker, before)
+                # a spokesperson's statement is the organisation's they speak for ("In a statement, Nordvik
+                # spokeswoman Kari Mo said ...")
+                spokes = next((c for c in maker.children if c.lemma_.lower() in rules.SPOKESPERSON_NOUNS), None)
+                body = next((c for c in spokes.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+                             and c.ent_type_ not in ("PERSON", "GPE", "NORP")), None) if spokes is not None else None
+                return self._ent_at(body) if body is not None else self.speaker_span(maker, before)
         return last_speaker(self, k - 1, before)[0] if k > 0 else None
 
     def lead_person(self, tok: Any) -> Any:
@@ -459,9 +534,16 @@ class Speakers:
             return None
         ps = self.paragraphs[max(0, self.paragraph_of(tok.idx) - 2)][0]
         orgs = [e for e in self.ents if e.label_ == "ORG" and ps <= e.start_char and e.end <= tok.i
-                and not self.in_quote(e.root)]
+                and not self.in_quote(e.root)
+                and (e.text not in rules.NOT_PERSON or e.text in rules.PLATFORMS)]  # a photo credit, an agency
         # one that spoke before another was named ("X confirmed, as cited by Y")
         spoke = [e for e in orgs if e.root.dep_ == "nsubj" and _reporting(e.root.head)]
+        # or through its spokesperson, named or not, whatever the model called the name ("Nordvik
+        # spokeswoman Kari Mo said")
+        spoke += [self._ent_at(t) for t in self.tokens[:tok.i] if ps <= t.idx and t.pos_ == "PROPN"
+                  and t.dep_ in ("compound", "poss") and t.head.lemma_.lower() in rules.SPOKESPERSON_NOUNS
+                  and t.ent_type_ not in ("PERSON", "GPE", "NORP") and not self.in_quote(t)]
+        spoke.sort(key=lambda e: e.start)
         orgs = spoke or orgs
         return _strip_the(orgs[-1]) if orgs else None
 
@@ -518,6 +600,11 @@ class Speakers:
                 return ent
         return None
 
+    def only_quoted(self, start: int, end: int) -> bool:
+        """Nothing but quoted words, marks and punctuation between two offsets."""
+        return all(self.in_quote(t) or t.is_punct or t.is_space or t.is_quote
+                   for t in self.tokens if start <= t.idx < end)
+
     def _ent_at(self, tok: Any) -> Any:
         for ent in self.ents:
             if ent.start <= tok.i < ent.end:
@@ -533,6 +620,8 @@ class Speakers:
             return None  # a name is no role
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children):
             return None  # "a spokesman in Berlin": someone the text does not name, not another spokesman
+        if tok.tag_ in ("NNS", "NNPS"):
+            return None  # "organisers of the march wrote": several people, not the one named an organiser
         # a name in apposition to a person's title is that person whatever the model called it
         kinds = ("PERSON", "ORG") if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
         hits = []
@@ -588,7 +677,7 @@ class Speakers:
                         # names of people so too
                         and not (label == "ORG" and len(words) == 1 and not named)
                         and span.text not in rules.NOT_PERSON
-                        and _honorific_fits(span, tok.lower_))
+                        and self.sex_fits(span, tok.lower_))
 
         names = [e for e in self.ents if e.label_ in _SPEAKER_LABELS and e.end_char <= before and e.start_char < tok.idx
                  and e.text not in rules.NOT_PERSON]  # "Twitter" is where words are posted
@@ -613,10 +702,42 @@ class Speakers:
             until = min(tok.idx, before)
             last = next((t for t in reversed(doc[:tok.i + 1]) if t.idx < until and not t.is_punct
                          and not t.is_space and not self.in_quote(t) and t.sent.start != tok.sent.start), None)
-            if last is not None and last.idx >= ps:
+            # the sentence before may close the paragraph before when nothing but the quote stands before
+            # the pronoun in its own ("She wondered why. / "...," she wrote.")
+            if last is not None and (last.idx >= ps or self.only_quoted(ps, tok.idx)):
                 prev = last.sent
+                # the same person's pronoun as that sentence's subject: whom it stands for ("Kari Mo was
+                # aboard. She wondered why. / She wrote: ...")
+                again = next((c for c in prev.root.children if c.dep_ == "nsubj" and not self.in_quote(c)
+                              and _same_person_pronoun(c.lower_, tok.lower_)), None)
+                if again is not None:
+                    found = self.antecedent(again, again.idx)
+                    if found is not None:
+                        return found
                 acting = [e for e in persons if prev.start <= e.start and e.end <= prev.end and e.root.dep_ == "nsubj"
                           and not self.in_quote(e.root) and not _reported(e.root.head) and fits(e)]
+                # a name the model tagged as a thing or missed, when the article says this person is a he or
+                # a she ("Kari Mo and her husband were aboard")
+                # or given a person's title in apposition ("Kari Mo, head of the guild, blamed ...")
+                acting += [self._ent_at(t) for t in prev if t.pos_ == "PROPN" and t.dep_ == "nsubj"
+                           and t.ent_type_ not in ("PERSON", "NORP") and not self.in_quote(t)
+                           and ((t.ent_type_ not in ("ORG", "GPE", "LOC", "FAC") and normalise(t.text) in self.sexes)
+                                or any(c.dep_ == "appos" and c.lemma_.lower() in rules.PERSON_TITLES
+                                       and c.lemma_.lower() not in rules.SPOKESPERSON_NOUNS for c in t.children))
+                           and self.sex_fits(doc[t.i:t.i + 1], tok.lower_)]
+                # or the person it cites ("The gate was shut, according to Kari Mo. "...," she said.")
+                acting += [self._ent_at(c) for t in prev if t.lower_ == "according" and t.i + 1 < len(doc)
+                           and doc[t.i + 1].lower_ == "to" for c in doc[t.i + 1].children
+                           if c.dep_ == "pobj" and c.pos_ == "PROPN" and not self.in_quote(c)
+                           and (c.ent_type_ == "PERSON" or normalise(c.text) in self.persons)
+                           and fits(self._ent_at(c))]
+                # or someone the sentence brings in by a title or role ("An officer on the scene sounds the
+                # alarm. "...," he says.")
+                acting += [role for t in prev if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.tag_ == "NN"
+                           and t.lemma_.lower() in rules.PERSON_TITLES and not self.in_quote(t)
+                           and not _reported(t.head)
+                           for role in [self.speaker_span(t, before)] if role is not None and fits(role)]
+                acting.sort(key=lambda e: e.start)
                 if acting:
                     return _strip_the(acting[-1])
         untagged = [doc[t.left_edge.i:t.i + 1] for t in self.tokens if ps <= t.idx and t.idx + len(t) <= before
@@ -628,11 +749,24 @@ class Speakers:
             r = e.root.head if e.root.dep_ == "appos" else e.root
             return bool(is_subject(e) and r.head.lemma_ in rules.REPORTING_VERBS)
 
-        same = sorted([e for e in names if ps <= e.start_char and speaks(e) and fits(e)] + untagged,
-                      key=lambda e: e.start)
+        # or a speaker the paragraph named before it ("Kari Mo said: "..." She added: ...")
+        spoken = [sp for sp in self.spoken if personal and ps <= sp.start_char and sp.end_char <= before
+                  and sp.start_char < tok.idx and sp.root.pos_ == "PROPN" and fits(sp)]
+        same = [(e.start, e) for e in [e for e in names if ps <= e.start_char and speaks(e) and fits(e)]
+                + untagged + spoken]
+        # or a role that speaks there ("A Fire Service spokesman said they had been called ... "...," they
+        # added")
+        for t in self.tokens[:tok.i]:
+            if ps <= t.idx < before and _reporting(t) and not _negated(t) and not self.in_quote(t):
+                subj = self.subject(t)
+                if (subj is not None and subj.pos_ == "NOUN" and subj.tag_ == "NN" and subj.i < tok.i
+                        and subj.lemma_.lower() in rules.PERSON_TITLES and not self.in_quote(subj)):
+                    role = self.speaker_span(subj, before)
+                    if role is not None and fits(role):
+                        same.append((subj.i, role))
         if same:
-            return _strip_the(same[-1])
-        same = [e for e in persons if ps <= e.start_char and is_subject(e) and _honorific_fits(e, tok.lower_)]
+            return _strip_the(max(same, key=lambda e: e[0])[1])
+        same = [e for e in persons if ps <= e.start_char and is_subject(e) and self.sex_fits(e, tok.lower_)]
         if same:
             return _strip_the(same[-1])
         # the paragraphs before, nearest first: its last speaker (of a quote, or the subject of a
@@ -654,10 +788,10 @@ class Speakers:
             spoke = [(at, sp) for at, sp in spoke if sp is not None and fits(sp) and len(sp.text) > 1]
             if spoke:
                 return _strip_the(max(spoke, key=lambda e: e[0])[1])
-            acting = [e for e in persons if js <= e.start_char < je and is_subject(e) and _honorific_fits(e, tok.lower_)]
+            acting = [e for e in persons if js <= e.start_char < je and is_subject(e) and self.sex_fits(e, tok.lower_)]
             if acting:
                 return _strip_the(acting[-1])
-        persons = [e for e in persons if _honorific_fits(e, tok.lower_)]
+        persons = [e for e in persons if self.sex_fits(e, tok.lower_)]
         if persons:
             return _strip_the(persons[-1])
         return None
@@ -719,6 +853,38 @@ def _honorific_fits(span: Any, pronoun: str) -> bool:
     if pronoun in ("he", "him"):
         return not any(w in _FEMALE_HONORIFICS for w in words)
     return True
+
+
+#: Pronouns that tell the sex of the person they stand for.
+_SEXED_PRONOUNS = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+
+
+def _name_after(toks: list[Any], i: int) -> list[str]:
+    """The normalised words of the proper nouns right after an honorific ("Mr." + "Ola Berg")."""
+    if i < len(toks) and toks[i].text == ".":
+        i += 1
+    words = []
+    while i < len(toks) and toks[i].pos_ == "PROPN" and toks[i].text[:1].isupper():
+        words.append(normalise(toks[i].text))
+        i += 1
+    return [w for w in words if w]
+
+
+def _first_pronoun_after(toks: list[Any], name: Any) -> str | None:
+    """The sex the first personal pronoun after a subject name in its sentence tells, unless another
+    name, a plural or a quote mark comes first ("Kari Mo and her husband" tells "f")."""
+    end = name.sent.end
+    for t in toks[name.i + 1:end]:
+        # possessives and reflexives only: "Mo said he was late" may be about someone else, "told her" too
+        if t.lower_ in _SEXED_PRONOUNS and (t.lower_ != "her" or t.tag_ == "PRP$"):
+            return _SEXED_PRONOUNS[t.lower_]
+        if t.lower_ in ("he", "she", "him"):
+            return None
+        if t.is_quote or t.lower_ in ("they", "their", "them", "we", "our", "i", "my", "you", "your") or (
+                t.pos_ == "PROPN" and t.head.i != name.i and t.i > name.i + 1 and t.ent_type_ in ("PERSON", "")
+                and not (t.dep_ == "compound" and t.head.i == name.i)):
+            return None
+    return None
 
 
 def _negated(verb: Any) -> bool:
