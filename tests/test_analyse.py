@@ -1,8 +1,8 @@
 """analyse: stage logic on fictional texts.
 
 Most tests use a blank spaCy pipeline (tokenizer + newsprism's ruler) or
-hand-built Docs; the few that need the parser and NER load the real model
-and carry the ``model`` marker.
+hand-built Docs; those that need the parser and NER (``@parsed``) run on the
+model's cached parses of their texts (``tests/_parses.py``), not on the model.
 """
 
 from __future__ import annotations
@@ -13,11 +13,16 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from _support import KST, needs_model
+from _parses import parses  # noqa: F401  (the fixture)
+from _support import KST
 from newsprism import Settings
 from newsprism.analyse import add_ruler, analyse, load_model
 from newsprism.errors import ModelError
 from newsprism.resolve import load_packs
+
+#: The test parses its invented texts through the cache (tests/_parses.py), not the model.
+parsed = pytest.mark.usefixtures("parses")
+
 
 # ------------------------------------------------------------ entities
 
@@ -130,7 +135,7 @@ def test_analyse_cli_unknown_model_exits_2(cli, db, fiction) -> None:  # type: i
     assert r.stderr.startswith("error: spaCy pipeline 'no_such_pipeline_x' is not installed")
 
 
-@needs_model
+@parsed
 def test_analyse_weekday_of_the_publication_day_is_that_day(make_article) -> None:
     tuesday = datetime(2025, 3, 11, 10, 20, tzinfo=KST)
     a = make_article("The minister said she would travel to the town on Tuesday. The gate failed on Monday night.",
@@ -141,7 +146,7 @@ def test_analyse_weekday_of_the_publication_day_is_that_day(make_article) -> Non
     assert values["Monday night"] == "2025-03-10"
 
 
-@needs_model
+@parsed
 def test_hyphenated_names_are_one_entity_and_prefixes_are_not_names() -> None:
     nlp = load_model()
     doc = nlp("Rescuers reached the northern city of Mazar-i-Sharif on Monday. "
@@ -153,7 +158,7 @@ def test_hyphenated_names_are_one_entity_and_prefixes_are_not_names() -> None:
     assert not any(t.startswith("US-") for t in ents)  # "US-led" is a word, not a name
 
 
-@needs_model
+@parsed
 def test_hyphen_names_leave_alias_pack_matches_alone() -> None:
     doc = load_model()("Shelling hit Kyiv-Sviatoshynskyi district on Monday.")
     kyiv = [e for e in doc.ents if e.text.startswith("Kyiv")]
@@ -165,7 +170,7 @@ def test_times_of_day_clock_times_are_time_entities(blank: spacy.language.Langua
     assert [(e.text, e.label_) for e in doc.ents] == [("6.10am", "TIME"), ("7 PM", "TIME")]
 
 
-@needs_model
+@parsed
 def test_clock_times_the_model_mislabels_become_times_and_its_own_stay() -> None:
     nlp = load_model()
     doc = nlp("The attack happened at around 11:30pm local time. The tram derailed at 6.10am on Wednesday. "
@@ -207,14 +212,14 @@ def test_times_of_day_leaves_dates_money_and_numbers_after_no(hand_doc) -> None:
     assert [(e.text, e.label_) for e in doc.ents] == [("Wednesday", "DATE"), ("midday", "TIME")]
 
 
-@needs_model
+@parsed
 def test_a_day_and_its_part_resolve_as_one_time(make_article) -> None:
     a = make_article("The gate was closed late on Tuesday night, the authority said on Wednesday morning.")
     (result,) = analyse([a])
     assert {t.text: t.value for t in result.times} == {"Tuesday night": "2023-09-12", "Wednesday morning": "2023-09-13"}
 
 
-@needs_model
+@parsed
 def test_analyse_one_type_per_name_from_its_mentions(make_article) -> None:
     body = ("Rolf Aske, the ferry operator in Tarnvik, said the crossing would resume.\n\n"
             "Tarnvik has no other road link. Aske said boats from Tarnvik would run every hour.\n\n"
@@ -226,7 +231,7 @@ def test_analyse_one_type_per_name_from_its_mentions(make_article) -> None:
     assert labels.get("Aske") == "PERSON"
 
 
-@needs_model
+@parsed
 def test_analyse_a_given_name_alone_is_the_full_name_the_article_gives(make_article) -> None:
     from newsprism.resolve import resolve
 
@@ -240,7 +245,7 @@ def test_analyse_a_given_name_alone_is_the_full_name_the_article_gives(make_arti
     assert got == {("Ylva Tennvik", "Ylva Tennvik"), ("Bassem", "Bassem Tennvik"), ("Bassem Tennvik", "Bassem Tennvik")}
 
 
-@needs_model
+@parsed
 def test_analyse_place_before_a_unit_noun_names_the_unit(make_article) -> None:
     body = ("The admiral inspected a warship of the Pacific fleet at the base. Moscow's Pacific fleets "
             "are based there.")
@@ -248,7 +253,7 @@ def test_analyse_place_before_a_unit_noun_names_the_unit(make_article) -> None:
     assert not [m for m in result.mentions if m.text == "Pacific"]
 
 
-@needs_model
+@parsed
 def test_analyse_place_and_person_evidence_beats_the_model(make_article) -> None:
     body = ("The lighthouse at Cape Halvard was closed. Vessa's lawyer said the charges were false.\n\n"
             "Deploying Thaad batteries near the coast was discussed. Vessa denied the charges.")
@@ -302,7 +307,7 @@ def test_analyse_one_failing_article_is_a_problem_naming_it_and_the_others_go_on
         analyse(articles, nlp=nlp)
 
 
-@needs_model
+@parsed
 def test_analyse_a_compound_word_opening_a_caption_is_no_name(make_article) -> None:
     article = make_article("The flood reached the lower town on Tuesday and the water rose through the night "
                                "in Lindvik.",
@@ -312,14 +317,14 @@ def test_analyse_a_compound_word_opening_a_caption_is_no_name(make_article) -> N
     assert "Floodwater" not in {m.text for m in result.mentions}
 
 
-@needs_model
+@parsed
 def test_analyse_a_name_before_a_building_noun_is_a_facility(make_article) -> None:
     (result,) = analyse([make_article("All 38 residents of the Brennmoen care home in Lindvik were taken out by boat "
                                   "on Tuesday.")])
     assert {m.text: m.label for m in result.mentions}.get("Brennmoen") == "FAC"
 
 
-@needs_model
+@parsed
 def test_analyse_a_name_ends_before_a_clause_word(make_article) -> None:
     (result,) = analyse([make_article("The river fell at Lindvik on Tuesday.", title="River falling at Lindvik as "
                                   "Brenna gate is closed")])

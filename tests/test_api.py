@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from _support import SETTINGS, STREAM_START, needs_model
+from _support import SETTINGS, STREAM_START
 from newsprism import Prism, Settings
 from newsprism.errors import NotFoundError
 
@@ -81,7 +81,6 @@ def test_api_dossier_of_unanalysed_articles_raises_and_writes_nothing(prism: Pri
     assert prism.version() == before and _rows(prism, "analyses") == 0  # nothing analysed on the way
 
 
-@needs_model
 def test_api_dossier_builds_in_memory_and_update_dossier_stores(web_db: str, tmp_path: Path) -> None:
     db = tmp_path / "d.db"
     shutil.copy(web_db, db)

@@ -8,12 +8,15 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from _support import needs_model
+from _parses import parses  # noqa: F401  (the fixture)
 from newsprism.analyse import analyse
 from newsprism.analyse.event.where import inside
 from newsprism.gazetteer import gazetteer, geo, is_country, is_wide_region
 from newsprism.resolve import load_packs
 from newsprism.settings import Settings
+
+#: The test parses its invented texts through the cache (tests/_parses.py), not the model.
+parsed = pytest.mark.usefixtures("parses")
 
 #: An invented user pack: a country spelled as the built-in packs do not.
 PACK = '[[entity]]\nid = "norway"\nname = "Norway"\ntype = "GPE"\naliases = ["Norge", "Noreg"]\n'
@@ -57,7 +60,7 @@ def test_gazetteer_user_country_reaches_the_place_rules(user_settings: Settings)
     assert inside(oslo, "Norge", gazetteer(load_packs(user_settings)))
 
 
-@needs_model
+@parsed
 def test_gazetteer_user_country_widens_the_main_event_place(user_settings: Settings, make_article) -> None:
     a = make_article("Hundreds of homes were flooded in Bergen, Norge, on Monday, officials said.")
     (builtin,) = analyse([a])

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from _support import DEMO, FLOOD_OTHER, FLOOD_TIMES, FLOOD_WIRE, SETTINGS, needs_model
+from _parses import parses  # noqa: F401  (the fixture)
+from _support import DEMO, FLOOD_OTHER, FLOOD_TIMES, FLOOD_WIRE, SETTINGS
 from newsprism import Prism, Settings
 from newsprism.claims import align
 from newsprism.dossier import build as build_dossier
@@ -84,7 +85,7 @@ def test_story_pool_a_story_that_fails_is_reported_and_raised_only_when_asked(jo
         build(job, NO_EMBEDDINGS, catch=False)
 
 
-@needs_model
+@pytest.mark.usefixtures("parses")  # the demo run parses through tests/_parses.py
 def test_story_pool_two_workers_give_what_one_gives(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import dataclasses
 

@@ -1,6 +1,7 @@
 """analyse.event: the main event (who, what, when, where) of fictional articles.
 
-Most tests load the real model (``model`` marker): the rules read its parse. A few build Docs by hand.
+Most tests run on the model's parses of their texts (cached: ``tests/_parses.py``): the rules read its parse. A
+few build Docs by hand.
 """
 
 from __future__ import annotations
@@ -8,12 +9,11 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from _support import assert_event_spans, main_event_of, needs_model
+from _support import assert_event_spans, main_event_of
 from newsprism.analyse import Layout, analyse, load_model
 from newsprism.analyse.event import main_event
 
 
-@needs_model
 def test_analyse_main_event_from_title_and_lead(make_article) -> None:
     a = make_article("Rescuers in Halden worked through the night on Saturday to free the trapped miners.",
                      title="Rescuers free trapped miners in Halden")
@@ -25,7 +25,6 @@ def test_analyse_main_event_from_title_and_lead(make_article) -> None:
     assert ev.when is not None and ev.when.text == "Saturday" and ev.when_value == "2023-09-16"
 
 
-@needs_model
 def test_analyse_main_event_nominal_headline(make_article) -> None:
     a = make_article("Firefighters worked through the night on Saturday in Tallinn.",
                      title="Tallinn harbour fire: new details")
@@ -34,7 +33,6 @@ def test_analyse_main_event_nominal_headline(make_article) -> None:
     assert ev.who is not None and ev.who.text == "Firefighters"
 
 
-@needs_model
 def test_analyse_main_event_reported_clause_and_dateline(make_article) -> None:
     a = make_article("HALDEN, Sep 16 (Reuters) - Police said that a ferry sank on Saturday.")
     ev = analyse([a])[0].event
@@ -45,7 +43,6 @@ def test_analyse_main_event_reported_clause_and_dateline(make_article) -> None:
     assert_event_spans(a, ev)
 
 
-@needs_model
 def test_analyse_main_event_headline_shorthand(make_article) -> None:
     body = "The ferry sank near the harbour on Saturday."
     label = make_article(body, title="Norway: Deadly ferry fire near Halden")
@@ -85,7 +82,6 @@ def test_main_event_headline_verb_the_model_took_for_a_noun(make_article) -> Non
     assert_event_spans(a, on)
 
 
-@needs_model
 def test_main_event_reads_a_title_case_headline_in_sentence_case_and_keeps_its_text(make_article) -> None:
     from newsprism.analyse import headline_doc
 
@@ -116,7 +112,6 @@ def test_main_event_name_cut_at_an_inner_article_or_a_circumstance() -> None:
     assert _name_part(Span(doc4, 0, 4, label="GPE")).text == "Varnholm"
 
 
-@needs_model
 def test_main_event_headline_clauses_split_at_a_semicolon_and_a_dateline_date_is_the_filing(make_article) -> None:
     a = make_article("VARNHOLM, March 11 (NPA) — About 1,200 residents of the river town of Varnholm were evacuated "
                      "overnight after a spillway gate at the Tormund Dam failed on Monday night, local authorities "
@@ -129,7 +124,6 @@ def test_main_event_headline_clauses_split_at_a_semicolon_and_a_dateline_date_is
     assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Monday night", "date of a headline word")
 
 
-@needs_model
 def test_main_event_a_headline_future_after_a_label(make_article) -> None:
     a = make_article("The company plans a test flight of its largest rocket from Halden later this month.",
                      title="Lena Voss: Boeing to launch Tormund rocket this month")
@@ -142,7 +136,6 @@ def test_main_event_a_headline_future_after_a_label(make_article) -> None:
         assert other.what is not None and not other.what.text.startswith("to "), title
 
 
-@needs_model
 def test_main_event_reads_as_many_lead_sentences_as_the_analyse_section_says(tmp_path, make_article) -> None:  # type: ignore[no-untyped-def]
     from newsprism.settings import Settings
 

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from _support import needs_model
 from newsprism.analyse import analyse
 from newsprism.analyse.periods import FISCAL_QUARTER, holiday_on
 from newsprism.analyse.readings import period_start
@@ -138,7 +137,6 @@ def test_periods_a_bare_last_or_next_borrows_the_unit_told_before(text: str, nea
     assert _value(text, date(1999, 10, 27), "past", near) == expected
 
 
-@needs_model
 def test_periods_seasons_and_counts_in_sentences(make_article: Callable[..., Article]) -> None:
     published = datetime(1999, 10, 27, 12, 0, tzinfo=UTC)
     body = ("The bakery chain will open more shops over the summer and next spring. The board will vote in two "
@@ -154,7 +152,6 @@ def test_periods_seasons_and_counts_in_sentences(make_article: Callable[..., Art
     assert [t.value for t in result.times] == [None, None]  # a span of time; a described winter
 
 
-@needs_model
 @pytest.mark.parametrize(("body", "nowadays"), [
     ("The fund, which was set up in the 1970s by his uncle, continues today.", True),
     ("Built in 1890, the old mill is today the region's biggest museum.", True),
@@ -176,7 +173,6 @@ def test_periods_today_meaning_nowadays(body: str, nowadays: bool, make_article:
         assert today.value == "2018-10-26"
 
 
-@needs_model
 def test_periods_a_capitalised_day_word_inside_a_sentence_is_a_name(make_article: Callable[..., Article]) -> None:
     published = datetime(2018, 2, 5, 12, 0, tzinfo=UTC)
     body = ("The mayor told Harbour Today last month that the quay would close.\n\n"

@@ -1,13 +1,12 @@
 """analyse/quotes: direct and indirect quotes and their speakers, on fictional texts.
 
-Tests that need the parser load the real model and carry the ``model`` marker.
+Tests that need the parser run on the model's cached parses of their texts (``tests/_parses.py``).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from _support import needs_model
 from newsprism.analyse import analyse
 
 
@@ -18,7 +17,6 @@ def test_analyse_direct_quote_per_paragraph(blank, make_article) -> None:  # typ
     assert all(body[q.start:q.end] == q.text and q.kind == "direct" for q in result.quotes)
 
 
-@needs_model
 def test_analyse_quotes_with_speakers(make_article) -> None:
     body = ("“The harbour will reopen next week after the repairs,” said Mayor Anna Lindqvist on Tuesday.\n\n"
             "Port director Tomas Berg said that the cranes were damaged by the storm.\n\n"
@@ -30,7 +28,6 @@ def test_analyse_quotes_with_speakers(make_article) -> None:
     assert result.quotes[1].text == "the cranes were damaged by the storm"
 
 
-@needs_model
 def test_analyse_continued_quote_keeps_its_speaker(make_article) -> None:
     body = ("Harbour master Tove Lindahl said the quay would stay shut. “The water came over the wall at "
             "dawn,” she said. “We moved every boat to the inner basin before noon.”\n\n"
@@ -43,7 +40,6 @@ def test_analyse_continued_quote_keeps_its_speaker(make_article) -> None:
                       ("Nobody was h", "Lindahl"), ("We will reop", "Lindahl")]
 
 
-@needs_model
 def test_analyse_role_speaker_resolves_to_the_named_person(make_article) -> None:
     body = ("The council's spokeswoman, Marit Dahl, confirmed the closure on Monday.\n\n"
             "“The bridge is unsafe for heavy lorries until the survey is done,” the spokeswoman said.")
@@ -52,7 +48,6 @@ def test_analyse_role_speaker_resolves_to_the_named_person(make_article) -> None
     assert q.speaker == "Marit Dahl"
 
 
-@needs_model
 def test_analyse_pronoun_after_a_role_speaker_is_that_role(make_article) -> None:
     body = ("A Kessford Fire Service spokesman said crews had been called at 6am to the flooded underpass.\n\n"
             "“There are six fire engines and three rescue boats at the scene,” they added.")
@@ -61,7 +56,6 @@ def test_analyse_pronoun_after_a_role_speaker_is_that_role(make_article) -> None
     assert q.speaker is not None and "spokesman" in q.speaker
 
 
-@needs_model
 def test_analyse_a_sentence_reporting_something_else_is_no_attribution(make_article) -> None:
     body = ("Passenger Ivar Holm was in the front carriage.\n\n"
             "“There was water everywhere and bags floating in the aisle.” Police say that a "
@@ -71,7 +65,6 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution(make_arti
     assert q.speaker != "Police"
 
 
-@needs_model
 @pytest.mark.parametrize(("body", "speakers"), [
     ("Ola Berg, 30, a passenger, said the bus sped up and “all of us were thrown out of our seats,” the Valley "
      "Courier reports.", ["Ola Berg"]),
@@ -172,7 +165,6 @@ def test_analyse_quote_speaker_follows_the_text(body: str, speakers: list[str], 
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
 
 
-@needs_model
 def test_analyse_tweeted_by_a_title_after_the_verb(make_article) -> None:
     body = ("President Lena Voss has accused Vestland of selling oil to the north. Oslo has denied it.\n\n"
             "“Seen in BROAD DAYLIGHT – so let down that Vestland keeps selling fuel to the north. There will "
@@ -182,7 +174,6 @@ def test_analyse_tweeted_by_a_title_after_the_verb(make_article) -> None:
     assert q.speaker == "Lena Voss"
 
 
-@needs_model
 @pytest.mark.parametrize(("body", "speaker"), [
     # a relative pronoun is the phrase it attaches to
     ("The closure angered the fishermen of Brekkvik, who said the new quay was too short for their boats.",
@@ -205,7 +196,6 @@ def test_analyse_speaker_is_a_whole_phrase(body: str, speaker: str, make_article
     assert [q.speaker for q in result.quotes] == [speaker]
 
 
-@needs_model
 @pytest.mark.parametrize("body", [
     "The storm flooded the square. Some believe the ferry will never return to Brekkvik.",
     "Three passengers were taken to hospital.\n\nOne said the driver had braked far too late at the bend.",
@@ -218,7 +208,6 @@ def test_analyse_a_word_that_names_nobody_is_no_speaker(body: str, make_article)
     assert [q.speaker for q in result.quotes if q.speaker is not None] == []
 
 
-@needs_model
 def test_analyse_an_abstract_noun_is_no_speaker(make_article) -> None:
     body = ("Kessford joined the wave of regional condemnation with local leaders in the valley branding the "
             "dam “reckless, costly and dangerous” for the town.")
@@ -227,7 +216,6 @@ def test_analyse_an_abstract_noun_is_no_speaker(make_article) -> None:
 
 
 
-@needs_model
 def test_analyse_one_said_is_nobody_not_the_speaker_before(make_article) -> None:
     body = ("Harbour master Tove Lindahl said: “The water rose over the quay in minutes.”\n\n"
             "“We lost two boats and the crane,” one said. “Nobody could stop it.”")
@@ -235,7 +223,6 @@ def test_analyse_one_said_is_nobody_not_the_speaker_before(make_article) -> None
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Tove Lindahl", None, None]
 
 
-@needs_model
 @pytest.mark.parametrize(("body", "speakers"), [
     ("\"Nobody has ever seen the river this high in October,\" Ragnhild Aasen Vik, the harbour board's head of "
      "works, pointed out.", ["Ragnhild Aasen Vik"]),
@@ -272,7 +259,6 @@ def test_analyse_speaker_the_parse_or_the_text_leaves_implicit(body: str, speake
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
 
 
-@needs_model
 @pytest.mark.parametrize(("body", "speakers"), [
     # someone the text does not name is no other person of that role
     ("Harbour spokesman Ole Brandt said the ferry would sail on Friday.\n\nA coastguard spokesman in Bergen "
@@ -319,7 +305,6 @@ def test_speakers_a_unit_of_time_is_no_subject() -> None:
     assert speakers.subject(doc[7]).text == "board"
 
 
-@needs_model
 def test_analyse_a_platform_run_into_a_name_is_no_part_of_it(make_article) -> None:
     body = ("\"Stay in your homes tonight. More information will follow,\" wrote on Twitter Kari Mo, mayor of "
             "Brekkvik.")
@@ -328,7 +313,6 @@ def test_analyse_a_platform_run_into_a_name_is_no_part_of_it(make_article) -> No
     assert "Kari Mo" in {m.text for m in result.mentions if m.label == "PERSON"}
 
 
-@needs_model
 @pytest.mark.parametrize(("body", "speakers"), [
     # "she" of the sentence before, across the paragraph the quote opens, is whom that "she" stood for
     ("Kari Mo was aboard the ferry with her son. She wondered why the captain, Tomas Berg, had said nothing.\n\n"
@@ -378,7 +362,6 @@ def test_analyse_speaker_follows_the_article_structure(body: str, speakers: list
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
 
 
-@needs_model
 @pytest.mark.parametrize(("body", "speakers"), [
     # a heading with no verb names who speaks
     ("The names of the dead were released on Friday. A Harbour Police spokesman: \"Their families are being "
@@ -392,7 +375,6 @@ def test_analyse_speaker_named_without_a_verb(body: str, speakers: list[str | No
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
 
 
-@needs_model
 def test_analyse_they_after_a_role_that_spoke_is_that_role(make_article) -> None:
     body = ("Ivar Holm, who lives by the quay, told the Courier: \"The wall went in seconds.\" A Kessford Fire "
             "Service spokesman said they had been called at 6am. \"There are eight fire engines at the scene,\" "

@@ -14,7 +14,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from _support import KST, MONDAY, needs_model
+from _support import KST, MONDAY
 from newsprism.analyse import Layout, analyse
 from newsprism.analyse.readings import NO_ANCHOR, period_start
 from newsprism.analyse.times import CODE_NOT_YEAR, DECADE, HOLIDAY_THING, NO_ANTECEDENT, read, times
@@ -399,7 +399,7 @@ def test_times_no_such_day() -> None:
     assert (got.value, got.status, got.reason) == (None, "unresolved", "no such day in the calendar")
 
 
-# ------------------------------------------------------------ whole sentences through the model
+# ------------------------------------------------------------ whole sentences through the pipeline (cached parses)
 
 
 def _article(body: str, published: datetime, title: str | None = None) -> Article:
@@ -411,8 +411,6 @@ def _article(body: str, published: datetime, title: str | None = None) -> Articl
     )
 
 
-@needs_model
-@pytest.mark.model
 @pytest.mark.parametrize(("hour", "expected"), [(21, "2025-03-11"), (0, "2025-03-11"), (9, "2025-03-04")],
                          ids=["evening", "no-time-of-day", "morning"])
 def test_times_publication_hour_decides_a_weekday_after_it(hour: int, expected: str) -> None:
@@ -420,8 +418,6 @@ def test_times_publication_hour_decides_a_weekday_after_it(hour: int, expected: 
     assert ("early Tuesday", expected) in _resolved("Vesteria fired a rocket early Tuesday, officials said.", monday)
 
 
-@needs_model
-@pytest.mark.model
 def test_times_sentences_resolve_as_a_reader_would() -> None:
     tuesday = datetime(2025, 3, 11, 9, 5, tzinfo=timezone(timedelta(hours=9)))
     body = ("The coastal republic of Vesteria fired a rocket early Tuesday, the navy said.\n\n"
@@ -444,8 +440,6 @@ def test_times_sentences_resolve_as_a_reader_would() -> None:
     assert got["almost four years ago"] == ("2021", "year")
 
 
-@needs_model
-@pytest.mark.model
 def test_times_the_body_counts_from_the_day_the_headline_names() -> None:
     friday = datetime(2025, 3, 14, 18, 0, tzinfo=UTC)
     a = _article("The index closed 2% lower, down 4% from the previous Friday.\n\nTraders left early.", friday,
@@ -456,8 +450,6 @@ def test_times_the_body_counts_from_the_day_the_headline_names() -> None:
     assert got["the previous Friday"] == ("2025-03-07", "body")
 
 
-@needs_model
-@pytest.mark.model
 def test_times_parts_of_the_day_and_days_of_the_month_in_sentences() -> None:
     wednesday = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
     body = ("Ferry prices in Lundar dropped sharply overnight, traders said.\n\n"
@@ -472,8 +464,6 @@ def test_times_parts_of_the_day_and_days_of_the_month_in_sentences() -> None:
     assert got["the 19th"] == ("2025-02-19", "resolved")  # the month told before it
 
 
-@needs_model
-@pytest.mark.model
 @pytest.mark.parametrize(("body", "text"), [
     ("Crowds are expected for the afternoon launch from the cape.", "afternoon"),
     ("The scheme is the butt of late-night TV jokes.", "late-night"),
@@ -488,16 +478,12 @@ def test_times_a_part_of_the_day_or_an_ordinal_that_names_no_day(body: str, text
     assert [(t.text, t.status) for t in result.times if t.text == text] == [(text, "unresolved")]
 
 
-@needs_model
-@pytest.mark.model
 def test_times_a_part_of_the_day_takes_the_weekday_the_model_left_out() -> None:
     wednesday = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
     (result,) = analyse([_article("Monday night's rare supermoon drew crowds to the pier.", wednesday)])
     assert [t.value for t in result.times if t.status == "resolved"] == ["2025-03-10"]
 
 
-@needs_model
-@pytest.mark.model
 def test_times_a_day_named_by_what_follows_it_is_not_the_day_told() -> None:
     wednesday = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
     body = ("The harbour board voted on Friday. An official told reporters the day after the vote that the quay "
@@ -518,8 +504,6 @@ def _resolved(body: str, published: datetime) -> list[tuple[str, str | None]]:
     return [(t.text, t.value) for t in result.times if t.status == "resolved"]
 
 
-@needs_model
-@pytest.mark.model
 @pytest.mark.parametrize(("body", "expected"), [
     # a deadline or the end of a span: the verb's past tense does not place it
     ("The port authority extended its offer to Nov. 20.", ("Nov. 20", "2025-11-20")),
@@ -574,8 +558,6 @@ def test_times_the_words_around_a_span_say_it_is_no_date(words: list[str], ents:
     assert (t.value, t.status, t.reason) == (None, "unresolved", reason)
 
 
-@needs_model
-@pytest.mark.model
 @pytest.mark.parametrize(("body", "text", "reason"), [
     ("Volunteers hung Christmas lights along the quay.", "Christmas", HOLIDAY_THING),
     ("The galaxy catalogued as QZR1120-1987 is faint.", "1987", CODE_NOT_YEAR),
@@ -588,8 +570,6 @@ def test_times_a_span_that_names_no_date_in_its_sentence(body: str, text: str, r
     assert reason in [t.reason for t in got]
 
 
-@needs_model
-@pytest.mark.model
 @pytest.mark.parametrize(("body", "expected"), [
     ("The ferry strike entered its fifth day. It's the fifth day of the strike at the port.",
      ("the fifth day", "2025-03-11")),
@@ -611,8 +591,6 @@ def test_times_a_number_glued_to_letters_is_no_year() -> None:
     assert read("'90s", TUESDAY).granularity == "decade"
 
 
-@needs_model
-@pytest.mark.model
 @pytest.mark.parametrize(("body", "title", "expected"), [
     # a present tense, outside a headline, tells what is scheduled or what a photo shows: the nearest day
     ("Voters go to the polls on Thursday in the coastal republic.", None, ("Thursday", "2025-03-13")),
@@ -655,8 +633,6 @@ def test_times_an_inferred_publication_date_is_the_anchor_and_says_so() -> None:
     assert (t.value, t.base) == ("2025-03-09", "inferred")
 
 
-@needs_model
-@pytest.mark.model
 @pytest.mark.parametrize("text", [
     "Depot to close\n\nMay 03, 2013\n\n{body}\n\n{body2}",  # a date line under the title
     "http://courier.example/2013/05/03/depot-to-close\n\nDepot to close\n\n{body}\n\n{body2}",  # a URL date

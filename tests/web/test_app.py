@@ -14,12 +14,10 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
+from _parses import cached_model
 from _support import ROOT, TOKEN, error_shape
 from newsprism import Prism, Settings
 from newsprism.web import create_app
-
-pytestmark = pytest.mark.model  # most tests read the store a full run built (the web_db fixture)
-
 
 
 def _lines(result: Any) -> list[Any]:
@@ -369,8 +367,9 @@ def test_web_run_serve_serves_after_the_run(monkeypatch: pytest.MonkeyPatch, web
     shutil.copy(web_db, db)
     (tmp_path / "new").mkdir()
     (tmp_path / "new" / "ferry.json").write_text(json.dumps(_article(9)), encoding="utf-8")
-    result = cli("run", str(tmp_path / "new"), "--db", str(db), "--out", str(tmp_path / "out"), "--serve",
-                 "--port", "8123", "-q")
+    with cached_model():  # the new article's parse, from tests/data/parses.spacy
+        result = cli("run", str(tmp_path / "new"), "--db", str(db), "--out", str(tmp_path / "out"), "--serve",
+                     "--port", "8123", "-q")
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "out" / "index.html").exists()
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8123

@@ -14,7 +14,6 @@ from newsprism import Prism, Settings
 from newsprism.web import create_app
 
 
-@pytest.mark.model  # the store the demo run built (web_db)
 def test_web_dossier_is_read_from_the_store_not_recomputed(client: TestClient, web_db: str, story_id: str,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     # The run stored every dossier; a server started with other settings (here none, the run had
@@ -39,7 +38,6 @@ def _digest(db: str) -> str:
     return h.hexdigest()
 
 
-@pytest.mark.model  # the store the demo run built (web_db)
 def test_web_reading_writes_nothing(client: TestClient, story_id: str, web_db: str) -> None:
     client.get("/")  # the thread's connection is open and the store migrated
     before = _digest(web_db)

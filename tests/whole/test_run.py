@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from _support import DEMO, MODEL, SETTINGS
+from _support import DEMO, SETTINGS
 from newsprism import Prism, Settings
-
-pytestmark = MODEL
 
 
 @pytest.fixture(scope="module")

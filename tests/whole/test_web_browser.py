@@ -20,7 +20,6 @@ from newsprism import Settings
 CHROMIUM = shutil.which("chromium")
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.model,
     pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium); "
                                                  "the browser tests need it"),
 ]

@@ -7,10 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
-from _support import DEMO, MODEL, SETTINGS
+from _support import DEMO, SETTINGS
 from newsprism import Prism, Settings
-
-pytestmark = MODEL
 
 
 def _run(tmp: Path, name: str, **changes: object) -> tuple[dict[str, object], dict[str, str]]:

@@ -1,11 +1,10 @@
-"""analyse.event.what: what happened, as the headline or the lead words it (real model)."""
+"""analyse.event.what: what happened, as the headline or the lead words it (the model's cached parses)."""
 
 from __future__ import annotations
 
-from _support import main_event_of, needs_model
+from _support import main_event_of
 
 
-@needs_model
 def test_main_event_what_the_lead_event_as_the_headline_words_it(make_article) -> None:
     # the model finds no main verb in the headline ("lead" a noun): the lead's "led the celebrations" says
     a = make_article("Fans sang in the streets. Lena Dahl and Erik Lund led the celebrations as Halden FC ended their "
@@ -15,7 +14,6 @@ def test_main_event_what_the_lead_event_as_the_headline_words_it(make_article) -
         "lead celebrations", "title", "headline words of the lead's event")
 
 
-@needs_model
 def test_main_event_what_keeps_both_quote_marks(make_article) -> None:
     a = make_article("A woman who was on the ferry said she saw chaos on the deck.",
                      title="Ferry survivor describes 'chaos' which left two dead")
@@ -28,7 +26,6 @@ def test_main_event_what_keeps_both_quote_marks(make_article) -> None:
         assert ev.what is not None and ev.what.text == what
 
 
-@needs_model
 def test_main_event_what_a_word_in_s_before_the_lead_object(make_article) -> None:
     # "rams" tagged a noun: the lead's "drove a van" has the headline's object, so "rams van" is the event
     body = "Three officers were hurt. A man drove a van into the police station in Halden on Monday."
@@ -46,20 +43,17 @@ def test_main_event_what_a_word_in_s_before_the_lead_object(make_article) -> Non
     assert ev.what is not None and ev.what.rule != "headline words of the lead's event"
 
 
-@needs_model
 def test_main_event_what_a_possessive_apostrophe_is_no_quote_mark(make_article) -> None:
     a = make_article("Officers were seen at the house on Monday.", title="'Police search the Dahls' home' in Halden")
     ev = main_event_of(a)
     assert ev.what is not None and ev.what.text == "search the Dahls' home"
 
 
-@needs_model
 def test_main_event_what_an_opening_quote_parsed_as_case_is_still_a_quote(make_article) -> None:
     a = make_article("The mayor spoke on Monday.", title="Mayor slams 'thugs' in Halden")
     assert main_event_of(a).what is not None and main_event_of(a).what.text == "slams 'thugs'"
 
 
-@needs_model
 def test_main_event_what_leaves_out_a_long_circumstance_and_reads_a_headline_noun_with_a_subject(make_article) -> None:
     long = make_article("Chocolate fans complained about the Swiss maker's smaller new bar on Monday.")
     short = make_article("Chocolate fans complained about the bar on Monday.", article_id="a2")
@@ -73,7 +67,6 @@ def test_main_event_what_leaves_out_a_long_circumstance_and_reads_a_headline_nou
     assert ev.what is not None and (ev.what.text, ev.what.field) == ("protests outside Halden town hall", "title")
 
 
-@needs_model
 def test_main_event_what_of_a_headline_noun_phrase_with_a_relative_clause(make_article) -> None:
     a = make_article("Rescuers searched the village for a third day.",
                      title="Mystery of the Norwegian boy who 'slipped into an old mine shaft' after huge rescue operation")
@@ -88,7 +81,6 @@ def test_main_event_what_of_a_headline_noun_phrase_with_a_relative_clause(make_a
         assert other.what is not None and other.what.rule != "headline relative clause", title
 
 
-@needs_model
 def test_main_event_what_keeps_the_infinitive_of_a_verb_without_object(make_article) -> None:
     a = make_article("Police will look at the skipper's phone records on Monday.",
                      title="Halden ferry crash: Police set to check captain's radio call records")

@@ -1,14 +1,13 @@
-"""analyse.event.when: the day of the main event (real model)."""
+"""analyse.event.when: the day of the main event (the model's cached parses)."""
 
 from __future__ import annotations
 
-from _support import assert_event_spans, main_event_of, needs_model
+from _support import assert_event_spans, main_event_of
 from newsprism.analyse import Layout, analyse, load_model
 from newsprism.analyse.event import main_event
 from newsprism.analyse.times import times
 
 
-@needs_model
 def test_analyse_main_event_when_is_the_day_of_a_longer_date(make_article) -> None:
     a = make_article("Crowds gathered outside the town hall in Halden in the early hours of Saturday morning.")
     ev = analyse([a])[0].event
@@ -17,7 +16,6 @@ def test_analyse_main_event_when_is_the_day_of_a_longer_date(make_article) -> No
     assert_event_spans(a, ev)
 
 
-@needs_model
 def test_main_event_a_clock_time_without_a_date_answers_when(make_article) -> None:
     from newsprism.analyse import doc_text
 
@@ -31,7 +29,6 @@ def test_main_event_a_clock_time_without_a_date_answers_when(make_article) -> No
     assert_event_spans(a, on)
 
 
-@needs_model
 def test_main_event_when_a_date_modifying_a_noun_names_another_event(make_article) -> None:
     a = make_article("Lena Dahl blamed the regulator for her defeat in Tuesday's vote during a call with donors "
                      "on Saturday.")
@@ -43,7 +40,6 @@ def test_main_event_when_a_date_modifying_a_noun_names_another_event(make_articl
     assert ev.when is not None and ev.when.text == "Saturday"
 
 
-@needs_model
 def test_main_event_when_prefers_the_date_of_the_headline_event(make_article) -> None:
     a = make_article("The death toll at the harbour depot rose to six on Friday. Rebels bombed the depot late on "
                      "Thursday, officials said.", title="Rebels bomb harbour depot in Halden")
@@ -52,7 +48,6 @@ def test_main_event_when_prefers_the_date_of_the_headline_event(make_article) ->
         "Thursday", "body", "date of a headline word")
 
 
-@needs_model
 def test_main_event_when_a_time_counted_from_an_event_in_the_headline_or_first_sentence(make_article) -> None:
     titled = make_article("The regulator said its review of the accounts found no breach. The board met the inspectors "
                           "in Halden on Saturday.", title="Regulator clears Nordic Shipping two days before vote")
@@ -80,7 +75,6 @@ def test_main_event_when_a_time_counted_from_an_event_in_the_headline_or_first_s
         assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Saturday", "date later in the lead")
 
 
-@needs_model
 def test_main_event_when_a_time_counted_from_an_event_after_a_dateline_and_before_other_dates(make_article) -> None:
     def when(body: str, title: str | None = None) -> tuple[str, str, str | None]:
         ev = main_event_of(make_article(body, title=title))
@@ -108,7 +102,6 @@ def test_main_event_when_a_time_counted_from_an_event_after_a_dateline_and_befor
                 "Tuesday's Vote")[:2] == ("Two Days After Tuesday's Vote", relative)
 
 
-@needs_model
 def test_main_event_when_prefers_a_main_clause_date(make_article) -> None:
     relative = make_article("Erik Lund, who won the vote on Wednesday, said it was an honour to meet the mayor at the "
                             "town hall on Thursday.")
@@ -122,7 +115,6 @@ def test_main_event_when_prefers_a_main_clause_date(make_article) -> None:
     assert ev.when.rule == "date later in the lead"  # not "date modifying a noun": "afternoon" is that day's
 
 
-@needs_model
 def test_main_event_when_a_time_of_day_takes_its_date_and_a_status_time_comes_last(make_article) -> None:
     a = make_article("Two trucks collided near the harbour in Halden. The crash happened at 6.10am on Saturday, "
                      "police said.")
@@ -135,7 +127,6 @@ def test_main_event_when_a_time_of_day_takes_its_date_and_a_status_time_comes_la
     assert on.when is not None and on.when.text == "Saturday"
 
 
-@needs_model
 def test_main_event_when_default_reads_the_main_clause_and_not_a_modal_relative_clause(make_article) -> None:
     a = make_article("Erik Lund, who will meet the mayor on Thursday, won the vote on Wednesday.")
     ev = main_event_of(a)
@@ -146,7 +137,6 @@ def test_main_event_when_default_reads_the_main_clause_and_not_a_modal_relative_
     assert ev.when is not None and ev.when.text == "Saturday"  # "until" dates the change: no status time
 
 
-@needs_model
 def test_main_event_a_time_of_day_takes_only_a_date_right_after_it(make_article) -> None:
     said = make_article("The fire started at 4.20am, officials said on Friday.")
     ev = main_event_of(said)
@@ -156,14 +146,12 @@ def test_main_event_a_time_of_day_takes_only_a_date_right_after_it(make_article)
     assert main_event_of(march).when is not None and main_event_of(march).when.text == "Sunday"
 
 
-@needs_model
 def test_main_event_when_a_status_time_split_by_the_model_is_still_a_status(make_article) -> None:
     # "Saturday" (compound) + "midday": the preposition governs "midday"
     a = make_article("Two people were still missing by Saturday midday. The boat sank near Halden on Friday.")
     assert main_event_of(a).when is not None and main_event_of(a).when.text == "Friday"
 
 
-@needs_model
 def test_main_event_when_the_date_of_a_report_gives_way_to_the_day_of_what_it_reports(make_article) -> None:
     title = "Governor inspects Halden flood works"
     lead = ("The governor's visit to the valley drew crowds. Regional radio reported on Sunday that the governor's "

@@ -1,16 +1,15 @@
-"""analyse.event.where: where the main event happened (real model)."""
+"""analyse.event.where: where the main event happened (the model's cached parses)."""
 
 from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
 
-from _support import assert_event_spans, main_event_of, needs_model
+from _support import assert_event_spans, main_event_of
 from newsprism.analyse import analyse, load_model
 from newsprism.analyse.event.where import widen
 
 
-@needs_model
 def test_main_event_place_phrases_need_a_place_noun(make_article) -> None:
     city = make_article("Protesters gathered in the old city of Mazar-i-Sharif on Saturday.")
     wake = make_article("Prices rose in the wake of Brexit, the company said on Saturday.", article_id="a2")
@@ -25,7 +24,6 @@ def test_main_event_place_phrases_need_a_place_noun(make_article) -> None:
         assert_event_spans(art, ev)
 
 
-@needs_model
 def test_main_event_where_a_country_gives_way_to_a_city_in_it(make_article) -> None:
     a = make_article("A car bomb exploded outside the consulate in Norway late on Friday. The blast was heard across "
                      "the northern city of Tromso, officials said.", title="Car bomb hits consulate in Norway")
@@ -52,7 +50,6 @@ def test_main_event_place_inside_a_country() -> None:
     assert _inside(gpe["Texas"], "US") and not _inside(gpe["Texas"], "Norway")  # ISO 3166-2
 
 
-@needs_model
 def test_main_event_a_short_acronym_is_no_site_and_a_late_date_says_so(make_article) -> None:
     a = make_article("Lena Dahl waved to the crowd. She thanked her team and her family. The race at the home GP "
                      "ended on Sunday.", title="Lena Dahl bows out at home GP")
@@ -61,7 +58,6 @@ def test_main_event_a_short_acronym_is_no_site_and_a_late_date_says_so(make_arti
     assert ev.when is not None and (ev.when.text, ev.when.rule) == ("Sunday", "date later in the lead")
 
 
-@needs_model
 def test_main_event_where_keeps_the_place_the_answer_lies_in(make_article) -> None:
     site = make_article("Lena Dahl protested outside Trump Tower in New York City on Wednesday.")
     ev = main_event_of(site)
@@ -90,7 +86,6 @@ def test_main_event_where_keeps_the_place_the_answer_lies_in(make_article) -> No
     assert widen(japan).text == "Japan"  # a country lies in no region
 
 
-@needs_model
 def test_main_event_datelines_with_a_state_two_places_or_a_label(make_article) -> None:
     state = make_article("HALDEN, Pa. — A Pennsylvania woman says she found a bill for $284 billion on Monday.")
     ev = main_event_of(state)

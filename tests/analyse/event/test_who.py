@@ -1,12 +1,11 @@
-"""analyse.event.who: who the main event's actor is (real model)."""
+"""analyse.event.who: who the main event's actor is (the model's cached parses)."""
 
 from __future__ import annotations
 
-from _support import assert_event_spans, main_event_of, needs_model
+from _support import assert_event_spans, main_event_of
 from newsprism.analyse import analyse
 
 
-@needs_model
 def test_main_event_dateline_is_not_the_actor(make_article) -> None:
     a = make_article("KUNDUZ, Norway -- Rebel fighters struck the harbour depot late on Saturday, officials said.")
     ev = analyse([a])[0].event
@@ -15,7 +14,6 @@ def test_main_event_dateline_is_not_the_actor(make_article) -> None:
     assert_event_spans(a, ev)
 
 
-@needs_model
 def test_main_event_no_headline_actor_from_whom_others_oppose(make_article) -> None:
     a = make_article("Five people were hurt after a shooting near the protest.",
                      title="Five hurt in Halden near protests against Lena Dahl's election victory")
@@ -30,7 +28,6 @@ def test_main_event_no_headline_actor_from_whom_others_oppose(make_article) -> N
     assert main_event_of(acting).who.text == "Lena Dahl"
 
 
-@needs_model
 def test_main_event_who_an_event_is_no_actor(make_article) -> None:
     a = make_article("A gunman opened fire near the town hall in Halden on Wednesday night and wounded five people.",
                      title="Halden protest march marred by shooting")
@@ -40,7 +37,6 @@ def test_main_event_who_an_event_is_no_actor(make_article) -> None:
     assert main_event_of(blast).who is None  # no actor named: no answer, rather than "The blast"
 
 
-@needs_model
 def test_main_event_who_a_headline_speaker_is_the_actor_a_lead_source_is_not(make_article) -> None:
     a = make_article("A spokesman for the foreign ministry told reporters that companies breaking the sanctions would be "
                      "fined.", title="Norway promises to punish sanctions violators")
@@ -48,7 +44,6 @@ def test_main_event_who_a_headline_speaker_is_the_actor_a_lead_source_is_not(mak
     assert ev.who is not None and (ev.who.text, ev.who.field) == ("Norway", "title")
 
 
-@needs_model
 def test_main_event_who_leaves_out_a_dateline_run_into_the_subject(make_article) -> None:
     a = make_article("PARIS - A truck rammed into crowd in Halden, southern Norway, killing dozens.",
                      title="Truck rams into crowd in Halden, dozens dead: reports")
@@ -66,7 +61,6 @@ def test_main_event_who_leaves_out_a_dateline_run_into_the_subject(make_article)
         assert ev.who is not None and ev.who.text == who
 
 
-@needs_model
 def test_main_event_a_statement_or_a_killing_is_no_actor(make_article) -> None:
     statement = make_article("A government statement says there were ten foreigners and two crew members on board.")
     assert main_event_of(statement).who is None
