@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from .analysis import Analysis, Entity, Quantity, TimeExpression
 from .inputs import Article
 from .stories import Copies
-
-if TYPE_CHECKING:
-    from .runs import ClaimKey, ClaimVector
-
 
 # ---------------------------------------------------------------- claims (aligned by claims.align)
 
@@ -338,6 +334,22 @@ class DossierLine:
         return cls(d.headline, len(d.sources), d.independent_sources,
                    sum(c.status == "conflict" for c in d.conflicts),
                    d.first.date().isoformat() if d.first else None)
+
+
+class ClaimKey(NamedTuple):
+    """What a claim's stored sentence vector is kept under: its article, field and span."""
+
+    article_id: str
+    field: str
+    start: int
+    end: int
+
+
+class ClaimVector(NamedTuple):
+    """A claim's sentence vector as the store keeps it (float16 bytes)."""
+
+    key: ClaimKey
+    blob: bytes
 
 
 @dataclass(frozen=True, slots=True)

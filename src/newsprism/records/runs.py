@@ -16,6 +16,7 @@ from .stories import Copies, CopyGroup, CopyLink, Membership, Origin, Stories, S
 
 if TYPE_CHECKING:
     import numpy as np
+from .dossier import ClaimVector
 
 # ---------------------------------------------------------------- listings and versions (read by store.Store)
 
@@ -184,22 +185,6 @@ class AnalysesSince:
 
     article_ids: frozenset[str]
     last_row: int
-
-
-class ClaimKey(NamedTuple):
-    """What a claim's stored sentence vector is kept under: its article, field and span."""
-
-    article_id: str
-    field: str
-    start: int
-    end: int
-
-
-class ClaimVector(NamedTuple):
-    """A claim's sentence vector as the store keeps it (float16 bytes)."""
-
-    key: ClaimKey
-    blob: bytes
 
 
 class Embedded(NamedTuple):
