@@ -1,15 +1,8 @@
-"""The SQLite store: schema, migrations, records <-> rows. The only module
-that touches the database; stages never do I/O.
-
-SQLite in WAL mode; one transaction per batch, a savepoint per input so a
-failed input leaves nothing behind; full-text search (FTS5) over titles and
-bodies, laid out as sqlite-utils does so that Datasette's search box finds it.
-"""
+"""The store itself: one SQLite database, opened, migrated and read and written by ``Store``."""
 
 from __future__ import annotations
 
 import dataclasses
-import enum
 import io
 import itertools
 import json
@@ -22,16 +15,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
-from .errors import NotFoundError, StoreError
-from .records import (
+from ..errors import NotFoundError, StoreError
+from ..records import (
     AnalysesSince,
     Analysis,
     Article,
     ArticleMentions,
-    Caption,
+    ArticleSummary,
     ClaimHit,
     ClaimKey,
     ClaimVector,
@@ -40,233 +32,27 @@ from .records import (
     CopyLink,
     DossierLine,
     Entity,
-    Event,
-    EventPart,
     Membership,
-    Mention,
     Merge,
-    OffsetMap,
-    Quantity,
-    Quote,
-    Relation,
-    Removal,
     Statement,
+    StoreVersion,
     Stories,
     Tally,
-    TimeExpression,
-    TimeZoneNote,
     WireCredit,
 )
-from .records import ArticleSummary as ArticleSummary  # re-exported: its old home
-from .records import StoreVersion as StoreVersion  # re-exported: its old home
-
-#: Named migrations, applied in order; a store records which it has.
-MIGRATIONS: tuple[tuple[str, str], ...] = (
-    (
-        "0001_articles",
-        """
-        CREATE TABLE raw_inputs (
-            raw_id TEXT PRIMARY KEY,
-            source TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            data BLOB NOT NULL          -- zlib-compressed bytes as read
-        );
-        CREATE TABLE articles (
-            rowid INTEGER PRIMARY KEY,
-            article_id TEXT NOT NULL UNIQUE,
-            url TEXT,
-            outlet TEXT,
-            outlet_evidence TEXT,
-            title TEXT,
-            byline TEXT NOT NULL,       -- JSON list
-            credit TEXT,
-            published TEXT,             -- ISO 8601 with offset
-            updated TEXT,
-            time_zone TEXT,             -- JSON {zone, inferred, reason}
-            language TEXT,
-            body TEXT NOT NULL,         -- paragraphs joined by blank lines
-            paragraphs TEXT NOT NULL,   -- JSON list
-            captions TEXT NOT NULL,     -- JSON list of {text, start, end}
-            flags TEXT NOT NULL,        -- JSON list
-            description TEXT,
-            source TEXT NOT NULL,
-            format TEXT NOT NULL,
-            encoding TEXT NOT NULL,
-            raw_id TEXT REFERENCES raw_inputs(raw_id),
-            item INTEGER,
-            source_text TEXT NOT NULL,
-            offsets TEXT NOT NULL,      -- JSON [[clean, source], ...]
-            revision_of TEXT,
-            revision INTEGER NOT NULL DEFAULT 1,
-            superseded INTEGER NOT NULL DEFAULT 0,
-            ingested_at TEXT NOT NULL
-        );
-        CREATE INDEX articles_url ON articles(url);
-        CREATE INDEX articles_published ON articles(published);
-        CREATE TABLE removals (
-            article_id TEXT NOT NULL REFERENCES articles(article_id),
-            seq INTEGER NOT NULL,
-            reason TEXT NOT NULL,
-            text TEXT NOT NULL,
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            detail TEXT,
-            PRIMARY KEY (article_id, seq)
-        );
-        CREATE INDEX removals_reason ON removals(reason);
-        CREATE VIRTUAL TABLE articles_fts USING FTS5 (
-            title, body, content="articles", content_rowid="rowid"
-        );
-        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts (rowid, title, body)
-            VALUES (new.rowid, new.title, new.body);
-        END;
-        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts (articles_fts, rowid, title, body)
-            VALUES ('delete', old.rowid, old.title, old.body);
-        END;
-        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
-            INSERT INTO articles_fts (articles_fts, rowid, title, body)
-            VALUES ('delete', old.rowid, old.title, old.body);
-            INSERT INTO articles_fts (rowid, title, body)
-            VALUES (new.rowid, new.title, new.body);
-        END;
-        """,
-    ),
-    (
-        "0002_copies_stories",
-        """
-        CREATE TABLE copy_links (
-            source TEXT NOT NULL REFERENCES articles(article_id),  -- the likelier original
-            target TEXT NOT NULL REFERENCES articles(article_id),
-            kind TEXT NOT NULL,             -- identical | copy | rewrite
-            jaccard REAL NOT NULL,
-            containment REAL NOT NULL,      -- shared / shingles of the shorter text
-            shared INTEGER NOT NULL,        -- shared shingles
-            PRIMARY KEY (source, target)
-        );
-        CREATE INDEX copy_links_target ON copy_links(target);
-        CREATE TABLE copy_groups (
-            group_id TEXT PRIMARY KEY,
-            origin TEXT NOT NULL REFERENCES articles(article_id),
-            wire TEXT,
-            reason TEXT NOT NULL,
-            article_ids TEXT NOT NULL       -- JSON list, origin first
-        );
-        CREATE TABLE wire_credits (
-            article_id TEXT PRIMARY KEY REFERENCES articles(article_id),
-            wire TEXT NOT NULL
-        );
-        CREATE TABLE story_members (
-            article_id TEXT PRIMARY KEY REFERENCES articles(article_id),
-            story_id TEXT NOT NULL,
-            how TEXT NOT NULL,              -- opened | joined | revived | copy
-            similarity REAL NOT NULL,
-            seq INTEGER NOT NULL            -- order of assignment
-        );
-        CREATE INDEX story_members_story ON story_members(story_id);
-        CREATE TABLE story_merges (
-            merged TEXT PRIMARY KEY,        -- a story id that lives on in ``into_story``
-            into_story TEXT NOT NULL,
-            article_id TEXT NOT NULL,       -- the bridging article
-            similarity REAL NOT NULL,
-            seq INTEGER NOT NULL
-        );
-        CREATE TABLE derived_state (
-            name TEXT PRIMARY KEY,          -- copies | stories
-            articles TEXT NOT NULL          -- fingerprint of the articles it was computed over
-        );
-        """,
-    ),
-    (
-        "0003_analysis",
-        """
-        CREATE TABLE analyses (
-            article_id TEXT PRIMARY KEY REFERENCES articles(article_id),
-            model TEXT NOT NULL,            -- spaCy pipeline and version
-            analysed_at TEXT NOT NULL,
-            sentences TEXT NOT NULL,        -- JSON [[start, end], ...] into the body
-            event TEXT NOT NULL,            -- JSON {who, what, when, where, when_value}
-            quotes TEXT NOT NULL,           -- JSON list of Quote fields
-            quantities TEXT NOT NULL,       -- JSON list of Quantity fields
-            times TEXT NOT NULL             -- JSON list of TimeExpression fields
-        );
-        CREATE TABLE mentions (
-            article_id TEXT NOT NULL REFERENCES articles(article_id),
-            seq INTEGER NOT NULL,
-            field TEXT NOT NULL,            -- body | title | caption:N
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            label TEXT NOT NULL,
-            kind TEXT NOT NULL,             -- name | description
-            pack_id TEXT,
-            metonymic INTEGER NOT NULL,
-            entity_id TEXT,
-            stands_for TEXT,
-            PRIMARY KEY (article_id, seq)
-        );
-        CREATE INDEX mentions_entity ON mentions(entity_id);
-        CREATE TABLE entities (
-            entity_id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            label TEXT NOT NULL,
-            variants TEXT NOT NULL,         -- JSON list, commonest first
-            mentions INTEGER NOT NULL,
-            articles TEXT NOT NULL,         -- JSON list of article ids
-            relations TEXT NOT NULL,        -- JSON [{kind, target}]
-            nato_name TEXT,
-            source TEXT NOT NULL            -- pack | text
-        );
-        CREATE INDEX entities_label ON entities(label);
-        """,
-    ),
-    (
-        "0004_claim_vectors",
-        """
-        CREATE TABLE claim_vectors (        -- sentence embeddings of claims, a cache
-            article_id TEXT NOT NULL REFERENCES articles(article_id),
-            field TEXT NOT NULL,            -- body | title | caption:N
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            model TEXT NOT NULL,
-            vector BLOB NOT NULL,           -- float16, little-endian
-            PRIMARY KEY (article_id, field, start, "end", model)
-        );
-        """,
-    ),
-    (
-        "0005_incremental_runs",
-        """
-        CREATE INDEX articles_raw ON articles(raw_id);
-        CREATE TABLE dossiers (             -- built dossiers, a cache: rebuilt when their inputs change
-            story_id TEXT PRIMARY KEY,
-            fingerprint TEXT NOT NULL,      -- hash of the story's articles, analyses, entities and copies
-            dossier BLOB NOT NULL           -- the Dossier record, pickled
-        );
-        """,
-    ),
-    (
-        "0006_claim_search",
-        """
-        CREATE VIRTUAL TABLE claims_fts USING FTS5 (  -- the claim groups of stored dossiers, for search
-            text,                           -- the group's representative claim
-            story_id UNINDEXED, group_id UNINDEXED,
-            status UNINDEXED,               -- agreed | single | conflict | more-specific | ...
-            sources UNINDEXED               -- independent origins
-        );
-        DELETE FROM dossiers;               -- a cache: rebuilt (and so indexed) by the next writer
-        """,
-    ),
-    (
-        "0007_dossier_lines",
-        """
-        ALTER TABLE dossiers ADD COLUMN line TEXT;  -- the index's line of the dossier (JSON); NULL: not yet
-        """,
-    ),
+from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
+from .rows import (
+    RecordUnpickler,
+    analysis_from_row,
+    analysis_row,
+    chunks,
+    entity_from_row,
+    entity_row,
+    from_row,
+    line_json,
+    mention_from_row,
+    to_row,
 )
-SCHEMA_VERSION = len(MIGRATIONS)
-
 
 #: The first bytes of every SQLite database file.
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -355,7 +141,7 @@ class Store:
             if name in done:
                 continue
             with self.atomic():
-                for statement in _statements(sql):
+                for statement in statements(sql):
                     c.execute(statement)
                 c.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (name,))
             applied.append(name)
@@ -410,7 +196,7 @@ class Store:
     def analyses_by_id(self, ids: list[str]) -> dict[str, Analysis]:
         """The stored analyses of these articles (those analysed)."""
         out: dict[str, Analysis] = {}
-        for chunk in _chunks(list(ids)):
+        for chunk in chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(f"SELECT * FROM analyses WHERE article_id IN ({marks})", chunk):
                 out[row["article_id"]] = self._analysis(row)
@@ -427,7 +213,7 @@ class Store:
         if row is None:
             return None
         try:
-            found: object = _RecordUnpickler(io.BytesIO(bytes(row[0]))).load()
+            found: object = RecordUnpickler(io.BytesIO(bytes(row[0]))).load()
             return found
         except (pickle.UnpicklingError, AttributeError, EOFError, ImportError, IndexError, TypeError,
                 ValueError):
@@ -438,7 +224,7 @@ class Store:
         """Store a built dossier, and the report index's line of it when given."""
         data = pickle.dumps(dossier, protocol=pickle.HIGHEST_PROTOCOL)
         self.conn.execute("INSERT OR REPLACE INTO dossiers (story_id, fingerprint, dossier, line) "
-                          "VALUES (?, ?, ?, ?)", (story_id, fingerprint, data, _line_json(line)))
+                          "VALUES (?, ?, ?, ?)", (story_id, fingerprint, data, line_json(line)))
 
     def dossier_line(self, story_id: str, fingerprint: str) -> DossierLine | None:
         """The index line of the dossier cached with this fingerprint, without
@@ -459,7 +245,7 @@ class Store:
     def set_dossier_line(self, story_id: str, fingerprint: str, line: DossierLine) -> None:
         """Keep the index line of a dossier cached without one."""
         self.conn.execute("UPDATE dossiers SET line = ? WHERE story_id = ? AND fingerprint = ?",
-                          (_line_json(line), story_id, fingerprint))
+                          (line_json(line), story_id, fingerprint))
 
     def index_claims(self, story_id: str, groups: Iterable[Statement]) -> None:
         """Replace the story's searchable claim groups with the dossier's (``Dossier.groups``):
@@ -497,7 +283,7 @@ class Store:
             if prior:
                 revision_of, revision = prior[0], prior[1] + 1
                 c.execute("UPDATE articles SET superseded = 1 WHERE url = ?", (article.url,))
-        row = _to_row(article)
+        row = to_row(article)
         row.update(revision_of=revision_of, revision=revision, ingested_at=ingested_at.isoformat())
         cols = ", ".join(f'"{k}"' for k in row)
         c.execute(f"INSERT INTO articles ({cols}) VALUES ({', '.join('?' * len(row))})",
@@ -527,7 +313,7 @@ class Store:
     def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
         """The articles with these exact ids (those that exist), in no set order."""
         out: list[Article] = []
-        for chunk in _chunks(sorted(set(ids))):
+        for chunk in chunks(sorted(set(ids))):
             marks = ",".join("?" * len(chunk))
             out.extend(self._article(r) for r in self.conn.execute(
                 f"SELECT * FROM articles WHERE article_id IN ({marks})", chunk).fetchall())
@@ -539,7 +325,7 @@ class Store:
             "ORDER BY seq",
             (row["article_id"],),
         ).fetchall()
-        return _from_row(row, removals)
+        return from_row(row, removals)
 
     def iter_articles(self, include_superseded: bool = False) -> Iterator[Article]:
         where = "" if include_superseded else "WHERE superseded = 0"
@@ -674,7 +460,7 @@ class Store:
         c.execute("DELETE FROM mentions WHERE article_id = ?", (analysis.article_id,))
         c.execute("DELETE FROM claim_vectors WHERE article_id = ?", (analysis.article_id,))
         c.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                  _analysis_row(analysis, analysed_at))
+                  analysis_row(analysis, analysed_at))
         c.executemany(
             'INSERT INTO mentions (article_id, seq, field, start, "end", text, label, kind, pack_id, '
             "metonymic, entity_id, stands_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -684,7 +470,7 @@ class Store:
 
     def drop_claim_vectors(self, article_ids: Iterable[str]) -> None:
         """Forget the cached claim vectors of these articles."""
-        for chunk in _chunks(list(article_ids)):
+        for chunk in chunks(list(article_ids)):
             self.conn.execute(f"DELETE FROM claim_vectors WHERE article_id IN ({','.join('?' * len(chunk))})",
                               chunk)
 
@@ -710,7 +496,7 @@ class Store:
             "FROM mentions m JOIN articles a USING (article_id) WHERE a.superseded = 0 "
             "ORDER BY a.rowid, m.seq")
         for aid, group in itertools.groupby(rows, key=lambda r: r[0]):
-            yield ArticleMentions(aid, tuple(_mention(m) for m in group))
+            yield ArticleMentions(aid, tuple(mention_from_row(m) for m in group))
 
     def analyses_since(self, rowid: int) -> AnalysesSince:
         """The current articles whose analysis was added or replaced after analysis row ``rowid``, and the
@@ -725,16 +511,16 @@ class Store:
         mentions = self.conn.execute(
             'SELECT article_id, text, label, start, "end", field, kind, pack_id, metonymic, entity_id, stands_for '
             "FROM mentions WHERE article_id = ? ORDER BY seq", (row["article_id"],)).fetchall()
-        return _analysis_from_row(row, mentions)
+        return analysis_from_row(row, mentions)
 
     def replace_entities(self, entities: tuple[Entity, ...]) -> None:
         """Replace the canonical entities (resolution runs over all analyses): afterwards the table holds
         these and no others; only the rows that differ are written."""
         c = self.conn
-        rows = {e.entity_id: _entity_row(e) for e in entities}
+        rows = {e.entity_id: entity_row(e) for e in entities}
         stored = {tuple(r) for r in c.execute("SELECT * FROM entities")}
         gone = [r[0] for r in stored if r[0] not in rows]
-        for chunk in _chunks(gone):
+        for chunk in chunks(gone):
             c.execute(f"DELETE FROM entities WHERE entity_id IN ({','.join('?' * len(chunk))})", chunk)
         c.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       [row for row in rows.values() if row not in stored])
@@ -755,9 +541,9 @@ class Store:
     def entities_by_id(self, ids: Iterable[str]) -> list[Entity]:
         """The canonical entities with these ids (those that exist)."""
         out: list[Entity] = []
-        for chunk in _chunks(sorted(set(ids))):
+        for chunk in chunks(sorted(set(ids))):
             marks = ",".join("?" * len(chunk))
-            out.extend(_entity_from_row(r) for r in self.conn.execute(
+            out.extend(entity_from_row(r) for r in self.conn.execute(
                 f"SELECT * FROM entities WHERE entity_id IN ({marks})", chunk))
         return out
 
@@ -778,7 +564,7 @@ class Store:
         those mentioned there (counts and variants restricted to them)."""
         if article_ids is None:
             rows = self.conn.execute("SELECT * FROM entities ORDER BY mentions DESC, entity_id").fetchall()
-            return [_entity_from_row(r) for r in rows]
+            return [entity_from_row(r) for r in rows]
         counts: dict[str, Counter[str]] = {}
         for aid in article_ids:
             for eid, text in self.conn.execute(
@@ -830,158 +616,3 @@ def _connect_readonly(path: str) -> sqlite3.Connection:
         conn.close()
         conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
     return conn
-
-
-def _line_json(line: DossierLine | None) -> str | None:
-    if line is None:
-        return None
-    return json.dumps({"headline": line.headline, "articles": line.articles,
-                       "independent_sources": line.independent_sources,
-                       "disagreements": line.disagreements, "first": line.first}, ensure_ascii=False)
-
-
-def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
-def _statements(sql: str) -> list[str]:
-    """Split a migration into statements (triggers hold semicolons)."""
-    out, buf = [], ""
-    for line in sql.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            if buf.strip():
-                out.append(buf.strip())
-            buf = ""
-    return out
-
-
-def _to_row(a: Article) -> dict[str, Any]:
-    return {
-        "article_id": a.article_id,
-        "url": a.url,
-        "outlet": a.outlet,
-        "outlet_evidence": a.outlet_evidence,
-        "title": a.title,
-        "byline": json.dumps(list(a.byline), ensure_ascii=False),
-        "credit": a.credit,
-        "published": a.published.isoformat() if a.published else None,
-        "updated": a.updated.isoformat() if a.updated else None,
-        "time_zone": json.dumps(
-            {"zone": a.time_zone.zone, "inferred": a.time_zone.inferred,
-             "reason": a.time_zone.reason} if a.time_zone else None),
-        "language": a.language,
-        "body": a.text,
-        "paragraphs": json.dumps(list(a.paragraphs), ensure_ascii=False),
-        "captions": json.dumps([{"text": c.text, "start": c.start, "end": c.end}
-                                for c in a.captions], ensure_ascii=False),
-        "flags": json.dumps(list(a.flags)),
-        "description": a.description,
-        "source": a.source,
-        "format": a.format,
-        "encoding": a.encoding,
-        "raw_id": a.raw_id,
-        "item": a.item,
-        "source_text": a.source_text,
-        "offsets": json.dumps([list(x) for x in a.offsets.anchors]),
-    }
-
-
-def _from_row(r: sqlite3.Row, removals: list[sqlite3.Row]) -> Article:
-    tz = json.loads(r["time_zone"]) if r["time_zone"] else None
-    return Article(
-        article_id=r["article_id"],
-        source=r["source"],
-        format=r["format"],
-        encoding=r["encoding"],
-        url=r["url"],
-        outlet=r["outlet"],
-        outlet_evidence=r["outlet_evidence"],
-        title=r["title"],
-        byline=tuple(json.loads(r["byline"])),
-        credit=r["credit"],
-        published=datetime.fromisoformat(r["published"]) if r["published"] else None,
-        updated=datetime.fromisoformat(r["updated"]) if r["updated"] else None,
-        time_zone=TimeZoneNote(**tz) if tz else None,
-        language=r["language"],
-        paragraphs=tuple(json.loads(r["paragraphs"])),
-        captions=tuple(Caption(**c) for c in json.loads(r["captions"])),
-        removals=tuple(Removal(x[0], x[1], x[2], x[3], x[4]) for x in removals),
-        flags=tuple(json.loads(r["flags"])),
-        description=r["description"],
-        source_text=r["source_text"],
-        offsets=OffsetMap(tuple((int(a), int(b)) for a, b in json.loads(r["offsets"]))),
-        raw_id=r["raw_id"],
-        item=r["item"],
-        revision=r["revision"],
-        revision_of=r["revision_of"],
-        superseded=bool(r["superseded"]),
-    )
-
-
-def _analysis_row(a: Analysis, analysed_at: datetime) -> tuple[Any, ...]:
-    return (
-        a.article_id, a.model, analysed_at.isoformat(),
-        json.dumps([list(x) for x in a.sentences]),
-        json.dumps(dataclasses.asdict(a.event), ensure_ascii=False),
-        json.dumps([dataclasses.asdict(q) for q in a.quotes], ensure_ascii=False),
-        json.dumps([dataclasses.asdict(q) for q in a.quantities], ensure_ascii=False),
-        json.dumps([dataclasses.asdict(t) for t in a.times], ensure_ascii=False),
-    )
-
-
-def _analysis_from_row(r: sqlite3.Row, mentions: list[sqlite3.Row]) -> Analysis:
-    ev = json.loads(r["event"])
-    parts = {k: EventPart(**ev[k]) if ev.get(k) else None for k in ("who", "what", "when", "where")}
-    return Analysis(
-        article_id=r["article_id"],
-        model=r["model"],
-        sentences=tuple((int(s), int(e)) for s, e in json.loads(r["sentences"])),
-        mentions=tuple(_mention(m) for m in mentions),
-        quotes=tuple(Quote(**q) for q in json.loads(r["quotes"])),
-        quantities=tuple(Quantity(**q) for q in json.loads(r["quantities"])),
-        times=tuple(TimeExpression(**t) for t in json.loads(r["times"])),
-        event=Event(article_id=ev["article_id"], when_value=ev.get("when_value"), **parts),
-    )
-
-
-def _entity_row(e: Entity) -> tuple[Any, ...]:
-    return (e.entity_id, e.name, e.label, json.dumps(list(e.variants), ensure_ascii=False), e.mentions,
-            json.dumps(list(e.articles)), json.dumps([{"kind": r.kind, "target": r.target} for r in e.relations]),
-            e.nato_name, e.source)
-
-
-def _mention(m: sqlite3.Row | tuple[Any, ...]) -> Mention:
-    """A mention from its row (article_id, text, label, start, end, field, kind, pack_id, metonymic,
-    entity_id, stands_for)."""
-    return Mention(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], bool(m[8]), m[9], m[10])
-
-
-def _entity_from_row(r: sqlite3.Row) -> Entity:
-    return Entity(
-        entity_id=r["entity_id"], name=r["name"], label=r["label"], variants=tuple(json.loads(r["variants"])),
-        mentions=r["mentions"], articles=tuple(json.loads(r["articles"])),
-        relations=tuple(Relation(x["kind"], x["target"]) for x in json.loads(r["relations"])),
-        nato_name=r["nato_name"], source=r["source"],
-    )
-
-
-class _RecordUnpickler(pickle.Unpickler):
-    """Unpickles newsprism records only: a class of the package that is a
-    dataclass or an enum, or a standard date type. Functions and other
-    callables are refused, so a crafted blob cannot run code."""
-
-    _STANDARD = frozenset({("datetime", "datetime"), ("datetime", "date"), ("datetime", "time"),
-                           ("datetime", "timedelta"), ("datetime", "timezone"), ("zoneinfo", "ZoneInfo"),
-                           ("zoneinfo._zoneinfo", "ZoneInfo")})
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in self._STANDARD:
-            return super().find_class(module, name)
-        if module == "newsprism" or module.startswith("newsprism."):
-            found = super().find_class(module, name)
-            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)):
-                return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not a newsprism record")
-

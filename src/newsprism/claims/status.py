@@ -1,0 +1,452 @@
+"""Status: a group's independent origins and the differences its claims carry (numbers, dates,
+places, designations, negation): conflicts or "more specific"."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from ..analyse.rules import REPORTING_VERBS
+from ..copies import line_origins
+from ..gazetteer import geo
+from ..lexicon import (
+    COUNT_OUTCOME_BREAKS,
+    COUNT_OUTCOME_FILLERS,
+    COUNT_OUTCOMES,
+    PICTURE_DATE_AFTER,
+    PICTURE_DATE_BEFORE,
+    REMAINING_COUNT_AFTER,
+    REMAINING_COUNT_WORDS,
+    SMALL_NUMBER_WORDS,
+    STOP_WORDS,
+    strip_inflection,
+)
+from ..records import (
+    ArticlePair,
+    Claim,
+    ClaimGroup,
+    Copies,
+    Difference,
+    Entity,
+    Origin,
+    OutletCredit,
+    Quantity,
+    TimeExpression,
+)
+from ..settings import AlignSettings
+from .extract import FROM_DISTANCE, NEGATION, tokens
+
+#: Statuses, strongest first: a group takes the first that applies.
+STATUSES = ("conflicting", "more-specific", "corroborated", "single-source")
+
+
+# ---------------------------------------------------------------- status
+
+
+def surfaces(eid: str, by_id: Mapping[str, Entity]) -> tuple[str, ...]:
+    e = by_id.get(eid)
+    return tuple(dict.fromkeys((e.name, *e.variants))) if e else (eid,)
+
+
+def claim_group(claims: list[Claim], sims: list[list[float]], copies: Copies, by_id: Mapping[str, Entity],
+           s: AlignSettings, outlets: Mapping[str, str | None], representative: str,
+           credits: Sequence[OutletCredit] = (), rewritten: Sequence[ArticlePair] = (),
+           holders: Mapping[tuple[str, ...], set[str]] | None = None) -> ClaimGroup:
+    article_ids = tuple(dict.fromkeys(c.article_id for c in claims))
+    # the origins of this line: copies once, a member crediting another outlet is that outlet's
+    # report, members sharing wording outside quotation marks are one report (copies.line_origins)
+    origins = tuple(o.key for o in origins_of_line(claims, copies, outlets, credits, s, rewritten, holders))
+    diffs: list[Difference] = []
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            if claims[i].article_id != claims[j].article_id:
+                diffs.extend(compare(claims[i], claims[j], sims[i][j], False, by_id, s))
+    statuses = {d.status for d in diffs}
+    if "conflict" in statuses:
+        status = "conflicting"
+    elif "more-specific" in statuses:
+        status = "more-specific"
+    elif len(origins) >= 2:
+        status = "corroborated"
+    else:
+        status = "single-source"
+    gid = "g" + hashlib.sha256("|".join(c.claim_id for c in claims).encode()).hexdigest()[:12]
+    return ClaimGroup(gid, tuple(c.claim_id for c in claims), article_ids, origins, status, tuple(diffs), False,
+                      representative)
+
+
+def origins_of_line(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, str | None],
+                  credits: Sequence[OutletCredit], s: AlignSettings, rewritten: Sequence[ArticlePair],
+                  holders: Mapping[tuple[str, ...], set[str]] | None) -> list[Origin]:
+    """The independent origins of one line at the ``[claims]`` origin settings (copies.line_origins)."""
+    return line_origins(claims, copies, outlets, credits, s.origin_run, rewritten, share_run=s.line_share_run,
+                        share=s.line_share, share_min=s.line_share_min, holders=holders)
+
+
+def compare(a: Claim, b: Claim, sim: float, internal: bool, by_id: Mapping[str, Entity],
+             s: AlignSettings) -> list[Difference]:
+    out: list[Difference] = []
+    if norm_text(a.text) == norm_text(b.text):
+        return out  # the same words (a wire story and its copy) state the same values
+    floor = s.internal_threshold if internal else 0.0
+    if sim >= max(floor, s.number_threshold):
+        out.extend(number_differences(a, b, s, counts_only=sim < max(floor, s.measure_threshold)))
+    if sim >= (floor if internal else s.date_threshold):
+        out.extend(_dates(a, b, internal))
+    if sim >= max(floor, s.place_threshold):
+        out.extend(_places(a, b, by_id))
+    out.extend(_designations(a, b, by_id))
+    if (a.negated != b.negated and a.field == b.field == "body" and sim >= s.negation_threshold
+            and _overlap(_words(a.text), _words(b.text)) >= s.negation_overlap
+            and min(len(a.text), len(b.text)) >= 0.75 * max(len(a.text), len(b.text))):
+        out.append(Difference("negation", "conflict", a.claim_id, _neg(a), b.claim_id, _neg(b)))
+    return out
+
+
+def _neg(c: Claim) -> str:
+    return "negated" if c.negated else "affirmed"
+
+
+def number_differences(a: Claim, b: Claim, s: AlignSettings, counts_only: bool = False) -> list[Difference]:
+    """Numbers that disagree: the same measured thing, values apart beyond the
+    tolerance, neither value found anywhere in the other claim (two numbers of
+    one sentence are two facts), and said of the same action (see _same_action).
+    A bound that admits the other value ("at least five" against "seven") is
+    compatible: a "more-specific" difference, shown, not a conflict."""
+    out = []
+    for qa in a.quantities:
+        if _name_number(a, qa) or _written(qa, b):
+            continue
+        for qb in b.quantities:
+            if not _comparable(qa, qb) or (counts_only and qa.canonical_unit is not None):
+                continue
+            if _name_number(b, qb) or _written(qb, a):
+                continue
+            la, ha = _range(qa, s.number_tolerance)
+            lb, hb = _range(qb, s.number_tolerance)
+            if (qa.unit or "").lower() != (qb.unit or "").lower():  # "12 inches" / "30 centimetres": converted
+                la, ha, lb, hb = la * 0.97, ha * 1.03, lb * 0.97, hb * 1.03
+            if not (_same_action(a, qa, b, qb) and _modifier(a, qa) == _modifier(b, qb)
+                    and _same_outcome(a, qa, b, qb)):
+                continue
+            if ha < lb or hb < la:
+                if not _matched(qa, b.quantities, s) and not _matched(qb, a.quantities, s):
+                    out.append(Difference("number", "conflict", a.claim_id, qa.text, b.claim_id, qb.text))
+            elif (qa.bound or qb.bound) and (qa.bound, qa.low, qa.high) != (qb.bound, qb.low, qb.high):
+                out.append(Difference("number", "more-specific", a.claim_id, qa.text, b.claim_id, qb.text))
+    return out
+
+
+
+def _written(q: Quantity, other: Claim) -> bool:
+    """The other claim writes the same number, even where it is no quantity of
+    its own ("25 defendants, five of whom ..." has the five)."""
+    if q.low != q.high or q.low != int(q.low) or q.canonical_unit not in (None,):
+        return False
+    n = int(q.low)
+    forms = {f"{n:,}", str(n)} | ({SMALL_NUMBER_WORDS[n]} if n < len(SMALL_NUMBER_WORDS) else set())
+    return any(re.search(rf"(?<![\w.,]){re.escape(f)}(?![\w]|[.,]\d)", other.text, re.I) for f in forms)
+
+
+def _matched(q: Quantity, others: Sequence[Quantity], s: AlignSettings) -> bool:
+    lo, hi = _range(q, s.number_tolerance)
+    for o in others:
+        if o.canonical_unit != q.canonical_unit:
+            continue
+        ol, oh = _range(o, s.number_tolerance)
+        if not (hi < ol or oh < lo):
+            return True
+    return False
+
+
+_QUANTITY_WORDS = frozenset((
+    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under", "more", "less",
+    "than", "up", "at", "least", "most", "just", "only", "another", "additional"))
+
+
+def _name_number(c: Claim, q: Quantity) -> bool:
+    """A number that is part of a name: "Falcon 9", "Boeing 737", "Apollo 11"."""
+    if q.canonical_unit is not None or not q.text[:1].isdigit():
+        return False
+    before = c.text[: max(0, q.start - c.start)].rstrip()
+    prev = before.rsplit(None, 1)[-1] if before else ""
+    return (prev[:1].isupper() and prev.lower() not in _QUANTITY_WORDS
+            and bool(re.fullmatch(r"[A-Z][\w-]*", prev)))  # "Falcon 9"; not "Germany; 27"
+
+
+def _same_action(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """The words around two numbers (names and the measure aside) overlap:
+    two of them, or a quarter of the shorter context."""
+    ca, cb = _context(a, qa), _context(b, qb)
+    shared = len(ca & cb)
+    return shared >= 2 or (shared >= 1 and shared >= 0.25 * min(len(ca), len(cb)))
+
+
+def _same_outcome(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Two counts of one outcome: "40 people were injured" and "seven people
+    were killed" count different people; "within four outs of the title" (what
+    remains) is not "two outs in the eighth". Unknown outcomes do not differ."""
+    oa, ob = _outcome(a, qa), _outcome(b, qb)
+    return (oa is None or ob is None or oa == ob) and _remaining(a, qa) == _remaining(b, qb)
+
+
+def _outcome(c: Claim, q: Quantity) -> str | None:
+    """What happened to what a count counts (``lexicon.COUNT_OUTCOMES``): its
+    casualty word ("seven killed"), an outcome after it in the same clause
+    ("40 people were injured"), or one just before it ("injuring another 40")."""
+    if q.measures and q.measures.lower() in COUNT_OUTCOMES:
+        return COUNT_OUTCOMES[q.measures.lower()]
+    clause = re.split(r"[,;:.()\u2014\u2013]", c.text[max(0, q.end - c.start):], maxsplit=1)[0]
+    for w in re.findall(r"[\w'-]+", clause.lower())[:6]:
+        if w in COUNT_OUTCOMES:
+            return COUNT_OUTCOMES[w]
+        if w in COUNT_OUTCOME_BREAKS:
+            break
+    for w in reversed(re.findall(r"[\w'-]+", c.text[:max(0, q.start - c.start)].lower())[-3:]):
+        if w in COUNT_OUTCOMES:
+            return COUNT_OUTCOMES[w]
+        if w not in COUNT_OUTCOME_FILLERS:
+            break
+    return None
+
+
+def _remaining(c: Claim, q: Quantity) -> bool:
+    """A count of what remains to a goal: "within four outs of the title"."""
+    before = re.findall(r"[\w'-]+", c.text[:max(0, q.start - c.start)].lower())
+    after = re.findall(r"[\w'-]+", re.split(r"[,;:.()]", c.text[max(0, q.end - c.start):], maxsplit=1)[0].lower())
+    return (bool(before) and before[-1] in REMAINING_COUNT_WORDS) or bool(set(after[:2]) & REMAINING_COUNT_AFTER)
+
+
+def _context(c: Claim, q: Quantity, width: int = 8) -> set[str]:
+    """Lower-case content words near a number, without names and the measure itself."""
+    rel_s, rel_e = q.start - c.start, q.end - c.start
+    before = re.findall(r"[\w'-]+", c.text[:max(0, rel_s)])[-width:]
+    after = re.findall(r"[\w'-]+", c.text[max(0, rel_e):])[:width]
+    measure = {strip_inflection(w) for w in (q.measures or "").lower().split()}
+    words = re.findall(r"[\w'-]+", c.text)
+    # in a headline in title case every word is capitalised: names cannot be told apart
+    title_case = sum(w[:1].isupper() for w in words) > 0.6 * max(1, len(words))
+    out = {strip_inflection(w.lower()) for w in before + after
+           if (title_case or w[:1].islower()) and len(w) > 3 and w.lower() not in STOP_WORDS
+           and w.lower() not in _QUANTITY_WORDS}
+    return out - measure
+
+
+def _modifier(c: Claim, q: Quantity) -> str:
+    """The words between a count and what it counts: "22 ambulance crews" and
+    "four fire and rescue crews" count different crews."""
+    if not q.measures:
+        return ""
+    rest = c.text[q.end - c.start:]
+    head = q.measures.lower().split()[-1]
+    m = re.search(rf"\b{re.escape(head[:-1] if len(head) > 3 else head)}", rest.lower())
+    if m is None or m.start() > 40:
+        return ""
+    return " ".join(w for w in re.findall(r"[\w-]+", rest[:m.start()].lower()) if w not in STOP_WORDS)
+
+
+def norm_text(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in tokens(text) if not NEGATION.fullmatch(w)}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def _comparable(qa: Quantity, qb: Quantity) -> bool:
+    if qa.canonical_unit != qb.canonical_unit:
+        return False
+    # counts and measurements alike: only of the same thing ("$10" previous offer
+    # and "$82 per share" are two amounts, not two accounts of one)
+    return bool(qa.measures) and qa.measures == qb.measures
+
+
+def _range(q: Quantity, tolerance: float) -> tuple[float, float]:
+    """The values a quantity admits: an approximate one ("about 50") the
+    tolerance and a half on each side; an exact one only what its rounding
+    allows ("2,000" or "143 million": half a unit of the last non-zero digit,
+    when that is a thousand or more; "12" and "145.5" are exact)."""
+    low = q.canonical_low if q.canonical_low is not None else q.low
+    high = q.canonical_high if q.canonical_high is not None else q.high
+    scale = (low / q.low) if q.low and q.canonical_low is not None else 1.0
+    if q.approximate:
+        lo, hi = low * (1 - tolerance * 1.5), high * (1 + tolerance * 1.5)
+    else:
+        lo, hi = low - _rounding(q.low) * scale, high + _rounding(q.high) * scale
+        lo, hi = min(lo, low * (1 - 0.005)), max(hi, high * (1 + 0.005))
+    if q.bound == "upper":
+        lo = 0.0
+    if q.bound == "lower":
+        hi = math.inf
+    return lo, hi
+
+
+def _rounding(value: float) -> float:
+    if not value or value != int(value):
+        return 0.0
+    n, step = int(abs(value)), 1
+    while n % (step * 10) == 0:
+        step *= 10
+    return step / 2 if step >= 1000 else 0.0
+
+
+def _dates(a: Claim, b: Claim, internal: bool = False) -> list[Difference]:
+    """Resolved days that differ. Inside one article (a title or caption
+    against its text) only the days of what is reported: not the day a
+    statement was made ("officials said Thursday") nor the day a picture was
+    taken or published ("in this Nov. 2 file photo")."""
+    da = {t.value: t for t in a.times if t.status == "resolved" and t.granularity == "day" and t.value
+          and not (internal and _not_event_day(a, t))}
+    db = {t.value: t for t in b.times if t.status == "resolved" and t.granularity == "day" and t.value
+          and not (internal and _not_event_day(b, t))}
+    if not da or not db or set(da) & set(db):
+        return []
+    ta, tb = da[min(da)], db[min(db)]
+    return [Difference("date", "conflict", a.claim_id, f"{ta.text} ({ta.value})", b.claim_id, f"{tb.text} ({tb.value})")]
+
+
+_DATE_LEAD = frozenset({"on", "late", "early", "last", "this"})
+_IRREGULAR_REPORTING = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write"}
+
+
+def _not_event_day(c: Claim, t: TimeExpression) -> bool:
+    """A day that dates a statement (after a reporting verb: "the airline said
+    Wednesday") or, in a caption, the picture (``lexicon.PICTURE_DATE_*``: "an
+    image from a video made public on April 14", "in this Nov. 2, 2017 file
+    photo"). A caption's closing dateline (", Tokyo, August 29, 2017.") is
+    compared: the picture may show what the text reports."""
+    rel_s, rel_e = t.start - c.start, t.end - c.start
+    before, after = c.text[:max(0, rel_s)], c.text[max(0, rel_e):]
+    words = re.findall(r"[\w'-]+", before.lower())
+    while words and words[-1] in _DATE_LEAD:
+        words.pop()
+    if words:
+        w = words[-1]
+        stems = {_IRREGULAR_REPORTING.get(w, w), w[:-1], w[:-2], w[:-3], w[:-3] + "e"}
+        if stems & REPORTING_VERBS and not before.rstrip().endswith((",", ";", ":")):
+            return True
+    if not c.field.startswith("caption"):
+        return False
+    return bool(PICTURE_DATE_BEFORE.search(before) or PICTURE_DATE_AFTER.search(after))
+
+
+def ancestors(eid: str, by_id: Mapping[str, Entity], kinds: tuple[str, ...]) -> set[str]:
+    seen: set[str] = set()
+    todo = [eid]
+    while todo:
+        e = by_id.get(todo.pop())
+        if e is None:
+            continue
+        for r in e.relations:
+            if r.kind in kinds and r.target not in seen:
+                seen.add(r.target)
+                todo.append(r.target)
+    return seen
+
+
+def _places(a: Claim, b: Claim, by_id: Mapping[str, Entity]) -> list[Difference]:
+    if not a.places or not b.places:
+        return []
+    pa, pb = set(a.places), set(b.places)
+    up_a = {p: ancestors(p, by_id, ("part_of",)) for p in pa}
+    up_b = {p: ancestors(p, by_id, ("part_of",)) for p in pb}
+    names = {p: by_id[p].name if p in by_id else p for p in pa | pb}
+    if pa & pb:
+        narrower = distance_vs_in(a, b, pa & pb, names)
+        return narrower
+    for x in pa:
+        for y in pb:
+            if y in up_a[x]:
+                return [Difference("place", "more-specific", a.claim_id, names[x], b.claim_id, names[y])]
+            if x in up_b[y]:
+                return [Difference("place", "more-specific", a.claim_id, names[x], b.claim_id, names[y])]
+    # a conflict needs both claims to set the event somewhere (in X / at X / X trip),
+    # and neither to name the other's place as such
+    sa, sb = set(a.sites) - pb, set(b.sites) - pa
+    if not sa or not sb or set(a.sites) & set(b.sites):
+        return []
+    both = a.text + " " + b.text
+    if any(contains_text(both, vx, vy) for x in sa for y in sb
+           for vx in (names[x], *surfaces(x, by_id)) for vy in (names[y], *surfaces(y, by_id))):
+        return []
+    if any(may_contain(names[x], names[y]) for x in sa for y in sb):
+        return []
+    x, y = sorted(sa)[0], sorted(sb)[0]
+    return [Difference("place", "conflict", a.claim_id, names[x], b.claim_id, names[y])]
+
+
+def entity_name(eid: str, by_id: Mapping[str, Entity]) -> str:
+    return by_id[eid].name if eid in by_id else eid
+
+
+def may_contain(x: str, y: str) -> bool:
+    """True when one place may well lie in the other, so that two sources
+    naming them do not disagree: a country and a place inside it (or a place
+    the gazetteer does not know: a town, a beach, a zoo), a region and a town.
+    Two different countries, or regions of different countries, never do."""
+    gx, gy = geo(x), geo(y)
+    if gx is None and gy is None:
+        return False  # two towns or sites: the text has to say (see contains_text)
+    if gx is None or gy is None:
+        return True
+    (kx, cx), (ky, cy) = gx, gy
+    if kx == ky == "country":
+        return False
+    return bool(cx & cy)
+
+
+def contains_text(text: str, x: str, y: str) -> bool:
+    """Text that says one place lies in the other: "Cincinnati, Ohio",
+    "Las Vegas in the US", "Russia's Far East"."""
+    for inner, outer in ((x, y), (y, x)):
+        i, o = re.escape(inner), re.escape(outer)
+        if re.search(rf"{i}(,\s+[A-Z][\w .'-]*){{0,2}},\s+(the\s+)?{o}\b|{i}\s+in\s+(the\s+)?(\w+\s+)?{o}\b|"
+                     rf"{o}['’]s\s+{i}", text):
+            return True
+    return False
+
+
+def distance_vs_in(a: Claim, b: Claim, shared: set[str], names: Mapping[str, str]) -> list[Difference]:
+    """"about 40 km from Varnholm" against "in Varnholm": compatible,
+    the first more specific."""
+    fa, fb = bool(FROM_DISTANCE.search(a.text)), bool(FROM_DISTANCE.search(b.text))
+    if fa == fb:
+        return []
+    near, within = (a, b) if fa else (b, a)
+    m = FROM_DISTANCE.search(near.text)
+    tail = near.text[m.end():m.end() + 40] if m else ""
+    # the distance must be measured from the place the other claim sets the event in
+    candidates = [p for p in shared if p in within.sites and names[p] in tail]
+    if not candidates:
+        return []
+    place = min((names[p] for p in candidates), key=lambda n: (tail.find(n), n))
+    q = next((q.text for q in near.quantities if q.canonical_unit in ("km", "m", "mi")), "a distance")
+    return [Difference("place", "more-specific", near.claim_id, f"{q} from {place}", within.claim_id, f"in {place}")]
+
+
+def _designations(a: Claim, b: Claim, by_id: Mapping[str, Entity]) -> list[Difference]:
+    out = []
+    for x in a.equipment:
+        for y in b.equipment:
+            if x == y:
+                continue
+            if y in ancestors(x, by_id, ("variant_of",)) or x in ancestors(y, by_id, ("variant_of",)):
+                nx = by_id[x].name if x in by_id else x
+                ny = by_id[y].name if y in by_id else y
+                out.append(Difference("designation", "more-specific", a.claim_id, nx, b.claim_id, ny))
+    return out
+
+
+def status_counts(groups: Sequence[ClaimGroup]) -> dict[str, int]:
+    """How many groups have each status."""
+    counts: dict[str, int] = defaultdict(int)
+    for g in groups:
+        counts[g.status] += 1
+    return {s: counts.get(s, 0) for s in STATUSES}

@@ -1,0 +1,202 @@
+"""claims.status: a group's independent origins and the differences of its values."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.claims import AlignSettings, align, status_counts
+from newsprism.copies import Copies, CopyGroup
+from newsprism.records import (
+    Entity,
+    Quantity,
+    Relation,
+)
+
+from .helpers import ENTS, NO_COPIES, A, _bounded, _caption_case, _numbers_pair, _one_line, _pair, analysis, article, mention
+
+
+def test_claims_conflicting_counts_of_the_same_thing() -> None:
+    arts, ana = _pair()
+    al = align(arts, ana, ENTS, NO_COPIES)
+    (g,) = [g for g in al.groups if len(g.claim_ids) == 2]
+    assert g.status == "conflicting" and g.sources == 2
+    (d,) = g.differences
+    assert (d.kind, d.status, d.a_value, d.b_value) == ("number", "conflict", "About 1,200", "About 2,000")
+    assert status_counts(al.groups) == {"conflicting": 1, "more-specific": 0, "corroborated": 0, "single-source": 2}
+
+
+def test_claims_copies_count_as_one_source() -> None:
+    arts = [article("a", A[:1]), article("c", A[:1])]
+    body = A[0]
+    ana = [analysis(x, A[:1], [mention(x, "Varnholm", body, "GPE", "varnholm")]) for x in ("a", "c")]
+    copies = Copies(links=(), groups=(CopyGroup("g1", ("a", "c"), "a", None, "earliest"),))
+    (g,) = align(arts, ana, ENTS, copies).groups
+    assert g.article_ids == ("a", "c") and g.sources == 1 and g.status == "single-source"
+    # not found as copies, the same words outside quotation marks are still one report ...
+    (g2,) = align(arts, ana, ENTS, NO_COPIES).groups
+    assert g2.sources == 1 and g2.status == "single-source"
+    # ... and two without that check and the sentence test (line_share)
+    (g3,) = align(arts, ana, ENTS, NO_COPIES, AlignSettings(origin_run=0, line_share=0)).groups
+    assert g3.sources == 2 and g3.status == "corroborated"
+
+
+def test_claims_the_same_quotation_given_to_two_outlets_counts_twice() -> None:
+    quote = "\u201cThe gate held for forty years and we will rebuild it before the spring floods,\u201d"
+    g = _one_line({"a": f"{quote} the Varnholm council said in an emailed statement.",
+                   "b": f"{quote} a spokeswoman for Varnholm told reporters."})
+    assert g.sources == 2 and g.status == "corroborated"
+
+
+def test_claims_shared_wording_outside_quotation_marks_is_one_report() -> None:
+    run = "Engineers from Varnholm worked through the night to lower the damaged spillway gate"
+    g = _one_line({"a": f"{run}, officials said.", "b": f"{run} on Tuesday."})
+    assert g.sources == 1 and g.status == "single-source"
+
+
+def test_claims_a_report_crediting_another_outlet_counts_with_it() -> None:
+    texts = {"a": "The Varnholm mayor said the dam would be inspected by an outside firm next week.",
+             "b": "The Varnholm mayor told the Kessford Courier that an outside firm would inspect the dam."}
+    outlets = {"a": "Kessford Courier", "b": "Northern Ledger"}
+    g = _one_line(texts, outlets)
+    assert g.sources == 1 and g.status == "single-source" and g.origins == ("outlet:kessford courier",)
+    # the same two sentences without the credit are two reports
+    texts["b"] = "The Varnholm mayor told reporters that an outside firm would inspect the dam."
+    assert _one_line(texts, outlets).sources == 2
+
+
+def test_claims_variant_designation_is_more_specific_not_a_conflict() -> None:
+    sa = ["Kim inspected the Tu-95 strategic bomber at the airfield with Shoigu."]
+    sb = ["Kim inspected the Tu-95MS strategic bomber at the airfield with Shoigu on the visit."]
+    arts = [article("a", sa), article("b", sb)]
+    ana = [analysis("a", sa, [mention("a", "Tu-95", sa[0], "EQUIPMENT", "tu-95")]),
+           analysis("b", sb, [mention("b", "Tu-95MS", sb[0], "EQUIPMENT", "tu-95ms")])]
+    ents = [Entity("tu-95", "Tu-95", "EQUIPMENT", ("Tu-95",), 1, ("a",)),
+            Entity("tu-95ms", "Tu-95MS", "EQUIPMENT", ("Tu-95MS",), 1, ("b",), (Relation("variant_of", "tu-95"),))]
+    (g,) = align(arts, ana, ents, NO_COPIES).groups
+    assert g.status == "more-specific"
+    (d,) = g.differences
+    assert (d.kind, d.status) == ("designation", "more-specific")
+
+
+def test_claims_exact_counts_differ_within_their_rounding_only() -> None:
+    sa = "Equifax said the breach exposed personal data of 143 million people in the United States."
+    sb = "Equifax said the breach exposed personal data of 145.5 million people in the United States."
+    diffs = _numbers_pair(sa, sb, [("143 million", 143e6, "people", False)], [("145.5 million", 145.5e6, "people", False)])
+    assert [(d.kind, d.a_value, d.b_value) for d in diffs] == [("number", "143 million", "145.5 million")]
+    approx = _numbers_pair(sa.replace("143", "about 143"), sb,
+                           [("about 143 million", 143e6, "people", True)], [("145.5 million", 145.5e6, "people", False)])
+    assert approx == []  # "about" admits it
+
+
+def test_claims_a_number_the_other_claim_also_gives_is_no_conflict() -> None:
+    sa = "Police said 40 people were hurt and five people were trapped when the tram overturned in the city."
+    sb = "Police said 40 people were hurt when the tram overturned on a sharp bend in the city on Wednesday."
+    assert _numbers_pair(sa, sb, [("40", 40, "people", False), ("five", 5, "people", False)],
+                         [("40", 40, "people", False)]) == []
+
+
+def test_claims_number_in_a_name_is_no_count() -> None:
+    sa = "The Falcon Heavy rocket is essentially three Falcon 9 rockets strapped together for the launch."
+    sb = "The Falcon Heavy rocket is three Falcon 9 rockets strapped together, said the company on Tuesday."
+    assert _numbers_pair(sa, sb, [("three", 3, "rocket", False)], [("9", 9, "rocket", False)]) == []
+
+
+def test_claims_counts_of_different_things_with_one_noun_are_no_conflict() -> None:
+    sa = "Eight fire engines and 22 ambulance crews were involved in the rescue operation at the depot."
+    sb = "Eight fire engines and four fire and rescue crews were involved in the rescue operation at the depot."
+    assert _numbers_pair(sa, sb, [("22", 22, "crew", False)], [("four", 4, "crew", False)]) == []
+
+
+def test_claims_counts_of_different_outcomes_are_no_conflict() -> None:
+    sa = "Police said at least 40 people were injured when the tram overturned near the depot in the city."
+    sb = "Police said at least seven people were killed when the tram overturned near the depot in the city."
+    assert _numbers_pair(sa, sb, [("at least 40", 40, "people", False)], [("at least seven", 7, "people", False)]) == []
+    sc = "The tram overturned near the depot in the city, trapping five people and injuring another 40."
+    sd = "Police said more than 50 people were injured when the tram overturned near the depot in the city."
+    assert _numbers_pair(sc, sd, [("five", 5, "people", False)], [("more than 50", 50, "people", False)]) == []
+
+
+def test_claims_counts_of_one_outcome_still_conflict() -> None:
+    sa = "A truck bomb exploded near the consulate in the city, killing at least four civilians, officials said."
+    sb = "Officials said 12 civilians were killed when a truck bomb exploded near the consulate in the city."
+    diffs = _numbers_pair(sa, sb, [("at least four", 4, "civilian", False)], [("12", 12, "civilian", False)])
+    assert [(d.kind, d.a_value, d.b_value) for d in diffs] == [("number", "at least four", "12")]
+
+
+def test_claims_a_count_of_what_remains_is_not_the_count_itself() -> None:
+    sa = "The home side were within four outs of the title in the eighth inning before the closer faltered."
+    sb = "The closer blew the lead with two outs in the eighth inning before the home side lost the title."
+    assert _numbers_pair(sa, sb, [("four", 4, "out", False)], [("two", 2, "out", False)]) == []
+    sc = "With the lead and just four outs required to win the title in the eighth inning, the closer came on."
+    assert _numbers_pair(sc, sb, [("four", 4, "out", False)], [("two", 2, "out", False)]) == []
+
+
+def test_claims_a_caption_dating_its_picture_is_no_inconsistency() -> None:
+    body = "The evacuees of Varnholm returned home after the flood on Thursday, the mayor of Varnholm said."
+    for cap, day in (("In this Feb. 2 file photo, evacuees of Varnholm wait at the sports hall.", "Feb. 2"),
+                     ("An image from a video made public on Feb. 2 shows evacuees of Varnholm.", "Feb. 2")):
+        assert _caption_case(body, cap, "Thursday", day) == [], cap
+    # the caption's own happening on another day than the text's stays an inconsistency
+    flagged = _caption_case(body, "Evacuees of Varnholm returned home after the flood on Feb. 2.", "Thursday",
+                            "Feb. 2")
+    assert [g.status for g in flagged] == ["conflicting"]
+    dateline = _caption_case(body, "Evacuees of Varnholm return home after the flood, Varnholm, February 2, 2025.",
+                             "Thursday", "February 2, 2025")
+    assert [g.status for g in dateline] == ["conflicting"]  # the picture may show what the text reports
+
+
+def test_claims_the_day_of_a_statement_is_not_compared_with_a_caption() -> None:
+    body = "The evacuees of Varnholm returned home after the flood, the mayor of Varnholm said Thursday."
+    cap = "Evacuees of Varnholm returned home after the flood on Feb. 2."
+    assert _caption_case(body, cap, "Thursday", "Feb. 2") == []
+
+
+def test_claims_a_number_written_as_a_word_in_the_other_claim_is_no_conflict() -> None:
+    sa = "Five other defendants, including the activist, were fined 30,000 pounds each by the court."
+    sb = "The case involves 25 defendants, five of whom, including the activist, were fined 30,000 pounds each."
+    assert _numbers_pair(sa, sb, [("Five", 5, "defendant", False)], [("25", 25, "defendant", False)]) == []
+
+
+def test_claims_a_bound_admitting_the_other_count_is_compatible_and_shown() -> None:
+    sa = "Police said at least five people died when the tram overturned on the bend."
+    sb = "Police said seven people died when the tram overturned on the sharp bend."
+    arts = [article("a", [sa]), article("b", [sb])]
+    ana = [analysis("a", [sa], quantities=[_bounded("a", sa, "at least five", 5, "lower")]),
+           analysis("b", [sb], quantities=[_bounded("b", sb, "seven", 7, None)])]
+    (g,) = [g for g in align(arts, ana, [], NO_COPIES).groups if len(g.claim_ids) == 2]
+    assert g.status == "more-specific"
+    (d,) = g.differences
+    assert (d.kind, d.status, d.a_value, d.b_value) == ("number", "more-specific", "at least five", "seven")
+
+
+def test_claims_two_bounds_that_overlap_are_compatible() -> None:
+    sa = "Police said at least 40 people died when the tram overturned on the bend."
+    sb = "Police said more than 50 people died when the tram overturned on the sharp bend."
+    arts = [article("a", [sa]), article("b", [sb])]
+    ana = [analysis("a", [sa], quantities=[_bounded("a", sa, "at least 40", 40, "lower")]),
+           analysis("b", [sb], quantities=[_bounded("b", sb, "more than 50", 50, "lower")])]
+    diffs = [d for g in align(arts, ana, [], NO_COPIES).groups for d in g.differences]
+    assert [(d.kind, d.status) for d in diffs] == [("number", "more-specific")]
+
+
+def test_claims_a_distance_from_a_town_against_in_it_is_a_compatible_value_card() -> None:
+    sa = ["The ferry ran aground about 12 kilometres from Varnholm late on Monday, the coastguard said."]
+    sb = ["A ferry ran aground in Varnholm on Monday night and its passengers were taken ashore."]
+    arts = [article("a", sa), article("b", sb)]
+    at = sa[0].index("about 12 kilometres")
+    km = Quantity("a", "about 12 kilometres", at, at + 19, 12.0, 12.0, "kilometres", "km", 12.0, 12.0, True)
+    ma = [mention("a", "Varnholm", sa[0], "GPE", "varnholm")]
+    mb = [mention("b", "Varnholm", sb[0], "GPE", "varnholm")]
+    ana = [analysis("a", sa, ma, quantities=[km]), analysis("b", sb, mb)]
+    ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 2, ("a", "b"))]
+    vecs = {sa[0]: [1.0, 0.0], sb[0]: [0.66, 0.7513]}  # cosine 0.66: two statements, close enough to compare
+
+    def embed(claims):  # type: ignore[no-untyped-def]
+        return np.array([vecs[c.text] for c in claims])
+
+    al = align(arts, ana, ents, NO_COPIES, embed=embed)
+    assert all(len(g.claim_ids) == 1 for g in al.groups if g.kind == "statement")
+    (card,) = [g for g in al.groups if g.kind == "values"]
+    assert card.status == "more-specific" and card.sources == 2
+    assert [(d.kind, d.a_value, d.b_value) for d in card.differences] == [
+        ("place", "about 12 kilometres from Varnholm", "in Varnholm")]

@@ -1,0 +1,375 @@
+"""copies.credits: wire and outlet credits, rewrites, shared writing and independent origins."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsprism.copies as copies_module
+from newsprism.copies import (
+    Copies,
+    find_copies,
+    independent_sources,
+    line_origins,
+    outlet_credits,
+    rewrites,
+    run_holders,
+    shared_writing,
+    wire_credit,
+)
+from newsprism.records import Article
+
+from .helpers import _REWRITTEN, CREDITING, NONE, OTHER_WIRE, _claim, art
+
+
+def test_copies_independent_sources_count_a_group_once(syndicated: dict[str, Article]) -> None:
+    found = find_copies(syndicated.values())
+    origins = independent_sources([a.article_id for a in syndicated.values()], found)
+    assert len(origins) == 1
+    assert origins[0].article_id == syndicated["wire"].article_id
+    assert origins[0].wire == "NPA"
+
+
+def test_copies_two_wires_on_one_event_count_two(syndicated: dict[str, Article]) -> None:
+    other = art("bws", OTHER_WIRE, outlet="BWS", hours=1)
+    other_copy = art("bws-copy", OTHER_WIRE, outlet="Marrow Post", hours=2)
+    found = find_copies([*syndicated.values(), other, other_copy])
+    assert len(found.groups) == 2
+    ids = [a.article_id for a in (*syndicated.values(), other, other_copy)]
+    origins = independent_sources(ids, found)
+    assert sorted(o.wire or "" for o in origins) == ["BWS", "NPA"]
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "expected"),
+    [
+        ("credit", "Reuters", "Reuters"),
+        ("byline", ("By Associated Press",), "AP"),
+        ("body", "BEIJING, Sept 15 (Xinhua) -- China said on Friday ...", "Xinhua"),
+        ("body", "Xinhua | Updated: 2017-09-15 17:52 BEIJING -- China said ...", "Xinhua"),
+        ("body", "PARIS (AFP) - France said ...", "AFP"),
+        ("body", "Officials told Reuters on Friday that the talks had failed. " * 5, None),
+    ],
+    ids=["credit-line", "byline", "dateline", "china-daily-style", "afp", "mention-is-not-credit"],
+)
+def test_copies_wire_credit(where: str, value: object, expected: str | None) -> None:
+    a = art("w", ["Filler paragraph about nothing much at all."], outlet="X")
+    if where == "credit":
+        a = art("w", ["Filler."], outlet="X", credit=str(value))
+    elif where == "byline":
+        from dataclasses import replace
+
+        a = replace(a, byline=value)  # type: ignore[arg-type]
+    else:
+        text = str(value)
+        if expected is None:
+            text = "A long opening paragraph without any credit in it at all, just words. " * 3 + text
+        a = art("w", [text, "Closing paragraph of the piece, long enough to be ordinary text here."], outlet="X")
+    assert wire_credit(a) == expected
+
+
+@pytest.mark.parametrize(("reason", "footer", "expected"), [
+    ("copyright", "Copyright 2025 The Associated Press. All rights reserved.", "AP"),
+    ("boilerplate", "Copyright 2025 The Associated Press. All rights reserved.", None),
+    ("copyright", "Image copyright Reuters", None),
+], ids=["removed-copyright-footer-credits", "other-removals-do-not", "a-picture-credit-does-not"])
+def test_copies_wire_credit_in_a_removed_line(reason: str, footer: str, expected: str | None) -> None:
+    from dataclasses import replace
+
+    from newsprism.records import Removal
+
+    a = art("w", ["An ordinary opening paragraph about the ferry, with no agency named in it at all."], outlet="X")
+    a = replace(a, removals=(Removal(reason, footer, 500, 500 + len(footer)),))
+    assert wire_credit(a) == expected
+
+
+def test_copies_an_outlet_counts_once_however_many_articles() -> None:
+    one = art("one", ["First report of the Skelby grounding by the island paper."], outlet="Island Post")
+    two = art("two", ["A second, later report of the grounding by the same paper."], outlet="Island Post", hours=2)
+    other = art("three", ["Another paper's own report of the grounding."], outlet="Coast Times")
+    wire = art("four", ["The agency's report of the grounding, run by the island paper."], outlet="Island Post",
+               credit="Reuters")
+    copies = find_copies([one, two, other, wire])
+    outlets = {a.article_id: a.outlet for a in (one, two, other, wire)}
+    ids = [one.article_id, two.article_id, other.article_id, wire.article_id]
+    keys = [o.key for o in independent_sources(ids, copies, outlets)]
+    # the wire story the island paper ran is the island paper's too: one outlet, one source
+    assert keys == ["outlet:island post", "outlet:coast times"]
+    assert len(independent_sources(ids, copies)) == 4  # without outlets: every article its own source
+
+
+def test_copies_an_outlet_beside_its_own_wire_copy_is_one_source() -> None:
+    own = art("own", ["The island paper's own report of the Skelby grounding and the rescue."], outlet="Island Post")
+    ran = art("ran", ["The agency's account of the grounding, as the island paper printed it."], outlet="Island Post",
+              credit="Reuters")
+    also = art("also", ["The same agency account of the grounding, printed by a mainland paper."],
+               outlet="Mainland Daily", credit="Reuters")
+    other = art("other", ["A second agency's own account of the grounding near the harbour."], outlet="Coast Times",
+                credit="AP")
+    copies = find_copies([own, ran, also, other])
+    outlets = {a.article_id: a.outlet for a in (own, ran, also, other)}
+    one = independent_sources([own.article_id, ran.article_id], copies, outlets)
+    assert [o.key for o in one] == ["outlet:island post"]
+    assert one[0].article_ids == (own.article_id, ran.article_id)
+    # a wire run by two outlets stays the wire's one source, named for the wire
+    assert [o.key for o in independent_sources([ran.article_id, also.article_id], copies, outlets)] == ["wire:Reuters"]
+    # counted among the members given: without the copy it ran, the island paper's own report is apart from Reuters
+    keys = [o.key for o in independent_sources([own.article_id, also.article_id, other.article_id], copies, outlets)]
+    assert keys == ["outlet:island post", "wire:Reuters", "wire:AP"]
+
+
+@pytest.mark.parametrize(("sentence", "credited"), [
+    ("The mayor told the Island Post that the harbour would be dredged.", "Island Post"),
+    ("The harbour will be dredged, Island Post reported on Monday.", "Island Post"),
+    ("The plan, first reported by the Island Post, costs two million.", "Island Post"),
+    ("According to a report in the Island Post, the plan costs two million.", "Island Post"),
+    ("In an interview with Island Post, the mayor defended the plan.", "Island Post"),
+    ("Documents obtained by Island Post show the plan was delayed.", "Island Post"),
+    ("In a statement sent to the Island Post, the council said the plan was sound.", "Island Post"),
+    ("The council provided Island Post a statement by email, which read in part: no.", "Island Post"),
+    ("The plan was delayed, Reuters reported.", "Reuters"),
+    ("The mayor spoke to reporters at the island post office on Monday.", None),
+    ("The Island Post is the island's oldest paper.", None),
+    ("The mayor told the Coast Times that the plan was sound.", None),  # its own outlet
+], ids=["told", "reported", "first-reported-by", "according-to", "interview", "obtained-by", "statement-sent-to",
+        "provided-a-statement", "wire",
+        "lower-case", "no-verb", "own-outlet"])
+def test_copies_outlet_credits_find_the_credited_outlet(sentence: str, credited: str | None) -> None:
+    a = art("c", [sentence], outlet="Coast Times")
+    found = outlet_credits(a, ["Island Post", "Coast Times"])
+    assert [c.outlet for c in found] == ([credited] if credited else [])
+    if found:
+        c = found[0]
+        assert c.field == "body" and credited in a.text[c.start:c.end] and c.key == (
+            "wire:Reuters" if credited == "Reuters" else "outlet:island post")
+
+
+@pytest.mark.parametrize(("paragraphs", "covered"), [(0, [0]), (1, [0]), (2, [0, 1]), (-1, [0, 1, 2])])
+def test_copies_an_outlet_credit_covers_its_sentence_paragraphs_or_article(paragraphs: int,
+                                                                           covered: list[int]) -> None:
+    a = art("c", CREDITING, outlet="Coast Times")
+    (credit,) = outlet_credits(a, ["Island Post"], paragraphs)
+    claims = [_claim(a, k) for k in range(3)]
+    hit = [k for k, c in enumerate(claims)
+           if credit.cover in ("*", c.field) and c.start < credit.cover_end and credit.cover_start < c.end]
+    assert hit == covered
+
+
+def test_copies_line_origins_count_a_credited_report_with_its_source() -> None:
+    post = art("p", ["Marrow Line's chief executive said the ferry would return to service in May."],
+               outlet="Island Post")
+    times = art("t", CREDITING, outlet="Coast Times", hours=3)
+    ledger = art("l", ["The ferry is due back in service in May, the Island Post reported."], outlet="Ledger",
+                 hours=4)
+    copies = find_copies([post, times, ledger])
+    outlets = {x.article_id: x.outlet for x in (post, times, ledger)}
+    credits = [c for x in (post, times, ledger) for c in outlet_credits(x, ["Island Post", "Coast Times", "Ledger"])]
+    line = [_claim(post, 0), _claim(times, 0), _claim(ledger, 0)]
+    (origin,) = line_origins(line, copies, outlets, credits)
+    assert origin.key == "outlet:island post" and origin.article_id == post.article_id
+    assert set(origin.article_ids) == {post.article_id, times.article_id, ledger.article_id}
+    # without the source among the members, the two crediting reports are still one (the Post's)
+    assert len(line_origins(line[1:], copies, outlets, credits)) == 1
+    # a sentence the credit does not cover is the outlet's own
+    own = art("t2", ["The ferry would return to service in May, the company's chief executive said."],
+              outlet="Coast Times")
+    assert len(line_origins([_claim(post, 0), _claim(own, 0)], copies, outlets | {own.article_id: "Coast Times"},
+                            credits)) == 2
+
+
+def test_copies_line_origins_shared_wording_outside_quotation_marks() -> None:
+    quote = "\u201cThe channel has been silting up for years and nobody listened to us,\u201d"
+    a = art("qa", [f"{quote} said Ilse Tranberg, the harbour master."], outlet="Island Post")
+    b = art("qb", [f"{quote} the harbour master told the council on Monday."], outlet="Coast Times")
+    c = art("qc", ["Two tugs were sent from the port of Arnhal to pull the ferry free at high tide, officials said."],
+            outlet="Ledger")
+    d = art("qd", ["On Tuesday two tugs were sent from the port of Arnhal to pull the ferry free at high tide."],
+            outlet="Gazette")
+    outlets = {x.article_id: x.outlet for x in (a, b, c, d)}
+    line = [_claim(x, 0) for x in (a, b, c, d)]
+    # a and b share only the quotation: two reports; c and d share 16 words of narration: one
+    assert [len(o.article_ids) for o in line_origins(line, NONE, outlets, (), run=8)] == [1, 1, 2]
+    assert len(line_origins(line, NONE, outlets, (), run=0)) == 4  # the check off
+    # a straight single-quoted statement is a quotation too
+    e = art("qe", ["'We heard a long scraping sound and then the engines stopped,' said a teacher on board."],
+            outlet="Island Post")
+    f = art("qf", ["'We heard a long scraping sound and then the engines stopped,' Tomas Leith told us."],
+            outlet="Coast Times")
+    assert len(line_origins([_claim(e, 0), _claim(f, 0)], NONE, outlets | {e.article_id: "Island Post",
+                                                                         f.article_id: "Coast Times"}, (), 8)) == 2
+
+
+def test_copies_line_origins_never_count_more_origins_than_outlets() -> None:
+    own = art("o1", ["The island paper's own report: the ferry struck the bank in fog."], outlet="Island Post")
+    wire = art("o2", ["The agency's report: fog put the ferry on the sandbank."], outlet="Island Post", credit="Reuters")
+    other = art("o3", ["Another paper: the ferry hit the bank in thick fog."], outlet="Coast Times")
+    copies = find_copies([own, wire, other])
+    outlets = {x.article_id: x.outlet for x in (own, wire, other)}
+    ids = [own.article_id, wire.article_id]
+    # the story, too, counts an outlet and the wire story it ran once (independent_sources)
+    assert len(independent_sources(ids, copies, outlets)) == 1
+    (one,) = line_origins([_claim(own, 0), _claim(wire, 0)], copies, outlets)  # a line: one outlet, one source
+    assert set(one.article_ids) == set(ids)
+    assert len(line_origins([_claim(x, 0) for x in (own, wire, other)], copies, outlets)) == 2
+
+
+def test_copies_line_origins_join_one_writers_sentence_reworded() -> None:
+    # one writer's sentence reworded by a second outlet keeps its short runs; a third outlet
+    # reporting the same fact in its own words keeps the story's names only
+    a = art("la", ["But a deckhand accused the two men of theft and marched them off the ferry at Arnhal."],
+               outlet="Island Post")
+    b = art("lb", ["However, a young deckhand accused the men of stealing life jackets and marched them off the "
+                   "ferry."], outlet="Coast Times", hours=9)
+    c = art("lc", ["Two passengers were ordered ashore at Arnhal after crew members said they had taken "
+                   "equipment, the ferry company said."], outlet="Ledger", hours=2)
+    d = art("ld", ["The company apologised after its deckhand accused the two men and marched them off the "
+                   "ferry."], outlet="Gazette", hours=3)
+    outlets = {x.article_id: x.outlet for x in (a, b, c, d)}
+    origins = {x.article_id: x.article_id for x in (a, b, c, d)}
+    line = [_claim(x, 0) for x in (a, b, c)]
+    assert len(line_origins(line, NONE, outlets)) == 3  # the test off
+    holders = run_holders([a, b, c], 3, origins)
+    joined = line_origins(line, NONE, outlets, share_run=3, share=0.2, share_min=3, holders=holders)
+    assert sorted(len(o.article_ids) for o in joined) == [1, 2]
+    (pair,) = [o for o in joined if len(o.article_ids) == 2]
+    assert set(pair.article_ids) == {a.article_id, b.article_id}
+    assert len(line_origins(line, NONE, outlets, share_run=3, share=0.15, share_min=20, holders=holders)) == 3
+    # names are no one's writing: two sentences sharing only names and small words stay two reports
+    g = art("lg", ["Ilse Tranberg and Tomas Leith of Arnhal Ferries met at the Skelby Star on Monday."],
+            outlet="Island Post")
+    h = art("lh", ["On Monday Ilse Tranberg and Tomas Leith of Arnhal Ferries were seen at the Skelby Star."],
+            outlet="Coast Times")
+    gh = {g.article_id: g.outlet, h.article_id: h.outlet}
+    assert len(line_origins([_claim(g, 0), _claim(h, 0)], NONE, gh, share_run=3, share=0.2, share_min=3,
+                            holders=run_holders([g, h], 3))) == 2
+    # one shared phrase, however long against the sentences, is one passage: two writers may share it
+    e = art("le", ["On the quay the minister also introduced the captain to the waiting reporters."],
+            outlet="Island Post")
+    f = art("lf", ["Later the minister also introduced the captain to families of the crew."], outlet="Coast Times")
+    two = {e.article_id: e.outlet, f.article_id: f.outlet}
+    assert len(line_origins([_claim(e, 0), _claim(f, 0)], NONE, two, share_run=3, share=0.2, share_min=3,
+                            holders=run_holders([e, f], 3))) == 2
+    # runs a third origin's article holds too ("marched them off", "off the ferry") are the story's:
+    # with d in the story, a and b keep too few runs of their own
+    holders = run_holders([a, b, c, d], 3, origins)
+    kept = line_origins(line, NONE, outlets, share_run=3, share=0.2, share_min=3, holders=holders)
+    assert len(kept) == 3
+
+
+def test_copies_printed_names_of_an_outlet() -> None:
+    from newsprism.outlets import printed_names
+
+    assert printed_names("BBC")[:2] == ("BBC", "BBC News")
+    assert "Huffington Post" in printed_names("HuffPost")
+    assert printed_names("The Kessford Courier") == ("The Kessford Courier", "Kessford Courier")
+
+
+def test_copies_rewrites_join_articles_sharing_writing_outside_quotations() -> None:
+    origin = art("o", _REWRITTEN, outlet="Island Post")
+    rewrite = art("r", ["Dramatic scenes off Skelby. " + p.replace("early on", "on") for p in _REWRITTEN],
+                  outlet="Coast Times", hours=5)
+    quoted = art("q", [f'"{p}" the coastguard said.' for p in _REWRITTEN], outlet="Ledger", hours=2)
+    own = art("w", _REWRITTEN, outlet="Island Post", hours=1)
+    pairs = rewrites([origin, rewrite, quoted, own], 8, 10)
+    # a rewrite shares the writing; a quotation of the same words is no shared writing; one outlet is one source
+    assert pairs == ((origin.article_id, rewrite.article_id), (rewrite.article_id, own.article_id))
+    assert rewrites([origin, rewrite], 8, 100) == () and rewrites([origin, rewrite], 8, 0) == ()
+
+
+def test_copies_a_line_of_two_rewritten_articles_is_one_origin() -> None:
+    a = art("o", _REWRITTEN, outlet="Island Post")
+    b = art("r", ["The Skelby Star struck a sandbank at dawn on Sunday, the coastguard said."], outlet="Coast Times")
+    claims = [_claim(a, 0), _claim(b, 0)]
+    assert len(line_origins(claims, Copies((), ()), {a.article_id: a.outlet, b.article_id: b.outlet})) == 2
+    joined = ((a.article_id, b.article_id),)
+    assert len(line_origins(claims, Copies((), ()), {a.article_id: a.outlet, b.article_id: b.outlet},
+                            joined=joined)) == 1
+
+
+def test_copies_rewrites_join_an_article_crediting_the_others_outlet_twice() -> None:
+    post = art("p", ["The council will close the ferry pier for repairs, it said on Monday."], outlet="Island Post")
+    times = art("t", ["The pier will close for a month, the Island Post reported.",
+                      "Repairs will cost two million, the council told the Island Post."], outlet="Coast Times")
+    once = art("o", ["The pier will close for a month, the Island Post reported."], outlet="Ledger")
+    names = ["Island Post", "Coast Times", "Ledger"]
+    credits = [c for x in (post, times, once) for c in outlet_credits(x, names)]
+    assert rewrites([post, times, once], 8, 0, credits, 2) == ((post.article_id, times.article_id),)
+    assert rewrites([post, times, once], 8, 0, credits, 0) == ()
+
+
+def test_copies_rewrites_join_a_text_reworded_clause_by_clause() -> None:
+    origin = art("o", _REWRITTEN, outlet="Island Post")
+    # each sentence reworded, short runs of its words kept: no run of 8 words in common
+    reworded = art("r", [
+        "Early on Sunday the ferry Skelby Star ran aground off the northern tip of the island, on a sandbank.",
+        "The lifeboat crew took all forty passengers off and brought them back to the harbour before noon.",
+        "According to the coastguard, the vessel lost steering in heavy swell shortly after it left harbour.",
+    ], outlet="Coast Times", hours=3)
+    own_words = art("w", [
+        "A ferry grounded near Skelby at dawn; rescuers evacuated everyone aboard by midday.",
+        "Officials blamed rough seas and a steering fault for the accident.",
+    ], outlet="Ledger", hours=2)
+    quoted = art("q", [f'"{p}" a harbour master told reporters.' for p in _REWRITTEN], outlet="Harbour News", hours=1)
+    assert rewrites([origin, reworded], 8, 25) == ()
+    share, n = shared_writing(origin.text, reworded.text, 3)
+    assert share >= 0.3 and n >= 10
+    assert shared_writing(origin.text, own_words.text, 3)[0] < 0.1
+    # words inside quotation marks are no shared writing
+    assert shared_writing(origin.text, quoted.text, 3) == (0.0, 0)
+    pairs = rewrites([origin, reworded, own_words, quoted], 8, 25, share_run=3, share=0.15)
+    assert pairs == ((origin.article_id, reworded.article_id),)
+    assert rewrites([origin, reworded], 8, 25, share_run=3, share=0) == ()
+    # too few runs shared: no test
+    assert rewrites([origin, reworded], 8, 25, share_run=3, share=0.15, share_min=n + 1) == ()
+    # a run a third origin's text also has is the story's, not the pair's
+    third = art("t", [*_REWRITTEN[:1], "Nothing else was said."], outlet="Fjord Daily", hours=6)
+    assert shared_writing(origin.text, reworded.text, 3, [third.text])[1] < n
+    origins = {x.article_id: x.article_id for x in (origin, reworded, third)}
+    assert rewrites([origin, reworded, third], 8, 25, share_run=3, share=0.15, origins=origins,
+                    share_min=n) == ()
+
+
+@pytest.mark.parametrize(("sentence", "credited"), [
+    ("Harbour police told local KXBR officers would meet the ferry.", "KXBR"),
+    ("The ferry turned back after two hours, WQRT-TV reported.", "WQRT-TV"),
+    ("Police were waiting at the pier, NBC 4 reports.", "NBC 4"),
+    ("Passengers were told to stay seated, according to Fox 11.", "Fox 11"),
+    ("The ferry turned back, the captain told NEWS reporters.", None),  # not a call sign: five letters
+    ("The captain told kxbr nothing.", None),  # a station's name is printed in capitals
+], ids=["told-local", "reported", "network-channel", "according-to", "five-letters", "lower-case"])
+def test_copies_outlet_credits_find_a_broadcast_station_outside_the_story(sentence: str, credited: str | None) -> None:
+    a = art("s", [sentence], outlet="Coast Times")
+    found = outlet_credits(a, ["Island Post", "Coast Times"])
+    assert [c.outlet for c in found] == ([credited] if credited else [])
+
+
+def test_copies_two_members_crediting_one_station_are_one_origin() -> None:
+    a = art("a", ["Harbour police told local KXBR officers would meet the ferry at the pier."], outlet="Island Post")
+    b = art("b", ["Police officers were told to wait at the pier for the ferry, KXBR reports."], outlet="Coast Times")
+    c = art("c", ["Officers waited at the pier for the ferry, the harbour police said."], outlet="Ledger")
+    names = ["Island Post", "Coast Times", "Ledger"]
+    credits = [cr for x in (a, b, c) for cr in outlet_credits(x, names)]
+    outlets = {x.article_id: x.outlet for x in (a, b, c)}
+    line = [_claim(a, 0), _claim(b, 0), _claim(c, 0)]
+    origins = line_origins(line, Copies((), ()), outlets, credits)
+    assert sorted(len(o.article_ids) for o in origins) == [1, 2]
+    assert len(line_origins(line, Copies((), ()), outlets)) == 3
+
+
+@pytest.mark.parametrize("outlet", ["Coast Times", "Island Post", "Reuters"],
+                         ids=["names-another", "names-itself", "a-wire"])
+def test_copies_outlet_credits_of_a_story_match_those_of_each_article_alone(outlet: str) -> None:
+    # the story's patterns stand in for the article's own: an article that names its own outlet
+    # ("told the Island Post" in the Post) takes its own patterns, and both give what each alone gives
+    a = art("c", ["The mayor told the Island Post that the harbour would be dredged.",
+                  "The plan was delayed, Reuters reported, and the Coast Times first reported the cost.",
+                  "According to a report in the Post, the plan costs two million."], outlet=outlet)
+    names = ["Island Post", "Coast Times", "Ledger"]
+    copies_module._credit_patterns.cache_clear()
+    together = outlet_credits(a, names)
+    own = copies_module._credited_key(outlet)
+    alone = tuple(n for n in sorted(names) if copies_module._credited_key(n) != own)
+    copies_module._credit_patterns.cache_clear()
+    copies_module._credit_patterns(alone)  # only the article's own patterns compiled
+    assert outlet_credits(a, alone) == together
+    assert own not in {c.key for c in together}
+    assert {c.outlet for c in together} == {"Island Post", "Coast Times", "Reuters"} - {outlet}
