@@ -105,13 +105,13 @@ def main() -> None:
         row: dict[str, Any] = {"mb": mb, "median_s": statistics.median(times), "min_s": min(times),
                                "max_s": max(times)}
         if args.baseline and mb <= 2:
-            real_index, real_check = clean._RepeatIndex, clean._near_repeat
-            clean._RepeatIndex = _BruteIndex  # type: ignore[assignment,misc]
-            clean._near_repeat = lambda mine, kept: _brute_force(mine, kept.sets, kept.threshold)  # type: ignore[assignment,attr-defined]
+            real_index, real_check = clean.stage.RepeatIndex, clean.stage.near_repeat
+            clean.stage.RepeatIndex = _BruteIndex  # type: ignore[assignment,misc]
+            clean.stage.near_repeat = lambda mine, kept: _brute_force(mine, kept.sets, kept.threshold)  # type: ignore[assignment,attr-defined]
             try:
                 row["before_index_s"] = statistics.median(time_clean(text, 1, settings))
             finally:
-                clean._RepeatIndex, clean._near_repeat = real_index, real_check  # type: ignore[misc]
+                clean.stage.RepeatIndex, clean.stage.near_repeat = real_index, real_check  # type: ignore[misc]
         rows.append(row)
         if not args.json:
             first = rows[0]["median_s"] / rows[0]["mb"]
