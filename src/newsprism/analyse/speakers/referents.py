@@ -1,0 +1,271 @@
+"""What a speaker's token may stand for, read from one parsed doc: the article's persons and their
+sexes, a name for a role, an organisation or the lead's person, a pronoun's referent (the lower half
+of :class:`.finder.Speakers`, which inherits it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...lexicon import normalise
+from .. import rules
+from .clues import FEMALE_HONORIFICS, MALE_HONORIFICS, first_pronoun_after, honorific_fits, name_after, reporting, strip_the
+
+
+class Referents:
+    """The names a token may stand for; :class:`.finder.Speakers` sets the state it reads."""
+
+    doc: Any
+    persons: frozenset[str]
+    paragraphs: list[tuple[int, int]]
+    quoted: list[tuple[int, int]]
+    tokens: list[Any]
+    ents: tuple[Any, ...]
+    _surnames: frozenset[str] | None
+    _sexes: dict[str, str] | None
+    _sents: list[Any] | None
+
+    @property
+    def sents(self) -> list[Any]:
+        """The doc's sentences, read once."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        return self._sents
+
+    def in_quote(self, tok: Any) -> bool:
+        return any(qs <= tok.idx < qe for qs, qe in self.quoted)
+
+    def paragraph_of(self, char: int) -> int:
+        for k, (_ps, pe) in enumerate(self.paragraphs):
+            if char <= pe:
+                return k
+        return len(self.paragraphs) - 1
+
+    def personal(self, span: Any) -> bool:
+        """A span that names a person: tagged so, decided so for the article, a person's title, or an
+        untagged name that is a person's surname in the article."""
+        root = span.root
+        if getattr(span, "label_", "") == "PERSON" or normalise(span.text) in self.persons:
+            return True
+        if root.lemma_.lower() in rules.PERSON_TITLES:
+            return True
+        return not root.ent_type_ and root.pos_ == "PROPN" and normalise(root.text) in self.surnames
+
+    @property
+    def surnames(self) -> frozenset[str]:
+        if self._surnames is None:
+            self._surnames = frozenset(p.split()[-1] for p in self.persons if len(p.split()) > 1)
+        return self._surnames
+
+    @property
+    def sexes(self) -> dict[str, str]:
+        """What the article itself says of each named person's sex, by name word ("m" or "f"): an
+        honorific before the name ("Mr. Holm"), or the first possessive or reflexive pronoun after a name
+        that is a sentence's subject, before any other name or pronoun ("Kari Mo and her husband"); a word
+        with evidence both ways is left out. Every word of a full name shares what one word has."""
+        if self._sexes is None:
+            seen: dict[str, set[str]] = {}
+
+            def note(words: list[str], sex: str) -> None:
+                for w in words:
+                    seen.setdefault(w, set()).add(sex)
+
+            toks = self.tokens
+            for t in toks:
+                low = t.lower_
+                if low in MALE_HONORIFICS or low in FEMALE_HONORIFICS:
+                    name = name_after(toks, t.i + 1)
+                    if name:
+                        note(name, "m" if low in MALE_HONORIFICS else "f")
+                elif t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t):
+                    sex = first_pronoun_after(toks, t)
+                    if sex is not None:
+                        note([normalise(t.text)], sex)
+            full = [normalise(e.text).split() for e in self.ents if e.label_ == "PERSON"]
+            full += [p.split() for p in self.persons]
+            for words in full:
+                known = {x for w in words for x in seen.get(w, ())}
+                if len(known) == 1:
+                    note(words, next(iter(known)))
+            self._sexes = {w: next(iter(v)) for w, v in seen.items() if len(v) == 1}
+        return self._sexes
+
+    def sex_fits(self, span: Any, pronoun: str) -> bool:
+        """A name may stand for "he"/"she" unless an honorific right before it, or what the article says
+        of that person elsewhere (see ``sexes``), says otherwise."""
+        if not honorific_fits(span, pronoun):
+            return False
+        want = "m" if pronoun in ("he", "him") else "f" if pronoun in ("she", "her") else None
+        if want is None:
+            return True
+        words = normalise(span.text).split()
+        known = {self.sexes[w] for w in words if w in self.sexes}
+        known |= {"m" for w in words if w in rules.MALE_ROLES} | {"f" for w in words if w in rules.FEMALE_ROLES}
+        return not known or want in known
+
+    def adjacent(self, verb: Any, q_start: int, q_end: int) -> Any:
+        """The subject the parser hung elsewhere: the noun phrase right before a reporting verb that has
+        none ('"...," Kari Mo, the mayor's adviser, pointed out', "In a letter to the paper, a lawyer
+        for the club said"): after a quote, its first part set off by commas; else its last part."""
+        doc = self.doc
+        words: list[Any] = []
+        reached_quote = False
+        for x in reversed(doc[verb.sent.start:verb.i]):
+            if q_start <= x.idx < q_end or x.is_quote:
+                reached_quote = q_start <= x.idx < q_end
+                break
+            if (x.pos_ in ("VERB", "AUX", "SCONJ") or (x.tag_ == "TO" and x.head.pos_ in ("VERB", "AUX"))
+                    or x.text in (":", ";", "(", ")")):
+                return None
+            if self.in_quote(x):
+                return None
+            words.insert(0, x)
+        parts: list[list[Any]] = [[]]
+        for x in words:
+            if x.text == ",":
+                parts.append([])
+            else:
+                parts[-1].append(x)
+        parts = [p for p in parts if p]
+        if not parts:
+            return None
+        part = parts[0] if reached_quote and verb.idx >= q_end >= 0 else parts[-1]
+        ids = {x.i for x in part}
+        top = [x for x in part if x.head.i not in ids or x.head is x]
+        head = next((x for x in top if x.pos_ in ("NOUN", "PROPN") and len(x.text) > 1), None)
+        return head
+
+    def referent(self, pronoun: Any) -> Any:
+        """What a relative pronoun stands for: a person named right before it, wherever the parser hung
+        the clause ("Ri, the newsreader, who ... declared"), else the head of its relative clause; None
+        for a pronoun that opens no relative clause ("Who would say ...")."""
+        doc = self.doc
+        clause = next((a for a in [pronoun.head, *pronoun.head.ancestors] if a.dep_ == "relcl"), None)
+        prev = next((x for x in reversed(doc[max(0, pronoun.i - 3):pronoun.i]) if not x.is_punct), None)
+        if prev is not None and prev.ent_type_ == "PERSON":
+            return prev
+        if clause is None:
+            return None
+        head = clause.head
+        # "who" after a name that is no person's qualifying a noun: "the fishermen of Brekkvik, who said"
+        if (pronoun.lower_ in ("who", "whom") and head.pos_ == "PROPN" and head.ent_type_ != "PERSON"
+                and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN"):
+            return head.head.head
+        return head
+
+    def lead_person(self, tok: Any) -> Any:
+        """The person a bare definite role stands for when the text never names anyone for it ("the
+        director said" in a story whose lead is "Jon Brekke has said ..."): the person who speaks in the
+        first three paragraphs; None for a role with words of its own ("the spokesman for the club"), a
+        plural, or a text whose lead quotes no person."""
+        if (tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in rules.PERSON_TITLES
+                or tok.lemma_.lower() in rules.BYSTANDER_ROLES
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                or any(c.dep_ not in ("det", "punct", "appos", "relcl") for c in tok.children)
+                or tok.dep_ == "compound"):
+            return None
+        end = self.paragraphs[min(2, len(self.paragraphs) - 1)][1]
+        for ent in self.ents:
+            if ent.start_char >= end:
+                break
+            if (ent.label_ == "PERSON" and ent.root.dep_ == "nsubj" and reporting(ent.root.head)
+                    and not self.in_quote(ent.root)):
+                return ent
+        return None
+
+    def organisation_for(self, tok: Any) -> Any:
+        """The organisation "the company" stands for: the last one named before it, in its paragraph or
+        the two before, outside quotes; None for "a company" or one the phrase names itself."""
+        if tok.lemma_.lower() not in rules.ORGANISATION_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children):
+            return None
+        ps = self.paragraphs[max(0, self.paragraph_of(tok.idx) - 2)][0]
+        orgs = [e for e in self.ents if e.label_ == "ORG" and ps <= e.start_char and e.end <= tok.i
+                and not self.in_quote(e.root)
+                and (e.text not in rules.NOT_PERSON or e.text in rules.PLATFORMS)]  # a photo credit, an agency
+        # one that spoke before another was named ("X confirmed, as cited by Y")
+        spoke = [e for e in orgs if e.root.dep_ == "nsubj" and reporting(e.root.head)]
+        # or through its spokesperson, named or not, whatever the model called the name ("Nordvik
+        # spokeswoman Kari Mo said")
+        spoke += [self.ent_at(t) for t in self.tokens[:tok.i] if ps <= t.idx and t.pos_ == "PROPN"
+                  and t.dep_ in ("compound", "poss") and t.head.lemma_.lower() in rules.SPOKESPERSON_NOUNS
+                  and t.ent_type_ not in ("PERSON", "GPE", "NORP") and not self.in_quote(t)]
+        spoke.sort(key=lambda e: e.start)
+        orgs = spoke or orgs
+        return strip_the(orgs[-1]) if orgs else None
+
+    def role_name(self, tok: Any) -> Any:
+        """The person a subject phrase names besides its head: a name in apposition in it, else a
+        person's name that is neither a possessor nor the object of a preposition, unless it follows
+        another name ("to the UN Kari Mo")."""
+        doc = self.doc
+        inside = [e for e in self.ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
+                  and not e.start <= tok.i < e.end and e.root.dep_ != "poss"]
+        person = [e for e in inside if e.label_ == "PERSON" or normalise(e.text) in self.persons]
+        appos = [e for e in inside if e.root.dep_ == "appos" and e.label_ in ("PERSON", "ORG")
+                 and e.start > 0 and doc[e.start - 1].text == ","]
+        if appos:
+            return appos[0]
+
+        def under_preposition(e: Any) -> bool:  # "a commentator in the newspaper Haaretz"
+            for a in [e.root, *e.root.ancestors]:
+                if a.i == tok.i:
+                    return False
+                if a.dep_ == "prep":
+                    return True
+            return False
+
+        def after_a_name(e: Any) -> bool:  # "to the United Nations Kari Mo": a second name right after one
+            return bool(e.start > 0 and doc[e.start - 1].ent_type_ and e.end == tok.right_edge.i + 1)
+
+        named = [e for e in person if not under_preposition(e) or after_a_name(e)]
+        if not named and tok.lemma_.lower() in rules.PERSON_TITLES:
+            named = [e for e in inside if e.label_ in ("PERSON", "ORG") and after_a_name(e)]
+        return named[0] if named else None
+
+    def only_quoted(self, start: int, end: int) -> bool:
+        """Nothing but quoted words, marks and punctuation between two offsets."""
+        return all(self.in_quote(t) or t.is_punct or t.is_space or t.is_quote
+                   for t in self.tokens if start <= t.idx < end)
+
+    def ent_at(self, tok: Any) -> Any:
+        for ent in self.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+        return self.doc[tok.i:tok.i + 1]
+
+    def named_for(self, tok: Any, before: int) -> Any:
+        """The PERSON a role noun stands next to elsewhere in the text, in apposition or as a title
+        ("director Jon Brekke", "Marit Dahl, the spokeswoman"): the nearest use before
+        ``before``, else the nearest after it."""
+        role = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lemma_.lower() in rules.PERSON_TITLES)
+        if tok.ent_type_ or not role:
+            return None  # a name is no role
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children):
+            return None  # "a spokesman in Berlin": someone the text does not name, not another spokesman
+        if tok.tag_ in ("NNS", "NNPS"):
+            return None  # "organisers of the march wrote": several people, not the one named an organiser
+        # a name in apposition to a person's title is that person whatever the model called it
+        kinds = ("PERSON", "ORG") if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
+        hits = []
+        for t in self.tokens:
+            if t.lemma_.lower() != tok.lemma_.lower() or t.ent_type_:
+                continue
+            cands = [c for c in t.children if c.dep_ == "appos" and c.ent_type_ in kinds]
+            cands += [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+            if (t.dep_ == "appos" and t.head.ent_type_ in kinds) or (t.dep_ == "compound" and t.head.ent_type_ == "PERSON"):
+                cands.append(t.head)
+            # "Kari Mo, the spokesman for ..., said": the parser may make both subjects of the verb
+            lead = t.left_edge.i
+            if lead >= 2 and self.doc[lead - 1].text == "," and self.doc[lead - 2].ent_type_ == "PERSON":
+                name = self.ent_at(self.doc[lead - 2]).root
+                if name.dep_ == "nsubj" == t.dep_ and name.head.i == t.head.i:
+                    cands.append(name)
+            person = cands[0] if cands else None
+            if person is not None:
+                hits.append(self.ent_at(person))
+        if not hits:
+            return None
+        earlier = [h for h in hits if h.start_char < before]
+        return earlier[-1] if earlier else min(hits, key=lambda h: h.start_char)
