@@ -22,11 +22,14 @@ items (in-sample).
 from __future__ import annotations
 
 import argparse
-import csv
 import statistics
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _audit_items import stating_items
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
@@ -40,14 +43,7 @@ OFF = (0, 0.0, 0)
 def _items(prism: Any, audits: list[str]) -> list[dict[str, Any]]:
     out = []
     for n in audits:
-        with (DATA / FILES[n]).open(encoding="utf-8") as f:
-            rows = list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
-        for r in rows:
-            if r["kind"] not in ("group", "summary") or not r["outlets"]:
-                continue
-            spans = r["spans"].split(";")
-            says = [x for x in r["says"].split(",") if x]
-            stating = [spans[0]] + [sp for sp, x in zip(spans[1:], says, strict=False) if x == "1"]
+        for r, stating in stating_items(DATA / FILES[n]):
             outlets = {(prism.article(sp.split(":")[0]).outlet or sp.split(":")[0]).casefold() for sp in stating}
             if len(outlets) < 2:
                 continue

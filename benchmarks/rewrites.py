@@ -28,10 +28,14 @@ import argparse
 import csv
 import itertools
 import random
+import sys
 from bisect import bisect_left
 from collections import Counter
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _audit_items import stating_items
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "benchmarks" / "data" / "rewrite-labels.tsv"
@@ -112,14 +116,7 @@ def audit_pairs(prism: Any) -> list[dict[str, str]]:
     votes: dict[tuple[str, str], list[int]] = {}
     outlet: dict[str, str] = {}
     for name in AUDITS:
-        with (ROOT / "benchmarks" / "data" / name).open(encoding="utf-8") as f:
-            rows = list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
-        for r in rows:
-            if r["kind"] not in ("group", "summary") or not r["outlets"]:
-                continue
-            spans = r["spans"].split(";")
-            says = [x for x in r["says"].split(",") if x]
-            stating = [spans[0]] + [sp for sp, x in zip(spans[1:], says, strict=False) if x == "1"]
+        for r, stating in stating_items(ROOT / "benchmarks" / "data" / name):
             by_outlet: dict[str, list[str]] = {}
             for aid in dict.fromkeys(sp.split(":")[0] for sp in stating):
                 if aid not in outlet:
