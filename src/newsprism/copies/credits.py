@@ -327,6 +327,11 @@ _OPENING = re.compile(r'\u201c|\u00ab|(?<!\w)"(?=\w)|(?<!\w)[\u2018\'](?=\w)')
 _CLOSING = re.compile(r'\u201d|\u00bb|(?<=[\w.,!?])"|(?<=[.,!?])[\u2019\']')
 
 
+def quotations(text: str) -> list[str]:
+    """The quotations a text opens and closes (see ``_QUOTED``), marks included."""
+    return _QUOTED.findall(text)
+
+
 def _unquoted_runs(text: str, n: int, lower: bool = True) -> frozenset[tuple[str, ...]]:
     """Every run of ``n`` words (lower-cased, in order; as written with ``lower``
     false) of the parts of a text outside quotation marks: a quotation closed
