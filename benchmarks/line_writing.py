@@ -5,7 +5,8 @@ Usage:
 
 STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data. Labels: the
 group and summary items of the audits named (``audit-labels.tsv`` is audit 1, ``audit-N-labels.tsv`` audit N;
-never audit-4b, the held-out draw), each item whose line and the citations labelled as stating it come from two
+not audit-4b, read only for the line test of
+``line_cosine``, nor audit-5, the held-out draw), each item whose line and the citations labelled as stating it come from two
 outlets or more: the labeller's count of independent outlets among them (``outlets``) says whether the line
 stands on two independent origins (>= 2) or one. For each item the script counts the line's origins with
 ``copies.line_origins`` at the shipped origin settings (copies, wire credits, outlet credits, a shared run of
@@ -155,7 +156,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("cmd", choices=("cv",))
     ap.add_argument("--db", type=Path, required=True)
-    ap.add_argument("--audits", default="1,2,3,4", help="which audits' labels (never 4b): comma-separated")
+    ap.add_argument("--audits", default="1,2,3,4", help="which audits' labels (1-4; not 4b nor 5): comma-separated")
     args = ap.parse_args()
     from newsprism import Prism
 

@@ -152,6 +152,13 @@ class AlignSettings:
     # ... or at wording_threshold when the two share a run of wording_run words
     wording_threshold: float = 0.55
     wording_run: int = 6
+    # A member stays in its group only when it states the displayed line: its cosine with the
+    # line is at least line_cosine, or it holds at least line_cover of the line's words (stop
+    # words aside) and every number the line writes; never when both quote and their quotations
+    # share no word. Chosen by leave-one-story-out on the audits' labels (benchmarks/line_cover.py
+    # cv). line_cosine 0: not checked. Applies with sentence vectors.
+    line_cosine: float = 0.8
+    line_cover: float = 0.5
     # two claims not in one group are still compared for counts at this closeness
     value_threshold: float = 0.55
     negation_overlap: float = 0.75  # and share this much of their words, negation aside

@@ -208,3 +208,54 @@ def test_claims_happenings_join_groups_that_share_a_participant_and_nest_them() 
     # without sentence vectors, every group is its own happening
     plain = align(arts, ana, ents, NO_COPIES)
     assert all(len(h.group_ids) == 1 for h in plain.happenings)
+
+
+def _cos_pair(x: float) -> list[float]:
+    return [x, float(np.sqrt(1 - x * x))]
+
+
+def test_claims_a_member_stating_part_of_a_two_claim_line_leaves_the_group() -> None:
+    # the line (a) gives two figures; b gives one of them (most of its words, not 14), c states a's fact
+    sa = ["The Varnholm ferry carried 120 passengers and 14 crew when it ran aground near the pier."]
+    sb = ["The Varnholm ferry carried 120 passengers near the pier, and the harbour master said the sea was calm."]
+    sc = ["When it ran aground near the pier, the Varnholm ferry carried 120 passengers and 14 crew."]
+    arts = [article(x, s) for x, s in (("a", sa), ("b", sb), ("c", sc))]
+    ana = [analysis(x, s) for x, s in (("a", sa), ("b", sb), ("c", sc))]
+    # b is close to both as vectors (0.72, complete link passes at 0.70) but below line_cosine
+    vecs = {sa[0]: [1.0, 0.0, 0.0], sc[0]: [0.99, 0.141, 0.0], sb[0]: [0.72, 0.1, 0.687]}
+
+    def embed(claims):  # type: ignore[no-untyped-def]
+        v = np.array([vecs[c.text] for c in claims])
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    al = align(arts, ana, [], NO_COPIES, embed=embed)
+    (g,) = [g for g in al.groups if g.kind == "statement" and len(g.claim_ids) > 1]
+    assert set(g.article_ids) == {"a", "c"}
+    assert [x.article_ids for x in al.groups if x.kind == "statement" and "b" in x.article_ids] == [("b",)]
+    off = AlignSettings(line_cosine=0.0)
+    (g,) = [g for g in align(arts, ana, [], NO_COPIES, off, embed=embed).groups
+            if g.kind == "statement" and len(g.claim_ids) > 1]
+    assert set(g.article_ids) == {"a", "b", "c"}
+
+
+def test_claims_states_the_line_by_cosine_or_by_its_words_and_numbers() -> None:
+    from newsprism.claims.alignment import _numbers, _states
+    from newsprism.claims.extract import extract
+
+    def claim(aid: str, text: str):  # type: ignore[no-untyped-def]
+        return extract(article(aid, [text]), analysis(aid, [text]), {})[0]
+
+    s = AlignSettings()
+    la = claim("a", "Another ship took the 103 passengers and 26 crew to the harbour at Varnholm.")
+    lb = claim("b", "Another boat took all 103 passengers and the 26 crew members to Varnholm's harbour.")
+    lc = claim("c", "Another boat took the passengers to the harbour at Varnholm, 103 of them.")
+    assert _states(la, lb, 0.72, s)  # most of the line's words and both its numbers
+    assert not _states(la, lc, 0.72, s)  # 26 missing: one of the two figures
+    assert _states(la, lc, 0.80, s)  # close enough as vectors
+    assert _states(la, lc, 0.50, AlignSettings(line_cosine=0.0))  # the test off
+    # one speaker's two remarks: their quotations share no word, however close the vectors
+    qa = claim("a", '"It was utter bedlam," Mira Olsen wrote of the pier on Sunday.')
+    qb = claim("b", '"We were lucky to get off," Mira Olsen wrote of the pier on Sunday.')
+    qc = claim("c", 'Mira Olsen called the scene on the pier "utter bedlam" on Sunday.')
+    assert not _states(qa, qb, 0.95, s) and _states(qa, qc, 0.95, s)
+    assert _numbers("the Kh-47M2 on a MiG-31 flew 1,500 km in 2018, 8-7, 49m") == {"1,500", "2018", "8", "7", "49"}

@@ -373,3 +373,14 @@ def test_copies_outlet_credits_of_a_story_match_those_of_each_article_alone(outl
     assert outlet_credits(a, alone) == together
     assert own not in {c.key for c in together}
     assert {c.outlet for c in together} == {"Island Post", "Coast Times", "Reuters"} - {outlet}
+
+
+def test_copies_quotations_as_the_unquoted_runs_read_them() -> None:
+    from newsprism.copies import quotations
+
+    assert quotations('"We stay," the mayor said, and "no one leaves" was her line.') == ['"We stay,"',
+                                                                                        '"no one leaves"']
+    # closed here, opened in an earlier sentence: quoted from the start; opened and left open: to the end
+    assert quotations('nine times in ten it is a scam," the chief said.') == ['nine times in ten it is a scam,"']
+    assert quotations('She said: "We will rebuild the harbour') == ['"We will rebuild the harbour']
+    assert quotations("The gate failed on Monday.") == []

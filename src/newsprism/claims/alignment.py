@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from ..copies import independent_sources, outlet_credits, rewrites, run_holders
+from ..copies import independent_sources, outlet_credits, quotations, rewrites, run_holders
 from ..gazetteer import geo
 from ..records import (
     Alignment,
@@ -106,11 +106,17 @@ def align(
             if runs[i] & runs[j]:
                 decide[i, j] = decide[j, i] = floor
     decide = np.where(same_article, -1.0, decide)  # one claim per article in a group
-    members = sorted((sorted(m, key=lambda k: _order(claims[k])) for m in _complete_link(decide, floor)),
-                     key=lambda m: _order(claims[m[0]]))
+    linked: list[tuple[list[int], int]] = []
+    for m in _complete_link(decide, floor):
+        rep = _medoid(m, decide, claims)
+        # every citation states the displayed line: a member that does not leaves the group
+        stay = [k for k in m if k == rep or cosine is None or _states(claims[rep], claims[k], float(cosine[rep, k]), s)]
+        linked.append((sorted(stay, key=lambda k: _order(claims[k])), rep))
+        linked.extend(([k], k) for k in m if k not in stay)
+    linked.sort(key=lambda m: _order(claims[m[0][0]]))
+    members = [m for m, _ in linked]
     groups = []
-    for idx in members:
-        rep = _medoid(idx, decide, claims)
+    for idx, rep in linked:
         groups.append(claim_group([claims[k] for k in idx], sim[np.ix_(idx, idx)].tolist(), copies, by_id, s,
                              outlets, claims[rep].claim_id, credits, rewritten, holders))
     happenings: list[Happening] = []
@@ -318,6 +324,32 @@ def _word_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
     sharing one share a run of at least ``n`` words."""
     words = re.findall(r"\w+", text.lower())
     return frozenset(tuple(words[k:k + n]) for k in range(len(words) - n + 1))
+
+
+#: a number written as a value ("70", "$1,500", "49m", "8-7"), not one inside a name ("MiG-31", "Kh-47M2")
+_NUMBER = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)\d(?:[\d,.]*\d)?(?![\dA-Z])")
+
+
+def _numbers(text: str) -> set[str]:
+    return set(_NUMBER.findall(text))
+
+
+def _states(line: Claim, member: Claim, cosine: float, s: AlignSettings) -> bool:
+    """Whether a member of a group states its displayed line: the sentence vectors' cosine
+    reaches ``line_cosine``, or the member holds at least ``line_cover`` of the line's words
+    (stop words aside) and every number the line writes (0: every member does). A sentence that
+    shares a topic or one of two facts with the line does not; nor does one quoting words of
+    which the line's quotation has none (one speaker's two remarks are two statements)."""
+    if s.line_cosine <= 0:
+        return True
+    quoted = [set(tokens(" ".join(quotations(c.text)))) for c in (line, member)]
+    if all(quoted) and not quoted[0] & quoted[1]:
+        return False
+    if cosine >= s.line_cosine:
+        return True
+    words = set(tokens(line.text))
+    held = len(words & set(tokens(member.text))) / len(words) if words else 1.0
+    return held >= s.line_cover and _numbers(line.text) <= _numbers(member.text)
 
 
 def _medoid(idx: Sequence[int], decide: np.ndarray, claims: Sequence[Claim]) -> int:

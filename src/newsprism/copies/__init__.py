@@ -39,6 +39,7 @@ from .credits import _content_runs, _credit_patterns, _credited_key, _share, _un
 from .credits import independent_sources as independent_sources
 from .credits import line_origins as line_origins
 from .credits import outlet_credits as outlet_credits
+from .credits import quotations as quotations
 from .credits import rewrites as rewrites
 from .credits import run_holders as run_holders
 from .credits import shared_writing as shared_writing

@@ -327,6 +327,20 @@ _OPENING = re.compile(r'\u201c|\u00ab|(?<!\w)"(?=\w)|(?<!\w)[\u2018\'](?=\w)')
 _CLOSING = re.compile(r'\u201d|\u00bb|(?<=[\w.,!?])"|(?<=[.,!?])[\u2019\']')
 
 
+def quotations(text: str) -> list[str]:
+    """The quoted passages of a text (see ``_QUOTED``), marks included, as
+    :func:`_unquoted_runs` reads them: a quotation closed here but opened in an
+    earlier sentence runs from the text's start, one left open runs to its end."""
+    parts = _QUOTED.split(text)
+    out = _QUOTED.findall(text)
+    if (m := _CLOSING.search(parts[0])) and not _OPENING.search(parts[0][:m.start()]):
+        out.insert(0, parts[0][:m.end()])
+        parts[0] = parts[0][m.end():]
+    if m := _OPENING.search(parts[-1]):
+        out.append(parts[-1][m.start():])
+    return out
+
+
 def _unquoted_runs(text: str, n: int, lower: bool = True) -> frozenset[tuple[str, ...]]:
     """Every run of ``n`` words (lower-cased, in order; as written with ``lower``
     false) of the parts of a text outside quotation marks: a quotation closed
