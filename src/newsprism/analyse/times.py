@@ -132,9 +132,10 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
 
 
 def _a_date_follows(ent: Any) -> bool:
-    """Another date follows the span in its sentence ("at 10:50 p.m. on Monday", "at 9 a.m., Friday")."""
-    return any(e.label_ == "DATE" and e.start >= ent.end for e in ent.sent.ents) if ent.doc.has_annotation(
-        "SENT_START") else any(e.label_ == "DATE" and e.start >= ent.end for e in ent.doc.ents)
+    """A day follows the span in its sentence ("at 10:50 p.m. on Monday", "at 9 a.m., Friday, March 3"): a
+    date that names a weekday, a day word or a month."""
+    ents = ent.sent.ents if ent.doc.has_annotation("SENT_START") else ent.doc.ents
+    return any(e.label_ == "DATE" and e.start >= ent.end and _NAMES_A_DAY.search(normalise(e.text)) for e in ents)
 
 
 def _as_name_or_clock(ent: Any) -> Reading | None:
@@ -317,6 +318,7 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
     return Reading(None, None, "unresolved", CLOCK_ONLY if not _HAS_DATE_WORD.search(s) else UNREADABLE)
 
 
+_NAMES_A_DAY = re.compile(r"\b(?:" + "|".join([*w.WEEKDAYS, *w.DEICTIC_DAYS, *w.MONTHS]) + r")\b")
 _HAS_DATE_WORD = re.compile(
     r"\b(" + "|".join(w.WEEKDAYS) + "|" + "|".join(w.MONTHS) + r")\b|\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}\b|"
     r"\b(today|yesterday|tomorrow|tonight|ago|last|next|this|weekend|week|month|year|years|months|weeks|days|"
