@@ -747,7 +747,10 @@ def test_analyse_durations_ages_decades_are_not_dates(words: list[str], reason: 
     ("around 8:40 p.m.", "past", None, (None, None)),  # no day told
     ("around 8:40 p.m.", "past", ("2025-03", "month"), (None, None)),
     ("2100 GMT", "past", ("2025-03-08", "day"), (None, None)),  # universal time: maybe another day
-], ids=["past", "future", "present", "no-day-told", "a-month-told", "universal-time"])
+    ("2:30 a.m.", "past", ("2025-03-08", "day"), (None, None)),  # the small hours: maybe the next day
+    ("12:47 a.m.", "past", ("2025-03-08", "day"), (None, None)),
+], ids=["past", "future", "present", "no-day-told", "a-month-told", "universal-time", "small-hours",
+        "past-midnight"])
 def test_times_a_clock_time_alone_is_of_the_day_told_before(text: str, direction: str,
                                                              context: tuple[str, str] | None,
                                                              expected: tuple[str | None, str | None]) -> None:
@@ -759,7 +762,8 @@ def test_times_a_clock_time_alone_is_of_the_day_told_before(text: str, direction
     ("February twenty-first", "past", ("2025-02-21", "day")),
     ("June the 2nd", "future", ("2025-06-02", "day")),
     ("Friday, March seventh", "past", ("2025-03-07", "day")),
-], ids=["coming-weekday-and-ordinal", "twenty-first", "the-ordinal", "weekday-and-ordinal"])
+    ("the July Fourth weekend", "future", ("2025-W27", "week")),  # the weekend of a day: its week
+], ids=["coming-weekday-and-ordinal", "twenty-first", "the-ordinal", "weekday-and-ordinal", "weekend-of-a-day"])
 def test_times_a_month_with_its_day_as_an_ordinal(text: str, direction: str, expected: tuple[str, str]) -> None:
     assert _value(text, direction=direction) == expected
 
@@ -802,8 +806,15 @@ def test_times_reading_semantics_in_sentences(body: str, expected: tuple[str, st
     assert expected in _resolved(body, published)
 
 
-def test_times_a_clock_time_before_its_own_day_is_not_of_the_day_told() -> None:
-    body = "Crews reached the dam on Wednesday. The gate failed at about 10:50 p.m. on Tuesday, the log shows."
+@pytest.mark.parametrize(("body", "clock", "day"), [
+    ("Crews reached the dam on Wednesday. The gate failed at about 10:50 p.m. on Tuesday, the log shows.",
+     "10:50", ("Tuesday", "2025-10-28")),
+    ("The ferry sank on Wednesday. The last call came at 7:40 p.m. Tuesday, the coastguard said.",
+     "7:40", ("Tuesday", "2025-10-28")),
+    ("Trading halted on Wednesday. It resumed at 9:15 a.m. GMT, traders said.", "9:15", ("Wednesday", "2025-10-29")),
+], ids=["a-day-told-after-it", "a-weekday-right-after-it", "universal-time-after-it"])
+def test_times_a_clock_time_before_its_own_day_or_zone_is_not_of_the_day_told(body: str, clock: str,
+                                                                              day: tuple[str, str]) -> None:
     got = _resolved(body, datetime(2025, 10, 30, 9, 0, tzinfo=UTC))
-    assert ("Tuesday", "2025-10-28") in got
-    assert all(value != "2025-10-29" for text, value in got if "10:50" in text)
+    assert day in got
+    assert all(value != "2025-10-29" for text, value in got if clock in text)

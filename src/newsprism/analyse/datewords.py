@@ -111,6 +111,9 @@ CLOCK_LEAD = frozenset({"at", "around", "about", "approximately", "roughly", "ne
 #: Zones of universal time: a clock time in one, beside a local day, may fall on another day ("6 a.m.
 #: Tuesday (2100 GMT Monday)"), so it is not read as a time of the day told.
 UNIVERSAL_ZONES = frozenset({"gmt", "utc", "z"})
+#: Hours of the clock (0-23) after midnight in which a clock time alone, told after a day, may already be on
+#: the next day ("They met on Tuesday evening. Talks ended at 2 a.m."): it is then not read as that day's.
+SMALL_HOURS = frozenset({0, 1, 2, 3, 4})
 #: Words before a bare unit that the model may leave out of the span ("this year's election" tagged
 #: "year"): with them the unit names the period of writing or the one before or after it.
 UNIT_DEICTICS = frozenset({"this", "last", "next", "past", "coming", "current"})

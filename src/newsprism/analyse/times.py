@@ -98,7 +98,7 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         sentence = (field, ent.sent.start if sentences else 0)
         told = last.get(field) or (last.get("title") if field == "body" else None)  # the headline's day, for the body
         if told is not None and w.CLOCK_RE.search(ent.text) and _a_date_follows(ent):
-            told = None  # "at 10:50 p.m. on Monday": the clock time is of the day that follows, not the one told
+            told = None  # "at 10:50 p.m. on Monday", "6.44am GMT": not a time of the day told
         got = (_as_name_or_clock(ent) or _nth_day_today(ent, anchor)
                or (Reading(None, None, "unresolved", NOWADAYS)
                    if field == "body" and nowadays(ent, anchor.year if anchor else None) else None)
@@ -133,8 +133,14 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
 
 def _a_date_follows(ent: Any) -> bool:
     """A day follows the span in its sentence ("at 10:50 p.m. on Monday", "at 9 a.m., Friday, March 3"): a
-    date that names a weekday, a day word or a month."""
-    ents = ent.sent.ents if ent.doc.has_annotation("SENT_START") else ent.doc.ents
+    date that names a weekday, a day word or a month, or such a word right after the span that the model
+    left out of every span ("at 12:10 p.m. Sunday"); or a zone of universal time right after it ("6.44am
+    GMT": in another zone it may be another day)."""
+    doc = ent.doc
+    after = " ".join(t.lower_ for t in doc[ent.end:min(ent.end + 2, len(doc))])
+    if after.split()[:1] and (after.split()[0] in w.UNIVERSAL_ZONES or _NAMES_A_DAY.search(normalise(after))):
+        return True
+    ents = ent.sent.ents if doc.has_annotation("SENT_START") else doc.ents
     return any(e.label_ == "DATE" and e.start >= ent.end and _NAMES_A_DAY.search(normalise(e.text)) for e in ents)
 
 
@@ -385,14 +391,29 @@ def _part_of_told_day(s: str, anchor: date | None, direction: str, context: tupl
 def _clock_of_told_day(s: str, raw: str, direction: str, context: tuple[str, str] | None) -> Reading | None:
     """A clock time alone ("around 7:15 p.m.", "shortly after 9 a.m."), told after a day ("A shop was robbed
     late Wednesday. The men came in around 8:40 p.m."): a time of that day. In a present ("the shop opens
-    at 9 a.m.": any day), with no day told, or in universal time ("2100 GMT", beside a local day: it may be
-    another day) it names no day."""
+    at 9 a.m.": any day), with no day told, in universal time ("2100 GMT", beside a local day: it may be
+    another day) or in the small hours (midnight to 5 a.m., :data:`datewords.SMALL_HOURS`: after an evening
+    told, already the next day) it names no day."""
     if set(s.split()) - w.CLOCK_LEAD:
         return None
     if (direction == "present" or context is None or context[1] != "day"
-            or set(normalise(raw).split()) & w.UNIVERSAL_ZONES):
+            or set(normalise(raw).split()) & w.UNIVERSAL_ZONES or _small_hours(raw)):
         return Reading(None, None, "unresolved", CLOCK_ONLY)
     return as_day(date.fromisoformat(context[0]))
+
+
+_HOUR_RE = re.compile(r"(?<![\d.:])(\d{1,2})(?:[:.]\d\d)?\s*(?:([ap])\.?m\b)?", re.I)
+
+
+def _small_hours(raw: str) -> bool:
+    """The clock time in ``raw`` is in the small hours ("2.15am", "12:47 a.m.", "03:10"); a bare hour
+    with no "a.m." or "p.m." and no minutes ("at 4") says nothing."""
+    m = w.CLOCK_RE.search(raw)
+    h = _HOUR_RE.search(m.group(0)) if m is not None else None
+    if h is None:
+        return False
+    hour = int(h.group(1)) % 12 if h.group(2) else int(h.group(1))
+    return (h.group(2) or "a").lower() == "a" and hour in w.SMALL_HOURS
 
 
 def _period(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
@@ -557,12 +578,13 @@ _MONTH_ORDINAL_RE = re.compile(_MONTH_WORD + r" (?:the )?(" + "|".join(sorted(w.
                                + r"|(?<=the )\d{1,2})\b")
 
 
-_WEEK_OF_RE = re.compile(r"\bweek(?:end)? of\b")
+_WEEK_OF_RE = re.compile(r"\bweek(?:end)? of\b|\bweekend$")  # "the week of March 2", "the July Fourth weekend"
 
 
 def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None,
            year_told: int | None = None) -> Reading | None:
-    """A month, or a month and day, with or without a year; "the week of March 2" is that day's week."""
+    """A month, or a month and day, with or without a year; "the week of March 2" and "the July Fourth
+    weekend" are that day's week."""
     got = _month_or_day(s, raw, anchor, direction, context, year_told)
     if got is not None and got.granularity == "day" and got.value and _WEEK_OF_RE.search(s):
         return as_week(date.fromisoformat(got.value))
