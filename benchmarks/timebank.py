@@ -1,7 +1,7 @@
 """Date resolution on TimeBank 1.2 (TempEval-3 TBAQ-cleaned): extraction recall and value accuracy.
 
-Usage: .venv/bin/python benchmarks/timebank.py [GOLD_DIR] [--half all|dev|test] [--errors N]
-       [--pred FILE] [--json]
+Usage: .venv/bin/python benchmarks/timebank.py [GOLD_DIR] [--half all|dev|test|test-a|test-b]
+       [--errors N] [--pred FILE] [--json]
 
 GOLD_DIR defaults to ../shared/benchmarks/timebank (183 news documents, their creation
 dates and gold TIMEX3 values; its README says how to score). Each document goes through
@@ -13,8 +13,13 @@ mapped back to the document's text and scored by the corpus's own ``score.py``
 granularity and relative vs absolute surface.
 
 ``--half``: the documents, sorted, are shuffled with seed 18 and cut in two fixed
-halves. ``dev`` is the half whose errors may be read to improve the rules; ``test`` is
-held out (never read); ``all`` (default) is both.
+halves, ``dev`` and ``test``; ``all`` (default) is both. The ``test`` half's documents,
+sorted, are shuffled again with seed 1812 and cut in two: ``test-a`` (the first half,
+46 documents) and ``test-b`` (the second, 46). ``dev`` and ``test-a`` are in sample:
+their errors may be listed (``--errors N``) and read to write general rules.
+``test-b`` is held out: its errors are never listed or read, only its figures printed;
+``test`` (both parts) is therefore half in sample from the round that opened
+``test-a`` on.
 """
 
 from __future__ import annotations
@@ -38,16 +43,25 @@ from newsprism.records import Analysis, Article
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "timebank"
 SEED = 18
+#: The seed that cuts the ``test`` half into ``test-a`` (in sample) and ``test-b`` (held out).
+TEST_SPLIT_SEED = 1812
+#: Halves whose errors may be listed and read.
+READABLE = ("dev", "test-a")
 #: Granularities the corpus scores (a quarter or a decade has no concrete TimeML value there).
 SCORED = ("day", "week", "month", "year")
 
 
 def halves(docs: list[str]) -> dict[str, list[str]]:
-    """The two fixed halves: sorted, shuffled with ``SEED``, cut in the middle."""
+    """The fixed halves: sorted, shuffled with ``SEED``, cut in the middle; the second
+    (``test``) sorted, shuffled with ``TEST_SPLIT_SEED`` and cut again (``test-a``, ``test-b``)."""
     order = sorted(docs)
     random.Random(SEED).shuffle(order)
     mid = len(order) // 2
-    return {"dev": sorted(order[:mid]), "test": sorted(order[mid:]), "all": sorted(order)}
+    test = sorted(order[mid:])
+    random.Random(TEST_SPLIT_SEED).shuffle(test)
+    cut = len(test) // 2
+    return {"dev": sorted(order[:mid]), "test": sorted(test), "test-a": sorted(test[:cut]),
+            "test-b": sorted(test[cut:]), "all": sorted(order)}
 
 
 def predictions(article: Article, analysis: Analysis) -> list[dict[str, Any]]:
@@ -83,15 +97,16 @@ def _scorer(gold: Path) -> Any:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", nargs="?", type=Path, default=DEFAULT)
-    ap.add_argument("--half", choices=("all", "dev", "test"), default="all")
-    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list N errors (only with --half dev)")
+    ap.add_argument("--half", choices=("all", "dev", "test", "test-a", "test-b"), default="all")
+    ap.add_argument("--errors", type=int, default=0, metavar="N",
+                    help="list N errors (only with --half dev or test-a)")
     ap.add_argument("--pred", type=Path, help="also write the predictions (JSONL) here")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if not (args.gold / "articles.jsonl").is_file():
         sys.exit(f"{args.gold}: no TimeBank corpus (articles.jsonl) there; see ../shared/benchmarks/README.md")
-    if args.errors and args.half != "dev":
-        sys.exit("--errors lists errors of the dev half only (--half dev): the test half stays unread")
+    if args.errors and args.half not in READABLE:
+        sys.exit("--errors lists errors of --half dev or test-a only: test-b stays unread")
     rows = [json.loads(line) for line in (args.gold / "articles.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
     keep = set(halves([r["id"] for r in rows])[args.half])
@@ -109,7 +124,8 @@ def main() -> None:
         pred_path = args.pred or sub / "pred.jsonl"
         pred_path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
         if not args.json:
-            print(f"documents: {len(rows)} (half: {args.half}, seed {SEED})")
+            seeds = f"seeds {SEED}, {TEST_SPLIT_SEED}" if args.half.startswith("test-") else f"seed {SEED}"
+            print(f"documents: {len(rows)} (half: {args.half}, {seeds})")
         scorer.score(sub, pred_path, args.errors, args.json)
 
 

@@ -22,7 +22,40 @@ CASES = {
                       ["nsubj", "ROOT", "poss", "case", "dobj", "punct"], ["PRP", "VBD", "NNP", "POS", "NN", "."], 2),
     "fans-celebrate-on-friday": (["Fans", "celebrate", "on", "Friday", "."], [1, 1, 1, 2, 1],
                                  ["nsubj", "ROOT", "prep", "pobj", "punct"], ["NNS", "VBP", "IN", "NNP", "."], 3),
+    "had-been-due-to-expire-friday": (["It", "had", "been", "due", "to", "expire", "Friday", "."],
+                                      [2, 2, 2, 2, 5, 3, 5, 2],
+                                      ["nsubj", "aux", "ROOT", "acomp", "aux", "xcomp", "npadvmod", "punct"],
+                                      ["PRP", "VBD", "VBN", "JJ", "TO", "VB", "NNP", "."], 6),
+    "is-due-to-expire-friday": (["It", "is", "due", "to", "expire", "Friday", "."], [1, 1, 1, 4, 2, 4, 1],
+                                ["nsubj", "ROOT", "acomp", "aux", "xcomp", "npadvmod", "punct"],
+                                ["PRP", "VBZ", "JJ", "TO", "VB", "NNP", "."], 5),
+    "offer-expires-friday": (["The", "offer", "expires", "Friday", "."], [1, 2, 2, 2, 2],
+                             ["det", "nsubj", "ROOT", "npadvmod", "punct"], ["DT", "NN", "VBZ", "NNP", "."], 3),
+    "rule-takes-effect-friday": (["The", "rule", "takes", "effect", "Friday", "."], [1, 2, 2, 2, 2, 2],
+                                 ["det", "nsubj", "ROOT", "dobj", "npadvmod", "punct"],
+                                 ["DT", "NN", "VBZ", "NN", "NNP", "."], 4),
+    "fans-take-seats-friday": (["Fans", "take", "seats", "Friday", "."], [1, 1, 1, 1, 1],
+                               ["nsubj", "ROOT", "dobj", "npadvmod", "punct"], ["NNS", "VBP", "NNS", "NNP", "."], 3),
 }
+
+
+#: Lemmas of the inflected words of the cases above (the others are their own lower case).
+LEMMAS = {"had": "have", "been": "be", "is": "be", "expires": "expire", "takes": "take", "Fans": "fan", "seats": "seat"}
+
+
+@pytest.mark.parametrize(("case", "expected"), [
+    ("had-been-due-to-expire-friday", "past"), ("is-due-to-expire-friday", "future"),
+    ("offer-expires-friday", "future"), ("rule-takes-effect-friday", "future"), ("fans-take-seats-friday", "present"),
+], ids=["a-plan-in-the-past-perfect", "a-plan-in-the-present", "expires", "takes-effect", "take-without-effect"])
+def test_tense_plans_and_what_is_set_to_happen(hand_doc, case: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    """A plan told in the past perfect ("had been due to expire Friday") is past; a present of a verb of what
+    is set to happen ("the offer expires Friday", "the rule takes effect Friday") looks ahead."""
+    words, heads, deps, tags, at = CASES[case]
+    ents = ["B-DATE" if i == at else "O" for i in range(len(words))]
+    lemmas = [LEMMAS.get(x, x.lower()) for x in words]
+    doc = hand_doc(words, ents, heads=heads, deps=deps, tags=tags, lemmas=lemmas)
+    (date,) = doc.ents
+    assert direction(date) == expected
 
 
 @pytest.mark.parametrize(("case", "headline", "expected"), [

@@ -735,3 +735,86 @@ def test_analyse_durations_ages_decades_are_not_dates(words: list[str], reason: 
     ents = ["O"] + ["B-DATE"] + ["I-DATE"] * (len(words) - 2)
     (t,) = _times(hand_doc(words, ents), MONDAY)
     assert (t.value, t.status, t.reason) == (None, "unresolved", reason)
+
+
+# ------------------------------------------------------------ reading semantics (TimeBank test-a round)
+
+
+@pytest.mark.parametrize(("text", "direction", "context", "expected"), [
+    ("around 8:40 p.m.", "past", ("2025-03-08", "day"), ("2025-03-08", "day")),  # a time of the day told
+    ("shortly after 9 a.m.", "future", ("2025-03-14", "day"), ("2025-03-14", "day")),
+    ("8:40 p.m.", "present", ("2025-03-08", "day"), (None, None)),  # "the shop opens at ...": any day
+    ("around 8:40 p.m.", "past", None, (None, None)),  # no day told
+    ("around 8:40 p.m.", "past", ("2025-03", "month"), (None, None)),
+    ("2100 GMT", "past", ("2025-03-08", "day"), (None, None)),  # universal time: maybe another day
+    ("2:30 a.m.", "past", ("2025-03-08", "day"), (None, None)),  # the small hours: maybe the next day
+    ("12:47 a.m.", "past", ("2025-03-08", "day"), (None, None)),
+], ids=["past", "future", "present", "no-day-told", "a-month-told", "universal-time", "small-hours",
+        "past-midnight"])
+def test_times_a_clock_time_alone_is_of_the_day_told_before(text: str, direction: str,
+                                                             context: tuple[str, str] | None,
+                                                             expected: tuple[str | None, str | None]) -> None:
+    assert _value(text, direction=direction, context=context, label="TIME") == expected
+
+
+@pytest.mark.parametrize(("text", "direction", "expected"), [
+    ("this coming Saturday, March fifteenth", "future", ("2025-03-15", "day")),
+    ("February twenty-first", "past", ("2025-02-21", "day")),
+    ("June the 2nd", "future", ("2025-06-02", "day")),
+    ("Friday, March seventh", "past", ("2025-03-07", "day")),
+    ("the July Fourth weekend", "future", ("2025-W27", "week")),  # the weekend of a day: its week
+], ids=["coming-weekday-and-ordinal", "twenty-first", "the-ordinal", "weekday-and-ordinal", "weekend-of-a-day"])
+def test_times_a_month_with_its_day_as_an_ordinal(text: str, direction: str, expected: tuple[str, str]) -> None:
+    assert _value(text, direction=direction) == expected
+
+
+def test_times_a_year_told_in_the_sentence_lets_a_past_day_lie_a_year_back() -> None:
+    """"In the year-ago quarter, which ended March 31, ..." (anchor 11 March 2025): that March 31 is 2024's,
+    even though it lies more than 300 days back."""
+    assert read("March 31", TUESDAY, "past", near=("2024", "year")).value == "2024-03-31"
+    assert read("March 31", TUESDAY, "past").value == "2025-03-31"  # no year told: the same date ahead
+    assert read("March 31", TUESDAY, "past", near=("2025", "year")).value == "2025-03-31"
+
+
+@pytest.mark.parametrize(("text", "direction", "expected"), [
+    ("around year end", "future", ("2025", "year")),
+    ("since year end", "past", ("2024-12-31", "day")),
+], ids=["around", "since"])
+def test_times_a_year_end_with_a_preposition(text: str, direction: str, expected: tuple[str, str]) -> None:
+    assert _value(text, direction=direction) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a clock time alone after a day told is a time of that day
+    ("A grocer in Dunmore was robbed late Wednesday. Two men entered the shop around 8:40 p.m., the sheriff said.",
+     ("around 8:40 p.m.", "2025-10-29")),
+    # the "this" the model leaves out of "this year's"
+    ("Voters will choose a governor in this year's election.", ("year", "2025")),
+    # a plan told in the past perfect is a plan as it stood: its day is past
+    ("The tender offer had been due to expire Wednesday night.", ("Wednesday night", "2025-10-29")),
+    ("The offer previously had been scheduled to expire at midnight Monday.", ("Monday", "2025-10-27")),
+    # a date inside a longer span takes the tense of its own verb; with a year told, a year back
+    ("In the comparable year-ago period, the fiscal quarter ended Nov. 3, the miller posted a loss.",
+     ("Nov. 3", "2024-11-03")),
+    # a present of a verb of what is set to happen looks ahead
+    ("The new rule takes effect Jan. 1.", ("Jan. 1", "2026-01-01")),
+    ("The tender offer expires Monday.", ("Monday", "2025-11-03")),
+], ids=["clock-after-day", "this-years", "had-been-due", "had-been-scheduled", "embedded-year-ago",
+        "takes-effect", "expires"])
+def test_times_reading_semantics_in_sentences(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "clock", "day"), [
+    ("Crews reached the dam on Wednesday. The gate failed at about 10:50 p.m. on Tuesday, the log shows.",
+     "10:50", ("Tuesday", "2025-10-28")),
+    ("The ferry sank on Wednesday. The last call came at 7:40 p.m. Tuesday, the coastguard said.",
+     "7:40", ("Tuesday", "2025-10-28")),
+    ("Trading halted on Wednesday. It resumed at 9:15 a.m. GMT, traders said.", "9:15", ("Wednesday", "2025-10-29")),
+], ids=["a-day-told-after-it", "a-weekday-right-after-it", "universal-time-after-it"])
+def test_times_a_clock_time_before_its_own_day_or_zone_is_not_of_the_day_told(body: str, clock: str,
+                                                                              day: tuple[str, str]) -> None:
+    got = _resolved(body, datetime(2025, 10, 30, 9, 0, tzinfo=UTC))
+    assert day in got
+    assert all(value != "2025-10-29" for text, value in got if clock in text)

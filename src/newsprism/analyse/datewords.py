@@ -50,6 +50,12 @@ LOOKING_AHEAD = frozenset({
 })  # fmt: skip
 #: Verbs (lemmas) of reporting, whose present ("says Tuesday") tells what was said, not what is scheduled
 #: (not the verbs that introduce a quotation: ``rules.REPORTING_VERBS``).
+#: Verbs whose present, dated, tells what is set to happen ("the offer expires Friday", "the law takes effect
+#: Jan. 1", "the festival opens Saturday"): it looks ahead, not to the nearest day either way. "take" counts
+#: only with "effect" ("takes effect").
+SCHEDULED_PRESENT_VERBS = frozenset({
+    "expire", "lapse", "begin", "start", "open", "resume", "mature", "commence", "reopen", "kick", "take",
+})  # fmt: skip
 REPORTING_PRESENT_VERBS = frozenset({
     "say", "tell", "report", "announce", "warn", "claim", "insist", "confirm", "deny", "add", "note", "write",
     "argue", "state", "explain", "declare", "reveal", "disclose", "acknowledge", "admit", "complain", "suggest",
@@ -98,6 +104,21 @@ DAY_OF_MONTH_PREPOSITIONS = frozenset({"on", "by", "until", "till", "since", "fr
 #: the vote", "through the night on Saturday", "the morning when ..."): it is then not the day told before it
 #: (a clause after it, "the day the ferry sank", is found by the parse).
 NAMING_WHICH_DAY = frozenset({"after", "before", "of", "on", "when", "which", "following", "preceding"})
+#: Words that may stand before a clock time alone without naming a day ("around 7:15 p.m.", "shortly after
+#: 9 a.m."): the clock time is then a time of the day told just before it.
+CLOCK_LEAD = frozenset({"at", "around", "about", "approximately", "roughly", "nearly", "almost", "by", "until",
+                        "till", "before", "after", "shortly", "just", "since", "from", "sometime", "some", "time"})
+#: Zones of universal time: a clock time in one, beside a local day, may fall on another day ("6 a.m.
+#: Tuesday (2100 GMT Monday)"), so it is not read as a time of the day told.
+UNIVERSAL_ZONES = frozenset({"gmt", "utc", "z"})
+#: Hours of the clock (0-23) after midnight in which a clock time alone, told after a day, may already be on
+#: the next day ("They met on Tuesday evening. Talks ended at 2 a.m."): it is then not read as that day's.
+SMALL_HOURS = frozenset({0, 1, 2, 3, 4})
+#: Words before a bare unit that the model may leave out of the span ("this year's election" tagged
+#: "year"): with them the unit names the period of writing or the one before or after it.
+UNIT_DEICTICS = frozenset({"this", "last", "next", "past", "coming", "current"})
+#: Units such a word may come before.
+DEICTIC_UNITS = frozenset({"week", "weekend", "month", "year"})
 #: Parts of the day that, with no day told before them, lie on the eve of the day of writing ("five men were
 #: arrested overnight": last night), unless told ahead; after a day told, on either side of it.
 NIGHT_BEFORE = frozenset({"overnight"})

@@ -54,7 +54,8 @@ def direction(ent: Any, headline: bool = False) -> str:
         if tense == "past" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS:
             return "either"  # "extended the offer to Nov. 20": the verb's tense does not place a deadline
         if tense == "either" and not headline and _scheduled(tok):
-            return "present"  # "SpaceX has a second chance on Wednesday", "fans celebrate on Wednesday night"
+            # "the offer expires Friday"; "SpaceX has a second chance on Wednesday", "fans celebrate on Wednesday night"
+            return "future" if _sets_ahead(tok) else "present"
         return tense
     be = ent.root.head
     if (not headline and ent.root.dep_ == "attr" and be is not ent.root and be.lemma_ == "be"
@@ -134,6 +135,20 @@ def _scheduled(tok: Any) -> bool:
     return not any(c.dep_ in ("mark", "advmod") and c.lower_ in w.TIME_CLAUSE_MARKS for c in tok.children)
 
 
+def _sets_ahead(tok: Any) -> bool:
+    """A present of a verb that tells what is set to happen (:data:`datewords.SCHEDULED_PRESENT_VERBS`: "the
+    offer expires Friday", "the rule takes effect Jan. 1", "talks resume Monday", "the fair kicks off on
+    Saturday")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in w.SCHEDULED_PRESENT_VERBS:
+        return False
+    if lemma == "take":
+        return any(c.lower_ == "effect" for c in tok.children)
+    if lemma == "kick":
+        return any(c.lower_ == "off" for c in tok.children)
+    return True
+
+
 def _since(ent: Any) -> bool:
     """The date is, or lies in, the object of "since" ("since May", "since the May election"): it is past."""
     doc = ent.doc
@@ -176,6 +191,8 @@ def _tense(tok: Any, depth: int) -> str:
         head = tok.head
         if head is tok or depth > 3:
             return "future"
+        if _pluperfect(head):
+            return "past"  # "had been due to expire Friday": a plan as it stood before, now past
         if head.lemma_.lower() in w.LOOKING_AHEAD or head.lemma_.lower() == "be" or not is_verb(head):
             return "future"  # "plans to visit", "is to resume", "likely to close", "in order to meet"
         return _tense(head, depth + 1)
@@ -194,6 +211,16 @@ def _tense(tok: Any, depth: int) -> str:
     if tok.tag_ == "VBN":
         return "either" if present else "past"  # "is held on Friday" / "killed Friday"
     return "either"  # a present tense, a gerund, a bare verb
+
+
+def _pluperfect(tok: Any) -> bool:
+    """The word an infinitive completes is, or hangs from, a past perfect ("had been scheduled to", "had been
+    due to"): the plan is told as it stood at a time now past."""
+    for _ in range(2):
+        if is_verb(tok) or tok.head is tok:
+            break
+        tok = tok.head
+    return is_verb(tok) and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
 
 
 def _perfect(aux: list[Any]) -> bool:

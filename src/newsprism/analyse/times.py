@@ -97,6 +97,8 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         way = direction(ent, headline=field != "body")  # a headline or a caption tells the past in a present
         sentence = (field, ent.sent.start if sentences else 0)
         told = last.get(field) or (last.get("title") if field == "body" else None)  # the headline's day, for the body
+        if told is not None and w.CLOCK_RE.search(ent.text) and _a_date_follows(ent):
+            told = None  # "at 10:50 p.m. on Monday", "6.44am GMT": not a time of the day told
         got = (_as_name_or_clock(ent) or _nth_day_today(ent, anchor)
                or (Reading(None, None, "unresolved", NOWADAYS)
                    if field == "body" and nowadays(ent, anchor.year if anchor else None) else None)
@@ -115,6 +117,9 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
                 before = ent.text[:m.start()].split()
                 inner_way = "either" if (way == "past" and before
                                          and before[-1].lower() in w.END_POINT_PREPOSITIONS) else way
+                if inner_way == "either" and (inside := ent.doc.char_span(
+                        ent.start_char + m.start(), ent.start_char + m.end(), alignment_mode="expand")) is not None:
+                    inner_way = direction(inside, headline=field != "body")  # "the quarter ended Oct. 31"
                 inner = read(m.group(0), anchor, inner_way, told, ent.label_, near.get(sentence), late)
                 if inner.status == "resolved" and inner.granularity != "quarter":
                     parts.append((m.group(0), start + m.start(), start + m.end(), inner))
@@ -124,6 +129,19 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
             out.append(TimeExpression(article.article_id, text, s0, e0, ent.label_, r.value, r.granularity,
                                       r.status, r.reason, kind if r.status == "resolved" else None, field))
     return tuple(out)
+
+
+def _a_date_follows(ent: Any) -> bool:
+    """A day follows the span in its sentence ("at 10:50 p.m. on Monday", "at 9 a.m., Friday, March 3"): a
+    date that names a weekday, a day word or a month, or such a word right after the span that the model
+    left out of every span ("at 12:10 p.m. Sunday"); or a zone of universal time right after it ("6.44am
+    GMT": in another zone it may be another day)."""
+    doc = ent.doc
+    after = " ".join(t.lower_ for t in doc[ent.end:min(ent.end + 2, len(doc))])
+    if after.split()[:1] and (after.split()[0] in w.UNIVERSAL_ZONES or _NAMES_A_DAY.search(normalise(after))):
+        return True
+    ents = ent.sent.ents if doc.has_annotation("SENT_START") else doc.ents
+    return any(e.label_ == "DATE" and e.start >= ent.end and _NAMES_A_DAY.search(normalise(e.text)) for e in ents)
 
 
 def _as_name_or_clock(ent: Any) -> Reading | None:
@@ -174,9 +192,13 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
 
 def _with_the_day_before(ent: Any) -> str:
     """The span's text, with the weekday or day word the model left out before a part of the day ("Monday"
-    in "Monday night's supermoon" tagged "night"), or the "in" before a count of time ("will vote in
-    two weeks" tagged "two weeks")."""
+    in "Monday night's supermoon" tagged "night"), the "this", "last" or "next" before a bare unit ("this
+    year's election" tagged "year"), or the "in" before a count of time ("will vote in two weeks" tagged
+    "two weeks")."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if (before is not None and before.lower_ in w.UNIT_DEICTICS
+            and normalise(ent.text) in w.DEICTIC_UNITS):
+        return f"{before.text} {ent.text}"
     if (before is not None and before.lower_ == "in" and is_verb(before.head)
             and periods.IN_COUNT_RE.match(f"in {normalise(ent.text)}")):
         return f"in {ent.text}"  # "will vote in two weeks"; not "the first time in two years"
@@ -285,19 +307,24 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
         return Reading(None, "decade", "unresolved", DECADE)
     if rules.BARE_NUMBER_RE.match(cleaned) and not (len(cleaned) == 4 and 1000 <= int(cleaned) <= 2200):
         return Reading(None, None, "unresolved", "a bare number, not a year")
+    if no_clock != raw and (got := _clock_of_told_day(s, raw, direction, context)) is not None:
+        return got
     if not s:
         return Reading(None, None, "unresolved", CLOCK_ONLY)
+    year_told = int(near[0]) if near is not None and near[1] == "year" and near[0].isdigit() else None
     for rule in (_anaphoric, _period, _ago, _deictic, _unit, _weekday, _holiday, periods.movable_holiday, _month,
                  _day_of_month, periods.quarter, periods.season, _year, _spelled_year, _numeric, _other):
         limit = anchor
         if late and anchor is not None and direction != "future" and rule in (_weekday, _month, _day_of_month):
             limit = anchor + timedelta(days=1)  # already the next day in zones ahead
-        got = rule(s, no_clock, limit, direction, context)
+        got = (_month(s, no_clock, limit, direction, context, year_told) if rule is _month
+               else rule(s, no_clock, limit, direction, context))
         if got is not None:
             return got
     return Reading(None, None, "unresolved", CLOCK_ONLY if not _HAS_DATE_WORD.search(s) else UNREADABLE)
 
 
+_NAMES_A_DAY = re.compile(r"\b(?:" + "|".join([*w.WEEKDAYS, *w.DEICTIC_DAYS, *w.MONTHS]) + r")\b")
 _HAS_DATE_WORD = re.compile(
     r"\b(" + "|".join(w.WEEKDAYS) + "|" + "|".join(w.MONTHS) + r")\b|\b\d{4}\b|\b\d{1,2}[/.-]\d{1,2}\b|"
     r"\b(today|yesterday|tomorrow|tonight|ago|last|next|this|weekend|week|month|year|years|months|weeks|days|"
@@ -359,6 +386,34 @@ def _part_of_told_day(s: str, anchor: date | None, direction: str, context: tupl
     if night_before and direction != "future":
         day -= timedelta(days=1)
     return as_day(day)
+
+
+def _clock_of_told_day(s: str, raw: str, direction: str, context: tuple[str, str] | None) -> Reading | None:
+    """A clock time alone ("around 7:15 p.m.", "shortly after 9 a.m."), told after a day ("A shop was robbed
+    late Wednesday. The men came in around 8:40 p.m."): a time of that day. In a present ("the shop opens
+    at 9 a.m.": any day), with no day told, in universal time ("2100 GMT", beside a local day: it may be
+    another day) or in the small hours (midnight to 5 a.m., :data:`datewords.SMALL_HOURS`: after an evening
+    told, already the next day) it names no day."""
+    if set(s.split()) - w.CLOCK_LEAD:
+        return None
+    if (direction == "present" or context is None or context[1] != "day"
+            or set(normalise(raw).split()) & w.UNIVERSAL_ZONES or _small_hours(raw)):
+        return Reading(None, None, "unresolved", CLOCK_ONLY)
+    return as_day(date.fromisoformat(context[0]))
+
+
+_HOUR_RE = re.compile(r"(?<![\d.:])(\d{1,2})(?:[:.]\d\d)?\s*(?:([ap])\.?m\b)?", re.I)
+
+
+def _small_hours(raw: str) -> bool:
+    """The clock time in ``raw`` is in the small hours ("2.15am", "12:47 a.m.", "03:10"); a bare hour
+    with no "a.m." or "p.m." and no minutes ("at 4") says nothing."""
+    m = w.CLOCK_RE.search(raw)
+    h = _HOUR_RE.search(m.group(0)) if m is not None else None
+    if h is None:
+        return False
+    hour = int(h.group(1)) % 12 if h.group(2) else int(h.group(1))
+    return (h.group(2) or "a").lower() == "a" and hour in w.SMALL_HOURS
 
 
 def _period(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
@@ -518,20 +573,31 @@ _ORDINAL_OF_MONTH_RE = re.compile(r"\b(" + "|".join(sorted(w.ORDINAL_DAYS, key=l
                                   + _MONTH_WORD + r"\b)")
 
 
-_WEEK_OF_RE = re.compile(r"\bweek(?:end)? of\b")
+#: A month and its day as an ordinal after it ("March eighth", "March the second", "June the 21st").
+_MONTH_ORDINAL_RE = re.compile(_MONTH_WORD + r" (?:the )?(" + "|".join(sorted(w.ORDINAL_DAYS, key=len, reverse=True))
+                               + r"|(?<=the )\d{1,2})\b")
 
 
-def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    """A month, or a month and day, with or without a year; "the week of March 2" is that day's week."""
-    got = _month_or_day(s, raw, anchor, direction, context)
+_WEEK_OF_RE = re.compile(r"\bweek(?:end)? of\b|\bweekend$")  # "the week of March 2", "the July Fourth weekend"
+
+
+def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None,
+           year_told: int | None = None) -> Reading | None:
+    """A month, or a month and day, with or without a year; "the week of March 2" and "the July Fourth
+    weekend" are that day's week."""
+    got = _month_or_day(s, raw, anchor, direction, context, year_told)
     if got is not None and got.granularity == "day" and got.value and _WEEK_OF_RE.search(s):
         return as_week(date.fromisoformat(got.value))
     return got
 
 
 def _month_or_day(s: str, raw: str, anchor: date | None, direction: str,
-                  context: tuple[str, str] | None) -> Reading | None:
+                  context: tuple[str, str] | None, year_told: int | None = None) -> Reading | None:
+    """``year_told``: a year told before it in its sentence ("In the year-ago quarter, which ended Oct.
+    31"): a month and day told in the past may then lie more than
+    :data:`datewords.MAX_BACK_DAYS` back, in that year."""
     s = _ORDINAL_OF_MONTH_RE.sub(lambda m: f"{w.ORDINAL_DAYS[m.group(1)]} of ", s)  # "the third of May"
+    s = _MONTH_ORDINAL_RE.sub(lambda m: f"{m.group(1)} {w.ORDINAL_DAYS.get(m.group(2), m.group(2))}", s)
     names = [m for m in _MONTH_RE.finditer(s) if _is_month(m, raw)]
     if len(names) != 1:
         return None
@@ -575,7 +641,8 @@ def _month_or_day(s: str, raw: str, anchor: date | None, direction: str,
     elif which in ("last", "past") or (which is None and direction == "past"):
         strict = which is not None
         pick = max((c for c in candidates if key(c) < 0 or (key(c) == 0 and not strict)), key=key, default=None)
-        if which is None and day is not None and pick is not None and -key(pick) > w.MAX_BACK_DAYS:
+        if (which is None and day is not None and pick is not None and -key(pick) > w.MAX_BACK_DAYS
+                and pick[0] != year_told):
             pick = None  # a year back would carry "last year": the same date ahead is meant ("on July 26")
     elif which in ("next", "coming") or direction == "future":
         strict = which is not None
@@ -700,9 +767,10 @@ def _shifted(s: str, raw: str, anchor: date | None, direction: str,
 
 
 _CURRENT_RE = re.compile(r"^(?:the )?(?:(?:end|beginning|start|rest|remainder|middle) of (?:the )?)?"
-                         r"(?:(?:current|full|fiscal|calendar) ){0,2}(year)$|^(?:by )?year end$"
+                         r"(?:(?:current|full|fiscal|calendar) ){0,2}(year)$"
+                         r"|^(?:(?:by|around|about|near|at|since|until|till) )?year end$"
                          r"|^(?:the )?(?:end|beginning|start|rest|remainder|middle) of the (week|month)$")
-_YEAR_END_RE = re.compile(r"^(?:(?:by|at|since|until|till|the) )*(?:year end|end of the year)$")
+_YEAR_END_RE = re.compile(r"^(?:(?:by|at|around|about|near|since|until|till|the) )*(?:year end|end of the year)$")
 
 
 def _current(s: str, raw: str, anchor: date | None, direction: str,
