@@ -41,6 +41,29 @@ def test_attributes_set_what_the_attribute_ruler_sets() -> None:
     assert len(component._memo) == len(words) + 2  # "cats" is "Cats" again
 
 
+def test_attributes_run_the_predicate_patterns_only_where_a_word_may_start_one() -> None:
+    from newsprism.analyse.attributes import Attributes
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": {"REGEX": "^n[ou]thin'$"}}]], {"LEMMA": "nothing"})
+    ruler.add([[{"TAG": {"IN": ["VBZ", "VBP"]}, "LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}]], {"LEMMA": "be"})
+    ruler.add([[{"LOWER": {"IN": ["y'", "y"]}}, {"LOWER": "all"}]], {"LEMMA": "you"})
+    ruler.add([[{"TAG": {"IN": ["EX"]}}, {"LOWER": {"IN": ["is", "was"]}}]], {"MORPH": "Ex=Yes"})  # no LOWER first
+    ruler.add([[{"LOWER": "gon"}, {"LOWER": "na"}]], {"LEMMA": "to"}, index=1)
+    component = Attributes(ruler)
+    assert len(component._first_tests) == 3
+    plain = (["There", "was", "gon", "na", "be", "rain"], ["EX", "VBD", "VBG", "TO", "VB", "NN"])
+    assert not component._may_start({nlp.vocab.strings.add(w.lower()) for w in plain[0]})
+    assert _ruled(*plain, nlp, component) == _ruled(*plain, nlp, ruler)
+    for words, tags in ((["He", "ai", "n't", "nothin'"], ["PRP", "VBZ", "RB", "NN"]),
+                        (["Y'", "all", "was", "nuthin'"], ["PRP", "DT", "VBD", "NN"]),
+                        (["ai", "y"], ["VBP", "NN"])):
+        assert component._may_start({nlp.vocab.strings.add(w.lower()) for w in words})
+        assert _ruled(words, tags, nlp, component) == _ruled(words, tags, nlp, ruler)
+    assert _ruled(["ai", "n't"], ["VBZ", "RB"], nlp, component)[0][2] == "be"
+
+
 @needs_model
 def test_attributes_replace_the_models_attribute_ruler() -> None:
     nlp = load_model(Settings())

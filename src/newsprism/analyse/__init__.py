@@ -519,7 +519,7 @@ def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: Al
     article, or only at the start of sentences and made of two words the article writes in lower case,
     is a word, not a name ("Floodwater"). A name that modifies a building's noun is a facility ("the
     Solbacken care home")."""
-    lower_words = {t.lemma_ for t in doc if t.is_lower} | {t.text for t in doc if t.is_lower}
+    lower_words = {w for t in doc if t.is_lower for w in (t.lemma_, t.text)}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     inside: set[str] = set()  # names written mid-sentence at least once

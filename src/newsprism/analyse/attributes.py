@@ -6,13 +6,17 @@ pipelines, some 180 patterns, most of them one token and exact values ("TAG" is 
 those one-token patterns by looking the token's tag, lower-case form or space flag up in a
 table (each distinct row of those once), leaves the others (several tokens, a regular expression) to a Matcher of their own,
 and sets the attributes with the ruler's own ``set_annotations``, in its order: the same
-annotations in less time (measured in ``docs/dossier.md``). The stock ruler stays in the
-pipeline, disabled, holding the patterns.
+annotations in less time (measured in ``docs/dossier.md``). Of those others, the patterns whose
+first token the Matcher tests in Python on every token (a regular expression, a set), with a test of
+the lower-case form, run only on a doc holding a word that passes it ("ain't", "y'all", "nothin'").
+The stock ruler stays in the pipeline, disabled, holding the patterns.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 ATTRIBUTES = "newsprism_attributes"
@@ -57,6 +61,13 @@ class Attributes:
         self.ruler = ruler
         vocab = ruler.vocab
         self.others = Matcher(vocab)
+        #: the other patterns but those whose first token is tested by a Python predicate (a regular
+        #: expression, a set of values) and has a test of its lower-case form (``_first_tests``): the
+        #: Matcher calls those predicates on every token, and a doc none of whose words passes a first
+        #: test needs this Matcher alone (the same matches)
+        self.plain_others = Matcher(vocab)
+        self._first_tests: list[Callable[[str], bool]] = []
+        self._gate_memo: dict[int, bool] = {}
         # one-token patterns: (attr id, tests) filed under the value of their first exact test
         self.filed: dict[tuple[int, int], list[tuple[int, tuple[tuple[int, str, frozenset[int]], ...]]]] = (
             defaultdict(list))
@@ -70,6 +81,12 @@ class Attributes:
             singles = [self._single(vocab, token[0]) if len(token) == 1 else None for token in entry["patterns"]]
             if ruler.indices[attr_id] not in (0, -1) or any(s is None for s in singles):
                 self.others.add(self.match_ids[-1], entry["patterns"])
+                firsts = [_first_lower_test(pattern) for pattern in entry["patterns"]]
+                if any(_predicate_first(pattern) for pattern in entry["patterns"]) and all(
+                        t is not None for t in firsts):
+                    self._first_tests.extend(t for t in firsts if t is not None)
+                else:
+                    self.plain_others.add(self.match_ids[-1], entry["patterns"])
                 continue
             for tests in singles:
                 assert tests is not None
@@ -82,6 +99,28 @@ class Attributes:
                         self.filed[(spread[0], v)].append((attr_id, tests))
                 else:
                     self.unfiled.append((attr_id, tests))
+
+    def _may_start(self, lowers: set[int]) -> bool:
+        """Some lower-case form of ``lowers`` (hashes) passes a first test of ``_first_tests``
+        (each form tested once, then remembered)."""
+        if not self._first_tests:
+            return False
+        memo, strings = self._gate_memo, self.ruler.vocab.strings
+        if len(memo) > ROWS_KEPT:
+            memo.clear()
+        for lower in lowers:
+            hit = memo.get(lower)
+            if hit is None:
+                try:
+                    text = strings[lower]
+                except KeyError:  # not a form this vocabulary knows: the whole Matcher decides
+                    hit = True
+                else:
+                    hit = any(test(text) for test in self._first_tests)
+                memo[lower] = hit
+            if hit:
+                return True
+        return False
 
     def _found(self, row: list[int]) -> tuple[int, ...]:
         """The one-token patterns a token of these (tag, lower-case form, space flag, dependency) matches."""
@@ -113,10 +152,11 @@ class Attributes:
     def __call__(self, doc: Any) -> Any:
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
+        rows = doc.to_array([TAG, LOWER, IS_SPACE, DEP]).tolist() if len(doc) else []
+        others = self.others if self._may_start({row[1] for row in rows}) else self.plain_others
         matches = [(int(self.ruler.vocab.strings[m_id]), m_id, s, e)
-                   for m_id, s, e in self.others(doc, allow_missing=True, as_spans=False)]
+                   for m_id, s, e in others(doc, allow_missing=True, as_spans=False)]
         if len(doc):
-            rows = doc.to_array([TAG, LOWER, IS_SPACE, DEP]).tolist()
             match_ids, memo, found = self.match_ids, self._memo, self._found
             if len(memo) > ROWS_KEPT:
                 memo.clear()
@@ -129,6 +169,31 @@ class Attributes:
         matches.sort()  # by attribute id, as the ruler sorts them: later rules have precedence
         self.ruler.set_annotations(doc, matches)
         return doc
+
+
+def _predicate_first(pattern: Any) -> bool:
+    """The pattern's first token has a test the Matcher runs in Python (a dict: a set, a regular
+    expression, a comparison)."""
+    return bool(pattern) and isinstance(pattern[0], dict) and any(isinstance(v, dict) for v in pattern[0].values())
+
+
+def _first_lower_test(pattern: Any) -> Callable[[str], bool] | None:
+    """A test that the lower-case form of every token the pattern's first token matches passes (it
+    may pass others), or None where there is none: the first token optional, or no plain test of
+    ``LOWER`` (a string, a set of strings, a regular expression searched, as the Matcher does)."""
+    if not pattern or not isinstance(pattern[0], dict) or "OP" in pattern[0] or "LOWER" not in pattern[0]:
+        return None
+    value = pattern[0]["LOWER"]
+    if isinstance(value, str):
+        return frozenset({value, value.lower()}).__contains__
+    if isinstance(value, dict) and len(value) == 1:
+        (op, values), = value.items()
+        if op == "IN" and isinstance(values, list | tuple) and all(isinstance(v, str) for v in values):
+            return frozenset({*values, *(v.lower() for v in values)}).__contains__
+        if op == "REGEX" and isinstance(values, str):
+            rx = re.compile(values)
+            return lambda text: rx.search(text) is not None
+    return None
 
 
 def _make(nlp: Any, name: str) -> Attributes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ..lexicon import STOP_WORDS, strip_inflection
 from ..records import (
@@ -14,6 +15,9 @@ from ..records import (
     Entity,
     Mention,
 )
+
+#: Texts whose words :func:`tokens` keeps (a story's claims, a few times over).
+TOKENS_KEPT = 1 << 15
 
 WORD = re.compile(r"[A-Za-z][A-Za-z\-']+|\d[\d,.]*")
 NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|cannot|denied|denies|deny|without)\b|n't\b", re.I)
@@ -120,10 +124,17 @@ def _is_place(text: str, m: Mention, offset: int) -> bool:
 
 
 def tokens(text: str) -> list[str]:
+    """The content words of a text, lower-cased and stemmed (stop words and words under three letters
+    left out); each distinct text is read once (alignment asks for a claim's words several times)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=TOKENS_KEPT)
+def _tokens(text: str) -> tuple[str, ...]:
     out = []
     for w in WORD.findall(text.lower()):
         w = w.strip("'-")
         if len(w) < 3 or w in STOP_WORDS:
             continue
         out.append(strip_inflection(w))
-    return out
+    return tuple(out)

@@ -282,13 +282,13 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                     and c.start < cr.cover_end and cr.cover_start < c.end):
                 union(key_of[c.article_id], cr.key)
                 credited.add(cr.key)
-    if run > 0:
+    if run > 0 and len(claims) > 1:  # a line of one member has no pair to compare
         runs = [(c, _unquoted_runs(c.text, run)) for c in claims]
         for i, (a, ra) in enumerate(runs):
             for b, rb in runs[i + 1:]:
                 if a.article_id != b.article_id and ra & rb:
                     union(key_of[a.article_id], key_of[b.article_id])
-    if share > 0 and share_run > 0:
+    if share > 0 and share_run > 0 and len(claims) > 1:
         content = [(c, _writing_runs(c.text, share_run)) for c in claims]
         for i, (a, ra) in enumerate(content):
             for b, rb in content[i + 1:]:
