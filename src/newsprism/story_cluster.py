@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
+from . import blas as _blas
 from .records import Article, Membership, Merge, Stories, Story
 from .settings import StorySettings
 from .story_features import features, text_date, text_year
@@ -639,7 +640,8 @@ class Clusterer:
             m = np.zeros((len(ids), len(terms)))
             for i, row in enumerate(rows):
                 m[i, list(row)] = list(row.values())
-            sims = m @ m.T
+            with _blas.one_thread():  # the same split on every machine
+                sims = m @ m.T
             upper = np.clip(1.0 - sims[np.triu_indices(len(ids), 1)], 0.0, None)
             # Ward's groups are balanced (an outlying article is not a group on its own); the rows have
             # length 1, so sqrt(2 - 2 cosine) is their Euclidean distance

@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from . import blas as _blas
 from . import claims as _claims
 from . import dossier as _dossier
 from . import embed as _embed
@@ -83,10 +84,11 @@ def build(job: StoryJob, settings: Settings, *, render: bool = True, catch: bool
 
     embed = _embed.embedder(lambda _ids: cache, keep, settings.embedding_threads) if settings.embeddings else None
     try:
-        alignment = _claims.align(job.articles, job.analyses, job.entities, job.copies, settings.claims,
-                                  embed=embed)
-        built = _dossier.build(job.story_id, job.articles, job.analyses, job.entities, job.copies, alignment,
-                               settings.dossier)
+        with _blas.one_thread():  # the same dossier on every machine
+            alignment = _claims.align(job.articles, job.analyses, job.entities, job.copies, settings.claims,
+                                      embed=embed)
+            built = _dossier.build(job.story_id, job.articles, job.analyses, job.entities, job.copies,
+                                   alignment, settings.dossier)
         html, json_text = _report.story_texts(built, job.page_articles) if render else StoryTexts("", "")
     except STORY_ERRORS as exc:  # a bug must not lose the other stories
         if not catch:
