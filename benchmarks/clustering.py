@@ -77,6 +77,10 @@ GRIDS: dict[str, dict[str, list[float]]] = {
     "cohesion": {**{k: v for k, v in GRID.items() if k != "title_weight"},
                  "merge_cohesion": [0.0, 0.7, 0.85]},  # 0: two stories merge however tight each is
     "cohesion-title": {**GRID, "merge_cohesion": [0.0, 0.85]},  # and title_weight 0.01/0.2
+    "common": {**{k: v for k, v in GRID.items() if k != "title_weight"},
+               "min_df": [1, 2],  # 1: every term; 2: a term no other article holds is not read
+               "split_below": [0.0, 0.25],
+               "split_min": [2, 3]},
     "numbers": {**{k: v for k, v in GRID.items() if k != "title_weight"},
                 "number_weight": [1.0, 2.0]},  # weight of the N: number features (an event's own counts, years)
 }

@@ -406,3 +406,24 @@ def test_stories_update_replays_what_previous_assigned_and_places_the_rest(story
     for m in step1.memberships:  # earlier assignments keep their story ids
         assert step2.story_of()[m.article_id] == m.story_id
 
+
+
+def test_stories_min_df_reads_only_words_another_article_holds(stream_article) -> None:
+    aurora = [stream_article("Ferry Aurora Vale runs aground off Skelby",
+                             "The ferry Aurora Vale ran aground outside Skelby in fog. Captain Ivar Lund said all "
+                             "passengers were safe.", 0),
+              stream_article("Aurora Vale grounding off Skelby",
+                             "Captain Ivar Lund of the Aurora Vale kept passengers calm after the ferry ran aground "
+                             "off Skelby in fog.", 1)]
+    # the same event told with many words no other article writes
+    wordy = stream_article("Aurora Vale aground off Skelby",
+                           "The Aurora Vale ferry aground off Skelby: brackish quagmire, tessellated marzipan, "
+                           "gossamer trombones, obsidian walruses, lilac zeppelins, cobalt porcupines, velvet "
+                           "anchovies, saffron kettledrums, tangerine glaciers, marbled hedgehogs, crimson "
+                           "accordions, ochre pelicans, silver marmalade, turquoise bagpipes, amber cathedrals.", 2)
+    settings = StorySettings(threshold=0.5, story_merge=1.1, name_conflict=0, lone_threshold=1.1)
+    every = {m.article_id: m for m in assign([*aurora, wordy], settings).memberships}
+    common = {m.article_id: m for m in assign([*aurora, wordy], dataclasses.replace(settings, min_df=2)).memberships}
+    assert every[wordy.article_id].how == "opened"  # its own words drown what it shares
+    assert common[wordy.article_id].how == "joined"
+    assert common[wordy.article_id].story_id == common[aurora[0].article_id].story_id

@@ -278,15 +278,24 @@ class Clusterer:
             return vec
         return self.intern(features(self.articles.pop(a), self.s))
 
+    def _common(self, vec: _Vec) -> _Vec:
+        """``vec`` without the terms fewer than ``min_df`` articles hold (counted already)."""
+        if self.s.min_df <= 1:
+            return vec
+        ids, vals = vec
+        keep = np.frombuffer(self.df, np.int32)[ids] >= self.s.min_df
+        return (ids, vals) if keep.all() else (ids[keep], vals[keep])
+
     def replay(self, a: int, sid: str) -> None:
         vec = self._features(a)
         self.count(vec)
-        self._put(self._story(sid), a, vec)
+        self._put(self._story(sid), a, self._common(vec))
 
     def add(self, a: int, group: Sequence[str]) -> None:
         s = self.s
         vec = self._features(a)
         self.count(vec)
+        vec = self._common(vec)
         placed = [self.story_of[k] for g in group if (k := self.num_of.get(g, -1)) >= 0 and self.story_of[k] >= 0]
         if placed:
             st = self.by_num[placed[0]]
