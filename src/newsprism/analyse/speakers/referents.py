@@ -89,10 +89,11 @@ class Referents:
 
     @property
     def sexes(self) -> dict[str, str]:
-        """What the article itself says of each named person's sex, by name word ("m" or "f"): an
-        honorific before the name ("Mr. Holm"), or the first possessive or reflexive pronoun after a name
-        that is a sentence's subject, before any other name or pronoun ("Kari Mo and her husband"); a word
-        with evidence both ways is left out. Every word of a full name shares what one word has."""
+        """What the article itself says of each named person's sex, by name word ("m" or "f"; "n" for a
+        body: "Nordvik and its owners"): an honorific before the name ("Mr. Holm"), a role in apposition
+        ("Her husband, Per Mo"), or the first possessive or reflexive pronoun after a name that is a
+        sentence's subject, before any other name or pronoun ("Kari Mo and her husband"); a word with
+        evidence both ways is left out. Every word of a full name shares what one word has."""
         if self._sexes is None:
             seen: dict[str, set[str]] = {}
 
