@@ -90,6 +90,19 @@ def test_resolve_given_name_takes_the_full_name_in_the_article() -> None:
                                      + ["person:tennvik"])
 
 
+def test_resolve_short_name_in_another_article_takes_the_one_full_name_of_the_story() -> None:
+    res = resolve([_analysis("a", ("Maria Ostrova", "PERSON"), ("Ostrova", "PERSON")),
+                   _analysis("b", ("Ostrova", "PERSON"), ("Maria", "PERSON"))])
+    assert _ids(res.analyses[1]) == ["person:maria-ostrova"] * 2
+    # not when the story names two people of that family, nor when an article kept the surname apart
+    res = resolve([_analysis("a", ("Maria Ostrova", "PERSON")), _analysis("b", ("Ivan Ostrova", "PERSON")),
+                   _analysis("c", ("Ostrova", "PERSON"))])
+    assert _ids(res.analyses[2]) == ["person:ostrova"]
+    res = resolve([_analysis("a", *[("Ostrova", "PERSON")] * 3, ("Ivan Ostrova", "PERSON")),
+                   _analysis("b", ("Ostrova", "PERSON"))])
+    assert _ids(res.analyses[1]) == ["person:ostrova"]
+
+
 def test_resolve_ambiguous_surname_stays_apart() -> None:
     res = resolve([_analysis("a", ("Anna Berg", "PERSON"), ("Tom Berg", "PERSON"), ("Berg", "PERSON"))])
     assert _ids(res.analyses[0]) == ["person:anna-berg", "person:tom-berg", "person:berg"]

@@ -159,6 +159,7 @@ def resolve_mentions(articles: Sequence[ArticleMentions], settings: Settings | N
             if key is not None:
                 key_names[key][_surface(m.text)] += 1
     merged = _merge_fuzzy(key_names, packs, settings.fuzzy_threshold)
+    merged.update(_short_names_across(keyed, merged))
     # entity ids and records
     final: dict[str, str] = {k: merged.get(k, k) for k in key_names}
     out: list[ArticleMentions] = []
@@ -249,6 +250,40 @@ def _one_type_per_name(articles: Sequence[Sequence[Mention]], packs: AliasPacks)
                 m = replace(m, label=next(lab for lab, g in GROUPS.items() if g == group))
             kept.append(m)
         out.append(kept)
+    return out
+
+
+def _short_names_across(keyed: Sequence[Sequence[tuple[Mention, str | None]]],
+                        merged: dict[str, str]) -> dict[str, str]:
+    """A one-word person's name in an article that gives no full name for it ("Ostrova" in a short
+    follow-up) is the one full name of the story whose given name or surname it is ("Maria Ostrova"
+    in another article); not when two full names share it (a family), nor when an article that gives a
+    full name holding it kept it apart (``_article_keys``: a relative)."""
+    full: dict[str, set[str]] = defaultdict(set)  # name word -> final keys of the multi-word person names
+    apart: set[str] = set()  # one-word keys an article with a full name holding them kept apart
+    for rows in keyed:
+        words_here = set()
+        for m, key in rows:
+            if key is not None and m.kind == "name" and m.label == "PERSON":
+                words = normalise(m.text).split()
+                if len(words) > 1:
+                    full[words[0]].add(merged.get(key, key))
+                    full[words[-1]].add(merged.get(key, key))
+                    words_here.update(words)
+        for m, key in rows:
+            if (key is not None and m.kind == "name" and m.label == "PERSON" and len(normalise(m.text).split()) == 1
+                    and normalise(m.text) in words_here):
+                apart.add(key)
+    out: dict[str, str] = {}
+    for rows in keyed:
+        for m, key in rows:
+            if (key is None or m.kind != "name" or m.label != "PERSON" or m.pack_id is not None or key in apart
+                    or key in merged or key != f"person:{_slug(m.text)}"):
+                continue
+            words = normalise(m.text).split()
+            targets = full.get(words[0], set()) if len(words) == 1 else set()
+            if len(targets) == 1:
+                out[key] = next(iter(targets))
     return out
 
 

@@ -381,3 +381,63 @@ def test_analyse_they_after_a_role_that_spoke_is_that_role(make_article) -> None
             "they added.")
     (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Ivar Holm", "Kessford Fire Service spokesman"]
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # a photo caption between two paragraphs is no part of the story: the quote goes on past it
+    ("\"The divers found the hull at forty metres,\" said Dr Lena Holm.\n\n"
+     "Getty Images Rescue boats at the harbour mouth on Tuesday morning\n\n"
+     "\"We will raise it when the weather allows.", ["Lena Holm", "Lena Holm"]),
+    # a role in apposition tells the sex of a name whose surname a woman of the article shares
+    ("Marta Lindqvist, who is in her fifties, was detained at dawn.\n\nHer husband, Johan Lindqvist, said the "
+     "police had given no reason.\n\n\"They came at five and took her away,\" he said.", ["Johan Lindqvist"]),
+    # "its" after a name tells a body, never a "he"
+    ("For Mr. Holm, who built the yard, Nordvik's troubles are ones his team can fix, and that Nordvik has not "
+     "fixed on its own.\n\n\"We can do much more with the yard,\" he said.", ["Holm"]),
+    # "it" is a name that spoke before, whatever the model made of it
+    ("Fotoweb said it is \"a valued part of many people's lives\".\n\n\"We know our pages can help bring people "
+     "closer together,\" it said.", ["Fotoweb", "Fotoweb"]),
+    # a role with words of its own is the person named for the same role, not another one's
+    ("Vestland's ambassador to the United Nations Kari Mo, speaking in New York, said: \"I think enough is enough.\"\n\n"
+     "Nordland's ambassador to the UN in Geneva, Anders Holmgren, said: \"We will answer any threat.\"\n\n"
+     "Later the Vestland ambassador to the United Nations said the talks were \"over for this year\".",
+     ["Kari Mo", "Anders Holmgren", "Kari Mo"]),
+    # who is cited speaks
+    ("\"The attack was carried out by one of our fighters,\" the Courier cited the Nordvik Bulletin, a website "
+     "close to the group.", ["Nordvik Bulletin"]),
+    # what ought to happen is nobody's words
+    ("Rather than backing measures that \"put the whole valley at risk,\" Lindvik should instead talk to the "
+     "farmers, Kari Mo said.", ["Kari Mo"]),
+    # a description stands for the person the sentence before is about
+    ("Kari Mo announced her third book in July.\n\nSpeaking to the Courier last year, the novelist and "
+     "painter praised her quiet life in the valley.\n\nShe told us: \"I was far more anxious before.\"",
+     ["Kari Mo"]),
+    # a quote in parentheses after a name is that person's
+    ("The remark was met with anger: Kari Mo (\"Women have been stepping up for centuries\") and Lena Holm "
+     "both condemned it.", ["Kari Mo"]),
+    # quoted words inside what a named person does are that person's; the next paragraph's go on from them
+    ("Two days ago, Nordvik CEO and Brekk founder Elin Sandvik unveiled plans to send her \"old red touring "
+     "bicycle\" around the world.\n\nThe planned route: a \"slow loop through every capital city.\"",
+     ["Elin Sandvik", "Elin Sandvik"]),
+    # a second reporting verb the parser may hang on the reported clause goes with the first
+    ("Dmitri Volkov told reporters that Vestland \"firmly and resolutely condemns\" such moves and said that the "
+     "test will \"only raise the tension in the whole region.\"", ["Dmitri Volkov", "Dmitri Volkov"]),
+    # the subject of a participle set in a sentence is not whom the sentence is about
+    ("\"I loved every minute of it,\" Kari Mo said of the film.\n\n"
+     "The last scene sets up a sequel, with Nessa taking the captain's chair, something that thrilled Mo.\n\n"
+     "\"I was so sad when the shoot ended,\" she said.", ["Kari Mo", "Kari Mo"]),
+    # a verb that ends its sentence after what it reports: the person set off by commas before it
+    ("The driver did not stop at the lights, the brother of the driver, Anders Holmgren, from Lindvik, said.\n\n"
+     "\"He had never had an accident in twenty years,\" he told the Courier.", ["Anders Holmgren"]),
+    # a description stands only for a person: "the harbour" is no epithet of the person before
+    ("Kari Mo runs the ferry office at the quay. The harbour says the quay \"will stay closed until further "
+     "notice.\"", ["harbour"]),
+], ids=["past-a-caption", "a-role-tells-the-sex", "its-tells-a-body", "it-is-a-name-that-spoke",
+        "a-role-with-words-of-its-own", "who-is-cited-speaks", "what-ought-to-happen-reports-nothing",
+        "a-description-is-the-person-before", "a-quote-in-parentheses-after-a-name", "quoted-words-of-a-named-person",
+        "a-second-verb-hung-on-the-report", "a-participle-subject-is-not-the-topic",
+        "a-trailing-subject-set-off-by-commas", "a-thing-is-no-description-of-a-person"])
+def test_analyse_speaker_follows_the_text_of_the_story(body: str, speakers: list[str | None],
+                                                       make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

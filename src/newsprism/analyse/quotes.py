@@ -124,20 +124,24 @@ def _follow_structure(found: list[DirectQuote], speakers: Speakers) -> None:
                     d.speaker, d.verb = speaker, verb
                     changed = True
                     continue
-            if source is None and not d.opens_paragraph:  # "..., said Mayor X. "..."": the paragraph's speaker
+            if source is None and not d.opens_paragraph and not _nobody_before(d, speakers):
+                # "..., said Mayor X. "..."": the paragraph's speaker
                 d.speaker, d.verb = last_speaker(speakers, d.paragraph, d.outer_start)
                 if d.speaker is not None:
                     changed = True
                     continue
-            if source is None and d.opens_paragraph and d.paragraph > 0:
+            # the paragraph before, past captions and headings
+            back = speakers.previous(d.paragraph)
+            opens = d.opens_paragraph or _nobody_before(d, speakers)  # "The plan: a "..."" goes on from before
+            if source is None and opens and back:
                 source = _left_open_before(found, d, speakers)
                 if source is None:
-                    prev = [o for o in found if o.paragraph == d.paragraph - 1 and o.speaker is not None]
+                    prev = [o for o in found if o.paragraph == back[0] and o.speaker is not None]
                     source = prev[-1] if prev else None
                 if source is None:
-                    d.speaker, d.verb = last_speaker(speakers, d.paragraph - 1, d.outer_start)
-                    if d.speaker is None and not any(o.paragraph == d.paragraph - 1 for o in found):
-                        d.speaker = speakers.introduced(d.paragraph - 1)
+                    d.speaker, d.verb = last_speaker(speakers, back[0], d.outer_start)
+                    if d.speaker is None and not any(o.paragraph == back[0] for o in found):
+                        d.speaker = speakers.introduced(back[0])
                     if d.speaker is None:
                         earlier = _block_quote_source(found, d, speakers)
                         if earlier is not None:
@@ -150,6 +154,16 @@ def _follow_structure(found: list[DirectQuote], speakers: Speakers) -> None:
             if source is not None:
                 d.speaker, d.verb = source.speaker, source.verb
                 changed = True
+
+
+def _nobody_before(d: DirectQuote, speakers: Speakers) -> bool:
+    """Nothing before the quote in its paragraph names anyone: no name, pronoun or noun as a subject, no
+    reporting verb ("The planned route: a "..."")."""
+    ps = speakers.paragraphs[d.paragraph][0]
+    words = [t for t in speakers.tokens if ps <= t.idx < d.outer_start and not speakers.in_quote(t)]
+    return bool(words) and not any(
+        t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.dep_ in ("nsubj", "nsubjpass") or t.pos_ in ("PRON", "VERB")
+        or t.lemma_ in rules.QUOTING_VERBS for t in words)
 
 
 #: Paragraphs without quotes (captions, picture credits) that may stand between a quote left open at
@@ -192,12 +206,13 @@ def _block_quote_source(found: list[DirectQuote], d: DirectQuote, speakers: Spea
     if not before:
         return None
     source = before[-1]
-    between = [t for t in speakers.tokens if source.outer_end <= t.idx < d.outer_start and not speakers.in_quote(t)]
+    between = [t for t in speakers.tokens if source.outer_end <= t.idx < d.outer_start and not speakers.in_quote(t)
+               and not speakers.caption(speakers.paragraph_of(t.idx))]  # a photo's caption brings in no one
     if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in between):
         return None
     own = source.verb[0].i if source.verb is not None else -1  # the source's own "he says"
     for t in between:
-        if t.lemma_ in rules.REPORTING_VERBS and t.pos_ == "VERB" and t.i != own:
+        if t.lemma_ in rules.QUOTING_VERBS and t.pos_ == "VERB" and t.i != own:
             subj = speakers.subject(t)
             if subj is not None and speakers.speaker_span(subj, t.idx) is not None:
                 return None
@@ -224,7 +239,7 @@ def _indirect(doc: Any, article_id: str, layout: Any, direct: list[tuple[int, in
                 continue
             content = None
             verb = None
-            if t.lemma_ in rules.REPORTING_VERBS and t.pos_ == "VERB":
+            if t.lemma_ in rules.QUOTING_VERBS and t.pos_ == "VERB":
                 comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
                 subj = next((c for c in t.children if c.dep_ in ("nsubj",)), None)
                 if comp is None and t.lemma_ in rules.PARAPHRASE_VERBS and subj is not None and subj.ent_type_ == "PERSON":

@@ -105,9 +105,19 @@ REPORTING_VERBS = frozenset({
     "caution", "joke", "quip", "recount", "concede", "complain", "lament", "boast", "testify", "reveal",
     "retort", "observe", "apologise", "apologize", "proclaim", "opine", "post", "attest",
 })  # fmt: skip
+#: Verbs that give a quote its speaker: the reporting verbs, "cite" (who is cited speaks: "the agency
+#: cited its website"), "agree" ("X agreed that "..."") and "begin" ('"...," the letter began', framing a
+#: quote only: ``FRAMING_ONLY_VERBS``); only the speaker rules read them.
+QUOTING_VERBS = REPORTING_VERBS | {"cite", "agree", "begin"}
+#: Endings of nouns for a person who does or is something ("advocate", "businesswoman", "novelist",
+#: "film star"): a description that may stand for a person named before (``speakers``' epithets).
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ate", "star",
+                  "ive")
+#: Modals that say a verb ought to happen, not that it did ("Seoul should respond"): it reports nothing.
+OBLIGATION_MODALS = frozenset({"should", "must", "ought"})
 #: Reporting verbs with an everyday sense ("the talks continued"): they report only when they frame a
 #: quote themselves, never inside what another verb reports.
-FRAMING_ONLY_VERBS = frozenset({"continue", "conclude"})
+FRAMING_ONLY_VERBS = frozenset({"continue", "conclude", "begin"})
 #: Nouns for what someone issued: its speaker is who issued it ("a statement released by the agency").
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
                              "tweet", "report", "commentary", "notice", "announcement", "apology",
@@ -126,7 +136,9 @@ REFERRING_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "w
                              "many", "several", "both", "few", "most", "others", "all", "each", "none",
                              "any", "either", "neither", "this", "these", "those"})
 #: Nouns that stand for an organisation the text has named ("Telegram ... the company said").
-ORGANISATION_NOUNS = frozenset({"company", "firm", "corporation", "business", "airline", "carrier", "retailer"})
+ORGANISATION_NOUNS = frozenset({"company", "firm", "corporation", "business", "airline", "carrier", "retailer",
+                                "paper", "newspaper", "magazine", "broadcaster", "network", "website",
+                                "group", "organisation", "organization", "charity"})
 #: Nouns for who speaks for an organisation: the organisation that names them spoke ("Nordvik spokeswoman
 #: Kari Mo said ... the company's statement said").
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})

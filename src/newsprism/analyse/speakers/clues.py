@@ -31,7 +31,9 @@ def honorific_fits(span: Any, pronoun: str) -> bool:
 
 
 #: Pronouns that tell the sex of the person they stand for.
-SEXED_PRONOUNS = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+#: Possessive and reflexive pronouns and the sex they tell of a name before them ("n": a thing, a body,
+#: when nothing else is named between: "Nordvik and its owners").
+SEXED_PRONOUNS = {"his": "m", "himself": "m", "her": "f", "herself": "f", "its": "n", "itself": "n"}
 
 
 def name_after(toks: list[Any], i: int) -> list[str]:
@@ -52,6 +54,9 @@ def first_pronoun_after(toks: list[Any], name: Any) -> str | None:
     for t in toks[name.i + 1:end]:
         # possessives and reflexives only: "Mo said he was late" may be about someone else, "told her" too
         if t.lower_ in SEXED_PRONOUNS and (t.lower_ != "her" or t.tag_ == "PRP$"):
+            if SEXED_PRONOUNS[t.lower_] == "n" and (t.lower_ == "itself" or any(
+                    x.pos_ in ("NOUN", "PROPN") for x in toks[name.i + 1:t.i])):
+                return None  # "its" of a thing named between ("Mo said the dam lost its gate"), "the wall itself"
             return SEXED_PRONOUNS[t.lower_]
         if t.lower_ in ("he", "she", "him"):
             return None
@@ -70,7 +75,7 @@ def negated(verb: Any) -> bool:
 def reported(verb: Any) -> bool:
     """A verb inside what another reporting verb reports ("X believes the US will continue to ..."):
     it introduces nobody's words."""
-    return any(a.dep_ == "ccomp" and a.head.lemma_ in rules.REPORTING_VERBS for a in [verb, *verb.ancestors])
+    return any(a.dep_ == "ccomp" and a.head.lemma_ in rules.QUOTING_VERBS for a in [verb, *verb.ancestors])
 
 
 def holds(verb: Any, q_start: int, q_end: int) -> bool:
@@ -115,7 +120,7 @@ def reporting(t: Any) -> bool:
     ... read")."""
     if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "so":
         return False  # "the so-called papers"
-    return t.lemma_ in rules.REPORTING_VERBS and (
+    return t.lemma_ in rules.QUOTING_VERBS and (
         t.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in t.children))
 
 

@@ -57,6 +57,7 @@ class Speakers(Referents):
         self.quoted: list[tuple[int, int]] = []  # the direct quotes' marks: a verb inside one reports nothing
         self._surnames: frozenset[str] | None = None
         self._sexes: dict[str, str] | None = None
+        self._captions: frozenset[int] | None = None
         self._antecedents: dict[tuple[int, int], Any] = {}
         # the doc's tokens and entities read once (every use reads the same ones): a walk over the doc
         # per quote would make new Token objects each time
@@ -85,7 +86,25 @@ class Speakers(Referents):
             if not any(reporting(t) and content(t) for t in following) and any(
                     reporting(t) and t.dep_ == "ROOT" and t.tag_ != "VBG" for t in following):
                 context += following
+        named = self.parenthesised(d)
+        if named is not None:
+            return named, None
         return self.attribution(context, d.outer_start, d.outer_end)
+
+    def parenthesised(self, d: DirectQuote) -> Any:
+        """The name a quote in parentheses right after it belongs to ('Kari Mo ("We will not go back")
+        and Per Holm condemned ...')."""
+        text = text_of(self.doc)
+        before = text[:d.outer_start].rstrip()
+        if not before.endswith("(") or not text[d.outer_end:].lstrip().startswith(")"):
+            return None
+        span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if span is None or span.start == 0:
+            return None
+        name = self.doc[span.start - 1]
+        if not (name.ent_type_ in ("PERSON", "ORG") or (name.pos_ == "PROPN" and not name.ent_type_)):
+            return None
+        return self.ent_at(name)
 
     def attribution(self, tokens: list[Any], q_start: int, q_end: int) -> tuple[Any, Any]:
         """A reporting verb's subject (the verb nearest the quote first), else "according to X"."""
@@ -93,7 +112,9 @@ class Speakers(Referents):
         # a verb that reports only when it frames a quote ("she continued: ...") has its ordinary sense
         # inside what another verb reports ("X said the work continued but that "...""")
         verbs = [t for t in tokens if reporting(t) and not negated(t)
-                 and not (t.lemma_ in rules.FRAMING_ONLY_VERBS and reported(t))]
+                 and not (t.lemma_ in rules.FRAMING_ONLY_VERBS and reported(t))
+                 # "Seoul should respond to ...": what ought to happen is nobody's words
+                 and not any(c.dep_ == "aux" and c.lower_ in rules.OBLIGATION_MODALS for c in t.children)]
         # the innermost verb whose clause holds the quote first ("X said the bus sped up and "...," the
         # paper reports": X), then the nearest
         # ("... the paper reports" names who passed it on: a verb of sourcing comes after the others)
@@ -136,8 +157,9 @@ class Speakers(Referents):
                     return self.speaker_span(subj, q_start), doc[t.head.i:t.head.i + 1]
         for t in tokens:  # a heading with no verb: "The ministry's statement in full: "...""
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
-            if (t.lemma_.lower() in rules.STATEMENT_NOUNS and t.dep_ == "ROOT" and t.pos_ == "NOUN"
-                    and owner is not None and t.idx < q_start):
+            # (the parser may run the heading into the quote's sentence)
+            if (t.lemma_.lower() in rules.STATEMENT_NOUNS and (t.dep_ == "ROOT" or self.in_quote(t.head))
+                    and t.pos_ == "NOUN" and owner is not None and t.idx < q_start and not self.in_quote(t)):
                 return self.speaker_span(owner, q_start), None
         if text_of(doc)[:q_start].rstrip()[-1:] == ":":
             before = [t for t in tokens if t.idx < q_start]
@@ -152,6 +174,14 @@ class Speakers(Referents):
                 speaker = self.speaker_span(subj, q_start)
                 if speaker is not None and self.personal(speaker):
                     return speaker, None
+        # words quoted inside what a named person does ("Kari Mo unveiled plans for her "floating
+        # library""): that person's
+        before = [t for t in tokens if t.idx < q_start and t.sent.end_char > q_start]
+        root = before[-1].sent.root if before else None
+        subj = next((c for c in root.children if c.dep_ == "nsubj" and c.idx < q_start and not self.in_quote(c)),
+                    None) if root is not None and root.pos_ == "VERB" and not negated(root) else None
+        if subj is not None and subj.pos_ == "PROPN" and self.personal(self.ent_at(subj)):
+            return self.speaker_span(subj, q_start), None
         return None, None
 
     def subject(self, verb: Any, q_start: int = -1, q_end: int = -1) -> Any:
@@ -161,14 +191,17 @@ class Speakers(Referents):
         doc = self.doc
         head = verb
         for _ in range(3):
-            if head.lemma_ == "quote":  # "the paper quoted him as saying": who is quoted speaks
+            if head.lemma_ in ("quote", "cite"):  # "the paper quoted him as saying": who is quoted speaks
                 quoted = next((c for c in head.children if c.dep_ == "dobj" and not q_start <= c.idx < q_end
-                               and (c.ent_type_ == "PERSON" or c.lower_ in _PRONOUNS)), None)
+                               and (c.ent_type_ == "PERSON" or c.lower_ in _PRONOUNS
+                                    or (head.lemma_ == "cite" and c.pos_ == "PROPN"))), None)
                 if quoted is not None:
                     return quoted
-            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and not q_start <= c.idx < q_end and c.lemma_.lower() not in rules.TIME_NOUNS), None)
-            if subj is not None and subj.dep_ == "nsubjpass" and reporting(head) and head.lemma_ != "quote":
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not q_start <= c.idx < q_end and c.lemma_.lower() not in rules.TIME_NOUNS]
+            # of two subjects the parser gave it, a person's name ("Firm co-founder Kari Mo told")
+            subj = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0] if subjects else None)
+            if subj is not None and subj.dep_ == "nsubjpass" and reporting(head) and head.lemma_ not in ("quote", "cite"):
                 # "Scenes have been described as "..."": what is spoken of; the speaker is the agent, if any
                 subj = next((c for a in head.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"),
                             None)
@@ -176,7 +209,7 @@ class Speakers(Referents):
                     return None
             if subj is not None or head.head is head or not (
                     head.dep_ in ("xcomp", "pcomp", "prep")
-                    or (head.dep_ in ("advcl", "acl") and head.head.lemma_ in rules.REPORTING_VERBS)
+                    or (head.dep_ in ("advcl", "acl") and head.head.lemma_ in rules.QUOTING_VERBS)
                     or (head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.pos_ == "VERB")):
                 # "X condemned the attack, saying ...": the participle's subject is the clause's
                 break
@@ -184,7 +217,7 @@ class Speakers(Referents):
                 # "X denied that the work had caused the flood, stating ...": the parser may hang the
                 # participle on the reported clause; it is the reporting verb's
                 gov = next((a.head for a in [head.head, *head.head.ancestors]
-                            if a.dep_ == "ccomp" and a.head.lemma_ in rules.REPORTING_VERBS), None)
+                            if a.dep_ == "ccomp" and a.head.lemma_ in rules.QUOTING_VERBS), None)
                 if gov is not None:
                     head = gov
                     continue
@@ -204,7 +237,15 @@ class Speakers(Referents):
                          and doc[a.left_edge.i - 1].text == ","), None)
         if subj is None and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ") and verb.head.ent_type_ == "PERSON":
             return verb.head  # "Kari Mo called the plan ..." parsed as a clause on the name
-        if subj is None and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP"):  # a finite verb has one
+        if subj is None and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.tag_ != verb.tag_:
+            # "X told reporters that Vestland "condemns" it and said that ...": the parser hung the second
+            # verb on the reported clause; it goes with the reporting verb of its own tense above
+            gov = next((a for a in verb.ancestors if reporting(a) and a.tag_ == verb.tag_ and a.i < verb.i), None)
+            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None) if gov is not None else None
+        if subj is None and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP") and not (
+                verb.dep_ == "conj" and verb.head.pos_ == "VERB"
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children)):
+            # a finite verb has one (the second of two verbs has the first's: below)
             subj = self.adjacent(verb, q_start, q_end)
         if subj is None and verb.tag_ == "VBG" and verb.dep_ == "advcl":
             # "The board rejected the idea that ..., stating "..."": the parser may hang the participle on
@@ -244,6 +285,13 @@ class Speakers(Referents):
                 and first.pos_ in ("VERB", "AUX")
                 and q_start >= 0 and (holds(verb, q_start, q_end) or (
                     q_start >= verb.idx and text_of(doc)[verb.idx + len(verb):q_start].strip() in (":", ",")))):
+            # the verb that ends right before "and" is the first when the parser hung the second higher
+            # ("it felt as if ... before the captain came back and said: "..."")
+            near = doc[verb.i - 2] if verb.i >= 2 and doc[verb.i - 1].lower_ == "and" else None
+            near = next((a for a in [near, *near.ancestors] if a.pos_ == "VERB" and a.tag_ == verb.tag_),
+                        None) if near is not None else None
+            if near is not None and near.i != first.i and first.i in {a.i for a in near.ancestors}:
+                first = near
             subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return subj
@@ -294,9 +342,14 @@ class Speakers(Referents):
                       and not reported(e.root.head)]  # not the subject of what another reports
             # or a noun that spoke ("The firm said ... It added:"), or an untagged name of a body ("The
             # Harbour Department confirmed ... It said:")
-            acting += [doc[t.left_edge.i:t.i + 1] for t in self.tokens[:tok.i] if ps <= t.idx and (
-                t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in rules.ORG_HEADS))
-                       and not t.ent_type_ and t.dep_ == "nsubj" and reporting(t.head)]
+            # or an untagged name that is no person's ("Nordvik said it is ... "...," it said")
+            acting += [self.ent_at(a) if a is not None else doc[t.left_edge.i:t.i + 1]
+                       for t in self.tokens[:tok.i] if ps <= t.idx and (
+                t.pos_ == "NOUN" or (t.pos_ == "PROPN" and (t.lower_ in rules.ORG_HEADS or (not self.personal(
+                    doc[t.i:t.i + 1]) and self.sexes.get(normalise(t.text)) not in ("m", "f")))))
+                       and not t.ent_type_ and t.dep_ == "nsubj" and reporting(t.head) and not self.in_quote(t)
+                       # "the advocacy group Nordvik Watch said": the name in apposition
+                       for a in [next((c for c in t.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), None)]]
             return strip_the(max(acting, key=lambda e: e.start)) if acting else doc[tok.i:tok.i + 1]
         part = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if part is not None and (tok.pos_ == "NUM" or tok.lower_ in ("one", "some", "several", "many")):
@@ -334,8 +387,15 @@ class Speakers(Referents):
                 return self.speaker_span(agent if agent is not None else owner, before)
         # a role: the person in apposition ("the spokeswoman, Marit Dahl"), else the person the text
         # names for that role ("spokesman Geng Shuang" ... "the spokesman said")
-        kinds = ("PERSON", "ORG") if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
+        kinds = ("PERSON", "ORG") if tok.lemma_.lower() in rules.PERSON_TITLES | rules.ORGANISATION_NOUNS else ("PERSON",)
+        # a name marked by an emphatic reflexive ("the kind of tribute Kari Mo herself once called ...")
+        marked = next((t.head for t in tok.subtree if t.lower_ in ("himself", "herself") and t.dep_ == "appos"
+                       and t.head.pos_ == "PROPN"), None)
+        if marked is not None:
+            return self.ent_at(marked)
         for c in tok.children:
+            if c.dep_ == "appos" and c.i == tok.i + 1 and ("_" in c.text or c.text.startswith("@")):
+                return doc[c.i:c.i + 1]  # a user's handle ("forum user kari_mo_77 wrote")
             if (c.dep_ == "appos" and c.ent_type_ in kinds) or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
                 return self.ent_at(c)
             if (c.dep_ == "appos" and c.pos_ == "PROPN" and not c.ent_type_ and tok.lemma_.lower() in rules.PERSON_TITLES
@@ -353,6 +413,9 @@ class Speakers(Referents):
         lead = self.lead_person(tok)
         if lead is not None:
             return lead
+        described = self.epithet(tok)  # "Kari Mo left in May. The midfielder said ..."
+        if described is not None:
+            return described
         org = self.organisation_for(tok)
         if org is not None:
             return org
@@ -385,11 +448,19 @@ class Speakers(Referents):
             if maker is not None and maker.lemma_.lower() not in rules.STATEMENT_NOUNS:
                 # a spokesperson's statement is the organisation's they speak for ("In a statement, Nordvik
                 # spokeswoman Kari Mo said ...")
-                spokes = next((c for c in maker.children if c.lemma_.lower() in rules.SPOKESPERSON_NOUNS), None)
+                spokes = maker if maker.lemma_.lower() in rules.SPOKESPERSON_NOUNS else next(
+                    (c for c in maker.children if c.lemma_.lower() in rules.SPOKESPERSON_NOUNS), None)
+                # "a spokesperson for Nordvik told the paper in a statement"
+                body_for = next((o for p in spokes.children if p.dep_ == "prep" and p.lower_ == "for"
+                                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                                 and o.ent_type_ not in ("PERSON", "GPE", "NORP")), None) if spokes is not None else None
+                if body_for is not None:
+                    return self.ent_at(body_for)
                 body = next((c for c in spokes.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
                              and c.ent_type_ not in ("PERSON", "GPE", "NORP")), None) if spokes is not None else None
                 return self.ent_at(body) if body is not None else self.speaker_span(maker, before)
-        return last_speaker(self, k - 1, before)[0] if k > 0 else None
+        prev = self.previous(k)
+        return last_speaker(self, prev[0], before)[0] if prev else None
 
     def introduced(self, paragraph: int) -> Any:
         """Who a paragraph without quotes introduces: when it ends with a colon, the subject of its last
@@ -460,6 +531,8 @@ class Speakers(Referents):
 
         def is_subject(e: Any) -> bool:  # also a name in apposition to one ("a cellist, Kari Mo, told ...")
             r = e.root
+            if absolute(r):
+                return False
             return bool(r.dep_ in subject or (r.dep_ == "appos" and r.head.dep_ in subject)
                         # "a student named Ivar Holm was returning": the one named is the subject
                         or (r.dep_ in ("oprd", "appos", "attr") and r.head.lemma_ in ("name", "call")
@@ -470,10 +543,12 @@ class Speakers(Referents):
         if personal:
             until = min(tok.idx, before)
             last = next((t for t in reversed(doc[:tok.i + 1]) if t.idx < until and not t.is_punct
-                         and not t.is_space and not self.in_quote(t) and t.sent.start != tok.sent.start), None)
+                         and not t.is_space and not self.in_quote(t) and t.sent.start != tok.sent.start
+                         and not self.caption(self.paragraph_of(t.idx))), None)
             # the sentence before may close the paragraph before when nothing but the quote stands before
             # the pronoun in its own ("She wondered why. / "...," she wrote.")
-            if last is not None and (last.idx >= ps or self.only_quoted(ps, tok.idx)):
+            if last is not None and (last.idx >= ps or (self.only_quoted(ps, tok.idx)
+                                                        and self.paragraph_of(last.idx) in self.previous(k))):
                 prev = last.sent
                 # the same person's pronoun as that sentence's subject: whom it stands for ("Kari Mo was
                 # aboard. She wondered why. / She wrote: ...")
@@ -484,13 +559,21 @@ class Speakers(Referents):
                     if found is not None:
                         return found
                 acting = [e for e in persons if prev.start <= e.start and e.end <= prev.end and e.root.dep_ == "nsubj"
-                          and not self.in_quote(e.root) and not reported(e.root.head) and fits(e)]
+                          and not self.in_quote(e.root) and not reported(e.root.head) and fits(e)
+                          and not absolute(e.root)]
+                # or the person a sentence opens on ("For Kari Mo, the loss was a blow.")
+                opening = next((x for x in prev if not x.is_space), None)
+                acting += [self.ent_at(o) for p in [opening] if p is not None and p.lower_ == "for"
+                           for o in p.children if o.dep_ == "pobj" and o.is_title and (
+                               o.ent_type_ == "PERSON" or normalise(o.text) in self.persons | self.surnames)
+                           and self.sex_fits(self.ent_at(o), tok.lower_)]  # (the tagger may call a surname plural)
                 # a name the model tagged as a thing or missed, when the article says this person is a he or
                 # a she ("Kari Mo and her husband were aboard")
                 # or given a person's title in apposition ("Kari Mo, head of the guild, blamed ...")
-                acting += [self.ent_at(t) for t in prev if t.pos_ == "PROPN" and t.dep_ == "nsubj"
+                acting += [self.ent_at(t) for t in prev if t.pos_ == "PROPN" and t.dep_ == "nsubj" and not t.is_lower
                            and t.ent_type_ not in ("PERSON", "NORP") and not self.in_quote(t)
-                           and ((t.ent_type_ not in ("ORG", "GPE", "LOC", "FAC") and normalise(t.text) in self.sexes)
+                           and ((t.ent_type_ not in ("ORG", "GPE", "LOC", "FAC")
+                                 and self.sexes.get(normalise(t.text)) in ("m", "f"))
                                 or any(c.dep_ == "appos" and c.lemma_.lower() in rules.PERSON_TITLES
                                        and c.lemma_.lower() not in rules.SPOKESPERSON_NOUNS for c in t.children))
                            and self.sex_fits(doc[t.i:t.i + 1], tok.lower_)]
@@ -502,8 +585,10 @@ class Speakers(Referents):
                            and fits(self.ent_at(c))]
                 # or someone the sentence brings in by a title or role ("An officer on the scene sounds the
                 # alarm. "...," he says.")
-                acting += [role for t in prev if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.tag_ == "NN"
-                           and t.lemma_.lower() in rules.PERSON_TITLES and not self.in_quote(t)
+                acting += [role for t in prev if t.dep_ == "nsubj" and (
+                    (t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in rules.PERSON_TITLES)
+                    or self.epithet(t) is not None)
+                           and not self.in_quote(t)
                            and not reported(t.head)
                            for role in [self.speaker_span(t, before)] if role is not None and fits(role)]
                 acting.sort(key=lambda e: e.start)
@@ -511,12 +596,12 @@ class Speakers(Referents):
                     return strip_the(acting[-1])
         untagged = [doc[t.left_edge.i:t.i + 1] for t in self.tokens if ps <= t.idx and t.idx + len(t) <= before
                     and t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in subject
-                    and t.head.lemma_ in rules.REPORTING_VERBS and t.i < tok.i]
+                    and t.head.lemma_ in rules.QUOTING_VERBS and t.i < tok.i]
         # a name that speaks in the same paragraph (the model may call a person a place, or miss it),
         # else a person who is a subject there
         def speaks(e: Any) -> bool:
             r = e.root.head if e.root.dep_ == "appos" else e.root
-            return bool(is_subject(e) and r.head.lemma_ in rules.REPORTING_VERBS)
+            return bool(is_subject(e) and r.head.lemma_ in rules.QUOTING_VERBS)
 
         # or a speaker the paragraph named before it ("Kari Mo said: "..." She added: ...")
         spoken = [sp for sp in self.spoken if personal and ps <= sp.start_char and sp.end_char <= before
@@ -540,7 +625,7 @@ class Speakers(Referents):
             return strip_the(same[-1])
         # the paragraphs before, nearest first: its last speaker (of a quote, or the subject of a
         # reporting verb), else the last person who is a subject there
-        for j in range(k - 1, max(-1, k - 4), -1):
+        for j in self.previous(k, 3):
             js, je = self.paragraphs[j]
             spoke = [(sp.start_char, sp) for sp in self.spoken
                      if js <= sp.start_char < je and sp.root.pos_ in ("PROPN", "NOUN")]
@@ -566,6 +651,12 @@ class Speakers(Referents):
         return None
 
 
+def absolute(subj: Any) -> bool:
+    """The subject of a participle set in a sentence ("..., with Kari Mo taking the helm — which thrilled
+    Per Holm"): not who the sentence is about."""
+    return bool(subj.dep_ == "nsubj" and subj.head.tag_ == "VBG" and subj.head.dep_ in ("pcomp", "advcl", "acl"))
+
+
 def sentence_end(doc: Any, char: int) -> int:
     """The end of the sentence that holds the character just before ``char``."""
     span = doc.char_span(max(0, char - 1), char, alignment_mode="expand")
@@ -579,7 +670,7 @@ def last_speaker(speakers: Speakers, paragraph: int, before: int, since: int = -
     ps, pe = speakers.paragraphs[paragraph]
     tokens = [t for t in speakers.tokens if max(ps, since) <= t.idx < min(pe, before)
               and not any(qs <= t.idx < qe for qs, qe in speakers.quoted)]
-    verbs = [t for t in tokens if t.lemma_ in rules.REPORTING_VERBS and t.pos_ in ("VERB", "AUX")
+    verbs = [t for t in tokens if t.lemma_ in rules.QUOTING_VERBS and t.pos_ in ("VERB", "AUX")
              and not negated(t) and not reported(t)]
     # "according to" a person counts too ("..., according to Kari Mo, who runs the shelter. / "...")
     verbs += [t for t in tokens if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]

@@ -8,7 +8,15 @@ from typing import Any
 
 from ...lexicon import normalise
 from .. import rules
+from ..doctext import text_of
 from .clues import FEMALE_HONORIFICS, MALE_HONORIFICS, first_pronoun_after, honorific_fits, name_after, reporting, strip_the
+
+#: Roles that tell a person's sex.
+SEXED_ROLES = {**{w: "m" for w in rules.MALE_ROLES}, **{w: "f" for w in rules.FEMALE_ROLES}}
+#: What a paragraph of the story ends with (a caption or heading ends with none of it).
+CLOSING = frozenset(".!?:;…\"'”’")
+#: Captions and headings a look back over the paragraphs before may pass over.
+MAX_CAPTIONS = 4
 
 
 class Referents:
@@ -22,6 +30,7 @@ class Referents:
     ents: tuple[Any, ...]
     _surnames: frozenset[str] | None
     _sexes: dict[str, str] | None
+    _captions: frozenset[int] | None
     _sents: list[Any] | None
 
     @property
@@ -30,6 +39,28 @@ class Referents:
         if self._sents is None:
             self._sents = list(self.doc.sents)
         return self._sents
+
+    def caption(self, paragraph: int) -> bool:
+        """A paragraph that is no sentence of the story: a photo caption or credit, a heading ("Getty
+        Images Rescuers search the river bank", "Read more"): it ends with no sentence's punctuation and
+        holds no quote marks."""
+        if self._captions is None:
+            text = text_of(self.doc)
+            self._captions = frozenset(
+                k for k, (ps, pe) in enumerate(self.paragraphs)
+                if (body := text[ps:pe].strip()) and body[-1] not in CLOSING and not any(m in body for m in '"“”'))
+        return paragraph in self._captions
+
+    def previous(self, paragraph: int, n: int = 1) -> list[int]:
+        """Up to ``n`` paragraphs before ``paragraph``, nearest first, captions and headings passed over
+        (they stand between a story's paragraphs, not in them)."""
+        out: list[int] = []
+        for j in range(paragraph - 1, -1, -1):
+            if len(out) == n or paragraph - j > n + MAX_CAPTIONS:
+                break
+            if not self.caption(j):
+                out.append(j)
+        return out
 
     def in_quote(self, tok: Any) -> bool:
         return any(qs <= tok.idx < qe for qs, qe in self.quoted)
@@ -58,10 +89,11 @@ class Referents:
 
     @property
     def sexes(self) -> dict[str, str]:
-        """What the article itself says of each named person's sex, by name word ("m" or "f"): an
-        honorific before the name ("Mr. Holm"), or the first possessive or reflexive pronoun after a name
-        that is a sentence's subject, before any other name or pronoun ("Kari Mo and her husband"); a word
-        with evidence both ways is left out. Every word of a full name shares what one word has."""
+        """What the article itself says of each named person's sex, by name word ("m" or "f"; "n" for a
+        body: "Nordvik and its owners"): an honorific before the name ("Mr. Holm"), a role in apposition
+        ("Her husband, Per Mo"), or the first possessive or reflexive pronoun after a name that is a
+        sentence's subject, before any other name or pronoun ("Kari Mo and her husband"); a word with
+        evidence both ways is left out. Every word of a full name shares what one word has."""
         if self._sexes is None:
             seen: dict[str, set[str]] = {}
 
@@ -76,6 +108,9 @@ class Referents:
                     name = name_after(toks, t.i + 1)
                     if name:
                         note(name, "m" if low in MALE_HONORIFICS else "f")
+                elif t.pos_ == "PROPN" and t.dep_ == "appos" and t.head.lower_ in SEXED_ROLES:
+                    # a role in apposition tells it ("Her husband, Per Mo, said")
+                    note(normalise(self.ent_at(t).text).split(), SEXED_ROLES[t.head.lower_])
                 elif t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t):
                     sex = first_pronoun_after(toks, t)
                     if sex is not None:
@@ -115,7 +150,13 @@ class Referents:
                 break
             if (x.pos_ in ("VERB", "AUX", "SCONJ") or (x.tag_ == "TO" and x.head.pos_ in ("VERB", "AUX"))
                     or x.text in (":", ";", "(", ")")):
-                return None
+                # a verb that ends its sentence after what it reports: the person set off by commas right
+                # before it ("The road was shut, the brother of the driver, Per Holm, from Lindvik, said.")
+                if x.text in (":", ";", "(", ")") or not all(
+                        y.is_punct or y.is_space for y in doc[verb.i + 1:verb.sent.end]):
+                    return None
+                at = next((k for k, y in enumerate(words) if y.ent_type_ == "PERSON" and y.dep_ != "compound"), None)
+                return words[at] if at is not None and any(y.text == "," for y in words[:at]) else None
             if self.in_quote(x):
                 return None
             words.insert(0, x)
@@ -172,14 +213,57 @@ class Referents:
                 return ent
         return None
 
+    def epithet(self, tok: Any) -> Any:
+        """The person a definite description stands for when the text names no one for it: the person who
+        is a subject of the sentence right before, in its paragraph or closing the one before ("Kari Mo
+        left the club in May. The midfielder said ...": Kari Mo); None for an indefinite or plural noun,
+        one with words of its own ("the brother of the gunman", "the Oslo lawyer"), a noun that is no
+        person's (``rules.AGENT_SUFFIXES``: not "the zoo"), a person's title ("the pilot"), a noun for a
+        body, a statement or a spokesperson, or after two people ("the pair")."""
+        lemma = tok.lemma_.lower()
+        common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)  # the tagger errs on rare nouns
+        if (not common or tok.tag_ not in ("NN", "NNP") or tok.ent_type_ or not lemma.endswith(rules.AGENT_SUFFIXES)
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                or any(c.dep_ in ("prep", "poss", "appos", "nmod") or (c.dep_ in ("compound", "amod") and c.pos_ == "PROPN")
+                       for c in tok.children)
+                # a title is a part someone plays in the story (``named_for``, ``lead_person``): "the pilot"
+                # who speaks after a passenger did is another person
+                or lemma in rules.PERSON_TITLES | rules.ORGANISATION_NOUNS | rules.ORG_HEADS | rules.STATEMENT_NOUNS
+                | rules.UNSPEAKING_NOUNS | rules.MEDIA_NOUNS | rules.TIME_NOUNS | rules.SPOKESPERSON_NOUNS):
+            return None
+        sents = self.sents
+        k = next((j for j, s in enumerate(sents) if s.start <= tok.i < s.end), None)
+        if not k:
+            return None
+        prev = sents[k - 1]
+        while k > 1 and all(self.in_quote(t) or t.is_punct or t.is_space for t in prev):
+            k -= 1  # the quote it attributes may take sentences of its own
+            prev = sents[k - 1]
+        here = self.paragraph_of(tok.idx)
+        if self.paragraph_of(prev.start_char) not in (here, *self.previous(here)):
+            return None
+        sex = "m" if lemma in rules.MALE_ROLES else "f" if lemma in rules.FEMALE_ROLES else None
+        # a person the article's mentions decided is one, the subject of the sentence's main verb ("The
+        # building, which Mayor Kari Mo ordered shut, ..." is not about the mayor)
+        subjects = [e for e in self.ents if prev.start <= e.start and e.end <= prev.end
+                    and (normalise(e.text) in self.persons | self.surnames if self.persons else e.label_ == "PERSON")
+                    and (e.root.dep_ in ("nsubj", "nsubjpass") or (e.root.dep_ == "appos"
+                                                                    and e.root.head.dep_ in ("nsubj", "nsubjpass")))
+                    and (e.root.head if e.root.dep_ != "appos" else e.root.head.head).i == prev.root.i
+                    and not self.in_quote(e.root)
+                    and (sex is None or self.sex_fits(e, "he" if sex == "m" else "she"))]
+        if not subjects or any(c.dep_ == "conj" for c in subjects[-1].root.children) or subjects[-1].root.dep_ == "conj":
+            return None  # two people ("Kari Mo and Per Holm split. The pair said ...")
+        return strip_the(subjects[-1])
+
     def organisation_for(self, tok: Any) -> Any:
         """The organisation "the company" stands for: the last one named before it, in its paragraph or
         the two before, outside quotes; None for "a company" or one the phrase names itself."""
         if tok.lemma_.lower() not in rules.ORGANISATION_NOUNS or not any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
-        if any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children):
-            return None
+        if any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children):
+            return None  # words of its own say which one ("the German newspaper", "the Nordvik firm")
         ps = self.paragraphs[max(0, self.paragraph_of(tok.idx) - 2)][0]
         orgs = [e for e in self.ents if e.label_ == "ORG" and ps <= e.start_char and e.end <= tok.i
                 and not self.in_quote(e.root)
@@ -191,6 +275,11 @@ class Referents:
         spoke += [self.ent_at(t) for t in self.tokens[:tok.i] if ps <= t.idx and t.pos_ == "PROPN"
                   and t.dep_ in ("compound", "poss") and t.head.lemma_.lower() in rules.SPOKESPERSON_NOUNS
                   and t.ent_type_ not in ("PERSON", "GPE", "NORP") and not self.in_quote(t)]
+        # or a name the model called no person nor place that spoke ("What is Nordvik Lines saying?")
+        spoke += [self.ent_at(t) for t in self.tokens[:tok.i] if ps <= t.idx and t.pos_ == "PROPN"
+                  and t.dep_ == "nsubj" and reporting(t.head) and not self.in_quote(t)
+                  and t.ent_type_ in ("", "WORK_OF_ART", "PRODUCT", "FAC") and not self.personal(self.ent_at(t))
+                  and self.sexes.get(normalise(t.text)) not in ("m", "f")]
         spoke.sort(key=lambda e: e.start)
         orgs = spoke or orgs
         return strip_the(orgs[-1]) if orgs else None
@@ -203,10 +292,12 @@ class Referents:
         inside = [e for e in self.ents if tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1
                   and not e.start <= tok.i < e.end and e.root.dep_ != "poss"]
         person = [e for e in inside if e.label_ == "PERSON" or normalise(e.text) in self.persons]
+        # (the model may leave a first name out of the name: "Anders" of ", Anders Holmgren,")
         appos = [e for e in inside if e.root.dep_ == "appos" and e.label_ in ("PERSON", "ORG")
-                 and e.start > 0 and doc[e.start - 1].text == ","]
+                 and e.root.left_edge.i > 0 and doc[e.root.left_edge.i - 1].text == ","]
         if appos:
-            return appos[0]
+            e = appos[0]
+            return doc[e.root.left_edge.i:e.end] if e.label_ == "PERSON" else e
 
         def under_preposition(e: Any) -> bool:  # "a commentator in the newspaper Haaretz"
             for a in [e.root, *e.root.ancestors]:
@@ -217,9 +308,12 @@ class Referents:
             return False
 
         def after_a_name(e: Any) -> bool:  # "to the United Nations Kari Mo": a second name right after one
-            return bool(e.start > 0 and doc[e.start - 1].ent_type_ and e.end == tok.right_edge.i + 1)
+            return bool(e.start > 0 and doc[e.start - 1].ent_type_
+                        and e.end in (tok.right_edge.i + 1, e.root.right_edge.i + 1))
 
-        named = [e for e in person if not under_preposition(e) or after_a_name(e)]
+        # not whose title it is ("Nordvik CEO and founder Kari Mo", the model calling "Nordvik" a person)
+        named = [e for e in person if (not under_preposition(e) or after_a_name(e))
+                 and not (e.root.dep_ in ("compound", "poss") and e.root.head.i == tok.i)]
         if not named and tok.lemma_.lower() in rules.PERSON_TITLES:
             named = [e for e in inside if e.label_ in ("PERSON", "ORG") and after_a_name(e)]
         return named[0] if named else None
@@ -250,11 +344,26 @@ class Referents:
         kinds = ("PERSON", "ORG") if tok.lemma_.lower() in rules.PERSON_TITLES else ("PERSON",)
         hits = []
         for t in self.tokens:
-            if t.lemma_.lower() != tok.lemma_.lower() or t.ent_type_:
+            if t.lemma_.lower() != tok.lemma_.lower() or t.i == tok.i:
+                continue
+            if t.ent_type_:
+                # a title the model ran into the name ("Mayor Kari Mo" as one name, whatever it called it)
+                name = self.doc[t.i + 1:t.head.i + 1] if t.dep_ == "compound" and t.head.i > t.i else None
+                if (name is not None and all(x.pos_ == "PROPN" for x in name)
+                        and (name.root.ent_type_ == "PERSON" or normalise(name.text) in self.persons)):
+                    hits.append((name, t))
+                continue
+            inner = self.role_name(t)  # "the ambassador to the UN Kari Mo"
+            if inner is not None and inner.label_ == "PERSON":
+                hits.append((inner, t))
                 continue
             cands = [c for c in t.children if c.dep_ == "appos" and c.ent_type_ in kinds]
             cands += [c for c in t.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
-            if (t.dep_ == "appos" and t.head.ent_type_ in kinds) or (t.dep_ == "compound" and t.head.ent_type_ == "PERSON"):
+            # a name with a role in apposition is a person's, whatever the model called it ("Kari Mo, an
+            # American student, ...")
+            if (t.dep_ == "appos" and (t.head.ent_type_ in kinds or (
+                    t.head.pos_ == "PROPN" and t.head.ent_type_ in ("ORG", "") and t.head.i < t.i))) or (
+                    t.dep_ == "compound" and t.head.ent_type_ == "PERSON"):
                 cands.append(t.head)
             # "Kari Mo, the spokesman for ..., said": the parser may make both subjects of the verb
             lead = t.left_edge.i
@@ -264,8 +373,28 @@ class Referents:
                     cands.append(name)
             person = cands[0] if cands else None
             if person is not None:
-                hits.append(self.ent_at(person))
+                hits.append((self.ent_at(person), t))
         if not hits:
             return None
-        earlier = [h for h in hits if h.start_char < before]
-        return earlier[-1] if earlier else min(hits, key=lambda h: h.start_char)
+        # a role with words of its own names the one it fits ("the US ambassador to the UN": not the ambassador
+        # of another country to it)
+        own = self.qualifiers(tok)
+        if own:
+            best = max(len(own & self.qualifiers(t)) for _h, t in hits)
+            hits = [(h, t) for h, t in hits if len(own & self.qualifiers(t)) == best]
+        names = sorted((h for h, _t in hits), key=lambda h: h.start_char)
+        earlier = [h for h in names if h.start_char < before]
+        return earlier[-1] if earlier else names[0]
+
+    def qualifiers(self, role: Any) -> set[str]:
+        """The words that say which one a role is ("US", "United Nations" of "the US ambassador to the
+        United Nations"): names and nouns before it and in its phrases of "to", "for", "of", "in", not of
+        a person's name, nor of clauses."""
+        out = set()
+        stack = [c for c in role.children if c.dep_ not in ("acl", "relcl", "appos", "punct", "det", "cc", "conj")]
+        while stack:
+            t = stack.pop()
+            if t.pos_ in ("PROPN", "NOUN") and t.lemma_.lower() not in rules.PERSON_TITLES and t.ent_type_ != "PERSON":
+                out.add(normalise(t.text))
+            stack += [c for c in t.children if c.dep_ not in ("acl", "relcl", "appos", "punct")]
+        return out
