@@ -211,7 +211,8 @@ REPORT_CREDITS: tuple[str, ...] = (
     r"(?:\w+\s+)?(?:statement|comment|response|email)",
     # the outlet's report credited for what follows
     r"{outlet}(?:'s?\s+\w+)?\s+(?:first\s+|previously\s+|originally\s+|exclusively\s+|also\s+|earlier\s+)?"
-    r"(?:reported|reports|revealed|obtained|has\s+learned|learned|broke\s+the\s+news|was\s+first\s+to\s+report)\b",
+    r"(?:reported|reports|revealed|obtained|has\s+learned|learned|broke\s+the\s+news|was\s+first\s+to\s+report"
+    r"|said|says|wrote|writes)\b",
     r"\b(?:reported|obtained|revealed|seen|published|aired|broadcast|cited|quoted)\s+(?:first\s+|earlier\s+|exclusively\s+)?"
     r"by\s+{outlet}",
     r"\baccording\s+to\s+(?:(?:a|an|the)\s+)?(?:(?:report|reports|story|article|interview|investigation)\s+"

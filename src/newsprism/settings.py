@@ -196,6 +196,11 @@ class AlignSettings:
     line_share_run: int = 3
     line_share: float = 0.2
     line_share_min: int = 3
+    # Two members of one line that are headlines sharing at least line_headline of the shorter
+    # one's pairs of adjacent content words (copies.headline_pairs: case and word endings aside),
+    # and two pairs or more, are one origin for that line: one headline rewritten (0: not checked).
+    # Chosen by leave-one-story-out on the audits' labels (benchmarks/line_writing.py headline).
+    line_headline: float = 1.0
     # Reports of one happening (with sentence embeddings; see docs/claims.md, "Reports of one happening"):
     # groups merge (average link from the groups) when a claim of each shares a participant,
     # place or date at cosine >= happening_argument_threshold, or reaches

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import newsprism.copies as copies_module
 from newsprism.copies import (
     Copies,
     find_copies,
+    headline_pairs,
     independent_sources,
     line_origins,
     outlet_credits,
@@ -16,7 +19,7 @@ from newsprism.copies import (
     shared_writing,
     wire_credit,
 )
-from newsprism.records import Article
+from newsprism.records import Article, Claim
 
 from .helpers import _REWRITTEN, CREDITING, NONE, OTHER_WIRE, _claim, art
 
@@ -384,3 +387,67 @@ def test_copies_quotations_as_the_unquoted_runs_read_them() -> None:
     assert quotations('nine times in ten it is a scam," the chief said.') == ['nine times in ten it is a scam,"']
     assert quotations('She said: "We will rebuild the harbour') == ['"We will rebuild the harbour']
     assert quotations("The gate failed on Monday.") == []
+
+
+@pytest.mark.parametrize(("sentence", "credited"), [
+    ("The ferry ran aground after losing steering, the Island Post said.", "Island Post"),
+    ("Island Post says the ferry lost steering in heavy swell.", "Island Post"),
+    ("The Island Post wrote that the ferry lost steering.", "Island Post"),
+    ("The Island Post, the island's oldest paper, is sold at the pier.", None),
+    ("Gazette says the ferry lost steering. Captains told the Gazette Monday.", "Gazette"),
+    ("The ferry lost steering, the Skelby Gazette said.", None),  # another paper's name
+    ("The ferry lost steering, according to the Gazette Weekly.", None),
+    ("The ferry lost steering, the Gazette reported.", "Gazette"),
+], ids=["said", "says", "wrote", "no-verb", "one-word-first", "one-word-in-a-name", "one-word-before-a-name",
+        "one-word"])
+def test_copies_outlet_credits_an_outlet_saying_what_it_reports(sentence: str, credited: str | None) -> None:
+    a = art("c", [sentence], outlet="Coast Times")
+    found = outlet_credits(a, ["Island Post", "Coast Times", "Gazette"])
+    assert [c.outlet for c in found] == ([credited] if credited else [])
+
+
+def test_copies_two_members_crediting_one_outlet_outside_the_story_are_one_origin() -> None:
+    from newsprism.outlets import known_outlets
+
+    outside = "The New York Times"
+    assert outside in known_outlets()
+    a = art("a", ["The ferry lost steering in heavy swell, The New York Times reported."], outlet="Island Post")
+    b = art("b", ["According to the New York Times, the ferry had lost its steering."], outlet="Coast Times")
+    c = art("c", ["The ferry lost steering in heavy swell, the coastguard said."], outlet="Ledger")
+    story = ["Island Post", "Coast Times", "Ledger"]
+    line = [_claim(a, 0), _claim(b, 0), _claim(c, 0)]
+    outlets = {x.article_id: x.outlet for x in (a, b, c)}
+    # the story's outlets alone: the credited paper is no outlet of the story, nothing is credited
+    assert len(line_origins(line, Copies((), ()), outlets,
+                            [cr for x in (a, b, c) for cr in outlet_credits(x, story)])) == 3
+    credits = [cr for x in (a, b, c) for cr in outlet_credits(x, [*story, *known_outlets()])]
+    assert {cr.key for cr in credits} == {"outlet:the new york times"}
+    origins = line_origins(line, Copies((), ()), outlets, credits)
+    assert sorted(len(o.article_ids) for o in origins) == [1, 2]
+
+
+def test_copies_headline_pairs_read_title_case_aside_from_word_endings() -> None:
+    a = headline_pairs("Ferry Skelby Star Identified In Northern Tip")
+    b = headline_pairs("Ferry Skelby Star Has Been Identifying In The Northern Tip")
+    assert ("ident", "north") in a and a == b
+    assert headline_pairs('Mayor: "Ferry Runs Aground"') == headline_pairs("Mayor")
+
+
+def test_copies_line_origins_join_a_headline_rewritten() -> None:
+    a = art("a", ["x"], outlet="Island Post", title="Ferry Skelby Star Ran Aground Off Northern Tip")
+    b = art("b", ["x"], outlet="Coast Times", title="Ferry Skelby Star Has Run Aground Off The Northern Tip")
+    c = art("c", ["x"], outlet="Ledger", title="Forty Passengers Rescued As Skelby Star Grounds In Swell")
+    outlets = {x.article_id: x.outlet for x in (a, b, c)}
+
+    def title(x: Article) -> Claim:
+        return Claim(f"{x.article_id}:t", x.article_id, "title", 0, len(x.title or ""), x.title or "", None, None,
+                     None, (), (), (), (), (), False)
+
+    line = [title(a), title(b), title(c)]
+    assert len(line_origins(line, Copies((), ()), outlets)) == 3
+    # "ran"/"run" differ: five of the shorter headline's seven pairs are shared
+    assert sorted(len(o.article_ids) for o in line_origins(line, Copies((), ()), outlets, headline=0.7)) == [1, 2]
+    assert len(line_origins(line, Copies((), ()), outlets, headline=1.0)) == 3
+    # a body sentence is never read as a headline
+    body = [replace(cl, field="body") for cl in line]
+    assert len(line_origins(body, Copies((), ()), outlets, headline=0.5)) == 3

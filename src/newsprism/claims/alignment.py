@@ -15,6 +15,7 @@ import numpy as np
 
 from ..copies import independent_sources, outlet_credits, quotations, rewrites, run_holders
 from ..gazetteer import geo
+from ..outlets import known_outlets
 from ..records import (
     Alignment,
     Analysis,
@@ -67,7 +68,9 @@ def align(
     by_id = {e.entity_id: e for e in entities}
     by_article = {a.article_id: a for a in analyses}
     outlets = {a.article_id: a.outlet for a in articles}
-    names = {a.outlet for a in articles if a.outlet}
+    # an outlet of the shipped table credited though none of its articles is in the story
+    # ("the New York Times reported"): members crediting it are one origin with it
+    names = {a.outlet for a in articles if a.outlet} | set(known_outlets())
     credits = tuple(cr for a in articles for cr in outlet_credits(a, names, s.credit_paragraphs))
     live = [a for a in articles if "empty" not in a.flags]
     article_origins = {aid: o.key for o in independent_sources([a.article_id for a in live], copies, outlets)

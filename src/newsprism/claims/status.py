@@ -83,7 +83,8 @@ def origins_of_line(claims: Sequence[Claim], copies: Copies, outlets: Mapping[st
                   holders: Mapping[tuple[str, ...], set[str]] | None) -> list[Origin]:
     """The independent origins of one line at the ``[claims]`` origin settings (copies.line_origins)."""
     return line_origins(claims, copies, outlets, credits, s.origin_run, rewritten, share_run=s.line_share_run,
-                        share=s.line_share, share_min=s.line_share_min, holders=holders)
+                        share=s.line_share, share_min=s.line_share_min, holders=holders,
+                        headline=s.line_headline)
 
 
 def compare(a: Claim, b: Claim, sim: float, internal: bool, by_id: Mapping[str, Entity],

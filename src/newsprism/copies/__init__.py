@@ -36,6 +36,7 @@ from ..records import Origin as Origin  # re-exported: its old home
 from ..settings import CopySettings as CopySettings  # re-exported: its old home
 from .credits import TOKEN as _TOKEN  # noqa: F401 (read by benchmarks/ under its old name)
 from .credits import _content_runs, _credit_patterns, _credited_key, _share, _unquoted_runs  # noqa: F401 (benchmarks, tests)
+from .credits import headline_pairs as headline_pairs
 from .credits import independent_sources as independent_sources
 from .credits import line_origins as line_origins
 from .credits import outlet_credits as outlet_credits

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from ..lexicon import BROADCAST_STATION, REPORT_CREDITS, STOP_WORDS, WIRES, dateline_agency
 from ..outlets import printed_names
@@ -132,8 +133,11 @@ def outlet_credits(article: Article, names: Iterable[str], paragraphs: int = 0) 
         assert found is not None
     out: list[OutletCredit] = []
     for field, matches in found:
+        text = body if field == "body" else article.title or ""
         for m in matches:
             printed = _bare(m.group("outlet"))
+            if _inside_a_name(printed, text, m.start("outlet"), m.end("outlet")):
+                continue
             # a broadcast station outside the story is named as printed ("local ABC7": ABC7)
             name = surfaces.get(printed) or re.sub(r"^local\s+", "", printed)
             key = _credited_key(name)
@@ -249,7 +253,8 @@ def _share(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]],
 def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, str | None] | None = None,
                  credits: Sequence[OutletCredit] = (), run: int = 0,
                  joined: Sequence[ArticlePair] = (), *, share_run: int = 0, share: float = 0.0,
-                 share_min: int = 1, holders: Mapping[tuple[str, ...], set[str]] | None = None) -> list[Origin]:
+                 share_min: int = 1, holders: Mapping[tuple[str, ...], set[str]] | None = None,
+                 headline: float = 0.0) -> list[Origin]:
     """The independent origins among the members of one line (the claims of a
     group, one per article): :func:`independent_sources` of their articles,
     then one origin for a member and the outlet a credit covering it names
@@ -264,7 +269,11 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
     three origins or more left out: names and stock phrases of the story), and
     at least ``share_min`` of them, in two separate passages or more (0: not
     checked; one writer's sentence reworded, a press release rewritten by two
-    outlets: two independent writers may share one phrase); and a line
+    outlets: two independent writers may share one phrase); and for two members that are
+    headlines (field ``title``) whose pairs of adjacent content words (:func:`headline_pairs`:
+    case and word endings aside, stop words left out) share at least the fraction ``headline``
+    of the shorter one's, two pairs or more (0: not checked; a headline in Title Case has no
+    word in lower case for the sentence test); and a line
     never counts more origins than outlets (with ``outlets``): when it would,
     each outlet's members are one origin. Each origin
     keeps the key of one of its articles' own origins (the credited outlet's
@@ -294,6 +303,13 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
             for b, rb in content[i + 1:]:
                 if a.article_id != b.article_id and _passages(ra, rb, holders, share_min) >= 2 and _share(
                         ra, rb, holders, share_min) >= share:
+                    union(key_of[a.article_id], key_of[b.article_id])
+    if headline > 0:
+        heads = [(c, headline_pairs(c.text)) for c in claims if c.field == "title"]
+        for i, (a, ha) in enumerate(heads):
+            for b, hb in heads[i + 1:]:
+                both = len(ha & hb)
+                if a.article_id != b.article_id and both >= 2 and both >= headline * min(len(ha), len(hb)):
                     union(key_of[a.article_id], key_of[b.article_id])
     members = set(article_ids)
     for x, y in joined:
@@ -358,6 +374,23 @@ def _unquoted_runs(text: str, n: int, lower: bool = True) -> frozenset[tuple[str
     return frozenset(out)
 
 
+#: Letters of a word kept by :func:`headline_pairs` ("identify", "identified": "ident").
+_STEM = 5
+
+
+def headline_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """The pairs of adjacent words of a headline outside quotation marks, stop words
+    (``lexicon.STOP_WORDS``) and numbers left out, each word lower-cased and cut to its first
+    ``_STEM`` letters: "Astronauts Identify Unknown Microbes" and "Astronauts Have Identified
+    Unknown Microbes" share all three."""
+    out: set[tuple[str, str]] = set()
+    parts = _QUOTED.split(text)
+    for part in parts:
+        words = [w[:_STEM] for w in TOKEN.findall(part.lower()) if w not in STOP_WORDS and not w.isdigit()]
+        out.update(pairwise(words))
+    return frozenset(out)
+
+
 def _writing_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
     """The runs of :func:`_content_runs` (lower-cased) that hold a word written in lower case that
     is not a stop word: a run of names and small words ("Kim and Shoigu") is no one's writing."""
@@ -372,6 +405,19 @@ def _credited_key(name: str | None) -> str:
         if text == wire or (rx.search(text) and len(text) <= 30):
             return f"wire:{wire}"
     return f"outlet:{text.casefold()}"
+
+
+#: A capitalised word just before or after a name ("Global Times", "Times Picayune").
+_CAPITAL_BEFORE = re.compile(r"(?:^|[^\w.])[A-Z][\w'-]*\s+$")
+_CAPITAL_AFTER = re.compile(r"^\s+[A-Z]")
+
+
+def _inside_a_name(printed: str, text: str, start: int, end: int) -> bool:
+    """A one-word name not in capitals ("Times", "Guardian") printed just after or just before a
+    capitalised word is part of another name ("the Global Times said", "the Times Picayune")."""
+    if " " in printed or printed.isupper():
+        return False
+    return bool(_CAPITAL_BEFORE.search(text[max(0, start - 40):start]) or _CAPITAL_AFTER.match(text[end:end + 3]))
 
 
 def _bare(printed: str) -> str:
