@@ -78,9 +78,16 @@ GRIDS: dict[str, dict[str, list[float]]] = {
                  "merge_cohesion": [0.0, 0.7, 0.85]},  # 0: two stories merge however tight each is
     "cohesion-title": {**GRID, "merge_cohesion": [0.0, 0.85]},  # and title_weight 0.01/0.2
     "common": {**{k: v for k, v in GRID.items() if k != "title_weight"},
-               "min_df": [1, 2],  # 1: every term; 2: a term no other article holds is not read
+               "min_df": [1, 2],  # 1: every term; 2: a term no earlier article holds is not read
                "split_below": [0.0, 0.25],
                "split_min": [2, 3]},
+    "common-3": {**{k: v for k, v in GRID.items() if k != "title_weight"},  # "common" at split_min 3 (most folds chose 3)
+                 "min_df": [1, 2],
+                 "split_below": [0.0, 0.25],
+                 "split_min": [3]},
+    "split-3": {**{k: v for k, v in GRID.items() if k != "title_weight"},  # "common-3" without min_df 2
+                "split_below": [0.0, 0.25],
+                "split_min": [3]},
     "numbers": {**{k: v for k, v in GRID.items() if k != "title_weight"},
                 "number_weight": [1.0, 2.0]},  # weight of the N: number features (an event's own counts, years)
 }

@@ -427,3 +427,16 @@ def test_stories_min_df_reads_only_words_another_article_holds(stream_article) -
     assert every[wordy.article_id].how == "opened"  # its own words drown what it shares
     assert common[wordy.article_id].how == "joined"
     assert common[wordy.article_id].story_id == common[aurora[0].article_id].story_id
+
+
+def test_stories_min_df_counts_articles_placed_before(story_stream) -> None:
+    # counted over the articles placed before (not over the call), an article reads the same terms
+    # whether the articles after it come in the same call or a later one
+    settings = StorySettings(min_df=2, split_below=0.25, split_min=3)
+    arts, _ = story_stream()
+    ordered = sorted(arts, key=lambda a: a.published or STREAM_START)
+    for cut in (1, 2, 4, 7):
+        first, rest = ordered[:cut], ordered[cut:]
+        step1 = assign(first, settings)
+        step2 = assign(rest, settings, previous=step1, prior=first)
+        assert partition(step2.story_of()) == partition(assign(arts, settings).story_of())

@@ -121,9 +121,10 @@ class StorySettings:
     #: articles are on average less alike across than this fraction of the mean
     #: cosine between the articles within the looser of them (0: off)
     merge_cohesion: float = 0.0
-    #: a term is read only when at least this many articles hold it (of the call's
-    #: articles with ``batch_idf``, else of those seen so far): a word no other
-    #: article writes matches nothing and only dilutes the article's cosines (1: every term)
+    #: an article is matched on a term only when at least this many articles hold it, of those
+    #: placed before it and itself (the same in one call or several): a word no earlier article
+    #: writes matches nothing and only dilutes the article's cosines; the second pass counts every
+    #: placed article (1: every term)
     min_df: int = 1
     #: IDF over every article of the call (prior and new) before assigning,
     #: instead of over the articles seen so far in the stream.

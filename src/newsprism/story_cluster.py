@@ -67,6 +67,7 @@ class Clusterer:
     def __init__(self, s: StorySettings) -> None:
         self.s = s
         self.df = array("i")  # term number -> articles counted holding it
+        self.held = array("i")  # term number -> placed articles holding it (``min_df``)
         self.n = 0
         self.stories: dict[str, _Story] = {}
         self.by_num: list[_Story | None] = []  # story number -> story (None once merged or cut)
@@ -157,6 +158,7 @@ class Clusterer:
                 k = terms[t] = len(names)
                 names.append(t)
                 self.df.append(0)
+                self.held.append(0)
                 self.index.new_term()
                 self.is_name.append(1 if t.startswith(prefixes) else 0)
             ids.append(k)
@@ -263,6 +265,10 @@ class Clusterer:
             st.y0 = y if st.y0 is None else min(st.y0, y)
             st.y1 = y if st.y1 is None else max(st.y1, y)
         self.story_of[a] = st.num
+        if self.s.min_df > 1:
+            held = self.held
+            for t in ids.tolist():
+                held[t] += 1
         aid = self.ids[a]
         if aid in self.group_of or aid in self.previous:
             self.num_of[aid] = a
@@ -279,28 +285,34 @@ class Clusterer:
         return self.intern(features(self.articles.pop(a), self.s))
 
     def _common(self, vec: _Vec) -> _Vec:
-        """``vec`` without the terms fewer than ``min_df`` articles hold (counted already)."""
+        """``vec`` without the terms fewer than ``min_df`` articles hold, of those placed before it and itself.
+
+        Counted over the articles placed before (not over the call), so an article reads the same
+        terms whether later articles come in the same call or in a later one.
+        """
         if self.s.min_df <= 1:
             return vec
         ids, vals = vec
-        keep = np.frombuffer(self.df, np.int32)[ids] >= self.s.min_df
+        keep = np.frombuffer(self.held, np.int32)[ids] + 1 >= self.s.min_df
         return (ids, vals) if keep.all() else (ids[keep], vals[keep])
 
     def replay(self, a: int, sid: str) -> None:
         vec = self._features(a)
         self.count(vec)
-        self._put(self._story(sid), a, self._common(vec))
+        self._put(self._story(sid), a, vec)
 
     def add(self, a: int, group: Sequence[str]) -> None:
         s = self.s
-        vec = self._features(a)
-        self.count(vec)
-        vec = self._common(vec)
+        whole = self._features(a)
+        self.count(whole)
+        # decided on the terms an earlier article holds (``min_df``); placed with all its terms,
+        # so that a later article sharing one matches it
+        vec = self._common(whole)
         placed = [self.story_of[k] for g in group if (k := self.num_of.get(g, -1)) >= 0 and self.story_of[k] >= 0]
         if placed:
             st = self.by_num[placed[0]]
             assert st is not None
-            self._put(st, a, vec)
+            self._put(st, a, whole)
             self._decided(a, "copy", 1.0)
             return
         scored = self._score(vec) if len(vec[0]) else []
@@ -332,7 +344,7 @@ class Clusterer:
             if sim >= need:
                 accepted.append((sim, sid, "joined" if live else "revived"))
         if not accepted:
-            self._put(self._story(story_id(self.ids[a])), a, vec)
+            self._put(self._story(story_id(self.ids[a])), a, whole)
             self._decided(a, "opened", 1.0)
             return
         sim, sid, how = accepted[0]
@@ -343,7 +355,7 @@ class Clusterer:
                     self._years_apart(self.stories[other], target.y0, target.y1)) and not (
                     s.merge_cohesion > 0 and self._two_events(target, self.stories[other])):
                 target = self._merge(target, self.stories[other], self.ids[a], other_sim)
-        self._put(target, a, vec)
+        self._put(target, a, whole)
         self._decided(a, how, round(sim, 4))
         if s.story_merge <= 1.0:
             # only stories the article itself is near can have come near its story
@@ -643,7 +655,7 @@ class Clusterer:
             terms: dict[int, int] = {}
             rows = []
             for aid in ids:
-                tids, vals = self.placed[aid]
+                tids, vals = self._split_row(*self.placed[aid])
                 weights = (vals * self._idfs(tids)).tolist()
                 rows.append({terms.setdefault(t, len(terms)): w for t, w in zip(tids.tolist(), weights, strict=True)})
             m = np.zeros((len(ids), len(terms)))
@@ -667,6 +679,18 @@ class Clusterer:
                    if (k := self.num_of.get(g, -1)) in members):
                 continue
             self._cut(st, [ids[i] for i in keep], [ids[i] for i in cut])
+
+    def _split_row(self, ids: np.ndarray, vals: np.ndarray) -> _Vec:
+        """A placed article's vector as the split reads it: without the terms fewer than ``min_df``
+        placed articles hold (by then every article of the call), scaled back to length 1."""
+        if self.s.min_df <= 1:
+            return ids, vals
+        keep = np.frombuffer(self.held, np.int32)[ids] >= self.s.min_df
+        if keep.all():
+            return ids, vals
+        ids, vals = ids[keep], vals[keep]
+        norm = float(np.sqrt(np.sum((vals * self._idfs(ids)) ** 2)))
+        return ids, (vals / norm if norm else vals)
 
     def _cut(self, st: _Story, keep: list[int], cut: list[int]) -> None:
         for t in self._vec(st)[0].tolist():
