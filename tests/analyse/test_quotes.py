@@ -441,3 +441,40 @@ def test_analyse_speaker_follows_the_text_of_the_story(body: str, speakers: list
                                                        make_article) -> None:
     (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # an age is a description of the person the sentence before is about
+    ("Ivar Tangen, whose farm lies by the river, told the Courier he heard the bank give way.\n\n"
+     "The 64-year-old said: \"The water came over the field in a few minutes.\"", ["Ivar Tangen"]),
+    # a description looks back past a caption, and its sex tells apart the two people of the sentence before
+    ("Lena Brekke and her husband Per Solheim already have two sons.\n\n"
+     "Getty Images Lena Brekke at the premiere in Lindvik\n\n"
+     "The actress said they \"could not be happier with the new house.\"", ["Lena Brekke"]),
+    # whose words the text says they are
+    ("The new bridge is the end of an era, in Kari Mo's words: \"Nobody will wait for the ferry in the rain again.\"",
+     ["Kari Mo"]),
+    # "the airline" with no organisation named near it: the last one that spoke in the article
+    ("Nordvik Air told the Courier in a statement that the flight had turned back.\n\n"
+     "Passengers waited in the hall for four hours.\n\nThe plane landed again at noon.\n\n"
+     "\"We are looking into how the passenger boarded the plane,\" the airline said.", ["Nordvik Air"]),
+    # a common word before the noun does not say which organisation it is
+    ("The Vestland Front claimed the attack on Sunday.\n\n"
+     "The militant group said the bomber had \"acted on the orders of its council.\"", ["Vestland Front"]),
+    # several people named for a role: the one the sentences before are about
+    ("His brother, Ola Dahl, said the family was in shock.\n\n"
+     "Per Dahl, another brother, said they had not spoken in years.\n\n"
+     "Ola Dahl said the news had shaken him. The brother told the Courier that he knew of no weapons.\n\n"
+     "\"He was a quiet man who liked to fish,\" the brother said.", ["Ola Dahl"]),
+    # "she also wrote": the speaker before goes on, not whom the sentence before is about
+    ("Kari Mo is mourning her cousin.\n\n"
+     "The singer posted a photo with Ola Berg on Sunday, writing that she \"will miss him every single day.\"\n\n"
+     "Berg died on Saturday after a fall in Lindvik, where Mo grew up. She also wrote: \"Hold your loved ones "
+     "close tonight.\"", ["Kari Mo", "Kari Mo"]),
+], ids=["an-age-describes-the-person-before", "a-description-past-a-caption-by-sex", "in-whose-words",
+        "the-airline-is-the-last-that-spoke", "a-common-word-names-no-organisation", "one-of-several-named-for-a-role",
+        "also-goes-on-from-the-speaker"])
+def test_analyse_speaker_a_description_or_continuation_names(body: str, speakers: list[str | None],
+                                                              make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

@@ -140,6 +140,17 @@ class Speakers(Referents):
                 obj = next((c for c in tokens[i + 1].children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return self.speaker_span(obj, q_start), doc[t.i:t.i + 2]
+            # whose words the text says they are: "in Kari Mo's words", "in the words of Kari Mo"
+            if t.lemma_.lower() == "word" and t.tag_ == "NNS" and t.dep_ == "pobj" and t.head.lower_ == "in":
+                whose = next((c for c in t.children if c.dep_ == "poss"), None)
+                if whose is None:
+                    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    whose = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                if whose is not None and not self.in_quote(whose):
+                    speaker = self.speaker_span(whose, q_start)
+                    if speaker is not None and len(speaker) > 1 and speaker[-1].tag_ == "POS":
+                        speaker = speaker[:-1]  # the model may run the possessive into the name
+                    return speaker, doc[t.head.i:t.i + 1]
         return self.issuer(tokens, q_start)
 
     def issuer(self, tokens: list[Any], q_start: int) -> tuple[Any, Any]:
@@ -538,6 +549,23 @@ class Speakers(Referents):
                         or (r.dep_ in ("oprd", "appos", "attr") and r.head.lemma_ in ("name", "call")
                             and r.head.dep_ == "acl" and r.head.head.dep_ in subject))
 
+        # "she also wrote": the same speaker goes on, the last who spoke (a quote's speaker or a reporting
+        # verb's subject) in its paragraph or the three before, over whom the sentence before is about
+        # ("Kari Mo posted a photo, writing "...". Per Holm died in May. She also wrote, "...")
+        verb = tok.head
+        if personal and tok.dep_ == "nsubj" and reporting(verb) and any(
+                c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+            window = self.paragraphs[min([k, *self.previous(k, 3)])][0]
+            went_on = [(sp.start_char, sp) for sp in self.spoken if window <= sp.start_char and sp.end_char <= before
+                       and sp.start_char < tok.idx]
+            for t in self.tokens[:verb.i]:
+                subj = (self.subject(t) if window <= t.idx and reporting(t) and not negated(t)
+                        and not self.in_quote(t) else None)
+                if subj is not None and subj.i < tok.i and subj.lower_ not in _PRONOUNS:
+                    went_on.append((t.idx, self.speaker_span(subj, before)))
+            went_on = [(at, sp) for at, sp in went_on if sp is not None and sp.root.pos_ == "PROPN" and fits(sp)]
+            if went_on:
+                return strip_the(max(went_on, key=lambda e: e[0])[1])
         # "he", "she": a person who did something in the sentence right before ("Kari Mo saw the crash
         # from her window. She told the paper: ..."), before a speaker further back in a long paragraph
         if personal:

@@ -219,10 +219,15 @@ class Referents:
         left the club in May. The midfielder said ...": Kari Mo); None for an indefinite or plural noun,
         one with words of its own ("the brother of the gunman", "the Oslo lawyer"), a noun that is no
         person's (``rules.AGENT_SUFFIXES``: not "the zoo"), a person's title ("the pilot"), a noun for a
-        body, a statement or a spokesperson, or after two people ("the pair")."""
+        body, a statement or a spokesperson, or after two people ("the pair") its sex does not tell apart.
+        An age is such a description ("The 76-year-old said"); "-ess" names a woman ("the actress")."""
         lemma = tok.lemma_.lower()
         common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)  # the tagger errs on rare nouns
-        if (not common or tok.tag_ not in ("NN", "NNP") or tok.ent_type_ or not lemma.endswith(rules.AGENT_SUFFIXES)
+        # an age is a person's description too ("The 76-year-old said"), whatever the model called it
+        aged = tok.lower_ == "old" and tok.i >= 2 and self.doc[tok.i - 1].text == "-" and self.doc[
+            tok.i - 2].lower_ in ("year", "years")
+        if ((not aged and (not common or tok.tag_ not in ("NN", "NNP") or tok.ent_type_
+                          or not lemma.endswith(rules.AGENT_SUFFIXES)))
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
                 or any(c.dep_ in ("prep", "poss", "appos", "nmod") or (c.dep_ in ("compound", "amod") and c.pos_ == "PROPN")
                        for c in tok.children)
@@ -231,40 +236,67 @@ class Referents:
                 or lemma in rules.PERSON_TITLES | rules.ORGANISATION_NOUNS | rules.ORG_HEADS | rules.STATEMENT_NOUNS
                 | rules.UNSPEAKING_NOUNS | rules.MEDIA_NOUNS | rules.TIME_NOUNS | rules.SPOKESPERSON_NOUNS):
             return None
+        # "-ess" names a woman ("the actress", "the heiress"; not "-ness")
+        sex = ("m" if lemma in rules.MALE_ROLES else "f" if lemma in rules.FEMALE_ROLES
+               or (lemma.endswith("ess") and not lemma.endswith("ness")) else None)
+        subjects = self.prior_subjects(tok, sex)
+        if not subjects:
+            return None
+        root = subjects[-1].root
+        # two people ("Kari Mo and Per Holm split. The pair said ..."), unless the description's sex
+        # tells them apart ("Kari Mo and her husband Per Holm ... The actress said")
+        others = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+        if any(sex is None or self.sex_fits(self.ent_at(o), "he" if sex == "m" else "she") for o in others):
+            return None
+        return strip_the(subjects[-1])
+
+    def prior_subjects(self, tok: Any, sex: str | None = None) -> list[Any]:
+        """The persons who are the subject of the main verb of the sentence right before ``tok``'s, in its
+        paragraph or closing the one before, outside quotes, of ``sex`` when given ("Kari Mo left the
+        club in May. The midfielder said ..."). Sentences that are only a quote, captions and headings,
+        and a sentence whose subject is the same noun as ``tok`` ("Kari Mo said ... The brother told a
+        paper ... the brother said") are passed over."""
         sents = self.sents
         k = next((j for j, s in enumerate(sents) if s.start <= tok.i < s.end), None)
         if not k:
-            return None
+            return []
         prev = sents[k - 1]
-        while k > 1 and all(self.in_quote(t) or t.is_punct or t.is_space for t in prev):
-            k -= 1  # the quote it attributes may take sentences of its own
-            prev = sents[k - 1]
+        lemma = tok.lemma_.lower()
+
+        def passed(sent: Any) -> bool:
+            return (all(self.in_quote(t) or t.is_punct or t.is_space for t in sent)
+                    or self.caption(self.paragraph_of(sent.start_char))
+                    or any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() == lemma and c.pos_ == "NOUN"
+                           and not self.in_quote(c) for c in sent.root.children))
         here = self.paragraph_of(tok.idx)
+        while k > 1 and passed(prev) and self.paragraph_of(sents[k - 2].start_char) in (here, *self.previous(here)):
+            k -= 1
+            prev = sents[k - 1]
         if self.paragraph_of(prev.start_char) not in (here, *self.previous(here)):
-            return None
-        sex = "m" if lemma in rules.MALE_ROLES else "f" if lemma in rules.FEMALE_ROLES else None
+            return []
         # a person the article's mentions decided is one, the subject of the sentence's main verb ("The
         # building, which Mayor Kari Mo ordered shut, ..." is not about the mayor)
-        subjects = [e for e in self.ents if prev.start <= e.start and e.end <= prev.end
-                    and (normalise(e.text) in self.persons | self.surnames if self.persons else e.label_ == "PERSON")
-                    and (e.root.dep_ in ("nsubj", "nsubjpass") or (e.root.dep_ == "appos"
-                                                                    and e.root.head.dep_ in ("nsubj", "nsubjpass")))
-                    and (e.root.head if e.root.dep_ != "appos" else e.root.head.head).i == prev.root.i
-                    and not self.in_quote(e.root)
-                    and (sex is None or self.sex_fits(e, "he" if sex == "m" else "she"))]
-        if not subjects or any(c.dep_ == "conj" for c in subjects[-1].root.children) or subjects[-1].root.dep_ == "conj":
-            return None  # two people ("Kari Mo and Per Holm split. The pair said ...")
-        return strip_the(subjects[-1])
+        return [e for e in self.ents if prev.start <= e.start and e.end <= prev.end
+                and (normalise(e.text) in self.persons | self.surnames if self.persons else e.label_ == "PERSON")
+                and (e.root.dep_ in ("nsubj", "nsubjpass") or (e.root.dep_ == "appos"
+                                                                and e.root.head.dep_ in ("nsubj", "nsubjpass")))
+                and (e.root.head if e.root.dep_ != "appos" else e.root.head.head).i == prev.root.i
+                and not self.in_quote(e.root)
+                and (sex is None or self.sex_fits(e, "he" if sex == "m" else "she"))]
 
     def organisation_for(self, tok: Any) -> Any:
         """The organisation "the company" stands for: the last one named before it, in its paragraph or
-        the two before, outside quotes; None for "a company" or one the phrase names itself."""
+        the two before (captions passed over), outside quotes, one that spoke there first; else the last one
+        that spoke earlier in the article; None for "a company" or one the phrase names itself ("the
+        German newspaper"; a common word does not: "the militant group")."""
         if tok.lemma_.lower() not in rules.ORGANISATION_NOUNS or not any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
-        if any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children):
+        if any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ or c.is_title)
+               for c in tok.children):
             return None  # words of its own say which one ("the German newspaper", "the Nordvik firm")
-        ps = self.paragraphs[max(0, self.paragraph_of(tok.idx) - 2)][0]
+        here = self.paragraph_of(tok.idx)
+        ps = self.paragraphs[min([here, *self.previous(here, 2)])][0]  # captions and headings passed over
         orgs = [e for e in self.ents if e.label_ == "ORG" and ps <= e.start_char and e.end <= tok.i
                 and not self.in_quote(e.root)
                 and (e.text not in rules.NOT_PERSON or e.text in rules.PLATFORMS)]  # a photo credit, an agency
@@ -282,6 +314,9 @@ class Referents:
                   and self.sexes.get(normalise(t.text)) not in ("m", "f")]
         spoke.sort(key=lambda e: e.start)
         orgs = spoke or orgs
+        if not orgs:  # else the last one that spoke earlier in the article ("ANA told RT ... the airline said")
+            orgs = [e for e in self.ents if e.label_ == "ORG" and e.end <= tok.i and e.root.dep_ == "nsubj"
+                    and reporting(e.root.head) and not self.in_quote(e.root) and e.text not in rules.NOT_PERSON]
         return strip_the(orgs[-1]) if orgs else None
 
     def role_name(self, tok: Any) -> Any:
@@ -331,8 +366,9 @@ class Referents:
 
     def named_for(self, tok: Any, before: int) -> Any:
         """The PERSON a role noun stands next to elsewhere in the text, in apposition or as a title
-        ("director Jon Brekke", "Marit Dahl, the spokeswoman"): the nearest use before
-        ``before``, else the nearest after it."""
+        ("director Jon Brekke", "Marit Dahl, the spokeswoman"): of several people named for it, the one
+        the sentence before is about (``prior_subjects``), else the nearest use before ``before``, else the
+        nearest after it."""
         role = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.lemma_.lower() in rules.PERSON_TITLES)
         if tok.ent_type_ or not role:
             return None  # a name is no role
@@ -383,6 +419,13 @@ class Referents:
             best = max(len(own & self.qualifiers(t)) for _h, t in hits)
             hits = [(h, t) for h, t in hits if len(own & self.qualifiers(t)) == best]
         names = sorted((h for h, _t in hits), key=lambda h: h.start_char)
+        if len({normalise(h.text) for h in names}) > 1:
+            # several people named for it ("his brother, Eric Mo" ... "another brother, Per Mo"): the one
+            # the sentence before is about
+            near = {normalise(e.text) for e in self.prior_subjects(tok)}
+            about = [h for h in names if normalise(h.text) in near]
+            if about:
+                return about[-1]
         earlier = [h for h in names if h.start_char < before]
         return earlier[-1] if earlier else names[0]
 
