@@ -48,6 +48,7 @@ RUNS = (3, 4, 5)
 HEADLINES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 ORDERS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 ORDER_MINS = (3, 4, 5, 6, 8)
+QUOTED_REPORT = True  # the sentence test reads a quoted report credited to an outlet (copies.line_origins)
 SHARES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 MINS = (1, 2, 3)
 OFF = (0, 0.0, 0)
@@ -125,7 +126,7 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
             k, t, m, h, o, om = (*st, 0.0, 0.0, 0)[:6]
             origins = line_origins(claims, copies, outlets, credits, s.origin_run, joined, share_run=k,
                                    share=t, share_min=m, holders=holders.get(k), headline=h, order=o,
-                                   order_min=om)
+                                   order_min=om, quoted_report=QUOTED_REPORT)
             it["pred"][st] = len(origins) >= 2
     stories = sorted({it["story"] for it in items})
     print(f"{len(items)} items ({sum(it['label'] for it in items)} labelled two origins or more), "

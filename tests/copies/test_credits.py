@@ -492,3 +492,26 @@ def test_copies_outlet_credits_name_the_table_as_printed(sentence: str, credited
 
     found = outlet_credits(art("c", [sentence], outlet="Coast Times"), ["Coast Times", *known_outlets()])
     assert [c.outlet for c in found] == [credited]
+
+
+def test_copies_line_origins_read_a_quoted_report_credited_to_an_outlet() -> None:
+    from newsprism.outlets import known_outlets
+
+    texts = {"a": '"Some 40 crew remain aboard the stranded ferry, though it is not clear how many of them '
+                  'are hurt," the Associated Press reports.',
+             "b": "Some 40 crew remain aboard the stranded Skelby Star, although it is not clear how many are hurt.",
+             "c": '"Some 40 crew remain aboard, though it is not clear how many are hurt," the skipper told '
+                  'the Associated Press.'}
+    arts = {k: art(k, [t], outlet=o) for (k, t), o in zip(texts.items(), ["Island Post", "Coast Times", "Ledger"],
+                                                           strict=True)}
+    credits = [cr for a in arts.values() for cr in outlet_credits(a, ["Island Post", "Coast Times", "Ledger",
+                                                                       *known_outlets()])]
+    outlets = {k: a.outlet for k, a in arts.items()}
+    report = [_claim(arts["a"], 0), _claim(arts["b"], 0)]
+    kw = {"share_run": 3, "share": 0.2, "share_min": 3}
+    # the agency's report quoted by one outlet and run unquoted by another: one origin
+    assert len(line_origins(report, Copies((), ()), outlets, credits, **kw)) == 1
+    assert len(line_origins(report, Copies((), ()), outlets, credits, quoted_report=False, **kw)) == 2
+    # a quote someone gave in an interview stays that person's words, quoted apart
+    told = [_claim(arts["c"], 0), _claim(arts["b"], 0)]
+    assert len(line_origins(told, Copies((), ()), outlets, credits, **kw)) == 2

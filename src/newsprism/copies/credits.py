@@ -254,7 +254,8 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                  credits: Sequence[OutletCredit] = (), run: int = 0,
                  joined: Sequence[ArticlePair] = (), *, share_run: int = 0, share: float = 0.0,
                  share_min: int = 1, holders: Mapping[tuple[str, ...], set[str]] | None = None,
-                 headline: float = 0.0, order: float = 0.0, order_min: int = 0) -> list[Origin]:
+                 headline: float = 0.0, order: float = 0.0, order_min: int = 0,
+                 quoted_report: bool = True) -> list[Origin]:
     """The independent origins among the members of one line (the claims of a
     group, one per article): :func:`independent_sources` of their articles,
     then one origin for a member and the outlet a credit covering it names
@@ -278,7 +279,9 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
     words that ``holders`` gives as held by three origins or more, keyed as one-word runs, left out:
     the story's own vocabulary) over at least the fraction ``order`` of the shorter one's,
     ``order_min`` words or more (0: not checked; a rewrite that swaps words but keeps the other's
-    clause skeleton); and a line
+    clause skeleton); with ``quoted_report``, the sentence test reads the words inside quotation
+    marks of a member whose own sentence credits an outlet's report ("...," the agency reports; not
+    "told X"): an outlet quoting another's report is that report's writing; and a line
     never counts more origins than outlets (with ``outlets``): when it would,
     each outlet's members are one origin. Each origin
     keeps the key of one of its articles' own origins (the credited outlet's
@@ -290,12 +293,16 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
     find, union = part.find, part.union
 
     credited: set[str] = set()
+    reported: set[str] = set()  # members whose own sentence credits an outlet's report (not an interview)
     for c in claims:
         for cr in credits:
             if (cr.article_id == c.article_id and cr.cover in ("*", c.field)
                     and c.start < cr.cover_end and cr.cover_start < c.end):
                 union(key_of[c.article_id], cr.key)
                 credited.add(cr.key)
+                if (quoted_report and c.start <= cr.start and cr.end <= c.end
+                        and not _INTERVIEW.search(c.text[cr.start - c.start:cr.end - c.start])):
+                    reported.add(c.claim_id)
     if run > 0 and len(claims) > 1:  # a line of one member has no pair to compare
         runs = [(c, _unquoted_runs(c.text, run)) for c in claims]
         for i, (a, ra) in enumerate(runs):
@@ -303,7 +310,8 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                 if a.article_id != b.article_id and ra & rb:
                     union(key_of[a.article_id], key_of[b.article_id])
     if share > 0 and share_run > 0 and len(claims) > 1:
-        content = [(c, _writing_runs(c.text, share_run)) for c in claims]
+        content = [(c, _writing_runs(_QUOTE_MARKS.sub(" ", c.text) if c.claim_id in reported else c.text, share_run))
+                   for c in claims]
         for i, (a, ra) in enumerate(content):
             for b, rb in content[i + 1:]:
                 if a.article_id != b.article_id and _passages(ra, rb, holders, share_min) >= 2 and _share(
@@ -392,6 +400,11 @@ def _unquoted_runs(text: str, n: int, lower: bool = True) -> frozenset[tuple[str
         out.update(tuple(words[k:k + n]) for k in range(len(words) - n + 1))
     return frozenset(out)
 
+
+#: Quotation marks (double, curly, guillemets), as the sentence test drops them from a quoted report.
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u00ab\u00bb]')
+#: A credit naming whom someone spoke to, not whose report a sentence gives.
+_INTERVIEW = re.compile(r"\b(?:told|interview\w*|spoke|speaking)\b", re.I)
 
 #: Letters of a word kept by :func:`headline_pairs` ("identify", "identified": "ident").
 _STEM = 5
