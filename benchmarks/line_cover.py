@@ -5,8 +5,8 @@ Usage:
 
 STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data. Labels: every
 (printed line, citation) pair of the group and summary items of the audits named (``audit-dev-labels.tsv`` is
-``dev``, ``audit-labels.tsv`` audit 1, ``audit-N-labels.tsv`` audit N; never audit-5, the held-out draw), 1 when the
-labeller marked that the citation states the line's fact. Each pair is found among the story's claims as
+``dev``, ``audit-labels.tsv`` audit 1, ``audit-N-labels.tsv`` audit N; never audit-5 or audit-6, the held-out
+draws), 1 when the labeller marked that the citation states the line's fact. Each pair is found among the story's claims as
 ``claims.align`` extracts them today (pairs whose spans are no longer claims are left out) and kept when the shipped
 grouping rule joins it (sentence vectors' cosine at least ``embedding_threshold``, or ``wording_threshold`` with a
 shared run of ``wording_run`` words): the pairs the test judges. Leaving one story out, each fold chooses
@@ -29,10 +29,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
 FILES = {"dev": "audit-dev-labels.tsv", "1": "audit-labels.tsv", "2": "audit-2-labels.tsv",
-         "3": "audit-3-labels.tsv", "4": "audit-4-labels.tsv", "4b": "audit-4b-labels.tsv"}
+         "3": "audit-3-labels.tsv", "4": "audit-4-labels.tsv", "4b": "audit-4b-labels.tsv",
+         "6b": "audit-6b-labels.tsv"}
 COSINES = (0.75, 0.8, 0.85, 0.9, 1.01)  # 1.01: the words and numbers alone
 COVERS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
-OFF = (0.0, 0.0)
+LOWERS = (0.0, 0.2, 0.3, 0.4, 0.5)  # line_cover_lower
+OFF = (0.0, 0.0, 0.0)
 
 
 def _pairs(audits: list[str]) -> list[dict[str, Any]]:
@@ -72,7 +74,7 @@ def cv(prism: Any, audits: list[str]) -> None:
         if "claims" in seen:
             found[sid] = ({f"{c.article_id}:{c.field}:{c.start}-{c.end}": i for i, c in enumerate(seen["claims"])},
                           seen["claims"], seen["vectors"])
-    settings = [OFF] + [(c, v) for c in COSINES for v in COVERS]
+    settings = [OFF] + [(c, v, w) for c in COSINES for v in COVERS for w in LOWERS]
     items = []
     for p in pairs:
         sid = story_of.get(p["line"].split(":")[0])
@@ -86,14 +88,15 @@ def cv(prism: Any, audits: list[str]) -> None:
             continue
         p = {**p, "story": sid, "pred": {}}
         for st in settings:
-            p["pred"][st] = _states(a, b, cos, dataclasses.replace(s, line_cosine=st[0], line_cover=st[1]))
+            p["pred"][st] = _states(a, b, cos, dataclasses.replace(s, line_cosine=st[0], line_cover=st[1],
+                                                                   line_cover_lower=st[2]))
         items.append(p)
     stories = sorted({p["story"] for p in items})
     print(f"{len(pairs)} labelled pairs, {len(items)} of them claims today and grouped by the shipped rule "
           f"({sum(p['label'] for p in items)} labelled stating the line), {len(stories)} stories, audits "
           f"{','.join(audits)}")
 
-    def score(idx: list[dict[str, Any]], st: tuple[float, float]) -> tuple[float, float, float, float]:
+    def score(idx: list[dict[str, Any]], st: tuple[float, ...]) -> tuple[float, float, float, float]:
         tp = sum(p["pred"][st] and p["label"] for p in idx)
         fp = sum(p["pred"][st] and not p["label"] for p in idx)
         fn = sum(not p["pred"][st] and p["label"] for p in idx)
@@ -102,10 +105,10 @@ def cv(prism: Any, audits: list[str]) -> None:
         f = 1.25 * pr * rc / (0.25 * pr + rc) if pr + rc else 0.0
         return f, pr, rc, sum(p["pred"][st] == p["label"] for p in idx) / max(1, len(idx))
 
-    def kept(idx: list[dict[str, Any]], st: tuple[float, float]) -> int:
+    def kept(idx: list[dict[str, Any]], st: tuple[float, ...]) -> int:
         return sum(p["pred"][st] for p in idx)
 
-    chosen: Counter[tuple[float, float]] = Counter()
+    chosen: Counter[tuple[float, ...]] = Counter()
     held: list[tuple[bool, bool]] = []
     accs = []
     for sid in stories:
@@ -116,7 +119,8 @@ def cv(prism: Any, audits: list[str]) -> None:
         held += [(p["pred"][best], p["label"]) for p in test]
         accs.append(sum(p["pred"][best] == p["label"] for p in test) / len(test))
     for st, n in chosen.most_common():
-        print(f"  chosen {st} (line_cosine, line_cover; (0.0, 0.0) = off) in {n} of {len(stories)} folds")
+        print(f"  chosen {st} (line_cosine, line_cover, line_cover_lower; (0.0, 0.0, 0.0) = off) in {n} of "
+              f"{len(stories)} folds")
     tp = sum(k and lab for k, lab in held)
     fp = sum(k and not lab for k, lab in held)
     fn = sum(lab and not k for k, lab in held)
@@ -135,11 +139,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("cmd", choices=("cv",))
     ap.add_argument("--db", type=Path, required=True)
-    ap.add_argument("--audits", default="dev,1,2,3,4,4b", help="which audits' labels (never 5): comma-separated")
+    ap.add_argument("--audits", default="dev,1,2,3,4,4b,6b",
+                    help="which audits' labels (never 5 or 6: held out): comma-separated")
     args = ap.parse_args()
     audits = [a for a in args.audits.split(",") if a]
     if any(a not in FILES for a in audits):
-        raise SystemExit(f"--audits: each of {', '.join(FILES)} (audit-5 is held out)")
+        raise SystemExit(f"--audits: each of {', '.join(FILES)} (audit-5 and audit-6 are held out)")
     from newsprism import Prism
 
     with Prism(db=args.db, readonly=True) as prism:

@@ -3,10 +3,12 @@
 Usage:
   .venv/bin/python benchmarks/line_writing.py cv --db STORE [--audits 1,2,3,4]
   .venv/bin/python benchmarks/line_writing.py headline --db STORE [--audits 1,2,3,4]
+  .venv/bin/python benchmarks/line_writing.py order --db STORE [--audits dev,1,2,3,4,4b,6b]
 
 STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data. Labels: the
 group and summary items of the audits named (``audit-labels.tsv`` is audit 1, ``audit-N-labels.tsv`` audit N,
-``audit-dev-labels.tsv`` dev; never audit-5, 6 or 6b, the held-out draws; ``line_share`` was chosen on 1-4 before
+``audit-dev-labels.tsv`` dev; never audit-5 or audit-6, the held-out draws; 6b was
+read in the round of ``order``; ``line_share`` was chosen on 1-4 before
 4b and dev were read), each item whose line and the citations labelled as stating it come from two
 outlets or more: the labeller's count of independent outlets among them (``outlets``) says whether the line
 stands on two independent origins (>= 2) or one. For each item the script counts the line's origins with
@@ -19,7 +21,10 @@ more, are one origin). Leaving one story out, each fold chooses (run, share, min
 over the other stories' items (ties: the setting that joins fewer members, the test off first); it prints each
 fold's choice, the pooled held-out figures, the spread of held-out accuracy per story, and every setting over all
 items (in-sample). ``headline`` keeps the line test at its shipped setting and chooses ``line_headline`` (two
-headlines sharing that fraction of the shorter one's pairs of adjacent content words are one origin) the same way.
+headlines sharing that fraction of the shorter one's pairs of adjacent content words are one origin) the same way;
+``order`` keeps both at their shipped settings and chooses (``line_order``, ``line_order_min``): two members whose
+content words in lower case outside quotation marks align in order over that fraction of the shorter one's, and
+that many words or more, are one origin.
 Outlet credits name the story's outlets and every outlet of the shipped table, as ``claims.align`` does.
 """
 
@@ -38,9 +43,12 @@ from _audit_items import stating_items
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
 FILES = {"1": "audit-labels.tsv", "2": "audit-2-labels.tsv", "3": "audit-3-labels.tsv", "4": "audit-4-labels.tsv",
-         "4b": "audit-4b-labels.tsv", "dev": "audit-dev-labels.tsv"}
+         "4b": "audit-4b-labels.tsv", "dev": "audit-dev-labels.tsv", "6b": "audit-6b-labels.tsv"}
 RUNS = (3, 4, 5)
 HEADLINES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
+ORDERS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+ORDER_MINS = (3, 4, 5, 6, 8)
+QUOTED_REPORT = True  # the sentence test reads a quoted report credited to an outlet (copies.line_origins)
 SHARES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 MINS = (1, 2, 3)
 OFF = (0, 0.0, 0)
@@ -87,6 +95,9 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
     settings: list[Any] = [OFF] + [(k, t, m) for k in RUNS for t in SHARES for m in MINS]
     if mode == "headline":  # the line test at its shipped setting, the headline test chosen
         settings = [(s.line_share_run, s.line_share, s.line_share_min, h) for h in HEADLINES]
+    if mode == "order":  # the line and headline tests at their shipped settings, the order test chosen
+        base = (s.line_share_run, s.line_share, s.line_share_min, s.line_headline)
+        settings = [(*base, 0.0, 0)] + [(*base, o, m) for o in ORDERS for m in ORDER_MINS]
     for it in items:
         sid = story_of[it["spans"][0].split(":")[0]]
         it["story"] = sid
@@ -100,20 +111,22 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
                       for aid in o.article_ids}
             joined = rewrites(arts, s.rewrite_run, s.rewrite_runs, credits, s.rewrite_credits)
             holders = {}
-            for k in RUNS:
+            for k in (1, *RUNS):
                 h: dict[tuple[str, ...], set[str]] = {}
                 for a in arts:
                     for r in _content_runs(a.text, k):
                         h.setdefault(r, set()).add(origin.get(a.article_id, a.article_id))
                 holders[k] = h
+            holders[s.line_share_run] = {**holders[s.line_share_run], **holders[1]}  # one-word runs: the order test
             per_story[sid] = (job.copies, outlets, credits, joined, holders)
         copies, outlets, credits, joined, holders = per_story[sid]
         claims = [_claim(prism, sp, cache) for sp in it["spans"]]
         it["pred"] = {}
         for st in settings:
-            k, t, m, h = (*st, 0.0)[:4]
+            k, t, m, h, o, om = (*st, 0.0, 0.0, 0)[:6]
             origins = line_origins(claims, copies, outlets, credits, s.origin_run, joined, share_run=k,
-                                   share=t, share_min=m, holders=holders.get(k), headline=h)
+                                   share=t, share_min=m, holders=holders.get(k), headline=h, order=o,
+                                   order_min=om, quoted_report=QUOTED_REPORT)
             it["pred"][st] = len(origins) >= 2
     stories = sorted({it["story"] for it in items})
     print(f"{len(items)} items ({sum(it['label'] for it in items)} labelled two origins or more), "
@@ -146,7 +159,8 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
             held.append({**it, "held": it["pred"][best]})
         accs.append(sum(it["pred"][best] == it["label"] for it in test) / len(test))
     for st, n in chosen.most_common():
-        print(f"  chosen {st} (run, share, min[, headline]; the first setting is off) in {n} of {len(stories)} folds")
+        print(f"  chosen {st} (run, share, min[, headline[, order, order_min]]; the first setting is off) in {n} "
+              f"of {len(stories)} folds")
     tp = sum(it["held"] and it["label"] for it in held)
     fp = sum(it["held"] and not it["label"] for it in held)
     fn = sum(not it["held"] and it["label"] for it in held)
@@ -164,10 +178,10 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("cmd", choices=("cv", "headline"))
+    ap.add_argument("cmd", choices=("cv", "headline", "order"))
     ap.add_argument("--db", type=Path, required=True)
     ap.add_argument("--audits", default="1,2,3,4",
-                    help="which audits' labels (dev, 1-4, 4b; never 5, 6, 6b: held out): comma-separated")
+                    help="which audits' labels (dev, 1-4, 4b, 6b; never 5, 6: held out): comma-separated")
     args = ap.parse_args()
     from newsprism import Prism
 

@@ -164,6 +164,10 @@ class AlignSettings:
     # cv). line_cosine 0: not checked. Applies with sentence vectors.
     line_cosine: float = 0.8
     line_cover: float = 0.5
+    # ... by its words, it also holds at least line_cover_lower of the line's content words written
+    # in lower case (what the line says of its names; 0: not checked). Off: the cross-validation
+    # chose (0.8, 0.3, 0.4), but it lowered audit-5's summary figure (docs/claims-benchmark.md).
+    line_cover_lower: float = 0.0
     # two claims not in one group are still compared for counts at this closeness
     value_threshold: float = 0.55
     negation_overlap: float = 0.75  # and share this much of their words, negation aside
@@ -202,6 +206,14 @@ class AlignSettings:
     # and two pairs or more, are one origin for that line: one headline rewritten (0: not checked).
     # Chosen by leave-one-story-out on the audits' labels (benchmarks/line_writing.py headline).
     line_headline: float = 1.0
+    # Two members of one line whose content words written in lower case outside quotation marks
+    # (words the articles of three origins or more hold left out: the story's vocabulary) align in
+    # order (copies.aligned_words, word endings aside) over at least line_order of the shorter one's,
+    # and line_order_min words or more, are one origin for that line: a rewrite swapping words but
+    # keeping the clause skeleton (0: not checked). Off: leave-one-story-out on the audits' labels
+    # chose off in every fold (benchmarks/line_writing.py order; docs/claims-benchmark.md).
+    line_order: float = 0.0
+    line_order_min: int = 6
     # Reports of one happening (with sentence embeddings; see docs/claims.md, "Reports of one happening"):
     # groups merge (average link from the groups) when a claim of each shares a participant,
     # place or date at cosine >= happening_argument_threshold, or reaches

@@ -259,3 +259,10 @@ def test_claims_states_the_line_by_cosine_or_by_its_words_and_numbers() -> None:
     qc = claim("c", 'Mira Olsen called the scene on the pier "utter bedlam" on Sunday.')
     assert not _states(qa, qb, 0.95, s) and _states(qa, qc, 0.95, s)
     assert _numbers("the Kh-47M2 on a MiG-31 flew 1,500 km in 2018, 8-7, 49m") == {"1,500", "2018", "8", "7", "49"}
+    # the line's names held, what it says of them not
+    na = claim("a", "Harbour master Ola Brenn was named head of the Varnholm ferry inquiry.")
+    nb = claim("b", "Harbour master Ola Brenn walked along the Varnholm ferry pier.")
+    assert _states(na, nb, 0.72, s)
+    lower = AlignSettings(line_cover_lower=0.5)
+    assert not _states(na, nb, 0.72, lower) and _states(na, nb, 0.95, lower)  # close vectors still state it
+    assert _states(na, claim("c", "Ola Brenn, the harbour master, was named to head the ferry inquiry."), 0.72, lower)

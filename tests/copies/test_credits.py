@@ -9,6 +9,7 @@ import pytest
 import newsprism.copies as copies_module
 from newsprism.copies import (
     Copies,
+    aligned_words,
     find_copies,
     headline_pairs,
     independent_sources,
@@ -17,6 +18,7 @@ from newsprism.copies import (
     rewrites,
     run_holders,
     shared_writing,
+    skeleton,
     wire_credit,
 )
 from newsprism.records import Article, Claim
@@ -451,3 +453,65 @@ def test_copies_line_origins_join_a_headline_rewritten() -> None:
     # a body sentence is never read as a headline
     body = [replace(cl, field="body") for cl in line]
     assert len(line_origins(body, Copies((), ()), outlets, headline=0.5)) == 3
+
+
+def test_copies_skeleton_keeps_lower_case_words_in_order_outside_quotations() -> None:
+    assert skeleton('The Skelby Star ran aground "in thick fog" off Varnholm, the coastguard said.') == (
+        "ran", "agrou", "off", "coast")
+    a = skeleton("A tug will be stationed some 40km off the reef and will provide a towing line to the ferry.")
+    b = skeleton("The operation will include a tug that will be stationed almost 40 kilometres off the reef, "
+                 "and the tug will provide towing line for the ferry.")
+    assert aligned_words(a, b) == 8 == len(a) - 1  # all but "40km" in order
+    assert aligned_words(("a", "b", "c"), ("c", "b", "a")) == 1
+    assert skeleton("A tug will be stationed off the reef.", ["tug", "reef"]) == ("stati", "off")  # story's words
+
+
+def test_copies_line_origins_join_a_rewrite_keeping_the_clause_skeleton() -> None:
+    texts = {"a": "A tug will be stationed some 40km off the reef and will provide a towing line to the ferry.",
+             "b": "The operation will include a tug that will be stationed almost 40 kilometres off the reef, "
+                  "and the tug will provide towing line for the ferry.",
+             "c": "Rescuers sent a tug out to the ferry, which had lost power near the reef."}
+    outlets = {"a": "Island Post", "b": "Coast Times", "c": "Ledger"}
+    line = [Claim(f"{k}:1", k, "body", 0, len(t), t, None, None, None, (), (), (), (), (), False)
+            for k, t in texts.items()]
+    assert len(line_origins(line, Copies((), ()), outlets)) == 3
+    assert sorted(len(o.article_ids) for o in line_origins(line, Copies((), ()), outlets, order=0.8,
+                                                           order_min=6)) == [1, 2]
+    assert len(line_origins(line, Copies((), ()), outlets, order=0.8, order_min=9)) == 3  # too few words
+    # words the articles of three origins or more hold are the story's, no one's writing
+    story = {("tug",): {"x", "y", "z"}, ("reef",): {"x", "y", "z"}, ("ferry",): {"x", "y", "z"}}
+    assert len(line_origins(line, Copies((), ()), outlets, order=0.8, order_min=6, holders=story)) == 3
+
+
+@pytest.mark.parametrize(("sentence", "credited"), [
+    ("The NYT says the ferry lost steering in heavy swell.", "The New York Times"),
+    ("The skipper told the Athletic the ferry had lost steering.", "The Athletic"),
+], ids=["initials", "outlet-of-the-table"])
+def test_copies_outlet_credits_name_the_table_as_printed(sentence: str, credited: str) -> None:
+    from newsprism.outlets import known_outlets
+
+    found = outlet_credits(art("c", [sentence], outlet="Coast Times"), ["Coast Times", *known_outlets()])
+    assert [c.outlet for c in found] == [credited]
+
+
+def test_copies_line_origins_read_a_quoted_report_credited_to_an_outlet() -> None:
+    from newsprism.outlets import known_outlets
+
+    texts = {"a": '"Some 40 crew remain aboard the stranded ferry, though it is not clear how many of them '
+                  'are hurt," the Associated Press reports.',
+             "b": "Some 40 crew remain aboard the stranded Skelby Star, although it is not clear how many are hurt.",
+             "c": '"Some 40 crew remain aboard, though it is not clear how many are hurt," the skipper told '
+                  'the Associated Press.'}
+    arts = {k: art(k, [t], outlet=o) for (k, t), o in zip(texts.items(), ["Island Post", "Coast Times", "Ledger"],
+                                                           strict=True)}
+    credits = [cr for a in arts.values() for cr in outlet_credits(a, ["Island Post", "Coast Times", "Ledger",
+                                                                       *known_outlets()])]
+    outlets = {k: a.outlet for k, a in arts.items()}
+    report = [_claim(arts["a"], 0), _claim(arts["b"], 0)]
+    kw = {"share_run": 3, "share": 0.2, "share_min": 3}
+    # the agency's report quoted by one outlet and run unquoted by another: one origin
+    assert len(line_origins(report, Copies((), ()), outlets, credits, **kw)) == 1
+    assert len(line_origins(report, Copies((), ()), outlets, credits, quoted_report=False, **kw)) == 2
+    # a quote someone gave in an interview stays that person's words, quoted apart
+    told = [_claim(arts["c"], 0), _claim(arts["b"], 0)]
+    assert len(line_origins(told, Copies((), ()), outlets, credits, **kw)) == 2

@@ -80,6 +80,8 @@ def align(
     # runs of words the articles of each origin hold: the sentence test of line_origins leaves out
     # those of three origins or more (names and stock phrases of the story)
     holders = run_holders(live, s.line_share_run, article_origins) if s.line_share > 0 and s.line_share_run > 0 else {}
+    if s.line_order > 0:  # and single words, for the skeleton test (the story's own vocabulary left out)
+        holders = {**holders, **run_holders(live, 1, article_origins)}
     claims: list[Claim] = []
     for art in articles:
         an = by_article.get(art.article_id)
@@ -342,7 +344,9 @@ def _states(line: Claim, member: Claim, cosine: float, s: AlignSettings) -> bool
     reaches ``line_cosine``, or the member holds at least ``line_cover`` of the line's words
     (stop words aside) and every number the line writes (0: every member does). A sentence that
     shares a topic or one of two facts with the line does not; nor does one quoting words of
-    which the line's quotation has none (one speaker's two remarks are two statements)."""
+    which the line's quotation has none (one speaker's two remarks are two statements); by its words,
+    a member must also hold ``line_cover_lower`` of the line's content words written in lower case
+    (0: not checked): a sentence sharing the line's names but not what it says of them."""
     if s.line_cosine <= 0:
         return True
     quoted = [set(tokens(" ".join(quotations(c.text)))) for c in (line, member)]
@@ -350,9 +354,17 @@ def _states(line: Claim, member: Claim, cosine: float, s: AlignSettings) -> bool
         return False
     if cosine >= s.line_cosine:
         return True
+    held_words = set(tokens(member.text))
+    if s.line_cover_lower > 0 and (lower := set(tokens(" ".join(_LOWER.findall(line.text))))) and len(
+            lower & held_words) < s.line_cover_lower * len(lower):
+        return False
     words = set(tokens(line.text))
-    held = len(words & set(tokens(member.text))) / len(words) if words else 1.0
+    held = len(words & held_words) / len(words) if words else 1.0
     return held >= s.line_cover and _numbers(line.text) <= _numbers(member.text)
+
+
+#: a word written in lower case (not a name): what a line says of the names it holds
+_LOWER = re.compile(r"(?<![\w'-])[a-z][a-z'-]*")
 
 
 def _medoid(idx: Sequence[int], decide: np.ndarray, claims: Sequence[Claim]) -> int:

@@ -36,6 +36,7 @@ from ..records import Origin as Origin  # re-exported: its old home
 from ..settings import CopySettings as CopySettings  # re-exported: its old home
 from .credits import TOKEN as _TOKEN  # noqa: F401 (read by benchmarks/ under its old name)
 from .credits import _content_runs, _credit_patterns, _credited_key, _share, _unquoted_runs  # noqa: F401 (benchmarks, tests)
+from .credits import aligned_words as aligned_words
 from .credits import headline_pairs as headline_pairs
 from .credits import independent_sources as independent_sources
 from .credits import line_origins as line_origins
@@ -44,6 +45,7 @@ from .credits import quotations as quotations
 from .credits import rewrites as rewrites
 from .credits import run_holders as run_holders
 from .credits import shared_writing as shared_writing
+from .credits import skeleton as skeleton
 from .credits import wire_credit as wire_credit
 from .lsh import KINDS as KINDS
 from .lsh import (  # noqa: F401 (read by benchmarks/ and tests)

@@ -254,7 +254,8 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                  credits: Sequence[OutletCredit] = (), run: int = 0,
                  joined: Sequence[ArticlePair] = (), *, share_run: int = 0, share: float = 0.0,
                  share_min: int = 1, holders: Mapping[tuple[str, ...], set[str]] | None = None,
-                 headline: float = 0.0) -> list[Origin]:
+                 headline: float = 0.0, order: float = 0.0, order_min: int = 0,
+                 quoted_report: bool = True) -> list[Origin]:
     """The independent origins among the members of one line (the claims of a
     group, one per article): :func:`independent_sources` of their articles,
     then one origin for a member and the outlet a credit covering it names
@@ -273,7 +274,14 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
     headlines (field ``title``) whose pairs of adjacent content words (:func:`headline_pairs`:
     case and word endings aside, stop words left out) share at least the fraction ``headline``
     of the shorter one's, two pairs or more (0: not checked; a headline in Title Case has no
-    word in lower case for the sentence test); and a line
+    word in lower case for the sentence test); and for two members whose content words written in
+    lower case outside quotation marks align in order (:func:`aligned_words`: word endings aside;
+    words that ``holders`` gives as held by three origins or more, keyed as one-word runs, left out:
+    the story's own vocabulary) over at least the fraction ``order`` of the shorter one's,
+    ``order_min`` words or more (0: not checked; a rewrite that swaps words but keeps the other's
+    clause skeleton); with ``quoted_report``, the sentence test reads the words inside quotation
+    marks of a member whose own sentence credits an outlet's report ("...," the agency reports; not
+    "told X"): an outlet quoting another's report is that report's writing; and a line
     never counts more origins than outlets (with ``outlets``): when it would,
     each outlet's members are one origin. Each origin
     keeps the key of one of its articles' own origins (the credited outlet's
@@ -285,12 +293,16 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
     find, union = part.find, part.union
 
     credited: set[str] = set()
+    reported: set[str] = set()  # members whose own sentence credits an outlet's report (not an interview)
     for c in claims:
         for cr in credits:
             if (cr.article_id == c.article_id and cr.cover in ("*", c.field)
                     and c.start < cr.cover_end and cr.cover_start < c.end):
                 union(key_of[c.article_id], cr.key)
                 credited.add(cr.key)
+                if (quoted_report and c.start <= cr.start and cr.end <= c.end
+                        and not _INTERVIEW.search(c.text[cr.start - c.start:cr.end - c.start])):
+                    reported.add(c.claim_id)
     if run > 0 and len(claims) > 1:  # a line of one member has no pair to compare
         runs = [(c, _unquoted_runs(c.text, run)) for c in claims]
         for i, (a, ra) in enumerate(runs):
@@ -298,7 +310,8 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                 if a.article_id != b.article_id and ra & rb:
                     union(key_of[a.article_id], key_of[b.article_id])
     if share > 0 and share_run > 0 and len(claims) > 1:
-        content = [(c, _writing_runs(c.text, share_run)) for c in claims]
+        content = [(c, _writing_runs(_QUOTE_MARKS.sub(" ", c.text) if c.claim_id in reported else c.text, share_run))
+                   for c in claims]
         for i, (a, ra) in enumerate(content):
             for b, rb in content[i + 1:]:
                 if a.article_id != b.article_id and _passages(ra, rb, holders, share_min) >= 2 and _share(
@@ -311,6 +324,15 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                 both = len(ha & hb)
                 if a.article_id != b.article_id and both >= 2 and both >= headline * min(len(ha), len(hb)):
                     union(key_of[a.article_id], key_of[b.article_id])
+    if order > 0 and len(claims) > 1:
+        common = {w for (w, *rest), o in (holders or {}).items() if not rest and len(o) > 2}
+        seqs = [(c, skeleton(c.text, common)) for c in claims]
+        for i, (a, sa) in enumerate(seqs):
+            for b, sb in seqs[i + 1:]:
+                if a.article_id != b.article_id and sa and sb:
+                    n = aligned_words(sa, sb)
+                    if n >= max(1, order_min) and n >= order * min(len(sa), len(sb)):
+                        union(key_of[a.article_id], key_of[b.article_id])
     members = set(article_ids)
     for x, y in joined:
         if x in members and y in members:
@@ -357,22 +379,32 @@ def quotations(text: str) -> list[str]:
     return out
 
 
-def _unquoted_runs(text: str, n: int, lower: bool = True) -> frozenset[tuple[str, ...]]:
-    """Every run of ``n`` words (lower-cased, in order; as written with ``lower``
-    false) of the parts of a text outside quotation marks: a quotation closed
-    here but opened in an earlier sentence counts from the text's start, one
-    left open runs to its end."""
+def _unquoted_parts(text: str) -> list[str]:
+    """The parts of a text outside quotation marks (see :func:`_unquoted_runs`)."""
     parts = _QUOTED.split(text)
     if (m := _CLOSING.search(parts[0])) and not _OPENING.search(parts[0][:m.start()]):
         parts[0] = parts[0][m.end():]
     if m := _OPENING.search(parts[-1]):
         parts[-1] = parts[-1][:m.start()]
+    return parts
+
+
+def _unquoted_runs(text: str, n: int, lower: bool = True) -> frozenset[tuple[str, ...]]:
+    """Every run of ``n`` words (lower-cased, in order; as written with ``lower``
+    false) of the parts of a text outside quotation marks: a quotation closed
+    here but opened in an earlier sentence counts from the text's start, one
+    left open runs to its end."""
     out: set[tuple[str, ...]] = set()
-    for part in parts:
+    for part in _unquoted_parts(text):
         words = TOKEN.findall(part.lower() if lower else part)
         out.update(tuple(words[k:k + n]) for k in range(len(words) - n + 1))
     return frozenset(out)
 
+
+#: Quotation marks (double, curly, guillemets), as the sentence test drops them from a quoted report.
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u00ab\u00bb]')
+#: A credit naming whom someone spoke to, not whose report a sentence gives.
+_INTERVIEW = re.compile(r"\b(?:told|interview\w*|spoke|speaking)\b", re.I)
 
 #: Letters of a word kept by :func:`headline_pairs` ("identify", "identified": "ident").
 _STEM = 5
@@ -389,6 +421,29 @@ def headline_pairs(text: str) -> frozenset[tuple[str, str]]:
         words = [w[:_STEM] for w in TOKEN.findall(part.lower()) if w not in STOP_WORDS and not w.isdigit()]
         out.update(pairwise(words))
     return frozenset(out)
+
+
+def skeleton(text: str, common: Iterable[str] = ()) -> tuple[str, ...]:
+    """The content words of a text written in lower case outside quotation marks, in order, stop
+    words (``lexicon.STOP_WORDS``) and ``common`` words left out, each cut to its first ``_STEM``
+    letters: what a sentence says of its names, as :func:`aligned_words` compares it."""
+    skip = STOP_WORDS | frozenset(common)
+    out: list[str] = []
+    for part in _unquoted_parts(text):
+        out += [w[:_STEM] for w in TOKEN.findall(part) if w.islower() and w not in skip]
+    return tuple(out)
+
+
+def aligned_words(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many words of ``a`` and ``b`` align in order (the longest common subsequence): a
+    sentence rewritten word for word with synonyms keeps the other's words around them in order."""
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
 
 
 def _writing_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
