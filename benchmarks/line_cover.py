@@ -22,9 +22,12 @@ import csv
 import dataclasses
 import statistics
 import sys
-from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _loso import f_half, leave_one_story_out
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
@@ -96,28 +99,11 @@ def cv(prism: Any, audits: list[str]) -> None:
           f"({sum(p['label'] for p in items)} labelled stating the line), {len(stories)} stories, audits "
           f"{','.join(audits)}")
 
-    def score(idx: list[dict[str, Any]], st: tuple[float, ...]) -> tuple[float, float, float, float]:
-        tp = sum(p["pred"][st] and p["label"] for p in idx)
-        fp = sum(p["pred"][st] and not p["label"] for p in idx)
-        fn = sum(not p["pred"][st] and p["label"] for p in idx)
-        pr = tp / (tp + fp) if tp + fp else 1.0
-        rc = tp / (tp + fn) if tp + fn else 1.0
-        f = 1.25 * pr * rc / (0.25 * pr + rc) if pr + rc else 0.0
-        return f, pr, rc, sum(p["pred"][st] == p["label"] for p in idx) / max(1, len(idx))
-
-    def kept(idx: list[dict[str, Any]], st: tuple[float, ...]) -> int:
+    def kept(idx: Sequence[dict[str, Any]], st: tuple[float, ...]) -> int:
         return sum(p["pred"][st] for p in idx)
 
-    chosen: Counter[tuple[float, ...]] = Counter()
-    held: list[tuple[bool, bool]] = []
-    accs = []
-    for sid in stories:
-        train = [p for p in items if p["story"] != sid]
-        test = [p for p in items if p["story"] == sid]
-        best = max(settings, key=lambda st: (round(score(train, st)[0], 9), -kept(train, st), st))
-        chosen[best] += 1
-        held += [(p["pred"][best], p["label"]) for p in test]
-        accs.append(sum(p["pred"][best] == p["label"] for p in test) / len(test))
+    folds = leave_one_story_out(items, settings, lambda train, st: (-kept(train, st), st))
+    chosen, held, accs = folds.chosen, folds.held, folds.accuracies
     for st, n in chosen.most_common():
         print(f"  chosen {st} (line_cosine, line_cover, line_cover_lower; (0.0, 0.0, 0.0) = off) in {n} of "
               f"{len(stories)} folds")
@@ -127,11 +113,11 @@ def cv(prism: Any, audits: list[str]) -> None:
     print(f"held out: precision of 'states the line' {tp / max(1, tp + fp):.3f} ({tp} of {tp + fp}), recall "
           f"{tp / max(1, tp + fn):.3f}; per story accuracy median {statistics.median(accs):.3f} "
           f"(range {min(accs):.3f}-{max(accs):.3f})")
-    f, pr, rc, a = score(items, OFF)
+    f, pr, rc, a = f_half(items, OFF)
     print(f"test off, all pairs: F0.5 {f:.3f}, P {pr:.3f}, R {rc:.3f}, accuracy {a:.3f}")
     print("every setting over all pairs (in-sample), best 12 by F0.5:")
-    for st in sorted(settings, key=lambda st: -score(items, st)[0])[:12]:
-        f, pr, rc, a = score(items, st)
+    for st in sorted(settings, key=lambda st: -f_half(items, st)[0])[:12]:
+        f, pr, rc, a = f_half(items, st)
         print(f"  {st}: F0.5 {f:.4f}, P {pr:.3f}, R {rc:.3f}, accuracy {a:.3f}, kept {kept(items, st)}")
 
 

@@ -33,12 +33,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _audit_items import stating_items
+from _loso import f_half, leave_one_story_out
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
@@ -134,45 +134,26 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
 
     off = settings[0]
 
-    def score(idx: list[dict[str, Any]], st: Any) -> tuple[float, float, float, float]:
-        tp = sum(it["pred"][st] and it["label"] for it in idx)
-        fp = sum(it["pred"][st] and not it["label"] for it in idx)
-        fn = sum(not it["pred"][st] and it["label"] for it in idx)
-        p = tp / (tp + fp) if tp + fp else 1.0
-        r = tp / (tp + fn) if tp + fn else 1.0
-        f = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
-        acc = sum(it["pred"][st] == it["label"] for it in idx) / max(1, len(idx))
-        return f, p, r, acc
-
     def joins(st: Any) -> int:
         return sum(not it["pred"][st] for it in items)
 
-    chosen: Counter[Any] = Counter()
-    held: list[dict[str, Any]] = []
-    accs = []
-    for sid in stories:
-        train = [it for it in items if it["story"] != sid]
-        test = [it for it in items if it["story"] == sid]
-        best = max(settings, key=lambda st: (round(score(train, st)[0], 9), -joins(st), st == off, st))
-        chosen[best] += 1
-        for it in test:
-            held.append({**it, "held": it["pred"][best]})
-        accs.append(sum(it["pred"][best] == it["label"] for it in test) / len(test))
+    folds = leave_one_story_out(items, settings, lambda _train, st: (-joins(st), st == off, st))
+    chosen, held, accs = folds.chosen, folds.held, folds.accuracies
     for st, n in chosen.most_common():
         print(f"  chosen {st} (run, share, min[, headline[, order, order_min]]; the first setting is off) in {n} "
               f"of {len(stories)} folds")
-    tp = sum(it["held"] and it["label"] for it in held)
-    fp = sum(it["held"] and not it["label"] for it in held)
-    fn = sum(not it["held"] and it["label"] for it in held)
-    acc = sum(it["held"] == it["label"] for it in held) / len(held)
+    tp = sum(k and lab for k, lab in held)
+    fp = sum(k and not lab for k, lab in held)
+    fn = sum(lab and not k for k, lab in held)
+    acc = sum(k == lab for k, lab in held) / len(held)
     print(f"held out: accuracy {acc:.3f}, precision of 'two origins or more' {tp / max(1, tp + fp):.3f} "
           f"({tp} of {tp + fp}), recall {tp / max(1, tp + fn):.3f}; per story accuracy median "
           f"{statistics.median(accs):.3f} (range {min(accs):.3f}-{max(accs):.3f})")
-    f, p, r, a = score(items, off)
+    f, p, r, a = f_half(items, off)
     print(f"test off, all items: F0.5 {f:.3f}, P {p:.3f}, R {r:.3f}, accuracy {a:.3f}")
     print("every setting over all items (in-sample), best 15 by F0.5:")
-    for st in sorted(settings, key=lambda st: -score(items, st)[0])[:15]:
-        f, p, r, a = score(items, st)
+    for st in sorted(settings, key=lambda st: -f_half(items, st)[0])[:15]:
+        f, p, r, a = f_half(items, st)
         print(f"  {st}: F0.5 {f:.3f}, P {p:.3f}, R {r:.3f}, accuracy {a:.3f}, one origin {joins(st)}")
 
 
