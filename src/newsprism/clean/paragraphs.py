@@ -65,6 +65,20 @@ def make_block(src: str, start: int, end: int, cuts: list[tuple[int, int]]) -> B
     anchors: list[tuple[int, int]] = []
     pos = 0
     delta: int | None = None
+
+    def add(chunk: str, at: int) -> None:
+        """Append src's ``chunk`` found at ``at``, a space before it when needed; an anchor where
+        the offset between the text and src changes."""
+        nonlocal pos, delta
+        if pos and not pieces[-1].endswith(" "):
+            pieces.append(" ")
+            pos += 1
+        if delta != at - pos:
+            delta = at - pos
+            anchors.append((pos, at))
+        pieces.append(chunk)
+        pos += len(chunk)
+
     segments, cur = [], start
     for a, b in sorted(cuts):
         segments.append((cur, a))
@@ -73,17 +87,9 @@ def make_block(src: str, start: int, end: int, cuts: list[tuple[int, int]]) -> B
     for seg_start, seg_end in segments:
         last = seg_start
         for m in WS.finditer(src, seg_start, seg_end):
-            chunk_start = last
-            chunk = src[chunk_start:m.start()]
+            chunk = src[last:m.start()]
             if chunk:
-                if pos and not pieces[-1].endswith(" "):
-                    pieces.append(" ")
-                    pos += 1
-                if delta != chunk_start - pos:
-                    delta = chunk_start - pos
-                    anchors.append((pos, chunk_start))
-                pieces.append(chunk)
-                pos += len(chunk)
+                add(chunk, last)
             if pos and not pieces[-1].endswith(" "):
                 pieces.append(" ")
                 pos += 1
@@ -93,14 +99,7 @@ def make_block(src: str, start: int, end: int, cuts: list[tuple[int, int]]) -> B
             last = m.end()
         chunk = src[last:seg_end]
         if chunk:
-            if pos and not pieces[-1].endswith(" "):
-                pieces.append(" ")
-                pos += 1
-            if delta != last - pos:
-                delta = last - pos
-                anchors.append((pos, last))
-            pieces.append(chunk)
-            pos += len(chunk)
+            add(chunk, last)
     text = "".join(pieces).rstrip(" ").translate(QUOTES)
     return Block(start, end, text, anchors, cuts)
 
