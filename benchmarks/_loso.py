@@ -32,6 +32,13 @@ class Folds:
     held: list[tuple[bool, bool]]  # (prediction at the fold's choice, label), every held-out item
     accuracies: list[float]  # per held-out story
 
+    def counts(self) -> tuple[int, int, int, float]:
+        """True and false positives, false negatives and the accuracy over the held-out items."""
+        tp = sum(k and lab for k, lab in self.held)
+        fp = sum(k and not lab for k, lab in self.held)
+        fn = sum(lab and not k for k, lab in self.held)
+        return tp, fp, fn, sum(k == lab for k, lab in self.held) / max(1, len(self.held))
+
 
 def leave_one_story_out(items: Sequence[Item], settings: Sequence[Hashable],
                         tiebreak: Callable[[Sequence[Item], Any], tuple[Any, ...]]) -> Folds:

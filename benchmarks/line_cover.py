@@ -103,13 +103,11 @@ def cv(prism: Any, audits: list[str]) -> None:
         return sum(p["pred"][st] for p in idx)
 
     folds = leave_one_story_out(items, settings, lambda train, st: (-kept(train, st), st))
-    chosen, held, accs = folds.chosen, folds.held, folds.accuracies
+    chosen, accs = folds.chosen, folds.accuracies
     for st, n in chosen.most_common():
         print(f"  chosen {st} (line_cosine, line_cover, line_cover_lower; (0.0, 0.0, 0.0) = off) in {n} of "
               f"{len(stories)} folds")
-    tp = sum(k and lab for k, lab in held)
-    fp = sum(k and not lab for k, lab in held)
-    fn = sum(lab and not k for k, lab in held)
+    tp, fp, fn, _ = folds.counts()
     print(f"held out: precision of 'states the line' {tp / max(1, tp + fp):.3f} ({tp} of {tp + fp}), recall "
           f"{tp / max(1, tp + fn):.3f}; per story accuracy median {statistics.median(accs):.3f} "
           f"(range {min(accs):.3f}-{max(accs):.3f})")

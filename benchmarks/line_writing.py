@@ -138,14 +138,11 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
         return sum(not it["pred"][st] for it in items)
 
     folds = leave_one_story_out(items, settings, lambda _train, st: (-joins(st), st == off, st))
-    chosen, held, accs = folds.chosen, folds.held, folds.accuracies
+    chosen, accs = folds.chosen, folds.accuracies
     for st, n in chosen.most_common():
         print(f"  chosen {st} (run, share, min[, headline[, order, order_min]]; the first setting is off) in {n} "
               f"of {len(stories)} folds")
-    tp = sum(k and lab for k, lab in held)
-    fp = sum(k and not lab for k, lab in held)
-    fn = sum(lab and not k for k, lab in held)
-    acc = sum(k == lab for k, lab in held) / len(held)
+    tp, fp, fn, acc = folds.counts()
     print(f"held out: accuracy {acc:.3f}, precision of 'two origins or more' {tp / max(1, tp + fp):.3f} "
           f"({tp} of {tp + fp}), recall {tp / max(1, tp + fn):.3f}; per story accuracy median "
           f"{statistics.median(accs):.3f} (range {min(accs):.3f}-{max(accs):.3f})")
