@@ -365,28 +365,30 @@ _OPENING = re.compile(r'\u201c|\u00ab|(?<!\w)"(?=\w)|(?<!\w)[\u2018\'](?=\w)')
 _CLOSING = re.compile(r'\u201d|\u00bb|(?<=[\w.,!?])"|(?<=[.,!?])[\u2019\']')
 
 
-def quotations(text: str) -> list[str]:
-    """The quoted passages of a text (see ``_QUOTED``), marks included, as
-    :func:`_unquoted_runs` reads them: a quotation closed here but opened in an
-    earlier sentence runs from the text's start, one left open runs to its end."""
+def _split_quotations(text: str) -> tuple[list[str], list[str]]:
+    """The parts of a text outside quotation marks and its quoted passages (see ``_QUOTED``),
+    marks included: a quotation closed here but opened in an earlier sentence runs from the
+    text's start, one left open runs to its end."""
     parts = _QUOTED.split(text)
-    out = _QUOTED.findall(text)
+    quoted = _QUOTED.findall(text)
     if (m := _CLOSING.search(parts[0])) and not _OPENING.search(parts[0][:m.start()]):
-        out.insert(0, parts[0][:m.end()])
+        quoted.insert(0, parts[0][:m.end()])
         parts[0] = parts[0][m.end():]
     if m := _OPENING.search(parts[-1]):
-        out.append(parts[-1][m.start():])
-    return out
+        quoted.append(parts[-1][m.start():])
+        parts[-1] = parts[-1][:m.start()]
+    return parts, quoted
+
+
+def quotations(text: str) -> list[str]:
+    """The quoted passages of a text, marks included, as :func:`_unquoted_runs` reads them
+    (:func:`_split_quotations`)."""
+    return _split_quotations(text)[1]
 
 
 def _unquoted_parts(text: str) -> list[str]:
-    """The parts of a text outside quotation marks (see :func:`_unquoted_runs`)."""
-    parts = _QUOTED.split(text)
-    if (m := _CLOSING.search(parts[0])) and not _OPENING.search(parts[0][:m.start()]):
-        parts[0] = parts[0][m.end():]
-    if m := _OPENING.search(parts[-1]):
-        parts[-1] = parts[-1][:m.start()]
-    return parts
+    """The parts of a text outside quotation marks (:func:`_split_quotations`)."""
+    return _split_quotations(text)[0]
 
 
 def _unquoted_runs(text: str, n: int, lower: bool = True) -> frozenset[tuple[str, ...]]:
