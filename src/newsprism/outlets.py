@@ -128,7 +128,6 @@ def zone_for(outlet: str | None, url: str | None, domain: str | None,
     return None
 
 
-@functools.lru_cache(maxsize=1024)
 @functools.lru_cache(maxsize=1)
 def known_outlets() -> tuple[str, ...]:
     """The outlet names of the shipped table (``[domains]`` and ``[names]`` values), sorted: the outlets an
@@ -137,6 +136,7 @@ def known_outlets() -> tuple[str, ...]:
     return tuple(sorted({*data["domains"].values(), *data["names"].values()}))
 
 
+@functools.lru_cache(maxsize=1024)
 def printed_names(name: str) -> tuple[str, ...]:
     """The ways an outlet's name is printed: the name itself, without a leading
     "The", and every printed name the shipped table maps to it ("BBC News" for BBC)."""
