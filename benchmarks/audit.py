@@ -1,4 +1,4 @@
-"""A labelled audit of dossiers on news_cluster: corroborated groups, summary lines, conflict cards.
+"""A labelled audit of dossiers on news_cluster or ECB+: corroborated groups, summary lines, conflict cards.
 
 Usage:
   .venv/bin/python benchmarks/audit.py sample --db STORE --sheet SHEET.md   (draw the items; write the sheet)
@@ -32,6 +32,19 @@ shipped settings). Protocol (``benchmarks/data/audit-labels.tsv`` holds the item
   ``score`` matches items by their spans to today's output and says how many no longer exist; for groups it
   also scores those still corroborated today (a group whose members are unchanged but whose origins now count
   fewer than two is no longer "corroborated": the precision of what is still shown as such).
+
+ECB+ (``--corpus ecbplus``): the 772 plain-text documents of ../shared/benchmarks/ecbplus_dev (topics 1-35;
+no outlets, no dates), none of whose dossiers was read for rules. Build the store, then draw:
+
+  nice .venv/bin/newsprism run ../shared/benchmarks/ecbplus_dev/docs --db ECB.db --out /tmp/np-ecb-report -q
+  .venv/bin/python benchmarks/audit.py sample --corpus ecbplus --db ECB.db --seed SEED \
+      --labels benchmarks/data/audit-N-labels.tsv --sheet /tmp/audit-N-sheet.md
+
+The frame is every story (``all``); the items are drawn as above (50 corroborated groups, 50 summary lines,
+every conflict card), and the sheet shows each citation's document by a neutral name (``doc-`` and the
+first 8 characters of its article id) instead of an outlet: the documents' file names carry ECB+'s topic and
+its half (``ecb``/``ecbplus``, the two similar events), which the labeller must not see. ``score`` and the
+outlet counts need nothing more: ``audit.py score --db ECB.db --labels benchmarks/data/audit-N-labels.tsv``.
 """
 
 from __future__ import annotations
@@ -39,6 +52,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -48,6 +62,8 @@ DATA = ROOT / "benchmarks" / "data"
 LABELS = DATA / "audit-labels.tsv"
 PAIRS = DATA / "alignment-pairs.tsv"
 SEED = 20261207
+FRAMES = {"news_cluster": ("held", "pairs"), "ecbplus": ("all",)}  # the frames a corpus may draw from, default first
+ECB_NAME = re.compile(r"\d+_(ecb|plus)_\d+_\d+ecb(plus)?\.txt")  # an ECB+ document's file name
 COLUMNS = ["item", "kind", "spans", "says", "outlets", "real"]
 HEADER = """# Audit items of news_cluster dossiers for benchmarks/audit.py (protocol: that script's docstring).
 # Spans only: article:field:start-end, ';' between citations (the first is the line printed), '|' between a card's sides.
@@ -56,6 +72,45 @@ HEADER = """# Audit items of news_cluster dossiers for benchmarks/audit.py (prot
 # Drawn with seed SEED. Labelled by hand by a Claude helper session (issue 17) on 2026-12-06 from the sheet alone
 # (cited sentences and outlets, in shuffled order, no status, count or setting shown).
 """
+HEADER_ECB = """# Audit items of ECB+ dossiers (ecbplus_dev, frame: all stories) for benchmarks/audit.py
+# (protocol: that script's docstring and benchmarks/data/audit-4-protocol.md).
+# Spans only: article:field:start-end, ';' between citations (the first is the line printed), '|' between a card's sides.
+# says: per citation after the first, 1 = states the printed line's fact, 0 = not (groups and summary lines);
+# outlets: independent documents among the stating citations (the labeller's count); real: a card's verdict.
+# Drawn with seed SEED; to be labelled blind from the sheet alone (cited sentences and neutral document names,
+# in shuffled order, no status, count or setting shown).
+"""
+
+
+def frame_of(corpus: str, frame: str | None) -> str:
+    """The frame a draw uses: the corpus's default when none is named; an error for a frame the corpus lacks
+    (``held`` and ``pairs`` are defined by news_cluster's labels; ECB+ draws from all its stories)."""
+    if corpus not in FRAMES:
+        raise ValueError(f"unknown corpus {corpus!r} (known: {', '.join(FRAMES)})")
+    if frame is None:
+        return FRAMES[corpus][0]
+    if frame not in FRAMES[corpus]:
+        raise ValueError(f"frame {frame!r} is not one of {corpus}'s: {', '.join(FRAMES[corpus])}")
+    return frame
+
+
+def draws_cards(frame: str) -> bool:
+    """Every conflict card of the corpus is drawn with the held frame (news_cluster) or the whole corpus (ECB+)."""
+    return frame in ("held", "all")
+
+
+def doc_name(article_id: str) -> str:
+    """The name an ECB+ sheet shows for a document: neutral, unlike its file name (topic and half)."""
+    return f"doc-{article_id[:8]}"
+
+
+def check_ecbplus(sources: list[str]) -> None:
+    """Refuse a store that is not an ECB+ one (``sources``: its articles' input paths)."""
+    other = [s for s in sources if not ECB_NAME.fullmatch(Path(s).name)]
+    if other or not sources:
+        raise ValueError("the store is not an ECB+ store: " + (f"{len(other)} of its {len(sources)} articles "
+                         f"come from elsewhere (e.g. {other[0]})" if other else "it holds no article") +
+                         "; build it with newsprism run ../shared/benchmarks/ecbplus_dev/docs --db STORE")
 
 
 def _stories(prism: Any, labels: Path) -> list[Any]:
@@ -109,18 +164,22 @@ def _text(prism: Any, c: Any, cache: dict[str, Any]) -> str:
     return str(a.captions[int(c.field.split(":")[1])].text[c.start:c.end])
 
 
-def sample(prism: Any, sheet: Path, labels: Path, seed: int, frame: str = "held") -> None:
+def sample(prism: Any, sheet: Path, labels: Path, seed: int, frame: str = "held", corpus: str = "news_cluster") -> None:
     items = _items(prism, labels, frame)
     rng = random.Random(seed)
     chosen = [("group", k, o) for k, o in rng.sample(items["group"], min(50, len(items["group"])))]
     chosen += [("summary", k, o) for k, o in rng.sample(items["summary"], min(50, len(items["summary"])))]
-    if frame == "held":  # cards: every card of the corpus, drawn once with the held frame
+    if draws_cards(frame):  # cards: every card of the corpus, drawn with the held frame or the whole corpus
         chosen += [("card", k, o) for k, o in items["card"]]
     rng.shuffle(chosen)
     cache: dict[str, Any] = {}
+
+    def source(c: Any) -> str:
+        return doc_name(c.article_id) if corpus == "ecbplus" else str(c.outlet)
+
     lines = ["# Audit sheet (not for the repository: it quotes articles)", ""]
     with labels.open("w", encoding="utf-8", newline="") as f:
-        f.write(HEADER.replace("SEED", str(seed)))
+        f.write((HEADER_ECB if corpus == "ecbplus" else HEADER).replace("SEED", str(seed)))
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(COLUMNS)
         for n, (kind, key, obj) in enumerate(chosen, 1):
@@ -131,10 +190,10 @@ def sample(prism: Any, sheet: Path, labels: Path, seed: int, frame: str = "held"
                     lines.append(f"- side **{side.value}**")
                     for st in side.statements:
                         for c in st.citations:
-                            lines.append(f"  - [{c.outlet}] {_text(prism, c, cache)}")
+                            lines.append(f"  - [{source(c)}] {_text(prism, c, cache)}")
             else:
                 for i, c in enumerate(obj.citations):
-                    lines.append(f"- {'LINE' if i == 0 else f'c{i}'} [{c.outlet}] {_text(prism, c, cache)}")
+                    lines.append(f"- {'LINE' if i == 0 else f'c{i}'} [{source(c)}] {_text(prism, c, cache)}")
             lines.append("")
     sheet.write_text("\n".join(lines), encoding="utf-8")
     print(f"{len(chosen)} items ({sum(k == 'group' for k, _, _ in chosen)} groups, "
@@ -231,16 +290,28 @@ def main() -> None:
     ap.add_argument("--sheet", type=Path, default=Path("/tmp/np-audit-sheet.md"))
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("--frame", choices=("held", "pairs"), default="held",
-                    help="sample: the stories drawn from (held: no labelled article; pairs: those of the pair labels)")
+    ap.add_argument("--corpus", choices=tuple(FRAMES), default="news_cluster",
+                    help="the corpus STORE was built from (ecbplus: ../shared/benchmarks/ecbplus_dev/docs)")
+    ap.add_argument("--frame", choices=("held", "pairs", "all"), default=None,
+                    help="sample: the stories drawn from (news_cluster: held, the default: no labelled article; "
+                         "pairs: those of the pair labels; ecbplus: all)")
     args = ap.parse_args()
+    try:
+        frame = frame_of(args.corpus, args.frame)
+    except ValueError as e:
+        raise SystemExit(str(e)) from None
     if str(args.sheet.resolve()).startswith(str(ROOT)):
         raise SystemExit("the sheet quotes articles: write it outside the repository")
     from newsprism import Prism
 
     with Prism(db=args.db) as prism:
+        if args.corpus == "ecbplus":
+            try:
+                check_ecbplus([a.source for a in prism.store.iter_articles()])
+            except ValueError as e:
+                raise SystemExit(f"{args.db}: {e}") from None
         if args.cmd == "sample":
-            sample(prism, args.sheet, args.labels, args.seed, args.frame)
+            sample(prism, args.sheet, args.labels, args.seed, frame, args.corpus)
         else:
             score(prism, args.labels)
             independence(prism)
