@@ -28,7 +28,7 @@ from ..records import Claim as Claim  # re-exported: its old home
 from ..records import ClaimGroup as ClaimGroup  # re-exported: its old home
 from ..records import Difference as Difference  # re-exported: its old home
 from ..settings import AlignSettings as AlignSettings  # re-exported: its old home
-from .alignment import _article_events, _complete_link, _similarities  # noqa: F401 (read by benchmarks/ and tests)
+from .alignment import _article_events, _complete_link, _happenings, _similarities  # noqa: F401 (read by benchmarks/ and tests)
 from .alignment import align as align
 from .extract import extract as extract
 from .status import STATUSES as STATUSES
