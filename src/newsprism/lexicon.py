@@ -247,6 +247,18 @@ COUNT_OUTCOME_FILLERS = frozenset({"another", "an", "a", "additional", "further"
 REMAINING_COUNT_WORDS = frozenset({"within"})
 REMAINING_COUNT_AFTER = frozenset({"required", "needed", "remaining", "away", "short", "shy"})
 
+#: A value approached from below: "nearly 80" and "almost 80" admit no more than 80 (against "at least
+#: 84" they disagree), where "about 80" admits a little more.
+BELOW_VALUE_WORDS = ("nearly", "almost", "just under", "just short of", "not quite")
+#: A day after one of these dates an earlier happening of the kind reported, not the one reported
+#: ("dozens of tests, the most recent on Saturday", "the previous launch on May 14").
+EARLIER_HAPPENING = re.compile(r"\b(most recent|previous|prior|preceding|last one)\b")
+
+#: Words that mark what a sentence reports as a repeat of something ("fires another missile"): a
+#: sentence with one does not state one without (``[claims] line_repeat``). Not "again": it is mostly
+#: idiom ("back again", "once again").
+REPEAT_MARKERS = frozenset({"another", "anew"})
+
 #: A caption date that dates the picture, not what the text reports: a picture word before it with a
 #: verb of showing or publishing ("an image from a video made public on April 14"), "in this DATE
 #: photo", "DATE file photo".

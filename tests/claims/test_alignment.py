@@ -245,7 +245,7 @@ def test_claims_states_the_line_by_cosine_or_by_its_words_and_numbers() -> None:
     def claim(aid: str, text: str):  # type: ignore[no-untyped-def]
         return extract(article(aid, [text]), analysis(aid, [text]), {})[0]
 
-    s = AlignSettings()
+    s = AlignSettings(line_cover_lower=0.0)
     la = claim("a", "Another ship took the 103 passengers and 26 crew to the harbour at Varnholm.")
     lb = claim("b", "Another boat took all 103 passengers and the 26 crew members to Varnholm's harbour.")
     lc = claim("c", "Another boat took the passengers to the harbour at Varnholm, 103 of them.")
@@ -266,3 +266,34 @@ def test_claims_states_the_line_by_cosine_or_by_its_words_and_numbers() -> None:
     lower = AlignSettings(line_cover_lower=0.5)
     assert not _states(na, nb, 0.72, lower) and _states(na, nb, 0.95, lower)  # close vectors still state it
     assert _states(na, claim("c", "Ola Brenn, the harbour master, was named to head the ferry inquiry."), 0.72, lower)
+
+
+def test_claims_a_headline_or_caption_states_a_line_by_its_vectors_and_a_repeat_never_the_first() -> None:
+    from dataclasses import replace
+
+    from newsprism.claims.alignment import _states
+    from newsprism.claims.extract import extract
+
+    def claim(aid: str, text: str, title: bool = False):  # type: ignore[no-untyped-def]
+        if title:
+            return extract(article(aid, ["A body sentence long enough to be a claim."], title=text),
+                           analysis(aid, ["A body sentence long enough to be a claim."]), {})[0]
+        return extract(article(aid, [text]), analysis(aid, [text]), {})[0]
+
+    s = replace(AlignSettings(), line_cosine=0.8, line_cover=0.5, line_cover_lower=0.0, line_display_cosine=0.0,
+                line_repeat=False)
+    ta = claim("a", "Varnholm ferry inquiry names harbour master", title=True)
+    tb = claim("b", "Varnholm harbour master to lead ferry inquiry", title=True)
+    assert ta.field == tb.field == "title"
+    assert _states(ta, tb, 0.82, s)  # by its words
+    display = replace(s, line_display_cosine=0.9)
+    assert not _states(ta, tb, 0.82, display) and _states(ta, tb, 0.92, display)  # a headline: by its vectors only
+    ba = claim("a", "The Varnholm council named the harbour master to lead the ferry inquiry.")
+    bb = claim("b", "The harbour master will lead the ferry inquiry, the Varnholm council said.")
+    assert _states(ba, bb, 0.82, display)  # two body sentences: as before
+    # a repeat is not the first: "another" in one sentence only
+    ra = claim("a", "The Varnholm ferry ran aground on the sandbank near the harbour mouth.")
+    rb = claim("b", "Another Varnholm ferry ran aground on the sandbank near the harbour mouth.")
+    repeat = replace(s, line_repeat=True)
+    assert _states(ra, rb, 0.97, s) and not _states(ra, rb, 0.97, repeat)
+    assert _states(rb, rb, 1.0, repeat)

@@ -200,3 +200,33 @@ def test_claims_a_distance_from_a_town_against_in_it_is_a_compatible_value_card(
     assert card.status == "more-specific" and card.sources == 2
     assert [(d.kind, d.a_value, d.b_value) for d in card.differences] == [
         ("place", "about 12 kilometres from Varnholm", "in Varnholm")]
+
+
+def test_claims_nearly_a_count_against_a_bound_above_it_is_a_conflict() -> None:
+    sa = "Police said nearly 30 people died when the ferry capsized off the headland."
+    sb = "Police said at least 34 people died when the ferry capsized off the rocky headland."
+    arts = [article("a", [sa]), article("b", [sb])]
+    near = _bounded("a", sa, "nearly 30", 30, None)
+    ana = [analysis("a", [sa], quantities=[Quantity(**{**{f: getattr(near, f) for f in near.__slots__},
+                                                       "approximate": True})]),
+           analysis("b", [sb], quantities=[_bounded("b", sb, "at least 34", 34, "lower")])]
+    diffs = [d for g in align(arts, ana, [], NO_COPIES).groups for d in g.differences]
+    assert [(d.kind, d.status, d.a_value, d.b_value) for d in diffs] == [
+        ("number", "conflict", "nearly 30", "at least 34")]
+    # "about 30" admits a little more: against "at least 34" it stays compatible
+    sa2 = sa.replace("nearly", "about")
+    about = _bounded("a", sa2, "about 30", 30, None)
+    ana[0] = analysis("a", [sa2], quantities=[Quantity(**{**{f: getattr(about, f) for f in about.__slots__},
+                                                          "approximate": True})])
+    arts[0] = article("a", [sa2])
+    diffs = [d for g in align(arts, ana, [], NO_COPIES).groups for d in g.differences]
+    assert [(d.kind, d.status) for d in diffs] == [("number", "more-specific")]
+
+
+def test_claims_the_day_of_an_earlier_happening_is_not_compared_with_a_caption() -> None:
+    body = "The river has flooded Varnholm many times in recent years, the most recent on Thursday."
+    cap = "Evacuees of Varnholm return home after the flood, Varnholm, February 2, 2025."
+    assert _caption_case(body, cap, "Thursday", "February 2, 2025") == []
+    # the day of what the sentence reports still is
+    body2 = "The river flooded Varnholm on Thursday, and hundreds of people left their homes."
+    assert [g.status for g in _caption_case(body2, cap, "Thursday", "February 2, 2025")] == ["conflicting"]

@@ -15,6 +15,7 @@ import numpy as np
 
 from ..copies import independent_sources, outlet_credits, quotations, rewrites, run_holders
 from ..gazetteer import geo
+from ..lexicon import REPEAT_MARKERS
 from ..outlets import known_outlets
 from ..records import (
     Alignment,
@@ -67,21 +68,7 @@ def align(
     s = settings or AlignSettings()
     by_id = {e.entity_id: e for e in entities}
     by_article = {a.article_id: a for a in analyses}
-    outlets = {a.article_id: a.outlet for a in articles}
-    # an outlet of the shipped table credited though none of its articles is in the story
-    # ("the New York Times reported"): members crediting it are one origin with it
-    names = {a.outlet for a in articles if a.outlet} | set(known_outlets())
-    credits = tuple(cr for a in articles for cr in outlet_credits(a, names, s.credit_paragraphs))
-    live = [a for a in articles if "empty" not in a.flags]
-    article_origins = {aid: o.key for o in independent_sources([a.article_id for a in live], copies, outlets)
-                       for aid in o.article_ids}
-    rewritten = rewrites(live, s.rewrite_run, s.rewrite_runs, credits, s.rewrite_credits, s.rewrite_share_run,
-                         s.rewrite_share, article_origins, s.rewrite_share_min)
-    # runs of words the articles of each origin hold: the sentence test of line_origins leaves out
-    # those of three origins or more (names and stock phrases of the story)
-    holders = run_holders(live, s.line_share_run, article_origins) if s.line_share > 0 and s.line_share_run > 0 else {}
-    if s.line_order > 0:  # and single words, for the skeleton test (the story's own vocabulary left out)
-        holders = {**holders, **run_holders(live, 1, article_origins)}
+    outlets, credits, rewritten, holders = origin_context(articles, copies, s)
     claims: list[Claim] = []
     for art in articles:
         an = by_article.get(art.article_id)
@@ -142,6 +129,28 @@ def align(
     groups.extend(_headline_checks(articles, by_article, claims, by_id, copies, outlets))
     groups.sort(key=lambda g: (-g.sources, STATUSES.index(g.status)))
     return Alignment(tuple(claims), tuple(groups), tuple(happenings))
+
+
+def origin_context(articles: Sequence[Article], copies: Copies, s: AlignSettings) -> tuple[
+        dict[str, str | None], tuple[OutletCredit, ...], Sequence[ArticlePair], dict[tuple[str, ...], set[str]]]:
+    """What counting a line's origins needs of a story's articles (``status.origins_of_line``): each
+    article's outlet, the outlet credits, the rewritten pairs and the runs of words each origin holds."""
+    outlets = {a.article_id: a.outlet for a in articles}
+    # an outlet of the shipped table credited though none of its articles is in the story
+    # ("the New York Times reported"): members crediting it are one origin with it
+    names = {a.outlet for a in articles if a.outlet} | set(known_outlets())
+    credits = tuple(cr for a in articles for cr in outlet_credits(a, names, s.credit_paragraphs))
+    live = [a for a in articles if "empty" not in a.flags]
+    article_origins = {aid: o.key for o in independent_sources([a.article_id for a in live], copies, outlets)
+                       for aid in o.article_ids}
+    rewritten = rewrites(live, s.rewrite_run, s.rewrite_runs, credits, s.rewrite_credits, s.rewrite_share_run,
+                         s.rewrite_share, article_origins, s.rewrite_share_min)
+    # runs of words the articles of each origin hold: the sentence test of line_origins leaves out
+    # those of three origins or more (names and stock phrases of the story)
+    holders = run_holders(live, s.line_share_run, article_origins) if s.line_share > 0 and s.line_share_run > 0 else {}
+    if s.line_order > 0:  # and single words, for the skeleton test (the story's own vocabulary left out)
+        holders = {**holders, **run_holders(live, 1, article_origins)}
+    return outlets, credits, rewritten, holders
 
 
 def _arguments(c: Claim, by_id: Mapping[str, Entity]) -> frozenset[str]:
@@ -352,6 +361,10 @@ def _states(line: Claim, member: Claim, cosine: float, s: AlignSettings) -> bool
     quoted = [set(tokens(" ".join(quotations(c.text)))) for c in (line, member)]
     if all(quoted) and not quoted[0] & quoted[1]:
         return False
+    if s.line_repeat and _repeats(line.text) != _repeats(member.text):
+        return False
+    if s.line_display_cosine > 0 and (line.field != "body" or member.field != "body"):
+        return cosine >= max(s.line_cosine, s.line_display_cosine)
     if cosine >= s.line_cosine:
         return True
     held_words = set(tokens(member.text))
@@ -361,6 +374,12 @@ def _states(line: Claim, member: Claim, cosine: float, s: AlignSettings) -> bool
     words = set(tokens(line.text))
     held = len(words & held_words) / len(words) if words else 1.0
     return held >= s.line_cover and _numbers(line.text) <= _numbers(member.text)
+
+
+def _repeats(text: str) -> bool:
+    """Whether a sentence marks what it reports as a repeat ("fires another missile"):
+    ``lexicon.REPEAT_MARKERS``."""
+    return any(w in REPEAT_MARKERS for w in re.findall(r"[a-z]+", text.lower()))
 
 
 #: a word written in lower case (not a name): what a line says of the names it holds

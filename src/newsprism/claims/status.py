@@ -13,9 +13,11 @@ from ..analyse.rules import REPORTING_VERBS
 from ..copies import line_origins
 from ..gazetteer import geo
 from ..lexicon import (
+    BELOW_VALUE_WORDS,
     COUNT_OUTCOME_BREAKS,
     COUNT_OUTCOME_FILLERS,
     COUNT_OUTCOMES,
+    EARLIER_HAPPENING,
     PICTURE_DATE_AFTER,
     PICTURE_DATE_BEFORE,
     REMAINING_COUNT_AFTER,
@@ -279,6 +281,8 @@ def _range(q: Quantity, tolerance: float) -> tuple[float, float]:
     scale = (low / q.low) if q.low and q.canonical_low is not None else 1.0
     if q.approximate:
         lo, hi = low * (1 - tolerance * 1.5), high * (1 + tolerance * 1.5)
+        if _from_below(q):  # "nearly 80", "almost 80": not more than 80
+            hi = high
     else:
         lo, hi = low - _rounding(q.low) * scale, high + _rounding(q.high) * scale
         lo, hi = min(lo, low * (1 - 0.005)), max(hi, high * (1 + 0.005))
@@ -287,6 +291,12 @@ def _range(q: Quantity, tolerance: float) -> tuple[float, float]:
     if q.bound == "lower":
         hi = math.inf
     return lo, hi
+
+
+def _from_below(q: Quantity) -> bool:
+    """A value approached from below ("nearly 80", "almost 80": ``lexicon.BELOW_VALUE_WORDS``)."""
+    lead = q.text.lower().split()
+    return any(" ".join(lead[:len(w.split())]) == w for w in BELOW_VALUE_WORDS)
 
 
 def _rounding(value: float) -> float:
@@ -304,9 +314,9 @@ def _dates(a: Claim, b: Claim, internal: bool = False) -> list[Difference]:
     statement was made ("officials said Thursday") nor the day a picture was
     taken or published ("in this Nov. 2 file photo")."""
     da = {t.value: t for t in a.times if t.status == "resolved" and t.granularity == "day" and t.value
-          and not (internal and _not_event_day(a, t))}
+          and not (internal and _not_event_day(a, t)) and not _earlier_day(a, t)}
     db = {t.value: t for t in b.times if t.status == "resolved" and t.granularity == "day" and t.value
-          and not (internal and _not_event_day(b, t))}
+          and not (internal and _not_event_day(b, t)) and not _earlier_day(b, t)}
     if not da or not db or set(da) & set(db):
         return []
     ta, tb = da[min(da)], db[min(db)]
@@ -315,6 +325,14 @@ def _dates(a: Claim, b: Claim, internal: bool = False) -> list[Difference]:
 
 _DATE_LEAD = frozenset({"on", "late", "early", "last", "this"})
 _IRREGULAR_REPORTING = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write"}
+
+
+def _earlier_day(c: Claim, t: TimeExpression) -> bool:
+    """A day that dates an earlier happening of the kind the sentence reports, not what it reports:
+    "dozens of tests, the most recent on Saturday" (``lexicon.EARLIER_HAPPENING``, within the four
+    words before the day)."""
+    before = re.findall(r"[\w'-]+", c.text[:max(0, t.start - c.start)].lower())[-4:]
+    return bool(EARLIER_HAPPENING.search(" ".join(before)))
 
 
 def _not_event_day(c: Claim, t: TimeExpression) -> bool:
