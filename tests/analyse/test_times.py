@@ -17,7 +17,15 @@ from spacy.tokens import Doc
 from _support import KST, MONDAY
 from newsprism.analyse import Layout, analyse
 from newsprism.analyse.readings import NO_ANCHOR, period_start
-from newsprism.analyse.times import CODE_NOT_YEAR, DECADE, HOLIDAY_THING, NO_ANTECEDENT, read, times
+from newsprism.analyse.times import (
+    CODE_NOT_YEAR,
+    DECADE,
+    GAME_PERIOD,
+    HOLIDAY_THING,
+    NO_ANTECEDENT,
+    read,
+    times,
+)
 from newsprism.records import Article
 
 TUESDAY = date(2025, 3, 11)
@@ -818,3 +826,56 @@ def test_times_a_clock_time_before_its_own_day_or_zone_is_not_of_the_day_told(bo
     got = _resolved(body, datetime(2025, 10, 30, 9, 0, tzinfo=UTC))
     assert day in got
     assert all(value != "2025-10-29" for text, value in got if clock in text)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a count that runs on counts from the date told before it, not from the day of writing
+    ("The ferry line opened in 1998. About 16 years later, it closed.", ("About 16 years later", "2014")),
+    # a past of deciding or trying with an infinitive: the day may be the deciding's
+    ("The harbour board decided to close the quay on Tuesday.", ("Tuesday", "2025-10-28")),
+    ("The port tried to reopen the quay on Friday.", ("Friday", "2025-10-24")),
+    # a plan told in the present still looks ahead
+    ("The port plans to reopen the quay on Friday.", ("Friday", "2025-10-31")),
+    # a past in a clause of time under a future told in the past looks ahead
+    ("The harbour master said ferries would sail again as soon as the storm passed Monday.",
+     ("Monday", "2025-11-03")),
+    # a weekday the model cut from its date is that date, in the year the weekday gives
+    ("The board met on Thursday, Feb. 6, and voted to sell the quay.", ("Thursday", "2025-02-06")),
+    ("The board met on Thursday, Feb. 6, and voted to sell the quay.", ("Feb. 6", "2025-02-06")),
+    # the end of a span of days is not before its start
+    ("The harbour festival runs from Saturday to Monday.", ("Monday", "2025-11-03")),
+    # a count the model took into the span is no part of the date
+    ("The port has nine ferries in service, up from five a year ago.", ("a year ago", "2024")),
+], ids=["years-later", "decided-to", "tried-to", "plans-to", "backshifted-clause", "weekday-cut-from-date",
+        "date-cut-from-weekday", "span-end", "count-before-date"])
+def test_times_more_reading_semantics_in_sentences(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)
+
+
+def test_times_a_count_that_runs_on_with_no_date_told_is_unresolved() -> None:
+    got = read("about 16 years later", TUESDAY, "past", None, "DATE", None)
+    assert (got.value, got.granularity, got.status, got.reason) == (None, "year", "unresolved", NO_ANTECEDENT)
+    got = read("two days later", TUESDAY, "past", ("2025-02-27", "day"), "DATE", None)
+    assert (got.value, got.granularity) == ("2025-03-01", "day")  # from the day told before, in the text
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    ("The Harbour Hawks trailed at halftime and kicked a field goal in the fourth quarter.", "unresolved"),
+    ("Ferry revenue fell in the third quarter, the operator said.", "resolved"),
+], ids=["game", "calendar"])
+def test_times_a_quarter_of_a_game_is_no_calendar_quarter(body: str, status: str) -> None:
+    (result,) = analyse([_article(body, datetime(2025, 10, 30, 9, 0, tzinfo=UTC))])
+    (quarter,) = [t for t in result.times if "quarter" in t.text]
+    assert quarter.status == status
+    assert (quarter.reason == GAME_PERIOD) == (status == "unresolved")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Harbour festival opens Saturday", "2025-10-25"),  # a headline tells the past in a present
+    ("The harbour festival opens Saturday with a parade along the quay.", "2025-11-01"),  # a lead taken as title
+], ids=["headline", "lead-as-title"])
+def test_times_a_title_that_is_running_text_is_read_as_text(title: str, expected: str) -> None:
+    a = _article("Crowds are expected on the quay.", datetime(2025, 10, 30, 9, 0, tzinfo=UTC), title=title)
+    (result,) = analyse([a])
+    assert [(t.text, t.value) for t in result.times if t.field == "title"] == [("Saturday", expected)]

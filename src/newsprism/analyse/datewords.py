@@ -48,6 +48,13 @@ LOOKING_AHEAD = frozenset({
     "pledge", "forecast", "predict", "project", "anticipate", "due", "likely", "able", "resume", "delay", "postpone",
     "defer",
 })  # fmt: skip
+#: Verbs (lemmas) of deciding or of trying, which look ahead, but whose simple past with an infinitive tells
+#: an act done on a day: the date may be that day's ("decided to close the quay on Tuesday", "tried to reach
+#: a deal on Friday"), so it says neither way.
+ACTS_OF_DECIDING = frozenset({
+    "decide", "agree", "vote", "choose", "opt", "elect", "resolve", "promise", "pledge", "vow", "threaten", "offer",
+    "order", "ask", "urge", "call", "try", "seek", "attempt",
+})  # fmt: skip
 #: Verbs (lemmas) of reporting, whose present ("says Tuesday") tells what was said, not what is scheduled
 #: (not the verbs that introduce a quotation: ``rules.REPORTING_VERBS``).
 #: Verbs whose present, dated, tells what is set to happen ("the offer expires Friday", "the law takes effect
@@ -183,3 +190,11 @@ ORDINAL_DAYS = {
     **{f"twenty {word}": 20 + n for n, word in enumerate(ORDINAL_WORDS[:9], start=1)},
     "thirtieth": 30, "thirty first": 31,
 }
+#: Words of a game's play (a regular expression's alternatives, matched whole in lower case): in a text with
+#: two of them, or a sentence with one, an ordinal quarter with no year ("scored late in the third quarter")
+#: is a period of the game, not of the calendar.
+GAME_WORDS = (
+    r"touchdowns?", "halftime", "half-time", r"quarterbacks?", r"cornerbacks?", r"linebackers?", r"fumbles?",
+    r"interceptions?", r"kickoffs?", r"field goals?", r"free throws?", r"three-pointers?", r"\d+-yard",
+    r"yards? line", "end zone", "buzzer", "tip-off",
+)  # fmt: skip

@@ -166,13 +166,25 @@ def _since(ent: Any) -> bool:
 
 def _clause_tense(tok: Any) -> str:
     """The verb's tense; a present in a clause of time or condition takes the tense of the clause it hangs
-    from when that looks ahead ("will be happy when the film reaches theaters on May 4")."""
+    from when that looks ahead ("will be happy when the film reaches theaters on May 4"), and so does a simple
+    past there, which tells a future in reported speech ("said buyers would return when trading opened
+    Monday")."""
     tense = _tense(tok, 0)
-    if (tense == "either" and tok.dep_ == "advcl" and tok.head is not tok and tok.tag_ in ("VBZ", "VBP")
+    if tense not in ("either", "past") or tok.dep_ != "advcl" or tok.head is tok:
+        return tense
+    head = tok.head
+    if head.lower_ == "soon" and head.head is not head:  # "as soon as trading opened": the clause of "soon"
+        head = head.head
+    simple_past = tok.tag_ in ("VBD", "VBN") and not _aux(tok) and any(c.dep_ == "nsubj" for c in tok.children)
+    if ((tok.tag_ in ("VBZ", "VBP") or simple_past)
             and any(c.dep_ in ("mark", "advmod") and c.lower_ in w.TIME_CLAUSE_MARKS for c in tok.children)
-            and _tense(tok.head, 1) == "future"):
-        return "future"
+            and _tense(head, 1) == "future"):
+        return "future"  # a past there is a future told in the past: "would return as soon as trading opened Monday"
     return tense
+
+
+def _aux(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
 
 
 def is_verb(t: Any) -> bool:
@@ -193,6 +205,8 @@ def _tense(tok: Any, depth: int) -> str:
             return "future"
         if _pluperfect(head):
             return "past"  # "had been due to expire Friday": a plan as it stood before, now past
+        if head.tag_ == "VBD" and head.lemma_.lower() in w.ACTS_OF_DECIDING:
+            return "either"  # "decided to close the quay on Tuesday": the day may be the deciding's, now past
         if head.lemma_.lower() in w.LOOKING_AHEAD or head.lemma_.lower() == "be" or not is_verb(head):
             return "future"  # "plans to visit", "is to resume", "likely to close", "in order to meet"
         return _tense(head, depth + 1)

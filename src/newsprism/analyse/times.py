@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from ..records import Article, TimeExpression
@@ -66,6 +67,7 @@ NOT_A_DAY_OF_THE_MONTH = "an ordinal that is no day of the month ('the 31st floo
 NOWADAYS = "'today' meaning nowadays (the present age), not the day of writing"
 DAY_NAME = "a capitalised day word inside a sentence ('USA Today'): a name, not a day"
 DAY_OF_WHAT_FOLLOWS = "a day named by what follows it ('the day after the summit'), not a day told"
+GAME_PERIOD = "a period of a game ('a touchdown in the third quarter'), not of the calendar"
 
 
 def times(doc: Any, article: Article, layout: Any, base: datetime | None = None) -> tuple[TimeExpression, ...]:
@@ -87,6 +89,8 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
     last: dict[str, tuple[str, str]] = {}  # per field: the last value resolved, for "that day"
     near: dict[tuple[str, int], tuple[str, str]] = {}  # per sentence: the same, for "a year earlier"
     sentences = doc.has_annotation("SENT_START")
+    joined = _weekdays_with_their_dates(doc)
+    title_is_text = _reads_as_text(article.title)
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -94,17 +98,30 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         if placed is None:
             continue
         field, start, end = placed
-        way = direction(ent, headline=field != "body")  # a headline or a caption tells the past in a present
+        pair = joined.get(ent.start)
+        # a headline or a caption tells the past in a present; a date split from its weekday takes the weekday's
+        running = field == "body" or (field == "title" and title_is_text)  # running text, not a headline
+        way = direction(pair[0] if pair else ent, headline=not running)
         sentence = (field, ent.sent.start if sentences else 0)
         told = last.get(field) or (last.get("title") if field == "body" else None)  # the headline's day, for the body
         if told is not None and w.CLOCK_RE.search(ent.text) and _a_date_follows(ent):
             told = None  # "at 10:50 p.m. on Monday", "6.44am GMT": not a time of the day told
         got = (_as_name_or_clock(ent) or _nth_day_today(ent, anchor)
                or (Reading(None, None, "unresolved", NOWADAYS)
-                   if field == "body" and nowadays(ent, anchor.year if anchor else None) else None)
-               or (Reading(None, None, "unresolved", DAY_NAME) if field == "body" and day_word_as_name(ent) else None)
-               or read(_with_the_day_before(ent), anchor, way, told, ent.label_, near.get(sentence), late))
+                   if running and nowadays(ent, anchor.year if anchor else None) else None)
+               or (Reading(None, None, "unresolved", DAY_NAME) if running and day_word_as_name(ent) else None)
+               or read(f"{pair[0].text}, {pair[1].text}" if pair else _with_the_day_before(ent), anchor, way, told,
+                       ent.label_, near.get(sentence), late))
         parts = [(ent.text, start, end, got)]
+        if (got.reason == UNREADABLE and len(ent) > 1 and ent[0].like_num and ent[1].is_alpha
+                and ent[1].lower_ not in w.UNITS):
+            # "up from five a year ago" tagged whole: the count before the date is no part of it
+            rest = ent[1:]
+            inner = read(rest.text, anchor, way, told, ent.label_, near.get(sentence), late)
+            if inner.status == "resolved":
+                s0 = start + rest.start_char - ent.start_char
+                parts = [(rest.text, s0, s0 + len(rest.text), inner)]
+                got = inner
         if got.reason == DAY_NAME and len(ent) > 1:  # "USA Today last month": the rest is a date of its own
             rest = ent[1:]
             s0 = start + rest.start_char - ent.start_char
@@ -119,9 +136,11 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
                                          and before[-1].lower() in w.END_POINT_PREPOSITIONS) else way
                 if inner_way == "either" and (inside := ent.doc.char_span(
                         ent.start_char + m.start(), ent.start_char + m.end(), alignment_mode="expand")) is not None:
-                    inner_way = direction(inside, headline=field != "body")  # "the quarter ended Oct. 31"
+                    inner_way = direction(inside, headline=not running)  # "the quarter ended Oct. 31"
                 inner = read(m.group(0), anchor, inner_way, told, ent.label_, near.get(sentence), late)
                 if inner.status == "resolved" and inner.granularity != "quarter":
+                    if len(parts) > 1 and _SPAN_LINK_RE.fullmatch(ent.text[parts[-1][2] - start:m.start()]):
+                        inner = _not_before(inner, m.group(0), parts[-1][3])  # "from Saturday to Monday"
                     parts.append((m.group(0), start + m.start(), start + m.end(), inner))
         for text, s0, e0, r in parts:
             if r.status == "resolved" and r.value and r.granularity:
@@ -129,6 +148,60 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
             out.append(TimeExpression(article.article_id, text, s0, e0, ent.label_, r.value, r.granularity,
                                       r.status, r.reason, kind if r.status == "resolved" else None, field))
     return tuple(out)
+
+
+#: What joins the start of a span of days to its end ("Saturday to Monday", "Sept. 1 through Oct. 15").
+_SPAN_LINK_RE = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–)\s*", re.I)
+
+
+def _not_before(end: Reading, text: str, begin: Reading) -> Reading:
+    """The end of a span of days, read alone, that falls before its start ("runs from Saturday to Monday" on
+    a Thursday: the Monday after that Saturday, not the one before): a weekday a week on, a month (and
+    day) without a year a year on."""
+    first, last = period_start(begin.value or ""), period_start(end.value or "")
+    if (first is None or last is None or last >= first or _YEAR_RE.search(normalise(text))
+            or begin.granularity != end.granularity):  # "a revision Friday to December's figures": no span
+        return end
+    if end.granularity == "day" and not _MONTH_RE.search(normalise(text)):
+        return as_day(last + timedelta(days=7 * ((first - last).days // 7 + 1)))
+    if end.granularity == "day" and valid(last.year + 1, last.month, last.day):
+        return as_day(date(last.year + 1, last.month, last.day))
+    if end.granularity == "month":
+        return as_month(last.year + 1, last.month)
+    return end
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]*(?:\s|$)")
+
+
+def _reads_as_text(title: str | None) -> bool:
+    """A title that is running text, not a headline: a sentence of eight words or more that ends with a stop
+    (a plain-text document's first paragraph taken as its title). Its present tense is a present, not the
+    past a headline tells in one."""
+    if not title:
+        return False
+    words = title.split()
+    return len(words) >= 8 and bool(_SENTENCE_END_RE.search(words[-1]))
+
+
+def _weekdays_with_their_dates(doc: Any) -> dict[int, tuple[Any, Any]]:
+    """A weekday the model cut from the month and day right after it ("on Friday, Oct. 13" tagged "Friday" and
+    "Oct. 13"): both spans, by the start of each, read as one date, in the tense of the weekday's verb (the
+    day the weekday is, in the year the date or the weekday gives; not the weekday nearest the day of
+    writing)."""
+    out: dict[int, tuple[Any, Any]] = {}
+    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    for first, second in pairwise(ents):
+        gap = doc[first.end:second.start]
+        if len(gap) > 1 or (len(gap) == 1 and gap[0].text != ","):
+            continue
+        if strip_leading(normalise(first.text)) not in w.WEEKDAYS:
+            continue
+        date_text = normalise(second.text)
+        if _MONTH_DAY_RE.search(date_text) is None or set(date_text.split()) & set(w.WEEKDAYS):
+            continue
+        out[first.start] = out[second.start] = (first, second)
+    return out
 
 
 def _a_date_follows(ent: Any) -> bool:
@@ -180,6 +253,8 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
             and before is not None and before.lower_ in ("the", "early", "late", "mid")):
         return Reading(None, "decade", "unresolved", DECADE)
     named = strip_leading(normalise(text))
+    if _GAME_QUARTER_RE.match(named) and _a_game(ent):
+        return Reading(None, None, "unresolved", GAME_PERIOD)
     if (after is not None and after.pos_ in ("NOUN", "PROPN") and after.lower_ not in w.HOLIDAY_OCCASIONS
             and (_HOLIDAY_RE.match(named) or named in w.RULE_HOLIDAYS)):
         return Reading(None, None, "unresolved", HOLIDAY_THING)
@@ -188,6 +263,16 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
     if named in w.SEASON_CODES and _names_no_day(ent):
         return Reading(None, None, "unresolved", periods.ANY_SEASON)  # "a long winter", "winter's darkness"
     return None
+
+
+_GAME_QUARTER_RE = re.compile(r"^(?:first|second|third|fourth|final|1st|2nd|3rd|4th) quarter$")
+_GAME_RE = re.compile(r"(?<![\w-])(?:" + "|".join(w.GAME_WORDS) + r")(?![\w-])")
+
+
+def _a_game(ent: Any) -> bool:
+    """The span's sentence has a word of a game's play (:data:`datewords.GAME_WORDS`), or its text two."""
+    sentence = ent.sent.text if ent.doc.has_annotation("SENT_START") else ""
+    return bool(_GAME_RE.search(sentence.lower())) or len(_GAME_RE.findall(text_of(ent.doc).lower())) >= 2
 
 
 def _with_the_day_before(ent: Any) -> str:
@@ -736,11 +821,17 @@ def _shifted(s: str, raw: str, anchor: date | None, direction: str,
     """"a year earlier", "two days later", "the year-earlier quarter": counted from the last date told before
     it in the same sentence, or, with none, from the day of writing; "the following month", "the previous
     year", "the week before": from
-    the last date told before it."""
+    the last date told before it. A count that runs on ("about 16 years later", "two days after") with no
+    date told in its sentence counts from the last date told before it in the text: a story's time, not the
+    day of writing (which would put a past event in the future); with none, it is unresolved."""
     m = _SHIFT_RE.match(s)
     if m is None:
         return None
     context = contexts[0] if m.group("n") or m.group("yearago") else contexts[1]
+    if m.group("n") and m.group("way") in ("later", "after") and context is None:
+        context = contexts[1]
+        if context is None:
+            return Reading(None, m.group("unit"), "unresolved", NO_ANCHOR if anchor is None else NO_ANTECEDENT)
     if m.group("n"):
         n, unit, way = count(m.group("n")), m.group("unit"), m.group("way")
         if n is None or n != int(n):
