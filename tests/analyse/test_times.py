@@ -879,3 +879,24 @@ def test_times_a_title_that_is_running_text_is_read_as_text(title: str, expected
     a = _article("Crowds are expected on the quay.", datetime(2025, 10, 30, 9, 0, tzinfo=UTC), title=title)
     (result,) = analyse([a])
     assert [(t.text, t.value) for t in result.times if t.field == "title"] == [("Saturday", expected)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a modal perfect looks back; a future perfect ahead
+    ("Officials said the ferry may have sunk on Tuesday.", ("Tuesday", "2025-10-28")),
+    ("The vote would have taken place on Monday.", ("Monday", "2025-10-27")),
+    ("The ferry will have sailed by Tuesday.", ("Tuesday", "2025-11-04")),
+    # a perfect infinitive looks back, unless what it completes looks ahead
+    ("The ferry was to have sailed on Tuesday.", ("Tuesday", "2025-10-28")),
+    ("The ferry is expected to have docked by Friday.", ("Friday", "2025-10-31")),
+    # a present progressive passive looks ahead
+    ("The funeral is being held Tuesday.", ("Tuesday", "2025-11-04")),
+    # a plan's participle after its noun looks as its clause does, ahead unless past
+    ("The meeting, scheduled for Tuesday, will decide the fare.", ("Tuesday", "2025-11-04")),
+    ("The vote, set for Friday, could change the port.", ("Friday", "2025-10-31")),
+    ("The index is near its record high set on Aug. 6.", ("Aug. 6", "2025-08-06")),
+], ids=["modal-perfect", "would-have", "future-perfect", "perfect-infinitive", "expected-to-have",
+        "progressive-passive", "scheduled-for", "set-for", "set-on"])
+def test_times_the_tense_of_perfects_progressives_and_participles(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)

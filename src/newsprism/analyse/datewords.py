@@ -48,6 +48,10 @@ LOOKING_AHEAD = frozenset({
     "pledge", "forecast", "predict", "project", "anticipate", "due", "likely", "able", "resume", "delay", "postpone",
     "defer",
 })  # fmt: skip
+#: Verbs (lemmas) of planning, whose participle after a noun tells a plan ("the meeting, scheduled for
+#: Tuesday"); another verb that looks ahead does so only with "for" ("the vote, set for Friday"; not "the
+#: record set on Aug. 6").
+PLANNING = frozenset({"schedule", "plan", "expect", "slate", "intend", "propose", "due"})
 #: Verbs (lemmas) of deciding or of trying, which look ahead, but whose simple past with an infinitive tells
 #: an act done on a day: the date may be that day's ("decided to close the quay on Tuesday", "tried to reach
 #: a deal on Friday"), so it says neither way.

@@ -198,6 +198,9 @@ def _tense(tok: Any, depth: int) -> str:
     children = list(tok.children)
     aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "MD" and c.lower_ in _FUTURE_MODALS for c in aux):
+        if (tok.tag_ == "VBN" and any(c.lower_ in ("have", "'ve") and c.dep_ == "aux" for c in aux)
+                and not any(c.lower_ in ("will", "shall", "'ll") for c in aux)):
+            return "past"  # a modal perfect: "may have sunk on Tuesday", "would have voted Monday"
         return "future"
     if any(c.lower_ == "to" for c in aux):  # an infinitive: the verb it completes says which way
         head = tok.head
@@ -205,6 +208,9 @@ def _tense(tok: Any, depth: int) -> str:
             return "future"
         if _pluperfect(head):
             return "past"  # "had been due to expire Friday": a plan as it stood before, now past
+        if (tok.tag_ == "VBN" and any(c.lower_ == "have" and c.dep_ == "aux" for c in aux)
+                and _tense(head, depth + 1) != "future"):
+            return "past"  # a perfect infinitive: "was to have sailed on Tuesday", "is said to have fled Friday"
         if head.tag_ == "VBD" and head.lemma_.lower() in w.ACTS_OF_DECIDING:
             return "either"  # "decided to close the quay on Tuesday": the day may be the deciding's, now past
         if head.lemma_.lower() in w.LOOKING_AHEAD or head.lemma_.lower() == "be" or not is_verb(head):
@@ -215,16 +221,32 @@ def _tense(tok: Any, depth: int) -> str:
     if any(c.lower_ == "going" for c in children):
         return "future"
     present = any(c.lower_ in _PRESENT_AUX for c in aux)
-    if tok.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am", "'s", "'re") for c in aux):
-        return "future"  # "is meeting Friday"
+    if (tok.tag_ == "VBG" or (tok.tag_ == "VBN" and any(c.lower_ == "being" for c in aux))) and any(
+            c.lower_ in ("is", "are", "am", "'s", "'re") for c in aux):
+        return "future"  # "is meeting Friday", "is being held Tuesday"
     if tok.lemma_.lower() in w.LOOKING_AHEAD and (tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBN" and present
                                                                                 and not _perfect(aux))):
         return "future"  # "is expected in December", "plans a vote on Friday"
     if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or _perfect(aux):
         return "past"
+    if tok.tag_ == "VBN" and not present and tok.dep_ == "acl" and tok.lemma_.lower() in w.LOOKING_AHEAD and (
+            tok.lemma_.lower() in w.PLANNING or any(c.dep_ == "prep" and c.lower_ == "for" for c in children)):
+        # a plan's participle after its noun ("the meeting, scheduled for Tuesday, will ...", "the vote, set
+        # for Friday"; not "the record set on Aug. 6"): as its clause looks, ahead unless that clause is past
+        return "future" if _clause_of(tok) != "past" else "either"
     if tok.tag_ == "VBN":
         return "either" if present else "past"  # "is held on Friday" / "killed Friday"
     return "either"  # a present tense, a gerund, a bare verb
+
+
+def _clause_of(tok: Any) -> str:
+    """The tense of the clause the noun that ``tok`` qualifies stands in."""
+    clause = tok.head
+    for _ in range(8):
+        if is_verb(clause) or clause.head is clause:
+            break
+        clause = clause.head
+    return _tense(clause, 4) if is_verb(clause) and clause is not tok else "either"
 
 
 def _pluperfect(tok: Any) -> bool:
