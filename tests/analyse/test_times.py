@@ -900,3 +900,16 @@ def test_times_a_title_that_is_running_text_is_read_as_text(title: str, expected
 def test_times_the_tense_of_perfects_progressives_and_participles(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a verb that looks ahead, known by its form when its lemma is not ("hopes" -> "hop")
+    ("The port hopes to reopen by Tuesday.", ("Tuesday", "2025-11-04")),
+    # what a clause leads up to lies ahead of it; told in the past, either way
+    ("Ahead of Tuesday's vote, the port is quiet.", ("Tuesday", "2025-11-04")),
+    ("Markets are calm in the run-up to the May election.", ("May", "2026-05")),
+    ("Ahead of Saturday's vote, the port was quiet.", ("Saturday", "2025-10-25")),
+], ids=["hopes-to", "ahead-of", "run-up-to", "ahead-of-in-the-past"])
+def test_times_what_a_clause_leads_up_to_lies_ahead(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)

@@ -52,6 +52,10 @@ LOOKING_AHEAD = frozenset({
 #: Tuesday"); another verb that looks ahead does so only with "for" ("the vote, set for Friday"; not "the
 #: record set on Aug. 6").
 PLANNING = frozenset({"schedule", "plan", "expect", "slate", "intend", "propose", "due"})
+#: Words whose object lies ahead of the time told ("ahead of Tuesday's vote", "in the run-up to the May
+#: election"), up to the preposition.
+LEADING_UP_TO = ("ahead of", "in advance of", "run-up to", "lead-up to", "runup to", "leadup to",
+                 "in preparation for", "on the eve of")
 #: Verbs (lemmas) of deciding or of trying, which look ahead, but whose simple past with an infinitive tells
 #: an act done on a day: the date may be that day's ("decided to close the quay on Tuesday", "tried to reach
 #: a deal on Friday"), so it says neither way.
