@@ -913,3 +913,17 @@ def test_times_the_tense_of_perfects_progressives_and_participles(body: str, exp
 def test_times_what_a_clause_leads_up_to_lies_ahead(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a plan told in a past passive ("was set for") lies either side: the nearest
+    ("A hearing was set for Jan. 14.", ("Jan. 14", "2026-01-14")),
+    ("The harbour master was asked in March to resign.", ("March", "2025-03")),  # an act, told in the past
+    # a present "is" whose one complement is the date looks ahead, as "the election is Nov. 8"
+    ("The harbour board's next meeting is in April.", ("April", "2026-04")),
+    ("The vote is on Tuesday.", ("Tuesday", "2025-11-04")),
+    ("Ferry sales are up 5% in April.", ("April", "2025-04")),  # not a present with another complement
+], ids=["was-set-for", "was-asked-in", "is-in", "is-on", "are-up-in"])
+def test_times_a_plan_told_in_a_past_passive_or_a_present_be(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)

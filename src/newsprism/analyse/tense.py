@@ -51,11 +51,13 @@ def direction(ent: Any, headline: bool = False) -> str:
         return "past"  # "since the November attacks", "the lowest since mid-November"
     if (lead := _led_up_to(ent)) is not None:
         # "ahead of Tuesday's vote, the port is quiet": ahead, unless told in the past (then either way)
-        return "either" if lead is not ent.root and _tense(lead, 4) == "past" else "future"
+        return "either" if lead.i != ent.root.i and _tense(lead, 4) == "past" else "future"
     if tok is not None and is_verb(tok):
         tense = _clause_tense(tok)
         if tense == "past" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS:
             return "either"  # "extended the offer to Nov. 20": the verb's tense does not place a deadline
+        if tense == "either" and not headline and _is_on(tok, ent):
+            return "future"  # "the annual meeting is in April": as "the election is Nov. 8"
         if tense == "either" and not headline and _scheduled(tok):
             # "the offer expires Friday"; "SpaceX has a second chance on Wednesday", "fans celebrate on Wednesday night"
             return "future" if _sets_ahead(tok) else "present"
@@ -152,6 +154,16 @@ def _sets_ahead(tok: Any) -> bool:
     return True
 
 
+def _is_on(tok: Any, ent: Any) -> bool:
+    """``tok`` is a present "is" or "are" whose one complement is the date's preposition, with a subject ("the
+    annual meeting is in April", "the vote is on Friday"; not "sales are up 5% in April")."""
+    if tok.lemma_ != "be" or tok.tag_ not in ("VBZ", "VBP") or ent.root.dep_ != "pobj":
+        return False
+    deps = [c.dep_ for c in tok.children]
+    return ("nsubj" in deps and deps.count("prep") == 1 and set(deps) <= {"nsubj", "prep", "punct", "cc", "conj"}
+            and ent.root.head.head.i == tok.i)
+
+
 def _led_up_to(ent: Any) -> Any:
     """The verb of the clause when the date is, or lies in, the object of words that lead up to it ("ahead of
     Tuesday's vote", "in the run-up to the May election", :data:`datewords.LEADING_UP_TO`), or the span's root
@@ -159,7 +171,7 @@ def _led_up_to(ent: Any) -> Any:
     tok = ent.root
     for _ in range(6):
         head = tok.head
-        if head is tok or is_verb(head):
+        if head.i == tok.i or is_verb(head):
             return None
         before = ent.doc[max(0, head.i - 3):head.i + 1].text.lower()
         if head.lower_ in ("of", "to", "for") and any(before.endswith(p) for p in w.LEADING_UP_TO):
@@ -194,7 +206,7 @@ def _clause_tense(tok: Any) -> str:
     past there, which tells a future in reported speech ("said buyers would return when trading opened
     Monday")."""
     tense = _tense(tok, 0)
-    if tense not in ("either", "past") or tok.dep_ != "advcl" or tok.head is tok:
+    if tense not in ("either", "past") or tok.dep_ != "advcl" or tok.head.i == tok.i:
         return tense
     head = tok.head
     if head.lower_ == "soon" and head.head is not head:  # "as soon as trading opened": the clause of "soon"
@@ -251,6 +263,9 @@ def _tense(tok: Any, depth: int) -> str:
     if _looks_ahead(tok) and (tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBN" and present
                                                                                 and not _perfect(aux))):
         return "future"  # "is expected in December", "plans a vote on Friday"
+    if (tok.tag_ == "VBN" and tok.lemma_.lower() in w.PLANNING | {"set"} and not _perfect(aux)
+            and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in aux)):
+        return "either"  # "a hearing was set for Jan. 14": a plan told in the past, its day either side
     if tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or _perfect(aux):
         return "past"
     if tok.tag_ == "VBN" and not present and tok.dep_ == "acl" and _looks_ahead(tok) and (
@@ -282,7 +297,7 @@ def _clause_of(tok: Any) -> str:
         if is_verb(clause) or clause.head is clause:
             break
         clause = clause.head
-    return _tense(clause, 4) if is_verb(clause) and clause is not tok else "either"
+    return _tense(clause, 4) if is_verb(clause) and clause.i != tok.i else "either"
 
 
 def _pluperfect(tok: Any) -> bool:
