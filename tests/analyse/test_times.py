@@ -927,3 +927,14 @@ def test_times_what_a_clause_leads_up_to_lies_ahead(body: str, expected: tuple[s
 def test_times_a_plan_told_in_a_past_passive_or_a_present_be(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the end of a state that holds now lies ahead; told in the past, it says neither way
+    ("The port is closed until Tuesday.", ("Tuesday", "2025-11-04")),
+    ("The port remains shut until Monday.", ("Monday", "2025-11-03")),
+    ("The port stayed shut until Monday.", ("Monday", "2025-10-27")),
+], ids=["is-closed-until", "remains-shut-until", "stayed-shut-until"])
+def test_times_the_end_of_a_state_that_holds_now_lies_ahead(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)

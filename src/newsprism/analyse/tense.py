@@ -52,6 +52,14 @@ def direction(ent: Any, headline: bool = False) -> str:
     if (lead := _led_up_to(ent)) is not None:
         # "ahead of Tuesday's vote, the port is quiet": ahead, unless told in the past (then either way)
         return "either" if lead.i != ent.root.i and _tense(lead, 4) == "past" else "future"
+    if not headline and ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.UNTIL_PREPOSITIONS:
+        verb = ent.root.head
+        for _ in range(6):
+            if (is_verb(verb) and verb.dep_ != "acomp") or verb.head.i == verb.i:
+                break  # not an adjective's participle ("remains shut until Monday"): its verb says
+            verb = verb.head
+        if is_verb(verb) and _clause_tense(verb) == "either":
+            return "future"  # "the port is closed until Tuesday", "remains shut until Monday": a state now, ending ahead
     if tok is not None and is_verb(tok):
         tense = _clause_tense(tok)
         if tense == "past" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS:
