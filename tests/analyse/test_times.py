@@ -938,3 +938,13 @@ def test_times_a_plan_told_in_a_past_passive_or_a_present_be(body: str, expected
 def test_times_the_end_of_a_state_that_holds_now_lies_ahead(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a present kept after a past verb of reporting is still to come; without one, the nearest
+    ("Officials said the board meets on Monday to vote.", ("Monday", "2025-11-03")),
+    ("Officials say the board meets on Monday to vote.", ("Monday", "2025-10-27")),
+], ids=["said-meets", "say-meets"])
+def test_times_a_present_reported_after_a_past_said_looks_ahead(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)

@@ -151,7 +151,12 @@ def _scheduled(tok: Any) -> bool:
 def _sets_ahead(tok: Any) -> bool:
     """A present of a verb that tells what is set to happen (:data:`datewords.SCHEDULED_PRESENT_VERBS`: "the
     offer expires Friday", "the rule takes effect Jan. 1", "talks resume Monday", "the fair kicks off on
-    Saturday")."""
+    Saturday"), or a present kept in what a past verb of reporting reports ("officials said the ferry sails
+    Monday": after a past "said", a present is still to come)."""
+    head = tok.head
+    if (tok.dep_ == "ccomp" and head.i != tok.i and head.tag_ == "VBD"
+            and head.lemma_.lower() in w.REPORTING_PRESENT_VERBS):
+        return True
     lemma = tok.lemma_.lower()
     if lemma not in w.SCHEDULED_PRESENT_VERBS:
         return False
