@@ -23,6 +23,7 @@ from newsprism.analyse.times import (
     GAME_PERIOD,
     HOLIDAY_THING,
     NO_ANTECEDENT,
+    RECURRING,
     read,
     times,
 )
@@ -948,3 +949,15 @@ def test_times_the_end_of_a_state_that_holds_now_lies_ahead(body: str, expected:
 def test_times_a_present_reported_after_a_past_said_looks_ahead(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "text", "resolved"), [
+    ("The fish market opens every Friday.", "every Friday", False),
+    ("The harbour fair is held each July.", "July", False),
+    ("Ferry fares have risen every year since 2019.", "2019", True),  # the year the span holds is read
+], ids=["every-friday", "each-july", "every-year-since"])
+def test_times_a_time_that_recurs_has_no_single_date(body: str, text: str, resolved: bool) -> None:
+    (result,) = analyse([_article(body, datetime(2025, 10, 30, 9, 0, tzinfo=UTC))])
+    got = [t for t in result.times if t.text == text]
+    assert got and (got[0].status == "resolved") == resolved
+    assert resolved or got[0].reason == RECURRING

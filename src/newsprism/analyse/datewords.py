@@ -86,6 +86,8 @@ SAME_IN_THE_PAST = frozenset({
 #: Prepositions that make a date the end of a span or a deadline ("extended to Nov. 20", "loans through
 #: January"): the tense of the verb does not say on which side of the day of writing it lies.
 END_POINT_PREPOSITIONS = frozenset({"to", "until", "till", "through", "by", "before"})
+#: Words before a date that make it recur ("every Friday", "each July"): a set of days, no single date.
+RECURRING_WORDS = frozenset({"every", "each"})
 #: Prepositions that make a date the end of a state ("closed until Tuesday"): in a present, it lies ahead.
 UNTIL_PREPOSITIONS = frozenset({"until", "till", "through", "thru"})
 #: Words that open a clause of time or condition, whose present tense tells the future when the clause it

@@ -68,6 +68,7 @@ NOWADAYS = "'today' meaning nowadays (the present age), not the day of writing"
 DAY_NAME = "a capitalised day word inside a sentence ('USA Today'): a name, not a day"
 DAY_OF_WHAT_FOLLOWS = "a day named by what follows it ('the day after the summit'), not a day told"
 GAME_PERIOD = "a period of a game ('a touchdown in the third quarter'), not of the calendar"
+RECURRING = "a time that recurs ('every Friday', 'each July'): no single date"
 
 
 def times(doc: Any, article: Article, layout: Any, base: datetime | None = None) -> tuple[TimeExpression, ...]:
@@ -218,7 +219,8 @@ def _a_date_follows(ent: Any) -> bool:
 
 
 def _as_name_or_clock(ent: Any) -> Reading | None:
-    """What the words around a span show it is not: "2100" before "GMT" is a clock time ("just before
+    """What the words around a span show it is not: "every Friday" and "each July" recur; "2100" before "GMT"
+    is a clock time ("just before
     6 a.m. (2100 GMT Monday)"), "May" after a name is a name ("Theresa May today said"), a number
     hyphened to a word with letters is part of a code ("galaxy RXJ1131-1231"), "the 1990's" is a decade,
     a holiday's name before a noun that is not an occasion on it names a kind of thing ("Christmas
@@ -252,6 +254,9 @@ def _as_name_or_clock(ent: Any) -> Reading | None:
     if (re.fullmatch(r"\d{3}0", text) and after is not None and after.lower_ in ("'s", "’s")
             and before is not None and before.lower_ in ("the", "early", "late", "mid")):
         return Reading(None, "decade", "unresolved", DECADE)
+    if (ent[0].lower_ in w.RECURRING_WORDS and len(ent) <= 3) or (
+            before is not None and before.lower_ in w.RECURRING_WORDS):
+        return Reading(None, None, "unresolved", RECURRING)  # not "every year since 1990": 1990 is read
     named = strip_leading(normalise(text))
     if _GAME_QUARTER_RE.match(named) and _a_game(ent):
         return Reading(None, None, "unresolved", GAME_PERIOD)
