@@ -961,3 +961,20 @@ def test_times_a_time_that_recurs_has_no_single_date(body: str, text: str, resol
     got = [t for t in result.times if t.text == text]
     assert got and (got[0].status == "resolved") == resolved
     assert resolved or got[0].reason == RECURRING
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a weekday in a week named from the day of writing is that day of that week
+    ("The ferry sank on Tuesday of last week.", ("Tuesday of last week", "2025-10-21")),
+    ("The ferry sails on Tuesday of next week.", ("Tuesday of next week", "2025-11-04")),
+    ("The ferry sank a week ago Tuesday.", ("a week ago Tuesday", "2025-10-21")),
+    # the model cuts the weekday from its week: read together, the week keeps its own value
+    ("The ferry sank on Tuesday night last week.", ("Tuesday", "2025-10-21")),
+    ("The ferry sank on Tuesday night last week.", ("last week", "2025-W43")),
+    # a weekday with a part of the day, cut from its date
+    ("The ferry sank Tuesday morning, Oct. 21.", ("Tuesday morning", "2025-10-21")),
+], ids=["of-last-week", "of-next-week", "a-week-ago-tuesday", "cut-from-last-week", "last-week-kept",
+        "part-of-day-cut-from-date"])
+def test_times_a_weekday_of_a_week_named_from_the_day_of_writing(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)

@@ -86,6 +86,8 @@ SAME_IN_THE_PAST = frozenset({
 #: Prepositions that make a date the end of a span or a deadline ("extended to Nov. 20", "loans through
 #: January"): the tense of the verb does not say on which side of the day of writing it lies.
 END_POINT_PREPOSITIONS = frozenset({"to", "until", "till", "through", "by", "before"})
+#: Spans after a weekday that name its week ("Tuesday night last week", "Thursday a week ago").
+WEEKS_OF_A_WEEKDAY = frozenset({"last week", "this week", "next week", "a week ago", "of last week", "of next week"})
 #: Words before a date that make it recur ("every Friday", "each July"): a set of days, no single date.
 RECURRING_WORDS = frozenset({"every", "each"})
 #: Prepositions that make a date the end of a state ("closed until Tuesday"): in a present, it lies ahead.

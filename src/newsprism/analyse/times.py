@@ -189,16 +189,21 @@ def _weekdays_with_their_dates(doc: Any) -> dict[int, tuple[Any, Any]]:
     """A weekday the model cut from the month and day right after it ("on Friday, Oct. 13" tagged "Friday" and
     "Oct. 13"): both spans, by the start of each, read as one date, in the tense of the weekday's verb (the
     day the weekday is, in the year the date or the weekday gives; not the weekday nearest the day of
-    writing)."""
+    writing). A weekday cut from the week right after it ("Tuesday night" and "last week", "Thursday" and
+    "a week ago") is read with it too; the week keeps its own span and value."""
     out: dict[int, tuple[Any, Any]] = {}
     ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     for first, second in pairwise(ents):
         gap = doc[first.end:second.start]
-        if len(gap) > 1 or (len(gap) == 1 and gap[0].text != ","):
+        if len(gap) > 1 or (len(gap) == 1 and gap[0].text != "," and gap[0].lower_ not in w.PARTS_OF_DAY):
             continue
-        if strip_leading(normalise(first.text)) not in w.WEEKDAYS:
+        day = strip_leading(normalise(first.text)).split()
+        if not day or day[0] not in w.WEEKDAYS or not set(day[1:]) <= set(w.PARTS_OF_DAY):
             continue
         date_text = normalise(second.text)
+        if date_text in w.WEEKS_OF_A_WEEKDAY:
+            out[first.start] = (first, second)
+            continue
         if _MONTH_DAY_RE.search(date_text) is None or set(date_text.split()) & set(w.WEEKDAYS):
             continue
         out[first.start] = out[second.start] = (first, second)
@@ -402,8 +407,9 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
     if not s:
         return Reading(None, None, "unresolved", CLOCK_ONLY)
     year_told = int(near[0]) if near is not None and near[1] == "year" and near[0].isdigit() else None
-    for rule in (_anaphoric, _period, _ago, _deictic, _unit, _weekday, _holiday, periods.movable_holiday, _month,
-                 _day_of_month, periods.quarter, periods.season, _year, _spelled_year, _numeric, _other):
+    for rule in (_anaphoric, _period, _ago, _deictic, _unit, _weekday_of_a_week, _weekday, _holiday,
+                 periods.movable_holiday, _month, _day_of_month, periods.quarter, periods.season, _year,
+                 _spelled_year, _numeric, _other):
         limit = anchor
         if late and anchor is not None and direction != "future" and rule in (_weekday, _month, _day_of_month):
             limit = anchor + timedelta(days=1)  # already the next day in zones ahead
@@ -645,6 +651,31 @@ def _weekday(s: str, raw: str, anchor: date | None, direction: str, context: tup
     if which is not None or direction == "present":  # "this Friday", "has a chance on Wednesday": the nearest
         return as_day(back if (anchor - back).days <= 3 else ahead)
     return as_day(back)  # past, or no tense: news tells what has happened
+
+
+_WEEKDAY_NAMES = "|".join(w.WEEKDAYS)
+_WEEKDAY_OF_WEEK_RE = re.compile(rf"^({_WEEKDAY_NAMES})(?: (?:" + "|".join(w.PARTS_OF_DAY)
+                                 + r"))? (?:of )?(last|this|next) week$"
+                                 rf"|^(?:a|one) week ago (?:on )?({_WEEKDAY_NAMES})$|^({_WEEKDAY_NAMES}) a week ago$")
+
+
+def _weekday_of_a_week(s: str, raw: str, anchor: date | None, direction: str,
+                       context: tuple[str, str] | None) -> Reading | None:
+    """A weekday in a week named from the day of writing: "Tuesday of last week", "Tuesday next week"
+    (that day of that ISO week); "a week ago Tuesday", "Tuesday a week ago" (the one before the most recent
+    Tuesday)."""
+    m = _WEEKDAY_OF_WEEK_RE.match(strip_leading(s))
+    if m is None:
+        return None
+    if (missing := need_anchor(anchor, "day")) is not None:
+        return missing
+    assert anchor is not None
+    if m.group(1):
+        step = {"last": -1, "this": 0, "next": 1}[m.group(2)]
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
+        return as_day(monday + timedelta(days=w.WEEKDAYS.index(m.group(1))))
+    wd = w.WEEKDAYS.index(m.group(3) or m.group(4))
+    return as_day(anchor - timedelta(days=(anchor.weekday() - wd) % 7 + 7))
 
 
 _MONTH_WORD = r"(" + "|".join(sorted(w.MONTHS, key=len, reverse=True)) + r")"
