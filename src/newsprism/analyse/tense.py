@@ -39,11 +39,11 @@ def direction(ent: Any, headline: bool = False) -> str:
     election is Nov. 8").
     """
     tok = ent.root
-    while tok.dep_ == "conj" and tok.head is not tok:  # "Monday and Tuesday"
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "Monday and Tuesday"
         tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative") and tok.head.head is not tok.head:
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative") and tok.head.head.i != tok.head.i:
         tok = tok.head.head  # "on Friday" -> the word "on" hangs from
-    elif tok.dep_ in _ADVERBIAL or (tok.dep_ == "prep" and tok.head is not tok):
+    elif tok.dep_ in _ADVERBIAL or (tok.dep_ == "prep" and tok.head.i != tok.i):
         tok = tok.head
     else:
         tok = None  # the date is a subject, an object, a noun's modifier, or the root
@@ -77,7 +77,7 @@ def direction(ent: Any, headline: bool = False) -> str:
     # a noun's date ("a mission in December") looks ahead in a clause that does: otherwise it says nothing
     clause = ent.root
     for _ in range(8):
-        if is_verb(clause) or clause.head is clause:
+        if is_verb(clause) or clause.head.i == clause.i:
             break
         clause = clause.head
     return "future" if is_verb(clause) and _clause_tense(clause) == "future" else "either"
@@ -102,7 +102,7 @@ def nowadays(ent: Any, year: int | None) -> bool:
         return False  # "today's launch": the day's
     verb = ent.root.head
     for _ in range(6):
-        if is_verb(verb) or verb.head is verb:
+        if is_verb(verb) or verb.head.i == verb.i:
             break
         verb = verb.head
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -190,7 +190,7 @@ def _led_up_to(ent: Any) -> Any:
         if head.lower_ in ("of", "to", "for") and any(before.endswith(p) for p in w.LEADING_UP_TO):
             verb = head.head
             for _ in range(6):
-                if is_verb(verb) or verb.head is verb:
+                if is_verb(verb) or verb.head.i == verb.i:
                     break
                 verb = verb.head
             return verb if is_verb(verb) else ent.root
@@ -205,7 +205,7 @@ def _since(ent: Any) -> bool:
         return True
     tok = ent.root
     for _ in range(6):
-        if tok.head is tok or is_verb(tok.head):
+        if tok.head.i == tok.i or is_verb(tok.head):
             return False
         tok = tok.head
         if tok.lower_ == "since" and tok.pos_ in ("ADP", "SCONJ"):
@@ -222,7 +222,7 @@ def _clause_tense(tok: Any) -> str:
     if tense not in ("either", "past") or tok.dep_ != "advcl" or tok.head.i == tok.i:
         return tense
     head = tok.head
-    if head.lower_ == "soon" and head.head is not head:  # "as soon as trading opened": the clause of "soon"
+    if head.lower_ == "soon" and head.head.i != head.i:  # "as soon as trading opened": the clause of "soon"
         head = head.head
     simple_past = tok.tag_ in ("VBD", "VBN") and not _aux(tok) and any(c.dep_ == "nsubj" for c in tok.children)
     if ((tok.tag_ in ("VBZ", "VBP") or simple_past)
@@ -253,7 +253,7 @@ def _tense(tok: Any, depth: int) -> str:
         return "future"
     if any(c.lower_ == "to" for c in aux):  # an infinitive: the verb it completes says which way
         head = tok.head
-        if head is tok or depth > 3:
+        if head.i == tok.i or depth > 3:
             return "future"
         if _pluperfect(head):
             return "past"  # "had been due to expire Friday": a plan as it stood before, now past
@@ -265,7 +265,7 @@ def _tense(tok: Any, depth: int) -> str:
         if _looks_ahead(head) or head.lemma_.lower() == "be" or not is_verb(head):
             return "future"  # "plans to visit", "is to resume", "likely to close", "in order to meet"
         return _tense(head, depth + 1)
-    if tok.dep_ == "xcomp" and not aux and tok.head is not tok and depth <= 3:
+    if tok.dep_ == "xcomp" and not aux and tok.head.i != tok.i and depth <= 3:
         return _tense(tok.head, depth + 1)  # "will begin withdrawing on Friday"
     if any(c.lower_ == "going" for c in children):
         return "future"
@@ -307,7 +307,7 @@ def _clause_of(tok: Any) -> str:
     """The tense of the clause the noun that ``tok`` qualifies stands in."""
     clause = tok.head
     for _ in range(8):
-        if is_verb(clause) or clause.head is clause:
+        if is_verb(clause) or clause.head.i == clause.i:
             break
         clause = clause.head
     return _tense(clause, 4) if is_verb(clause) and clause.i != tok.i else "either"
@@ -317,7 +317,7 @@ def _pluperfect(tok: Any) -> bool:
     """The word an infinitive completes is, or hangs from, a past perfect ("had been scheduled to", "had been
     due to"): the plan is told as it stood at a time now past."""
     for _ in range(2):
-        if is_verb(tok) or tok.head is tok:
+        if is_verb(tok) or tok.head.i == tok.i:
             break
         tok = tok.head
     return is_verb(tok) and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
