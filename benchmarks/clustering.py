@@ -81,17 +81,20 @@ GRIDS: dict[str, dict[str, list[float]]] = {
                "min_df": [1, 2],  # 1: every term; 2: a term no earlier article holds is not read
                "split_below": [0.0, 0.25],
                "split_min": [2, 3]},
-    "common-3": {**{k: v for k, v in GRID.items() if k != "title_weight"},  # "common" at split_min 3 (most folds chose 3)
+    # "common" at split_min 3 (most folds chose 3). Written with split_below 0/0.25, it searched 0.25 alone
+    # while split_min 2 was the default (a point without the split was dropped unless its split_min was
+    # the default); written as measured:
+    "common-3": {**{k: v for k, v in GRID.items() if k != "title_weight"},
                  "min_df": [1, 2],
-                 "split_below": [0.0, 0.25],
+                 "split_below": [0.25],
                  "split_min": [3]},
     "split-3": {**{k: v for k, v in GRID.items() if k != "title_weight"},  # "common-3" without min_df 2
-                "split_below": [0.0, 0.25],
+                "split_below": [0.25],
                 "split_min": [3]},
     "numbers": {**{k: v for k, v in GRID.items() if k != "title_weight"},
                 "number_weight": [1.0, 2.0]},  # weight of the N: number features (an event's own counts, years)
 }
-#: what the second pass's options are when it is off (grid points differing only there are one point)
+#: the second pass's options when it is off (grid points differing only there are one point, the first)
 _SPLIT_OFF = {"split_min": StorySettings().split_min, "split_ward": StorySettings().split_ward}
 QUICK: dict[str, list[float]] = {"threshold": [0.15, 0.2], "name_conflict": [0, 2]}
 
@@ -186,15 +189,17 @@ def objective(sc: dict[str, float]) -> float:
 
 
 def candidates(grid: dict[str, list[float]]) -> list[StorySettings]:
-    out = []
+    out: list[StorySettings] = []
     keys = list(grid)
     for values in itertools.product(*(grid[k] for k in keys)):
         params = dict(zip(keys, values, strict=True))
         if params.get("revive_threshold", 1.0) < params.get("threshold", 0.0):
             continue
-        if params.get("split_below", 1.0) <= 0 and any(params.get(k, v) != v for k, v in _SPLIT_OFF.items()):
-            continue  # no second pass: its options change nothing
-        out.append(StorySettings(**params))  # type: ignore[arg-type]
+        if "split_below" in params and params["split_below"] <= 0:
+            params.update({k: v for k, v in _SPLIT_OFF.items() if k in params})  # no second pass: its options
+        st = StorySettings(**params)  # type: ignore[arg-type]                 # change nothing (one point)
+        if st not in out:
+            out.append(st)
     return out
 
 

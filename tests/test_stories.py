@@ -290,7 +290,7 @@ def test_stories_split_below_cuts_a_story_of_two_events(stream_article) -> None:
                             f"The ferry Polar Wren ran aground near Tovik quay in fog. Captain Else Berg said all 88 "
                             f"passengers were safe. {extra}", 3 + k)
              for k, extra in enumerate(("A crane stood by.", "Engineers checked the rudder.", "Tovik port closed."))]
-    loose = StorySettings(threshold=0.02, story_merge=1.1, name_conflict=0)
+    loose = StorySettings(threshold=0.02, story_merge=1.1, name_conflict=0, split_below=0.0)
     merged = assign([*aurora, *polar], loose)
     assert len(set(merged.story_of().values())) == 1  # one story for both groundings
     cut = assign([*aurora, *polar], dataclasses.replace(loose, split_below=0.3))

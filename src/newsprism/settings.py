@@ -88,7 +88,7 @@ class StorySettings:
     word_support: float = 0.0
     #: a join is refused when the article's ``name_conflict`` strongest names
     #: are all absent from the story and the story's from the article (0: off)
-    name_conflict: int = 3
+    name_conflict: int = 0
     conflict_prefixes: tuple[str, ...] = ("E:",)
     #: an article without a publication time is placed at the first full date
     #: its headline, lead or URL writes (a dateline), when there is one
@@ -111,12 +111,12 @@ class StorySettings:
     text_years: bool = True
     #: second pass: a story of 2 × ``split_min`` or more articles whose two groups
     #: are on average less alike than this is cut in two (0: off)
-    split_below: float = 0.0
+    split_below: float = 0.25
     #: the second pass's two groups are Ward's (balanced: an outlying article is
     #: not a group of its own) instead of average link's
     split_ward: bool = False
     #: the second pass cuts only when each group holds at least this many articles (2 or more)
-    split_min: int = 2
+    split_min: int = 3
     #: two stories (an article's bridge or ``story_merge``) do not merge when their
     #: articles are on average less alike across than this fraction of the mean
     #: cosine between the articles within the looser of them (0: off)
