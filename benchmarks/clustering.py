@@ -91,6 +91,11 @@ GRIDS: dict[str, dict[str, list[float]]] = {
     "split-3": {**{k: v for k, v in GRID.items() if k != "title_weight"},  # "common-3" without min_df 2
                 "split_below": [0.25],
                 "split_min": [3]},
+    "rejoin": {**{k: v for k, v in GRID.items() if k != "title_weight"},  # "common-3" and a lone article's merge
+               "min_df": [1, 2],
+               "split_below": [0.25],
+               "split_min": [3],
+               "rejoin": [1.1, 0.12]},  # 1.1: off; 0.12 from a screen at the defaults (in-sample)
     "numbers": {**{k: v for k, v in GRID.items() if k != "title_weight"},
                 "number_weight": [1.0, 2.0]},  # weight of the N: number features (an event's own counts, years)
 }

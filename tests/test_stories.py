@@ -129,7 +129,7 @@ def test_stories_grown_story_absorbs_its_other_half(stream_article) -> None:
     a1 = stream_article(*FERRY[0], 0)
     b = stream_article(*FERRY[2], 0.5)
     a2 = stream_article(FERRY[0][0] + " today", FERRY[0][1] + " Lifeboats helped.", 1)
-    apart = assign([a1, b, a2], StorySettings(threshold=0.4, merge_threshold=1.1, story_merge=1.1))
+    apart = assign([a1, b, a2], StorySettings(threshold=0.4, merge_threshold=1.1, story_merge=1.1, rejoin=1.1))
     assert len(set(apart.story_of().values())) == 2 and not apart.merges
     merged = assign([a1, b, a2], StorySettings(threshold=0.4, merge_threshold=1.1, story_merge=0.2))
     assert len(set(merged.story_of().values())) == 1
@@ -440,3 +440,28 @@ def test_stories_min_df_counts_articles_placed_before(story_stream) -> None:
         step1 = assign(first, settings)
         step2 = assign(rest, settings, previous=step1, prior=first)
         assert partition(step2.story_of()) == partition(assign(arts, settings).story_of())
+
+
+def test_stories_rejoin_merges_a_lone_article_into_the_story_that_grew_towards_it(stream_article) -> None:
+    brief = stream_article("Ferry aground off Skelby", "A ferry ran aground off Skelby in fog on Tuesday.", 0)
+    reports = [stream_article(f"Aurora Vale passengers ashore after Skelby grounding {k}",
+                              f"All 214 passengers of the ferry Aurora Vale were brought ashore at Skelby after the ship "
+                              f"ran aground on a sandbank in fog, captain Ivar Lund said. {extra}", 1 + k)
+               for k, extra in enumerate(("Tugs stood by.", "Divers checked the hull.", "The pilot was heard."))]
+    other = stream_article("Harbour fair opens in Tovik", "Stalls and music fill Tovik quay for the summer fair.", 2)
+    strict = StorySettings(threshold=0.5, story_merge=1.1, split_below=0.0, rejoin=1.1)
+    apart = assign([brief, *reports, other], strict)
+    assert apart.story_of()[brief.article_id] == story_id(brief.article_id)  # alone: too short to join
+    assert apart.story_of()[reports[0].article_id] != apart.story_of()[brief.article_id]
+    rejoin = dataclasses.replace(strict, rejoin=0.2)
+    joined = assign([brief, *reports, other], rejoin)
+    story = joined.story_of()
+    assert {story[a.article_id] for a in (brief, *reports)} == {story_id(brief.article_id)}  # the older id lives on
+    # when the reports' story grew by its second article, it came near the brief's
+    assert [(m.merged, m.into, m.article_id) for m in joined.merges] == [
+        (story_id(reports[0].article_id), story_id(brief.article_id), reports[1].article_id)]
+    assert story[other.article_id] == story_id(other.article_id)  # near no story: stays alone
+    # decided article by article: the same in one call or two
+    step1 = assign([brief, reports[0]], rejoin)
+    step2 = assign([*reports[1:], other], rejoin, previous=step1, prior=[brief, reports[0]])
+    assert step2.story_of() == story

@@ -88,7 +88,7 @@ class StorySettings:
     word_support: float = 0.0
     #: a join is refused when the article's ``name_conflict`` strongest names
     #: are all absent from the story and the story's from the article (0: off)
-    name_conflict: int = 0
+    name_conflict: int = 3
     conflict_prefixes: tuple[str, ...] = ("E:",)
     #: an article without a publication time is placed at the first full date
     #: its headline, lead or URL writes (a dateline), when there is one
@@ -99,7 +99,7 @@ class StorySettings:
     spread_undated: bool = True
     #: how a story is compared: 0 cosine to its centroid, 1 the mean cosine to
     #: its articles (average link: a big story does not draw more), or between
-    link: float = 0.7
+    link: float = 0.5
     #: a story never spans more than this many days (first to last article)
     max_span_days: float = math.inf
     #: a join or merge is refused when the article's year (of its time, given
@@ -126,6 +126,9 @@ class StorySettings:
     #: writes matches nothing and only dilutes the article's cosines; the second pass counts every
     #: placed article (1: every term)
     min_df: int = 1
+    #: a live story of one article merges into a story that grew (``story_merge``'s test) from
+    #: this closeness, when lower than ``story_merge`` (> 1: never)
+    rejoin: float = 0.12
     #: IDF over every article of the call (prior and new) before assigning,
     #: instead of over the articles seen so far in the stream.
     batch_idf: bool = True

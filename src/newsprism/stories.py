@@ -10,9 +10,9 @@ over the call's articles, or online over the articles seen so far. A story
 is the sum of its articles' vectors, each of length 1; an article is scored
 against it between centroid cosine and mean cosine to its articles
 (``link``); an inverted index over story terms finds candidates, so the cost
-per article stays flat as stories accumulate. Optionally a join is refused
-when neither side names the other's strongest names (``name_conflict``):
-two events of one kind. Optionally (``year_gap``) a join is refused when the article's
+per article stays flat as stories accumulate. A join is refused when neither
+side names the other's strongest names (``name_conflict``): two events of
+one kind. Optionally (``year_gap``) a join is refused when the article's
 year (of its time, else the latest year its lead writes) lies years away
 from its story's.
 
@@ -34,7 +34,9 @@ Optionally (``merge_cohesion``) two stories do not merge, by a bridge or
 looser of them (two events of one kind, each told tightly).
 
 A second pass (``split_below``) cuts a story that grew in the call in two
-when its two average-link groups are little alike.
+when its two average-link groups are little alike. A
+story of one article merges into a story that grew towards it, from a lower
+closeness than ``story_merge``.
 
 Articles that the copies stage put in one copy group always share a story.
 

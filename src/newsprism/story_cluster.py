@@ -357,9 +357,9 @@ class Clusterer:
                 target = self._merge(target, self.stories[other], self.ids[a], other_sim)
         self._put(target, a, whole)
         self._decided(a, how, round(sim, 4))
-        if s.story_merge <= 1.0:
+        if s.story_merge <= 1.0 or s.rejoin <= 1.0:
             # only stories the article itself is near can have come near its story
-            near = [sid for x, sid in scored if x >= s.story_merge / 2 and sid != target.sid]
+            near = [sid for x, sid in scored if x >= min(s.story_merge, s.rejoin) / 2 and sid != target.sid]
             if near:
                 self._absorb(target, self.ids[a], ts, near)
 
@@ -447,16 +447,18 @@ class Clusterer:
             other = self.stories.get(sid)
             if other is None or other is st or not self._live(other, ts) or self._years_apart(other, st.y0, st.y1):
                 continue
+            # a story of one article (``rejoin``): the story that grew is scored as that article would be
+            need = min(self.s.story_merge, self.s.rejoin) if len(other.members) == 1 else self.s.story_merge
             (ia, va), (ib, vb) = self._vec(st), self._vec(other)
             common, ja, jb = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
             idf = self._idfs(common).tolist()
             dot = sum(x * y * i ** 2 for x, y, i in zip(va[ja].tolist(), vb[jb].tolist(), idf, strict=True))
             sim = dot / (self._size(st) * self._size(other))
-            if self.s.merge_cohesion > 0 and sim >= self.s.story_merge and self._two_events(st, other, dot):
+            if self.s.merge_cohesion > 0 and sim >= need and self._two_events(st, other, dot):
                 continue
-            if self.s.name_conflict and sim >= self.s.story_merge and self._names_conflict(self._own(st), other):
+            if self.s.name_conflict and sim >= need and self._names_conflict(self._own(st), other):
                 continue
-            if sim >= self.s.story_merge and (best is None or sim > best[0]):
+            if sim >= need and (best is None or sim > best[0]):
                 best = (sim, sid)
         if best is not None:
             self._merge(st, self.stories[best[1]], article_id, best[0])
