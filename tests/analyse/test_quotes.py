@@ -478,3 +478,97 @@ def test_analyse_speaker_a_description_or_continuation_names(body: str, speakers
                                                               make_article) -> None:
     (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # "the statement" is the statement the text introduced, not a tweet named after it
+    ("A jet returned to the airport on Tuesday, Nordvik Air said in a statement.\n\n"
+     "The flight landed at noon, the airline said.\n\n"
+     "Singer Kari Mo said in a tweet that she and her husband were on the flight.\n\n"
+     "\"During the flight, the crew found that one of the passengers was on the wrong plane,\" the statement said. "
+     "\"The captain decided to return to the airport, where the passenger left the plane.\"",
+     ["Nordvik Air", "Nordvik Air"]),
+    # "a police statement": the police the text named
+    ("Thousands are expected at the festival on Sunday.\n\n"
+     "Lindvik police confirmed that a tent would be staffed by nurses.\n\n"
+     "\"The organisers have set up a safe place for anyone who feels unwell in the crowd,\" a police statement said.\n\n"
+     "\"We will keep the gates open all night,\" a press statement said.",
+     ["Lindvik police", "press statement"]),
+    # a body's name right after a noun that is no person's
+    ("The British tabloid the Courier says Mo \"took the phrase from an old song about the sea.\"", ["Courier"]),
+    # a man in apposition is his name, and "it" is the message he posted, never the man
+    ("Another man, Ivar Tofield, who also lives in Lindvik, said he had taken the same ferry. Later that day, "
+     "he posted a picture online of a message to his sister written at dawn. It read: \"The captain turned the "
+     "boat so hard that the cups slid off every table.\"", ["Ivar Tofield"]),
+    # "the firm" is the one the text called a firm, not the paper that spoke before
+    ("The Courier says it got the files from a reader in May.\n\n"
+     "— And what does the law firm Solvang & Partners say to all of it?\n\n"
+     "Not much, the Courier said. The firm sent a short letter to the paper saying that \"every one of our clients has "
+     "always kept to the law of the land.\"", ["Solvang & Partners"]),
+], ids=["the-statement-is-the-one-introduced", "a-police-statement-is-the-police-named",
+        "a-body-named-after-its-noun", "it-read-is-the-message-its-poster", "the-firm-the-text-called-a-firm"])
+def test_analyse_speaker_a_noun_stands_for(body: str, speakers: list[str | None], make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # what two people agreed to do is no one's words: the report is the one who had the call
+    ("Kari Mo had a long phone call with Ivar Holm after the storm, saying the two leaders had agreed to call "
+     "for an emergency meeting of the council \"and increase the pressure on the builders.\"", ["Kari Mo"]),
+    # words quoted in what a pronoun's person or an organisation does are theirs
+    ("Kari Mo says the agency knew about it.\n\n"
+     "She talks at length about \"the power of that first film\" and says it is part of history.\n\n"
+     "The Vestland Trust aims to \"reverse the loss of the coastal forests\" within ten years.",
+     ["Kari Mo", "Vestland Trust"]),
+    # a line with no verb that names whose words follow
+    ("The Courier reports that the ship was seized in November.\n\nFrom the Courier:\n\n"
+     "\"The ship was chartered by a company in Lindvik and had visited the port twice before, the officials "
+     "noted. \"Instead it sailed north, they said.\"", ["Courier", "Courier"]),
+    # a relative clause right before the quote is its attribution
+    ("As the staff gathered on stage, Holm began to stagger. The manager Kari Mo noticed something was wrong "
+     "with Holm, who told the coach Ola Lund, \"I do not feel too good at all.\"", ["Holm"]),
+    # a participle goes on from the reporting clause before it, not from the sentence's main verb
+    ("His remarks followed similar criticism from the investor Ivar Holm who said in November that he had "
+     "become an objector to the apps, adding that the firms were exploiting \"a weakness in how people think\".",
+     ["Ivar Holm"]),
+    # "As Lindvik media reports," (the tagger takes the verb for a noun)
+    ("As state-run Lindvik media reports, \"Holm said that the ship had not docked in any port of the country "
+     "since August.\"", ["Lindvik media"]),
+    # a verb that sums something up frames the quote in its "as" phrase, also in the passive
+    ("The new library in Lindvik has been praised by one of the town's papers as a \"calm and bright home "
+     "for the whole harbour,\" but the roof leaks.\n\n"
+     "Kari Mo hailed the plan as \"a new start for the whole valley\" on Monday.",
+     ["one of the town's papers", "Kari Mo"]),
+    # a person's noun set off after the name that opens the sentence is that person (the parser left the
+    # name out of the subject)
+    ("The keeper left early.\n\nTove Nicely, a zoo visitor who was at the pond when the boy fell, described a "
+     "frantic scene in an interview with the Courier, saying: \"Everybody started screaming and running around.\"",
+     ["Tove Nicely"]),
+], ids=["agreed-to-do-is-no-report", "inside-what-a-pronoun-or-body-does", "from-whom-a-line-with-no-verb",
+        "who-told-right-before-the-quote", "adding-after-who-said", "as-media-reports", "praised-as",
+        "name-before-a-persons-noun"])
+def test_analyse_speaker_the_sentence_frames(body: str, speakers: list[str | None], make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # a role with words of its own that fit no one named for it is the person the sentence before is about
+    ("Vestland leader Ivar Holm watched the launch from a hill.\n\n"
+     "UN Secretary-General Kari Mo said talks would be held next week.\n\n"
+     "Mo called on the Vestland leadership \"to stop the tests,\" read a statement by her spokesman.\n\n"
+     "The UN leader \"condemns the launch\" and said she will be discussing it \"with all parties in the margins "
+     "of the next assembly.\"", ["Mo", "Mo"]),
+    # a thing named before ("dubbed ...") speaks under its name
+    ("Behind the campaign - dubbed The Price of Fish - are Kari Mo, a former fisher, and Ivar Holm.\n\n"
+     "On its website, the campaign states that the big trawlers are \"not neutral\" but \"are part of a "
+     "system designed to empty the sea\".", ["The Price of Fish"]),
+    # a work is its maker's ("a poem by ...")
+    ("At the show, Lina Berg wore a dress with a poem by the artist Kari Mo stitched into the back: \"Rejoice! "
+     "Our times are hard,\" the poem began. \"Take heart, for the worst is a sign of the best.\"",
+     ["Kari Mo", "Kari Mo"]),
+], ids=["a-role-whose-words-fit-no-one-named", "a-thing-speaks-under-its-name", "a-work-is-its-makers"])
+def test_analyse_speaker_the_text_names_for_a_noun(body: str, speakers: list[str | None], make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

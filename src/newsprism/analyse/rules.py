@@ -139,6 +139,13 @@ REFERRING_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "w
 ORGANISATION_NOUNS = frozenset({"company", "firm", "corporation", "business", "airline", "carrier", "retailer",
                                 "paper", "newspaper", "magazine", "broadcaster", "network", "website",
                                 "group", "organisation", "organization", "charity"})
+#: Verbs that sum someone or something up: they frame a quote only in their "as" phrase ("X hailed the
+#: plan as "a new start"", "the store was praised by the paper as "..."").
+CHARACTERISING_VERBS = frozenset({"praise", "hail", "condemn", "criticise", "criticize", "denounce", "label",
+                                  "slam", "tout", "bill", "characterise", "characterize", "portray", "depict"})
+#: Verbs that give a thing its name ("a campaign dubbed The Price of Fish", "a group known as ..."): the
+#: thing is what the name names when the text speaks of it again by its noun ("the campaign states").
+NAMING_VERBS = frozenset({"dub", "call", "name", "title", "brand", "know", "christen", "label"})
 #: Nouns for who speaks for an organisation: the organisation that names them spoke ("Nordvik spokeswoman
 #: Kari Mo said ... the company's statement said").
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})

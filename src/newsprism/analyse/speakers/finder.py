@@ -113,8 +113,16 @@ class Speakers(Referents):
         # inside what another verb reports ("X said the work continued but that "...""")
         verbs = [t for t in tokens if reporting(t) and not negated(t)
                  and not (t.lemma_ in rules.FRAMING_ONLY_VERBS and reported(t))
+                 # "they agreed to call for ... "..."": what was agreed to do, not words
+                 and not (t.lemma_ == "agree" and any(c.dep_ == "xcomp" and c.left_edge.idx < q_end
+                                                      and q_start < c.right_edge.idx for c in t.children))
                  # "Seoul should respond to ...": what ought to happen is nobody's words
                  and not any(c.dep_ == "aux" and c.lower_ in rules.OBLIGATION_MODALS for c in t.children)]
+        # a verb that sums something up frames a quote in its "as" phrase ("the store was praised by the
+        # paper as "a boon to the city"")
+        verbs += [t for t in tokens if t.lemma_ in rules.CHARACTERISING_VERBS and t.pos_ == "VERB" and not negated(t)
+                  and any(c.dep_ == "prep" and c.lower_ == "as" and c.idx < q_start
+                          and q_start <= c.right_edge.idx + len(c.right_edge) for c in t.children)]
         # the innermost verb whose clause holds the quote first ("X said the bus sped up and "...," the
         # paper reports": X), then the nearest
         # ("... the paper reports" names who passed it on: a verb of sourcing comes after the others)
@@ -124,8 +132,11 @@ class Speakers(Referents):
         for t in verbs:
             if t.idx >= q_end and ends_sentence(doc, q_end) and reports_other(t, q_start, q_end):
                 continue
-            if t.dep_ == "relcl" and not holds(t, q_start, q_end):
-                continue  # "the station, which residents say the army runs, issued a directive: "...""
+            if t.dep_ == "relcl" and not holds(t, q_start, q_end) and (
+                    text_of(doc)[t.right_edge.idx + len(t.right_edge):q_start].strip(" ,:") or t.idx > q_start):
+                # "the station, which residents say the army runs, issued a directive: "..."" (but "Holm,
+                # who told the coach, "..."": the quote right after the clause is its)
+                continue
             subj = self.subject(t, q_start, q_end)
             if subj is None:
                 continue
@@ -140,6 +151,15 @@ class Speakers(Referents):
                 obj = next((c for c in tokens[i + 1].children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return self.speaker_span(obj, q_start), doc[t.i:t.i + 2]
+            # "As Lindvik media reports, "..."": the tagger may take the verb for a plural noun after "as"
+            if (t.lower_ == "as" and t.dep_ == "prep" and i + 1 < len(tokens)
+                    and t.sent.start == tokens[i + 1].sent.start):
+                said = next((c for c in t.children if c.dep_ == "pobj" and c.tag_ == "NNS" and c.lower_.endswith("s")
+                             and c.lemma_ in rules.REPORTING_VERBS and c.idx < q_start), None)
+                who = next((c for c in said.children if c.dep_ == "compound" and c.i == said.i - 1),
+                           None) if said is not None else None
+                if who is not None and said is not None:
+                    return self.speaker_span(who, q_start), doc[said.i:said.i + 1]
             # whose words the text says they are: "in Kari Mo's words", "in the words of Kari Mo"
             if t.lemma_.lower() == "word" and t.tag_ == "NNS" and t.dep_ == "pobj" and t.head.lower_ == "in":
                 whose = next((c for c in t.children if c.dep_ == "poss"), None)
@@ -193,6 +213,14 @@ class Speakers(Referents):
                     None) if root is not None and root.pos_ == "VERB" and not negated(root) else None
         if subj is not None and subj.pos_ == "PROPN" and self.personal(self.ent_at(subj)):
             return self.speaker_span(subj, q_start), None
+        # or a person a pronoun stands for ("She talks about "the power of it""), or an organisation the
+        # sentence names as the one acting ("The Vestland Trust aims to "..."", "The paper obtained ...")
+        if subj is not None and (subj.lower_ in _PERSONAL or (
+                subj.ent_type_ == "ORG" and self.ent_at(subj).text not in rules.NOT_PERSON) or (
+                subj.lemma_.lower() in rules.ORGANISATION_NOUNS and subj.pos_ == "NOUN")):
+            speaker = self.speaker_span(subj, q_start)
+            if speaker is not None and (subj.pos_ != "NOUN" or speaker.root.pos_ == "PROPN"):
+                return speaker, None
         return None, None
 
     def subject(self, verb: Any, q_start: int = -1, q_end: int = -1) -> Any:
@@ -200,6 +228,13 @@ class Speakers(Referents):
         closed by saying"); or, inverted, a name or a person's title right after it ("... wrote on
         Twitter Mayor Lena Voss", "... tweeted the US president")."""
         doc = self.doc
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and reporting(verb) and not reporting(verb.head):
+            # "the criticism from Ivar Holm, who said ..., adding that ...": the participle goes on from the
+            # reporting clause before it, not from the sentence's main verb
+            said = [t for t in verb.sent if verb.head.i < t.i < verb.i and t.dep_ == "relcl" and reporting(t)
+                    and t.tag_ != "VBG" and not negated(t) and not self.in_quote(t)]
+            if said:
+                return self.subject(said[-1], q_start, q_end)
         head = verb
         for _ in range(3):
             if head.lemma_ in ("quote", "cite"):  # "the paper quoted him as saying": who is quoted speaks
@@ -212,7 +247,8 @@ class Speakers(Referents):
                         and not q_start <= c.idx < q_end and c.lemma_.lower() not in rules.TIME_NOUNS]
             # of two subjects the parser gave it, a person's name ("Firm co-founder Kari Mo told")
             subj = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0] if subjects else None)
-            if subj is not None and subj.dep_ == "nsubjpass" and reporting(head) and head.lemma_ not in ("quote", "cite"):
+            if subj is not None and subj.dep_ == "nsubjpass" and (
+                    reporting(head) or head.lemma_ in rules.CHARACTERISING_VERBS) and head.lemma_ not in ("quote", "cite"):
                 # "Scenes have been described as "..."": what is spoken of; the speaker is the agent, if any
                 subj = next((c for a in head.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"),
                             None)
@@ -359,8 +395,25 @@ class Speakers(Referents):
                 t.pos_ == "NOUN" or (t.pos_ == "PROPN" and (t.lower_ in rules.ORG_HEADS or (not self.personal(
                     doc[t.i:t.i + 1]) and self.sexes.get(normalise(t.text)) not in ("m", "f")))))
                        and not t.ent_type_ and t.dep_ == "nsubj" and reporting(t.head) and not self.in_quote(t)
+                       and not self.person_noun(t)  # a man is no "it" ("Another man, Ivar Holm, said")
                        # "the advocacy group Nordvik Watch said": the name in apposition
                        for a in [next((c for c in t.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), None)]]
+            # or what the text issued last, in its paragraph: who issued it ("He posted a message to his
+            # wife. It read: ...")
+            if reporting(tok.head):
+                here = self.paragraphs[k][0]
+                issued = None
+                for t in reversed(self.tokens[:tok.i]):
+                    if t.idx < here:
+                        break
+                    if t.lemma_.lower() in rules.STATEMENT_NOUNS and t.pos_ == "NOUN" and not self.in_quote(t):
+                        issued = t
+                        break
+                maker = self.issuer_of(issued) if issued is not None else None
+                if issued is not None and maker is not None and not any(e.start > issued.i for e in acting):
+                    found = self.speaker_span(maker, before)
+                    if found is not None:
+                        return found
             return strip_the(max(acting, key=lambda e: e.start)) if acting else doc[tok.i:tok.i + 1]
         part = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if part is not None and (tok.pos_ == "NUM" or tok.lower_ in ("one", "some", "several", "many")):
@@ -384,6 +437,8 @@ class Speakers(Referents):
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if agent is None and owner is None and tok.dep_ == "dobj" and tok.head.lemma_ in rules.ISSUING_VERBS:
                 agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "X issued a statement"
+            if agent is None and owner is None:  # "a police statement": the police the text named before
+                agent = self.body_named(tok)
             # "the statement said", "the company's statement said": the one the text introduced before
             definite = any(c.dep_ == "det" and c.lower_ == "the" for c in (owner if owner is not None else tok).children)
             if agent is None and owner is not None and owner.lemma_.lower() in rules.ORGANISATION_NOUNS:
@@ -396,9 +451,17 @@ class Speakers(Referents):
                     return maker
             if agent is not None or owner is not None:
                 return self.speaker_span(agent if agent is not None else owner, before)
+        # a person's noun set off after a name that opens the sentence ("Kari Mo, a visitor who saw it,
+        # described ...": the parser may leave the name out of the subject)
+        lead = tok.left_edge.i
+        if ((self.person_noun(tok) or (tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(rules.AGENT_SUFFIXES)))
+                and lead >= 2 and doc[lead - 1].text == "," and doc[lead - 2].ent_type_ == "PERSON"
+                and self.ent_at(doc[lead - 2]).start == tok.sent.start and self.ent_at(doc[lead - 2]).end == lead - 1):
+            return self.ent_at(doc[lead - 2])
         # a role: the person in apposition ("the spokeswoman, Marit Dahl"), else the person the text
         # names for that role ("spokesman Geng Shuang" ... "the spokesman said")
-        kinds = ("PERSON", "ORG") if tok.lemma_.lower() in rules.PERSON_TITLES | rules.ORGANISATION_NOUNS else ("PERSON",)
+        # (any noun that is no person's names the body in apposition: "the British tabloid the Courier")
+        kinds = ("PERSON",) if self.person_noun(tok) and tok.lemma_.lower() not in rules.PERSON_TITLES else ("PERSON", "ORG")
         # a name marked by an emphatic reflexive ("the kind of tribute Kari Mo herself once called ...")
         marked = next((t.head for t in tok.subtree if t.lower_ in ("himself", "herself") and t.dep_ == "appos"
                        and t.head.pos_ == "PROPN"), None)
@@ -409,7 +472,10 @@ class Speakers(Referents):
                 return doc[c.i:c.i + 1]  # a user's handle ("forum user kari_mo_77 wrote")
             if (c.dep_ == "appos" and c.ent_type_ in kinds) or (c.dep_ == "compound" and c.ent_type_ == "PERSON"):
                 return self.ent_at(c)
-            if (c.dep_ == "appos" and c.pos_ == "PROPN" and not c.ent_type_ and tok.lemma_.lower() in rules.PERSON_TITLES
+            if (c.dep_ == "npadvmod" and c.ent_type_ in kinds and c.left_edge.i == tok.i + 1
+                    and "ORG" in kinds):  # "the tabloid the Courier" parsed as a modifier
+                return strip_the(self.ent_at(c))
+            if (c.dep_ == "appos" and c.pos_ == "PROPN" and not c.ent_type_ and self.person_noun(tok)
                     and c.i > tok.i and doc[c.left_edge.i - 1].text == ","):
                 return doc[c.left_edge.i:c.i + 1]  # "A resident, Kari Mo, told ...": a name the model missed
         # a person named inside the subject phrase: in apposition ("a spokesperson for the mayor,
@@ -430,7 +496,41 @@ class Speakers(Referents):
         org = self.organisation_for(tok)
         if org is not None:
             return org
+        given = self.given_name(tok)
+        if given is not None:
+            return given
         return strip_the(doc[tok.left_edge.i:tok.i + 1])
+
+    @staticmethod
+    def issuer_of(tok: Any) -> Any:
+        """Who issued a statement noun, as its own phrase says: "by" or "from" whom, its possessor, or the
+        subject of the verb that issued it, also through "of" ("X posted a photo of a message")."""
+        maker = next((c for p in tok.children if p.lower_ in ("by", "from") for c in p.children
+                      if c.dep_ == "pobj" and c.lemma_.lower() not in rules.MEDIA_NOUNS), None)
+        if maker is None:
+            maker = next((c for c in tok.children if c.dep_ == "poss"), None)
+        # the verb above it, when it is inside that verb's object ("X posted an image online of a message")
+        path = [tok]
+        while path[-1].head is not path[-1] and path[-1].pos_ not in ("VERB", "AUX"):
+            path.append(path[-1].head)
+        verb = path[-1]
+        if (maker is None and verb.lemma_ in rules.ISSUING_VERBS and len(path) > 1
+                and not any(t.dep_ in ("nsubj", "nsubjpass") for t in path[:-1])
+                and all(t.dep_ in ("dobj", "pobj", "prep", "advmod", "compound") for t in path[:-1])):
+            maker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return maker
+
+    def body_named(self, tok: Any) -> Any:
+        """The body a noun before a statement noun stands for ("a police statement"): the last one the text
+        named before it with that noun as its head ("Lindvik police"), outside quotes; None when the text
+        names none ("a press statement")."""
+        mod = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == tok.i - 1), None)
+        if mod is None:
+            return None
+        lemma = mod.lemma_.lower()
+        return next((t for t in reversed(self.tokens[:mod.i]) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
+                     and not self.in_quote(t) and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)),
+                    None)
 
     def statement_maker(self, tok: Any, before: int) -> Any:
         """Who made "the statement": the maker of the last statement the text introduced before it ("X
@@ -439,11 +539,12 @@ class Speakers(Referents):
         doc = self.doc
         k = self.paragraph_of(tok.idx)
         start = self.paragraphs[max(0, k - 3)][0]  # introduced in its paragraph or the three before
-        for t in reversed(doc[:tok.i]):
-            if t.idx < start:
-                break
-            if t.lemma_.lower() not in rules.STATEMENT_NOUNS or t.pos_ != "NOUN" or self.in_quote(t):
-                continue
+        window = [t for t in reversed(doc[:tok.i]) if t.idx >= start and t.lemma_.lower() in rules.STATEMENT_NOUNS
+                  and t.pos_ == "NOUN" and not self.in_quote(t)]
+        # the same noun first: "the statement" is the statement the text introduced, not a tweet after it
+        same = tok.lemma_.lower()
+        window.sort(key=lambda t: t.lemma_.lower() != same)
+        for t in window:
             maker = next((c for p in t.children if p.lower_ in ("by", "from") for c in p.children
                           if c.dep_ == "pobj" and c.lemma_.lower() not in rules.MEDIA_NOUNS), None)
             if maker is None:
@@ -488,6 +589,13 @@ class Speakers(Referents):
                         subjects[-1] if subjects else None)
             if subj is not None:
                 return self.speaker_span(subj, pe)
+            # a line with no verb that names whose words follow ("From the Courier:", "Kari Mo:")
+            words = [t for t in last[-1] if not t.is_punct and not t.is_space] if last else []
+            if words and not any(t.pos_ in ("VERB", "AUX") for t in words) and len(words) <= 6:
+                name = next((t for t in words if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "")
+                             and (t.dep_ == "ROOT" or (t.dep_ == "pobj" and t.head.lower_ == "from"))), None)
+                if name is not None:
+                    return strip_the(self.ent_at(name))
         first = next((s for s in self.sents if ps <= s.start_char < pe), None)
         if first is None:
             return None

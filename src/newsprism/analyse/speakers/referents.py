@@ -250,12 +250,12 @@ class Referents:
             return None
         return strip_the(subjects[-1])
 
-    def prior_subjects(self, tok: Any, sex: str | None = None) -> list[Any]:
+    def prior_subjects(self, tok: Any, sex: str | None = None, main: bool = True) -> list[Any]:
         """The persons who are the subject of the main verb of the sentence right before ``tok``'s, in its
         paragraph or closing the one before, outside quotes, of ``sex`` when given ("Kari Mo left the
         club in May. The midfielder said ..."). Sentences that are only a quote, captions and headings,
         and a sentence whose subject is the same noun as ``tok`` ("Kari Mo said ... The brother told a
-        paper ... the brother said") are passed over."""
+        paper ... the brother said") are passed over. ``main=False``: the subject of any verb there."""
         sents = self.sents
         k = next((j for j, s in enumerate(sents) if s.start <= tok.i < s.end), None)
         if not k:
@@ -280,7 +280,7 @@ class Referents:
                 and (normalise(e.text) in self.persons | self.surnames if self.persons else e.label_ == "PERSON")
                 and (e.root.dep_ in ("nsubj", "nsubjpass") or (e.root.dep_ == "appos"
                                                                 and e.root.head.dep_ in ("nsubj", "nsubjpass")))
-                and (e.root.head if e.root.dep_ != "appos" else e.root.head.head).i == prev.root.i
+                and (not main or (e.root.head if e.root.dep_ != "appos" else e.root.head.head).i == prev.root.i)
                 and not self.in_quote(e.root)
                 and (sex is None or self.sex_fits(e, "he" if sex == "m" else "she"))]
 
@@ -297,6 +297,15 @@ class Referents:
             return None  # words of its own say which one ("the German newspaper", "the Nordvik firm")
         here = self.paragraph_of(tok.idx)
         ps = self.paragraphs[min([here, *self.previous(here, 2)])][0]  # captions and headings passed over
+        # one the text called by the same noun there ("the law firm Nordvik & Co" ... "the firm said")
+        lemma = tok.lemma_.lower()
+        called = [self.ent_at(n) for t in self.tokens[:tok.i] if ps <= t.idx and t.lemma_.lower() == lemma
+                  and t.pos_ == "NOUN" and not self.in_quote(t)
+                  for n in [*(c for c in t.children if c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"),
+                            *([t.head] if t.dep_ == "appos" and t.head.pos_ == "PROPN" else [])]
+                  if n.ent_type_ in ("ORG", "", "WORK_OF_ART", "PRODUCT", "FAC", "PERSON")]
+        if called:
+            return strip_the(called[-1])
         orgs = [e for e in self.ents if e.label_ == "ORG" and ps <= e.start_char and e.end <= tok.i
                 and not self.in_quote(e.root)
                 and (e.text not in rules.NOT_PERSON or e.text in rules.PLATFORMS)]  # a photo credit, an agency
@@ -318,6 +327,42 @@ class Referents:
             orgs = [e for e in self.ents if e.label_ == "ORG" and e.end <= tok.i and e.root.dep_ == "nsubj"
                     and reporting(e.root.head) and not self.in_quote(e.root) and e.text not in rules.NOT_PERSON]
         return strip_the(orgs[-1]) if orgs else None
+
+    def given_name(self, tok: Any) -> Any:
+        """The name the text gave a thing it now speaks of by its noun alone ("the campaign - dubbed The
+        Price of Fish -" ... "the campaign states"), or who it says made it ("a poem by Kari Mo" ... "the
+        poem began"): the last such phrase of the same noun before it, outside quotes; None for an
+        indefinite noun, a person's noun or one never named."""
+        if (tok.pos_ != "NOUN" or self.person_noun(tok)
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)):
+            return None
+        lemma = tok.lemma_.lower()
+        for t in reversed(self.tokens[:tok.i]):
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or self.in_quote(t):
+                continue
+            after = next((x for x in self.doc[t.right_edge.i + 1:t.right_edge.i + 3] if not x.is_punct), None)
+            # (the parser may hang the naming verb elsewhere: "Behind the campaign - dubbed ... - are")
+            namings = [*t.children, *([after] if after is not None and after.tag_ == "VBN" else [])]
+            for c in namings:
+                if (c.dep_ == "acl" or c is after) and c.lemma_ in rules.NAMING_VERBS:
+                    # (a name of common words may be tagged a noun: "The Price of Fish")
+                    name = next((n for n in c.children if n.dep_ in ("oprd", "attr", "dobj", "xcomp")
+                                 and (n.pos_ == "PROPN" or n.is_title)), None)
+                    if name is None:  # "known as The Price of Fish"
+                        name = next((n for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+                                     for n in p.children if n.dep_ == "pobj" and n.pos_ == "PROPN"), None)
+                    if name is not None:
+                        return self.doc[name.left_edge.i:name.right_edge.i + 1]
+            # who made it ("a poem by the artist Kari Mo" ... "the poem began"; the parser may hang "by" on
+            # the verb)
+            by = self.doc[t.right_edge.i + 1] if t.right_edge.i + 1 < len(self.doc) else None
+            if by is not None and by.lower_ == "by" and by.dep_ == "prep":
+                maker = next((n for n in by.children if n.dep_ == "pobj"), None)
+                inner = None if maker is None else next(
+                    (n for n in maker.subtree if n.ent_type_ in ("PERSON", "ORG") and not self.in_quote(n)), None)
+                if inner is not None:
+                    return strip_the(self.ent_at(inner))
+        return None
 
     def role_name(self, tok: Any) -> Any:
         """The person a subject phrase names besides its head: a name in apposition in it, else a
@@ -352,6 +397,14 @@ class Referents:
         if not named and tok.lemma_.lower() in rules.PERSON_TITLES:
             named = [e for e in inside if e.label_ in ("PERSON", "ORG") and after_a_name(e)]
         return named[0] if named else None
+
+    @staticmethod
+    def person_noun(tok: Any) -> bool:
+        """A common noun for a person: a title or role ("the mayor", "a relative"), a man or a woman
+        ("another man")."""
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "NOUN" and (lemma in rules.PERSON_TITLES or lemma in rules.MALE_ROLES
+                                       or lemma in rules.FEMALE_ROLES or lemma in ("person", "people"))
 
     def only_quoted(self, start: int, end: int) -> bool:
         """Nothing but quoted words, marks and punctuation between two offsets."""
@@ -417,7 +470,14 @@ class Referents:
         own = self.qualifiers(tok)
         if own:
             best = max(len(own & self.qualifiers(t)) for _h, t in hits)
-            hits = [(h, t) for h, t in hits if len(own & self.qualifiers(t)) == best]
+            # (none sharing a word: those named for the bare role, "President Kari Mo", may still be it)
+            hits = [(h, t) for h, t in hits if len(own & self.qualifiers(t)) == best
+                    and (best or not self.qualifiers(t))]
+            if not hits:
+                # every one named for another ("the UN leader" when only "Vestland leader Ivar Holm" is
+                # named): the person the sentence before is about, if any
+                about = self.prior_subjects(tok) or self.prior_subjects(tok, main=False)
+                return strip_the(about[-1]) if len({normalise(e.text) for e in about}) == 1 else None
         names = sorted((h for h, _t in hits), key=lambda h: h.start_char)
         if len({normalise(h.text) for h in names}) > 1:
             # several people named for it ("his brother, Eric Mo" ... "another brother, Per Mo"): the one
@@ -437,7 +497,8 @@ class Referents:
         stack = [c for c in role.children if c.dep_ not in ("acl", "relcl", "appos", "punct", "det", "cc", "conj")]
         while stack:
             t = stack.pop()
-            if t.pos_ in ("PROPN", "NOUN") and t.lemma_.lower() not in rules.PERSON_TITLES and t.ent_type_ != "PERSON":
+            if (t.pos_ in ("PROPN", "NOUN") or t.ent_type_ == "NORP") and (
+                    t.lemma_.lower() not in rules.PERSON_TITLES and t.ent_type_ != "PERSON"):  # "North Korean"
                 out.add(normalise(t.text))
             stack += [c for c in t.children if c.dep_ not in ("acl", "relcl", "appos", "punct")]
         return out
