@@ -572,3 +572,19 @@ def test_analyse_speaker_the_sentence_frames(body: str, speakers: list[str | Non
 def test_analyse_speaker_the_text_names_for_a_noun(body: str, speakers: list[str | None], make_article) -> None:
     (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # a quoted heading is the words of whoever says them in the section, not of the speaker before it
+    ("The crew worked through the night, Kari Mo said. \"We slept on the boat for a week.\"\n\n"
+     "“Let’s Just Ask the Captain”\n\n"
+     "That was when the mate, Ivar Holm, said, “Well, let’s just ask the captain. He will know the way.”",
+     ["Kari Mo", "Ivar Holm", "Ivar Holm"]),
+    # and nobody's when no one says them
+    ("The crew worked through the night, Kari Mo said. \"We slept on the boat for a week.\"\n\n"
+     "“The Longest Night at Sea”\n\nThe storm came in from the west.", ["Kari Mo", None]),
+], ids=["a-heading-said-later", "a-heading-nobody-says"])
+def test_analyse_a_quoted_heading_is_not_the_last_speakers(body: str, speakers: list[str | None],
+                                                           make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

@@ -39,7 +39,10 @@ def quotes(doc: Any, article_id: str, layout: Any, persons: frozenset[str] = fro
         if speakers is not None:
             d.speaker, d.verb = speakers.own(d)
     if speakers is not None:
-        _follow_structure(found, speakers)
+        headings = [d for d in found if _heading(d, text, paragraphs)]
+        _follow_structure([d for d in found if d not in headings], speakers)
+        for d in headings:
+            d.speaker, d.verb = _said_elsewhere(d, found, text)
     out: list[Quote] = []
     for d in found:
         if layout.place(d.start, d.end) is None:
@@ -154,6 +157,36 @@ def _follow_structure(found: list[DirectQuote], speakers: Speakers) -> None:
             if source is not None:
                 d.speaker, d.verb = source.speaker, source.verb
                 changed = True
+
+
+#: The most words of a quoted heading ("“The Most Fun Thing You Can Imagine”").
+MAX_HEADING_WORDS = 12
+
+
+def _heading(d: DirectQuote, text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """A quoted heading: a paragraph that is only a short quote in title case, ending with no sentence's
+    punctuation ("“Let's Ask the Captain”"): the words of someone the section quotes, not the speaker before."""
+    ps, pe = paragraphs[d.paragraph]
+    words = text[d.start:d.end].split()
+    if text[ps:pe].strip(" “”\"") != text[d.start:d.end].strip() or not words or len(words) > MAX_HEADING_WORDS:
+        return False
+    if text[d.start:d.end].rstrip()[-1:] in ".,;:!?":
+        return False
+    return sum(w[:1].isupper() for w in words) * 3 >= len(words) * 2
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", text.lower().replace("’", "'").replace("'", "")).split())
+
+
+def _said_elsewhere(d: DirectQuote, found: list[DirectQuote], text: str) -> tuple[Any, Any]:
+    """Who says a quoted heading's words in another quote of the text ("“Let's ask the captain. ...,” the
+    mate said"), else nobody."""
+    words = _words_of(text[d.start:d.end])
+    for o in found:
+        if o is not d and o.speaker is not None and f" {words} " in f" {_words_of(text[o.start:o.end])} ":
+            return o.speaker, o.verb
+    return None, None
 
 
 def _nobody_before(d: DirectQuote, speakers: Speakers) -> bool:
