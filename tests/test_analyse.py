@@ -232,6 +232,17 @@ def test_analyse_one_type_per_name_from_its_mentions(make_article) -> None:
 
 
 @parsed
+def test_analyse_a_business_noun_or_a_longer_name_makes_a_name_an_organisation(make_article) -> None:
+    body = ("Analysts expect a hard year. The chipmaker Brekkum said on Monday it would cut prices. Brekkum sold "
+            "fewer chips in May, and Brekkum lost money.\n\n"
+            "Solberg Energy Corp reported a loss on Friday. Solberg said it would close two plants in Lindvik, "
+            "and Solberg expects more cuts.")
+    (result,) = analyse([make_article(body)])
+    labels = {(m.text, m.label) for m in result.mentions if m.kind == "name" and m.text in ("Brekkum", "Solberg")}
+    assert labels == {("Brekkum", "ORG"), ("Solberg", "ORG")}
+
+
+@parsed
 def test_analyse_a_given_name_alone_is_the_full_name_the_article_gives(make_article) -> None:
     from newsprism.resolve import resolve
 

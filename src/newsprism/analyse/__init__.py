@@ -495,6 +495,9 @@ def _cue(span: Any, label: str) -> str | None:
         return "place"
     if before.rstrip(".") in rules.PERSON_TITLES:
         return "person"
+    if before in rules.ORGANISATION_NOUNS or before in rules.BUSINESS_NOUNS or (
+            len(before) > 5 and before.endswith("maker")):
+        return "org"  # "chipmaker Brekkum", "the retailer Brekke", "rival Nordvik"
     if (span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s")
             and doc[span.end + 1].lower_ in rules.PERSON_TITLES):
         return "person"  # "Vessa's lawyer", "Aske's daughter"
@@ -513,9 +516,11 @@ def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: Al
                   known: Gazetteer) -> list[Mention]:
     """One type per name in the article, from all its mentions: an alias pack's type; a country or a
     region of one (ISO 3166) is a place; else the evidence of the words around its mentions (a
-    preposition of place, a place or organisation head word, a title) by majority; else the model's
-    most frequent label. A one-word name that is a word of a longer person's name in the article is
-    that person ("Aske" of "Rolf Aske"); a one-word name written in lower case elsewhere in the
+    preposition of place, a place or organisation head word, a title, a business noun before it:
+    "chipmaker Brekkum") by majority; else the model's most frequent label. A one-word name that is a
+    word of a longer person's name in the article is that person ("Aske" of "Rolf Aske"), and the first
+    word of an organisation's name that organisation ("Solberg" of "Solberg Energy Corp") unless a
+    preposition of place says it is a place; a one-word name written in lower case elsewhere in the
     article, or only at the start of sentences and made of two words the article writes in lower case,
     is a word, not a name ("Floodwater"). A name that modifies a building's noun is a facility ("the
     Solbacken care home")."""
@@ -544,11 +549,16 @@ def _decide_types(doc: Any, mentions: list[Mention], spans: list[Any], packs: Al
     # longer names first: the words of a person's full name make its one-word forms that person
     decided: dict[str, str | None] = {k: by_evidence(k) for k in labels if len(k.split()) > 1}
     person_words = {w for k, lab in decided.items() if lab == "PERSON" for w in k.split()}
+    # and the first word of an organisation's longer name is that organisation ("Solberg" of "Solberg Energy
+    # Corp"), unless the words around it say it is a place
+    org_words = {k.split()[0] for k, lab in decided.items() if lab == "ORG"}
     for key in labels:
         if len(key.split()) > 1:
             continue
         if key in person_words:
             decided[key] = "PERSON"
+        elif key in org_words and key not in lower_words and known.geo(key) is None and not votes[key]["place"]:
+            decided[key] = "ORG"  # (a place names many bodies: "Kessford Council" leaves "in Kessford" a place)
         elif key in lower_words or key.rstrip("s") in lower_words or (
                 key not in inside and _compound_of(key, lower_words)):
             decided[key] = None  # a common word the model took for a name ("Floodwater" opening a caption)

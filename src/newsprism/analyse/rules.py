@@ -146,6 +146,10 @@ CHARACTERISING_VERBS = frozenset({"praise", "hail", "condemn", "criticise", "cri
 #: Verbs that give a thing its name ("a campaign dubbed The Price of Fish", "a group known as ..."): the
 #: thing is what the name names when the text speaks of it again by its noun ("the campaign states").
 NAMING_VERBS = frozenset({"dub", "call", "name", "title", "brand", "know", "christen", "label"})
+#: Nouns for a business set before its name ("rival Nordvik", "chipmaker Brekkum": also any "-maker"): the
+#: name is an organisation's (``analyse._cue``), with ``ORGANISATION_NOUNS``.
+BUSINESS_NOUNS = frozenset({"rival", "giant", "startup", "start-up", "supplier", "manufacturer", "insurer",
+                            "lender", "subsidiary", "conglomerate", "operator", "brand"})
 #: Nouns for who speaks for an organisation: the organisation that names them spoke ("Nordvik spokeswoman
 #: Kari Mo said ... the company's statement said").
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
