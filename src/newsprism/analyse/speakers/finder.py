@@ -254,7 +254,7 @@ class Speakers(Referents):
                             None)
                 if subj is None:
                     return None
-            if subj is not None or head.head is head or not (
+            if subj is not None or head.head.i == head.i or not (
                     head.dep_ in ("xcomp", "pcomp", "prep")
                     or (head.dep_ in ("advcl", "acl") and head.head.lemma_ in rules.QUOTING_VERBS)
                     or (head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.pos_ == "VERB")):

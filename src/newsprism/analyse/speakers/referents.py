@@ -171,7 +171,7 @@ class Referents:
             return None
         part = parts[0] if reached_quote and verb.idx >= q_end >= 0 else parts[-1]
         ids = {x.i for x in part}
-        top = [x for x in part if x.head.i not in ids or x.head is x]
+        top = [x for x in part if x.head.i not in ids or x.head.i == x.i]
         head = next((x for x in top if x.pos_ in ("NOUN", "PROPN") and len(x.text) > 1), None)
         return head
 
