@@ -4,6 +4,8 @@ Usage:
   .venv/bin/python benchmarks/line_writing.py cv --db STORE [--audits 1,2,3,4]
   .venv/bin/python benchmarks/line_writing.py headline --db STORE [--audits 1,2,3,4]
   .venv/bin/python benchmarks/line_writing.py order --db STORE [--audits dev,1,2,3,4,4b,6b]
+  .venv/bin/python benchmarks/line_writing.py run --db STORE [--audits dev,1,2,3,4,4b,6b]
+  .venv/bin/python benchmarks/line_writing.py writers --db STORE [--audits dev,1,2,3,4,4b,6b]
 
 STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data. Labels: the
 group and summary items of the audits named (``audit-labels.tsv`` is audit 1, ``audit-N-labels.tsv`` audit N,
@@ -24,7 +26,10 @@ items (in-sample). ``headline`` keeps the line test at its shipped setting and c
 headlines sharing that fraction of the shorter one's pairs of adjacent content words are one origin) the same way;
 ``order`` keeps both at their shipped settings and chooses (``line_order``, ``line_order_min``): two members whose
 content words in lower case outside quotation marks align in order over that fraction of the shorter one's, and
-that many words or more, are one origin.
+that many words or more, are one origin. ``run`` keeps every sentence test at its shipped setting and chooses
+``origin_run`` (two members whose sentences share one run of that many words outside quotation marks are one origin;
+0: off, the first setting); ``writers`` keeps every test at its shipped setting and tries the interview credit to
+a writer of another outlet's article of the story (``copies.writer_credits``: "told Dowd") off and on.
 Outlet credits name the story's outlets and every outlet of the shipped table, as ``claims.align`` does.
 """
 
@@ -48,6 +53,7 @@ RUNS = (3, 4, 5)
 HEADLINES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 ORDERS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 ORDER_MINS = (3, 4, 5, 6, 8)
+ORIGIN_RUNS = (0, 5, 6, 7, 8, 9, 10, 12, 15)
 QUOTED_REPORT = True  # the sentence test reads a quoted report credited to an outlet (copies.line_origins)
 SHARES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 MINS = (1, 2, 3)
@@ -83,6 +89,8 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
         line_origins,
         outlet_credits,
         rewrites,
+        story_writers,
+        writer_credits,
     )
     from newsprism.outlets import known_outlets
     from newsprism.settings import AlignSettings
@@ -98,6 +106,11 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
     if mode == "order":  # the line and headline tests at their shipped settings, the order test chosen
         base = (s.line_share_run, s.line_share, s.line_share_min, s.line_headline)
         settings = [(*base, 0.0, 0)] + [(*base, o, m) for o in ORDERS for m in ORDER_MINS]
+    base = (s.line_share_run, s.line_share, s.line_share_min, s.line_headline, s.line_order, s.line_order_min)
+    if mode == "run":  # every sentence test at its shipped setting, origin_run chosen
+        settings = [(*base, r, True, said) for said in (True, False) for r in ORIGIN_RUNS]
+    if mode == "writers":  # every test at its shipped setting, interviews credited to a writer's outlet or not
+        settings = [(*base, s.origin_run, False), (*base, s.origin_run, True)]
     for it in items:
         sid = story_of[it["spans"][0].split(":")[0]]
         it["story"] = sid
@@ -118,13 +131,18 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
                         h.setdefault(r, set()).add(origin.get(a.article_id, a.article_id))
                 holders[k] = h
             holders[s.line_share_run] = {**holders[s.line_share_run], **holders[1]}  # one-word runs: the order test
-            per_story[sid] = (job.copies, outlets, credits, joined, holders)
-        copies, outlets, credits, joined, holders = per_story[sid]
+            writers = story_writers(job.articles)
+            told = tuple(cr for a in job.articles for cr in writer_credits(a, writers))
+            per_story[sid] = (job.copies, outlets, credits, joined, holders, told)
+        copies, outlets, credits, joined, holders, told = per_story[sid]
         claims = [_claim(prism, sp, cache) for sp in it["spans"]]
         it["pred"] = {}
         for st in settings:
             k, t, m, h, o, om = (*st, 0.0, 0.0, 0)[:6]
-            origins = line_origins(claims, copies, outlets, credits, s.origin_run, joined, share_run=k,
+            run = st[6] if len(st) > 6 else s.origin_run
+            with_told = credits + told if (st[7] if len(st) > 7 else True) else credits
+            said = st[8] if len(st) > 8 else True
+            origins = line_origins(claims, copies, outlets, with_told, run, joined, said_runs=said, share_run=k,
                                    share=t, share_min=m, holders=holders.get(k), headline=h, order=o,
                                    order_min=om, quoted_report=QUOTED_REPORT)
             it["pred"][st] = len(origins) >= 2
@@ -140,7 +158,7 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
     folds = leave_one_story_out(items, settings, lambda _train, st: (-joins(st), st == off, st))
     chosen, accs = folds.chosen, folds.accuracies
     for st, n in chosen.most_common():
-        print(f"  chosen {st} (run, share, min[, headline[, order, order_min]]; the first setting is off) in {n} "
+        print(f"  chosen {st} (run, share, min[, headline[, order, order_min[, origin_run, ...]]]; first: off) in {n} "
               f"of {len(stories)} folds")
     tp, fp, fn, acc = folds.counts()
     print(f"held out: accuracy {acc:.3f}, precision of 'two origins or more' {tp / max(1, tp + fp):.3f} "
@@ -156,7 +174,7 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("cmd", choices=("cv", "headline", "order"))
+    ap.add_argument("cmd", choices=("cv", "headline", "order", "run", "writers"))
     ap.add_argument("--db", type=Path, required=True)
     ap.add_argument("--audits", default="1,2,3,4",
                     help="which audits' labels (dev, 1-4, 4b, 6b; never 5, 6: held out): comma-separated")

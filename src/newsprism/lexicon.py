@@ -198,13 +198,16 @@ BROADCAST_STATION = (r"(?:local\s+)?(?:(?:ABC|NBC|CBS|CW|Fox|FOX|PIX)\s?\d{1,2}"
 #: the story (or a wire agency, or a ``BROADCAST_STATION``). The phrase is matched in any case, the name only
 #: as printed, so "at the time" is not the magazine. An outlet's own name in its
 #: own article never counts.
-REPORT_CREDITS: tuple[str, ...] = (
-    # an interview or a statement given to the outlet
+INTERVIEW_CREDITS: tuple[str, ...] = (
+    # an interview or a statement given to the outlet (or to a writer: ``copies.writer_credits``)
     r"\b(?:told|tells|telling)\s+{outlet}",
     r"\b(?:said|says|saying|confirmed|confirms|explained|admitted|revealed|wrote|added)\s+(?:\w+\s+){0,3}"
     r"(?:to|in\s+an?\s+(?:\w+\s+)?(?:interview|statement|email|e-mail|call|conversation)\s+(?:with|to))\s+{outlet}",
     r"\b(?:in|during)\s+an?\s+(?:\w+\s+)?(?:interview|conversation)\s+(?:with|on|to)\s+{outlet}",
     r"\b(?:speaking|talking|spoke|talked)\s+(?:exclusively\s+)?(?:to|with)\s+{outlet}",
+)
+REPORT_CREDITS: tuple[str, ...] = (
+    *INTERVIEW_CREDITS,
     r"\b(?:statement|email|e-mail|comment|response)\s+(?:\w+\s+){0,2}(?:sent|given|provided|emailed|issued)\s+"
     r"(?:exclusively\s+)?to\s+{outlet}",
     r"\b(?:provided|provides|gave|gives|sent|sends|emailed|emails)\s+{outlet}\s+(?:with\s+)?(?:a|an|the)\s+"

@@ -19,7 +19,9 @@ from newsprism.copies import (
     run_holders,
     shared_writing,
     skeleton,
+    story_writers,
     wire_credit,
+    writer_credits,
 )
 from newsprism.records import Article, Claim
 
@@ -515,3 +517,46 @@ def test_copies_line_origins_read_a_quoted_report_credited_to_an_outlet() -> Non
     # a quote someone gave in an interview stays that person's words, quoted apart
     told = [_claim(arts["c"], 0), _claim(arts["b"], 0)]
     assert len(line_origins(told, Copies((), ()), outlets, credits, **kw)) == 2
+
+
+def test_copies_an_interview_given_to_another_outlets_writer_credits_that_outlet() -> None:
+    column = replace(art("wc", ["\u201cI kept the logbook for twenty years,\u201d the keeper says."], outlet="Island Post"),
+                     byline=("By Hedda Ormsby", "Island Post"))
+    other = replace(art("wo", ["\u201cI kept the logbook for twenty years,\u201d the keeper told Ormsby on Monday."],
+                        outlet="Coast Times"), byline=("Coast Times staff",))
+    own = art("wn", ["\u201cI kept the logbook for twenty years,\u201d the keeper told a crowd at the pier."],
+              outlet="Ledger")
+    wire = replace(art("ww", ["Filler paragraph about the pier."], outlet="Gazette"),
+                   byline=("The Island Post", "Associated Press"))
+    writers = story_writers([column, other, own, wire])
+    # the full name and the surname name the Post's writer; an outlet or a wire in a byline is no writer
+    assert writers == {"Hedda Ormsby": "Island Post", "Ormsby": "Island Post"}
+    (credit,) = writer_credits(other, writers)
+    assert credit.key == "outlet:island post" and other.text[credit.start:credit.end] == "told Ormsby"
+    assert writer_credits(column, writers) == ()  # the writer's own outlet never credits itself
+    assert writer_credits(own, writers) == ()
+    # "told Ormsby Bay" is a place, not the writer
+    bay = replace(other, paragraphs=("The keeper told Ormsby Bay residents to stay inside.",))
+    assert writer_credits(bay, writers) == ()
+    outlets = {x.article_id: x.outlet for x in (column, other, own)}
+    line = [_claim(column, 0), _claim(other, 0), _claim(own, 0)]
+    credits = writer_credits(other, writers)
+    # the Coast Times sentence gives the Post's interview: two origins, not three
+    assert sorted(len(o.article_ids) for o in line_origins(line, NONE, outlets, credits)) == [1, 2]
+    assert len(line_origins(line, NONE, outlets, ())) == 3
+
+
+def test_copies_a_run_another_member_quotes_is_a_statement_not_shared_writing() -> None:
+    said = "We will reopen the north pier once the divers have checked every pile beneath it"
+    a = art("sa", [f"\u201c{said},\u201d the harbour board wrote on Monday."], outlet="Island Post")
+    b = art("sb", [f"{said}."], outlet="Coast Times")  # a statement set out as a block, its marks lost
+    c = art("sc", [f"{said}."], outlet="Ledger")
+    d = art("sd", ["The board said divers would check every pile beneath the north pier before it reopens."],
+            outlet="Gazette")
+    outlets = {x.article_id: x.outlet for x in (a, b, c, d)}
+    line = [_claim(x, 0) for x in (a, b, c, d)]
+    # a quotes the statement: b and c give it, not one another's writing
+    assert len(line_origins(line, NONE, outlets, (), run=9)) == 4
+    assert len(line_origins(line, NONE, outlets, (), run=9, said_runs=False)) == 3
+    # with no member quoting it, the shared run is one writer's
+    assert len(line_origins(line[1:], NONE, outlets, (), run=9)) == 2

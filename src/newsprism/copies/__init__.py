@@ -46,7 +46,9 @@ from .credits import rewrites as rewrites
 from .credits import run_holders as run_holders
 from .credits import shared_writing as shared_writing
 from .credits import skeleton as skeleton
+from .credits import story_writers as story_writers
 from .credits import wire_credit as wire_credit
+from .credits import writer_credits as writer_credits
 from .lsh import KINDS as KINDS
 from .lsh import (  # noqa: F401 (read by benchmarks/ and tests)
     _band_candidates,

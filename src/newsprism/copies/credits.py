@@ -9,8 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from ..lexicon import BROADCAST_STATION, REPORT_CREDITS, STOP_WORDS, WIRES, dateline_agency
-from ..outlets import printed_names
+from ..lexicon import BROADCAST_STATION, INTERVIEW_CREDITS, REPORT_CREDITS, STOP_WORDS, WIRES, dateline_agency
+from ..outlets import known_outlets, printed_names
 from ..records import Article, ArticlePair, Claim, Copies, Origin, OutletCredit
 
 # ------------------------------------------------------------------ rule tables
@@ -157,6 +157,55 @@ def outlet_credits(article: Article, names: Iterable[str], paragraphs: int = 0) 
     return tuple(dict.fromkeys(out))
 
 
+#: A byline entry that names one writer: two to four capitalised words ("Maureen Dowd", "Mary-Kate O'Neil").
+_WRITER = re.compile(r"[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){1,3}")
+
+
+def story_writers(articles: Iterable[Article]) -> dict[str, str]:
+    """The writers of a story's articles, each name as printed -> the outlet of the article whose byline
+    gives it: the full name and the surname (4 letters or more), a name two outlets' bylines give left out, and
+    so is an outlet or a wire a byline names ("The Washington Post", "Associated Press")."""
+    articles = list(articles)
+    outlets = {_bare(p).casefold() for n in {*(a.outlet for a in articles if a.outlet), *known_outlets()}
+               for p in printed_names(n)}
+    found: dict[str, set[str]] = {}
+    for a in articles:
+        if not a.outlet:
+            continue
+        for entry in a.byline:
+            for m in _WRITER.finditer(re.sub(r"^\s*[Bb][Yy]\s+", "", entry)):
+                words = m.group().split()
+                if words[0] == "The" or _bare(m.group()).casefold() in outlets or _credited_key(m.group()) != (
+                        f"outlet:{m.group().casefold()}"):
+                    continue  # an outlet or a wire the byline names, not a writer
+                for name in {" ".join(words), *([words[-1]] if len(words[-1]) >= 4 else [])}:
+                    found.setdefault(name, set()).add(a.outlet)
+    return {name: next(iter(outs)) for name, outs in found.items() if len(outs) == 1}
+
+
+def writer_credits(article: Article, writers: Mapping[str, str]) -> tuple[OutletCredit, ...]:
+    """Where ``article`` credits an interview given to the writer of another outlet's article of its story
+    ("Thurman told Dowd", "speaking to Jane Roe"): a credit to that writer's outlet (``writers``: see
+    :func:`story_writers`), covering the sentence (the credit phrase) as :func:`outlet_credits` with
+    ``paragraphs`` 0. A writer of the article's own outlet never counts. The name is matched as printed."""
+    own = _credited_key(article.outlet) if article.outlet else None
+    names = {n: o for n, o in writers.items() if _credited_key(o) != own}
+    if not names:
+        return ()
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=lambda x: (-len(x), x)))
+    who = rf"(?P<outlet>(?<![\w.])(?-i:{alternatives})(?![\w-]|\s+(?-i:[A-Z])))"
+    out: list[OutletCredit] = []
+    for field, text in (("title", article.title or ""), ("body", article.text)):
+        for rx in (re.compile(p.replace("{outlet}", who), re.I) for p in INTERVIEW_CREDITS):
+            for m in rx.finditer(text):
+                outlet = names[" ".join(m.group("outlet").split())]
+                start, end = m.span()
+                out.append(OutletCredit(article.article_id, field, start, end, outlet, _credited_key(outlet),
+                                        field, start, end))
+    out.sort(key=lambda c: (c.field, c.start, c.key))
+    return tuple(dict.fromkeys(out))
+
+
 def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequence[OutletCredit] = (),
              credited: int = 0, share_run: int = 0, share: float = 0.0,
              origins: Mapping[str, str] | None = None, share_min: int = 0) -> tuple[ArticlePair, ...]:
@@ -255,12 +304,13 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                  joined: Sequence[ArticlePair] = (), *, share_run: int = 0, share: float = 0.0,
                  share_min: int = 1, holders: Mapping[tuple[str, ...], set[str]] | None = None,
                  headline: float = 0.0, order: float = 0.0, order_min: int = 0,
-                 quoted_report: bool = True) -> list[Origin]:
+                 quoted_report: bool = True, said_runs: bool = True) -> list[Origin]:
     """The independent origins among the members of one line (the claims of a
     group, one per article): :func:`independent_sources` of their articles,
     then one origin for a member and the outlet a credit covering it names
-    (see :func:`outlet_credits`), and one for two members whose texts share a
-    run of ``run`` words outside quotation marks (0: not checked), and for two
+    (see :func:`outlet_credits`, :func:`writer_credits`), and one for two members whose texts share a
+    run of ``run`` words outside quotation marks (0: not checked; with ``said_runs``, a run some member
+    gives inside quotation marks is left out: a statement each outlet gives, its marks lost in one), and for two
     members of articles ``joined`` names as a pair (see :func:`rewrites`), and for
     two members whose sentences share at least the fraction ``share`` of the
     shorter one's distinct runs of ``share_run`` words outside quotation marks
@@ -304,7 +354,9 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                         and not _INTERVIEW.search(c.text[cr.start - c.start:cr.end - c.start])):
                     reported.add(c.claim_id)
     if run > 0 and len(claims) > 1:  # a line of one member has no pair to compare
-        runs = [(c, _unquoted_runs(c.text, run)) for c in claims]
+        # a run some member gives inside quotation marks is a statement quoted, marks lost elsewhere
+        said = frozenset().union(*(_quoted_runs(c.text, run) for c in claims)) if said_runs else frozenset()
+        runs = [(c, _unquoted_runs(c.text, run) - said) for c in claims]
         for i, (a, ra) in enumerate(runs):
             for b, rb in runs[i + 1:]:
                 if a.article_id != b.article_id and ra & rb:
@@ -389,6 +441,16 @@ def quotations(text: str) -> list[str]:
 def _unquoted_parts(text: str) -> list[str]:
     """The parts of a text outside quotation marks (:func:`_split_quotations`)."""
     return _split_quotations(text)[0]
+
+
+def _quoted_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
+    """Every run of ``n`` words (lower-cased, in order) inside the quoted passages of a text
+    (:func:`_split_quotations`)."""
+    out: set[tuple[str, ...]] = set()
+    for part in _split_quotations(text)[1]:
+        words = TOKEN.findall(part.lower())
+        out.update(tuple(words[k:k + n]) for k in range(len(words) - n + 1))
+    return frozenset(out)
 
 
 def _unquoted_runs(text: str, n: int, lower: bool = True) -> frozenset[tuple[str, ...]]:
