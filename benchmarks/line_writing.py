@@ -29,7 +29,8 @@ content words in lower case outside quotation marks align in order over that fra
 that many words or more, are one origin. ``run`` keeps every sentence test at its shipped setting and chooses
 ``origin_run`` (two members whose sentences share one run of that many words outside quotation marks are one origin;
 0: off, the first setting); ``writers`` keeps every test at its shipped setting and tries the interview credit to
-a writer of another outlet's article of the story (``copies.writer_credits``: "told Dowd") off and on.
+a writer of another outlet's article of the story (``copies.writer_credits``: "told Dowd") or to an outlet named
+before by a noun (``copies.noun_credits``: "told the magazine") off and on.
 Outlet credits name the story's outlets and every outlet of the shipped table, as ``claims.align`` does.
 """
 
@@ -87,6 +88,7 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
         _content_runs,
         independent_sources,
         line_origins,
+        noun_credits,
         outlet_credits,
         rewrites,
         story_writers,
@@ -132,7 +134,7 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
                 holders[k] = h
             holders[s.line_share_run] = {**holders[s.line_share_run], **holders[1]}  # one-word runs: the order test
             writers = story_writers(job.articles)
-            told = tuple(cr for a in job.articles for cr in writer_credits(a, writers))
+            told = tuple(cr for a in job.articles for cr in (*writer_credits(a, writers), *noun_credits(a, names)))
             per_story[sid] = (job.copies, outlets, credits, joined, holders, told)
         copies, outlets, credits, joined, holders, told = per_story[sid]
         claims = [_claim(prism, sp, cache) for sp in it["spans"]]

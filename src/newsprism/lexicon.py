@@ -206,6 +206,10 @@ INTERVIEW_CREDITS: tuple[str, ...] = (
     r"\b(?:in|during)\s+an?\s+(?:\w+\s+)?(?:interview|conversation)\s+(?:with|on|to)\s+{outlet}",
     r"\b(?:speaking|talking|spoke|talked)\s+(?:exclusively\s+)?(?:to|with)\s+{outlet}",
 )
+#: Nouns by which an article names an outlet it named before ("told the magazine"), lower case as
+#: printed (``copies.noun_credits``).
+OUTLET_NOUNS: tuple[str, ...] = ("magazine", "newspaper", "paper", "broadcaster", "network", "publication",
+                                 "news agency", "agency", "channel", "tabloid", "website", "outlet")
 REPORT_CREDITS: tuple[str, ...] = (
     *INTERVIEW_CREDITS,
     r"\b(?:statement|email|e-mail|comment|response)\s+(?:\w+\s+){0,2}(?:sent|given|provided|emailed|issued)\s+"

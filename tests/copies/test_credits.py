@@ -14,6 +14,7 @@ from newsprism.copies import (
     headline_pairs,
     independent_sources,
     line_origins,
+    noun_credits,
     outlet_credits,
     rewrites,
     run_holders,
@@ -560,3 +561,21 @@ def test_copies_a_run_another_member_quotes_is_a_statement_not_shared_writing() 
     assert len(line_origins(line, NONE, outlets, (), run=9, said_runs=False)) == 3
     # with no member quoting it, the shared run is one writer's
     assert len(line_origins(line[1:], NONE, outlets, (), run=9)) == 2
+
+
+def test_copies_told_the_magazine_credits_the_outlet_named_before() -> None:
+    names = ["Island Post", "Coast Weekly", "Ledger"]
+    a = art("na", ["The Coast Weekly spoke to the keeper last week.",
+                   "\u201cThe lamp has not failed once,\u201d the keeper told the magazine."], outlet="Ledger")
+    (credit,) = noun_credits(a, names)
+    assert credit.key == "outlet:coast weekly" and a.text[credit.start:credit.end] == "told the magazine"
+    # a wire named before is "the agency", never "the paper" (another paper, unnamed)
+    b = art("nb", ["Reuters first reported the closure.", "\u201cWe had no choice,\u201d the mayor told the paper."],
+            outlet="Ledger")
+    assert noun_credits(b, names) == ()
+    c = replace(b, paragraphs=("Reuters first reported the closure.", "The mayor told the agency it was final."))
+    assert [cr.key for cr in noun_credits(c, names)] == ["wire:Reuters"]
+    # its own outlet named before, or no outlet at all: no credit
+    d = art("nd", ["The Ledger asked the keeper.", "He told the paper he would stay."], outlet="Ledger")
+    e = art("ne", ["He told the paper he would stay."], outlet="Ledger")
+    assert noun_credits(d, names) == () and noun_credits(e, names) == ()

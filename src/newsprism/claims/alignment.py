@@ -13,7 +13,16 @@ from dataclasses import replace
 
 import numpy as np
 
-from ..copies import independent_sources, outlet_credits, quotations, rewrites, run_holders, story_writers, writer_credits
+from ..copies import (
+    independent_sources,
+    noun_credits,
+    outlet_credits,
+    quotations,
+    rewrites,
+    run_holders,
+    story_writers,
+    writer_credits,
+)
 from ..gazetteer import geo
 from ..lexicon import REPEAT_MARKERS
 from ..outlets import known_outlets
@@ -150,9 +159,10 @@ def origin_context(articles: Sequence[Article], copies: Copies, s: AlignSettings
     holders = run_holders(live, s.line_share_run, article_origins) if s.line_share > 0 and s.line_share_run > 0 else {}
     if s.line_order > 0:  # and single words, for the skeleton test (the story's own vocabulary left out)
         holders = {**holders, **run_holders(live, 1, article_origins)}
-    # an interview given to the writer of another outlet's article ("told Dowd") credits that outlet
+    # an interview given to the writer of another outlet's article ("told Dowd") or to an outlet named
+    # before by a noun ("told the magazine") credits that outlet
     writers = story_writers(articles)
-    credits += tuple(cr for a in articles for cr in writer_credits(a, writers))
+    credits += tuple(cr for a in articles for cr in (*writer_credits(a, writers), *noun_credits(a, names)))
     return outlets, credits, rewritten, holders
 
 

@@ -40,6 +40,7 @@ from .credits import aligned_words as aligned_words
 from .credits import headline_pairs as headline_pairs
 from .credits import independent_sources as independent_sources
 from .credits import line_origins as line_origins
+from .credits import noun_credits as noun_credits
 from .credits import outlet_credits as outlet_credits
 from .credits import quotations as quotations
 from .credits import rewrites as rewrites

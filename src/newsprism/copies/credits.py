@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from ..lexicon import BROADCAST_STATION, INTERVIEW_CREDITS, REPORT_CREDITS, STOP_WORDS, WIRES, dateline_agency
+from ..lexicon import BROADCAST_STATION, INTERVIEW_CREDITS, OUTLET_NOUNS, REPORT_CREDITS, STOP_WORDS, WIRES, dateline_agency
 from ..outlets import known_outlets, printed_names
 from ..records import Article, ArticlePair, Claim, Copies, Origin, OutletCredit
 
@@ -202,6 +202,46 @@ def writer_credits(article: Article, writers: Mapping[str, str]) -> tuple[Outlet
                 start, end = m.span()
                 out.append(OutletCredit(article.article_id, field, start, end, outlet, _credited_key(outlet),
                                         field, start, end))
+    out.sort(key=lambda c: (c.field, c.start, c.key))
+    return tuple(dict.fromkeys(out))
+
+
+#: Characters before "told the magazine" searched for the outlet it names.
+_NOUN_REACH = 1000
+_NOUNS = "|".join(n.replace(" ", r"\s+") for n in OUTLET_NOUNS)
+_NOUN = rf"(?P<noun>(?-i:the\s+(?:{_NOUNS}))\b)"
+_NOUN_CREDITS = tuple(re.compile(p.replace("{outlet}", _NOUN), re.I) for p in INTERVIEW_CREDITS)
+
+
+def noun_credits(article: Article, names: Iterable[str]) -> tuple[OutletCredit, ...]:
+    """Where ``article`` credits an interview given to an outlet it names by a noun ("told the magazine",
+    ``lexicon.OUTLET_NOUNS``): a credit to the last of ``names`` (as :func:`outlet_credits` reads them,
+    wires included) the article printed in the ``_NOUN_REACH`` characters before it, in the same field
+    (a wire only for "the agency", "the news agency"; any other outlet only for another noun); none
+    when that is its own outlet or it printed none. Covers the sentence (the credit phrase), as :func:`outlet_credits` with
+    ``paragraphs`` 0."""
+    own = _credited_key(article.outlet) if article.outlet else None
+    every = tuple(sorted({n for n in names if n}))
+    surfaces, _ = _credit_patterns(every)
+    if not surfaces:
+        return ()
+    alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(surfaces, key=lambda x: (-len(x), x)))
+    printed = re.compile(rf"(?<![\w.])(?:[Tt]he\s+)?(?:{alternatives})(?![\w-])")
+    out: list[OutletCredit] = []
+    for field, text in (("title", article.title or ""), ("body", article.text)):
+        for rx in _NOUN_CREDITS:
+            for m in rx.finditer(text):
+                agency = m.group("noun").split()[-1].lower() == "agency"
+                before = [x for x in printed.finditer(text, max(0, m.start() - _NOUN_REACH), m.start())
+                          if not _inside_a_name(_bare(x.group()), text, x.start(), x.end())]
+                if not before:
+                    continue
+                outlet = surfaces[_bare(before[-1].group())]
+                key = _credited_key(outlet)
+                if key == own or agency != key.startswith("wire:"):
+                    continue  # its own outlet, or a wire called "the paper" (another paper, unnamed)
+                start, end = m.span()
+                out.append(OutletCredit(article.article_id, field, start, end, outlet, key, field, start, end))
     out.sort(key=lambda c: (c.field, c.start, c.key))
     return tuple(dict.fromkeys(out))
 
