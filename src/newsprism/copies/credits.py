@@ -213,20 +213,27 @@ _NOUN = rf"(?P<noun>(?-i:the\s+(?:{_NOUNS}))\b)"
 _NOUN_CREDITS = tuple(re.compile(p.replace("{outlet}", _NOUN), re.I) for p in INTERVIEW_CREDITS)
 
 
+@lru_cache(maxsize=64)
+def _printed_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of these outlet names or a wire as printed (:func:`_credit_surfaces`), "The" allowed before."""
+    surfaces = _credit_surfaces(names)
+    alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(surfaces, key=lambda x: (-len(x), x)))
+    return re.compile(rf"(?<![\w.])(?:[Tt]he\s+)?(?:{alternatives})(?![\w-])")
+
+
 def noun_credits(article: Article, names: Iterable[str]) -> tuple[OutletCredit, ...]:
     """Where ``article`` credits an interview given to an outlet it names by a noun ("told the magazine",
     ``lexicon.OUTLET_NOUNS``): a credit to the last of ``names`` (as :func:`outlet_credits` reads them,
     wires included) the article printed in the ``_NOUN_REACH`` characters before it, in the same field
     (a wire only for "the agency", "the news agency"; any other outlet only for another noun); none
-    when that is its own outlet or it printed none. Covers the sentence (the credit phrase), as :func:`outlet_credits` with
-    ``paragraphs`` 0."""
+    when that is its own outlet or it printed none. Covers the sentence (the credit phrase), as
+    :func:`outlet_credits` with ``paragraphs`` 0."""
     own = _credited_key(article.outlet) if article.outlet else None
     every = tuple(sorted({n for n in names if n}))
     surfaces, _ = _credit_patterns(every)
     if not surfaces:
         return ()
-    alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(surfaces, key=lambda x: (-len(x), x)))
-    printed = re.compile(rf"(?<![\w.])(?:[Tt]he\s+)?(?:{alternatives})(?![\w-])")
+    printed = _printed_pattern(every)
     out: list[OutletCredit] = []
     for field, text in (("title", article.title or ""), ("body", article.text)):
         for rx in _NOUN_CREDITS:
