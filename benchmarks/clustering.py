@@ -96,6 +96,12 @@ GRIDS: dict[str, dict[str, list[float]]] = {
                "split_below": [0.25],
                "split_min": [3],
                "rejoin": [1.1, 0.12]},  # 1.1: off; 0.12 from a screen at the defaults (in-sample)
+    # "rejoin" with the value chosen inside the folds, not on a whole-corpus screen (min_df 1: every fold chose it)
+    "rejoin-wide": {**{k: v for k, v in GRID.items() if k != "title_weight"},
+                    "min_df": [1],
+                    "split_below": [0.25],
+                    "split_min": [3],
+                    "rejoin": [1.1, 0.08, 0.1, 0.12, 0.15, 0.2]},
     "numbers": {**{k: v for k, v in GRID.items() if k != "title_weight"},
                 "number_weight": [1.0, 2.0]},  # weight of the N: number features (an event's own counts, years)
 }
