@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from newsprism.claims import align
 from newsprism.dossier import build as build_dossier
 from newsprism.dossier import inputs_key
 from newsprism.records import ClaimKey, Copies, CopyLink, Entity, StoryDetail, StoryJob, StorySummary
-from newsprism.story_pool import build, unanalysed, with_vectors
+from newsprism.story_pool import build, story_entities, unanalysed, with_vectors
 from newsprism.story_pool import job as story_job
 
 NO_EMBEDDINGS = Settings(embeddings=False)
@@ -50,6 +51,23 @@ def test_story_pool_job_keeps_the_analysed_articles_and_keys_every_one(job: Stor
     assert made.key != inputs_key(NO_EMBEDDINGS, "s1", ["a"], made.analyses, made.entities, made.copies)
     whole = story_job(detail, dict(zip("ab", job.analyses, strict=True)), entities, NO_EMBEDDINGS)
     assert whole.analyses == job.analyses and whole.key != made.key and unanalysed(detail, {"a": 1, "b": 2}) == []
+
+
+def test_story_pool_entities_are_counted_within_the_story(job: StoryJob) -> None:
+    """A story's dossier counts an entity's mentions and lists its articles among the story's own
+    articles: another story's article mentioning it moves neither the dossier nor its cache key."""
+    a, b = job.analyses
+    here = sum(m.entity_id == "varnholm" for an in (a, b) for m in an.mentions)
+    assert here >= 1
+    store_wide = Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 99, ("a", "b", "other-story"))
+    elsewhere = dataclasses.replace(store_wide, mentions=120, articles=("a", "b", "other-story", "another"))
+    mine = story_entities([store_wide], (a, b))
+    assert [(e.mentions, e.articles) for e in mine] == [(here, ("a", "b"))]
+    assert story_entities([elsewhere], (a, b)) == mine
+    assert inputs_key(NO_EMBEDDINGS, "s1", ["a", "b"], (a, b), mine, job.copies) == inputs_key(
+        NO_EMBEDDINGS, "s1", ["a", "b"], (a, b), story_entities([elsewhere], (a, b)), job.copies)
+    assert inputs_key(NO_EMBEDDINGS, "s1", ["a", "b"], (a, b), mine, job.copies) != inputs_key(
+        NO_EMBEDDINGS, "s1", ["a", "b"], (a, b), [elsewhere], job.copies)
 
 
 def test_story_pool_with_vectors_reads_the_stored_vectors_only_with_embeddings(job: StoryJob) -> None:

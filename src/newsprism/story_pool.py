@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import multiprocessing
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -47,6 +47,17 @@ def unanalysed(detail: StoryDetail, analyses: Mapping[str, Analysis]) -> list[st
     return [a.article_id for a in detail.articles if a.article_id not in analyses]
 
 
+def story_entities(entities: Sequence[Entity], analyses: Sequence[Analysis]) -> tuple[Entity, ...]:
+    """The story's own view of its entities: mentions counted and articles listed among the story's
+    ``analyses`` only. The store restricts the entities the story mentions already, but not those their
+    relations point to (Tu-95 for Tu-95MS), which came with the whole store's counts: an article of
+    another story mentioning one of them changed this story's cache key and rebuilt an unchanged dossier."""
+    counts = Counter(m.entity_id for an in analyses for m in an.mentions if m.entity_id)
+    ids = {an.article_id for an in analyses}
+    return tuple(dataclasses.replace(e, mentions=counts.get(e.entity_id, 0),
+                                     articles=tuple(a for a in e.articles if a in ids)) for e in entities)
+
+
 def job(detail: StoryDetail, analyses: Mapping[str, Analysis], entities: Callable[[set[str]], Sequence[Entity]],
         settings: Settings) -> StoryJob:
     """What the story's dossier is built from, without claim vectors yet (:func:`with_vectors`): its
@@ -55,7 +66,7 @@ def job(detail: StoryDetail, analyses: Mapping[str, Analysis], entities: Callabl
     fingerprint of all these (:func:`newsprism.dossier.inputs_key`, the dossier cache's key)."""
     articles = tuple(a for a in detail.articles if a.article_id in analyses)
     kept = tuple(analyses[a.article_id] for a in articles)
-    ents = tuple(entities({a.article_id for a in articles}))
+    ents = story_entities(entities({a.article_id for a in articles}), kept)
     copies = Copies(detail.copy_links, detail.copy_groups, detail.wires)
     sid = detail.summary.story_id
     key = _dossier.inputs_key(settings, sid, [a.article_id for a in detail.articles], kept, ents, copies)
