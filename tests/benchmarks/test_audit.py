@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import ClassVar
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "audit.py"
+from _support import load_benchmark
 
 
 def _audit() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("audit_benchmark", _PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("audit")
 
 
 def test_frame_defaults_to_the_corpus_own_and_refuses_the_other_corpus_frames() -> None:

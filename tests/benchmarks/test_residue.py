@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "residue.py"
+from _support import load_benchmark
 
 
 def _checker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("residue_checker", _PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("residue")
 
 
 @pytest.mark.parametrize(
