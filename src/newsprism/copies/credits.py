@@ -153,8 +153,7 @@ def outlet_credits(article: Article, names: Iterable[str], paragraphs: int = 0) 
                 last = min(len(starts), k + paragraphs) - 1
                 cover, c0, c1 = field, starts[k], starts[last] + len(article.paragraphs[last])
             out.append(OutletCredit(article.article_id, field, start, end, name, key, cover, c0, c1))
-    out.sort(key=lambda c: (c.field, c.start, c.key))
-    return tuple(dict.fromkeys(out))
+    return _in_text_order(out)
 
 
 #: A byline entry that names one writer: two to four capitalised words ("Maureen Dowd", "Mary-Kate O'Neil").
@@ -192,7 +191,7 @@ def writer_credits(article: Article, writers: Mapping[str, str]) -> tuple[Outlet
     names = {n: o for n, o in writers.items() if _credited_key(o) != own}
     if not names:
         return ()
-    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=lambda x: (-len(x), x)))
+    alternatives = _alternation(names)
     who = rf"(?P<outlet>(?<![\w.])(?-i:{alternatives})(?![\w-]|\s+(?-i:[A-Z])))"
     out: list[OutletCredit] = []
     for field, text in (("title", article.title or ""), ("body", article.text)):
@@ -202,8 +201,7 @@ def writer_credits(article: Article, writers: Mapping[str, str]) -> tuple[Outlet
                 start, end = m.span()
                 out.append(OutletCredit(article.article_id, field, start, end, outlet, _credited_key(outlet),
                                         field, start, end))
-    out.sort(key=lambda c: (c.field, c.start, c.key))
-    return tuple(dict.fromkeys(out))
+    return _in_text_order(out)
 
 
 #: Characters before "told the magazine" searched for the outlet it names.
@@ -217,7 +215,7 @@ _NOUN_CREDITS = tuple(re.compile(p.replace("{outlet}", _NOUN), re.I) for p in IN
 def _printed_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Any of these outlet names or a wire as printed (:func:`_credit_surfaces`), "The" allowed before."""
     surfaces = _credit_surfaces(names)
-    alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(surfaces, key=lambda x: (-len(x), x)))
+    alternatives = _alternation(surfaces)
     return re.compile(rf"(?<![\w.])(?:[Tt]he\s+)?(?:{alternatives})(?![\w-])")
 
 
@@ -249,8 +247,7 @@ def noun_credits(article: Article, names: Iterable[str]) -> tuple[OutletCredit, 
                     continue  # its own outlet, or a wire called "the paper" (another paper, unnamed)
                 start, end = m.span()
                 out.append(OutletCredit(article.article_id, field, start, end, outlet, key, field, start, end))
-    out.sort(key=lambda c: (c.field, c.start, c.key))
-    return tuple(dict.fromkeys(out))
+    return _in_text_order(out)
 
 
 def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequence[OutletCredit] = (),
@@ -619,11 +616,21 @@ def _credit_matches(texts: Iterable[tuple[str, str]], patterns: Sequence[re.Patt
     return out
 
 
+def _alternation(names: Iterable[str]) -> str:
+    """A regex alternation of these names as printed, longest first, any run of spaces where a space is."""
+    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(names, key=lambda x: (-len(x), x)))
+
+
+def _in_text_order(credits: list[OutletCredit]) -> tuple[OutletCredit, ...]:
+    """Credits in field and text order, each once."""
+    return tuple(dict.fromkeys(sorted(credits, key=lambda c: (c.field, c.start, c.key))))
+
+
 @lru_cache(maxsize=64)
 def _credit_patterns(names: tuple[str, ...]) -> tuple[dict[str, str], tuple[re.Pattern[str], ...]]:
     """(printed name -> credited name, compiled REPORT_CREDITS) for these outlet names and the wires."""
     surfaces = _credit_surfaces(names)
-    alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(surfaces, key=lambda x: (-len(x), x)))
+    alternatives = _alternation(surfaces)
     outlet = rf"(?P<outlet>(?<![\w.])(?-i:(?:[Tt]he\s+)?(?:{alternatives})|{BROADCAST_STATION})(?![\w-]))"
     return surfaces, tuple(re.compile(p.replace("{outlet}", outlet), re.I) for p in REPORT_CREDITS)
 
