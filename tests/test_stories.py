@@ -178,9 +178,23 @@ def saved(stream_article: Callable[..., Article]) -> Callable[[str, tuple[str, .
     return make
 
 
+#: One grounding told in two sentences, for the tests of undated and text-dated articles.
+GROUNDING = ("The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog. "
+             "All passengers were taken ashore by lifeboats, the Nordland coastguard said.")
+
+
+def _aurora_pair(stream_article) -> list:
+    """Two articles of one grounding, naming its ferry, place and captain."""
+    return [stream_article("Ferry Aurora Vale runs aground off Skelby",
+                           "The ferry Aurora Vale ran aground outside Skelby in fog. Captain Ivar Lund said all 214 "
+                           "passengers were safe.", 0),
+            stream_article("Aurora Vale grounding: Captain Ivar Lund praised",
+                           "Captain Ivar Lund of the Aurora Vale kept passengers calm after the ferry ran aground "
+                           "off Skelby in fog.", 1)]
+
+
 def test_stories_undated_articles_are_placed_by_their_written_dates(saved) -> None:
-    body = ("The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog. "
-            "All passengers were taken ashore by lifeboats, the Nordland coastguard said.")
+    body = GROUNDING
     one = saved("Ferry runs aground off Skelby", ("Skelby, 4 March 2031", body), "a1")
     two = saved("Ferry runs aground off Skelby", ("Skelby, 6 March 2031", body + " Tugs stood by."), "a2")
     later = saved("Ferry runs aground off Skelby", ("Skelby, 9 April 2033", body + " A diver inspected it."), "a3")
@@ -192,8 +206,7 @@ def test_stories_undated_articles_are_placed_by_their_written_dates(saved) -> No
 
 
 def test_stories_year_gap_keeps_events_years_apart(saved) -> None:
-    body = ("The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog. "
-            "All passengers were taken ashore by lifeboats, the Nordland coastguard said.")
+    body = GROUNDING
     dated = [saved("Ferry runs aground off Skelby", (f"Skelby, {d} March 2031", body + extra), f"d{d}")
              for d, extra in ((4, ""), (5, " Tugs stood by."))]
     old = saved("Ferry runs aground off Skelby", (body + " It was the worst grounding since 2022.",
@@ -210,8 +223,7 @@ def test_stories_year_gap_keeps_events_years_apart(saved) -> None:
 
 
 def test_stories_undated_articles_are_spread_through_the_stream(saved, stream_article) -> None:
-    body = ("The ferry Aurora Vale ran aground on a sandbank outside Skelby harbour in thick fog. "
-            "All passengers were taken ashore by lifeboats, the Nordland coastguard said.")
+    body = GROUNDING
     dated = stream_article("Ferry Aurora Vale runs aground off Skelby", body, 0)
     undated = saved("Aurora Vale aground off Skelby", (body + " Tugs stood by.",), "u1")
     written = saved("Aurora Vale aground off Skelby", ("Skelby, 3 March 2031", body + " A diver went down."), "w1")
@@ -227,12 +239,7 @@ def test_stories_undated_articles_are_spread_through_the_stream(saved, stream_ar
 
 
 def test_stories_name_conflict_keeps_two_events_of_one_kind_apart(stream_article) -> None:
-    aurora = [stream_article("Ferry Aurora Vale runs aground off Skelby",
-                             "The ferry Aurora Vale ran aground outside Skelby in fog. Captain Ivar Lund said all 214 "
-                             "passengers were safe.", 0),
-              stream_article("Aurora Vale grounding: Captain Ivar Lund praised",
-                             "Captain Ivar Lund of the Aurora Vale kept passengers calm after the ferry ran aground "
-                             "off Skelby in fog.", 1)]
+    aurora = _aurora_pair(stream_article)
     polar = stream_article("Ferry Polar Wren runs aground off Tovik",
                            "The ferry Polar Wren ran aground outside Tovik in fog. Captain Else Berg said all "
                            "passengers were safe.", 2)
@@ -247,12 +254,7 @@ def test_stories_name_conflict_keeps_two_events_of_one_kind_apart(stream_article
 @pytest.mark.parametrize(("merge_threshold", "story_merge"), [(0.2, 1.1), (1.1, 0.15)], ids=["bridge", "absorb"])
 def test_stories_merge_cohesion_keeps_two_tight_stories_of_one_kind_apart(merge_threshold: float,
                                                                           story_merge: float, stream_article) -> None:
-    aurora = [stream_article("Ferry Aurora Vale runs aground off Skelby",
-                  "The ferry Aurora Vale ran aground outside Skelby in fog. Captain Ivar Lund said all 214 "
-                  "passengers were safe.", 0),
-              stream_article("Aurora Vale grounding: Captain Ivar Lund praised",
-                  "Captain Ivar Lund of the Aurora Vale kept passengers calm after the ferry ran aground "
-                  "off Skelby in fog.", 1)]
+    aurora = _aurora_pair(stream_article)
     polar = [stream_article("Ferry Polar Wren runs aground off Tovik",
                  "The ferry Polar Wren ran aground outside Tovik in a storm. Captain Else Berg said all 96 "
                  "passengers were safe.", 2),
