@@ -6,8 +6,11 @@ Usage:
   .venv/bin/python benchmarks/line_writing.py order --db STORE [--audits dev,1,2,3,4,4b,6b]
   .venv/bin/python benchmarks/line_writing.py run --db STORE [--audits dev,1,2,3,4,4b,6b]
   .venv/bin/python benchmarks/line_writing.py writers --db STORE [--audits dev,1,2,3,4,4b,6b]
+  .venv/bin/python benchmarks/line_writing.py frame --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
+  .venv/bin/python benchmarks/line_writing.py copy --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
 
-STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data. Labels: the
+STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data, ECB one over
+../shared/benchmarks/ecbplus_dev/docs. Labels: the
 group and summary items of the audits named (``audit-labels.tsv`` is audit 1, ``audit-N-labels.tsv`` audit N,
 ``audit-dev-labels.tsv`` dev; never audit-5 or audit-6, the held-out draws; 6b was
 read in the round of ``order``; ``line_share`` was chosen on 1-4 before
@@ -30,7 +33,14 @@ that many words or more, are one origin. ``run`` keeps every sentence test at it
 ``origin_run`` (two members whose sentences share one run of that many words outside quotation marks are one origin;
 0: off, the first setting); ``writers`` keeps every test at its shipped setting and tries the interview credit to
 a writer of another outlet's article of the story (``copies.writer_credits``: "told Dowd") or to an outlet named
-before by a noun (``copies.noun_credits``: "told the magazine") off and on.
+before by a noun (``copies.noun_credits``: "told the magazine") off and on. ``frame`` keeps every test at its
+shipped setting and chooses (``line_frame``, ``line_frame_min``): two members whose longest run of words in common
+outside quotation marks holds that many words in lower case (not stop words) and that fraction of the shorter
+one's are one origin (the writing around a quotation carried over). ``copy`` keeps every test at its shipped
+setting and chooses ``rewrite_copy``: two articles whose shorter text shares that fraction of its runs of
+``rewrite_run`` words outside quotation marks are one origin (a short wire text run twice). With ``--ecb-db``
+the ECB+ labels (audit-7 and ECB+'s items of ``origin-run-labels.tsv``; never audit-8) join the folds: one
+story of either corpus is held out at a time, and the held-out figures are printed per corpus too.
 Outlet credits name the story's outlets and every outlet of the shipped table, as ``claims.align`` does.
 """
 
@@ -49,7 +59,13 @@ from _loso import f_half, leave_one_story_out
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
 FILES = {"1": "audit-labels.tsv", "2": "audit-2-labels.tsv", "3": "audit-3-labels.tsv", "4": "audit-4-labels.tsv",
-         "4b": "audit-4b-labels.tsv", "dev": "audit-dev-labels.tsv", "6b": "audit-6b-labels.tsv"}
+         "4b": "audit-4b-labels.tsv", "dev": "audit-dev-labels.tsv", "6b": "audit-6b-labels.tsv",
+         "orun": "origin-run-labels.tsv"}
+#: The ECB+ label sets (``--ecb-db``): audit-7 and ECB+'s items of the origin_run labels. Never audit-8.
+ECB_FILES = {"7": "audit-7-labels.tsv", "orun": "origin-run-labels.tsv"}
+COPIES = (0.0, 0.1, 0.15, 0.2, 0.3, 0.5)
+FRAMES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0)
+FRAME_MINS = (2, 3, 4, 5)
 RUNS = (3, 4, 5)
 HEADLINES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 ORDERS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -61,14 +77,17 @@ MINS = (1, 2, 3)
 OFF = (0, 0.0, 0)
 
 
-def _items(prism: Any, audits: list[str]) -> list[dict[str, Any]]:
+def _items(prism: Any, audits: list[str], corpus: str = "news_cluster") -> list[dict[str, Any]]:
     out = []
     for n in audits:
-        for r, stating in stating_items(DATA / FILES[n]):
+        for r, stating in stating_items(DATA / (ECB_FILES if corpus == "ecbplus" else FILES)[n]):
+            if r.get("corpus", corpus) != corpus:
+                continue
             outlets = {(prism.article(sp.split(":")[0]).outlet or sp.split(":")[0]).casefold() for sp in stating}
             if len(outlets) < 2:
                 continue
-            out.append({"audit": n, "item": r["item"], "spans": stating, "label": int(r["outlets"]) >= 2})
+            out.append({"audit": n, "item": r["item"], "spans": stating, "label": int(r["outlets"]) >= 2,
+                        "corpus": corpus})
     return out
 
 
@@ -83,7 +102,19 @@ def _claim(prism: Any, span: str, cache: dict[str, Any]) -> Any:
     return Claim(span, aid, field, s, e, text[s:e], None, None, None, (), (), (), (), (), False)
 
 
-def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
+def _quoted(claim: Any, quotes: dict[str, Any]) -> Any:
+    """The claim with the kind of the first quotation of its article overlapping it, as ``claims.extract``
+    gives it (``quote``: direct, indirect or None)."""
+    import dataclasses
+
+    for q in quotes.get(claim.article_id, ()):
+        if q.field == claim.field and q.start < claim.end and claim.start < q.end:
+            return dataclasses.replace(claim, quote=q.kind, attribution=q.speaker)
+    return claim
+
+
+def cv(sources: list[tuple[Any, str, list[str]]], mode: str = "cv") -> None:
+    """``sources``: (an open store, its corpus, the label sets read from it) per corpus."""
     from newsprism.copies import (
         _content_runs,
         independent_sources,
@@ -98,10 +129,6 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
     from newsprism.settings import AlignSettings
 
     s = AlignSettings()
-    items = _items(prism, audits)
-    story_of = {aid: st.story_id for st in prism.stories() for aid in st.article_ids}
-    cache: dict[str, Any] = {}
-    per_story: dict[str, Any] = {}
     settings: list[Any] = [OFF] + [(k, t, m) for k in RUNS for t in SHARES for m in MINS]
     if mode == "headline":  # the line test at its shipped setting, the headline test chosen
         settings = [(s.line_share_run, s.line_share, s.line_share_min, h) for h in HEADLINES]
@@ -113,44 +140,60 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
         settings = [(*base, r, True, said) for said in (True, False) for r in ORIGIN_RUNS]
     if mode == "writers":  # every test at its shipped setting, interviews credited to a writer's outlet or not
         settings = [(*base, s.origin_run, False), (*base, s.origin_run, True)]
-    for it in items:
-        sid = story_of[it["spans"][0].split(":")[0]]
-        it["story"] = sid
-        if sid not in per_story:
-            job = prism.story_job(sid)
-            arts = [a for a in job.articles if "empty" not in a.flags]
-            outlets = {a.article_id: a.outlet for a in job.articles}
-            names = {a.outlet for a in job.articles if a.outlet} | set(known_outlets())
-            credits = tuple(cr for a in job.articles for cr in outlet_credits(a, names, s.credit_paragraphs))
-            origin = {aid: o.key for o in independent_sources([a.article_id for a in arts], job.copies, outlets)
-                      for aid in o.article_ids}
-            joined = rewrites(arts, s.rewrite_run, s.rewrite_runs, credits, s.rewrite_credits)
-            holders = {}
-            for k in (1, *RUNS):
-                h: dict[tuple[str, ...], set[str]] = {}
-                for a in arts:
-                    for r in _content_runs(a.text, k):
-                        h.setdefault(r, set()).add(origin.get(a.article_id, a.article_id))
-                holders[k] = h
-            holders[s.line_share_run] = {**holders[s.line_share_run], **holders[1]}  # one-word runs: the order test
-            writers = story_writers(job.articles)
-            told = tuple(cr for a in job.articles for cr in (*writer_credits(a, writers), *noun_credits(a, names)))
-            per_story[sid] = (job.copies, outlets, credits, joined, holders, told)
-        copies, outlets, credits, joined, holders, told = per_story[sid]
-        claims = [_claim(prism, sp, cache) for sp in it["spans"]]
-        it["pred"] = {}
-        for st in settings:
-            k, t, m, h, o, om = (*st, 0.0, 0.0, 0)[:6]
-            run = st[6] if len(st) > 6 else s.origin_run
-            with_told = credits + told if (st[7] if len(st) > 7 else True) else credits
-            said = st[8] if len(st) > 8 else True
-            origins = line_origins(claims, copies, outlets, with_told, run, joined, said_runs=said, share_run=k,
-                                   share=t, share_min=m, holders=holders.get(k), headline=h, order=o,
-                                   order_min=om, quoted_report=QUOTED_REPORT)
-            it["pred"][st] = len(origins) >= 2
+    if mode == "frame":  # every other test shipped; line_frame and line_frame_min chosen
+        settings = [(*base, s.origin_run, True, True, s.rewrite_copy, 0.0, 0)]
+        settings += [(*base, s.origin_run, True, True, s.rewrite_copy, f, fm) for f in FRAMES[1:] for fm in FRAME_MINS]
+    if mode == "copy":  # every other test shipped; rewrite_copy chosen
+        settings = [(*base, s.origin_run, True, True, c, s.line_frame, s.line_frame_min) for c in COPIES]
+    items: list[dict[str, Any]] = []
+    for prism, corpus, audits in sources:
+        found = _items(prism, audits, corpus)
+        items += found
+        story_of = {aid: st.story_id for st in prism.stories() for aid in st.article_ids}
+        cache: dict[str, Any] = {}
+        per_story: dict[str, Any] = {}
+        for it in found:
+            sid = story_of[it["spans"][0].split(":")[0]]
+            it["story"] = f"{corpus}:{sid}"
+            if sid not in per_story:
+                job = prism.story_job(sid)
+                arts = [a for a in job.articles if "empty" not in a.flags]
+                outlets = {a.article_id: a.outlet for a in job.articles}
+                names = {a.outlet for a in job.articles if a.outlet} | set(known_outlets())
+                credits = tuple(cr for a in job.articles for cr in outlet_credits(a, names, s.credit_paragraphs))
+                origin = {aid: o.key for o in independent_sources([a.article_id for a in arts], job.copies, outlets)
+                          for aid in o.article_ids}
+                joined = {c: rewrites(arts, s.rewrite_run, s.rewrite_runs, credits, s.rewrite_credits, copied=c)
+                          for c in (COPIES if mode == "copy" else (s.rewrite_copy,))}
+                holders = {}
+                for k in (1, *RUNS):
+                    h: dict[tuple[str, ...], set[str]] = {}
+                    for a in arts:
+                        for r in _content_runs(a.text, k):
+                            h.setdefault(r, set()).add(origin.get(a.article_id, a.article_id))
+                    holders[k] = h
+                holders[s.line_share_run] = {**holders[s.line_share_run], **holders[1]}  # one-word runs: the order test
+                writers = story_writers(job.articles)
+                told = tuple(cr for a in job.articles for cr in (*writer_credits(a, writers), *noun_credits(a, names)))
+                quotes = {a.article_id: an.quotes for a, an in zip(job.articles, job.analyses, strict=True)}
+                per_story[sid] = (job.copies, outlets, credits, joined, holders, told, quotes)
+            copies, outlets, credits, joined, holders, told, quotes = per_story[sid]
+            claims = [_quoted(_claim(prism, sp, cache), quotes) for sp in it["spans"]]
+            it["pred"] = {}
+            for st in settings:
+                k, t, m, h, o, om = (*st, 0.0, 0.0, 0)[:6]
+                run = st[6] if len(st) > 6 else s.origin_run
+                with_told = credits + told if (st[7] if len(st) > 7 else True) else credits
+                said = st[8] if len(st) > 8 else True
+                copy, frame, frame_min = st[9:12] if len(st) > 9 else (s.rewrite_copy, s.line_frame, s.line_frame_min)
+                origins = line_origins(claims, copies, outlets, with_told, run, joined[copy], said_runs=said,
+                                       share_run=k, share=t, share_min=m, holders=holders.get(k), headline=h,
+                                       order=o, order_min=om, quoted_report=QUOTED_REPORT, frame=frame,
+                                       frame_min=frame_min)
+                it["pred"][st] = len(origins) >= 2
     stories = sorted({it["story"] for it in items})
     print(f"{len(items)} items ({sum(it['label'] for it in items)} labelled two origins or more), "
-          f"{len(stories)} stories, audits {','.join(audits)}")
+          f"{len(stories)} stories, " + "; ".join(f"{corpus} {','.join(audits)}" for _, corpus, audits in sources))
 
     off = settings[0]
 
@@ -166,6 +209,21 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
     print(f"held out: accuracy {acc:.3f}, precision of 'two origins or more' {tp / max(1, tp + fp):.3f} "
           f"({tp} of {tp + fp}), recall {tp / max(1, tp + fn):.3f}; per story accuracy median "
           f"{statistics.median(accs):.3f} (range {min(accs):.3f}-{max(accs):.3f})")
+    held = iter(folds.held)
+    by_corpus: dict[str, list[tuple[bool, bool]]] = {}
+    for sid in stories:  # leave_one_story_out holds the stories out in this order
+        for it in items:
+            if it["story"] == sid:
+                by_corpus.setdefault(it["corpus"], []).append(next(held))
+    for corpus, pairs in by_corpus.items():
+        tp = sum(k and lab for k, lab in pairs)
+        fp = sum(k and not lab for k, lab in pairs)
+        fn = sum(lab and not k for k, lab in pairs)
+        print(f"  held out, {corpus}: precision {tp / max(1, tp + fp):.3f} ({tp} of {tp + fp}), "
+              f"recall {tp / max(1, tp + fn):.3f} ({len(pairs)} items)")
+    for corpus in by_corpus:
+        f, p, r, a = f_half([it for it in items if it["corpus"] == corpus], off)
+        print(f"  test off, {corpus}: P {p:.3f}, R {r:.3f}")
     f, p, r, a = f_half(items, off)
     print(f"test off, all items: F0.5 {f:.3f}, P {p:.3f}, R {r:.3f}, accuracy {a:.3f}")
     print("every setting over all items (in-sample), best 15 by F0.5:")
@@ -176,15 +234,22 @@ def cv(prism: Any, audits: list[str], mode: str = "cv") -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("cmd", choices=("cv", "headline", "order", "run", "writers"))
+    ap.add_argument("cmd", choices=("cv", "headline", "order", "run", "writers", "frame", "copy"))
     ap.add_argument("--db", type=Path, required=True)
     ap.add_argument("--audits", default="1,2,3,4",
-                    help="which audits' labels (dev, 1-4, 4b, 6b; never 5, 6: held out): comma-separated")
+                    help="which audits' labels (dev, 1-4, 4b, 6b, orun; never 5, 6: held out): comma-separated")
+    ap.add_argument("--ecb-db", type=Path, help="a store built over ECB+ (ecbplus_dev/docs): its labels too")
+    ap.add_argument("--ecb-audits", default="7,orun", help="which ECB+ labels (7, orun; never 8): comma-separated")
     args = ap.parse_args()
     from newsprism import Prism
 
     with Prism(db=args.db) as prism:
-        cv(prism, [a for a in args.audits.split(",") if a], args.cmd)
+        sources = [(prism, "news_cluster", [a for a in args.audits.split(",") if a])]
+        if args.ecb_db is None:
+            cv(sources, args.cmd)
+            return
+        with Prism(db=args.ecb_db) as ecb:
+            cv([*sources, (ecb, "ecbplus", [a for a in args.ecb_audits.split(",") if a])], args.cmd)
 
 
 if __name__ == "__main__":

@@ -151,6 +151,11 @@ def _stop_words() -> dict[str, frozenset[str]]:
 
 _STOP_LISTS = _stop_words()
 
+#: First-person pronouns as written (``copies.line_origins``): a sentence whose words outside quotation
+#: marks hold one is someone's speech, its marks lost ("I", "we"; "us" in lower case only: "US").
+FIRST_PERSON = frozenset({"I", "me", "my", "mine", "myself", "we", "We", "us", "our", "Our", "ours", "ourselves",
+                          "My", "Me"})
+
 #: English stop words (scikit-learn's list): words too common to tell one story from another.
 ENGLISH_STOP_WORDS = _STOP_LISTS["words"]
 #: Words of news reports that say nothing of which story an article tells ("said", "mr", "year").

@@ -202,6 +202,11 @@ class AlignSettings:
     rewrite_share_run: int = 3
     rewrite_share: float = 0.0
     rewrite_share_min: int = 20  # ... and at least this many such runs shared (short texts share their few names)
+    # ... or whose shorter text shares at least rewrite_copy of its distinct runs of rewrite_run words
+    # outside quotation marks with the other: a wire text run twice with small edits, however short
+    # (0: not checked). Off: leave-one-story-out on both corpora's labels chose off in 86 of 96 folds
+    # (benchmarks/line_writing.py copy).
+    rewrite_copy: float = 0.0
     # Two members of one line whose sentences share at least line_share of the shorter one's
     # distinct runs of line_share_run words outside quotation marks (each holding a word in lower
     # case, not a stop word; runs the articles of three origins or more hold left out), and at
@@ -216,6 +221,15 @@ class AlignSettings:
     # and two pairs or more, are one origin for that line: one headline rewritten (0: not checked).
     # Chosen by leave-one-story-out on the audits' labels (benchmarks/line_writing.py headline).
     line_headline: float = 1.0
+    # Two members of one line whose longest run of words in common outside quotation marks holds at
+    # least line_frame_min words in lower case (not stop words) and line_frame of the shorter one's such
+    # words, and a run of line_share_run words that the articles of two origins at most hold, are one
+    # origin for that line: the writing around a quotation, or a sentence carried over with a word
+    # changed (copies.shared_frame; 0: not checked; a quotation running on without marks, a sentence in
+    # the first person: no words). Chosen by leave-one-story-out on both corpora's labels
+    # (benchmarks/line_writing.py frame).
+    line_frame: float = 0.8
+    line_frame_min: int = 2
     # Two members of one line whose content words written in lower case outside quotation marks
     # (words the articles of three origins or more hold left out: the story's vocabulary) align in
     # order (copies.aligned_words, word endings aside) over at least line_order of the shorter one's,

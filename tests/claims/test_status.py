@@ -35,8 +35,11 @@ def test_claims_copies_count_as_one_source() -> None:
     # not found as copies, the same words outside quotation marks are still one report ...
     (g2,) = align(arts, ana, ENTS, NO_COPIES).groups
     assert g2.sources == 1 and g2.status == "single-source"
-    # ... and two without that check and the sentence test (line_share)
-    (g3,) = align(arts, ana, ENTS, NO_COPIES, AlignSettings(origin_run=0, line_share=0)).groups
+    # ... also by the frame test alone (line_frame) ...
+    (g4,) = align(arts, ana, ENTS, NO_COPIES, AlignSettings(origin_run=0, line_share=0, line_frame=0.8)).groups
+    assert g4.sources == 1
+    # ... and two without those checks and the sentence tests (line_share, line_frame)
+    (g3,) = align(arts, ana, ENTS, NO_COPIES, AlignSettings(origin_run=0, line_share=0, line_frame=0)).groups
     assert g3.sources == 2 and g3.status == "corroborated"
 
 

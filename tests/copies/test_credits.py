@@ -18,13 +18,15 @@ from newsprism.copies import (
     outlet_credits,
     rewrites,
     run_holders,
+    shared_frame,
     shared_writing,
     skeleton,
     story_writers,
     wire_credit,
     writer_credits,
+    writing_words,
 )
-from newsprism.records import Article, Claim
+from newsprism.records import Article, ArticlePair, Claim
 
 from .helpers import _REWRITTEN, CREDITING, NONE, OTHER_WIRE, _claim, art
 
@@ -579,3 +581,57 @@ def test_copies_told_the_magazine_credits_the_outlet_named_before() -> None:
     d = art("nd", ["The Ledger asked the keeper.", "He told the paper he would stay."], outlet="Ledger")
     e = art("ne", ["He told the paper he would stay."], outlet="Ledger")
     assert noun_credits(d, names) == () and noun_credits(e, names) == ()
+
+
+# ------------------------------------------------------------ one writer's frame around a line
+
+_FRAMED = [
+    "\"We never thought the tide would turn so fast,\" Harbour Master Lund said as he stood on the empty quay.",
+    "\"We never thought the tide would turn so fast,\" Harbour Master Lund said as he stood on the empty quay at dusk.",
+    "\"We never thought the tide would turn so fast,\" Lund told reporters on Monday.",
+]
+
+
+def test_copies_shared_frame_is_the_longest_common_run_outside_quotations() -> None:
+    words = [copies_module.credits._unquoted_words(t) for t in _FRAMED]
+    frame = shared_frame(words[0], words[1])
+    assert frame == ("Harbour", "Master", "Lund", "said", "as", "he", "stood", "on", "the", "empty", "quay")
+    assert writing_words(frame) == 3  # stood, empty, quay: names and stop words are no one's writing
+    assert writing_words(shared_frame(words[0], words[2])) == 0  # "Lund" alone
+
+
+def test_copies_line_origins_joins_members_sharing_the_writing_around_a_quotation() -> None:
+    arts = [art(f"framed-{k}", [text], outlet=f"Outlet {k}") for k, text in enumerate(_FRAMED)]
+    line = [_claim(a, 0) for a in arts]
+    outlets = {a.article_id: a.outlet for a in arts}
+    assert len(line_origins(line, NONE, outlets, ())) == 3  # the test off
+    found = line_origins(line, NONE, outlets, (), frame=0.8, frame_min=3)
+    assert sorted(len(o.article_ids) for o in found) == [1, 2]  # the third writes its own frame
+    assert len(line_origins(line, NONE, outlets, (), frame=0.8, frame_min=4)) == 3  # three words shared: too few
+    # a stock phrase of the story (its runs held by three origins or more) is no one's writing
+    stock = art("framed-x", ["Harbour Master Lund said as he stood on the empty quay."], outlet="X")
+    holders = run_holders([*arts, stock], 3)
+    assert len(line_origins(line, NONE, outlets, (), frame=0.8, frame_min=3, share_run=3, holders=holders)) == 3
+
+
+def test_copies_line_origins_frame_skips_a_quotation_running_on_without_marks() -> None:
+    text = "The crew stood on the empty quay and watched the ferry drift away from the harbour wall."
+    arts = [art(f"runon-{k}", [text], outlet=f"Outlet {k}") for k in range(2)]
+    outlets = {a.article_id: a.outlet for a in arts}
+    line = [_claim(a, 0) for a in arts]
+    assert len(line_origins(line, NONE, outlets, (), frame=0.8, frame_min=3)) == 1  # the writer's own words
+    quoted = [replace(c, quote="direct") for c in line]  # the middle of a quotation of several sentences
+    assert len(line_origins(quoted, NONE, outlets, (), frame=0.8, frame_min=3)) == 2
+    marked = [replace(c, text=c.text + ' "It drifted," he said.') for c in quoted]  # marks of its own: read
+    assert len(line_origins(marked, NONE, outlets, (), frame=0.8, frame_min=3)) == 1
+    spoken = [replace(c, text="We" + c.text[len("The crew"):]) for c in line]  # the first person: speech
+    assert len(line_origins(spoken, NONE, outlets, (), frame=0.8, frame_min=3)) == 2
+
+
+def test_copies_rewrites_pair_short_texts_sharing_most_of_their_runs() -> None:
+    one = art("short-a", _REWRITTEN, outlet="Outlet A")
+    two = art("short-b", [*_REWRITTEN[:2], "The coastguard said the vessel lost steering in a heavy swell."],
+              outlet="Outlet B")
+    assert rewrites([one, two], 8, 100) == ()  # too few runs shared for the count
+    assert rewrites([one, two], 8, 100, copied=0.5) == (ArticlePair(one.article_id, two.article_id),)
+    assert rewrites([one, two], 8, 100, copied=0.95) == ()

@@ -45,11 +45,13 @@ from .credits import outlet_credits as outlet_credits
 from .credits import quotations as quotations
 from .credits import rewrites as rewrites
 from .credits import run_holders as run_holders
+from .credits import shared_frame as shared_frame
 from .credits import shared_writing as shared_writing
 from .credits import skeleton as skeleton
 from .credits import story_writers as story_writers
 from .credits import wire_credit as wire_credit
 from .credits import writer_credits as writer_credits
+from .credits import writing_words as writing_words
 from .lsh import KINDS as KINDS
 from .lsh import (  # noqa: F401 (read by benchmarks/ and tests)
     _band_candidates,

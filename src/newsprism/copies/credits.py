@@ -9,7 +9,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from ..lexicon import BROADCAST_STATION, INTERVIEW_CREDITS, OUTLET_NOUNS, REPORT_CREDITS, STOP_WORDS, WIRES, dateline_agency
+from ..lexicon import (
+    BROADCAST_STATION,
+    FIRST_PERSON,
+    INTERVIEW_CREDITS,
+    OUTLET_NOUNS,
+    REPORT_CREDITS,
+    STOP_WORDS,
+    WIRES,
+    dateline_agency,
+)
 from ..outlets import known_outlets, printed_names
 from ..records import Article, ArticlePair, Claim, Copies, Origin, OutletCredit
 
@@ -252,7 +261,8 @@ def noun_credits(article: Article, names: Iterable[str]) -> tuple[OutletCredit, 
 
 def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequence[OutletCredit] = (),
              credited: int = 0, share_run: int = 0, share: float = 0.0,
-             origins: Mapping[str, str] | None = None, share_min: int = 0) -> tuple[ArticlePair, ...]:
+             origins: Mapping[str, str] | None = None, share_min: int = 0,
+             copied: float = 0.0) -> tuple[ArticlePair, ...]:
     """Pairs of articles of two outlets of which one is written from the other:
     their texts share at least ``shared`` distinct runs of ``run`` words outside
     quotation marks (see :func:`line_origins`; a rewrite, or one text run by
@@ -264,11 +274,14 @@ def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequen
     report's; :func:`shared_writing`: a rewrite reworded clause by clause keeps
     short runs), and at least ``share_min`` of them (two short texts on one
     event share their few names), or one credits the other's outlet at
-    least ``credited`` times (``credits``: see :func:`outlet_credits`). 0 turns a
-    test off. Quotations do not count: a statement quoted by each outlet is no
-    shared writing."""
+    least ``credited`` times (``credits``: see :func:`outlet_credits`), or the
+    shorter text shares at least the fraction ``copied`` of its distinct runs of
+    ``run`` words outside quotation marks with the other (a wire text run twice
+    with small edits, however short). 0 turns a test off. Quotations do not
+    count: a statement quoted by each outlet is no shared writing."""
     count = Counter((c.article_id, c.key) for c in credits)
-    runs = {a.article_id: _unquoted_runs(a.text, run) for a in articles} if shared > 0 and run > 0 else {}
+    runs = ({a.article_id: _unquoted_runs(a.text, run) for a in articles}
+            if (shared > 0 or copied > 0) and run > 0 else {})
     content = ({a.article_id: _content_runs(a.text, share_run) for a in articles}
                if share > 0 and share_run > 0 else {})
     holders = run_holders(articles, share_run, origins) if content else {}  # run -> the origins holding it
@@ -277,7 +290,9 @@ def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequen
         for b in articles[i + 1:]:
             if (a.outlet or a.article_id).casefold() == (b.outlet or b.article_id).casefold():
                 continue
-            if ((runs and len(runs[a.article_id] & runs[b.article_id]) >= shared)
+            ra, rb = (runs[a.article_id], runs[b.article_id]) if runs else (frozenset(), frozenset())
+            if ((shared > 0 and len(ra & rb) >= shared)
+                    or (copied > 0 and ra and rb and len(ra & rb) >= copied * min(len(ra), len(rb)))
                     or (content and _share(content[a.article_id], content[b.article_id], holders, share_min)
                         >= share)
                     or (credited > 0 and max(
@@ -348,7 +363,8 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                  joined: Sequence[ArticlePair] = (), *, share_run: int = 0, share: float = 0.0,
                  share_min: int = 1, holders: Mapping[tuple[str, ...], set[str]] | None = None,
                  headline: float = 0.0, order: float = 0.0, order_min: int = 0,
-                 quoted_report: bool = True, said_runs: bool = True) -> list[Origin]:
+                 quoted_report: bool = True, said_runs: bool = True, frame: float = 0.0,
+                 frame_min: int = 0) -> list[Origin]:
     """The independent origins among the members of one line (the claims of a
     group, one per article): :func:`independent_sources` of their articles,
     then one origin for a member and the outlet a credit covering it names
@@ -375,7 +391,17 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
     ``order_min`` words or more (0: not checked; a rewrite that swaps words but keeps the other's
     clause skeleton); with ``quoted_report``, the sentence test reads the words inside quotation
     marks of a member whose own sentence credits an outlet's report ("...," the agency reports; not
-    "told X"): an outlet quoting another's report is that report's writing; and a line
+    "told X"): an outlet quoting another's report is that report's writing; and one origin
+    for two members whose longest run of words outside quotation marks in common (:func:`shared_frame`)
+    holds at least ``frame_min`` words written in lower case that are not stop words
+    (:func:`writing_words`), and the fraction ``frame`` of the shorter one's such words outside
+    quotation marks, and holds a run of ``share_run`` words that ``holders`` gives as held by two
+    origins at most (0: not checked; the words a writer put around a quotation, or a sentence
+    carried over with a word or two changed: "X said as she stepped off the lifeboat" under two
+    names; a stock phrase of the story, "told a news conference", is no one's writing; a member
+    that is a direct quotation, field ``quote``, with no quotation mark of its own is a quotation
+    running on from an earlier sentence, and one whose words outside quotation marks hold a
+    first-person pronoun (``lexicon.FIRST_PERSON``) someone's speech: none of its words count); and a line
     never counts more origins than outlets (with ``outlets``): when it would,
     each outlet's members are one origin. Each origin
     keeps the key of one of its articles' own origins (the credited outlet's
@@ -419,6 +445,24 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
             for b, hb in heads[i + 1:]:
                 both = len(ha & hb)
                 if a.article_id != b.article_id and both >= 2 and both >= headline * min(len(ha), len(hb)):
+                    union(key_of[a.article_id], key_of[b.article_id])
+    if frame > 0 and len(claims) > 1:
+        said = frozenset().union(*(_quoted_runs(c.text, 1) for c in claims)) if said_runs else frozenset()
+        # a direct quotation with no mark of its own runs on from an earlier sentence, a sentence in the
+        # first person is someone's speech: no writer's words
+        parts = [(c, [] if c.quote == "direct" and not _MARKS.search(c.text) else _unquoted_words(c.text))
+                 for c in claims]
+        parts = [(c, [] if any(w in FIRST_PERSON for p in ws for w in p) else ws) for c, ws in parts]
+        for i, (a, pa) in enumerate(parts):
+            for b, pb in parts[i + 1:]:
+                if a.article_id == b.article_id or find(key_of[a.article_id]) == find(key_of[b.article_id]):
+                    continue
+                found = shared_frame(pa, pb)
+                own = writing_words(found)
+                shorter = min(sum(writing_words(p) for p in pa), sum(writing_words(p) for p in pb))
+                words = tuple(w.lower() for w in found)
+                if (own >= max(1, frame_min) and own >= frame * shorter
+                        and _own_writing(words, share_run, holders) and not _quoted_in(words, claims, said)):
                     union(key_of[a.article_id], key_of[b.article_id])
     if order > 0 and len(claims) > 1:
         common = {w for (w, *rest), o in (holders or {}).items() if not rest and len(o) > 2}
@@ -497,6 +541,56 @@ def _quoted_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
     return frozenset(out)
 
 
+def _unquoted_words(text: str) -> list[list[str]]:
+    """The words (as written, in order) of each part of a text outside quotation marks."""
+    return [w for part in _unquoted_parts(text) if (w := TOKEN.findall(part))]
+
+
+def writing_words(words: Iterable[str]) -> int:
+    """How many of these words are written in lower case and are not stop words (``lexicon.STOP_WORDS``):
+    what a writer's own wording holds, names and small words aside."""
+    return sum(w.islower() and w not in STOP_WORDS for w in words)
+
+
+def shared_frame(a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """The longest run of words in common (case aside) to two texts' parts outside quotation marks (each a
+    list of words: see ``_unquoted_words``), as ``a`` writes it, a run never crossing a quotation; the
+    first found when two are as long."""
+    best: tuple[str, ...] = ()
+    for x0 in a:
+        x = [w.lower() for w in x0]
+        for y in ([w.lower() for w in y0] for y0 in b):
+            prev = [0] * (len(y) + 1)
+            for i, wx in enumerate(x):
+                cur = [0] * (len(y) + 1)
+                for j, wy in enumerate(y):
+                    if wx == wy:
+                        cur[j + 1] = prev[j] + 1
+                        if cur[j + 1] > len(best):
+                            best = tuple(x0[i + 1 - cur[j + 1]:i + 1])
+                prev = cur
+    return best
+
+
+def _own_writing(words: Sequence[str], n: int, holders: Mapping[tuple[str, ...], set[str]] | None) -> bool:
+    """Whether a run of words holds a run of ``n`` words (one holding a word other than a stop word or a
+    number) that ``holders`` gives as held by two origins at most; any run of ``n`` words when ``holders``
+    is None or ``n`` is 0, the whole run when it is shorter than ``n``."""
+    if not holders or n <= 0:
+        return True
+    runs = [tuple(words[k:k + n]) for k in range(len(words) - n + 1)] or [tuple(words)]
+    return any(len(holders.get(r, ())) <= 2 for r in runs if any(w not in STOP_WORDS and not w.isdigit() for w in r))
+
+
+def _quoted_in(words: Sequence[str], claims: Sequence[Claim], said: frozenset[tuple[str, ...]]) -> bool:
+    """Whether some member gives this run of words inside quotation marks (a statement quoted, its
+    marks lost elsewhere): ``said`` holds every word a member quotes, checked first."""
+    if not said or any((w,) not in said for w in words):
+        return False
+    n = len(words)
+    return any(tuple(words) in _quoted_runs(c.text, n) for c in claims)
+
+
 def _unquoted_runs(text: str, n: int, lower: bool = True) -> frozenset[tuple[str, ...]]:
     """Every run of ``n`` words (lower-cased, in order; as written with ``lower``
     false) of the parts of a text outside quotation marks: a quotation closed
@@ -509,6 +603,8 @@ def _unquoted_runs(text: str, n: int, lower: bool = True) -> frozenset[tuple[str
     return frozenset(out)
 
 
+#: Any quotation mark, straight or curly, single or double.
+_MARKS = re.compile('["\u201c\u201d\u00ab\u00bb]|(?<!\\w)[\'\u2018\u2019]|[\'\u2018\u2019](?!\\w)')
 #: Quotation marks (double, curly, guillemets), as the sentence test drops them from a quoted report.
 _QUOTE_MARKS = re.compile('["\u201c\u201d\u00ab\u00bb]')
 #: A credit naming whom someone spoke to, not whose report a sentence gives.
