@@ -18,6 +18,7 @@ from _support import KST, MONDAY
 from newsprism.analyse import Layout, analyse
 from newsprism.analyse.readings import NO_ANCHOR, period_start
 from newsprism.analyse.times import (
+    BOUND,
     CODE_NOT_YEAR,
     DECADE,
     GAME_PERIOD,
@@ -601,8 +602,10 @@ def test_times_a_number_glued_to_letters_is_no_year() -> None:
 
 
 @pytest.mark.parametrize(("body", "title", "expected"), [
-    # a present tense, outside a headline, tells what is scheduled or what a photo shows: the nearest day
+    # a present tense, outside a headline, tells what is scheduled (ahead) or, the day before at most, what a
+    # photo shows
     ("Voters go to the polls on Thursday in the coastal republic.", None, ("Thursday", "2025-03-13")),
+    ("Islanders go to the polls on Sunday in a new vote.", None, ("Sunday", "2025-03-16")),  # not two days back
     ("The harbour festival opens Friday, organisers said.", None, ("Friday", "2025-03-14")),
     ("The vote is on Thursday.", None, ("Thursday", "2025-03-13")),
     ("Fans celebrate outside the stadium on Monday night after the team won.", None, ("Monday night", "2025-03-10")),
@@ -613,10 +616,10 @@ def test_times_a_number_glued_to_letters_is_no_year() -> None:
     ("The minister says Monday that talks failed.", None, ("Monday", "2025-03-10")),
     ("The port reopened.", "Storm shuts harbour Sunday", ("Sunday", "2025-03-09")),
     ("Weak demand hurt the shares on Monday, traders said.", None, ("Monday", "2025-03-10")),
-], ids=["present-plural", "present", "copula-prep", "caption-like", "clock-am", "copula", "reporting", "headline",
-        "same-in-past"])
-def test_times_a_present_tense_in_the_body_is_the_nearest_day(body: str, title: str | None,
-                                                       expected: tuple[str, str]) -> None:
+], ids=["present-plural", "present-two-days-back", "present", "copula-prep", "caption-like", "clock-am", "copula",
+        "reporting", "headline", "same-in-past"])
+def test_times_a_present_tense_in_the_body_looks_ahead_or_is_the_day_before(body: str, title: str | None,
+                                                                            expected: tuple[str, str]) -> None:
     (result,) = analyse([_article(body, datetime(2025, 3, 11, 9, 0, tzinfo=UTC), title=title)])
     assert expected in [(t.text, t.value) for t in result.times]
 
@@ -942,9 +945,10 @@ def test_times_the_end_of_a_state_that_holds_now_lies_ahead(body: str, expected:
 
 
 @pytest.mark.parametrize(("body", "expected"), [
-    # a present kept after a past verb of reporting is still to come; without one, the nearest
+    # a present kept after a past verb of reporting is still to come; without one, a present with a weekday
+    # looks ahead too, unless that weekday is at most the day before (test_times_a_present_tense_in_the_body_looks_ahead...)
     ("Officials said the board meets on Monday to vote.", ("Monday", "2025-11-03")),
-    ("Officials say the board meets on Monday to vote.", ("Monday", "2025-10-27")),
+    ("Officials say the board meets on Monday to vote.", ("Monday", "2025-11-03")),
 ], ids=["said-meets", "say-meets"])
 def test_times_a_present_reported_after_a_past_said_looks_ahead(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
@@ -978,3 +982,112 @@ def test_times_a_time_that_recurs_has_no_single_date(body: str, text: str, resol
 def test_times_a_weekday_of_a_week_named_from_the_day_of_writing(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a month or a quarter that qualifies a noun of measured figures is the period measured: the nearest one
+    ("Harbour results for September will be released next week.", ("September", "2025-09")),
+    ("The port will publish its September cargo figures on Monday.", ("September", "2025-09")),
+    ("Third-quarter earnings of the ferry line will be reported next month.", ("Third-quarter", "2025-Q3")),
+    # a date of the verb, or of a noun of an event, in a clause that looks ahead still looks ahead
+    ("The ferry line will open a new route in September.", ("September", "2026-09")),
+    ("The agency will name the crew of a survey mission in March.", ("March", "2026-03")),
+], ids=["results-for", "figures-compound", "quarter-earnings", "verb-date", "event-noun"])
+def test_times_a_period_of_measured_figures_is_the_nearest(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    (result,) = analyse([_article(body, published)])
+    assert expected in [(t.text, t.value) for t in result.times if t.status == "resolved"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an adjective that looks ahead ("due", "likely") as what a present "be" is: its date lies ahead
+    ("The harbour report is due Friday.", ("Friday", "2025-10-31")),
+    ("The ferry bonds are due in March.", ("March", "2026-03")),
+    ("A ruling on the quay is likely on Monday.", ("Monday", "2025-11-03")),
+    # in a past, either side: a weekday then looks back
+    ("The toll payment was due Monday.", ("Monday", "2025-10-27")),
+    # the participle of proposing tells when it was proposed, not a plan's day
+    ("The bridge toll, first proposed in June, will be debated next week.", ("June", "2025-06")),
+], ids=["due-weekday", "due-in-month", "likely-on", "was-due", "proposed-in"])
+def test_times_a_date_that_is_due_lies_ahead(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a present participle's clause has the time of the clause it hangs from
+    ("Starting Friday, the ferry will skip the island.", ("Friday", "2025-10-31")),
+    ("Speaking on Monday, the minister said the port was safe.", ("Monday", "2025-10-27")),
+], ids=["starting-future", "speaking-past"])
+def test_times_a_participle_clause_takes_its_main_clause_time(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("more than a decade ago", False),
+    ("over two years ago", False),
+    ("less than a week ago", False),
+    ("at least five years ago", False),
+    ("more than two years later", False),
+    ("about a decade ago", True),  # a hedge, not a bound: the date it is near
+    ("nearly four years ago", True),
+], ids=["more-than", "over", "less-than", "at-least", "later", "about", "nearly"])
+def test_times_a_bound_is_no_date(text: str, resolved: bool) -> None:
+    got = read(text, TUESDAY, "past")
+    assert (got.status == "resolved") == resolved
+    assert resolved or got.reason == BOUND
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a date with a year told as when sets the scene of its sentence: a month, a day, a season after it is of it
+    ("In 2019, ferry traffic peaked in March and fell in June.", ("June", "2019-06")),
+    ("In 2012, the old quay closed on Aug. 2.", ("Aug. 2", "2012-08-02")),
+    ("The strike began in August 2024 and by November had spread to the ports.", ("November", "2024-11")),
+    ("In 2024 the quay closed on Dec. 23 and reopened Jan. 5.", ("Jan. 5", "2025-01-05")),  # the next after it
+    ("Cargo in 2021 rose in the spring.", ("the spring", "2021-SP")),
+    # after a month or a day, the first on or after it: a story told in order
+    ("Floods closed the quay in January 2015, and a storm hit it in November.", ("November", "2015-11")),
+    ("The singer, seen in 2016, will tour again, starting May 16.", ("May 16", "2026-05-16")),  # told ahead
+    # a year in what qualifies a noun sets no scene
+    ("The ferry crew, who joined in 2019, went on strike in January.", ("January", "2025-01")),
+    # a year that sets no scene ("since 2019"), or a date placed from the day of writing, keeps the day of writing
+    ("Traffic has grown since 2019, and in March the port added a berth.", ("March", "2025-03")),
+    ("In 2019 the quay was built, and last March it was extended.", ("last March", "2025-03")),
+    ("In October 2019 the quay was built, and this October it was extended.", ("October", "2025-10")),
+    ("In 2019 the quay was built, and it will close on March 3.", ("March 3", "2026-03-03")),  # told ahead
+], ids=["year-months", "year-day", "month-year-month", "day-then-next-year", "season", "in-order", "starting-ahead",
+        "relative-clause",
+        "since-year", "last-march", "this-october", "told-ahead"])
+def test_times_a_year_told_as_when_sets_the_scene_of_its_sentence(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a holiday's name the model tags as an event or a place is read as the day it is
+    ("The ferry terminal was quiet on Labor Day.", ("Labor Day", "2025-09-01")),
+    ("The old quay reopened on Easter Sunday.", ("Easter Sunday", "2025-04-20")),
+], ids=["labor-day", "easter-sunday"])
+def test_times_a_holiday_tagged_as_another_kind_is_a_date(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # what goes on now (a present progressive) places neither a noun's date nor a clause of time under it
+    ("Police are investigating the thefts after a gang raided the quay on New Year's Eve.",
+     ("New Year's Eve", "2025-12-31")),
+    ("Thefts on Christmas Day are being investigated by the port police.", ("Christmas Day", "2025-12-25")),
+], ids=["clause-of-time", "noun-date"])
+def test_times_a_present_progressive_places_no_date_under_it(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2026, 1, 14, 9, 0, tzinfo=UTC)  # a Wednesday, two weeks after the holidays
+    assert (expected[0], expected[1]) in _resolved(body, published)
+
+
+def test_times_a_clock_time_before_a_holiday_is_not_of_the_day_told() -> None:
+    # "on New Year's Day ... at 10:15 a.m. on New Year's Eve": the clock time is of the holiday after it
+    body = "The ferry left at 12:05 a.m. on New Year's Day. It docked at 10:15 a.m. on New Year's Eve."
+    got = _resolved(body, datetime(2026, 1, 1, 9, 0, tzinfo=UTC))
+    assert ("10:15 a.m.", "2026-01-01") not in got
+    assert ("New Year's Eve", "2025-12-31") in got

@@ -51,7 +51,16 @@ LOOKING_AHEAD = frozenset({
 #: Verbs (lemmas) of planning, whose participle after a noun tells a plan ("the meeting, scheduled for
 #: Tuesday"); another verb that looks ahead does so only with "for" ("the vote, set for Friday"; not "the
 #: record set on Aug. 6").
-PLANNING = frozenset({"schedule", "plan", "expect", "slate", "intend", "propose", "due"})
+PLANNING = frozenset({"schedule", "plan", "expect", "slate", "intend", "due"})
+#: Nouns (lemmas) of figures measured over a period and published after it ("results for September",
+#: "third-quarter earnings", "the September jobs report"): a month or a quarter that qualifies one is the period
+#: measured, not the time of the clause's verb ("will be released next week"), so it is the nearest one, not the
+#: next.
+MEASURED_FIGURES = frozenset({
+    "result", "results", "figure", "figures", "data", "datum", "report", "statistic", "statistics", "number",
+    "numbers", "sale", "sales", "earning", "earnings", "profit", "profits", "revenue", "revenues", "output",
+    "payroll", "payrolls", "reading", "readings",
+})  # fmt: skip
 #: Words whose object lies ahead of the time told ("ahead of Tuesday's vote", "in the run-up to the May
 #: election"), up to the preposition.
 LEADING_UP_TO = ("ahead of", "in advance of", "run-up to", "lead-up to", "runup to", "leadup to",
@@ -99,11 +108,19 @@ TIME_CLAUSE_MARKS = frozenset({"when", "until", "till", "before", "after", "once
 #: means about a year ago writes the year or "last year", so past that the nearest one is meant ("had
 #: proclaimed the end of the emergency on July 26" in a July 14 article).
 MAX_BACK_DAYS = 300
+#: How far back (in days) a weekday told in a present tense that is not one of reporting may lie: a present
+#: with a weekday tells what is scheduled ("voters go to the polls Sunday": the one ahead), or, at most the day
+#: before, what a photo of it shows ("fans celebrate on Monday night" in a Tuesday article).
+PRESENT_BACK_DAYS = 1
 #: Granularities from the finest, to compare them.
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
 #: Words that soften a count without changing it ("almost four years ago").
 HEDGES = ("about", "almost", "nearly", "some", "roughly", "around", "approximately", "just", "only", "barely",
           "more than", "over", "less than", "under", "at least", "exactly", "precisely", "well over", "fully")
+#: Words that make a count of time a bound, not a point ("more than a decade ago": before that year, "less than
+#: a week ago": after that week): such a span names no date (TimeML gives the date it bounds with a ``mod``).
+BOUNDS = ("more than", "over", "well over", "less than", "under", "at least", "at most", "no more than",
+          "no less than", "fewer than", "upwards of", "up to")
 #: Phrases naming the day of a date told just before ("Earlier that day") and their offset from it.
 ANAPHORIC_DAYS = (
     ("earlier that day", 0), ("later that day", 0), ("that same day", 0), ("the same day", 0), ("that day", 0),

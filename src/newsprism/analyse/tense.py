@@ -60,6 +60,8 @@ def direction(ent: Any, headline: bool = False) -> str:
             verb = verb.head
         if is_verb(verb) and _clause_tense(verb) == "either":
             return "future"  # "the port is closed until Tuesday", "remains shut until Monday": a state now, ending ahead
+    if not headline and tok is not None and (due := _due(tok)) is not None:
+        return due  # "the report is due Friday", "the bonds are due in March"
     if tok is not None and is_verb(tok):
         tense = _clause_tense(tok)
         if tense == "past" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS:
@@ -76,11 +78,51 @@ def direction(ent: Any, headline: bool = False) -> str:
         return "future"  # "the election is Nov. 8"
     # a noun's date ("a mission in December") looks ahead in a clause that does: otherwise it says nothing
     clause = ent.root
+    measured = False  # "results for September", "third-quarter earnings": the period they measure
     for _ in range(8):
         if is_verb(clause) or clause.head.i == clause.i:
             break
         clause = clause.head
-    return "future" if is_verb(clause) and _clause_tense(clause) == "future" else "either"
+        measured = measured or (clause.pos_ in ("NOUN", "PROPN") and clause.lower_ in w.MEASURED_FIGURES)
+    if measured and _names_a_period(ent):
+        return "either"  # "results for September will be released next week": the September just gone
+    if is_verb(clause) and _clause_tense(clause) == "future" and not _progressive(clause):
+        return "future"
+    return "either"  # "attacks on New Year's Eve are being investigated": what goes on now says nothing of a noun's date
+
+
+def _progressive(tok: Any) -> bool:
+    """A present progressive, active or passive ("are investigating", "is being held"): a date of its own lies
+    ahead ("is meeting Friday"), but it tells what goes on now, so it places neither a noun's date nor a clause of
+    time that hangs from it ("are investigating the assaults after a mob went on the rampage on New Year's Eve")."""
+    aux = _aux(tok)
+    return (tok.tag_ == "VBG" or (tok.tag_ == "VBN" and any(c.lower_ == "being" for c in aux))) and any(
+        c.lower_ in ("is", "are", "am", "'s", "'re") for c in aux)
+
+
+def _names_a_period(ent: Any) -> bool:
+    """The span names a month, a quarter or a season, not a day: no weekday, no day word, no day of a month."""
+    words = [t.lower_ for t in ent]
+    if any(x in w.WEEKDAYS or x in w.DEICTIC_DAYS for x in words):
+        return False
+    return not any(t.like_num and t.text.isdigit() and int(t.text) <= 31 for t in ent)
+
+
+def _due(tok: Any) -> str | None:
+    """A date of an adjective that looks ahead, the complement of "be" ("the report is due Friday", "a ruling
+    is likely on Monday", "the bonds are due in March", the date hung on the adjective or on "be"): in a
+    present it lies ahead; in a past ("the loan was due Friday") either side. None when it is no such date."""
+    if tok.dep_ == "acomp" and tok.head.i != tok.i:
+        adj, be = tok, tok.head
+    elif tok.lemma_ == "be":
+        adj, be = next((c for c in tok.children if c.dep_ == "acomp"), None), tok
+    else:
+        return None
+    if adj is None or be.lemma_ != "be" or adj.pos_ != "ADJ" or not _looks_ahead(adj) or _aux(be):
+        return None
+    if be.tag_ in ("VBZ", "VBP"):
+        return "future"
+    return "either" if be.tag_ == "VBD" else None
 
 
 _LONG_PAST_RE = re.compile(r"\b(?:years|decades|centuries|century|generations?) ago\b|\bcentury\b")
@@ -214,12 +256,20 @@ def _since(ent: Any) -> bool:
 
 
 def _clause_tense(tok: Any) -> str:
-    """The verb's tense; a present in a clause of time or condition takes the tense of the clause it hangs
+    """The verb's tense; a present participle's clause with no subject of its own takes the tense of the clause
+    it hangs from; a present in a clause of time or condition takes the tense of the clause it hangs
     from when that looks ahead ("will be happy when the film reaches theaters on May 4"), and so does a simple
     past there, which tells a future in reported speech ("said buyers would return when trading opened
     Monday")."""
     tense = _tense(tok, 0)
-    if tense not in ("either", "past") or tok.dep_ != "advcl" or tok.head.i == tok.i:
+    if tense not in ("either", "past") or tok.head.i == tok.i:
+        return tense
+    if (tok.dep_ in ("advcl", "prep") and tok.tag_ == "VBG" and not _aux(tok)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            and (main := _tense(tok.head, 1)) in ("past", "future")):
+        return main  # a present participle's clause has the time of the clause it hangs from: "Starting Friday, flights
+        # will be cut", "Speaking on Monday, the minister said", "will tour, starting May 16"
+    if tok.dep_ != "advcl":
         return tense
     head = tok.head
     if head.lower_ == "soon" and head.head.i != head.i:  # "as soon as trading opened": the clause of "soon"
@@ -227,7 +277,7 @@ def _clause_tense(tok: Any) -> str:
     simple_past = tok.tag_ in ("VBD", "VBN") and not _aux(tok) and any(c.dep_ == "nsubj" for c in tok.children)
     if ((tok.tag_ in ("VBZ", "VBP") or simple_past)
             and any(c.dep_ in ("mark", "advmod") and c.lower_ in w.TIME_CLAUSE_MARKS for c in tok.children)
-            and _tense(head, 1) == "future"):
+            and _tense(head, 1) == "future" and not _progressive(head)):
         return "future"  # a past there is a future told in the past: "would return as soon as trading opened Monday"
     return tense
 

@@ -69,6 +69,7 @@ DAY_NAME = "a capitalised day word inside a sentence ('USA Today'): a name, not 
 DAY_OF_WHAT_FOLLOWS = "a day named by what follows it ('the day after the summit'), not a day told"
 GAME_PERIOD = "a period of a game ('a touchdown in the third quarter'), not of the calendar"
 RECURRING = "a time that recurs ('every Friday', 'each July'): no single date"
+BOUND = "a bound ('more than a decade ago', 'less than a week ago'): before or after a date, not on it"
 
 
 def times(doc: Any, article: Article, layout: Any, base: datetime | None = None) -> tuple[TimeExpression, ...]:
@@ -89,12 +90,14 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
     out = []
     last: dict[str, tuple[str, str]] = {}  # per field: the last value resolved, for "that day"
     near: dict[tuple[str, int], tuple[str, str]] = {}  # per sentence: the same, for "a year earlier"
+    scene: dict[tuple[str, int], tuple[str, str]] = {}  # per sentence: the date with a year that sets its scene
     sentences = doc.has_annotation("SENT_START")
     joined = _weekdays_with_their_dates(doc)
     title_is_text = _reads_as_text(article.title)
     for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+        if ent.label_ not in ("DATE", "TIME") and not _a_holiday(ent):
             continue
+        label = ent.label_ if ent.label_ in ("DATE", "TIME") else "DATE"  # "Labor Day" tagged an event
         placed = layout.place(ent.start_char, ent.end_char)
         if placed is None:
             continue
@@ -104,6 +107,8 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         running = field == "body" or (field == "title" and title_is_text)  # running text, not a headline
         way = direction(pair[0] if pair else ent, headline=not running)
         sentence = (field, ent.sent.start if sentences else 0)
+        word_before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        in_scene = scene.get(sentence) if word_before not in _FROM_THE_DAY_OF_WRITING else None  # "this October"
         told = last.get(field) or (last.get("title") if field == "body" else None)  # the headline's day, for the body
         if told is not None and w.CLOCK_RE.search(ent.text) and _a_date_follows(ent):
             told = None  # "at 10:50 p.m. on Monday", "6.44am GMT": not a time of the day told
@@ -112,13 +117,13 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
                    if running and nowadays(ent, anchor.year if anchor else None) else None)
                or (Reading(None, None, "unresolved", DAY_NAME) if running and day_word_as_name(ent) else None)
                or read(f"{pair[0].text}, {pair[1].text}" if pair else _with_the_day_before(ent), anchor, way, told,
-                       ent.label_, near.get(sentence), late))
+                       label, near.get(sentence), late, in_scene))
         parts = [(ent.text, start, end, got)]
         if (got.reason == UNREADABLE and len(ent) > 1 and ent[0].like_num and ent[1].is_alpha
                 and ent[1].lower_ not in w.UNITS):
             # "up from five a year ago" tagged whole: the count before the date is no part of it
             rest = ent[1:]
-            inner = read(rest.text, anchor, way, told, ent.label_, near.get(sentence), late)
+            inner = read(rest.text, anchor, way, told, label, near.get(sentence), late, in_scene)
             if inner.status == "resolved":
                 s0 = start + rest.start_char - ent.start_char
                 parts = [(rest.text, s0, s0 + len(rest.text), inner)]
@@ -127,7 +132,8 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
             rest = ent[1:]
             s0 = start + rest.start_char - ent.start_char
             parts.append((rest.text, s0, s0 + len(rest.text),
-                          read(rest.text, anchor, way, told, ent.label_, near.get(sentence), late)))
+                          read(rest.text, anchor, way, told, label, near.get(sentence), late,
+                               in_scene)))
         if got.status == "unresolved" and got.reason == UNREADABLE:
             for m in _EMBEDDED_RE.finditer(ent.text):
                 if m.group(0).isdigit() and _in_code(ent.text[:m.start()]):
@@ -138,7 +144,8 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
                 if inner_way == "either" and (inside := ent.doc.char_span(
                         ent.start_char + m.start(), ent.start_char + m.end(), alignment_mode="expand")) is not None:
                     inner_way = direction(inside, headline=not running)  # "the quarter ended Oct. 31"
-                inner = read(m.group(0), anchor, inner_way, told, ent.label_, near.get(sentence), late)
+                inner = read(m.group(0), anchor, inner_way, told, label, near.get(sentence), late,
+                             in_scene)
                 if inner.status == "resolved" and inner.granularity != "quarter":
                     if len(parts) > 1 and _SPAN_LINK_RE.fullmatch(ent.text[parts[-1][2] - start:m.start()]):
                         inner = _not_before(inner, m.group(0), parts[-1][3])  # "from Saturday to Monday"
@@ -146,13 +153,24 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         for text, s0, e0, r in parts:
             if r.status == "resolved" and r.value and r.granularity:
                 last[field] = near[sentence] = (r.value, r.granularity)
-            out.append(TimeExpression(article.article_id, text, s0, e0, ent.label_, r.value, r.granularity,
+                if _sets_the_scene(ent, text, r, sentence in scene):
+                    scene[sentence] = (r.value, r.granularity)
+            out.append(TimeExpression(article.article_id, text, s0, e0, label, r.value, r.granularity,
                                       r.status, r.reason, kind if r.status == "resolved" else None, field))
     return tuple(out)
 
 
 #: What joins the start of a span of days to its end ("Saturday to Monday", "Sept. 1 through Oct. 15").
 _SPAN_LINK_RE = re.compile(r"\s*(?:to|through|thru|until|till|and|-|–)\s*", re.I)
+
+
+def _a_holiday(ent: Any) -> bool:
+    """A span of another label that is a holiday's name ("Labor Day", "New Year's Eve" tagged an event, "Easter
+    Sunday" a place): a day, read as the DATE it is."""
+    if ent.label_ not in ("EVENT", "FAC", "ORG", "WORK_OF_ART", "PRODUCT", "LAW", "NORP", "GPE", "PERSON"):
+        return False
+    named = strip_leading(normalise(ent.text))
+    return named in w.FIXED_HOLIDAYS or named in w.RULE_HOLIDAYS
 
 
 def _not_before(end: Reading, text: str, begin: Reading) -> Reading:
@@ -212,15 +230,16 @@ def _weekdays_with_their_dates(doc: Any) -> dict[int, tuple[Any, Any]]:
 
 def _a_date_follows(ent: Any) -> bool:
     """A day follows the span in its sentence ("at 10:50 p.m. on Monday", "at 9 a.m., Friday, March 3"): a
-    date that names a weekday, a day word or a month, or such a word right after the span that the model
-    left out of every span ("at 12:10 p.m. Sunday"); or a zone of universal time right after it ("6.44am
-    GMT": in another zone it may be another day)."""
+    date that names a weekday, a day word or a month, a holiday ("at 10:15 a.m. on New Year's Eve"), or such a
+    word right after the span that the model left out of every span ("at 12:10 p.m. Sunday"); or a zone of
+    universal time right after it ("6.44am GMT": in another zone it may be another day)."""
     doc = ent.doc
     after = " ".join(t.lower_ for t in doc[ent.end:min(ent.end + 2, len(doc))])
     if after.split()[:1] and (after.split()[0] in w.UNIVERSAL_ZONES or _NAMES_A_DAY.search(normalise(after))):
         return True
     ents = ent.sent.ents if doc.has_annotation("SENT_START") else doc.ents
-    return any(e.label_ == "DATE" and e.start >= ent.end and _NAMES_A_DAY.search(normalise(e.text)) for e in ents)
+    return any(e.start >= ent.end and ((e.label_ == "DATE" and _NAMES_A_DAY.search(normalise(e.text))) or _a_holiday(e)
+                                       or strip_leading(normalise(e.text)) in w.FIXED_HOLIDAYS) for e in ents)
 
 
 def _as_name_or_clock(ent: Any) -> Reading | None:
@@ -359,7 +378,8 @@ def _nth_day_today(ent: Any, anchor: date | None) -> Reading | None:
 
 
 def read(text: str, anchor: date | None, direction: str = "past", context: tuple[str, str] | None = None,
-         label: str = "DATE", near: tuple[str, str] | None = None, late: bool = False) -> Reading:
+         label: str = "DATE", near: tuple[str, str] | None = None, late: bool = False,
+         scene: tuple[str, str] | None = None) -> Reading:
     """Resolve one date expression.
 
     Args:
@@ -375,19 +395,25 @@ def read(text: str, anchor: date | None, direction: str = "past", context: tuple
             ahead it is already the next day: a weekday or a date told in the past may be that next day
             ("early Tuesday" in a Monday-evening report of a launch in Asia).
         label: the model's label; a TIME that is a bare four-digit number is a clock time.
+        scene: the date told before it in its sentence that names its year ("In 1996", "in August 1997",
+            "on Dec. 23, 1997", or one read in that year after it): a month, a month and day, a quarter or a
+            season without a year, not told ahead, is then read in that scene ("In 1996, sales peaked in
+            March"), not from the day of writing.
     """
-    return _read(text, anchor, direction, context, label, near, late)
+    return _read(text, anchor, direction, context, label, near, late, scene)
 
 
 @lru_cache(maxsize=8192)
 def _read(text: str, anchor: date | None, direction: str, context: tuple[str, str] | None, label: str,
-          near: tuple[str, str] | None, late: bool) -> Reading:
+          near: tuple[str, str] | None, late: bool, scene: tuple[str, str] | None = None) -> Reading:
     raw = rules.TIME_NOISE_RE.sub(" ", text)
     no_clock = w.CLOCK_RE.sub(" ", raw)
     if label == "TIME" and re.fullmatch(r"\s*(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d\s*", no_clock, re.I):
         no_clock = ""  # "at 2100": a clock time
     cleaned = " ".join(rules.TIME_PREFIX_RE.sub("", " ".join(no_clock.split())).split())
     s = normalise(no_clock)
+    if _BOUND_RE.match(s):
+        return Reading(None, None, "unresolved", BOUND)
     # "a year earlier", "the year": not durations
     if (got := _shifted(s, no_clock, anchor, direction, (near, context))
             or _current(s, no_clock, anchor, direction, near)
@@ -406,6 +432,8 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
         return got
     if not s:
         return Reading(None, None, "unresolved", CLOCK_ONLY)
+    if scene is not None and direction != "future" and (got := _in_the_scene(s, no_clock, scene, context)) is not None:
+        return got
     year_told = int(near[0]) if near is not None and near[1] == "year" and near[0].isdigit() else None
     for rule in (_anaphoric, _period, _ago, _deictic, _unit, _weekday_of_a_week, _weekday, _holiday,
                  periods.movable_holiday, _month, _day_of_month, periods.quarter, periods.season, _year,
@@ -418,6 +446,56 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
         if got is not None:
             return got
     return Reading(None, None, "unresolved", CLOCK_ONLY if not _HAS_DATE_WORD.search(s) else UNREADABLE)
+
+
+_BOUND_RE = re.compile(r"^(?:" + "|".join(sorted(w.BOUNDS, key=len, reverse=True)) + r") (?:\S+ ){1,3}?"
+                       r"(?:day|week|month|year|decade|centur(?:y|ie))s? (?:ago|earlier|later|before|after|from now|hence)$")
+#: Words that place a date from the day of writing ("last March", "this fall"): not read from a scene.
+_FROM_THE_DAY_OF_WRITING = frozenset({"last", "next", "this", "past", "coming", "current", "ago", "previous", "following"})
+#: Words before a date with a year that set the scene of what follows in the sentence ("In 1996, ...").
+_SCENE_PREPOSITIONS = frozenset({"in", "on", "during"})
+
+
+def _sets_the_scene(ent: Any, text: str, r: Reading, has_scene: bool) -> bool:
+    """A date read sets the scene of its sentence: one that names its year, told as when (after "in", "on" or
+    "during": "In 1996", "on Dec. 23, 1997", "in August 1997"; not "since 1987"), or, once a scene is set, a date
+    read after it that is not placed from the day of writing ("In 1997 the plant closed on Dec. 23 and reopened
+    Jan. 5")."""
+    s = normalise(text)
+    if r.granularity not in ("day", "month", "quarter", "season", "year"):
+        return False
+    if has_scene:
+        return not set(s.split()) & (_FROM_THE_DAY_OF_WRITING | set(w.DEICTIC_DAYS) | set(w.WEEKDAYS))
+    if not _YEAR_RE.search(s):
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if ent[0].lower_ not in _SCENE_PREPOSITIONS and before not in _SCENE_PREPOSITIONS:
+        return False
+    tok = ent.root
+    for _ in range(12):  # not in what qualifies a noun ("the couple, who wed in 2006, separated in January")
+        if tok.dep_ in ("relcl", "acl") or tok.head.i == tok.i:
+            return tok.dep_ not in ("relcl", "acl")
+        tok = tok.head
+    return True
+
+
+def _in_the_scene(s: str, raw: str, scene: tuple[str, str], context: tuple[str, str] | None) -> Reading | None:
+    """A month, a month and day, a quarter or a season without a year, after a date with a year told in its sentence
+    (:func:`read`'s ``scene``): of that year when it is a year, else the first on or after that date (a story
+    told in order: "in January 2015 ... in November" is November 2015)."""
+    if _YEAR_RE.search(s) or set(s.split()) & (_FROM_THE_DAY_OF_WRITING | set(w.DEICTIC_DAYS)):
+        return None
+    start = period_start(scene[0])
+    if start is None:
+        return None
+    # a year: from its middle, the nearest, so that any month is in it; a finer date: the first on or after it
+    ref, way = (date(start.year, 7, 1), "either") if scene[1] == "year" else (start, "future")
+    for rule in (_month, periods.quarter, periods.season):
+        got = rule(s, raw, ref, way, context)
+        if got is not None:
+            return got if got.status == "resolved" else None
+    return None
 
 
 _NAMES_A_DAY = re.compile(r"\b(?:" + "|".join([*w.WEEKDAYS, *w.DEICTIC_DAYS, *w.MONTHS]) + r")\b")
@@ -648,8 +726,10 @@ def _weekday(s: str, raw: str, anchor: date | None, direction: str, context: tup
         return as_day(ahead if ahead > anchor else ahead + timedelta(days=7))
     if direction == "future":
         return as_day(ahead)
-    if which is not None or direction == "present":  # "this Friday", "has a chance on Wednesday": the nearest
+    if which is not None:  # "this Friday": the nearest
         return as_day(back if (anchor - back).days <= 3 else ahead)
+    if direction == "present":  # "voters go to the polls Sunday": ahead; "fans celebrate on Monday night": a photo
+        return as_day(back if (anchor - back).days <= w.PRESENT_BACK_DAYS else ahead)  # of the day before at most
     return as_day(back)  # past, or no tense: news tells what has happened
 
 
