@@ -18,7 +18,6 @@ from _support import KST, MONDAY
 from newsprism.analyse import Layout, analyse
 from newsprism.analyse.readings import NO_ANCHOR, period_start
 from newsprism.analyse.times import (
-    BOUND,
     CODE_NOT_YEAR,
     DECADE,
     GAME_PERIOD,
@@ -1024,19 +1023,11 @@ def test_times_a_participle_clause_takes_its_main_clause_time(body: str, expecte
     assert expected in _resolved(body, published)
 
 
-@pytest.mark.parametrize(("text", "resolved"), [
-    ("more than a decade ago", False),
-    ("over two years ago", False),
-    ("less than a week ago", False),
-    ("at least five years ago", False),
-    ("more than two years later", False),
-    ("about a decade ago", True),  # a hedge, not a bound: the date it is near
-    ("nearly four years ago", True),
-], ids=["more-than", "over", "less-than", "at-least", "later", "about", "nearly"])
-def test_times_a_bound_is_no_date(text: str, resolved: bool) -> None:
+@pytest.mark.parametrize("text", ["more than a decade ago", "over two years ago", "nearly four years ago"])
+def test_times_a_bounded_count_back_is_the_date_it_bounds(text: str) -> None:
+    """As TimeML: "more than a decade ago" is the year ten back (TimeML adds a ``mod``), the unit its granularity."""
     got = read(text, TUESDAY, "past")
-    assert (got.status == "resolved") == resolved
-    assert resolved or got.reason == BOUND
+    assert got.status == "resolved" and got.granularity == "year"
 
 
 @pytest.mark.parametrize(("body", "expected"), [
@@ -1091,3 +1082,13 @@ def test_times_a_clock_time_before_a_holiday_is_not_of_the_day_told() -> None:
     got = _resolved(body, datetime(2026, 1, 1, 9, 0, tzinfo=UTC))
     assert ("10:15 a.m.", "2026-01-01") not in got
     assert ("New Year's Eve", "2025-12-31") in got
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("The harbour parade on New Year's Eve two years ago drew record crowds.", ("New Year's Eve", "2023-12-31")),
+    ("The market on Christmas Day last year sold out by noon.", ("Christmas Day", "2024-12-25")),
+    ("On June 5 in 2019, the old bridge at Skelby was closed.", ("June 5", "2019-06-05")),
+], ids=["holiday-ago", "holiday-last-year", "day-in-year"])
+def test_times_a_year_told_right_after_a_date_places_it(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)
+    assert expected in _resolved(body, published)

@@ -117,10 +117,6 @@ GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, 
 #: Words that soften a count without changing it ("almost four years ago").
 HEDGES = ("about", "almost", "nearly", "some", "roughly", "around", "approximately", "just", "only", "barely",
           "more than", "over", "less than", "under", "at least", "exactly", "precisely", "well over", "fully")
-#: Words that make a count of time a bound, not a point ("more than a decade ago": before that year, "less than
-#: a week ago": after that week): such a span names no date (TimeML gives the date it bounds with a ``mod``).
-BOUNDS = ("more than", "over", "well over", "less than", "under", "at least", "at most", "no more than",
-          "no less than", "fewer than", "upwards of", "up to")
 #: Phrases naming the day of a date told just before ("Earlier that day") and their offset from it.
 ANAPHORIC_DAYS = (
     ("earlier that day", 0), ("later that day", 0), ("that same day", 0), ("the same day", 0), ("that day", 0),

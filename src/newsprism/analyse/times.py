@@ -69,7 +69,6 @@ DAY_NAME = "a capitalised day word inside a sentence ('USA Today'): a name, not 
 DAY_OF_WHAT_FOLLOWS = "a day named by what follows it ('the day after the summit'), not a day told"
 GAME_PERIOD = "a period of a game ('a touchdown in the third quarter'), not of the calendar"
 RECURRING = "a time that recurs ('every Friday', 'each July'): no single date"
-BOUND = "a bound ('more than a decade ago', 'less than a week ago'): before or after a date, not on it"
 
 
 def times(doc: Any, article: Article, layout: Any, base: datetime | None = None) -> tuple[TimeExpression, ...]:
@@ -94,7 +93,8 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
     sentences = doc.has_annotation("SENT_START")
     joined = _weekdays_with_their_dates(doc)
     title_is_text = _reads_as_text(article.title)
-    for ent in doc.ents:
+    ents = doc.ents
+    for k, ent in enumerate(ents):
         if ent.label_ not in ("DATE", "TIME") and not _a_holiday(ent):
             continue
         label = ent.label_ if ent.label_ in ("DATE", "TIME") else "DATE"  # "Labor Day" tagged an event
@@ -118,6 +118,12 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
                or (Reading(None, None, "unresolved", DAY_NAME) if running and day_word_as_name(ent) else None)
                or read(f"{pair[0].text}, {pair[1].text}" if pair else _with_the_day_before(ent), anchor, way, told,
                        label, near.get(sentence), late, in_scene))
+        if (got.status == "resolved" and got.granularity in _TAKES_A_YEAR and not _YEAR_RE.search(ent.text)
+                and (year := _year_right_after(ents, k, anchor, way, label, late)) is not None):
+            # "New Year's Eve two years ago", "Christmas Day last year", "on June 5 in 2015": that year's
+            dated = read(ent.text, date(int(year), 12, 31), "past", None, label, None, False, None)  # in that year
+            if dated.status == "resolved" and dated.granularity == got.granularity and (dated.value or "")[:4] == year:
+                got = dated
         parts = [(ent.text, start, end, got)]
         if (got.reason == UNREADABLE and len(ent) > 1 and ent[0].like_num and ent[1].is_alpha
                 and ent[1].lower_ not in w.UNITS):
@@ -158,6 +164,26 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
             out.append(TimeExpression(article.article_id, text, s0, e0, label, r.value, r.granularity,
                                       r.status, r.reason, kind if r.status == "resolved" else None, field))
     return tuple(out)
+
+
+#: Granularities of a date without a year that a year told right after it places ("Christmas Day last year").
+_TAKES_A_YEAR = frozenset({"day", "month", "season"})
+#: What may stand between a date and the year told right after it.
+_YEAR_LINK_RE = re.compile(r"\s*(?:,|in|of)?\s*", re.I)
+
+
+def _year_right_after(ents: Any, k: int, anchor: date | None, way: str, label: str, late: bool) -> str | None:
+    """The year of the DATE entity right after entity ``k`` when it reads as a year ("two years ago", "last
+    year", "2015"; after nothing, a comma, "in" or "of"), else None."""
+    if k + 1 >= len(ents):
+        return None
+    ent, nxt = ents[k], ents[k + 1]
+    if nxt.label_ != "DATE" or not _YEAR_LINK_RE.fullmatch(ent.doc.text[ent.end_char:nxt.start_char]):
+        return None
+    r = read(nxt.text, anchor, way, None, label, None, late, None)
+    if r.status != "resolved" or r.granularity != "year" or not r.value or not r.value[:4].isdigit():
+        return None
+    return r.value[:4]
 
 
 #: What joins the start of a span of days to its end ("Saturday to Monday", "Sept. 1 through Oct. 15").
@@ -412,8 +438,6 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
         no_clock = ""  # "at 2100": a clock time
     cleaned = " ".join(rules.TIME_PREFIX_RE.sub("", " ".join(no_clock.split())).split())
     s = normalise(no_clock)
-    if _BOUND_RE.match(s):
-        return Reading(None, None, "unresolved", BOUND)
     # "a year earlier", "the year": not durations
     if (got := _shifted(s, no_clock, anchor, direction, (near, context))
             or _current(s, no_clock, anchor, direction, near)
@@ -448,8 +472,6 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
     return Reading(None, None, "unresolved", CLOCK_ONLY if not _HAS_DATE_WORD.search(s) else UNREADABLE)
 
 
-_BOUND_RE = re.compile(r"^(?:" + "|".join(sorted(w.BOUNDS, key=len, reverse=True)) + r") (?:\S+ ){1,3}?"
-                       r"(?:day|week|month|year|decade|centur(?:y|ie))s? (?:ago|earlier|later|before|after|from now|hence)$")
 #: Words that place a date from the day of writing ("last March", "this fall"): not read from a scene.
 _FROM_THE_DAY_OF_WRITING = frozenset({"last", "next", "this", "past", "coming", "current", "ago", "previous", "following"})
 #: Words before a date with a year that set the scene of what follows in the sentence ("In 1996, ...").
