@@ -1088,7 +1088,11 @@ def test_times_a_clock_time_before_a_holiday_is_not_of_the_day_told() -> None:
     ("The harbour parade on New Year's Eve two years ago drew record crowds.", ("New Year's Eve", "2023-12-31")),
     ("The market on Christmas Day last year sold out by noon.", ("Christmas Day", "2024-12-25")),
     ("On June 5 in 2019, the old bridge at Skelby was closed.", ("June 5", "2019-06-05")),
-], ids=["holiday-ago", "holiday-last-year", "day-in-year"])
+    # a holiday's name comes back every year: the one year its sentence tells places it
+    ("Two years ago, crowds at Skelby harbour were caught in a storm while celebrating New Year's Eve.",
+     ("New Year's Eve", "2023-12-31")),
+    ("The town's New Year's Eve fireworks two years ago were cancelled for the storm.", ("New Year's Eve", "2023-12-31")),
+], ids=["holiday-ago", "holiday-last-year", "day-in-year", "holiday-sentence-before", "holiday-sentence-after"])
 def test_times_a_year_told_right_after_a_date_places_it(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)
     assert expected in _resolved(body, published)

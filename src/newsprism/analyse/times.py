@@ -173,17 +173,26 @@ _YEAR_LINK_RE = re.compile(r"\s*(?:,|in|of)?\s*", re.I)
 
 
 def _year_right_after(ents: Any, k: int, anchor: date | None, way: str, label: str, late: bool) -> str | None:
-    """The year of the DATE entity right after entity ``k`` when it reads as a year ("two years ago", "last
-    year", "2015"; after nothing, a comma, "in" or "of"), else None."""
-    if k + 1 >= len(ents):
+    """The year that places entity ``k``: that of the DATE entity right after it when it reads as a year ("two
+    years ago", "last year", "2015"; after nothing, a comma, "in" or "of"); for a holiday's name, which comes
+    back every year, the one year its sentence tells anywhere ("Two years ago, ... celebrating New Year's Eve",
+    "New Year's Eve celebrations two years ago"); else None."""
+    ent = ents[k]
+    named = strip_leading(normalise(ent.text))
+    if named in w.FIXED_HOLIDAYS or named in w.RULE_HOLIDAYS:
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _FROM_THE_DAY_OF_WRITING:
+            return None  # "this New Year's Eve"
+        others = [e for e in ents if e is not ent and e.label_ == "DATE" and e.sent.start == ent.sent.start]
+    elif k + 1 < len(ents) and _YEAR_LINK_RE.fullmatch(ent.doc.text[ent.end_char:ents[k + 1].start_char]):
+        others = [ents[k + 1]] if ents[k + 1].label_ == "DATE" else []
+    else:
         return None
-    ent, nxt = ents[k], ents[k + 1]
-    if nxt.label_ != "DATE" or not _YEAR_LINK_RE.fullmatch(ent.doc.text[ent.end_char:nxt.start_char]):
-        return None
-    r = read(nxt.text, anchor, way, None, label, None, late, None)
-    if r.status != "resolved" or r.granularity != "year" or not r.value or not r.value[:4].isdigit():
-        return None
-    return r.value[:4]
+    years = set()
+    for other in others:
+        r = read(other.text, anchor, way, None, label, None, late, None)
+        if r.status == "resolved" and r.granularity == "year" and r.value and r.value[:4].isdigit():
+            years.add(r.value[:4])
+    return years.pop() if len(years) == 1 else None
 
 
 #: What joins the start of a span of days to its end ("Saturday to Monday", "Sept. 1 through Oct. 15").
