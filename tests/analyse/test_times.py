@@ -1096,3 +1096,9 @@ def test_times_a_clock_time_before_a_holiday_is_not_of_the_day_told() -> None:
 def test_times_a_year_told_right_after_a_date_places_it(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)
     assert expected in _resolved(body, published)
+
+
+def test_times_a_year_that_names_a_thing_does_not_place_a_holiday() -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)
+    got = dict(_resolved("The couple split over Christmas, the singer wrote, recalling the band's 2019 tour.", published))
+    assert got["2019"] == "2019" and not (got["Christmas"] or "").startswith("2019")

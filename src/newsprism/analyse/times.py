@@ -172,6 +172,17 @@ _TAKES_A_YEAR = frozenset({"day", "month", "season"})
 _YEAR_LINK_RE = re.compile(r"\s*(?:,|in|of)?\s*", re.I)
 
 
+_COUNTED_BACK_RE = re.compile(r"\bago\b|^(?:last|previous|the previous|the past) year$")
+
+
+def _tells_when(ent: Any) -> bool:
+    """A year told as when something was ("two years ago", "last year", "in 2015"), not one that names a thing
+    ("Paltrow's 2014 split")."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return bool(_COUNTED_BACK_RE.search(normalise(ent.text))) or before in _SCENE_PREPOSITIONS or (
+        ent[0].lower_ in _SCENE_PREPOSITIONS)
+
+
 def _year_right_after(ents: Any, k: int, anchor: date | None, way: str, label: str, late: bool) -> str | None:
     """The year that places entity ``k``: that of the DATE entity right after it when it reads as a year ("two
     years ago", "last year", "2015"; after nothing, a comma, "in" or "of"); for a holiday's name, which comes
@@ -182,7 +193,8 @@ def _year_right_after(ents: Any, k: int, anchor: date | None, way: str, label: s
     if named in w.FIXED_HOLIDAYS or named in w.RULE_HOLIDAYS:
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _FROM_THE_DAY_OF_WRITING:
             return None  # "this New Year's Eve"
-        others = [e for e in ents if e is not ent and e.label_ == "DATE" and e.sent.start == ent.sent.start]
+        others = [e for e in ents if e is not ent and e.label_ == "DATE" and e.sent.start == ent.sent.start
+                  and _tells_when(e)]
     elif k + 1 < len(ents) and _YEAR_LINK_RE.fullmatch(ent.doc.text[ent.end_char:ents[k + 1].start_char]):
         others = [ents[k + 1]] if ents[k + 1].label_ == "DATE" else []
     else:
