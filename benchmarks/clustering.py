@@ -16,12 +16,16 @@ the shipped defaults (``StorySettings()``) on each whole corpus; with
 ``--choose``, the grid's best on both whole corpora (how the defaults are
 picked). Metrics as in the corpora's READMEs (pairwise P/R/F1, B-cubed P/R/F1,
 ARI). ``--errors`` lists split and merged gold events at the defaults;
+``--at-defaults`` also scores each held-out fold at the shipped defaults (chosen on
+the whole corpora, so in-sample there: it tells how much of a fold's shortfall is
+the fold's own choice of settings and how much the fold's events);
 ``--pred DIR`` writes each corpus's predicted stories at the defaults as
 ``DIR/<corpus>.tsv`` (file, story) for the corpora's own ``score.py``. ``--grid NAME``
 searches another grid of ``GRIDS`` (those tried against the default one).
 
     .venv/bin/python benchmarks/clustering.py [--news DIR] [--ecb DIR] [--k 3] [--repeats 1]
                                               [--choose] [--quick] [--grid NAME] [--errors] [--pred DIR] [--json]
+                                              [--at-defaults]
 """
 
 from __future__ import annotations
@@ -283,7 +287,8 @@ def folds_of(corpora: list[Corpus], k: int, seed: int) -> list[dict[str, set[str
     return out
 
 
-def cross_validate(corpora: list[Corpus], k: int, seed: int, grid: dict[str, list[float]]) -> list[dict[str, object]]:
+def cross_validate(corpora: list[Corpus], k: int, seed: int, grid: dict[str, list[float]],
+                   at_defaults: bool = False) -> list[dict[str, object]]:
     """Tune on all folds but one (of every corpus at once), score the held-out fold of each corpus."""
     out: list[dict[str, object]] = []
     for i, held in enumerate(folds_of(corpora, k, seed)):
@@ -301,6 +306,9 @@ def cross_validate(corpora: list[Corpus], k: int, seed: int, grid: dict[str, lis
         out.append({"repeat": seed, "test_fold": i, "tuned": {g: getattr(st, g) for g in grid},
                     "train_objective": round(obj, 4), "test_articles": {n: len(a) for n, a, _ in test},
                     "held_out": held_out, "tune_seconds": round(time.perf_counter() - t0, 1)})
+        if at_defaults:
+            out[-1]["at_defaults"] = {name: {m: round(v, 4) for m, v in scores(cluster(arts, StorySettings()), gold).items()}
+                                      for name, arts, gold in test}
     return out
 
 
@@ -332,6 +340,8 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=1, help="seeded splits (0: no cross-validation)")
     ap.add_argument("--seed", type=int, default=0, help="the first split's seed (then seed + 1, ...)")
     ap.add_argument("--choose", action="store_true", help="also print the grid's best on both whole corpora")
+    ap.add_argument("--at-defaults", action="store_true",
+                    help="also score each held-out fold at the shipped defaults (in-sample there)")
     ap.add_argument("--pred", type=Path, help="write DIR/<corpus>.tsv (file, story) at the defaults")
     args = ap.parse_args()
     corpora: list[Corpus] = []
@@ -347,7 +357,7 @@ def main() -> int:
                                           for n, a, g in corpora}, "grid": grid}
     folds: list[dict[str, object]] = []
     for r in range(args.seed, args.seed + args.repeats):
-        folds += cross_validate(corpora, args.k, r, grid)
+        folds += cross_validate(corpora, args.k, r, grid, args.at_defaults)
     if folds:
         out["folds"] = folds
         out["held_out"] = {name: summary(folds, name) for name, _, _ in corpora}
@@ -383,6 +393,8 @@ def main() -> int:
               f"{f['tuned']}")
         for name, h in f["held_out"].items():  # type: ignore[attr-defined]
             print(f"  {name:13} {_line(h)} | {h['stories']} stories / {h['events']} events")
+        for name, h in f.get("at_defaults", {}).items():  # type: ignore[attr-defined]
+            print(f"  {name:13} at the shipped defaults: {_line(h)}")
     if folds:
         for name, sm in out["held_out"].items():  # type: ignore[attr-defined]
             for what in ("mean", "sd", "min"):

@@ -83,6 +83,25 @@ def test_dossier_one_quote_one_entry_citing_every_copy(story_article, story_anal
     assert "Valley Courier" in dossier_markdown(d)
 
 
+def test_dossier_one_quote_whatever_its_abbreviations_points(story_article, story_analysis) -> None:
+    from dataclasses import replace
+
+    from newsprism.records import Quote
+
+    arts = [story_article(i, [FLOOD_WIRE], FLOOD_TIMES[k], o, "Dam gate fails") for k, (i, o) in
+            enumerate((("wire", "Nordic Press Agency"), ("copy", "Valley Courier")))]
+    said = {"wire": "The U.S. will not pay for the new gate at Varnholm", "copy": "The US will not pay for the new "
+            "gate at Varnholm"}
+    ana = [replace(story_analysis(a.article_id, [FLOOD_WIRE]), quotes=(Quote(a.article_id, said[a.article_id], 0,
+                   len(said[a.article_id]), "direct", speaker="Elin Marsh"),)) for a in arts]
+    ents = [Entity("varnholm", "Varnholm", "GPE", ("Varnholm",), 2, ("wire", "copy"))]
+    copies = Copies((), (), ())
+    d = build("s1", arts, ana, ents, copies, align(arts, ana, ents, copies))
+    (sq,) = d.quotes
+    (entry,) = sq.quotes
+    assert [c.article_id for c in (entry.citation, *entry.also)] == ["wire", "copy"]
+
+
 def test_dossier_timeline_takes_no_date_from_a_caption() -> None:
     from newsprism.records import Caption, TimeExpression
 

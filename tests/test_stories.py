@@ -314,7 +314,7 @@ def test_stories_split_below_cuts_a_story_of_two_events(stream_article) -> None:
     assert len(set(kept.story_of().values())) == 1
 
 
-def test_stories_split_ward_and_split_min_choose_the_groups_cut(stream_article) -> None:
+def test_stories_split_past_outliers_ward_and_split_min_choose_the_groups_cut(stream_article) -> None:
     fog = ("Coastguard officials said the fog bank rolled in fast and radar showed the channel clear before the "
            "hull touched the sandbar.")  # both groundings: their groups are more alike than the outlier
     aurora = [stream_article(f"Ferry Aurora Vale aground off Skelby {k}",
@@ -331,10 +331,26 @@ def test_stories_split_ward_and_split_min_choose_the_groups_cut(stream_article) 
              for k, extra in enumerate(("A crane stood by.", "Engineers checked the rudder.", "Tovik port closed."))]
     loose = StorySettings(threshold=0.01, story_merge=1.1, name_conflict=0, lone_threshold=1.1)
     arts = [*aurora, aside, *polar]
-    assert len(set(assign(arts, loose).story_of().values())) == 1  # one story for both groundings
-    # average link's two groups are the outlier and the rest: no cut (a group of one is never cut off)
-    avg = assign(arts, dataclasses.replace(loose, split_below=0.6))
-    assert len(avg.stories) == 1
+    assert len(set(assign(arts, dataclasses.replace(loose, split_below=0.0)).story_of().values())) == 1  # one story
+    # average link's top two groups are the outlier and the rest: no cut (a group of one is never cut off)
+    top = assign(arts, dataclasses.replace(loose, split_below=0.6, split_past_outliers=False))
+    assert len(top.stories) == 1
+    # going down the tree past the outlier finds the two groundings; the outlier joins the closer one
+    avg = assign(arts, dataclasses.replace(loose, split_below=0.6)).story_of()
+    assert {avg[a.article_id] for a in [*aurora, aside]} == {story_id(aurora[0].article_id)}
+    assert {avg[a.article_id] for a in polar} == {story_id(polar[0].article_id)}
+    # a group of three is too small when each must hold four (and two articles are too few to pass)
+    assert len(assign(arts, dataclasses.replace(loose, split_below=0.6, split_min=4)).stories) == 1
+    # the same two groups told over the same hours (interleaved) are one event told with an aside: no cut
+    # below the outlier
+    hours = {a.article_id: h for a, h in zip([*aurora, aside, *polar], (0, 2, 4, 3, 1, 3, 5), strict=True)}
+    same_days = [stream_article(a.title, a.text, hours[a.article_id]) for a in arts]
+    assert len(assign(same_days, dataclasses.replace(loose, split_below=0.6)).stories) == 1
+    # ... unless one group has no dated article at all (nothing says when it happened)
+    undated = [dataclasses.replace(a, published=None) if a.title.startswith("Ferry Polar") else a for a in same_days]
+    parts = assign(undated, dataclasses.replace(loose, split_below=0.6, text_dates=False)).story_of()
+    assert len({parts[a.article_id] for a in undated if a.title.startswith("Ferry Polar")}) == 1
+    assert len(set(parts.values())) == 2
     # Ward's groups are the two groundings
     ward = assign(arts, dataclasses.replace(loose, split_below=0.6, split_ward=True)).story_of()
     assert {ward[a.article_id] for a in [*aurora, aside]} == {story_id(aurora[0].article_id)}
@@ -467,3 +483,17 @@ def test_stories_rejoin_merges_a_lone_article_into_the_story_that_grew_towards_i
     step1 = assign([brief, reports[0]], rejoin)
     step2 = assign([*reports[1:], other], rejoin, previous=step1, prior=[brief, reports[0]])
     assert step2.story_of() == story
+
+
+def test_two_groups_passes_outliers_down_the_tree() -> None:
+    from scipy.cluster.hierarchy import linkage
+
+    from newsprism.story_cluster import _two_groups
+
+    # points on a line: two tight groups of three (0-2, 4-6) and one far outlier (3)
+    xs = [[0.0], [0.1], [0.2], [50.0], [10.0], [10.1], [10.2]]
+    tree = linkage(xs, "average")
+    one, other, outliers = _two_groups(tree, len(xs), 3)  # type: ignore[misc]
+    assert sorted([one, other]) == [[0, 1, 2], [4, 5, 6]] and outliers == [3]
+    assert _two_groups(tree, len(xs), 4) is None  # no node parts two groups of four
+    assert _two_groups(linkage([[0.0], [1.0]], "average"), 2, 1) == ([0], [1], [])

@@ -307,7 +307,8 @@ _QUOTE_PART_WORDS = 6
 
 def _quotes(analyses: Sequence[Analysis], outlet: Mapping[str, str | None]) -> tuple[SpeakerQuotes, ...]:
     """Quotes by speaker; one entry per quote, citing every article that carries the same words (or a
-    part of them of at least ``_QUOTE_PART_WORDS`` words: a copy that cut the quote short). The entry's
+    part of them of at least ``_QUOTE_PART_WORDS`` words: a copy that cut the quote short; spelled with
+    or without points, "U.S." or "US"). The entry's
     speaker is the one most of those articles give (the first of them on a tie): a copy whose page
     layout hid the attribution neither splits the quote off nor goes uncited. A quote no article
     attributes is left out."""
@@ -317,7 +318,8 @@ def _quotes(analyses: Sequence[Analysis], outlet: Mapping[str, str | None]) -> t
             continue
         for q in an.quotes:
             cite = Citation(an.article_id, q.field, q.start, q.end, outlet.get(an.article_id))
-            words = " ".join(re.sub(r"[^\w\s]", " ", q.text.lower()).split())
+            # (a point or an apostrophe inside a word is no break: "U.S." and "US" are one spelling)
+            words = " ".join(re.sub(r"[^\w\s]", " ", re.sub(r"(?<=\w)[.'’](?=\w)", "", q.text.lower())).split())
             copies.setdefault(words, []).append((q, cite))
     # a copy that carries part of a longer quote is that quote (longest first, so parts join the whole)
     for words in sorted(copies, key=len):

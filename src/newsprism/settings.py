@@ -115,6 +115,12 @@ class StorySettings:
     #: the second pass's two groups are Ward's (balanced: an outlying article is
     #: not a group of its own) instead of average link's
     split_ward: bool = False
+    #: the second pass's two groups are the first two of ``split_min`` or more articles met going
+    #: down average link's tree, outliers passed on the way joining the closer group (off: the
+    #: tree's top two groups, where one outlying article often stands against the rest); groups
+    #: found below outliers are cut only when Ward's two groups are the same and, both dated,
+    #: neither group's days fall within the other's
+    split_past_outliers: bool = True
     #: the second pass cuts only when each group holds at least this many articles (2 or more)
     split_min: int = 3
     #: two stories (an article's bridge or ``story_merge``) do not merge when their

@@ -34,7 +34,9 @@ Optionally (``merge_cohesion``) two stories do not merge, by a bridge or
 looser of them (two events of one kind, each told tightly).
 
 A second pass (``split_below``) cuts a story that grew in the call in two
-when its two average-link groups are little alike. A
+when its two average-link groups are little alike (going down the tree past
+outlying articles, ``split_past_outliers``: two events of one kind, told on
+different days). A
 story of one article merges into a story that grew towards it, from a lower
 closeness than ``story_merge``.
 

@@ -30,6 +30,37 @@ _HOW = ("", "copy", "opened", "joined", "revived")
 _NO_YEAR = -(2**62)  # the year of an article that has none
 
 
+def _two_groups(tree: np.ndarray, n: int, least: int) -> tuple[list[int], list[int], list[int]] | None:
+    """The first two groups of ``least`` or more leaves met descending a linkage ``tree`` of ``n``
+    leaves from its root, and the outliers passed on the way (a side of fewer than ``least`` leaves
+    is passed and the other side descended): two events of one kind each keep their own group
+    instead of one outlying article standing against the rest. None when no such node is met."""
+    kids = tree[:, :2].astype(np.int64).tolist()
+    sizes = tree[:, 3].astype(np.int64).tolist()
+
+    def size(x: int) -> int:
+        return 1 if x < n else sizes[x - n]
+
+    def leaves(x: int) -> list[int]:
+        out, stack = [], [x]
+        while stack:
+            y = stack.pop()
+            if y < n:
+                out.append(y)
+            else:
+                stack.extend(kids[y - n])
+        return sorted(out)
+
+    node, outliers = 2 * n - 2, list[int]()
+    while node >= n:
+        left, right = kids[node - n]
+        if size(left) >= least and size(right) >= least:
+            return leaves(left), leaves(right), outliers
+        small, node = (left, right) if size(left) < size(right) else (right, left)
+        outliers += leaves(small)
+    return None
+
+
 def story_id(article_id: str) -> str:
     """The stable id of the story an article opened."""
     return "s" + hashlib.sha256(article_id.encode()).hexdigest()[:12]
@@ -669,10 +700,23 @@ class Clusterer:
             # Ward's groups are balanced (an outlying article is not a group on its own); the rows have
             # length 1, so sqrt(2 - 2 cosine) is their Euclidean distance
             tree = linkage(np.sqrt(2.0 * upper), method="ward") if self.s.split_ward else linkage(upper, "average")
-            labels = fcluster(tree, 2, criterion="maxclust")
             first = next((i for i, x in enumerate(ids) if story_id(self.ids[x]) == sid), 0)  # the one that opened it
-            keep = [i for i in range(len(ids)) if labels[i] == labels[first]]
-            cut = [i for i in range(len(ids)) if labels[i] != labels[first]]
+            if self.s.split_past_outliers and not self.s.split_ward:
+                found = _two_groups(tree, len(ids), least)
+                if found is None:
+                    continue
+                one, other, outliers = found
+                if sims[np.ix_(one, other)].mean() >= self.s.split_below:
+                    continue
+                for x in outliers:  # each to the group it is on average closer to
+                    (one if sims[x, one].mean() >= sims[x, other].mean() else other).append(x)
+                if outliers and not self._two_events_apart(ids, one, other, upper):
+                    continue
+                keep, cut = (one, other) if first in one else (other, one)
+            else:
+                labels = fcluster(tree, 2, criterion="maxclust")
+                keep = [i for i in range(len(ids)) if labels[i] == labels[first]]
+                cut = [i for i in range(len(ids)) if labels[i] != labels[first]]
             if len(keep) < least or len(cut) < least or sims[np.ix_(keep, cut)].mean() >= self.s.split_below:
                 continue
             moved = {ids[i] for i in cut}
@@ -681,6 +725,23 @@ class Clusterer:
                    if (k := self.num_of.get(g, -1)) in members):
                 continue
             self._cut(st, [ids[i] for i in keep], [ids[i] for i in cut])
+
+    def _two_events_apart(self, ids: list[int], one: list[int], other: list[int], upper: np.ndarray) -> bool:
+        """Two groups found below outliers (``split_past_outliers``) are two events only when Ward's
+        two groups are the same (they do not hang on the linkage) and, when both hold dated articles,
+        neither group's days fall within the other's (one event told at length, with an aside
+        told on its days, is not two)."""
+        from scipy.cluster.hierarchy import fcluster, linkage
+
+        ward = fcluster(linkage(np.sqrt(2.0 * upper), method="ward"), 2, criterion="maxclust")
+        if len({ward[i] for i in one}) != 1 or len({ward[i] for i in other}) != 1 or ward[one[0]] == ward[other[0]]:
+            return False
+        spans = []
+        for group in (one, other):
+            days = [t for i in group if (t := self._ts(ids[i])) is not None]
+            spans.append((min(days), max(days)) if days else None)
+        a, b = spans
+        return a is None or b is None or a[1] < b[0] or b[1] < a[0]
 
     def _split_row(self, ids: np.ndarray, vals: np.ndarray) -> _Vec:
         """A placed article's vector as the split reads it: without the terms fewer than ``min_df``

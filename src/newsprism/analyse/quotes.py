@@ -43,6 +43,11 @@ def quotes(doc: Any, article_id: str, layout: Any, persons: frozenset[str] = fro
         _follow_structure([d for d in found if d not in headings], speakers)
         for d in headings:
             d.speaker, d.verb = _said_elsewhere(d, found, text)
+        # words quoted with no one to say them that someone says in a fuller quote elsewhere (a lead's
+        # "like a bowling ball" from a witness's "It rolled through the crowd like a bowling ball"): theirs
+        for d in found:
+            if d.speaker is None and d.verb is None and d not in headings:
+                d.speaker, d.verb = _said_elsewhere(d, found, text)
     out: list[Quote] = []
     for d in found:
         if layout.place(d.start, d.end) is None:

@@ -8,6 +8,7 @@ from ..lexicon import CLOCK_NUMBER_RE as CLOCK_NUMBER_RE  # read here by analyse
 from ..lexicon import CLOCK_SUFFIXES as CLOCK_SUFFIXES  # read here by analyse
 from ..lexicon import CLOCK_TOKEN_RE as CLOCK_TOKEN_RE  # read here by analyse
 from ..lexicon import NUMBER_WORDS as NUMBER_WORDS  # read here by quantities and times
+from ..lexicon import OUTLET_NOUNS as _OUTLET_NOUNS
 
 #: Entity labels kept as mentions.
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EQUIPMENT"})
@@ -121,7 +122,16 @@ FRAMING_ONLY_VERBS = frozenset({"continue", "conclude", "begin"})
 #: Nouns for what someone issued: its speaker is who issued it ("a statement released by the agency").
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
                              "tweet", "report", "commentary", "notice", "announcement", "apology",
-                             "disclaimer", "directive"})
+                             "disclaimer", "directive", "resolution", "sign", "placard", "banner"})
+#: Nouns for a news outlet, with words of their own or none ("state media", "the German paper", "the
+#: agency"): they stand for the outlet the text named (``OUTLET_HEADS``, or called by such a noun before).
+#: The one-word nouns of ``lexicon.OUTLET_NOUNS`` (an outlet interviews were given to), and those for one
+#: that speaks but is not told things ("state media"); not "website" (whose is it: "the centre's website").
+OUTLET_NOUNS = frozenset(w for w in _OUTLET_NOUNS if " " not in w and w != "website") | {
+    "media", "daily", "television", "tv", "radio", "wire"}
+#: Last words of a news outlet's name ("... News Agency", "The Lindvik Courier").
+OUTLET_HEADS = frozenset({"gazette", "times", "post", "news", "herald", "courier", "radio", "tv", "television",
+                          "agency", "press", "journal", "tribune", "chronicle", "daily"})
 #: Units of time: a subject that is one is when, not who ("Hours after the crash, the council issued ...",
 #: parsed with two subjects).
 TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "moment"})
@@ -158,7 +168,10 @@ MEDIA_NOUNS = frozenset({"email", "e-mail", "mail", "phone", "telephone", "fax"}
 #: Reporting verbs whose object is who was spoken to, never the speaker ("... told the passengers").
 ADDRESSING_VERBS = frozenset({"tell", "ask", "urge", "warn", "accuse"})
 #: Verbs of issuing a statement noun: its speaker is their subject ("X issued an apology – "..."").
-ISSUING_VERBS = frozenset({"issue", "release", "publish", "post", "send", "give", "make", "put", "provide"})
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "post", "send", "give", "make", "put", "provide",
+                           "adopt", "pass"})
+#: Verbs of putting one's name to a statement noun: its speaker is their agent ("a letter signed by X").
+SIGNING_VERBS = frozenset({"sign", "write", "author", "pen", "draft"})
 #: Reporting verbs that name who passed words on rather than who said them ("X said ... "...," the paper
 #: reports"): when another reporting verb also holds the quote, its subject is the speaker.
 SOURCING_VERBS = frozenset({"report"})

@@ -3,6 +3,7 @@ pronouns, and whole names (the token helpers of :mod:`.finder` and :mod:`.refere
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from ...lexicon import normalise
@@ -110,9 +111,12 @@ def reports_other(verb: Any, q_start: int, q_end: int) -> bool:
 
 def content(verb: Any) -> list[Any]:
     """What a reporting verb reports: its clausal complement or its object, unless that object is a
-    person, the speaker put after the verb ('..." tweeted the president')."""
+    person, the speaker put after the verb ('..." tweeted the president'), or what bore the words
+    ('..." read a fan's sign')."""
     return [c for c in verb.children if c.dep_ == "ccomp" or (
-        c.dep_ == "dobj" and c.ent_type_ != "PERSON" and c.lemma_.lower() not in rules.PERSON_TITLES)]
+        c.dep_ == "dobj" and c.ent_type_ != "PERSON" and c.lemma_.lower() not in rules.PERSON_TITLES
+        and not (verb.lemma_ == "read" and c.lemma_.lower() in rules.STATEMENT_NOUNS
+                 and any(o.dep_ == "poss" for o in c.children)))]
 
 
 def reporting(t: Any) -> bool:
@@ -161,3 +165,13 @@ def strip_the(span: Any) -> Any:
     while len(span) > 1 and span[0].lower_.rstrip(".") in rules.PERSON_TITLES and span[1].pos_ == "PROPN":
         span = span[1:]  # "Lawyer Kari Mo", "Mayor Voss": the person's name
     return span
+
+
+def named_subject(verb: Any) -> Any:
+    """A verb's subject, the name when the parser made a noun and the name right after it two subjects
+    ("Vestland's news agency VNA released a report"); None when it has none."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for noun, name in pairwise(subjects):
+        if noun.pos_ == "NOUN" and name.pos_ == "PROPN" and name.i == noun.i + 1:
+            return name
+    return subjects[0] if subjects else None

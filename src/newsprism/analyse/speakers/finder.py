@@ -14,6 +14,7 @@ from .clues import (
     content,
     ends_sentence,
     holds,
+    named_subject,
     negated,
     reported,
     reporting,
@@ -129,6 +130,16 @@ class Speakers(Referents):
         verbs.sort(key=lambda t: (not holds(t, q_start, q_end), t.lemma_ in rules.SOURCING_VERBS,
                                   size(t) if holds(t, q_start, q_end) else 0,
                                   min(abs(t.idx - q_start), abs(t.idx - q_end))))
+        # words one person reports another said, in indirect speech ("X said the driver told him that "he
+        # blacked out""): the reporter's, who is the one quoted
+        if verbs and holds(verbs[0], q_start, q_end) and any(
+                c.dep_ == "mark" and c.lower_ == "that" and c.idx < q_start for w in verbs[0].children
+                if w.dep_ == "ccomp" for c in w.children):
+            outer = next((v for v in verbs[1:] if holds(v, q_start, q_end) and v.lemma_ not in rules.SOURCING_VERBS
+                          and verbs[0].dep_ == "ccomp" and verbs[0].head.i == v.i), None)
+            if outer is not None:
+                verbs.remove(outer)
+                verbs.insert(0, outer)
         for t in verbs:
             if t.idx >= q_end and ends_sentence(doc, q_end) and reports_other(t, q_start, q_end):
                 continue
@@ -140,6 +151,12 @@ class Speakers(Referents):
             subj = self.subject(t, q_start, q_end)
             if subj is None:
                 continue
+            # "..., the agency said, quoting its director": the one quoted speaks
+            quoted = next((o for c in t.children if c.tag_ == "VBG" and c.lemma_ in ("quote", "cite")
+                           and c.dep_ in ("advcl", "xcomp", "conj") for o in c.children if o.dep_ == "dobj"
+                           and not self.in_quote(o) and (o.ent_type_ == "PERSON" or o.lower_ in _PERSONAL
+                                                         or self.person_noun(o))), None)
+            subj = quoted if quoted is not None else subj
             speaker = self.speaker_span(subj, q_start)
             if speaker is not None:
                 self.spoken.append(speaker)
@@ -185,6 +202,8 @@ class Speakers(Referents):
                 subj = next((c for v in (t.head, verb) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
                              and not self.in_quote(c) and c.lemma_.lower() not in rules.TIME_NOUNS), None)
                 if subj is not None:
+                    name = named_subject(subj.head)  # "the news agency VNA issued a statement"
+                    subj = name if name is not None and name.i == subj.i + 1 else subj
                     return self.speaker_span(subj, q_start), doc[t.head.i:t.head.i + 1]
         for t in tokens:  # a heading with no verb: "The ministry's statement in full: "...""
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
@@ -342,6 +361,13 @@ class Speakers(Referents):
             subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return subj
+        between = [x for x in self.tokens if q_end <= x.idx < verb.idx] if verb.idx >= q_end >= 0 else [verb]
+        if all(x.is_punct or x.is_space for x in between):  # '"...," read one fan's sign': what bore the words
+            bearer = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > verb.i
+                           and c.lemma_.lower() in rules.STATEMENT_NOUNS
+                           and any(o.dep_ == "poss" for o in c.children)), None)
+            if bearer is not None:
+                return bearer
         if any(not q_start <= c.idx < q_end for c in content(verb)):
             return None  # it reports something of its own ("... and confirmed the road was shut")
         if after is not None:
@@ -390,11 +416,13 @@ class Speakers(Referents):
             # or a noun that spoke ("The firm said ... It added:"), or an untagged name of a body ("The
             # Harbour Department confirmed ... It said:")
             # or an untagged name that is no person's ("Nordvik said it is ... "...," it said")
-            acting += [self.ent_at(a) if a is not None else doc[t.left_edge.i:t.i + 1]
+            # ("The firm said ...": the firm the text named)
+            acting += [self.ent_at(a) if a is not None else self.organisation_for(t) or doc[t.left_edge.i:t.i + 1]
                        for t in self.tokens[:tok.i] if ps <= t.idx and (
                 t.pos_ == "NOUN" or (t.pos_ == "PROPN" and (t.lower_ in rules.ORG_HEADS or (not self.personal(
                     doc[t.i:t.i + 1]) and self.sexes.get(normalise(t.text)) not in ("m", "f")))))
                        and not t.ent_type_ and t.dep_ == "nsubj" and reporting(t.head) and not self.in_quote(t)
+                       and not reported(t.head)  # "X said the boatmen believe ...": X spoke, not the boatmen
                        and not self.person_noun(t)  # a man is no "it" ("Another man, Ivar Holm, said")
                        # "the advocacy group Nordvik Watch said": the name in apposition
                        for a in [next((c for c in t.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), None)]]
@@ -431,12 +459,14 @@ class Speakers(Referents):
                 return strip_the(ent)
         if tok.lemma_.lower() in rules.STATEMENT_NOUNS:  # "a statement released by the agency"
             # by whom, or where it was published ("a commentary published in the Courier")
+            # (not words inside the quote: "a statement saying, "... recover from this attack"")
             agent = next((c for t in tok.subtree if t.lower_ in ("by", "from") or (
                 t.lower_ == "in" and t.head.lemma_ in rules.ISSUING_VERBS) for c in t.children
-                          if c.dep_ == "pobj" and c.lemma_.lower() not in rules.MEDIA_NOUNS), None)
+                          if c.dep_ == "pobj" and c.lemma_.lower() not in rules.MEDIA_NOUNS
+                          and not self.in_quote(c)), None)
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if agent is None and owner is None and tok.dep_ == "dobj" and tok.head.lemma_ in rules.ISSUING_VERBS:
-                agent = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)  # "X issued a statement"
+                agent = named_subject(tok.head)  # "X issued a statement"
             if agent is None and owner is None:  # "a police statement": the police the text named before
                 agent = self.body_named(tok)
             # "the statement said", "the company's statement said": the one the text introduced before
@@ -481,7 +511,9 @@ class Speakers(Referents):
         # a person named inside the subject phrase: in apposition ("a spokesperson for the mayor,
         # Kari Mo"), or as a name, not a possessor nor whom the role is for ("Washington's ambassador to
         # the UN Kari Mo", not "the mayor's sister" nor "a spokesman for Mayor Kari Mo")
-        inner = self.role_name(tok)
+        # (a name the model left untagged names itself, not a name in its apposition: "Musk, the head of
+        # the carmaker Tesla, said")
+        inner = self.role_name(tok) if tok.pos_ != "PROPN" or tok.lemma_.lower() in rules.PERSON_TITLES else None
         if inner is not None:
             return inner
         named = self.named_for(tok, before)
@@ -496,6 +528,9 @@ class Speakers(Referents):
         org = self.organisation_for(tok)
         if org is not None:
             return org
+        outlet = self.outlet_for(tok)
+        if outlet is not None:
+            return outlet
         given = self.given_name(tok)
         if given is not None:
             return given
@@ -517,7 +552,7 @@ class Speakers(Referents):
         if (maker is None and verb.lemma_ in rules.ISSUING_VERBS and len(path) > 1
                 and not any(t.dep_ in ("nsubj", "nsubjpass") for t in path[:-1])
                 and all(t.dep_ in ("dobj", "pobj", "prep", "advmod", "compound") for t in path[:-1])):
-            maker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            maker = named_subject(verb)
         return maker
 
     def body_named(self, tok: Any) -> Any:
@@ -550,7 +585,14 @@ class Speakers(Referents):
             if maker is None:
                 maker = next((c for c in t.children if c.dep_ == "poss"), None)
             if maker is None and t.dep_ == "dobj" and t.head.lemma_ in rules.ISSUING_VERBS:
-                maker = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                maker = named_subject(t.head)
+            if maker is None and t.dep_ == "nsubjpass" and t.head.lemma_ in rules.SIGNING_VERBS:
+                # "The letter was signed by Kari Mo, Per Holm and ...": its first signatory
+                maker = next((c for a in t.head.children if a.dep_ == "agent" for c in a.children
+                              if c.dep_ == "pobj"), None)
+                # (a signatory given with a title: "Nordvik Records chief Kari Mo")
+                maker = next((x for x in maker.subtree if x.ent_type_ == "PERSON" and not self.in_quote(x)),
+                             maker) if maker is not None and maker.ent_type_ != "PERSON" else maker
             if maker is None and t.dep_ == "pobj" and t.head.lower_ in ("in", "through"):
                 said = t.head.head  # "X said in a statement"; the parser may hang the phrase on X
                 if reporting(said):

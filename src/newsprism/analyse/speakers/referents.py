@@ -241,7 +241,13 @@ class Referents:
                or (lemma.endswith("ess") and not lemma.endswith("ness")) else None)
         subjects = self.prior_subjects(tok, sex)
         if not subjects:
-            return None
+            # a sentence whose main verb has an empty "it" or "there" is about the subject of its clause ("It
+            # was in 1979 that Kari Mo first named the tide. The astronomer explained ...")
+            loose = self.prior_subjects(tok, sex, main=False)
+            if not loose or not any(c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "there")
+                                    for c in loose[-1].sent.root.children):
+                return None
+            subjects = loose
         root = subjects[-1].root
         # two people ("Kari Mo and Per Holm split. The pair said ..."), unless the description's sex
         # tells them apart ("Kari Mo and her husband Per Holm ... The actress said")
@@ -328,6 +334,46 @@ class Referents:
                     and reporting(e.root.head) and not self.in_quote(e.root) and e.text not in rules.NOT_PERSON]
         return strip_the(orgs[-1]) if orgs else None
 
+    def outlet_for(self, tok: Any) -> Any:
+        """The news outlet a noun for one stands for ("state media", "the German paper", "the agency"): the
+        last one named before it, outside quotes and captions, whose name ends as an outlet's does ("Vestland
+        News Agency") or that the text called by such a noun ("the newspaper Dagbladet"); of those, one
+        whose phrase shares a word of its own ("German") first; None for an indefinite noun ("a local paper")
+        or when the text names none."""
+        if (not {tok.lemma_.lower(), tok.lower_} & rules.OUTLET_NOUNS or tok.ent_type_ or tok.pos_ != "NOUN"
+                or any((c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some")) or (
+                    # nor one a possessor says is whose ("the centre's paper"), not a place's ("Vestland's media")
+                    c.dep_ == "poss" and c.ent_type_ not in ("GPE", "NORP", "LOC")
+                    and c.lemma_.lower() not in ("country", "nation", "state", "region", "city"))
+                       for c in tok.children)):
+            return None
+        doc = self.doc
+        found = []
+        for e in self.ents:
+            if e.end > tok.left_edge.i:
+                break
+            if e.label_ not in ("ORG", "") or e.text in rules.NOT_PERSON or self.in_quote(e.root) or self.caption(
+                    self.paragraph_of(e.start_char)):
+                continue
+            words = normalise(e.text).split()
+            # the noun it is set beside ("the newspaper Tagesblatt", "Tagesblatt newspaper")
+            near = [c for c in e.root.children if c.dep_ in ("appos", "compound", "nmod")]
+            near += [e.root.head] if e.root.dep_ in ("appos", "compound") else []
+            if (words and words[-1] in rules.OUTLET_HEADS) or any(
+                    n.lemma_.lower() in rules.OUTLET_NOUNS for n in near):
+                found.append(e)
+        if not found:
+            return None
+        own = {normalise(c.text) for c in tok.subtree if c.i != tok.i and not c.is_punct
+               and c.lower_ not in ("the", "'s", "state", "official")}
+        if own:
+            shared = [e for e in found
+                      if own & {normalise(x.text) for x in doc[max(0, e.start - 5):e.end] if not x.is_punct}]
+            if not shared and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].head.i == tok.i:
+                return None  # a name of its own right before it that no outlet named shares ("Xinua media")
+            found = shared or found
+        return strip_the(found[-1])
+
     def given_name(self, tok: Any) -> Any:
         """The name the text gave a thing it now speaks of by its noun alone ("the campaign - dubbed The
         Price of Fish -" ... "the campaign states"), or who it says made it ("a poem by Kari Mo" ... "the
@@ -387,8 +433,16 @@ class Referents:
                     return True
             return False
 
+        def lead_in(e: Any) -> int:  # a first name the model left out of the name ("Chicago Rahm" + "Patel")
+            start = e.start
+            while (start > tok.i + 1 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_
+                   and doc[start - 1].dep_ == "compound" and e.start <= doc[start - 1].head.i < e.end
+                   and doc[start - 1].lower_.rstrip(".") not in rules.PERSON_TITLES):  # not "President" of one
+                start -= 1
+            return int(start)
+
         def after_a_name(e: Any) -> bool:  # "to the United Nations Kari Mo": a second name right after one
-            return bool(e.start > 0 and doc[e.start - 1].ent_type_
+            return bool(lead_in(e) > 0 and doc[lead_in(e) - 1].ent_type_
                         and e.end in (tok.right_edge.i + 1, e.root.right_edge.i + 1))
 
         # not whose title it is ("Nordvik CEO and founder Kari Mo", the model calling "Nordvik" a person)
@@ -396,6 +450,9 @@ class Referents:
                  and not (e.root.dep_ in ("compound", "poss") and e.root.head.i == tok.i)]
         if not named and tok.lemma_.lower() in rules.PERSON_TITLES:
             named = [e for e in inside if e.label_ in ("PERSON", "ORG") and after_a_name(e)]
+        if named and named[0].label_ == "PERSON" and lead_in(named[0]) < named[0].start:
+            # "Mayor of Chicago Rahm Patel": "Rahm Patel", still a person's name
+            return type(named[0])(doc, lead_in(named[0]), named[0].end, label="PERSON")
         return named[0] if named else None
 
     @staticmethod
