@@ -297,3 +297,12 @@ def test_claims_a_headline_or_caption_states_a_line_by_its_vectors_and_a_repeat_
     repeat = replace(s, line_repeat=True)
     assert _states(ra, rb, 0.97, s) and not _states(ra, rb, 0.97, repeat)
     assert _states(rb, rb, 1.0, repeat)
+
+
+def test_claims_headline_short_form_of_the_body_place_is_no_conflict() -> None:
+    got = _headline_case("Two hurt in fire at NE Kessford depot",
+                         ["Two workers were hurt when a fire broke out at a depot in Northeast Kessford on Tuesday.",
+                          "Crews from Northeast Kessford and Varnholm fought the fire for hours in Northeast Kessford."],
+                         [("NE Kessford", "ne-kessford"), ("Northeast Kessford", "northeast-kessford"),
+                          ("Varnholm", "varnholm")], "in Northeast Kessford")
+    assert got == []

@@ -233,3 +233,36 @@ def test_claims_the_day_of_an_earlier_happening_is_not_compared_with_a_caption()
     # the day of what the sentence reports still is
     body2 = "The river flooded Varnholm on Thursday, and hundreds of people left their homes."
     assert [g.status for g in _caption_case(body2, cap, "Thursday", "February 2, 2025")] == ["conflicting"]
+
+
+def test_claims_a_place_name_written_out_in_the_other_is_no_conflict() -> None:
+    from newsprism.claims.status import same_name_words
+
+    # the same place shortened, or a place and a part of it named with its name
+    for x, y in (("Mt Kessford", "Upper Mount Kessford"), ("Varnholm", "Varnholm High Street"),
+                 ("NE Kessford", "Northeast Kessford"), ("Kessf. Bay", "Kessford Bay"),
+                 ("Varnholm Depot", "the depot's yard in Varnholm")):
+        assert same_name_words(x, y) and same_name_words(y, x), (x, y)
+    # two places: a word of the shorter name is not the other's
+    for x, y in (("North Kessford", "South Kessford"), ("Varnholm", "Varnby"), ("Mali", "Malawi"),
+                 ("Guinea", "Papua New Guinea"), ("Port Kessford", "Kessford Bay")):
+        assert not same_name_words(x, y), (x, y)
+
+
+def test_claims_two_tallies_sharing_no_figure_are_not_compared() -> None:
+    # a season's figures against one game's: counts of two spans, no disagreement
+    sa = "Over the season the Varnholm striker scored 21 goals, made 9 assists and played 34 matches for the club."
+    sb = "In the cup final the Varnholm striker scored 2 goals, made 1 assist and played 90 minutes for the club."
+    qa = [("21", 21, "goal", False), ("9", 9, "assist", False), ("34", 34, "match", False)]
+    qb = [("2", 2, "goal", False), ("1", 1, "assist", False), ("90", 90, "minute", False)]
+    assert _numbers_pair(sa, sb, qa, qb) == []
+    # one figure in common: two accounts of one tally, and where they differ they disagree
+    sc = sb.replace("In the cup final", "Over the season").replace("2 goals", "19 goals").replace(
+        "1 assist", "9 assists").replace("90 minutes", "34 matches")
+    qc = [("19", 19, "goal", False), ("9", 9, "assist", False), ("34", 34, "match", False)]
+    diffs = _numbers_pair(sa, sc, qa, qc)
+    assert [(d.kind, d.status, d.a_value, d.b_value) for d in diffs] == [("number", "conflict", "21", "19")]
+    # two figures only on one side, none shared: not a tally, compared as before
+    sd = "Over the season the Varnholm striker scored 14 goals, made 5 assists for the club in the league and the cup."
+    diffs = _numbers_pair(sa, sd, qa, [("14", 14, "goal", False), ("5", 5, "assist", False)])
+    assert [(d.a_value, d.b_value) for d in diffs] == [("21", "14"), ("9", "5")]

@@ -53,6 +53,7 @@ from .status import (
     norm_text,
     number_differences,
     origins_of_line,
+    same_name_words,
     surfaces,
 )
 
@@ -526,6 +527,10 @@ def _headline_checks(articles: Sequence[Article], analyses: Mapping[str, Analysi
                 continue
             inner = [w for w in where if geo(entity_name(w, by_id)) is None] or list(where)
             if any(may_contain(entity_name(p, by_id), entity_name(w, by_id)) for w in inner):
+                continue
+            # a headline's short form of the body's place ("NE Phila" / "Northeast Philadelphia")
+            if any(same_name_words(vp, v) for vp in surfaces(p, by_id)
+                   for v in (w.text, *(s for x in where for s in surfaces(x, by_id)))):
                 continue
             name = by_id[p].name if p in by_id else p
             conflicts.append(Difference("place", "conflict", title.claim_id, name, body.claim_id, w.text))

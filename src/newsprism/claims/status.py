@@ -120,7 +120,9 @@ def number_differences(a: Claim, b: Claim, s: AlignSettings, counts_only: bool =
     one sentence are two facts), and said of the same action (see _same_action).
     A bound that admits the other value ("at least five" against "seven") is
     compatible: a "more-specific" difference, shown, not a conflict."""
-    out = []
+    out: list[Difference] = []
+    if _other_tallies(a, b):
+        return out
     for qa in a.quantities:
         if _name_number(a, qa) or _written(qa, b):
             continue
@@ -143,6 +145,26 @@ def number_differences(a: Claim, b: Claim, s: AlignSettings, counts_only: bool =
                 out.append(Difference("number", "more-specific", a.claim_id, qa.text, b.claim_id, qb.text))
     return out
 
+
+
+#: A sentence giving this many whole figures or more is a tally (a season's or a game's figures,
+#: what one operation seized): see _other_tallies.
+TALLY_COUNTS = 3
+
+
+def _counts(c: Claim) -> set[float]:
+    """The whole numbers a claim gives as its figures (one value each, a unit or none): "33 homers",
+    "12 magazines", "226 yards"."""
+    return {q.low for q in c.quantities if q.low == q.high and q.low == int(q.low)}
+
+
+def _other_tallies(a: Claim, b: Claim) -> bool:
+    """Two tallies (``TALLY_COUNTS`` whole figures or more each) that share no value: figures of
+    two different spans or scopes (a season and a game, one operation and all of them so far),
+    not two accounts of one. Tallies of one scope agree on some of their counts; the counts of
+    two that agree on none are not compared."""
+    ca, cb = _counts(a), _counts(b)
+    return len(ca) >= TALLY_COUNTS and len(cb) >= TALLY_COUNTS and not ca & cb
 
 
 def _written(q: Quantity, other: Claim) -> bool:
@@ -396,7 +418,8 @@ def _places(a: Claim, b: Claim, by_id: Mapping[str, Entity]) -> list[Difference]
     if any(contains_text(both, vx, vy) for x in sa for y in sb
            for vx in (names[x], *surfaces(x, by_id)) for vy in (names[y], *surfaces(y, by_id))):
         return []
-    if any(may_contain(names[x], names[y]) for x in sa for y in sb):
+    if any(may_contain(names[x], names[y]) or same_name_words(vx, vy) for x in sa for y in sb
+           for vx in (names[x], *surfaces(x, by_id)) for vy in (names[y], *surfaces(y, by_id))):
         return []
     x, y = sorted(sa)[0], sorted(sb)[0]
     return [Difference("place", "conflict", a.claim_id, names[x], b.claim_id, names[y])]
@@ -420,6 +443,46 @@ def may_contain(x: str, y: str) -> bool:
     if kx == ky == "country":
         return False
     return bool(cx & cy)
+
+
+_PLACE_FILLERS = frozenset({"the", "of", "in", "at", "on"})
+
+
+def _place_words(name: str) -> list[str]:
+    """A place name's words without a possessive and without "the", "of", "in"... (case kept)."""
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’]+", name)]
+    return [w for w in words if w and w.lower() not in _PLACE_FILLERS]
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """``short`` is ``word`` (case aside) or a shortening of it, the first letter the same: its
+    start ("Phila" / "Philadelphia"), or its letters in order where it has no vowel after the
+    first ("Mt" / "Mount") or is two or three capitals ("NE" / "Northeast")."""
+    s, w = short.lower(), word.lower()
+    if s == w:
+        return True
+    if len(s) < 2 or len(s) >= len(w) or s[0] != w[0]:
+        return False
+    if len(s) >= 3 and w.startswith(s):
+        return True
+    if not (set(s[1:]).isdisjoint("aeiouy") or (short.isupper() and len(short) <= 3 and not word.isupper())):
+        return False
+    rest = iter(w)
+    return all(ch in rest for ch in s)
+
+
+def same_name_words(x: str, y: str) -> bool:
+    """Two place names of which the one with fewer words is written out, word for word,
+    in the other (each of its words one of the other's, or a shortening of one):
+    "Mt Cook" and "Aoraki Mount Cook", "Banstead" and "Banstead High Street", "NE Phila"
+    and "Northeast Philadelphia". The same place, or a place and a part of it: no
+    disagreement. "North Carolina" and "South Carolina" are not."""
+    gx, gy = geo(x), geo(y)
+    if gx is not None and gy is not None and gx[0] == gy[0] == "country":
+        return False  # "Guinea" and "Papua New Guinea"
+    wx, wy = _place_words(x), _place_words(y)
+    return any(bool(short) and len(short) <= len(long_) and all(any(_abbreviates(w, v) for v in long_) for w in short)
+               for short, long_ in ((wx, wy), (wy, wx)))
 
 
 def contains_text(text: str, x: str, y: str) -> bool:
