@@ -1,6 +1,7 @@
 """Claim alignment on ECB+ (topics 1-35): the strict sentence-pair score of ../shared/benchmarks/ecbplus_dev.
 
-Usage: .venv/bin/python benchmarks/ecbplus_alignment.py [--workdir DIR] [--bench DIR] [--sweep] [--sweep-groups]
+Usage: .venv/bin/python benchmarks/ecbplus_alignment.py [--workdir DIR] [--bench DIR] [--sweep] [--sweep-ratio]
+       [--sweep-groups]
 
 The folder's 772 plain-text documents are ingested and analysed into a store under
 ``--workdir`` (kept: a second run reuses it). Claim groups are then made by
@@ -20,8 +21,9 @@ every story (aligned once) over a grid of ``happening_lead_claims`` x
 (``happening_article_threshold``, ``happening_article_ratio``) x ``happening_link_threshold``
 x ``happening_threshold`` and reports, by leave-one-topic-out, the setting the other 32 topics
 would choose, the pooled held-out P/R/F1 and the held-out F1 per topic (this benchmark
-rewards lumping within one event, see its README). ``--sweep-groups`` does the same over the
-statement groups' ``embedding_threshold``.
+rewards lumping within one event, see its README). ``--sweep-ratio`` does it over
+``happening_article_ratio`` alone (``HAPPENING_RATIO``, the other settings as shipped).
+``--sweep-groups`` does the same over the statement groups' ``embedding_threshold``.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ HAPPENING_LEAD = (4, 8, 0)  # happening_lead_claims (0: every claim)
 HAPPENING_ARTICLE = ((0.03, 0.0), (0.03, 0.5), (0.06, 0.0), (0.06, 0.5))  # article threshold, ratio
 HAPPENING_LINK = (0.4, 0.5)
 HAPPENING_THRESHOLD = (0.05, 0.2)
+# --sweep-ratio: the article split's ratio alone, the other happening settings as shipped
+HAPPENING_RATIO = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
 def _score_module(bench: Path) -> Any:
@@ -97,6 +101,8 @@ def main() -> None:
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/np-ecbplus"))
     ap.add_argument("--bench", type=Path, default=BENCH)
     ap.add_argument("--sweep", action="store_true", help="leave-one-topic-out over the happening settings")
+    ap.add_argument("--sweep-ratio", action="store_true",
+                    help="leave-one-topic-out over happening_article_ratio alone (HAPPENING_RATIO)")
     ap.add_argument("--sweep-groups", action="store_true", help="the same over the groups' embedding_threshold")
     args = ap.parse_args()
     if not (args.bench / "score.py").exists():
@@ -122,8 +128,8 @@ def main() -> None:
         for level, what in (("groups", "statement groups (one fact)"), ("happenings", "reports of one happening")):
             out, f1s = _score(args.bench, score, made[level], args.workdir / f"pred-{level}-{mode}.jsonl")
             print(f"== {name}: {what}\n" + out + _spread(f1s), flush=True)
-        if args.sweep:
-            _sweep_happenings(args, score, shipped, mode, aligned)
+        if args.sweep or args.sweep_ratio:
+            _sweep_happenings(args, score, shipped, mode, aligned, ratio_only=not args.sweep)
     if args.sweep_groups:
         _sweep_groups(args, score, prism, shipped, topics)
 
@@ -198,20 +204,25 @@ def _micro(counts: dict[str, tuple[int, int, int]], keep: Any) -> tuple[float, f
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _sweep_happenings(args: Any, score: Any, shipped: Any, mode: str, aligned: list[tuple[Any, ...]]) -> None:
+def _sweep_happenings(args: Any, score: Any, shipped: Any, mode: str, aligned: list[tuple[Any, ...]],
+                      ratio_only: bool = False) -> None:
     """Leave one topic out over the happening settings (the stories aligned once): for each
-    topic, the setting with the best micro F1 over the other topics' pairs, scored on it."""
+    topic, the setting with the best micro F1 over the other topics' pairs, scored on it.
+    ``ratio_only``: ``happening_article_ratio`` over ``HAPPENING_RATIO``, the rest as shipped."""
     from newsprism import claims as C
 
     counts: dict[tuple[float, ...], dict[str, tuple[int, int, int]]] = {}
-    for lead in HAPPENING_LEAD:
-        for at, ratio in HAPPENING_ARTICLE:
+    s0 = shipped
+    articles = ([(s0.happening_article_threshold, r) for r in HAPPENING_RATIO] if ratio_only
+                else list(HAPPENING_ARTICLE))
+    for lead in ((s0.happening_lead_claims,) if ratio_only else HAPPENING_LEAD):
+        for at, ratio in articles:
             base = dataclasses.replace(shipped, happening_lead_claims=lead, happening_article_threshold=at,
                                        happening_article_ratio=ratio)
             events = [None if cosine is None else C._article_events(al.claims, by_id, base)
                       for al, _a, by_id, cosine in aligned]
-            for link in HAPPENING_LINK:
-                for t in HAPPENING_THRESHOLD:
+            for link in ((s0.happening_link_threshold,) if ratio_only else HAPPENING_LINK):
+                for t in ((s0.happening_threshold,) if ratio_only else HAPPENING_THRESHOLD):
                     s = dataclasses.replace(base, happening_link_threshold=link, happening_threshold=t)
                     key = (lead, at, ratio, link, t)
                     groups = _lines(aligned, s, events)["happenings"]

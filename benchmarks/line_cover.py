@@ -2,11 +2,13 @@
 
 Usage:
   .venv/bin/python benchmarks/line_cover.py cv --db STORE [--audits dev,1,2,3,4,4b,6b] [--precision P] [--dump]
+      [--ecb-db ECB_STORE --audits dev,1,2,3,4,4b,6b,7]
 
 STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data. Labels: every
 (printed line, citation) pair of the group and summary items of the audits named (``audit-dev-labels.tsv`` is
 ``dev``, ``audit-labels.tsv`` audit 1, ``audit-N-labels.tsv`` audit N; never audit-5 or audit-6, the held-out
-draws), 1 when the labeller marked that the citation states the line's fact. Each pair is found among the story's
+draws; audit-7, of ECB+ dossiers, in-sample since the round after it was drawn, is read from ``--ecb-db``, an
+ECB+ store), 1 when the labeller marked that the citation states the line's fact. Each pair is found among the story's
 claims as ``claims.align`` extracts them today (pairs whose spans are no longer claims are left out) and kept when
 the shipped grouping rule joins it (sentence vectors' cosine at least ``embedding_threshold``, or
 ``wording_threshold`` with a shared run of ``wording_run`` words): the pairs the test judges.
@@ -45,7 +47,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
 FILES = {"dev": "audit-dev-labels.tsv", "1": "audit-labels.tsv", "2": "audit-2-labels.tsv",
          "3": "audit-3-labels.tsv", "4": "audit-4-labels.tsv", "4b": "audit-4b-labels.tsv",
-         "6b": "audit-6b-labels.tsv"}
+         "6b": "audit-6b-labels.tsv", "7": "audit-7-labels.tsv"}
+ECB_AUDITS = frozenset({"7"})  # audits of ECB+ dossiers: read from the --ecb-db store
 COSINES = (0.75, 0.8, 0.85, 0.9, 1.01)  # 1.01: the words and numbers alone
 COVERS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
 LOWERS = (0.0, 0.3, 0.4)  # line_cover_lower
@@ -105,13 +108,31 @@ def _report(title: str, items: list[dict[str, Any]], settings: list[Any], precis
                 print(f"    kept, wrong: audit {p['audit']} item {p['item']}: {p.get('texts')}")
 
 
-def cv(prism: Any, audits: list[str], precision: float | None = PRECISION, dump: bool = False) -> None:
+def cv(prism: Any, audits: list[str], precision: float | None = PRECISION, dump: bool = False,
+       ecb: Any = None) -> None:
+    """The two blocks over the audits' items; ``ecb``: the ECB+ store the ECB+ audits (``ECB_AUDITS``)
+    are read from (their items join the news_cluster ones; a fold still holds one story out)."""
+    settings = [OFF] + [(c, v, w, d, r) for c in COSINES for v in COVERS for w in LOWERS for d in DISPLAYS
+                        for r in REPEATS]
+    items, groups = _items(prism, [a for a in audits if a not in ECB_AUDITS], settings)
+    if ecb is not None:
+        more, more_groups = _items(ecb, [a for a in audits if a in ECB_AUDITS], settings)
+        items, groups = items + more, groups + more_groups
+    _report("pairs: does a citation state its line", items, settings, precision, dump)
+    _report("corroborated groups: every kept citation states the line, two outlets or more (the criterion shipped)",
+            groups, settings, precision, dump)
+
+
+def _items(prism: Any, audits: list[str], settings: list[Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The labelled (line, citation) pairs of the audits' items found in the store, and its group items."""
     from newsprism.claims import align
     from newsprism.claims.alignment import _states, _word_runs, origin_context
     from newsprism.claims.status import origins_of_line
     from newsprism.settings import Settings
 
     s = Settings().claims
+    if not audits:
+        return [], []
     pairs = _pairs(audits)
     story_of = {aid: st.story_id for st in prism.stories() for aid in st.article_ids}
     embed = prism.claim_embedder()
@@ -130,8 +151,6 @@ def cv(prism: Any, audits: list[str], precision: float | None = PRECISION, dump:
             found[sid] = ({f"{c.article_id}:{c.field}:{c.start}-{c.end}": i for i, c in enumerate(seen["claims"])},
                           seen["claims"], seen["vectors"])
             context[sid] = (job.copies, *origin_context(job.articles, job.copies, s))
-    settings = [OFF] + [(c, v, w, d, r) for c in COSINES for v in COVERS for w in LOWERS for d in DISPLAYS
-                        for r in REPEATS]
     items = []
     for p in pairs:
         sid = story_of.get(p["line"].split(":")[0])
@@ -149,7 +168,6 @@ def cv(prism: Any, audits: list[str], precision: float | None = PRECISION, dump:
         items.append(p)
     print(f"{len(pairs)} labelled pairs, {len(items)} of them claims today and grouped by the shipped rule "
           f"({sum(p['label'] for p in items)} labelled stating the line), audits {','.join(audits)}")
-    _report("pairs: does a citation state its line", items, settings, precision, dump)
     # a corroborated group item: shown while the line and the citations kept count two origins or more
     # (today's origin rules, copies.line_origins); right when every kept citation states the line and the
     # labeller counted at least two independent outlets (a precision of groups, the goal's unit)
@@ -172,8 +190,7 @@ def cv(prism: Any, audits: list[str], precision: float | None = PRECISION, dump:
         right = {st: ps[0]["outlets"] >= 2 and all(p["label"] for p in ps if p["pred"][st]) for st in settings}
         groups.append({"audit": audit, "item": item, "story": ps[0]["story"], "pred": pred, "label": right,
                        "texts": [p["texts"] for p in ps]})
-    _report("corroborated groups: every kept citation states the line, two outlets or more (the criterion shipped)",
-            groups, settings, precision, dump)
+    return items, groups
 
 
 def main() -> None:
@@ -184,15 +201,23 @@ def main() -> None:
                     help="each fold's criterion: the loosest setting reaching this precision (0: best F0.5)")
     ap.add_argument("--dump", action="store_true", help="print the kept pairs labelled 0 (article text: not for the repo)")
     ap.add_argument("--audits", default="dev,1,2,3,4,4b,6b",
-                    help="which audits' labels (never 5 or 6: held out): comma-separated")
+                    help="which audits' labels (never 5 or 6: held out): comma-separated; 7 (ECB+) needs --ecb-db")
+    ap.add_argument("--ecb-db", type=Path, default=None,
+                    help="an ECB+ store (newsprism run ../shared/benchmarks/ecbplus_dev/docs) for audit 7")
     args = ap.parse_args()
     audits = [a for a in args.audits.split(",") if a]
     if any(a not in FILES for a in audits):
         raise SystemExit(f"--audits: each of {', '.join(FILES)} (audit-5 and audit-6 are held out)")
+    if any(a in ECB_AUDITS for a in audits) and args.ecb_db is None:
+        raise SystemExit("--audits: audit 7 is of ECB+ dossiers: name the ECB+ store with --ecb-db")
+    from contextlib import ExitStack
+
     from newsprism import Prism
 
-    with Prism(db=args.db, readonly=True) as prism:
-        cv(prism, audits, args.precision or None, args.dump)
+    with ExitStack() as stack:
+        prism = stack.enter_context(Prism(db=args.db, readonly=True))
+        ecb = stack.enter_context(Prism(db=args.ecb_db, readonly=True)) if args.ecb_db else None
+        cv(prism, audits, args.precision or None, args.dump, ecb)
     sys.stdout.flush()
 
 
