@@ -266,6 +266,15 @@ BELOW_VALUE_WORDS = ("nearly", "almost", "just under", "just short of", "not qui
 #: ("dozens of tests, the most recent on Saturday", "the previous launch on May 14").
 EARLIER_HAPPENING = re.compile(r"\b(most recent|previous|prior|preceding|last one)\b")
 
+#: Words that give the span a sentence's counts add up over ("this season", "so far", "since
+#: October", "in his career"): the first group that matches names the span. Counts are compared only
+#: between sentences naming the same spans (claims.status._spans): a season's figure is not a game's.
+#: Not "this year" nor "since 2005": news compares a count with the year's ("the deadliest this year").
+COUNT_SPAN = re.compile(
+    r"\b(?:this|last|the|that|a|his|her|their|its) (season|career)\b|\b(so far|to date)\b"
+    r"|\b(since) (?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|the start)\b")
+
 #: Words that mark what a sentence reports as a repeat of something ("fires another missile"): a
 #: sentence with one does not state one without (``[claims] line_repeat``). Not "again": it is mostly
 #: idiom ("back again", "once again").

@@ -266,3 +266,19 @@ def test_claims_two_tallies_sharing_no_figure_are_not_compared() -> None:
     sd = "Over the season the Varnholm striker scored 14 goals, made 5 assists for the club in the league and the cup."
     diffs = _numbers_pair(sa, sd, qa, [("14", 14, "goal", False), ("5", 5, "assist", False)])
     assert [(d.a_value, d.b_value) for d in diffs] == [("21", "14"), ("9", "5")]
+
+
+def test_claims_counts_of_different_spans_are_not_compared() -> None:
+    # a season's count against one game's: "this season" on one side only
+    sa = "The Varnholm keeper has made 41 saves this season in the league for the club."
+    sb = "The Varnholm keeper made 6 saves in the league match for the club on Sunday."
+    qa, qb = [("41", 41, "save", False)], [("6", 6, "save", False)]
+    assert _numbers_pair(sa, sb, qa, qb) == []
+    # what all operations seized so far against what one operation seized
+    sc = "In five operations so far the coastguard has seized 31 rifles from smugglers off Varnholm."
+    sd = "In the operation the coastguard seized 12 rifles from smugglers off Varnholm on Tuesday."
+    assert _numbers_pair(sc, sd, [("31", 31, "rifle", False)], [("12", 12, "rifle", False)]) == []
+    # the same span on both sides: compared
+    se = sb.replace("made 6 saves in the league match", "has made 38 saves this season in the league")
+    diffs = _numbers_pair(sa, se, qa, [("38", 38, "save", False)])
+    assert [(d.a_value, d.b_value) for d in diffs] == [("41", "38")]

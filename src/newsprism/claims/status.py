@@ -17,6 +17,7 @@ from ..lexicon import (
     COUNT_OUTCOME_BREAKS,
     COUNT_OUTCOME_FILLERS,
     COUNT_OUTCOMES,
+    COUNT_SPAN,
     EARLIER_HAPPENING,
     PICTURE_DATE_AFTER,
     PICTURE_DATE_BEFORE,
@@ -121,7 +122,7 @@ def number_differences(a: Claim, b: Claim, s: AlignSettings, counts_only: bool =
     A bound that admits the other value ("at least five" against "seven") is
     compatible: a "more-specific" difference, shown, not a conflict."""
     out: list[Difference] = []
-    if _other_tallies(a, b):
+    if _other_tallies(a, b) or _spans(a) != _spans(b):
         return out
     for qa in a.quantities:
         if _name_number(a, qa) or _written(qa, b):
@@ -165,6 +166,12 @@ def _other_tallies(a: Claim, b: Claim) -> bool:
     two that agree on none are not compared."""
     ca, cb = _counts(a), _counts(b)
     return len(ca) >= TALLY_COUNTS and len(cb) >= TALLY_COUNTS and not ca & cb
+
+
+def _spans(c: Claim) -> frozenset[str]:
+    """The spans a sentence's counts add up over (``lexicon.COUNT_SPAN``: "this season", "so far",
+    "since October"): counts of two sentences naming different spans (or one none) are not compared."""
+    return frozenset(next(g for g in m.groups() if g) for m in COUNT_SPAN.finditer(c.text.lower()))
 
 
 def _written(q: Quantity, other: Claim) -> bool:
