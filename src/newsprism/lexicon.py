@@ -266,6 +266,12 @@ BELOW_VALUE_WORDS = ("nearly", "almost", "just under", "just short of", "not qui
 #: ("dozens of tests, the most recent on Saturday", "the previous launch on May 14").
 EARLIER_HAPPENING = re.compile(r"\b(most recent|previous|prior|preceding|last one)\b")
 
+#: Words that mark a count as a part on top of another, not a total: before it ("another 40",
+#: "an additional 40", "a further 40") or just after it ("40 more", "40 other", "40 additional"). A
+#: count so marked is compared only with another so marked (claims.status._increment).
+INCREMENT_BEFORE = frozenset({"another", "additional", "further", "extra"})
+INCREMENT_AFTER = frozenset({"more", "other", "additional", "extra", "further"})
+
 #: Words that give the span a sentence's counts add up over ("this season", "so far", "since
 #: October", "in his career"): the first group that matches names the span. Counts are compared only
 #: between sentences naming the same spans (claims.status._spans): a season's figure is not a game's.

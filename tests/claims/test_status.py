@@ -282,3 +282,15 @@ def test_claims_counts_of_different_spans_are_not_compared() -> None:
     se = sb.replace("made 6 saves in the league match", "has made 38 saves this season in the league")
     diffs = _numbers_pair(sa, se, qa, [("38", 38, "save", False)])
     assert [(d.a_value, d.b_value) for d in diffs] == [("41", "38")]
+
+
+def test_claims_a_part_on_top_of_another_count_is_compared_only_with_a_part() -> None:
+    sa = "Police seized seven pistols and three other rifles from the boat off Varnholm, the coastguard said."
+    sb = "Police seized nine rifles from the boat off Varnholm on Tuesday, the coastguard said."
+    assert _numbers_pair(sa, sb, [("three", 3, "rifle", False)], [("nine", 9, "rifle", False)]) == []
+    sc = "Police seized seven pistols and two other rifles from the boat off Varnholm, the coastguard said."
+    diffs = _numbers_pair(sa, sc, [("three", 3, "rifle", False)], [("two", 2, "rifle", False)])
+    assert [(d.a_value, d.b_value) for d in diffs] == [("three", "two")]
+    sd = "Another 40 residents of Varnholm were evacuated from the flooded district on Tuesday, officials said."
+    se = "Officials said 55 residents of Varnholm were evacuated from the flooded district on Tuesday."
+    assert _numbers_pair(sd, se, [("Another 40", 40, "resident", False)], [("55", 55, "resident", False)]) == []

@@ -19,6 +19,8 @@ from ..lexicon import (
     COUNT_OUTCOMES,
     COUNT_SPAN,
     EARLIER_HAPPENING,
+    INCREMENT_AFTER,
+    INCREMENT_BEFORE,
     PICTURE_DATE_AFTER,
     PICTURE_DATE_BEFORE,
     REMAINING_COUNT_AFTER,
@@ -137,7 +139,7 @@ def number_differences(a: Claim, b: Claim, s: AlignSettings, counts_only: bool =
             if (qa.unit or "").lower() != (qb.unit or "").lower():  # "12 inches" / "30 centimetres": converted
                 la, ha, lb, hb = la * 0.97, ha * 1.03, lb * 0.97, hb * 1.03
             if not (_same_action(a, qa, b, qb) and _modifier(a, qa) == _modifier(b, qb)
-                    and _same_outcome(a, qa, b, qb)):
+                    and _same_outcome(a, qa, b, qb) and _increment(a, qa) == _increment(b, qb)):
                 continue
             if ha < lb or hb < la:
                 if not _matched(qa, b.quantities, s) and not _matched(qb, a.quantities, s):
@@ -244,6 +246,15 @@ def _outcome(c: Claim, q: Quantity) -> str | None:
         if w not in COUNT_OUTCOME_FILLERS:
             break
     return None
+
+
+def _increment(c: Claim, q: Quantity) -> bool:
+    """A count of a part on top of another ("another 40 people", "40 more people", "three other
+    rifles": ``lexicon.INCREMENT_*``), not the total: compared only with another such part."""
+    before = re.findall(r"[\w'-]+", c.text[:max(0, q.start - c.start)].lower())[-2:]
+    after = re.findall(r"[\w'-]+", c.text[max(0, q.end - c.start):].lower())[:1]
+    lead = q.text.lower().split()[:1]
+    return bool(set(before + lead) & INCREMENT_BEFORE or set(after) & INCREMENT_AFTER)
 
 
 def _remaining(c: Claim, q: Quantity) -> bool:
