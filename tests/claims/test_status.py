@@ -294,3 +294,18 @@ def test_claims_a_part_on_top_of_another_count_is_compared_only_with_a_part() ->
     sd = "Another 40 residents of Varnholm were evacuated from the flooded district on Tuesday, officials said."
     se = "Officials said 55 residents of Varnholm were evacuated from the flooded district on Tuesday."
     assert _numbers_pair(sd, se, [("Another 40", 40, "resident", False)], [("55", 55, "resident", False)]) == []
+
+
+def test_claims_a_contrasting_not_is_no_negation_conflict() -> None:
+    from newsprism.claims.status import compare
+    from newsprism.records import Claim
+
+    def claim(cid: str, text: str) -> Claim:
+        return Claim(cid, cid, "body", 0, len(text), text, None, None, None, (), (), (), (), (), "not" in text)
+
+    s = AlignSettings()
+    base = "The mayor of Varnholm said the source of the leak was {}probably a combination of several old pipes."
+    plain, contrast = claim("a", base.format("")), claim("b", base.format("not one pipe, but "))
+    assert [d.kind for d in compare(plain, contrast, 0.95, False, {}, s)] == []
+    negated = claim("c", base.format("not "))
+    assert [d.kind for d in compare(plain, negated, 0.95, False, {}, s)] == ["negation"]

@@ -107,10 +107,16 @@ def compare(a: Claim, b: Claim, sim: float, internal: bool, by_id: Mapping[str, 
         out.extend(_places(a, b, by_id))
     out.extend(_designations(a, b, by_id))
     if (a.negated != b.negated and a.field == b.field == "body" and sim >= s.negation_threshold
+            and not NOT_BUT.search((a if a.negated else b).text)
             and _overlap(_words(a.text), _words(b.text)) >= s.negation_overlap
             and min(len(a.text), len(b.text)) >= 0.75 * max(len(a.text), len(b.text))):
         out.append(Difference("negation", "conflict", a.claim_id, _neg(a), b.claim_id, _neg(b)))
     return out
+
+
+#: A negation that contrasts ("was not one person, but probably several"): what it negates is
+#: replaced by what follows "but", which the sentence affirms; no negated claim.
+NOT_BUT = re.compile(r"\bnot\b[^.;:]{1,80}?\bbut\b", re.I)
 
 
 def _neg(c: Claim) -> str:
