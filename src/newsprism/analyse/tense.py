@@ -88,7 +88,7 @@ def direction(ent: Any, headline: bool = False) -> str:
         return "either"  # "results for September will be released next week": the September just gone
     if is_verb(clause) and _clause_tense(clause) == "future" and not _progressive(clause):
         return "future"
-    return "either"  # "attacks on New Year's Eve are being investigated": what goes on now says nothing of a noun's date
+    return "either"  # "thefts on New Year's Eve are being looked into": what goes on now says nothing of a noun's date
 
 
 def _progressive(tok: Any) -> bool:

@@ -498,8 +498,8 @@ def _abbreviates(short: str, word: str) -> bool:
 def same_name_words(x: str, y: str) -> bool:
     """Two place names of which the one with fewer words is written out, word for word,
     in the other (each of its words one of the other's, or a shortening of one):
-    "Mt Cook" and "Aoraki Mount Cook", "Banstead" and "Banstead High Street", "NE Phila"
-    and "Northeast Philadelphia". The same place, or a place and a part of it: no
+    "Mt Skel" and "Varn Mount Skel", "Kessford" and "Kessford High Street", "NE Varnholm"
+    and "Northeast Varnholm". The same place, or a place and a part of it: no
     disagreement. "North Carolina" and "South Carolina" are not."""
     gx, gy = geo(x), geo(y)
     if gx is not None and gy is not None and gx[0] == gy[0] == "country":
