@@ -593,13 +593,13 @@ def test_analyse_a_quoted_heading_is_not_the_last_speakers(body: str, speakers: 
 @pytest.mark.parametrize(("body", "speakers"), [
     # a noun for a news outlet, with words of its own, stands for the outlet the text named
     ("Pictures released by the country's Vestland Central News Agency show officials watching the launch.\n\n"
-     "\"People across the world have expressed admiration at our bold new rocket,\" claimed the VK state media.",
+     "\"Crowds in many lands have cheered our bold new rocket,\" claimed the VK state media.",
      ["Vestland Central News Agency"]),
     ("The German newspaper Tagesblatt first reported the sale on Monday.\n\n"
      "\"The deal was signed in a hotel in Hamburg late last night,\" the German paper said.", ["Tagesblatt"]),
     # (an indefinite one is some other outlet, and so is one with a name of its own no outlet named shares)
     ("The launch was watched by thousands.\n\n"
-     "\"People across the world have expressed admiration at our bold new rocket,\" a local paper said.",
+     "\"Crowds in many lands have cheered our bold new rocket,\" a local paper said.",
      ["local paper"]),
     ("Pictures released by the Vestland Central News Agency show officials watching the launch.\n\n"
      "As state-run Norland media reports, \"the minister said the ship had never docked in any port of the "
@@ -611,7 +611,7 @@ def test_analyse_a_quoted_heading_is_not_the_last_speakers(body: str, speakers: 
     ("The joint letter, first reported by the Courier, was signed by Kari Mo, Lina Berg and Ola Dahl.\n\n"
      "According to the letter, \"the board is out of touch with the people who make the music and the ones who "
      "buy it.\"", ["Kari Mo"]),
-    ("\"Do you believe in miracles?\" read one fan's sign after the game.", ["one fan"]),
+    ("\"Can you hear the harbour roar?\" read one fan's sign after the game.", ["one fan"]),
     # a description after a sentence with an empty "it" is the person of its clause
     ("The tide tables were printed in May.\n\n"
      "It wasn't until 1979 that Ingrid Solberg first named the spring surge, which is now a common term.\n\n"
@@ -633,8 +633,8 @@ def test_analyse_speaker_a_description_stands_for(body: str, speakers: list[str 
 
 @pytest.mark.parametrize(("body", "speakers"), [
     # words one person says another told them, in indirect speech, are the first person's
-    ("Kari Berg, 30, a passenger, was hurt in the crash. Berg said the driver told him that \"he thinks he fell "
-     "asleep at the wheel.\"", ["Berg"]),
+    ("Kari Berg, 30, a passenger, was hurt in the crash. Berg said the guard told him that \"the brakes may have "
+     "failed on the hill.\"", ["Berg"]),
     # "quoting" names who spoke
     ("\"Building the dam is our legitimate right and nobody will stop it,\" the Vestland News Agency said, "
      "quoting the ministry director who was not named.", ["ministry director"]),
@@ -649,7 +649,7 @@ def test_analyse_speaker_a_description_stands_for(body: str, speakers: list[str 
      "with the valley as it recovers from this disaster.\"", ["Ivar Holm"]),
     # "it" after "the firm said" is the firm named; not whom the organiser's words are about
     ("Nordvik Bank said an old file had been stolen.\n\n"
-     "The firm said yesterday that a file of 2 million records was taken.\n\n"
+     "The firm said yesterday the stolen file held 2 million records.\n\n"
      "It added: \"We will write to every customer by post.\"", ["Nordvik Bank"]),
     ("The organiser of the lantern festival said in a statement that the evening was calm.\n\n"
      "The organiser said the boatmen believe a lamp had tipped over in the wind.\n\n"

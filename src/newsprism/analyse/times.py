@@ -516,7 +516,7 @@ def _sets_the_scene(ent: Any, text: str, r: Reading, has_scene: bool) -> bool:
     if ent[0].lower_ not in _SCENE_PREPOSITIONS and before not in _SCENE_PREPOSITIONS:
         return False
     tok = ent.root
-    for _ in range(12):  # not in what qualifies a noun ("the couple, who wed in 2006, separated in January")
+    for _ in range(12):  # not in what qualifies a noun ("the pair, who met in 2006, parted in January")
         if tok.dep_ in ("relcl", "acl") or tok.head.i == tok.i:
             return tok.dep_ not in ("relcl", "acl")
         tok = tok.head

@@ -130,7 +130,7 @@ class Speakers(Referents):
         verbs.sort(key=lambda t: (not holds(t, q_start, q_end), t.lemma_ in rules.SOURCING_VERBS,
                                   size(t) if holds(t, q_start, q_end) else 0,
                                   min(abs(t.idx - q_start), abs(t.idx - q_end))))
-        # words one person reports another said, in indirect speech ("X said the driver told him that "he
+        # words one person reports another said, in indirect speech ("X said the guard told him that "he
         # blacked out""): the reporter's, who is the one quoted
         if verbs and holds(verbs[0], q_start, q_end) and any(
                 c.dep_ == "mark" and c.lower_ == "that" and c.idx < q_start for w in verbs[0].children
