@@ -277,7 +277,7 @@ def _weekdays_with_their_dates(doc: Any) -> dict[int, tuple[Any, Any]]:
 
 def _a_date_follows(ent: Any) -> bool:
     """A day follows the span in its sentence ("at 10:50 p.m. on Monday", "at 9 a.m., Friday, March 3"): a
-    date that names a weekday, a day word or a month, a holiday ("at 10:15 a.m. on New Year's Eve"), or such a
+    date that names a weekday, a day word or a month, a holiday ("at 9:40 a.m. on New Year's Eve"), or such a
     word right after the span that the model left out of every span ("at 12:10 p.m. Sunday"); or a zone of
     universal time right after it ("6.44am GMT": in another zone it may be another day)."""
     doc = ent.doc
