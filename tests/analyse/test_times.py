@@ -1023,7 +1023,8 @@ def test_times_a_participle_clause_takes_its_main_clause_time(body: str, expecte
     assert expected in _resolved(body, published)
 
 
-@pytest.mark.parametrize("text", ["more than a decade ago", "over two years ago", "nearly four years ago"])
+@pytest.mark.parametrize("text", ["more than a decade ago", "over two years ago", "nearly four years ago",
+                                  "at least five years ago"])
 def test_times_a_bounded_count_back_is_the_date_it_bounds(text: str) -> None:
     """As TimeML: "more than a decade ago" is the year ten back (TimeML adds a ``mod``), the unit its granularity."""
     got = read(text, TUESDAY, "past")

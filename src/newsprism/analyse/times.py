@@ -680,7 +680,7 @@ _AGO_RE = re.compile(rf"^(?:(?:{_HEDGE})\s+)*(\S+)(?:\s+(?:and a half))?\s+(day|
 
 
 def _ago(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
-    m = _AGO_RE.match(strip_leading(s))
+    m = _AGO_RE.match(s) or _AGO_RE.match(strip_leading(s))  # "at least five years ago": "at" opens the hedge
     if m is None:
         return None
     n, unit = count(m.group(1)), m.group(2)
