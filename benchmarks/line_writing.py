@@ -8,6 +8,8 @@ Usage:
   .venv/bin/python benchmarks/line_writing.py writers --db STORE [--audits dev,1,2,3,4,4b,6b]
   .venv/bin/python benchmarks/line_writing.py frame --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
   .venv/bin/python benchmarks/line_writing.py copy --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
+  .venv/bin/python benchmarks/line_writing.py marks --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
+  .venv/bin/python benchmarks/line_writing.py named --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
 
 STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data, ECB one over
 ../shared/benchmarks/ecbplus_dev/docs. Labels: the
@@ -38,7 +40,10 @@ shipped setting and chooses (``line_frame``, ``line_frame_min``): two members wh
 outside quotation marks holds that many words in lower case (not stop words) and that fraction of the shorter
 one's are one origin (the writing around a quotation carried over). ``copy`` keeps every test at its shipped
 setting and chooses ``rewrite_copy``: two articles whose shorter text shares that fraction of its runs of
-``rewrite_run`` words outside quotation marks are one origin (a short wire text run twice). With ``--ecb-db``
+``rewrite_run`` words outside quotation marks are one origin (a short wire text run twice). ``marks`` and
+``named`` keep every other test at its shipped setting and choose ``line_twin_marks`` (the frame test reading
+``"...''`` as a closed quotation) and ``line_named`` (members naming one outlet beside an outlet noun are one
+origin), off or on. With ``--ecb-db``
 the ECB+ labels (audit-7 and ECB+'s items of ``origin-run-labels.tsv``; never audit-8) join the folds: one
 story of either corpus is held out at a time, and the held-out figures are printed per corpus too.
 Outlet credits name the story's outlets and every outlet of the shipped table, as ``claims.align`` does.
@@ -145,6 +150,12 @@ def cv(sources: list[tuple[Any, str, list[str]]], mode: str = "cv") -> None:
         settings += [(*base, s.origin_run, True, True, s.rewrite_copy, f, fm) for f in FRAMES[1:] for fm in FRAME_MINS]
     if mode == "copy":  # every other test shipped; rewrite_copy chosen
         settings = [(*base, s.origin_run, True, True, c, s.line_frame, s.line_frame_min) for c in COPIES]
+    if mode == "marks":  # every other test shipped; the frame test reading "...'' as a quotation or not
+        settings = [(*base, s.origin_run, True, True, s.rewrite_copy, s.line_frame, s.line_frame_min, t)
+                    for t in (False, True)]
+    if mode == "named":  # every other test shipped; one origin for members naming one outlet or not
+        settings = [(*base, s.origin_run, True, True, s.rewrite_copy, s.line_frame, s.line_frame_min,
+                     s.line_twin_marks, n) for n in (False, True)]
     items: list[dict[str, Any]] = []
     for prism, corpus, audits in sources:
         found = _items(prism, audits, corpus)
@@ -186,10 +197,13 @@ def cv(sources: list[tuple[Any, str, list[str]]], mode: str = "cv") -> None:
                 with_told = credits + told if (st[7] if len(st) > 7 else True) else credits
                 said = st[8] if len(st) > 8 else True
                 copy, frame, frame_min = st[9:12] if len(st) > 9 else (s.rewrite_copy, s.line_frame, s.line_frame_min)
+                twin = st[12] if len(st) > 12 else s.line_twin_marks
+                named = st[13] if len(st) > 13 else s.line_named
                 origins = line_origins(claims, copies, outlets, with_told, run, joined[copy], said_runs=said,
                                        share_run=k, share=t, share_min=m, holders=holders.get(k), headline=h,
                                        order=o, order_min=om, quoted_report=QUOTED_REPORT, frame=frame,
-                                       frame_min=frame_min)
+                                       frame_min=frame_min, twin_marks=twin,
+                                       named=named)
                 it["pred"][st] = len(origins) >= 2
     stories = sorted({it["story"] for it in items})
     print(f"{len(items)} items ({sum(it['label'] for it in items)} labelled two origins or more), "
@@ -234,7 +248,7 @@ def cv(sources: list[tuple[Any, str, list[str]]], mode: str = "cv") -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("cmd", choices=("cv", "headline", "order", "run", "writers", "frame", "copy"))
+    ap.add_argument("cmd", choices=("cv", "headline", "order", "run", "writers", "frame", "copy", "marks", "named"))
     ap.add_argument("--db", type=Path, required=True)
     ap.add_argument("--audits", default="1,2,3,4",
                     help="which audits' labels (dev, 1-4, 4b, 6b, orun; never 5, 6: held out): comma-separated")

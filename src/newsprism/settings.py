@@ -236,6 +236,13 @@ class AlignSettings:
     # (benchmarks/line_writing.py frame).
     line_frame: float = 0.8
     line_frame_min: int = 2
+    # ... reading two straight single marks that close a quotation opened by a double mark ("...'') as
+    # its closing mark (a typewriter style): chosen by leave-one-story-out (benchmarks/line_writing.py marks).
+    line_twin_marks: bool = True
+    # Two members of one line naming one outlet beside an outlet noun ("the news agency X", "X magazine"),
+    # or one naming so the other's outlet, are one origin for that line (copies.named_outlets): an outlet
+    # outside the wire and outlet tables credited. Chosen by leave-one-story-out (line_writing.py named).
+    line_named: bool = True
     # Two members of one line whose content words written in lower case outside quotation marks
     # (words the articles of three origins or more hold left out: the story's vocabulary) align in
     # order (copies.aligned_words, word endings aside) over at least line_order of the shorter one's,

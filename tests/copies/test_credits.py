@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 import newsprism.copies as copies_module
+import newsprism.copies.credits as credits_module
 from newsprism.copies import (
     Copies,
     aligned_words,
@@ -626,6 +627,53 @@ def test_copies_line_origins_frame_skips_a_quotation_running_on_without_marks() 
     assert len(line_origins(marked, NONE, outlets, (), frame=0.8, frame_min=3)) == 1
     spoken = [replace(c, text="We" + c.text[len("The crew"):]) for c in line]  # the first person: speech
     assert len(line_origins(spoken, NONE, outlets, (), frame=0.8, frame_min=3)) == 2
+
+
+def test_copies_line_origins_frame_reads_twin_single_marks_as_closing_a_quotation() -> None:
+    texts = ["\"We never thought the tide would turn so fast,'' Lund said as he stood on the empty quay.",
+             "\"We never thought the tide would turn so fast,\" Lund said as he stood on the empty quay at dusk."]
+    arts = [art(f"twin-{k}", [text], outlet=f"Outlet {k}") for k, text in enumerate(texts)]
+    outlets = {a.article_id: a.outlet for a in arts}
+    line = [_claim(a, 0) for a in arts]
+    # read as a quotation left open, the first has no words of its own outside the marks
+    assert len(line_origins(line, NONE, outlets, (), frame=0.8, frame_min=3)) == 2
+    assert len(line_origins(line, NONE, outlets, (), frame=0.8, frame_min=3, twin_marks=True)) == 1
+    # a frame that is a quotation elsewhere is still a quotation
+    quoted = [replace(line[0], text="\"Lund said as he stood on the empty quay,'' she wrote."), line[1]]
+    assert len(line_origins(quoted, NONE, outlets, (), frame=0.8, frame_min=3, twin_marks=True)) == 2
+
+
+def test_copies_named_outlets_reads_a_name_beside_an_outlet_noun() -> None:
+    assert credits_module.named_outlets("The port was closed, the news agency, Norpress, said.") == {"norpress"}
+    assert credits_module.named_outlets("the harbour master told Tidewatch magazine.") == {"tidewatch"}
+    assert credits_module.named_outlets("trade paper The Quay Gazette wrote.") == {"quaygazette"}
+    assert credits_module.named_outlets("a government agency, Portwatch, said.") == set()  # no outlet
+    assert credits_module.named_outlets("the news agency said.") == set()
+    assert credits_module.named_outlets("The newspaper said. This magazine agreed.") == set()
+    # a description before the noun and a name after it: the name; an owner's website is no outlet
+    assert credits_module.named_outlets("the Ruritanian magazine Tidewatch said.") == {"tidewatch"}
+    assert credits_module.named_outlets("Portline's website said.") == set()
+    assert credits_module.named_outlets("the paper Quay\nNews said.") == {"quay"}  # a name on one line
+    assert credits_module._letters("quaygazette.com") == credits_module._letters("The Quay Gazette")
+
+
+def test_copies_line_origins_joins_members_crediting_one_named_outlet() -> None:
+    texts = ["The ferry ran aground near the pier, the news agency Norpress said.",
+             "A ferry hit the sandbank by the pier on Monday, according to Norpress.",
+             "Officials said a ferry grounded by the pier."]
+    arts = [art(f"named-{k}", [text], outlet=f"Outlet {k}") for k, text in enumerate(texts)]
+    outlets = {a.article_id: a.outlet for a in arts}
+    line = [_claim(a, 0) for a in arts]
+    assert len(line_origins(line, NONE, outlets, ())) == 3
+    found = line_origins(line, NONE, outlets, (), named=True)
+    assert sorted(len(o.article_ids) for o in found) == [1, 2]  # the bare name counts beside the named one
+    # a member naming so the outlet of another is that outlet's report (its web address's name)
+    own = art("named-own", ["A ferry ran aground by the pier, its crew safe."], outlet="quaygazette.com")
+    quoting = art("named-q", ["A ferry ran aground, trade paper The Quay Gazette wrote."], outlet="Outlet Q")
+    pair = [_claim(own, 0), _claim(quoting, 0)]
+    pair_outlets = {own.article_id: own.outlet, quoting.article_id: quoting.outlet}
+    assert len(line_origins(pair, NONE, pair_outlets, ())) == 2
+    assert len(line_origins(pair, NONE, pair_outlets, (), named=True)) == 1
 
 
 def test_copies_rewrites_pair_short_texts_sharing_most_of_their_runs() -> None:

@@ -364,7 +364,7 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                  share_min: int = 1, holders: Mapping[tuple[str, ...], set[str]] | None = None,
                  headline: float = 0.0, order: float = 0.0, order_min: int = 0,
                  quoted_report: bool = True, said_runs: bool = True, frame: float = 0.0,
-                 frame_min: int = 0) -> list[Origin]:
+                 frame_min: int = 0, twin_marks: bool = False, named: bool = False) -> list[Origin]:
     """The independent origins among the members of one line (the claims of a
     group, one per article): :func:`independent_sources` of their articles,
     then one origin for a member and the outlet a credit covering it names
@@ -401,7 +401,13 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
     names; a stock phrase of the story, "told a news conference", is no one's writing; a member
     that is a direct quotation, field ``quote``, with no quotation mark of its own is a quotation
     running on from an earlier sentence, and one whose words outside quotation marks hold a
-    first-person pronoun (``lexicon.FIRST_PERSON``) someone's speech: none of its words count); and a line
+    first-person pronoun (``lexicon.FIRST_PERSON``) someone's speech: none of its words count; with
+    ``twin_marks``, two straight single marks closing a quotation opened by a double mark, ``"...''``, close
+    it for this test: ``_TWIN_CLOSE``); with ``named``, one origin for two members that name the same
+    outlet beside an outlet noun (:func:`named_outlets`: "the news agency X", "X magazine"), an outlet
+    outside the story's table, and for a member naming so the outlet of another (its name as printed,
+    letters only, a web address's ending aside: "The Hollywood Reporter", hollywoodreporter.com), a name one
+    member gives after its noun counting in another that prints it capitalised without one; and a line
     never counts more origins than outlets (with ``outlets``): when it would,
     each outlet's members are one origin. Each origin
     keeps the key of one of its articles' own origins (the credited outlet's
@@ -447,10 +453,11 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                 if a.article_id != b.article_id and both >= 2 and both >= headline * min(len(ha), len(hb)):
                     union(key_of[a.article_id], key_of[b.article_id])
     if frame > 0 and len(claims) > 1:
-        said = frozenset().union(*(_quoted_runs(c.text, 1) for c in claims)) if said_runs else frozenset()
+        marked = {c.claim_id: _TWIN_CLOSE.sub('"', c.text) if twin_marks else c.text for c in claims}
+        said = frozenset().union(*(_quoted_runs(marked[c.claim_id], 1) for c in claims)) if said_runs else frozenset()
         # a direct quotation with no mark of its own runs on from an earlier sentence, a sentence in the
         # first person is someone's speech: no writer's words
-        parts = [(c, [] if c.quote == "direct" and not _MARKS.search(c.text) else _unquoted_words(c.text))
+        parts = [(c, [] if c.quote == "direct" and not _MARKS.search(c.text) else _unquoted_words(marked[c.claim_id]))
                  for c in claims]
         parts = [(c, [] if any(w in FIRST_PERSON for p in ws for w in p) else ws) for c, ws in parts]
         for i, (a, pa) in enumerate(parts):
@@ -462,7 +469,20 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                 shorter = min(sum(writing_words(p) for p in pa), sum(writing_words(p) for p in pb))
                 words = tuple(w.lower() for w in found)
                 if (own >= max(1, frame_min) and own >= frame * shorter
-                        and _own_writing(words, share_run, holders) and not _quoted_in(words, claims, said)):
+                        and _own_writing(words, share_run, holders) and not _quoted_in(words, list(marked.values()), said)):
+                    union(key_of[a.article_id], key_of[b.article_id])
+    if named and len(claims) > 1:
+        own_of = {aid: _letters(o) for aid, o in (outlets or {}).items() if o}
+        beside = {c.claim_id: named_outlets(c.text) for c in claims}
+        # a name one member gives after its noun ("the news agency X"), another may print bare
+        line = set().union(*(named_outlets(c.text, before=False) for c in claims))
+        names = {c.claim_id: (beside[c.claim_id] | (line & _capitalised(c.text))) - {own_of.get(c.article_id)}
+                 for c in claims}
+        for i, a in enumerate(claims):
+            for b in claims[i + 1:]:
+                if a.article_id != b.article_id and (names[a.claim_id] & names[b.claim_id]
+                                                     or own_of.get(b.article_id) in names[a.claim_id]
+                                                     or own_of.get(a.article_id) in names[b.claim_id]):
                     union(key_of[a.article_id], key_of[b.article_id])
     if order > 0 and len(claims) > 1:
         common = {w for (w, *rest), o in (holders or {}).items() if not rest and len(o) > 2}
@@ -503,6 +523,54 @@ _QUOTED = re.compile(r'"[^"\n]*"|\u201c[^\u201d\n]*\u201d|\u2018.*?\u2019(?!\w)|
                      r"|(?<!\w)'(?=[\w\u201c\"]).*?(?<=[\w.,!?\u201d\"])'(?!\w)")
 _OPENING = re.compile(r'\u201c|\u00ab|(?<!\w)"(?=\w)|(?<!\w)[\u2018\'](?=\w)')
 _CLOSING = re.compile(r'\u201d|\u00bb|(?<=[\w.,!?])"|(?<=[.,!?])[\u2019\']')
+
+
+#: Two straight single marks after a word or a comma closing a double mark ("We will,'' she said): a
+#: typewriter style of closing quotation mark, read as a double mark by the frame test (``twin_marks``).
+_TWIN_CLOSE = re.compile(r"(?<=[\w.,!?])''(?!\w)")
+
+
+#: A name beside an outlet noun (``lexicon.OUTLET_NOUNS``; "agency" only as "news agency", as a government
+#: agency is no outlet): the noun then the name ("the news agency, X,", "magazine The X": ``_NAMED_AFTER``) or
+#: the name then the noun, no name after it ("X magazine"; not "Ruritanian magazine X", not an owner's "X's
+#: website": ``_NAMED_BEFORE``). A name: one to four words each capitalised, on one line.
+_NAME = r"((?:The[^\S\n]+)?[A-Z][\w'\u2019&.-]*(?:[^\S\n]+[A-Z][\w'\u2019&.-]*){0,3})"
+_NOUNS = "|".join(n.replace(" ", r"\s+") for n in OUTLET_NOUNS if n != "agency")
+_NAMED_AFTER = re.compile(rf"\b(?:{_NOUNS}),?[^\S\n]+{_NAME}")
+_NAMED_BEFORE = re.compile(rf"{_NAME}(?<!'s)(?<!\u2019s)[^\S\n]+(?:{_NOUNS})\b(?!,?[^\S\n]+[A-Z])")
+
+
+def _letters(name: str) -> str:
+    """An outlet's name as :func:`named_outlets` keys it: lower case, letters and digits only, no leading
+    "the", no web address ending ("The Hollywood Reporter", "hollywoodreporter.com": hollywoodreporter)."""
+    name = re.sub(r"\.(?:com|net|org|co\.uk|co|ca|com\.au|uk|us|au|in|ie|nz)$", "", name.strip().casefold())
+    return re.sub(r"\W|_", "", re.sub(r"^the\s+", "", name))
+
+
+def named_outlets(text: str, before: bool = True) -> set[str]:
+    """The outlets a text names beside an outlet noun (``_NAMED_AFTER``; with ``before``, ``_NAMED_BEFORE``
+    too), keyed by :func:`_letters` (three letters or more, not a stop word: "The newspaper", "This
+    magazine" name none)."""
+    found = {_letters(m.group(1)) for rx in (_NAMED_AFTER, *((_NAMED_BEFORE,) if before else ()))
+             for m in rx.finditer(text)}
+    return {k for k in found if len(k) >= 3 and k not in STOP_WORDS}
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'\u2019&.-]*")
+
+
+def _capitalised(text: str) -> set[str]:
+    """Every run of one to four capitalised words of a text on one line (not its first word), keyed by
+    :func:`_letters`."""
+    out: set[str] = set()
+    words = [(m.start(), m.end()) for m in _CAPITALISED.finditer(text) if m.start() > 0]
+    for i in range(len(words)):
+        for j in range(i, min(i + 4, len(words))):
+            gap = text[words[j - 1][1]:words[j][0]] if j > i else " "
+            if not gap.isspace() or "\n" in gap:
+                break
+            out.add(_letters(text[words[i][0]:words[j][1]]))
+    return out
 
 
 def _split_quotations(text: str) -> tuple[list[str], list[str]]:
@@ -582,13 +650,13 @@ def _own_writing(words: Sequence[str], n: int, holders: Mapping[tuple[str, ...],
     return any(len(holders.get(r, ())) <= 2 for r in runs if any(w not in STOP_WORDS and not w.isdigit() for w in r))
 
 
-def _quoted_in(words: Sequence[str], claims: Sequence[Claim], said: frozenset[tuple[str, ...]]) -> bool:
-    """Whether some member gives this run of words inside quotation marks (a statement quoted, its
-    marks lost elsewhere): ``said`` holds every word a member quotes, checked first."""
+def _quoted_in(words: Sequence[str], texts: Sequence[str], said: frozenset[tuple[str, ...]]) -> bool:
+    """Whether some member (``texts``: the members' texts) gives this run of words inside quotation marks
+    (a statement quoted, its marks lost elsewhere): ``said`` holds every word a member quotes, checked first."""
     if not said or any((w,) not in said for w in words):
         return False
     n = len(words)
-    return any(tuple(words) in _quoted_runs(c.text, n) for c in claims)
+    return any(tuple(words) in _quoted_runs(t, n) for t in texts)
 
 
 def _unquoted_runs(text: str, n: int, lower: bool = True) -> frozenset[tuple[str, ...]]:
