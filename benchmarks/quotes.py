@@ -34,10 +34,14 @@ Set 7 (``--set 7``, ``benchmarks/data/quote-labels-7.tsv``): 230 more units draw
 the units outside sets 1 to 6, labelled blind the same way: held out (``held7``), its misses never listed.
 Set 6's misses were read for rules in the round after set 7 was drawn: set 6 is in-sample since.
 
+Set 8 (``--set 8``, ``benchmarks/data/quote-labels-8.tsv``): 230 more units drawn with ``SEED8`` among
+the units outside sets 1 to 7 (255 were left), labelled blind the same way: held out (``held8``), its
+misses never listed, drawn after set 6's rules to measure the same code on a second fresh set.
+
 Commands:
-    sample [--set 1..7] [--n N] [--sheet FILE]     the sheet to label
-    spans [--set 1..7] RAW                          the labeller's answers to span rows
-    score [--set 1..7] [--half dev|held|all] [--show]   speaker accuracy at shipped defaults
+    sample [--set 1..8] [--n N] [--sheet FILE]     the sheet to label
+    spans [--set 1..8] RAW                          the labeller's answers to span rows
+    score [--set 1..8] [--half dev|held|all] [--show]   speaker accuracy at shipped defaults
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ LABELS4 = Path(__file__).parent / "data" / "quote-labels-4.tsv"
 LABELS5 = Path(__file__).parent / "data" / "quote-labels-5.tsv"
 LABELS6 = Path(__file__).parent / "data" / "quote-labels-6.tsv"
 LABELS7 = Path(__file__).parent / "data" / "quote-labels-7.tsv"
+LABELS8 = Path(__file__).parent / "data" / "quote-labels-8.tsv"
 SEED = 21
 SEED2 = 23
 SEED3 = 29
@@ -68,12 +73,13 @@ SEED4 = 31
 SEED5 = 37
 SEED6 = 41
 SEED7 = 43
-N1, N2, N3, N4, N5, N6, N7 = 200, 230, 230, 230, 230, 230, 230
-_LABELS = {1: LABELS, 2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LABELS7}
-_SEEDS = {1: SEED, 2: SEED2, 3: SEED3, 4: SEED4, 5: SEED5, 6: SEED6, 7: SEED7}
-_N = {1: N1, 2: N2, 3: N3, 4: N4, 5: N5, 6: N6, 7: N7}
+SEED8 = 47
+N1, N2, N3, N4, N5, N6, N7, N8 = 200, 230, 230, 230, 230, 230, 230, 230
+_LABELS = {1: LABELS, 2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LABELS7, 8: LABELS8}
+_SEEDS = {1: SEED, 2: SEED2, 3: SEED3, 4: SEED4, 5: SEED5, 6: SEED6, 7: SEED7, 8: SEED8}
+_N = {1: N1, 2: N2, 3: N3, 4: N4, 5: N5, 6: N6, 7: N7, 8: N8}
 #: Sets whose misses are never listed (held out).
-HELD_OUT = frozenset({7})
+HELD_OUT = frozenset({7, 8})
 
 
 def _texts(corpus: Path) -> dict[str, dict[str, str]]:
@@ -106,11 +112,13 @@ def sample(corpus: Path, n: int, set_: int = 1) -> list[tuple[str, int, int]]:
         earlier |= set(sample(corpus, N5, 5))
     if set_ >= 7:
         earlier |= set(sample(corpus, N6, 6))
+    if set_ >= 8:
+        earlier |= set(sample(corpus, N7, 7))
     return random.Random(_SEEDS[set_]).sample([u for u in units(corpus) if u not in earlier], n)
 
 
 def _prefix(set_: int) -> str:
-    return {1: "Q", 2: "R", 3: "S", 4: "T", 5: "U", 6: "V", 7: "W"}[set_]
+    return {1: "Q", 2: "R", 3: "S", 4: "T", 5: "U", 6: "V", 7: "W", 8: "X"}[set_]
 
 
 def _sheet(corpus: Path, n: int, out: Path, set_: int = 1) -> None:
@@ -255,18 +263,18 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     sp = sub.add_parser("sample")
-    sp.add_argument("--set", type=int, choices=(1, 2, 3, 4, 5, 6, 7), default=1, dest="set_")
+    sp.add_argument("--set", type=int, choices=(1, 2, 3, 4, 5, 6, 7, 8), default=1, dest="set_")
     sp.add_argument("--n", type=int)
     sp.add_argument("--sheet", type=Path, default=Path("/tmp/quote-sheet.txt"))
     sp.add_argument("--corpus", type=Path, default=CORPUS)
     sp = sub.add_parser("spans")
     sp.add_argument("raw", type=Path)
-    sp.add_argument("--set", type=int, choices=(1, 2, 3, 4, 5, 6, 7), default=1, dest="set_")
+    sp.add_argument("--set", type=int, choices=(1, 2, 3, 4, 5, 6, 7, 8), default=1, dest="set_")
     sp.add_argument("--n", type=int)
     sp.add_argument("--corpus", type=Path, default=CORPUS)
     sp = sub.add_parser("score")
-    sp.add_argument("--set", type=int, choices=(1, 2, 3, 4, 5, 6, 7), default=1, dest="set_")
-    halves = ("dev", "held", "held2", "held3", "held4", "held5", "held6", "held7", "all")
+    sp.add_argument("--set", type=int, choices=(1, 2, 3, 4, 5, 6, 7, 8), default=1, dest="set_")
+    halves = ("dev", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8", "all")
     sp.add_argument("--half", choices=halves, default="held")
     sp.add_argument("--show", action="store_true")
     sp.add_argument("--corpus", type=Path, default=CORPUS)
