@@ -155,7 +155,9 @@ def _locate(text: str, surface: str, qs: int, qe: int) -> tuple[int, int] | None
     hits = [m.span() for m in re.finditer(re.escape(surface), text) if not (qs <= m.start() < qe)]
     if hits:
         return min(hits, key=lambda h: min(abs(h[0] - qs), abs(h[0] - qe)))
-    return None
+    # the name only inside the span, which unmatched quote marks stretched over "said X"
+    inside = re.search(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text[qs:qe])
+    return (qs + inside.start(), qs + inside.end()) if inside else None
 
 
 def _spans(corpus: Path, raw: Path, n: int, set_: int = 1) -> None:
