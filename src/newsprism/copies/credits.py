@@ -460,13 +460,14 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
         parts = [(c, [] if c.quote == "direct" and not _MARKS.search(c.text) else _unquoted_words(marked[c.claim_id]))
                  for c in claims]
         parts = [(c, [] if any(w in FIRST_PERSON for p in ws for w in p) else ws) for c, ws in parts]
+        total = {c.claim_id: sum(writing_words(p) for p in ws) for c, ws in parts}
         for i, (a, pa) in enumerate(parts):
             for b, pb in parts[i + 1:]:
                 if a.article_id == b.article_id or find(key_of[a.article_id]) == find(key_of[b.article_id]):
                     continue
                 found = shared_frame(pa, pb)
                 own = writing_words(found)
-                shorter = min(sum(writing_words(p) for p in pa), sum(writing_words(p) for p in pb))
+                shorter = min(total[a.claim_id], total[b.claim_id])
                 words = tuple(w.lower() for w in found)
                 if (own >= max(1, frame_min) and own >= frame * shorter
                         and _own_writing(words, share_run, holders) and not _quoted_in(words, list(marked.values()), said)):
@@ -534,7 +535,8 @@ _TWIN_CLOSE = re.compile(r"(?<=[\w.,!?])''(?!\w)")
 #: agency is no outlet): the noun then the name ("the news agency, X,", "magazine The X": ``_NAMED_AFTER``) or
 #: the name then the noun, no name after it ("X magazine"; not "Ruritanian magazine X", not an owner's "X's
 #: website": ``_NAMED_BEFORE``). A name: one to four words each capitalised, on one line.
-_NAME = r"((?:The[^\S\n]+)?[A-Z][\w'\u2019&.-]*(?:[^\S\n]+[A-Z][\w'\u2019&.-]*){0,3})"
+_CAP_WORD = r"[A-Z][\w'\u2019&.-]*"  # a capitalised word of a name ("O'Neill", "AT&T", "U.S.")
+_NAME = rf"((?:The[^\S\n]+)?{_CAP_WORD}(?:[^\S\n]+{_CAP_WORD}){{0,3}})"
 _NOUNS = "|".join(n.replace(" ", r"\s+") for n in OUTLET_NOUNS if n != "agency")
 _NAMED_AFTER = re.compile(rf"\b(?:{_NOUNS}),?[^\S\n]+{_NAME}")
 _NAMED_BEFORE = re.compile(rf"{_NAME}(?<!'s)(?<!\u2019s)[^\S\n]+(?:{_NOUNS})\b(?!,?[^\S\n]+[A-Z])")
@@ -556,7 +558,7 @@ def named_outlets(text: str, before: bool = True) -> set[str]:
     return {k for k in found if len(k) >= 3 and k not in STOP_WORDS}
 
 
-_CAPITALISED = re.compile(r"[A-Z][\w'\u2019&.-]*")
+_CAPITALISED = re.compile(_CAP_WORD)
 
 
 def _capitalised(text: str) -> set[str]:
