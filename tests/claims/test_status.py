@@ -309,3 +309,25 @@ def test_claims_a_contrasting_not_is_no_negation_conflict() -> None:
     assert [d.kind for d in compare(plain, contrast, 0.95, False, {}, s)] == []
     negated = claim("c", base.format("not "))
     assert [d.kind for d in compare(plain, negated, 0.95, False, {}, s)] == ["negation"]
+
+
+def test_claims_two_sums_of_money_tell_two_deals_whose_days_are_not_compared() -> None:
+    from newsprism.claims.status import _dates
+    from newsprism.records import Claim, Quantity, TimeExpression
+
+    def claim(cid: str, text: str, sum_text: str, value: float, day_text: str, day: str) -> Claim:
+        at, on = text.index(sum_text), text.index(day_text)
+        money = Quantity("a", sum_text, at, at + len(sum_text), value, value, "$", "USD", value, value)
+        when = TimeExpression("a", day_text, on, on + len(day_text), "DATE", day, "day", "resolved")
+        return Claim(cid, "a", "body", 0, len(text), text, None, None, None, ("brekkum",), (), (), (money,), (when,),
+                     False)
+
+    offer = claim("c1", "Brekkum made a $12 billion offer for Lund Tech on Monday.", "$12 billion", 12e9, "Monday",
+                  "2025-03-10")
+    bid = claim("c2", "Brekkum made a $10 billion bid for Lund Tech on March 3.", "$10 billion", 10e9, "March 3",
+                "2025-03-03")
+    same = claim("c3", "Brekkum made a $12 billion offer for Lund Tech on March 3.", "$12 billion", 12e9, "March 3",
+                 "2025-03-03")
+    assert _dates(offer, bid, internal=True) == []
+    (d,) = _dates(offer, same, internal=True)
+    assert d.kind == "date" and d.status == "conflict"

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..analyse.rules import REPORTING_VERBS
+from ..analyse.rules import CURRENCY_SYMBOLS, CURRENCY_WORDS, REPORTING_VERBS
 from ..copies import line_origins
 from ..gazetteer import geo
 from ..lexicon import (
@@ -365,10 +365,27 @@ def _dates(a: Claim, b: Claim, internal: bool = False) -> list[Difference]:
           and not (internal and _not_event_day(a, t)) and not _earlier_day(a, t)}
     db = {t.value: t for t in b.times if t.status == "resolved" and t.granularity == "day" and t.value
           and not (internal and _not_event_day(b, t)) and not _earlier_day(b, t)}
-    if not da or not db or set(da) & set(db):
+    if not da or not db or set(da) & set(db) or _other_amounts(a, b):
         return []
     ta, tb = da[min(da)], db[min(db)]
     return [Difference("date", "conflict", a.claim_id, f"{ta.text} ({ta.value})", b.claim_id, f"{tb.text} ({tb.value})")]
+
+
+_CURRENCIES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
+
+
+def _other_amounts(a: Claim, b: Claim) -> bool:
+    """Both sentences give sums of money in one currency and share none: they tell two deals or
+    offers ("a $103 billion bid" in November, "a $121 billion offer" on Monday), whose days differ."""
+    def sums(c: Claim) -> dict[str, set[float]]:
+        out: dict[str, set[float]] = defaultdict(set)
+        for q in c.quantities:
+            if q.canonical_unit in _CURRENCIES and q.canonical_low is not None:
+                out[q.canonical_unit].add(q.canonical_low)
+        return out
+
+    sa, sb = sums(a), sums(b)
+    return any(not sa[cur] & sb[cur] for cur in set(sa) & set(sb))
 
 
 _DATE_LEAD = frozenset({"on", "late", "early", "last", "this"})
