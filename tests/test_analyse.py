@@ -348,3 +348,37 @@ def test_analyse_compound_of_two_lower_case_words() -> None:
     assert _compound_of("floodwater", {"flood", "water"})
     assert not _compound_of("solbacken", {"flood", "water", "sol"})
 
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [("Comedian Nils Vang", "Nils Vang"), ("Dr. Lund", "Lund"), ("Deputy Sheriff Ada Rask", "Ada Rask"),
+     ("Pope Linus", "Pope Linus"), ("King Harald", "King Harald"), ("Son Heung-min", "Son Heung-min")],
+    ids=["role", "honorific", "two-titles", "pope-kept", "king-kept", "surname-noun-kept"],
+)
+def test_analyse_a_title_taken_into_a_person_name_is_cut(words: str, name: str) -> None:
+    from spacy.tokens import Span
+
+    from newsprism.analyse import _trim
+
+    doc = spacy.blank("en")(f"{words} spoke.")
+    doc.ents = [Span(doc, 0, len(doc) - 2, label="PERSON")]
+    trimmed = _trim(doc.ents[0])
+    assert trimmed is not None and trimmed.text == name
+
+
+def test_analyse_a_headline_name_run_on_takes_the_names_the_sentence_case_parse_finds() -> None:
+    from spacy.tokens import Span
+
+    from newsprism.analyse import _headline_ents
+
+    nlp = spacy.blank("en")
+    doc = nlp("Vang Leaves Lund Hospital\n\nNils Vang left the Lund hospital.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 5, 7, label="PERSON")]  # "Vang Leaves Lund"
+    title = nlp("Vang leaves Lund hospital")
+    title.ents = [Span(title, 0, 1, label="PERSON"), Span(title, 2, 3, label="GPE")]
+    assert [(e.text, e.label_) for e in _headline_ents(doc, title)] == [
+        ("Vang", "PERSON"), ("Lund", "GPE"), ("Nils Vang", "PERSON")]
+    untouched = nlp("Vang leaves hospital")  # no name inside the run-on: it stays
+    assert [e.text for e in _headline_ents(doc, untouched)] == ["Vang Leaves Lund", "Nils Vang"]
+    assert [e.text for e in _headline_ents(doc, None)] == ["Vang Leaves Lund", "Nils Vang"]

@@ -324,3 +324,49 @@ def test_resolve_update_writes_each_changed_batch_and_names_the_analyses_left_un
     assert found.unwritten == ("b", "d")
     assert found.entities == resolve(list(stored_analyses.values())).entities
 
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [('Rolf "The Fox" Aske', "rolf aske"), ("Rolf J. Aske", "rolf aske"), ("Rolf Aske Jr.", "rolf aske"),
+     ("B. Rolf Aske III", "rolf aske"), ("J. K. Lund", "j k lund"), ("Aske", "aske")],
+    ids=["nickname", "initial", "generation", "all", "initials-only", "one-word"],
+)
+def test_resolve_person_core(name: str, core: str) -> None:
+    from newsprism.resolve import person_core
+
+    assert person_core(name) == core
+
+
+def test_resolve_spellings_of_one_persons_name_are_one_entity() -> None:
+    res = resolve([_analysis("a", ('Rolf "The Fox" Aske', "PERSON"), ("Aske", "PERSON")),
+                   _analysis("b", ("Rolf J. Aske", "PERSON")), _analysis("c", ("Rolf Aske Jr.", "PERSON"))])
+    assert len({i for a in res.analyses for i in _ids(a)}) == 1
+
+
+def test_resolve_a_shorter_full_name_is_the_longer_one_that_ends_with_it() -> None:
+    res = resolve([_analysis("a", ("Joseph Aske", "PERSON"), ("Rolf Joseph Aske", "PERSON"), ("Aske", "PERSON")),
+                   _analysis("b", ("Joseph Aske", "PERSON"), ("Aske", "PERSON"))])
+    assert len({i for a in res.analyses for i in _ids(a)}) == 1
+    (aske,) = res.entities
+    assert aske.name == "Rolf Joseph Aske"
+
+
+def test_resolve_a_shorter_name_held_by_two_longer_ones_stays_apart() -> None:
+    res = resolve([_analysis("a", ("Ada Aske", "PERSON"), ("Rolf Ada Aske", "PERSON"), ("Lena Ada Aske", "PERSON"))])
+    assert len(set(_ids(res.analyses[0]))) == 3
+
+
+def test_resolve_an_organisation_named_after_its_town_or_without_its_company_ending() -> None:
+    res = resolve([_analysis("a", ("Kessford Gulls", "ORG"), ("Kessford", "GPE"), ("Gulls", "ORG")),
+                   _analysis("b", ("Gulls", "ORG"), ("Brekkum Corp.", "ORG")), _analysis("c", ("Brekkum", "ORG"))])
+    ids = [_ids(a) for a in res.analyses]
+    assert ids[0][0] == ids[0][2] == ids[1][0] and ids[1][1] == ids[2][0]
+    assert ids[0][1] != ids[0][0]
+
+
+def test_resolve_a_short_organisation_name_two_longer_ones_hold_stays_apart() -> None:
+    res = resolve([_analysis("a", ("Kessford Gulls", "ORG"), ("Kessford", "GPE"), ("Lindvik Gulls", "ORG"),
+                             ("Lindvik", "GPE"), ("Gulls", "ORG"), ("Free Varn Army", "ORG"), ("Varn Army", "ORG"))])
+    ids = _ids(res.analyses[0])
+    assert len({ids[0], ids[2], ids[4]}) == 3 and ids[5] != ids[6]

@@ -159,9 +159,14 @@ def resolve_mentions(articles: Sequence[ArticleMentions], settings: Settings | N
             if key is not None:
                 key_names[key][_surface(m.text)] += 1
     merged = _merge_fuzzy(key_names, packs, settings.fuzzy_threshold)
+    pack_ids = {e.entity_id for e in packs.entries}
     merged.update(_short_names_across(keyed, merged))
+    merged.update(_org_short_names(keyed, merged, packs))
+    persons = {merged.get(k, k) for k in key_names if k.startswith("person:") and k not in pack_ids}
+    merged.update((k, longer) for k in key_names if k in persons
+                  and (longer := _longer_name(k, persons)) is not None)
     # entity ids and records
-    final: dict[str, str] = {k: merged.get(k, k) for k in key_names}
+    final: dict[str, str] = {k: _root(k, merged) for k in key_names}
     out: list[ArticleMentions] = []
     per_entity: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
     for article, rows in zip(articles, keyed, strict=True):
@@ -278,13 +283,99 @@ def _short_names_across(keyed: Sequence[Sequence[tuple[Mention, str | None]]],
     for rows in keyed:
         for m, key in rows:
             if (key is None or m.kind != "name" or m.label != "PERSON" or m.pack_id is not None or key in apart
-                    or key in merged or key != f"person:{_slug(m.text)}"):
+                    or key in merged or key != f"person:{_slug(person_core(m.text))}"):
                 continue
             words = normalise(m.text).split()
             targets = full.get(words[0], set()) if len(words) == 1 else set()
             if len(targets) == 1:
                 out[key] = next(iter(targets))
     return out
+
+
+#: Words closing a company's name that the text may leave off ("Brekkum Corp." is "Brekkum").
+_COMPANY_ENDS = frozenset({"corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc", "co"})
+
+
+def _root(key: str, merged: Mapping[str, str]) -> str:
+    """Where ``key`` ends up, following merges made in turn ("Aske" -> "Rolf Aske" -> "Rolf J. Aske")."""
+    seen = {key}
+    while (nxt := merged.get(key, key)) not in seen:
+        seen.add(nxt)
+        key = nxt
+    return key
+
+
+def _longer_name(key: str, keys: Collection[str]) -> str | None:
+    """The one person key of ``keys`` whose words hold all of ``key``'s (two or more) in order, the
+    surname last ("person:mark-heller" in "person:mark-jay-heller"); None when none or several do."""
+    words = key.partition(":")[2].split("-")
+    if len(words) < 2:
+        return None
+    found = None
+    for other in keys:
+        longer = other.partition(":")[2].split("-")
+        if len(longer) <= len(words) or longer[-1] != words[-1]:
+            continue
+        it = iter(longer)
+        if all(w in it for w in words):
+            if found is not None:
+                return None
+            found = other
+    return found
+
+
+def _org_short_names(keyed: Sequence[Sequence[tuple[Mention, str | None]]], merged: dict[str, str],
+                     packs: AliasPacks) -> dict[str, str]:
+    """An organisation's name that the story also writes after a place ("the Kessford Gulls" and
+    "the Gulls", a team or a paper by its town) or with a company ending ("Brekkum Corp.") is the
+    longer name's, where only one longer name of the story holds it."""
+    places = {normalise(m.text) for rows in keyed for m, key in rows
+              if m.kind == "name" and GROUPS.get(m.label) == "place"}
+    longer: dict[str, set[str]] = defaultdict(set)
+    for rows in keyed:
+        for m, key in rows:
+            if key is None or m.kind != "name" or m.label != "ORG":
+                continue
+            words = normalise(m.text).split()
+            target = merged.get(key, key)
+            for k in range(1, len(words)):
+                head = " ".join(words[:k])
+                if head in places or GROUPS.get(_place_label(packs, head) or "") == "place":
+                    longer[" ".join(words[k:])].add(target)
+            if len(words) > 1 and words[-1] in _COMPANY_ENDS:
+                longer[" ".join(words[:-1])].add(target)
+    out: dict[str, str] = {}
+    for rows in keyed:
+        for m, key in rows:
+            if key is None or m.kind != "name" or m.label != "ORG" or m.pack_id is not None or key in merged:
+                continue
+            targets = longer.get(normalise(m.text), set()) - {key}
+            if len(targets) == 1:
+                out[key] = next(iter(targets))
+    return out
+
+
+def _place_label(packs: AliasPacks, name: str) -> str | None:
+    pid = packs.lookup(name)
+    entry = packs.entry(pid) if pid else None
+    return entry.label if entry is not None else None
+
+
+#: A nickname in quotation marks inside a name ("Vincent 'The Chin' Gigante").
+_NICKNAME = re.compile(r"\s[\"“'‘][^\"“”'‘’]+[\"”'’](?=\s)")
+#: Words after a surname that tell a generation, not a person apart from the name.
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def person_core(text: str) -> str:
+    """A person's name as one key for its spellings: without a nickname in quotation marks, middle
+    initials or a generation ("Vincent L. Gigante", "Vincent 'The Chin' Gigante" -> "vincent gigante";
+    "Rolf Aske Jr." -> "rolf aske"). A name left with fewer than two words keeps its initials."""
+    words = normalise(_NICKNAME.sub(" ", text)).split()
+    while len(words) > 2 and words[-1] in _GENERATIONS:
+        words.pop()
+    named = [w for w in words if len(w) > 1]
+    return " ".join(named if len(named) >= 2 else words)
 
 
 def _surface(text: str) -> str:
@@ -303,8 +394,15 @@ def _article_keys(mentions: Sequence[Mention], packs: AliasPacks,
             keys[i] = pid
         elif m.label == "EQUIPMENT":
             keys[i] = f"equipment:{_slug(m.text)}"
+        elif m.label == "PERSON":
+            keys[i] = f"person:{_slug(person_core(m.text))}"
         else:
             keys[i] = f"{GROUPS.get(m.label, 'other')}:{_slug(m.text)}"
+    # a shorter full name -> the one longer full name of the article that ends with it ("Joseph Aske" and
+    # "Rolf Joseph Aske")
+    persons = {k for i, k in keys.items() if k is not None and k.startswith("person:") and mentions[i].pack_id is None}
+    keys.update((i, longer) for i, k in keys.items()
+                if k in persons and (longer := _longer_name(k, persons)) is not None)
     # partial person names -> the one full name in the article that holds them, unless the body used the
     # short name on its own short_name_alone times before it gave that full name
     full: dict[str, set[str]] = defaultdict(set)

@@ -370,7 +370,7 @@ def _analyse_doc(doc: Any, article: Article, model: str, packs: AliasPacks, desc
                  options: AnalyseSettings = AnalyseSettings(), known: Gazetteer | None = None) -> Analysis:
     layout = Layout.of(article)
     known = known or gazetteer(packs)
-    mentions = _mentions(doc, article.article_id, layout, packs, describe, known)
+    mentions = _mentions(doc, article.article_id, layout, packs, describe, known, title_doc)
     time_records = times(doc, article, layout, base)
     sentences = tuple(
         (p[1], p[2]) for s in _sentences(doc)
@@ -406,12 +406,31 @@ def _description_matcher(nlp: Any, packs: AliasPacks) -> Any:
     return matcher
 
 
+def _headline_ents(doc: Any, title_doc: Any) -> list[Any]:
+    """The entities of ``doc``, where a Title Case headline ran a name on into the words after it
+    ("Actor Nils Vang Leaves Hospital") replaced by the names the sentence-case parse of the headline
+    (:func:`headline_doc`) finds inside it ("Nils Vang"); a headline entity holding none stays."""
+    if title_doc is None:
+        return list(doc.ents)
+    out: list[Any] = []
+    for ent in doc.ents:
+        if ent.end_char > len(title_doc.text):
+            out.append(ent)
+            continue
+        inside = [e for e in title_doc.ents if ent.start_char <= e.start_char and e.end_char <= ent.end_char
+                  and (e.start_char, e.end_char) != (ent.start_char, ent.end_char)]
+        parts = [doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="contract") for e in inside]
+        kept = [p for p in parts if p is not None and len(p)]
+        out.extend(kept if kept else [ent])
+    return out
+
+
 def _mentions(doc: Any, article_id: str, layout: Layout, packs: AliasPacks, describe: Any,
-              known: Gazetteer) -> tuple[Mention, ...]:
+              known: Gazetteer, title_doc: Any = None) -> tuple[Mention, ...]:
     out: list[Mention] = []
     spans: list[Any] = []
     taken: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in _headline_ents(doc, title_doc):
         span = _trim(ent)
         if span is None:
             continue
@@ -595,6 +614,9 @@ def _trim(ent: Any) -> Any:
                      # a platform the model ran into the name after it ("on Twitter Kari Mo")
                      or (doc[s].text in rules.PLATFORMS and e - s > 1 and ent.label_ == "PERSON")):
         s += 1  # "the", punctuation, whitespace, a verb the model took in ("Deploying Thaad")
+    while (ent.label_ == "PERSON" and e - s > 1 and doc[s].lower_.rstrip(".") in rules.NAME_TITLES
+           and doc[s + 1].text[:1].isupper()):
+        s += 1  # a title or role taken into the name ("Comedian Nils Vang", "Dr Lund")
     while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or (doc[e - 1].is_punct and doc[e - 1].text != ".")):
         e -= 1
     cut = next((i for i in range(s + 1, e) if doc[i].is_lower and doc[i].lower_ in rules.NAME_BREAKS), None)

@@ -79,6 +79,15 @@ PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord
                            "neighbour", "neighbor", "teacher", "doctor", "lawyer", "prosecutor",
                            "fisherman", "passenger", "driver", "pilot", "survivor", "researcher",
                            "scientist", "astronaut", "banker", "economist"})
+#: Titles and roles the model takes into a person's name ("Comedian Nils Vang", "Deputy Aske", "Dr Lund"):
+#: cut from its start, so that the name is the one the text uses alone. Titles that are part of the name a
+#: person is known by ("Pope X", "King X", "Lord X") and nouns that are also surnames stay.
+NAME_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "mayor", "president", "minister", "spokesman", "spokeswoman",
+    "professor", "prof", "general", "gen", "colonel", "col", "captain", "capt", "sergeant", "sgt", "officer",
+    "senator", "sen", "governor", "gov", "judge", "secretary", "chairman", "chairwoman", "coach", "inspector",
+    "insp", "superintendent", "supt", "ambassador", "director", "deputy", "sheriff", "detective", "det", "rep",
+    "lt", "actor", "actress", "comedian", "singer", "rapper"})
 #: Roles that tell a person's sex: "she" never stands for "their son", nor "he" for "the spokeswoman".
 MALE_ROLES = frozenset({"spokesman", "chairman", "king", "prince", "father", "husband", "son", "brother",
                         "fisherman", "boy", "man", "grandfather", "uncle", "nephew", "sir", "lord", "mr"})
