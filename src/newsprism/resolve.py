@@ -162,9 +162,8 @@ def resolve_mentions(articles: Sequence[ArticleMentions], settings: Settings | N
     pack_ids = {e.entity_id for e in packs.entries}
     merged.update(_short_names_across(keyed, merged))
     merged.update(_org_short_names(keyed, merged, packs))
-    persons = {merged.get(k, k) for k in key_names if k.startswith("person:") and k not in pack_ids}
-    merged.update((k, longer) for k in key_names if k in persons
-                  and (longer := _longer_name(k, persons)) is not None)
+    merged.update(_longer_names({merged.get(k, k) for k in key_names
+                                 if k.startswith("person:") and k not in pack_ids}))
     # entity ids and records
     final: dict[str, str] = {k: _root(k, merged) for k in key_names}
     out: list[ArticleMentions] = []
@@ -305,23 +304,32 @@ def _root(key: str, merged: Mapping[str, str]) -> str:
     return key
 
 
-def _longer_name(key: str, keys: Collection[str]) -> str | None:
-    """The one person key of ``keys`` whose words hold all of ``key``'s (two or more) in order, the
-    surname last ("person:mark-heller" in "person:mark-jay-heller"); None when none or several do."""
-    words = key.partition(":")[2].split("-")
-    if len(words) < 2:
-        return None
-    found = None
-    for other in keys:
-        longer = other.partition(":")[2].split("-")
-        if len(longer) <= len(words) or longer[-1] != words[-1]:
-            continue
-        it = iter(longer)
-        if all(w in it for w in words):
+def _longer_names(keys: Collection[str]) -> dict[str, str]:
+    """Each person key of ``keys`` whose two or more words the words of exactly one other key hold in
+    order, the surname last ("person:mark-heller" in "person:mark-jay-heller"), mapped to that key. Keys
+    are compared only with those of their surname (a store holds many names)."""
+    by_surname: dict[str, list[list[str]]] = defaultdict(list)
+    for key in keys:
+        words = key.partition(":")[2].split("-")
+        by_surname[words[-1]].append(words)
+    out: dict[str, str] = {}
+    for same in by_surname.values():
+        for words in same:
+            if len(words) < 2:
+                continue
+            found = None
+            for longer in same:
+                if len(longer) <= len(words):
+                    continue
+                it = iter(longer)
+                if all(w in it for w in words):
+                    if found is not None:
+                        found = None
+                        break
+                    found = longer
             if found is not None:
-                return None
-            found = other
-    return found
+                out["person:" + "-".join(words)] = "person:" + "-".join(found)
+    return out
 
 
 def _org_short_names(keyed: Sequence[Sequence[tuple[Mention, str | None]]], merged: dict[str, str],
@@ -400,9 +408,9 @@ def _article_keys(mentions: Sequence[Mention], packs: AliasPacks,
             keys[i] = f"{GROUPS.get(m.label, 'other')}:{_slug(m.text)}"
     # a shorter full name -> the one longer full name of the article that ends with it ("Joseph Aske" and
     # "Rolf Joseph Aske")
-    persons = {k for i, k in keys.items() if k is not None and k.startswith("person:") and mentions[i].pack_id is None}
-    keys.update((i, longer) for i, k in keys.items()
-                if k in persons and (longer := _longer_name(k, persons)) is not None)
+    longer = _longer_names({k for i, k in keys.items()
+                            if k is not None and k.startswith("person:") and mentions[i].pack_id is None})
+    keys.update((i, longer[k]) for i, k in keys.items() if k in longer)
     # partial person names -> the one full name in the article that holds them, unless the body used the
     # short name on its own short_name_alone times before it gave that full name
     full: dict[str, set[str]] = defaultdict(set)
