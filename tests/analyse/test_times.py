@@ -1103,3 +1103,28 @@ def test_times_a_year_that_names_a_thing_does_not_place_a_holiday() -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)
     got = dict(_resolved("The couple split over Christmas, the singer wrote, recalling the band's 2019 tour.", published))
     assert got["2019"] == "2019" and not (got["Christmas"] or "").startswith("2019")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a verb joined to the one before it with no auxiliary or subject of its own shares its auxiliaries
+    ("The ferry will sail to Skelby on Tuesday and return on Sunday.", ("Sunday", "2025-11-02")),
+    ("The two skippers will be tried and sentenced Monday.", ("Monday", "2025-11-03")),
+    ("The port plans to dredge the channel and reopen the quay Monday.", ("Monday", "2025-11-03")),
+    # one with a tense of its own keeps it
+    ("The ferry arrived Monday and left Wednesday.", ("Wednesday", "2025-10-29")),
+    # a present joined to a verb with a subject shares the subject: what is scheduled, ahead
+    ("The harbour fair opened Friday and closes Sunday.", ("Sunday", "2025-11-02")),
+    # a date between a verb and the clause it introduces dates that verb, not the clause
+    ("The harbour master said Tuesday the quay will reopen.", ("Tuesday", "2025-10-28")),
+    ("The minister told reporters Tuesday the ferry will sail again.", ("Tuesday", "2025-10-28")),
+    ("The harbour master said on Tuesday the quay will reopen.", ("Tuesday", "2025-10-28")),
+    ("The harbour master said the quay will reopen Tuesday.", ("Tuesday", "2025-11-04")),
+    # a simple past in a clause of time is a future told in the past only under a future seen from the past
+    ("After the storm broke the pier Monday, crews will rebuild it.", ("Monday", "2025-10-27")),
+    ("Pilots were likely to board the tanker as soon as the fog lifted Monday.", ("Monday", "2025-11-03")),
+], ids=["will-and-bare-verb", "will-be-and-participle", "plans-to-and-bare-verb", "own-past", "joined-present",
+        "said-day-clause",
+        "told-day-clause", "said-on-day-clause", "clause-own-day", "after-past-under-will", "past-under-were-likely-to"])
+def test_times_joined_verbs_and_reported_clauses(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)

@@ -14,6 +14,8 @@ from . import datewords as w
 from . import rules
 
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "would", "could", "may", "might", "can", "should", "wo", "must"})
+#: The modals of a future seen from the past ("said buyers would return as soon as trading opened").
+_FUTURE_IN_THE_PAST = frozenset({"would", "could", "might", "'d"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "be", "has", "have", "'ve", "do", "does"})
 #: Roles in which a date tells when its head happened ("said Friday", "on Friday", "early Tuesday").
 _ADVERBIAL = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod:tmod"})
@@ -47,6 +49,8 @@ def direction(ent: Any, headline: bool = False) -> str:
         tok = tok.head
     else:
         tok = None  # the date is a subject, an object, a noun's modifier, or the root
+    if tok is not None:
+        tok = _before_its_clause(tok, ent)  # "said Tuesday he will resign": the saying's day
     if _since(ent):
         return "past"  # "since the November attacks", "the lowest since mid-November"
     if (lead := _led_up_to(ent)) is not None:
@@ -89,6 +93,19 @@ def direction(ent: Any, headline: bool = False) -> str:
     if is_verb(clause) and _clause_tense(clause) == "future" and not _progressive(clause):
         return "future"
     return "either"  # "thefts on New Year's Eve are being looked into": what goes on now says nothing of a noun's date
+
+
+def _before_its_clause(tok: Any, ent: Any) -> Any:
+    """The verb a date tells the time of when the parse hangs it on a complement clause it stands before: a date
+    between a verb and the subject or "that" of the clause it introduces ("said Tuesday he will resign", "told
+    reporters on Monday that the army would withdraw") dates that verb; a clause's own date does not stand before
+    its subject ("said he will resign Tuesday" is the resigning's)."""
+    head = tok.head
+    first = ent.root.head.i if ent.root.dep_ == "pobj" and ent.root.head.i < ent.start else ent.start  # "on Monday"
+    if tok.dep_ != "ccomp" or head.i == tok.i or not is_verb(head) or not head.i < first < tok.i:
+        return tok
+    opener = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "mark")]
+    return head if opener and all(ent.end <= c.left_edge.i for c in opener) else tok
 
 
 def _progressive(tok: Any) -> bool:
@@ -183,7 +200,9 @@ def _scheduled(tok: Any) -> bool:
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if tok.tag_ not in ("VBZ", "VBP") or aux or tok.lemma_.lower() in w.REPORTING_PRESENT_VERBS:
         return False
-    if not any(c.dep_ in ("nsubj", "expl") for c in tok.children):
+    # a verb joined to one with a subject shares it ("the fair opened Friday and closes Sunday")
+    subject_of = tok.head if tok.dep_ == "conj" and tok.head.i != tok.i and is_verb(tok.head) else tok
+    if not any(c.dep_ in ("nsubj", "expl") for c in (*tok.children, *subject_of.children)):
         return False  # "at 11:36 am on Tuesday": no clause
     if tok.tag_ == "VBP" and tok.lower_ in w.SAME_IN_THE_PAST:
         return False  # "weakness hurt the index on Friday": a past tense that reads as a present
@@ -259,8 +278,8 @@ def _clause_tense(tok: Any) -> str:
     """The verb's tense; a present participle's clause with no subject of its own takes the tense of the clause
     it hangs from; a present in a clause of time or condition takes the tense of the clause it hangs
     from when that looks ahead ("will be happy when the film reaches theaters on May 4"), and so does a simple
-    past there, which tells a future in reported speech ("said buyers would return when trading opened
-    Monday")."""
+    past there under a future seen from the past, which tells a future in reported speech ("said buyers would
+    return when trading opened Monday"; under "will" it is past: "after talks broke down Monday, they will meet")."""
     tense = _tense(tok, 0)
     if tense not in ("either", "past") or tok.head.i == tok.i:
         return tense
@@ -274,12 +293,40 @@ def _clause_tense(tok: Any) -> str:
     head = tok.head
     if head.lower_ == "soon" and head.head.i != head.i:  # "as soon as trading opened": the clause of "soon"
         head = head.head
-    simple_past = tok.tag_ in ("VBD", "VBN") and not _aux(tok) and any(c.dep_ == "nsubj" for c in tok.children)
+    # a simple past there is a future told in the past only under a future seen from the past ("would return",
+    # "were likely to buy"): under "will" it is past ("After talks broke down Monday, officials will meet again")
+    simple_past = (tok.tag_ in ("VBD", "VBN") and not _aux(tok) and any(c.dep_ == "nsubj" for c in tok.children)
+                   and _seen_from_the_past(head))
     if ((tok.tag_ in ("VBZ", "VBP") or simple_past)
             and any(c.dep_ in ("mark", "advmod") and c.lower_ in w.TIME_CLAUSE_MARKS for c in tok.children)
             and _tense(head, 1) == "future" and not _progressive(head)):
         return "future"  # a past there is a future told in the past: "would return as soon as trading opened Monday"
     return tense
+
+
+def _seen_from_the_past(tok: Any) -> bool:
+    """The future that ``tok`` tells is seen from the past: a past modal ("would return"), or an infinitive
+    under a past ("were likely to buy", "planned to sell"); not one told from now ("will meet", "expects to")."""
+    for _ in range(4):
+        aux = _aux(tok)
+        if any(c.lower_ in _FUTURE_IN_THE_PAST or c.tag_ == "VBD" for c in aux) or tok.tag_ == "VBD":
+            return True
+        if any(c.lower_ in ("will", "shall", "'ll", "wo") for c in aux) or tok.tag_ in ("VBZ", "VBP"):
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _shares_auxiliaries(tok: Any, aux: list[Any]) -> bool:
+    """A verb joined to the one before it by "and"/"or" with no auxiliary and no subject of its own, in a form
+    that needs one (a bare verb, a participle): it shares that verb's auxiliaries, and so its tense ("will fly to
+    Rome and return on Sunday", "plans to sign the accord and start work Monday", "will be tried and sentenced
+    Monday"). A verb with a tense of its own ("arrived Monday and leaves Friday") keeps it."""
+    head = tok.head
+    return (tok.dep_ == "conj" and not aux and head.i != tok.i and is_verb(head) and tok.tag_ in ("VB", "VBN", "VBG")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children))
 
 
 def _aux(tok: Any) -> list[Any]:
@@ -296,6 +343,8 @@ def _tense(tok: Any, depth: int) -> str:
         return "either"
     children = list(tok.children)
     aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if _shares_auxiliaries(tok, aux) and depth <= 3:
+        return _tense(tok.head, depth + 1)  # "will fly to Rome and return on Sunday", "will be tried and sentenced Monday"
     if any(c.tag_ == "MD" and c.lower_ in _FUTURE_MODALS for c in aux):
         if (tok.tag_ == "VBN" and any(c.lower_ in ("have", "'ve") and c.dep_ == "aux" for c in aux)
                 and not any(c.lower_ in ("will", "shall", "'ll") for c in aux)):
