@@ -1128,3 +1128,17 @@ def test_times_a_year_that_names_a_thing_does_not_place_a_holiday() -> None:
 def test_times_joined_verbs_and_reported_clauses(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a noun's date in what a clause that is not past waits for, or of a time set ahead, lies ahead
+    ("Skippers await Saturday's tide tables.", ("Saturday", "2025-11-01")),
+    ("The town is bracing for Sunday's storm.", ("Sunday", "2025-11-02")),
+    ("Monday's deadline for the harbour tenders looms.", ("Monday", "2025-11-03")),
+    # told in the past, it says nothing: a weekday looks back
+    ("The port missed Monday's deadline for the tenders.", ("Monday", "2025-10-27")),
+    ("The town braced for Sunday's storm.", ("Sunday", "2025-10-26")),
+], ids=["await", "bracing-for", "deadline-looms", "missed-deadline", "braced-for"])
+def test_times_a_date_waited_for_lies_ahead(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)

@@ -48,6 +48,12 @@ LOOKING_AHEAD = frozenset({
     "pledge", "forecast", "predict", "project", "anticipate", "due", "likely", "able", "resume", "delay", "postpone",
     "defer",
 })  # fmt: skip
+#: Verbs (lemmas) of waiting or getting ready for a thing: a noun's date in what they wait for lies ahead unless
+#: told in the past ("investors await Friday's jobs report", "the town braces for Sunday's storm").
+AWAITING = frozenset({"await", "brace", "wait", "prepare", "gear", "anticipate"})
+#: Nouns (lemmas) of a time set ahead: their date lies ahead unless told in the past ("Friday's deadline looms";
+#: "missed Friday's deadline" looks back).
+DEADLINES = frozenset({"deadline", "ultimatum"})
 #: Verbs (lemmas) of planning, whose participle after a noun tells a plan ("the meeting, scheduled for
 #: Tuesday"); another verb that looks ahead does so only with "for" ("the vote, set for Friday"; not "the
 #: record set on Aug. 6").

@@ -80,6 +80,8 @@ def direction(ent: Any, headline: bool = False) -> str:
     if (not headline and ent.root.dep_ == "attr" and be is not ent.root and be.lemma_ == "be"
             and be.tag_ in ("VBZ", "VBP")):
         return "future"  # "the election is Nov. 8"
+    if _awaited(ent, headline):
+        return "future"  # "investors await Friday's jobs report", "Friday's deadline looms"
     # a noun's date ("a mission in December") looks ahead in a clause that does: otherwise it says nothing
     clause = ent.root
     measured = False  # "results for September", "third-quarter earnings": the period they measure
@@ -106,6 +108,27 @@ def _before_its_clause(tok: Any, ent: Any) -> Any:
         return tok
     opener = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "mark")]
     return head if opener and all(ent.end <= c.left_edge.i for c in opener) else tok
+
+
+def _awaited(ent: Any, headline: bool) -> bool:
+    """A noun's date of what is waited for in a clause that is not past: in the object of a verb of waiting or
+    getting ready (:data:`datewords.AWAITING`: "investors await Friday's jobs report", "the town braces for
+    Sunday's storm"), or of a time set ahead (:data:`datewords.DEADLINES`: "Friday's deadline looms", "faces a
+    Friday deadline"). Told in the past ("missed Friday's deadline"), or in a headline, it says nothing."""
+    tok, deadline = ent.root, False
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if is_verb(head):
+            break
+        deadline = deadline or (head.pos_ == "NOUN" and head.lemma_.lower() in w.DEADLINES)
+        tok = head
+    else:
+        return False
+    if not (deadline or head.lemma_.lower() in w.AWAITING) or headline:
+        return False
+    return _clause_tense(head) != "past" and not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children)
 
 
 def _progressive(tok: Any) -> bool:
