@@ -1138,7 +1138,11 @@ def test_times_joined_verbs_and_reported_clauses(body: str, expected: tuple[str,
     # told in the past, it says nothing: a weekday looks back
     ("The port missed Monday's deadline for the tenders.", ("Monday", "2025-10-27")),
     ("The town braced for Sunday's storm.", ("Sunday", "2025-10-26")),
-], ids=["await", "bracing-for", "deadline-looms", "missed-deadline", "braced-for"])
-def test_times_a_date_waited_for_lies_ahead(body: str, expected: tuple[str, str]) -> None:
+    # a weekday that is the subject of a present is told now: the one ahead (or the day before at most)
+    ("Monday is a public holiday on the island.", ("Monday", "2025-11-03")),
+    ("Sunday was the stormiest day of the year.", ("Sunday", "2025-10-26")),
+], ids=["await", "bracing-for", "deadline-looms", "missed-deadline", "braced-for", "subject-of-present",
+        "subject-of-past"])
+def test_times_a_date_waited_for_or_told_now_lies_ahead(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)

@@ -64,6 +64,8 @@ def direction(ent: Any, headline: bool = False) -> str:
             verb = verb.head
         if is_verb(verb) and _clause_tense(verb) == "either":
             return "future"  # "the port is closed until Tuesday", "remains shut until Monday": a state now, ending ahead
+    if not headline and _told_now(ent):
+        return "present"  # "Monday is a public holiday", "Saturday marks the anniversary": told now, the nearest
     if not headline and tok is not None and (due := _due(tok)) is not None:
         return due  # "the report is due Friday", "the bonds are due in March"
     if tok is not None and is_verb(tok):
@@ -108,6 +110,20 @@ def _before_its_clause(tok: Any, ent: Any) -> Any:
         return tok
     opener = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "mark")]
     return head if opener and all(ent.end <= c.left_edge.i for c in opener) else tok
+
+
+def _told_now(ent: Any) -> bool:
+    """The date is the subject of a present that is not one of reporting ("Monday is a public holiday",
+    "Saturday marks the anniversary"), or stands before such a present that has no other subject (the model
+    hangs it as an adverb)."""
+    root, verb = ent.root, ent.root.head
+    if (verb.i == root.i or not is_verb(verb) or verb.tag_ not in ("VBZ", "VBP") or _aux(verb)
+            or verb.lemma_.lower() in w.REPORTING_PRESENT_VERBS):
+        return False
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ == "npadvmod" and root.i < verb.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
 def _awaited(ent: Any, headline: bool) -> bool:
