@@ -1146,3 +1146,22 @@ def test_times_joined_verbs_and_reported_clauses(body: str, expected: tuple[str,
 def test_times_a_date_waited_for_or_told_now_lies_ahead(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    # a count back, then a period of the day of writing: that period, counted back
+    ("two years ago this month", TUESDAY, ("2023-03", "month")),
+    ("a year ago this week", TUESDAY, ("2024-W11", "week")),
+    ("a year ago last month", TUESDAY, ("2024-02", "month")),
+    ("a year ago today", TUESDAY, ("2024-03-11", "day")),
+    ("a month ago today", date(2025, 3, 31), ("2025-02-28", "day")),
+    ("two years ago", TUESDAY, ("2023", "year")),
+], ids=["this-month", "this-week", "last-month", "today", "month-end", "plain"])
+def test_times_a_count_back_then_a_period_is_that_period_counted_back(text: str, anchor: date,
+                                                                       expected: tuple[str, str]) -> None:
+    assert _value(text, anchor) == expected
+
+
+def test_times_a_count_back_takes_the_day_word_the_model_left_after_it() -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)
+    assert ("ten years ago", "2015-10-30") in _resolved("The harbour bridge opened ten years ago today.", published)

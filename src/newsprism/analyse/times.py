@@ -21,6 +21,7 @@ sentence looks in ``tense.py``.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -116,7 +117,8 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
                or (Reading(None, None, "unresolved", NOWADAYS)
                    if running and nowadays(ent, anchor.year if anchor else None) else None)
                or (Reading(None, None, "unresolved", DAY_NAME) if running and day_word_as_name(ent) else None)
-               or read(f"{pair[0].text}, {pair[1].text}" if pair else _with_the_day_before(ent), anchor, way, told,
+               or read(f"{pair[0].text}, {pair[1].text}" if pair else _with_the_day_after(ent, _with_the_day_before(ent)),
+                       anchor, way, told,
                        label, near.get(sentence), late, in_scene))
         if (got.status == "resolved" and got.granularity in _TAKES_A_YEAR and not _YEAR_RE.search(ent.text)
                 and (year := _year_right_after(ents, k, anchor, way, label, late)) is not None):
@@ -367,6 +369,15 @@ def _with_the_day_before(ent: Any) -> str:
             and _TOLD_PART_RE.match(normalise(ent.text))):
         return f"{before.text} {ent.text}"
     return str(ent.text)
+
+
+def _with_the_day_after(ent: Any, text: str) -> str:
+    """``text`` with the day word the model left out after a count back ("a year ago" + "today": "a year ago
+    today", that day a year back; "five years ago yesterday")."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is None or nxt.ent_type_ or nxt.lower_ not in w.DEICTIC_DAYS or not normalise(text).endswith(" ago"):
+        return text
+    return f"{text} {nxt.text}"
 
 
 def _names_no_day(ent: Any) -> bool:
@@ -679,7 +690,26 @@ _AGO_RE = re.compile(rf"^(?:(?:{_HEDGE})\s+)*(\S+)(?:\s+(?:and a half))?\s+(day|
                      r"(?:\s+or so)?\s+(ago|from now|from today|hence)$")
 
 
+#: A count back followed by a period of the day of writing: "two years ago this month", "a year ago today".
+_AGO_THEN_RE = re.compile(r"^(.+?\b(?:ago|from now))\s+((?:this|last|next)\s+(?:week|month|year)"
+                          r"|today|yesterday|tomorrow|tonight)$")
+
+
 def _ago(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
+    if (then := _AGO_THEN_RE.match(s)) is not None:
+        # "two years ago this month": this month, two years back; "a year ago last week", "a year ago today"
+        counted = _ago(then.group(1), then.group(1), anchor, direction, context)
+        m = _AGO_RE.match(then.group(1)) or _AGO_RE.match(strip_leading(then.group(1)))
+        if counted is None or counted.status != "resolved" or m is None or anchor is None:
+            return counted
+        k = round(count(m.group(1)) or 0) * (1 if m.group(3) == "ago" else -1)
+        if m.group(2) in ("day", "week"):
+            back = anchor - timedelta(days=k * (7 if m.group(2) == "week" else 1))
+        else:
+            y, mo = shift_months(anchor, -k * (12 if m.group(2) == "year" else 1))
+            back = date(y, mo, min(anchor.day, calendar.monthrange(y, mo)[1]))
+        period = then.group(2)
+        return _unit(period, period, back, direction, context) or _deictic(period, period, back, direction, context)
     m = _AGO_RE.match(s) or _AGO_RE.match(strip_leading(s))  # "at least five years ago": "at" opens the hedge
     if m is None:
         return None
