@@ -17,7 +17,8 @@ Every group of two or more claims becomes one line of a PRED_GROUPS.jsonl, each 
 span mapped back to the document's characters; the folder's ``score.py`` scores it
 (strict, its default) and the script prints its output, plus P/R/F1 per topic
 (median and range: the spread over topics). ``--sweep`` redoes the happening step of
-every story (aligned once) over a grid of ``happening_lead_claims`` x
+every story (aligned once with ``short_article_claims`` on, once off) over ``short_article_claims`` x
+``happening_lead_claims`` x
 (``happening_article_threshold``, ``happening_article_ratio``) x ``happening_link_threshold``
 x ``happening_threshold`` and reports, by leave-one-topic-out, the setting the other 32 topics
 would choose, the pooled held-out P/R/F1 and the held-out F1 per topic (this benchmark
@@ -129,7 +130,10 @@ def main() -> None:
             out, f1s = _score(args.bench, score, made[level], args.workdir / f"pred-{level}-{mode}.jsonl")
             print(f"== {name}: {what}\n" + out + _spread(f1s), flush=True)
         if args.sweep or args.sweep_ratio:
-            _sweep_happenings(args, score, shipped, mode, aligned, ratio_only=not args.sweep)
+            # the sweep also aligns every story with short_article_claims turned the other way
+            other = dataclasses.replace(shipped, short_article_claims=not shipped.short_article_claims)
+            both = {shipped.short_article_claims: aligned, other.short_article_claims: _align_all(prism, sets, other)}
+            _sweep_happenings(args, score, shipped, mode, both, ratio_only=not args.sweep)
     if args.sweep_groups:
         _sweep_groups(args, score, prism, shipped, topics)
 
@@ -204,14 +208,23 @@ def _micro(counts: dict[str, tuple[int, int, int]], keep: Any) -> tuple[float, f
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _sweep_happenings(args: Any, score: Any, shipped: Any, mode: str, aligned: list[tuple[Any, ...]],
+def _sweep_happenings(args: Any, score: Any, shipped: Any, mode: str, both: dict[bool, list[tuple[Any, ...]]],
                       ratio_only: bool = False) -> None:
-    """Leave one topic out over the happening settings (the stories aligned once): for each
-    topic, the setting with the best micro F1 over the other topics' pairs, scored on it.
-    ``ratio_only``: ``happening_article_ratio`` over ``HAPPENING_RATIO``, the rest as shipped."""
+    """Leave one topic out over the happening settings (the stories aligned once per value of
+    ``short_article_claims``, the keys of ``both``): for each topic, the setting with the best
+    micro F1 over the other topics' pairs, scored on it. ``ratio_only``:
+    ``happening_article_ratio`` over ``HAPPENING_RATIO``, the rest as shipped."""
+    counts: dict[tuple[float, ...], dict[str, tuple[int, int, int]]] = {}
+    for short in sorted(both, reverse=True):
+        _sweep_grid(args, score, shipped, mode, both[short], short, counts, ratio_only)
+    _choose(mode, counts, "(short, lead, article, ratio, link, threshold)")
+
+
+def _sweep_grid(args: Any, score: Any, shipped: Any, mode: str, aligned: list[tuple[Any, ...]], short: bool,
+                counts: dict[tuple[float, ...], dict[str, tuple[int, int, int]]], ratio_only: bool) -> None:
+    """The pair counts per topic of every happening setting of the grid, into ``counts``."""
     from newsprism import claims as C
 
-    counts: dict[tuple[float, ...], dict[str, tuple[int, int, int]]] = {}
     s0 = shipped
     articles = ([(s0.happening_article_threshold, r) for r in HAPPENING_RATIO] if ratio_only
                 else list(HAPPENING_ARTICLE))
@@ -224,12 +237,17 @@ def _sweep_happenings(args: Any, score: Any, shipped: Any, mode: str, aligned: l
             for link in ((s0.happening_link_threshold,) if ratio_only else HAPPENING_LINK):
                 for t in ((s0.happening_threshold,) if ratio_only else HAPPENING_THRESHOLD):
                     s = dataclasses.replace(base, happening_link_threshold=link, happening_threshold=t)
-                    key = (lead, at, ratio, link, t)
+                    key = (short, lead, at, ratio, link, t)
                     groups = _lines(aligned, s, events)["happenings"]
                     counts[key] = _counts(args.bench, score, groups, args.workdir / f"pred-h-{mode}.jsonl")
                     p, r, f = _micro(counts[key], lambda _t: True)
-                    print(f"{mode}: lead {lead} article {at} ratio {ratio} link {link} threshold {t}: "
+                    print(f"{mode}: short {short} lead {lead} article {at} ratio {ratio} link {link} threshold {t}: "
                           f"P {p:.3f} R {r:.3f} F1 {f:.3f}", flush=True)
+
+
+def _choose(mode: str, counts: dict[tuple[float, ...], dict[str, tuple[int, int, int]]], names: str) -> None:
+    """Leave one topic out over ``counts`` (setting -> per-topic pair counts): print the settings
+    chosen, the held-out F1 per fold and the pooled held-out P/R/F1."""
     topics = sorted(next(iter(counts.values())))
     chosen, held, pooled = [], [], [0, 0, 0]
     for out in topics:
@@ -240,7 +258,7 @@ def _sweep_happenings(args: Any, score: Any, shipped: Any, mode: str, aligned: l
         pooled = [pooled[0] + tp, pooled[1] + pred, pooled[2] + pos]
     p, r, f = _micro({"all": (pooled[0], pooled[1], pooled[2])}, lambda _t: True)
     picks = ", ".join(f"{k} x{chosen.count(k)}" for k in sorted(set(chosen)))
-    print(f"{mode}: leave-one-topic-out ({len(topics)} folds): chosen (lead, article, ratio, link, threshold) "
+    print(f"{mode}: leave-one-topic-out ({len(topics)} folds): chosen {names} "
           f"{picks}; held-out F1 per fold median {statistics.median(held):.3f} (range {min(held):.3f}-"
           f"{max(held):.3f}); pooled held-out P {p:.3f} R {r:.3f} F1 {f:.3f}", flush=True)
 

@@ -251,6 +251,10 @@ class AlignSettings:
     # chose off in every fold (benchmarks/line_writing.py order; docs/claims-benchmark.md).
     line_order: float = 0.0
     line_order_min: int = 6
+    # An article flagged empty (a brief, a video page) states its title and the body sentences
+    # sharing a content word with it, its outlet's name aside (False: no claims). On: chosen with the
+    # happening settings below by leave-one-topic-out on ECB+ topics 1-35 (ecbplus_alignment.py --sweep).
+    short_article_claims: bool = True
     # Reports of one happening (with sentence embeddings; see docs/claims.md, "Reports of one happening"):
     # groups merge (average link from the groups) when a claim of each shares a participant,
     # place or date at cosine >= happening_argument_threshold, or reaches

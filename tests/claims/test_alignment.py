@@ -306,3 +306,22 @@ def test_claims_headline_short_form_of_the_body_place_is_no_conflict() -> None:
                          [("NE Kessford", "ne-kessford"), ("Northeast Kessford", "northeast-kessford"),
                           ("Varnholm", "varnholm")], "in Northeast Kessford")
     assert got == []
+
+
+def test_claims_of_a_short_article_keep_its_title_and_the_sentences_on_its_subject() -> None:
+    from dataclasses import replace
+
+    title = "Spillway gate fails at the Tormund Dam"
+    body = ["The Tormund Dam spillway gate failed on Monday night.", "Click here to subscribe to our newsletter."]
+    art = replace(article("a", body, title=title), flags=("empty",))
+    ana = analysis("a", body)
+    got = {(c.field, c.text) for c in align([art], [ana], [], NO_COPIES).claims}
+    assert got == {("title", title), ("body", body[0])}
+    # off: an empty article states nothing
+    assert align([art], [ana], [], NO_COPIES, AlignSettings(short_article_claims=False)).claims == ()
+    # a full article states every sentence, off the title's subject too
+    assert len(align([replace(art, flags=())], [ana], [], NO_COPIES).claims) == 3
+    # a title that only names the outlet states nothing, nor the body sentences naming it
+    page = ["External links are provided for reference.", "Tormund Daily is not responsible for other sites."]
+    bare = replace(article("b", page, title="Tormund Daily", outlet="Tormund Daily"), flags=("empty",))
+    assert align([bare], [analysis("b", page)], [], NO_COPIES).claims == ()

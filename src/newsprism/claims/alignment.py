@@ -82,8 +82,8 @@ def align(
     claims: list[Claim] = []
     for art in articles:
         an = by_article.get(art.article_id)
-        if an is not None and "empty" not in art.flags:
-            claims.extend(extract(art, an, by_id))
+        if an is not None:
+            claims.extend(_claims_of(art, an, by_id, s))
     sim = _similarities(claims, by_id, s.entity_weight)
     n = len(claims)
     index: dict[str, int] = {}
@@ -139,6 +139,20 @@ def align(
     groups.extend(_headline_checks(articles, by_article, claims, by_id, copies, outlets))
     groups.sort(key=lambda g: (-g.sources, STATUSES.index(g.status)))
     return Alignment(tuple(claims), tuple(groups), tuple(happenings))
+
+
+def _claims_of(art: Article, an: Analysis, by_id: Mapping[str, Entity], s: AlignSettings) -> list[Claim]:
+    """An article's claims. One flagged ``empty`` (a body under ``min_body_words``) is a brief or a
+    page whose text is boilerplate: with ``short_article_claims`` it states its title and those body
+    sentences that share a content word with the title, the words of its outlet's name aside (what
+    is off the title's subject is taken for the page's boilerplate; a title that only names the
+    outlet states nothing, nor do a gallery's captions); without, nothing."""
+    if "empty" not in art.flags:
+        return list(extract(art, an, by_id))
+    if not s.short_article_claims:
+        return []
+    head = set(tokens(art.title or "")) - set(tokens(art.outlet or ""))
+    return [c for c in extract(art, an, by_id) if c.field in ("title", "body") and set(tokens(c.text)) & head]
 
 
 def origin_context(articles: Sequence[Article], copies: Copies, s: AlignSettings) -> tuple[
