@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .errors import SettingsError
 from .lexicon import normalise as normalise  # re-exported: its old home
@@ -518,8 +518,10 @@ def _merge_fuzzy(key_names: dict[str, Counter[str]], packs: AliasPacks, threshol
                 if 100 * (1 - abs(length - size) / (length + size)) >= threshold - 1e-9
                 for c in buckets.get((group, numbers, size), ())]
         near.sort()
-        target = next((merged.get(cand, cand) for _, cand_norm, cand in near
-                       if fuzz.ratio(norm, cand_norm, score_cutoff=threshold) >= threshold), None)
+        # the first candidate in rank order that reaches the ratio (the loop over the others runs in C)
+        hit = next(process.extract_iter(norm, [c[1] for c in near], scorer=fuzz.ratio, score_cutoff=threshold),
+                   None)
+        target = merged.get(near[hit[2]][2], near[hit[2]][2]) if hit is not None else None
         if target is not None:
             merged[key] = target
         else:
