@@ -370,3 +370,57 @@ def test_resolve_a_short_organisation_name_two_longer_ones_hold_stays_apart() ->
                              ("Lindvik", "GPE"), ("Gulls", "ORG"), ("Free Varn Army", "ORG"), ("Varn Army", "ORG"))])
     ids = _ids(res.analyses[0])
     assert len({ids[0], ids[2], ids[4]}) == 3 and ids[5] != ids[6]
+
+
+def _merge_by_scanning(key_names, packs, threshold):  # type: ignore[no-untyped-def]
+    """The fuzzy merge as a plain scan: every kept name of the group, numbers and nearby length, in order."""
+    from rapidfuzz import fuzz
+
+    from newsprism.resolve import GROUPS, _numbers
+
+    merged: dict[str, str] = {}
+    kept: list[tuple[str, str, str]] = [(GROUPS[e.label], normalise(n), e.entity_id)
+                                        for e in packs.entries for n in (e.name, *e.aliases)]
+    pack_ids = {e.entity_id for e in packs.entries}
+    for key in sorted((k for k in key_names if k not in pack_ids), key=lambda k: (-sum(key_names[k].values()), k)):
+        group, _, slug = key.partition(":")
+        norm = slug.replace("-", " ")
+        if len(norm) >= 5 and group != "group":
+            hit = next((k for g, n, k in kept if g == group and _numbers(n) == _numbers(norm)
+                        and abs(len(n) - len(norm)) <= 3 and fuzz.ratio(norm, n) >= threshold), None)
+            if hit is not None:
+                merged[key] = merged.get(hit, hit)
+                continue
+        kept.append((group, norm, key))
+    return merged
+
+
+@pytest.mark.parametrize("threshold", [90.0, 80.0, 60.0])
+def test_resolve_fuzzy_merge_finds_the_first_name_a_plain_scan_finds(threshold: float) -> None:
+    import random
+    from collections import Counter
+
+    from newsprism.resolve import _merge_fuzzy
+
+    rng = random.Random(7)
+    stems = ["nordvik ferry lines", "bank of lindvik", "rolf aske", "marit dahl", "kessford", "varnholm dam",
+             "hwasong 12", "hwasong 14", "ostrova", "solberg energy"]
+    key_names: dict[str, Counter[str]] = {}
+    for _ in range(400):
+        name = list(rng.choice(stems))
+        for _ in range(rng.randint(0, 3)):  # typos: a letter dropped, doubled or changed
+            i = rng.randrange(len(name))
+            op = rng.randrange(3)
+            if op == 0 and len(name) > 3:
+                del name[i]
+            elif op == 1:
+                name.insert(i, name[i])
+            else:
+                name[i] = rng.choice("aeiourstn")
+        text = "".join(name).strip()
+        group = rng.choice(["person", "org", "place"])
+        key_names.setdefault(f"{group}:{text.replace(' ', '-')}", Counter())[text] += rng.randint(1, 5)
+    packs = load_packs()
+    merged = _merge_fuzzy(key_names, packs, threshold)
+    assert merged == _merge_by_scanning(key_names, packs, threshold)
+    assert len(merged) > 50  # the typos merge: the two ways are compared on merges, not only on misses

@@ -23,6 +23,7 @@ Resolution, in order:
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections import Counter, defaultdict
@@ -487,46 +488,122 @@ def _merge_fuzzy(key_names: dict[str, Counter[str]], packs: AliasPacks, threshol
 
     A key is compared with the pack names of its group, then with the keys of its group kept so
     far, in that order, and takes the first that has its numbers, a length within 3 and a fuzzy
-    ratio of at least ``threshold``. The candidates sit in buckets by (group, numbers, length), so
-    a key reads only the seven buckets it could match, in the same order."""
+    ratio of at least ``threshold``. Only the names that could reach the ratio are compared
+    (:class:`_FuzzyIndex`), so the time grows with the names, not with their square."""
     merged: dict[str, str] = {}
     pack_ids = {e.entity_id for e in packs.entries}
-    # (group, numbers, length) -> [(rank, name, key)]: pack names first, then the keys kept, each in order
-    buckets: dict[tuple[str, tuple[str, ...], int], list[tuple[int, str, str]]] = defaultdict(list)
-    rank = 0
-
-    def keep(group: str, norm: str, key: str) -> None:
-        nonlocal rank
-        buckets[(group, _numbers(norm), len(norm))].append((rank, norm, key))
-        rank += 1
-
-    for e in packs.entries:
-        for n in (e.name, *e.aliases):
-            keep(GROUPS[e.label], normalise(n), e.entity_id)
     # most mentioned first, so that variants fold into the common spelling
     order = sorted((k for k in key_names if k not in pack_ids),
                    key=lambda k: (-sum(key_names[k].values()), k))
+    names = [(GROUPS[e.label], normalise(n), e.entity_id) for e in packs.entries for n in (e.name, *e.aliases)]
+    index = _FuzzyIndex(threshold, [n for _, n, _ in names] + [k.partition(":")[2].replace("-", " ") for k in order])
+    for group, norm, key in names:
+        index.keep(group, norm, key)
     for key in order:
         group, _, slug = key.partition(":")
         norm = slug.replace("-", " ")
         if len(norm) < 5 or group == "group":  # short names: exact only
-            keep(group, norm, key)
+            index.keep(group, norm, key)
             continue
-        numbers, length = _numbers(norm), len(norm)
-        # a ratio is at most 100 * (1 - |length - size| / (length + size)): sizes that cannot reach it are not read
-        near = [c for size in range(length - 3, length + 4)
-                if 100 * (1 - abs(length - size) / (length + size)) >= threshold - 1e-9
-                for c in buckets.get((group, numbers, size), ())]
-        near.sort()
-        # the first candidate in rank order that reaches the ratio (the loop over the others runs in C)
-        hit = next(process.extract_iter(norm, [c[1] for c in near], scorer=fuzz.ratio, score_cutoff=threshold),
-                   None)
-        target = merged.get(near[hit[2]][2], near[hit[2]][2]) if hit is not None else None
-        if target is not None:
-            merged[key] = target
+        found = index.first(group, norm)
+        if found is not None:
+            merged[key] = merged.get(found, found)
         else:
-            keep(group, norm, key)
+            index.keep(group, norm, key)
     return merged
+
+
+class _FuzzyIndex:
+    """The names kept so far, by (group, numbers), indexed for the first one (in the order kept)
+    whose length is within 3 of a name's and whose fuzzy ratio with it reaches ``threshold``.
+
+    A ratio of ``t`` allows an insert-or-delete distance of at most ``d = (1 - t/100)(la + lb)``,
+    and two names that far apart share at least ``max(la, lb) - (q - 1) - q * d`` of their pieces of
+    ``q`` letters (``_Q``, counted with repeats: Ukkonen's q-gram lemma). Pieces are ordered rarest first over
+    all the names; two names sharing ``T`` pieces share one of their first ``n - T + 1``, so a name
+    is indexed by its first pieces only and a query reads the names holding one of its own first
+    pieces (prefix filtering). A name whose bound is not positive is compared with every name."""
+
+    def __init__(self, threshold: float, names: Iterable[str]) -> None:
+        self._threshold = threshold
+        counts: Counter[tuple[str, int]] = Counter()
+        for n in names:
+            counts.update(_pieces(n))
+        self._rarity = counts
+        # (group, numbers) -> kept names [(rank, norm, key, length)]; (group, numbers, length) -> piece ->
+        # the positions of the names of that length indexed by it, and those read by every query
+        self._kept: dict[tuple[str, tuple[str, ...]], list[tuple[int, str, str, int]]] = defaultdict(list)
+        self._posts: dict[tuple[str, tuple[str, ...], int], dict[tuple[str, int], list[int]]] = defaultdict(dict)
+        self._always: dict[tuple[str, tuple[str, ...], int], list[int]] = defaultdict(list)
+        self._rank = 0
+
+    def _sizes(self, length: int) -> list[int]:
+        # a ratio is at most 100 * (1 - |length - size| / (length + size)): sizes that cannot reach it are not read
+        return [size for size in range(max(1, length - 3), length + 4)
+                if 100 * (1 - abs(length - size) / (length + size)) >= self._threshold - 1e-9]
+
+    def _prefix(self, norm: str) -> list[tuple[str, int]] | None:
+        """The name's first pieces to index or probe by; None when it must meet every name."""
+        length = len(norm)
+        bound = min((max(length, size) - (_Q - 1)
+                     - _Q * math.floor((1 - self._threshold / 100) * (length + size) + 1e-9)
+                     for size in self._sizes(length)), default=0)
+        pieces = _pieces(norm)
+        if bound <= 0 or not pieces:
+            return None
+        pieces.sort(key=lambda p: (self._rarity[p], p))
+        return pieces[:max(0, len(pieces) - bound + 1)]
+
+    def keep(self, group: str, norm: str, key: str) -> None:
+        where = (group, _numbers(norm))
+        kept = self._kept[where]
+        kept.append((self._rank, norm, key, len(norm)))
+        self._rank += 1
+        prefix = self._prefix(norm)
+        if prefix is None:
+            self._always[(*where, len(norm))].append(len(kept) - 1)
+            return
+        posts = self._posts[(*where, len(norm))]
+        for piece in prefix:
+            posts.setdefault(piece, []).append(len(kept) - 1)
+
+    def first(self, group: str, norm: str) -> str | None:
+        where = (group, _numbers(norm))
+        kept = self._kept.get(where)
+        if not kept:
+            return None
+        sizes = self._sizes(len(norm))
+        prefix = self._prefix(norm)
+        if prefix is None:
+            near = [i for i, row in enumerate(kept) if row[3] in sizes]
+        else:
+            found: set[int] = set()
+            for size in sizes:
+                found.update(self._always.get((*where, size), ()))
+                posts = self._posts.get((*where, size))
+                if posts:
+                    for piece in prefix:
+                        found.update(posts.get(piece, ()))
+            near = sorted(found)
+        # the first candidate in rank order that reaches the ratio (the loop over the others runs in C)
+        hit = next(process.extract_iter(norm, [kept[i][1] for i in near], scorer=fuzz.ratio,
+                                        score_cutoff=self._threshold), None)
+        return kept[near[hit[2]]][2] if hit is not None else None
+
+
+#: The letters of a piece (:class:`_FuzzyIndex`).
+_Q = 3
+
+
+def _pieces(text: str) -> list[tuple[str, int]]:
+    """The pieces of ``_Q`` letters of a text, each with how many times it came before (repeats counted)."""
+    seen: Counter[str] = Counter()
+    out = []
+    for i in range(len(text) - _Q + 1):
+        piece = text[i:i + _Q]
+        out.append((piece, seen[piece]))
+        seen[piece] += 1
+    return out
 
 
 _DIGITS = re.compile(r"\d+")
