@@ -7,7 +7,7 @@ surnames repeat across articles as in a store of many stories), resolves each si
 median time over N runs, the time per 1,000 mentions and its ratio to the smallest size's: a ratio
 that stays near 1 is linear growth.
 
-    .venv/bin/python benchmarks/resolve_scaling.py [--sizes 500,1000,2000,4000] [--repeat N] [--json]
+    .venv/bin/python benchmarks/resolve_scaling.py [--sizes 1000,2000,4000,8000] [--repeat N] [--json]
 
 Generated in the script: no corpus needed, nothing written to disk.
 """
@@ -30,7 +30,7 @@ MENTIONS = 5
 def generate(n: int, seed: int = 1) -> list[ArticleMentions]:
     """``n`` articles of invented person names; surnames from a pool that grows with ``n``."""
     rng = random.Random(seed)
-    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vi", "do", "fe", "gu", "ha"]
+    syllables = [c + v for c in "bcdfghjklmnprstvwz" for v in "aeiou"] + [v + c for v in "aeiou" for c in "lnrst"]
 
     def word(k: int) -> str:
         return "".join(rng.choice(syllables) for _ in range(k)).capitalize()
@@ -56,7 +56,7 @@ def generate(n: int, seed: int = 1) -> list[ArticleMentions]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="500,1000,2000,4000", help="articles per store, comma-separated")
+    ap.add_argument("--sizes", default="1000,2000,4000,8000", help="articles per store, comma-separated")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
