@@ -19,13 +19,16 @@ ARI). ``--errors`` lists split and merged gold events at the defaults;
 ``--at-defaults`` also scores each held-out fold at the shipped defaults (chosen on
 the whole corpora, so in-sample there: it tells how much of a fold's shortfall is
 the fold's own choice of settings and how much the fold's events);
+``--landscape KEY,KEY`` prints, per fold, the training folds' best point for each combination of
+those settings' values, its training objective per corpus and its held-out scores (why a fold chose
+what it chose, and what the other choice would have scored);
 ``--pred DIR`` writes each corpus's predicted stories at the defaults as
 ``DIR/<corpus>.tsv`` (file, story) for the corpora's own ``score.py``. ``--grid NAME``
 searches another grid of ``GRIDS`` (those tried against the default one).
 
     .venv/bin/python benchmarks/clustering.py [--news DIR] [--ecb DIR] [--k 3] [--repeats 1]
                                               [--choose] [--quick] [--grid NAME] [--errors] [--pred DIR] [--json]
-                                              [--at-defaults]
+                                              [--at-defaults] [--landscape KEY,KEY]
 """
 
 from __future__ import annotations
@@ -218,15 +221,40 @@ def candidates(grid: dict[str, list[float]]) -> list[StorySettings]:
     return out
 
 
-def tune(corpora: list[Corpus], grid: dict[str, list[float]]) -> tuple[StorySettings, float]:
-    """The grid point with the best mean objective over the corpora (ties: the earlier point)."""
+def tune(corpora: list[Corpus], grid: dict[str, list[float]],
+         seen: list[tuple[StorySettings, dict[str, float]]] | None = None) -> tuple[StorySettings, float]:
+    """The grid point with the best mean objective over the corpora (ties: the earlier point).
+    ``seen``, when given, receives every point with its objective on each corpus."""
     best: tuple[float, StorySettings] | None = None
     for st in candidates(grid):
-        obj = statistics.fmean(objective(scores(cluster(arts, st), gold)) for _, arts, gold in corpora)
+        each = {name: objective(scores(cluster(arts, st), gold)) for name, arts, gold in corpora}
+        obj = statistics.fmean(each.values())
+        if seen is not None:
+            seen.append((st, each))
         if best is None or obj > best[0] + 1e-12:
             best = (obj, st)
     assert best is not None
     return best[1], best[0]
+
+
+def landscape(seen: list[tuple[StorySettings, dict[str, float]]], keys: list[str],
+              test: list[Corpus]) -> list[dict[str, object]]:
+    """For each combination of ``keys``' values: the grid point the training folds score best with
+    those values, its training objective on each corpus, and its held-out scores (what the fold
+    would have scored had the search been held to those values)."""
+    cells: dict[tuple[object, ...], tuple[float, StorySettings, dict[str, float]]] = {}
+    for st, each in seen:
+        cell = tuple(getattr(st, k) for k in keys)
+        obj = statistics.fmean(each.values())
+        if cell not in cells or obj > cells[cell][0] + 1e-12:
+            cells[cell] = (obj, st, each)
+    out: list[dict[str, object]] = []
+    for cell, (obj, st, each) in sorted(cells.items()):
+        out.append({"values": dict(zip(keys, cell, strict=True)), "train_objective": round(obj, 4),
+                    "train": {n: round(v, 4) for n, v in each.items()}, "settings": st,
+                    "held_out": {name: {m: round(v, 4) for m, v in scores(cluster(arts, st), gold).items()}
+                                 for name, arts, gold in test}})
+    return out
 
 
 def errors(arts: list[Article], gold: dict[str, str], result: Stories, names: dict[str, str]) -> list[str]:
@@ -288,7 +316,7 @@ def folds_of(corpora: list[Corpus], k: int, seed: int) -> list[dict[str, set[str
 
 
 def cross_validate(corpora: list[Corpus], k: int, seed: int, grid: dict[str, list[float]],
-                   at_defaults: bool = False) -> list[dict[str, object]]:
+                   at_defaults: bool = False, cells: list[str] | None = None) -> list[dict[str, object]]:
     """Tune on all folds but one (of every corpus at once), score the held-out fold of each corpus."""
     out: list[dict[str, object]] = []
     for i, held in enumerate(folds_of(corpora, k, seed)):
@@ -300,12 +328,15 @@ def cross_validate(corpora: list[Corpus], k: int, seed: int, grid: dict[str, lis
             train.append((name, in_arts, {a.article_id: gold[a.article_id] for a in in_arts}))
             test.append((name, out_arts, {a.article_id: gold[a.article_id] for a in out_arts}))
         t0 = time.perf_counter()
-        st, obj = tune(train, grid)
+        seen: list[tuple[StorySettings, dict[str, float]]] = []
+        st, obj = tune(train, grid, seen)
         held_out = {name: {m: round(v, 4) for m, v in scores(cluster(arts, st), gold).items()}
                     for name, arts, gold in test}
         out.append({"repeat": seed, "test_fold": i, "tuned": {g: getattr(st, g) for g in grid},
                     "train_objective": round(obj, 4), "test_articles": {n: len(a) for n, a, _ in test},
                     "held_out": held_out, "tune_seconds": round(time.perf_counter() - t0, 1)})
+        if cells:
+            out[-1]["landscape"] = landscape(seen, cells, test)
         if at_defaults:
             out[-1]["at_defaults"] = {name: {m: round(v, 4) for m, v in scores(cluster(arts, StorySettings()), gold).items()}
                                       for name, arts, gold in test}
@@ -342,6 +373,10 @@ def main() -> int:
     ap.add_argument("--choose", action="store_true", help="also print the grid's best on both whole corpora")
     ap.add_argument("--at-defaults", action="store_true",
                     help="also score each held-out fold at the shipped defaults (in-sample there)")
+    ap.add_argument("--landscape", metavar="KEY,KEY", type=lambda v: v.split(","),
+                    help="per fold, the training folds' best point for each combination of these settings' "
+                         "values (e.g. name_conflict,story_merge), its training objective per corpus and "
+                         "its held-out scores")
     ap.add_argument("--pred", type=Path, help="write DIR/<corpus>.tsv (file, story) at the defaults")
     args = ap.parse_args()
     corpora: list[Corpus] = []
@@ -357,7 +392,7 @@ def main() -> int:
                                           for n, a, g in corpora}, "grid": grid}
     folds: list[dict[str, object]] = []
     for r in range(args.seed, args.seed + args.repeats):
-        folds += cross_validate(corpora, args.k, r, grid, args.at_defaults)
+        folds += cross_validate(corpora, args.k, r, grid, args.at_defaults, args.landscape)
     if folds:
         out["folds"] = folds
         out["held_out"] = {name: summary(folds, name) for name, _, _ in corpora}
@@ -383,6 +418,9 @@ def main() -> int:
                 fh.write("file\tstory\n")
                 for aid, sid in sorted(result.story_of().items(), key=lambda kv: Path(by_id[kv[0]].source).name):
                     fh.write(f"{Path(by_id[aid].source).name}\t{sid}\n")
+    for f in folds:
+        for c in f.get("landscape", []):  # type: ignore[attr-defined]
+            c["settings"] = {g: getattr(c["settings"], g) for g in grid}
     if args.json:
         print(json.dumps(out, indent=2))
         return 0
@@ -395,6 +433,12 @@ def main() -> int:
             print(f"  {name:13} {_line(h)} | {h['stories']} stories / {h['events']} events")
         for name, h in f.get("at_defaults", {}).items():  # type: ignore[attr-defined]
             print(f"  {name:13} at the shipped defaults: {_line(h)}")
+        for c in f.get("landscape", []):  # type: ignore[attr-defined]
+            rest = {g: v for g, v in c["settings"].items() if g not in c["values"] and len(grid[g]) > 1}
+            print(f"  best with {c['values']}: train {c['train_objective']:.4f} ("
+                  + ", ".join(f"{n} {v:.4f}" for n, v in c["train"].items()) + ") | held out "
+                  + ", ".join(f"{n} {h['pairwise_f1']:.3f} / {h['bcubed_f1']:.3f}" for n, h in c["held_out"].items())
+                  + f" | at {rest}")
     if folds:
         for name, sm in out["held_out"].items():  # type: ignore[attr-defined]
             for what in ("mean", "sd", "min"):
