@@ -51,6 +51,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsprism import Prism  # noqa: E402
 from newsprism import stories as _stories  # noqa: E402
+from newsprism import story_cluster as _story_cluster  # noqa: E402
 from newsprism.copies import find_copies  # noqa: E402
 from newsprism.records import Article  # noqa: E402
 from newsprism.stories import Stories, StorySettings, assign, story_id  # noqa: E402
@@ -183,6 +184,7 @@ def _cached_features(article: Article, s: StorySettings) -> dict[str, float]:
 
 
 _stories.features = _cached_features  # type: ignore[assignment]
+_story_cluster.features = _cached_features  # the name the clusterer calls (imported from story_features)
 
 
 def run(arts: list[Article], settings: StorySettings, use_copies: bool = True) -> Stories:

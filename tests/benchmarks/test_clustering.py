@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from _support import load_benchmark
-from newsprism import stories
+from newsprism import stories, story_cluster
 
 
 def test_clustering_landscape_gives_each_values_best_training_point_and_its_held_out_scores(
         story_stream, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(stories, "features", stories.features)  # the script caches it: put back after the test
+    # the script caches the features under both names: put them back after the test
+    monkeypatch.setattr(stories, "features", stories.features)
+    monkeypatch.setattr(story_cluster, "features", story_cluster.features)
     clustering = load_benchmark("clustering")
     arts, gold = story_stream()
     corpora = [("stream", arts, gold)]
