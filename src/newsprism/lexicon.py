@@ -306,6 +306,18 @@ COUNTRY_ALIASES = {
 }
 
 
+#: Head words of an organisation's name ("Harbour Gazette", "Kessford Council"): read by analysis for a
+#: name's type, and by resolution, where a short name made of them alone ("the Army") is no one name.
+ORG_HEADS = frozenset({"gazette", "times", "post", "news", "herald", "courier", "radio", "tv", "television",
+                       "agency", "press", "journal", "tribune", "chronicle", "ministry", "department", "authority",
+                       "service", "council", "committee", "party", "bank", "company", "corporation", "inc",
+                       "ltd", "university", "hospital", "police", "army", "navy", "fleet", "command",
+                       "brigade", "school", "association", "union", "foundation"})
+
+#: Nouns after a place name that make it an organisation's name ("Russia's Pacific fleet").
+UNIT_NOUNS = frozenset({"fleet", "command", "army", "corps", "division", "brigade"})
+
+
 @lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """The comparison key of a name: no accents, case, hyphens, "the", possessive (memoised: a

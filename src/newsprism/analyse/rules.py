@@ -8,7 +8,9 @@ from ..lexicon import CLOCK_NUMBER_RE as CLOCK_NUMBER_RE  # read here by analyse
 from ..lexicon import CLOCK_SUFFIXES as CLOCK_SUFFIXES  # read here by analyse
 from ..lexicon import CLOCK_TOKEN_RE as CLOCK_TOKEN_RE  # read here by analyse
 from ..lexicon import NUMBER_WORDS as NUMBER_WORDS  # read here by quantities and times
+from ..lexicon import ORG_HEADS as ORG_HEADS  # read here by analyse
 from ..lexicon import OUTLET_NOUNS as _OUTLET_NOUNS
+from ..lexicon import UNIT_NOUNS as UNIT_NOUNS  # read here by analyse
 
 #: Entity labels kept as mentions.
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EQUIPMENT"})
@@ -51,11 +53,6 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into",
 PLACE_HEADS = frozenset({"cape", "mount", "mt", "lake", "river", "bay", "island", "islands", "street", "road",
                          "avenue", "square", "bridge", "dam", "valley", "harbour", "harbor", "port", "airport",
                          "airfield", "station", "peninsula", "strait", "gulf", "sea", "ocean", "coast", "hill"})
-ORG_HEADS = frozenset({"gazette", "times", "post", "news", "herald", "courier", "radio", "tv", "television",
-                       "agency", "press", "journal", "tribune", "chronicle", "ministry", "department", "authority",
-                       "service", "council", "committee", "party", "bank", "company", "corporation", "inc",
-                       "ltd", "university", "hospital", "police", "army", "navy", "fleet", "command",
-                       "brigade", "school", "association", "union", "foundation"})
 #: Common nouns of a building or site after a name that make the name a facility's ("the Solbacken care
 #: home", "the Lindby sports hall"): a person's name before them stays a person's only when no such noun follows.
 FACILITY_HEADS = frozenset({"home", "hall", "centre", "center", "church", "stadium", "arena", "park", "camp",
@@ -65,8 +62,6 @@ FACILITY_HEADS = frozenset({"home", "hall", "centre", "center", "church", "stadi
 #: Tormund gate is closed").
 NAME_BREAKS = frozenset({"as", "while", "when", "after", "before", "because", "since", "if", "is", "was", "are",
                          "were", "has", "had", "will", "would", "says", "said"})
-#: Nouns after a place name that make it an organisation's name ("Russia's Pacific fleet").
-UNIT_NOUNS = frozenset({"fleet", "command", "army", "corps", "division", "brigade"})
 PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mayor", "president",
                            "minister", "spokesman", "spokeswoman", "spokesperson", "chief", "director",
                            "professor", "prof", "general", "gen", "colonel", "col", "captain", "capt",
