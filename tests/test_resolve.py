@@ -365,6 +365,11 @@ def test_resolve_an_organisation_named_after_its_town_or_without_its_company_end
     assert ids[0][1] != ids[0][0]
 
 
+def test_resolve_an_organisation_kind_alone_is_not_the_one_of_a_longer_name() -> None:
+    res = resolve([_analysis("a", ("Kessford Police", "ORG"), ("Kessford", "GPE")), _analysis("b", ("Police", "ORG"))])
+    assert _ids(res.analyses[1])[0] != _ids(res.analyses[0])[0]
+
+
 def test_resolve_a_short_organisation_name_two_longer_ones_hold_stays_apart() -> None:
     res = resolve([_analysis("a", ("Kessford Gulls", "ORG"), ("Kessford", "GPE"), ("Lindvik Gulls", "ORG"),
                              ("Lindvik", "GPE"), ("Gulls", "ORG"), ("Free Varn Army", "ORG"), ("Varn Army", "ORG"))])

@@ -37,6 +37,7 @@ from types import MappingProxyType
 from rapidfuzz import fuzz, process
 
 from .errors import SettingsError
+from .lexicon import ORG_HEADS, UNIT_NOUNS
 from .lexicon import normalise as normalise  # re-exported: its old home
 from .records import AliasPacks as AliasPacks  # re-exported: its old home
 from .records import (
@@ -336,8 +337,9 @@ def _longer_names(keys: Collection[str]) -> dict[str, str]:
 def _org_short_names(keyed: Sequence[Sequence[tuple[Mention, str | None]]], merged: dict[str, str],
                      packs: AliasPacks) -> dict[str, str]:
     """An organisation's name that the story also writes after a place ("the Kessford Gulls" and
-    "the Gulls", a team or a paper by its town) or with a company ending ("Brekkum Corp.") is the
-    longer name's, where only one longer name of the story holds it."""
+    "the Gulls", a team by its town) or with a company ending ("Brekkum Corp.") is the longer name's,
+    where only one longer name of the story holds it; not a name made only of an organisation's head
+    words ("the Army", "the Post": ``lexicon.ORG_HEADS``), which many organisations share."""
     places = {normalise(m.text) for rows in keyed for m, key in rows
               if m.kind == "name" and GROUPS.get(m.label) == "place"}
     longer: dict[str, set[str]] = defaultdict(set)
@@ -358,7 +360,10 @@ def _org_short_names(keyed: Sequence[Sequence[tuple[Mention, str | None]]], merg
         for m, key in rows:
             if key is None or m.kind != "name" or m.label != "ORG" or m.pack_id is not None or key in merged:
                 continue
-            targets = longer.get(normalise(m.text), set()) - {key}
+            short = normalise(m.text)
+            if all(w in ORG_HEADS or w in UNIT_NOUNS for w in short.split()):
+                continue  # "the Army", "the Post": a kind of organisation, not the one of a longer name
+            targets = longer.get(short, set()) - {key}
             if len(targets) == 1:
                 out[key] = next(iter(targets))
     return out
