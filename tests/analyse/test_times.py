@@ -845,12 +845,16 @@ def test_times_a_clock_time_before_its_own_day_or_zone_is_not_of_the_day_told(bo
     # a weekday the model cut from its date is that date, in the year the weekday gives
     ("The board met on Thursday, Feb. 6, and voted to sell the quay.", ("Thursday", "2025-02-06")),
     ("The board met on Thursday, Feb. 6, and voted to sell the quay.", ("Feb. 6", "2025-02-06")),
+    # a weekday put after a date as what day it was is that date, not the weekday nearest the day of writing
+    ("The board met on Oct. 14, a Tuesday, to sell the quay.", ("Tuesday", "2025-10-14")),
+    ("The board will meet on Nov. 11, a Tuesday, to sell the quay.", ("Tuesday", "2025-11-11")),
     # the end of a span of days is not before its start
     ("The harbour festival runs from Saturday to Monday.", ("Monday", "2025-11-03")),
     # a count the model took into the span is no part of the date
     ("The port has nine ferries in service, up from five a year ago.", ("a year ago", "2024")),
 ], ids=["years-later", "decided-to", "tried-to", "plans-to", "backshifted-clause", "weekday-cut-from-date",
-        "date-cut-from-weekday", "span-end", "count-before-date"])
+        "date-cut-from-weekday", "weekday-after-its-date", "weekday-after-its-date-ahead", "span-end",
+        "count-before-date"])
 def test_times_more_reading_semantics_in_sentences(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)

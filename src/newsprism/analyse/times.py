@@ -262,6 +262,9 @@ def _weekdays_with_their_dates(doc: Any) -> dict[int, tuple[Any, Any]]:
     ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     for first, second in pairwise(ents):
         gap = doc[first.end:second.start]
+        if [t.lower_ for t in gap] in ([","], [",", "a"]) and _weekday_after_its_date(first, second):
+            out[first.start] = out[second.start] = (second, first)  # "on Nov. 4, a Tuesday": that Tuesday
+            continue
         if len(gap) > 1 or (len(gap) == 1 and gap[0].text != "," and gap[0].lower_ not in w.PARTS_OF_DAY):
             continue
         day = strip_leading(normalise(first.text)).split()
@@ -275,6 +278,14 @@ def _weekdays_with_their_dates(doc: Any) -> dict[int, tuple[Any, Any]]:
             continue
         out[first.start] = out[second.start] = (first, second)
     return out
+
+
+def _weekday_after_its_date(date_ent: Any, day_ent: Any) -> bool:
+    """A weekday put after a month and day as what day it was ("Nov. 4, a Tuesday")."""
+    day = strip_leading(normalise(day_ent.text)).split()
+    date_text = normalise(date_ent.text)
+    return (len(day) == 1 and day[0] in w.WEEKDAYS and _MONTH_DAY_RE.search(date_text) is not None
+            and not set(date_text.split()) & set(w.WEEKDAYS))
 
 
 def _a_date_follows(ent: Any) -> bool:
