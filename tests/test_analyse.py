@@ -353,8 +353,9 @@ def test_analyse_compound_of_two_lower_case_words() -> None:
 @pytest.mark.parametrize(
     ("words", "name"),
     [("Comedian Nils Vang", "Nils Vang"), ("Dr. Lund", "Lund"), ("Deputy Sheriff Ada Rask", "Ada Rask"),
+     ("GM Ola Pace", "Ola Pace"),
      ("Pope Linus", "Pope Linus"), ("King Harald", "King Harald"), ("Son Heung-min", "Son Heung-min")],
-    ids=["role", "honorific", "two-titles", "pope-kept", "king-kept", "surname-noun-kept"],
+    ids=["role", "honorific", "two-titles", "office", "pope-kept", "king-kept", "surname-noun-kept"],
 )
 def test_analyse_a_title_taken_into_a_person_name_is_cut(words: str, name: str) -> None:
     from spacy.tokens import Span

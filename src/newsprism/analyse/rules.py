@@ -82,7 +82,8 @@ NAME_TITLES = frozenset({
     "professor", "prof", "general", "gen", "colonel", "col", "captain", "capt", "sergeant", "sgt", "officer",
     "senator", "sen", "governor", "gov", "judge", "secretary", "chairman", "chairwoman", "coach", "inspector",
     "insp", "superintendent", "supt", "ambassador", "director", "deputy", "sheriff", "detective", "det", "rep",
-    "lt", "actor", "actress", "comedian", "singer", "rapper"})
+    "lt", "actor", "actress", "comedian", "singer", "rapper", "ceo", "cfo", "gm", "mvp", "rabbi", "reverend",
+    "rev", "pastor"})
 #: Roles that tell a person's sex: "she" never stands for "their son", nor "he" for "the spokeswoman".
 MALE_ROLES = frozenset({"spokesman", "chairman", "king", "prince", "father", "husband", "son", "brother",
                         "fisherman", "boy", "man", "grandfather", "uncle", "nephew", "sir", "lord", "mr"})
