@@ -535,12 +535,11 @@ class _FuzzyIndex:
         for n in names:
             counts.update(_pieces(n))
         self._rarity = counts
-        # (group, numbers) -> kept names [(rank, norm, key, length)]; (group, numbers, length) -> piece ->
-        # the positions of the names of that length indexed by it, and those read by every query
-        self._kept: dict[tuple[str, tuple[str, ...]], list[tuple[int, str, str, int]]] = defaultdict(list)
+        # (group, numbers) -> kept names [(norm, key, length)] in the order kept; (group, numbers, length) ->
+        # piece -> the positions of the names of that length indexed by it, and those read by every query
+        self._kept: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, int]]] = defaultdict(list)
         self._posts: dict[tuple[str, tuple[str, ...], int], dict[tuple[str, int], list[int]]] = defaultdict(dict)
         self._always: dict[tuple[str, tuple[str, ...], int], list[int]] = defaultdict(list)
-        self._rank = 0
 
     def _sizes(self, length: int) -> list[int]:
         # a ratio is at most 100 * (1 - |length - size| / (length + size)): sizes that cannot reach it are not read
@@ -562,8 +561,7 @@ class _FuzzyIndex:
     def keep(self, group: str, norm: str, key: str) -> None:
         where = (group, _numbers(norm))
         kept = self._kept[where]
-        kept.append((self._rank, norm, key, len(norm)))
-        self._rank += 1
+        kept.append((norm, key, len(norm)))
         prefix = self._prefix(norm)
         if prefix is None:
             self._always[(*where, len(norm))].append(len(kept) - 1)
@@ -580,7 +578,7 @@ class _FuzzyIndex:
         sizes = self._sizes(len(norm))
         prefix = self._prefix(norm)
         if prefix is None:
-            near = [i for i, row in enumerate(kept) if row[3] in sizes]
+            near = [i for i, row in enumerate(kept) if row[2] in sizes]
         else:
             found: set[int] = set()
             for size in sizes:
@@ -591,9 +589,9 @@ class _FuzzyIndex:
                         found.update(posts.get(piece, ()))
             near = sorted(found)
         # the first candidate in rank order that reaches the ratio (the loop over the others runs in C)
-        hit = next(process.extract_iter(norm, [kept[i][1] for i in near], scorer=fuzz.ratio,
+        hit = next(process.extract_iter(norm, [kept[i][0] for i in near], scorer=fuzz.ratio,
                                         score_cutoff=self._threshold), None)
-        return kept[near[hit[2]]][2] if hit is not None else None
+        return kept[near[hit[2]]][1] if hit is not None else None
 
 
 #: The letters of a piece (:class:`_FuzzyIndex`).
