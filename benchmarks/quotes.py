@@ -39,9 +39,9 @@ the units outside sets 1 to 7 (255 were left), labelled blind the same way: held
 misses never listed, drawn after set 6's rules to measure the same code on a second fresh set.
 
 Commands:
-    sample [--set 1..8] [--n N] [--sheet FILE]     the sheet to label
-    spans [--set 1..8] RAW                          the labeller's answers to span rows
-    score [--set 1..8] [--half dev|held|all] [--show]   speaker accuracy at shipped defaults
+    sample [--set 1..9] [--n N] [--sheet FILE]     the sheet to label
+    spans [--set 1..9] RAW                          the labeller's answers to span rows
+    score [--set 1..9] [--half dev|held|all] [--show]   speaker accuracy at shipped defaults
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _quote_spans import paragraphs, quote_spans
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "giveme5w1h_news_cluster"
+ECBPLUS = CORPUS.parent / "ecbplus_dev"
 LABELS = Path(__file__).parent / "data" / "quote-labels.tsv"
 LABELS2 = Path(__file__).parent / "data" / "quote-labels-2.tsv"
 LABELS3 = Path(__file__).parent / "data" / "quote-labels-3.tsv"
@@ -66,6 +67,7 @@ LABELS5 = Path(__file__).parent / "data" / "quote-labels-5.tsv"
 LABELS6 = Path(__file__).parent / "data" / "quote-labels-6.tsv"
 LABELS7 = Path(__file__).parent / "data" / "quote-labels-7.tsv"
 LABELS8 = Path(__file__).parent / "data" / "quote-labels-8.tsv"
+LABELS9 = Path(__file__).parent / "data" / "quote-labels-9.tsv"
 SEED = 21
 SEED2 = 23
 SEED3 = 29
@@ -74,15 +76,22 @@ SEED5 = 37
 SEED6 = 41
 SEED7 = 43
 SEED8 = 47
-N1, N2, N3, N4, N5, N6, N7, N8 = 200, 230, 230, 230, 230, 230, 230, 230
-_LABELS = {1: LABELS, 2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LABELS7, 8: LABELS8}
-_SEEDS = {1: SEED, 2: SEED2, 3: SEED3, 4: SEED4, 5: SEED5, 6: SEED6, 7: SEED7, 8: SEED8}
-_N = {1: N1, 2: N2, 3: N3, 4: N4, 5: N5, 6: N6, 7: N7, 8: N8}
+SEED9 = 53
+N1, N2, N3, N4, N5, N6, N7, N8, N9 = 200, 230, 230, 230, 230, 230, 230, 230, 230
+_LABELS = {1: LABELS, 2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LABELS7, 8: LABELS8,
+           9: LABELS9}
+_SEEDS = {1: SEED, 2: SEED2, 3: SEED3, 4: SEED4, 5: SEED5, 6: SEED6, 7: SEED7, 8: SEED8, 9: SEED9}
+_N = {1: N1, 2: N2, 3: N3, 4: N4, 5: N5, 6: N6, 7: N7, 8: N8, 9: N9}
 #: Sets whose misses are never listed (held out).
-HELD_OUT = frozenset({7, 8})
+HELD_OUT = frozenset({7, 8, 9})
+#: Sets drawn from ECB+ rather than news_cluster.
+ECBPLUS_SETS = frozenset({9})
+SETS = tuple(sorted(_LABELS))
 
 
 def _texts(corpus: Path) -> dict[str, dict[str, str]]:
+    if (corpus / "docs").is_dir():  # ECB+: plain-text files, no title or date; the file name is the id
+        return {f.name: {"text": f.read_text(encoding="utf-8")} for f in sorted((corpus / "docs").glob("*.txt"))}
     out = {}
     for f in sorted((corpus / "data").glob("*.json")):
         d = json.loads(f.read_text(encoding="utf-8"))
@@ -99,6 +108,8 @@ def units(corpus: Path) -> list[tuple[str, int, int]]:
 
 
 def sample(corpus: Path, n: int, set_: int = 1) -> list[tuple[str, int, int]]:
+    if set_ in ECBPLUS_SETS:  # another corpus: no earlier draw to leave out
+        return random.Random(_SEEDS[set_]).sample(units(corpus), n)
     if set_ == 1:
         return random.Random(SEED).sample(units(corpus), n)
     earlier = set(sample(corpus, N1))
@@ -118,7 +129,7 @@ def sample(corpus: Path, n: int, set_: int = 1) -> list[tuple[str, int, int]]:
 
 
 def _prefix(set_: int) -> str:
-    return {1: "Q", 2: "R", 3: "S", 4: "T", 5: "U", 6: "V", 7: "W", 8: "X"}[set_]
+    return {1: "Q", 2: "R", 3: "S", 4: "T", 5: "U", 6: "V", 7: "W", 8: "X", 9: "Y"}[set_]
 
 
 def _sheet(corpus: Path, n: int, out: Path, set_: int = 1) -> None:
@@ -231,7 +242,7 @@ def _score(corpus: Path, half: str, show: bool, labels: Path = LABELS) -> None:
     texts = _texts(corpus)
     ids = sorted({r["article_id"] for r in rows})
     articles = [cleaned_article(texts[i].get("title"), texts[i].get("text") or "", texts[i].get("date_publish"),
-                                f"{i}.json") for i in ids]
+                                i if i.endswith(".txt") else f"{i}.json") for i in ids]
     res = resolve(analyse(articles))
     names = {e.entity_id: e.name for e in res.entities}
     by_doc = {a: (art, an) for a, art, an in zip(ids, articles, res.analyses, strict=True)}
@@ -265,22 +276,23 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     sp = sub.add_parser("sample")
-    sp.add_argument("--set", type=int, choices=(1, 2, 3, 4, 5, 6, 7, 8), default=1, dest="set_")
+    sp.add_argument("--set", type=int, choices=SETS, default=1, dest="set_")
     sp.add_argument("--n", type=int)
     sp.add_argument("--sheet", type=Path, default=Path("/tmp/quote-sheet.txt"))
-    sp.add_argument("--corpus", type=Path, default=CORPUS)
+    sp.add_argument("--corpus", type=Path, help="default: news_cluster (ECB+ for set 9)")
     sp = sub.add_parser("spans")
     sp.add_argument("raw", type=Path)
-    sp.add_argument("--set", type=int, choices=(1, 2, 3, 4, 5, 6, 7, 8), default=1, dest="set_")
+    sp.add_argument("--set", type=int, choices=SETS, default=1, dest="set_")
     sp.add_argument("--n", type=int)
-    sp.add_argument("--corpus", type=Path, default=CORPUS)
+    sp.add_argument("--corpus", type=Path, help="default: news_cluster (ECB+ for set 9)")
     sp = sub.add_parser("score")
-    sp.add_argument("--set", type=int, choices=(1, 2, 3, 4, 5, 6, 7, 8), default=1, dest="set_")
-    halves = ("dev", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8", "all")
+    sp.add_argument("--set", type=int, choices=SETS, default=1, dest="set_")
+    halves = ("dev", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8", "held9", "all")
     sp.add_argument("--half", choices=halves, default="held")
     sp.add_argument("--show", action="store_true")
-    sp.add_argument("--corpus", type=Path, default=CORPUS)
+    sp.add_argument("--corpus", type=Path, help="default: news_cluster (ECB+ for set 9)")
     args = p.parse_args()
+    args.corpus = args.corpus or (ECBPLUS if args.set_ in ECBPLUS_SETS else CORPUS)
     if not args.corpus.is_dir():
         sys.exit(f"{args.corpus}: corpus not found (see ../shared/benchmarks/README.md)")
     if args.cmd == "sample":
