@@ -318,6 +318,22 @@ def test_analyse_one_failing_article_is_a_problem_naming_it_and_the_others_go_on
         analyse(articles, nlp=nlp)
 
 
+def test_analyse_a_text_over_the_model_limit_is_a_problem_and_the_batch_goes_on(make_article) -> None:  # type: ignore[no-untyped-def]
+    import newsprism.analyse as an
+
+    nlp = spacy.blank("en")
+    add_ruler(nlp, load_packs())
+    nlp.max_length = 200  # spaCy refuses longer texts, and its refusal would stop the whole batch
+    articles = [make_article("The dam held on Monday.", article_id="a1"),
+                make_article("The dam held. " * 40, article_id="long"),
+                make_article("The river fell on Tuesday.", article_id="a3")]
+    out: list = []
+    results = tuple(an.iter_analyse(articles, Settings(), nlp, problems=out))
+    assert [r.article_id for r in results] == ["a1", "a3"]
+    assert [p.path for p in out] == ["long"]
+    assert "over the model's limit of 200" in out[0].reason and articles[1].source in out[0].reason
+
+
 @parsed
 def test_analyse_a_compound_word_opening_a_caption_is_no_name(make_article) -> None:
     article = make_article("The flood reached the lower town on Tuesday and the water rose through the night "

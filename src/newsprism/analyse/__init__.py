@@ -328,7 +328,9 @@ def iter_analyse(
     describe = _description_matcher(nlp, packs)
     known = gazetteer(packs)
     bases = bases or {}
-    items = ((doc_text(a), a) for a in articles)
+    items: Iterable[tuple[str, Article]] = ((doc_text(a), a) for a in articles)
+    if problems is not None:
+        items = _within_limit(items, nlp.max_length, problems)
     for doc, article in nlp.pipe(items, as_tuples=True, batch_size=settings.analyse_batch_size):
         try:
             result = _analyse_doc(doc, article, model, packs, describe, bases.get(article.article_id),
@@ -340,6 +342,19 @@ def iter_analyse(
                                     "the other articles were analysed"))
             continue
         yield result
+
+
+def _within_limit(items: Iterable[tuple[str, Article]], limit: int,
+                  problems: list[Problem]) -> Iterator[tuple[str, Article]]:
+    """The texts the model takes: one longer than its ``max_length`` (spaCy refuses it, and would stop
+    the whole batch) becomes a Problem naming the article and is left out."""
+    for text, article in items:
+        if len(text) > limit:
+            problems.append(Problem(article.article_id, f"not analysed ({article.source}): {len(text):,} "
+                                    f"characters, over the model's limit of {limit:,} (is it an article?); "
+                                    "the other articles were analysed"))
+            continue
+        yield text, article
 
 
 def analyse_batch(
