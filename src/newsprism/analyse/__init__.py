@@ -329,8 +329,9 @@ def iter_analyse(
     known = gazetteer(packs)
     bases = bases or {}
     items: Iterable[tuple[str, Article]] = ((doc_text(a), a) for a in articles)
-    if problems is not None:
-        items = _within_limit(items, nlp.max_length, problems)
+    limit = getattr(nlp, "max_length", None)  # spaCy's Language has it; a stand-in pipeline may not
+    if problems is not None and limit:
+        items = _within_limit(items, limit, problems)
     for doc, article in nlp.pipe(items, as_tuples=True, batch_size=settings.analyse_batch_size):
         try:
             result = _analyse_doc(doc, article, model, packs, describe, bases.get(article.article_id),
