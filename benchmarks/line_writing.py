@@ -10,6 +10,8 @@ Usage:
   .venv/bin/python benchmarks/line_writing.py copy --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
   .venv/bin/python benchmarks/line_writing.py marks --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
   .venv/bin/python benchmarks/line_writing.py named --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
+  .venv/bin/python benchmarks/line_writing.py twins --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
+  .venv/bin/python benchmarks/line_writing.py spelling --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
 
 STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data, ECB one over
 ../shared/benchmarks/ecbplus_dev/docs. Labels: the
@@ -43,8 +45,12 @@ setting and chooses ``rewrite_copy``: two articles whose shorter text shares tha
 ``rewrite_run`` words outside quotation marks are one origin (a short wire text run twice). ``marks`` and
 ``named`` keep every other test at its shipped setting and choose ``line_twin_marks`` (the frame test reading
 ``"...''`` as a closed quotation) and ``line_named`` (members naming one outlet beside an outlet noun are one
-origin), off or on. With ``--ecb-db``
-the ECB+ labels (audit-7 and ECB+'s items of ``origin-run-labels.tsv``; never audit-8) join the folds: one
+origin), off or on; ``twins`` keeps every other test at its shipped setting and chooses ``origin_twin_marks``
+(every origin test, not the frame test alone, and the article-level rewrite test reading ``"...''`` as a closed
+quotation), off or on; ``spelling`` chooses ``origin_spelling`` the same way (every origin test reading British
+spellings as their American twins, ``lexicon.american_spelling``). With ``--ecb-db``
+the ECB+ labels (audits 7 and 8 and ECB+'s items of ``origin-run-labels.tsv``; audit-8 read from the round of
+``origin_twin_marks``) join the folds: one
 story of either corpus is held out at a time, and the held-out figures are printed per corpus too.
 Outlet credits name the story's outlets and every outlet of the shipped table, as ``claims.align`` does.
 """
@@ -66,8 +72,8 @@ DATA = ROOT / "benchmarks" / "data"
 FILES = {"1": "audit-labels.tsv", "2": "audit-2-labels.tsv", "3": "audit-3-labels.tsv", "4": "audit-4-labels.tsv",
          "4b": "audit-4b-labels.tsv", "dev": "audit-dev-labels.tsv", "6b": "audit-6b-labels.tsv",
          "orun": "origin-run-labels.tsv"}
-#: The ECB+ label sets (``--ecb-db``): audit-7 and ECB+'s items of the origin_run labels. Never audit-8.
-ECB_FILES = {"7": "audit-7-labels.tsv", "orun": "origin-run-labels.tsv"}
+#: The ECB+ label sets (``--ecb-db``): audits 7 and 8 and ECB+'s items of the origin_run labels.
+ECB_FILES = {"7": "audit-7-labels.tsv", "8": "audit-8-labels.tsv", "orun": "origin-run-labels.tsv"}
 COPIES = (0.0, 0.1, 0.15, 0.2, 0.3, 0.5)
 FRAMES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0)
 FRAME_MINS = (2, 3, 4, 5)
@@ -122,6 +128,7 @@ def cv(sources: list[tuple[Any, str, list[str]]], mode: str = "cv") -> None:
     """``sources``: (an open store, its corpus, the label sets read from it) per corpus."""
     from newsprism.copies import (
         _content_runs,
+        as_read,
         independent_sources,
         line_origins,
         noun_credits,
@@ -156,6 +163,15 @@ def cv(sources: list[tuple[Any, str, list[str]]], mode: str = "cv") -> None:
     if mode == "named":  # every other test shipped; one origin for members naming one outlet or not
         settings = [(*base, s.origin_run, True, True, s.rewrite_copy, s.line_frame, s.line_frame_min,
                      s.line_twin_marks, n) for n in (False, True)]
+    if mode == "twins":  # every other test shipped; every origin test reading "...'' as a quotation or not
+        settings = [(*base, s.origin_run, True, True, s.rewrite_copy, s.line_frame, s.line_frame_min,
+                     s.line_twin_marks, s.line_named, t) for t in (False, True)]
+    if mode == "spelling":  # every other test shipped; British spellings read as American or not
+        settings = [(*base, s.origin_run, True, True, s.rewrite_copy, s.line_frame, s.line_frame_min,
+                     s.line_twin_marks, s.line_named, s.origin_twin_marks, sp) for sp in (False, True)]
+    reads = [(t, s.origin_spelling) for t in ((False, True) if mode == "twins" else (s.origin_twin_marks,))]
+    if mode == "spelling":
+        reads = [(s.origin_twin_marks, sp) for sp in (False, True)]
     items: list[dict[str, Any]] = []
     for prism, corpus, audits in sources:
         found = _items(prism, audits, corpus)
@@ -174,16 +190,19 @@ def cv(sources: list[tuple[Any, str, list[str]]], mode: str = "cv") -> None:
                 credits = tuple(cr for a in job.articles for cr in outlet_credits(a, names, s.credit_paragraphs))
                 origin = {aid: o.key for o in independent_sources([a.article_id for a in arts], job.copies, outlets)
                           for aid in o.article_ids}
-                joined = {c: rewrites(arts, s.rewrite_run, s.rewrite_runs, credits, s.rewrite_credits, copied=c)
-                          for c in (COPIES if mode == "copy" else (s.rewrite_copy,))}
+                joined = {(c, *rd): rewrites(arts, s.rewrite_run, s.rewrite_runs, credits, s.rewrite_credits, copied=c,
+                                             twin_marks=rd[0], spelling=rd[1])
+                          for c in (COPIES if mode == "copy" else (s.rewrite_copy,)) for rd in reads}
                 holders = {}
-                for k in (1, *RUNS):
-                    h: dict[tuple[str, ...], set[str]] = {}
-                    for a in arts:
-                        for r in _content_runs(a.text, k):
-                            h.setdefault(r, set()).add(origin.get(a.article_id, a.article_id))
-                    holders[k] = h
-                holders[s.line_share_run] = {**holders[s.line_share_run], **holders[1]}  # one-word runs: the order test
+                for rd in reads:
+                    for k in (1, *RUNS):
+                        h: dict[tuple[str, ...], set[str]] = {}
+                        for a in arts:
+                            for r in _content_runs(as_read(a.text, *rd), k):
+                                h.setdefault(r, set()).add(origin.get(a.article_id, a.article_id))
+                        holders[(k, *rd)] = h
+                    one = holders[(1, *rd)]
+                    holders[(s.line_share_run, *rd)] = {**holders[(s.line_share_run, *rd)], **one}  # the order test
                 writers = story_writers(job.articles)
                 told = tuple(cr for a in job.articles for cr in (*writer_credits(a, writers), *noun_credits(a, names)))
                 quotes = {a.article_id: an.quotes for a, an in zip(job.articles, job.analyses, strict=True)}
@@ -199,11 +218,14 @@ def cv(sources: list[tuple[Any, str, list[str]]], mode: str = "cv") -> None:
                 copy, frame, frame_min = st[9:12] if len(st) > 9 else (s.rewrite_copy, s.line_frame, s.line_frame_min)
                 twin = st[12] if len(st) > 12 else s.line_twin_marks
                 named = st[13] if len(st) > 13 else s.line_named
-                origins = line_origins(claims, copies, outlets, with_told, run, joined[copy], said_runs=said,
-                                       share_run=k, share=t, share_min=m, holders=holders.get(k), headline=h,
+                every = st[14] if len(st) > 14 else s.origin_twin_marks
+                spelling = st[15] if len(st) > 15 else s.origin_spelling
+                origins = line_origins(claims, copies, outlets, with_told, run, joined[(copy, every, spelling)],
+                                       said_runs=said, share_run=k, share=t, share_min=m,
+                                       holders=holders.get((k, every, spelling)), headline=h,
                                        order=o, order_min=om, quoted_report=QUOTED_REPORT, frame=frame,
                                        frame_min=frame_min, twin_marks=twin,
-                                       named=named)
+                                       named=named, twin_marks_all=every, spelling=spelling)
                 it["pred"][st] = len(origins) >= 2
     stories = sorted({it["story"] for it in items})
     print(f"{len(items)} items ({sum(it['label'] for it in items)} labelled two origins or more), "
@@ -248,12 +270,13 @@ def cv(sources: list[tuple[Any, str, list[str]]], mode: str = "cv") -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("cmd", choices=("cv", "headline", "order", "run", "writers", "frame", "copy", "marks", "named"))
+    ap.add_argument("cmd", choices=("cv", "headline", "order", "run", "writers", "frame", "copy", "marks", "named",
+                                    "twins", "spelling"))
     ap.add_argument("--db", type=Path, required=True)
     ap.add_argument("--audits", default="1,2,3,4",
                     help="which audits' labels (dev, 1-4, 4b, 6b, orun; never 5, 6: held out): comma-separated")
     ap.add_argument("--ecb-db", type=Path, help="a store built over ECB+ (ecbplus_dev/docs): its labels too")
-    ap.add_argument("--ecb-audits", default="7,orun", help="which ECB+ labels (7, orun; never 8): comma-separated")
+    ap.add_argument("--ecb-audits", default="7,8,orun", help="which ECB+ labels (7, 8, orun): comma-separated")
     args = ap.parse_args()
     from newsprism import Prism
 

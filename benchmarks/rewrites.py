@@ -19,7 +19,11 @@ among the citations labelled as stating the line, two outlets counted as one ind
 when every outlet is counted, each pair of them is two), the majority label where a pair is judged more than
 once, and adds to the grid the share of the shorter text's content runs the other shares
 (``copies.shared_writing``, ``rewrite_share_run`` / ``rewrite_share``). Audit-1 and the development audit are
-left out: their labeller counted outlet names, wire copies included.
+left out: their labeller counted outlet names, wire copies included. ``cv --audits --ecb-db ECB`` adds the
+ECB+ pairs the ECB+ group audits judge (``audit-7-labels.tsv``, ``audit-8-labels.tsv``, taken the same way) from
+a store built over ``ecbplus_dev/docs``; an ECB+ pair's fold is its gold topic (the file name's first number),
+a news_cluster pair's its story. Texts are read as the shipped origin tests read them (``origin_twin_marks``,
+``origin_spelling``: ``copies.as_read``).
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ SHARE_RUNS = (3, 4, 5)
 SHARES = (0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 2.0)
 SHARE_MINS = (20,)  # the fewest shared runs the share test asks for: fixed (rewrite_share_min), not chosen here  # 2.0: off
 AUDITS = ("audit-2-labels.tsv", "audit-3-labels.tsv")
+ECB_AUDITS = ("audit-7-labels.tsv", "audit-8-labels.tsv")
 
 
 def _lis(seq: list[int]) -> int:
@@ -110,12 +115,12 @@ def _scores(pred: list[bool], gold: list[bool]) -> tuple[float, float, float, in
     return acc, tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0, fp, fn
 
 
-def audit_pairs(prism: Any) -> list[dict[str, str]]:
+def audit_pairs(prism: Any, audits: tuple[str, ...] = AUDITS) -> list[dict[str, str]]:
     """Article pairs of two outlets judged by the group audits (see the module's docstring), one row each:
     article_a, article_b, label (the majority; ties: one origin)."""
     votes: dict[tuple[str, str], list[int]] = {}
     outlet: dict[str, str] = {}
-    for name in AUDITS:
+    for name in audits:
         for r, stating in stating_items(ROOT / "benchmarks" / "data" / name):
             by_outlet: dict[str, list[str]] = {}
             for aid in dict.fromkeys(sp.split(":")[0] for sp in stating):
@@ -133,43 +138,68 @@ def audit_pairs(prism: Any) -> list[dict[str, str]]:
             for (a, b), v in sorted(votes.items())]
 
 
-def cv(prism: Any, labels: Path, audits: bool = False, share_off: bool = False) -> None:
-    from newsprism.copies import _credited_key, _unquoted_runs, outlet_credits, shared_writing
+def _topic(source: str | None) -> str | None:
+    """An ECB+ document's gold topic: the first number of its file name (``12_ecb_...``)."""
+    name = Path(source or "").name
+    return name.split("_")[0] if name[:1].isdigit() else None
 
-    stories_by_id = {st.story_id: st for st in prism.stories(update=False)}
-    story_of = {a: sid for sid, st in stories_by_id.items() for a in st.article_ids}
+
+def cv(prism: Any, labels: Path, audits: bool = False, share_off: bool = False, ecb: Any = None) -> None:
+    from newsprism.copies import _credited_key, _unquoted_runs, as_read, outlet_credits, shared_writing
+    from newsprism.settings import AlignSettings
+
+    s = AlignSettings()
     with labels.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
-    if audits:
+        rows: list[dict[str, Any]] = list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
+    for r in rows:
+        r["prism"] = prism
+    for store, names in ((prism, AUDITS), (ecb, ECB_AUDITS)):
+        if store is None or not audits:
+            continue
+        by_id = {st.story_id: st for st in store.stories(update=False)}
+        of = {a: sid for sid, st in by_id.items() for a in st.article_ids}
         seen = {(min(r["article_a"], r["article_b"]), max(r["article_a"], r["article_b"])) for r in rows}
-        extra = [r for r in audit_pairs(prism) if (r["article_a"], r["article_b"]) not in seen]
-        rows += [r for r in extra if story_of.get(r["article_a"]) and story_of.get(r["article_a"]) ==
-                 story_of.get(r["article_b"])]
+        extra = [r for r in audit_pairs(store, names) if (r["article_a"], r["article_b"]) not in seen]
+        rows += [{**r, "prism": store} for r in extra if of.get(r["article_a"]) and of.get(r["article_a"]) ==
+                 of.get(r["article_b"])]
+    stories_by_id: dict[tuple[int, str], Any] = {}
+    story_of: dict[tuple[int, str], str] = {}
+    for store in {id(r["prism"]): r["prism"] for r in rows}.values():
+        for st in store.stories(update=False):
+            stories_by_id[(id(store), st.story_id)] = st
+            for a in st.article_ids:
+                story_of[(id(store), a)] = st.story_id
     shared: dict[int, list[int]] = {k: [] for k in RUNS}
     share: dict[int, list[float]] = {k: [] for k in SHARE_RUNS}
     share_n: dict[int, list[int]] = {k: [] for k in SHARE_RUNS}
     credited: list[int] = []
-    origin_of: dict[str, dict[str, str]] = {}
+    origin_of: dict[tuple[int, str], dict[str, str]] = {}
     third: list[str] = []
+    folds: list[str] = []
     for r in rows:
-        a, b = prism.article(r["article_a"]), prism.article(r["article_b"])
+        store = r["prism"]
+        a, b = store.article(r["article_a"]), store.article(r["article_b"])
+        ta, tb = (as_read(x.text, s.origin_twin_marks, s.origin_spelling) for x in (a, b))
         for k in RUNS:
-            shared[k].append(len(_unquoted_runs(a.text, k) & _unquoted_runs(b.text, k)))
+            shared[k].append(len(_unquoted_runs(ta, k) & _unquoted_runs(tb, k)))
+        sid = story_of.get((id(store), a.article_id), a.article_id)
+        topic = _topic(a.source) if store is ecb else None
+        folds.append(f"ecbplus:topic {topic}" if topic else f"{'ecbplus' if store is ecb else 'news_cluster'}:{sid}")
         if audits:
-            sid = story_of[a.article_id]
-            if sid not in origin_of:
-                origin_of[sid] = {src.article_id: src.origin for src in prism.dossier(sid).sources}
-            third = [prism.article(x).text for x, o in origin_of[sid].items()
-                     if o not in (origin_of[sid].get(a.article_id), origin_of[sid].get(b.article_id))]
+            if (id(store), sid) not in origin_of:
+                origin_of[(id(store), sid)] = {src.article_id: src.origin for src in store.dossier(sid).sources}
+            og = origin_of[(id(store), sid)]
+            third = [as_read(store.article(x).text, s.origin_twin_marks, s.origin_spelling) for x, o in og.items()
+                     if o not in (og.get(a.article_id), og.get(b.article_id))]
         for k in SHARE_RUNS:
-            x, n = shared_writing(a.text, b.text, k, third) if audits else (0.0, 0)
+            x, n = shared_writing(ta, tb, k, third) if audits else (0.0, 0)
             share[k].append(x)
             share_n[k].append(n)
-        names = sorted({o for x in stories_by_id[story_of[a.article_id]].article_ids if (o := prism.article(x).outlet)})
+        names = sorted({o for x in stories_by_id[(id(store), sid)].article_ids if (o := store.article(x).outlet)})
         credited.append(max(sum(c.key == _credited_key(y.outlet) for c in outlet_credits(x, names)) if y.outlet else 0
                             for x, y in ((a, b), (b, a))))
     gold = [r["label"] == "1" for r in rows]
-    stories = [story_of.get(r["article_a"], r["article_a"]) for r in rows]
+    stories = folds
     shares = [(k, t, m) for k in SHARE_RUNS for t in ((2.0,) if share_off else SHARES) for m in SHARE_MINS
               if t < 2 or m == SHARE_MINS[0]] if audits else [(4, 2.0, 0)]
     settings = [(k, t, c, sk, st, sm) for k in RUNS for t in THRESHOLDS for c in CREDITS for sk, st, sm in shares]
@@ -178,8 +208,8 @@ def cv(prism: Any, labels: Path, audits: bool = False, share_off: bool = False) 
         k, t, c, sk, st, sm = setting
         return [shared[k][i] >= t or credited[i] >= c or (share[sk][i] >= st and share_n[sk][i] >= sm) for i in idx]
 
-    print(f"{len(rows)} pairs ({sum(gold)} labelled one origin) in {len(set(stories))} stories ({labels.name}"
-          f"{' and the pairs of ' + ', '.join(AUDITS) if audits else ''})")
+    print(f"{len(rows)} pairs ({sum(gold)} labelled one origin) in {len(set(stories))} folds ({labels.name}"
+          f"{' and the pairs of ' + ', '.join(AUDITS + (ECB_AUDITS if ecb is not None else ())) if audits else ''})")
     for k in RUNS:
         print(f"  run {k}: shared runs of rewrites {sorted(s for s, g in zip(shared[k], gold, strict=True) if g)}; "
               f"of the others, the highest {sorted((s for s, g in zip(shared[k], gold, strict=True) if not g))[-5:]}")
@@ -208,6 +238,12 @@ def cv(prism: Any, labels: Path, audits: bool = False, share_off: bool = False) 
         acc, prec, rec, fp, fn = _scores(held, gold)
         print(f"  held out (leave-one-story-out): accuracy {acc:.3f}, precision {prec:.3f}, recall {rec:.3f} "
               f"({fp} joined against a label of 0, {fn} missed)")
+        for corpus in ("news_cluster", "ecbplus"):
+            idx = [i for i, f in enumerate(stories) if f.startswith(corpus + ":")]
+            if idx:
+                acc, prec, rec, fp, fn = _scores([held[i] for i in idx], [gold[i] for i in idx])
+                print(f"    {corpus}: {len(idx)} pairs, accuracy {acc:.3f}, precision {prec:.3f}, recall {rec:.3f} "
+                      f"({fp} joined against a label of 0, {fn} missed)")
         per_story = []
         for sid in sorted(set(stories)):
             idx = [i for i, s in enumerate(stories) if s == sid]
@@ -337,13 +373,17 @@ def main() -> None:
     ap.add_argument("--sheet", type=Path, default=Path("/tmp/np-rewrite-sheet.md"))
     ap.add_argument("--audits", action="store_true", help="cv: add the pairs the group audits judge")
     ap.add_argument("--share-off", action="store_true", help="cv --audits: the same pairs, the share test left out")
+    ap.add_argument("--ecb-db", type=Path, help="cv --audits: a store built over ECB+ (ecbplus_dev/docs): its pairs too")
     args = ap.parse_args()
     if str(args.sheet.resolve()).startswith(str(ROOT)):
         raise SystemExit("the sheet quotes articles: write it outside the repository")
     from newsprism import Prism
 
     with Prism(db=args.db) as prism:
-        if args.cmd == "cv":
+        if args.cmd == "cv" and args.ecb_db is not None:
+            with Prism(db=args.ecb_db) as ecb:
+                cv(prism, args.labels, args.audits, args.share_off, ecb)
+        elif args.cmd == "cv":
             cv(prism, args.labels, args.audits, args.share_off)
         elif args.cmd == "groups":
             groups(prism)

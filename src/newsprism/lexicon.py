@@ -166,6 +166,30 @@ STORY_STOP_WORDS = ENGLISH_STOP_WORDS | NEWS_STOP_WORDS
 #: which fact a sentence states (claims compare sentences without them).
 STOP_WORDS = _STOP_LISTS["claims"]
 
+#: British spellings and their American twins of the same length (:func:`american_spelling`): the "-ise"
+#: and "-yse" verbs and their forms, and the "-re" / "-ce" nouns ("criticised", "criticized"; "centre",
+#: "center"). One text respelled for another market keeps its writing.
+_ISE = re.compile(r"\b([A-Za-z]*[a-z]{3})(is|ys)(e|ed|es|ing|ation|ations|er|ers)\b")
+_RESPELLED = {"centre": "center", "centres": "centers", "theatre": "theater", "theatres": "theaters",
+              "metre": "meter", "metres": "meters", "litre": "liter", "litres": "liters", "fibre": "fiber",
+              "calibre": "caliber", "spectre": "specter", "sombre": "somber", "defence": "defense",
+              "offence": "offense", "licence": "license", "pretence": "pretense", "grey": "gray", "tyre": "tire",
+              "tyres": "tires", "kerb": "curb"}
+_RESPELL = re.compile(r"\b(?:" + "|".join(_RESPELLED) + r")\b", re.I)
+
+
+def american_spelling(text: str) -> str:
+    """The text with British spellings written as their American twins of the same length (``_ISE``,
+    ``_RESPELLED``; case kept where a table word is capitalised at its first letter): every offset into
+    the text stays where it was."""
+    def table(m: re.Match[str]) -> str:
+        word = _RESPELLED[m.group().lower()]
+        return word.capitalize() if m.group()[0].isupper() else word
+
+    text = _ISE.sub(lambda m: m.group(1) + ("iz" if m.group(2) == "is" else "yz") + m.group(3), text)
+    return _RESPELL.sub(table, text)
+
+
 #: Inflection endings cut by :func:`strip_inflection`, longest tried first where two overlap.
 INFLECTIONS = ("ing", "ed", "es", "s")
 #: Verb endings, "d" of "staged" too (the main event compares verbs the lemmatiser missed).

@@ -239,6 +239,14 @@ class AlignSettings:
     # ... reading two straight single marks that close a quotation opened by a double mark ("...'') as
     # its closing mark (a typewriter style): chosen by leave-one-story-out (benchmarks/line_writing.py marks).
     line_twin_marks: bool = True
+    # ... and every other origin test (a shared run, one writer's sentence, rewritten articles and the
+    # runs each origin holds) reading "...'' so too (copies.closed_twins): chosen by leave-one-story-out
+    # over both corpora's labels (benchmarks/line_writing.py twins).
+    origin_twin_marks: bool = True
+    # ... and every origin test reading British spellings as their American twins of the same length
+    # (lexicon.american_spelling: "criticised", "criticized"; "centre", "center"): one text respelled
+    # for another market. Chosen by leave-one-story-out (benchmarks/line_writing.py spelling).
+    origin_spelling: bool = True
     # Two members of one line naming one outlet beside an outlet noun ("the news agency X", "X magazine"),
     # or one naming so the other's outlet, are one origin for that line (copies.named_outlets): an outlet
     # outside the wire and outlet tables credited. Chosen by leave-one-story-out (line_writing.py named).

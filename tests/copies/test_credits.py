@@ -683,3 +683,64 @@ def test_copies_rewrites_pair_short_texts_sharing_most_of_their_runs() -> None:
     assert rewrites([one, two], 8, 100) == ()  # too few runs shared for the count
     assert rewrites([one, two], 8, 100, copied=0.5) == (ArticlePair(one.article_id, two.article_id),)
     assert rewrites([one, two], 8, 100, copied=0.95) == ()
+
+
+def test_copies_closed_twins_closes_a_quotation_and_keeps_offsets() -> None:
+    text = "\"We will sail at dawn,'' the skipper said. \"Not before.''"
+    closed = credits_module.closed_twins(text)
+    assert len(closed) == len(text)
+    assert credits_module.quotations(closed) == ['"We will sail at dawn,"', '"Not before."']
+    # the skipper's words outside the marks are the writer's once the quotation is closed
+    assert ("the", "skipper", "said") in credits_module._unquoted_runs(closed, 3)
+    assert ("the", "skipper", "said") not in credits_module._unquoted_runs(text, 3)
+    assert credits_module.closed_twins("rock 'n' roll, the band's ''") == "rock 'n' roll, the band's ''"
+
+
+def test_copies_line_origins_every_test_reads_twin_single_marks_with_twin_marks_all() -> None:
+    # one writer's sentence after a quotation closed by two single marks: a run of nine words outside it
+    texts = ["\"The cable is cut,'' the ministry said, adding that crews would need several days to reach "
+             "the damaged line near the coast.",
+             "\"The cable is cut,'' officials said, adding that crews would need several days to reach the "
+             "damaged line."]
+    arts = [art(f"twins-{k}", [text], outlet=f"Outlet {k}") for k, text in enumerate(texts)]
+    outlets = {a.article_id: a.outlet for a in arts}
+    line = [_claim(a, 0) for a in arts]
+    assert len(line_origins(line, NONE, outlets, (), 9)) == 2  # read as a quotation left open: no writing
+    assert len(line_origins(line, NONE, outlets, (), 9, twin_marks_all=True)) == 1
+    # a quotation both give is still no writing of theirs
+    said = [replace(c, text="\"" + c.text.split("\"")[1].split("''")[0] + ", crews would need several days "
+                    "to reach the damaged line.''") for c in line]
+    assert len(line_origins(said, NONE, outlets, (), 9, twin_marks_all=True)) == 2
+
+
+def test_copies_rewrites_read_twin_single_marks_as_closing_a_quotation() -> None:
+    body = ("\"We will rebuild,'' the mayor said as the rain eased over the flooded valley town on Sunday "
+            "and volunteers carried sandbags along the river road toward the old mill bridge.")
+    arts = [art(f"rw-twin-{k}", [body + tail], outlet=f"Outlet {k}")
+            for k, tail in enumerate((" Schools stay shut.", " Buses are running."))]
+    assert rewrites(arts, 8, 10) == ()
+    assert rewrites(arts, 8, 10, twin_marks=True) == (ArticlePair(arts[0].article_id, arts[1].article_id),)
+
+
+def test_lexicon_american_spelling_keeps_length_and_folds_british_forms() -> None:
+    from newsprism.lexicon import american_spelling
+
+    for british, american in (("The board was criticised for organising it.", "The board was criticized for "
+                                                                                 "organizing it."),
+                              ("He analysed the Centre's defence.", "He analyzed the Center's defense."),
+                              ("Organisations apologised.", "Organizations apologized.")):
+        assert american_spelling(british) == american
+        assert len(american_spelling(british)) == len(british)
+    # words that only end alike stay: too short a stem, or no "-ise" form
+    for kept in ("noise", "raise", "rises", "crisis", "wise"):
+        assert american_spelling(kept) == kept
+
+
+def test_copies_line_origins_reads_british_spellings_as_american_with_spelling() -> None:
+    texts = ["Early in the season, the club was criticised for promoting a charity match in the harbour town.",
+             "Early in the season, the club was criticized for promoting a charity match in town."]
+    arts = [art(f"spell-{k}", [text], outlet=f"Outlet {k}") for k, text in enumerate(texts)]
+    outlets = {a.article_id: a.outlet for a in arts}
+    line = [_claim(a, 0) for a in arts]
+    assert len(line_origins(line, NONE, outlets, (), 9)) == 2  # the run breaks at the respelled word
+    assert len(line_origins(line, NONE, outlets, (), 9, spelling=True)) == 1

@@ -168,13 +168,15 @@ def origin_context(articles: Sequence[Article], copies: Copies, s: AlignSettings
     article_origins = {aid: o.key for o in independent_sources([a.article_id for a in live], copies, outlets)
                        for aid in o.article_ids}
     rewritten = rewrites(live, s.rewrite_run, s.rewrite_runs, credits, s.rewrite_credits, s.rewrite_share_run,
-                         s.rewrite_share, article_origins, s.rewrite_share_min, s.rewrite_copy)
+                         s.rewrite_share, article_origins, s.rewrite_share_min, s.rewrite_copy,
+                         s.origin_twin_marks, s.origin_spelling)
     # runs of words the articles of each origin hold: the sentence test of line_origins leaves out
     # those of three origins or more (names and stock phrases of the story)
-    holders = (run_holders(live, s.line_share_run, article_origins)
+    holders = (run_holders(live, s.line_share_run, article_origins, s.origin_twin_marks,
+                           s.origin_spelling)
                if (s.line_share > 0 or s.line_frame > 0) and s.line_share_run > 0 else {})
     if s.line_order > 0:  # and single words, for the skeleton test (the story's own vocabulary left out)
-        holders = {**holders, **run_holders(live, 1, article_origins)}
+        holders = {**holders, **run_holders(live, 1, article_origins, s.origin_twin_marks, s.origin_spelling)}
     # an interview given to the writer of another outlet's article ("told Dowd") or to an outlet named
     # before by a noun ("told the magazine") credits that outlet
     writers = story_writers(articles)

@@ -37,6 +37,8 @@ from ..settings import CopySettings as CopySettings  # re-exported: its old home
 from .credits import TOKEN as _TOKEN  # noqa: F401 (read by benchmarks/ under its old name)
 from .credits import _content_runs, _credit_patterns, _credited_key, _share, _unquoted_runs  # noqa: F401 (benchmarks, tests)
 from .credits import aligned_words as aligned_words
+from .credits import as_read as as_read
+from .credits import closed_twins as closed_twins
 from .credits import headline_pairs as headline_pairs
 from .credits import independent_sources as independent_sources
 from .credits import line_origins as line_origins

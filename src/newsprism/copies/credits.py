@@ -3,6 +3,7 @@ independent origins of a group of articles or of one line."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,6 +18,7 @@ from ..lexicon import (
     REPORT_CREDITS,
     STOP_WORDS,
     WIRES,
+    american_spelling,
     dateline_agency,
 )
 from ..outlets import known_outlets, printed_names
@@ -262,7 +264,7 @@ def noun_credits(article: Article, names: Iterable[str]) -> tuple[OutletCredit, 
 def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequence[OutletCredit] = (),
              credited: int = 0, share_run: int = 0, share: float = 0.0,
              origins: Mapping[str, str] | None = None, share_min: int = 0,
-             copied: float = 0.0) -> tuple[ArticlePair, ...]:
+             copied: float = 0.0, twin_marks: bool = False, spelling: bool = False) -> tuple[ArticlePair, ...]:
     """Pairs of articles of two outlets of which one is written from the other:
     their texts share at least ``shared`` distinct runs of ``run`` words outside
     quotation marks (see :func:`line_origins`; a rewrite, or one text run by
@@ -278,13 +280,17 @@ def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequen
     shorter text shares at least the fraction ``copied`` of its distinct runs of
     ``run`` words outside quotation marks with the other (a wire text run twice
     with small edits, however short). 0 turns a test off. Quotations do not
-    count: a statement quoted by each outlet is no shared writing."""
+    count: a statement quoted by each outlet is no shared writing. With
+    ``twin_marks``, two straight single marks closing a quotation (``"...''``) close
+    it (:func:`closed_twins`); with ``spelling``, British spellings are read as their
+    American twins (``lexicon.american_spelling``)."""
     count = Counter((c.article_id, c.key) for c in credits)
-    runs = ({a.article_id: _unquoted_runs(a.text, run) for a in articles}
+    text = {a.article_id: as_read(a.text, twin_marks, spelling) for a in articles}
+    runs = ({a.article_id: _unquoted_runs(text[a.article_id], run) for a in articles}
             if (shared > 0 or copied > 0) and run > 0 else {})
-    content = ({a.article_id: _content_runs(a.text, share_run) for a in articles}
+    content = ({a.article_id: _content_runs(text[a.article_id], share_run) for a in articles}
                if share > 0 and share_run > 0 else {})
-    holders = run_holders(articles, share_run, origins) if content else {}  # run -> the origins holding it
+    holders = run_holders(articles, share_run, origins, twin_marks, spelling) if content else {}  # run -> origins
     out = []
     for i, a in enumerate(articles):
         for b in articles[i + 1:]:
@@ -303,14 +309,17 @@ def rewrites(articles: Sequence[Article], run: int, shared: int, credits: Sequen
 
 
 def run_holders(articles: Iterable[Article], run: int,
-                origins: Mapping[str, str] | None = None) -> dict[tuple[str, ...], set[str]]:
+                origins: Mapping[str, str] | None = None, twin_marks: bool = False,
+                spelling: bool = False) -> dict[tuple[str, ...], set[str]]:
     """Each distinct run of ``run`` words outside quotation marks (holding a word
     other than a stop word or a number) of the articles' texts, and the origins
     whose articles hold it (``origins``: article id -> its origin key, see
-    :func:`independent_sources`; an article is its own origin when absent)."""
+    :func:`independent_sources`; an article is its own origin when absent); with
+    ``twin_marks``, ``"...''`` is a closed quotation (:func:`closed_twins`); with ``spelling``,
+    British spellings are read as American (``lexicon.american_spelling``)."""
     out: dict[tuple[str, ...], set[str]] = {}
     for a in articles:
-        for r in _content_runs(a.text, run):
+        for r in _content_runs(as_read(a.text, twin_marks, spelling), run):
             out.setdefault(r, set()).add((origins or {}).get(a.article_id, a.article_id))
     return out
 
@@ -364,7 +373,8 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                  share_min: int = 1, holders: Mapping[tuple[str, ...], set[str]] | None = None,
                  headline: float = 0.0, order: float = 0.0, order_min: int = 0,
                  quoted_report: bool = True, said_runs: bool = True, frame: float = 0.0,
-                 frame_min: int = 0, twin_marks: bool = False, named: bool = False) -> list[Origin]:
+                 frame_min: int = 0, twin_marks: bool = False, named: bool = False,
+                 twin_marks_all: bool = False, spelling: bool = False) -> list[Origin]:
     """The independent origins among the members of one line (the claims of a
     group, one per article): :func:`independent_sources` of their articles,
     then one origin for a member and the outlet a credit covering it names
@@ -409,9 +419,14 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
     letters only, a web address's ending aside: "The Hollywood Reporter", hollywoodreporter.com), a name one
     member gives after its noun counting in another that prints it capitalised without one; and a line
     never counts more origins than outlets (with ``outlets``): when it would,
-    each outlet's members are one origin. Each origin
+    each outlet's members are one origin. With ``twin_marks_all``, every test reads ``"...''`` as a
+    closed quotation (:func:`closed_twins`), not the frame test alone; with ``spelling``, every test reads
+    British spellings as their American twins (``lexicon.american_spelling``: "criticised", "criticized").
+    Each origin
     keeps the key of one of its articles' own origins (the credited outlet's
     when it is a member), so it is one of the story's columns."""
+    if twin_marks_all or spelling:
+        claims = [dataclasses.replace(c, text=as_read(c.text, twin_marks_all, spelling)) for c in claims]
     article_ids = tuple(dict.fromkeys(c.article_id for c in claims))
     base = independent_sources(article_ids, copies, outlets)
     key_of = {aid: o.key for o in base for aid in o.article_ids}
@@ -529,6 +544,21 @@ _CLOSING = re.compile(r'\u201d|\u00bb|(?<=[\w.,!?])"|(?<=[.,!?])[\u2019\']')
 #: Two straight single marks after a word or a comma closing a double mark ("We will,'' she said): a
 #: typewriter style of closing quotation mark, read as a double mark by the frame test (``twin_marks``).
 _TWIN_CLOSE = re.compile(r"(?<=[\w.,!?])''(?!\w)")
+
+
+def closed_twins(text: str) -> str:
+    """The text with each pair of straight single marks closing a quotation (``"We will,'' she said``: a
+    typewriter style) written as a double mark and a space, so the quotation parser reads it closed and
+    every offset into the text stays where it was."""
+    return _TWIN_CLOSE.sub('" ', text)
+
+
+def as_read(text: str, twin_marks: bool = False, spelling: bool = False) -> str:
+    """A text as the origin tests read it: with ``twin_marks``, ``"...''`` closed (:func:`closed_twins`);
+    with ``spelling``, British spellings as American (``lexicon.american_spelling``). Offsets keep."""
+    if twin_marks:
+        text = closed_twins(text)
+    return american_spelling(text) if spelling else text
 
 
 #: A name beside an outlet noun (``lexicon.OUTLET_NOUNS``; "agency" only as "news agency", as a government
