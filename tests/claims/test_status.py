@@ -331,3 +331,20 @@ def test_claims_two_sums_of_money_tell_two_deals_whose_days_are_not_compared() -
     assert _dates(offer, bid, internal=True) == []
     (d,) = _dates(offer, same, internal=True)
     assert d.kind == "date" and d.status == "conflict"
+
+
+def test_claims_the_same_relative_day_read_against_two_articles_days_is_no_conflict() -> None:
+    from newsprism.claims.status import _dates
+    from newsprism.records import Claim, TimeExpression
+
+    def claim(cid: str, text: str, day_text: str, day: str) -> Claim:
+        on = text.index(day_text)
+        when = TimeExpression(cid, day_text, on, on + len(day_text), "DATE", day, "day", "resolved")
+        return Claim(cid, cid, "body", 0, len(text), text, None, None, None, (), (), (), (), (when,), False)
+
+    first = claim("a", "The ferry ran aground off Varnholm on Monday evening.", "Monday evening", "2025-03-10")
+    again = claim("b", "The ferry ran aground off Varnholm on Monday evening.", "Monday evening", "2025-03-17")
+    assert _dates(first, again) == []
+    other = claim("c", "The ferry ran aground off Varnholm on Tuesday evening.", "Tuesday evening", "2025-03-11")
+    (d,) = _dates(first, other)
+    assert d.kind == "date" and d.status == "conflict"

@@ -361,15 +361,24 @@ def _dates(a: Claim, b: Claim, internal: bool = False) -> list[Difference]:
     """Resolved days that differ. Inside one article (a title or caption
     against its text) only the days of what is reported: not the day a
     statement was made ("officials said Thursday") nor the day a picture was
-    taken or published ("in this Nov. 2 file photo")."""
+    taken or published ("in this Nov. 2 file photo"). The same words resolved to two days ("Monday
+    evening" in both) are no difference: each was read against its own article's day, and the two
+    texts say the same (one text run on two days, or two reports each counting from its own)."""
     da = {t.value: t for t in a.times if t.status == "resolved" and t.granularity == "day" and t.value
           and not (internal and _not_event_day(a, t)) and not _earlier_day(a, t)}
     db = {t.value: t for t in b.times if t.status == "resolved" and t.granularity == "day" and t.value
           and not (internal and _not_event_day(b, t)) and not _earlier_day(b, t)}
     if not da or not db or set(da) & set(db) or _other_amounts(a, b):
         return []
+    if {_date_words(t) for t in da.values()} & {_date_words(t) for t in db.values()}:
+        return []
     ta, tb = da[min(da)], db[min(db)]
     return [Difference("date", "conflict", a.claim_id, f"{ta.text} ({ta.value})", b.claim_id, f"{tb.text} ({tb.value})")]
+
+
+def _date_words(t: TimeExpression) -> str:
+    """A time expression's words as written, case and punctuation aside ("Monday evening")."""
+    return " ".join(re.findall(r"[\w']+", t.text.lower()))
 
 
 _CURRENCIES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
