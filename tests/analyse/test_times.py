@@ -176,6 +176,28 @@ def test_times_relative_to_the_day_of_writing(text: str, expected: tuple[str, st
     assert _value(text) == expected
 
 
+@pytest.mark.parametrize(("text", "direction", "expected"), [
+    ("just last night", "past", ("2025-03-10", "day")),
+    ("Just last week", "past", ("2025-W10", "week")),
+    ("only last year", "past", ("2024", "year")),
+    ("as recently as last month", "past", ("2025-02", "month")),
+    ("even this year", "past", ("2025", "year")),
+    ("not until next year", "future", ("2026", "year")),
+    ("no later than Friday", "future", ("2025-03-14", "day")),
+    ("shortly before midnight Tuesday", "past", ("2025-03-11", "day")),
+    ("last year alone", "past", ("2024", "year")),
+    ("Friday at the earliest", "future", ("2025-03-14", "day")),
+], ids=lambda v: str(v))
+def test_times_a_word_that_focuses_or_bounds_a_date_keeps_its_day(text: str, direction: str,
+                                                                  expected: tuple[str, str]) -> None:
+    assert _value(text, direction=direction) == expected
+
+
+@pytest.mark.parametrize("text", ["just weeks ago", "only a few days ago", "just hours", "at least a decade"])
+def test_times_a_focused_vague_count_stays_unresolved(text: str) -> None:
+    assert _value(text)[0] is None
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Earlier that day", "2025-03-08"),
     ("later that day", "2025-03-08"),

@@ -191,10 +191,16 @@ NOWADAYS_BEFORE = ("available", "in use", "in service", "in existence", "in oper
 #: Words before a weekday that count it from the day told just before it ("down from the previous Friday",
 #: "the following Monday"), to the direction they count in.
 ANAPHORIC_WEEKDAY_WORDS = {"previous": -1, "preceding": -1, "prior": -1, "following": 1, "next": 1}
+#: Words that focus or bound a date without changing the day it names ("just last week", "only yesterday",
+#: "as recently as last month", "not until next year", "no later than Friday"): the date is the rest.
+FOCUS_WORDS = ("just", "only", "even", "already", "as recently as", "as soon as", "not until", "not before",
+               "no later than", "no earlier than", "shortly", "right", "at least")
+#: Words after a date that focus or bound it the same way ("last year alone", "Friday at the earliest").
+FOCUS_AFTER = ("alone", "at the earliest", "at the latest")
 #: Words in front of a date that do not change the day it names ("early Tuesday", "since March", "mid-July",
 #: "the early hours of Saturday").
 LEADING_WORDS = (
-    *PARTS_OF_DAY,
+    *PARTS_OF_DAY, *FOCUS_WORDS,
     "hours", "small", "wee", "early", "late", "mid", "the", "on", "in", "at", "by", "since", "until", "till",
     "through", "during", "around", "about", "approximately", "of", "from", "before", "after", "as of", "as early as",
     "as late as", "sometime", "some time", "earlier", "later", "beginning", "end", "middle", "start", "over",

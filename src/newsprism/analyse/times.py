@@ -472,6 +472,9 @@ def read(text: str, anchor: date | None, direction: str = "past", context: tuple
     return _read(text, anchor, direction, context, label, near, late, scene)
 
 
+_FOCUS_AFTER_RE = re.compile(r"(?<=\S)\s+(?:" + "|".join(w.FOCUS_AFTER) + r")\s*$", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _read(text: str, anchor: date | None, direction: str, context: tuple[str, str] | None, label: str,
           near: tuple[str, str] | None, late: bool, scene: tuple[str, str] | None = None) -> Reading:
@@ -479,6 +482,7 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
     no_clock = w.CLOCK_RE.sub(" ", raw)
     if label == "TIME" and re.fullmatch(r"\s*(?:at\s+)?(?:[01]\d|2[0-3])[0-5]\d\s*", no_clock, re.I):
         no_clock = ""  # "at 2100": a clock time
+    no_clock = _FOCUS_AFTER_RE.sub("", no_clock)  # "last year alone": last year
     cleaned = " ".join(rules.TIME_PREFIX_RE.sub("", " ".join(no_clock.split())).split())
     s = normalise(no_clock)
     # "a year earlier", "the year": not durations
