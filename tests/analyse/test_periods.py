@@ -126,6 +126,26 @@ def test_periods_points_counted_from_the_day_of_writing(text: str, direction: st
 
 
 @pytest.mark.parametrize(("text", "near", "expected"), [
+    ("the same time last year", None, ("2023-03", "month")),  # as "this time last year"
+    ("this time a year ago", None, ("2023-03", "month")),
+    ("the same month last year", None, ("2023-03", "month")),
+    ("the same day last year", None, ("2023-03-13", "day")),
+    ("the same week a year earlier", None, ("2023-W11", "week")),
+    ("the same period last year", None, ("2023", "year")),  # a period of unsaid months: the year
+    ("the corresponding period last year", ("2024-Q3", "quarter"), ("2023", "year")),
+    ("the same quarter a year ago", None, ("2023", "year")),
+    # "ferry traffic in January fell from the same month last year": the January a year back
+    ("the same month last year", ("2024-01", "month"), ("2023-01", "month")),
+    ("the same day last year", ("2024-02-29", "day"), ("2023-02-28", "day")),
+    ("the same month last year", ("2024", "year"), ("2023-03", "month")),  # a year names no month
+    ("this time last year", ("2024-01", "month"), ("2023-03", "month")),  # "this time" is now
+], ids=lambda v: str(v))
+def test_periods_the_same_period_a_year_back(text: str, near: tuple[str, str] | None,
+                                             expected: tuple[str, str]) -> None:
+    assert _value(text, near=near) == expected
+
+
+@pytest.mark.parametrize(("text", "near", "expected"), [
     ("last", ("1999", "year"), ("1998", "year")),  # "twice the payout this year as last"
     ("next", ("1999-10", "month"), ("1999-11", "month")),  # "this month and next"
     ("next", ("1999-Q3", "quarter"), ("1999-Q4", "quarter")),

@@ -198,7 +198,13 @@ _DECADES_AGO_RE = re.compile(r"^(?:(?:" + "|".join(sorted((re.escape(h) for h in
                              + r") )*(a|one|two|three|four|five|\d) decades? ago$")
 IN_COUNT_RE = re.compile(r"^in (a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+) (day|week|month|year)s?"
                     r"(?:'? time)?$")
-_SAME_TIME_RE = re.compile(r"^(?:about |around )?this time (last|next) year$")
+_SAME_TIME_RE = re.compile(r"^(?:about |around |at )?(?:this|the same|that same|the corresponding|the comparable) "
+                           r"(time|period|month|week|day|date|quarter) (?:(last|next|the previous|the prior) year"
+                           r"|a year (ago|earlier|before|from now|later))$")
+#: The granularity of "the same ... last year" by its noun: the month of writing for a time ("this time last
+#: year"), the year for a period or a quarter, whose own months the phrase does not say.
+_SAME_TIME_UNITS = {"time": "month", "month": "month", "week": "week", "day": "day", "date": "day",
+                    "period": "year", "quarter": "year"}
 
 
 _BEFORE_LAST_RE = re.compile(r"^the (week|weekend|month|year) (before last|after next)$")
@@ -206,21 +212,41 @@ _HALF_RE = re.compile(r"^(?:the )?(?:first|second|latter|last|back|front) half o
                       r"(?:fiscal )?year$")
 
 
-def counted(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
+def _same_day(d: date, year: int) -> date:
+    """The day of ``d``'s month and day in ``year`` (29 February: the 28th)."""
+    return d.replace(year=year, day=min(d.day, 28) if (d.month, d.day) == (2, 29) else d.day)
+
+
+def counted(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None,
+            near: tuple[str, str] | None = None) -> Reading | None:
     """Points counted from the day of writing that other rules leave: "a decade ago" (the year ten years
     back), "in two weeks" told ahead ("will vote in two weeks": the week two weeks on; told in the past it
-    is a duration, "rose 5% in two weeks"), "this time last year" (the month of writing, a year back)."""
+    is a duration, "rose 5% in two weeks"), "this time last year" (the month of writing, a year back; "the same
+    day/week/month last year" that period of the date told before it in the sentence (``near``), else of the
+    day of writing, a year back; "the same period" or "quarter" the year)."""
     if (m := _DECADES_AGO_RE.match(s)) is not None:
         n = count(m.group(1))
         if (missing := need_anchor(anchor, "year")) is not None:
             return missing
         assert anchor is not None and n is not None
         return Reading(f"{anchor.year - 10 * round(n):04d}", "year", "resolved")
-    if (m := _SAME_TIME_RE.match(s)) is not None:
-        if (missing := need_anchor(anchor, "month")) is not None:
+    if (m := _SAME_TIME_RE.match(s)) is not None:  # "this time last year", "the same period a year ago"
+        unit = _SAME_TIME_UNITS[m.group(1)]
+        step = 1 if m.group(2) == "next" or m.group(3) in ("from now", "later") else -1
+        told = period_start(near[0]) if near is not None and m.group(1) != "time" else None
+        if told is not None and near is not None and (
+                w.GRANULARITY_RANK.get(near[1], 9) <= w.GRANULARITY_RANK[unit]):
+            anchor = told  # "sales in September rose from the same month last year": that September, a year back
+        if (missing := need_anchor(anchor, unit)) is not None:
             return missing
         assert anchor is not None
-        return as_month(anchor.year + (-1 if m.group(1) == "last" else 1), anchor.month)
+        if unit == "day":
+            return as_day(_same_day(anchor, anchor.year + step))
+        if unit == "week":
+            return as_week(_same_day(anchor, anchor.year + step))
+        if unit == "month":
+            return as_month(anchor.year + step, anchor.month)
+        return Reading(f"{anchor.year + step:04d}", "year", "resolved")
     if (m := _BEFORE_LAST_RE.match(s)) is not None:  # "the week before last": two back
         unit, step = w.UNITS[m.group(1)], -2 if m.group(2) == "before last" else 2
         if (missing := need_anchor(anchor, unit)) is not None:

@@ -491,7 +491,7 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
             or _part_of_told_day(s, anchor, direction, context, near)
             or (_period(s, no_clock, anchor, direction, context) if s in w.CURRENT_PERIODS else None)
             or periods.elliptic(s, near, anchor)
-            or periods.counted(s, no_clock, anchor, direction, context)):
+            or periods.counted(s, no_clock, anchor, direction, context, near)):
         return got
     if rules.DURATION_RE.match(cleaned):
         return Reading(None, None, "unresolved", "a duration or an age, not a point in time")
