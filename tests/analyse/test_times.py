@@ -882,6 +882,26 @@ def test_times_more_reading_semantics_in_sentences(body: str, expected: tuple[st
     assert expected in _resolved(body, published)
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # an infinitive after a word of ability, order, manner or effort in a past clause is of that past time
+    ("The crew was unable to land on Sunday.", ("Sunday", "2025-10-26")),
+    ("Residents were able to return home on Sunday.", ("Sunday", "2025-10-26")),
+    ("The skipper was the first to reach the quay on Sunday.", ("Sunday", "2025-10-26")),
+    ("The minister was quick to condemn the attack on Sunday.", ("Sunday", "2025-10-26")),
+    ("Police fired tear gas in an effort to disperse the crowd on Sunday.", ("Sunday", "2025-10-26")),
+    ("Rebels shelled the port in a bid to seize the quay on Saturday.", ("Saturday", "2025-10-25")),
+    ("The launch became a race to save the ship in February.", ("February", "2025-02")),
+    # a word that looks ahead, or a clause that is not past, still looks ahead
+    ("Officials said the vote was likely to take place on Friday.", ("Friday", "2025-10-31")),
+    ("The board announced a plan to close the quay on Friday.", ("Friday", "2025-10-31")),
+    ("Residents will be able to return home on Sunday.", ("Sunday", "2025-11-02")),
+], ids=["unable", "able", "the-first", "quick", "in-an-effort", "in-a-bid", "a-race", "likely", "a-plan",
+        "will-be-able"])
+def test_times_an_infinitive_after_a_word_that_is_not_a_verb(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)
+
+
 def test_times_a_count_that_runs_on_with_no_date_told_is_unresolved() -> None:
     got = read("about 16 years later", TUESDAY, "past", None, "DATE", None)
     assert (got.value, got.granularity, got.status, got.reason) == (None, "year", "unresolved", NO_ANTECEDENT)

@@ -48,6 +48,17 @@ LOOKING_AHEAD = frozenset({
     "pledge", "forecast", "predict", "project", "anticipate", "due", "likely", "able", "resume", "delay", "postpone",
     "defer",
 })  # fmt: skip
+#: Adjectives and nouns (lemmas) whose infinitive tells a time ahead of their clause's, told in any tense
+#: ("was likely to close on Friday", "announced plans to sail on Friday", "reached a deal to sell in March").
+#: After any other word that is not a verb the infinitive's act is of its clause's time, and so, in a past
+#: clause, past: ability, manner, order, feeling, effort ("was unable to land on Sunday", "was the first to
+#: reach the quay", "was quick to condemn", "in an effort to disperse the crowd on Sunday").
+AHEAD_OF_THEIR_CLAUSE = frozenset({
+    "likely", "unlikely", "due", "set", "poised", "slated", "scheduled", "expected", "bound", "certain", "sure",
+    "ready", "about", "plan", "plans", "proposal", "intention", "intent", "deadline", "promise", "pledge", "vow",
+    "threat", "agreement", "deal", "decision", "offer", "timetable", "schedule", "date", "invitation", "appeal",
+    "call", "request", "bid", "motion", "order",
+})  # fmt: skip
 #: Verbs (lemmas) of waiting or getting ready for a thing: a noun's date in what they wait for lies ahead unless
 #: told in the past ("investors await Friday's jobs report", "the town braces for Sunday's storm").
 AWAITING = frozenset({"await", "brace", "wait", "prepare", "gear", "anticipate"})

@@ -400,6 +400,8 @@ def _tense(tok: Any, depth: int) -> str:
             return "past"  # a perfect infinitive: "was to have sailed on Tuesday", "is said to have fled Friday"
         if head.tag_ == "VBD" and head.lemma_.lower() in w.ACTS_OF_DECIDING:
             return "either"  # "decided to close the quay on Tuesday": the day may be the deciding's, now past
+        if not is_verb(head) and _of_its_clause_time(head) and _clause_of(tok) == "past":
+            return "past"  # "was unable to land on Sunday", "in an effort to disperse the crowd on Sunday"
         if _looks_ahead(head) or head.lemma_.lower() == "be" or not is_verb(head):
             return "future"  # "plans to visit", "is to resume", "likely to close", "in order to meet"
         return _tense(head, depth + 1)
@@ -439,6 +441,16 @@ _LOOKING_AHEAD_FORMS = frozenset(
 def _looks_ahead(tok: Any) -> bool:
     """A verb that looks ahead (:data:`datewords.LOOKING_AHEAD`), by its lemma or its regular form."""
     return tok.lemma_.lower() in w.LOOKING_AHEAD or tok.lower_ in _LOOKING_AHEAD_FORMS
+
+
+def _of_its_clause_time(head: Any) -> bool:
+    """The word, not a verb, that an infinitive completes tells no time ahead of its own clause's: a word of
+    ability, manner, order, feeling or effort ("unable", "the first", "quick", "an effort"), or the object of
+    "in", a purpose ("in order to", "in a bid to"); not one of :data:`datewords.AHEAD_OF_THEIR_CLAUSE` ("likely",
+    "a plan", "an order to", "a takeover bid to")."""
+    if head.dep_ == "pobj" and head.head.lower_ == "in":
+        return True
+    return head.lemma_.lower() not in w.AHEAD_OF_THEIR_CLAUSE and head.lower_ not in w.AHEAD_OF_THEIR_CLAUSE
 
 
 def _clause_of(tok: Any) -> str:
