@@ -874,9 +874,11 @@ def test_times_a_clock_time_before_its_own_day_or_zone_is_not_of_the_day_told(bo
     ("The harbour festival runs from Saturday to Monday.", ("Monday", "2025-11-03")),
     # a count the model took into the span is no part of the date
     ("The port has nine ferries in service, up from five a year ago.", ("a year ago", "2024")),
+    # "the following" the model left out of a weekday's span still counts from the day told before it
+    ("Ferry sailings stopped on Oct. 3 and resumed the following Monday.", ("Monday", "2025-10-06")),
 ], ids=["years-later", "decided-to", "tried-to", "plans-to", "backshifted-clause", "weekday-cut-from-date",
         "date-cut-from-weekday", "weekday-after-its-date", "weekday-after-its-date-ahead", "span-end",
-        "count-before-date"])
+        "count-before-date", "the-following-left-out"])
 def test_times_more_reading_semantics_in_sentences(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)

@@ -364,11 +364,15 @@ def _a_game(ent: Any) -> bool:
     return bool(_GAME_RE.search(sentence.lower())) or len(_GAME_RE.findall(text_of(ent.doc).lower())) >= 2
 
 
+_BARE_WEEKDAY_RE = re.compile(r"^(?:" + "|".join(w.WEEKDAYS) + r")(?: (?:" + "|".join(w.PARTS_OF_DAY) + r"))?$")
+
+
 def _with_the_day_before(ent: Any) -> str:
     """The span's text, with the weekday or day word the model left out before a part of the day ("Monday"
     in "Monday night's supermoon" tagged "night"), the "this", "last" or "next" before a bare unit ("this
-    year's election" tagged "year"), or the "in" before a count of time ("will vote in two weeks" tagged
-    "two weeks")."""
+    year's election" tagged "year"), the "in" before a count of time ("will vote in two weeks" tagged
+    "two weeks"), or the "the following" or "the previous" before a weekday ("the following Monday" tagged
+    "Monday": the Monday after the day told before it)."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if (before is not None and before.lower_ in w.UNIT_DEICTICS
             and normalise(ent.text) in w.DEICTIC_UNITS):
@@ -379,6 +383,9 @@ def _with_the_day_before(ent: Any) -> str:
     if (before is not None and (before.lower_ in w.WEEKDAYS or before.lower_ in w.DEICTIC_DAYS)
             and _TOLD_PART_RE.match(normalise(ent.text))):
         return f"{before.text} {ent.text}"
+    if (before is not None and before.lower_ in w.ANAPHORIC_WEEKDAY_WORDS and ent.start > 1
+            and ent.doc[ent.start - 2].lower_ == "the" and _BARE_WEEKDAY_RE.match(normalise(ent.text))):
+        return f"the {before.text} {ent.text}"  # "resumed the following Monday" tagged "Monday": from the day told
     return str(ent.text)
 
 
