@@ -214,6 +214,17 @@ def test_times_that_day_is_the_day_named_before(text: str, expected: str) -> Non
 
 
 @pytest.mark.parametrize(("text", "context", "expected"), [
+    ("That Friday", ("2025-03-03", "day"), "2025-03-07"),  # the Friday of the week of the day told
+    ("that same Monday", ("2025-03-07", "day"), "2025-03-03"),
+    ("that Monday", None, "2025-03-10"),  # no day told: the weekday alone, from the day of writing
+    ("that Monday", ("2025-03", "month"), "2025-03-10"),
+], ids=lambda v: str(v))
+def test_times_that_weekday_is_of_the_week_of_the_day_told(text: str, context: tuple[str, str] | None,
+                                                           expected: str) -> None:
+    assert _value(text, anchor=TUESDAY, context=context) == (expected, "day")
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), [
     ("later that year", ("2019-06-03", "day"), ("2019", "year")),
     ("that month", ("2019-06-03", "day"), ("2019-06", "month")),
     ("the same week", ("2019-06-03", "day"), ("2019-W23", "week")),
@@ -876,9 +887,11 @@ def test_times_a_clock_time_before_its_own_day_or_zone_is_not_of_the_day_told(bo
     ("The port has nine ferries in service, up from five a year ago.", ("a year ago", "2024")),
     # "the following" the model left out of a weekday's span still counts from the day told before it
     ("Ferry sailings stopped on Oct. 3 and resumed the following Monday.", ("Monday", "2025-10-06")),
+    # "that Friday" is the Friday of the week of the day told before it
+    ("Ferry sailings stopped on Oct. 6. That Friday, the quay closed.", ("Friday", "2025-10-10")),
 ], ids=["years-later", "decided-to", "tried-to", "plans-to", "backshifted-clause", "weekday-cut-from-date",
         "date-cut-from-weekday", "weekday-after-its-date", "weekday-after-its-date-ahead", "span-end",
-        "count-before-date", "the-following-left-out"])
+        "count-before-date", "the-following-left-out", "that-friday"])
 def test_times_more_reading_semantics_in_sentences(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)

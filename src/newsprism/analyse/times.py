@@ -371,8 +371,8 @@ def _with_the_day_before(ent: Any) -> str:
     """The span's text, with the weekday or day word the model left out before a part of the day ("Monday"
     in "Monday night's supermoon" tagged "night"), the "this", "last" or "next" before a bare unit ("this
     year's election" tagged "year"), the "in" before a count of time ("will vote in two weeks" tagged
-    "two weeks"), or the "the following" or "the previous" before a weekday ("the following Monday" tagged
-    "Monday": the Monday after the day told before it)."""
+    "two weeks"), or the "the following", "the previous" or "that" before a weekday ("the following Monday"
+    tagged "Monday": the Monday after the day told before it)."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if (before is not None and before.lower_ in w.UNIT_DEICTICS
             and normalise(ent.text) in w.DEICTIC_UNITS):
@@ -386,6 +386,8 @@ def _with_the_day_before(ent: Any) -> str:
     if (before is not None and before.lower_ in w.ANAPHORIC_WEEKDAY_WORDS and ent.start > 1
             and ent.doc[ent.start - 2].lower_ == "the" and _BARE_WEEKDAY_RE.match(normalise(ent.text))):
         return f"the {before.text} {ent.text}"  # "resumed the following Monday" tagged "Monday": from the day told
+    if before is not None and before.lower_ == "that" and _BARE_WEEKDAY_RE.match(normalise(ent.text)):
+        return f"that {ent.text}"  # "That Friday, the quay closed" tagged "Friday": that day's week
     return str(ent.text)
 
 
@@ -588,10 +590,19 @@ _ANAPHORIC_WEEKDAY_RE = re.compile(r"^the (" + "|".join(w.ANAPHORIC_WEEKDAY_WORD
                                    + "|".join(w.WEEKDAYS) + r")(?: (?:" + "|".join(w.PARTS_OF_DAY) + r"))?$")
 
 
+_THAT_WEEKDAY_RE = re.compile(r"^that (?:same )?(" + "|".join(w.WEEKDAYS) + r")(?: (?:" + "|".join(w.PARTS_OF_DAY)
+                              + r"))?$")
+
+
 def _anaphoric(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None) -> Reading | None:
     """A day named from the day told before it: "that day", "the next day", "the previous Friday" (the
-    Friday before that day)."""
+    Friday before that day), "that Friday" (the Friday of that day's week; with no day told, read as "Friday")."""
     stripped = strip_leading(s)
+    if (that := _THAT_WEEKDAY_RE.match(stripped)) is not None:
+        if context is None or context[1] != "day":  # no day told: the weekday alone, as the text's own time
+            return _weekday(stripped.removeprefix("that ").removeprefix("same "), raw, anchor, direction, context)
+        told = date.fromisoformat(context[0])
+        return as_day(told + timedelta(days=w.WEEKDAYS.index(that.group(1)) - told.weekday()))
     m = _ANAPHORIC_WEEKDAY_RE.match(s)
     days = ((s, 0),) if m else w.ANAPHORIC_DAYS
     for phrase, offset in days:
