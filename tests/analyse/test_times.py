@@ -917,6 +917,18 @@ def test_times_an_infinitive_after_a_word_that_is_not_a_verb(body: str, expected
     assert expected in _resolved(body, published)
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # a present in -s the model tags as a plural noun, in a sentence with no verb, is a present told now
+    ("The Senate votes Tuesday on the ferry bill.", ("Tuesday", "2025-11-04")),
+    ("The harbour minister heads to Skelby on Sunday.", ("Sunday", "2025-11-02")),
+    # a phrase with no verb that is no such sentence says nothing: a weekday looks back
+    ("Heavy rains Sunday.", ("Sunday", "2025-10-26")),
+], ids=["votes", "heads", "heavy-rains"])
+def test_times_a_present_verb_the_model_read_as_a_noun(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)
+
+
 def test_times_a_count_that_runs_on_with_no_date_told_is_unresolved() -> None:
     got = read("about 16 years later", TUESDAY, "past", None, "DATE", None)
     assert (got.value, got.granularity, got.status, got.reason) == (None, "year", "unresolved", NO_ANTECEDENT)

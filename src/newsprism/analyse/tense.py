@@ -66,6 +66,8 @@ def direction(ent: Any, headline: bool = False) -> str:
             return "future"  # "the port is closed until Tuesday", "remains shut until Monday": a state now, ending ahead
     if not headline and _told_now(ent):
         return "present"  # "Monday is a public holiday", "Saturday marks the anniversary": told now, the nearest
+    if not headline and tok is not None and _verb_read_as_a_noun(tok):
+        return "present"  # "The Senate votes Tuesday on the measure", parsed as a noun phrase: a present told now
     if not headline and tok is not None and (due := _due(tok)) is not None:
         return due  # "the report is due Friday", "the bonds are due in March"
     if tok is not None and is_verb(tok):
@@ -97,6 +99,18 @@ def direction(ent: Any, headline: bool = False) -> str:
     if is_verb(clause) and _clause_tense(clause) == "future" and not _progressive(clause):
         return "future"
     return "either"  # "thefts on New Year's Eve are being looked into": what goes on now says nothing of a noun's date
+
+
+def _verb_read_as_a_noun(tok: Any) -> bool:
+    """The model took a sentence's present verb in -s for a plural noun at its root ("The Senate votes Tuesday",
+    "The minister heads to Oslo Sunday"): a root tagged NNS right after a noun, in a sentence with no verb that
+    begins with a determiner or whose noun is a name (not "Heavy rains Sunday", "Record sales Tuesday")."""
+    if tok.dep_ != "ROOT" or tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.i == 0:
+        return False
+    sentence = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    subject = tok.doc[tok.i - 1]  # the noun before it: "Senate", "state"; not "Heavy rains", "Record sales"
+    return (subject.tag_ in ("NN", "NNP", "NNPS") and (sentence[0].tag_ == "DT" or subject.tag_ in ("NNP", "NNPS"))
+            and not any(is_verb(t) for t in sentence))
 
 
 def _before_its_clause(tok: Any, ent: Any) -> Any:
