@@ -20,6 +20,7 @@ from newsprism.analyse.readings import NO_ANCHOR, period_start
 from newsprism.analyse.times import (
     CODE_NOT_YEAR,
     DECADE,
+    DIFFERENCE,
     GAME_PERIOD,
     HOLIDAY_THING,
     NO_ANTECEDENT,
@@ -927,6 +928,15 @@ def test_times_an_infinitive_after_a_word_that_is_not_a_verb(body: str, expected
 def test_times_a_present_verb_the_model_read_as_a_noun(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
     assert expected in _resolved(body, published)
+
+
+def test_times_a_count_earlier_than_something_is_a_difference_not_a_date() -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    (result,) = analyse([_article("The ferry docked on Wednesday, a day earlier than planned.", published)])
+    got = {t.text: (t.value, t.reason) for t in result.times}
+    assert got["Wednesday"] == ("2025-10-29", None)
+    assert got["a day earlier"] == (None, DIFFERENCE)  # not the Tuesday
+    assert ("A day later", "2025-10-28") in _resolved("The ferry docked on Monday. A day later, it sailed.", published)
 
 
 def test_times_a_count_that_runs_on_with_no_date_told_is_unresolved() -> None:

@@ -70,6 +70,7 @@ DAY_NAME = "a capitalised day word inside a sentence ('USA Today'): a name, not 
 DAY_OF_WHAT_FOLLOWS = "a day named by what follows it ('the day after the summit'), not a day told"
 GAME_PERIOD = "a period of a game ('a touchdown in the third quarter'), not of the calendar"
 RECURRING = "a time that recurs ('every Friday', 'each July'): no single date"
+DIFFERENCE = "a difference between two times ('a day earlier than planned'), not a date"
 
 
 def times(doc: Any, article: Article, layout: Any, base: datetime | None = None) -> tuple[TimeExpression, ...]:
@@ -113,7 +114,7 @@ def times(doc: Any, article: Article, layout: Any, base: datetime | None = None)
         told = last.get(field) or (last.get("title") if field == "body" else None)  # the headline's day, for the body
         if told is not None and w.CLOCK_RE.search(ent.text) and _a_date_follows(ent):
             told = None  # "at 10:50 p.m. on Monday", "6.44am GMT": not a time of the day told
-        got = (_as_name_or_clock(ent) or _nth_day_today(ent, anchor)
+        got = (_as_name_or_clock(ent) or _nth_day_today(ent, anchor) or _a_difference(ent)
                or (Reading(None, None, "unresolved", NOWADAYS)
                    if running and nowadays(ent, anchor.year if anchor else None) else None)
                or (Reading(None, None, "unresolved", DAY_NAME) if running and day_word_as_name(ent) else None)
@@ -389,6 +390,15 @@ def _with_the_day_before(ent: Any) -> str:
     if before is not None and before.lower_ == "that" and _BARE_WEEKDAY_RE.match(normalise(ent.text)):
         return f"that {ent.text}"  # "That Friday, the quay closed" tagged "Friday": that day's week
     return str(ent.text)
+
+
+def _a_difference(ent: Any) -> Reading | None:
+    """A count "earlier" or "later" compared by "than" ("arrived a day earlier than planned", "two weeks later
+    than expected") tells how far apart two times are, not a date: unresolved."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is None or nxt.lower_ != "than" or ent[-1].lower_ not in ("earlier", "later", "sooner"):
+        return None
+    return Reading(None, None, "unresolved", DIFFERENCE)
 
 
 def _with_the_day_after(ent: Any, text: str) -> str:
