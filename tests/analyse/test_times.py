@@ -178,6 +178,17 @@ def test_times_relative_to_the_day_of_writing(text: str, expected: tuple[str, st
 
 
 @pytest.mark.parametrize(("text", "direction", "expected"), [
+    ("the first Monday of April", "future", "2025-04-07"),
+    ("the last Friday of February", "past", "2025-02-28"),
+    ("the fourth Thursday of November", "future", "2025-11-27"),
+    ("the first Tuesday in November 2024", "past", "2024-11-05"),
+    ("the last Sunday of December", "past", "2024-12-29"),  # the month in the sentence's direction, then the day
+], ids=lambda v: str(v))
+def test_times_the_nth_weekday_of_a_month(text: str, direction: str, expected: str) -> None:
+    assert _value(text, direction=direction) == (expected, "day")
+
+
+@pytest.mark.parametrize(("text", "direction", "expected"), [
     ("just last night", "past", ("2025-03-10", "day")),
     ("Just last week", "past", ("2025-W10", "week")),
     ("only last year", "past", ("2024", "year")),

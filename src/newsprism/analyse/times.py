@@ -901,11 +901,32 @@ _WEEK_OF_RE = re.compile(r"\bweek(?:end)? of\b|\bweekend$")  # "the week of Marc
 def _month(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None,
            year_told: int | None = None) -> Reading | None:
     """A month, or a month and day, with or without a year; "the week of March 2" and "the July Fourth
-    weekend" are that day's week."""
+    weekend" are that day's week; "the first Monday of April", "the last Friday in February" that day."""
+    if (nth := _NTH_WEEKDAY_RE.search(s)) is not None:  # "the first Monday of April": read the month, then the day
+        got = _month_or_day(s[:nth.start()] + s[nth.end(2):], raw, anchor, direction, context, year_told)
+        if got is not None and got.granularity == "month" and got.value:
+            return as_day(_nth_weekday(int(got.value[:4]), int(got.value[5:7]), nth.group(1), nth.group(2)))
+        return got
     got = _month_or_day(s, raw, anchor, direction, context, year_told)
     if got is not None and got.granularity == "day" and got.value and _WEEK_OF_RE.search(s):
         return as_week(date.fromisoformat(got.value))
     return got
+
+
+#: "the first Monday of April", "the last Friday in February": that day of that month.
+_NTH_WEEKDAY_RE = re.compile(r"\b(first|second|third|fourth|last|1st|2nd|3rd|4th) (" + "|".join(w.WEEKDAYS)
+                             + r") (?:of|in) " + _MONTH_WORD + r"\b")
+
+
+def _nth_weekday(year: int, month: int, nth: str, weekday: str) -> date:
+    """The ``nth`` ("first" ... "fourth", "last") ``weekday`` of the month."""
+    wd = w.WEEKDAYS.index(weekday)
+    if nth == "last":
+        end = date(year, month % 12 + 1, 1) - timedelta(days=1) if month < 12 else date(year, 12, 31)
+        return end - timedelta(days=(end.weekday() - wd) % 7)
+    first = date(year, month, 1)
+    k = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}[nth]
+    return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * k)
 
 
 def _month_or_day(s: str, raw: str, anchor: date | None, direction: str,
