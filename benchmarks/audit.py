@@ -202,11 +202,22 @@ def sample(prism: Any, sheet: Path, labels: Path, seed: int, frame: str = "held"
           f"{len(items['summary'])} summary lines")
 
 
-def score(prism: Any, labels: Path) -> None:
+def _keys(labels: Path) -> set[tuple[str, str]]:
+    with labels.open(encoding="utf-8") as f:
+        return {(r["kind"], r["spans"]) for r in csv.DictReader((ln for ln in f if not ln.startswith("#")),
+                                                                delimiter="\t")}
+
+
+def score(prism: Any, labels: Path, exclude: tuple[Path, ...] = ()) -> None:
     items = _items(prism, labels, "all")
     present = {kind: {k for k, _ in rows} for kind, rows in items.items()}
     with labels.open(encoding="utf-8") as f:
         rows = list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
+    if exclude:  # items another draw holds too (read for rules there): leave them out
+        other = set().union(*(_keys(p) for p in exclude))
+        kept_rows = [r for r in rows if (r["kind"], r["spans"]) not in other]
+        print(f"left out {len(rows) - len(kept_rows)} items that {', '.join(p.name for p in exclude)} hold too")
+        rows = kept_rows
     groups = [r for r in rows if r["kind"] == "group"]
     summary = [r for r in rows if r["kind"] == "summary"]
     cards = [r for r in rows if r["kind"] == "card"]
@@ -290,6 +301,8 @@ def main() -> None:
     ap.add_argument("--sheet", type=Path, default=Path("/tmp/np-audit-sheet.md"))
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="score: leave out the items this labels file holds too (repeatable)")
     ap.add_argument("--corpus", choices=tuple(FRAMES), default="news_cluster",
                     help="the corpus STORE was built from (ecbplus: ../shared/benchmarks/ecbplus_dev/docs)")
     ap.add_argument("--frame", choices=("held", "pairs", "all"), default=None,
@@ -313,7 +326,7 @@ def main() -> None:
         if args.cmd == "sample":
             sample(prism, args.sheet, args.labels, args.seed, frame, args.corpus)
         else:
-            score(prism, args.labels)
+            score(prism, args.labels, tuple(args.exclude))
             independence(prism)
     sys.stdout.flush()
 
