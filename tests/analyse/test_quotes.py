@@ -659,3 +659,68 @@ def test_analyse_speaker_a_description_stands_for(body: str, speakers: list[str 
 def test_analyse_speaker_of_words_passed_on(body: str, speakers: list[str | None], make_article) -> None:
     (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # a name right after the reporting verb is its subject, even when the parser hung it on a clause after it
+    ("The harbour was shut for a week after the storm. \"There is no more water in the square now, the flood is "
+     "over,\" said ferry fan Ola Brekke, 24, moments after the boats came back.", ["Ola Brekke"]),
+    # but a complement the verb before the quote takes is no such clause: the title inside it is no speaker
+    ("Local councillor Martin Hale described the quay as \"a scene of total horror\" and confirmed the driver was "
+     "stopped by police \"apparently after a long chase through the town\".", ["Martin Hale", "Martin Hale"]),
+    # a sentence that opens "To X," is about X
+    ("Martin Hale says the town would be better off with a bridge. To Daniel Webb, head of the ferry union, that "
+     "is a bad idea. \"This is not just a ferry problem, it is a problem for the whole valley,\" he says.",
+     ["Daniel Webb"]),
+    # "he" is the main clause's subject, not one inside the clause its verb takes
+    ("The vote on the ferry is months away. Daniel Webb doubts a judge will stop it early. \"The council is not "
+     "going to avoid a vote because of a detail,\" he says.", ["Daniel Webb"]),
+    # "the centre" is the organisation named with that head word; its website speaks for it
+    ("Now a group of former ferry captains has formed a coalition called the Lindvik Centre for Fair Harbours.\n\n"
+     "The centre is run by Sarah Collins, a former harbour master.\n\n"
+     "\"Our harbour is being ruined by the cruise ships,\" the centre's website reads.",
+     ["Lindvik Centre for Fair Harbours"]),
+    ("Now a group of former ferry captains has formed a coalition called the Lindvik Centre for Fair Harbours.\n\n"
+     "\"Our harbour is being ruined by the cruise ships,\" the centre said on Monday.",
+     ["Lindvik Centre for Fair Harbours"]),
+    # an indefinite description is the person the next sentence names speaking again ("also said", "added")
+    ("The price of the shares fell again on Tuesday. The fall came as a leading banker described the market as "
+     "\"a bubble and a danger to savers\".\n\n"
+     "The new head of the Nordic Savings Board, Daniel Webb, also said the shares threatened the trust of savers.",
+     ["Daniel Webb"]),
+    ("Earlier this week, a former reviewer of ferry safety for the council called the new boat \"a welcome change "
+     "for the town\".\n\nIt did make some repairs harder, but this was offset by the lower cost, Daniel Webb added.",
+     ["Daniel Webb"]),
+    ("Earlier this week, a former reviewer of ferry safety called the new boat \"a welcome change for the town\".\n\n"
+     "Daniel Webb said the repairs were harder.", ["former reviewer"]),
+    # "he" in a paragraph of its own: the person's noun that spoke in the paragraph before, not a speaker
+    # further back nor a subject inside what that one reported
+    ("\"People fell over like skittles,\" Jacques Moreau, a baker on the quay, told the radio.\n\n"
+     "A reporter for the Lindvik Courier said that the lorry drove on through the market stalls by the water.\n\n"
+     "\"It was total chaos\" on the quay by the harbour, he said.", ["Jacques Moreau", "reporter"]),
+    # a body is no description of the person before: "-ment" names no person, a nationality says which one
+    ("Martin Hale, spokesman for the Danish prime minister, said the navy had been told to be ready.\n\n"
+     "\"The firing of yet another missile is a clear breach of the treaty,\" the Danish government said in a "
+     "statement.", ["Danish government"]),
+    ("Martin Hale left the ministry in May.\n\n"
+     "\"The new rules are a clear breach of the treaty we signed,\" the government said.", ["government"]),
+    # a verb set after the quote by a comma frames the sentence: the report before the quote holds it
+    ("Martin Hale said he spoke to Daniel Webb on Tuesday and they agreed to keep the ferry. Webb also said the "
+     "council was \"fully behind the harbour\", Hale told reporters.", ["Webb"]),
+    # "the letter" is the letter the article introduced, however far back, before the speaker just before
+    ("The open letter was signed by Sarah Collins, the head of the ferry union.\n\n"
+     "The ferry has sailed from the quay since 1950.\n\nIts engines were replaced in 1990.\n\n"
+     "Passengers have complained about the delays for years.\n\n"
+     "Martin Hale said the council would meet in May to talk about the ferry.\n\n"
+     "The letter says that \"the new quay is far too short for the ships that will dock there in winter.\"",
+     ["Sarah Collins"]),
+], ids=["a-name-hung-on-a-later-clause", "not-a-title-in-a-complement", "to-x-opens-the-sentence",
+        "not-a-subject-inside-a-complement", "a-bodys-website", "the-noun-a-name-is-headed-by",
+        "an-indefinite-description-also-said", "an-indefinite-description-added",
+        "an-indefinite-description-only-when-named-again",
+        "a-persons-noun-spoke-the-paragraph-before", "a-nationality-says-which-body", "ment-is-no-person",
+        "a-report-framed-by-a-verb-after-it", "the-letter-introduced-far-back"])
+def test_analyse_speaker_read_from_the_sentence_and_its_neighbours(body: str, speakers: list[str | None],
+                                                                 make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

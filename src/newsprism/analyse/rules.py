@@ -119,6 +119,15 @@ QUOTING_VERBS = REPORTING_VERBS | {"cite", "agree", "begin"}
 #: "film star"): a description that may stand for a person named before (``speakers``' epithets).
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ate", "star",
                   "ive")
+#: Endings that make a noun of an act or a body, never a person's, whatever ``AGENT_SUFFIXES`` says: "the
+#: government", "the department" (``agent_word``).
+NON_AGENT_SUFFIXES = ("ment",)
+
+
+def agent_word(lemma: str) -> bool:
+    """A noun that may name what a person is or does by its ending ("banker", "journalist", "resident"),
+    not one of an act or a body ("government")."""
+    return lemma.endswith(AGENT_SUFFIXES) and not lemma.endswith(NON_AGENT_SUFFIXES)
 #: Modals that say a verb ought to happen, not that it did ("Seoul should respond"): it reports nothing.
 OBLIGATION_MODALS = frozenset({"should", "must", "ought"})
 #: Reporting verbs with an everyday sense ("the talks continued"): they report only when they frame a

@@ -47,3 +47,22 @@ def test_speakers_sentence_end_and_paragraph_of(doc) -> None:  # type: ignore[no
     assert sentence_end(doc, 5) == first_end and sentence_end(doc, len(doc.text)) == len(doc.text)
     speakers = Speakers(doc, [(0, first_end), (first_end + 1, len(doc.text))])
     assert [speakers.paragraph_of(c) for c in (0, first_end, first_end + 3)] == [0, 0, 1]
+
+
+def test_speakers_a_letters_maker_is_the_first_person_signing_it(hand_doc) -> None:  # type: ignore[no-untyped-def]
+    # "The letter was signed by Nordvik Group exec Kari Mo . The letter said nothing .", parsed as the model
+    # may: the title and the name hung on the verb, not on the body after "by"
+    words = ["The", "letter", "was", "signed", "by", "Nordvik", "Group", "exec", "Kari", "Mo", ".", "The", "letter",
+             "said", "nothing", "."]
+    doc = hand_doc(
+        words, ["O"] * 5 + ["B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON"] + ["O"] * 6,
+        heads=[1, 3, 3, 3, 3, 6, 4, 3, 9, 7, 3, 12, 13, 13, 13, 13],
+        deps=["det", "nsubjpass", "auxpass", "ROOT", "agent", "compound", "pobj", "conj", "compound", "npadvmod",
+              "punct", "det", "nsubj", "ROOT", "dobj", "punct"],
+        tags=["DT", "NN", "VBD", "VBN", "IN", "NNP", "NNP", "NN", "NNP", "NNP", ".", "DT", "NN", "VBD", "NN", "."],
+        pos=["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PROPN", "NOUN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN",
+             "VERB", "PRON", "PUNCT"],
+        lemmas=["the", "letter", "be", "sign", "by", "Nordvik", "Group", "exec", "Kari", "Mo", ".", "the", "letter",
+                "say", "nothing", "."])
+    speakers = Speakers(doc, [(0, len(doc.text))])
+    assert speakers.statement_maker(doc[12], len(doc.text)).text == "Kari Mo"  # not "Nordvik Group"

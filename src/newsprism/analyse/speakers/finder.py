@@ -140,6 +140,16 @@ class Speakers(Referents):
             if outer is not None:
                 verbs.remove(outer)
                 verbs.insert(0, outer)
+        # a verb set after the quote by a comma frames the whole sentence ("Holm also said the city was
+        # "...", Dahl told reporters"): the parser may hang it on the verb before the quote, which is the
+        # inner report and holds the quote (Holm)
+        if verbs and verbs[0].idx >= q_end and verbs[0].dep_ == "ccomp" and verbs[0].head in verbs:
+            inner = verbs[0].head
+            lead = next((c.left_edge for c in verbs[0].children if c.dep_ == "nsubj"), verbs[0])
+            if (inner.idx < q_start and lead.idx >= q_end and holds(inner, q_start, q_end)
+                    and not text_of(doc)[q_end:lead.idx].strip(" ,\"'”’")):
+                verbs.remove(inner)
+                verbs.insert(0, inner)
         for t in verbs:
             if t.idx >= q_end and ends_sentence(doc, q_end) and reports_other(t, q_start, q_end):
                 continue
@@ -368,8 +378,15 @@ class Speakers(Referents):
                            and any(o.dep_ == "poss" for o in c.children)), None)
             if bearer is not None:
                 return bearer
-        if any(not q_start <= c.idx < q_end for c in content(verb)):
-            return None  # it reports something of its own ("... and confirmed the road was shut")
+        # it reports something of its own ("... and confirmed the road was shut"); not an adverbial clause
+        # the parser hung the inverted subject on ('"...," said ferry fan Ola Brekke, 24, moments after ...')
+        inverted = after.i if after is not None and 0 <= q_end <= verb.idx and not text_of(doc)[
+            q_end:verb.idx].strip(" ,\"'”’") else -1
+        if any(not q_start <= c.idx < q_end and not (
+                c.left_edge.i <= inverted <= c.right_edge.i
+                and any(m.dep_ == "mark" and m.lower_ not in ("that", "if", "whether") for m in c.children))
+               for c in content(verb)):
+            return None
         if after is not None:
             return after
         between = [x for x in self.tokens if q_end <= x.idx < verb.idx] if verb.idx >= q_end >= 0 else [verb]
@@ -484,7 +501,7 @@ class Speakers(Referents):
         # a person's noun set off after a name that opens the sentence ("Kari Mo, a visitor who saw it,
         # described ...": the parser may leave the name out of the subject)
         lead = tok.left_edge.i
-        if ((self.person_noun(tok) or (tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(rules.AGENT_SUFFIXES)))
+        if ((self.person_noun(tok) or (tok.pos_ == "NOUN" and rules.agent_word(tok.lemma_.lower())))
                 and lead >= 2 and doc[lead - 1].text == "," and doc[lead - 2].ent_type_ == "PERSON"
                 and self.ent_at(doc[lead - 2]).start == tok.sent.start and self.ent_at(doc[lead - 2]).end == lead - 1):
             return self.ent_at(doc[lead - 2])
@@ -528,12 +545,24 @@ class Speakers(Referents):
         org = self.organisation_for(tok)
         if org is not None:
             return org
+        # a body's website speaks for it ("the centre's website reads")
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if owner is not None and tok.lemma_.lower() in ("website", "site"):
+            found = self.named_by_head(owner) or self.organisation_for(owner)
+            if found is not None:
+                return found
+        headed = self.named_by_head(tok)  # "the Lindvik Centre for Fair Harbours" ... "the centre said"
+        if headed is not None:
+            return headed
         outlet = self.outlet_for(tok)
         if outlet is not None:
             return outlet
         given = self.given_name(tok)
         if given is not None:
             return given
+        later = self.named_next(tok)  # "A former reviewer called it "...". ..., Kari Mo added."
+        if later is not None:
+            return later
         return strip_the(doc[tok.left_edge.i:tok.i + 1])
 
     @staticmethod
@@ -569,8 +598,9 @@ class Speakers(Referents):
 
     def statement_maker(self, tok: Any, before: int) -> Any:
         """Who made "the statement": the maker of the last statement the text introduced before it ("X
-        said in a statement", "a statement from X", "X released a statement", "X's statement"), else
-        the last speaker of the paragraph before."""
+        said in a statement", "a statement from X", "X released a statement", "X's statement"), in its
+        paragraph or the three before, else of the same noun earlier in the article, else the last
+        speaker of the paragraph before."""
         doc = self.doc
         k = self.paragraph_of(tok.idx)
         start = self.paragraphs[max(0, k - 3)][0]  # introduced in its paragraph or the three before
@@ -579,6 +609,10 @@ class Speakers(Referents):
         # the same noun first: "the statement" is the statement the text introduced, not a tweet after it
         same = tok.lemma_.lower()
         window.sort(key=lambda t: t.lemma_.lower() != same)
+        # then the same noun introduced earlier in the article ("The letter was signed by ..." six
+        # paragraphs before "the letter says"), before the speaker of the paragraph before
+        window += [t for t in reversed(doc[:tok.i]) if t.idx < start and t.lemma_.lower() == same
+                   and t.pos_ == "NOUN" and not self.in_quote(t)]
         for t in window:
             maker = next((c for p in t.children if p.lower_ in ("by", "from") for c in p.children
                           if c.dep_ == "pobj" and c.lemma_.lower() not in rules.MEDIA_NOUNS), None)
@@ -590,8 +624,10 @@ class Speakers(Referents):
                 # "The letter was signed by Kari Mo, Per Holm and ...": its first signatory
                 maker = next((c for a in t.head.children if a.dep_ == "agent" for c in a.children
                               if c.dep_ == "pobj"), None)
-                # (a signatory given with a title: "Nordvik Records chief Kari Mo")
-                maker = next((x for x in maker.subtree if x.ent_type_ == "PERSON" and not self.in_quote(x)),
+                # (a signatory given with a title: "Nordvik Records chief Kari Mo"; the first person named
+                # after "by", however the parser hung the list)
+                maker = next((e.root for e in self.ents if e.label_ == "PERSON" and maker.i < e.start
+                              and e.end <= maker.sent.end and not self.in_quote(e.root)),
                              maker) if maker is not None and maker.ent_type_ != "PERSON" else maker
             if maker is None and t.dep_ == "pobj" and t.head.lower_ in ("in", "through"):
                 said = t.head.head  # "X said in a statement"; the parser may hang the phrase on X
@@ -739,9 +775,10 @@ class Speakers(Referents):
                 acting = [e for e in persons if prev.start <= e.start and e.end <= prev.end and e.root.dep_ == "nsubj"
                           and not self.in_quote(e.root) and not reported(e.root.head) and fits(e)
                           and not absolute(e.root)]
-                # or the person a sentence opens on ("For Kari Mo, the loss was a blow.")
+                # or the person a sentence opens on ("For Kari Mo, the loss was a blow.", "To Kari Mo, that
+                # is a bad idea.")
                 opening = next((x for x in prev if not x.is_space), None)
-                acting += [self.ent_at(o) for p in [opening] if p is not None and p.lower_ == "for"
+                acting += [self.ent_at(o) for p in [opening] if p is not None and p.lower_ in ("for", "to")
                            for o in p.children if o.dep_ == "pobj" and o.is_title and (
                                o.ent_type_ == "PERSON" or normalise(o.text) in self.persons | self.surnames)
                            and self.sex_fits(self.ent_at(o), tok.lower_)]  # (the tagger may call a surname plural)
@@ -770,6 +807,11 @@ class Speakers(Referents):
                            and not reported(t.head)
                            for role in [self.speaker_span(t, before)] if role is not None and fits(role)]
                 acting.sort(key=lambda e: e.start)
+                # the sentence is about its main clause's subject, not one inside a clause its verb takes
+                # ("Per Lund doubts a judge will stop it. "...," he says": Lund)
+                main = [e for e in acting if not complement(e.root)]
+                if main and len(main) < len(acting):
+                    acting = main
                 if acting:
                     return strip_the(acting[-1])
         untagged = [doc[t.left_edge.i:t.i + 1] for t in self.tokens if ps <= t.idx and t.idx + len(t) <= before
@@ -811,7 +853,9 @@ class Speakers(Referents):
                 subj = (self.subject(t) if js <= t.idx < min(je, before) and reporting(t) and not negated(t)
                         else None)
                 if subj is not None and (subj.pos_ == "PROPN" or subj.lemma_.lower() in rules.PERSON_TITLES
-                                         or any(c.dep_ == "appos" and c.ent_type_ for c in subj.children)) and (
+                                         or any(c.dep_ == "appos" and c.ent_type_ for c in subj.children)
+                                         # or a person's noun ("A journalist for the agency said that ...")
+                                         or (personal and self.agent_noun(subj))) and (
                         fits(doc[subj.i:subj.i + 1])):
                     spoke.append((t.idx, self.speaker_span(subj, before)))
                 elif subj is not None and personal and same_person_pronoun(subj.lower_, tok.lower_):
@@ -827,6 +871,13 @@ class Speakers(Referents):
         if persons:
             return strip_the(persons[-1])
         return None
+
+
+def complement(subj: Any) -> bool:
+    """A subject inside a clause another verb with a subject of its own takes ("Per Lund doubts a judge
+    will stop it": the judge)."""
+    return any(a.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.head.children)
+               for a in subj.ancestors)
 
 
 def absolute(subj: Any) -> bool:

@@ -227,9 +227,10 @@ class Referents:
         aged = tok.lower_ == "old" and tok.i >= 2 and self.doc[tok.i - 1].text == "-" and self.doc[
             tok.i - 2].lower_ in ("year", "years")
         if ((not aged and (not common or tok.tag_ not in ("NN", "NNP") or tok.ent_type_
-                          or not lemma.endswith(rules.AGENT_SUFFIXES)))
+                          or not rules.agent_word(lemma)))
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-                or any(c.dep_ in ("prep", "poss", "appos", "nmod") or (c.dep_ in ("compound", "amod") and c.pos_ == "PROPN")
+                or any(c.dep_ in ("prep", "poss", "appos", "nmod") or (c.dep_ in ("compound", "amod") and (
+                    c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE")))  # "the Oslo lawyer", "the Danish envoy"
                        for c in tok.children)
                 # a title is a part someone plays in the story (``named_for``, ``lead_person``): "the pilot"
                 # who speaks after a passenger did is another person
@@ -333,6 +334,47 @@ class Referents:
             orgs = [e for e in self.ents if e.label_ == "ORG" and e.end <= tok.i and e.root.dep_ == "nsubj"
                     and reporting(e.root.head) and not self.in_quote(e.root) and e.text not in rules.NOT_PERSON]
         return strip_the(orgs[-1]) if orgs else None
+
+    def named_next(self, tok: Any) -> Any:
+        """The person an indefinite description that speaks ("a former reviewer called it "..."") stands
+        for when the next sentence names them speaking again: the subject of "add", or of a reporting verb
+        with "also" ("..., Kari Mo added.", "The head of the board, Kari Mo, also said ..."); None when that
+        subject is no named person, or the next sentence lies past the paragraph after."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None
+        sents = self.sents
+        k = next((j for j, s in enumerate(sents) if s.start <= tok.i < s.end), None)
+        if k is None or k + 1 >= len(sents):
+            return None
+        nxt = sents[k + 1]
+        if self.paragraph_of(nxt.start_char) - self.paragraph_of(tok.idx) > 1:
+            return None
+        for t in nxt:
+            if self.in_quote(t) or not reporting(t) or not (
+                    t.lemma_ == "add" or any(c.dep_ == "advmod" and c.lower_ == "also" for c in t.children)):
+                continue
+            for c in t.children:
+                if c.dep_ != "nsubj" or self.in_quote(c):
+                    continue
+                if c.ent_type_ == "PERSON":
+                    return self.ent_at(c)
+                named = next((a for a in c.subtree if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
+                if named is not None:  # "The head of the board, Kari Mo, also said"
+                    return self.ent_at(named)
+        return None
+
+    def named_by_head(self, tok: Any) -> Any:
+        """The organisation a definite noun is the head word of ("the Lindvik Centre for Fair Harbours" ...
+        "the centre said"): the last one named before it, outside quotes; None for a noun with words of
+        its own ("the new centre") or one no such name ends on."""
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+                c.dep_ in ("compound", "amod", "nmod", "prep") for c in tok.children):
+            return None
+        lemma = tok.lemma_.lower()
+        named = [e for e in self.ents if e.label_ == "ORG" and e.end <= tok.i and len(e) > 1
+                 and e.root.lemma_.lower() == lemma and not self.in_quote(e.root)]
+        return strip_the(named[-1]) if named else None
 
     def outlet_for(self, tok: Any) -> Any:
         """The news outlet a noun for one stands for ("state media", "the German paper", "the agency"): the
@@ -462,6 +504,15 @@ class Referents:
         lemma = tok.lemma_.lower()
         return tok.pos_ == "NOUN" and (lemma in rules.PERSON_TITLES or lemma in rules.MALE_ROLES
                                        or lemma in rules.FEMALE_ROLES or lemma in ("person", "people"))
+
+    def agent_noun(self, tok: Any) -> bool:
+        """A singular common noun for a person: ``person_noun``, or one that names what a person does
+        (``rules.AGENT_SUFFIXES``: "a journalist", "a banker"), not a body's, a statement's or a medium's."""
+        lemma = tok.lemma_.lower()
+        return self.person_noun(tok) or (
+            tok.pos_ == "NOUN" and tok.tag_ == "NN" and rules.agent_word(lemma)
+            and lemma not in rules.ORGANISATION_NOUNS | rules.ORG_HEADS | rules.STATEMENT_NOUNS
+            | rules.UNSPEAKING_NOUNS | rules.MEDIA_NOUNS | rules.TIME_NOUNS | rules.OUTLET_NOUNS)
 
     def only_quoted(self, start: int, end: int) -> bool:
         """Nothing but quoted words, marks and punctuation between two offsets."""
