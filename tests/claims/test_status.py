@@ -348,3 +348,26 @@ def test_claims_the_same_relative_day_read_against_two_articles_days_is_no_confl
     other = claim("c", "The ferry ran aground off Varnholm on Tuesday evening.", "Tuesday evening", "2025-03-11")
     (d,) = _dates(first, other)
     assert d.kind == "date" and d.status == "conflict"
+
+
+def test_claims_a_day_counted_from_a_given_base_grounds_no_conflict_across_articles() -> None:
+    """An undated article's "Tuesday" is counted from its story's first date (``base="given"``): a guess."""
+    from newsprism.claims.status import _dates
+    from newsprism.records import Claim, TimeExpression
+
+    def claim(cid: str, text: str, day_text: str, day: str, base: str) -> Claim:
+        on = text.index(day_text)
+        when = TimeExpression(cid, day_text, on, on + len(day_text), "DATE", day, "day", "resolved", base=base)
+        return Claim(cid, cid, "body", 0, len(text), text, None, None, None, (), (), (), (), (when,), False)
+
+    dated = claim("a", "Police arrested the Varnholm skipper on Monday.", "Monday", "2025-03-10", "published")
+    guessed = claim("b", "Police arrested the Varnholm skipper on Tuesday.", "Tuesday", "2025-03-11", "given")
+    assert _dates(dated, guessed) == []
+    assert _dates(guessed, dated) == []
+    also_dated = claim("c", "Police arrested the Varnholm skipper on Tuesday.", "Tuesday", "2025-03-11", "published")
+    (d,) = _dates(dated, also_dated)
+    assert d.kind == "date" and d.status == "conflict"
+    # inside one article the base is the same for both sides: still compared
+    (d,) = _dates(dated, claim("a", "Police arrested the Varnholm skipper on Tuesday.", "Tuesday", "2025-03-11",
+                               "given"), internal=True)
+    assert d.status == "conflict"

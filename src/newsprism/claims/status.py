@@ -363,11 +363,16 @@ def _dates(a: Claim, b: Claim, internal: bool = False) -> list[Difference]:
     statement was made ("officials said Thursday") nor the day a picture was
     taken or published ("in this Nov. 2 file photo"). The same words resolved to two days ("Monday
     evening" in both) are no difference: each was read against its own article's day, and the two
-    texts say the same (one text run on two days, or two reports each counting from its own)."""
+    texts say the same (one text run on two days, or two reports each counting from its own). Across
+    articles, a day read against a base the article does not give (``base="given"``: an undated
+    article's relative date counted from its story's first date) is a guess and grounds no
+    difference."""
     da = {t.value: t for t in a.times if t.status == "resolved" and t.granularity == "day" and t.value
-          and not (internal and _not_event_day(a, t)) and not _earlier_day(a, t)}
+          and not (internal and _not_event_day(a, t)) and not _earlier_day(a, t)
+          and (internal or t.base != "given")}
     db = {t.value: t for t in b.times if t.status == "resolved" and t.granularity == "day" and t.value
-          and not (internal and _not_event_day(b, t)) and not _earlier_day(b, t)}
+          and not (internal and _not_event_day(b, t)) and not _earlier_day(b, t)
+          and (internal or t.base != "given")}
     if not da or not db or set(da) & set(db) or _other_amounts(a, b):
         return []
     if {_date_words(t) for t in da.values()} & {_date_words(t) for t in db.values()}:
