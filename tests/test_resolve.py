@@ -44,6 +44,16 @@ def test_resolve_transliteration_variants_share_one_entity() -> None:
     assert kim.articles == ("a", "b") and kim.source == "pack"
 
 
+def test_resolve_entity_name_is_not_a_variant_the_model_ran_an_article_into() -> None:
+    res = resolve([_analysis("a", ("a Varnholm Ferry Lines", "ORG"), ("Varnholm Ferry Lines", "ORG")),
+                   _analysis("b", ("Varnholm Ferry Lines", "ORG"))])
+    (lines,) = res.entities
+    assert lines.name == "Varnholm Ferry Lines" and "a Varnholm Ferry Lines" in lines.variants
+    # written only so, it stays the name
+    (alone,) = resolve([_analysis("c", ("a Varnholm Ferry Lines", "ORG"))]).entities
+    assert alone.name == "a Varnholm Ferry Lines"
+
+
 def test_resolve_surname_takes_the_full_name_in_the_article() -> None:
     res = resolve([_analysis("a", ("Sergei Shoigu", "PERSON"), ("Shoigu", "PERSON"))])
     assert _ids(res.analyses[0]) == ["sergei-shoigu", "sergei-shoigu"]

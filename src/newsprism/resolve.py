@@ -628,6 +628,10 @@ def _speaker_id(q: Quote, mentions: Iterable[Mention]) -> Quote:
     return replace(q, speaker_entity_id=best.entity_id) if best else q
 
 
+#: A name that opens with an article in lower case: the model took the article in.
+_ARTICLE_LEAD = re.compile(r"^(?:a|an|the)\s")
+
+
 def _entity(eid: str, rows: list[tuple[Mention, str]], packs: AliasPacks) -> Entity:
     entry = packs.entry(eid)
     names = Counter(_surface(m.text) for m, _ in rows if m.kind == "name")
@@ -638,7 +642,9 @@ def _entity(eid: str, rows: list[tuple[Mention, str]], packs: AliasPacks) -> Ent
     if entry is not None:
         return Entity(eid, entry.name, entry.label, variants, len(rows), articles,
                       entry.relations, entry.nato, "pack")
-    name = max(names, key=lambda n: (len(n.split()), names[n], n)) if names else rows[0][0].text
+    # the longest name, but not one the model ran an article into ("a Rite Aid") while another is written
+    told = [n for n in names if not _ARTICLE_LEAD.match(n)] or list(names)
+    name = max(told, key=lambda n: (len(n.split()), names[n], n)) if names else rows[0][0].text
     label = labels.most_common(1)[0][0]
     relations: tuple[Relation, ...] = ()
     owner = re.match(r"^(.+?)['’]s\s+\S", name)
