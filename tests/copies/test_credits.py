@@ -165,6 +165,12 @@ def test_copies_an_outlet_credit_covers_its_sentence_paragraphs_or_article(parag
     assert hit == covered
 
 
+def _one_line(prefix: str, texts: list[str]) -> tuple[list[Article], dict[str, str | None], list[Claim]]:
+    """One article per text, each of its own outlet, and the line of their first sentences."""
+    arts = [art(f"{prefix}-{k}", [text], outlet=f"Outlet {k}") for k, text in enumerate(texts)]
+    return arts, {a.article_id: a.outlet for a in arts}, [_claim(a, 0) for a in arts]
+
+
 def test_copies_line_origins_count_a_credited_report_with_its_source() -> None:
     post = art("p", ["Marrow Line's chief executive said the ferry would return to service in May."],
                outlet="Island Post")
@@ -602,9 +608,7 @@ def test_copies_shared_frame_is_the_longest_common_run_outside_quotations() -> N
 
 
 def test_copies_line_origins_joins_members_sharing_the_writing_around_a_quotation() -> None:
-    arts = [art(f"framed-{k}", [text], outlet=f"Outlet {k}") for k, text in enumerate(_FRAMED)]
-    line = [_claim(a, 0) for a in arts]
-    outlets = {a.article_id: a.outlet for a in arts}
+    arts, outlets, line = _one_line("framed", _FRAMED)
     assert len(line_origins(line, NONE, outlets, ())) == 3  # the test off
     found = line_origins(line, NONE, outlets, (), frame=0.8, frame_min=3)
     assert sorted(len(o.article_ids) for o in found) == [1, 2]  # the third writes its own frame
@@ -617,9 +621,7 @@ def test_copies_line_origins_joins_members_sharing_the_writing_around_a_quotatio
 
 def test_copies_line_origins_frame_skips_a_quotation_running_on_without_marks() -> None:
     text = "The crew stood on the empty quay and watched the ferry drift away from the harbour wall."
-    arts = [art(f"runon-{k}", [text], outlet=f"Outlet {k}") for k in range(2)]
-    outlets = {a.article_id: a.outlet for a in arts}
-    line = [_claim(a, 0) for a in arts]
+    _, outlets, line = _one_line("runon", [text] * 2)
     assert len(line_origins(line, NONE, outlets, (), frame=0.8, frame_min=3)) == 1  # the writer's own words
     quoted = [replace(c, quote="direct") for c in line]  # the middle of a quotation of several sentences
     assert len(line_origins(quoted, NONE, outlets, (), frame=0.8, frame_min=3)) == 2
@@ -632,9 +634,7 @@ def test_copies_line_origins_frame_skips_a_quotation_running_on_without_marks() 
 def test_copies_line_origins_frame_reads_twin_single_marks_as_closing_a_quotation() -> None:
     texts = ["\"We never thought the tide would turn so fast,'' Lund said as he stood on the empty quay.",
              "\"We never thought the tide would turn so fast,\" Lund said as he stood on the empty quay at dusk."]
-    arts = [art(f"twin-{k}", [text], outlet=f"Outlet {k}") for k, text in enumerate(texts)]
-    outlets = {a.article_id: a.outlet for a in arts}
-    line = [_claim(a, 0) for a in arts]
+    _, outlets, line = _one_line("twin", texts)
     # read as a quotation left open, the first has no words of its own outside the marks
     assert len(line_origins(line, NONE, outlets, (), frame=0.8, frame_min=3)) == 2
     assert len(line_origins(line, NONE, outlets, (), frame=0.8, frame_min=3, twin_marks=True)) == 1
@@ -661,9 +661,7 @@ def test_copies_line_origins_joins_members_crediting_one_named_outlet() -> None:
     texts = ["The ferry ran aground near the pier, the news agency Norpress said.",
              "A ferry hit the sandbank by the pier on Monday, according to Norpress.",
              "Officials said a ferry grounded by the pier."]
-    arts = [art(f"named-{k}", [text], outlet=f"Outlet {k}") for k, text in enumerate(texts)]
-    outlets = {a.article_id: a.outlet for a in arts}
-    line = [_claim(a, 0) for a in arts]
+    _, outlets, line = _one_line("named", texts)
     assert len(line_origins(line, NONE, outlets, ())) == 3
     found = line_origins(line, NONE, outlets, (), named=True)
     assert sorted(len(o.article_ids) for o in found) == [1, 2]  # the bare name counts beside the named one
@@ -702,9 +700,7 @@ def test_copies_line_origins_every_test_reads_twin_single_marks_with_twin_marks_
              "the damaged line near the coast.",
              "\"The cable is cut,'' officials said, adding that crews would need several days to reach the "
              "damaged line."]
-    arts = [art(f"twins-{k}", [text], outlet=f"Outlet {k}") for k, text in enumerate(texts)]
-    outlets = {a.article_id: a.outlet for a in arts}
-    line = [_claim(a, 0) for a in arts]
+    _, outlets, line = _one_line("twins", texts)
     assert len(line_origins(line, NONE, outlets, (), 9)) == 2  # read as a quotation left open: no writing
     assert len(line_origins(line, NONE, outlets, (), 9, twin_marks_all=True)) == 1
     # a quotation both give is still no writing of theirs
@@ -739,8 +735,6 @@ def test_lexicon_american_spelling_keeps_length_and_folds_british_forms() -> Non
 def test_copies_line_origins_reads_british_spellings_as_american_with_spelling() -> None:
     texts = ["Early in the season, the club was criticised for promoting a charity match in the harbour town.",
              "Early in the season, the club was criticized for promoting a charity match in town."]
-    arts = [art(f"spell-{k}", [text], outlet=f"Outlet {k}") for k, text in enumerate(texts)]
-    outlets = {a.article_id: a.outlet for a in arts}
-    line = [_claim(a, 0) for a in arts]
+    _, outlets, line = _one_line("spell", texts)
     assert len(line_origins(line, NONE, outlets, (), 9)) == 2  # the run breaks at the respelled word
     assert len(line_origins(line, NONE, outlets, (), 9, spelling=True)) == 1
