@@ -40,10 +40,13 @@ Set 8 (``--set 8``, ``benchmarks/data/quote-labels-8.tsv``): 230 more units draw
 the units outside sets 1 to 7 (255 were left), labelled blind the same way: held out (``held8``), its
 misses never listed, drawn after set 6's rules to measure the same code on a second fresh set.
 
+Set 10 (``--set 10``, ``benchmarks/data/quote-labels-10.tsv``): 230 units of ECB+ drawn with ``SEED10``
+among the ECB+ units outside set 9's draw, labelled blind the same way: held out (``held10``).
+
 Commands:
-    sample [--set 1..9] [--n N] [--sheet FILE]     the sheet to label
-    spans [--set 1..9] RAW                          the labeller's answers to span rows
-    score [--set 1..9] [--half dev|held|all] [--show]   speaker accuracy at shipped defaults
+    sample [--set 1..10] [--n N] [--sheet FILE]     the sheet to label
+    spans [--set 1..10] RAW                          the labeller's answers to span rows
+    score [--set 1..10] [--half dev|held|all] [--show]   speaker accuracy at shipped defaults
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ LABELS6 = Path(__file__).parent / "data" / "quote-labels-6.tsv"
 LABELS7 = Path(__file__).parent / "data" / "quote-labels-7.tsv"
 LABELS8 = Path(__file__).parent / "data" / "quote-labels-8.tsv"
 LABELS9 = Path(__file__).parent / "data" / "quote-labels-9.tsv"
+LABELS10 = Path(__file__).parent / "data" / "quote-labels-10.tsv"
 SEED = 21
 SEED2 = 23
 SEED3 = 29
@@ -79,16 +83,17 @@ SEED6 = 41
 SEED7 = 43
 SEED8 = 47
 SEED9 = 53
-N1, N2, N3, N4, N5, N6, N7, N8, N9 = 200, 230, 230, 230, 230, 230, 230, 230, 230
+SEED10 = 59
+N1, N2, N3, N4, N5, N6, N7, N8, N9, N10 = 200, 230, 230, 230, 230, 230, 230, 230, 230, 230
 _LABELS = {1: LABELS, 2: LABELS2, 3: LABELS3, 4: LABELS4, 5: LABELS5, 6: LABELS6, 7: LABELS7, 8: LABELS8,
-           9: LABELS9}
-_SEEDS = {1: SEED, 2: SEED2, 3: SEED3, 4: SEED4, 5: SEED5, 6: SEED6, 7: SEED7, 8: SEED8, 9: SEED9}
-_N = {1: N1, 2: N2, 3: N3, 4: N4, 5: N5, 6: N6, 7: N7, 8: N8, 9: N9}
+           9: LABELS9, 10: LABELS10}
+_SEEDS = {1: SEED, 2: SEED2, 3: SEED3, 4: SEED4, 5: SEED5, 6: SEED6, 7: SEED7, 8: SEED8, 9: SEED9, 10: SEED10}
+_N = {1: N1, 2: N2, 3: N3, 4: N4, 5: N5, 6: N6, 7: N7, 8: N8, 9: N9, 10: N10}
 #: Sets whose misses are never listed (held out). Set 7's misses are read since the round after set 8
 #: was drawn: it is in-sample.
-HELD_OUT = frozenset({8, 9})
+HELD_OUT = frozenset({8, 9, 10})
 #: Sets drawn from ECB+ rather than news_cluster.
-ECBPLUS_SETS = frozenset({9})
+ECBPLUS_SETS = frozenset({9, 10})
 SETS = tuple(sorted(_LABELS))
 
 
@@ -111,8 +116,11 @@ def units(corpus: Path) -> list[tuple[str, int, int]]:
 
 
 def sample(corpus: Path, n: int, set_: int = 1) -> list[tuple[str, int, int]]:
-    if set_ in ECBPLUS_SETS:  # another corpus: no earlier draw to leave out
+    if set_ == 9:  # another corpus: no earlier draw to leave out
         return random.Random(_SEEDS[set_]).sample(units(corpus), n)
+    if set_ in ECBPLUS_SETS:  # a later ECB+ set: the units outside set 9's draw
+        earlier = set(sample(corpus, N9, 9))
+        return random.Random(_SEEDS[set_]).sample([u for u in units(corpus) if u not in earlier], n)
     if set_ == 1:
         return random.Random(SEED).sample(units(corpus), n)
     earlier = set(sample(corpus, N1))
@@ -132,7 +140,7 @@ def sample(corpus: Path, n: int, set_: int = 1) -> list[tuple[str, int, int]]:
 
 
 def _prefix(set_: int) -> str:
-    return {1: "Q", 2: "R", 3: "S", 4: "T", 5: "U", 6: "V", 7: "W", 8: "X", 9: "Y"}[set_]
+    return {1: "Q", 2: "R", 3: "S", 4: "T", 5: "U", 6: "V", 7: "W", 8: "X", 9: "Y", 10: "Z"}[set_]
 
 
 def _sheet(corpus: Path, n: int, out: Path, set_: int = 1) -> None:
@@ -282,18 +290,18 @@ def main() -> None:
     sp.add_argument("--set", type=int, choices=SETS, default=1, dest="set_")
     sp.add_argument("--n", type=int)
     sp.add_argument("--sheet", type=Path, default=Path("/tmp/quote-sheet.txt"))
-    sp.add_argument("--corpus", type=Path, help="default: news_cluster (ECB+ for set 9)")
+    sp.add_argument("--corpus", type=Path, help="default: news_cluster (ECB+ for sets 9 and 10)")
     sp = sub.add_parser("spans")
     sp.add_argument("raw", type=Path)
     sp.add_argument("--set", type=int, choices=SETS, default=1, dest="set_")
     sp.add_argument("--n", type=int)
-    sp.add_argument("--corpus", type=Path, help="default: news_cluster (ECB+ for set 9)")
+    sp.add_argument("--corpus", type=Path, help="default: news_cluster (ECB+ for sets 9 and 10)")
     sp = sub.add_parser("score")
     sp.add_argument("--set", type=int, choices=SETS, default=1, dest="set_")
-    halves = ("dev", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8", "held9", "all")
+    halves = ("dev", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8", "held9", "held10", "all")
     sp.add_argument("--half", choices=halves, default="held")
     sp.add_argument("--show", action="store_true")
-    sp.add_argument("--corpus", type=Path, help="default: news_cluster (ECB+ for set 9)")
+    sp.add_argument("--corpus", type=Path, help="default: news_cluster (ECB+ for sets 9 and 10)")
     args = p.parse_args()
     args.corpus = args.corpus or (ECBPLUS if args.set_ in ECBPLUS_SETS else CORPUS)
     if not args.corpus.is_dir():
