@@ -65,11 +65,13 @@ def _context(text: str, start: int, end: int, width: int = 250) -> str:
 
 
 def _mentions(prism: Any) -> dict[str, list[Any]]:
+    from newsprism.errors import NotFoundError
+
     out: dict[str, list[Any]] = {}
     for a in prism.articles():
         try:
             analysis = prism.analysis(a.article_id)
-        except Exception:  # noqa: BLE001 - an article without analysis has no mentions
+        except NotFoundError:  # an article without analysis has no mentions
             continue
         for m in analysis.mentions:
             if m.kind == "name" and m.entity_id:
