@@ -145,14 +145,23 @@ def answers(labels: Path, raw: Path) -> None:
 def score(prism: Any, labels: Path, half: str = "held", show: bool = False) -> dict[str, float]:
     if show and half != "dev":
         sys.exit("--show lists the dev half only: the held half is never listed")
-    by_span = {}
+    by_field: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for ms in _mentions(prism).values():
         for m in ms:
-            by_span[f"{m.article_id}:{m.field}:{m.start}-{m.end}"] = m.entity_id
+            by_field.setdefault((m.article_id, m.field), []).append((m.start, m.end, m.entity_id))
+
+    def entity_at(span: str) -> str | None:
+        """The entity of the name mention at this span, else of one overlapping it (a name cut shorter)."""
+        aid, rest = span.split(":", 1)
+        field, offsets = rest.rsplit(":", 1)
+        start, end = (int(x) for x in offsets.split("-"))
+        near = [(s != start or e != end, eid) for s, e, eid in by_field.get((aid, field), ()) if s < end and start < e]
+        return min(near)[1] if near else None
+
     rows = [r for r in read(labels) if half == "all" or r["half"] == half]
     found = exact = klass = named = 0
     for r in rows:
-        eid = next((by_span[s] for s in r["spans"].split(";") if s in by_span), None)
+        eid = next((e for e in map(entity_at, r["spans"].split(";")) if e is not None), None)
         if eid is None:
             continue
         e = prism.entity(eid)

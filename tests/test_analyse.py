@@ -399,3 +399,33 @@ def test_analyse_a_headline_name_run_on_takes_the_names_the_sentence_case_parse_
     untouched = nlp("Vang leaves hospital")  # no name inside the run-on: it stays
     assert [e.text for e in _headline_ents(doc, untouched)] == ["Vang Leaves Lund", "Nils Vang"]
     assert [e.text for e in _headline_ents(doc, None)] == ["Vang Leaves Lund", "Nils Vang"]
+
+
+@parsed
+def test_analyse_a_company_spelling_is_no_person(make_article) -> None:
+    body = "The photos were first published by DRONEX, the site said. Officials told DRONEX the tests went well."
+    (result,) = analyse([make_article(body)])
+    assert {m.label for m in result.mentions if m.text == "DRONEX"} == {"ORG"}
+
+
+def test_spellings_no_persons_name_has() -> None:
+    from newsprism.analyse.rules import NOT_A_PERSON_SPELLING_RE as spelling
+
+    assert all(spelling.match(w) for w in ("SpaceX", "PayPal", "YouTube", "LinkedIn", "CNET"))
+    assert not any(spelling.match(w) for w in ("McCain", "DeAndre", "LeBron", "MacArthur", "DiCaprio", "AJ", "Olsen"))
+
+
+@parsed
+def test_analyse_a_paper_named_daily_is_an_organisation(make_article) -> None:
+    body = "Officials read Harbin Daily. Harbin Daily is read by officials."
+    (result,) = analyse([make_article(body)])
+    assert {m.label for m in result.mentions if m.text == "Harbin Daily"} == {"ORG"}
+
+
+@parsed
+def test_analyse_a_name_ends_before_on_and_a_platform(make_article) -> None:
+    body = "Fans of Tomas Eklund on Instagram shared the video. Eklund said he was surprised."
+    (result,) = analyse([make_article(body)])
+    names = {m.text for m in result.mentions if m.kind == "name"}
+    assert "Tomas Eklund" in names
+    assert not [n for n in names if n.endswith(" on")]

@@ -333,6 +333,7 @@ COUNTRY_ALIASES = {
 #: Head words of an organisation's name ("Harbour Gazette", "Kessford Council"): read by analysis for a
 #: name's type, and by resolution, where a short name made of them alone ("the Army") is no one name.
 ORG_HEADS = frozenset({"gazette", "times", "post", "news", "herald", "courier", "radio", "tv", "television",
+                       "daily", "weekly", "magazine", "telegraph",
                        "agency", "press", "journal", "tribune", "chronicle", "ministry", "department", "authority",
                        "service", "council", "committee", "party", "bank", "company", "corporation", "inc",
                        "ltd", "university", "hospital", "police", "army", "navy", "fleet", "command",

@@ -521,6 +521,9 @@ def _cue(span: Any, label: str) -> str | None:
     before = doc[at].lower_ if at >= 0 else ""
     if words[-1] in rules.ORG_HEADS:
         return "org"
+    if (label == "PERSON" and len(span) == 1 and rules.NOT_A_PERSON_SPELLING_RE.match(span.text)
+            and any(t.is_lower for t in span.sent)):
+        return "org"  # "SpaceX", "CNET" in a sentence written in lower case: a company's spelling
     head = span.root
     while head.dep_ == "compound" and head.head.i > head.i and (head.i < span.end or head.is_lower):
         head = head.head  # "Solbacken" -> "care" -> "home"
@@ -635,8 +638,10 @@ def _trim(ent: Any) -> Any:
         s += 1  # a title or role taken into the name ("Comedian Nils Vang", "Dr Lund")
     while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or (doc[e - 1].is_punct and doc[e - 1].text != ".")):
         e -= 1
-    cut = next((i for i in range(s + 1, e) if doc[i].is_lower and doc[i].lower_ in rules.NAME_BREAKS), None)
-    if cut is not None:  # "Varnholm as Tormund gate": the name ends before the clause word
+    cut = next((i for i in range(s + 1, e) if doc[i].is_lower and (
+        doc[i].lower_ in rules.NAME_BREAKS
+        or (doc[i].lower_ in ("on", "via") and i + 1 < len(doc) and doc[i + 1].text in rules.PLATFORMS))), None)
+    if cut is not None:  # "Varnholm as Tormund gate", "Kari Mo on Instagram": the name ends before the word
         e = cut
         while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
             e -= 1

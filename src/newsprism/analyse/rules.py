@@ -98,6 +98,10 @@ BYSTANDER_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "offici
                              "adviser", "advisor", "analyst", "expert"})
 #: A plural acronym ("ICBMs", "SLBMs") is a weapon class, not a place or a group.
 PLURAL_ACRONYM_RE = re.compile(r"^[A-Z]{2,}s$")
+#: Spellings no person's name has: a capital inside a word after two or more lower-case letters, as
+#: companies and products are written ("SpaceX", "PayPal", "YouTube"; not "McCain", "DeAndre", "LeBron",
+#: nor the Mac, Van and Fitz names: "MacArthur"), or a word of three or more capitals ("CNET").
+NOT_A_PERSON_SPELLING_RE = re.compile(r"^(?!(?:Mac|Van|Von|Fitz)[A-Z])[A-Za-z]*[a-z]{2}[A-Z][A-Za-z]*$|^[A-Z]{3,}$")
 
 #: Lemmas of reporting verbs, which introduce a quotation or a report (not those whose present tense the
 #: time resolver reads as a report: ``datewords.REPORTING_PRESENT_VERBS``).
