@@ -259,6 +259,11 @@ def test_times_the_period_of_a_date_told_before_or_of_writing(text: str, context
     ("last Christmas", date(2025, 12, 20), "past", "2024-12-25"),
     ("New Year's Eve", date(2025, 1, 3), "past", "2024-12-31"),
     ("Valentine's Day", date(2025, 3, 11), "either", "2025-02-14"),
+    # national and civic days on a fixed date
+    ("Bastille Day", date(2025, 7, 15), "past", "2025-07-14"),
+    ("St. Patrick's Day", date(2025, 3, 20), "past", "2025-03-17"),
+    ("Veterans Day", date(2025, 11, 1), "future", "2025-11-11"),
+    ("Guy Fawkes Night", date(2025, 11, 6), "past", "2025-11-05"),
 ], ids=lambda v: str(v))
 def test_times_a_holiday_on_a_fixed_day_is_that_day(text: str, anchor: date, direction: str, expected: str) -> None:
     assert _value(text, anchor, direction) == (expected, "day")

@@ -187,6 +187,12 @@ CURRENT_PERIODS = {f"{when} in the {unit}": unit for unit in ("year", "month", "
 FIXED_HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
     "new year day": (1, 1), "new year eve": (12, 31), "halloween": (10, 31), "valentine day": (2, 14),
+    # national and civic days on a fixed date
+    "bastille day": (7, 14), "fourth of july": (7, 4), "july fourth": (7, 4), "canada day": (7, 1),
+    "australia day": (1, 26), "anzac day": (4, 25), "waitangi day": (2, 6), "may day": (5, 1),
+    "armistice day": (11, 11), "remembrance day": (11, 11), "veterans day": (11, 11), "guy fawkes night": (11, 5),
+    "bonfire night": (11, 5), "st patrick day": (3, 17), "saint patrick day": (3, 17), "all saints day": (11, 1),
+    "all souls day": (11, 2), "international women day": (3, 8), "earth day": (4, 22), "groundhog day": (2, 2),
 }
 #: Holidays on a day a rule gives (after normalising), to (kind, month, weekday, n): ``easter`` n days from
 #: Western Easter Sunday; ``nth`` the n-th such weekday (Monday 0) of the month, -1 the last (the US ones).
