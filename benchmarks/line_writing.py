@@ -12,6 +12,8 @@ Usage:
   .venv/bin/python benchmarks/line_writing.py named --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
   .venv/bin/python benchmarks/line_writing.py twins --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
   .venv/bin/python benchmarks/line_writing.py spelling --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB
+  .venv/bin/python benchmarks/line_writing.py retold --db STORE --audits dev,1,2,3,4,4b,6b,orun --ecb-db ECB \
+      --ecb-audits 7,8,10,orun
 
 STORE is a store built by ``newsprism run`` over ../shared/benchmarks/giveme5w1h_news_cluster/data, ECB one over
 ../shared/benchmarks/ecbplus_dev/docs. Labels: the
@@ -48,9 +50,12 @@ setting and chooses ``rewrite_copy``: two articles whose shorter text shares tha
 origin), off or on; ``twins`` keeps every other test at its shipped setting and chooses ``origin_twin_marks``
 (every origin test, not the frame test alone, and the article-level rewrite test reading ``"...''`` as a closed
 quotation), off or on; ``spelling`` chooses ``origin_spelling`` the same way (every origin test reading British
-spellings as their American twins, ``lexicon.american_spelling``). With ``--ecb-db``
-the ECB+ labels (audits 7 and 8 and ECB+'s items of ``origin-run-labels.tsv``; audit-8 read from the round of
-``origin_twin_marks``) join the folds: one
+spellings as their American twins, ``lexicon.american_spelling``). ``retold`` keeps every other test at its shipped
+setting and chooses (``line_retold``, ``line_retold_min``): two members whose words outside quotation marks (every
+word, ``copies.retold_words``) align in order over that fraction of the shorter sentence's words, and that many
+words or more, are one origin (one sentence retold with a word or two changed). With ``--ecb-db``
+the ECB+ labels (audits 7, 8 and 10 and ECB+'s items of ``origin-run-labels.tsv``; audit-8 read from the round
+of ``origin_twin_marks``, audit-10 from the round of ``line_retold``) join the folds: one
 story of either corpus is held out at a time, and the held-out figures are printed per corpus too.
 Outlet credits name the story's outlets and every outlet of the shipped table, as ``claims.align`` does.
 """
@@ -73,7 +78,8 @@ FILES = {"1": "audit-labels.tsv", "2": "audit-2-labels.tsv", "3": "audit-3-label
          "4b": "audit-4b-labels.tsv", "dev": "audit-dev-labels.tsv", "6b": "audit-6b-labels.tsv",
          "orun": "origin-run-labels.tsv"}
 #: The ECB+ label sets (``--ecb-db``): audits 7 and 8 and ECB+'s items of the origin_run labels.
-ECB_FILES = {"7": "audit-7-labels.tsv", "8": "audit-8-labels.tsv", "orun": "origin-run-labels.tsv"}
+ECB_FILES = {"7": "audit-7-labels.tsv", "8": "audit-8-labels.tsv", "10": "audit-10-labels.tsv",
+             "orun": "origin-run-labels.tsv"}
 COPIES = (0.0, 0.1, 0.15, 0.2, 0.3, 0.5)
 FRAMES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0)
 FRAME_MINS = (2, 3, 4, 5)
@@ -82,6 +88,8 @@ HEADLINES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 ORDERS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 ORDER_MINS = (3, 4, 5, 6, 8)
 ORIGIN_RUNS = (0, 5, 6, 7, 8, 9, 10, 12, 15)
+RETOLDS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0)
+RETOLD_MINS = (5, 6, 8, 10, 12)
 QUOTED_REPORT = True  # the sentence test reads a quoted report credited to an outlet (copies.line_origins)
 SHARES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 MINS = (1, 2, 3)
@@ -169,6 +177,10 @@ def cv(sources: list[tuple[Any, str, list[str]]], mode: str = "cv") -> None:
     if mode == "spelling":  # every other test shipped; British spellings read as American or not
         settings = [(*base, s.origin_run, True, True, s.rewrite_copy, s.line_frame, s.line_frame_min,
                      s.line_twin_marks, s.line_named, s.origin_twin_marks, sp) for sp in (False, True)]
+    if mode == "retold":  # every other test shipped; line_retold and line_retold_min chosen
+        shipped = (*base, s.origin_run, True, True, s.rewrite_copy, s.line_frame, s.line_frame_min,
+                   s.line_twin_marks, s.line_named, s.origin_twin_marks, s.origin_spelling)
+        settings = [(*shipped, 0.0, 0)] + [(*shipped, r, m) for r in RETOLDS for m in RETOLD_MINS]
     reads = [(t, s.origin_spelling) for t in ((False, True) if mode == "twins" else (s.origin_twin_marks,))]
     if mode == "spelling":
         reads = [(s.origin_twin_marks, sp) for sp in (False, True)]
@@ -220,12 +232,14 @@ def cv(sources: list[tuple[Any, str, list[str]]], mode: str = "cv") -> None:
                 named = st[13] if len(st) > 13 else s.line_named
                 every = st[14] if len(st) > 14 else s.origin_twin_marks
                 spelling = st[15] if len(st) > 15 else s.origin_spelling
+                retold, retold_min = st[16:18] if len(st) > 16 else (s.line_retold, s.line_retold_min)
                 origins = line_origins(claims, copies, outlets, with_told, run, joined[(copy, every, spelling)],
                                        said_runs=said, share_run=k, share=t, share_min=m,
                                        holders=holders.get((k, every, spelling)), headline=h,
                                        order=o, order_min=om, quoted_report=QUOTED_REPORT, frame=frame,
                                        frame_min=frame_min, twin_marks=twin,
-                                       named=named, twin_marks_all=every, spelling=spelling)
+                                       named=named, twin_marks_all=every, spelling=spelling, retold=retold,
+                                       retold_min=retold_min)
                 it["pred"][st] = len(origins) >= 2
     stories = sorted({it["story"] for it in items})
     print(f"{len(items)} items ({sum(it['label'] for it in items)} labelled two origins or more), "
@@ -270,13 +284,13 @@ def cv(sources: list[tuple[Any, str, list[str]]], mode: str = "cv") -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("cmd", choices=("cv", "headline", "order", "run", "writers", "frame", "copy", "marks", "named",
+    ap.add_argument("cmd", choices=("cv", "headline", "order", "run", "writers", "frame", "copy", "marks", "named", "retold",
                                     "twins", "spelling"))
     ap.add_argument("--db", type=Path, required=True)
     ap.add_argument("--audits", default="1,2,3,4",
                     help="which audits' labels (dev, 1-4, 4b, 6b, orun; never 5, 6: held out): comma-separated")
     ap.add_argument("--ecb-db", type=Path, help="a store built over ECB+ (ecbplus_dev/docs): its labels too")
-    ap.add_argument("--ecb-audits", default="7,8,orun", help="which ECB+ labels (7, 8, orun): comma-separated")
+    ap.add_argument("--ecb-audits", default="7,8,orun", help="which ECB+ labels (7, 8, 10, orun): comma-separated")
     args = ap.parse_args()
     from newsprism import Prism
 

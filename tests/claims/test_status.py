@@ -38,8 +38,9 @@ def test_claims_copies_count_as_one_source() -> None:
     # ... also by the frame test alone (line_frame) ...
     (g4,) = align(arts, ana, ENTS, NO_COPIES, AlignSettings(origin_run=0, line_share=0, line_frame=0.8)).groups
     assert g4.sources == 1
-    # ... and two without those checks and the sentence tests (line_share, line_frame)
-    (g3,) = align(arts, ana, ENTS, NO_COPIES, AlignSettings(origin_run=0, line_share=0, line_frame=0)).groups
+    # ... and two without those checks and the sentence tests (line_share, line_frame, line_retold)
+    (g3,) = align(arts, ana, ENTS, NO_COPIES,
+                  AlignSettings(origin_run=0, line_share=0, line_frame=0, line_retold=0)).groups
     assert g3.sources == 2 and g3.status == "corroborated"
 
 

@@ -17,6 +17,7 @@ from newsprism.copies import (
     line_origins,
     noun_credits,
     outlet_credits,
+    retold_words,
     rewrites,
     run_holders,
     shared_frame,
@@ -738,3 +739,52 @@ def test_copies_line_origins_reads_british_spellings_as_american_with_spelling()
     _, outlets, line = _one_line("spell", texts)
     assert len(line_origins(line, NONE, outlets, (), 9)) == 2  # the run breaks at the respelled word
     assert len(line_origins(line, NONE, outlets, (), 9, spelling=True)) == 1
+
+
+# ------------------------------------------------------------ one sentence retold with a word changed
+
+_RETOLD = [
+    "A rusted signal flare was recovered on the deck of the drifting ferry.",
+    "A rusted signal flare was found on the deck of the drifting ferry.",
+    "Divers later said they had seen no flare anywhere near the hull of the ferry.",
+]
+
+
+def test_copies_retold_words_read_contractions_and_leave_quotations_out() -> None:
+    told = retold_words("The captain won't sail, the operator \"deeply regrets\" the delay.")
+    assert told.words == ("the", "capta", "will", "not", "sail", "the", "opera", "the", "delay")
+    assert told.length == 11  # the quoted words count in its length
+    assert told.writing == ("capta", "sail", "opera", "delay") and not told.first_person
+    assert retold_words("I didn't see the ferry.").words[:3] == ("i", "did", "not")
+    assert retold_words("I didn't see the ferry.").first_person
+
+
+def test_copies_line_origins_joins_one_sentence_retold_with_a_word_changed() -> None:
+    arts, outlets, line = _one_line("retold", _RETOLD)
+    assert len(line_origins(line, NONE, outlets, ())) == 3  # the test off
+    found = line_origins(line, NONE, outlets, (), retold=0.8, retold_min=6)
+    assert sorted(len(o.article_ids) for o in found) == [1, 2]  # the third tells it in its own words
+    assert len(line_origins(line, NONE, outlets, (), retold=0.8, retold_min=13)) == 3  # 12 words aligned: too few
+    # the story's other reports holding every run of it (a wire text many run) do not stop it
+    many = [art(f"retold-x{k}", [_RETOLD[0]], outlet=f"X{k}") for k in range(3)]
+    holders = run_holders([*arts, *many], 3)
+    assert len(line_origins(line, NONE, outlets, (), retold=0.8, retold_min=6, share_run=3, holders=holders)) == 2
+
+
+def test_copies_line_origins_retold_reads_no_attribution_quotation_headline_or_speech() -> None:
+    # two outlets quoting one statement: the words around the quotation are an attribution only
+    quoted = ["\"The island will not be cut off while the ferry is repaired,\" operator Marrow Line said in a statement.",
+              "\"The island will not be cut off while the vessel is repaired\" Marrow Line said in a statement."]
+    _, outlets, line = _one_line("attrib", quoted)
+    assert len(line_origins(line, NONE, outlets, (), retold=0.8, retold_min=6)) == 2
+    # a line of names (a menu path, a title in capitals) is no one's writing
+    _, outlets, line = _one_line("names", ["Open Settings > Ferry Routes > Marrow Line > Timetable."] * 2)
+    assert len(line_origins(line, NONE, outlets, (), retold=0.8, retold_min=6)) == 2
+    # headlines: the headline test's (desks write near the same ones)
+    _, outlets, line = _one_line("heads", _RETOLD[:2])
+    heads = [replace(c, field="title") for c in line]
+    assert len(line_origins(heads, NONE, outlets, (), retold=0.8, retold_min=6)) == 2
+    # the first person outside quotation marks is someone's speech, its marks lost
+    _, outlets, line = _one_line("speech", ["We recovered a rusted signal flare on the deck of the drifting ferry.",
+                                            "We found a rusted signal flare on the deck of the drifting ferry."])
+    assert len(line_origins(line, NONE, outlets, (), retold=0.8, retold_min=6)) == 2

@@ -92,7 +92,7 @@ def origins_of_line(claims: Sequence[Claim], copies: Copies, outlets: Mapping[st
                         headline=s.line_headline, order=s.line_order, order_min=s.line_order_min,
                         frame=s.line_frame, frame_min=s.line_frame_min,
                         twin_marks=s.line_twin_marks, named=s.line_named, twin_marks_all=s.origin_twin_marks,
-                        spelling=s.origin_spelling)
+                        spelling=s.origin_spelling, retold=s.line_retold, retold_min=s.line_retold_min)
 
 
 def compare(a: Claim, b: Claim, sim: float, internal: bool, by_id: Mapping[str, Entity],

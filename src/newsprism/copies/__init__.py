@@ -45,6 +45,7 @@ from .credits import line_origins as line_origins
 from .credits import noun_credits as noun_credits
 from .credits import outlet_credits as outlet_credits
 from .credits import quotations as quotations
+from .credits import retold_words as retold_words
 from .credits import rewrites as rewrites
 from .credits import run_holders as run_holders
 from .credits import shared_frame as shared_frame

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from ..lexicon import (
     BROADCAST_STATION,
@@ -374,7 +375,8 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                  headline: float = 0.0, order: float = 0.0, order_min: int = 0,
                  quoted_report: bool = True, said_runs: bool = True, frame: float = 0.0,
                  frame_min: int = 0, twin_marks: bool = False, named: bool = False,
-                 twin_marks_all: bool = False, spelling: bool = False) -> list[Origin]:
+                 twin_marks_all: bool = False, spelling: bool = False, retold: float = 0.0,
+                 retold_min: int = 0) -> list[Origin]:
     """The independent origins among the members of one line (the claims of a
     group, one per article): :func:`independent_sources` of their articles,
     then one origin for a member and the outlet a credit covering it names
@@ -422,6 +424,13 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
     each outlet's members are one origin. With ``twin_marks_all``, every test reads ``"...''`` as a
     closed quotation (:func:`closed_twins`), not the frame test alone; with ``spelling``, every test reads
     British spellings as their American twins (``lexicon.american_spelling``: "criticised", "criticized").
+    With ``retold``, one origin for two members whose words outside quotation marks (every word, names
+    and small words too, :func:`retold_words`) align in order (:func:`aligned_words`) over at least the
+    fraction ``retold`` of the shorter one's, ``retold_min`` words or more: one sentence retold with a word
+    or two changed ("a rusted flare was recovered on the deck", "... was found on the deck"), whose
+    words the story's other reports may hold too (a wire text run by many), so no run of it is the
+    writer's own by the story's count; a member that is a direct quotation without a mark of its own, or
+    whose words outside quotation marks hold a first-person pronoun, gives no words (someone's speech).
     Each origin
     keeps the key of one of its articles' own origins (the credited outlet's
     when it is a member), so it is one of the story's columns."""
@@ -486,6 +495,20 @@ def line_origins(claims: Sequence[Claim], copies: Copies, outlets: Mapping[str, 
                 words = tuple(w.lower() for w in found)
                 if (own >= max(1, frame_min) and own >= frame * shorter
                         and _own_writing(words, share_run, holders) and not _quoted_in(words, list(marked.values()), said)):
+                    union(key_of[a.article_id], key_of[b.article_id])
+    if retold > 0 and len(claims) > 1:
+        # a headline is no one's sentence (independent desks write near the same ones); a quotation without
+        # a mark of its own, or words in the first person, are someone's speech
+        told = {c.claim_id: retold_words(c.text) for c in claims if c.field != "title"
+                and not (c.quote == "direct" and not _MARKS.search(c.text))}
+        told = {k: v for k, v in told.items() if not v.first_person}
+        for i, a in enumerate(claims):
+            for b in claims[i + 1:]:
+                ta, tb = told.get(a.claim_id), told.get(b.claim_id)
+                if (ta is None or tb is None or a.article_id == b.article_id
+                        or find(key_of[a.article_id]) == find(key_of[b.article_id])):
+                    continue
+                if _retold(ta, tb, retold, retold_min):
                     union(key_of[a.article_id], key_of[b.article_id])
     if named and len(claims) > 1:
         own_of = {aid: _letters(o) for aid, o in (outlets or {}).items() if o}
@@ -748,6 +771,50 @@ def aligned_words(a: Sequence[str], b: Sequence[str]) -> int:
             cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
         prev = cur
     return prev[-1]
+
+
+#: Contractions read as the words they stand for ("won't", "will not"; "isn't", "is not").
+_WONT = re.compile(r"\b(w)on['\u2019]t\b", re.I)
+_CANT = re.compile(r"\b(c)an['\u2019]t\b", re.I)
+_NOT = re.compile(r"(?<=\w)n['\u2019]t\b", re.I)
+
+
+class Retold(NamedTuple):
+    """A sentence as the ``retold`` test of :func:`line_origins` reads it (:func:`retold_words`)."""
+
+    words: tuple[str, ...]  # every word outside quotation marks, lower-cased, cut to its first _STEM letters
+    content: tuple[str, ...]  # those that are not stop words or numbers
+    writing: tuple[str, ...]  # those written in lower case: a writer's own words, not names
+    length: int  # every word of the sentence, quoted words too
+    first_person: bool  # a first-person pronoun outside quotation marks (lexicon.FIRST_PERSON): someone's speech
+
+
+def retold_words(text: str) -> Retold:
+    """The words of a sentence outside quotation marks, in order, lower-cased and cut to their first
+    ``_STEM`` letters, a contraction read as its words ("won't": "will not"; "didn't": "did not"); its
+    content words (no stop word, no number) and those of them written in lower case; how many words
+    the whole sentence has, its quotations' included; and whether a first-person pronoun is written
+    outside quotation marks."""
+    text = _NOT.sub(" not", _CANT.sub(r"\1an not", _WONT.sub(r"\1ill not", text)))
+    written = [w for part in _unquoted_parts(text) for w in TOKEN.findall(part)]
+    words = tuple(w.lower()[:_STEM] for w in written)
+    kept = [w for w in written if w.lower() not in STOP_WORDS and not w.isdigit()]
+    return Retold(words, tuple(w.lower()[:_STEM] for w in kept), tuple(w[:_STEM] for w in kept if w.islower()),
+                  len(TOKEN.findall(text)), any(w in FIRST_PERSON for w in written))
+
+
+def _retold(a: Retold, b: Retold, share: float, least: int) -> bool:
+    """Whether two sentences are one sentence retold: their words outside quotation marks align in order
+    (:func:`aligned_words`) over at least ``share`` of the shorter sentence's words (quoted words count in
+    its length, not in the alignment: the words around a quotation are an attribution), ``least`` words
+    or more, their content words over ``share`` of the shorter one's, and two words written in lower
+    case or more (a line of names, a menu path, is no one's writing)."""
+    n = aligned_words(a.words, b.words)
+    if n < max(1, least) or n < share * min(a.length, b.length):
+        return False
+    if aligned_words(a.content, b.content) < share * min(len(a.content), len(b.content)):
+        return False
+    return aligned_words(a.writing, b.writing) >= 2
 
 
 def _writing_runs(text: str, n: int) -> frozenset[tuple[str, ...]]:
