@@ -294,16 +294,26 @@ EARLIER_HAPPENING = re.compile(r"\b(most recent|previous|prior|preceding|last on
 #: "an additional 40", "a further 40") or just after it ("40 more", "40 other", "40 additional"). A
 #: count so marked is compared only with another so marked (claims.status._increment).
 INCREMENT_BEFORE = frozenset({"another", "additional", "further", "extra"})
+#: An ordinal after a determiner before a count ("the first two games", "its last three flights"): the
+#: count is of a part of a series, not of the whole (claims.status._series_part).
+SERIES_PART = frozenset({"first", "last", "next", "final", "opening", "past", "previous"})
+SERIES_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "my"})
 INCREMENT_AFTER = frozenset({"more", "other", "additional", "extra", "further"})
 
 #: Words that give the span a sentence's counts add up over ("this season", "so far", "since
-#: October", "in his career"): the first group that matches names the span. Counts are compared only
+#: October", "in his career"; several occasions, "during the five operations"; a whole tally, "the final
+#: numbers"): the first group that matches names the span. Counts are compared only
 #: between sentences naming the same spans (claims.status._spans): a season's figure is not a game's.
 #: Not "this year" nor "since 2005": news compares a count with the year's ("the deadliest this year").
 COUNT_SPAN = re.compile(
     r"\b(?:this|last|the|that|a|his|her|their|its) (season|career)\b|\b(so far|to date)\b"
     r"|\b(since) (?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|the start)\b")
+    r"|the start)\b"
+    # several occasions a count adds up over ("during the five operations", "in their two raids")
+    r"|\b(?:during|in|over|across|from) (?:the|its|their|his|her|all) (?:[\w-]+ )?"
+    r"(operations|raids|missions|rounds|games|matches|bouts|attacks)\b"
+    # a whole tally ("the final numbers showed ..."), not one part of it
+    r"|\b(final) (?:numbers|figures|tally|statistics|stats)\b")
 
 #: Words that mark what a sentence reports as a repeat of something ("fires another missile"): a
 #: sentence with one does not state one without (``[claims] line_repeat``). Not "again": it is mostly

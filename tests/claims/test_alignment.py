@@ -325,3 +325,16 @@ def test_claims_of_a_short_article_keep_its_title_and_the_sentences_on_its_subje
     page = ["External links are provided for reference.", "Tormund Daily is not responsible for other sites."]
     bare = replace(article("b", page, title="Tormund Daily", outlet="Tormund Daily"), flags=("empty",))
     assert align([bare], [analysis("b", page)], [], NO_COPIES).claims == ()
+
+
+def test_claims_headline_name_the_body_writes_as_the_start_of_a_longer_name_is_no_place() -> None:
+    # "Brekke" read as a place in the headline is the start of the works' name in the body's sentence
+    sentences = ["A fire broke out at the Brekke Metals works in Upper Kessford on Tuesday, the fire service said.",
+                 "Crews from Upper Kessford and Varnholm fought the fire for hours in Upper Kessford.",
+                 "Residents in Upper Kessford were told to keep their windows shut."]
+    places = [("Brekke", "brekke"), ("Upper Kessford", "upper-kessford"), ("Varnholm", "varnholm")]
+    assert _headline_case("Two hurt in Brekke works fire", sentences, places, "in Upper Kessford") == []
+    # a headline town the body's sentence does not write is still flagged
+    other = [s.replace("Brekke Metals", "Lund Metals") for s in sentences]
+    assert ("place", "conflict", True) in _headline_case("Two hurt in Brekke works fire", other, places,
+                                                         "in Upper Kessford")

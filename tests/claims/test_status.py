@@ -372,3 +372,66 @@ def test_claims_a_day_counted_from_a_given_base_grounds_no_conflict_across_artic
     (d,) = _dates(dated, claim("a", "Police arrested the Varnholm skipper on Tuesday.", "Tuesday", "2025-03-11",
                                "given"), internal=True)
     assert d.status == "conflict"
+
+
+def test_claims_a_day_told_from_the_moment_of_writing_one_day_off_grounds_no_conflict() -> None:
+    """"This morning" is counted from a publication date that places the writing to a day at best."""
+    from newsprism.claims.status import _dates
+    from newsprism.records import Claim, TimeExpression
+
+    def claim(cid: str, text: str, day_text: str, day: str, base: str = "published") -> Claim:
+        on = text.index(day_text)
+        when = TimeExpression(cid, day_text, on, on + len(day_text), "DATE", day, "day", "resolved", base=base)
+        return Claim(cid, cid, "body", 0, len(text), text, None, None, None, (), (), (), (), (when,), False)
+
+    told = claim("a", "The Varnholm skipper was arrested this morning after a chase.", "this morning", "2025-03-11")
+    named = claim("b", "The Varnholm skipper was arrested on Monday after a chase.", "Monday", "2025-03-10")
+    assert _dates(told, named) == [] and _dates(named, told) == []
+    # two days apart: a disagreement
+    (d,) = _dates(claim("c", "The Varnholm skipper was arrested today.", "today", "2025-03-12"), named)
+    assert d.status == "conflict"
+    # two weekdays one day apart: a disagreement (neither counts from the moment of writing)
+    tuesday = claim("d", "The Varnholm skipper was arrested on Tuesday after a chase.", "Tuesday", "2025-03-11")
+    (d,) = _dates(tuesday, named)
+    assert d.status == "conflict"
+    # inside one article the day is counted from the same date: still compared, unless that date is a guess
+    yesterday = claim("a", "The Varnholm skipper was arrested yesterday.", "yesterday", "2025-03-11")
+    (d,) = _dates(yesterday, named, internal=True)
+    assert d.status == "conflict"
+    guessed = [claim("a", "The skipper was arrested yesterday.", "yesterday", "2025-03-11", "given"),
+               claim("a", "The Varnholm ferry sank on Monday.", "Monday", "2025-03-10", "given")]
+    assert _dates(*guessed, internal=True) == []
+
+
+def test_claims_counts_over_several_occasions_or_a_whole_tally_are_not_compared_with_one() -> None:
+    sa = "The coastguard seized a total of 31 rifles from smugglers off Varnholm during the five operations."
+    sb = "The coastguard seized 12 rifles from smugglers off Varnholm during the operation on Tuesday."
+    assert _numbers_pair(sa, sb, [("31", 31, "rifle", False)], [("12", 12, "rifle", False)]) == []
+    sc = "The final numbers showed the Varnholm boxer landing 178 punches against the champion."
+    sd = "The Varnholm boxer landed 28 punches against the champion in the third round."
+    assert _numbers_pair(sc, sd, [("178", 178, "punch", False)], [("28", 28, "punch", False)]) == []
+    # several occasions on both sides: compared
+    se = sa.replace("31 rifles", "27 rifles")
+    diffs = _numbers_pair(sa, se, [("31", 31, "rifle", False)], [("27", 27, "rifle", False)])
+    assert [(d.a_value, d.b_value) for d in diffs] == [("31", "27")]
+
+
+def test_claims_a_count_joined_to_a_second_noun_counts_both() -> None:
+    sa = "The Varnholm ferry evacuated some 430 passengers and crew after the fire spread, the operator said."
+    sb = "The Varnholm ferry evacuated all 246 passengers and some of the crew after the fire, the operator said."
+    qa, qb = [("some 430", 430, "passengers", True)], [("246", 246, "passengers", False)]
+    assert _numbers_pair(sa, sb, qa, qb) == []
+    # a second clause after "and" is not a second noun counted: compared
+    sc = "The Varnholm ferry fire killed 40 passengers and injured dozens more, the operator said."
+    sd = "The Varnholm ferry fire killed 55 passengers and wounded over 100, the operator said."
+    diffs = _numbers_pair(sc, sd, [("40", 40, "passengers", False)], [("55", 55, "passengers", False)])
+    assert [(d.a_value, d.b_value) for d in diffs] == [("40", "55")]
+
+
+def test_claims_the_first_few_of_a_series_are_compared_only_with_a_part() -> None:
+    sa = "Varnholm stretched the champions to six games before losing the series on Sunday."
+    sb = "Varnholm took the first two games from the champions before losing the series on Sunday."
+    assert _numbers_pair(sa, sb, [("six", 6, "games", False)], [("two", 2, "games", False)]) == []
+    sc = sb.replace("first two games", "first three games")
+    diffs = _numbers_pair(sb, sc, [("two", 2, "games", False)], [("three", 3, "games", False)])
+    assert [(d.a_value, d.b_value) for d in diffs] == [("two", "three")]

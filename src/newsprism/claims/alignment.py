@@ -544,6 +544,10 @@ def _headline_checks(articles: Sequence[Article], analyses: Mapping[str, Analysi
             inner = [w for w in where if geo(entity_name(w, by_id)) is None] or list(where)
             if any(may_contain(entity_name(p, by_id), entity_name(w, by_id)) for w in inner):
                 continue
+            # a headline's "place" that the body's sentence writes as the start of a longer name ("Kraft" in
+            # "the Kraft Foods plant in ..."): a name of what stands there, not another place
+            if any(re.search(rf"\b{re.escape(vp)}\s+[A-Z]", body.text) for vp in surfaces(p, by_id)):
+                continue
             # a headline's short form of the body's place ("NE Varnholm" / "Northeast Varnholm")
             if any(same_name_words(vp, v) for vp in surfaces(p, by_id)
                    for v in (w.text, *(s for x in where for s in surfaces(x, by_id)))):

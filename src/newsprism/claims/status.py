@@ -8,6 +8,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from ..analyse.rules import CURRENCY_SYMBOLS, CURRENCY_WORDS, REPORTING_VERBS
 from ..copies import line_origins
@@ -25,6 +26,8 @@ from ..lexicon import (
     PICTURE_DATE_BEFORE,
     REMAINING_COUNT_AFTER,
     REMAINING_COUNT_WORDS,
+    SERIES_DETERMINERS,
+    SERIES_PART,
     SMALL_NUMBER_WORDS,
     STOP_WORDS,
     strip_inflection,
@@ -147,6 +150,8 @@ def number_differences(a: Claim, b: Claim, s: AlignSettings, counts_only: bool =
             if (qa.unit or "").lower() != (qb.unit or "").lower():  # "12 inches" / "30 centimetres": converted
                 la, ha, lb, hb = la * 0.97, ha * 1.03, lb * 0.97, hb * 1.03
             if not (_same_action(a, qa, b, qb) and _modifier(a, qa) == _modifier(b, qb)
+                    and _joined_count(a, qa) == _joined_count(b, qb)
+                    and _series_part(a, qa) == _series_part(b, qb)
                     and _same_outcome(a, qa, b, qb) and _increment(a, qa) == _increment(b, qb)):
                 continue
             if ha < lb or hb < la:
@@ -265,6 +270,13 @@ def _increment(c: Claim, q: Quantity) -> bool:
     return bool(set(before + lead) & INCREMENT_BEFORE or set(after) & INCREMENT_AFTER)
 
 
+def _series_part(c: Claim, q: Quantity) -> bool:
+    """A count of the first, last or next few of a series ("taking the first two games", "its last three
+    flights": ``lexicon.SERIES_PART``), a part of it, not the whole: compared only with another such part."""
+    before = re.findall(r"[\w'-]+", c.text[:max(0, q.start - c.start)].lower())[-2:]
+    return len(before) == 2 and before[0] in SERIES_DETERMINERS and before[1] in SERIES_PART
+
+
 def _remaining(c: Claim, q: Quantity) -> bool:
     """A count of what remains to a goal: "within four outs of the title"."""
     before = re.findall(r"[\w'-]+", c.text[:max(0, q.start - c.start)].lower())
@@ -298,6 +310,27 @@ def _modifier(c: Claim, q: Quantity) -> str:
     if m is None or m.start() > 40:
         return ""
     return " ".join(w for w in re.findall(r"[\w-]+", rest[:m.start()].lower()) if w not in STOP_WORDS)
+
+
+def _joined_count(c: Claim, q: Quantity) -> str:
+    """What a count counts besides its noun, joined to it by "and" with no count of its own: "some 420
+    passengers and crew" counts the crew too ("crew"); "246 passengers and some of the crew", "ten dead
+    and 40 hurt", "50 people and wounded 200", "five people and damaging buildings" do not (after
+    "and" a stop word, a number, an outcome or verb form, or a word that does not close the phrase: "")."""
+    if not q.measures:
+        return ""
+    rest = c.text[q.end - c.start:].lower()
+    head = q.measures.lower().split()[-1]
+    m = re.search(rf"\b{re.escape(head)}\w*\s+and\s+([\w-]+)(?:\s+([\w-]+))?", rest)
+    if m is None or m.start() > 40:
+        return ""
+    word, after = m.group(1), m.group(2)
+    if (word in STOP_WORDS or word[0].isdigit() or word in SMALL_NUMBER_WORDS or word in COUNT_OUTCOMES
+            or word.endswith(("ing", "ed"))):
+        return ""
+    # a noun closing the phrase ("crew" then "after", a comma or the end), not the start of another
+    # clause ("and damaging buildings")
+    return word if after is None or after in STOP_WORDS else ""
 
 
 def norm_text(text: str) -> str:
@@ -377,8 +410,33 @@ def _dates(a: Claim, b: Claim, internal: bool = False) -> list[Difference]:
         return []
     if {_date_words(t) for t in da.values()} & {_date_words(t) for t in db.values()}:
         return []
+    if any(_deictic_slip(x, y, internal) for x in da.values() for y in db.values()):
+        return []
     ta, tb = da[min(da)], db[min(db)]
     return [Difference("date", "conflict", a.claim_id, f"{ta.text} ({ta.value})", b.claim_id, f"{tb.text} ({tb.value})")]
+
+
+#: A day told from the moment of writing ("today", "this morning", "yesterday", "last night"): its day
+#: is counted from a publication date that does not fix that moment (a page dated the day after, another
+#: time zone).
+DEICTIC_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)"
+                         r"|last (?:night|evening))\b", re.I)
+
+
+def _deictic_slip(x: TimeExpression, y: TimeExpression, internal: bool) -> bool:
+    """Two days one day apart of which one is told from the moment of writing (``DEICTIC_DAY``): across
+    articles no ground for a conflict, as each was counted from its own article's date, which places
+    the writing to a day at best; inside one article only when that date is a guess (``base="given"``,
+    an undated article's day counted from its story's), as a weekday then says nothing of "yesterday"."""
+    if not (DEICTIC_DAY.search(x.text) or DEICTIC_DAY.search(y.text)):
+        return False
+    if internal and "given" not in (x.base, y.base):
+        return False
+    try:
+        days = abs((date.fromisoformat(x.value or "") - date.fromisoformat(y.value or "")).days)
+    except ValueError:
+        return False
+    return days == 1
 
 
 def _date_words(t: TimeExpression) -> str:
