@@ -338,3 +338,15 @@ def test_claims_headline_name_the_body_writes_as_the_start_of_a_longer_name_is_n
     other = [s.replace("Brekke Metals", "Lund Metals") for s in sentences]
     assert ("place", "conflict", True) in _headline_case("Two hurt in Brekke works fire", other, places,
                                                          "in Upper Kessford")
+
+
+def test_claims_headline_town_over_a_district_named_by_its_side_of_a_town_is_no_conflict() -> None:
+    sentences = ["Police and protesters clashed in East Kessford on Tuesday night, officials said.",
+                 "Shops in East Kessford stayed shut and buses were stopped in East Kessford."]
+    places = [("Varnholm", "varnholm"), ("East Kessford", "east-kessford")]
+    assert _headline_case("Protesters clash with police in Varnholm", sentences, places, "in East Kessford") == []
+    # a town the gazetteer does not know, not named by its side of another: flagged
+    other = [s.replace("East Kessford", "Kessford") for s in sentences]
+    assert ("place", "conflict", True) in _headline_case("Protesters clash with police in Varnholm", other,
+                                                         [("Varnholm", "varnholm"), ("Kessford", "kessford")],
+                                                         "in Kessford")

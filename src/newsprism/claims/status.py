@@ -544,14 +544,21 @@ def entity_name(eid: str, by_id: Mapping[str, Entity]) -> str:
     return by_id[eid].name if eid in by_id else eid
 
 
+#: A place named by its side of a town: a compass word, then a capitalised name ("East Flatbush").
+_DISTRICT = re.compile(r"(?:North|South|East|West)(?:east|west)?\s+[A-Z]")
+
+
 def may_contain(x: str, y: str) -> bool:
     """True when one place may well lie in the other, so that two sources
     naming them do not disagree: a country and a place inside it (or a place
-    the gazetteer does not know: a town, a beach, a zoo), a region and a town.
+    the gazetteer does not know: a town, a beach, a zoo), a region and a town,
+    a district named by its side of a town ("East Flatbush") and a town.
     Two different countries, or regions of different countries, never do."""
     gx, gy = geo(x), geo(y)
     if gx is None and gy is None:
-        return False  # two towns or sites: the text has to say (see contains_text)
+        # two towns or sites: the text has to say (see contains_text); but a district named by its side
+        # of a town ("East Flatbush", "Northeast Varnholm") lies in some town the gazetteer does not know
+        return bool(_DISTRICT.match(x) or _DISTRICT.match(y))
     if gx is None or gy is None:
         return True
     (kx, cx), (ky, cy) = gx, gy
