@@ -15,12 +15,13 @@ granularity and relative vs absolute surface.
 ``--half``: the documents, sorted, are shuffled with seed 18 and cut in two fixed
 halves, ``dev`` and ``test``; ``all`` (default) is both. The ``test`` half's documents,
 sorted, are shuffled again with seed 1812 and cut in two: ``test-a`` (the first half,
-46 documents) and ``test-b`` (the second, 46). ``dev`` and ``test-a`` are in sample:
-their errors may be listed (``--errors N``) and read to write general rules.
-``test-b`` is held out: its errors are never listed or read, only its aggregate figures printed (for
-``test-b``, ``test`` and ``all`` no breakdown by granularity or surface either);
-``test`` (both parts) is therefore half in sample from the round that opened
-``test-a`` on.
+46 documents) and ``test-b`` (the second, 46). Every half is in sample: ``dev`` from the
+first rounds, ``test-a`` from the round that opened it, ``test-b`` (held out until then)
+from the tenth session's round; their errors may be listed (``--errors N``) and read.
+
+``--held-out``: another corpus in this folder format that is held out (the news_cluster
+set that ``news_dates.py score`` builds): the aggregate figures only, no breakdown by
+granularity or surface and no errors, which would describe the held-out errors.
 """
 
 from __future__ import annotations
@@ -48,9 +49,9 @@ DEFAULT = ROOT.parent / "shared" / "benchmarks" / "timebank"
 SEED = 18
 #: The seed that cuts the ``test`` half into ``test-a`` (in sample) and ``test-b`` (held out).
 TEST_SPLIT_SEED = 1812
-#: Halves whose errors may be listed and read.
-READABLE = ("dev", "test-a")
-#: The figures printed for a half that holds ``test-b``: the aggregates only, no breakdown by kind.
+#: Halves whose errors may be listed and read: all of them (TimeBank is wholly in sample).
+READABLE = ("dev", "test-a", "test-b", "test", "all")
+#: The figures printed for a held-out corpus (``--held-out``): the aggregates only, no breakdown by kind.
 AGGREGATES = (("extraction_recall", "extraction recall (any overlap):"), ("value_accuracy", "value accuracy on matched:"),
               ("value_precision", "value precision:"), ("value_recall", "value recall:"), ("value_f1", "value F1:"))
 #: Granularities the corpus scores (a quarter or a decade has no concrete TimeML value there).
@@ -104,15 +105,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--half", choices=("all", "dev", "test", "test-a", "test-b"), default="all")
-    ap.add_argument("--errors", type=int, default=0, metavar="N",
-                    help="list N errors (only with --half dev or test-a)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list N errors (not with --held-out)")
+    ap.add_argument("--held-out", action="store_true",
+                    help="a held-out corpus: print the aggregate figures only, never its errors")
     ap.add_argument("--pred", type=Path, help="also write the predictions (JSONL) here")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if not (args.gold / "articles.jsonl").is_file():
         sys.exit(f"{args.gold}: no TimeBank corpus (articles.jsonl) there; see ../shared/benchmarks/README.md")
-    if args.errors and args.half not in READABLE:
-        sys.exit("--errors lists errors of --half dev or test-a only: test-b stays unread")
+    if args.errors and args.held_out:
+        sys.exit("--errors with --held-out: a held-out corpus's errors are not listed")
     rows = [json.loads(line) for line in (args.gold / "articles.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
     keep = set(halves([r["id"] for r in rows])[args.half])
@@ -131,8 +133,8 @@ def main() -> None:
         pred_path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
         if not args.json:
             seeds = f"seeds {SEED}, {TEST_SPLIT_SEED}" if args.half.startswith("test-") else f"seed {SEED}"
-            print(f"documents: {len(rows)} (half: {args.half}, {seeds})")
-        if args.half in READABLE:
+            print(f"documents: {len(rows)} (" + ("held out" if args.held_out else f"half: {args.half}, {seeds}") + ")")
+        if not args.held_out:
             scorer.score(sub, pred_path, args.errors, args.json)
             return
         with contextlib.redirect_stdout(io.StringIO()):  # the breakdown by kind would read the held-out errors
@@ -149,7 +151,7 @@ def main() -> None:
                   "value_precision": f"{correct}/{res['pred_overlapping_gold']}", "value_recall": f"{correct}/{n}"}
         for key, label in AGGREGATES:
             print(f"{label:33}{res[key]:.3f}" + (f" ({counts[key]})" if key in counts else ""))
-        print("(aggregate only: this half holds the held-out test-b, whose errors are not broken down)")
+        print("(aggregate only: a held-out corpus, whose errors are not broken down)")
 
 
 if __name__ == "__main__":
