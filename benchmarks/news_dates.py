@@ -1,6 +1,9 @@
 """Date resolution on news_cluster articles labelled blind: a second corpus beside TimeBank.
 
 Usage: .venv/bin/python benchmarks/news_dates.py sample [--sheet FILE]
+       .venv/bin/python benchmarks/news_dates.py spans RAW [--out FILE]
+       .venv/bin/python benchmarks/news_dates.py build DIR [--labels FILE]
+       .venv/bin/python benchmarks/news_dates.py score [--labels FILE]
 
 Protocol: ``SEED`` draws ``N`` articles among the news_cluster articles whose text holds at least
 ``MIN_CHARS`` characters; each article's region is its text's first lines (whole lines) up to
@@ -9,6 +12,16 @@ the articles): per article, its publication day and weekday and the region's lin
 labeller marks every date expression of the region with a calendar value (TimeML DATE: a day, a
 week, a month or a year; the day of a TIME) and its value, read against the publication day, without
 seeing any output of newsprism. The labels keep spans only (article id, start, end, value).
+
+``spans RAW``: the labeller's lines (``Dnn<TAB>Lk<TAB>surface<TAB>occurrence<TAB>value``: the sheet's
+article number, the line's number in the region, the expression as written, which occurrence of it in
+that line, its TimeML value) -> ``LABELS`` (``article<TAB>start<TAB>end<TAB>value``, offsets into the
+article's ``text`` field; no text). ``build DIR`` writes, outside the repository, a gold folder in the
+format of ``../shared/benchmarks/timebank``: ``docs/<id>.txt`` (the region's text), ``dct.tsv`` (the
+publication day), ``timex.jsonl`` (one DATE per label), ``articles.jsonl`` (the region, published at the
+article's ``date_publish`` as newsprism reads it) and the TimeBank folder's ``score.py``. ``score``
+builds it in a temporary folder and runs ``timebank.py GOLD_DIR --held-out`` on it: the set is held
+out, so only the aggregate figures are printed, never an error.
 """
 
 from __future__ import annotations
@@ -16,10 +29,22 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "giveme5w1h_news_cluster"
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "benchmarks" / "giveme5w1h_news_cluster"
+#: The TimeBank folder, whose ``score.py`` scores the built set too.
+TIMEBANK = ROOT.parent / "shared" / "benchmarks" / "timebank"
+#: The labels: spans only (article id, start, end, value).
+LABELS = ROOT / "benchmarks" / "data" / "news-dates-labels.tsv"
+#: The values a label may take: a TimeML DATE (day, ISO week, month, year).
+VALUE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
 SEED = 20261223
 N = 60
 MIN_CHARS = 400
@@ -65,14 +90,130 @@ def sheet(out: Path, corpus: Path = CORPUS) -> None:
     print(f"{N} articles (seed {SEED}) -> {out}")
 
 
+def spans(raw: str, docs: dict[str, dict[str, str]], drawn: list[str]) -> list[tuple[str, int, int, str]]:
+    """The labeller's lines as ``(article id, start, end, value)``, offsets into the article's text.
+
+    ``drawn`` is the sheet's order (``Dnn`` is its ``nn``-th article); a line is found among the region's
+    lines as the sheet numbers them (blank ones counted), the surface as its ``occurrence``-th match in that
+    line (exactly, else with any run of spaces for a space). Raises ValueError naming the first line that does
+    not fit (a malformed line, an unknown article or line, a surface not found that often, a value that is no
+    TimeML date)."""
+    out = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.rstrip("\r\n").split("\t")
+        if len(fields) != 5:
+            raise ValueError(f"line {n}: {len(fields)} fields, expected 5")
+        dnn, lk, surface, occurrence, value = (f.strip() if k != 2 else f for k, f in enumerate(fields))
+        m_doc, m_line = re.fullmatch(r"D(\d+)", dnn), re.fullmatch(r"L(\d+)", lk)
+        if m_doc is None or m_line is None or not occurrence.isdigit() or int(occurrence) < 1:
+            raise ValueError(f"line {n}: expected Dnn, Lk and an occurrence >= 1: {fields[:2]} {occurrence!r}")
+        if not VALUE_RE.match(value):
+            raise ValueError(f"line {n}: value {value!r} is no TimeML date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www)")
+        k = int(m_doc.group(1))
+        if k >= len(drawn):
+            raise ValueError(f"line {n}: no article {dnn} (the sheet has {len(drawn)})")
+        aid = drawn[k]
+        text = docs[aid]["text"]
+        lines = text[:region(text)].split("\n")
+        li = int(m_line.group(1))
+        if li >= len(lines):
+            raise ValueError(f"line {n}: {dnn} has no line {lk}")
+        offset = sum(len(x) + 1 for x in lines[:li])
+        pattern = re.escape(surface.strip()).replace("\\ ", r"\s+")
+        found = [m for m in re.finditer(pattern, lines[li])] if surface.strip() else []
+        if len(found) < int(occurrence):
+            raise ValueError(f"line {n}: {dnn} {lk}: the surface is there {len(found)} time(s), not {occurrence}")
+        m = found[int(occurrence) - 1]
+        out.append((aid, offset + m.start(), offset + m.end(), value))
+    return out
+
+
+def write_labels(rows: list[tuple[str, int, int, str]], out: Path) -> None:
+    out.write_text("article\tstart\tend\tvalue\n" + "".join(f"{a}\t{s}\t{e}\t{v}\n" for a, s, e, v in rows),
+                   encoding="utf-8")
+
+
+def read_labels(path: Path) -> list[tuple[str, int, int, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip():
+            a, s, e, v = line.split("\t")
+            rows.append((a, int(s), int(e), v))
+    return rows
+
+
+def build(out: Path, labels: list[tuple[str, int, int, str]], drawn: list[str], docs: dict[str, dict[str, str]],
+          scorer: Path = TIMEBANK / "score.py") -> None:
+    """A gold folder in the TimeBank folder's format for the ``drawn`` articles' regions (every drawn article,
+    labelled or not: one with no date expression has none to find)."""
+    if stray := {a for a, *_ in labels} - set(drawn):
+        raise ValueError(f"labels of {len(stray)} article(s) not drawn, e.g. {sorted(stray)[0]}")
+    (out / "docs").mkdir(parents=True, exist_ok=True)
+    arts, timexes, dct = [], [], ["doc\tdct"]
+    for aid in drawn:
+        d = docs[aid]
+        text = d["text"][:region(d["text"])]
+        (out / "docs" / f"{aid}.txt").write_text(text, encoding="utf-8")
+        dct.append(f"{aid}\t{d['date_publish'][:10]}")
+        title = text.split("\n", 1)[0].strip() or aid
+        arts.append({"id": aid, "title": title, "text": text, "published": d["date_publish"],
+                     "url": d.get("url") or f"news_cluster://{aid}"})
+        for k, (_, s, e, v) in enumerate(sorted(x for x in labels if x[0] == aid)):
+            if e > len(text):
+                raise ValueError(f"{aid}: label {s}-{e} lies past the region ({len(text)} characters)")
+            timexes.append({"doc": aid, "start": s, "end": e, "text": text[s:e], "tid": f"t{k + 1}", "type": "DATE",
+                            "value": v})
+    (out / "dct.tsv").write_text("\n".join(dct) + "\n", encoding="utf-8")
+    (out / "timex.jsonl").write_text("".join(json.dumps(t) + "\n" for t in timexes), encoding="utf-8")
+    (out / "articles.jsonl").write_text("".join(json.dumps(a) + "\n" for a in arts), encoding="utf-8")
+    shutil.copy(scorer, out / "score.py")
+
+
+def _inside_repo(path: Path) -> bool:
+    return path.resolve().is_relative_to(ROOT)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     sp = sub.add_parser("sample")
     sp.add_argument("--sheet", type=Path, default=Path("/tmp/dates-sheet.txt"))
+    sp = sub.add_parser("spans", help="the labeller's lines -> the labels (spans only)")
+    sp.add_argument("raw", type=Path)
+    sp.add_argument("--out", type=Path, default=LABELS)
+    sp = sub.add_parser("build", help="a gold folder in TimeBank's format, outside the repository")
+    sp.add_argument("dir", type=Path)
+    sp.add_argument("--labels", type=Path, default=LABELS)
+    sp = sub.add_parser("score", help="build in a temporary folder and print the aggregate figures (held out)")
+    sp.add_argument("--labels", type=Path, default=LABELS)
     args = ap.parse_args()
     if args.cmd == "sample":
         sheet(args.sheet)
+        return
+    if not (CORPUS / "data").is_dir():
+        sys.exit(f"{CORPUS}: no news_cluster corpus there; see ../shared/benchmarks/README.md")
+    docs = articles()
+    drawn = draw()
+    if args.cmd == "spans":
+        try:
+            rows = spans(args.raw.read_text(encoding="utf-8"), docs, drawn)
+        except ValueError as exc:
+            sys.exit(f"{args.raw}: {exc}")
+        write_labels(rows, args.out)
+        print(f"{len(rows)} labels, {len({r[0] for r in rows})} articles -> {args.out}")
+        return
+    labels = read_labels(args.labels)
+    if args.cmd == "build":
+        if _inside_repo(args.dir):
+            sys.exit(f"{args.dir}: inside the repository; the gold folder quotes the articles, write it outside")
+        build(args.dir, labels, drawn, docs)
+        print(f"{len(drawn)} articles, {len(labels)} labels -> {args.dir}")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        build(Path(tmp), labels, drawn, docs)
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "timebank.py"), tmp, "--held-out"], check=True)
 
 
 if __name__ == "__main__":
