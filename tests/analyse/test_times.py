@@ -417,6 +417,16 @@ def test_times_a_year_in_words(text: str, expected: str) -> None:
     assert _value(text, None) == (expected, "year")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("January nineteen ninety-seven", "1997-01"), ("Sept. nineteen eighty-nine", "1989-09"),
+    ("March of two thousand and one", "2001-03"),
+])
+def test_times_a_month_with_its_year_in_words(text: str, expected: str) -> None:
+    # spoken news: the month of the year said after it, not the nearest such month
+    assert _value(text, date(2025, 3, 11)) == (expected, "month")
+    assert _value("may nineteen ninety", None)[0] is None  # "may" in lower case is no month
+
+
 # ------------------------------------------------------------ absolute dates, granularity, undated articles
 
 
@@ -1119,6 +1129,49 @@ def test_times_a_date_that_is_due_lies_ahead(body: str, expected: tuple[str, str
 ], ids=["starting-future", "speaking-past"])
 def test_times_a_participle_clause_takes_its_main_clause_time(body: str, expected: tuple[str, str]) -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an amount's date in a past clause was measured then: it looks back
+    ("The ferry line's shares have swung widely, climbing to a peak of $18.50 in June from $11.25 in March.",
+     ("March", "2025-03")),
+    ("The ferry line's profit fell to $2 million from $3.1 million in March.", ("March", "2025-03")),
+    # told ahead, ahead
+    ("Ticket prices will rise to $12 in March.", ("March", "2026-03")),
+    # what one acts under (an agreement, a law) exists already: its date looks back
+    ("Harbour officials said they are continuing to try to sell the old quay under a June agreement with the town.",
+     ("June", "2025-06")),
+    ("The town will rebuild the pier under the March accord.", ("March", "2025-03")),
+], ids=["amount-participle", "amount-past", "amount-future", "under-agreement", "under-future"])
+def test_times_a_date_of_an_amount_or_of_what_one_acts_under(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)  # a Thursday: March is nearer ahead than back
+    assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("preposition", "expected"), [("in", "past"), ("by", "either")])
+def test_times_an_amount_to_reach_by_a_date_is_a_target(hand_doc, preposition: str, expected: str) -> None:
+    """"Sales fell, leaving a goal of 5 million by March": the date hung on the amount by an end point is a
+    target, which the past clause does not place; "... of 5 million in March" was measured then."""
+    from newsprism.analyse.tense import direction
+
+    words = ["Sales", "fell", ",", "leaving", "a", "goal", "of", "5", "million", preposition, "March", "."]
+    doc = hand_doc(words, ["O"] * 10 + ["B-DATE", "O"], heads=[1, 1, 1, 1, 5, 3, 5, 8, 6, 8, 9, 1],
+                   deps=["nsubj", "ROOT", "punct", "advcl", "det", "dobj", "prep", "compound", "pobj", "prep", "pobj",
+                         "punct"],
+                   tags=["NNS", "VBD", ",", "VBG", "DT", "NN", "IN", "CD", "CD", "IN", "NNP", "."])
+    (ent,) = doc.ents
+    assert direction(ent) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an absolute clause ("with X doing") has the time of the clause it hangs from
+    ("The ferry company completed the sale, with buyers paying by the Friday deadline.", ("Friday", "2025-07-11")),
+    ("The ferry will leave the port next week, with crews loading the cargo on Thursday.",
+     ("Thursday", "2025-07-17")),
+], ids=["with-past-deadline", "with-future"])
+def test_times_an_absolute_clause_takes_its_main_clause_time(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 7, 15, 9, 0, tzinfo=UTC)  # a Tuesday
     assert expected in _resolved(body, published)
 
 

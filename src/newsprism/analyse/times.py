@@ -1140,8 +1140,12 @@ def _current(s: str, raw: str, anchor: date | None, direction: str,
 
 def _spelled_year(s: str, raw: str, anchor: date | None, direction: str,
                   context: tuple[str, str] | None) -> Reading | None:
-    """A year in words, as spoken: "nineteen ninety-one", "the year two thousand", "two thousand and one"."""
+    """A year in words, as spoken: "nineteen ninety-one", "the year two thousand", "two thousand and one"; after a
+    month's name, that month of that year ("January nineteen ninety-seven", "in March of two thousand and one")."""
     words = [x for x in strip_leading(s).split() if x != "and"]
+    month = w.MONTHS.get(words[0].rstrip(".,")) if words and _is_month_word(raw, words[0]) else None
+    if month is not None:
+        words = words[2:] if words[1:2] == ["of"] else words[1:]
     if words[:1] == ["year"]:
         words = words[1:]
     if len(words) < 2 or any(x not in rules.NUMBER_WORDS and x != "thousand" for x in words):
@@ -1156,7 +1160,17 @@ def _spelled_year(s: str, raw: str, anchor: date | None, direction: str,
             year = rules.NUMBER_WORDS[words[0]] * 100 + _small(words[1:])
     else:
         return None
-    return Reading(f"{year:04d}", "year", "resolved") if 1000 <= year <= 2200 else None
+    if not 1000 <= year <= 2200:
+        return None
+    return as_month(year, month) if month is not None else Reading(f"{year:04d}", "year", "resolved")
+
+
+def _is_month_word(raw: str, word: str) -> bool:
+    """``word`` names a month in ``raw``: "May" and "March" only when capitalised, as :func:`_is_month` reads them."""
+    name = word.rstrip(".,")
+    if name not in w.MONTHS:
+        return False
+    return name not in ("may", "mar", "march") or re.search(rf"\b{name.capitalize()}\b", raw) is not None
 
 
 def _small(words: list[str]) -> int:
