@@ -220,7 +220,7 @@ def _same_day(d: date, year: int) -> date:
 def counted(s: str, raw: str, anchor: date | None, direction: str, context: tuple[str, str] | None,
             near: tuple[str, str] | None = None) -> Reading | None:
     """Points counted from the day of writing that other rules leave: "a decade ago" (the year ten years
-    back), "in two weeks" told ahead ("will vote in two weeks": the week two weeks on; told in the past it
+    back), "in two weeks" told ahead ("will vote in two weeks": the day two weeks on; told in the past it
     is a duration, "rose 5% in two weeks"), "this time last year" (the month of writing, a year back; "the same
     day/week/month last year" that period of the date told before it in the sentence (``near``), else of the
     day of writing, a year back; "the same period" or "quarter" the year)."""
@@ -272,8 +272,8 @@ def counted(s: str, raw: str, anchor: date | None, direction: str, context: tupl
         unit = m.group(2)
         if unit == "day":
             return as_day(anchor + timedelta(days=round(n)))
-        if unit == "week":
-            return as_week(anchor + timedelta(weeks=n))
+        if unit == "week":  # weeks counted are seven days each, as "two weeks ago"
+            return as_day(anchor + timedelta(weeks=n)) if n == round(n) else as_week(anchor + timedelta(weeks=n))
         if unit == "month":
             return as_month(*shift_months(anchor, round(n)))
         return Reading(f"{anchor.year + round(n):04d}", "year", "resolved")

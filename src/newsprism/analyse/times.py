@@ -768,8 +768,8 @@ def _ago(s: str, raw: str, anchor: date | None, direction: str, context: tuple[s
         n = -n
     if unit == "day":
         return as_day(anchor - timedelta(days=round(n)))
-    if unit == "week":
-        return as_week(anchor - timedelta(weeks=n))
+    if unit == "week":  # weeks counted are seven days each: "a week ago" on a Friday is the Friday before
+        return as_day(anchor - timedelta(weeks=n)) if n == round(n) else as_week(anchor - timedelta(weeks=n))
     if unit == "month":
         return as_month(*shift_months(anchor, -round(n)))
     return Reading(f"{anchor.year - round(n):04d}", "year", "resolved")
