@@ -19,7 +19,8 @@ that line, its TimeML value) -> ``LABELS`` (``article<TAB>start<TAB>end<TAB>valu
 article's ``text`` field; no text). ``build DIR`` writes, outside the repository, a gold folder in the
 format of ``../shared/benchmarks/timebank``: ``docs/<id>.txt`` (the region's text), ``dct.tsv`` (the
 publication day), ``timex.jsonl`` (one DATE per label), ``articles.jsonl`` (the region, published at the
-article's ``date_publish`` as newsprism reads it) and the TimeBank folder's ``score.py``. ``score``
+article's ``date_publish`` as newsprism reads it; ``--at-noon``: at noon UTC of that day, as TimeBank's
+articles are, the labeller having seen the day only) and the TimeBank folder's ``score.py``. ``score``
 builds it in a temporary folder and runs ``timebank.py GOLD_DIR --held-out`` on it: the set is held
 out, so only the aggregate figures are printed, never an error.
 """
@@ -145,9 +146,11 @@ def read_labels(path: Path) -> list[tuple[str, int, int, str]]:
 
 
 def build(out: Path, labels: list[tuple[str, int, int, str]], drawn: list[str], docs: dict[str, dict[str, str]],
-          scorer: Path = TIMEBANK / "score.py") -> None:
+          scorer: Path = TIMEBANK / "score.py", at_noon: bool = False) -> None:
     """A gold folder in the TimeBank folder's format for the ``drawn`` articles' regions (every drawn article,
-    labelled or not: one with no date expression has none to find)."""
+    labelled or not: one with no date expression has none to find). Each is published at its ``date_publish``
+    as newsprism reads it (a time of day, a zone or none), or with ``at_noon`` at noon UTC of that day, as
+    TimeBank's articles are (the labeller saw the day only)."""
     if stray := {a for a, *_ in labels} - set(drawn):
         raise ValueError(f"labels of {len(stray)} article(s) not drawn, e.g. {sorted(stray)[0]}")
     (out / "docs").mkdir(parents=True, exist_ok=True)
@@ -158,7 +161,8 @@ def build(out: Path, labels: list[tuple[str, int, int, str]], drawn: list[str], 
         (out / "docs" / f"{aid}.txt").write_text(text, encoding="utf-8")
         dct.append(f"{aid}\t{d['date_publish'][:10]}")
         title = text.split("\n", 1)[0].strip() or aid
-        arts.append({"id": aid, "title": title, "text": text, "published": d["date_publish"],
+        published = f"{d['date_publish'][:10]}T12:00:00+00:00" if at_noon else d["date_publish"]
+        arts.append({"id": aid, "title": title, "text": text, "published": published,
                      "url": d.get("url") or f"news_cluster://{aid}"})
         for k, (_, s, e, v) in enumerate(sorted(x for x in labels if x[0] == aid)):
             if e > len(text):
@@ -186,8 +190,10 @@ def main() -> None:
     sp = sub.add_parser("build", help="a gold folder in TimeBank's format, outside the repository")
     sp.add_argument("dir", type=Path)
     sp.add_argument("--labels", type=Path, default=LABELS)
+    sp.add_argument("--at-noon", action="store_true", help="publish each article at noon UTC of its day")
     sp = sub.add_parser("score", help="build in a temporary folder and print the aggregate figures (held out)")
     sp.add_argument("--labels", type=Path, default=LABELS)
+    sp.add_argument("--at-noon", action="store_true", help="publish each article at noon UTC of its day")
     args = ap.parse_args()
     if args.cmd == "sample":
         sheet(args.sheet)
@@ -208,11 +214,11 @@ def main() -> None:
     if args.cmd == "build":
         if _inside_repo(args.dir):
             sys.exit(f"{args.dir}: inside the repository; the gold folder quotes the articles, write it outside")
-        build(args.dir, labels, drawn, docs)
+        build(args.dir, labels, drawn, docs, at_noon=args.at_noon)
         print(f"{len(drawn)} articles, {len(labels)} labels -> {args.dir}")
         return
     with tempfile.TemporaryDirectory() as tmp:
-        build(Path(tmp), labels, drawn, docs)
+        build(Path(tmp), labels, drawn, docs, at_noon=args.at_noon)
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "timebank.py"), tmp, "--held-out"], check=True)
 
 

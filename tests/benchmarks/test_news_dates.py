@@ -85,6 +85,9 @@ def test_news_dates_build_writes_the_timebank_format(bench, tmp_path: Path) -> N
     assert arts[0]["text"] == region and arts[0]["published"] == "2025-10-29T08:00:00"
     assert arts[0]["title"] == "Ferry strike ends"
     assert (out / "score.py").read_text(encoding="utf-8") == "# a scorer\n"
+    bench.build(tmp_path / "noon", rows, DRAWN, DOCS, scorer, at_noon=True)
+    noon = [json.loads(x) for x in (tmp_path / "noon" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [a["published"] for a in noon] == ["2025-10-29T12:00:00+00:00", "2025-10-30T12:00:00+00:00"]
     with pytest.raises(ValueError, match="not drawn"):
         bench.build(tmp_path / "other", [("zz", 0, 3, "2025")], DRAWN, DOCS, scorer)
 
