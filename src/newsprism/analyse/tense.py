@@ -89,7 +89,7 @@ def direction(ent: Any, headline: bool = False) -> str:
     # a noun's date ("a mission in December") looks ahead in a clause that does: otherwise it says nothing
     clause = ent.root
     measured = False  # "results for September", "third-quarter earnings": the period they measure
-    amount = False  # "from $29.75 in March": the date of an amount
+    amount = False  # "from $11.25 in March": the date of an amount
     acted_under = False  # "under a June agreement": what one acts under exists already
     for _ in range(8):
         if is_verb(clause) or clause.head.i == clause.i:
@@ -97,13 +97,14 @@ def direction(ent: Any, headline: bool = False) -> str:
         clause = clause.head
         measured = measured or (clause.pos_ in ("NOUN", "PROPN") and clause.lower_ in w.MEASURED_FIGURES)
         amount = amount or (clause.tag_ == "CD" and clause.like_num) or (clause.dep_ == "prep" and any(
-            c.dep_ == "pobj" and c.tag_ == "CD" and c.like_num for c in clause.children))  # "from $29 in March"
+            c.dep_ == "pobj" and c.tag_ == "CD" and c.like_num for c in clause.children))  # "from $11 in March"
         acted_under = acted_under or (clause.lower_ == "under" and clause.pos_ == "ADP")
     if acted_under and not headline:
-        return "past"  # "sells itself under a June agreement", "will withdraw under the March accord": made before
-    target = ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS  # "$500 million by June"
+        return "past"  # "sell the quay under a June agreement", "will rebuild under the March accord": made before
+    target = ent.root.dep_ == "pobj" and ent.root.head.lower_ in w.END_POINT_PREPOSITIONS  # "a goal of 5 million by March"
     if amount and not target and is_verb(clause) and _clause_tense(clause) == "past":
-        return "past"  # "rising to a high of $42 in June from $29 in March": an amount told in the past was measured then
+        return "past"  # "climbing to a peak of $18.50 in June from $11.25 in March": an amount told in the past was
+        # measured then
     if measured and _names_a_period(ent):
         return "either"  # "results for September will be released next week": the September just gone
     if is_verb(clause) and _clause_tense(clause) == "future" and not _progressive(clause):
@@ -353,8 +354,8 @@ def _clause_tense(tok: Any) -> str:
         # will be cut", "Speaking on Monday, the minister said", "will tour, starting May 16"
     if tok.tag_ == "VBG" and not _aux(tok) and (prep := _absolute_with(tok)) is not None and is_verb(prep.head) and (
             main := _tense(prep.head, 1)) in ("past", "future"):
-        return main  # an absolute clause has the time of the clause it hangs from: "completed the offer, with
-        # holders tendering by the Tuesday deadline", "will sail Friday, with crews working through Sunday"
+        return main  # an absolute clause has the time of the clause it hangs from: "completed the sale, with
+        # buyers paying by the Friday deadline", "will leave next week, with crews loading the cargo on Thursday"
     if tok.dep_ != "advcl":
         return tense
     head = tok.head
@@ -372,8 +373,8 @@ def _clause_tense(tok: Any) -> str:
 
 
 def _absolute_with(tok: Any) -> Any:
-    """The "with" or "without" of an absolute clause that a present participle heads ("with holders tendering
-    their shares", parsed as the object of "with" or as its noun's modifier), or None."""
+    """The "with" or "without" of an absolute clause that a present participle heads ("with buyers paying in
+    full", parsed as the object of "with" or as its noun's modifier), or None."""
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("with", "without") and tok.head.i != tok.i:
         return tok.head
     noun = tok.head
