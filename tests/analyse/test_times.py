@@ -1165,6 +1165,19 @@ def test_times_an_amount_to_reach_by_a_date_is_a_target(hand_doc, preposition: s
     assert direction(ent) == expected
 
 
+def test_times_an_absolute_clause_whose_with_is_taken_for_a_mark(hand_doc) -> None:
+    """"With a vote looming Saturday, crews will step up": the model may take "With" for a mark of "step" and
+    "vote" for its subject; the participle's clause still has the main clause's time, ahead."""
+    from newsprism.analyse.tense import direction
+
+    words = ["With", "a", "vote", "looming", "Saturday", ",", "crews", "will", "step", "up", "."]
+    doc = hand_doc(words, ["O"] * 4 + ["B-DATE"] + ["O"] * 6, heads=[8, 2, 8, 2, 3, 8, 8, 8, 8, 8, 8],
+                   deps=["mark", "det", "nsubj", "acl", "npadvmod", "punct", "nsubj", "aux", "ROOT", "prt", "punct"],
+                   tags=["IN", "DT", "NN", "VBG", "NNP", ",", "NNS", "MD", "VB", "RP", "."])
+    (ent,) = doc.ents
+    assert direction(ent) == "future"
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     # an absolute clause ("with X doing") has the time of the clause it hangs from
     ("The ferry company completed the sale, with buyers paying by the Friday deadline.", ("Friday", "2025-07-11")),

@@ -374,13 +374,18 @@ def _clause_tense(tok: Any) -> str:
 
 def _absolute_with(tok: Any) -> Any:
     """The "with" or "without" of an absolute clause that a present participle heads ("with buyers paying in
-    full", parsed as the object of "with" or as its noun's modifier), or None."""
+    full", parsed as the object of "with" or as its noun's modifier; or "with" taken for a mark of the main verb
+    and its noun for that verb's subject), or None."""
     if tok.dep_ == "pcomp" and tok.head.lower_ in ("with", "without") and tok.head.i != tok.i:
         return tok.head
     noun = tok.head
-    if (tok.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ in ("with", "without")
-            and noun.head.i != noun.i):
+    if tok.dep_ != "acl" or noun.i == tok.i:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "without") and noun.head.i != noun.i:
         return noun.head
+    before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None  # "With" taken for a mark
+    if before is not None and before.lower_ in ("with", "without") and before.head.i != before.i:
+        return before
     return None
 
 
