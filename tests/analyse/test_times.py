@@ -1179,6 +1179,19 @@ def test_times_an_absolute_clause_whose_with_is_taken_for_a_mark(hand_doc) -> No
 
 
 @pytest.mark.parametrize(("body", "expected"), [
+    # "could not be reached": an attempt to get in touch that failed, past; not a time ahead
+    ("The harbour master could not be reached Wednesday.", ("Wednesday", "2025-07-16")),
+    ("The harbour master could not immediately be reached by phone on Wednesday.", ("Wednesday", "2025-07-16")),
+    ("The harbour master could be reached on Wednesday.", ("Wednesday", "2025-07-23")),  # not negated: ahead
+    # a plan "penciled in", told in the past: either side, the nearest October
+    ("A two-day hearing was penciled in for October.", ("October", "2025-10")),
+], ids=["not-reached", "not-immediately-reached", "could-be-reached", "penciled-in"])
+def test_times_an_attempt_that_failed_and_a_plan_penciled_in(body: str, expected: tuple[str, str]) -> None:
+    published = datetime(2025, 7, 17, 9, 0, tzinfo=UTC)  # a Thursday
+    assert expected in _resolved(body, published)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
     # an absolute clause ("with X doing") has the time of the clause it hangs from
     ("The ferry company completed the sale, with buyers paying by the Friday deadline.", ("Friday", "2025-07-11")),
     ("The ferry will leave the port next week, with crews loading the cargo on Thursday.",

@@ -68,7 +68,10 @@ DEADLINES = frozenset({"deadline", "ultimatum"})
 #: Verbs (lemmas) of planning, whose participle after a noun tells a plan ("the meeting, scheduled for
 #: Tuesday"); another verb that looks ahead does so only with "for" ("the vote, set for Friday"; not "the
 #: record set on Aug. 6").
-PLANNING = frozenset({"schedule", "plan", "expect", "slate", "intend", "due"})
+PLANNING = frozenset({"schedule", "plan", "expect", "slate", "intend", "due", "pencil"})
+#: Verbs (lemmas) of getting in touch: "could not be reached Wednesday" tells an attempt that failed, past, not a
+#: time ahead that "could" would tell.
+CONTACTING = frozenset({"reach", "contact"})
 #: Nouns (lemmas) of figures measured over a period and published after it ("results for September",
 #: "third-quarter earnings", "the September jobs report"): a month or a quarter that qualifies one is the period
 #: measured, not the time of the clause's verb ("will be released next week"), so it is the nearest one, not the

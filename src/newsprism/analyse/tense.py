@@ -430,6 +430,9 @@ def _tense(tok: Any, depth: int) -> str:
     aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
     if _shares_auxiliaries(tok, aux) and depth <= 3:
         return _tense(tok.head, depth + 1)  # "will fly to Rome and return on Sunday", "will be tried and sentenced Monday"
+    if (tok.tag_ == "VBN" and tok.lemma_.lower() in w.CONTACTING and any(c.lower_ == "could" for c in aux)
+            and any(c.dep_ == "neg" for c in children)):
+        return "past"  # "could not be reached Wednesday": an attempt to get in touch that failed
     if any(c.tag_ == "MD" and c.lower_ in _FUTURE_MODALS for c in aux):
         if (tok.tag_ == "VBN" and any(c.lower_ in ("have", "'ve") and c.dep_ == "aux" for c in aux)
                 and not any(c.lower_ in ("will", "shall", "'ll") for c in aux)):
