@@ -205,6 +205,26 @@ def test_stories_undated_articles_are_placed_by_their_written_dates(saved) -> No
     assert undated["a1"] == undated["a2"] == undated["a3"]
 
 
+def test_stories_an_article_looking_back_is_live_for_the_stories_of_its_days(stream_article) -> None:
+    aurora = _aurora_pair(stream_article)  # published 4 March 2031
+    months = 24 * 100  # a hundred days later: the story is dormant by then
+    back = stream_article("Ferry inquiry: what went wrong off Skelby",
+                          "The inquiry into the grounding of the ferry Aurora Vale off Skelby on March 4, 2031 heard "
+                          "that Captain Ivar Lund had asked for a pilot in the fog.", months)
+    current = stream_article("Ferry inquiry: what went wrong off Skelby",
+                             "The inquiry into the grounding of the ferry Aurora Vale off Skelby on March 4, 2031 heard "
+                             "on June 11, 2031 that Captain Ivar Lund had asked for a pilot in the fog.", months)
+    settings = StorySettings(threshold=0.05, revive_threshold=1.1, window_days=30, looks_back=False)
+    for late in (back, current):
+        off = assign([*aurora, late], settings).story_of()
+        assert off[late.article_id] != off[aurora[0].article_id]  # dormant, and not close enough to revive
+    on = dataclasses.replace(settings, looks_back=True)
+    joined = assign([*aurora, back], on).story_of()
+    assert joined[back.article_id] == joined[aurora[0].article_id]  # every day it writes is the grounding's
+    apart = assign([*aurora, current], on).story_of()
+    assert apart[current.article_id] != apart[aurora[0].article_id]  # it also writes a day of its own time
+
+
 def test_stories_year_gap_keeps_events_years_apart(saved) -> None:
     body = GROUNDING
     dated = [saved("Ferry runs aground off Skelby", (f"Skelby, {d} March 2031", body + extra), f"d{d}")

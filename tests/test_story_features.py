@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newsprism.records import Article
-from newsprism.story_features import _number, headline, text_date, text_year, url_words
+from newsprism.story_features import _number, headline, looks_back, text_date, text_year, url_words
 from newsprism.story_index import best_title
 
 
@@ -87,3 +87,18 @@ def test_story_features_stop_words_are_scikit_learns_list() -> None:
     from newsprism.story_features import _STOP
 
     assert frozenset(text.ENGLISH_STOP_WORDS) | NEWS_STOP_WORDS == _STOP
+
+
+@pytest.mark.parametrize(("paragraphs", "published", "expected"), [
+    (("The ferry ran aground on March 4, 2031. On 2 March 2031 it had left Tovik.",), datetime(2031, 6, 10, tzinfo=UTC),
+     datetime(2031, 3, 4, tzinfo=UTC)),
+    (("The ferry ran aground on March 4, 2031.", "Divers went down on 8 June 2031."), datetime(2031, 6, 10, tzinfo=UTC),
+     None),  # a day of its own weeks: current news
+    (("The ferry ran aground on March 4, 2031.",), datetime(2031, 3, 20, tzinfo=UTC), None),  # within the window
+    (("The ferry ran aground on Monday, in 2030.",), datetime(2031, 6, 10, tzinfo=UTC), None),  # no full date
+    (("The ferry ran aground on March 4, 2031.",), None, None),  # undated: text_date places it
+], ids=["weeks-after", "a-recent-day", "within-window", "no-full-date", "undated"])
+def test_story_features_looks_back(paragraphs: tuple[str, ...], published: datetime | None,
+                                   expected: datetime | None) -> None:
+    a = dataclasses.replace(saved("Ferry Aurora Vale", paragraphs, "lb"), published=published)
+    assert looks_back(a, 30) == expected

@@ -93,6 +93,10 @@ class StorySettings:
     #: an article without a publication time is placed at the first full date
     #: its headline, lead or URL writes (a dateline), when there is one
     text_dates: bool = True
+    #: an article whose every full written date (headline and body) lies more than
+    #: ``window_days`` before its publication time is also live for the stories
+    #: around the latest of those dates (a follow-up, or a page stamped later)
+    looks_back: bool = True
     #: articles with no time at all (none given, inferred or written) are
     #: spread evenly through the stream, in id order, instead of all taken
     #: after the dated ones (where each would meet stories already grown)

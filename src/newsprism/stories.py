@@ -19,8 +19,9 @@ from its story's.
 Time: an article's time is its publication time or, without one, the first
 full date its headline, lead or URL writes (``text_dates``). A story whose
 last article is more than ``window_days`` away from a new article is dormant; it can be revived, but only by a closer match
-(``revive_threshold``). An article that matches two stories strongly bridges
-them: they merge into the older one, and the merge is recorded so that a
+(``revive_threshold``). An article whose every written full date lies weeks before its publication
+time (a follow-up, a page stamped later) is also live for the stories of those days (``looks_back``).
+An article that matches two stories strongly bridges them: they merge into the older one, and the merge is recorded so that a
 bookmarked story id still resolves. A story that has grown by an article is
 compared, as a whole, with the other live stories: one within ``story_merge``
 is folded in the same way (two halves of one event that opened apart).

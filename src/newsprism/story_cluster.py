@@ -17,7 +17,7 @@ import numpy as np
 from . import blas as _blas
 from .records import Article, Membership, Merge, Stories, Story
 from .settings import StorySettings
-from .story_features import features, text_date, text_year
+from .story_features import features, looks_back, text_date, text_year
 from .story_vectors import Arena as _Arena
 from .story_vectors import Held as _Held
 from .story_vectors import Postings as _Postings
@@ -113,6 +113,7 @@ class Clusterer:
         self.ids: list[str] = []
         self.pub: list[datetime | None] = []
         self.when = array("d")
+        self.back = array("d")  # ``looks_back``: the latest day an article writes, weeks before its time (nan: none)
         self.year = array("q")
         self.story_of = array("i")
         self.how = array("b")
@@ -206,6 +207,8 @@ class Clusterer:
         self.ids.append(a.article_id)
         self.pub.append(a.published)
         self.when.append(math.nan if when is None else when)
+        back = looks_back(a, self.s.window_days) if self.s.looks_back else None
+        self.back.append(math.nan if back is None else back.timestamp())
         self.year.append(_NO_YEAR if year is None else year)
         self.story_of.append(-1)
         self.how.append(0)
@@ -351,8 +354,9 @@ class Clusterer:
         year = self._yr(a)
         accepted: list[tuple[float, str, str]] = []
         twice: list[float] | None = None
+        back = self.back[a]
         for rank, (sim, sid) in enumerate(scored):
-            live = self._live(self.stories[sid], ts)
+            live = self._live(self.stories[sid], ts) or (back == back and self._live(self.stories[sid], back))
             if not live and not self._revivable(self.stories[sid], ts):
                 continue
             if not self._in_span(self.stories[sid], ts):
@@ -392,7 +396,7 @@ class Clusterer:
             # only stories the article itself is near can have come near its story
             near = [sid for x, sid in scored if x >= min(s.story_merge, s.rejoin) / 2 and sid != target.sid]
             if near:
-                self._absorb(target, self.ids[a], ts, near)
+                self._absorb(target, self.ids[a], ts, near, None if back != back else back)
 
     def _decided(self, a: int, how: str, sim: float) -> None:
         self.how[a] = _HOW.index(how)
@@ -467,7 +471,8 @@ class Clusterer:
         gap = max(st.first - ts, ts - st.last, 0.0)
         return gap <= self.s.revive_days * 86400.0
 
-    def _absorb(self, st: _Story, article_id: str, ts: float | None, near: Sequence[str]) -> None:
+    def _absorb(self, st: _Story, article_id: str, ts: float | None, near: Sequence[str],
+                back: float | None = None) -> None:
         """A story that grew may now match another live story as a whole: merge the closest.
 
         Only the article's own candidates are compared (what changed is the
@@ -476,7 +481,8 @@ class Clusterer:
         best: tuple[float, str] | None = None
         for sid in near:
             other = self.stories.get(sid)
-            if other is None or other is st or not self._live(other, ts) or self._years_apart(other, st.y0, st.y1):
+            if other is None or other is st or self._years_apart(other, st.y0, st.y1) or not (
+                    self._live(other, ts) or (back is not None and self._live(other, back))):
                 continue
             # a story of one article (``rejoin``): the story that grew is scored as that article would be
             need = min(self.s.story_merge, self.s.rejoin) if len(other.members) == 1 else self.s.story_merge

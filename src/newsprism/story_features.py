@@ -118,16 +118,8 @@ def headline(article: Article) -> tuple[str | None, str | None, str]:
     return title, url, body
 
 
-def text_date(article: Article) -> datetime | None:
-    """The first full date written in the article's headline, lead or URL (UTC midnight), or None.
-
-    For articles without a publication time (saved pages, corpora): a
-    dateline or the date in a URL places the article near its event. Only
-    dates with day, month and year count ("in 2008" or "on Monday" place
-    nothing without a publication date).
-    """
-    title, url, body = headline(article)
-    text = " ".join(((title or "") + " " + body).split()[:_DATE_WORDS])
+def _full_dates(text: str) -> list[tuple[int, datetime]]:
+    """Every full date (day, month and year) written in ``text``, with its offset (UTC midnight)."""
     found: list[tuple[int, datetime]] = []
     for order, pattern in _TEXT_DATES:
         for m in pattern.finditer(text):
@@ -147,6 +139,19 @@ def text_date(article: Article) -> datetime | None:
             except ValueError:
                 continue
             found.append((m.start(), when))
+    return found
+
+
+def text_date(article: Article) -> datetime | None:
+    """The first full date written in the article's headline, lead or URL (UTC midnight), or None.
+
+    For articles without a publication time (saved pages, corpora): a
+    dateline or the date in a URL places the article near its event. Only
+    dates with day, month and year count ("in 2008" or "on Monday" place
+    nothing without a publication date).
+    """
+    title, url, body = headline(article)
+    found = _full_dates(" ".join(((title or "") + " " + body).split()[:_DATE_WORDS]))
     if found:
         return min(found, key=lambda x: x[0])[1]
     if url:
@@ -158,6 +163,24 @@ def text_date(article: Article) -> datetime | None:
             except ValueError:
                 return None
     return None
+
+
+def looks_back(article: Article, days: float) -> datetime | None:
+    """The latest full date an article writes when every full date in its headline and body lies
+    more than ``days`` days before its publication time; else None (and None when undated or
+    writing no full date).
+
+    An article published weeks after every day it names tells of an event of those days: a
+    follow-up, or a page whose publication time is a later stamp (edited, re-listed).
+    """
+    if article.published is None:
+        return None
+    title, _, body = headline(article)
+    found = _full_dates(" ".join(((title or "") + " " + body).split()))
+    if not found:
+        return None
+    latest = max(when for _, when in found)
+    return latest if (article.published - latest).total_seconds() > days * 86400.0 else None
 
 
 def text_year(article: Article) -> int | None:
