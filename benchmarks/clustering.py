@@ -110,6 +110,14 @@ GRIDS: dict[str, dict[str, list[float]]] = {
                     "split_below": [0.25],
                     "split_min": [3],
                     "rejoin": [1.1, 0.08, 0.1, 0.12, 0.15, 0.2]},
+    # "rejoin-wide" with an article whose every written date lies weeks before its publication time also
+    # live for the stories of those dates (``looks_back``, a rule without a value to choose)
+    "looks-back": {**{k: v for k, v in GRID.items() if k != "title_weight"},
+                   "min_df": [1],
+                   "split_below": [0.25],
+                   "split_min": [3],
+                   "rejoin": [1.1, 0.08, 0.1, 0.12, 0.15, 0.2],
+                   "looks_back": [True]},
     "numbers": {**{k: v for k, v in GRID.items() if k != "title_weight"},
                 "number_weight": [1.0, 2.0]},  # weight of the N: number features (an event's own counts, years)
 }
