@@ -75,7 +75,7 @@ def test_analyse_a_sentence_reporting_something_else_is_no_attribution(make_arti
      "the shop when the sirens started.\n\n“I have never heard anything like it in my whole life.”",
      ["Kari Nystrom"]),
     ("Vestland accused the council of pushing the valley towards “an extreme level of danger” and declared it "
-     "will respond with “harsh reprisals”.", ["Vestland"]),
+     "will respond with “harsh reprisals”.", ["Vestland", "Vestland"]),  # (a few words "declared" reports too)
     ("The line went quiet for a minute. Then one officer described exactly what he could see from the roof:\n\n"
      "“I can see the water coming over the wall on the east side of the quay.”\n\n"
      "“Repeating, the water is over the wall. Move everyone back.”", ["one officer", "one officer"]),
@@ -198,7 +198,6 @@ def test_analyse_speaker_is_a_whole_phrase(body: str, speaker: str, make_article
 
 @pytest.mark.parametrize("body", [
     "The storm flooded the square. Some believe the ferry will never return to Brekkvik.",
-    "Three passengers were taken to hospital.\n\nOne said the driver had braked far too late at the bend.",
     "That said, the new quay is too short for the bigger trawlers that dock in winter.",
     "Who would say that the ferry was safe after such a storm in the valley?",
     "That one, like the last one, said the quay would be shut for the whole of the winter season.",
@@ -216,11 +215,11 @@ def test_analyse_an_abstract_noun_is_no_speaker(make_article) -> None:
 
 
 
-def test_analyse_one_said_is_nobody_not_the_speaker_before(make_article) -> None:
+def test_analyse_one_said_is_one_not_the_speaker_before(make_article) -> None:
     body = ("Harbour master Tove Lindahl said: “The water rose over the quay in minutes.”\n\n"
             "“We lost two boats and the crane,” one said. “Nobody could stop it.”")
     (result,) = analyse([make_article(body)])
-    assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Tove Lindahl", None, None]
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == ["Tove Lindahl", "one", "one"]
 
 
 @pytest.mark.parametrize(("body", "speakers"), [
@@ -563,7 +562,7 @@ def test_analyse_speaker_the_sentence_frames(body: str, speakers: list[str | Non
     # a thing named before ("dubbed ...") speaks under its name
     ("Behind the campaign - dubbed The Price of Fish - are Kari Mo, a former fisher, and Ivar Holm.\n\n"
      "On its website, the campaign states that the big trawlers are \"not neutral\" but \"are part of a "
-     "system designed to empty the sea\".", ["The Price of Fish"]),
+     "system designed to empty the sea\".", ["The Price of Fish", "The Price of Fish"]),
     # a work is its maker's ("a poem by ...")
     ("At the show, Lina Berg wore a dress with a poem by the artist Kari Mo stitched into the back: \"Rejoice! "
      "Our times are hard,\" the poem began. \"Take heart, for the worst is a sign of the best.\"",
@@ -722,5 +721,103 @@ def test_analyse_speaker_of_words_passed_on(body: str, speakers: list[str | None
         "a-report-framed-by-a-verb-after-it", "the-letter-introduced-far-back"])
 def test_analyse_speaker_read_from_the_sentence_and_its_neighbours(body: str, speakers: list[str | None],
                                                                  make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # a quote left open that the next paragraph goes on with, unopened, to its closing mark and attribution
+    ("The ferry left Brekkvik at noon.\n\n\u201cWe cast off as the wind rose over the point.\n\n"
+     "The waves broke over the bow before we reached the bend, \u201d said Tomas Berg, the skipper.",
+     ["Tomas Berg", "Tomas Berg"]),
+    # a paragraph with no mark between goes on too, at any length
+    ("The ferry left Brekkvik at noon.\n\n\"We cast off as the wind rose.\n\nThen it turned.\n\n"
+     "Nobody on the quay saw the waves coming,'' Tomas Berg said.", ["Tomas Berg", "Tomas Berg", "Tomas Berg"]),
+    # a paragraph that only says who spoke, right after a quote that closes its paragraph
+    ("\u201cThe council must fix the harbour wall before the winter storms.\n\nRight away! \u201d\n\n"
+     "Ivar Lund, a harbour pilot, said before the meeting began.", ["Ivar Lund", "Ivar Lund"]),
+    # one that reports something else is no attribution
+    ("Kari Mo spoke first. \u201cThe council must fix the harbour wall before the storms,\u201d she said. "
+     "\u201cThe quay will not last another winter.\u201d\n\n"
+     "Lindvik continued to dredge the harbour through the spring.", ["Kari Mo", "Kari Mo"]),
+], ids=["runs-over-paragraphs-unreopened", "a-paragraph-with-no-mark-goes-on", "a-bare-attribution-after",
+        "not-a-paragraph-that-reports-else"])
+def test_analyse_quote_that_runs_over_paragraphs(body: str, speakers: list[str], make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers
+
+
+def test_analyse_a_paragraph_that_reopens_is_no_run(make_article) -> None:
+    body = ("\u201cWe cast off as the wind rose over the point.\n\n\u201cThe waves broke over the bow,\u201d "
+            "Per Holm said.\n\nThe ferry docked at one. \u201cNightjar\u201d is its name.")
+    (result,) = analyse([make_article(body)])
+    assert [q.text for q in result.quotes if q.kind == "direct"] == [
+        "We cast off as the wind rose over the point.", "The waves broke over the bow,"]
+
+
+@pytest.mark.parametrize(("body", "quoted", "speaker"), [
+    ("Harbour master Siri Dahl said the repair would take \"several weeks\" at the least.", "several weeks",
+     "Siri Dahl"),
+    ("\"Absolutely not,\" Siri Dahl said when asked about the new quay.", "Absolutely not,", "Siri Dahl"),
+    ("Siri Dahl told the radio that the storm was \"a bit odd\" for May.", "a bit odd", "Siri Dahl"),
+    # a verb that sums something up frames a few words in its "as" phrase too
+    ("The old boathouse, which is being treated by the fire brigade as \"possibly deliberate\", burned down.",
+     "possibly deliberate", "fire brigade"),
+], ids=["in-a-reported-clause", "speech-before-the-verb", "told-that", "treated-as"])
+def test_analyse_a_few_words_quoted_in_what_a_verb_reports(body: str, quoted: str, speaker: str,
+                                                          make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [(q.text, q.speaker) for q in result.quotes if q.kind == "direct"] == [(quoted, speaker)]
+
+
+@pytest.mark.parametrize("body", [
+    "Siri Dahl said the \"Harbour Lights\" would close in May after the storm.",
+    "The \"new\" quay was built in a hurry before the summer.",
+    "The ferry \"Nightjar\" sailed at dawn, the harbour office said.",
+], ids=["a-title", "a-scare-quote", "a-name"])
+def test_analyse_a_few_words_quoted_are_no_quote_otherwise(body: str, make_article) -> None:
+    (result,) = analyse([make_article(body)])
+    assert [q.text for q in result.quotes if q.kind == "direct"] == []
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # a verb of how something is said frames its quote; a word joined by hyphens is one word
+    ("The fire spread along the quay. Then a co-pilot yelled, \"Get off the boat right now!\"", ["co-pilot"]),
+    ("Kari Mo, a councillor, blamed the board.\n\n\"Please keep away from the quay tonight,\" Mo fumed on "
+     "the radio.", ["Mo"]),
+    # a participle hung on the object of a verb, a thing that cannot speak, is its subject's
+    ("A harbour official downplayed the strike saying that \"every spring there have been marches on this quay "
+     "without much harm.\"", ["harbour official"]),
+    # whom "tell" addresses is no content: a bare "X told a news conference." attributes the quote before
+    ("\"The lorry left the road at the bend near the school.\" Ola Berg told a news conference.", ["Ola Berg"]),
+    # a name after a person's noun is that person, however the model tagged it
+    ("\u201cYou try not to think about it at night, \u201d said Ms. Holm\u2019s sister Crystal.", ["Crystal"]),
+    # "the military" is the armed service the text named; a business noun stands for the business named
+    ("The Vestland navy seized two boats and \"a large store of rifles and rope ladders,\" the military said "
+     "in a statement.", ["Vestland navy"]),
+    ("Nordvik Systems released a fix for the flaw on Tuesday.\n\nThe software maker said on its website "
+     "that \"only a handful of users were hit by the flaw.\"", ["Nordvik Systems"]),
+    # a name after a long title right after the verb is its subject, however the parser read the title
+    ("\u201cIt is an honour to welcome the tall ships back to the harbour, \u201d said Lindvik Harbour Board Group "
+     "prexy Tomas Berg.", ["Tomas Berg"]),
+    # a surname of the article's person the tagger took for a plural noun is that person
+    ("Simmons told police he ran off when the shouting started.\n\n"
+     "He said the bike he rode was kept in a shed and used by \"every kid on the street,\" and said he "
+     "rode home.\n\nOla Simmons, 17, faces trial in May.", ["Simmons"]),
+    # "she" in a sentence that named a person before it is that person, not a speaker further back
+    ("Per Holm runs the gallery that first showed Kari Mo. \"They were a hit in every shop,\" Holm said.\n\n"
+     "The best photos of Kari Mo were her harbour scenes, which she said were staged.\n\n"
+     "\"I never liked posing on the cold quay,\" she later said.", ["Holm", "Kari Mo"]),
+    # a paragraph with no quote whose first sentence is about a "she" introduces whom "she" stands for
+    ("Kari Mo, a singer, left the stage in 1990. \"I never liked the lights,\" she told the Courier.\n\n"
+     "Late in life, she would not sing for Per Holm or anyone else.\n\n"
+     "\"I want to be remembered for the songs and nothing more.\"", ["Kari Mo", "Kari Mo"]),
+    # "One said" is one of those the text spoke of, as "another" is
+    ("Neighbours called the police at dawn.\n\nOne said: \"I heard the dogs bark all night long.\"", ["One"]),
+], ids=["yelled-co-pilot", "fumed", "a-participle-on-a-thing", "told-a-news-conference",
+        "a-name-after-a-persons-noun", "the-military", "the-software-maker", "a-long-title-after-the-verb",
+        "a-surname-tagged-a-plural-noun", "a-person-named-in-the-pronouns-sentence",
+        "introduced-by-a-pronoun", "one-said"])
+def test_analyse_speaker_read_from_the_structure(body: str, speakers: list[str], make_article) -> None:
     (result,) = analyse([make_article(body)])
     assert [q.speaker for q in result.quotes if q.kind == "direct"] == speakers

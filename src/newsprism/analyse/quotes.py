@@ -20,6 +20,7 @@ from ..records import Quote
 from . import rules
 from .doctext import text_of
 from .speakers import DirectQuote, Speakers, last_speaker, sentence_end
+from .speakers.clues import holds
 
 _OPEN_CLOSE = {"“": "”", '"': '"'}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -30,7 +31,8 @@ def quotes(doc: Any, article_id: str, layout: Any, persons: frozenset[str] = fro
     mentions decided are people (the model may have tagged some of their mentions otherwise)."""
     text = text_of(doc)
     paragraphs = _paragraphs(text)
-    found = _direct_spans(text, paragraphs)
+    short: list[DirectQuote] = []
+    found = _direct_spans(text, paragraphs, short)
     parsed = doc.has_annotation("DEP")
     speakers = Speakers(doc, paragraphs, persons) if parsed else None
     if speakers is not None:
@@ -39,6 +41,7 @@ def quotes(doc: Any, article_id: str, layout: Any, persons: frozenset[str] = fro
         if speakers is not None:
             d.speaker, d.verb = speakers.own(d)
     if speakers is not None:
+        _share_run(found)
         headings = [d for d in found if _heading(d, text, paragraphs)]
         _follow_structure([d for d in found if d not in headings], speakers)
         for d in headings:
@@ -48,6 +51,7 @@ def quotes(doc: Any, article_id: str, layout: Any, persons: frozenset[str] = fro
         for d in found:
             if d.speaker is None and d.verb is None and d not in headings:
                 d.speaker, d.verb = _said_elsewhere(d, found, text)
+        found = sorted(found + [d for d in short if _partial(d, speakers, text)], key=lambda d: d.start)
     out: list[Quote] = []
     for d in found:
         if layout.place(d.start, d.end) is None:
@@ -69,12 +73,19 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _direct_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[DirectQuote]:
+def _direct_spans(text: str, paragraphs: list[tuple[int, int]],
+                  short: list[DirectQuote] | None = None) -> list[DirectQuote]:
     """Quoted words, paragraph by paragraph: curly or straight marks paired in order; a mark the
-    paragraph does not close runs to the paragraph's end (the quote goes on in the next one)."""
+    paragraph does not close runs to the paragraph's end (the quote goes on in the next one). Quoted
+    words shorter than ``MIN_QUOTE_WORDS`` that close within their paragraph go to ``short``."""
     out: list[DirectQuote] = []
     for k, (ps, pe) in enumerate(paragraphs):
         i = ps
+        if out and out[-1].left_open and out[-1].paragraph == k - 1:
+            piece = _continued(text, paragraphs, k)
+            if piece is not None:
+                out.append(piece)
+                i = piece.outer_end
         while i < pe:
             ch = text[i]
             if ch not in _OPEN_CLOSE:
@@ -94,8 +105,94 @@ def _direct_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[DirectQu
                 out.append(DirectQuote(i + 1 + lead, end - tail, i,
                                    end + width if close >= 0 and not reopened else end - tail,
                                    k, not text[ps:i].strip(), close < 0))
+            elif short is not None and close >= 0 and inner.strip():
+                lead = len(inner) - len(inner.lstrip())
+                tail = len(inner) - len(inner.rstrip())
+                short.append(DirectQuote(i + 1 + lead, end - tail, i, end + width, k, not text[ps:i].strip(), False))
             i = end if reopened else end + width
     return out
+
+
+#: Paragraphs a quote left open without being reopened may run over to find its closing mark (one
+#: sentence a line: "“We left at noon. / The road was closed. ”").
+MAX_OPEN_PARAGRAPHS = 6
+
+
+def _first_mark(text: str, ps: int, pe: int) -> tuple[int, int, bool] | None:
+    """The first quote mark of a paragraph: (offset, width, closes)."""
+    for i in range(ps, pe):
+        ch = text[i]
+        if ch == "”":
+            return i, 1, True
+        if ch == "“":
+            return i, 1, False
+        if ch == '"':
+            return i, 1, not _opens(text, i, ps)
+        if text.startswith("''", i):
+            return i, 2, True
+    return None
+
+
+def _continued(text: str, paragraphs: list[tuple[int, int]], k: int) -> DirectQuote | None:
+    """The words a quote left open in the paragraph before goes on with when this paragraph does not reopen
+    it (one sentence a line: "“We left at noon. / The road was closed, ” she said."): up to the closing
+    mark that is the paragraph's first, or the whole paragraph when it has none and a later one closes
+    the quote within ``MAX_OPEN_PARAGRAPHS`` paragraphs; at any length (the quote began before)."""
+    ps, pe = paragraphs[k]
+    mark = _first_mark(text, ps, pe)
+    if mark is not None and not mark[2]:
+        return None  # it opens a quote of its own (reopens the one before, or a new one)
+    if mark is None:  # a paragraph with no mark goes on only when a later one closes the quote
+        later = next((m for qs, qe in paragraphs[k + 1:k + MAX_OPEN_PARAGRAPHS]
+                      if (m := _first_mark(text, qs, qe)) is not None), None)
+        if later is None or not later[2]:
+            return None
+    end = mark[0] if mark is not None else pe
+    inner = text[ps:end]
+    if not inner.strip():
+        return None
+    lead, tail = len(inner) - len(inner.lstrip()), len(inner) - len(inner.rstrip())
+    return DirectQuote(ps + lead, end - tail, ps, end + mark[1] if mark is not None else end - tail, k, True,
+                       mark is None, continued=True)
+
+
+def _partial(d: DirectQuote, speakers: Speakers, text: str) -> bool:
+    """A few words quoted (fewer than ``MIN_QUOTE_WORDS``) are someone's words, not a name or a scare quote,
+    when a reporting verb of their sentence attributes them: inside the clause it reports ("Kari Mo said
+    the fire was "suspicious"", "the board says the repair will take "several days"") or set after
+    words that end as speech does ('"Absolutely not," Kari Mo said'); never words in title case (a
+    name or a title: 'Kari Mo said "Harbour Lights" will close'). Its speaker is that verb's subject."""
+    words = text[d.start:d.end].split()
+    ends = text[d.start:d.end].rstrip()[-1:]
+    if all(w[:1].isupper() or not w[:1].isalpha() for w in words) and ends not in (",", ".", "!", "?"):
+        return False
+    speaker, verb = speakers.own(d)
+    if speaker is None or verb is None or verb[0].lower_ == "according":
+        return False
+    speech = text[d.start:d.end].rstrip()[-1:] in (",", ".", "!", "?") and verb[0].idx >= d.outer_end
+    if not (speech or holds(verb[0], d.outer_start, d.outer_end)):
+        return False
+    d.speaker, d.verb = speaker, verb
+    return True
+
+
+def _share_run(found: list[DirectQuote]) -> None:
+    """The parts of a quote that runs over paragraphs without being reopened are one quote: a part that
+    attributes nothing itself takes the speaker of the part that does, the one at its closing mark first
+    ("“We left at noon. / The road was closed, ” Kari Mo said.")."""
+    runs: list[list[DirectQuote]] = []
+    for d in found:
+        if d.continued and runs and runs[-1][-1].left_open and runs[-1][-1].paragraph == d.paragraph - 1:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    for run in runs:
+        said = [d for d in run if d.speaker is not None]
+        if len(run) < 2 or not said:
+            continue
+        for d in run:
+            if d.speaker is None and d.verb is None:
+                d.speaker, d.verb = said[-1].speaker, said[-1].verb
 
 
 def _opens(text: str, at: int, start: int) -> bool:

@@ -118,7 +118,10 @@ REPORTING_VERBS = frozenset({
 #: Verbs that give a quote its speaker: the reporting verbs, "cite" (who is cited speaks: "the agency
 #: cited its website"), "agree" ("X agreed that "..."") and "begin" ('"...," the letter began', framing a
 #: quote only: ``FRAMING_ONLY_VERBS``); only the speaker rules read them.
-QUOTING_VERBS = REPORTING_VERBS | {"cite", "agree", "begin"}
+#: Verbs of how something is said ("Kari Mo fumed on Twitter: "..."", 'a co-worker yelled, "..."', 'she
+#: answered, "Yes."'): they frame a quote (``FRAMING_ONLY_VERBS``), and report nothing else.
+SPEAKING_VERBS = frozenset({"answer", "yell", "scream", "fume"})
+QUOTING_VERBS = REPORTING_VERBS | {"cite", "agree", "begin"} | SPEAKING_VERBS
 #: Endings of nouns for a person who does or is something ("advocate", "businesswoman", "novelist",
 #: "film star"): a description that may stand for a person named before (``speakers``' epithets).
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess", "ate", "star",
@@ -136,7 +139,7 @@ def agent_word(lemma: str) -> bool:
 OBLIGATION_MODALS = frozenset({"should", "must", "ought"})
 #: Reporting verbs with an everyday sense ("the talks continued"): they report only when they frame a
 #: quote themselves, never inside what another verb reports.
-FRAMING_ONLY_VERBS = frozenset({"continue", "conclude", "begin"})
+FRAMING_ONLY_VERBS = frozenset({"continue", "conclude", "begin"}) | SPEAKING_VERBS
 #: Nouns for what someone issued: its speaker is who issued it ("a statement released by the agency").
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "message", "letter", "post",
                              "tweet", "report", "commentary", "notice", "announcement", "apology",
@@ -170,7 +173,8 @@ ORGANISATION_NOUNS = frozenset({"company", "firm", "corporation", "business", "a
 #: Verbs that sum someone or something up: they frame a quote only in their "as" phrase ("X hailed the
 #: plan as "a new start"", "the store was praised by the paper as "..."").
 CHARACTERISING_VERBS = frozenset({"praise", "hail", "condemn", "criticise", "criticize", "denounce", "label",
-                                  "slam", "tout", "bill", "characterise", "characterize", "portray", "depict"})
+                                  "slam", "tout", "bill", "characterise", "characterize", "portray", "depict",
+                                  "defend", "treat", "regard", "view"})
 #: Verbs that give a thing its name ("a campaign dubbed The Price of Fish", "a group known as ..."): the
 #: thing is what the name names when the text speaks of it again by its noun ("the campaign states").
 NAMING_VERBS = frozenset({"dub", "call", "name", "title", "brand", "know", "christen", "label"})
@@ -178,6 +182,8 @@ NAMING_VERBS = frozenset({"dub", "call", "name", "title", "brand", "know", "chri
 #: name is an organisation's (``analyse._cue``), with ``ORGANISATION_NOUNS``.
 BUSINESS_NOUNS = frozenset({"rival", "giant", "startup", "start-up", "supplier", "manufacturer", "insurer",
                             "lender", "subsidiary", "conglomerate", "operator", "brand"})
+#: Nouns for a country's armed services: "the military" is the one the text named ("the Indian navy").
+ARMED_FORCE_NOUNS = frozenset({"military", "army", "navy", "coastguard", "marines"})
 #: Nouns for who speaks for an organisation: the organisation that names them spoke ("Nordvik spokeswoman
 #: Kari Mo said ... the company's statement said").
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})

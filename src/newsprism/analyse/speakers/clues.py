@@ -111,10 +111,11 @@ def reports_other(verb: Any, q_start: int, q_end: int) -> bool:
 
 def content(verb: Any) -> list[Any]:
     """What a reporting verb reports: its clausal complement or its object, unless that object is a
-    person, the speaker put after the verb ('..." tweeted the president'), or what bore the words
+    person, the speaker put after the verb ('..." tweeted the president'), whom "tell" addresses, or what bore the words
     ('..." read a fan's sign')."""
     return [c for c in verb.children if c.dep_ == "ccomp" or (
         c.dep_ == "dobj" and c.ent_type_ != "PERSON" and c.lemma_.lower() not in rules.PERSON_TITLES
+        and verb.lemma_ != "tell"  # whom it was told to ("told a news conference")
         and not (verb.lemma_ == "read" and c.lemma_.lower() in rules.STATEMENT_NOUNS
                  and any(o.dep_ == "poss" for o in c.children)))]
 
@@ -139,6 +140,13 @@ def whole_name(span: Any) -> Any:
     from spacy.tokens import Span
 
     doc = span.doc
+    end = span.end
+    # a word joined by hyphens is one word, however the tokenizer split it ("a co-worker", "ex-wife")
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+           and doc[end + 1].is_alpha):
+        end += 2
+    if end != span.end:
+        span = Span(doc, span.start, end, label=getattr(span, "label_", "") or "")
     if not span[0].text[:1].isupper():
         return span
     end = span.end

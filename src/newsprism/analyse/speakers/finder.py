@@ -43,6 +43,7 @@ class DirectQuote:
     paragraph: int
     opens_paragraph: bool  # nothing but space before its opening mark in the paragraph
     left_open: bool  # the paragraph ends before the quote closes (continued in the next)
+    continued: bool = False  # goes on from the paragraph before, which did not close it, with no mark to reopen it
     speaker: Any = None
     verb: Any = None
 
@@ -90,7 +91,35 @@ class Speakers(Referents):
         named = self.parenthesised(d)
         if named is not None:
             return named, None
+        if not any(reporting(t) for t in context):
+            context += self.attribution_after(d)
         return self.attribution(context, d.outer_start, d.outer_end)
+
+    def attribution_after(self, d: DirectQuote) -> list[Any]:
+        """A paragraph that only says who spoke, right after a quote that closes its own paragraph (one
+        sentence a line: "“... Right now! ” / Kari Mo, a councillor, said before the mayor came."): the
+        tokens of its first sentence, when that sentence's main verb reports and reports nothing of its
+        own; else none."""
+        doc = self.doc
+        pe = self.paragraphs[d.paragraph][1]
+        if d.left_open or text_of(doc)[d.outer_end:pe].strip() or d.paragraph + 1 >= len(self.paragraphs):
+            return []
+        ns, ne = self.paragraphs[d.paragraph + 1]
+        first = next((t for t in self.tokens if ns <= t.idx < ne and not t.is_space), None)
+        if first is None:
+            return []
+        sent = first.sent
+        root = sent.root
+        words = [t for t in sent if not t.is_space]
+        if (not words or words[-1].idx >= ne or any(self.in_quote(t) or t.is_quote for t in words) or not reporting(root)
+                or root.tag_ == "VBG" or negated(root)
+                or any(c.dep_ == "xcomp" for c in root.children)  # "Israel continued to demolish homes"
+                # (a clause of time is no content: "said before the mayor came", parsed as a complement)
+                or any(not any(m.dep_ == "mark" and m.lower_ not in ("that", "if", "whether") for m in c.children)
+                       for c in content(root))
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)):
+            return []
+        return list(sent)
 
     def parenthesised(self, d: DirectQuote) -> Any:
         """The name a quote in parentheses right after it belongs to ('Kari Mo ("We will not go back")
@@ -121,9 +150,12 @@ class Speakers(Referents):
                  and not any(c.dep_ == "aux" and c.lower_ in rules.OBLIGATION_MODALS for c in t.children)]
         # a verb that sums something up frames a quote in its "as" phrase ("the store was praised by the
         # paper as "a boon to the city"")
+        # (the parser may make the phrase a clause that "as" marks: 'treated by police as "possibly deliberate"')
         verbs += [t for t in tokens if t.lemma_ in rules.CHARACTERISING_VERBS and t.pos_ == "VERB" and not negated(t)
-                  and any(c.dep_ == "prep" and c.lower_ == "as" and c.idx < q_start
-                          and q_start <= c.right_edge.idx + len(c.right_edge) for c in t.children)]
+                  and any(((c.dep_ == "prep" and c.lower_ == "as") or (c.dep_ == "advcl" and any(
+                      m.dep_ == "mark" and m.lower_ == "as" for m in c.children)))
+                          and c.left_edge.idx < q_start and q_start <= c.right_edge.idx + len(c.right_edge)
+                          for c in t.children)]
         # the innermost verb whose clause holds the quote first ("X said the bus sped up and "...," the
         # paper reports": X), then the nearest
         # ("... the paper reports" names who passed it on: a verb of sourcing comes after the others)
@@ -332,6 +364,13 @@ class Speakers(Referents):
         if subj is not None:
             return subj
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+            # "An official played down the strike, saying ...": a participle the parser hung on the object of
+            # a verb, when that object is a thing that cannot speak, is the participle of that verb's subject
+            if verb.head.dep_ == "dobj" and not self.may_speak(verb.head):
+                gov = next((c for c in verb.head.head.children if c.dep_ == "nsubj" and not q_start <= c.idx < q_end),
+                           None)
+                if gov is not None:
+                    return gov
             if verb.head.lemma_.lower() not in rules.UNSPEAKING_NOUNS:
                 return verb.head  # "the pilot telling the passengers: ...", "a statement saying ..."
             # "condemnation with leaders ... branding it "..."": who does it is the object of "with"
@@ -340,8 +379,10 @@ class Speakers(Referents):
             if actor is not None:
                 return actor
         after = None
-        for x in doc[verb.i + 1:min(len(doc), verb.i + 5)]:
-            if q_start <= x.idx < q_end or (x.is_punct and x.text not in (",",)):
+        # (a name after a long title: "said Lindvik Harbour Board chair Kari Mo"; past the first words a comma
+        # ends the phrase)
+        for x in doc[verb.i + 1:min(len(doc), verb.i + 8)]:
+            if q_start <= x.idx < q_end or (x.is_punct and (x.text != "," or x.i > verb.i + 4)):
                 break
             if (x.ent_type_ == "PERSON" and x.text not in rules.NOT_PERSON) or (
                     x.pos_ == "NOUN" and x.lemma_.lower() in rules.PERSON_TITLES):
@@ -382,9 +423,12 @@ class Speakers(Referents):
         # the parser hung the inverted subject on ('"...," said ferry fan Ola Brekke, 24, moments after ...')
         inverted = after.i if after is not None and 0 <= q_end <= verb.idx and not text_of(doc)[
             q_end:verb.idx].strip(" ,\"'”’") else -1
+        # (nor a clause the parser made of the subject's own words right after the verb: '"...," said board
+        # chair Kari Mo', with a title taken for a verb)
         if any(not q_start <= c.idx < q_end and not (
                 c.left_edge.i <= inverted <= c.right_edge.i
-                and any(m.dep_ == "mark" and m.lower_ not in ("that", "if", "whether") for m in c.children))
+                and (c.left_edge.i == verb.i + 1 or any(m.dep_ == "mark" and m.lower_ not in ("that", "if", "whether")
+                                                        for m in c.children)))
                for c in content(verb)):
             return None
         if after is not None:
@@ -394,6 +438,15 @@ class Speakers(Referents):
             return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos")
                          and c.pos_ in ("NOUN", "PROPN")), None)
         return None
+
+    def may_speak(self, tok: Any) -> bool:
+        """A noun that may stand for who speaks or what bears words: a name, a person's noun or title, an
+        organisation's or an outlet's noun, a statement noun; not a thing or an act ("the unrest")."""
+        lemma = tok.lemma_.lower()
+        return bool(tok.pos_ == "PROPN" or tok.ent_type_ in _SPEAKER_LABELS or self.person_noun(tok)
+                    or rules.agent_word(lemma) or lemma in rules.PERSON_TITLES or lemma in rules.STATEMENT_NOUNS
+                    or lemma in rules.ORGANISATION_NOUNS or lemma in rules.OUTLET_NOUNS
+                    or lemma in rules.BUSINESS_NOUNS or lemma in rules.SPOKESPERSON_NOUNS)
 
     def speaker_span(self, tok: Any, before: int) -> Any:
         """The speaker a subject phrase names: a relative pronoun's phrase ("Kari Mo, who said"), the
@@ -409,6 +462,8 @@ class Speakers(Referents):
             return None
         span = whole_name(span)
         root = span.root
+        if len(span) == 1 and root.lower_ == "one" and root.dep_ == "nsubj" and reporting(root.head):
+            return span  # "One said: ...", "... says one": one of those the text spoke of, as "another" is
         if len(span) == 1 and (root.lower_ in rules.REFERRING_WORDS or root.lower_ in rules.NUMBER_WORDS
                                or root.pos_ == "NUM"):
             return None
@@ -471,6 +526,11 @@ class Speakers(Referents):
             inner = self.role_name(tok)  # "U.S. Ambassador to the United Nations Kari Mo"
             if inner is not None:
                 return inner
+        # a name right after a noun for a person is that person's, whatever the model tagged it ("her sister
+        # Crystal", tagged a product)
+        if (tok.pos_ == "PROPN" and tok.ent_type_ not in _SPEAKER_LABELS and tok.i > 0 and self.person_noun(doc[tok.i - 1])
+                and doc[tok.i - 1].head.i == tok.i):
+            return doc[tok.i:tok.i + 1]
         for ent in self.ents:
             if ent.label_ in _SPEAKER_LABELS and ent.start <= tok.i < ent.end:
                 return strip_the(ent)
@@ -525,6 +585,9 @@ class Speakers(Referents):
             if (c.dep_ == "appos" and c.pos_ == "PROPN" and not c.ent_type_ and self.person_noun(tok)
                     and c.i > tok.i and doc[c.left_edge.i - 1].text == ","):
                 return doc[c.left_edge.i:c.i + 1]  # "A resident, Kari Mo, told ...": a name the model missed
+            if (c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == tok.i + 1 and c.ent_type_ not in _SPEAKER_LABELS
+                    and self.person_noun(tok) and c.left_edge.i == c.i):
+                return doc[c.i:c.i + 1]  # "her sister Crystal": a name right after the noun, however tagged
         # a person named inside the subject phrase: in apposition ("a spokesperson for the mayor,
         # Kari Mo"), or as a name, not a possessor nor whom the role is for ("Washington's ambassador to
         # the UN Kari Mo", not "the mayor's sister" nor "a spokesman for Mayor Kari Mo")
@@ -655,7 +718,8 @@ class Speakers(Referents):
     def introduced(self, paragraph: int) -> Any:
         """Who a paragraph without quotes introduces: when it ends with a colon, the subject of its last
         sentence ("One officer described what he saw:"); else the subject of its first sentence that is
-        a person ("Kari Nystrom, who runs the bakery, was opening the shop ..."); else None."""
+        a person ("Kari Nystrom, who runs the bakery, was opening the shop ..."), or the person a "he" or
+        "she" there stands for; else None."""
         ps, pe = self.paragraphs[paragraph]
         if text_of(self.doc)[ps:pe].rstrip().endswith(":"):
             last = [s for s in self.sents if ps <= s.start_char < pe]
@@ -681,7 +745,11 @@ class Speakers(Referents):
             if (first.start <= ent.start < first.end and ent.root.dep_ in ("nsubj", "nsubjpass")
                     and (ent.label_ == "PERSON" or normalise(ent.text) in self.persons)):
                 return ent
-        return None
+        # or a "he" or "she" its main verb has for subject: whom that stands for ("Late in life, she would not sing
+        # in public." before her words)
+        pronoun = next((c for c in first.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.lower_ in ("he", "she") and not self.in_quote(c)), None)
+        return self.antecedent(pronoun, pronoun.idx) if pronoun is not None else None
 
     def antecedent(self, tok: Any, before: int) -> Any:
         key = (tok.i, before)
@@ -708,7 +776,8 @@ class Speakers(Referents):
             # nor a name the model tagged a body or a place, unless the article decided it is a person's
             named = normalise(span.text) in self.persons or normalise(span.text) in self.surnames
             return bool(words and words[-1] not in rules.ORG_HEADS and label != "NORP"
-                        and span.root.tag_ not in ("NNS", "NNPS")
+                        # (a surname of the article's person the tagger took for a plural: "Timmons told")
+                        and (span.root.tag_ not in ("NNS", "NNPS") or normalise(span.text) in self.surnames)
                         and (label not in ("GPE", "LOC", "FAC") or named)
                         # a one-word name tagged an organisation ("Brit", "ANA"); the model tags longer unknown
                         # names of people so too
@@ -718,9 +787,11 @@ class Speakers(Referents):
 
         names = [e for e in self.ents if e.label_ in _SPEAKER_LABELS and e.end_char <= before and e.start_char < tok.idx
                  and e.text not in rules.NOT_PERSON]  # "Twitter" is where words are posted
-        # a surname the model left untagged is that person ("Hopkins may have been the only one ...")
-        names += [doc[t.i:t.i + 1] for t in self.tokens if t.i < tok.i and t.idx + len(t) <= before and t.pos_ == "PROPN"
-                  and not t.ent_type_ and t.dep_ in ("nsubj", "nsubjpass") and normalise(t.text) in self.surnames]
+        # a surname the model left untagged is that person ("Holm may have been the last one ..."), also one
+        # the tagger took for a plural noun ("Timmons told police")
+        names += [doc[t.i:t.i + 1] for t in self.tokens if t.i < tok.i and t.idx + len(t) <= before
+                  and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper())) and not t.ent_type_
+                  and t.dep_ in ("nsubj", "nsubjpass") and normalise(t.text) in self.surnames]
         names.sort(key=lambda e: e.start)
         persons = [e for e in names if getattr(e, "label_", "") == "PERSON" or normalise(e.text) in self.persons
                    or normalise(e.text) in self.surnames]
@@ -752,6 +823,19 @@ class Speakers(Referents):
             went_on = [(at, sp) for at, sp in went_on if sp is not None and sp.root.pos_ == "PROPN" and fits(sp)]
             if went_on:
                 return strip_the(max(went_on, key=lambda e: e[0])[1])
+        # "he", "she" in a clause of a sentence that named a person before it, outside quotes ("The best photos
+        # of Kari Mo were her harbour scenes, which she said were staged"): that person, the last of them,
+        # when the pronoun is in a clause set in that sentence (not one inside a clause of its own that does
+        # not hold the pronoun: "Citing the deal, which Per Holm opposed, he said")
+        if personal and tok.head.i != tok.sent.root.i:
+            own = [e for e in persons if tok.sent.start <= e.start and e.end <= tok.i and e.end_char <= before
+                   and not self.in_quote(e.root) and fits(e)
+                   # (one the article speaks of elsewhere too, not a word of a caption run into the sentence)
+                   and sum(t.lower_.rstrip(".") == e[-1].lower_.rstrip(".") for t in self.tokens) > 1
+                   and not any(a.dep_ in ("relcl", "advcl", "acl", "ccomp", "xcomp", "pcomp")
+                               and not a.left_edge.i <= tok.i <= a.right_edge.i for a in [e.root, *e.root.ancestors])]
+            if own:
+                return strip_the(own[-1])
         # "he", "she": a person who did something in the sentence right before ("Kari Mo saw the crash
         # from her window. She told the paper: ..."), before a speaker further back in a long paragraph
         if personal:

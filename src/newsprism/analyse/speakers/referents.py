@@ -296,8 +296,15 @@ class Referents:
         the two before (captions passed over), outside quotes, one that spoke there first; else the last one
         that spoke earlier in the article; None for "a company" or one the phrase names itself ("the
         German newspaper"; a common word does not: "the militant group")."""
-        if tok.lemma_.lower() not in rules.ORGANISATION_NOUNS or not any(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        lemma = tok.lemma_.lower()
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if lemma in rules.ARMED_FORCE_NOUNS and not any(c.dep_ in ("compound", "amod", "nmod", "poss")
+                                                          for c in tok.children):
+            return self.armed_force(tok)  # "the Indian navy seized ... "...," the military said"
+        # a maker stands for one as "the company" does ("the software maker", "the carmaker"; not "the rail
+        # operator", a noun for a person too)
+        if lemma not in rules.ORGANISATION_NOUNS and not lemma.endswith("maker"):
             return None
         if any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ or c.is_title)
                for c in tok.children):
@@ -305,7 +312,6 @@ class Referents:
         here = self.paragraph_of(tok.idx)
         ps = self.paragraphs[min([here, *self.previous(here, 2)])][0]  # captions and headings passed over
         # one the text called by the same noun there ("the law firm Nordvik & Co" ... "the firm said")
-        lemma = tok.lemma_.lower()
         called = [self.ent_at(n) for t in self.tokens[:tok.i] if ps <= t.idx and t.lemma_.lower() == lemma
                   and t.pos_ == "NOUN" and not self.in_quote(t)
                   for n in [*(c for c in t.children if c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"),
@@ -334,6 +340,17 @@ class Referents:
             orgs = [e for e in self.ents if e.label_ == "ORG" and e.end <= tok.i and e.root.dep_ == "nsubj"
                     and reporting(e.root.head) and not self.in_quote(e.root) and e.text not in rules.NOT_PERSON]
         return strip_the(orgs[-1]) if orgs else None
+
+    def armed_force(self, tok: Any) -> Any:
+        """The armed service "the military" stands for: the last one the text named before it outside quotes,
+        with words that say whose ("the Indian navy", "Vestland's army"); None when it names none."""
+        for t in reversed(self.tokens[:tok.i]):
+            if (t.lemma_.lower() in rules.ARMED_FORCE_NOUNS and t.lemma_.lower() != "military"
+                    and t.pos_ in ("NOUN", "PROPN")
+                    and not self.in_quote(t) and any(c.dep_ in ("amod", "compound", "poss") and (
+                        c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) for c in t.children)):
+                return strip_the(self.doc[t.left_edge.i:t.i + 1])
+        return None
 
     def named_next(self, tok: Any) -> Any:
         """The person an indefinite description that speaks ("a former reviewer called it "..."") stands
