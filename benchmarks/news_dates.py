@@ -1,9 +1,9 @@
 """Date resolution on news_cluster articles labelled blind: a second corpus beside TimeBank.
 
-Usage: .venv/bin/python benchmarks/news_dates.py sample [--sheet FILE]
-       .venv/bin/python benchmarks/news_dates.py spans RAW [--out FILE]
-       .venv/bin/python benchmarks/news_dates.py build DIR [--labels FILE]
-       .venv/bin/python benchmarks/news_dates.py score [--labels FILE]
+Usage: .venv/bin/python benchmarks/news_dates.py sample [--set 1|2] [--sheet FILE]
+       .venv/bin/python benchmarks/news_dates.py spans [--set 1|2] RAW [--out FILE]
+       .venv/bin/python benchmarks/news_dates.py build [--set 1|2] DIR [--labels FILE]
+       .venv/bin/python benchmarks/news_dates.py score [--set 1|2] [--labels FILE] [--errors N (set 2)]
 
 Protocol: ``SEED`` draws ``N`` articles among the news_cluster articles whose text holds at least
 ``MIN_CHARS`` characters; each article's region is its text's first lines (whole lines) up to
@@ -44,10 +44,15 @@ CORPUS = ROOT.parent / "shared" / "benchmarks" / "giveme5w1h_news_cluster"
 TIMEBANK = ROOT.parent / "shared" / "benchmarks" / "timebank"
 #: The labels: spans only (article id, start, end, value).
 LABELS = ROOT / "benchmarks" / "data" / "news-dates-labels.tsv"
+#: Set 2's labels: 40 more articles (``SEED2``, outside set 1's draw), labelled blind the same way and read
+#: for rules (in sample: ``score --set 2 --errors N`` lists its misses).
+LABELS2 = ROOT / "benchmarks" / "data" / "news-dates-labels-2.tsv"
 #: The values a label may take: a TimeML DATE (day, ISO week, month, year).
 VALUE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
 SEED = 20261223
 N = 60
+SEED2 = 20261225
+N2 = 40
 MIN_CHARS = 400
 REGION_CHARS = 1500
 
@@ -71,14 +76,21 @@ def region(text: str) -> int:
     return end
 
 
-def draw(corpus: Path = CORPUS) -> list[str]:
-    return random.Random(SEED).sample(sorted(articles(corpus)), N)
+def draw(corpus: Path = CORPUS, set_: int = 1) -> list[str]:
+    """The articles of a set, in sheet order: set 1 (held out) drawn with ``SEED``; set 2 (read) with
+    ``SEED2`` among the articles outside set 1."""
+    pool = sorted(articles(corpus))
+    first = random.Random(SEED).sample(pool, N)
+    if set_ == 1:
+        return first
+    return random.Random(SEED2).sample([a for a in pool if a not in set(first)], N2)
 
 
-def sheet(out: Path, corpus: Path = CORPUS) -> None:
+def sheet(out: Path, corpus: Path = CORPUS, set_: int = 1) -> None:
     docs = articles(corpus)
     lines = ["# Date labelling sheet (not for the repository: it quotes articles)", ""]
-    for k, aid in enumerate(draw(corpus)):
+    drawn = draw(corpus, set_)
+    for k, aid in enumerate(drawn):
         d = docs[aid]
         day = date.fromisoformat(d["date_publish"][:10])
         text = d["text"]
@@ -88,7 +100,7 @@ def sheet(out: Path, corpus: Path = CORPUS) -> None:
                 lines.append(f"[L{n}] {line}")
         lines.append("")
     out.write_text("\n".join(lines), encoding="utf-8")
-    print(f"{N} articles (seed {SEED}) -> {out}")
+    print(f"{len(drawn)} articles (set {set_}, seed {SEED if set_ == 1 else SEED2}) -> {out}")
 
 
 def spans(raw: str, docs: dict[str, dict[str, str]], drawn: list[str]) -> list[tuple[str, int, int, str]]:
@@ -184,25 +196,32 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     sp = sub.add_parser("sample")
     sp.add_argument("--sheet", type=Path, default=Path("/tmp/dates-sheet.txt"))
+    sp.add_argument("--set", type=int, choices=(1, 2), default=1, dest="set_")
     sp = sub.add_parser("spans", help="the labeller's lines -> the labels (spans only)")
     sp.add_argument("raw", type=Path)
-    sp.add_argument("--out", type=Path, default=LABELS)
+    sp.add_argument("--out", type=Path)
+    sp.add_argument("--set", type=int, choices=(1, 2), default=1, dest="set_")
     sp = sub.add_parser("build", help="a gold folder in TimeBank's format, outside the repository")
     sp.add_argument("dir", type=Path)
-    sp.add_argument("--labels", type=Path, default=LABELS)
+    sp.add_argument("--labels", type=Path)
+    sp.add_argument("--set", type=int, choices=(1, 2), default=1, dest="set_")
     sp.add_argument("--at-noon", action="store_true", help="publish each article at noon UTC of its day")
-    sp = sub.add_parser("score", help="build in a temporary folder and print the aggregate figures (held out)")
-    sp.add_argument("--labels", type=Path, default=LABELS)
+    sp = sub.add_parser("score", help="build in a temporary folder and print the figures (set 1: aggregates only)")
+    sp.add_argument("--labels", type=Path)
+    sp.add_argument("--set", type=int, choices=(1, 2), default=1, dest="set_")
+    sp.add_argument("--errors", type=int, default=0, metavar="N", help="list N errors (set 2 only: set 1 is held out)")
     sp.add_argument("--at-noon", action="store_true", help="publish each article at noon UTC of its day")
     args = ap.parse_args()
     if args.cmd == "sample":
-        sheet(args.sheet)
+        sheet(args.sheet, set_=args.set_)
         return
     if not (CORPUS / "data").is_dir():
         sys.exit(f"{CORPUS}: no news_cluster corpus there; see ../shared/benchmarks/README.md")
     docs = articles()
-    drawn = draw()
+    drawn = draw(set_=args.set_)
+    default = LABELS if args.set_ == 1 else LABELS2
     if args.cmd == "spans":
+        args.out = args.out or default
         try:
             rows = spans(args.raw.read_text(encoding="utf-8"), docs, drawn)
         except ValueError as exc:
@@ -210,7 +229,7 @@ def main() -> None:
         write_labels(rows, args.out)
         print(f"{len(rows)} labels, {len({r[0] for r in rows})} articles -> {args.out}")
         return
-    labels = read_labels(args.labels)
+    labels = read_labels(args.labels or default)
     if args.cmd == "build":
         if _inside_repo(args.dir):
             sys.exit(f"{args.dir}: inside the repository; the gold folder quotes the articles, write it outside")
@@ -219,7 +238,13 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         build(Path(tmp), labels, drawn, docs, at_noon=args.at_noon)
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "timebank.py"), tmp, "--held-out"], check=True)
+        if args.set_ == 1:
+            if args.errors:
+                sys.exit("--errors: set 1 is held out, its errors are not listed")
+            how = ["--held-out"]
+        else:
+            how = ["--errors", str(args.errors)]
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "timebank.py"), tmp, *how], check=True)
 
 
 if __name__ == "__main__":
