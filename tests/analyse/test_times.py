@@ -900,6 +900,9 @@ def test_times_a_clock_time_before_its_own_day_or_zone_is_not_of_the_day_told(bo
     ("The port tried to reopen the quay on Friday.", ("Friday", "2025-10-24")),
     # a plan told in the present still looks ahead
     ("The port plans to reopen the quay on Friday.", ("Friday", "2025-10-31")),
+    # a plan told in the past: the nearest day, either side (the day before here)
+    ("The ferry was scheduled to sail on Wednesday.", ("Wednesday", "2025-10-29")),
+    ("The mayor signed the order to close the quay on Wednesday.", ("Wednesday", "2025-10-29")),
     # a past in a clause of time under a future told in the past looks ahead
     ("The harbour master said ferries would sail again as soon as the storm passed Monday.",
      ("Monday", "2025-11-03")),
@@ -917,7 +920,8 @@ def test_times_a_clock_time_before_its_own_day_or_zone_is_not_of_the_day_told(bo
     ("Ferry sailings stopped on Oct. 3 and resumed the following Monday.", ("Monday", "2025-10-06")),
     # "that Friday" is the Friday of the week of the day told before it
     ("Ferry sailings stopped on Oct. 6. That Friday, the quay closed.", ("Friday", "2025-10-10")),
-], ids=["years-later", "decided-to", "tried-to", "plans-to", "backshifted-clause", "weekday-cut-from-date",
+], ids=["years-later", "decided-to", "tried-to", "plans-to", "scheduled-to-in-the-past", "order-to-in-the-past",
+        "backshifted-clause", "weekday-cut-from-date",
         "date-cut-from-weekday", "weekday-after-its-date", "weekday-after-its-date-ahead", "span-end",
         "count-before-date", "the-following-left-out", "that-friday"])
 def test_times_more_reading_semantics_in_sentences(body: str, expected: tuple[str, str]) -> None:
@@ -1344,3 +1348,10 @@ def test_times_a_count_back_then_a_period_is_that_period_counted_back(text: str,
 def test_times_a_count_back_takes_the_day_word_the_model_left_after_it() -> None:
     published = datetime(2025, 10, 30, 9, 0, tzinfo=UTC)
     assert ("ten years ago", "2015-10-30") in _resolved("The harbour bridge opened ten years ago today.", published)
+
+
+def test_times_a_plan_told_in_the_past_stamped_at_midnight_is_the_nearest_day() -> None:
+    # a stamp with no time of day may be late in its day, but the nearest day is read from the day itself
+    published = datetime(2025, 10, 30, 0, 0, tzinfo=UTC)  # a Thursday, no time of day
+    assert ("Wednesday", "2025-10-29") in _resolved("The mayor signed the order to close the quay on Wednesday.",
+                                                    published)

@@ -451,6 +451,9 @@ def _tense(tok: Any, depth: int) -> str:
             return "either"  # "decided to close the quay on Tuesday": the day may be the deciding's, now past
         if not is_verb(head) and _of_its_clause_time(head) and _clause_of(tok) == "past":
             return "past"  # "was unable to land on Sunday", "in an effort to disperse the crowd on Sunday"
+        if _plan_told_in_the_past(head):
+            return "present"  # "was scheduled to take off Sunday", "signed the order to launch on Saturday": a plan
+            # told in the past, its day the nearest, either side of the day of writing
         if _looks_ahead(head) or head.lemma_.lower() == "be" or not is_verb(head):
             return "future"  # "plans to visit", "is to resume", "likely to close", "in order to meet"
         return _tense(head, depth + 1)
@@ -500,6 +503,15 @@ def _of_its_clause_time(head: Any) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ == "in":
         return True
     return head.lemma_.lower() not in w.AHEAD_OF_THEIR_CLAUSE and head.lower_ not in w.AHEAD_OF_THEIR_CLAUSE
+
+
+def _plan_told_in_the_past(head: Any) -> bool:
+    """The word an infinitive completes tells a plan in the past: a verb that looks ahead in a past ("was
+    scheduled to", "planned to"), or a noun of a plan in a past clause ("signed the order to launch")."""
+    if is_verb(head):
+        return _looks_ahead(head) and (head.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children))
+    return head.pos_ == "NOUN" and head.lemma_.lower() in w.PLAN_NOUNS and _clause_of(head) == "past"
 
 
 def _clause_of(tok: Any) -> str:

@@ -529,8 +529,10 @@ def _read(text: str, anchor: date | None, direction: str, context: tuple[str, st
                  periods.movable_holiday, _month, _day_of_month, periods.quarter, periods.season, _year,
                  _spelled_year, _numeric, _other):
         limit = anchor
-        if late and anchor is not None and direction != "future" and rule in (_weekday, _month, _day_of_month):
-            limit = anchor + timedelta(days=1)  # already the next day in zones ahead
+        if (late and anchor is not None and direction not in ("future", "present")
+                and rule in (_weekday, _month, _day_of_month)):
+            limit = anchor + timedelta(days=1)  # already the next day in zones ahead (not for the nearest day:
+            # "present" reads at most the day before the day of writing)
         got = (_month(s, no_clock, limit, direction, context, year_told) if rule is _month
                else rule(s, no_clock, limit, direction, context))
         if got is not None:
