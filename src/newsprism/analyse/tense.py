@@ -452,8 +452,8 @@ def _tense(tok: Any, depth: int) -> str:
         if not is_verb(head) and _of_its_clause_time(head) and _clause_of(tok) == "past":
             return "past"  # "was unable to land on Sunday", "in an effort to disperse the crowd on Sunday"
         if _plan_told_in_the_past(head):
-            return "present"  # "was scheduled to take off Sunday", "signed the order to launch on Saturday": a plan
-            # told in the past, its day the nearest, either side of the day of writing
+            return "present"  # "was scheduled to sail on Wednesday", "signed the order to close the quay on
+            # Wednesday": a plan told in the past, its day the nearest, either side of the day of writing
         if _looks_ahead(head) or head.lemma_.lower() == "be" or not is_verb(head):
             return "future"  # "plans to visit", "is to resume", "likely to close", "in order to meet"
         return _tense(head, depth + 1)
@@ -507,7 +507,7 @@ def _of_its_clause_time(head: Any) -> bool:
 
 def _plan_told_in_the_past(head: Any) -> bool:
     """The word an infinitive completes tells a plan in the past: a verb that looks ahead in a past ("was
-    scheduled to", "planned to"), or a noun of a plan in a past clause ("signed the order to launch")."""
+    scheduled to", "planned to"), or a noun of a plan in a past clause ("signed the order to close")."""
     if is_verb(head):
         return _looks_ahead(head) and (head.tag_ == "VBD" or any(
             c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children))
