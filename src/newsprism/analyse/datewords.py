@@ -69,9 +69,6 @@ DEADLINES = frozenset({"deadline", "ultimatum"})
 #: Tuesday"); another verb that looks ahead does so only with "for" ("the vote, set for Friday"; not "the
 #: record set on Aug. 6").
 PLANNING = frozenset({"schedule", "plan", "expect", "slate", "intend", "due", "pencil"})
-#: Nouns of a plan or a go-ahead that an infinitive completes ("the order to close", "a decision to sell").
-PLAN_NOUNS = frozenset({"order", "plan", "decision", "permission", "approval", "go-ahead", "instruction",
-                        "directive"})
 #: Verbs (lemmas) of getting in touch: "could not be reached Wednesday" tells an attempt that failed, past, not a
 #: time ahead that "could" would tell.
 CONTACTING = frozenset({"reach", "contact"})

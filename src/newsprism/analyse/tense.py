@@ -511,7 +511,7 @@ def _plan_told_in_the_past(head: Any) -> bool:
     if is_verb(head):
         return _looks_ahead(head) and (head.tag_ == "VBD" or any(
             c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children))
-    return head.pos_ == "NOUN" and head.lemma_.lower() in w.PLAN_NOUNS and _clause_of(head) == "past"
+    return head.pos_ == "NOUN" and head.lemma_.lower() in w.AHEAD_OF_THEIR_CLAUSE and _clause_of(head) == "past"
 
 
 def _clause_of(tok: Any) -> str:
